@@ -1,0 +1,190 @@
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import path from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { errorMessage, UserError } from "../errors.js";
+import type { ParsedInput } from "../model.js";
+import { describeUnknown, detectKind } from "../reports/detect.js";
+import { JUnitReader } from "../reports/junit.js";
+import { DETECT_HEAD_BYTES, MAX_LOG_BYTES, READ_CHUNK_BYTES } from "../reports/limits.js";
+import { parsePytestLog } from "../reports/pytest-log.js";
+import { parseUnittestLog } from "../reports/unittest-log.js";
+
+/** The text encoding of a file and how many leading bytes (a BOM) to skip. */
+interface Encoding {
+  label: string;
+  skip: number;
+}
+
+/**
+ * Encoding from the first bytes: a BOM, UTF-16 without BOM (a leading "<" is "<\0" or "\0<"),
+ * or an XML declaration naming a single-byte encoding. Everything else is read as
+ * UTF-8 with invalid bytes replaced (U+FFFD), never rejected.
+ */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  const [a, b, c, d] = head;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { label: "utf-8", skip: 3 };
+  if (a === 0xff && b === 0xfe) return { label: "utf-16le", skip: 2 };
+  if (a === 0xfe && b === 0xff) return { label: "utf-16be", skip: 2 };
+  // "<" next to a NUL never starts UTF-8 text; it is UTF-16 without a BOM.
+  if (a === 0x3c && b === 0x00 && c !== 0x00) return { label: "utf-16le", skip: 0 };
+  if (a === 0x00 && b === 0x3c && d !== 0x00) return { label: "utf-16be", skip: 0 };
+  const decl = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    Buffer.from(head.subarray(0, 200)).toString("latin1"),
+  );
+  const named = decl?.[1]?.toLowerCase();
+  if (named !== undefined && /^(?:iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(named)) {
+    return { label: "windows-1252", skip: 0 };
+  }
+  return { label: "utf-8", skip: 0 };
+}
+
+/** The input's size in bytes, or a UserError saying why it is not a readable file. */
+async function statInput(p: string, abs: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new UserError(`${p}: no such file`);
+    throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+  }
+  if (info.isDirectory()) throw new UserError(`${p}: is a directory, not a report file`);
+  if (!info.isFile()) throw new UserError(`${p}: is not a regular file`);
+  return info.size;
+}
+
+async function readHead(p: string, abs: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(abs, "r");
+    const buf = Buffer.alloc(DETECT_HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (err) {
+    throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Decoded chunks of a file, from past its BOM, at most `maxBytes` bytes. */
+async function* decodedChunks(abs: string, enc: Encoding, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<string> {
+  const decoder = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true });
+  const end = Number.isFinite(maxBytes) ? enc.skip + maxBytes - 1 : undefined;
+  const stream = createReadStream(abs, {
+    start: enc.skip,
+    ...(end !== undefined ? { end } : {}),
+    highWaterMark: READ_CHUNK_BYTES,
+  });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield rest;
+}
+
+async function readJUnit(p: string, abs: string, enc: Encoding): Promise<ParsedInput> {
+  const reader = new JUnitReader(p);
+  for await (const text of decodedChunks(abs, enc)) reader.write(text);
+  return reader.end();
+}
+
+/** A console log as one string (the log parsers need it whole), up to MAX_LOG_BYTES. */
+async function readLog(p: string, abs: string, enc: Encoding, size: number): Promise<{ text: string; warnings: string[] }> {
+  const parts: string[] = [];
+  for await (const text of decodedChunks(abs, enc, MAX_LOG_BYTES)) parts.push(text);
+  const warnings =
+    size - enc.skip > MAX_LOG_BYTES
+      ? [`${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`]
+      : [];
+  return { text: parts.join(""), warnings };
+}
+
+/** Reads one report from disk into the reader its content calls for. */
+export async function readInput(p: string, cwd: string): Promise<ParsedInput> {
+  const abs = path.resolve(cwd, p);
+  const size = await statInput(p, abs);
+  const headBytes = await readHead(p, abs);
+  const enc = sniffEncoding(headBytes);
+  const head = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(headBytes.subarray(enc.skip));
+  if (head.trim().length === 0 && headBytes.length < DETECT_HEAD_BYTES) {
+    return {
+      path: p,
+      kind: "unknown",
+      tests: [],
+      counts: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+      warnings: [`${p}: empty file, no tests read`],
+    };
+  }
+  const kind = detectKind(head);
+  try {
+    switch (kind) {
+      case "junit":
+        return await readJUnit(p, abs, enc);
+      case "pytest-log": {
+        const { text, warnings } = await readLog(p, abs, enc, size);
+        const parsed = parsePytestLog(text, p);
+        return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
+      }
+      case "unittest-log": {
+        const { text, warnings } = await readLog(p, abs, enc, size);
+        const parsed = parseUnittestLog(text, p);
+        return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
+      }
+      case "unknown":
+        throw new UserError(
+          `${p}: not a JUnit XML report, pytest log or unittest log: ${describeUnknown(head)}`,
+        );
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    // A file that disappears or becomes unreadable mid-read (rotated CI logs, NFS).
+    throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+  }
+}
+
+/** Reads every report, in order; the first unusable one stops with a UserError naming it. */
+export async function readInputs(paths: string[], opts: { cwd: string }): Promise<ParsedInput[]> {
+  const out: ParsedInput[] = [];
+  for (const p of paths) out.push(await readInput(p, opts.cwd));
+  return out;
+}
+
+/**
+ * Expands report arguments. A path that exists is kept as given, even if it contains glob
+ * characters (a file named `results[1].xml`); a pattern is expanded to absolute paths, so the
+ * result does not depend on which directory the reports are later read relative to; a pattern
+ * that matches nothing is an error (a typo should not look like "no failing tests").
+ */
+export async function expandGlobs(patterns: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string): void => {
+    if (!seen.has(p)) {
+      seen.add(p);
+      out.push(p);
+    }
+  };
+  for (const pattern of patterns) {
+    const exists = await stat(path.resolve(cwd, pattern)).then(
+      () => true,
+      () => false,
+    );
+    if (exists || !isDynamicPattern(pattern)) {
+      add(pattern); // a missing literal path is reported by readInputs as "no such file"
+      continue;
+    }
+    const matches = await glob(pattern, {
+      cwd,
+      absolute: true,
+      onlyFiles: true,
+      expandDirectories: false,
+      dot: true,
+    });
+    if (matches.length === 0) throw new UserError(`${pattern}: no file matches this pattern`);
+    for (const m of matches.sort()) add(m);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
+ * see the lines the test runner printed. Each kind of decoration is removed only where it is
+ * found, and a note says so (the readers' anchors are start-of-line patterns, so a prefix left
+ * in place would hide every section).
+ */
+
+/** Jenkins timestamper plugin: `[2018-05-01T12:00:00.123Z] ` before every line. */
+const JENKINS_TIMESTAMP = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
+/** GitHub Actions raw logs: `2024-05-01T12:00:00.1234567Z ` before every line. */
+const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** GitHub Actions folding markers: whole lines that carry no output of the job. */
+const GITHUB_GROUP = /^##\[(?:group|endgroup)\]/;
+/** Other GitHub workflow-command markers (`##[error]`, `##[warning]`...): keep the text. */
+const GITHUB_MARKER = /^##\[[a-z]+\]/;
+/** Jenkins pipeline step markers (`[Pipeline] sh`): lines printed by Jenkins, not the job. */
+const JENKINS_PIPELINE = /^\[Pipeline\] /;
+/** CSI (colours, cursor moves) and OSC (hyperlinks, titles) escape sequences. */
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+/** pytest-xdist's `[gw3] ` worker tag, at the start of a line only. */
+const XDIST_PREFIX = /^\[gw\d+\] /;
+
+/**
+ * A copy is "double spaced" when almost every printed line is followed by one blank line
+ * (CR CR LF read as two breaks, or a web page's paragraphs pasted as lines). Below this share
+ * of non-blank lines followed directly by another non-blank line, we undo the spacing; real
+ * logs have long runs of adjacent lines, so they stay far above it.
+ */
+const DOUBLE_SPACED_MAX_ADJACENT = 0.1;
+/** Too few lines to judge spacing reliably. */
+const DOUBLE_SPACED_MIN_LINES = 6;
+
+/** Applies `strip` to each line when at least one line has the prefix; returns how many did. */
+function stripPrefix(lines: string[], re: RegExp): number {
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const m = re.exec(line);
+    if (m !== null) {
+      lines[i] = line.slice(m[0].length);
+      n++;
+    }
+  }
+  return n;
+}
+
+function undoDoubleSpacing(lines: string[]): string[] | null {
+  let printed = 0;
+  let adjacent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if ((lines[i] ?? "").trim() === "") continue;
+    printed++;
+    const next = lines[i + 1];
+    if (next !== undefined && next.trim() !== "") adjacent++;
+  }
+  if (printed < DOUBLE_SPACED_MIN_LINES || adjacent / printed > DOUBLE_SPACED_MAX_ADJACENT) {
+    return null;
+  }
+  // One blank line between two printed lines was a line break; two or more were a blank line.
+  const out: string[] = [];
+  let blanks = 0;
+  for (const line of lines) {
+    if (line.trim() === "") {
+      blanks++;
+      continue;
+    }
+    if (blanks >= 2 && out.length > 0) out.push("");
+    blanks = 0;
+    out.push(line);
+  }
+  if (blanks > 0) out.push("");
+  return out;
+}
+
+/** Removes CI decorations from a console log; `notes` says which were found. */
+export function normaliseCiLog(text: string): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let t = text.replace(/^\uFEFF/, "");
+  if (/\r/.test(t)) {
+    // CR CR LF (a CRLF file converted again) is one break, not two.
+    t = t.replace(/\r+\n/g, "\n").replace(/\r/g, "\n");
+    notes.push("converted CRLF line endings");
+  }
+  const withoutAnsi = t.replace(ANSI, "");
+  if (withoutAnsi.length !== t.length) {
+    t = withoutAnsi;
+    notes.push("removed ANSI colour codes");
+  }
+  let lines = t.split("\n");
+  if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0) notes.push("removed Jenkins timestamps");
+  if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0) notes.push("removed GitHub Actions timestamps");
+  // Blanked rather than removed, so line numbers still point into the file as it was given.
+  let markers = 0;
+  lines = lines.map((l) => {
+    if (!GITHUB_GROUP.test(l) && !JENKINS_PIPELINE.test(l)) return l;
+    markers++;
+    return "";
+  });
+  if (markers > 0) notes.push("blanked CI group and pipeline marker lines");
+  if (stripPrefix(lines, GITHUB_MARKER) > 0) notes.push("removed GitHub workflow-command markers");
+  if (stripPrefix(lines, XDIST_PREFIX) > 0) notes.push("removed pytest-xdist worker prefixes");
+  const undone = undoDoubleSpacing(lines);
+  if (undone !== null) {
+    lines = undone;
+    notes.push("undid double line spacing");
+  }
+  return { text: lines.join("\n"), notes };
+}

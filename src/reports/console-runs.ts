@@ -1,0 +1,190 @@
+/**
+ * What the pytest and unittest console readers share: one log can hold several runs (a CI job
+ * that reruns its failures, or one that runs several suites), and excerpts pasted by people are
+ * often cut. Both readers describe each run as records in run order and let this module keep the
+ * last outcome of each test, with the earlier ones as prior attempts.
+ */
+import type { Counts, Outcome, PriorAttempt, SourceRef, TestCase } from "../model.js";
+import {
+  CappedText,
+  MAX_DETAILS_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_OUTPUT_CHARS,
+  MAX_PRIOR_ATTEMPTS,
+  MAX_WARNINGS_PER_FILE,
+  firstLine,
+} from "./limits.js";
+
+/** One test as one run of a console log shows it. */
+export interface RunRecord {
+  id: string;
+  classname: string;
+  name: string;
+  outcome: Outcome;
+  file?: string;
+  line?: number;
+  message?: string;
+  details?: string;
+  output?: string;
+  /** Attempts inside the same run (pytest-rerunfailures' RERUN lines). */
+  priorAttempts?: PriorAttempt[];
+  /** 1-based line in the log where the test's evidence starts. */
+  logLine?: number;
+  /** Position in the log's run order (shared counter across runs). */
+  index: number;
+}
+
+export interface Run {
+  records: RunRecord[];
+  /** From the run's own tail line; null when the tail is missing (cut or crashed log). */
+  counts: Counts | null;
+}
+
+export function emptyCounts(): Counts {
+  return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+}
+
+function bucket(outcome: Outcome): Exclude<keyof Counts, "tests"> {
+  return outcome === "errored" ? "errored" : outcome;
+}
+
+/** Counts implied by a run's records alone (when its tail line is missing). */
+function countRecords(records: RunRecord[]): Counts {
+  const c = emptyCounts();
+  for (const r of records) {
+    c[bucket(r.outcome)]++;
+    c.tests++;
+  }
+  return c;
+}
+
+export function capped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const t = new CappedText(max);
+  t.append(text);
+  return t.toString();
+}
+
+function attemptOf(r: RunRecord): PriorAttempt | null {
+  if (r.outcome === "skipped") return null;
+  return r.message === undefined ? { outcome: r.outcome } : { outcome: r.outcome, message: r.message };
+}
+
+function isFailing(r: { outcome: Outcome }): boolean {
+  return r.outcome === "failed" || r.outcome === "errored";
+}
+
+/**
+ * Folds the runs of one log into its tests: the last outcome of each id wins, earlier outcomes
+ * become prior attempts, and the evidence (details, output, file, line) of the last failing
+ * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
+ * tests and passing tests with failed prior attempts are returned, in first-seen order.
+ */
+export function mergeRuns(
+  runs: Run[],
+  path: string,
+  warnings: string[],
+): { tests: TestCase[]; counts: Counts } {
+  const byId = new Map<string, RunRecord>();
+  const counts = emptyCounts();
+  for (const run of runs) {
+    const c = run.counts ?? countRecords(run.records);
+    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += c[k];
+    for (const r of run.records) {
+      const prev = byId.get(r.id);
+      if (prev === undefined) {
+        byId.set(r.id, r);
+        continue;
+      }
+      // The same test ran again: count it once, with its latest outcome.
+      const b = bucket(prev.outcome);
+      if (counts[b] > 0 && counts.tests > 0) {
+        counts[b]--;
+        counts.tests--;
+      }
+      const attempts = [...(prev.priorAttempts ?? [])];
+      const a = attemptOf(prev);
+      if (a !== null) attempts.push(a);
+      attempts.push(...(r.priorAttempts ?? []));
+      const evidence = isFailing(r) ? r : prev;
+      const merged: RunRecord = {
+        ...evidence,
+        id: r.id,
+        outcome: r.outcome,
+        index: prev.index,
+        priorAttempts: attempts.slice(-MAX_PRIOR_ATTEMPTS),
+      };
+      if (attempts.length > MAX_PRIOR_ATTEMPTS) {
+        warnings.push(`${path}: ${r.id} ran ${attempts.length + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
+      }
+      byId.set(r.id, merged);
+    }
+  }
+  if (runs.length > 1) {
+    warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
+  }
+  const tests: TestCase[] = [];
+  for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
+    const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
+    if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt)) continue;
+    tests.push(toTestCase(r, path));
+  }
+  return { tests, counts };
+}
+
+function toTestCase(r: RunRecord, path: string): TestCase {
+  const source: SourceRef = r.logLine === undefined ? { file: path } : { file: path, line: r.logLine };
+  const t: TestCase = {
+    id: r.id,
+    classname: r.classname,
+    name: r.name,
+    outcome: r.outcome,
+    sources: [source],
+    index: r.index,
+  };
+  if (r.file !== undefined) t.file = r.file;
+  if (r.line !== undefined) t.line = r.line;
+  if (r.message !== undefined) {
+    const m = firstLine(r.message, MAX_MESSAGE_CHARS);
+    if (m !== undefined) t.message = m;
+  }
+  if (r.details !== undefined && r.details.length > 0) t.details = capped(r.details, MAX_DETAILS_CHARS);
+  if (r.output !== undefined && r.output.length > 0) t.output = capped(r.output, MAX_OUTPUT_CHARS);
+  if (r.priorAttempts !== undefined && r.priorAttempts.length > 0) t.priorAttempts = r.priorAttempts;
+  return t;
+}
+
+/** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
+export function capWarnings(warnings: string[], path: string): string[] {
+  if (warnings.length <= MAX_WARNINGS_PER_FILE) return warnings;
+  const kept = warnings.slice(0, MAX_WARNINGS_PER_FILE - 1);
+  kept.push(`${path}: ${warnings.length - kept.length} more warnings not shown`);
+  return kept;
+}
+
+/**
+ * A pasted excerpt that stops without a final newline may have been cut inside its last word.
+ * When that last line ends in a digit it is dropped (a seed `578250488` cut to `5782` is a
+ * different, wrong seed), and a warning quotes it so a person can still read it.
+ */
+export function dropCutTail(lines: string[], text: string, path: string, warnings: string[]): string[] {
+  if (text.length === 0 || text.endsWith("\n")) return lines;
+  const last = lines[lines.length - 1] ?? "";
+  if (!/[A-Za-z0-9_]$/.test(last)) return lines;
+  const quoted = last.length > 60 ? `…${last.slice(-60)}` : last;
+  if (/\d$/.test(last)) {
+    warnings.push(
+      `${path}: the text ends mid-line with a number ("${quoted}"), so it looks cut; that last line was not used`,
+    );
+    return lines.slice(0, -1);
+  }
+  warnings.push(`${path}: the text ends mid-line ("${quoted}"); the excerpt may be cut at the end`);
+  return lines;
+}
+
+/** True when `printed` (a path as a traceback shows it) names `file` (a relative path). */
+export function samePath(printed: string, file: string): boolean {
+  const a = printed.replace(/\\/g, "/");
+  const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
+  return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}

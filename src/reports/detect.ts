@@ -1,0 +1,84 @@
+import type { InputKind } from "../model.js";
+
+/**
+ * Detects what a report is from its first bytes (decoded), never from its file name: CI
+ * artefacts are often named `output.txt` or `results` whatever they hold.
+ */
+
+/**
+ * Whatever may precede an XML root: declaration, comments, processing instructions and a
+ * DOCTYPE (with an internal subset). Matched repeatedly from the start of the text.
+ */
+// The DOCTYPE alternatives cannot overlap (an internal subset is "[...]" without "]" inside),
+// so a hostile head cannot make the match backtrack exponentially.
+const XML_PROLOG_ITEM = /^(?:\s+|<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE(?:[^[\]>]|\[[^\]]*\])*>)/i;
+/** An unfinished prolog item: the head ends inside a comment, PI or DOCTYPE. */
+const XML_PROLOG_OPEN = /^(?:<\?|<!--|<!DOCTYPE)/i;
+const JUNIT_ROOT = /^<testsuites?(?=[\s/>]|$)/;
+
+const PYTEST_MARKERS: readonly RegExp[] = [
+  /^=+ test session starts =+\s*$/m,
+  /^=+ FAILURES =+\s*$/m,
+  /^=+ ERRORS =+\s*$/m,
+  /^=+ short test summary info =+\s*$/m,
+  /^(?:FAILED|ERROR) \S+::\S/m,
+  // Progress lines: "tests/test_x.py ..F.s   [ 40%]"
+  /^\S+\.py [.FEsxX]+\s+\[\s*\d+%\]\s*$/m,
+];
+
+const UNITTEST_MARKERS: readonly RegExp[] = [
+  /^(?:FAIL|ERROR): \w+/m,
+  /^Ran \d+ tests? in /m,
+  /^Traceback \(most recent call last\):/m,
+  // Verbose progress: "test_x (pkg.mod.TestC.test_x) ... ok"
+  /^\w+ \([\w.]+\)(?: \S.*)? \.\.\. (?:ok|FAIL|ERROR|skipped|expected failure|unexpected success)/m,
+];
+
+/** Skips the XML prolog; says whether there was one. */
+function skipProlog(text: string): { rest: string; sawProlog: boolean } {
+  let rest = text.replace(/^\uFEFF/, "");
+  let sawProlog = false;
+  for (;;) {
+    const m = XML_PROLOG_ITEM.exec(rest);
+    if (m === null || m[0].length === 0) break;
+    if (m[0].trim().length > 0) sawProlog = true;
+    rest = rest.slice(m[0].length);
+  }
+  return { rest, sawProlog };
+}
+
+/** How the text looks as XML: a JUnit root, another root, or not XML at all. */
+function xmlRoot(head: string): "junit" | "other-xml" | "maybe-junit" | "not-xml" {
+  const { rest, sawProlog } = skipProlog(head);
+  if (JUNIT_ROOT.test(rest)) return "junit";
+  // The head ended inside a long comment or DOCTYPE: an XML file whose root we cannot see yet.
+  // The JUnit reader will say so if it turns out not to be JUnit.
+  if (XML_PROLOG_OPEN.test(rest) || (sawProlog && rest.length === 0)) return "maybe-junit";
+  if (/^<[A-Za-z_]/.test(rest)) return "other-xml";
+  return "not-xml";
+}
+
+/** The kind of input `head` (the first KiB or more of a file, decoded) starts. */
+export function detectKind(head: string): InputKind {
+  const xml = xmlRoot(head);
+  if (xml === "junit" || xml === "maybe-junit") return "junit";
+  if (xml === "other-xml") return "unknown";
+  if (PYTEST_MARKERS.some((re) => re.test(head))) return "pytest-log";
+  if (UNITTEST_MARKERS.some((re) => re.test(head))) return "unittest-log";
+  return "unknown";
+}
+
+/** A few words on what an unrecognised input looks like, for the error message. */
+export function describeUnknown(head: string): string {
+  const text = head.replace(/^\uFEFF/, "");
+  if (text.trim().length === 0) return "it is empty";
+  if (xmlRoot(text) === "other-xml") {
+    const root = /^<([A-Za-z_][\w.:-]*)/.exec(skipProlog(text).rest)?.[1];
+    return `it is XML but its root is <${root ?? "?"}>, not <testsuites> or <testsuite>`;
+  }
+  // Count control characters other than tab/newline/CR to tell binary data from text.
+  const sample = text.slice(0, 1024);
+  const controls = sample.replace(/[^\u0000-\u0008\u000e-\u001f\ufffd]/g, "").length;
+  if (controls > sample.length / 10) return "it looks like binary data";
+  return "it is text but not a JUnit XML report, pytest console log or unittest log";
+}

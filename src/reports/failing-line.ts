@@ -1,0 +1,63 @@
+/**
+ * Finds the line of a failure inside the test's own file from its failure text. The last
+ * matching entry wins: tracebacks list frames outermost first, so the last frame in the test
+ * file is where the test itself failed (helpers it called sit below it and are skipped).
+ */
+
+/**
+ * Each pattern captures (1) a path or file name and (2) a 1-based line number. Repetitions are
+ * bounded so a 1 MiB single-line trace cannot make a pattern backtrack quadratically.
+ */
+const FRAME_PATTERNS: readonly RegExp[] = [
+  // Python traceback: File "/abs/path/tests/x.py", line 42, in test_y
+  /File "([^"\n]{1,1000})", line (\d{1,9})/g,
+  // pytest long repr: tests/x.py:42: AssertionError  /  tests/x.py:42: in test_y
+  // Go testing: "    file_test.go:42: message"
+  /^[ \t]*([^\s:"'()]{1,1000}\.[A-Za-z]\w{0,20}):(\d{1,9}):(?:[ \t]|$)/gm,
+  // Java / Kotlin stack frame: at pkg.Class.method(File.java:42). Matched from the "(" so the
+  // method part needs no pattern of its own.
+  /\(([^()\s:]{1,500}\.\w{1,20}):(\d{1,9})\)/g,
+  // JS stack frame with a function: at fn (path/file.test.ts:12:5)
+  /\((?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}\)/g,
+  // JS stack frame without one: at path/file.test.ts:12:5
+  /\bat (?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}/g,
+];
+
+function normalise(p: string): string {
+  return p.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+
+/**
+ * True when the path printed in a trace names `file`: an absolute or longer path ending in
+ * `/file`, the same relative path, or (Java, Go) the bare file name.
+ */
+function sameFile(printed: string, file: string): boolean {
+  const a = normalise(printed);
+  const b = normalise(file);
+  if (a === b || a.endsWith(`/${b}`)) return true;
+  if (!a.includes("/")) return b === a || b.endsWith(`/${a}`);
+  // A trace printed relative to another directory (e.g. pytest --rootdir above the project).
+  return b.endsWith(`/${a}`);
+}
+
+/** The 1-based line of the last traceback entry inside `file`, or undefined. */
+export function failingLine(details: string, file: string): number | undefined {
+  if (file.length === 0) return undefined;
+  let bestPos = -1;
+  let bestLine: number | undefined;
+  for (const pattern of FRAME_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const m of details.matchAll(pattern)) {
+      const printed = m[1];
+      const line = Number(m[2]);
+      if (printed === undefined || !Number.isSafeInteger(line) || line < 1) continue;
+      if (!sameFile(printed, file)) continue;
+      const pos = m.index ?? 0;
+      if (pos > bestPos) {
+        bestPos = pos;
+        bestLine = line;
+      }
+    }
+  }
+  return bestLine;
+}

@@ -1,0 +1,223 @@
+/**
+ * Joins the evidence several inputs hold about the same test. A pytest run typically leaves a
+ * JUnit report (structured, but without what the test logged: `junit_logging = no` is pytest's
+ * default) and a console log (where the seed lines are); nose/unittest runs leave a console log,
+ * sometimes an xunit report. Tests are matched by id, the failing line is resolved, and paths
+ * printed on another machine are mapped into the project.
+ */
+import { posix } from "node:path";
+import type { ParsedInput, SourceRef, TestCase } from "../model.js";
+import { failingLine } from "./failing-line.js";
+import { headlineOf } from "./pytest-log.js";
+import { toPytestNodeId } from "./pytest-ids.js";
+
+/** The project's files as the join may see them; kept an interface so this module stays pure. */
+export interface ProjectView {
+  exists(relPath: string): boolean;
+}
+
+interface Evidence {
+  test: TestCase;
+  kind: ParsedInput["kind"];
+  /** Runner-native id after mapping JUnit names to pytest node ids. */
+  id: string;
+  /** Test file already resolved by the id mapping, if any. */
+  mappedFile?: string;
+  /** Position of the input and of the test in it: ties in run order keep input order. */
+  order: number;
+}
+
+const DOTTED_MODULE_PATH = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/** Stack frames of JVM languages: a dotted classname that is not a Python module. */
+const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
+
+function keep(t: TestCase): boolean {
+  if (t.outcome === "failed" || t.outcome === "errored") return true;
+  return t.outcome === "passed" && (t.priorAttempts?.length ?? 0) > 0;
+}
+
+/**
+ * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
+ * (a .py file attribute or traceback, python-style test module names, or the module existing).
+ */
+function pytestJUnit(t: TestCase, project: ProjectView): { id: string; file?: string } | null {
+  if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
+  const details = t.details ?? "";
+  if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file))) return null;
+  const mapped = toPytestNodeId(t.classname, t.name, t.file, project);
+  const python =
+    t.file !== undefined ||
+    /\.py\b/.test(details) ||
+    t.classname.split(".").some((p) => /^test_|_test$/.test(p)) ||
+    mapped.file !== undefined;
+  return python ? mapped : null;
+}
+
+/** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
+function cleanPath(p: string): string {
+  return posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+}
+
+/**
+ * The project-relative file for a path as printed: itself if it exists, else the longest
+ * suffix that exists (`/work/mxnet/tests/python/unittest/x.py` -> `tests/python/unittest/x.py`).
+ */
+export function resolveInProject(printed: string, project: ProjectView): string | undefined {
+  const clean = cleanPath(printed);
+  const parts = clean.replace(/^[A-Za-z]:\//, "/").split("/").filter((s) => s.length > 0 && s !== "..");
+  for (let k = 0; k < parts.length; k++) {
+    const rel = parts.slice(k).join("/");
+    if (project.exists(rel)) return rel;
+  }
+  return undefined;
+}
+
+function isRelative(p: string): boolean {
+  const c = cleanPath(p);
+  return !c.startsWith("/") && !c.startsWith("../") && !/^[A-Za-z]:\//.test(c);
+}
+
+/** Console ids that are pytest headlines (`TestC.test_y[p]`) because no node id was printed. */
+function headlineOnly(e: Evidence): boolean {
+  return e.kind === "pytest-log" && !e.id.includes("::");
+}
+
+function aliases(e: Evidence): string[] {
+  const a = [e.id];
+  if (e.test.classname !== "") a.push(`${e.test.classname}.${e.test.name}`);
+  return a;
+}
+
+/** Which evidence's id names the merged test: the runner's own console format first. */
+function idRank(e: Evidence): number {
+  if (e.kind === "unittest-log") return 0;
+  if (e.kind === "pytest-log" && e.id.includes("::")) return 1;
+  if (e.kind === "junit") return 2;
+  return 3;
+}
+
+function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
+  const primary = group.find((e) => e.kind === "junit") ?? group[0];
+  if (primary === undefined) throw new Error("empty group");
+  const named = [...group].sort((a, b) => idRank(a) - idRank(b))[0] ?? primary;
+  const p = primary.test;
+  const out: TestCase = {
+    id: named.id,
+    classname: p.classname,
+    name: p.name,
+    outcome: p.outcome,
+    sources: [],
+    index: p.index,
+  };
+  const first = <K extends keyof TestCase>(k: K): TestCase[K] | undefined =>
+    [primary, ...group].map((e) => e.test[k]).find((v) => v !== undefined);
+
+  const message = first("message");
+  if (message !== undefined) out.message = message;
+  const details = first("details");
+  if (details !== undefined) out.details = details;
+  const duration = first("durationSec");
+  if (duration !== undefined) out.durationSec = duration;
+  const prior = [primary, ...group].map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
+  if (prior !== undefined) out.priorAttempts = prior;
+
+  // Every captured output counts (JUnit system-out and the console's captured log are
+  // different texts); the same text seen twice is kept once.
+  const outputs: string[] = [];
+  for (const e of [primary, ...group]) {
+    const o = e.test.output;
+    if (o === undefined || o.length === 0 || outputs.some((x) => x.includes(o))) continue;
+    const covered = outputs.findIndex((x) => o.includes(x));
+    if (covered >= 0) outputs.splice(covered, 1);
+    outputs.push(o);
+  }
+  if (outputs.length > 0) out.output = outputs.join("\n");
+
+  // File: a path that exists in the project wins; else a relative path as given (the node id's).
+  const candidates: { path: string; line?: number }[] = [];
+  for (const e of [primary, ...group]) {
+    if (e.mappedFile !== undefined) candidates.push({ path: e.mappedFile });
+    if (e.test.file !== undefined) {
+      candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
+    }
+    if (e.id.includes("::")) candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
+  }
+  const resolved = candidates.map((c) => ({ ...c, rel: resolveInProject(c.path, project) }));
+  const file =
+    resolved.find((c) => c.rel !== undefined)?.rel ??
+    resolved.map((c) => cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
+  if (file !== undefined) {
+    out.file = file;
+    const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || cleanPath(c.path) === file));
+    const line = sameFile?.line ?? group.map((e) => failingLine(e.test.details ?? "", file)).find((l) => l !== undefined);
+    if (line !== undefined) out.line = line;
+  }
+
+  const seen = new Set<string>();
+  for (const e of group) {
+    for (const s of e.test.sources) {
+      const key = `${s.file}\u0000${s.line ?? ""}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.sources.push({ ...s } satisfies SourceRef);
+    }
+  }
+  return out;
+}
+
+/**
+ * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
+ * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
+ */
+export function joinInputs(inputs: ParsedInput[], project: ProjectView): TestCase[] {
+  const evidence: Evidence[] = [];
+  let order = 0;
+  for (const input of inputs) {
+    for (const test of input.tests) {
+      if (!keep(test)) continue;
+      const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
+      if (input.kind === "junit") {
+        const mapped = pytestJUnit(test, project);
+        if (mapped !== null) {
+          e.id = mapped.id;
+          if (mapped.file !== undefined) e.mappedFile = mapped.file;
+        }
+      }
+      evidence.push(e);
+    }
+  }
+
+  const groups: Evidence[][] = [];
+  const byAlias = new Map<string, Evidence[]>();
+  const byHeadline = new Map<string, Evidence[][]>();
+  const place = (e: Evidence, group: Evidence[] | undefined) => {
+    const g = group ?? [];
+    if (group === undefined) groups.push(g);
+    g.push(e);
+    for (const a of aliases(e)) if (!byAlias.has(a)) byAlias.set(a, g);
+    if (e.id.includes("::")) {
+      const h = headlineOf(e.id);
+      const list = byHeadline.get(h) ?? [];
+      if (!list.includes(g)) list.push(g);
+      byHeadline.set(h, list);
+    }
+  };
+  for (const e of evidence.filter((x) => !headlineOnly(x))) {
+    place(e, aliases(e).map((a) => byAlias.get(a)).find((g) => g !== undefined));
+  }
+  // A console section known only by its headline joins the one test with that headline (and
+  // the same file, when the console printed one); if several match, it stays on its own.
+  for (const e of evidence.filter(headlineOnly)) {
+    const matches = (byHeadline.get(e.id) ?? []).filter((g) => {
+      const f = e.test.file;
+      if (f === undefined) return true;
+      return g.some((x) => x.id.includes("::") && cleanPath(f).endsWith(cleanPath(x.id.slice(0, x.id.indexOf("::")))));
+    });
+    place(e, matches.length === 1 ? matches[0] : undefined);
+  }
+
+  return groups
+    .map((g) => ({ test: mergeGroup(g, project), order: Math.min(...g.map((e) => e.order)) }))
+    .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
+    .map((x) => x.test);
+}

@@ -1,0 +1,633 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { Counts, Outcome, ParsedInput, PriorAttempt, TestCase } from "../model.js";
+import { failingLine } from "./failing-line.js";
+import {
+  CappedText,
+  detach,
+  firstLine,
+  LEAN_DETAILS_CHARS,
+  LEAN_OUTPUT_CHARS,
+  MAX_DETAILS_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_OUTPUT_CHARS,
+  MAX_PRIOR_ATTEMPTS,
+  MAX_RETAINED_CHARS_PER_FILE,
+  MAX_WARNINGS_PER_FILE,
+  MAX_XML_ERRORS,
+} from "./limits.js";
+
+/*
+ * Counting rule (one rule for every dialect):
+ *
+ * - Each <testcase> element is one test with one outcome:
+ *     errored  if it has an <error> child (also when it has a <failure> too: counted once);
+ *     failed   else if it has a <failure> child;
+ *     skipped  else if it has a <skipped> child, or says it did not run in an attribute
+ *              (status="disabled"/"notrun"/"skipped", GoogleTest's result="skipped"/
+ *              "suppressed"); a skip next to a failure/error does not count: the case failed;
+ *     passed   otherwise, including Surefire cases with only <flakyFailure>/<flakyError>
+ *              (passed on rerun; kept as a TestCase with the failed runs in priorAttempts).
+ *   Surefire <rerunFailure>/<rerunError> are further failed runs of a failing case: they go
+ *   to priorAttempts and do not change the outcome. A case with only rerun elements takes the
+ *   last one's outcome.
+ * - A test is identified by its innermost suite's name + classname + name (the same name in two
+ *   suites is two tests). A testcase repeating the id of a test already kept (failed, errored
+ *   or flaky) is another attempt of it (pytest-rerunfailures, jest retries, gotestsum
+ *   reruns): the test's outcome becomes the last attempt's, earlier attempts move to
+ *   priorAttempts and the counts move with it, so the test is counted once. A failing
+ *   testcase right after a passing or skipped one with the same id folds that one in too.
+ *   Ids of passing and skipped tests are otherwise not remembered (memory must not grow with
+ *   passing tests), so other repeats of passing tests count as separate tests.
+ * - tests = passed + failed + errored + skipped, from testcases seen; the suites' own
+ *   tests=/failures= attributes are ignored (they are often wrong or missing).
+ * - Exception: pytest writes a teardown error after a failed call as a second, adjacent
+ *   testcase (error message "failed on teardown with ..."); it belongs to the same run, so the
+ *   test becomes errored without a prior attempt.
+ * - A file cut inside a testcase (truncated): testcases completed before the cut count; the
+ *   cut-off one counts only if its <failure>/<error> had begun (as failed/errored), since
+ *   that failure is the evidence the tool exists for.
+ * - priorAttempts holds the attempts other than the one `outcome` describes, so a test ran
+ *   priorAttempts.length + 1 times.
+ */
+
+type Sink = CappedText | null;
+
+/** One open element. Elements we ignore share IGNORED so deep unknown nesting costs a pointer. */
+interface Frame {
+  readonly sink: Sink;
+  readonly suite?: SuiteState;
+  readonly testcase?: CaseState;
+  readonly attempt?: AttemptState;
+  /** Appended to `sink` when the element closes without having added any text to it. */
+  readonly fallback?: string;
+  readonly mark?: number;
+}
+const IGNORED: Frame = { sink: null };
+
+interface SuiteState {
+  /** Suite-level system-out/system-err: given to the suite's failing tests that have none. */
+  output: CappedText | null;
+  /** Failing tests of this suite (or its sub-suites) without output of their own. */
+  needOutput: TestCase[];
+  /** Part of test keys: the same classname+name in two suites is two tests (nested/junit.xml). */
+  name: string;
+}
+
+interface AttemptState {
+  outcome: "failed" | "errored";
+  message: string | undefined;
+  details: CappedText;
+  output: CappedText;
+}
+
+interface CaseState {
+  index: number;
+  xmlLine: number;
+  classname: string;
+  name: string;
+  file: string | undefined;
+  time: number | undefined;
+  suiteName: string;
+  hasFailure: boolean;
+  hasError: boolean;
+  hasSkipped: boolean;
+  message: string | undefined;
+  details: CappedText | null;
+  output: CappedText | null;
+  flaky: AttemptState[];
+  reruns: AttemptState[];
+  /** Counted already (its end tag may still come, e.g. after a lost end tag). */
+  done: boolean;
+}
+
+const FAILURE_ELEMENTS: Readonly<Record<string, "failed" | "errored">> = {
+  failure: "failed",
+  error: "errored",
+};
+const ATTEMPT_ELEMENTS: Readonly<Record<string, { outcome: "failed" | "errored"; flaky: boolean }>> = {
+  flakyFailure: { outcome: "failed", flaky: true },
+  flakyError: { outcome: "errored", flaky: true },
+  rerunFailure: { outcome: "failed", flaky: false },
+  rerunError: { outcome: "errored", flaky: false },
+};
+
+/** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
+const PYTEST_TEARDOWN = "failed on teardown with";
+
+/** Attribute values by which some reporters mark a testcase that did not run. */
+const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
+const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
+
+function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  const v = tag.attributes[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Attribute values as kept: bounded and detached from saxes' buffers. */
+function keptAttr(tag: SaxesTagPlain, name: string, max = MAX_MESSAGE_CHARS): string | undefined {
+  const v = attr(tag, name);
+  if (v === undefined) return undefined;
+  return detach(v.length > max ? v.slice(0, max) : v);
+}
+
+function parseNumber(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  // Some JVM reporters write locale-formatted times ("1,234.5").
+  const n = Number(s.trim().replace(/,/g, ""));
+  return s.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function emptyCounts(): Counts {
+  return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+}
+
+/** Streaming JUnit XML reader: feed decoded text with write(), then call end() once. */
+export class JUnitReader {
+  private readonly path: string;
+  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly stack: Frame[] = [];
+  private readonly suites: SuiteState[] = [];
+  private readonly tests: TestCase[] = [];
+  /** Kept (non-passing or flaky) tests by suite+classname+name, to fold repeated attempts. */
+  private readonly kept = new Map<string, TestCase>();
+  /** The previous testcase when it was only counted: a failing repeat right after it folds it in. */
+  private lastCounted: { key: string; outcome: Outcome; index: number } | null = null;
+  private lastKey: string | null = null;
+  private readonly counts = emptyCounts();
+  private readonly warnings: string[] = [];
+  private suppressedWarnings = 0;
+  private testcaseIndex = 0;
+  /** The testcase being read, if any. */
+  private openCase: CaseState | null = null;
+  private completed = 0;
+  private xmlErrors = 0;
+  private retainedChars = 0;
+  private droppedAttempts = 0;
+  private sawRoot = false;
+  private sawContent = false;
+  private stopped = false;
+  private ended = false;
+
+  constructor(path: string) {
+    this.path = path;
+    // position:true gives line numbers for warnings; namespaces are off because JUnit has none
+    // and namespace checks only add errors for reports that use stray prefixes.
+    this.parser = new SaxesParser({ xmlns: false, position: true });
+    this.parser.on("opentag", (tag) => this.open(tag));
+    this.parser.on("closetag", (tag) => this.close(tag));
+    this.parser.on("text", (text) => this.text(text));
+    this.parser.on("cdata", (text) => this.text(text));
+    this.parser.on("error", (err) => this.xmlError(err));
+    // saxes never expands DTD entities (only the five predefined ones and character
+    // references): a DOCTYPE is passed to this event as text and otherwise ignored, and
+    // references to entities it declares are reported as "undefined entity" and left as
+    // literal text. So billion-laughs and external (XXE) entities cannot expand or fetch.
+    this.parser.on("doctype", () => {
+      this.warn(`${this.path}: has a DOCTYPE; its entity declarations were not expanded`);
+    });
+  }
+
+  write(chunk: string): void {
+    if (this.stopped || this.ended || chunk.length === 0) return;
+    if (!this.sawContent && /\S/.test(chunk)) this.sawContent = true;
+    try {
+      this.parser.write(chunk);
+    } catch (err) {
+      this.stop(err);
+    }
+  }
+
+  end(): ParsedInput {
+    if (!this.ended) {
+      this.ended = true;
+      this.finish();
+    }
+    return {
+      path: this.path,
+      kind: "junit",
+      tests: this.tests,
+      counts: { ...this.counts },
+      warnings: this.finalWarnings(),
+    };
+  }
+
+  private finish(): void {
+    if (!this.sawContent) {
+      this.warn(`${this.path}: empty file, no tests read`, true);
+      return;
+    }
+    const truncated = !this.stopped && this.stack.length > 0;
+    if (!this.stopped) {
+      // Unclosed elements would each raise an "unclosed tag" error; the truncation warning
+      // below says it once.
+      this.stopped = true;
+      try {
+        this.parser.close();
+      } catch {
+        // close() can only report what the warnings below already say.
+      }
+    }
+    if (truncated) {
+      const complete = this.completed;
+      // The cut often lands in a failing test's long output after its failure was written
+      // in full; that failure is the evidence we are here for, so it is kept.
+      const open = this.openCase;
+      let salvaged = "";
+      if (open !== null && (open.hasFailure || open.hasError)) {
+        this.endCase(open);
+        salvaged = `; the cut-off testcase "${open.name}" is kept as ${open.hasError ? "errored" : "failed"}`;
+      }
+      this.warn(`${this.path}: truncated after ${complete} testcases (the file ends inside an element)${salvaged}`, true);
+    }
+    // Suites left open (truncated or stopped): their output still belongs to their failing tests.
+    for (let i = this.suites.length - 1; i >= 0; i--) {
+      const suite = this.suites[i];
+      if (suite !== undefined) this.closeSuite(suite, this.suites[i - 1]);
+    }
+    if (!this.sawRoot) {
+      this.warn(`${this.path}: no <testsuites> or <testsuite> element found`, true);
+    }
+    if (this.droppedAttempts > 0) {
+      this.warn(`${this.path}: ${this.droppedAttempts} attempts of repeated tests beyond ${MAX_PRIOR_ATTEMPTS} per test were not kept`, true);
+    }
+  }
+
+  private stop(err: unknown): void {
+    this.stopped = true;
+    const why = err instanceof Error ? err.message : String(err);
+    this.warn(`${this.path}: line ${this.parser.line}: stopped reading after ${this.completed} testcases: ${why}`, true);
+  }
+
+  /** Per-error warnings are capped; `always` is for the few that say what happened to the file. */
+  private warn(message: string, always = false): void {
+    if (always || this.warnings.length < MAX_WARNINGS_PER_FILE) this.warnings.push(message);
+    else this.suppressedWarnings++;
+  }
+
+  private finalWarnings(): string[] {
+    const out = [...this.warnings];
+    if (this.suppressedWarnings > 0) {
+      out.push(`${this.path}: ${this.suppressedWarnings} more warnings not shown`);
+    }
+    return out;
+  }
+
+  private xmlError(err: Error): void {
+    if (this.stopped) return;
+    this.xmlErrors++;
+    // saxes prefixes "line:column: "; we name the file and line ourselves.
+    const what = err.message.replace(/^\d+:\d+: /, "");
+    this.warn(`${this.path}: line ${this.parser.line}: malformed XML: ${what}`);
+    if (this.xmlErrors >= MAX_XML_ERRORS) {
+      // Throwing out of the handler aborts the parser's current write(); write() catches it.
+      throw new Error(`more than ${MAX_XML_ERRORS} XML errors`);
+    }
+  }
+
+  private get top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private caps(): { details: number; output: number } {
+    return this.retainedChars < MAX_RETAINED_CHARS_PER_FILE
+      ? { details: MAX_DETAILS_CHARS, output: MAX_OUTPUT_CHARS }
+      : { details: LEAN_DETAILS_CHARS, output: LEAN_OUTPUT_CHARS };
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    if (this.stopped) return;
+    const name = tag.name;
+    const parent = this.top;
+    if (this.stack.length === 0) {
+      if (name !== "testsuites" && name !== "testsuite") {
+        const shown = name.length > 80 ? `${name.slice(0, 80)}...` : name;
+        this.warn(`${this.path}: root element is <${shown}>, not <testsuites> or <testsuite>; reading any <testcase> inside it`);
+      }
+    }
+    if (name === "testsuites" || name === "testsuite") {
+      this.sawRoot = true;
+      const suite: SuiteState = {
+        output: null,
+        needOutput: [],
+        name: keptAttr(tag, "name") ?? "",
+      };
+      this.suites.push(suite);
+      this.stack.push({ sink: null, suite });
+      return;
+    }
+    if (name === "testcase") {
+      // Testcases never nest in any dialect; one opening inside another means the outer one's
+      // end tag was lost (e.g. `x=1/>` read as an attribute value), so the outer one ends here.
+      if (this.openCase !== null) this.endCase(this.openCase);
+      const suite = this.suites[this.suites.length - 1];
+      const testcase: CaseState = {
+        index: this.testcaseIndex++,
+        xmlLine: this.parser.line,
+        classname: keptAttr(tag, "classname") ?? "",
+        name: keptAttr(tag, "name") ?? "",
+        file: keptAttr(tag, "file"),
+        time: parseNumber(attr(tag, "time")),
+        suiteName: suite?.name ?? "",
+        hasFailure: false,
+        hasError: false,
+        hasSkipped: NOT_RUN_STATUS.test(attr(tag, "status") ?? "") || NOT_RUN_RESULT.test(attr(tag, "result") ?? ""),
+        message: undefined,
+        details: null,
+        output: null,
+        flaky: [],
+        reruns: [],
+        done: false,
+      };
+      this.openCase = testcase;
+      this.stack.push({ sink: null, testcase });
+      return;
+    }
+
+    // Children of a testcase.
+    const tc = parent?.testcase;
+    if (tc?.done === true) {
+      this.stack.push(IGNORED);
+      return;
+    }
+    if (tc !== undefined) {
+      const failureKind = FAILURE_ELEMENTS[name];
+      if (failureKind !== undefined) {
+        if (failureKind === "errored") tc.hasError = true;
+        else tc.hasFailure = true;
+        const caps = this.caps();
+        tc.details ??= new CappedText(caps.details);
+        if (tc.details.length > 0) tc.details.append("\n\n");
+        const message = attr(tag, "message");
+        if (tc.message === undefined && message !== undefined) {
+          tc.message = firstLine(message, MAX_MESSAGE_CHARS);
+        }
+        // A multi-line message attribute on an element without text is the only copy of the
+        // details (assertion diffs, seeds): it becomes the details when the element closes empty.
+        const fallback = message?.includes("\n") === true ? message : undefined;
+        this.stack.push({ sink: tc.details, ...(fallback !== undefined ? { fallback, mark: tc.details.length } : {}) });
+        return;
+      }
+      if (name === "skipped") {
+        tc.hasSkipped = true;
+        this.stack.push(IGNORED);
+        return;
+      }
+      if (name === "system-out" || name === "system-err") {
+        tc.output ??= new CappedText(this.caps().output);
+        if (tc.output.length > 0) tc.output.append("\n");
+        this.stack.push({ sink: tc.output });
+        return;
+      }
+      const attemptKind = ATTEMPT_ELEMENTS[name];
+      if (attemptKind !== undefined) {
+        const caps = this.caps();
+        const attempt: AttemptState = {
+          outcome: attemptKind.outcome,
+          message: firstLine(attr(tag, "message") ?? "", MAX_MESSAGE_CHARS),
+          details: new CappedText(caps.details),
+          output: new CappedText(caps.output),
+        };
+        (attemptKind.flaky ? tc.flaky : tc.reruns).push(attempt);
+        // Text directly inside the element is its stack trace in some reporters.
+        this.stack.push({ sink: attempt.details, attempt });
+        return;
+      }
+      this.stack.push(IGNORED); // properties and unknown children
+      return;
+    }
+
+    // Children of a Surefire flaky/rerun attempt.
+    const attempt = parent?.attempt;
+    if (attempt !== undefined) {
+      if (name === "stackTrace") this.stack.push({ sink: attempt.details });
+      else if (name === "system-out" || name === "system-err") {
+        if (attempt.output.length > 0) attempt.output.append("\n");
+        this.stack.push({ sink: attempt.output });
+      } else this.stack.push(IGNORED);
+      return;
+    }
+
+    // Suite-level output.
+    const suite = parent?.suite;
+    if (suite !== undefined && (name === "system-out" || name === "system-err")) {
+      suite.output ??= new CappedText(this.caps().output);
+      if (suite.output.length > 0) suite.output.append("\n");
+      this.stack.push({ sink: suite.output });
+      return;
+    }
+    this.stack.push(IGNORED);
+  }
+
+  private close(_tag: SaxesTagPlain): void {
+    if (this.stopped) return;
+    const frame = this.stack.pop();
+    if (frame === undefined) return;
+    if (frame.fallback !== undefined && frame.sink !== null && frame.sink.length === frame.mark) {
+      frame.sink.append(frame.fallback);
+    }
+    if (frame.suite !== undefined) {
+      this.suites.pop();
+      this.closeSuite(frame.suite, this.suites[this.suites.length - 1]);
+    } else if (frame.testcase !== undefined) {
+      this.endCase(frame.testcase);
+    }
+  }
+
+  private text(text: string): void {
+    if (this.stopped) return;
+    this.top?.sink?.append(text);
+  }
+
+  private endCase(c: CaseState): void {
+    if (c.done) return;
+    c.done = true;
+    if (this.openCase === c) this.openCase = null;
+    this.finishCase(c);
+  }
+
+  private closeSuite(suite: SuiteState, outer: SuiteState | undefined): void {
+    const output = suite.output === null ? "" : suite.output.toString();
+    if (output.trim().length > 0) {
+      for (const t of suite.needOutput) if (t.output === undefined) t.output = output;
+    } else if (outer !== undefined) {
+      // Output of an enclosing suite is the next best evidence for these tests.
+      for (const t of suite.needOutput) if (t.output === undefined) outer.needOutput.push(t);
+    }
+    suite.needOutput = [];
+    suite.output = null;
+  }
+
+  private finishCase(c: CaseState): void {
+    this.completed++;
+    let outcome: Outcome;
+    const prior: PriorAttempt[] = [];
+    let evidence: AttemptState | undefined;
+    if (c.hasError || c.hasFailure) {
+      outcome = c.hasError ? "errored" : "failed";
+      for (const a of c.reruns) prior.push(toPrior(a));
+    } else if (c.reruns.length > 0) {
+      const last = c.reruns[c.reruns.length - 1];
+      outcome = last?.outcome ?? "failed";
+      for (const a of c.reruns.slice(0, -1)) prior.push(toPrior(a));
+      evidence = last;
+    } else if (c.flaky.length > 0) {
+      outcome = "passed";
+      evidence = c.flaky.find((a) => a.details.length > 0 || a.output.length > 0) ?? c.flaky[0];
+    } else if (c.hasSkipped) {
+      outcome = "skipped";
+    } else {
+      outcome = "passed";
+    }
+    for (const a of c.flaky) prior.push(toPrior(a));
+
+    const key = `${c.suiteName}\u0000${c.classname}\u0000${c.name}`;
+    const previous = this.kept.get(key);
+    const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
+    const last = this.lastCounted;
+    this.lastCounted = null;
+    const adjacent = this.lastKey === key;
+    this.lastKey = key;
+    if (previous === undefined && !keep) {
+      this.counts.tests++;
+      this.counts[outcome]++;
+      this.lastCounted = { key, outcome, index: c.index };
+      return;
+    }
+    let index = c.index;
+    if (previous === undefined && last !== null && last.key === key) {
+      // A retry right after a passing (or, as TestNG reports retried runs, skipped) attempt:
+      // that attempt was counted as its own test; it becomes a prior attempt of this one.
+      this.counts.tests--;
+      this.counts[last.outcome]--;
+      if (last.outcome === "passed") prior.unshift({ outcome: "passed" });
+      index = last.index;
+    }
+
+    const message = c.message ?? evidence?.message ?? firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
+    const detailsText = nonEmpty(c.details) ?? (evidence !== undefined ? nonEmpty(evidence.details) : undefined);
+    const outputText = nonEmpty(c.output) ?? (evidence !== undefined ? nonEmpty(evidence.output) : undefined);
+
+    if (previous !== undefined && adjacent && outcome === "errored" && c.message?.startsWith(PYTEST_TEARDOWN) === true) {
+      this.addTeardownError(previous, detailsText);
+      return;
+    }
+    if (previous !== undefined) {
+      this.foldAttempt(previous, outcome, prior, message, detailsText, outputText);
+      return;
+    }
+
+    // Without a classname (jest-junit, nested suites) the suite name is what tells tests apart.
+    const scope = c.classname !== "" ? c.classname : c.suiteName;
+    const id = scope !== "" ? `${scope}::${c.name}` : c.name;
+    const test: TestCase = {
+      id,
+      classname: c.classname,
+      name: c.name,
+      outcome,
+      sources: [{ file: this.path, line: c.xmlLine }],
+      index,
+    };
+    if (c.file !== undefined && c.file !== "") test.file = c.file;
+    if (c.time !== undefined) test.durationSec = c.time;
+    if (message !== undefined) test.message = message;
+    if (detailsText !== undefined) test.details = detailsText;
+    if (outputText !== undefined) test.output = outputText;
+    if (prior.length > 0) test.priorAttempts = this.capAttempts(prior);
+    const line = this.lineOf(test);
+    if (line !== undefined) test.line = line;
+
+    this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
+    this.tests.push(test);
+    this.kept.set(key, test);
+    this.counts.tests++;
+    this.counts[outcome]++;
+    if (outputText === undefined) this.suites[this.suites.length - 1]?.needOutput.push(test);
+  }
+
+  /** A repeat of a kept test: the new attempt becomes the outcome, the old one a prior attempt. */
+  private foldAttempt(
+    test: TestCase,
+    outcome: Outcome,
+    prior: PriorAttempt[],
+    message: string | undefined,
+    details: string | undefined,
+    output: string | undefined,
+  ): void {
+    const attempts = test.priorAttempts ?? [];
+    if (test.outcome !== "skipped") {
+      const previousAttempt: PriorAttempt = { outcome: test.outcome };
+      if (test.message !== undefined && test.outcome !== "passed") previousAttempt.message = test.message;
+      attempts.push(previousAttempt);
+    }
+    attempts.push(...prior);
+    test.priorAttempts = this.capAttempts(attempts);
+    this.counts[test.outcome]--;
+    this.counts[outcome]++;
+    test.outcome = outcome;
+    // A passing last attempt keeps the failing attempt's text: that is the flaky evidence.
+    if (outcome === "failed" || outcome === "errored") {
+      if (message !== undefined) test.message = message;
+      if (details !== undefined) {
+        this.retainedChars += details.length - (test.details?.length ?? 0);
+        test.details = details;
+      }
+      if (output !== undefined) {
+        this.retainedChars += output.length - (test.output?.length ?? 0);
+        test.output = output;
+      }
+    }
+  }
+
+  /**
+   * pytest reports a teardown error after a failed call as a second testcase of the same run;
+   * it is part of that run, not another attempt (it would read as a recorded rerun).
+   */
+  private addTeardownError(test: TestCase, details: string | undefined): void {
+    this.counts[test.outcome]--;
+    this.counts.errored++;
+    test.outcome = "errored";
+    if (details === undefined) return;
+    const joined = new CappedText(MAX_DETAILS_CHARS);
+    if (test.details !== undefined) {
+      joined.append(test.details);
+      joined.append("\n\n");
+    }
+    joined.append(details);
+    const text = joined.toString();
+    this.retainedChars += text.length - (test.details?.length ?? 0);
+    test.details = text;
+  }
+
+  private capAttempts(attempts: PriorAttempt[]): PriorAttempt[] {
+    if (attempts.length <= MAX_PRIOR_ATTEMPTS) return attempts;
+    this.droppedAttempts += attempts.length - MAX_PRIOR_ATTEMPTS;
+    return attempts.slice(0, MAX_PRIOR_ATTEMPTS);
+  }
+
+  /**
+   * The failing line from the trace. The `line` attribute (pytest xunit1, some JS reporters) is
+   * where the test is defined, not where it failed, so it is not used: the model's `line` is the
+   * failure's, and join.ts prefers a reader's line over reading traces itself.
+   */
+  private lineOf(test: TestCase): number | undefined {
+    if (test.file === undefined || test.details === undefined) return undefined;
+    return failingLine(test.details, test.file);
+  }
+
+}
+
+function toPrior(a: AttemptState): PriorAttempt {
+  const p: PriorAttempt = { outcome: a.outcome };
+  if (a.message !== undefined) p.message = a.message;
+  else {
+    const m = firstLine(a.details.toString(), MAX_MESSAGE_CHARS);
+    if (m !== undefined) p.message = m;
+  }
+  return p;
+}
+
+function nonEmpty(t: CappedText | null): string | undefined {
+  if (t === null) return undefined;
+  const s = t.toString();
+  return s.trim().length > 0 ? s : undefined;
+}

@@ -1,0 +1,186 @@
+/**
+ * Size limits for what the readers keep. Reports come from CI runs we do not control: a single
+ * failure can carry a 50 MB tensor dump and a log can be gigabytes, so everything we retain is
+ * capped while it is accumulated (never built in full and cut afterwards).
+ *
+ * Sizes are in UTF-16 code units (JavaScript string length), which is what memory scales with.
+ */
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * One-line failure message. The message is shown in tables, annotations and check-run titles;
+ * GitHub truncates annotation titles far below this, so 4 KiB only guards against a message
+ * attribute that holds a whole dump.
+ */
+export const MAX_MESSAGE_CHARS = 4 * KiB;
+
+/**
+ * Failure text (traceback, assertion details). Seeds and tolerances are usually printed near the
+ * top (pytest's assertion) or the bottom (the exception line), so we keep head and tail.
+ * 1 MiB fits the deepest real tracebacks we have seen (JVM stack traces with causes run to
+ * ~100 KiB) with room to spare.
+ */
+export const MAX_DETAILS_CHARS = 1 * MiB;
+
+/**
+ * Captured output per test (system-out + system-err, captured log). Seed announcements such as
+ * "use MXNET_TEST_SEED=N to reproduce" are printed at the start or end of a test's output, so
+ * head and tail are what matters; 256 KiB keeps both for chatty tests.
+ */
+export const MAX_OUTPUT_CHARS = 256 * KiB;
+
+/**
+ * Once this much failure text and output has been retained from one file, further failing tests
+ * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
+ * 1 MiB trace would need ~100 GiB; with it a reader holds a few hundred MiB at most.
+ */
+export const MAX_RETAINED_CHARS_PER_FILE = 128 * MiB;
+export const LEAN_DETAILS_CHARS = 16 * KiB;
+export const LEAN_OUTPUT_CHARS = 4 * KiB;
+
+/**
+ * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
+ * rerun counts are single digits; a report repeating one test a million times must not keep a
+ * million entries. Past this, further attempts are counted in a warning only.
+ */
+export const MAX_PRIOR_ATTEMPTS = 100;
+
+/**
+ * Warnings per file. A corrupt or binary file can produce one XML error per byte; the first
+ * few say what is wrong, the rest only cost memory.
+ */
+export const MAX_WARNINGS_PER_FILE = 20;
+
+/**
+ * XML errors after which the JUnit reader stops reading a file. saxes recovers from most
+ * errors, but binary data yields an error (an Error object with a stack) per byte, which makes
+ * a 100 MB non-XML file take minutes. A real report with more than 1000 syntax errors is
+ * not one we can read meaningfully anyway.
+ */
+export const MAX_XML_ERRORS = 1000;
+
+/**
+ * Console logs (pytest, unittest) are parsed as one string, so they are read up to this size
+ * and the rest is dropped with a warning. 64 MiB holds the console of very long CI jobs; the
+ * failure sections we need are normally well inside it.
+ */
+export const MAX_LOG_BYTES = 64 * MiB;
+
+/** Bytes read from the start of a file to detect its encoding and kind. */
+export const DETECT_HEAD_BYTES = 64 * KiB;
+
+/** Chunk size for streaming reports from disk: large enough to amortise parser calls. */
+export const READ_CHUNK_BYTES = 1 * MiB;
+
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
+ * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
+ * flat copy, so a kept 4 KiB message does not pin the 50 MB text it came from.
+ */
+export function detach(s: string): string {
+  return (" " + s).slice(1);
+}
+
+/** Index in `s` at or before `i` that does not split a UTF-16 surrogate pair. */
+function safeCutEnd(s: string, i: number): number {
+  if (i <= 0 || i >= s.length) return Math.max(0, Math.min(i, s.length));
+  const c = s.charCodeAt(i - 1);
+  return c >= 0xd800 && c <= 0xdbff ? i - 1 : i;
+}
+
+/** Index in `s` at or after `i` that does not split a UTF-16 surrogate pair. */
+function safeCutStart(s: string, i: number): number {
+  if (i <= 0 || i >= s.length) return Math.max(0, Math.min(i, s.length));
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
+}
+
+/**
+ * Text that keeps at most `max` characters: the first half and the last half of everything
+ * appended, with a marker saying how much was cut in between. Memory stays O(max) whatever
+ * is appended, and nothing appended is kept by reference.
+ */
+export class CappedText {
+  private head = "";
+  /** Set once text went to the tail, so later text never goes back to the head. */
+  private headFull = false;
+  private tail: string[] = [];
+  private tailLength = 0;
+  private total = 0;
+  private readonly max: number;
+  private readonly headMax: number;
+
+  constructor(max: number) {
+    this.max = max;
+    this.headMax = Math.ceil(max / 2);
+  }
+
+  /** What the tail may keep: the rest of the cap (the head can end one short of headMax). */
+  private get tailMax(): number {
+    return this.max - this.head.length;
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  append(piece: string): void {
+    if (piece.length === 0) return;
+    this.total += piece.length;
+    let s = piece;
+    if (!this.headFull) {
+      const room = this.headMax - this.head.length;
+      if (s.length <= room) {
+        this.head += detach(s);
+        return;
+      }
+      const cut = safeCutEnd(s, room);
+      this.head += detach(s.slice(0, cut));
+      this.headFull = true;
+      s = s.slice(cut);
+    }
+    if (s.length >= this.tailMax) {
+      this.tail = [detach(s.slice(safeCutStart(s, s.length - this.tailMax)))];
+      this.tailLength = this.tail[0]?.length ?? 0;
+      return;
+    }
+    this.tail.push(detach(s));
+    this.tailLength += s.length;
+    // Compact only when the tail doubles, so appending many small pieces stays linear.
+    if (this.tailLength > 2 * this.tailMax) {
+      const joined = this.tail.join("");
+      const kept = detach(joined.slice(safeCutStart(joined, joined.length - this.tailMax)));
+      this.tail = [kept];
+      this.tailLength = kept.length;
+    }
+  }
+
+  toString(): string {
+    let tail = this.tail.join("");
+    if (tail.length > this.tailMax) tail = tail.slice(safeCutStart(tail, tail.length - this.tailMax));
+    const cut = this.total - this.head.length - tail.length;
+    if (cut <= 0) return this.head + tail;
+    return `${this.head}\n[... ${cut} characters cut ...]\n${tail}`;
+  }
+}
+
+/**
+ * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy.
+ * Scans line by line so a 50 MB single-line message costs one pass and a 4 KiB copy.
+ */
+export function firstLine(s: string, max: number): string | undefined {
+  let start = 0;
+  while (start < s.length) {
+    let end = s.indexOf("\n", start);
+    if (end < 0) end = s.length;
+    // Look at no more than max (plus slack for leading blanks) of a line.
+    const line = s.slice(start, Math.min(end, start + max + 256)).trim();
+    if (line.length > 0) {
+      return detach(line.length > max ? line.slice(0, safeCutEnd(line, max)) : line);
+    }
+    start = end + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,540 @@
+/**
+ * Reads pytest's console output. With pytest's default `junit_logging = no`, what a test logs
+ * (the seed announcement among it) is printed only here, in the "Captured ..." sub-sections of
+ * each failure section, so this reader is where seeds of pytest runs usually come from.
+ *
+ * A failure section is headed by pytest's headline (`TestC.test_y[p]`: the node id after the
+ * first `::`, with `::` shown as `.`), which is mapped back to the node id through the short
+ * summary (`FAILED tests/x.py::TestC::test_y[p] - ...`) or the `-v` progress lines.
+ */
+import type { Counts, Outcome, ParsedInput, PriorAttempt } from "../model.js";
+import { normaliseCiLog } from "./ci-log.js";
+import { capWarnings, dropCutTail, emptyCounts, mergeRuns, samePath, type Run, type RunRecord } from "./console-runs.js";
+
+const SESSION_START = /^=+ test session starts =+$/;
+/** pytest's separator lines: `==== TITLE ====`. */
+const MAJOR_SECTION = /^={3,} (.+?) ={3,}$/;
+/** A failure section's headline: `____ TestC.test_y[p] ____` (one `_` each side when too long). */
+const HEADLINE = /^_+ (.*?[^_ ].*?) _+$/;
+const CAPTURED = /^-{2,} (Captured (?:log|stdout|stderr)(?: \w+)?) -{2,}$/;
+/** `-v`: `tests/x.py::test_y PASSED   [ 40%]` (the outcome may carry a reason in parentheses). */
+const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+/** pytest-xdist `-v`, once its `[gw3] ` prefix is gone: `[ 40%] FAILED tests/x.py::test_y`. */
+const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
+/** `-v` line of a test that started but never finished (the session died inside it). */
+const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
+/** Non-verbose progress: `tests/x.py .F.sE   [ 40%]`, and its continuation lines for long files. */
+const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
+const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
+const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
+const SUMMARY = /^(FAILED|ERROR) (.+?)(?: - (.*))?\s*$/;
+/** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
+const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
+const COUNT_ITEM = /(\d+) ([a-z]+)/g;
+/** Long and short tracebacks (`tests/x.py:42: AssertionError`, `tests/x.py:42: in test_y`), and `--tb=line`. */
+const LOCATION = /^([^\s:"'()]+\.py):(\d+): (.*)$/;
+/** `--tb=native` frames and faulthandler's dump (which omits the comma before `in`). */
+const NATIVE_FRAME = /^\s*File "([^"]+)", line (\d+),? in (\S+)/;
+const E_LINE = /^E {1,}(.*)$/;
+/** pytest-xdist prints the worker's platform as the first line of each of its sections. */
+const XDIST_PLATFORM = /^\w+ -- Python \d/;
+const XDIST_CRASH = /worker '(gw\d+)' crashed while running '([^']+)'/;
+const FATAL = /Fatal Python error: /;
+/** pytest-timeout's thread method dumps every stack between these lines and ends the process. */
+const TIMEOUT_BANNER = /^\++ Timeout \++$/;
+
+interface Section {
+  kind: "failure" | "error";
+  /** Headline text, or null for a section whose headline was not pasted / not printed. */
+  key: string | null;
+  /** `ERROR collecting tests/x.py`: the key is already an id. */
+  collecting: boolean;
+  body: string[];
+  captured: string[];
+  logLine: number;
+}
+
+interface SummaryEntry {
+  kind: "failure" | "error";
+  id: string;
+  message?: string;
+  used: boolean;
+}
+
+interface Frame {
+  path: string;
+  line: number;
+  fn?: string;
+}
+
+/** The headline pytest prints for a node id. */
+export function headlineOf(nodeId: string): string {
+  const i = nodeId.indexOf("::");
+  if (i < 0) return nodeId;
+  const rest = nodeId.slice(i + 2);
+  // Parameter ids are printed as they are, `::` included.
+  const bracket = rest.indexOf("[");
+  const path = bracket < 0 ? rest : rest.slice(0, bracket);
+  return path.replace(/::/g, ".") + (bracket < 0 ? "" : rest.slice(bracket));
+}
+
+/** Splits at the last `.` or `::` outside a parametrize bracket: `TestC.test_y[1.5]` -> [TestC, test_y[1.5]]. */
+function splitLast(s: string, sep: "." | "::"): [string, string] {
+  const bracket = s.indexOf("[");
+  const head = bracket < 0 ? s : s.slice(0, bracket);
+  const i = head.lastIndexOf(sep);
+  return i < 0 ? ["", s] : [s.slice(0, i), s.slice(i + sep.length)];
+}
+
+/** classname/name as pytest's JUnit writer would give them, so joins line up. */
+function namesOf(id: string): { classname: string; name: string } {
+  if (!id.includes("::")) {
+    const [classname, name] = splitLast(id, ".");
+    return { classname, name };
+  }
+  const [head, name] = splitLast(id, "::");
+  const [file, ...classes] = head.split("::");
+  const module = (file ?? "").replace(/\.py$/, "").replace(/[\\/]/g, ".");
+  return { classname: [module, ...classes].join("."), name };
+}
+
+function parseCounts(list: string): Counts {
+  const c = emptyCounts();
+  for (const m of list.matchAll(COUNT_ITEM)) {
+    const n = Number(m[1]);
+    switch (m[2]) {
+      case "passed":
+      case "xpassed":
+        c.passed += n;
+        break;
+      case "failed":
+        c.failed += n;
+        break;
+      case "error":
+      case "errors":
+        c.errored += n;
+        break;
+      case "skipped":
+      case "xfailed":
+        c.skipped += n;
+        break;
+      default:
+        continue; // warnings, deselected, rerun: not test outcomes
+    }
+  }
+  c.tests = c.passed + c.failed + c.errored + c.skipped;
+  return c;
+}
+
+function outcomeOf(word: string): Outcome | null {
+  switch (word) {
+    case "PASSED":
+    case "XPASS":
+      return "passed";
+    case "FAILED":
+      return "failed";
+    case "ERROR":
+      return "errored";
+    case "SKIPPED":
+    case "XFAIL":
+      return "skipped";
+    default:
+      return null;
+  }
+}
+
+function trimBlank(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && (lines[a] ?? "").trim() === "") a++;
+  while (b > a && (lines[b - 1] ?? "").trim() === "") b--;
+  return lines.slice(a, b);
+}
+
+function framesOf(body: string[]): Frame[] {
+  const frames: Frame[] = [];
+  for (const l of body) {
+    const loc = LOCATION.exec(l);
+    if (loc !== null) {
+      const fn = /^in (\S+)$/.exec(loc[3] ?? "")?.[1];
+      frames.push(fn === undefined ? { path: loc[1] ?? "", line: Number(loc[2]) } : { path: loc[1] ?? "", line: Number(loc[2]), fn });
+      continue;
+    }
+    const nat = NATIVE_FRAME.exec(l);
+    if (nat !== null) frames.push({ path: nat[1] ?? "", line: Number(nat[2]), fn: nat[3] ?? "" });
+  }
+  return frames;
+}
+
+/**
+ * The first line of the failure: the first `E   ` line, or for `--tb=native` the exception line.
+ * numpy's assert_allclose raises a bare `AssertionError:` with its text on the next line, so a
+ * bare exception name is joined with the next non-empty line.
+ */
+function messageOf(body: string[]): string | undefined {
+  let at = body.findIndex((l) => E_LINE.test(l) && (E_LINE.exec(l)?.[1] ?? "").trim().length > 0);
+  if (at < 0) at = body.findIndex((l) => /^[A-Za-z_][\w.]*(?:Error|Exception|Failed|Timeout|Exit)\b:?/.test(l));
+  if (at < 0) return trimBlank(body)[0];
+  const first = (body[at] ?? "").replace(/^E\s+/, "").trim();
+  if (!/^[\w.]+:$/.test(first)) return first;
+  const next = body
+    .slice(at + 1)
+    .map((l) => l.replace(/^E\s*/, "").trim())
+    .find((l) => l.length > 0);
+  return next === undefined ? first : `${first} ${next}`;
+}
+
+/** Test file and failing line: the node id's file when known, else the first frame (the test's own in long/short tracebacks). */
+function locate(id: string | null, section: Section | null, frames: Frame[]): { file?: string; line?: number } {
+  let file: string | undefined;
+  if (id !== null && id.includes("::")) file = id.slice(0, id.indexOf("::"));
+  else if (id !== null && /\.py$/.test(id)) file = id;
+  else if (section !== null && section.kind === "failure") {
+    const fnName = section.key === null ? undefined : splitLast(section.key, ".")[1].replace(/\[.*$/, "");
+    file = (frames.find((f) => f.fn !== undefined && f.fn === fnName) ?? frames[0])?.path;
+  }
+  if (file === undefined) return {};
+  let line: number | undefined;
+  for (const f of frames) if (samePath(f.path, file)) line = f.line;
+  return line === undefined ? { file } : { file, line };
+}
+
+interface Ctx {
+  path: string;
+  warnings: string[];
+  nextIndex: number;
+}
+
+/** Parses one pytest session (from its `test session starts` line to the next). */
+function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
+  type Area = "progress" | "failures" | "errors" | "summary" | "other";
+  let area: Area = "progress";
+  let counts: Counts | null = null;
+  const sections: Section[] = [];
+  const headless: Section[] = [];
+  const summary: SummaryEntry[] = [];
+  const verbose: { id: string; outcome: Outcome; index: number }[] = [];
+  const reruns = new Map<string, number>();
+  let current: Section | null = null;
+  let inCaptured = false;
+  let crash: { id: string | null; file: string | null; start: number; kind: "crash" | "timeout" } | null = null;
+  let lastStarted: string | null = null;
+  let lastProgressFile: string | null = null;
+  let sawSessionStart = false;
+  // Non-verbose progress: one character per test, per file, in run order; used to place failures.
+  const progress = new Map<string, { ch: string; index: number; used?: boolean }[]>();
+
+  const close = () => {
+    current = null;
+    inCaptured = false;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? "";
+    if (crash !== null) break; // the process died: nothing after the dump belongs to a test
+    const major = MAJOR_SECTION.exec(l);
+    const tail = COUNTS_TAIL.exec(l);
+    if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
+      counts = parseCounts(tail[1] ?? "");
+      close();
+      area = "other";
+      continue;
+    }
+    if (major !== null) {
+      close();
+      const title = major[1] ?? "";
+      if (SESSION_START.test(l)) sawSessionStart = true;
+      area = title === "FAILURES" ? "failures" : title === "ERRORS" ? "errors" : title === "short test summary info" ? "summary" : title === "test session starts" ? "progress" : "other";
+      continue;
+    }
+    if (area === "progress") {
+      const v = VERBOSE.exec(l);
+      const x = v === null ? XDIST_VERBOSE.exec(l) : null;
+      const id = v?.[1] ?? x?.[2];
+      const word = v?.[2] ?? x?.[1];
+      if (id !== undefined && word !== undefined) {
+        lastStarted = null;
+        if (word === "RERUN") {
+          reruns.set(id, (reruns.get(id) ?? 0) + 1);
+          continue;
+        }
+        const o = outcomeOf(word);
+        if (o !== null) verbose.push({ id, outcome: o, index: ctx.nextIndex++ });
+        continue;
+      }
+      if (FATAL.test(l) || TIMEOUT_BANNER.test(l)) {
+        const before = l.slice(0, l.search(FATAL) < 0 ? 0 : l.search(FATAL)).trim();
+        const prefixId = /^(\S+::\S+)/.exec(before)?.[1] ?? null;
+        const prefixFile = /^(\S+\.py)\b/.exec(before)?.[1] ?? null;
+        crash = {
+          id: prefixId ?? lastStarted,
+          file: prefixFile ?? lastProgressFile,
+          start: i,
+          kind: TIMEOUT_BANNER.test(l) ? "timeout" : "crash",
+        };
+        continue;
+      }
+      const chars = PROGRESS.exec(l) ?? PROGRESS_MORE.exec(l);
+      if (chars !== null) {
+        const file: string | null = chars.length === 3 ? (chars[1] ?? null) : lastProgressFile;
+        if (file !== null) {
+          lastProgressFile = file;
+          const marks = progress.get(file) ?? [];
+          for (const ch of chars[chars.length - 1] ?? "") marks.push({ ch, index: ctx.nextIndex++ });
+          progress.set(file, marks);
+        }
+        continue;
+      }
+      const started = VERBOSE_STARTED.exec(l);
+      if (started !== null) lastStarted = started[1] ?? null;
+      const progressFile = /^(\S+\.py) [.FEsxXR]*/.exec(l);
+      if (progressFile !== null) lastProgressFile = progressFile[1] ?? null;
+      if (!sawSessionStart && PASTED_SUMMARY.test(l)) {
+        area = "summary";
+      } else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || HEADLINE.test(l))) {
+        area = "failures";
+        if (!HEADLINE.test(l)) {
+          // An excerpt that starts inside a failure section: a section without headline.
+          current = { kind: "failure", key: null, collecting: false, body: lines.slice(0, i), captured: [], logLine: firstLineNo };
+          sections.push(current);
+        }
+      } else {
+        continue;
+      }
+    }
+    if ((area === "failures" || area === "errors") && !sawSessionStart && PASTED_SUMMARY.test(l)) {
+      // An excerpt with the summary line pasted under its section, without the header.
+      close();
+      area = "summary";
+    }
+    if (area === "failures" || area === "errors") {
+      const h = HEADLINE.exec(l);
+      if (h !== null) {
+        const text = h[1] ?? "";
+        const err = /^ERROR (?:at (setup|teardown) of|collecting) (.+)$/.exec(text);
+        current = {
+          kind: area === "errors" || err !== null ? "error" : "failure",
+          key: err !== null ? (err[2] ?? text) : text,
+          collecting: err !== null && err[1] === undefined,
+          body: [],
+          captured: [],
+          logLine: firstLineNo + i,
+        };
+        inCaptured = false;
+        sections.push(current);
+        continue;
+      }
+      if (current === null) {
+        // --tb=line: no headlines; each failure ends at its `path:line: message` line.
+        current = { kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [], captured: [], logLine: firstLineNo + i };
+        headless.push(current);
+      }
+      const sec: Section = current;
+      const cap = CAPTURED.exec(l);
+      if (cap !== null) {
+        inCaptured = true;
+        sec.captured.push(l);
+        continue;
+      }
+      if (inCaptured) {
+        if (headless.includes(sec) && LOCATION.test(l)) {
+          sec.body.push(l);
+          close();
+          continue;
+        }
+        sec.captured.push(l);
+        continue;
+      }
+      if (sec.body.length === 0 && XDIST_PLATFORM.test(l)) continue;
+      sec.body.push(l);
+      if (headless.includes(sec) && LOCATION.test(l)) close();
+      continue;
+    }
+    if (area === "summary") {
+      const s = SUMMARY.exec(l);
+      if (s !== null) {
+        const entry: SummaryEntry = { kind: s[1] === "ERROR" ? "error" : "failure", id: s[2] ?? "", used: false };
+        if (s[3] !== undefined && s[3].length > 0) entry.message = s[3];
+        summary.push(entry);
+      }
+    }
+  }
+
+  const records: RunRecord[] = [];
+  const byId = new Map<string, RunRecord>();
+  let unresolved = 0;
+
+  const resolve = (sec: Section): string | null => {
+    const crashed = XDIST_CRASH.exec(sec.body.join("\n"));
+    if (crashed !== null) {
+      const id = crashed[2] ?? "";
+      const e = summary.find((s) => !s.used && s.id === id);
+      if (e !== undefined) e.used = true;
+      return id;
+    }
+    if (sec.key === null) return null;
+    if (sec.collecting) return sec.key;
+    const key = sec.key;
+    const pick =
+      summary.find((s) => !s.used && s.kind === sec.kind && headlineOf(s.id) === key) ??
+      summary.find((s) => !s.used && headlineOf(s.id) === key);
+    if (pick !== undefined) {
+      pick.used = true;
+      return pick.id;
+    }
+    const v = verbose.find((e) => (e.outcome === "failed" || e.outcome === "errored") && headlineOf(e.id) === key && !byId.has(e.id));
+    return v?.id ?? null;
+  };
+
+  const progressIndex = (file: string | undefined, outcome: Outcome): number | undefined => {
+    if (file === undefined) return undefined;
+    const ch = outcome === "errored" ? "E" : "F";
+    const mark = progress.get(file)?.find((m) => m.ch === ch && m.used !== true);
+    if (mark === undefined) return undefined;
+    mark.used = true;
+    return mark.index;
+  };
+
+  const add = (id: string, sec: Section | null, entry: SummaryEntry | null) => {
+    const body = sec === null ? [] : trimBlank(sec.body);
+    const frames = framesOf(body);
+    const outcome: Outcome = (sec?.kind ?? entry?.kind) === "error" ? "errored" : "failed";
+    const where = locate(id, sec, frames);
+    const message = messageOf(body) ?? entry?.message;
+    const prev = byId.get(id);
+    if (prev !== undefined) {
+      // A failed test whose teardown also errored: one test, both texts.
+      if (body.length > 0) prev.details = [prev.details, body.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n\n");
+      const out = sec === null ? [] : trimBlank(sec.captured);
+      if (out.length > 0) prev.output = [prev.output, out.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n");
+      if (prev.line === undefined && where.line !== undefined) prev.line = where.line;
+      return;
+    }
+    const v = verbose.find((e) => e.id === id);
+    const rec: RunRecord = { id, ...namesOf(id), outcome, index: v?.index ?? progressIndex(where.file, outcome) ?? ctx.nextIndex++ };
+    if (where.file !== undefined) rec.file = where.file;
+    if (where.line !== undefined) rec.line = where.line;
+    if (message !== undefined) rec.message = message;
+    if (body.length > 0) rec.details = body.join("\n");
+    const out = sec === null ? [] : trimBlank(sec.captured);
+    if (out.length > 0) rec.output = out.join("\n");
+    if (sec !== null) rec.logLine = sec.logLine;
+    const n = reruns.get(id);
+    if (n !== undefined) rec.priorAttempts = Array.from({ length: n }, (): PriorAttempt => ({ outcome: "failed" }));
+    byId.set(id, rec);
+    records.push(rec);
+  };
+
+  for (const sec of sections) {
+    let id = resolve(sec);
+    if (id === null && sec.key !== null) {
+      id = sec.key;
+      unresolved++;
+    }
+    if (id === null) {
+      // A pasted excerpt starting inside a section: the test function's source line names it.
+      const def = sec.body.map((l) => /^\s*(?:async )?def (test\w*)\(/.exec(l)?.[1]).find((n) => n !== undefined);
+      if (def === undefined) {
+        ctx.warnings.push(`${ctx.path}: the text starts inside a failure section whose test is not named; it was not used`);
+        continue;
+      }
+      ctx.warnings.push(`${ctx.path}: the text starts inside a failure section; the test name "${def}" was read from its source line`);
+      id = def;
+    }
+    add(id, sec, null);
+  }
+  // --tb=line: the sections carry no names; they are in the order of the summary's FAILED lines.
+  const freeFailures = summary.filter((s) => !s.used && s.kind === "failure");
+  headless.forEach((sec, k) => {
+    const entry = freeFailures[k];
+    if (entry === undefined) return;
+    entry.used = true;
+    add(entry.id, sec, entry);
+  });
+  for (const entry of summary) {
+    if (entry.used) continue;
+    entry.used = true;
+    add(entry.id, null, entry);
+  }
+  if (unresolved > 0) {
+    ctx.warnings.push(
+      `${ctx.path}: ${unresolved} failure section(s) could not be matched to a node id (no short test summary or -v lines); their ids are pytest headlines`,
+    );
+  }
+
+  if (crash !== null) {
+    const c = crash;
+    const dump = trimBlank(lines.slice(c.start));
+    const frames = framesOf(dump);
+    let id = c.id;
+    if (id === null && c.file !== null) {
+      const file = c.file;
+      // faulthandler lists the most recent call first: the first frame in the test file is the test.
+      const fn = frames.find((f) => samePath(f.path, file) && f.fn !== undefined)?.fn;
+      if (fn !== undefined) {
+        id = `${file}::${fn}`;
+        ctx.warnings.push(`${ctx.path}: the session died in ${file}; the test id ${id} was read from the stack dump (a method's class is not shown there)`);
+      }
+    }
+    const what = c.kind === "timeout" ? "timed out (pytest-timeout ended the process)" : "crashed (Fatal Python error)";
+    if (id === null) {
+      ctx.warnings.push(`${ctx.path}: the session ${what} in a test whose id is not printed`);
+    } else {
+      const sec: Section = { kind: "failure", key: null, collecting: false, body: dump, captured: [], logLine: firstLineNo + c.start };
+      add(id, sec, null);
+      const rec = byId.get(id);
+      const first = dump.find((l) => FATAL.test(l));
+      if (rec !== undefined) rec.message = first !== undefined ? first.slice(first.search(FATAL)) : "Timeout (pytest-timeout dumped the stacks and ended the process)";
+      ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash`);
+    }
+  } else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
+    const open = sections.length > 0 || headless.length > 0 ? "failure sections without their end" : "a session start";
+    ctx.warnings.push(`${ctx.path}: no final "=== N failed, M passed in Ts ===" line after ${open}: the log looks cut at the end; counts are from the tests found`);
+  }
+
+  // Passed/skipped tests seen in -v lines matter only when they ran again (prior attempts).
+  for (const v of verbose) {
+    if (byId.has(v.id)) continue;
+    const rec: RunRecord = { id: v.id, ...namesOf(v.id), outcome: v.outcome, index: v.index };
+    const n = reruns.get(v.id);
+    if (n !== undefined) rec.priorAttempts = Array.from({ length: n }, (): PriorAttempt => ({ outcome: "failed" }));
+    byId.set(v.id, rec);
+    records.push(rec);
+  }
+  if (counts === null && verbose.length > 0) {
+    const c = emptyCounts();
+    for (const r of records) {
+      c[r.outcome === "errored" ? "errored" : r.outcome]++;
+      c.tests++;
+    }
+    counts = c;
+  }
+  records.sort((a, b) => a.index - b.index);
+  return { records, counts };
+}
+
+/** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */
+export function parsePytestLog(text: string, path: string): ParsedInput {
+  const warnings: string[] = [];
+  const norm = normaliseCiLog(text).text;
+  const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
+  const starts: number[] = [];
+  lines.forEach((l, i) => {
+    if (SESSION_START.test(l)) starts.push(i);
+  });
+  const bounds = starts.length === 0 || starts[0] !== 0 ? [0, ...starts] : starts;
+  const ctx: Ctx = { path, warnings, nextIndex: 0 };
+  const runs: Run[] = [];
+  bounds.forEach((start, k) => {
+    const end = bounds[k + 1] ?? lines.length;
+    const run = parseRun(lines.slice(start, end), start + 1, ctx);
+    // Text before the first session (a CI job's set-up) is a run only if it shows tests.
+    if (k === 0 && starts.length > 0 && start !== starts[0] && run.records.length === 0 && run.counts === null) return;
+    runs.push(run);
+  });
+  const { tests, counts } = mergeRuns(runs, path, warnings);
+  if (tests.length === 0 && runs.every((r) => r.counts === null)) {
+    warnings.push(`${path}: no pytest failure sections, summary lines or counts found`);
+  }
+  return { path, kind: "pytest-log", tests, counts, warnings: capWarnings(warnings, path) };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedInput, TestCase } from "../../src/model.js";
+import { JUnitReader } from "../../src/reports/junit.js";
+import { joinInputs, resolveInProject, type ProjectView } from "../../src/reports/join.js";
+import { parsePytestLog } from "../../src/reports/pytest-log.js";
+import { parseUnittestLog } from "../../src/reports/unittest-log.js";
+import { fixture } from "./console-fixtures.js";
+
+/** The files of the fixture project, plus MXNet's layout for the nose logs. */
+function project(...files: string[]): ProjectView {
+  const set = new Set(files);
+  return { exists: (rel) => set.has(rel) };
+}
+const PROJECT = project(
+  "tests/test_numeric.py",
+  "tests/test_crash.py",
+  "tests/conftest.py",
+  "unittests/test_operator.py",
+  "tests/python/unittest/test_operator.py",
+);
+
+function junit(rel: string): ParsedInput {
+  const reader = new JUnitReader(rel);
+  reader.write(fixture(rel));
+  return reader.end();
+}
+
+function input(kind: ParsedInput["kind"], path: string, tests: TestCase[]): ParsedInput {
+  return { path, kind, tests, counts: { tests: tests.length, passed: 0, failed: tests.length, errored: 0, skipped: 0 }, warnings: [] };
+}
+
+function junitTest(over: Partial<TestCase> & { classname: string; name: string }): TestCase {
+  return { id: `${over.classname}::${over.name}`, outcome: "failed", sources: [{ file: "report.xml", line: 1 }], index: 0, ...over };
+}
+
+describe("joinInputs", () => {
+  it("joins a real pytest JUnit report with the console log of the same run", () => {
+    const xml = junit("pytest-default.xml");
+    const log = parsePytestLog(fixture("pytest-default.log"), "pytest-default.log");
+    const joined = joinInputs([xml, log], PROJECT);
+    expect(joined.map((t) => t.id)).toEqual(log.tests.map((t) => t.id));
+    const t = joined.find((x) => x.id === "tests/test_numeric.py::test_allclose_tolerance");
+    expect(t?.file).toBe("tests/test_numeric.py");
+    expect(t?.line).toBe(23);
+    // pytest's JUnit has no captured log by default: the seed comes from the console.
+    expect(t?.output).toContain("use MXNET_TEST_SEED=622148693 to reproduce");
+    expect(t?.sources.map((s) => s.file)).toEqual(["pytest-default.xml", "pytest-default.log"]);
+    for (const x of joined) expect(x.sources).toHaveLength(2);
+    const dot = joined.find((x) => x.id === "tests/test_numeric.py::TestDot::test_dot[float16]");
+    expect(dot?.classname).toBe("tests.test_numeric.TestDot");
+    expect(dot?.durationSec).toBeTypeOf("number");
+  });
+
+  it("fills details, file and line from the console when JUnit lacks them", () => {
+    const j = junitTest({ classname: "tests.test_numeric", name: "test_nan_result", index: 4 });
+    const log = parsePytestLog(fixture("excerpts/pytest-one-section.log"), "one.log");
+    const [t, ...rest] = joinInputs([input("junit", "report.xml", [j]), log], PROJECT);
+    expect(rest).toEqual([]);
+    expect(t?.id).toBe("tests/test_numeric.py::test_nan_result");
+    expect(t?.details).toContain("nan location mismatch");
+    expect(t?.output).toContain("MXNET_TEST_SEED=786117644");
+    expect(t?.line).toBe(31);
+  });
+
+  it("computes the failing line from JUnit details when nothing gave one", () => {
+    const j = junitTest({
+      classname: "tests.test_numeric",
+      name: "test_seed_dependent",
+      details: "def test_seed_dependent():\n>       assert seed % 2 == 1\nE       AssertionError\n\ntests/test_numeric.py:37: AssertionError",
+    });
+    const [t] = joinInputs([input("junit", "report.xml", [j])], PROJECT);
+    expect(t).toMatchObject({ id: "tests/test_numeric.py::test_seed_dependent", file: "tests/test_numeric.py", line: 37 });
+  });
+
+  it("joins a console section known only by its headline to the JUnit test", () => {
+    const text = fixture("pytest-default.log");
+    const start = text.indexOf("__________________________ TestDot.test_dot[float16]");
+    const section = text.slice(start, text.indexOf("__________________________________ test_slow"));
+    const log = parsePytestLog(section, "paste.txt");
+    const j = junitTest({ classname: "tests.test_numeric.TestDot", name: "test_dot[float16]" });
+    const joined = joinInputs([input("junit", "report.xml", [j]), log], PROJECT);
+    expect(joined.map((t) => t.id)).toEqual(["tests/test_numeric.py::TestDot::test_dot[float16]"]);
+    expect(joined[0]?.output).toContain("MXNET_TEST_SEED=1159821950");
+  });
+
+  it("maps paths printed on another machine into the project by suffix", () => {
+    const log = parseUnittestLog(fixture("unittest-verbose.log"), "unittest-verbose.log");
+    const joined = joinInputs([log], PROJECT);
+    expect(joined.map((t) => [t.id, t.file, t.line])).toEqual([
+      ["unittests.test_operator.TestOperator.test_index_error", "unittests/test_operator.py", 56],
+      ["unittests.test_operator.TestOperator.test_sparse_dot", "unittests/test_operator.py", 29],
+      ["unittests.test_operator.TestShapes.test_concat", "unittests/test_operator.py", 68],
+    ]);
+    const nose = joinInputs([parseUnittestLog(fixture("hand/nose-verbose.log"), "nose.log")], PROJECT);
+    expect(nose.map((t) => t.file)).toEqual(["tests/python/unittest/test_operator.py", "tests/python/unittest/test_operator.py"]);
+    expect(nose.map((t) => t.line)).toEqual([1237, 2210]);
+  });
+
+  it("does not claim a file that does not exist anywhere in the project", () => {
+    const nose = joinInputs([parseUnittestLog(fixture("hand/nose-verbose.log"), "nose.log")], project());
+    expect(nose.map((t) => t.file)).toEqual([undefined, undefined]);
+  });
+
+  it("joins a unittest console log with an xunit report of the same tests", () => {
+    const log = parseUnittestLog(fixture("unittest-verbose.log"), "u.log");
+    const j = junitTest({
+      classname: "unittests.test_operator.TestOperator",
+      name: "test_sparse_dot",
+      details: "AssertionError",
+      durationSec: 0.5,
+      sources: [{ file: "xunit.xml", line: 3 }],
+    });
+    const joined = joinInputs([input("junit", "xunit.xml", [j]), log], PROJECT);
+    const t = joined.find((x) => x.name === "test_sparse_dot");
+    expect(t?.id).toBe("unittests.test_operator.TestOperator.test_sparse_dot");
+    expect(t?.output).toContain("MXNET_TEST_SEED=655063857");
+    expect(t?.sources.map((s) => s.file)).toEqual(["xunit.xml", "u.log"]);
+    expect(joined).toHaveLength(3);
+  });
+
+  it("keeps non-pytest JUnit ids as they are", () => {
+    const j = junitTest({
+      classname: "org.example.tests.ParserTest",
+      name: "parsesNumbers",
+      details: "java.lang.AssertionError\n\tat org.example.tests.ParserTest.parsesNumbers(ParserTest.java:42)",
+    });
+    const [t] = joinInputs([input("junit", "TEST-x.xml", [j])], project("src/test/java/org/example/tests/ParserTest.java"));
+    expect(t?.id).toBe("org.example.tests.ParserTest::parsesNumbers");
+  });
+
+  it("keeps passed tests only when they carry failed prior attempts, in run order", () => {
+    const log = parsePytestLog(fixture("pytest-two-runs.log"), "two.log");
+    const joined = joinInputs([log], PROJECT);
+    expect(joined.find((t) => t.id.endsWith("::test_seed_dependent"))?.outcome).toBe("passed");
+    const indexes = joined.map((t) => t.index);
+    expect([...indexes].sort((a, b) => a - b)).toEqual(indexes);
+    const passed = junitTest({ classname: "tests.test_numeric", name: "test_sum_passes", outcome: "passed" });
+    expect(joinInputs([input("junit", "r.xml", [passed])], PROJECT)).toEqual([]);
+  });
+});
+
+describe("resolveInProject", () => {
+  it("takes the longest existing suffix and resolves `..`", () => {
+    const p = project("tests/python/unittest/test_operator.py", "test_operator.py");
+    expect(resolveInProject("/work/mxnet/tests/python/gpu/../unittest/test_operator.py", p)).toBe(
+      "tests/python/unittest/test_operator.py",
+    );
+    expect(resolveInProject("C:\\build\\tests\\python\\unittest\\test_operator.py", p)).toBe("tests/python/unittest/test_operator.py");
+    expect(resolveInProject("/elsewhere/other.py", p)).toBeUndefined();
+  });
+});

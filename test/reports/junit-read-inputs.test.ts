@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readInputs, sniffEncoding } from "../../src/io/read-inputs.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "flaky-triage-inputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("readInputs routing", () => {
+  it("detects by content, not by file name, and keeps input order", async () => {
+    writeFileSync(
+      path.join(dir, "results.xml"),
+      [
+        "============================= test session starts ==============================",
+        "collected 1 item",
+        "",
+        "tests/test_a.py F                                                        [100%]",
+        "",
+        "=================================== FAILURES ===================================",
+        "_________________________________ test_a _________________________________",
+        "",
+        ">       assert 1 == 2",
+        "E       assert 1 == 2",
+        "",
+        "tests/test_a.py:2: AssertionError",
+        "=========================== short test summary info ============================",
+        "FAILED tests/test_a.py::test_a - assert 1 == 2",
+        "============================== 1 failed in 0.01s ===============================",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      path.join(dir, "report.log"),
+      '<?xml version="1.0"?><testsuite name="s"><testcase classname="c" name="t"><failure/></testcase></testsuite>',
+    );
+    writeFileSync(
+      path.join(dir, "unittest.txt"),
+      "F\n======================================================================\nFAIL: test_x (mod.T.test_x)\n----------------------------------------------------------------------\nTraceback (most recent call last):\n  File \"mod.py\", line 3, in test_x\n    self.assertEqual(1, 2)\nAssertionError: 1 != 2\n\n----------------------------------------------------------------------\nRan 1 test in 0.001s\n\nFAILED (failures=1)\n",
+    );
+    const inputs = await readInputs(["results.xml", "report.log", "unittest.txt"], { cwd: dir });
+    expect(inputs.map((i) => [i.path, i.kind])).toEqual([
+      ["results.xml", "pytest-log"],
+      ["report.log", "junit"],
+      ["unittest.txt", "unittest-log"],
+    ]);
+    expect(inputs[1]?.counts.failed).toBe(1);
+  });
+
+  it("refuses an unrecognised file with a sentence naming it", async () => {
+    writeFileSync(path.join(dir, "notes.txt"), "just some notes\n");
+    await expect(readInputs(["notes.txt"], { cwd: dir })).rejects.toThrow(
+      /^notes\.txt: not a JUnit XML report, pytest log or unittest log: it is text but not/,
+    );
+  });
+});
+
+describe("sniffEncoding", () => {
+  it.each([
+    [[0xef, 0xbb, 0xbf, 0x3c], "utf-8", 3],
+    [[0xff, 0xfe, 0x3c, 0x00], "utf-16le", 2],
+    [[0xfe, 0xff, 0x00, 0x3c], "utf-16be", 2],
+    [[0x3c, 0x00, 0x74, 0x00], "utf-16le", 0],
+    [[0x00, 0x3c, 0x00, 0x74], "utf-16be", 0],
+    [[0x3c, 0x74, 0x65, 0x73], "utf-8", 0],
+    [[], "utf-8", 0],
+  ])("%j", (bytes, label, skip) => {
+    expect(sniffEncoding(Uint8Array.from(bytes))).toEqual({ label, skip });
+  });
+
+  it("honours a declared single-byte encoding", () => {
+    const head = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><testsuite>');
+    expect(sniffEncoding(head)).toEqual({ label: "windows-1252", skip: 0 });
+  });
+});

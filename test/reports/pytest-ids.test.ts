@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { toPytestNodeId } from "../../src/reports/pytest-ids.js";
+
+const project = (...files: string[]) => ({ exists: (rel: string) => files.includes(rel) });
+
+describe("toPytestNodeId", () => {
+  it("finds the module file and the nested classes", () => {
+    const p = project("tests/unit/test_x.py");
+    expect(toPytestNodeId("tests.unit.test_x.TestC.TestInner", "test_y[a.b]", undefined, p)).toEqual({
+      id: "tests/unit/test_x.py::TestC::TestInner::test_y[a.b]",
+      file: "tests/unit/test_x.py",
+    });
+  });
+
+  it("handles module-level tests and files at the root", () => {
+    expect(toPytestNodeId("test_top", "test_a", undefined, project("test_top.py"))).toEqual({
+      id: "test_top.py::test_a",
+      file: "test_top.py",
+    });
+  });
+
+  it("prefers the longest existing prefix (a module named like a package)", () => {
+    const p = project("tests/a.py", "tests/a/b.py");
+    expect(toPytestNodeId("tests.a.b.TestC", "test_z", undefined, p).id).toBe("tests/a/b.py::TestC::test_z");
+  });
+
+  it("keeps the parameter part whole, whatever it contains", () => {
+    const p = project("tests/test_basic.py");
+    for (const name of [
+      "test_param_ids[two words]",
+      "test_param_ids[a/b/c.txt]",
+      "test_param_ids[it's \"quoted\"]",
+      "test_param_ids[$(touch PWNED)]",
+      "test_param_ids[gr\\xfc\\xdfe]",
+      "test_param_ids[v1.5]",
+      "test_x[a::b]",
+    ]) {
+      expect(toPytestNodeId("tests.test_basic", name, undefined, p)).toEqual({
+        id: `tests/test_basic.py::${name}`,
+        file: "tests/test_basic.py",
+      });
+    }
+  });
+
+  it("uses the xunit1 file attribute", () => {
+    const p = project("tests/numeric/test_tolerance.py");
+    expect(toPytestNodeId("tests.numeric.test_tolerance.TestT", "test_a", "tests/numeric/test_tolerance.py", p)).toEqual({
+      id: "tests/numeric/test_tolerance.py::TestT::test_a",
+      file: "tests/numeric/test_tolerance.py",
+    });
+    // Windows separators and ./ prefixes are normalised.
+    expect(toPytestNodeId("tests.numeric.test_tolerance", "t", ".\\tests\\numeric\\test_tolerance.py", p).file).toBe(
+      "tests/numeric/test_tolerance.py",
+    );
+  });
+
+  it("does not claim a file that does not exist, but still guesses an id", () => {
+    expect(toPytestNodeId("tests.test_gone.TestC.TestD", "test_y", undefined, project())).toEqual({
+      id: "tests/test_gone.py::TestC::TestD::test_y",
+    });
+    expect(toPytestNodeId("pkg.test_gone", "test_y", "/ci/elsewhere/pkg/test_gone.py", project())).toEqual({
+      id: "/ci/elsewhere/pkg/test_gone.py::test_y",
+    });
+    expect(toPytestNodeId("", "test_y", undefined, project())).toEqual({ id: "test_y" });
+  });
+});

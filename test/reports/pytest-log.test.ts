@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedInput, TestCase } from "../../src/model.js";
+import { headlineOf, parsePytestLog } from "../../src/reports/pytest-log.js";
+import { fixture } from "./console-fixtures.js";
+
+function parse(rel: string): ParsedInput {
+  return parsePytestLog(fixture(rel), rel);
+}
+
+function byId(input: ParsedInput, id: string): TestCase {
+  const t = input.tests.find((x) => x.id === id);
+  if (t === undefined) throw new Error(`no test ${id} in ${input.tests.map((x) => x.id).join(", ")}`);
+  return t;
+}
+
+const FAILING_IDS = [
+  "tests/test_numeric.py::test_allclose_tolerance",
+  "tests/test_numeric.py::test_nan_result",
+  "tests/test_numeric.py::test_seed_dependent",
+  "tests/test_numeric.py::TestDot::test_dot[float16]",
+  "tests/test_numeric.py::test_uses_broken_resource",
+  "tests/test_numeric.py::test_slow",
+  "tests/test_numeric.py::test_stderr_noise",
+];
+
+/** Seeds each failing test logged in the real run (derived from the test name by the fixture project). */
+const SEEDS: Record<string, string> = {
+  "tests/test_numeric.py::test_allclose_tolerance": "622148693",
+  "tests/test_numeric.py::test_nan_result": "786117644",
+  "tests/test_numeric.py::test_seed_dependent": "1851735668",
+  "tests/test_numeric.py::TestDot::test_dot[float16]": "1159821950",
+  "tests/test_numeric.py::test_uses_broken_resource": "4242",
+  "tests/test_numeric.py::test_slow": "813587218",
+  "tests/test_numeric.py::test_stderr_noise": "1465235506",
+};
+
+const LINES: Record<string, number | undefined> = {
+  "tests/test_numeric.py::test_allclose_tolerance": 23,
+  "tests/test_numeric.py::test_nan_result": 31,
+  "tests/test_numeric.py::test_seed_dependent": 37,
+  "tests/test_numeric.py::TestDot::test_dot[float16]": 47,
+  // The error is raised in a fixture in conftest.py: no line in the test's own file.
+  "tests/test_numeric.py::test_uses_broken_resource": undefined,
+  "tests/test_numeric.py::test_slow": 65,
+  "tests/test_numeric.py::test_stderr_noise": 73,
+};
+
+function expectFullRun(
+  input: ParsedInput,
+  counts = { tests: 13, passed: 4, failed: 6, errored: 1, skipped: 2 },
+  lines: Record<string, number | undefined> = LINES,
+) {
+  expect(input.kind).toBe("pytest-log");
+  expect(input.counts).toEqual(counts);
+  expect(input.tests.map((t) => t.id)).toEqual(FAILING_IDS);
+  for (const t of input.tests) {
+    expect(t.file).toBe("tests/test_numeric.py");
+    expect(t.line, t.id).toBe(lines[t.id]);
+    expect(t.output, t.id).toContain(`use MXNET_TEST_SEED=${SEEDS[t.id]} to reproduce`);
+    expect(t.sources[0]?.file).toBe(input.path);
+    expect(t.details?.length ?? 0).toBeGreaterThan(0);
+  }
+  const indexes = input.tests.map((t) => t.index);
+  expect([...indexes].sort((a, b) => a - b)).toEqual(indexes);
+}
+
+describe("parsePytestLog on real pytest 9 output", () => {
+  it("reads the default output: node ids, files, lines, counts, captured seeds", () => {
+    const input = parse("pytest-default.log");
+    expectFullRun(input);
+    expect(input.warnings).toEqual([]);
+    const allclose = byId(input, "tests/test_numeric.py::test_allclose_tolerance");
+    expect(allclose.outcome).toBe("failed");
+    expect(allclose.classname).toBe("tests.test_numeric");
+    expect(allclose.name).toBe("test_allclose_tolerance");
+    expect(allclose.message).toBe("AssertionError: Not equal to tolerance rtol=1e-07, atol=1e-08");
+    expect(allclose.details).toContain("Max relative difference among violations");
+    expect(allclose.output).toMatch(/^-+ Captured log call -+$/m);
+    expect(allclose.details).not.toContain("Captured log call");
+
+    const dot = byId(input, "tests/test_numeric.py::TestDot::test_dot[float16]");
+    expect(dot.classname).toBe("tests.test_numeric.TestDot");
+    expect(dot.name).toBe("test_dot[float16]");
+
+    const nan = byId(input, "tests/test_numeric.py::test_nan_result");
+    expect(nan.details).toContain("nan location mismatch");
+    expect(nan.output).toContain("Captured stdout call");
+
+    const setup = byId(input, "tests/test_numeric.py::test_uses_broken_resource");
+    expect(setup.outcome).toBe("errored");
+    expect(setup.message).toBe("RuntimeError: resource unavailable");
+    expect(setup.output).toContain("Captured stdout setup");
+
+    expect(byId(input, "tests/test_numeric.py::test_slow").message).toBe("Failed: Timeout >1.0s");
+    expect(byId(input, "tests/test_numeric.py::test_stderr_noise").output).toContain("falling back to the naive kernel");
+  });
+
+  it("places failures in run order from the progress characters", () => {
+    const input = parse("pytest-default.log");
+    // tests/test_crash.py "s." then tests/test_numeric.py ".FFFF..EsFF"
+    expect(input.tests.map((t) => t.index)).toEqual([3, 4, 5, 6, 9, 11, 12]);
+  });
+
+  it("reads -v --tb=short output", () => {
+    const input = parse("pytest-verbose-short.log");
+    expectFullRun(input);
+    expect(input.tests.map((t) => t.index)).toEqual([3, 4, 5, 6, 9, 11, 12]);
+  });
+
+  it("reads --tb=line output, whose failure sections have no headlines", () => {
+    const input = parse("pytest-tb-line.log");
+    // --tb=line prints only the innermost location: the timeout fires inside conftest.py.
+    expectFullRun(input, { tests: 11, passed: 3, failed: 6, errored: 1, skipped: 1 }, {
+      ...LINES,
+      "tests/test_numeric.py::test_slow": undefined,
+    });
+  });
+
+  it("reads --tb=native output", () => {
+    const input = parse("pytest-tb-native.log");
+    expectFullRun(input, { tests: 11, passed: 3, failed: 6, errored: 1, skipped: 1 });
+    expect(byId(input, "tests/test_numeric.py::test_seed_dependent").message).toBe(
+      "AssertionError: seed 1851735668 hits the edge case",
+    );
+  });
+
+  it("keeps the last outcome of each test when the log holds two runs", () => {
+    const input = parse("pytest-two-runs.log");
+    expect(input.counts).toEqual({ tests: 11, passed: 4, failed: 5, errored: 1, skipped: 1 });
+    const flaky = byId(input, "tests/test_numeric.py::test_seed_dependent");
+    expect(flaky.outcome).toBe("passed");
+    expect(flaky.priorAttempts).toEqual([{ outcome: "failed", message: "AssertionError: seed 1851735668 hits the edge case" }]);
+    // The evidence of the failing attempt is kept: its seed is the one to reproduce.
+    expect(flaky.output).toContain("MXNET_TEST_SEED=1851735668");
+    const again = byId(input, "tests/test_numeric.py::test_allclose_tolerance");
+    expect(again.outcome).toBe("failed");
+    expect(again.priorAttempts).toHaveLength(1);
+    expect(again.output).toContain("MXNET_TEST_SEED=3 to reproduce");
+    expect(input.warnings.some((w) => w.includes("pytest-two-runs.log") && w.includes("2 test runs"))).toBe(true);
+  });
+
+  it.each(["pytest-crash-verbose.log", "pytest-crash.log"])("reports the test a segfault killed (%s)", (rel) => {
+    const input = parse(rel);
+    expect(input.tests.map((t) => t.id)).toEqual(["tests/test_crash.py::test_segfault"]);
+    const t = input.tests[0];
+    expect(t?.outcome).toBe("failed");
+    expect(t?.message).toBe("Fatal Python error: Segmentation fault");
+    expect(t?.details).toContain("Current thread");
+    expect(t?.file).toBe("tests/test_crash.py");
+    expect(t?.line).toBe(13);
+    expect(input.warnings.some((w) => w.startsWith(`${rel}:`) && w.includes("crashed"))).toBe(true);
+  });
+
+  it("strips CI decorations: Jenkins timestamps", () => {
+    expectFullRun(parse("ci/jenkins-pytest.log"));
+  });
+
+  it("strips CI decorations: GitHub timestamps, groups and ANSI colours", () => {
+    const input = parse("ci/github-pytest.log");
+    expectFullRun(input);
+    expect(input.tests.every((t) => !(t.details ?? "").includes("\x1b"))).toBe(true);
+  });
+});
+
+describe("parsePytestLog on hand-written formats (tools not installed here; see hand/README.md)", () => {
+  it("reads pytest-xdist output with a crashed worker", () => {
+    const input = parse("hand/pytest-xdist.log");
+    expect(input.counts).toEqual({ tests: 5, passed: 2, failed: 3, errored: 0, skipped: 0 });
+    expect(input.tests.map((t) => t.id)).toEqual([
+      "tests/test_numeric.py::test_allclose_tolerance",
+      "tests/test_numeric.py::TestDot::test_dot[float16]",
+      "tests/test_crash.py::test_segfault",
+    ]);
+    expect(input.tests[0]?.details).not.toContain("linux -- Python");
+    expect(input.tests[0]?.output).toContain("MXNET_TEST_SEED=622148693");
+    expect(input.tests[2]?.details).toContain("worker 'gw1' crashed");
+  });
+
+  it("reads pytest-timeout's thread method, which ends the process", () => {
+    const input = parse("hand/pytest-timeout-thread.log");
+    expect(input.tests.map((t) => [t.id, t.line])).toEqual([["tests/test_numeric.py::test_slow", 65]]);
+    expect(input.tests[0]?.message).toMatch(/^Timeout/);
+    expect(input.counts.passed).toBe(1);
+  });
+});
+
+describe("parsePytestLog on pasted excerpts", () => {
+  it("extracts what is there from an excerpt cut at both ends, and never a cut seed", () => {
+    const input = parse("excerpts/pytest-cut-both-ends.log");
+    expect(input.tests).toHaveLength(1);
+    const t = input.tests[0];
+    expect(t?.id).toBe("test_allclose_tolerance");
+    expect(t?.file).toBe("tests/test_numeric.py");
+    expect(t?.line).toBe(23);
+    expect(t?.details).toContain("Not equal to tolerance rtol=1e-07");
+    // The seed line was cut to "6221": that is another seed, so it must not be passed on.
+    expect(t?.output ?? "").not.toMatch(/MXNET_TEST_SEED=\d/);
+    expect(input.warnings.some((w) => w.startsWith("excerpts/pytest-cut-both-ends.log:") && w.includes("MXNET_TEST_SEED=6221"))).toBe(true);
+    expect(input.warnings.some((w) => w.includes("cut at the end"))).toBe(true);
+  });
+
+  it("maps a pasted section to the node id of a pasted summary line", () => {
+    const input = parse("excerpts/pytest-one-section.log");
+    expect(input.tests.map((t) => t.id)).toEqual(["tests/test_numeric.py::test_nan_result"]);
+    expect(input.tests[0]?.output).toContain("MXNET_TEST_SEED=786117644");
+    expect(input.tests[0]?.line).toBe(31);
+    expect(input.counts).toEqual({ tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 });
+  });
+
+  it("keeps the headline as id when no node id is printed", () => {
+    const text = fixture("pytest-default.log");
+    const start = text.indexOf("__________________________ TestDot.test_dot[float16]");
+    const end = text.indexOf("__________________________________ test_slow");
+    const input = parsePytestLog(text.slice(start, end), "paste.txt");
+    expect(input.tests.map((t) => [t.id, t.classname, t.name, t.file, t.line])).toEqual([
+      ["TestDot.test_dot[float16]", "TestDot", "test_dot[float16]", "tests/test_numeric.py", 47],
+    ]);
+    expect(input.warnings.some((w) => w.startsWith("paste.txt:") && w.includes("headlines"))).toBe(true);
+  });
+
+  it("reads a short summary alone", () => {
+    const input = parsePytestLog(
+      "FAILED tests/x.py::TestC::test_y[1.5-a] - AssertionError: seed 12\nERROR tests/x.py::test_z - RuntimeError: boom\n",
+      "summary.txt",
+    );
+    expect(input.tests.map((t) => [t.id, t.outcome, t.message, t.file, t.classname, t.name])).toEqual([
+      ["tests/x.py::TestC::test_y[1.5-a]", "failed", "AssertionError: seed 12", "tests/x.py", "tests.x.TestC", "test_y[1.5-a]"],
+      ["tests/x.py::test_z", "errored", "RuntimeError: boom", "tests/x.py", "tests.x", "test_z"],
+    ]);
+  });
+
+  it("says so when nothing is recognised", () => {
+    const input = parsePytestLog("hello\nworld\n", "notes.txt");
+    expect(input.tests).toEqual([]);
+    expect(input.warnings.some((w) => w.startsWith("notes.txt:"))).toBe(true);
+  });
+});
+
+describe("headlineOf", () => {
+  it("drops the file and shows classes with dots", () => {
+    expect(headlineOf("tests/x.py::TestC::test_y[p::q]")).toBe("TestC.test_y[p::q]");
+    expect(headlineOf("tests/x.py::test_y")).toBe("test_y");
+  });
+});
