@@ -1,0 +1,384 @@
+/**
+ * Classification: from the rerun tallies, the seed, the parsed tolerance and the failure text
+ * to a verdict, the seed sensitivity, a cause with its reason, and the statistical confidence.
+ *
+ * RULES (quoted by the README; keep them in sync with the code below)
+ *
+ * Verdict: same-seed reruns plus trials recorded in the report (surefire flakyFailure,
+ * pytest-rerunfailures; a pass on rerun counts as a pass). A failing trial is failed, timed out
+ * or crashed; skipped trials count for nothing.
+ *   - all trials fail                 -> deterministic
+ *   - some fail, some pass            -> intermittent
+ *   - all trials pass                 -> not-reproduced
+ *   - no trials                       -> not-rerun
+ *   - order dependence: when the same-seed trials all pass but the trials run after the test's
+ *     predecessors fail, the verdict comes from those order trials (all fail -> deterministic,
+ *     mixed -> intermittent) and the cause is order-dependence.
+ *
+ * Seed sensitivity (deterministic only), from fresh-seed reruns: all fail -> all-seeds; at most
+ * half fail -> seed-specific; otherwise, or without fresh runs -> unknown.
+ *
+ * Cause, first rule that applies:
+ *   1. crash        crashed trials are more than half of the failing trials.
+ *   2. timeout      timed-out trials are more than half of the failing trials, or the text
+ *                   says timeout (pytest-timeout, TimeoutError, "timed out").
+ *   3. environment  the text shows import/setup/missing-file problems (ImportError,
+ *                   ModuleNotFoundError, FileNotFoundError, PermissionError, fixture not found,
+ *                   ConnectionRefusedError, disk full).
+ *   4. deterministic:
+ *      tolerance    a near miss (violation ratio <= NEAR_MISS_RATIO = 10: the reference calls an
+ *                   error "close to 1" a tolerance problem; an order of magnitude leaves room for
+ *                   float32 noise without calling 10x misses noise), or a check that cannot pass
+ *                   by construction (atol=0 against expected 0) with an error within the dtype's
+ *                   atol guideline.
+ *      edge-case    seed-specific with non-finite values, overflow, a ratio > 10, or no numeric
+ *                   evidence at all (random inputs found an unhandled case).
+ *      regression   all-seeds and not a near miss: it fails whatever the seed; also when no
+ *                   seed was printed and there are no fresh-seed runs to vary it.
+ *      unknown      a seed was printed but sensitivity is unknown (no fresh-seed runs).
+ *   5. intermittent under the same seed:
+ *      race-condition  only when the seed was re-applied, or no seed was printed (no randomness
+ *                      we know of). A printed seed that could not be re-applied -> unknown:
+ *                      unseeded randomness cannot be ruled out.
+ *   6. not-reproduced -> unknown (did not fail in N reruns), unless the text says timeout or
+ *      environment (then that cause, since those depend on the machine, not the code).
+ *   7. not-rerun -> the cause the text alone supports (crash, timeout, environment, tolerance
+ *      near miss, non-finite/overflow edge case), flagged as a hypothesis until reruns confirm it.
+ *
+ * Confidence (exact Clopper-Pearson, stats.ts):
+ *   - deterministic, 0 passes in n: about the pass probability; upperBound95 = one-sided 95%
+ *     bound (10/10 failures -> "passes with probability < 26%").
+ *   - not-reproduced, 0 failures in n: about the failure probability, bounded the same way
+ *     (the exact form of the rule of three).
+ *   - intermittent, k failures in n: estimate k/n with the two-sided 95% interval in the text;
+ *     upperBound95 is the one-sided bound on the failure rate.
+ *   - moreRerunsAdvised: n < MIN_TRIALS (5), or the bound the verdict rests on is above
+ *     MAX_BOUND (0.3): e.g. 8/8 failures still allow a 31% pass rate. For intermittent the
+ *     verdict is certain once both outcomes were seen, so only n < 5 applies.
+ */
+import type {
+  Cause,
+  Confidence,
+  Reruns,
+  RerunTally,
+  Seed,
+  SeedSensitivity,
+  TestCase,
+  Tolerance,
+  Verdict,
+} from "./model.js";
+import { causeHints, findHint, type CauseHint } from "./diagnose/cause-hints.js";
+import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
+import { cannotPassByConstruction } from "./diagnose/tolerance.js";
+import { interval, upperBound } from "./stats.js";
+
+/** Violation ratio up to which a deterministic miss counts as a tolerance problem (see RULES). */
+export const NEAR_MISS_RATIO = 10;
+/** Fewer trials than this never support a confident verdict. */
+export const MIN_TRIALS = 5;
+/** A one-sided 95% bound above this is too weak to act on without more reruns. */
+export const MAX_BOUND = 0.3;
+
+export interface ClassifyInput {
+  test: TestCase;
+  seed: Seed | null;
+  tolerance: Tolerance | null;
+  reruns: Reruns;
+  /** True when the reruns ran with the original seed applied (env/args/plugin/blob). */
+  seedReapplied: boolean;
+}
+
+export interface Classification {
+  verdict: Verdict;
+  seedSensitivity: SeedSensitivity;
+  cause: Cause;
+  causeReason: string;
+  confidence: Confidence;
+}
+
+interface Counts {
+  n: number;
+  passes: number;
+  failures: number;
+  timedOut: number;
+  crashed: number;
+}
+
+function counts(...tallies: Array<RerunTally | undefined>): Counts {
+  const c: Counts = { n: 0, passes: 0, failures: 0, timedOut: 0, crashed: 0 };
+  for (const t of tallies) {
+    if (t === undefined) continue;
+    c.passes += t.passed;
+    c.failures += t.failed + t.timedOut + t.crashed;
+    c.timedOut += t.timedOut;
+    c.crashed += t.crashed;
+  }
+  c.n = c.passes + c.failures;
+  return c;
+}
+
+function verdictOf(c: Counts): Verdict {
+  if (c.n === 0) return "not-rerun";
+  if (c.failures === c.n) return "deterministic";
+  if (c.passes === c.n) return "not-reproduced";
+  return "intermittent";
+}
+
+function sensitivityOf(verdict: Verdict, reruns: Reruns): SeedSensitivity {
+  if (verdict !== "deterministic") return "unknown";
+  const fresh = counts(reruns.freshSeeds);
+  if (fresh.n === 0) return "unknown";
+  if (fresh.failures === fresh.n) return "all-seeds";
+  if (fresh.failures <= fresh.n / 2) return "seed-specific";
+  return "unknown";
+}
+
+/**
+ * A probability as a percentage with two significant digits, rounded in the direction that
+ * keeps a bound true ("< 26%" for 25.89%): up for upper bounds, down for lower bounds.
+ */
+function pct(p: number, rounding: "up" | "down" | "nearest" = "nearest"): string {
+  if (p <= 0) return "0%";
+  if (p >= 1) return "100%";
+  const percent = p * 100;
+  const scale = Math.pow(10, Math.floor(Math.log10(percent)) - 1);
+  const round = rounding === "up" ? Math.ceil : rounding === "down" ? Math.floor : Math.round;
+  // The epsilon keeps 30.000000000000004 from rounding up to 31.
+  const nudge = rounding === "up" ? -1e-9 : rounding === "down" ? 1e-9 : 0;
+  return `${Number((round(percent / scale + nudge) * scale).toPrecision(2))}%`;
+}
+
+function runs(n: number): string {
+  return n === 1 ? "1 rerun" : `${n} reruns`;
+}
+
+function confidenceOf(verdict: Verdict, c: Counts): Confidence {
+  switch (verdict) {
+    case "deterministic": {
+      const bound = upperBound(0, c.n);
+      return {
+        about: "pass-probability",
+        upperBound95: bound,
+        estimate: 0,
+        text: `failed all ${runs(c.n)}: passes with probability < ${pct(bound, "up")} (exact 95% bound)`,
+        moreRerunsAdvised: c.n < MIN_TRIALS || bound > MAX_BOUND,
+      };
+    }
+    case "not-reproduced": {
+      const bound = upperBound(0, c.n);
+      return {
+        about: "failure-probability",
+        upperBound95: bound,
+        estimate: 0,
+        text: `passed all ${runs(c.n)}: fails with probability < ${pct(bound, "up")} (exact 95% bound)`,
+        moreRerunsAdvised: c.n < MIN_TRIALS || bound > MAX_BOUND,
+      };
+    }
+    case "intermittent": {
+      const ci = interval(c.failures, c.n);
+      const estimate = c.failures / c.n;
+      return {
+        about: "failure-probability",
+        upperBound95: upperBound(c.failures, c.n),
+        estimate,
+        text:
+          `failed ${c.failures} of ${runs(c.n)}: failure rate ${pct(estimate)} ` +
+          `(95% interval ${pct(ci.lower, "down")}-${pct(ci.upper, "up")})`,
+        moreRerunsAdvised: c.n < MIN_TRIALS,
+      };
+    }
+    case "not-rerun":
+      return {
+        about: "none",
+        upperBound95: null,
+        estimate: null,
+        text: "not rerun: no confidence beyond the failure text",
+        moreRerunsAdvised: true,
+      };
+  }
+}
+
+function quote(hint: CauseHint): string {
+  return `"${hint.evidence}"`;
+}
+
+/** The atol guideline that bounds a by-construction failure; float32's when the dtype is unknown. */
+function constructionLimit(tolerance: Tolerance): number {
+  return (guidelineFor(tolerance.dtype) ?? DTYPE_GUIDELINES.float32).atol;
+}
+
+interface NumericSignal {
+  nearMiss: boolean;
+  construction: boolean;
+  farMiss: boolean;
+  nonFinite: string | undefined;
+  overflow: CauseHint | undefined;
+  describe: string;
+}
+
+function numericSignal(tolerance: Tolerance | null, hints: CauseHint[]): NumericSignal {
+  const ratio = tolerance?.ratio ?? null;
+  const construction =
+    tolerance !== null &&
+    cannotPassByConstruction(tolerance) &&
+    tolerance.suggestion!.minimumPassing <= constructionLimit(tolerance);
+  const nonFinite = tolerance?.nonFinite ?? (findHint(hints, "non-finite") ? "nan/inf" : undefined);
+  const signal: NumericSignal = {
+    nearMiss: ratio !== null && ratio <= NEAR_MISS_RATIO,
+    construction,
+    farMiss: ratio !== null && ratio > NEAR_MISS_RATIO,
+    nonFinite,
+    overflow: findHint(hints, "overflow"),
+    describe: "",
+  };
+  if (construction) {
+    signal.describe =
+      `atol=0 against an expected 0 cannot pass for any nonzero error ` +
+      `(observed ${formatTolerance(tolerance!.suggestion!.minimumPassing)})`;
+  } else if (ratio !== null) {
+    signal.describe = `error ${Number(ratio.toPrecision(3))}x the allowed tolerance`;
+  }
+  return signal;
+}
+
+function textCause(
+  hints: CauseHint[],
+  numeric: NumericSignal,
+): { cause: Cause; because: string } | null {
+  const crash = findHint(hints, "crash");
+  if (crash) return { cause: "crash", because: `the output shows a crash (${quote(crash)})` };
+  const timeout = findHint(hints, "timeout");
+  if (timeout) return { cause: "timeout", because: `the text says it timed out (${quote(timeout)})` };
+  const env = findHint(hints, "environment");
+  if (env) return { cause: "environment", because: `the text shows a setup problem (${quote(env)})` };
+  if (numeric.nearMiss || numeric.construction) {
+    return { cause: "tolerance", because: `a numeric near miss: ${numeric.describe}` };
+  }
+  if (numeric.nonFinite !== undefined) {
+    return { cause: "edge-case", because: `non-finite values (${numeric.nonFinite}) where finite ones were expected` };
+  }
+  if (numeric.overflow) return { cause: "edge-case", because: `an overflow (${quote(numeric.overflow)})` };
+  return null;
+}
+
+function failureText(test: TestCase): string {
+  return [test.message, test.details, test.output].filter((t) => t !== undefined).join("\n");
+}
+
+/** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
+export function classify(input: ClassifyInput): Classification {
+  const { test, seed, tolerance, reruns, seedReapplied } = input;
+  const hints = causeHints(failureText(test));
+  const numeric = numericSignal(tolerance, hints);
+
+  const same = counts(reruns.sameSeed, reruns.recorded);
+  const order = counts(reruns.order);
+  const orderDependent =
+    same.n > 0 && same.passes === same.n && reruns.order !== undefined && order.failures > 0;
+
+  const basis = orderDependent ? order : same;
+  const verdict = verdictOf(basis);
+  const seedSensitivity = sensitivityOf(verdict, reruns);
+  const confidence = confidenceOf(verdict, basis);
+  const done = (cause: Cause, causeReason: string): Classification => ({
+    verdict,
+    seedSensitivity,
+    cause,
+    causeReason,
+    confidence,
+  });
+
+  if (orderDependent) {
+    return done(
+      "order-dependence",
+      `passed all ${runs(same.n)} alone but failed ${order.failures} of ${order.n} after ` +
+        `${reruns.order!.predecessors} earlier tests: state leaks from a predecessor`,
+    );
+  }
+
+  if (verdict === "not-rerun") {
+    const why = reruns.note !== undefined ? ` (${reruns.note})` : "";
+    const guess = textCause(hints, numeric);
+    if (guess === null) return done("unknown", `not rerun${why}, and the failure text alone points to no cause`);
+    return done(
+      guess.cause,
+      `${guess.because}; a hypothesis from the failure text until reruns confirm it${why}`,
+    );
+  }
+
+  if (verdict === "not-reproduced") {
+    const timeout = findHint(hints, "timeout");
+    const env = findHint(hints, "environment");
+    if (timeout) {
+      return done("timeout", `did not fail in ${runs(same.n)}, but the original run timed out (${quote(timeout)}): likely a slow or overloaded CI machine`);
+    }
+    if (env) {
+      return done("environment", `did not fail in ${runs(same.n)}, but the original run had a setup problem (${quote(env)}): the CI environment differs`);
+    }
+    return done("unknown", `did not fail in ${runs(same.n)}`);
+  }
+
+  // deterministic or intermittent from here on.
+  if (same.crashed * 2 > same.failures) {
+    return done("crash", `${same.crashed} of ${same.failures} failing reruns crashed`);
+  }
+  const timeoutHint = findHint(hints, "timeout");
+  if (same.timedOut * 2 > same.failures) {
+    return done("timeout", `${same.timedOut} of ${same.failures} failing reruns timed out`);
+  }
+  if (timeoutHint) return done("timeout", `the text says it timed out (${quote(timeoutHint)})`);
+  const envHint = findHint(hints, "environment");
+  if (envHint) return done("environment", `the text shows a setup problem (${quote(envHint)})`);
+
+  if (verdict === "deterministic") return deterministicCause(done, same, seed, seedSensitivity, numeric);
+
+  // intermittent
+  if (seed !== null && !seedReapplied) {
+    return done(
+      "unknown",
+      `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
+        `re-applied: unseeded randomness cannot be ruled out`,
+    );
+  }
+  const under = seed !== null ? `with the same seed ${seed.value}` : "with no seed printed (no randomness we know of)";
+  const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
+  return done(
+    "race-condition",
+    `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`,
+  );
+}
+
+function deterministicCause(
+  done: (cause: Cause, reason: string) => Classification,
+  same: Counts,
+  seed: Seed | null,
+  sensitivity: SeedSensitivity,
+  numeric: NumericSignal,
+): Classification {
+  const all = `failed all ${runs(same.n)}`;
+  if (numeric.nearMiss || numeric.construction) {
+    return done("tolerance", `${all} with a near miss: ${numeric.describe}`);
+  }
+  if (sensitivity === "seed-specific") {
+    if (numeric.nonFinite !== undefined) {
+      return done("edge-case", `${all} with its seed but not with most fresh seeds; non-finite values (${numeric.nonFinite})`);
+    }
+    if (numeric.overflow) {
+      return done("edge-case", `${all} with its seed but not with most fresh seeds; overflow (${quote(numeric.overflow)})`);
+    }
+    if (numeric.farMiss) {
+      return done("edge-case", `${all} with its seed but not with most fresh seeds; ${numeric.describe}, far beyond noise`);
+    }
+    return done("edge-case", `${all} with its seed but not with most fresh seeds: those inputs hit an unhandled case`);
+  }
+  if (sensitivity === "all-seeds") {
+    return done("regression", `${all} and every fresh seed${numeric.describe ? ` (${numeric.describe})` : ""}: a real bug`);
+  }
+  if (seed === null) {
+    return done("regression", `${all} and printed no seed to vary: a real bug`);
+  }
+  return done(
+    "unknown",
+    `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`,
+  );
+}

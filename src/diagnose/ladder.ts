@@ -1,0 +1,321 @@
+/**
+ * The tolerance ladder: how far to raise rtol or atol for a numeric near miss.
+ *
+ * From the manual process (docs reference "Fixing flaky tests"): "if 1e-5 is too small, try
+ * with 5e-5 or 1e-4 first, do not go to 1e-3 directly". So tolerances move on the rungs
+ * ..., 1e-7, 5e-7, 1e-6, 5e-6, 1e-5, 5e-5, 1e-4, ... and we only ever suggest the NEXT rung,
+ * saying how many rungs the observed case would need.
+ *
+ * The error measure is the reference's Appendix III (also MXNet's and numpy's criterion):
+ *   ratio = |actual - expected| / (atol + rtol * |expected|), and the check passes at ratio <= 1.
+ */
+import type { ToleranceSuggestion } from "../model.js";
+
+/**
+ * Per-dtype ceilings above which a tolerance stops being "numerical noise" and the suggestion
+ * carries a warning to double-check the implementation.
+ *  - rtol: float16 1e-2, float32 1e-4, float64 1e-7, as set by the project issue (MXNet's own
+ *    default_rtols use float16 1e-2 and float32 1e-4 as well).
+ *  - atol: the reference's Appendix II "Recommended Tolerance Levels": float16 1e-2,
+ *    float32 1e-3, float64 1e-3.
+ * Appendix II's rtol column (1e-4 / 1e-5 / 1e-5) is deliberately not used: the issue's values
+ * supersede it.
+ */
+export const DTYPE_GUIDELINES = {
+  float16: { rtol: 1e-2, atol: 1e-2 },
+  float32: { rtol: 1e-4, atol: 1e-3 },
+  float64: { rtol: 1e-7, atol: 1e-3 },
+} as const satisfies Record<string, { rtol: number; atol: number }>;
+
+export type GuidelineDtype = keyof typeof DTYPE_GUIDELINES;
+
+/** Mantissas of the rungs within one decade. */
+const MANTISSAS = [1, 5] as const;
+/**
+ * Printed tolerances are rounded (MXNet prints "%f", pytest.approx two digits); values this
+ * close to a rung count as on it.
+ */
+const RUNG_EPSILON = 1e-4;
+
+/** Rung number i is MANTISSAS[i mod 2] * 10^floor(i/2); built from a decimal string so 5e-5 is exact. */
+export function rungValue(index: number): number {
+  const mantissa = MANTISSAS[((index % 2) + 2) % 2]!;
+  return Number(`${mantissa}e${Math.floor(index / 2)}`);
+}
+
+/** The smallest rung index whose value is >= x (x > 0). */
+export function rungIndexAtLeast(x: number): number {
+  let i = 2 * Math.floor(Math.log10(x)) - 2;
+  while (rungValue(i) < x * (1 - RUNG_EPSILON)) i++;
+  return i;
+}
+
+/** The smallest rung index whose value is > x (x > 0). */
+export function rungIndexAbove(x: number): number {
+  let i = rungIndexAtLeast(x);
+  if (rungValue(i) <= x * (1 + RUNG_EPSILON)) i++;
+  return i;
+}
+
+/** The next rung above a tolerance value: 1e-5 -> 5e-5, 5e-5 -> 1e-4, 3e-5 -> 5e-5. */
+export function nextRung(x: number): number {
+  return rungValue(rungIndexAbove(x));
+}
+
+/** Rungs to climb from `from` until `needed` passes; 1 = the next rung is enough. */
+export function rungsNeeded(from: number, needed: number): number {
+  if (needed <= from * (1 + RUNG_EPSILON)) return 0;
+  return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
+}
+
+/**
+ * What a failure message tells us about the violating elements.
+ *  - `elements`: exact differences for listed elements (`complete` when every violation is
+ *    listed, or all elements are). MXNet's printed `Error` gives one such element.
+ *  - `maxima`: only the largest absolute and relative differences, possibly of different
+ *    elements. Each violating element i has ratio 1 / (atol/D_i + rtol/R_i) with D_i <= Dmax
+ *    and R_i <= Rmax, so 1 / (atol/Dmax + rtol/Rmax) is an upper bound on the worst ratio
+ *    (exact when one element holds both maxima); likewise Rmax bounds the rtol needed and
+ *    Dmax the atol needed. Suggestions from maxima are therefore estimates on the safe side.
+ */
+export type Evidence =
+  | { kind: "elements"; elements: Array<{ absDiff: number; expected: number }>; complete: boolean }
+  | { kind: "maxima"; maxAbs: number; maxRel: number };
+
+/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
+export function violationRatio(evidence: Evidence, rtol: number, atol: number): number {
+  if (evidence.kind === "maxima") {
+    const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
+    return inverse > 0 ? 1 / inverse : Infinity;
+  }
+  let worst = 0;
+  for (const e of evidence.elements) {
+    const allowed = atol + rtol * Math.abs(e.expected);
+    const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
+    worst = Math.max(worst, ratio);
+  }
+  return worst;
+}
+
+/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
+export function minimumRtol(evidence: Evidence, atol: number): number | null {
+  if (evidence.kind === "maxima") return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
+  let needed = 0;
+  for (const e of evidence.elements) {
+    if (e.absDiff <= atol) continue;
+    if (e.expected === 0) return null;
+    needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
+  }
+  return needed;
+}
+
+/** The smallest atol (rtol fixed) that passes. */
+export function minimumAtol(evidence: Evidence, rtol: number): number {
+  if (evidence.kind === "maxima") return evidence.maxAbs;
+  let needed = 0;
+  for (const e of evidence.elements) {
+    needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
+  }
+  return needed;
+}
+
+/** The largest absolute difference the evidence shows. */
+export function largestAbsDiff(evidence: Evidence): number {
+  return evidence.kind === "maxima"
+    ? evidence.maxAbs
+    : Math.max(0, ...evidence.elements.map((e) => e.absDiff));
+}
+
+/** True when every element expected exactly 0: rtol scales nothing, only atol can pass. */
+export function expectsOnlyZeros(evidence: Evidence): boolean {
+  return evidence.kind === "maxima"
+    ? !Number.isFinite(evidence.maxRel)
+    : evidence.elements.length > 0 && evidence.elements.every((e) => e.expected === 0);
+}
+
+/** 5e-5 -> "5e-5"; 0.5 -> "0.5"; 10 -> "10". */
+export function formatTolerance(x: number): string {
+  if (x === 0) return "0";
+  if (x >= 0.1 && x < 1e4) return String(Number(x.toPrecision(6)));
+  const [mantissa, exponent] = x.toExponential().split("e");
+  const m = Number(Number(mantissa).toPrecision(6));
+  return `${m}e${Number(exponent)}`;
+}
+
+/** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
+export function formatNeeded(x: number): string {
+  if (!(x > 0) || !Number.isFinite(x)) return formatTolerance(x);
+  const exponent = Math.floor(Math.log10(x));
+  const scale = Math.pow(10, exponent - 2);
+  const up = Math.ceil(x / scale - 1e-9) * scale;
+  return formatTolerance(Number(up.toPrecision(3)));
+}
+
+export function guidelineFor(dtype: string | undefined): (typeof DTYPE_GUIDELINES)[GuidelineDtype] | undefined {
+  return dtype !== undefined && dtype in DTYPE_GUIDELINES
+    ? DTYPE_GUIDELINES[dtype as GuidelineDtype]
+    : undefined;
+}
+
+function guidelineWarning(
+  parameter: "rtol" | "atol",
+  value: number,
+  dtype: string | undefined,
+): string | undefined {
+  const ceiling = guidelineFor(dtype)?.[parameter];
+  if (ceiling === undefined || value <= ceiling * (1 + RUNG_EPSILON)) return undefined;
+  return (
+    `double-check the implementation: ${parameter} ${formatTolerance(value)} exceeds the ` +
+    `${dtype} guideline of ${formatTolerance(ceiling)}`
+  );
+}
+
+export interface LadderInput {
+  /** null when the message did not say (then that parameter is not suggested). */
+  rtol: number | null;
+  atol: number | null;
+  dtype?: string | undefined;
+  evidence: Evidence;
+  /** How the assertion spells rtol/atol in the suggestion text (pytest.approx: rel/abs). */
+  labels?: { rtol: string; atol: string };
+}
+
+interface Option {
+  parameter: "rtol" | "atol";
+  from: number;
+  needed: number;
+  rungs: number;
+}
+
+function rungWord(n: number): string {
+  return n === 1 ? "one rung" : `${n} rungs`;
+}
+
+function describe(option: Option, to: number, label: string): string {
+  const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
+  const needed = `needed >= ${formatNeeded(option.needed)}`;
+  if (option.rungs <= 1) return `${head} (one rung; ${needed})`;
+  return (
+    `${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
+    `the observed case; re-run after each step)`
+  );
+}
+
+/**
+ * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
+ * the smallest passing value; the parameter needing fewer rungs wins (tie: the term that
+ * dominates the current allowance at the worst element); the suggestion is its next rung.
+ *
+ * A parameter currently 0 has no "next rung"; it is only proposed when the other cannot help:
+ * atol=0 with expected 0 cannot pass by construction for any nonzero error, so we propose the
+ * smallest rung above the observed absolute error.
+ */
+export function suggestTolerance(input: LadderInput): ToleranceSuggestion | null {
+  const { rtol, atol, dtype, evidence } = input;
+  const labels = input.labels ?? { rtol: "rtol", atol: "atol" };
+  const observed = largestAbsDiff(evidence);
+  if (!(observed > 0) || !Number.isFinite(observed)) return null;
+
+  if ((atol === null || atol === 0) && expectsOnlyZeros(evidence)) {
+    const to = nextRung(observed);
+    const warning = guidelineWarning("atol", to, dtype);
+    return {
+      parameter: "atol",
+      from: 0,
+      to,
+      minimumPassing: observed,
+      rungsNeeded: 1,
+      ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+      text:
+        `set ${labels.atol} ${formatTolerance(to)} (${labels.atol}=0 with expected 0 cannot pass for any nonzero ` +
+        `error; observed ${formatNeeded(observed)})`,
+    };
+  }
+
+  const options: Option[] = [];
+  if (rtol !== null && rtol > 0) {
+    const needed = minimumRtol(evidence, atol ?? 0);
+    if (needed !== null && needed > 0) {
+      options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
+    }
+  }
+  if (atol !== null && atol > 0) {
+    const needed = minimumAtol(evidence, rtol ?? 0);
+    if (needed > 0) options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
+  }
+  if (options.length === 0) return null;
+
+  const dominant = dominantTerm(evidence, rtol ?? 0, atol ?? 0);
+  options.sort((a, b) => a.rungs - b.rungs || (a.parameter === dominant ? -1 : 1));
+  const best = options[0]!;
+  if (best.rungs === 0) return null;
+  const to = nextRung(best.from);
+  const warning = guidelineWarning(best.parameter, to, dtype);
+  return {
+    parameter: best.parameter,
+    from: best.from,
+    to,
+    minimumPassing: best.needed,
+    rungsNeeded: best.rungs,
+    ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+    text: describe(best, to, labels[best.parameter]),
+  };
+}
+
+/** Which term makes up most of the allowance atol + rtol*|expected| at the worst element. */
+function dominantTerm(evidence: Evidence, rtol: number, atol: number): "rtol" | "atol" {
+  let expected: number;
+  if (evidence.kind === "maxima") {
+    expected = evidence.maxRel > 0 ? evidence.maxAbs / evidence.maxRel : 0;
+  } else {
+    let worst = -1;
+    expected = 0;
+    for (const e of evidence.elements) {
+      const allowed = atol + rtol * Math.abs(e.expected);
+      const ratio = allowed > 0 ? e.absDiff / allowed : Infinity;
+      if (ratio > worst) {
+        worst = ratio;
+        expected = e.expected;
+      }
+    }
+  }
+  return rtol * Math.abs(expected) > atol ? "rtol" : "atol";
+}
+
+/**
+ * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
+ * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
+ */
+export function suggestDecimal(
+  decimal: number,
+  evidence: Evidence,
+  dtype?: string,
+): ToleranceSuggestion | null {
+  const observed = largestAbsDiff(evidence);
+  if (!(observed > 0) || !Number.isFinite(observed)) return null;
+  const threshold = (d: number): number => Number(`1.5e${-d}`);
+  // Largest decimal whose threshold is strictly above the observed difference.
+  let neededDecimal = decimal;
+  while (threshold(neededDecimal) <= observed && neededDecimal > -20) neededDecimal--;
+  const rungs = Math.max(1, decimal - neededDecimal);
+  const from = threshold(decimal);
+  const to = threshold(decimal - 1);
+  const warning = guidelineWarning("atol", to, dtype);
+  const head =
+    `lower decimal ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
+    `${formatTolerance(to)}`;
+  const text =
+    rungs <= 1
+      ? `${head}; one step; needed > ${formatNeeded(observed)})`
+      : `${head}; needed > ${formatNeeded(observed)}, ${rungs} steps away: the next step alone ` +
+        `will not cover the observed case; re-run after each step)`;
+  return {
+    parameter: "atol",
+    from,
+    to,
+    minimumPassing: observed,
+    rungsNeeded: rungs,
+    ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+    text,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * One actionable line per triaged test: what to change, where, and how far. The fixes follow
+ * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
+ * with the least synchronisation, never by loosening tolerances.
+ */
+import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
+import { upperBound } from "../stats.js";
+import { formatTolerance } from "./ladder.js";
+
+/** Trials suggested to verify a non-reproduced failure: bounds the failure rate below 3%. */
+export const VERIFY_TRIALS = 100;
+
+function where(test: TestCase): string {
+  if (test.file === undefined) return "";
+  return test.line !== undefined ? ` in ${test.file}:${test.line}` : ` in ${test.file}`;
+}
+
+function withSeed(seed: Seed | null): string {
+  if (seed === null) return "";
+  if (seed.apply.kind === "hypothesis") return ` (replay with ${seed.apply.decorator})`;
+  return ` with seed ${seed.value}`;
+}
+
+function toleranceFix(test: TestCase, tolerance: Tolerance | null): string {
+  const s = tolerance?.suggestion;
+  if (s === undefined || s === null) {
+    return `loosen the tolerance${where(test)} one rung at a time (e.g. 1e-5 -> 5e-5, not straight to 1e-3), re-running after each step`;
+  }
+  // Put the location right after the action: "raise atol 1e-5 -> 5e-5 in x.py:42 (one rung; ...)".
+  const cut = s.text.indexOf(" (");
+  const text = cut === -1 ? `${s.text}${where(test)}` : `${s.text.slice(0, cut)}${where(test)}${s.text.slice(cut)}`;
+  return s.guidelineWarning !== undefined ? `${text}; ${s.guidelineWarning}` : text;
+}
+
+function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | null): string {
+  const at = tolerance?.location !== undefined ? ` at index ${tolerance.location}` : "";
+  const cover = "fix that input's handling, add it as a fixed test case and check neighbouring edge cases";
+  if (tolerance?.nonFinite !== undefined) {
+    const value = tolerance.nonFinite === "nan" ? "NaN" : "inf";
+    return `${value}${at}${withSeed(seed)}: find the operation producing it (division by zero, log/sqrt of a non-positive, overflow)${where(test)}; ${cover}`;
+  }
+  if (tolerance?.ratio !== null && tolerance?.ratio !== undefined) {
+    return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
+  }
+  return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
+}
+
+function verifyFix(reruns: Reruns | undefined): string {
+  const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
+  const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
+  return (
+    `not reproduced${bound}: verify with more trials before closing it ` +
+    `(flaky-triage verify --reruns ${VERIFY_TRIALS})`
+  );
+}
+
+export interface SuggestInput {
+  test: TestCase;
+  verdict: Verdict;
+  cause: Cause;
+  tolerance: Tolerance | null;
+  seed: Seed | null;
+  /** Sharpens the not-reproduced advice with the number of passing reruns. */
+  reruns?: Reruns;
+}
+
+/** The one-line fix for a test's cause. */
+export function suggest(input: SuggestInput): string {
+  const { test, verdict, cause, tolerance, seed, reruns } = input;
+  switch (cause) {
+    case "tolerance":
+      return toleranceFix(test, tolerance);
+    case "edge-case":
+      return edgeCaseFix(test, tolerance, seed);
+    case "regression":
+      return `fails with every seed: a real bug${where(test)}, bisect recent changes`;
+    case "race-condition":
+      return (
+        `nondeterministic under the same inputs: add synchronisation where shared state is ` +
+        `touched${where(test)} (only what is needed); do not just raise tolerances`
+      );
+    case "order-dependence":
+      return (
+        `passes alone, fails after earlier tests: isolate state leaking from them (module ` +
+        `globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`
+      );
+    case "timeout":
+      return (
+        `timed out${where(test)}: find the blocking or slow step (deadlock, network wait, ` +
+        `oversized input) before raising the timeout`
+      );
+    case "crash":
+      return (
+        `crashed${where(test)}: rerun with python -X faulthandler (or under gdb) to locate ` +
+        `the native fault`
+      );
+    case "environment":
+      return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
+    case "unknown":
+      return unknownFix(test, verdict, tolerance, seed, reruns);
+  }
+}
+
+function unknownFix(
+  test: TestCase,
+  verdict: Verdict,
+  tolerance: Tolerance | null,
+  seed: Seed | null,
+  reruns: Reruns | undefined,
+): string {
+  switch (verdict) {
+    case "not-reproduced":
+      return verifyFix(reruns);
+    case "intermittent":
+      return (
+        `intermittent but its seed could not be re-applied: make the test take its seed from ` +
+        `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`
+      );
+    case "deterministic":
+      return `fails every time${withSeed(seed)}: rerun with fresh seeds to tell an edge case from a regression${where(test)}`;
+    case "not-rerun": {
+      const hint =
+        tolerance?.suggestion !== null && tolerance?.suggestion !== undefined
+          ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
+          : "";
+      return `not rerun: rerun it to classify the failure${where(test)}${hint}`;
+    }
+  }
+}

@@ -1,0 +1,467 @@
+/**
+ * Recognises numeric-comparison failure messages and turns them into a `Tolerance`: the
+ * tolerances in force, how badly they were missed, and the ladder step that would fix it.
+ *
+ * Formats (each learned from the tool's own output or documentation):
+ *  - MXNet test_utils.assert_almost_equal, old "%f" form and the newer "%e ... (mismatch x%)"
+ *    form, including the check_symbolic_* / check_numeric_gradient wrappers (other names).
+ *  - numpy.testing.assert_allclose (numpy 1.x and 2.x wording) and the decimal form of
+ *    assert_array_almost_equal / assert_almost_equal.
+ *  - torch.testing.assert_close, tensor and scalar forms.
+ *  - pytest.approx, scalar and sequence/mapping forms.
+ */
+import type { Tolerance } from "../model.js";
+import { stripPytestPrefixes } from "../seeds/extract.js";
+import {
+  suggestDecimal,
+  suggestTolerance,
+  violationRatio,
+  type Evidence,
+} from "./ladder.js";
+
+/** Failure texts are capped by readers already; this bounds regex work on hostile input. */
+export const MAX_TOLERANCE_TEXT = 256 * 1024;
+/** Elements read from printed arrays; beyond this the arrays are summarised by maxima. */
+const MAX_ARRAY_ELEMENTS = 10_000;
+
+// Unambiguous on purpose (\d* only after a dot): nested optional digit runs backtrack
+// quadratically on long digit strings.
+const NUM = String.raw`[-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|NaN|inf|Infinity)`;
+
+function num(text: string | undefined): number {
+  if (text === undefined) return NaN;
+  const t = text.trim().replace(/,$/, "");
+  if (/^[-+]?(?:inf|Infinity)$/i.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
+  if (/^[-+]?nan$/i.test(t)) return NaN;
+  return Number(t);
+}
+
+function nonFiniteName(...values: number[]): string | undefined {
+  if (values.some((v) => Number.isNaN(v))) return "nan";
+  if (values.some((v) => v === Infinity || v === -Infinity)) return "inf";
+  return undefined;
+}
+
+interface Parsed {
+  format: string;
+  rtol: number | null;
+  atol: number | null;
+  evidence: Evidence | null;
+  /** A ratio printed by the tool itself, preferred over recomputing from rounded values. */
+  printedRatio?: number;
+  actual?: number;
+  expected?: number;
+  nonFinite?: string;
+  location?: string;
+  /** numpy's decimal form: the suggestion is about `decimal`, not atol/rtol. */
+  decimal?: number;
+  dtype?: string;
+}
+
+// ---------------------------------------------------------------------------------- MXNet
+
+const MXNET = new RegExp(
+  String.raw`Error\s+(${NUM})\s+exceeds tolerance rtol=(${NUM}),\s*atol=(${NUM})` +
+    String.raw`(?:\s*\(mismatch[^)\n]*\))?\.?\s*` +
+    String.raw`(?:Location of\s+(?:maximum\s+)?error:\s*(\([^)\n]*\)|\S+?),\s*([\w.]+)=(${NUM}),\s*([\w.]+)=(${NUM}))?`,
+);
+
+function parseMxnet(text: string): Parsed | null {
+  const m = MXNET.exec(text);
+  if (m === null) return null;
+  const ratio = num(m[1]);
+  const rtol = num(m[2]);
+  const atol = num(m[3]);
+  const parsed: Parsed = { format: "mxnet-assert-almost-equal", rtol, atol, evidence: null };
+  if (m[4] !== undefined) parsed.location = m[4];
+  // MXNet's error is |a-b| / (atol + rtol*|b|): the second array is the reference.
+  const a = num(m[6]);
+  const b = num(m[8]);
+  if (m[6] !== undefined) parsed.actual = a;
+  if (m[8] !== undefined) parsed.expected = b;
+  const nonFinite = nonFiniteName(ratio, ...(m[6] !== undefined ? [a, b] : []));
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  parsed.printedRatio = ratio;
+  if (m[8] !== undefined) {
+    // a and b are printed rounded (6 or 8 decimals); the printed ratio is exact, so the
+    // difference is recovered from it rather than from a - b.
+    const absDiff = ratio * (atol + rtol * Math.abs(b));
+    parsed.evidence = { kind: "elements", elements: [{ absDiff, expected: b }], complete: true };
+  }
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------- numpy
+
+interface PrintedArrays {
+  actual: number[];
+  desired: number[];
+}
+
+/** Numbers of a printed numpy array/scalar; null when elided with "..." or unreadable. */
+function arrayValues(printed: string): number[] | null {
+  if (printed.includes("...")) return null;
+  const body = printed.replace(/dtype=[\w.'"()]+/g, "").replace(/^\s*array\(/, "");
+  const values = body.match(new RegExp(`(?<![\\w.])${NUM}(?![\\w.])`, "g"));
+  if (values === null || values.length > MAX_ARRAY_ELEMENTS) return null;
+  return values.map(num);
+}
+
+function printedArrays(text: string): PrintedArrays | null {
+  // numpy 2: " ACTUAL: ..." / " DESIRED: ..."; numpy 1: " x: ..." / " y: ...". Located step by
+  // step rather than with one lazy regex, which is quadratic on many "x: " lines.
+  const actualHead = /^ ?(?:ACTUAL|x): /m.exec(text);
+  if (actualHead === null) return null;
+  const afterActual = actualHead.index + actualHead[0].length;
+  const desiredHead = /^ ?(?:DESIRED|y): /m.exec(text.slice(afterActual));
+  if (desiredHead === null) return null;
+  const actualText = text.slice(afterActual, afterActual + desiredHead.index);
+  const desiredStart = afterActual + desiredHead.index + desiredHead[0].length;
+  const rest = text.slice(desiredStart);
+  // The array continues on indented lines; it ends at a blank or unindented line.
+  const end = /\n(?=\S)|\n\n/.exec(rest);
+  const desiredText = end === null ? rest : rest.slice(0, end.index);
+  const actual = arrayValues(actualText);
+  const desired = arrayValues(desiredText);
+  if (actual === null || desired === null || actual.length !== desired.length) return null;
+  return { actual, desired };
+}
+
+const MISMATCH_LINE = new RegExp(String.raw`^ *\[([^\]\n]*)\]: (${NUM}) \(ACTUAL\), (${NUM}) \(DESIRED\)`, "gm");
+
+/** numpy's per-violation evidence, the most precise first. */
+function numpyEvidence(text: string, parsed: Parsed): void {
+  const mismatched = /Mismatched elements: (\d+) \/ (\d+)/.exec(text);
+  const listed = [...text.matchAll(MISMATCH_LINE)];
+  const first = listed[0];
+  if (first !== undefined) {
+    parsed.location = `[${first[1]}]`;
+    parsed.actual = num(first[2]);
+    parsed.expected = num(first[3]);
+  }
+  const pairs = listed.map((l) => ({ actual: num(l[2]), expected: num(l[3]) }));
+  const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return;
+  }
+  // Listed lines carry full precision; they are the whole story when every mismatch is listed.
+  if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
+    parsed.evidence = {
+      kind: "elements",
+      elements: pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected })),
+      complete: true,
+    };
+    return;
+  }
+  const arrays = printedArrays(text);
+  if (arrays !== null) {
+    const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
+    if (nf !== undefined) {
+      parsed.nonFinite = nf;
+      return;
+    }
+    // Printed to numpy's default 8 significant digits: exact for our purposes.
+    parsed.evidence = {
+      kind: "elements",
+      elements: arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! })),
+      complete: true,
+    };
+    if (arrays.actual.length === 1) {
+      parsed.actual ??= arrays.actual[0]!;
+      parsed.expected ??= arrays.desired[0]!;
+    }
+    return;
+  }
+  const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
+  const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
+  if (maxAbs !== null && maxRel !== null) {
+    const abs = num(maxAbs[1]);
+    const rel = num(maxRel[1]);
+    if (Number.isNaN(abs) || abs === Infinity) {
+      parsed.nonFinite = nonFiniteName(abs) ?? "nan";
+      return;
+    }
+    parsed.evidence = { kind: "maxima", maxAbs: abs, maxRel: Number.isNaN(rel) ? Infinity : rel };
+  }
+}
+
+function parseNumpyAllclose(text: string): Parsed | null {
+  const m = new RegExp(String.raw`Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);
+  if (m === null) return null;
+  const parsed: Parsed = { format: "numpy-allclose", rtol: num(m[1]), atol: num(m[2]), evidence: null };
+  const location = /(?:x and y )?([-+]?(?:nan|inf)) location mismatch/.exec(text);
+  if (location !== null) {
+    parsed.nonFinite = location[1]!.replace(/^[-+]/, "");
+    return parsed;
+  }
+  numpyEvidence(text, parsed);
+  return parsed;
+}
+
+function parseNumpyDecimal(text: string): Parsed | null {
+  const m = /Arrays are not almost equal to (\d+) decimals/.exec(text);
+  if (m === null) return null;
+  const decimal = Number(m[1]);
+  // assert_array_almost_equal passes when |desired - actual| < 1.5 * 10**-decimal.
+  const parsed: Parsed = {
+    format: "numpy-almost-equal-decimal",
+    rtol: 0,
+    atol: Number(`1.5e${-decimal}`),
+    evidence: null,
+    decimal,
+  };
+  const location = /(?:x and y )?([-+]?(?:nan|inf)) location mismatch/.exec(text);
+  if (location !== null) {
+    parsed.nonFinite = location[1]!.replace(/^[-+]/, "");
+    return parsed;
+  }
+  numpyEvidence(text, parsed);
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------- torch
+
+const TORCH_DIFF = (which: string): RegExp =>
+  new RegExp(
+    String.raw`Greatest ${which} difference: (${NUM}) at index (\([^)\n]*\)) \(up to (${NUM}) allowed\)`,
+  );
+
+function parseTorchTensor(text: string): Parsed | null {
+  if (!/Tensor-likes are not close!/.test(text)) return null;
+  const abs = TORCH_DIFF("absolute").exec(text);
+  const rel = TORCH_DIFF("relative").exec(text);
+  const parsed: Parsed = {
+    format: "torch-assert-close",
+    atol: abs !== null ? num(abs[3]) : null,
+    rtol: rel !== null ? num(rel[3]) : null,
+    evidence: null,
+  };
+  if (abs === null || rel === null) return parsed;
+  parsed.location = abs[2]!;
+  const maxAbs = num(abs[1]);
+  const maxRel = num(rel[1]);
+  const nonFinite = nonFiniteName(maxAbs);
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  if (abs[2] === rel[2] && maxRel > 0 && Number.isFinite(maxRel)) {
+    // One element holds both maxima: its expected magnitude is abs/rel, so it is exact.
+    parsed.evidence = {
+      kind: "elements",
+      elements: [{ absDiff: maxAbs, expected: maxAbs / maxRel }],
+      complete: true,
+    };
+  } else {
+    parsed.evidence = { kind: "maxima", maxAbs, maxRel: Number.isNaN(maxRel) ? Infinity : maxRel };
+  }
+  return parsed;
+}
+
+function parseTorchScalar(text: string): Parsed | null {
+  if (!/Scalars are not close!/.test(text)) return null;
+  const values = new RegExp(String.raw`Expected (${NUM}) but got (${NUM})\.`).exec(text);
+  const abs = new RegExp(String.raw`Absolute difference: (${NUM}) \(up to (${NUM}) allowed\)`).exec(text);
+  const rel = new RegExp(String.raw`Relative difference: (${NUM}) \(up to (${NUM}) allowed\)`).exec(text);
+  const parsed: Parsed = {
+    format: "torch-assert-close",
+    atol: abs !== null ? num(abs[2]) : null,
+    rtol: rel !== null ? num(rel[2]) : null,
+    evidence: null,
+  };
+  if (values === null) return parsed;
+  parsed.expected = num(values[1]);
+  parsed.actual = num(values[2]);
+  const nonFinite = nonFiniteName(parsed.actual, parsed.expected);
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  parsed.evidence = {
+    kind: "elements",
+    elements: [{ absDiff: Math.abs(parsed.actual - parsed.expected), expected: parsed.expected }],
+    complete: true,
+  };
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------- pytest.approx
+
+/** pytest.approx spells its tolerances rel= and abs=; suggestions use the user's words. */
+const APPROX_LABELS = { rtol: "rel", atol: "abs" } as const;
+
+/** pytest prints the tolerance with two significant digits ("3.0e-07"). */
+function twoDigits(x: number): number {
+  return Number(x.toPrecision(2));
+}
+
+/**
+ * pytest.approx allows max(rel*|expected|, abs) (defaults rel=1e-6, abs=1e-12) and prints
+ * that single number after "±". Where the expected value is nonzero we read it as an rtol
+ * (T/|expected|; the 1e-12 floor is negligible there); where it is 0 only abs applies.
+ */
+function approxTolerances(rows: Array<{ expected: number; tolerance: number }>): {
+  rtol: number | null;
+  atol: number | null;
+} {
+  const nonzero = rows.find((r) => r.expected !== 0 && Number.isFinite(r.expected));
+  if (nonzero !== undefined) return { rtol: twoDigits(nonzero.tolerance / Math.abs(nonzero.expected)), atol: 0 };
+  const zero = rows[0];
+  return { rtol: null, atol: zero !== undefined ? zero.tolerance : null };
+}
+
+function parsePytestApproxSequence(text: string): Parsed | null {
+  const m = /comparison failed\. Mismatched elements: (\d+) \/ (\d+):/.exec(text);
+  if (m === null) return null;
+  const rowPattern = new RegExp(String.raw`^[ \t]*(\S+)\s*\|\s*(${NUM})\s*\|\s*(${NUM}) ± (${NUM})\s*$`, "gm");
+  const rows = [...text.matchAll(rowPattern)].map((r) => ({
+    index: r[1]!,
+    actual: num(r[2]),
+    expected: num(r[3]),
+    tolerance: num(r[4]),
+  }));
+  const parsed: Parsed = { format: "pytest-approx", ...approxTolerances(rows), evidence: null };
+  const first = rows[0];
+  if (first !== undefined) {
+    parsed.location = first.index;
+    parsed.actual = first.actual;
+    parsed.expected = first.expected;
+  }
+  const nonFinite = nonFiniteName(...rows.flatMap((r) => [r.actual, r.expected]));
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  if (rows.length > 0 && rows.length >= Number(m[1])) {
+    parsed.evidence = {
+      kind: "elements",
+      elements: rows.map((r) => ({ absDiff: Math.abs(r.actual - r.expected), expected: r.expected })),
+      complete: true,
+    };
+    return parsed;
+  }
+  const maxAbs = /Max absolute difference: (\S+)/.exec(text);
+  const maxRel = /Max relative difference: (\S+)/.exec(text);
+  if (maxAbs !== null && maxRel !== null) {
+    parsed.evidence = { kind: "maxima", maxAbs: num(maxAbs[1]), maxRel: num(maxRel[1]) };
+  }
+  return parsed;
+}
+
+function parsePytestApproxScalar(text: string): Parsed | null {
+  let actual: number;
+  let expected: number;
+  let tolerance: number;
+  const lines = new RegExp(String.raw`Obtained: (${NUM})[ \t]*\n[ \t]*Expected: (${NUM}) ± (${NUM})`).exec(text);
+  if (lines !== null) {
+    [actual, expected, tolerance] = [num(lines[1]), num(lines[2]), num(lines[3])];
+  } else {
+    const forward = new RegExp(String.raw`assert (${NUM}) == (${NUM}) ± (${NUM})`).exec(text);
+    const reverse = new RegExp(String.raw`assert (${NUM}) ± (${NUM}) == (${NUM})`).exec(text);
+    if (forward !== null) [actual, expected, tolerance] = [num(forward[1]), num(forward[2]), num(forward[3])];
+    else if (reverse !== null) [expected, tolerance, actual] = [num(reverse[1]), num(reverse[2]), num(reverse[3])];
+    else return null;
+  }
+  const parsed: Parsed = {
+    format: "pytest-approx",
+    ...approxTolerances([{ expected, tolerance }]),
+    evidence: null,
+    actual,
+    expected,
+  };
+  const nonFinite = nonFiniteName(actual, expected);
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  parsed.evidence = { kind: "elements", elements: [{ absDiff: Math.abs(actual - expected), expected }], complete: true };
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------- dtype
+
+const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
+
+/** dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`), else the test id. */
+export function dtypeOf(text: string, id: string): string | undefined {
+  const inText =
+    /dtype\s*[=(:]\s*(?:np\.|numpy\.|torch\.)?['"]?(bfloat16|float16|float32|float64)\b/.exec(text) ??
+    /\b(?:np|numpy|torch)\.(bfloat16|float16|float32|float64)\b/.exec(text);
+  if (inText !== null) return inText[1];
+  return DTYPE.exec(id)?.[1];
+}
+
+// ---------------------------------------------------------------------------------- entry
+
+const PARSERS = [
+  parseMxnet,
+  parseNumpyAllclose,
+  parseNumpyDecimal,
+  parseTorchTensor,
+  parseTorchScalar,
+  parsePytestApproxSequence,
+  parsePytestApproxScalar,
+];
+
+/**
+ * The tolerance failure in `text`, or null when the text is no numeric comparison we know.
+ * `context.id` (the test id) supplies the dtype when the message does not print one.
+ */
+export function parseTolerance(text: string, context: { id: string }): Tolerance | null {
+  const normalised = stripPytestPrefixes(text.slice(0, MAX_TOLERANCE_TEXT));
+  let parsed: Parsed | null = null;
+  for (const parse of PARSERS) {
+    parsed = parse(normalised);
+    if (parsed !== null) break;
+  }
+  if (parsed === null) return null;
+
+  const dtype = dtypeOf(normalised, context.id);
+  const tolerance: Tolerance = {
+    format: parsed.format,
+    rtol: parsed.rtol,
+    atol: parsed.atol,
+    ratio: null,
+    suggestion: null,
+  };
+  if (parsed.actual !== undefined) tolerance.actual = parsed.actual;
+  if (parsed.expected !== undefined) tolerance.expected = parsed.expected;
+  if (dtype !== undefined) tolerance.dtype = dtype;
+  if (parsed.location !== undefined) tolerance.location = parsed.location;
+  if (parsed.nonFinite !== undefined) {
+    tolerance.nonFinite = parsed.nonFinite;
+    return tolerance;
+  }
+
+  const { evidence } = parsed;
+  if (parsed.printedRatio !== undefined) tolerance.ratio = parsed.printedRatio;
+  else if (evidence !== null) {
+    const ratio = violationRatio(evidence, parsed.rtol ?? 0, parsed.atol ?? 0);
+    tolerance.ratio = Number.isFinite(ratio) ? ratio : null;
+  }
+  if (evidence === null) return tolerance;
+
+  tolerance.suggestion =
+    parsed.decimal !== undefined
+      ? suggestDecimal(parsed.decimal, evidence, dtype)
+      : suggestTolerance({
+          rtol: parsed.rtol,
+          atol: parsed.atol,
+          dtype,
+          evidence,
+          ...(parsed.format === "pytest-approx" ? { labels: APPROX_LABELS } : {}),
+        });
+  return tolerance;
+}
+
+/**
+ * atol=0 against an expected 0: no rtol can pass it, so any nonzero error fails by
+ * construction (the suggestion then introduces an atol rather than stepping one).
+ */
+export function cannotPassByConstruction(tolerance: Tolerance): boolean {
+  return tolerance.suggestion?.parameter === "atol" && tolerance.suggestion.from === 0;
+}

@@ -1,0 +1,167 @@
+/**
+ * Finds the seed a failing test ran with, from the text the reports kept for it.
+ */
+import type { Seed, SeedApply, TestCase } from "../model.js";
+import { BUILTIN_RECOGNISERS, userRecogniser, type SeedRecogniser } from "./recognisers.js";
+
+/**
+ * Matches found past this many characters of one field are not looked for: readers already
+ * cap captured output, this only bounds the work on hostile input.
+ */
+export const MAX_SCAN_CHARS = 4 * 1024 * 1024;
+
+interface Found {
+  recogniser: SeedRecogniser;
+  match: RegExpExecArray;
+  value: string;
+  /** 1-based line within the field the match was found in. */
+  line: number;
+}
+
+/**
+ * pytest prefixes assertion text with "E   " (and empty lines with a bare "E"). Removing the
+ * prefix lets multi-line patterns see the text as the framework printed it; the line count
+ * is unchanged, so line numbers still point into the original field.
+ */
+export function stripPytestPrefixes(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  // pytest indents the E block to the failing line's column; strip that common indent only,
+  // so nested indentation (a multi-line falsifying example) survives.
+  for (let start = 0; start < lines.length; ) {
+    if (!isPytestErrorLine(lines[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    let indent = Infinity;
+    for (; end < lines.length && isPytestErrorLine(lines[end]!); end++) {
+      const rest = lines[end]!.slice(1);
+      if (rest.trim().length > 0) indent = Math.min(indent, rest.length - rest.trimStart().length);
+    }
+    for (let i = start; i < end; i++) {
+      const rest = lines[i]!.slice(1);
+      lines[i] = rest.trim().length === 0 ? "" : rest.slice(indent === Infinity ? 0 : indent);
+    }
+    start = end;
+  }
+  return lines.join("\n");
+}
+
+function isPytestErrorLine(line: string): boolean {
+  return line === "E" || line.startsWith("E ");
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/**
+ * Of a recogniser's matches in one field, only this many of the last are considered: the last
+ * acceptable one wins, and validating (or locating) every match of a hostile field would make
+ * extraction quadratic.
+ */
+const RECENT_MATCHES = 64;
+
+/** The last acceptable match of one recogniser in one text. */
+function lastMatch(recogniser: SeedRecogniser, text: string): Found | null {
+  const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+  const recent: RegExpExecArray[] = [];
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      // A user pattern that can match the empty string would loop forever.
+      pattern.lastIndex++;
+      continue;
+    }
+    recent.push(m);
+    if (recent.length > RECENT_MATCHES) recent.shift();
+  }
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const m = recent[i]!;
+    const value = recogniser.value(m);
+    if (value !== null && value.length > 0) {
+      return { recogniser, match: m, value, line: lineAt(text, m.index) };
+    }
+  }
+  return null;
+}
+
+/** Fields in the order the seed is most likely printed: MXNet logs it in captured output. */
+function fieldsOf(test: TestCase): string[] {
+  const fields: string[] = [];
+  for (const text of [test.output, test.details, test.message]) {
+    if (text !== undefined && text.length > 0) {
+      fields.push(stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)));
+    }
+  }
+  return fields;
+}
+
+function find(recogniser: SeedRecogniser, fields: string[]): Found | null {
+  for (const text of fields) {
+    const found = lastMatch(recogniser, text);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function toSeed(found: Found, file: string): Seed {
+  return {
+    value: found.value,
+    recogniser: found.recogniser.name,
+    source: { file, line: found.line },
+    apply: found.recogniser.apply(found.match),
+  };
+}
+
+function mergeEnv(apply: SeedApply, extra: SeedApply): SeedApply {
+  if (apply.kind !== "env" || extra.kind !== "env") return apply;
+  return { kind: "env", env: { ...extra.env, ...apply.env } };
+}
+
+/**
+ * The test's seed, or null when none was printed.
+ *
+ * Recognisers are tried in priority order (user patterns first, then the built-ins, most
+ * specific first); for each, the fields are searched output -> details -> message and the
+ * last match in the first field that has one wins (a test that retries internally prints a
+ * seed per attempt, and the last is the one that failed). The MXNet module seed and a
+ * hypothesis falsifying example travel as `related`; either stands in as the seed when no
+ * test seed was printed. `source.line` is the 1-based line within the field searched.
+ */
+export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null {
+  const fields = fieldsOf(test);
+  if (fields.length === 0) return null;
+  const file = test.sources[0]?.file ?? test.file ?? "";
+  const recognisers = [
+    ...userPatterns.map((p, i) => userRecogniser(p, i)),
+    ...BUILTIN_RECOGNISERS,
+  ];
+
+  let primary: Found | null = null;
+  const related: Found[] = [];
+  for (const recogniser of recognisers) {
+    if (recogniser.kind === "test" && primary !== null) continue;
+    const found = find(recogniser, fields);
+    if (found === null) continue;
+    if (recogniser.kind === "test") primary = found;
+    else related.push(found);
+  }
+
+  if (primary === null) {
+    // Module seed first: it can be re-applied, an example cannot.
+    const standIn = related.find((f) => f.recogniser.kind === "module") ?? related[0];
+    if (standIn === undefined) return null;
+    primary = standIn;
+    related.splice(related.indexOf(standIn), 1);
+  }
+
+  const seed = toSeed(primary, file);
+  if (related.length > 0) {
+    const relatedSeeds = related.map((f) => toSeed(f, file));
+    for (const r of relatedSeeds) seed.apply = mergeEnv(seed.apply, r.apply);
+    seed.related = relatedSeeds;
+  }
+  return seed;
+}

@@ -1,0 +1,172 @@
+/**
+ * Seed recognisers as data: a pattern that finds a seed in failure text and how to give that
+ * seed back to the test. Adding a framework means adding an entry here, not a code path.
+ *
+ * Order is priority: specific, unambiguous announcements (MXNet, pytest-randomly, hypothesis)
+ * come before the generic `seed=N` forms, which would otherwise also match inside them.
+ */
+import type { SeedApply } from "../model.js";
+
+/**
+ * What a recognised seed is for. `test` seeds are the primary seed of a test; `module` seeds
+ * only travel as `related` next to a test seed (or stand in when no test seed was printed);
+ * `example` is a hypothesis falsifying example: evidence, replayable only through a blob.
+ */
+export type SeedKind = "test" | "module" | "example";
+
+export interface SeedRecogniser {
+  name: string;
+  /** Must have the `g` flag: extraction looks at every match and keeps the last. */
+  pattern: RegExp;
+  kind: SeedKind;
+  /** The seed as it will be stored (`Seed.value`); null rejects the match as absurd. */
+  value(match: RegExpExecArray): string | null;
+  apply(match: RegExpExecArray): SeedApply;
+}
+
+/** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
+export const MAX_SEED_DIGITS = 40;
+/** A reproduce_failure blob is base64 of the choice sequence; long ones are still legitimate. */
+export const MAX_HYPOTHESIS_BLOB_CHARS = 4_096;
+/** Falsifying examples can print large values; keep enough to recognise the case. */
+export const MAX_EXAMPLE_CHARS = 4_000;
+
+const DIGITS = `(\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
+
+function group(match: RegExpExecArray, index: number): string {
+  return match[index] ?? "";
+}
+
+/**
+ * The falsifying call as hypothesis printed it: `f(x=1)` on one line, or `f(` + indented
+ * argument lines + a line holding only `)`. Scanning stops after MAX_EXAMPLE_CHARS; a longer
+ * example is kept truncated (it is evidence for a human, never re-applied).
+ */
+function exampleCall(match: RegExpExecArray): string {
+  const input = match.input;
+  const open = match.index + match[0].length - 1;
+  const lineEnd = (from: number): number => {
+    const i = input.indexOf("\n", from);
+    return i === -1 ? input.length : i;
+  };
+  const firstEnd = lineEnd(open);
+  const head = group(match, 1);
+  const firstLine = input.slice(open, firstEnd).trimEnd();
+  if (firstLine.length > 1 && firstLine.endsWith(")")) return (head + firstLine).slice(0, MAX_EXAMPLE_CHARS);
+  const limit = Math.min(input.length, open + MAX_EXAMPLE_CHARS);
+  for (let start = firstEnd + 1; start < limit; ) {
+    const end = lineEnd(start);
+    if (/^[ \t]*\)[ \t]*$/.test(input.slice(start, end))) return head + input.slice(open, end);
+    start = end + 1;
+  }
+  return `${head}${input.slice(open, limit)} ...`;
+}
+
+/** Global-RNG forms all re-apply the same way: our pytest plugin seeds random/numpy/torch. */
+function globalRng(name: string, pattern: RegExp): SeedRecogniser {
+  return {
+    name,
+    pattern,
+    kind: "test",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "global-rng", value: group(m, 1) }),
+  };
+}
+
+export const BUILTIN_RECOGNISERS: readonly SeedRecogniser[] = [
+  {
+    // MXNet's with_seed / setup_module log line, with whatever logger prefix precedes it.
+    name: "mxnet-test-seed",
+    pattern: new RegExp(`\\bMXNET_TEST_SEED=${DIGITS}`, "g"),
+    kind: "test",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "env", env: { MXNET_TEST_SEED: group(m, 1) } }),
+  },
+  {
+    name: "mxnet-module-seed",
+    pattern: new RegExp(`\\bMXNET_MODULE_SEED=${DIGITS}`, "g"),
+    kind: "module",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "env", env: { MXNET_MODULE_SEED: group(m, 1) } }),
+  },
+  {
+    // pytest-randomly's report header; `-p randomly` makes sure the plugin is loaded on rerun.
+    name: "pytest-randomly",
+    pattern: new RegExp(`Using --randomly-seed=${DIGITS}`, "g"),
+    kind: "test",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "args", args: ["-p", "randomly", `--randomly-seed=${group(m, 1)}`] }),
+  },
+  {
+    // Printed with print_blob=True (or on CI profiles): the exact failing choice sequence.
+    name: "hypothesis-reproduce-failure",
+    pattern: new RegExp(
+      `@reproduce_failure\\(\\s*(['"])([0-9][0-9A-Za-z.+-]{0,40})\\1\\s*,\\s*b(['"])([A-Za-z0-9+/=]{1,${MAX_HYPOTHESIS_BLOB_CHARS}})\\3\\s*\\)`,
+      "g",
+    ),
+    kind: "test",
+    value: (m) => group(m, 4),
+    apply: (m) => ({ kind: "hypothesis", decorator: m[0] }),
+  },
+  {
+    // Hypothesis prints this when a failure did not reproduce on replay (flaky / unreliable).
+    name: "hypothesis-seed",
+    pattern: new RegExp(`--hypothesis-seed=${DIGITS}`, "g"),
+    kind: "test",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "args", args: [`--hypothesis-seed=${group(m, 1)}`] }),
+  },
+  {
+    // Only the head is matched; the call's extent is read by `exampleCall` from the match.
+    name: "hypothesis-falsifying-example",
+    pattern: /Falsifying (?:explicit )?example: ([A-Za-z_][\w.]{0,200})\(/g,
+    kind: "example",
+    value: exampleCall,
+    apply: () => ({
+      kind: "none",
+      why:
+        "hypothesis printed a falsifying example but no @reproduce_failure blob; " +
+        "enable @settings(print_blob=True) or paste the example as @example(...)",
+    }),
+  },
+  globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+  globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
+  globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+  globalRng("random-seed-label", new RegExp(`\\bRandom seed:\\s*${DIGITS}`, "gi")),
+  // Word boundary on the left keeps MXNET_TEST_SEED=, randomly_seed= etc. out of this one.
+  globalRng("seed-assignment", new RegExp(`\\bseed\\s*[=:]\\s*${DIGITS}`, "gi")),
+];
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+/**
+ * A user pattern (`--seed-pattern`) as a recogniser: named group `seed`, optional `env`. With
+ * `env` the seed goes back as that environment variable, otherwise through the global RNGs.
+ */
+export function userRecogniser(pattern: RegExp, index: number): SeedRecogniser {
+  const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
+  const seedOf = (m: RegExpExecArray): string => m.groups?.["seed"]?.trim() ?? "";
+  const envOf = (m: RegExpExecArray): string | undefined => {
+    const env = m.groups?.["env"];
+    return env !== undefined && ENV_NAME.test(env) ? env : undefined;
+  };
+  return {
+    name: `user:${index}`,
+    pattern: new RegExp(pattern.source, flags),
+    kind: "test",
+    value: (m) => {
+      const seed = seedOf(m);
+      // User seeds need not be integers, but they travel through argv/env: keep them short
+      // and printable.
+      return seed.length > 0 && seed.length <= MAX_SEED_DIGITS * 2 && /^[\x21-\x7e]+$/.test(seed)
+        ? seed
+        : null;
+    },
+    apply: (m) => {
+      const env = envOf(m);
+      return env !== undefined
+        ? { kind: "env", env: { [env]: seedOf(m) } }
+        : { kind: "global-rng", value: seedOf(m) };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { classify, type ClassifyInput } from "../src/classify.js";
+import { parseTolerance } from "../src/diagnose/tolerance.js";
+import type { Cause, Reruns, RerunTally, Seed, SeedSensitivity, TestCase, Verdict } from "../src/model.js";
+
+function tally(passed: number, failed: number, timedOut = 0, crashed = 0): RerunTally {
+  return { runs: passed + failed + timedOut + crashed, passed, failed, timedOut, crashed, stoppedEarly: false };
+}
+
+const NONE = tally(0, 0);
+
+function reruns(same: RerunTally, fresh: RerunTally = NONE, extra: Partial<Reruns> = {}): Reruns {
+  return { sameSeed: same, freshSeeds: { ...fresh, seeds: [] }, ...extra };
+}
+
+function testCase(details = "AssertionError: assert 1 == 2"): TestCase {
+  return {
+    id: "tests/test_x.py::test_y",
+    classname: "tests.test_x",
+    name: "test_y",
+    file: "tests/test_x.py",
+    line: 42,
+    outcome: "failed",
+    message: details.split("\n")[0]!,
+    details,
+    sources: [{ file: "junit.xml" }],
+    index: 3,
+  };
+}
+
+const SEED: Seed = {
+  value: "578250488",
+  recogniser: "mxnet-test-seed",
+  source: { file: "junit.xml", line: 2 },
+  apply: { kind: "env", env: { MXNET_TEST_SEED: "578250488" } },
+};
+
+const NEAR_MISS =
+  "Error 1.067252 exceeds tolerance rtol=0.000100, atol=0.000010. Location of maximum error:(34, 15), a=0.022217, b=0.022204";
+const FAR_MISS =
+  "Error 8000.000000 exceeds tolerance rtol=0.000100, atol=0.000010. Location of maximum error:(1, 2), a=0.500000, b=0.400000";
+const NAN = "Error nan exceeds tolerance rtol=1.000000e-04, atol=1.000000e-05 (mismatch 1.0%).\nLocation of maximum  error: (3,), a=nan, b=1.00000000";
+const ZERO = [
+  "Not equal to tolerance rtol=1e-07, atol=0",
+  "",
+  "Mismatched elements: 1 / 2 (50%)",
+  "Mismatch at index:",
+  " [0]: 1e-06 (ACTUAL), 0.0 (DESIRED)",
+  "Max absolute difference among violations: 1.e-06",
+  "Max relative difference among violations: inf",
+].join("\n");
+
+function input(details: string, r: Reruns, seed: Seed | null = SEED, seedReapplied = true): ClassifyInput {
+  const test = testCase(details);
+  return { test, seed, tolerance: parseTolerance(details, { id: test.id }), reruns: r, seedReapplied };
+}
+
+type Row = [string, ClassifyInput, Verdict, SeedSensitivity, Cause, RegExp];
+
+const TABLE: Row[] = [
+  ["near miss, fails 10/10", input(NEAR_MISS, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /near miss: error 1.07x/],
+  ["near miss, all seeds still a tolerance problem", input(NEAR_MISS, reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "tolerance", /near miss/],
+  ["atol=0 vs expected 0", input(ZERO, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /cannot pass/],
+  ["nan with its seed only", input(NAN, reruns(tally(0, 10), tally(9, 1))), "deterministic", "seed-specific", "edge-case", /non-finite values \(nan\)/],
+  ["far miss with its seed only", input(FAR_MISS, reruns(tally(0, 10), tally(5, 5))), "deterministic", "seed-specific", "edge-case", /8000x.*far beyond noise/],
+  ["overflow with its seed only", input("RuntimeWarning: overflow encountered in exp\nassert 1 == 2", reruns(tally(0, 10), tally(10, 0))), "deterministic", "seed-specific", "edge-case", /overflow/],
+  ["plain failure with its seed only", input("assert 1 == 2", reruns(tally(0, 10), tally(8, 2))), "deterministic", "seed-specific", "edge-case", /unhandled case/],
+  ["far miss with every seed", input(FAR_MISS, reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "regression", /every fresh seed.*real bug/],
+  ["no seed, fails every time", input("assert 1 == 2", reruns(tally(0, 10)), null), "deterministic", "unknown", "regression", /no seed/],
+  ["seed but no fresh runs", input("assert 1 == 2", reruns(tally(0, 10))), "deterministic", "unknown", "unknown", /without fresh-seed runs/],
+  ["most fresh seeds fail too", input("assert 1 == 2", reruns(tally(0, 10), tally(3, 7))), "deterministic", "unknown", "unknown", /cannot be told/],
+  ["intermittent, seed re-applied", input(NEAR_MISS, reruns(tally(7, 3))), "intermittent", "unknown", "race-condition", /same seed 578250488.*nondeterministic numerics/],
+  ["intermittent, no seed", input("assert 1 == 2", reruns(tally(5, 5)), null, false), "intermittent", "unknown", "race-condition", /no seed printed/],
+  ["intermittent, seed not re-applied", input("assert 1 == 2", reruns(tally(5, 5)), SEED, false), "intermittent", "unknown", "unknown", /unseeded randomness cannot be ruled out/],
+  ["recorded flaky failure counts as a pass", input("assert 1 == 2", reruns(NONE, NONE, { recorded: tally(1, 1) }), null), "intermittent", "unknown", "race-condition", /failed 1 of 2 reruns/],
+  ["order dependence, always after predecessors", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(0, 5), predecessors: 12 } })), "deterministic", "unknown", "order-dependence", /alone but failed 5 of 5 after 12 earlier tests/],
+  ["order dependence, sometimes", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(3, 2), predecessors: 4 } })), "intermittent", "unknown", "order-dependence", /failed 2 of 5/],
+  ["crashes dominate", input("assert 1 == 2", reruns(tally(0, 2, 0, 8))), "deterministic", "unknown", "crash", /8 of 10 failing reruns crashed/],
+  ["timeouts dominate", input("assert 1 == 2", reruns(tally(4, 0, 6))), "intermittent", "unknown", "timeout", /6 of 6 failing reruns timed out/],
+  ["text says timeout", input("Failed: Timeout >30.0s", reruns(tally(0, 10))), "deterministic", "unknown", "timeout", /Timeout >30.0s/],
+  ["environment text", input("ModuleNotFoundError: No module named 'scipy'", reruns(tally(0, 10))), "deterministic", "unknown", "environment", /setup problem/],
+  ["not reproduced", input(NEAR_MISS, reruns(tally(10, 0))), "not-reproduced", "unknown", "unknown", /did not fail in 10 reruns/],
+  ["not reproduced but timed out in CI", input("Failed: Timeout >5.0s", reruns(tally(10, 0))), "not-reproduced", "unknown", "timeout", /did not fail in 10 reruns, but the original run timed out/],
+  ["not reproduced but environment in CI", input("FileNotFoundError: data.csv", reruns(tally(10, 0))), "not-reproduced", "unknown", "environment", /CI environment differs/],
+  ["not rerun: tolerance hypothesis", input(NEAR_MISS, reruns(NONE, NONE, { note: "--no-rerun" })), "not-rerun", "unknown", "tolerance", /hypothesis from the failure text until reruns confirm it \(--no-rerun\)/],
+  ["not rerun: crash hypothesis", input("Fatal Python error: Aborted", reruns(NONE)), "not-rerun", "unknown", "crash", /hypothesis/],
+  ["not rerun: nan hypothesis", input(NAN, reruns(NONE)), "not-rerun", "unknown", "edge-case", /hypothesis/],
+  ["not rerun: nothing to go on", input("assert 1 == 2", reruns(NONE)), "not-rerun", "unknown", "unknown", /points to no cause/],
+];
+
+describe("classification table", () => {
+  it.each(TABLE)("%s", (_name, given, verdict, sensitivity, cause, reason) => {
+    const c = classify(given);
+    expect([c.verdict, c.seedSensitivity, c.cause]).toEqual([verdict, sensitivity, cause]);
+    expect(c.causeReason).toMatch(reason);
+  });
+
+  it("covers every verdict and cause", () => {
+    const verdicts = new Set(TABLE.map((r) => r[2]));
+    const causes = new Set(TABLE.map((r) => r[4]));
+    expect([...verdicts].sort()).toEqual(["deterministic", "intermittent", "not-reproduced", "not-rerun"]);
+    expect([...causes].sort()).toEqual(
+      ["crash", "edge-case", "environment", "order-dependence", "race-condition", "regression", "timeout", "tolerance", "unknown"],
+    );
+  });
+});
+
+describe("confidence", () => {
+  it("deterministic 10/10: passes with probability < 26%", () => {
+    const c = classify(input(NEAR_MISS, reruns(tally(0, 10)))).confidence;
+    expect(c).toMatchObject({ about: "pass-probability", estimate: 0, moreRerunsAdvised: false });
+    expect(c.upperBound95).toBeCloseTo(0.2589, 4);
+    expect(c.text).toBe("failed all 10 reruns: passes with probability < 26% (exact 95% bound)");
+  });
+
+  it("deterministic 8/8 still allows a 31% pass rate: more reruns advised", () => {
+    const c = classify(input(NEAR_MISS, reruns(tally(0, 8)))).confidence;
+    expect(c.upperBound95).toBeCloseTo(0.3123, 4);
+    expect(c.moreRerunsAdvised).toBe(true);
+  });
+
+  it("not reproduced 0/30: the exact rule of three", () => {
+    const c = classify(input("assert 1 == 2", reruns(tally(30, 0)))).confidence;
+    expect(c).toMatchObject({ about: "failure-probability", estimate: 0, moreRerunsAdvised: false });
+    expect(c.upperBound95).toBeCloseTo(1 - Math.pow(0.05, 1 / 30), 12);
+    expect(c.text).toBe("passed all 30 reruns: fails with probability < 9.6% (exact 95% bound)");
+  });
+
+  it("intermittent 3/10: estimate with a two-sided interval", () => {
+    const c = classify(input("assert 1 == 2", reruns(tally(7, 3)))).confidence;
+    expect(c).toMatchObject({ about: "failure-probability", estimate: 0.3, moreRerunsAdvised: false });
+    expect(c.upperBound95).toBeCloseTo(0.6066242161054123, 9);
+    expect(c.text).toBe("failed 3 of 10 reruns: failure rate 30% (95% interval 6.6%-66%)");
+  });
+
+  it("few trials always advise more reruns", () => {
+    expect(classify(input("assert 1 == 2", reruns(tally(2, 1)))).confidence.moreRerunsAdvised).toBe(true);
+    expect(classify(input("assert 1 == 2", reruns(NONE))).confidence).toEqual({
+      about: "none",
+      upperBound95: null,
+      estimate: null,
+      text: "not rerun: no confidence beyond the failure text",
+      moreRerunsAdvised: true,
+    });
+  });
+});

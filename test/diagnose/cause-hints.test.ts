@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { causeHints, type HintKind } from "../../src/diagnose/cause-hints.js";
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/messages/${name}`, import.meta.url), "utf8");
+
+const kinds = (text: string): HintKind[] => causeHints(text).map((h) => h.kind);
+
+describe("cause hints", () => {
+  it.each<[string, HintKind]>([
+    ["E   Failed: Timeout >5.0s", "timeout"],
+    ["+++++++++++++++++++ Timeout +++++++++++++++++++", "timeout"],
+    ["asyncio.exceptions.TimeoutError", "timeout"],
+    ["subprocess.TimeoutExpired: Command '['x']' timed out after 3 seconds", "timeout"],
+    ["requests.exceptions.ReadTimeout: HTTPSConnectionPool", "timeout"],
+    ["the operation timed out", "timeout"],
+    ["ImportError: cannot import name 'foo' from 'bar'", "environment"],
+    ["ModuleNotFoundError: No module named 'scipy'", "environment"],
+    ["FileNotFoundError: [Errno 2] No such file or directory: 'data.csv'", "environment"],
+    ["PermissionError: [Errno 13] Permission denied: '/root'", "environment"],
+    ["E       fixture 'tmp_db' not found", "environment"],
+    ["ConnectionRefusedError: [Errno 111] Connection refused", "environment"],
+    ["OSError: [Errno 28] No space left on device", "environment"],
+    ["Fatal Python error: Segmentation fault", "crash"],
+    ["Segmentation fault (core dumped)", "crash"],
+    ["Aborted (core dumped)", "crash"],
+    ["[gw1] node down: Not properly terminated", "crash"],
+    ["Error nan exceeds tolerance rtol=1e-4", "non-finite"],
+    ["x and y nan location mismatch:", "non-finite"],
+    ["nan location mismatch:", "non-finite"],
+    ["RuntimeWarning: invalid value encountered in divide", "non-finite"],
+    ["Obtained: nan", "non-finite"],
+    ["assert nan == 1.0", "non-finite"],
+    ["RuntimeWarning: overflow encountered in exp", "overflow"],
+    ["OverflowError: math range error", "overflow"],
+    ["assert -2147483648 == 2147483648", "overflow"],
+    ["assert 18446744073709551615 == 0", "overflow"],
+  ])("%s -> %s", (text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each([
+    ["def test_timeout_handling():\n    assert retry() == 3"],
+    ["AssertionError: assert 1 == 2"],
+    ["assert 'banana' == 'nan'"],
+    ["assert 21474836480 == 1"],
+  ])("no hints in %j", (text) => {
+    expect(causeHints(text)).toEqual([]);
+  });
+
+  it("reports each kind once with short evidence", () => {
+    const hints = causeHints("Failed: Timeout >5.0s\nTimeoutError\nImportError: x");
+    expect(hints).toEqual([
+      { kind: "timeout", evidence: "Failed: Timeout >5.0s" },
+      { kind: "environment", evidence: "ImportError: x" },
+    ]);
+    expect(causeHints("ImportError: " + "x".repeat(1000))[0]!.evidence.length).toBeLessThanOrEqual(120);
+  });
+
+  it("finds the non-finite hint in real numpy output", () => {
+    expect(kinds(fixture("numpy-allclose-nan.txt"))).toEqual(["non-finite"]);
+    expect(kinds(fixture("numpy-allclose-single.txt"))).toEqual([]);
+  });
+});

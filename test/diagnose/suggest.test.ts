@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { suggest, type SuggestInput } from "../../src/diagnose/suggest.js";
+import { parseTolerance } from "../../src/diagnose/tolerance.js";
+import type { Cause, Reruns, Seed, TestCase, Verdict } from "../../src/model.js";
+
+const TEST: TestCase = {
+  id: "tests/x.py::test_dot",
+  classname: "tests.x",
+  name: "test_dot",
+  file: "tests/x.py",
+  line: 42,
+  outcome: "failed",
+  sources: [{ file: "junit.xml" }],
+  index: 0,
+};
+
+const SEED: Seed = {
+  value: "578250488",
+  recogniser: "mxnet-test-seed",
+  source: { file: "junit.xml" },
+  apply: { kind: "env", env: { MXNET_TEST_SEED: "578250488" } },
+};
+
+const NEAR_MISS = parseTolerance(
+  "Error 1.067252 exceeds tolerance rtol=0.000100, atol=0.000010. Location of maximum error:(34, 15), a=0.022217, b=0.022204",
+  { id: TEST.id },
+);
+const NAN = parseTolerance(
+  "Error nan exceeds tolerance rtol=1.000000e-04, atol=1.000000e-05 (mismatch 1.0%).\nLocation of maximum  error: (3, 1), a=nan, b=1.00000000",
+  { id: TEST.id },
+);
+
+const REPEATED: Reruns = {
+  sameSeed: { runs: 10, passed: 10, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false },
+  freshSeeds: { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [] },
+};
+
+function s(cause: Cause, verdict: Verdict = "deterministic", extra: Partial<SuggestInput> = {}): string {
+  return suggest({ test: TEST, verdict, cause, tolerance: null, seed: SEED, ...extra });
+}
+
+describe("suggest", () => {
+  it("tolerance: the ladder step, placed in the file", () => {
+    expect(s("tolerance", "deterministic", { tolerance: NEAR_MISS })).toBe(
+      "raise atol 1e-5 -> 5e-5 in tests/x.py:42 (one rung; needed >= 1.09e-5)",
+    );
+  });
+
+  it("tolerance: carries the guideline warning", () => {
+    const t = parseTolerance(
+      "Error 4.000000 exceeds tolerance rtol=0.000100, atol=0.000000. Location of maximum error:(0,), a=1.000400, b=1.000000",
+      { id: "tests/x.py::test_dot[float32]" },
+    );
+    expect(s("tolerance", "deterministic", { tolerance: t })).toMatch(
+      /^raise rtol 1e-4 -> 5e-4 in tests\/x.py:42 \(.*\); double-check the implementation: rtol 5e-4 exceeds the float32 guideline of 1e-4$/,
+    );
+  });
+
+  it("tolerance without a parsed suggestion still says one rung at a time", () => {
+    expect(s("tolerance")).toMatch(/one rung at a time .*not straight to 1e-3/);
+  });
+
+  it("edge case points at the value and the seed", () => {
+    expect(s("edge-case", "deterministic", { tolerance: NAN })).toMatch(
+      /^NaN at index \(3, 1\) with seed 578250488: find the operation producing it .* in tests\/x.py:42; fix that input's handling, add it as a fixed test case/,
+    );
+    expect(s("edge-case")).toMatch(/^fails only with seed 578250488: reproduce it in tests\/x.py:42/);
+    const blob: Seed = { ...SEED, apply: { kind: "hypothesis", decorator: "@reproduce_failure('6.1.0', b'AA==')" } };
+    expect(s("edge-case", "deterministic", { seed: blob })).toMatch(/replay with @reproduce_failure\('6.1.0', b'AA=='\)/);
+  });
+
+  it.each<[Cause, RegExp]>([
+    ["regression", /^fails with every seed: a real bug in tests\/x.py:42, bisect recent changes$/],
+    ["race-condition", /add synchronisation where shared state is touched .*do not just raise tolerances/],
+    ["order-dependence", /isolate state leaking from them/],
+    ["timeout", /^timed out in tests\/x.py:42: find the blocking or slow step/],
+    ["crash", /faulthandler/],
+    ["environment", /fix the CI setup/],
+  ])("%s", (cause, text) => {
+    expect(s(cause)).toMatch(text);
+  });
+
+  it("not reproduced: verify with more trials, quoting the bound", () => {
+    expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toBe(
+      "not reproduced (10 passing reruns only bound its failure rate below 26%): verify with more " +
+        "trials before closing it (flaky-triage verify --reruns 100)",
+    );
+  });
+
+  it("unknown causes say what would settle them", () => {
+    expect(s("unknown", "intermittent")).toMatch(/seed could not be re-applied/);
+    expect(s("unknown", "deterministic")).toMatch(/rerun with fresh seeds/);
+    expect(s("unknown", "not-rerun", { tolerance: NEAR_MISS })).toMatch(/rerun it .*atol 1e-5 -> 5e-5/);
+  });
+
+  it("omits the location when the file is unknown", () => {
+    const { file: _file, line: _line, ...rest } = TEST;
+    expect(suggest({ test: rest, verdict: "deterministic", cause: "regression", tolerance: null, seed: null })).toBe(
+      "fails with every seed: a real bug, bisect recent changes",
+    );
+  });
+});

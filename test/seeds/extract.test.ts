@@ -1,0 +1,222 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { TestCase } from "../../src/model.js";
+import { extractSeed, stripPytestPrefixes } from "../../src/seeds/extract.js";
+import { BUILTIN_RECOGNISERS } from "../../src/seeds/recognisers.js";
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/messages/${name}`, import.meta.url), "utf8");
+
+function testCase(fields: Partial<TestCase>): TestCase {
+  return {
+    id: "tests/test_x.py::test_y",
+    classname: "tests.test_x",
+    name: "test_y",
+    outcome: "failed",
+    sources: [{ file: "reports/junit.xml" }],
+    index: 0,
+    ...fields,
+  };
+}
+
+/** The captured-logging block of the reference document's MXNet log. */
+const MXNET_LOG = [
+  "-------------------- >> begin captured logging << --------------------",
+  "common: INFO: Setting test np/mx/python random seeds, use MXNET_TEST_SEED=578250488 to reproduce.",
+  "--------------------- >> end captured logging << ---------------------",
+].join("\n");
+
+describe("MXNet seeds", () => {
+  it("reads the test seed with a logger prefix and re-applies it as an env var", () => {
+    const seed = extractSeed(testCase({ output: MXNET_LOG }), []);
+    expect(seed).toEqual({
+      value: "578250488",
+      recogniser: "mxnet-test-seed",
+      source: { file: "reports/junit.xml", line: 2 },
+      apply: { kind: "env", env: { MXNET_TEST_SEED: "578250488" } },
+    });
+  });
+
+  it("accepts other prefixes ([WARNING], bare)", () => {
+    const output =
+      "[WARNING] Setting test np/mx/python random seeds, use MXNET_TEST_SEED=42 to reproduce.";
+    expect(extractSeed(testCase({ output }), [])?.value).toBe("42");
+  });
+
+  it("keeps the module seed as related and merges both into the env", () => {
+    const output = [
+      "[INFO] Setting module np/mx/python random seeds, use MXNET_MODULE_SEED=1234 to reproduce.",
+      "[INFO] Setting test np/mx/python random seeds, use MXNET_TEST_SEED=99 to reproduce.",
+    ].join("\n");
+    const seed = extractSeed(testCase({ output }), []);
+    expect(seed?.value).toBe("99");
+    expect(seed?.apply).toEqual({
+      kind: "env",
+      env: { MXNET_TEST_SEED: "99", MXNET_MODULE_SEED: "1234" },
+    });
+    expect(seed?.related?.map((s) => [s.recogniser, s.value, s.source.line])).toEqual([
+      ["mxnet-module-seed", "1234", 1],
+    ]);
+  });
+
+  it("falls back to the module seed alone", () => {
+    const output = "use MXNET_MODULE_SEED=77 to reproduce.";
+    const seed = extractSeed(testCase({ output }), []);
+    expect(seed?.recogniser).toBe("mxnet-module-seed");
+    expect(seed?.apply).toEqual({ kind: "env", env: { MXNET_MODULE_SEED: "77" } });
+  });
+
+  it("prefers the last test seed of the test's own output (retries print several)", () => {
+    const output = [
+      "use MXNET_TEST_SEED=1 to reproduce.",
+      "retrying",
+      "use MXNET_TEST_SEED=2 to reproduce.",
+    ].join("\n");
+    const seed = extractSeed(testCase({ output }), []);
+    expect(seed?.value).toBe("2");
+    expect(seed?.source.line).toBe(3);
+  });
+
+  it("searches output before details before message", () => {
+    const seed = extractSeed(
+      testCase({
+        message: "use MXNET_TEST_SEED=3 to reproduce.",
+        details: "use MXNET_TEST_SEED=2 to reproduce.",
+        output: "use MXNET_TEST_SEED=1 to reproduce.",
+      }),
+      [],
+    );
+    expect(seed?.value).toBe("1");
+    expect(extractSeed(testCase({ message: "use MXNET_TEST_SEED=3 to reproduce." }), [])?.value).toBe("3");
+  });
+});
+
+describe("pytest-randomly", () => {
+  it("re-applies the seed through the plugin's arguments", () => {
+    // The header line pytest-randomly prints (documented format; the plugin is not installed here).
+    const seed = extractSeed(testCase({ output: "Using --randomly-seed=3141592653\nrootdir: /w" }), []);
+    expect(seed?.recogniser).toBe("pytest-randomly");
+    expect(seed?.apply).toEqual({ kind: "args", args: ["-p", "randomly", "--randomly-seed=3141592653"] });
+  });
+
+  it("wins over generic seed= forms", () => {
+    const output = "seed=5\nUsing --randomly-seed=6";
+    expect(extractSeed(testCase({ output }), [])?.value).toBe("6");
+  });
+});
+
+describe("hypothesis (real pytest 9 + hypothesis output)", () => {
+  it("reads @reproduce_failure and keeps the falsifying example as related", () => {
+    const details = fixture("pytest-hypothesis-blob.txt");
+    const blob = /@reproduce_failure\('[^']+', b'[^']+'\)/.exec(details)![0];
+    const seed = extractSeed(testCase({ details }), []);
+    expect(seed?.recogniser).toBe("hypothesis-reproduce-failure");
+    expect(seed?.apply).toEqual({ kind: "hypothesis", decorator: blob });
+    expect(seed?.value).toBe(/b'([^']+)'/.exec(blob)![1]);
+    const example = seed?.related?.[0];
+    expect(example?.recogniser).toBe("hypothesis-falsifying-example");
+    expect(example?.value).toBe("test_hypothesis_blob(\n    x=101.0,\n)");
+    expect(example?.apply.kind).toBe("none");
+  });
+
+  it("a failure without a blob is still a seed, one that cannot be re-applied", () => {
+    const seed = extractSeed(testCase({ details: fixture("pytest-hypothesis-no-blob.txt") }), []);
+    expect(seed?.recogniser).toBe("hypothesis-falsifying-example");
+    expect(seed?.value).toBe("test_hypothesis_no_blob(\n    x=0,\n    y=1000,\n)");
+    expect(seed?.apply).toMatchObject({ kind: "none" });
+    expect(seed?.apply.kind === "none" && seed.apply.why).toMatch(/print_blob/);
+  });
+
+  it("reads the one-line example form and --hypothesis-seed", () => {
+    const details = "Falsifying example: test_x(seed=12, x=1)\nrun pytest with --hypothesis-seed=777 to reproduce";
+    const seed = extractSeed(testCase({ details }), []);
+    expect(seed?.recogniser).toBe("hypothesis-seed");
+    expect(seed?.apply).toEqual({ kind: "args", args: ["--hypothesis-seed=777"] });
+    expect(seed?.related?.[0]?.value).toBe("test_x(seed=12, x=1)");
+  });
+});
+
+describe("global RNG forms", () => {
+  it.each([
+    ["seed=123", "seed-assignment", "123"],
+    ["Seed: 456", "seed-assignment", "456"],
+    ["Random seed: 789", "random-seed-label", "789"],
+    ["np.random.seed(2024)", "numpy-seed-call", "2024"],
+    ["torch.manual_seed(7)", "torch-manual-seed", "7"],
+    ["torch.cuda.manual_seed_all(8)", "torch-manual-seed", "8"],
+    ["random.seed(9)", "python-random-seed", "9"],
+  ])("%s", (output, recogniser, value) => {
+    const seed = extractSeed(testCase({ output }), []);
+    expect(seed?.recogniser).toBe(recogniser);
+    expect(seed?.apply).toEqual({ kind: "global-rng", value });
+  });
+
+  it.each([
+    ["seed=None"],
+    ["seed=abc"],
+    ["seed=" + "9".repeat(41)],
+    ["randomseed=5"],
+    ["np.random.seed(x)"],
+    [""],
+  ])("ignores %j", (output) => {
+    expect(extractSeed(testCase({ output }), [])).toBeNull();
+  });
+
+  it("returns null without text", () => {
+    expect(extractSeed(testCase({}), [])).toBeNull();
+  });
+});
+
+describe("user patterns", () => {
+  it("take precedence and re-apply through the named env variable", () => {
+    const output = "MXNET_TEST_SEED=1\nMY_SEED is 5150";
+    const seed = extractSeed(testCase({ output }), [/(?<env>MY_SEED) is (?<seed>\d+)/]);
+    expect(seed?.recogniser).toBe("user:0");
+    expect(seed?.apply).toEqual({ kind: "env", env: { MY_SEED: "5150" } });
+  });
+
+  it("without an env group go through the global RNGs", () => {
+    const seed = extractSeed(testCase({ output: "rng state 0xBEEF" }), [/rng state (?<seed>0x[0-9A-F]+)/]);
+    expect(seed).toMatchObject({ value: "0xBEEF", recogniser: "user:0", apply: { kind: "global-rng", value: "0xBEEF" } });
+  });
+
+  it("are numbered in order and survive patterns that match the empty string", () => {
+    const seed = extractSeed(testCase({ output: "k=4" }), [/(?<seed>z*)/, /k=(?<seed>\d)/]);
+    expect(seed?.recogniser).toBe("user:1");
+  });
+});
+
+describe("hostile output", () => {
+  it.each([["use MXNET_TEST_SEED=1 "], ["    Falsifying example: f(\n"], ["seed="], ["E  x\n"]])(
+    "1 MiB of %j stays fast",
+    (unit) => {
+      const output = unit.repeat(Math.floor((1024 * 1024) / unit.length));
+      const start = Date.now();
+      extractSeed(testCase({ output }), []);
+      expect(Date.now() - start).toBeLessThan(2_000);
+    },
+  );
+
+  it("truncates a runaway falsifying example", () => {
+    const details = "Falsifying example: f(\n" + "    x=1,\n".repeat(2_000);
+    const seed = extractSeed(testCase({ details }), []);
+    expect(seed?.value.length).toBeLessThan(4_100);
+    expect(seed?.value.endsWith(" ...")).toBe(true);
+  });
+});
+
+describe("recognisers are data", () => {
+  it("every built-in has a global pattern and a name", () => {
+    for (const r of BUILTIN_RECOGNISERS) {
+      expect(r.pattern.flags).toContain("g");
+      expect(r.name).toMatch(/^[a-z-]+$/);
+    }
+  });
+
+  it("strips pytest's E prefixes, keeping nested indentation and line numbers", () => {
+    const text = "E       assert 1\nE       \nE         x=1\n>   foo\nError 1.0 exceeds";
+    const stripped = stripPytestPrefixes(text);
+    expect(stripped).toBe("assert 1\n\n  x=1\n>   foo\nError 1.0 exceeds");
+    expect(stripped.split("\n")).toHaveLength(text.split("\n").length);
+  });
+});
