@@ -1,0 +1,265 @@
+/**
+ * One rerun process and the attempts it runs. With our plugin the process reports each
+ * attempt as JSON lines in a results file; we read that file while it runs, so the per-attempt
+ * timeout is ours (pytest-timeout is not installed everywhere), and an attempt that started
+ * but never ended tells us which attempt hung or took the interpreter down.
+ */
+import { open } from "node:fs/promises";
+import type { Trial } from "../model.js";
+import { MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
+import { startProcess, type ProcessResult } from "./process.js";
+import type { PluginEvent } from "./pytest-plugin.js";
+
+export interface BatchSpec {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** Seeds of the attempts in order (for recording); null where none was applied. */
+  seeds: (string | null)[];
+  reportsLines: boolean;
+  resultsFile: string;
+  timeoutMs: number;
+  /** Extra time before the process's first line (imports, collection). */
+  startupMs: number;
+  killGraceMs?: number;
+  signal?: AbortSignal;
+  /** Called after each finished attempt; returning true stops the batch (kills the process). */
+  onTrial(trial: Trial): boolean;
+}
+
+export interface BatchResult {
+  /** Finished attempts, plus the one that timed out or crashed. */
+  trials: Trial[];
+  /** No attempt started and the process ended by itself: it cannot run the test. */
+  cannotRun: string | null;
+  collected: { count: number; kept: number; target: string | null } | null;
+  /** How many non-target tests ran before the target (order check). */
+  predecessorsRun: number;
+  process: ProcessResult;
+  stopped: boolean;
+  aborted: boolean;
+}
+
+export async function runBatch(spec: BatchSpec): Promise<BatchResult> {
+  return spec.reportsLines ? runPluginBatch(spec) : runExitStatusBatch(spec);
+}
+
+/** A process that is one attempt: exit 0 passed, other codes failed, a signal crashed. */
+async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
+  const proc = await startProcess({
+    argv: spec.argv,
+    cwd: spec.cwd,
+    env: spec.env,
+    timeoutMs: spec.startupMs + spec.timeoutMs,
+    ...(spec.signal ? { signal: spec.signal } : {}),
+    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+  }).done;
+  const seed = spec.seeds[0] ?? null;
+  const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
+  const result = (trials: Trial[], cannotRun: string | null = null): BatchResult => ({
+    trials,
+    cannotRun,
+    collected: null,
+    predecessorsRun: 0,
+    process: proc,
+    stopped: false,
+    aborted: proc.killed === "abort",
+  });
+  if (proc.spawnError !== null) return result([], `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`);
+  if (proc.killed === "abort") return result([]);
+  let trial: Trial;
+  if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
+  else if (proc.signal !== null) trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
+  else if (proc.exitCode === 0) trial = { kind: "passed", ...base };
+  else trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
+  spec.onTrial(trial);
+  return result([trial]);
+}
+
+async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
+  const running = startProcess({
+    argv: spec.argv,
+    cwd: spec.cwd,
+    env: spec.env,
+    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+  });
+  const reader = new LineReader(spec.resultsFile);
+  const trials: Trial[] = [];
+  let collected: BatchResult["collected"] = null;
+  let predecessorsRun = 0;
+  let current: { attempt: number; seed: string | null; at: number } | null = null;
+  let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
+  let timedOutAt: number | null = null;
+  let stopped = false;
+  let aborted = false;
+  let exited = false;
+  void running.done.then(() => (exited = true));
+
+  const onAbort = (): void => {
+    aborted = true;
+    running.kill("abort");
+  };
+  if (spec.signal?.aborted) onAbort();
+  spec.signal?.addEventListener("abort", onAbort, { once: true });
+
+  const handle = (ev: PluginEvent): void => {
+    const now = Date.now();
+    // Any line is progress: the clock restarts for whatever comes next.
+    deadline = now + spec.timeoutMs;
+    if (ev.event === "collected") collected = { count: ev.count, kept: ev.kept, target: ev.target };
+    else if (ev.event === "item") predecessorsRun++;
+    else if (ev.event === "start") current = { attempt: ev.attempt, seed: ev.seed, at: now };
+    else if (ev.event === "end") {
+      const seed = current?.seed ?? spec.seeds[ev.attempt] ?? null;
+      current = null;
+      const trial = trialFromEnd(ev, seed);
+      trials.push(trial);
+      if (!stopped && !aborted && spec.onTrial(trial)) {
+        stopped = true;
+        running.kill("caller");
+      }
+    }
+  };
+
+  try {
+    while (!exited) {
+      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
+      for (const ev of await reader.read()) handle(ev);
+      if (!exited && timedOutAt === null && !stopped && !aborted && Date.now() > deadline) {
+        timedOutAt = Date.now();
+        running.kill("timeout");
+      }
+    }
+    for (const ev of await reader.read()) handle(ev);
+  } finally {
+    spec.signal?.removeEventListener("abort", onAbort);
+  }
+  const proc = await running.done;
+
+  // TypeScript cannot see the assignments inside `handle`.
+  const open = current as { attempt: number; seed: string | null; at: number } | null;
+  let cannotRun: string | null = null;
+  if (open !== null && !stopped && !aborted) {
+    const base = {
+      ...(open.seed !== null ? { seed: open.seed } : {}),
+      durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
+    };
+    const trial: Trial =
+      timedOutAt !== null
+        ? { kind: "timedOut", ...base }
+        : {
+            kind: "crashed",
+            ...base,
+            ...(proc.signal !== null ? { signal: proc.signal } : {}),
+            ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
+            ...messageOf(proc),
+          };
+    trials.push(trial);
+    spec.onTrial(trial);
+  } else if (trials.length === 0 && !stopped && !aborted) {
+    if (predecessorsRun > 0) {
+      // Order check: a test before ours hung or crashed; ours never ran, so nothing to count.
+      const how = timedOutAt !== null ? "hung" : proc.signal !== null ? `died (${proc.signal})` : "stopped the run";
+      cannotRun = `a test before it ${how}, so it never ran`;
+    } else if (timedOutAt !== null) {
+      // Hung before the first attempt (an import or a collection-time fixture): one attempt.
+      const seed = spec.seeds[0] ?? null;
+      const trial: Trial = {
+        kind: "timedOut",
+        ...(seed !== null ? { seed } : {}),
+        durationSec: proc.durationMs / 1000,
+      };
+      trials.push(trial);
+      spec.onTrial(trial);
+    } else {
+      cannotRun = describeCannotRun(spec, proc, collected);
+    }
+  }
+  return { trials, cannotRun, collected, predecessorsRun, process: proc, stopped, aborted };
+}
+
+function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string | null): Trial {
+  const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
+  const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, MAX_MESSAGE_CHARS) } : {};
+  if (ev.outcome === "passed") return { kind: "passed", ...base };
+  if (ev.outcome === "skipped") return { kind: "skipped", ...base, ...message };
+  return { kind: "failed", ...base, ...message };
+}
+
+function describeCannotRun(
+  spec: BatchSpec,
+  proc: ProcessResult,
+  collected: BatchResult["collected"],
+): string {
+  if (proc.spawnError !== null) return `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`;
+  const c = collected as BatchResult["collected"];
+  if (c !== null && c.kept === 0) return `pytest did not find the test (collected ${c.count})${tailLine(proc, ": ")}`;
+  const how = proc.signal !== null ? `was killed by ${proc.signal}` : `exited with code ${proc.exitCode ?? "?"}`;
+  return `pytest ${how} before running the test${tailLine(proc, ": ")}`;
+}
+
+/** The most telling line of the output: pytest's ERROR / Fatal Python error, else the last. */
+function tailLine(proc: ProcessResult, prefix: string): string {
+  const lines = `${proc.stdout.text}\n${proc.stderr.text}`
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !/^=+$/.test(l));
+  const telling =
+    [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
+  return telling === undefined ? "" : prefix + telling.slice(0, MAX_MESSAGE_CHARS);
+}
+
+function messageOf(proc: ProcessResult): { message?: string } {
+  const line = tailLine(proc, "");
+  return line === "" ? {} : { message: line };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
+class LineReader {
+  private offset = 0;
+  private partial = "";
+
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<PluginEvent[]> {
+    let handle;
+    try {
+      handle = await open(this.file, "r");
+    } catch {
+      return [];
+    }
+    const events: PluginEvent[] = [];
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
+        if (bytesRead === 0) break;
+        this.offset += bytesRead;
+        this.partial += buf.subarray(0, bytesRead).toString("utf8");
+      }
+    } finally {
+      await handle.close();
+    }
+    const lines = this.partial.split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const line of lines) {
+      const ev = parseEvent(line);
+      if (ev !== null) events.push(ev);
+    }
+    return events;
+  }
+}
+
+function parseEvent(line: string): PluginEvent | null {
+  try {
+    const v: unknown = JSON.parse(line);
+    if (typeof v === "object" && v !== null && "event" in v) return v as PluginEvent;
+  } catch {
+    // A torn or foreign line: the plugin writes whole lines, so ignore it.
+  }
+  return null;
+}

@@ -1,0 +1,123 @@
+/**
+ * The built-in driver for pytest node ids: one interpreter repeats the test in-process through
+ * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, no
+ * cache (-p no:cacheprovider), hypothesis' example database.
+ */
+import path from "node:path";
+import type { Seed, TestCase } from "../../model.js";
+import { shellQuoteCommand } from "../../render/shell-quote.js";
+import { PLUGIN_MODULE } from "../pytest-plugin.js";
+import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
+
+/** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
+export function isPytestNodeId(id: string): boolean {
+  return /\.py(?:::|$)/.test(id);
+}
+
+/** The file part of a node id (everything before the first `::`). */
+export function nodeIdFile(id: string): string {
+  const i = id.indexOf("::");
+  return i === -1 ? id : id.slice(0, i);
+}
+
+/**
+ * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
+ * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and
+ * pytest normalises it back to the node id `-x.py::t`.
+ */
+export function asPositional(id: string): string {
+  return id.startsWith("-") ? `./${id}` : id;
+}
+
+/** `$FLAKY_TRIAGE_PYTHON` when set, else python3; read from the env the adapter passes in. */
+export function resolvePython(env: Readonly<Record<string, string | undefined>>): string {
+  const configured = env.FLAKY_TRIAGE_PYTHON;
+  return configured !== undefined && configured.trim() !== "" ? configured : "python3";
+}
+
+export function pytestDriver(python: string): RerunDriver {
+  return {
+    name: "pytest",
+    orderCheck: true,
+    seedSupport(seed: Seed | null): SeedSupport {
+      const ok = seedApplication(seed) !== null;
+      return { reapply: ok, fresh: ok };
+    },
+    invocation(req: InvocationRequest): Invocation {
+      const app = seedApplication(req.seed);
+      const env: Record<string, string> = {
+        // Keep hypothesis' example database out of the user's checkout.
+        HYPOTHESIS_STORAGE_DIRECTORY: path.join(req.workDir, "hypothesis"),
+      };
+      const seedArgs: string[] = [];
+      const pytestArgs: string[] = [];
+      let attempts = req.mode === "run-until" ? 1 : req.attempts;
+      const fresh = req.freshSeeds;
+      if (app !== null && fresh === null) {
+        Object.assign(env, app.env);
+        pytestArgs.push(...app.args);
+        if (app.globalRng !== null) seedArgs.push("--ft-global-seed", `--ft-seeds=${app.globalRng}`);
+      } else if (app !== null && fresh !== null) {
+        // Arguments are read once per process (pytest-randomly reads its seed at configure):
+        // a seed given as arguments means one process per fresh seed.
+        if (app.args.length > 0) attempts = 1;
+        const seeds = fresh.slice(0, attempts);
+        const first = seeds[0] ?? app.value;
+        // The first fresh seed also goes into the process env, for code that reads it at import.
+        for (const name of Object.keys(app.env)) {
+          env[name] = first;
+          seedArgs.push(`--ft-seed-env=${name}`);
+        }
+        pytestArgs.push(...argsWithSeed(app, first));
+        if (app.globalRng !== null) seedArgs.push("--ft-global-seed");
+        seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
+      }
+      const modeArgs =
+        req.mode === "repeat"
+          ? [`--ft-repeat=${attempts}`, "--ft-stop-when-mixed"]
+          : [`--ft-run-until=${req.test.id}`];
+      const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
+      const argv = [
+        python,
+        "-m",
+        "pytest",
+        "-p",
+        PLUGIN_MODULE,
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "--color=no",
+        // No capture: pytest would spool a test's output to a temp file (a test printing
+        // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
+        "--capture=no",
+        `--junitxml=${path.join(req.workDir, "junit.xml")}`,
+        "-o",
+        "junit_family=xunit2",
+        `--ft-results=${req.resultsFile}`,
+        ...modeArgs,
+        ...seedArgs,
+        ...pytestArgs,
+        // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
+        "--",
+        target,
+      ];
+      return { argv, env, attempts, reportsLines: true };
+    },
+    reproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed);
+      const argv = [python, "-m", "pytest", ...(app?.args ?? [])];
+      argv.push(asPositional(test.id));
+      const command = shellQuoteCommand(argv, app?.env ?? {});
+      // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
+      // A comment ends at a newline, so only single-line values go there.
+      const hint =
+        app?.globalRng != null
+          ? `seed random/numpy with ${app.globalRng}`
+          : seed?.apply.kind === "hypothesis"
+            ? `add ${seed.apply.decorator}`
+            : null;
+      return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
+    },
+  };
+}

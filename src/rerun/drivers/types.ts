@@ -1,0 +1,52 @@
+import type { Seed, TestCase } from "../../model.js";
+
+/** What one process should do. */
+export interface InvocationRequest {
+  test: TestCase;
+  seed: Seed | null;
+  /** "repeat": the test itself, `attempts` times; "run-until": its file up to and including it. */
+  mode: "repeat" | "run-until";
+  /** Attempts still wanted in this phase; the driver may cover fewer per process. */
+  attempts: number;
+  /** Fresh seed per attempt (fresh-seed phase), or null to apply the recorded seed as is. */
+  freshSeeds: string[] | null;
+  /** Where the plugin writes its JSON lines (drivers that report lines). */
+  resultsFile: string;
+  /** Private per-test directory for everything the run writes (JUnit XML, storage). */
+  workDir: string;
+}
+
+export interface Invocation {
+  argv: string[];
+  /** Added to the rerun environment. */
+  env: Record<string, string>;
+  /** How many of the requested attempts this process runs. */
+  attempts: number;
+  /** True when the process reports each attempt as a JSON line in `resultsFile`; otherwise
+   * the process is one attempt and its exit status is the outcome. */
+  reportsLines: boolean;
+}
+
+export interface SeedSupport {
+  /** The recorded seed can be given back to the test. */
+  reapply: boolean;
+  /** Fresh seeds can be given to it the same way. */
+  fresh: boolean;
+}
+
+export interface RerunDriver {
+  readonly name: string;
+  /** Whether the driver can run a file up to a test (order-dependence check). */
+  readonly orderCheck: boolean;
+  seedSupport(seed: Seed | null): SeedSupport;
+  invocation(req: InvocationRequest): Invocation;
+  /** A POSIX-shell command line a developer can paste to rerun the test with its seed. */
+  reproduceCommand(test: TestCase, seed: Seed | null): string;
+}
+
+export interface DriverOptions {
+  /** Python interpreter for the pytest driver. */
+  python: string;
+  /** `--rerun-command` template as argv, or null for the built-in drivers. */
+  rerunCommand: readonly string[] | null;
+}

@@ -1,0 +1,35 @@
+/**
+ * The environment reruns get: the user's, minus anything that looks like a credential. A
+ * failing test is code from a pull request; rerunning it must not hand it the CI job's tokens
+ * (GITHUB_TOKEN can push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
+ */
+import path from "node:path";
+
+/** GitHub Actions' runtime variables: tokens and the URLs they are meant for. */
+const ACTIONS_RUNTIME = /^ACTIONS_(RUNTIME_|ID_TOKEN_REQUEST_|[A-Z0-9_]*_TOKEN$)/i;
+/** Any name that says it holds a secret; case-insensitive because `npm_config__authToken` exists. */
+const SECRET_WORDS = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_?KEY/i;
+
+export function isCredentialName(name: string): boolean {
+  return name === "GITHUB_TOKEN" || ACTIONS_RUNTIME.test(name) || SECRET_WORDS.test(name);
+}
+
+/**
+ * `user` is the environment the adapter was started with (passed in, never read from
+ * `process.env` here); `pluginDir` holds our pytest plugin module.
+ */
+export function rerunEnv(
+  user: Readonly<Record<string, string | undefined>>,
+  pluginDir: string,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(user)) {
+    if (value === undefined || isCredentialName(name)) continue;
+    env[name] = value;
+  }
+  // Reruns must not leave __pycache__ directories in the user's checkout.
+  env.PYTHONDONTWRITEBYTECODE = "1";
+  const existing = env.PYTHONPATH;
+  env.PYTHONPATH = existing ? `${pluginDir}${path.delimiter}${existing}` : pluginDir;
+  return env;
+}

@@ -1,0 +1,42 @@
+/** Limits of the rerun engine, in one place so they can be reviewed together. */
+
+/**
+ * Captured stdout/stderr per stream: the first and the last half MiB. Enough for pytest's
+ * failure summary (at the end) and for start-up errors (at the start); a test that prints
+ * gigabytes must not grow our memory, so the middle is counted and dropped.
+ */
+export const OUTPUT_HEAD_BYTES = 512 * 1024;
+export const OUTPUT_TAIL_BYTES = 512 * 1024;
+
+/** A single line handed to `onLine` is cut here; the rest of it, up to the newline, is dropped. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * Between SIGTERM and SIGKILL. Two seconds lets pytest run its teardown and flush files on
+ * SIGTERM; a child that ignores SIGTERM waits that long and no more.
+ */
+export const KILL_GRACE_MS = 2_000;
+
+/**
+ * After the process exited and its group was killed, how long we still wait for the pipes to
+ * close. A grandchild that left our process group (setsid) can hold them open forever.
+ */
+export const PIPE_DRAIN_MS = 500;
+
+/** How often the parent reads new lines from the plugin's results file. */
+export const RESULTS_POLL_MS = 50;
+
+/**
+ * Extra time before the first line of each pytest process: interpreter start, imports
+ * (numpy, torch, mxnet take seconds) and collection. Not counted against the test's timeout.
+ */
+export const STARTUP_ALLOWANCE_SEC = 60;
+
+/** Consecutive timeouts after which a phase stops: the test hangs, more attempts only cost time. */
+export const MAX_CONSECUTIVE_TIMEOUTS = 3;
+
+/** The order check reruns the file up to the test at most this many times (each is a process). */
+export const MAX_ORDER_ATTEMPTS = 3;
+
+/** Messages we keep per trial or note (one line each; the report has the details). */
+export const MAX_MESSAGE_CHARS = 500;

@@ -1,0 +1,66 @@
+/**
+ * What the rerun engine is asked to do for one test, and what it hands back. `planRerun`
+ * normalises the request once, at the boundary between the pipeline and the engine.
+ */
+import type { Reruns, Seed, TestCase, Trial } from "../model.js";
+import { DEFAULTS } from "../settings.js";
+
+export type RerunPhase = "same-seed" | "fresh-seeds" | "order";
+
+export interface RerunRequest {
+  test: TestCase;
+  seed: Seed | null;
+  /** Same-seed attempts. */
+  reruns: number;
+  /** Fresh-seed attempts (only where the seed can be re-applied). */
+  freshSeeds: number;
+  /** Per-attempt timeout. */
+  timeoutSec: number;
+  /** Project root: the working directory of every rerun. */
+  cwd: string;
+  /** `--rerun-command` argv template, or null for the built-in driver. */
+  rerunCommand: readonly string[] | null;
+}
+
+export interface RerunProgress {
+  id: string;
+  phase: RerunPhase;
+  done: number;
+  total: number;
+}
+
+export interface RerunOutcome {
+  reruns: Reruns;
+  /** Every attempt, in the order run: same-seed, then fresh seeds, then order checks. */
+  trials: Trial[];
+  trialsByPhase: Record<RerunPhase, Trial[]>;
+  /** The recorded seed was given back to the test (env, args or global RNG). */
+  seedReapplied: boolean;
+  /** POSIX-shell command that reruns the test with its seed; null when no driver fits. */
+  reproduce: string | null;
+  /** Processes started (a measure of how much ran in-process). */
+  processes: number;
+}
+
+export interface PlanInput {
+  test: TestCase;
+  seed: Seed | null;
+  reruns: number;
+  freshSeeds: number;
+  timeoutSec: number;
+  cwd: string;
+  rerunCommand?: readonly string[] | null;
+}
+
+export function planRerun(input: PlanInput): RerunRequest {
+  const count = (n: number): number => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
+  return {
+    test: input.test,
+    seed: input.seed,
+    reruns: count(input.reruns),
+    freshSeeds: count(input.freshSeeds),
+    timeoutSec: Number.isFinite(input.timeoutSec) && input.timeoutSec > 0 ? input.timeoutSec : DEFAULTS.rerunTimeoutSec,
+    cwd: input.cwd,
+    rerunCommand: input.rerunCommand && input.rerunCommand.length > 0 ? input.rerunCommand : null,
+  };
+}

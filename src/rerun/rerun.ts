@@ -1,0 +1,223 @@
+/**
+ * Reruns of one failing test, in three phases:
+ *  1. same seed: the recorded seed given back, `reruns` attempts, in one process where the
+ *     driver can repeat in-process; a crash or a timeout costs a new process for the rest;
+ *  2. fresh seeds: new random seeds, where the seed can be given back at all;
+ *  3. order: only when every same-seed attempt passed, the test's file up to and including
+ *     the test, to see whether a predecessor's state is what made it fail.
+ * Each phase stops as soon as more attempts cannot change what it tells.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { RerunTally, Reruns, Trial } from "../model.js";
+import { errorMessage } from "../errors.js";
+import { runBatch, type BatchResult } from "./attempts.js";
+import { pickDriver, type RerunDriver } from "./drivers/index.js";
+import { resolvePython } from "./drivers/pytest.js";
+import { rerunEnv } from "./env.js";
+import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
+import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
+import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
+import { freshSeeds } from "./seed-apply.js";
+
+export interface RerunContext {
+  /** Run-wide temp directory; each test gets a private directory inside it. */
+  runDir: string;
+  /** The environment the adapter started with; credentials are removed before any rerun. */
+  env: Readonly<Record<string, string | undefined>>;
+  signal?: AbortSignal;
+  onProgress?: (p: RerunProgress) => void;
+  /** Overrides STARTUP_ALLOWANCE_SEC (tests use short ones). */
+  startupAllowanceSec?: number;
+  killGraceMs?: number;
+}
+
+const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+
+export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<RerunOutcome> {
+  const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand });
+  const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
+  const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
+  const notes: string[] = [];
+  const outcome = (reproduce: string | null, seedReapplied: boolean, processes: number): RerunOutcome => {
+    if (notes.length > 0) reruns.note = notes.join("; ");
+    return {
+      reruns,
+      trials: [...byPhase["same-seed"], ...byPhase["fresh-seeds"], ...byPhase.order],
+      trialsByPhase: byPhase,
+      seedReapplied,
+      reproduce,
+      processes,
+    };
+  };
+  if (driver === null) {
+    notes.push("no rerun driver for this test id (give --rerun-command)");
+    return outcome(null, false, 0);
+  }
+  const reproduce = safeReproduce(driver, req);
+  const support = driver.seedSupport(req.seed);
+  if (req.test.id.includes("\0")) {
+    notes.push("test id contains a NUL byte; it cannot be passed to a process");
+    return outcome(reproduce, false, 0);
+  }
+  if (!existsSync(req.cwd)) {
+    notes.push(`working directory ${req.cwd} does not exist`);
+    return outcome(reproduce, false, 0);
+  }
+
+  const pluginDir = await ensurePlugin(ctx.runDir);
+  const workRoot = await mkdtemp(path.join(ctx.runDir, "test-"));
+  const baseEnv = rerunEnv(ctx.env, pluginDir);
+  let processes = 0;
+  let batchNo = 0;
+  let cannotRun = false;
+
+  const runPhase = async (
+    phase: RerunPhase,
+    total: number,
+    opts: { fresh: string[] | null; mode: "repeat" | "run-until"; processPerAttempt: boolean },
+  ): Promise<{ tally: RerunTally; last: BatchResult | null; predecessors: number | null }> => {
+    const tally = emptyTally();
+    const trials = byPhase[phase];
+    let consecutiveTimeouts = 0;
+    let finished = false;
+    let last: BatchResult | null = null;
+    let predecessors: number | null = null;
+    const count = (t: Trial): boolean => {
+      trials.push(t);
+      tally.runs++;
+      if (t.kind === "passed") tally.passed++;
+      else if (t.kind === "failed") tally.failed++;
+      else if (t.kind === "timedOut") tally.timedOut++;
+      else if (t.kind === "crashed") tally.crashed++;
+      consecutiveTimeouts = t.kind === "timedOut" ? consecutiveTimeouts + 1 : 0;
+      ctx.onProgress?.({ id: req.test.id, phase, done: tally.runs, total });
+      const bad = tally.failed + tally.timedOut + tally.crashed;
+      // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
+      // test hangs, and each further attempt costs the full timeout.
+      const settled = (tally.passed > 0 && bad > 0) || consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS;
+      if (settled && tally.runs < total) {
+        tally.stoppedEarly = true;
+        finished = true;
+      }
+      return finished;
+    };
+    while (tally.runs < total && !finished && !ctx.signal?.aborted) {
+      const remaining = total - tally.runs;
+      const dir = path.join(workRoot, `${phase}-${batchNo++}`);
+      await mkdir(dir, { recursive: true });
+      const fresh = opts.fresh ? opts.fresh.slice(tally.runs) : null;
+      const inv = driver.invocation({
+        test: req.test,
+        seed: req.seed,
+        mode: opts.mode,
+        attempts: opts.processPerAttempt ? 1 : remaining,
+        freshSeeds: fresh,
+        resultsFile: path.join(dir, "results.jsonl"),
+        workDir: dir,
+      });
+      const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;
+      const seeds = Array.from({ length: inv.attempts }, (_, i) => fresh?.[i] ?? recordedSeed);
+      processes++;
+      const before = tally.runs;
+      const batch = await runBatch({
+        argv: inv.argv,
+        cwd: req.cwd,
+        env: { ...baseEnv, ...inv.env },
+        seeds,
+        reportsLines: inv.reportsLines,
+        resultsFile: path.join(dir, "results.jsonl"),
+        timeoutMs: req.timeoutSec * 1000,
+        startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
+        killGraceMs: ctx.killGraceMs ?? KILL_GRACE_MS,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onTrial: count,
+      });
+      last = batch;
+      if (batch.collected !== null && opts.mode === "run-until") {
+        const { target, kept } = batch.collected;
+        predecessors = target === null ? null : kept - 1;
+        // First in its file: running the file up to it is running it alone, already done.
+        if (predecessors === 0) break;
+      }
+      if (batch.cannotRun !== null) {
+        const gone = !existsSync(req.cwd) ? ` (working directory ${req.cwd} no longer exists)` : "";
+        notes.push(`${phase}: ${batch.cannotRun}${gone}`);
+        cannotRun = true;
+        break;
+      }
+      // Defensive: a process that ran nothing and said nothing must not loop forever.
+      if (tally.runs === before && !batch.aborted && !batch.stopped) {
+        notes.push(`${phase}: the rerun process ended without running an attempt`);
+        break;
+      }
+    }
+    return { tally, last, predecessors };
+  };
+
+  try {
+    // Phase 1: the recorded seed, as many times as asked, in-process where possible.
+    if (req.reruns > 0) {
+      const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false });
+      reruns.sameSeed = r.tally;
+    }
+
+    // Phase 2: fresh seeds, only where a seed can be given back.
+    if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
+      if (req.seed === null) {
+        // Nothing to vary: without a known seed, fresh-seed runs are same-seed runs again.
+      } else if (!support.fresh) {
+        notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
+      } else {
+        const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+        const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false });
+        reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
+      }
+    }
+
+    // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
+    const s = reruns.sameSeed;
+    if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
+      if (!req.test.id.includes("::")) {
+        notes.push("order check skipped: the test id names no test inside its file");
+      } else {
+        const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
+        const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true });
+        if (r.predecessors === 0) {
+          byPhase.order.length = 0;
+          notes.push("order check skipped: no test precedes it in its file");
+        }
+        else if (r.predecessors !== null) reruns.order = { ...r.tally, predecessors: r.predecessors };
+        else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");
+      }
+    }
+  } catch (e) {
+    notes.push(`reruns stopped by an internal error: ${errorMessage(e)}`);
+  }
+  if (ctx.signal?.aborted) notes.push("interrupted: reruns were cut short");
+  return outcome(reproduce, support.reapply, processes);
+}
+
+function safeReproduce(driver: RerunDriver, req: RerunRequest): string | null {
+  try {
+    return driver.reproduceCommand(req.test, req.seed);
+  } catch {
+    // An id no shell can carry (NUL): better no command than a wrong one.
+    return null;
+  }
+}
+
+/** Writes the plugin module into the run directory (once); returns the directory for PYTHONPATH. */
+export async function ensurePlugin(runDir: string): Promise<string> {
+  const dir = path.join(runDir, "plugin");
+  const file = path.join(dir, PLUGIN_FILE);
+  if (!existsSync(file)) {
+    await mkdir(dir, { recursive: true });
+    // Write-then-rename: parallel workers may race here, and pytest must never import half a file.
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    await writeFile(tmp, PYTEST_PLUGIN_SOURCE, "utf8");
+    await rename(tmp, file);
+  }
+  return dir;
+}

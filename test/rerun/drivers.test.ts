@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Seed } from "../../src/model.js";
+import { pickDriver } from "../../src/rerun/drivers/index.js";
+import { pytestDriver, resolvePython } from "../../src/rerun/drivers/pytest.js";
+import { expandTemplate, templateDriver } from "../../src/rerun/drivers/template.js";
+import { pytestCase } from "./helpers.js";
+
+const envSeed: Seed = { value: "7", recogniser: "mxnet", source: { file: "f" }, apply: { kind: "env", env: { MXNET_TEST_SEED: "7" } } };
+const base = { mode: "repeat" as const, attempts: 5, freshSeeds: null, resultsFile: "/r/results.jsonl", workDir: "/r" };
+
+describe("pytest driver", () => {
+  const driver = pytestDriver("python3");
+
+  it("repeats in one process with our plugin, our JUnit path and no cache", () => {
+    const inv = driver.invocation({ ...base, test: pytestCase("tests/x.py::test_y[a b]"), seed: envSeed });
+    expect(inv.attempts).toBe(5);
+    expect(inv.reportsLines).toBe(true);
+    expect(inv.env.MXNET_TEST_SEED).toBe("7");
+    expect(inv.argv.slice(0, 7)).toEqual(["python3", "-m", "pytest", "-p", "flaky_triage_rerun", "-p", "no:cacheprovider"]);
+    expect(inv.argv).toContain("--junitxml=/r/junit.xml");
+    expect(inv.argv).toContain("--ft-repeat=5");
+    expect(inv.argv.slice(-2)).toEqual(["--", "tests/x.py::test_y[a b]"]);
+  });
+
+  it("gives fresh seeds through the plugin, one per attempt", () => {
+    const inv = driver.invocation({ ...base, test: pytestCase("t.py::x"), seed: envSeed, freshSeeds: ["1", "2", "3", "4", "5"] });
+    expect(inv.argv).toContain("--ft-seed-env=MXNET_TEST_SEED");
+    expect(inv.argv).toContain("--ft-seeds=1,2,3,4,5");
+    expect(inv.env.MXNET_TEST_SEED).toBe("1");
+  });
+
+  it("runs one process per fresh seed when the seed is an argument", () => {
+    const seed: Seed = { ...envSeed, value: "9", apply: { kind: "args", args: ["-p", "randomly", "--randomly-seed=9"] } };
+    const inv = driver.invocation({ ...base, test: pytestCase("t.py::x"), seed, freshSeeds: ["11", "12"] });
+    expect(inv.attempts).toBe(1);
+    expect(inv.argv).toContain("--randomly-seed=11");
+  });
+
+  it("never lets a node id become an option", () => {
+    const inv = driver.invocation({ ...base, test: pytestCase("--help.py::x"), seed: null });
+    expect(inv.argv.at(-1)).toBe("./--help.py::x");
+    const order = driver.invocation({ ...base, mode: "run-until", test: pytestCase("-x.py::t"), seed: null });
+    expect(order.argv).toContain("--ft-run-until=-x.py::t");
+    expect(order.argv.at(-1)).toBe("./-x.py");
+  });
+
+  it("builds a pasteable reproduce command", () => {
+    expect(driver.reproduceCommand(pytestCase("tests/x.py::test_y[a b]"), { ...envSeed, value: "1121373020", apply: { kind: "env", env: { MXNET_TEST_SEED: "1121373020" } } })).toBe(
+      "MXNET_TEST_SEED=1121373020 python3 -m pytest 'tests/x.py::test_y[a b]'",
+    );
+    expect(driver.reproduceCommand(pytestCase("t.py::x"), null)).toBe("python3 -m pytest t.py::x");
+  });
+
+  it("takes the interpreter from FLAKY_TRIAGE_PYTHON", () => {
+    expect(resolvePython({ FLAKY_TRIAGE_PYTHON: "/venv/bin/python" })).toBe("/venv/bin/python");
+    expect(resolvePython({})).toBe("python3");
+  });
+});
+
+describe("template driver", () => {
+  it("substitutes per element in one pass, never through a shell", () => {
+    expect(expandTemplate(["tox", "-e", "py", "--", "{id}", "--seed={seed}"], { id: "t.py::x[{seed}]", file: "t.py", name: "x", seed: "5" })).toEqual([
+      "tox",
+      "-e",
+      "py",
+      "--",
+      "t.py::x[{seed}]",
+      "--seed=5",
+    ]);
+  });
+
+  it("applies env seeds and runs one attempt per process", () => {
+    const d = templateDriver(["tox", "-e", "py", "--", "{id}"]);
+    const inv = d.invocation({ ...base, test: pytestCase("t.py::x"), seed: envSeed, freshSeeds: ["99"] });
+    expect(inv).toMatchObject({ attempts: 1, reportsLines: false, env: { MXNET_TEST_SEED: "99" } });
+    expect(d.reproduceCommand(pytestCase("t.py::x; rm -rf x #"), envSeed)).toBe("MXNET_TEST_SEED=7 tox -e py -- 't.py::x; rm -rf x #'");
+    expect(d.seedSupport({ ...envSeed, apply: { kind: "global-rng", value: "7" } }).reapply).toBe(false);
+  });
+
+  it("is picked over pytest when given; pytest ids otherwise; nothing for other ids", () => {
+    expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: ["make", "{id}"] })?.name).toBe("template");
+    expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: null })?.name).toBe("pytest");
+    expect(pickDriver(pytestCase("com.acme.FooTest#bar"), { python: "python3", rerunCommand: null })).toBeNull();
+  });
+});

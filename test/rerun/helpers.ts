@@ -1,0 +1,74 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestCase } from "../../src/model.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = path.join(here, "..", "fixtures", "rerun");
+
+const created: string[] = [];
+
+/** Removes the temp dirs this test file made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** A private copy of a fixture project: reruns and hostile tests may write or delete in it. */
+export function copyFixture(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `ft-fixture-${name}-`));
+  created.push(dir);
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Processes whose command line contains `marker` (ps and this test excluded). */
+export function processesWith(marker: string): string[] {
+  const out = execFileSync("ps", ["-eo", "pid,pgid,stat,args"], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .filter((l) => l.includes(marker) && !/\bps -eo\b/.test(l))
+    // Zombies are already dead; they only wait for a reaper.
+    .filter((l) => !/^\s*\d+\s+\d+\s+Z/.test(l));
+}
+
+/** Waits (briefly) until no process carries the marker; returns the survivors. */
+export async function survivors(marker: string, waitMs = 1500): Promise<string[]> {
+  const until = Date.now() + waitMs;
+  let left = processesWith(marker);
+  while (left.length > 0 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    left = processesWith(marker);
+  }
+  return left;
+}
+
+export function pytestCase(id: string, extra: Partial<TestCase> = {}): TestCase {
+  const [file = id, ...rest] = id.split("::");
+  return {
+    id,
+    classname: file.replace(/\.py$/, "").replaceAll("/", "."),
+    name: rest[rest.length - 1] ?? id,
+    file,
+    outcome: "failed",
+    sources: [{ file: "report.xml" }],
+    index: 0,
+    ...extra,
+  };
+}
+
+export function readLines(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8").split("\n").filter((l) => l !== "");
+}
+
+export function uniqueMarker(): string {
+  return `ftmark${process.pid}x${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,0 +1,195 @@
+/**
+ * The rerun engine against real pytest (python3 with pytest and numpy must be installed).
+ * Fixture tests append their PID to a file, so we can count the processes N attempts took.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Seed } from "../../src/model.js";
+import { planRerun, type RerunProgress } from "../../src/rerun/plan.js";
+import { rerunTest, type RerunContext } from "../../src/rerun/rerun.js";
+import { removeTempDirs, copyFixture, pytestCase, readLines, survivors, tempDir } from "./helpers.js";
+
+const SEED = "1121373020";
+const mxnetSeed = (value = SEED): Seed => ({
+  value,
+  recogniser: "mxnet-test-seed",
+  source: { file: "ci.log", line: 3 },
+  apply: { kind: "env", env: { MXNET_TEST_SEED: value } },
+});
+
+let project: string;
+let runDir: string;
+
+beforeAll(() => {
+  project = copyFixture("basic");
+  runDir = tempDir("ft-run-");
+});
+
+function context(extra: Partial<RerunContext> = {}): RerunContext & { pids: string; log: string } {
+  const scratch = tempDir("ft-scratch-");
+  const pids = path.join(scratch, "pids");
+  const log = path.join(scratch, "fixture-log");
+  return {
+    runDir,
+    env: { ...process.env, FT_FIXTURE_PIDS: pids, FT_FIXTURE_LOG: log, GITHUB_TOKEN: "ghs_secret" },
+    startupAllowanceSec: 30,
+    killGraceMs: 500,
+    pids,
+    log,
+    ...extra,
+  };
+}
+
+function request(id: string, seed: Seed | null, over: { reruns?: number; freshSeeds?: number; timeoutSec?: number; rerunCommand?: string[] } = {}) {
+  return planRerun({
+    test: pytestCase(id),
+    seed,
+    reruns: over.reruns ?? 4,
+    freshSeeds: over.freshSeeds ?? 0,
+    timeoutSec: over.timeoutSec ?? 20,
+    cwd: project,
+    rerunCommand: over.rerunCommand ?? null,
+  });
+}
+
+const distinct = (xs: string[]): number => new Set(xs).size;
+
+afterAll(removeTempDirs);
+
+describe("rerunTest with pytest", () => {
+  it("reruns a deterministic failure in one process and records fresh seeds", async () => {
+    const ctx = context();
+    const progress: RerunProgress[] = [];
+    const out = await rerunTest(request("test_cases.py::test_deterministic", mxnetSeed(), { reruns: 5, freshSeeds: 3 }), {
+      ...ctx,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(out.reruns.sameSeed).toEqual({ runs: 5, passed: 0, failed: 5, timedOut: 0, crashed: 0, stoppedEarly: false });
+    expect(out.seedReapplied).toBe(true);
+    // Same seed: the recorded value reached the test.
+    for (const t of out.trialsByPhase["same-seed"]) {
+      expect(t).toMatchObject({ kind: "failed", seed: SEED });
+      expect(t.kind === "failed" && t.message).toContain(`seed ${SEED}`);
+    }
+    const fresh = out.reruns.freshSeeds;
+    expect(fresh).toMatchObject({ runs: 3, failed: 3, stoppedEarly: false });
+    expect(fresh.seeds).toHaveLength(3);
+    expect(distinct(fresh.seeds)).toBe(3);
+    expect(fresh.seeds).not.toContain(SEED);
+    // Fresh seeds reached the test, one per attempt, in the same process.
+    out.trialsByPhase["fresh-seeds"].forEach((t, i) => {
+      expect(t.kind === "failed" && t.message).toContain(`seed ${fresh.seeds[i]}`);
+    });
+    const pids = readLines(ctx.pids);
+    expect(pids).toHaveLength(8);
+    expect(distinct(pids.slice(0, 5))).toBe(1);
+    expect(distinct(pids.slice(5))).toBe(1);
+    expect(out.processes).toBe(2);
+    expect(out.reruns.order).toBeUndefined();
+    expect(out.reproduce).toBe(`MXNET_TEST_SEED=${SEED} python3 -m pytest test_cases.py::test_deterministic`);
+    expect(progress.filter((p) => p.phase === "same-seed").map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
+    expect(progress.at(-1)).toEqual({ id: "test_cases.py::test_deterministic", phase: "fresh-seeds", done: 3, total: 3 });
+  });
+
+  it("tells a seed-specific failure: fails with its seed, passes with fresh ones", async () => {
+    const out = await rerunTest(request("test_cases.py::test_seed_specific", mxnetSeed(), { reruns: 3, freshSeeds: 3 }), context());
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    expect(out.reruns.freshSeeds).toMatchObject({ runs: 3, passed: 3 });
+  });
+
+  it("re-seeds python's and numpy's global generators for a global-rng seed", async () => {
+    const seed: Seed = { value: "42", recogniser: "np-random-seed", source: { file: "ci.log" }, apply: { kind: "global-rng", value: "42" } };
+    const out = await rerunTest(request("test_cases.py::test_global_rng", seed, { reruns: 3, freshSeeds: 3 }), context());
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    expect(out.reruns.freshSeeds).toMatchObject({ runs: 3, passed: 3 });
+    expect(out.reproduce).toBe("python3 -m pytest test_cases.py::test_global_rng  # seed random/numpy with 42");
+  });
+
+  it("stops an intermittent test as soon as it has both passed and failed", async () => {
+    const ctx = context();
+    const out = await rerunTest(request("test_cases.py::test_intermittent", null, { reruns: 40 }), ctx);
+    const s = out.reruns.sameSeed;
+    expect(s.passed).toBeGreaterThan(0);
+    expect(s.failed).toBeGreaterThan(0);
+    expect(s.stoppedEarly).toBe(true);
+    expect(s.runs).toBeLessThan(40);
+    expect(distinct(readLines(ctx.pids))).toBe(1);
+    expect(out.seedReapplied).toBe(false);
+  });
+
+  it("builds function-scoped fixtures afresh for every in-process attempt", async () => {
+    const ctx = context();
+    const out = await rerunTest(request("test_fixture.py::test_fresh_fixture", null, { reruns: 4 }), ctx);
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 4, passed: 4 });
+    // The fixture ran once per attempt, in one process.
+    expect(readLines(ctx.log).slice(0, 4)).toEqual(["1", "2", "3", "4"]);
+    expect(distinct(readLines(ctx.pids).slice(0, 4))).toBe(1);
+  });
+
+  it("times out a hanging test, kills its process and stops after three timeouts", async () => {
+    const ctx = context();
+    const started = Date.now();
+    const out = await rerunTest(request("test_cases.py::test_hang", null, { reruns: 6, timeoutSec: 1 }), ctx);
+    expect(out.reruns.sameSeed).toEqual({ runs: 3, passed: 0, failed: 0, timedOut: 3, crashed: 0, stoppedEarly: true });
+    expect(out.processes).toBe(3);
+    for (const t of out.trials) expect(t.durationSec).toBeGreaterThanOrEqual(0.9);
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it("records a segfault as a crash and carries on in a new process", async () => {
+    const ctx = context();
+    const out = await rerunTest(request("test_cases.py::test_segfault", null, { reruns: 3 }), ctx);
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 3, crashed: 3, stoppedEarly: false });
+    expect(out.trials[0]).toMatchObject({ kind: "crashed", signal: "SIGSEGV" });
+    expect(distinct(readLines(ctx.pids))).toBe(3);
+  });
+
+  it("finds an order dependence: passes alone, fails after its predecessors", async () => {
+    const out = await rerunTest(request("test_order.py::test_victim", null, { reruns: 3 }), context());
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 3, passed: 3 });
+    expect(out.reruns.order).toEqual({ runs: 3, passed: 0, failed: 3, timedOut: 0, crashed: 0, stoppedEarly: false, predecessors: 2 });
+    expect(out.trialsByPhase.order[0]).toMatchObject({ kind: "failed", message: expect.stringContaining("polluted") });
+  });
+
+  it("never writes the user's reports, cache or bytecode into the project", () => {
+    expect(existsSync(path.join(project, "reports"))).toBe(false);
+    expect(existsSync(path.join(project, ".pytest_cache"))).toBe(false);
+    expect(existsSync(path.join(project, "__pycache__"))).toBe(false);
+    expect(readdirSync(project).some((f) => f.startsWith(".hypothesis"))).toBe(false);
+  });
+
+  it("explains a test pytest cannot find instead of counting failures", async () => {
+    const out = await rerunTest(request("test_cases.py::test_missing", null, { reruns: 3 }), context());
+    expect(out.reruns.sameSeed.runs).toBe(0);
+    expect(out.reruns.note).toMatch(/same-seed: pytest .*not found/);
+  });
+
+  it("runs --rerun-command templates one process per attempt with the seed in env", async () => {
+    const ctx = context();
+    const template = ["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=/dev/null", "{id}"];
+    const out = await rerunTest(
+      request("test_cases.py::test_seed_specific", mxnetSeed(), { reruns: 2, freshSeeds: 2, rerunCommand: template }),
+      ctx,
+    );
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    expect(out.reruns.freshSeeds).toMatchObject({ runs: 2, passed: 2 });
+    expect(distinct(readLines(ctx.pids))).toBe(4);
+    expect(out.reproduce).toBe(
+      `MXNET_TEST_SEED=${SEED} python3 -m pytest -q -p no:cacheprovider --junitxml=/dev/null test_cases.py::test_seed_specific`,
+    );
+  });
+
+  it("returns what finished when aborted", async () => {
+    const ac = new AbortController();
+    const ctx = context({ signal: ac.signal });
+    setTimeout(() => ac.abort(), 2500);
+    const started = Date.now();
+    const out = await rerunTest(request("test_cases.py::test_hang", null, { reruns: 3, timeoutSec: 30 }), ctx);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(out.reruns.note).toMatch(/interrupted/);
+    expect(out.reruns.sameSeed.runs).toBe(0);
+    expect(await survivors(runDir)).toEqual([]);
+  });
+});
