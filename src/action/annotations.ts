@@ -1,0 +1,95 @@
+/**
+ * Annotations for failing tests: error for deterministic, warning for intermittent, notice for
+ * not reproduced (and for not rerun: the failure is real but unexplained). Pure planning here;
+ * workflow commands and the check run both take the same list.
+ */
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Report, TriagedTest, Verdict } from "../model.js";
+import { oneLine } from "../render/escape.js";
+import { CAUSE_LABEL, historyText, orderForDisplay, seedValue, verdictText, type HistoryView } from "../render/format.js";
+import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_STEP_PER_LEVEL } from "./limits.js";
+import type { AnnotationLevel } from "./workflow-commands.js";
+
+export interface Annotation {
+  level: AnnotationLevel;
+  testId: string;
+  /** Relative to the repository root, `/`-separated; absent when the file is not in the workspace. */
+  file?: string;
+  line?: number;
+  title: string;
+  message: string;
+}
+
+const LEVEL: Record<Verdict, AnnotationLevel> = {
+  deterministic: "error",
+  intermittent: "warning",
+  "not-reproduced": "notice",
+  "not-rerun": "notice",
+};
+
+/**
+ * The test file relative to the repository root, or undefined when it is not inside it. The
+ * file comes from an untrusted report: `../../etc/passwd` or an absolute path outside the
+ * workspace must not become an annotation on some other file.
+ */
+export function repoRelativePath(file: string, projectDir: string, workspace: string): string | undefined {
+  if (file === "" || file.includes("\0")) return undefined;
+  const absolute = resolve(projectDir, file);
+  const rel = relative(resolve(workspace), absolute);
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(`..${sep}`)) return undefined;
+  return rel.split(sep).join("/");
+}
+
+export function annotationMessage(test: TriagedTest, history?: HistoryView): string {
+  const lines = [`${verdictText(test)}: ${CAUSE_LABEL[test.cause]}. ${oneLine(test.causeReason)}`];
+  if (test.message !== null) lines.push(`Failure: ${oneLine(test.message)}`);
+  if (test.seed !== null) lines.push(`Seed: ${oneLine(seedValue(test.seed))} (${test.seed.recogniser})`);
+  lines.push(`Fix: ${oneLine(test.suggestion)}`);
+  if (test.reproduce !== null) lines.push(`Reproduce: ${test.reproduce}`);
+  const h = history?.get(test.id);
+  if (h !== undefined) lines.push(`History: ${historyText(h)}`);
+  return lines.join("\n");
+}
+
+/** One annotation per failing test, most important first (deterministic, intermittent, ...). */
+export function planAnnotations(
+  report: Report,
+  where: { projectDir: string; workspace: string; history?: HistoryView },
+): Annotation[] {
+  return orderForDisplay(report).map((test) => {
+    const file = test.file === null ? undefined : repoRelativePath(test.file, where.projectDir, where.workspace);
+    const a: Annotation = {
+      level: LEVEL[test.verdict],
+      testId: test.id,
+      title: `flaky-triage: ${verdictText(test)} (${CAUSE_LABEL[test.cause]}): ${oneLine(test.id)}`,
+      message: annotationMessage(test, where.history),
+    };
+    if (file !== undefined) {
+      a.file = file;
+      if (test.line !== null) a.line = test.line;
+    }
+    return a;
+  });
+}
+
+/**
+ * What can go out as workflow commands: the runner shows at most 10 per level per step and 50
+ * per job; anything past that is dropped silently, so we choose which (the first of each
+ * level, in the planned order) and count the rest for the summary.
+ */
+export function selectForWorkflowCommands(
+  annotations: readonly Annotation[],
+  /** Annotations this job already used per level (our own warnings, earlier steps when known). */
+  used: Readonly<Record<AnnotationLevel, number>> = { error: 0, warning: 0, notice: 0 },
+): { shown: Annotation[]; notShown: number } {
+  const perLevel: Record<AnnotationLevel, number> = { ...used };
+  const jobRoom = ANNOTATIONS_PER_JOB - used.error - used.warning - used.notice;
+  const shown: Annotation[] = [];
+  for (const a of annotations) {
+    if (shown.length >= jobRoom) break;
+    if (perLevel[a.level] >= ANNOTATIONS_PER_STEP_PER_LEVEL) continue;
+    perLevel[a.level]++;
+    shown.push(a);
+  }
+  return { shown, notShown: annotations.length - shown.length };
+}

@@ -1,0 +1,161 @@
+/**
+ * The Action's work, with its side effects passed in (`ActionDeps`) so it runs in tests
+ * without the runner: read settings, triage, write the report, publish, set outputs, decide.
+ */
+import { join } from "node:path";
+import type { Report } from "../model.js";
+import { UserError, errorMessage } from "../errors.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import { oneLine } from "../render/escape.js";
+import { VERDICT_LABEL } from "../render/format.js";
+import { renderTable } from "../render/table.js";
+import type { TriageSettings } from "../settings.js";
+import type { TriageHooks } from "../triage.js";
+import { planAnnotations, selectForWorkflowCommands } from "./annotations.js";
+import { publishCheckRun, type ChecksApi, type Conclusion } from "./check-run.js";
+import { updateHistory, type HistoryCache } from "./history.js";
+import { envInputReader, expandReports, parseInputs, readEnvironment, type ActionSettings } from "./inputs.js";
+import { appendStepSummary, checkRunMarkdown, stepSummaryMarkdown, type SummaryContext } from "./summary.js";
+import type { WorkflowLog } from "./workflow-commands.js";
+
+export interface ActionDeps {
+  env: NodeJS.ProcessEnv;
+  log: WorkflowLog;
+  triage(settings: TriageSettings, hooks: TriageHooks): Promise<Report>;
+  cache(): Promise<HistoryCache>;
+  checks(token: string, baseUrl: string): Promise<ChecksApi>;
+  setOutput(name: string, value: string): void;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/** Whether the step fails, per `fail-on`. */
+export function shouldFail(report: Report, failOn: ActionSettings["failOn"]): boolean {
+  if (failOn === "never") return false;
+  if (failOn === "any") return report.summary.failed + report.summary.errored > 0;
+  return report.summary.deterministic > 0;
+}
+
+function conclusion(report: Report, fails: boolean): Conclusion {
+  if (fails) return "failure";
+  return report.tests.length > 0 ? "neutral" : "success";
+}
+
+function failureSentence(report: Report, failOn: ActionSettings["failOn"]): string {
+  const s = report.summary;
+  return failOn === "any"
+    ? `${s.failed + s.errored} test(s) failed (fail-on: any); see the job summary.`
+    : `${s.deterministic} test(s) fail deterministically: real failures, not flakes (fail-on: deterministic); see the job summary.`;
+}
+
+/** Runs the Action; returns the exit code (0 or 1). Never throws. */
+export async function runAction(deps: ActionDeps): Promise<number> {
+  const { log } = deps;
+  const get = envInputReader(deps.env);
+  // Masked before anything else is read or printed.
+  log.mask(get("github-token"));
+  try {
+    const settings = parseInputs(get, readEnvironment(deps.env));
+    settings.triage.reports = await expandReports(settings);
+    return await publish(settings, deps);
+  } catch (err) {
+    const sentence = err instanceof UserError ? err.message : `flaky-triage failed: ${oneLine(errorMessage(err))}`;
+    if (!(err instanceof UserError) && err instanceof Error && err.stack) log.untrusted(err.stack);
+    log.annotation("error", sentence);
+    return 1;
+  }
+}
+
+async function publish(settings: ActionSettings, deps: ActionDeps): Promise<number> {
+  const { log } = deps;
+  const gh = settings.github;
+  log.info(`flaky-triage: ${settings.triage.reports.length} report file(s) from ${settings.triage.cwd}`);
+  const report = await deps.triage(settings.triage, {
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    onProgress: (ev) => {
+      // Test ids come from the reports: echoed only inside a stop-commands block.
+      if (ev.kind === "test-done") log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
+    },
+  });
+
+  const outDir = join(gh.runnerTemp, "flaky-triage");
+  const reportPath = join(outDir, "report.json");
+  await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+  log.untrusted(renderTable(report));
+
+  const notes: string[] = [];
+  const ctx: SummaryContext = { charts: settings.charts, notes };
+  if (settings.history) {
+    const result = await updateHistory(await deps.cache(), join(gh.runnerTemp, "flaky-triage-history"), gh, report, writeFileAtomic, deps.now?.());
+    for (const w of result.warnings) log.warning(w);
+    ctx.history = result.view;
+  }
+
+  const where = { projectDir: settings.triage.cwd, workspace: gh.workspace, ...(ctx.history ? { history: ctx.history } : {}) };
+  const annotations = planAnnotations(report, where);
+  const fails = shouldFail(report, settings.failOn);
+
+  let checkRunCreated = false;
+  if (settings.checkRun !== "false" && report.tests.length > 0) {
+    const problem =
+      settings.token === ""
+        ? "check-run: no github-token, so no check run; the job summary and annotations have the results."
+        : gh.repository === null || gh.headSha === null
+          ? "check-run: GITHUB_REPOSITORY or GITHUB_SHA is not set, so no check run."
+          : null;
+    if (problem !== null) {
+      log.warning(problem);
+    } else if (gh.repository !== null && gh.headSha !== null) {
+      const result = await publishCheckRun(await deps.checks(settings.token, gh.apiUrl), {
+        ...gh.repository,
+        headSha: gh.headSha,
+        workflow: gh.workflow,
+        job: gh.job,
+        title: `${report.summary.deterministic} deterministic, ${report.summary.intermittent} intermittent, ${report.summary.notReproduced} not reproduced`,
+        summary: checkRunMarkdown(report, ctx),
+        conclusion: conclusion(report, fails),
+        annotations,
+      });
+      if (result.kind === "failed") log.warning(result.warning);
+      else {
+        checkRunCreated = true;
+        if (result.url !== null) ctx.checkRunUrl = result.url;
+      }
+    }
+  }
+
+  if (settings.annotations) {
+    // The failure message at the end is an error annotation too: keep a slot for it.
+    const used = { ...log.annotations, error: log.annotations.error + (fails ? 1 : 0) };
+    const { shown, notShown } = selectForWorkflowCommands(annotations, used);
+    for (const a of shown) {
+      log.annotation(a.level, a.message, { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { line: a.line } : {}) });
+    }
+    if (notShown > 0) {
+      notes.push(
+        `${notShown} more annotation${notShown === 1 ? " is" : "s are"} not shown on the diff (GitHub shows at most 10 errors, 10 warnings and 10 notices per step)` +
+          (checkRunCreated ? "; the check run has all of them." : "; the table below lists every failing test."),
+      );
+    }
+  }
+
+  const markdown = stepSummaryMarkdown(report, ctx);
+  const summaryPath = join(outDir, "summary.md");
+  await writeFileAtomic(summaryPath, markdown);
+  if (settings.summary && gh.stepSummary !== null) await appendStepSummary(gh.stepSummary, markdown);
+
+  log.resume();
+  const s = report.summary;
+  deps.setOutput("report", reportPath);
+  deps.setOutput("deterministic", String(s.deterministic));
+  deps.setOutput("intermittent", String(s.intermittent));
+  deps.setOutput("not-reproduced", String(s.notReproduced));
+  deps.setOutput("failed-tests", String(s.failed + s.errored));
+  deps.setOutput("summary-markdown", summaryPath);
+
+  if (fails) {
+    log.annotation("error", failureSentence(report, settings.failOn));
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * The CLI's stdout table: one line per failing test (id, verdict, cause, seed, one-line fix)
+ * and a tally line. Untrusted text is stripped of control characters and ANSI sequences so a
+ * test cannot move the cursor, recolour or rewrite the user's terminal.
+ */
+import type { Report, TriagedTest, Verdict } from "../model.js";
+import { oneLine } from "./escape.js";
+import { CAUSE_LABEL, orderForDisplay, seedValue, tallyLine, verdictText } from "./format.js";
+
+export interface TableOptions {
+  /** Terminal columns; lines are cut to fit. Undefined: no cutting (e.g. output to a file). */
+  width?: number;
+  /** ANSI colours for verdicts (only when stdout is a TTY and NO_COLOR is unset: the caller decides). */
+  color?: boolean;
+}
+
+const COLOR: Record<Verdict, string> = {
+  deterministic: "\u001b[31m",
+  intermittent: "\u001b[33m",
+  "not-reproduced": "\u001b[32m",
+  "not-rerun": "\u001b[90m",
+};
+const RESET = "\u001b[0m";
+const GAP = "  ";
+// Column caps: ids and seeds can be long; the fix column takes whatever is left.
+const ID_MAX = 80;
+const SEED_MAX = 24;
+const FIX_MIN = 20;
+
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return max <= 1 ? chars.slice(0, max).join("") : chars.slice(0, max - 1).join("") + "\u2026";
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - Array.from(text).length));
+}
+
+interface Row {
+  test: TriagedTest;
+  cells: [string, string, string, string, string];
+}
+
+/** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
+export function renderTable(report: Report, options: TableOptions = {}): string {
+  const rows: Row[] = orderForDisplay(report).map((test) => ({
+    test,
+    cells: [
+      oneLine(test.id),
+      verdictText(test),
+      CAUSE_LABEL[test.cause],
+      oneLine(seedValue(test.seed)) || "-",
+      oneLine(test.suggestion),
+    ],
+  }));
+  const header: Row["cells"] = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
+  const widthOf = (i: number, max: number): number =>
+    Math.min(max, Math.max(Array.from(header[i] ?? "").length, ...rows.map((r) => Array.from(r.cells[i] ?? "").length)));
+  let idW = widthOf(0, ID_MAX);
+  const verdictW = widthOf(1, Infinity);
+  const causeW = widthOf(2, Infinity);
+  const seedW = widthOf(3, SEED_MAX);
+  if (options.width !== undefined) {
+    const fixed = verdictW + causeW + seedW + GAP.length * 4;
+    // Give the id at most what leaves the fix column its minimum.
+    idW = Math.max(10, Math.min(idW, options.width - fixed - FIX_MIN));
+  }
+  const fixW = options.width === undefined ? Infinity : Math.max(FIX_MIN, options.width - idW - verdictW - causeW - seedW - GAP.length * 4);
+
+  const line = (cells: Row["cells"], verdict?: Verdict): string => {
+    const [id, v, cause, seed, fix] = cells;
+    const verdictCell = pad(cut(v, verdictW), verdictW);
+    const coloured = options.color && verdict !== undefined ? `${COLOR[verdict]}${verdictCell}${RESET}` : verdictCell;
+    return [pad(cut(id, idW), idW), coloured, pad(cut(cause, causeW), causeW), pad(cut(seed, seedW), seedW), cut(fix, fixW)]
+      .join(GAP)
+      .trimEnd();
+  };
+
+  const out: string[] = [];
+  if (rows.length > 0) {
+    out.push(line(header));
+    for (const r of rows) out.push(line(r.cells, r.test.verdict));
+  }
+  out.push(tallyLine(report));
+  return out.join("\n");
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { octokitChecks } from "../../src/action/check-run.js";
+import type { HistoryCache } from "../../src/action/history.js";
+import { runAction } from "../../src/action/run.js";
+import { WorkflowLog } from "../../src/action/workflow-commands.js";
+import type { Report, Verdict } from "../../src/model.js";
+import type { TriageSettings } from "../../src/settings.js";
+import { HOSTILE, makeReport, makeTest } from "../render/fixtures.js";
+import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
+
+const TOKEN = "ghs_SuperSecretToken123";
+let gh: FakeGitHub;
+beforeAll(async () => {
+  gh = await startFakeGitHub();
+});
+afterAll(() => gh.close());
+beforeEach(() => {
+  gh.requests.length = 0;
+  gh.status = 0;
+});
+
+function workspace() {
+  const ws = mkdtempSync(join(tmpdir(), "ft-run-"));
+  mkdirSync(join(ws, "py/reports"), { recursive: true });
+  writeFileSync(join(ws, "py/reports/junit.xml"), "<testsuites/>");
+  const temp = join(ws, "_temp");
+  mkdirSync(temp);
+  writeFileSync(join(temp, "summary.md"), "");
+  return { ws, temp, summary: join(temp, "summary.md") };
+}
+
+function report(verdicts: Verdict[]): Report {
+  return makeReport(verdicts.map((verdict, i) => makeTest({ id: `tests/test_x.py::test_${i}`, verdict, line: 10 + i, message: i === 0 ? HOSTILE : "boom" })));
+}
+
+async function run(inputs: Record<string, string>, rep: Report, extraEnv: Record<string, string> = {}) {
+  const { ws, temp, summary } = workspace();
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_WORKSPACE: ws,
+    RUNNER_TEMP: temp,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: "o/r",
+    GITHUB_SHA: "abc",
+    GITHUB_WORKFLOW: "test",
+    GITHUB_JOB: "py",
+    GITHUB_REF_NAME: "main",
+    "INPUT_REPORTS": "reports/*.xml",
+    "INPUT_WORKING-DIRECTORY": "py",
+    "INPUT_GITHUB-TOKEN": TOKEN,
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const lines: string[] = [];
+  const outputs: Record<string, string> = {};
+  let seen: TriageSettings | null = null;
+  const unavailable: HistoryCache = { available: () => false, restore: async () => false, save: async () => {} };
+  const code = await runAction({
+    env,
+    log: new WorkflowLog({ write: (l) => lines.push(l) }),
+    triage: async (s, hooks) => {
+      seen = s;
+      rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t }));
+      return rep;
+    },
+    cache: async () => unavailable,
+    checks: octokitChecks,
+    setOutput: (k, v) => void (outputs[k] = v),
+  });
+  return { code, lines, outputs, settings: seen as TriageSettings | null, summary: readFileSync(summary, "utf8"), ws, temp };
+}
+
+describe("runAction", () => {
+  it("publishes annotations, summary, check run and outputs, and fails on a deterministic failure", async () => {
+    const r = await run({}, report(["intermittent", "deterministic", "not-reproduced"]));
+    expect(r.code).toBe(1);
+    expect(r.settings!.reports).toEqual([join(r.ws, "py/reports/junit.xml")]);
+    const annotations = r.lines.filter((l) => /^::(error|warning|notice) /.test(l));
+    expect(annotations[0]).toMatch(/^::error title=flaky-triage%3A deterministic.*,file=py\/tests\/test_ops.py,line=11::deterministic/);
+    expect(annotations[1]).toMatch(/^::warning .*line=10::intermittent/);
+    expect(annotations[2]).toMatch(/^::notice .*line=12::not reproduced/);
+    expect(r.lines.at(-1)).toMatch(/^::error::1 test\(s\) fail deterministically/);
+    expect(r.outputs).toEqual({
+      report: join(r.temp, "flaky-triage/report.json"),
+      deterministic: "1",
+      intermittent: "1",
+      "not-reproduced": "1",
+      "failed-tests": "3",
+      "summary-markdown": join(r.temp, "flaky-triage/summary.md"),
+    });
+    expect(JSON.parse(readFileSync(r.outputs["report"]!, "utf8")).summary.deterministic).toBe(1);
+    expect(r.summary).toContain("## flaky-triage: 1 deterministic, 1 intermittent, 1 not reproduced");
+    expect(r.summary).toContain("[check run](https://github.com/o/r/runs/4242)");
+    expect(readFileSync(r.outputs["summary-markdown"]!, "utf8")).toBe(r.summary);
+    expect(gh.requests[0]!.body.name).toBe("flaky-triage (test / py)");
+    expect(gh.requests[0]!.body.output.annotations).toHaveLength(3);
+    // The history cache is unavailable outside the runner: a warning, nothing worse.
+    expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::history: the Actions cache service is not available/));
+  });
+
+  it("echoes test ids and output only inside a stop-commands block", async () => {
+    const hostile = makeReport([makeTest({ id: "t::add-mask::x\n::error::pwned", verdict: "intermittent" })]);
+    const r = await run({ "fail-on": "never" }, hostile);
+    expect(r.code).toBe(0);
+    let token: string | null = null;
+    for (const line of r.lines) {
+      const open = /^::stop-commands::(\w+)$/.exec(line);
+      if (open) token = open[1]!;
+      else if (token !== null && line === `::${token}::`) token = null;
+      else if (token === null && line.includes("pwned")) expect(line).toMatch(/^::(warning|error|notice) /);
+    }
+    expect(token).toBeNull();
+  });
+
+  it("never lets the token reach the log, the report or the summary", async () => {
+    const r = await run({ "fail-on": "never" }, report(["deterministic"]));
+    expect(r.lines[0]).toBe(`::add-mask::${TOKEN}`);
+    const everything = [r.lines.slice(1).join("\n"), r.summary, readFileSync(r.outputs["report"]!, "utf8")].join("\n");
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  it("treats a 403 from the Checks API as a warning, not a failed step", async () => {
+    gh.status = 403;
+    const r = await run({}, report(["intermittent"]));
+    expect(r.code).toBe(0);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::check-run: no complete check run: the token may not create check runs \(HTTP 403\)/));
+    expect(r.summary).not.toContain("[check run]");
+  });
+
+  it("without a token warns and still publishes", async () => {
+    const r = await run({ "github-token": "" }, report(["not-reproduced"]));
+    expect(r.code).toBe(0);
+    expect(gh.requests).toHaveLength(0);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::check-run: no github-token/));
+  });
+
+  it("caps workflow annotations and says how many are not shown", async () => {
+    const r = await run({ "check-run": "false", "fail-on": "any" }, report(Array(25).fill("deterministic")));
+    expect(r.code).toBe(1);
+    const errors = r.lines.filter((l) => l.startsWith("::error "));
+    // 9 test errors + the failure message: GitHub shows 10 errors per step.
+    expect(errors).toHaveLength(9);
+    expect(r.summary).toContain("16 more annotations are not shown on the diff");
+    expect(r.lines.at(-1)).toMatch(/^::error::25 test\(s\) failed \(fail-on: any\)/);
+  });
+
+  it("fails with one sentence naming a bad input, before any work", async () => {
+    const r = await run({ reruns: "many" }, report([]));
+    expect(r.code).toBe(1);
+    expect(r.settings).toBeNull();
+    expect(r.lines.at(-1)).toBe("::error::Input 'reruns' must be a whole number, got 'many'.");
+  });
+
+  it("honours summary: false and annotations: false", async () => {
+    const r = await run({ summary: "false", annotations: "false", "check-run": "false", "fail-on": "never" }, report(["deterministic"]));
+    expect(r.summary).toBe("");
+    expect(r.lines.filter((l) => /^::(error|notice) /.test(l))).toHaveLength(0);
+  });
+});
