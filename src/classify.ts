@@ -16,7 +16,7 @@
  *     mixed -> intermittent) and the cause is order-dependence.
  *
  * Seed sensitivity (deterministic only), from fresh-seed reruns: all fail -> all-seeds; at most
- * half fail -> seed-specific; otherwise, or without fresh runs -> unknown.
+ * half fail -> seed-specific; otherwise, without fresh runs, or order-dependent -> unknown.
  *
  * Cause, first rule that applies:
  *   1. crash        crashed trials are more than half of the failing trials.
@@ -25,6 +25,8 @@
  *   3. environment  the text shows import/setup/missing-file problems (ImportError,
  *                   ModuleNotFoundError, FileNotFoundError, PermissionError, fixture not found,
  *                   ConnectionRefusedError, disk full).
+ *   3b. crash       the text shows a process dying by a signal (a worker's SIGSEGV, "Fatal
+ *                   Python error"), even when the reruns themselves report plain failures.
  *   4. deterministic:
  *      tolerance    a near miss (violation ratio <= NEAR_MISS_RATIO = 10: the reference calls an
  *                   error "close to 1" a tolerance problem; an order of magnitude leaves room for
@@ -278,7 +280,8 @@ export function classify(input: ClassifyInput): Classification {
 
   const basis = orderDependent ? order : same;
   const verdict = verdictOf(basis);
-  const seedSensitivity = sensitivityOf(verdict, reruns);
+  // Fresh-seed runs of an order-dependent test ran alone and pass: they say nothing of seeds.
+  const seedSensitivity = orderDependent ? "unknown" : sensitivityOf(verdict, reruns);
   const confidence = confidenceOf(verdict, basis);
   const done = (cause: Cause, causeReason: string): Classification => ({
     verdict,
@@ -329,6 +332,10 @@ export function classify(input: ClassifyInput): Classification {
   if (timeoutHint) return done("timeout", `the text says it timed out (${quote(timeoutHint)})`);
   const envHint = findHint(hints, "environment");
   if (envHint) return done("environment", `the text shows a setup problem (${quote(envHint)})`);
+  // A worker or subprocess the test depends on died by a signal: the test itself reports a
+  // plain failure, so the tallies show no crash, but the cause is the crash.
+  const crashHint = findHint(hints, "crash");
+  if (crashHint) return done("crash", `the failure text shows a process dying (${quote(crashHint)})`);
 
   if (verdict === "deterministic") return deterministicCause(done, same, seed, seedSensitivity, numeric);
 

@@ -75,6 +75,8 @@ const TABLE: Row[] = [
   ["recorded flaky failure counts as a pass", input("assert 1 == 2", reruns(NONE, NONE, { recorded: tally(1, 1) }), null), "intermittent", "unknown", "race-condition", /failed 1 of 2 reruns/],
   ["order dependence, always after predecessors", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(0, 5), predecessors: 12 } })), "deterministic", "unknown", "order-dependence", /alone but failed 5 of 5 after 12 earlier tests/],
   ["order dependence, sometimes", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(3, 2), predecessors: 4 } })), "intermittent", "unknown", "order-dependence", /failed 2 of 5/],
+  ["a worker died by a signal on every rerun", input("RuntimeError: worker is killed by signal: SIGSEGV", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "crash", /process dying.*SIGSEGV/],
+  ["order dependence ignores fresh seeds run alone", input("assert 1 == 2", reruns(tally(10, 0), tally(10, 0), { order: { ...tally(0, 3), predecessors: 1 } })), "deterministic", "unknown", "order-dependence", /after 1 earlier tests/],
   ["crashes dominate", input("assert 1 == 2", reruns(tally(0, 2, 0, 8))), "deterministic", "unknown", "crash", /8 of 10 failing reruns crashed/],
   ["timeouts dominate", input("assert 1 == 2", reruns(tally(4, 0, 6))), "intermittent", "unknown", "timeout", /6 of 6 failing reruns timed out/],
   ["text says timeout", input("Failed: Timeout >30.0s", reruns(tally(0, 10))), "deterministic", "unknown", "timeout", /Timeout >30.0s/],

@@ -72,6 +72,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   log.info(`flaky-triage: ${settings.triage.reports.length} report file(s) from ${settings.triage.cwd}`);
   const report = await deps.triage(settings.triage, {
     ...(deps.signal ? { signal: deps.signal } : {}),
+    env: deps.env,
     onProgress: (ev) => {
       // Test ids come from the reports: echoed only inside a stop-commands block.
       if (ev.kind === "test-done") log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);

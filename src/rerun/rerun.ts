@@ -16,6 +16,7 @@ import { runBatch, type BatchResult } from "./attempts.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
 import { rerunEnv } from "./env.js";
+import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
 import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
@@ -76,7 +77,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
   const runPhase = async (
     phase: RerunPhase,
     total: number,
-    opts: { fresh: string[] | null; mode: "repeat" | "run-until"; processPerAttempt: boolean },
+    opts: { fresh: string[] | null; mode: "repeat" | "run-until"; processPerAttempt: boolean; stopWhenMixed: boolean },
   ): Promise<{ tally: RerunTally; last: BatchResult | null; predecessors: number | null }> => {
     const tally = emptyTally();
     const trials = byPhase[phase];
@@ -91,12 +92,15 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
       else if (t.kind === "failed") tally.failed++;
       else if (t.kind === "timedOut") tally.timedOut++;
       else if (t.kind === "crashed") tally.crashed++;
-      consecutiveTimeouts = t.kind === "timedOut" ? consecutiveTimeouts + 1 : 0;
+      // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
+      const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
+      consecutiveTimeouts = timedOut ? consecutiveTimeouts + 1 : 0;
       ctx.onProgress?.({ id: req.test.id, phase, done: tally.runs, total });
       const bad = tally.failed + tally.timedOut + tally.crashed;
       // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
       // test hangs, and each further attempt costs the full timeout.
-      const settled = (tally.passed > 0 && bad > 0) || consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS;
+      const settled =
+        (opts.stopWhenMixed && tally.passed > 0 && bad > 0) || consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS;
       if (settled && tally.runs < total) {
         tally.stoppedEarly = true;
         finished = true;
@@ -116,6 +120,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
         freshSeeds: fresh,
         resultsFile: path.join(dir, "results.jsonl"),
         workDir: dir,
+        stopWhenMixed: opts.stopWhenMixed,
       });
       const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;
       const seeds = Array.from({ length: inv.attempts }, (_, i) => fresh?.[i] ?? recordedSeed);
@@ -159,7 +164,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
   try {
     // Phase 1: the recorded seed, as many times as asked, in-process where possible.
     if (req.reruns > 0) {
-      const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false });
+      const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
       reruns.sameSeed = r.tally;
     }
 
@@ -171,7 +176,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
         notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
       } else {
         const seeds = freshSeeds(req.seed.value, req.freshSeeds);
-        const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false });
+        const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false });
         reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
       }
     }
@@ -183,7 +188,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
         notes.push("order check skipped: the test id names no test inside its file");
       } else {
         const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
-        const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true });
+        const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true });
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
           notes.push("order check skipped: no test precedes it in its file");

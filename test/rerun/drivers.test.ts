@@ -6,7 +6,7 @@ import { expandTemplate, templateDriver } from "../../src/rerun/drivers/template
 import { pytestCase } from "./helpers.js";
 
 const envSeed: Seed = { value: "7", recogniser: "mxnet", source: { file: "f" }, apply: { kind: "env", env: { MXNET_TEST_SEED: "7" } } };
-const base = { mode: "repeat" as const, attempts: 5, freshSeeds: null, resultsFile: "/r/results.jsonl", workDir: "/r" };
+const base = { mode: "repeat" as const, attempts: 5, freshSeeds: null, resultsFile: "/r/results.jsonl", workDir: "/r", stopWhenMixed: true };
 
 describe("pytest driver", () => {
   const driver = pytestDriver("python3");
@@ -14,6 +14,10 @@ describe("pytest driver", () => {
   it("repeats in one process with our plugin, our JUnit path and no cache", () => {
     const inv = driver.invocation({ ...base, test: pytestCase("tests/x.py::test_y[a b]"), seed: envSeed });
     expect(inv.attempts).toBe(5);
+    expect(inv.argv).toContain("--ft-stop-when-mixed");
+    // Fresh-seed phases run every seed: how many fail tells seed-specific from unknown.
+    const all = driver.invocation({ ...base, stopWhenMixed: false, test: pytestCase("tests/x.py::test_y"), seed: envSeed });
+    expect(all.argv).not.toContain("--ft-stop-when-mixed");
     expect(inv.reportsLines).toBe(true);
     expect(inv.env.MXNET_TEST_SEED).toBe("7");
     expect(inv.argv.slice(0, 7)).toEqual(["python3", "-m", "pytest", "-p", "flaky_triage_rerun", "-p", "no:cacheprovider"]);

@@ -75,7 +75,7 @@ export function pytestDriver(python: string): RerunDriver {
       }
       const modeArgs =
         req.mode === "repeat"
-          ? [`--ft-repeat=${attempts}`, "--ft-stop-when-mixed"]
+          ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
           : [`--ft-run-until=${req.test.id}`];
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
       const argv = [

@@ -14,6 +14,8 @@ export interface InvocationRequest {
   resultsFile: string;
   /** Private per-test directory for everything the run writes (JUnit XML, storage). */
   workDir: string;
+  /** Stop repeating once both a pass and a failure were seen (the verdict cannot change). */
+  stopWhenMixed: boolean;
 }
 
 export interface Invocation {

@@ -1,0 +1,74 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { helpText, parseTriageArgs, type TriageCommand } from "./cli/args.js";
+import { ProgressPrinter } from "./cli/progress.js";
+import { UserError, errorMessage } from "./errors.js";
+import { expandGlobs } from "./io/read-inputs.js";
+import { writeFileAtomic } from "./io/write-atomic.js";
+import { renderMarkdown } from "./render/markdown.js";
+import { renderTable } from "./render/table.js";
+import { triage } from "./triage.js";
+import { VERSION } from "./version.js";
+
+/** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
+export const EXIT = { ok: 0, deterministic: 1, usage: 2 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseTriageArgs(argv, process.cwd());
+  switch (cmd.kind) {
+    case "help":
+      process.stdout.write(helpText(VERSION) + "\n");
+      return EXIT.ok;
+    case "version":
+      process.stdout.write(VERSION + "\n");
+      return EXIT.ok;
+    case "triage":
+      return runTriage(cmd.triage);
+  }
+}
+
+async function runTriage(cmd: TriageCommand): Promise<number> {
+  // Report paths are relative to the shell, not to --cwd (the project root for reruns).
+  cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => resolve(process.cwd(), p));
+  const abort = new AbortController();
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (sig: NodeJS.Signals) => {
+    // A second signal means "now": leave without the report.
+    if (interrupted) process.exit(130);
+    interrupted = sig;
+    process.stderr.write(`flaky-triage: ${sig}: stopping reruns, writing the report for what finished\n`);
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const progress = new ProgressPrinter(process.stderr, { quiet: cmd.quiet });
+  const report = await triage(cmd.settings, {
+    onProgress: (ev) => progress.update(ev),
+    signal: abort.signal,
+    env: process.env,
+  });
+  progress.done();
+
+  if (cmd.json) await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
+  if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
+  process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
+  if (interrupted) return interrupted === "SIGINT" ? 130 : 143;
+  return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UserError) {
+      process.stderr.write(`flaky-triage: ${err.message}\n`);
+    } else {
+      // Unexpected: one line for the user, the detail for whoever files the bug.
+      process.stderr.write(`flaky-triage: internal error: ${errorMessage(err)}\n`);
+      if (process.env["FLAKY_TRIAGE_DEBUG"] && err instanceof Error) writeFileSync(2, `${err.stack}\n`);
+    }
+    process.exitCode = EXIT.usage;
+  },
+);

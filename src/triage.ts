@@ -1,0 +1,273 @@
+import { existsSync, statSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, normalize, relative, sep } from "node:path";
+import { classify } from "./classify.js";
+import { parseTolerance } from "./diagnose/tolerance.js";
+import { suggest } from "./diagnose/suggest.js";
+import type {
+  Counts,
+  InputSummary,
+  ParsedInput,
+  Report,
+  Reruns,
+  RerunTally,
+  Seed,
+  Summary,
+  TestCase,
+  Tolerance,
+  TriagedTest,
+} from "./model.js";
+import { joinInputs } from "./reports/join.js";
+import { readInputs } from "./io/read-inputs.js";
+import { extractSeed } from "./seeds/extract.js";
+import { planRerun, type RerunOutcome, type RerunProgress } from "./rerun/plan.js";
+import { rerunAll } from "./rerun/scheduler.js";
+import { pickDriver } from "./rerun/drivers/index.js";
+import { resolvePython } from "./rerun/drivers/pytest.js";
+import type { TriageSettings } from "./settings.js";
+import { VERSION } from "./version.js";
+
+export type TriageProgress =
+  | { kind: "read"; path: string; tests: number; failing: number }
+  | { kind: "plan"; toRerun: number; notRerun: number }
+  | ({ kind: "rerun"; index: number; count: number } & RerunProgress)
+  | { kind: "test-done"; index: number; count: number; test: TriagedTest };
+
+export interface TriageHooks {
+  onProgress?(ev: TriageProgress): void;
+  /** Aborting stops starting and kills running reruns; the report covers what finished. */
+  signal?: AbortSignal;
+  /** The environment reruns start from (credentials are stripped); adapters pass process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A failing test with what the text alone tells, before any rerun. */
+interface Candidate {
+  test: TestCase;
+  seed: Seed | null;
+  tolerance: Tolerance | null;
+}
+
+/** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
+export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
+  const inputs = await readInputs(settings.reports, { cwd: settings.cwd });
+  for (const input of inputs) {
+    hooks.onProgress?.({
+      kind: "read",
+      path: input.path,
+      tests: input.counts.tests,
+      failing: input.counts.failed + input.counts.errored,
+    });
+  }
+  const tests = joinInputs(inputs, projectView(settings.cwd));
+  const candidates: Candidate[] = tests
+    .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
+    .map((test) => ({
+      test,
+      seed: extractSeed(test, settings.seedPatterns),
+      tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
+    }));
+
+  const selected = selectForRerun(candidates, settings);
+  hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
+
+  const env = hooks.env ?? {};
+  const python = resolvePython(env);
+  const selectedIds = new Set(selected.map((c) => c.test.id));
+  const finished = new Map<string, TriagedTest>();
+  let doneCount = 0;
+  const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
+    const t = finish(c, outcome, note, reproduceFor(c, settings, python));
+    finished.set(c.test.id, t);
+    hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
+  };
+
+  if (selected.length > 0) {
+    const runDir = await mkdtemp(join(tmpdir(), "flaky-triage-"));
+    try {
+      const byId = new Map(selected.map((c) => [c.test.id, c]));
+      const requests = selected.map((c) =>
+        planRerun({
+          test: c.test,
+          seed: c.seed,
+          reruns: settings.reruns,
+          freshSeeds: settings.freshSeeds,
+          timeoutSec: settings.rerunTimeoutSec,
+          cwd: settings.cwd,
+          rerunCommand: settings.rerunCommand,
+        }),
+      );
+      await rerunAll(requests, {
+        jobs: settings.jobs,
+        timeBudgetSec: settings.timeBudgetSec,
+        runDir,
+        env,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onProgress: (ev) =>
+          hooks.onProgress?.({ kind: "rerun", index: indexOf(selected, ev.id), count: selected.length, ...ev }),
+        // Classified as soon as its reruns end, so progress shows verdicts as they come.
+        onTestDone: (id, outcome) => {
+          const c = byId.get(id);
+          if (c) complete(c, outcome, undefined);
+        },
+      });
+    } finally {
+      await rm(runDir, { recursive: true, force: true });
+    }
+  }
+
+  for (const c of candidates) {
+    if (finished.has(c.test.id)) continue;
+    const note = !settings.rerun
+      ? "--no-rerun: read and extracted only"
+      : !selectedIds.has(c.test.id)
+        ? notSelectedReason(c, settings)
+        : hooks.signal?.aborted
+          ? "interrupted before its reruns finished"
+          : "time budget ran out before its reruns started";
+    complete(c, undefined, note);
+  }
+  const triaged = candidates.map((c) => finished.get(c.test.id)!);
+
+  return {
+    schemaVersion: 1,
+    tool: { name: "flaky-triage", version: VERSION },
+    summary: summarise(inputs, triaged),
+    inputs: inputs.map(
+      (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
+    ),
+    tests: sortForReport(triaged),
+  };
+}
+
+function indexOf(selected: Candidate[], id: string): number {
+  return selected.findIndex((c) => c.test.id === id);
+}
+
+/**
+ * Which failing tests get reruns. Surefire-style recorded reruns already decide a verdict,
+ * so those tests need none; beyond --max-failures a broken build must not turn into hours of
+ * reruns, so the most useful come first: errors in setup and timeouts last (they are the
+ * slowest and the least informative), the rest in report order.
+ */
+function selectForRerun(candidates: Candidate[], settings: TriageSettings): Candidate[] {
+  if (!settings.rerun) return [];
+  const eligible = candidates.filter((c) => c.test.outcome === "failed" || c.test.outcome === "errored");
+  const cost = (c: Candidate): number => (/timeout|timed out/i.test(c.test.message ?? "") ? 2 : c.test.outcome === "errored" ? 1 : 0);
+  return [...eligible].sort((a, b) => cost(a) - cost(b) || a.test.index - b.test.index).slice(0, settings.maxFailures);
+}
+
+function notSelectedReason(c: Candidate, settings: TriageSettings): string {
+  if (c.test.outcome === "passed") return "passed on a rerun recorded in the report; verdict from those attempts";
+  return `beyond --max-failures ${settings.maxFailures}`;
+}
+
+const EMPTY_TALLY: RerunTally = { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false };
+
+/** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
+function reproduceFor(c: Candidate, settings: TriageSettings, python: string): string | null {
+  const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand });
+  if (!driver) return null;
+  try {
+    return driver.reproduceCommand(c.test, c.seed);
+  } catch {
+    // An id that cannot be quoted (a NUL byte): no command beats a wrong one.
+    return null;
+  }
+}
+
+function finish(
+  c: Candidate,
+  outcome: RerunOutcome | undefined,
+  note: string | undefined,
+  reproduce: string | null,
+): TriagedTest {
+  const recorded = recordedTally(c.test);
+  const reruns: Reruns = outcome
+    ? { ...outcome.reruns }
+    : { sameSeed: { ...EMPTY_TALLY }, freshSeeds: { ...EMPTY_TALLY, seeds: [] } };
+  if (recorded) reruns.recorded = recorded;
+  if (note && !reruns.note) reruns.note = note;
+  const seedReapplied = outcome?.seedReapplied ?? false;
+  const cls = classify({ test: c.test, seed: c.seed, tolerance: c.tolerance, reruns, seedReapplied });
+  const t = c.test;
+  return {
+    id: t.id,
+    file: t.file ?? null,
+    line: t.line ?? null,
+    classname: t.classname,
+    name: t.name,
+    outcome: t.outcome,
+    message: t.message ?? null,
+    verdict: cls.verdict,
+    seedSensitivity: cls.seedSensitivity,
+    cause: cls.cause,
+    causeReason: cls.causeReason,
+    seed: c.seed,
+    reruns,
+    tolerance: c.tolerance,
+    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns }),
+    reproduce: outcome?.reproduce ?? reproduce,
+    confidence: cls.confidence,
+  };
+}
+
+/** Attempts recorded in the report itself (surefire reruns, pytest-rerunfailures) as a tally. */
+function recordedTally(test: TestCase): RerunTally | undefined {
+  const prior = test.priorAttempts;
+  if (!prior || prior.length === 0) return undefined;
+  const all = [...prior.map((p) => p.outcome), test.outcome];
+  const passed = all.filter((o) => o === "passed").length;
+  const failed = all.filter((o) => o === "failed" || o === "errored").length;
+  return { runs: passed + failed, passed, failed, timedOut: 0, crashed: 0, stoppedEarly: false };
+}
+
+/**
+ * Counts come from JUnit inputs when there are any (a console log of the same run would count
+ * every test twice); from console logs only when no JUnit was given.
+ */
+function summarise(inputs: ParsedInput[], tests: TriagedTest[]): Summary {
+  const junit = inputs.filter((i) => i.kind === "junit");
+  const basis = junit.length > 0 ? junit : inputs;
+  const counts: Counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  for (const i of basis) {
+    counts.tests += i.counts.tests;
+    counts.passed += i.counts.passed;
+    counts.failed += i.counts.failed;
+    counts.errored += i.counts.errored;
+    counts.skipped += i.counts.skipped;
+  }
+  const n = (v: TriagedTest["verdict"]) => tests.filter((t) => t.verdict === v).length;
+  return {
+    ...counts,
+    deterministic: n("deterministic"),
+    intermittent: n("intermittent"),
+    notReproduced: n("not-reproduced"),
+    notRerun: n("not-rerun"),
+  };
+}
+
+const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 } as const;
+
+function sortForReport(tests: TriagedTest[]): TriagedTest[] {
+  return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+}
+
+/** The project tree as the pure readers see it: existence of relative paths, nothing more. */
+export function projectView(cwd: string): { exists(rel: string): boolean } {
+  return {
+    exists(rel: string): boolean {
+      if (rel === "" || isAbsolute(rel)) return false;
+      const abs = normalize(join(cwd, rel));
+      const back = relative(cwd, abs);
+      // Report paths are untrusted: never look outside the project.
+      if (back.startsWith(".." + sep) || back === "..") return false;
+      try {
+        return existsSync(abs) && statSync(abs).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
