@@ -1,14 +1,22 @@
 // `npm run example`: makes a red CI run of examples/pytest for real, then triages it with the
 // committed bundle, exactly as a user would: pytest writes reports, flaky-triage reads them.
 //
-//   node scripts/example.mjs [--reports-only] [extra flaky-triage flags...]
+//   node scripts/example.mjs [--project DIR] [--reports-only] [extra flaky-triage flags...]
+//
+// --project runs on a copy of examples/pytest elsewhere (tests do, so that parallel test
+// files never rewrite each other's reports).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const project = join(root, "examples", "pytest");
+const args = process.argv.slice(2);
+let project = join(root, "examples", "pytest");
+if (args[0] === "--project") {
+  project = resolve(args[1] ?? ".");
+  args.splice(0, 2);
+}
 const reports = join(project, "reports");
 const python = process.env.FLAKY_TRIAGE_PYTHON || "python3";
 // The seed the "CI run" used: with it the tolerance and softmax tests fail, as they do for
@@ -19,7 +27,6 @@ const CI_SEED = "1121373103";
 const MAX_CI_RUNS = 8;
 const RACE_TEST = "tests/test_cache.py::test_cache_is_warm_after_start";
 
-const args = process.argv.slice(2);
 const reportsOnly = args[0] === "--reports-only";
 const extra = reportsOnly ? args.slice(1) : args;
 

@@ -2,18 +2,34 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { helpText, parseTriageArgs, type TriageCommand } from "./cli/args.js";
 import { ProgressPrinter } from "./cli/progress.js";
+import { explainMain } from "./cli/explain-command.js";
+import { mergeMain } from "./cli/merge-command.js";
+import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
 import { expandGlobs } from "./io/read-inputs.js";
 import { writeFileAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderTable } from "./render/table.js";
+import { killAllNow } from "./rerun/process.js";
 import { triage } from "./triage.js";
 import { VERSION } from "./version.js";
 
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 export const EXIT = { ok: 0, deterministic: 1, usage: 2 } as const;
 
+/**
+ * Subcommands, by first argument. A report file that happens to be named like one is still
+ * reachable as `./verify`.
+ */
+const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  verify: verifyMain,
+  merge: mergeMain,
+  explain: explainMain,
+};
+
 async function main(argv: string[]): Promise<number> {
+  const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) return sub(argv.slice(1));
   const cmd = parseTriageArgs(argv, process.cwd());
   switch (cmd.kind) {
     case "help":
@@ -33,8 +49,12 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   const abort = new AbortController();
   let interrupted: NodeJS.Signals | null = null;
   const onSignal = (sig: NodeJS.Signals) => {
-    // A second signal means "now": leave without the report.
-    if (interrupted) process.exit(130);
+    // A second signal means "now": leave without the report, but take the reruns along
+    // (they lead their own process groups, so nothing else would stop them).
+    if (interrupted) {
+      killAllNow();
+      process.exit(sig === "SIGINT" ? 130 : 143);
+    }
     interrupted = sig;
     process.stderr.write(`flaky-triage: ${sig}: stopping reruns, writing the report for what finished\n`);
     abort.abort();
