@@ -3,6 +3,7 @@
  * not reproduced (and for not rerun: the failure is real but unexplained). Pure planning here;
  * workflow commands and the check run both take the same list.
  */
+import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Report, TriagedTest, Verdict } from "../model.js";
 import { oneLine } from "../render/escape.js";
@@ -36,8 +37,24 @@ export function repoRelativePath(file: string, projectDir: string, workspace: st
   if (file === "" || file.includes("\0")) return undefined;
   const absolute = resolve(projectDir, file);
   const rel = relative(resolve(workspace), absolute);
-  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(`..${sep}`)) return undefined;
+  if (!inside(rel)) return undefined;
+  // A checked-out symlink (`link.py -> /etc/passwd`) is inside by name only.
+  const real = realPath(absolute);
+  if (real !== null && !inside(relative(realPath(resolve(workspace)) ?? resolve(workspace), real))) return undefined;
   return rel.split(sep).join("/");
+}
+
+function inside(rel: string): boolean {
+  return !(rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(`..${sep}`));
+}
+
+/** The path with symlinks resolved, or null when it does not exist (then only its name counts). */
+function realPath(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
 }
 
 export function annotationMessage(test: TriagedTest, history?: HistoryView): string {

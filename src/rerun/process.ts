@@ -1,11 +1,45 @@
 /**
  * The only place flaky-triage starts processes. Always an argv array (`shell: false`): test
- * ids and seeds are untrusted. Each child leads its own process group (`detached: true`, i.e.
- * setsid), so a timeout or an abort kills the whole tree the test started, and a test that
- * kills its own process group cannot reach us.
+ * ids and seeds are untrusted. Each child runs under our reaper (reaper.ts), which leads its
+ * own process group (`detached: true`, i.e. setsid): a timeout or an abort kills the whole
+ * tree the test started, and a test that kills its own process group, its parent or its
+ * parent's group reaches the reaper's group, never us.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { Readable } from "node:stream";
 import { KILL_GRACE_MS, MAX_LINE_BYTES, OUTPUT_HEAD_BYTES, OUTPUT_TAIL_BYTES, PIPE_DRAIN_MS } from "./limits.js";
+import { REAPER_NODE_OPTIONS, REAPER_SOURCE } from "./reaper.js";
+
+/** Process groups of reruns still running, for `killAllNow`. */
+const liveGroups = new Set<number>();
+
+/**
+ * SIGKILLs every rerun process group at once, synchronously: for an adapter about to exit
+ * without waiting (a second Ctrl-C). The reapers would do it too once we are gone; this does
+ * not depend on them noticing.
+ */
+export function killAllNow(): void {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  liveGroups.clear();
+}
+
+/** The reaper's environment: NODE_OPTIONS from the user is meant for the test, not for it. */
+function reaperEnv(env: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...env };
+  delete out[REAPER_NODE_OPTIONS];
+  if (out.NODE_OPTIONS !== undefined) {
+    out[REAPER_NODE_OPTIONS] = out.NODE_OPTIONS;
+    delete out.NODE_OPTIONS;
+  }
+  return out;
+}
 
 export type KillReason = "timeout" | "abort" | "caller";
 
@@ -83,18 +117,30 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
 
   let child;
   try {
-    child = spawn(command, args, {
+    child = spawn(process.execPath, ["-e", REAPER_SOURCE, "--", command, ...args], {
       cwd: spec.cwd,
-      env: spec.env,
+      env: reaperEnv(spec.env),
       shell: false,
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
     });
   } catch (e) {
     // Synchronous failures: NUL bytes in an argument, invalid env. Reported like a spawn error.
     return { pid: null, done: Promise.resolve(result({ spawnError: String(e) })), kill() {} };
   }
   const pid = child.pid ?? null;
+  if (pid !== null) liveGroups.add(pid);
+  // The reaper's report of how the real child ended (see reaper.ts).
+  // stdio is ["ignore", "pipe", "pipe", "pipe"], so these three exist.
+  const stdout = child.stdio[1] as Readable;
+  const stderr = child.stdio[2] as Readable;
+  const control = child.stdio[3] as Readable;
+  let controlText = "";
+  control.on("data", (chunk: Buffer) => {
+    if (controlText.length < 64 * 1024) controlText += chunk.toString("utf8");
+  });
+  control.on("error", () => {});
+  const controlClosed = new Promise<void>((r) => control.once("close", () => r()));
   let killed: KillReason | null = null;
   let exited = false;
   let graceTimer: NodeJS.Timeout | undefined;
@@ -136,17 +182,17 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
     stderr: spec.onLine ? new LineSplitter((l) => spec.onLine?.(l, "stderr")) : null,
   };
   // Keep reading even past the cap: a child blocked on a full pipe would never finish.
-  child.stdout.on("data", (chunk: Buffer) => {
+  stdout.on("data", (chunk: Buffer) => {
     out.push(chunk);
     lines.stdout?.push(chunk);
   });
-  child.stderr.on("data", (chunk: Buffer) => {
+  stderr.on("data", (chunk: Buffer) => {
     err.push(chunk);
     lines.stderr?.push(chunk);
   });
   const pipesClosed = Promise.all([
-    new Promise<void>((r) => child.stdout.once("close", () => r())),
-    new Promise<void>((r) => child.stderr.once("close", () => r())),
+    new Promise<void>((r) => stdout.once("close", () => r())),
+    new Promise<void>((r) => stderr.once("close", () => r())),
   ]);
 
   const done = new Promise<ProcessResult>((resolve) => {
@@ -165,17 +211,43 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
         // The leader is gone; whatever it left behind in its group goes too.
         signalGroup("SIGKILL");
       }
-      await Promise.race([pipesClosed, delay(PIPE_DRAIN_MS)]);
-      child.stdout.destroy();
-      child.stderr.destroy();
+      if (pid !== null) liveGroups.delete(pid);
+      await Promise.race([Promise.all([pipesClosed, controlClosed]), delay(PIPE_DRAIN_MS)]);
+      stdout.destroy();
+      stderr.destroy();
+      control.destroy();
       lines.stdout?.end();
       lines.stderr?.end();
-      resolve(result({ pid, killed, ...partial }));
+      resolve(result({ pid, killed, ...partial, ...childStatus(controlText) }));
     };
     child.once("exit", (code, sig) => void finish({ exitCode: code, signal: sig }));
-    child.once("error", (e) => void finish({ spawnError: e.message }));
+    // An error here is about the reaper (the interpreter we run on); the usual cause is cwd.
+    child.once("error", (e) =>
+      void finish({ spawnError: existsSync(spec.cwd) ? e.message : `working directory ${spec.cwd} does not exist` }),
+    );
   });
   return { pid, done, kill };
+}
+
+/**
+ * The real child's status from the reaper's report. None (the reaper itself was killed, by us
+ * or by the test): the reaper's own status stands.
+ */
+function childStatus(text: string): Partial<ProcessResult> {
+  const line = text.split("\n")[0] ?? "";
+  try {
+    const v = JSON.parse(line) as { exitCode?: unknown; signal?: unknown; spawnError?: unknown };
+    if (typeof v.spawnError === "string") return { exitCode: null, signal: null, spawnError: v.spawnError };
+    if (typeof v.exitCode === "number" || typeof v.signal === "string") {
+      return {
+        exitCode: typeof v.exitCode === "number" ? v.exitCode : null,
+        signal: typeof v.signal === "string" ? (v.signal as NodeJS.Signals) : null,
+      };
+    }
+  } catch {
+    // No report.
+  }
+  return {};
 }
 
 function delay(ms: number): Promise<void> {
