@@ -44,7 +44,7 @@ function stripPrefix(lines: string[], re: RegExp): number {
   return n;
 }
 
-function undoDoubleSpacing(lines: string[]): string[] | null {
+function undoDoubleSpacing(lines: string[], origin: number[]): { lines: string[]; origin: number[] } | null {
   let printed = 0;
   let adjacent = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -58,22 +58,35 @@ function undoDoubleSpacing(lines: string[]): string[] | null {
   }
   // One blank line between two printed lines was a line break; two or more were a blank line.
   const out: string[] = [];
+  const at: number[] = [];
   let blanks = 0;
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     if (line.trim() === "") {
       blanks++;
-      continue;
+      return;
     }
-    if (blanks >= 2 && out.length > 0) out.push("");
+    if (blanks >= 2 && out.length > 0) {
+      out.push("");
+      at.push(origin[i - 1] ?? 0);
+    }
     blanks = 0;
     out.push(line);
+    at.push(origin[i] ?? 0);
+  });
+  if (blanks > 0) {
+    out.push("");
+    at.push(origin[lines.length - 1] ?? 0);
   }
-  if (blanks > 0) out.push("");
-  return out;
+  return { lines: out, origin: at };
 }
 
-/** Removes CI decorations from a console log; `notes` says which were found. */
-export function normaliseCiLog(text: string): { text: string; notes: string[] } {
+/**
+ * Removes CI decorations from a console log; `notes` says which were found, and `origin[i]` is
+ * the 1-based line of the given text that line i of the result came from (undoing double
+ * spacing removes lines, and evidence must still point at the line a person opens). Lines are
+ * counted the way editors count them: CRLF, CR CR LF and a lone CR each end one line.
+ */
+export function normaliseCiLog(text: string): { text: string; notes: string[]; origin: number[] } {
   const notes: string[] = [];
   let t = text.replace(/^\uFEFF/, "");
   if (/\r/.test(t)) {
@@ -87,6 +100,7 @@ export function normaliseCiLog(text: string): { text: string; notes: string[] } 
     notes.push("removed ANSI colour codes");
   }
   let lines = t.split("\n");
+  let origin = lines.map((_, i) => i + 1);
   if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0) notes.push("removed Jenkins timestamps");
   if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0) notes.push("removed GitHub Actions timestamps");
   // Blanked rather than removed, so line numbers still point into the file as it was given.
@@ -99,10 +113,11 @@ export function normaliseCiLog(text: string): { text: string; notes: string[] } 
   if (markers > 0) notes.push("blanked CI group and pipeline marker lines");
   if (stripPrefix(lines, GITHUB_MARKER) > 0) notes.push("removed GitHub workflow-command markers");
   if (stripPrefix(lines, XDIST_PREFIX) > 0) notes.push("removed pytest-xdist worker prefixes");
-  const undone = undoDoubleSpacing(lines);
+  const undone = undoDoubleSpacing(lines, origin);
   if (undone !== null) {
-    lines = undone;
+    lines = undone.lines;
+    origin = undone.origin;
     notes.push("undid double line spacing");
   }
-  return { text: lines.join("\n"), notes };
+  return { text: lines.join("\n"), notes, origin };
 }

@@ -4,7 +4,7 @@
  * often cut. Both readers describe each run as records in run order and let this module keep the
  * last outcome of each test, with the earlier ones as prior attempts.
  */
-import type { Counts, Outcome, PriorAttempt, SourceRef, TestCase } from "../model.js";
+import type { Counts, LogLines, Outcome, PriorAttempt, SourceRef, TestCase } from "../model.js";
 import {
   CappedText,
   MAX_DETAILS_CHARS,
@@ -30,6 +30,9 @@ export interface RunRecord {
   priorAttempts?: PriorAttempt[];
   /** 1-based line in the log where the test's evidence starts. */
   logLine?: number;
+  /** Log line of each line of `details` / `output` (as the reader numbered them; 0: added by the reader). */
+  detailsLines?: number[];
+  outputLines?: number[];
   /** Position in the log's run order (shared counter across runs). */
   index: number;
 }
@@ -84,6 +87,7 @@ export function mergeRuns(
   runs: Run[],
   path: string,
   warnings: string[],
+  origin?: readonly number[],
 ): { tests: TestCase[]; counts: Counts } {
   const byId = new Map<string, RunRecord>();
   const counts = emptyCounts();
@@ -127,13 +131,29 @@ export function mergeRuns(
   for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
     const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
     if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt)) continue;
-    tests.push(toTestCase(r, path));
+    tests.push(toTestCase(r, path, origin));
   }
   return { tests, counts };
 }
 
-function toTestCase(r: RunRecord, path: string): TestCase {
-  const source: SourceRef = r.logLine === undefined ? { file: path } : { file: path, line: r.logLine };
+/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
+function originalLine(n: number, origin: readonly number[] | undefined): number {
+  if (n <= 0 || origin === undefined) return n;
+  return origin[n - 1] ?? n;
+}
+
+/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
+function fieldLines(kept: string, lines: number[] | undefined, origin: readonly number[] | undefined): number[] | undefined {
+  if (lines === undefined) return undefined;
+  let count = 1;
+  for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1)) count++;
+  if (count !== lines.length) return undefined;
+  return lines.map((n) => originalLine(n, origin));
+}
+
+function toTestCase(r: RunRecord, path: string, origin?: readonly number[]): TestCase {
+  const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
+  const source: SourceRef = logLine === undefined ? { file: path } : { file: path, line: logLine };
   const t: TestCase = {
     id: r.id,
     classname: r.classname,
@@ -148,8 +168,18 @@ function toTestCase(r: RunRecord, path: string): TestCase {
     const m = firstLine(r.message, MAX_MESSAGE_CHARS);
     if (m !== undefined) t.message = m;
   }
-  if (r.details !== undefined && r.details.length > 0) t.details = capped(r.details, MAX_DETAILS_CHARS);
-  if (r.output !== undefined && r.output.length > 0) t.output = capped(r.output, MAX_OUTPUT_CHARS);
+  const logLines: LogLines = { file: path };
+  if (r.details !== undefined && r.details.length > 0) {
+    t.details = capped(r.details, MAX_DETAILS_CHARS);
+    const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
+    if (at !== undefined) logLines.details = at;
+  }
+  if (r.output !== undefined && r.output.length > 0) {
+    t.output = capped(r.output, MAX_OUTPUT_CHARS);
+    const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
+    if (at !== undefined) logLines.output = at;
+  }
+  if (logLines.details !== undefined || logLines.output !== undefined) t.logLines = logLines;
   if (r.priorAttempts !== undefined && r.priorAttempts.length > 0) t.priorAttempts = r.priorAttempts;
   return t;
 }
@@ -187,4 +217,17 @@ export function samePath(printed: string, file: string): boolean {
   const a = printed.replace(/\\/g, "/");
   const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
   return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}
+
+/** Lines and the log line each was read from; joined with `appendLocated`. */
+export interface Located {
+  text: string;
+  at: number[];
+}
+
+/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
+export function appendLocated(a: Located | undefined, b: Located, blankLines: number): Located {
+  if (a === undefined || a.text.length === 0) return b;
+  if (b.text.length === 0) return a;
+  return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array<number>(blankLines).fill(0), ...b.at] };
 }

@@ -1,4 +1,5 @@
 import type { InputKind } from "../model.js";
+import { normaliseCiLog } from "./ci-log.js";
 
 /**
  * Detects what a report is from its first bytes (decoded), never from its file name: CI
@@ -24,6 +25,9 @@ const PYTEST_MARKERS: readonly RegExp[] = [
   /^(?:FAILED|ERROR) \S+::\S/m,
   // Progress lines: "tests/test_x.py ..F.s   [ 40%]"
   /^\S+\.py [.FEsxX]+\s+\[\s*\d+%\]\s*$/m,
+  // What an excerpt cut out of a failure section still shows.
+  /^-+ Captured (?:log|stdout|stderr)(?: \w+)? -+$/m,
+  /^[^\s:"]+\.py:\d+: (?:in \w+|[\w.]*(?:Error|Exception|Failed)\b)/m,
 ];
 
 const UNITTEST_MARKERS: readonly RegExp[] = [
@@ -63,8 +67,12 @@ export function detectKind(head: string): InputKind {
   const xml = xmlRoot(head);
   if (xml === "junit" || xml === "maybe-junit") return "junit";
   if (xml === "other-xml") return "unknown";
-  if (PYTEST_MARKERS.some((re) => re.test(head))) return "pytest-log";
-  if (UNITTEST_MARKERS.some((re) => re.test(head))) return "unittest-log";
+  // The markers are start-of-line patterns: a Jenkins/GitHub timestamp, an xdist tag or a
+  // colour code in front of every line would hide them, so they are looked for in the text
+  // the readers will see.
+  const text = normaliseCiLog(head).text;
+  if (PYTEST_MARKERS.some((re) => re.test(text))) return "pytest-log";
+  if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";
 }
 

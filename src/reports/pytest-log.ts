@@ -9,7 +9,17 @@
  */
 import type { Counts, Outcome, ParsedInput, PriorAttempt } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
-import { capWarnings, dropCutTail, emptyCounts, mergeRuns, samePath, type Run, type RunRecord } from "./console-runs.js";
+import {
+  appendLocated,
+  capWarnings,
+  dropCutTail,
+  emptyCounts,
+  mergeRuns,
+  samePath,
+  type Located,
+  type Run,
+  type RunRecord,
+} from "./console-runs.js";
 
 const SESSION_START = /^=+ test session starts =+$/;
 /** pytest's separator lines: `==== TITLE ====`. */
@@ -27,7 +37,7 @@ const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
 const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
-const SUMMARY = /^(FAILED|ERROR) (.+?)(?: - (.*))?\s*$/;
+const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;
@@ -51,6 +61,9 @@ interface Section {
   collecting: boolean;
   body: string[];
   captured: string[];
+  /** Log line of each body / captured line (the readers' numbering, 1-based). */
+  bodyAt: number[];
+  capturedAt: number[];
   logLine: number;
 }
 
@@ -151,6 +164,23 @@ function trimBlank(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
+/** `trimBlank` that keeps each line's log line. */
+function trimLocated(lines: string[], at: number[]): { lines: string[]; at: number[] } {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && (lines[a] ?? "").trim() === "") a++;
+  while (b > a && (lines[b - 1] ?? "").trim() === "") b--;
+  return { lines: lines.slice(a, b), at: at.slice(a, b) };
+}
+
+function located(lines: string[], at: number[]): Located {
+  return { text: lines.join("\n"), at };
+}
+
+function range(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => first + k);
+}
+
 function framesOf(body: string[]): Frame[] {
   const frames: Frame[] = [];
   for (const l of body) {
@@ -203,6 +233,33 @@ interface Ctx {
   path: string;
   warnings: string[];
   nextIndex: number;
+}
+
+/**
+ * `FAILED id - message`: a parameter id may itself contain " - " (`test_y[a - b]`), so the
+ * split is the first one whose id the log shows elsewhere (a section headline or a -v line),
+ * else the first that leaves the id's brackets balanced, else the first.
+ */
+export function splitSummary(rest: string, known: (id: string) => boolean): { id: string; message?: string } {
+  const cuts: number[] = [];
+  for (let i = rest.indexOf(" - "); i !== -1; i = rest.indexOf(" - ", i + 1)) cuts.push(i);
+  if (cuts.length === 0) return { id: rest };
+  const at = (i: number) => ({ id: rest.slice(0, i), message: rest.slice(i + 3) });
+  const balanced = (id: string): boolean => {
+    const open = id.indexOf("[");
+    return open < 0 || id.endsWith("]");
+  };
+  const pick =
+    cuts.find((i) => known(rest.slice(0, i))) ??
+    (known(rest) ? undefined : cuts.find((i) => balanced(rest.slice(0, i))));
+  if (pick === undefined) return known(rest) ? { id: rest } : at(cuts[0]!);
+  return at(pick);
+}
+
+/** A field already kept on a record, with its line map when it has one. */
+function prevLocated(text: string | undefined, at: number[] | undefined): Located | undefined {
+  if (text === undefined) return undefined;
+  return { text, at: at ?? [] };
 }
 
 /** Parses one pytest session (from its `test session starts` line to the next). */
@@ -295,7 +352,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
         area = "failures";
         if (!HEADLINE.test(l)) {
           // An excerpt that starts inside a failure section: a section without headline.
-          current = { kind: "failure", key: null, collecting: false, body: lines.slice(0, i), captured: [], logLine: firstLineNo };
+          current = {
+            kind: "failure",
+            key: null,
+            collecting: false,
+            body: lines.slice(0, i),
+            captured: [],
+            bodyAt: range(firstLineNo, i),
+            capturedAt: [],
+            logLine: firstLineNo,
+          };
           sections.push(current);
         }
       } else {
@@ -318,6 +384,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
           collecting: err !== null && err[1] === undefined,
           body: [],
           captured: [],
+          bodyAt: [],
+          capturedAt: [],
           logLine: firstLineNo + i,
         };
         inCaptured = false;
@@ -326,7 +394,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
       }
       if (current === null) {
         // --tb=line: no headlines; each failure ends at its `path:line: message` line.
-        current = { kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [], captured: [], logLine: firstLineNo + i };
+        current = {
+          kind: area === "errors" ? "error" : "failure",
+          key: null,
+          collecting: false,
+          body: [],
+          captured: [],
+          bodyAt: [],
+          capturedAt: [],
+          logLine: firstLineNo + i,
+        };
         headless.push(current);
       }
       const sec: Section = current;
@@ -334,27 +411,34 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
       if (cap !== null) {
         inCaptured = true;
         sec.captured.push(l);
+        sec.capturedAt.push(firstLineNo + i);
         continue;
       }
       if (inCaptured) {
         if (headless.includes(sec) && LOCATION.test(l)) {
           sec.body.push(l);
+          sec.bodyAt.push(firstLineNo + i);
           close();
           continue;
         }
         sec.captured.push(l);
+        sec.capturedAt.push(firstLineNo + i);
         continue;
       }
       if (sec.body.length === 0 && XDIST_PLATFORM.test(l)) continue;
       sec.body.push(l);
+      sec.bodyAt.push(firstLineNo + i);
       if (headless.includes(sec) && LOCATION.test(l)) close();
       continue;
     }
     if (area === "summary") {
       const s = SUMMARY.exec(l);
       if (s !== null) {
-        const entry: SummaryEntry = { kind: s[1] === "ERROR" ? "error" : "failure", id: s[2] ?? "", used: false };
-        if (s[3] !== undefined && s[3].length > 0) entry.message = s[3];
+        const known = (id: string): boolean =>
+          verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id));
+        const { id, message } = splitSummary(s[2] ?? "", known);
+        const entry: SummaryEntry = { kind: s[1] === "ERROR" ? "error" : "failure", id, used: false };
+        if (message !== undefined && message.length > 0) entry.message = message;
         summary.push(entry);
       }
     }
@@ -396,7 +480,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
   };
 
   const add = (id: string, sec: Section | null, entry: SummaryEntry | null) => {
-    const body = sec === null ? [] : trimBlank(sec.body);
+    const trimmedBody = sec === null ? { lines: [], at: [] } : trimLocated(sec.body, sec.bodyAt);
+    const body = trimmedBody.lines;
+    const trimmedOut = sec === null ? { lines: [], at: [] } : trimLocated(sec.captured, sec.capturedAt);
     const frames = framesOf(body);
     const outcome: Outcome = (sec?.kind ?? entry?.kind) === "error" ? "errored" : "failed";
     const where = locate(id, sec, frames);
@@ -404,9 +490,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     const prev = byId.get(id);
     if (prev !== undefined) {
       // A failed test whose teardown also errored: one test, both texts.
-      if (body.length > 0) prev.details = [prev.details, body.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n\n");
-      const out = sec === null ? [] : trimBlank(sec.captured);
-      if (out.length > 0) prev.output = [prev.output, out.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n");
+      if (body.length > 0) {
+        const d = appendLocated(prevLocated(prev.details, prev.detailsLines), located(body, trimmedBody.at), 1);
+        prev.details = d.text;
+        prev.detailsLines = d.at;
+      }
+      if (trimmedOut.lines.length > 0) {
+        const o = appendLocated(prevLocated(prev.output, prev.outputLines), located(trimmedOut.lines, trimmedOut.at), 0);
+        prev.output = o.text;
+        prev.outputLines = o.at;
+      }
       if (prev.line === undefined && where.line !== undefined) prev.line = where.line;
       return;
     }
@@ -415,9 +508,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     if (where.file !== undefined) rec.file = where.file;
     if (where.line !== undefined) rec.line = where.line;
     if (message !== undefined) rec.message = message;
-    if (body.length > 0) rec.details = body.join("\n");
-    const out = sec === null ? [] : trimBlank(sec.captured);
-    if (out.length > 0) rec.output = out.join("\n");
+    if (body.length > 0) {
+      rec.details = body.join("\n");
+      rec.detailsLines = trimmedBody.at;
+    }
+    if (trimmedOut.lines.length > 0) {
+      rec.output = trimmedOut.lines.join("\n");
+      rec.outputLines = trimmedOut.at;
+    }
     if (sec !== null) rec.logLine = sec.logLine;
     const n = reruns.get(id);
     if (n !== undefined) rec.priorAttempts = Array.from({ length: n }, (): PriorAttempt => ({ outcome: "failed" }));
@@ -464,7 +562,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
 
   if (crash !== null) {
     const c = crash;
-    const dump = trimBlank(lines.slice(c.start));
+    const dumpAt = trimLocated(lines.slice(c.start), range(firstLineNo + c.start, lines.length - c.start));
+    const dump = dumpAt.lines;
     const frames = framesOf(dump);
     let id = c.id;
     if (id === null && c.file !== null) {
@@ -480,7 +579,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     if (id === null) {
       ctx.warnings.push(`${ctx.path}: the session ${what} in a test whose id is not printed`);
     } else {
-      const sec: Section = { kind: "failure", key: null, collecting: false, body: dump, captured: [], logLine: firstLineNo + c.start };
+      const sec: Section = {
+        kind: "failure",
+        key: null,
+        collecting: false,
+        body: dump,
+        captured: [],
+        bodyAt: dumpAt.at,
+        capturedAt: [],
+        logLine: firstLineNo + c.start,
+      };
       add(id, sec, null);
       const rec = byId.get(id);
       const first = dump.find((l) => FATAL.test(l));
@@ -516,7 +624,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
 /** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */
 export function parsePytestLog(text: string, path: string): ParsedInput {
   const warnings: string[] = [];
-  const norm = normaliseCiLog(text).text;
+  const { text: norm, origin } = normaliseCiLog(text);
   const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
   const starts: number[] = [];
   lines.forEach((l, i) => {
@@ -532,7 +640,7 @@ export function parsePytestLog(text: string, path: string): ParsedInput {
     if (k === 0 && starts.length > 0 && start !== starts[0] && run.records.length === 0 && run.counts === null) return;
     runs.push(run);
   });
-  const { tests, counts } = mergeRuns(runs, path, warnings);
+  const { tests, counts } = mergeRuns(runs, path, warnings, origin);
   if (tests.length === 0 && runs.every((r) => r.counts === null)) {
     warnings.push(`${path}: no pytest failure sections, summary lines or counts found`);
   }

@@ -6,7 +6,16 @@
  */
 import type { Counts, Outcome, ParsedInput } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
-import { capWarnings, dropCutTail, emptyCounts, mergeRuns, samePath, type Run, type RunRecord } from "./console-runs.js";
+import {
+  appendLocated,
+  capWarnings,
+  dropCutTail,
+  emptyCounts,
+  mergeRuns,
+  samePath,
+  type Run,
+  type RunRecord,
+} from "./console-runs.js";
 
 const BLOCK_SEP = /^={20,}$/;
 const DASH_SEP = /^-{20,}$/;
@@ -29,6 +38,8 @@ const NOSE_CAPTURE_END = /^-+ >> end captured (?:logging|stdout|stderr) << -+$/;
 const BUFFERED = /^(?:Stdout|Stderr):$/;
 /** Frames in installed packages or the standard library are never the test's own. */
 const LIBRARY = /(?:site-packages|dist-packages|[\\/]lib[\\/]python\d[\d.]*[\\/]|^<frozen )/;
+/** A line that announces a seed (the recognisers decide later; this only tells stray output apart). */
+const SEED_MENTION = /\bseed\b|_SEED=/i;
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:: .*|:)?$/;
 
 function statusOutcome(status: string): Outcome {
@@ -78,32 +89,45 @@ interface Block {
   outcome: Outcome;
   title: string;
   details: string[];
-  output: string[];
+  /** Log line of each `details` line. */
+  at: number[];
   logLine: number;
 }
 
+/** Lines with the log line each was read from. */
+interface LinesAt {
+  lines: string[];
+  at: number[];
+}
+
 /** Splits a block's body into the traceback and what the test printed (nose captures, `-b` buffers). */
-function splitBody(body: string[]): { details: string[]; output: string[] } {
-  const details: string[] = [];
-  const output: string[] = [];
+function splitBody(body: string[], bodyAt: number[]): { details: LinesAt; output: LinesAt } {
+  const details: LinesAt = { lines: [], at: [] };
+  const output: LinesAt = { lines: [], at: [] };
   let inCapture = false;
   let inBuffered = false;
   for (let i = 0; i < body.length; i++) {
     const l = body[i] ?? "";
     if (NOSE_CAPTURE_BEGIN.test(l)) inCapture = true;
     if (BUFFERED.test(l) && (i === 0 || (body[i - 1] ?? "").trim() === "")) inBuffered = true;
-    (inCapture || inBuffered ? output : details).push(l);
+    const into = inCapture || inBuffered ? output : details;
+    into.lines.push(l);
+    into.at.push(bodyAt[i] ?? 0);
     if (NOSE_CAPTURE_END.test(l)) inCapture = false;
   }
-  return { details: trimBlank(details), output: trimBlank(output) };
+  return { details: trimLocated(details), output: trimLocated(output) };
 }
 
 function trimBlank(lines: string[]): string[] {
+  return trimLocated({ lines, at: [] }).lines;
+}
+
+function trimLocated(x: LinesAt): LinesAt {
   let a = 0;
-  let b = lines.length;
-  while (a < b && (lines[a] ?? "").trim() === "") a++;
-  while (b > a && (lines[b - 1] ?? "").trim() === "") b--;
-  return lines.slice(a, b);
+  let b = x.lines.length;
+  while (a < b && (x.lines[a] ?? "").trim() === "") a++;
+  while (b > a && (x.lines[b - 1] ?? "").trim() === "") b--;
+  return { lines: x.lines.slice(a, b), at: x.at.slice(a, b) };
 }
 
 /**
@@ -152,7 +176,9 @@ interface Ctx {
 
 function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, ctx: Ctx): Run {
   const blocks: Block[] = [];
-  const progress: { id: string; classname: string; name: string; outcome: Outcome | null; output: string[]; index: number }[] = [];
+  const progress: { id: string; classname: string; name: string; outcome: Outcome | null; output: LinesAt; index: number }[] = [];
+  /** Lines outside any block and any test's progress line that mention a seed (quiet output). */
+  let strayed = 0;
   let pending: (typeof progress)[number] | null = null;
   let block: Block | null = null;
   let inHeader = false;
@@ -175,7 +201,7 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
         outcome: header[1] === "ERROR" ? "errored" : "failed",
         title: header[2] ?? "",
         details: [],
-        output: [],
+        at: [],
         logLine: firstLineNo + i + 1,
       };
       blocks.push(block);
@@ -195,6 +221,7 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
         continue;
       }
       block.details.push(l);
+      block.at.push(firstLineNo + i);
       continue;
     }
     if (blocks.length === 0 && progress.length === 0 && /^(?:Traceback \(most recent call last\):|\s+File ")/.test(l)) preamble++;
@@ -209,14 +236,15 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
         rest = doc[1] ?? "";
         i++;
       }
-      pending = { ...ids, outcome: null, output: [], index: ctx.nextIndex++ };
+      pending = { ...ids, outcome: null, output: { lines: [], at: [] }, index: ctx.nextIndex++ };
       progress.push(pending);
       const status = STATUS.exec(rest.trim());
       if (status !== null) {
         pending.outcome = statusOutcome(status[1] ?? "");
         pending = null;
       } else if (rest.length > 0) {
-        pending.output.push(rest);
+        pending.output.lines.push(rest);
+        pending.output.at.push(firstLineNo + i);
       }
       continue;
     }
@@ -226,8 +254,11 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
         pending.outcome = statusOutcome(status[1] ?? "");
         pending = null;
       } else {
-        pending.output.push(l);
+        pending.output.lines.push(l);
+        pending.output.at.push(firstLineNo + i);
       }
+    } else if (SEED_MENTION.test(l)) {
+      strayed++;
     }
   }
   if (preamble > 0) {
@@ -238,12 +269,28 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
   const byId = new Map<string, RunRecord>();
   for (const b of blocks) {
     const ids = parseTitle(b.title);
-    const { details, output } = splitBody(b.details);
+    const split = splitBody(b.details, b.at);
+    const details = split.details.lines;
+    const output = split.output;
     const prev = byId.get(ids.id);
     if (prev !== undefined) {
       // Subtests report one block per failing parameter set: one test, all texts.
-      prev.details = [prev.details ?? "", details.join("\n")].join("\n\n");
-      if (output.length > 0) prev.output = [prev.output ?? "", output.join("\n")].filter((s) => s.length > 0).join("\n");
+      const d = appendLocated(
+        prev.details === undefined ? undefined : { text: prev.details, at: prev.detailsLines ?? [] },
+        { text: details.join("\n"), at: split.details.at },
+        1,
+      );
+      prev.details = d.text;
+      prev.detailsLines = d.at;
+      if (output.lines.length > 0) {
+        const o = appendLocated(
+          prev.output === undefined ? undefined : { text: prev.output, at: prev.outputLines ?? [] },
+          { text: output.lines.join("\n"), at: output.at },
+          0,
+        );
+        prev.output = o.text;
+        prev.outputLines = o.at;
+      }
       continue;
     }
     const seen = progress.find((p) => p.id === ids.id);
@@ -253,12 +300,25 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
     if (where.line !== undefined) rec.line = where.line;
     const message = messageOf(details);
     if (message !== undefined) rec.message = message;
-    if (details.length > 0) rec.details = details.join("\n");
-    const printed = trimBlank(seen?.output ?? []);
-    const out = [...printed, ...output];
-    if (out.length > 0) rec.output = out.join("\n");
+    if (details.length > 0) {
+      rec.details = details.join("\n");
+      rec.detailsLines = split.details.at;
+    }
+    const printed = trimLocated(seen?.output ?? { lines: [], at: [] });
+    const out = [...printed.lines, ...output.lines];
+    if (out.length > 0) {
+      rec.output = out.join("\n");
+      rec.outputLines = [...printed.at, ...output.at];
+    }
     byId.set(ids.id, rec);
     records.push(rec);
+  }
+  if (strayed > 0 && progress.length === 0 && blocks.length > 0) {
+    ctx.warnings.push(
+      `${ctx.path}: ${strayed} line(s) mentioning a seed stand between the progress dots, outside any test's block ` +
+        `(unittest without -v prints no test names there), so they cannot be attached to a test; ` +
+        `run unittest with -v or -b so each test's output is tied to it`,
+    );
   }
   for (const p of progress) {
     if (byId.has(p.id) || p.outcome === null) continue;
@@ -278,7 +338,7 @@ function parseRun(lines: string[], firstLineNo: number, counts: Counts | null, c
 /** Parses a unittest or nose console log (or an excerpt of one). */
 export function parseUnittestLog(text: string, path: string): ParsedInput {
   const warnings: string[] = [];
-  const norm = normaliseCiLog(text).text;
+  const { text: norm, origin } = normaliseCiLog(text);
   const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
   const ctx: Ctx = { path, warnings, nextIndex: 0 };
   const runs: Run[] = [];
@@ -307,7 +367,7 @@ export function parseUnittestLog(text: string, path: string): ParsedInput {
     const rest = parseRun(lines.slice(start), start + 1, null, ctx);
     if (rest.records.length > 0) runs.push(rest);
   }
-  const { tests, counts } = mergeRuns(runs, path, warnings);
+  const { tests, counts } = mergeRuns(runs, path, warnings, origin);
   if (tests.length === 0 && runs.length === 0) {
     warnings.push(`${path}: no FAIL/ERROR blocks, progress lines or "Ran N tests" line found`);
   }

@@ -16,6 +16,12 @@ interface Found {
   value: string;
   /** 1-based line within the field the match was found in. */
   line: number;
+  field: Field["name"];
+}
+
+interface Field {
+  name: "output" | "details" | "message";
+  text: string;
 }
 
 /**
@@ -65,7 +71,8 @@ function lineAt(text: string, index: number): number {
 const RECENT_MATCHES = 64;
 
 /** The last acceptable match of one recogniser in one text. */
-function lastMatch(recogniser: SeedRecogniser, text: string): Found | null {
+function lastMatch(recogniser: SeedRecogniser, field: Field): Found | null {
+  const text = field.text;
   const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
   const recent: RegExpExecArray[] = [];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -81,36 +88,48 @@ function lastMatch(recogniser: SeedRecogniser, text: string): Found | null {
     const m = recent[i]!;
     const value = recogniser.value(m);
     if (value !== null && value.length > 0) {
-      return { recogniser, match: m, value, line: lineAt(text, m.index) };
+      return { recogniser, match: m, value, line: lineAt(text, m.index), field: field.name };
     }
   }
   return null;
 }
 
 /** Fields in the order the seed is most likely printed: MXNet logs it in captured output. */
-function fieldsOf(test: TestCase): string[] {
-  const fields: string[] = [];
-  for (const text of [test.output, test.details, test.message]) {
+function fieldsOf(test: TestCase): Field[] {
+  const fields: Field[] = [];
+  for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message]] as const) {
     if (text !== undefined && text.length > 0) {
-      fields.push(stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)));
+      fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
     }
   }
   return fields;
 }
 
-function find(recogniser: SeedRecogniser, fields: string[]): Found | null {
-  for (const text of fields) {
-    const found = lastMatch(recogniser, text);
+function find(recogniser: SeedRecogniser, fields: Field[]): Found | null {
+  for (const field of fields) {
+    const found = lastMatch(recogniser, field);
     if (found !== null) return found;
   }
   return null;
 }
 
-function toSeed(found: Found, file: string): Seed {
+/**
+ * Where the seed line stands: in the log itself when a console reader mapped the field's lines
+ * (a person opens the log at that line), else the line within the field.
+ */
+function sourceOf(found: Found, test: TestCase, file: string): Seed["source"] {
+  const map = test.logLines;
+  const lines = found.field === "output" ? map?.output : found.field === "details" ? map?.details : undefined;
+  const at = lines?.[found.line - 1];
+  if (map !== undefined && at !== undefined && at > 0) return { file: map.file, line: at };
+  return { file, line: found.line };
+}
+
+function toSeed(found: Found, test: TestCase, file: string): Seed {
   return {
     value: found.value,
     recogniser: found.recogniser.name,
-    source: { file, line: found.line },
+    source: sourceOf(found, test, file),
     apply: found.recogniser.apply(found.match),
   };
 }
@@ -128,7 +147,8 @@ function mergeEnv(apply: SeedApply, extra: SeedApply): SeedApply {
  * last match in the first field that has one wins (a test that retries internally prints a
  * seed per attempt, and the last is the one that failed). The MXNet module seed and a
  * hypothesis falsifying example travel as `related`; either stands in as the seed when no
- * test seed was printed. `source.line` is the 1-based line within the field searched.
+ * test seed was printed. `source` is the log file and line when the reader recorded
+ * `logLines`, else the report file and the 1-based line within the field searched.
  */
 export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null {
   const fields = fieldsOf(test);
@@ -157,9 +177,9 @@ export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null
     related.splice(related.indexOf(standIn), 1);
   }
 
-  const seed = toSeed(primary, file);
+  const seed = toSeed(primary, test, file);
   if (related.length > 0) {
-    const relatedSeeds = related.map((f) => toSeed(f, file));
+    const relatedSeeds = related.map((f) => toSeed(f, test, file));
     for (const r of relatedSeeds) seed.apply = mergeEnv(seed.apply, r.apply);
     seed.related = relatedSeeds;
   }

@@ -31,7 +31,14 @@ describe("normaliseCiLog", () => {
 
   it("leaves an ordinary log's blank lines alone", () => {
     const plain = fixture("pytest-default.log");
-    expect(normaliseCiLog(plain)).toEqual({ text: plain, notes: [] });
+    expect(normaliseCiLog(plain)).toMatchObject({ text: plain, notes: [] });
+  });
+
+  it("maps each line back to the line of the file as given", () => {
+    const { text, origin } = normaliseCiLog("a\r\n\r\nb\r\n\r\nc\r\n\r\nd\r\n\r\ne\r\n\r\nf\r\n\r\n\r\n\r\ng\r\n");
+    const lines = text.split("\n");
+    expect(lines.slice(0, 8)).toEqual(["a", "b", "c", "d", "e", "f", "", "g"]);
+    expect(origin.slice(0, 8)).toEqual([1, 3, 5, 7, 9, 11, 14, 15]);
   });
 
   it("removes xdist worker prefixes only at the start of a line", () => {

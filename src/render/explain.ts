@@ -1,0 +1,192 @@
+/**
+ * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
+ * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
+ * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
+ * what to run to confirm it. Plain text; bold headings only on a terminal.
+ */
+import { sanitizeLine } from "../cli/sanitize.js";
+import { formatNeeded, formatTolerance, guidelineFor } from "../diagnose/ladder.js";
+import type { Report, Seed, SeedApply, Tolerance, TriagedTest } from "../model.js";
+import { shellQuote } from "./shell-quote.js";
+
+/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
+export const CONFIRM_TRIALS = 10_000;
+
+export interface ExplainOptions {
+  /** The log as the user named it (`-` for stdin): used in the commands we print. */
+  logArg: string;
+  /** `--cwd` as the user typed it, when ids were resolved against a project. */
+  project: string | null;
+  color: boolean;
+}
+
+/** Everything taken from the log passes through here: one visible line, no escapes. */
+function clean(s: string, max = 500): string {
+  return sanitizeLine(s, max);
+}
+
+/** A computed figure: seven significant digits, as many as the tools print themselves. */
+function num(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Number(x.toPrecision(7)).toString();
+}
+
+/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
+function printed(x: number): string {
+  return String(x);
+}
+
+function applyLine(apply: SeedApply): string {
+  switch (apply.kind) {
+    case "env":
+      return `goes back as the environment: ${Object.entries(apply.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`;
+    case "args":
+      return `goes back as pytest arguments: ${apply.args.join(" ")}`;
+    case "global-rng":
+      return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
+    case "hypothesis":
+      return `replays with ${apply.decorator}`;
+    case "none":
+      return `cannot be given back: ${apply.why}`;
+  }
+}
+
+function seedLines(seed: Seed | null, test: TriagedTest): string[] {
+  if (seed === null) {
+    return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
+  }
+  const where = (s: Seed): string => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
+  const out = [
+    `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
+    `  ${clean(applyLine(seed.apply))}`,
+  ];
+  for (const r of seed.related ?? []) {
+    out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
+  }
+  out.push("", "  reproduce:");
+  if (test.reproduce !== null) {
+    out.push(`    ${clean(test.reproduce, 2000)}`);
+  } else {
+    const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
+    out.push(
+      `    no command: the log does not say which file holds ${clean(test.id)}` +
+        (env !== null ? `; run it with ${clean(env)} in its environment` : ""),
+    );
+  }
+  return out;
+}
+
+function toleranceLines(t: Tolerance | null): string[] {
+  if (t === null) return ["  no numeric comparison recognised in the failure text"];
+  const out: string[] = [`  format: ${t.format}`];
+  const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
+    .filter((x) => x !== null)
+    .join(", ");
+  if (tol !== "") out.push(`  tolerances in force: ${tol}`);
+  if (t.nonFinite !== undefined) {
+    out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
+  }
+  if (t.ratio !== null) {
+    out.push(
+      `  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`,
+    );
+  }
+  const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
+  if (t.actual !== undefined && t.expected !== undefined) {
+    out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
+  } else if (at !== "") {
+    out.push(`  worst element${at}`);
+  }
+  out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
+  const s = t.suggestion;
+  if (s === null) {
+    if (t.nonFinite === undefined) out.push("  no tolerance change computed from what the text shows");
+    return out;
+  }
+  out.push(
+    `  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`,
+    `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
+      (s.rungsNeeded <= 1
+        ? "one rung covers the observed case"
+        : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`),
+  );
+  const g = guidelineFor(t.dtype);
+  if (s.guidelineWarning !== undefined) {
+    out.push(`  warning: ${s.guidelineWarning}`);
+  } else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
+    // The next rung is fine, but the rungs after it that the observed case needs are not.
+    out.push(
+      `  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+        `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`,
+    );
+  } else {
+    out.push(
+      g !== undefined
+        ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
+        : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)",
+    );
+  }
+  return out;
+}
+
+function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
+  const log = options.logArg === "-" ? "pasted.log" : options.logArg;
+  const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
+  return [
+    ...save,
+    `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
+    "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
+    "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
+    `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
+    "    after a fix, from the project root: the reference asks for more than 10000 passes",
+  ];
+}
+
+function explainTest(test: TriagedTest, options: ExplainOptions, h: (s: string) => string): string[] {
+  const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
+  const lines = [
+    h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
+    ...(where !== null ? [`  code: ${clean(where)}`] : []),
+    ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
+    "",
+    h("Seed"),
+    ...seedLines(test.seed, test),
+    "",
+    h("Tolerance"),
+    ...toleranceLines(test.tolerance),
+    "",
+    h(`Likely cause: ${test.cause}`),
+    `  why: ${clean(test.causeReason, 1000)}`,
+    `  fix: ${clean(test.suggestion, 1000)}`,
+  ];
+  if (test.verdict !== "not-rerun") {
+    lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
+  }
+  lines.push("", h("To confirm"), ...confirmLines(test, options));
+  return lines;
+}
+
+/** The explanation of every failing test in `report`, and what was cut or could not be read. */
+export function renderExplain(report: Report, options: ExplainOptions): string {
+  const h = (s: string): string => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  const failing = report.tests;
+  const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
+  out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
+  const warnings = report.inputs.flatMap((i) => i.warnings);
+  if (warnings.length > 0) {
+    out.push("", h("What the text lacks or was cut"));
+    for (const w of warnings) out.push(`  - ${clean(w, 1000)}`);
+  }
+  if (failing.length > 0) {
+    // explain is for pasted excerpts and never runs anything.
+    out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
+  }
+  for (const t of failing) {
+    out.push("", "-".repeat(72), ...explainTest(t, options, h));
+  }
+  return out.join("\n") + "\n";
+}
+

@@ -1,0 +1,181 @@
+/**
+ * `flaky-triage explain` and log-only triage, run as shipped (`node dist/cli.js`), on real logs
+ * of the fixture project (test/fixtures/console/regenerate.sh) and the reference's MXNet/nose
+ * log: ids, seeds, tolerance figures, cause, verdict and the reproduce command.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report, TriagedTest } from "../../src/model.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const cli = join(root, "dist", "cli.js");
+const fixtures = join(root, "test", "fixtures", "console");
+const python = spawnSync(process.env["FLAKY_TRIAGE_PYTHON"] || "python3", ["-c", "import pytest, numpy"]).status === 0;
+
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", cwd: root });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function triageJson(args: string[]): { report: Report; status: number | null; stdout: string } {
+  const out = join(mkdtempSync(join(tmpdir(), "ft-console-")), "report.json");
+  const r = run([...args, "--json", out, "--quiet"]);
+  expect(r.stderr).toBe("");
+  return { report: JSON.parse(readFileSync(out, "utf8")) as Report, status: r.status, stdout: r.stdout };
+}
+
+function byId(report: Report, id: string): TriagedTest {
+  const t = report.tests.find((x) => x.id === id);
+  if (!t) throw new Error(`${id} not in ${report.tests.map((x) => x.id).join(", ")}`);
+  return t;
+}
+
+describe("explain", () => {
+  it("explains the reference's MXNet/nose log", () => {
+    const r = run(["explain", join("test", "fixtures", "console", "hand", "nose-mxnet-reference.log")]);
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).not.toMatch(/\x1b/);
+    expect(out).toContain("FAILED  test_operator_gpu.test_sparse_dot");
+    expect(out).toContain("578250488  (mxnet-test-seed, read at test/fixtures/console/hand/nose-mxnet-reference.log line 44)");
+    expect(out).toContain("run it with MXNET_TEST_SEED=578250488 in its environment");
+    expect(out).toContain("tolerances in force: rtol=1e-4, atol=1e-5");
+    expect(out).toContain("error ratio: 1.067252");
+    expect(out).toContain("worst element at (34, 15): actual 0.022217, expected 0.022204");
+    expect(out).toContain("smallest passing atol: 1.09e-5");
+    expect(out).toContain("next rung: atol 1e-5 -> 5e-5: one rung covers the observed case");
+    expect(out).toContain("dtype unknown: check the new value against the guideline");
+    expect(out).toContain("Likely cause: tolerance");
+    expect(out).toMatch(/why: a numeric near miss: error 1\.07x the allowed tolerance; a hypothesis from the failure text until reruns confirm it/);
+    expect(out).toContain("flaky-triage test/fixtures/console/hand/nose-mxnet-reference.log --cwd PROJECT_ROOT");
+    expect(out).toContain("flaky-triage verify test_operator_gpu.test_sparse_dot --trials 10000");
+    expect(out).toMatch(/block has no end: the log looks cut at the end/);
+  });
+
+  it("explains an excerpt on stdin cut at both ends, never using the cut seed", () => {
+    const r = run(["explain", "-"], readFileSync(join(fixtures, "excerpts", "pytest-cut-both-ends.log"), "utf8"));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("1 failing test in <stdin> (pytest-log)");
+    expect(r.stdout).toMatch(/ends mid-line with a number .*MXNET_TEST_SEED=6221"\), so it looks cut/);
+    expect(r.stdout).toContain("FAILED  test_allclose_tolerance");
+    expect(r.stdout).toContain("no seed found in the text");
+    expect(r.stdout).not.toMatch(/\b6221\b(?!")/);
+    expect(r.stdout).toContain("tolerances in force: rtol=1e-7, atol=1e-8");
+    expect(r.stdout).toContain("smallest passing rtol: 1.22e-4");
+    expect(r.stdout).toContain("needs 7 rungs");
+    expect(r.stdout).toMatch(/warning: the observed case needs rtol 1\.22e-4, above the float32 guideline 1e-4/);
+    expect(r.stdout).toContain("save the pasted text as pasted.log");
+  });
+
+  it("explains a unittest block whose arrays were elided", () => {
+    const r = run(["explain", "-"], readFileSync(join(fixtures, "excerpts", "unittest-one-block.log"), "utf8"));
+    expect(r.stdout).toContain("FAILED  unittests.test_operator.TestOperator.test_sparse_dot");
+    expect(r.stdout).toContain("format: numpy-allclose");
+    expect(r.stdout).toContain("tolerances in force: rtol=1e-7, atol=1e-8");
+  });
+
+  it("explains a real pytest run: both MXNet seeds, the reproduce command, a near miss", () => {
+    const r = run(["explain", join("test", "fixtures", "console", "pytest-module-seed.log")]);
+    const out = r.stdout;
+    expect(out).toContain("FAILED  mxtests/test_module_seed.py::test_matmul_float32");
+    expect(out).toContain("1013249001  (mxnet-test-seed, read at test/fixtures/console/pytest-module-seed.log line 43)");
+    expect(out).toContain("also 1851142435  (mxnet-module-seed, read at test/fixtures/console/pytest-module-seed.log line 41)");
+    expect(out).toContain("MXNET_MODULE_SEED=1851142435 MXNET_TEST_SEED=1013249001 python3 -m pytest mxtests/test_module_seed.py::test_matmul_float32");
+    expect(out).toContain("error ratio: 5.357223");
+    expect(out).toContain("Likely cause: tolerance");
+    expect(out).toContain("FAILED  mxtests/test_module_seed.py::test_shapes[2 - 3]");
+    expect(out).toContain("flaky-triage verify 'mxtests/test_module_seed.py::test_shapes[2 - 3]' --trials 10000");
+  });
+
+  it("reads a bare pasted assertion as one unnamed failure", () => {
+    const text =
+      "Error 1.067252 exceeds tolerance rtol=0.000100, atol=0.000010. Location of maximum error:(34, 15), a=0.022217, b=0.022204\n" +
+      "common: INFO: use MXNET_TEST_SEED=578250488 to reproduce.\n";
+    const r = run(["explain", "-"], text);
+    expect(r.stdout).toContain("FAILED  (unnamed test)");
+    expect(r.stdout).toContain("no test header found");
+    expect(r.stdout).toContain("578250488  (mxnet-test-seed, read at <stdin> line 2)");
+    expect(r.stdout).toContain("error ratio: 1.067252");
+  });
+
+  it("sanitises what comes from the log", () => {
+    const text = "FAIL: test_x\x1b]0;pwned\x07 (mod.Test\x1b[2J)\n----------------------------------------------------------------------\nTraceback (most recent call last):\nAssertionError: \x1b[31mred\x1b[0m\u0007\n";
+    const r = run(["explain", "-"], text);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+
+  it("rejects bad usage with one sentence", () => {
+    expect(run(["explain"]).stderr).toMatch(/^flaky-triage: explain: give exactly one FILE, or - to read stdin/);
+    expect(run(["explain", "a.log", "b.log"]).status).toBe(2);
+    expect(run(["explain", "-", "--seed-pattern", "nogroup"], "x").stderr).toMatch(/needs a named group/);
+    expect(run(["explain", "missing.log"]).stderr).toMatch(/missing\.log: no such file/);
+  });
+
+  it("accepts --seed-pattern", () => {
+    const r = run(["explain", "-", "--seed-pattern", "RUN_ID=(?<seed>\\d+)"], "FAIL: test_a (m.T.test_a)\n----------------------------------------------------------------------\nTraceback (most recent call last):\nAssertionError: RUN_ID=77\n");
+    expect(r.stdout).toContain("77  (user:0");
+  });
+});
+
+describe("triage from a console log alone", () => {
+  it("without a project: not-rerun, the cause as a hypothesis, both seeds", () => {
+    const { report } = triageJson([join(fixtures, "pytest-module-seed.log"), "--no-rerun"]);
+    const t = byId(report, "mxtests/test_module_seed.py::test_matmul_float32");
+    expect(t.verdict).toBe("not-rerun");
+    expect(t.cause).toBe("tolerance");
+    expect(t.causeReason).toMatch(/a hypothesis from the failure text until reruns confirm it/);
+    expect(t.seed?.value).toBe("1013249001");
+    expect(t.seed?.related?.map((s) => s.value)).toEqual(["1851142435"]);
+    expect(t.tolerance).toMatchObject({ format: "numpy-allclose", rtol: 1e-5, atol: 1e-7, dtype: "float32" });
+    expect(t.tolerance?.ratio).toBeCloseTo(5.357, 3);
+    expect(t.reproduce).toBe(
+      "MXNET_MODULE_SEED=1851142435 MXNET_TEST_SEED=1013249001 python3 -m pytest mxtests/test_module_seed.py::test_matmul_float32",
+    );
+    expect(byId(report, "mxtests/test_module_seed.py::test_shapes[2 - 3]").verdict).toBe("not-rerun");
+  });
+
+  it("unittest ids with no project: not rerun, with a note saying why", () => {
+    const { report } = triageJson([join(fixtures, "unittest-verbose.log"), "--cwd", tmpdir()]);
+    const t = byId(report, "unittests.test_operator.TestOperator.test_sparse_dot");
+    expect(t.verdict).toBe("not-rerun");
+    expect(t.reruns.note).toMatch(/no rerun driver for this id: it names no test file found under/);
+    expect(t.seed?.value).toBe("655063857");
+    expect(t.reproduce).toBeNull();
+  });
+
+  it.skipIf(!python)("with --cwd: unittest ids become node ids and are rerun", () => {
+    const project = join(mkdtempSync(join(tmpdir(), "ft-console-project-")), "project");
+    cpSync(join(fixtures, "project"), project, { recursive: true });
+    const { report, status } = triageJson([
+      join(fixtures, "unittest-verbose.log"),
+      "--cwd",
+      project,
+      "--reruns",
+      "2",
+      "--fresh-seeds",
+      "2",
+    ]);
+    expect(status).toBe(1);
+    const t = byId(report, "unittests/test_operator.py::TestOperator::test_sparse_dot");
+    expect(t.verdict).toBe("deterministic");
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    expect(t.seed?.value).toBe("655063857");
+    expect(t.reproduce).toBe("MXNET_TEST_SEED=655063857 python3 -m pytest unittests/test_operator.py::TestOperator::test_sparse_dot");
+    expect(t.tolerance).toMatchObject({ format: "numpy-allclose", rtol: 1e-7, atol: 1e-8 });
+    expect(byId(report, "unittests/test_operator.py::TestShapes::test_concat").cause).toBe("regression");
+  });
+
+  it.skipIf(!python)("with --cwd: a pytest log is rerun exactly as with JUnit input", () => {
+    const project = join(mkdtempSync(join(tmpdir(), "ft-console-project-")), "project");
+    cpSync(join(fixtures, "project"), project, { recursive: true });
+    const { report } = triageJson([join(fixtures, "pytest-module-seed.log"), "--cwd", project, "--reruns", "2", "--fresh-seeds", "2"]);
+    const t = byId(report, "mxtests/test_module_seed.py::test_matmul_float32");
+    expect(t.verdict).toBe("deterministic");
+    expect(t.cause).toBe("tolerance");
+    expect(t.reruns.sameSeed.failed).toBe(2);
+    expect(byId(report, "mxtests/test_module_seed.py::test_shapes[2 - 3]").verdict).toBe("deterministic");
+  });
+});
