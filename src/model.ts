@@ -59,10 +59,27 @@ export interface TestCase {
   durationSec?: number;
   /** Previous attempts recorded in the report itself (surefire flakyFailure, pytest-rerunfailures). */
   priorAttempts?: PriorAttempt[];
+  /**
+   * The rerun driver the report's dialect implies ("vitest", "jest", "go"); absent when the
+   * dialect has none or the test is pytest's (recognised by its node id).
+   */
+  runner?: string;
   /** Where this test's evidence came from: file (and line for logs). */
   sources: SourceRef[];
+  /**
+   * For text read from a console log: the 1-based log line of each line of `output` and of
+   * `details` (same order and count), so a seed is reported where it stands in the log. Absent
+   * when a field was capped or joined from several inputs (its lines no longer map).
+   */
+  logLines?: LogLines;
   /** Position of the test in the original run (for order-dependence checks). */
   index: number;
+}
+
+export interface LogLines {
+  file: string;
+  output?: number[];
+  details?: number[];
 }
 
 export interface PriorAttempt {

@@ -22,6 +22,8 @@ export interface TriageSettings {
   seedPatterns: RegExp[];
   /** argv template for reruns, e.g. ["tox", "-e", "py", "--", "{id}"]; null = built-in driver. */
   rerunCommand: string[] | null;
+  /** Built-in driver for every test (pytest, vitest, jest, go); null = from each report's dialect. */
+  runner?: string | null;
   /** Read and extract only. */
   rerun: boolean;
   /** At most this many failing tests are rerun; the rest get verdict not-rerun. */

@@ -52,6 +52,21 @@ interface Candidate {
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
   const inputs = await readInputs(settings.reports, { cwd: settings.cwd });
+  return triageInputs(inputs, settings, hooks);
+}
+
+export interface TriageInputsOptions {
+  /** Why nothing was rerun when `settings.rerun` is false (`explain` never reruns). */
+  noRerunNote?: string;
+}
+
+/** The engine from already-read inputs (text pasted on stdin has no file to read). */
+export async function triageInputs(
+  inputs: ParsedInput[],
+  settings: TriageSettings,
+  hooks: TriageHooks = {},
+  options: TriageInputsOptions = {},
+): Promise<Report> {
   for (const input of inputs) {
     hooks.onProgress?.({
       kind: "read",
@@ -69,11 +84,11 @@ export async function triage(settings: TriageSettings, hooks: TriageHooks = {}):
       tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
     }));
 
-  const selected = selectForRerun(candidates, settings);
-  hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
-
   const env = hooks.env ?? {};
   const python = resolvePython(env);
+  const selected = selectForRerun(candidates, settings, python);
+  hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
+
   const selectedIds = new Set(selected.map((c) => c.test.id));
   const finished = new Map<string, TriagedTest>();
   let doneCount = 0;
@@ -96,6 +111,7 @@ export async function triage(settings: TriageSettings, hooks: TriageHooks = {}):
           timeoutSec: settings.rerunTimeoutSec,
           cwd: settings.cwd,
           rerunCommand: settings.rerunCommand,
+          runner: settings.runner ?? null,
         }),
       );
       await rerunAll(requests, {
@@ -120,9 +136,9 @@ export async function triage(settings: TriageSettings, hooks: TriageHooks = {}):
   for (const c of candidates) {
     if (finished.has(c.test.id)) continue;
     const note = !settings.rerun
-      ? "--no-rerun: read and extracted only"
+      ? (options.noRerunNote ?? "--no-rerun: read and extracted only")
       : !selectedIds.has(c.test.id)
-        ? notSelectedReason(c, settings)
+        ? notSelectedReason(c, settings, python)
         : hooks.signal?.aborted
           ? "interrupted before its reruns finished"
           : "time budget ran out before its reruns started";
@@ -151,15 +167,30 @@ function indexOf(selected: Candidate[], id: string): number {
  * reruns, so the most useful come first: errors in setup and timeouts last (they are the
  * slowest and the least informative), the rest in report order.
  */
-function selectForRerun(candidates: Candidate[], settings: TriageSettings): Candidate[] {
+function selectForRerun(candidates: Candidate[], settings: TriageSettings, python: string): Candidate[] {
   if (!settings.rerun) return [];
-  const eligible = candidates.filter((c) => c.test.outcome === "failed" || c.test.outcome === "errored");
+  // A test no driver can run would only take a --max-failures slot from one that can.
+  const eligible = candidates.filter(
+    (c) => (c.test.outcome === "failed" || c.test.outcome === "errored") && hasDriver(c, settings, python),
+  );
   const cost = (c: Candidate): number => (/timeout|timed out/i.test(c.test.message ?? "") ? 2 : c.test.outcome === "errored" ? 1 : 0);
   return [...eligible].sort((a, b) => cost(a) - cost(b) || a.test.index - b.test.index).slice(0, settings.maxFailures);
 }
 
-function notSelectedReason(c: Candidate, settings: TriageSettings): string {
+function hasDriver(c: Candidate, settings: TriageSettings, python: string): boolean {
+  // The same options reproduceFor passes: a test is selected exactly when a driver can run it.
+  return pickDriver(c.test, { python, rerunCommand: settings.rerunCommand, runner: settings.runner ?? null }) !== null;
+}
+
+function notSelectedReason(c: Candidate, settings: TriageSettings, python: string): string {
   if (c.test.outcome === "passed") return "passed on a rerun recorded in the report; verdict from those attempts";
+  if (!hasDriver(c, settings, python)) {
+    // Console logs of unittest/nose runs name tests by module, not file (see reports/join.ts).
+    return (
+      `no rerun driver for this id: it names no test file found under ${settings.cwd} ` +
+      `(give --cwd the project root, or --rerun-command, e.g. 'python -m unittest {id}')`
+    );
+  }
   return `beyond --max-failures ${settings.maxFailures}`;
 }
 
@@ -167,7 +198,7 @@ const EMPTY_TALLY: RerunTally = { runs: 0, passed: 0, failed: 0, timedOut: 0, cr
 
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
 function reproduceFor(c: Candidate, settings: TriageSettings, python: string): string | null {
-  const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand });
+  const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand, runner: settings.runner ?? null });
   if (!driver) return null;
   try {
     return driver.reproduceCommand(c.test, c.seed);

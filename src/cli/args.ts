@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
 import { DEFAULTS, type TriageSettings } from "../settings.js";
 import { splitCommandTemplate } from "./template.js";
+import { RUNNER_NAMES } from "../rerun/drivers/index.js";
 
 /** Everything the triage command needs, validated once here at the edge. */
 export interface TriageCommand {
@@ -32,6 +33,7 @@ export const TRIAGE_FLAGS = [
   ["--max-failures N", "rerun at most N failing tests; the rest get verdict not-rerun", String(DEFAULTS.maxFailures)],
   ["--seed-pattern REGEX", "extra seed pattern with a named group `seed` (and optional `env`); repeatable", "none"],
   ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "built-in pytest driver"],
+  ["--runner NAME", `rerun driver for every test: ${RUNNER_NAMES.join(", ")}`, "from the report's dialect"],
   ["--no-rerun", "read and extract only; every failing test gets verdict not-rerun", "off"],
   ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
   ["--markdown FILE", "write the Markdown report to FILE", "none"],
@@ -51,6 +53,7 @@ const OPTIONS = {
   "max-failures": { type: "string" },
   "seed-pattern": { type: "string", multiple: true },
   "rerun-command": { type: "string" },
+  runner: { type: "string" },
   "no-rerun": { type: "boolean" },
   json: { type: "string" },
   markdown: { type: "string" },
@@ -85,6 +88,7 @@ export function parseTriageArgs(argv: string[], shellCwd: string): Command {
     timeBudgetSec: v["time-budget"] === undefined ? null : numFlag("--time-budget", v["time-budget"], 0, 0, 1e7),
     seedPatterns: (v["seed-pattern"] ?? []).map(seedPattern),
     rerunCommand: v["rerun-command"] === undefined ? null : rerunTemplate(v["rerun-command"]),
+    runner: v.runner === undefined ? null : runnerName(v.runner),
     rerun: !v["no-rerun"],
     maxFailures: intFlag("--max-failures", v["max-failures"], DEFAULTS.maxFailures, 0, 1_000_000),
   };
@@ -130,7 +134,7 @@ export function expandArgsJson(argv: string[]): string[] {
   return out;
 }
 
-function intFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+export function intFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
   if (raw === undefined) return dflt;
   if (!/^\d+$/.test(raw.trim())) throw new UserError(`${name} expects a whole number, got '${raw}'`);
   const n = Number(raw);
@@ -138,7 +142,7 @@ function intFlag(name: string, raw: string | undefined, dflt: number, min: numbe
   return n;
 }
 
-function numFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+export function numFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
   if (raw === undefined) return dflt;
   const n = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(n)) throw new UserError(`${name} expects a number of seconds, got '${raw}'`);
@@ -146,7 +150,7 @@ function numFlag(name: string, raw: string | undefined, dflt: number, min: numbe
   return n;
 }
 
-function seedPattern(src: string): RegExp {
+export function seedPattern(src: string): RegExp {
   let re: RegExp;
   try {
     re = new RegExp(src);
@@ -157,7 +161,12 @@ function seedPattern(src: string): RegExp {
   return re;
 }
 
-function rerunTemplate(src: string): string[] {
+export function runnerName(name: string): string {
+  if (!RUNNER_NAMES.includes(name)) throw new UserError(`--runner must be one of ${RUNNER_NAMES.join(", ")}, got '${name}'`);
+  return name;
+}
+
+export function rerunTemplate(src: string): string[] {
   const argv = splitCommandTemplate(src);
   if (argv.length === 0) throw new UserError("--rerun-command is empty");
   if (!argv.some((a) => a.includes("{id}") || a.includes("{file}") || a.includes("{name}"))) {

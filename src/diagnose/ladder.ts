@@ -290,10 +290,12 @@ export function suggestDecimal(
   decimal: number,
   evidence: Evidence,
   dtype?: string,
+  spelling: { factor: number; word: string } = { factor: 1.5, word: "decimal" },
 ): ToleranceSuggestion | null {
   const observed = largestAbsDiff(evidence);
   if (!(observed > 0) || !Number.isFinite(observed)) return null;
-  const threshold = (d: number): number => Number(`1.5e${-d}`);
+  // Built from a decimal string so 0.5e-2 is exactly 0.005.
+  const threshold = (d: number): number => Number(`${spelling.factor}e${-d}`);
   // Largest decimal whose threshold is strictly above the observed difference.
   let neededDecimal = decimal;
   while (threshold(neededDecimal) <= observed && neededDecimal > -20) neededDecimal--;
@@ -302,7 +304,7 @@ export function suggestDecimal(
   const to = threshold(decimal - 1);
   const warning = guidelineWarning("atol", to, dtype);
   const head =
-    `lower decimal ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
+    `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
     `${formatTolerance(to)}`;
   const text =
     rungs <= 1

@@ -9,6 +9,9 @@
  *    assert_array_almost_equal / assert_almost_equal.
  *  - torch.testing.assert_close, tensor and scalar forms.
  *  - pytest.approx, scalar and sequence/mapping forms.
+ *  - Other runners (see docs/runners.md for which were captured from real runs): jest and
+ *    vitest toBeCloseTo, JUnit assertEquals with a delta, AssertJ isCloseTo, testify
+ *    InDelta/InEpsilon, googletest EXPECT_NEAR, Catch2 Approx/WithinAbs/WithinRel.
  */
 import type { Tolerance } from "../model.js";
 import { stripPytestPrefixes } from "../seeds/extract.js";
@@ -55,6 +58,10 @@ interface Parsed {
   location?: string;
   /** numpy's decimal form: the suggestion is about `decimal`, not atol/rtol. */
   decimal?: number;
+  /** toBeCloseTo's precision: like `decimal`, with the allowance 10^-p / 2. */
+  precision?: number;
+  /** How the assertion spells rtol/atol, for the suggestion text. */
+  labels?: { rtol: string; atol: string };
   dtype?: string;
 }
 
@@ -291,6 +298,9 @@ function parseTorchScalar(text: string): Parsed | null {
 
 // ---------------------------------------------------------------------------------- pytest.approx
 
+/** toBeCloseTo's second argument: passes when |diff| < 10^-precision / 2. */
+const TO_BE_CLOSE_TO = { factor: 0.5, word: "toBeCloseTo precision" } as const;
+
 /** pytest.approx spells its tolerances rel= and abs=; suggestions use the user's words. */
 const APPROX_LABELS = { rtol: "rel", atol: "abs" } as const;
 
@@ -382,6 +392,169 @@ function parsePytestApproxScalar(text: string): Parsed | null {
   return parsed;
 }
 
+// ---------------------------------------------------------------------------------- other runners
+
+/** One observed pair: the single element every scalar near miss of another runner gives. */
+function scalar(format: string, tol: { rtol: number | null; atol: number | null }, actual: number, expected: number, absDiff?: number): Parsed {
+  const parsed: Parsed = { format, ...tol, evidence: null, actual, expected };
+  const nonFinite = nonFiniteName(actual, expected);
+  if (nonFinite !== undefined) {
+    parsed.nonFinite = nonFinite;
+    return parsed;
+  }
+  // A printed difference is at full precision where the values may be rounded for display.
+  const diff = absDiff !== undefined && Number.isFinite(absDiff) ? Math.abs(absDiff) : Math.abs(actual - expected);
+  parsed.evidence = { kind: "elements", elements: [{ absDiff: diff, expected }], complete: true };
+  return parsed;
+}
+
+/**
+ * toBeCloseTo(expected, precision) passes when |expected - received| < 10^-precision / 2
+ * (jest and vitest alike). The tolerance is an atol; its ladder is the precision itself.
+ * jest prints "Expected precision / Expected difference / Received difference" lines;
+ * vitest one sentence: "expected R to be close to E, received difference is D, but expected T".
+ */
+function parseToBeCloseTo(text: string): Parsed | null {
+  const jest = new RegExp(
+    String.raw`Expected: (${NUM})\s*\n\s*Received: (${NUM})\s*\n(?:\s*\n)?\s*Expected precision: +(\d{1,3})\s*\n\s*Expected difference: +< ?(${NUM})\s*\n\s*Received difference: +(${NUM})`,
+  ).exec(text);
+  if (jest !== null) {
+    const precision = Number(jest[3]);
+    const parsed = scalar("jest-to-be-close-to", { rtol: 0, atol: num(jest[4]) }, num(jest[2]), num(jest[1]), num(jest[5]));
+    parsed.precision = precision;
+    return parsed;
+  }
+  const vitest = new RegExp(
+    String.raw`expected (${NUM}) to be close to (${NUM}), received difference is (${NUM}), but expected (${NUM})`,
+  ).exec(text);
+  if (vitest === null) return null;
+  const allowed = num(vitest[4]);
+  const parsed = scalar("vitest-to-be-close-to", { rtol: 0, atol: allowed }, num(vitest[1]), num(vitest[2]), num(vitest[3]));
+  // vitest prints 10**-p / 2 unrounded (5e-6 shows as 0.0000049999999999999996).
+  const precision = Math.round(-Math.log10(2 * allowed));
+  if (Number.isFinite(precision) && precision >= -20 && precision <= 20) parsed.precision = precision;
+  return parsed;
+}
+
+/**
+ * AssertJ isCloseTo(expected, within/offset(d)) and isCloseTo(expected, withPercentage(p)):
+ * "Expecting actual:\n  8.1\nto be close to:\n  8.0\nby less than 0.05 but difference was 0.1".
+ * Older AssertJ wraps values in <...> and says "Expecting:". A percentage is an rtol.
+ */
+function parseAssertJ(text: string): Parsed | null {
+  const m = new RegExp(
+    String.raw`Expecting(?: actual)?:\s*<?(${NUM})>?\s*\n\s*to be close to:\s*<?(${NUM})>?\s*\n\s*by less than <?(${NUM})(%?)>? but difference was <?(${NUM})(%?)>?`,
+  ).exec(text);
+  if (m === null) return null;
+  const actual = num(m[1]);
+  const expected = num(m[2]);
+  const allowed = num(m[3]);
+  if (m[4] === "%") {
+    const parsed = scalar("assertj-is-close-to-percentage", { rtol: allowed / 100, atol: 0 }, actual, expected);
+    parsed.labels = { rtol: "withPercentage (as a fraction)", atol: "offset" };
+    return parsed;
+  }
+  const parsed = scalar("assertj-is-close-to", { rtol: 0, atol: allowed }, actual, expected, num(m[5]));
+  parsed.labels = { rtol: "percentage", atol: "offset" };
+  return parsed;
+}
+
+/**
+ * JUnit's assertEquals(expected, actual, delta) prints only "expected: <1.0> but was: <1.1>"
+ * (JUnit 4: "expected:<1.0> but was:<1.1>"): the delta is not in the message, so the observed
+ * difference is all there is; no ratio, no rung. Only decimal values on a JUnit assertion count.
+ */
+function parseJUnitDelta(text: string): Parsed | null {
+  if (!/\b(?:AssertionFailedError|java\.lang\.AssertionError|org\.junit\.|junit\.framework\.)/.test(text)) return null;
+  const m = new RegExp(String.raw`expected: ?<(${NUM})> but was: ?<(${NUM})>`).exec(text);
+  if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`)) return null;
+  return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, num(m[2]), num(m[1]));
+}
+
+/**
+ * testify: InDelta "Max difference between 1.5 and 1.7 allowed is 0.1, but difference was -0.2"
+ * (expected first); InEpsilon "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)".
+ */
+function parseTestify(text: string): Parsed | null {
+  const delta = new RegExp(
+    String.raw`Max difference between (${NUM}) and (${NUM}) allowed is (${NUM}), but difference was (${NUM})`,
+  ).exec(text);
+  if (delta !== null) {
+    const parsed = scalar("testify-in-delta", { rtol: 0, atol: num(delta[3]) }, num(delta[2]), num(delta[1]), num(delta[4]));
+    parsed.labels = { rtol: "epsilon", atol: "delta" };
+    return parsed;
+  }
+  const eps = new RegExp(String.raw`Relative error is too high: (${NUM}) \(expected\)\s*\n?\s*< (${NUM}) \(actual\)`).exec(text);
+  if (eps === null) return null;
+  const epsilon = num(eps[1]);
+  const observed = num(eps[2]);
+  // Only the relative error is printed: as one element with expected 1 its ratio is exact.
+  const parsed: Parsed = { format: "testify-in-epsilon", rtol: epsilon, atol: 0, evidence: null };
+  if (!Number.isFinite(observed)) parsed.nonFinite = nonFiniteName(observed) ?? "nan";
+  else parsed.evidence = { kind: "elements", elements: [{ absDiff: Math.abs(observed), expected: 1 }], complete: true };
+  parsed.labels = { rtol: "epsilon", atol: "delta" };
+  return parsed;
+}
+
+/**
+ * googletest EXPECT_NEAR / ASSERT_NEAR: "The difference between a and b is D, which exceeds
+ * abs_error, where\na evaluates to A,\nb evaluates to B, and\nabs_error evaluates to T."
+ */
+function parseGoogletestNear(text: string): Parsed | null {
+  const m = new RegExp(
+    String.raw`The difference between .{1,500}? is (${NUM}), which exceeds .{1,500}?, where\s*\n.{0,500}? evaluates to (${NUM}),\s*\n.{0,500}? evaluates to (${NUM}), and\s*\n.{0,500}? evaluates to (${NUM})`,
+  ).exec(text);
+  if (m === null) return null;
+  const parsed = scalar("googletest-expect-near", { rtol: 0, atol: num(m[4]) }, num(m[2]), num(m[3]), num(m[1]));
+  parsed.labels = { rtol: "rtol", atol: "abs_error" };
+  return parsed;
+}
+
+/** Catch2's Approx default epsilon: std::numeric_limits<float>::epsilon() * 100. */
+const CATCH2_APPROX_EPSILON = 1.1920929e-7 * 100;
+
+/**
+ * Catch2: `with expansion:` then "1.1 is within 0.01 of 1.0" (WithinAbs), "1.1 and 1.0 are
+ * within 1% of each other" (WithinRel), or "1.1 == Approx( 1.0 )". Approx's epsilon and margin
+ * are not expanded: they are read from the printed expression (".epsilon(0.01)"), else
+ * Catch2's defaults (epsilon float-eps*100, margin 0).
+ */
+/**
+ * A number that starts a pattern: not inside a longer run of digits. Without the lookbehind a
+ * 200k-digit line costs a scan from every position (quadratic).
+ */
+const LEADING_NUM = String.raw`(?<![\w.+-])(${NUM})`;
+
+function parseCatch2(text: string): Parsed | null {
+  if (!/ is within | are within |Approx\( /.test(text)) return null;
+  const abs = new RegExp(String.raw`${LEADING_NUM} is within (${NUM}) of (${NUM})`).exec(text);
+  if (abs !== null) {
+    const parsed = scalar("catch2-within-abs", { rtol: 0, atol: num(abs[2]) }, num(abs[1]), num(abs[3]));
+    parsed.labels = { rtol: "WithinRel", atol: "WithinAbs margin" };
+    return parsed;
+  }
+  const rel = new RegExp(String.raw`${LEADING_NUM} and (${NUM}) are within (${NUM})% of each other`).exec(text);
+  if (rel !== null) {
+    const parsed = scalar("catch2-within-rel", { rtol: num(rel[3]) / 100, atol: 0 }, num(rel[1]), num(rel[2]));
+    parsed.labels = { rtol: "WithinRel epsilon", atol: "WithinAbs margin" };
+    return parsed;
+  }
+  const approx = new RegExp(String.raw`${LEADING_NUM} == Approx\( (${NUM}) \)|Approx\( (${NUM}) \) == (${NUM})`).exec(text);
+  if (approx === null) return null;
+  const actual = num(approx[1] ?? approx[4]);
+  const expected = num(approx[2] ?? approx[3]);
+  const epsilon = new RegExp(String.raw`\.epsilon\(\s*(${NUM})\s*\)`).exec(text);
+  const margin = new RegExp(String.raw`\.margin\(\s*(${NUM})\s*\)`).exec(text);
+  const parsed = scalar(
+    "catch2-approx",
+    { rtol: epsilon !== null ? num(epsilon[1]) : CATCH2_APPROX_EPSILON, atol: margin !== null ? num(margin[1]) : 0 },
+    actual,
+    expected,
+  );
+  parsed.labels = { rtol: "Approx epsilon", atol: "Approx margin" };
+  return parsed;
+}
+
 // ---------------------------------------------------------------------------------- dtype
 
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
@@ -405,6 +578,13 @@ const PARSERS = [
   parseTorchScalar,
   parsePytestApproxSequence,
   parsePytestApproxScalar,
+  parseToBeCloseTo,
+  parseAssertJ,
+  parseTestify,
+  parseGoogletestNear,
+  parseCatch2,
+  // Last: it needs no tolerance in the text, so any format naming one wins over it.
+  parseJUnitDelta,
 ];
 
 /**
@@ -445,15 +625,19 @@ export function parseTolerance(text: string, context: { id: string }): Tolerance
   }
   if (evidence === null) return tolerance;
 
+  if (parsed.rtol === null && parsed.atol === null) return tolerance;
+  const labels = parsed.format === "pytest-approx" ? APPROX_LABELS : parsed.labels;
   tolerance.suggestion =
     parsed.decimal !== undefined
       ? suggestDecimal(parsed.decimal, evidence, dtype)
-      : suggestTolerance({
+      : parsed.precision !== undefined
+        ? suggestDecimal(parsed.precision, evidence, dtype, TO_BE_CLOSE_TO)
+        : suggestTolerance({
           rtol: parsed.rtol,
           atol: parsed.atol,
           dtype,
           evidence,
-          ...(parsed.format === "pytest-approx" ? { labels: APPROX_LABELS } : {}),
+          ...(labels !== undefined ? { labels } : {}),
         });
   return tolerance;
 }

@@ -6,10 +6,11 @@
  * printed on another machine are mapped into the project.
  */
 import { posix } from "node:path";
-import type { ParsedInput, SourceRef, TestCase } from "../model.js";
+import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
 import { toPytestNodeId } from "./pytest-ids.js";
+import { detectDialect, viewOf, type Place } from "./dialects/index.js";
 
 /** The project's files as the join may see them; kept an interface so this module stays pure. */
 export interface ProjectView {
@@ -23,6 +24,9 @@ interface Evidence {
   id: string;
   /** Test file already resolved by the id mapping, if any. */
   mappedFile?: string;
+  /** Where the report's dialect says the failure is (paths as printed), and its rerun driver. */
+  dialectPlaces?: Place[];
+  runner?: string;
   /** Position of the input and of the test in it: ties in run order keep input order. */
   order: number;
 }
@@ -118,6 +122,8 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   if (details !== undefined) out.details = details;
   const duration = first("durationSec");
   if (duration !== undefined) out.durationSec = duration;
+  const runner = group.find((e) => e.runner !== undefined)?.runner;
+  if (runner !== undefined) out.runner = runner;
   const prior = [primary, ...group].map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
   if (prior !== undefined) out.priorAttempts = prior;
 
@@ -133,24 +139,47 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   }
   if (outputs.length > 0) out.output = outputs.join("\n");
 
+  // Line maps hold only where the kept text is one console input's text, unchanged.
+  const mapped = [primary, ...group].find(
+    (e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output),
+  );
+  const map = mapped?.test.logLines;
+  if (mapped !== undefined && map !== undefined) {
+    const lines: LogLines = { file: map.file };
+    if (map.details !== undefined && out.details === mapped.test.details) lines.details = map.details;
+    if (map.output !== undefined && out.output === mapped.test.output) lines.output = map.output;
+    if (lines.details !== undefined || lines.output !== undefined) out.logLines = lines;
+  }
+
   // File: a path that exists in the project wins; else a relative path as given (the node id's).
-  const candidates: { path: string; line?: number }[] = [];
+  const candidates: { path: string; line?: number; guess?: boolean }[] = [];
   for (const e of [primary, ...group]) {
     if (e.mappedFile !== undefined) candidates.push({ path: e.mappedFile });
     if (e.test.file !== undefined) {
       candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
     }
+    candidates.push(...(e.dialectPlaces ?? []));
     if (e.id.includes("::")) candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
   }
   const resolved = candidates.map((c) => ({ ...c, rel: resolveInProject(c.path, project) }));
   const file =
     resolved.find((c) => c.rel !== undefined)?.rel ??
-    resolved.map((c) => cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
+    resolved.filter((c) => c.guess !== true).map((c) => cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
   if (file !== undefined) {
     out.file = file;
     const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || cleanPath(c.path) === file));
     const line = sameFile?.line ?? group.map((e) => failingLine(e.test.details ?? "", file)).find((l) => l !== undefined);
     if (line !== undefined) out.line = line;
+  }
+
+  // A unittest/nose id has no file in it: the rerun driver needs the pytest node id of the
+  // same test (pytest collects unittest classes and nose-style functions alike).
+  if (named.kind === "unittest-log" && !named.id.includes("::")) {
+    const node = unittestNodeId(named.test, project);
+    if (node !== null) {
+      out.id = node.id;
+      if (out.file === undefined) out.file = node.file;
+    }
   }
 
   const seen = new Set<string>();
@@ -165,6 +194,46 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   return out;
 }
 
+const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
+
+/**
+ * The pytest node id of a unittest/nose test, when its module is a file in the project.
+ *
+ * The module is looked for at the project root and next to every file the traceback names,
+ * in the directories as printed (before `..` is folded): MXNet's `test_operator_gpu` imports
+ * its tests from `../unittest/test_operator.py`, so the failing test's own frame is in
+ * `tests/python/gpu/../unittest/`, and the module that ran it, `test_operator_gpu.py`, sits in
+ * `tests/python/gpu/`. Rerunning the defining file instead would run another module (a CPU
+ * context instead of a GPU one), so when the module itself is not found there is no node id.
+ */
+export function unittestNodeId(test: TestCase, project: ProjectView): { id: string; file: string } | null {
+  // Generator tests (`mod.test_gen(1, 2)`) and class fixtures have no node id of their own.
+  if (!/^[A-Za-z_]\w*$/.test(test.name) || test.classname === "") return null;
+  const parts = test.classname.split(".");
+  if (!parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return null;
+  const printed: string[] = [];
+  if (test.file !== undefined) printed.push(test.file);
+  for (const m of (test.details ?? "").matchAll(TRACEBACK_FRAME)) printed.push(m[1] ?? "");
+  const dirs: string[] = [""];
+  for (const p of printed) {
+    const segs = p.replace(/\\/g, "/").split("/");
+    // Every directory on the path, deepest first, as a prefix the suffix match may resolve.
+    for (let j = segs.length - 1; j >= 1; j--) {
+      const d = segs.slice(0, j).join("/");
+      if (d.length > 0 && !dirs.includes(d)) dirs.push(d);
+    }
+  }
+  for (let k = parts.length; k >= 1; k--) {
+    const rel = `${parts.slice(0, k).join("/")}.py`;
+    for (const d of dirs) {
+      const file = d === "" ? (project.exists(rel) ? rel : undefined) : resolveInProject(`${d}/${rel}`, project);
+      if (file === undefined) continue;
+      return { id: [file, ...parts.slice(k), test.name].join("::"), file };
+    }
+  }
+  return null;
+}
+
 /**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
@@ -173,14 +242,21 @@ export function joinInputs(inputs: ParsedInput[], project: ProjectView): TestCas
   const evidence: Evidence[] = [];
   let order = 0;
   for (const input of inputs) {
-    for (const test of input.tests) {
-      if (!keep(test)) continue;
+    const kept = input.tests.filter(keep);
+    const dialect = input.kind === "junit" ? detectDialect({ path: input.path, tests: kept }) : null;
+    for (const test of kept) {
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       if (input.kind === "junit") {
         const mapped = pytestJUnit(test, project);
         if (mapped !== null) {
           e.id = mapped.id;
           if (mapped.file !== undefined) e.mappedFile = mapped.file;
+        } else if (dialect !== null) {
+          // The runner's own id and failure places (surefire, jest, vitest, go, ...).
+          const view = viewOf(dialect, test);
+          e.id = view.id;
+          e.dialectPlaces = view.places;
+          if (view.runner !== null) e.runner = view.runner;
         }
       }
       evidence.push(e);

@@ -4,11 +4,12 @@
  * timeout is ours (pytest-timeout is not installed everywhere), and an attempt that started
  * but never ended tells us which attempt hung or took the interpreter down.
  */
-import { open } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import type { Trial } from "../model.js";
-import { MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
+import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
 import { startProcess, type ProcessResult } from "./process.js";
 import type { PluginEvent } from "./pytest-plugin.js";
+import type { Judge } from "./drivers/types.js";
 
 export interface BatchSpec {
   argv: string[];
@@ -18,6 +19,8 @@ export interface BatchSpec {
   seeds: (string | null)[];
   reportsLines: boolean;
   resultsFile: string;
+  /** Reads a one-attempt process's outcome beyond its exit status (see drivers/types.ts). */
+  judge?: Judge;
   timeoutMs: number;
   /** Extra time before the process's first line (imports, collection). */
   startupMs: number;
@@ -70,7 +73,19 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   let trial: Trial;
   if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
   else if (proc.signal !== null) trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
-  else if (proc.exitCode === 0) trial = { kind: "passed", ...base };
+  else if (spec.judge !== undefined) {
+    const judged = spec.judge.decide({
+      exitCode: proc.exitCode ?? 1,
+      stdout: proc.stdout.text,
+      stderr: proc.stderr.text,
+      results: await readResults(spec.judge.resultFile),
+    });
+    if (judged.kind === "not-run") return result([], judged.why);
+    trial =
+      judged.kind === "passed"
+        ? { kind: "passed", ...base }
+        : { kind: "failed", ...base, message: (judged.message ?? `exit code ${proc.exitCode ?? "?"}`).slice(0, MAX_MESSAGE_CHARS) };
+  } else if (proc.exitCode === 0) trial = { kind: "passed", ...base };
   else trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
   spec.onTrial(trial);
   return result([trial]);
@@ -176,6 +191,23 @@ async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
     }
   }
   return { trials, cannotRun, collected, predecessorsRun, process: proc, stopped, aborted };
+}
+
+/** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
+async function readResults(file: string | undefined): Promise<string | null> {
+  if (file === undefined) return null;
+  try {
+    const handle = await open(file, "r");
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_JUDGE_RESULTS_BYTES) return null;
+    } finally {
+      await handle.close();
+    }
+    return await readFile(file, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string | null): Trial {

@@ -40,3 +40,10 @@ export const MAX_ORDER_ATTEMPTS = 3;
 
 /** Messages we keep per trial or note (one line each; the report has the details). */
 export const MAX_MESSAGE_CHARS = 500;
+
+/**
+ * Largest results file (vitest/jest JSON) read to judge one attempt. A filtered run lists
+ * every test of the file, skipped ones included; 16 MiB covers files with tens of thousands
+ * of tests and stays far from what a test process could make us hold.
+ */
+export const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;

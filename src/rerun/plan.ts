@@ -20,6 +20,8 @@ export interface RerunRequest {
   cwd: string;
   /** `--rerun-command` argv template, or null for the built-in driver. */
   rerunCommand: readonly string[] | null;
+  /** `--runner NAME`, or null to pick the driver from the report's dialect. */
+  runner?: string | null;
 }
 
 export interface RerunProgress {
@@ -50,6 +52,7 @@ export interface PlanInput {
   timeoutSec: number;
   cwd: string;
   rerunCommand?: readonly string[] | null;
+  runner?: string | null;
 }
 
 export function planRerun(input: PlanInput): RerunRequest {
@@ -62,5 +65,6 @@ export function planRerun(input: PlanInput): RerunRequest {
     timeoutSec: Number.isFinite(input.timeoutSec) && input.timeoutSec > 0 ? input.timeoutSec : DEFAULTS.rerunTimeoutSec,
     cwd: input.cwd,
     rerunCommand: input.rerunCommand && input.rerunCommand.length > 0 ? input.rerunCommand : null,
+    runner: input.runner ?? null,
   };
 }

@@ -37,7 +37,7 @@ export interface RerunContext {
 const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 
 export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<RerunOutcome> {
-  const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand });
+  const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
   const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
   const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
   const notes: string[] = [];
@@ -132,6 +132,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
         env: { ...baseEnv, ...inv.env },
         seeds,
         reportsLines: inv.reportsLines,
+        ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
         resultsFile: path.join(dir, "results.jsonl"),
         timeoutMs: req.timeoutSec * 1000,
         startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,

@@ -6,6 +6,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Seed } from "../model.js";
 import { isEnvName } from "../render/shell-quote.js";
+import { recogniserRunner } from "../seeds/recognisers.js";
 
 /** Everything a seed and its related seeds ask for, merged. */
 export interface SeedApplication {
@@ -22,12 +23,18 @@ export interface SeedApplication {
 /** Values our plugin receives comma-separated, and that a process environment can carry. */
 const CARRIABLE = /^[^\0,\n\r]+$/;
 
-/** Null when nothing of the seed can be given back (hypothesis blobs, unknown mechanisms). */
-export function seedApplication(seed: Seed | null): SeedApplication | null {
+/**
+ * Null when nothing of the seed can be given back (hypothesis blobs, unknown mechanisms).
+ * `runner` names the driver asking: seed arguments are kept only when they are that runner's
+ * (jest's `--seed=N` means nothing to pytest); undefined is pytest, whose arguments carry no
+ * runner name.
+ */
+export function seedApplication(seed: Seed | null, runner?: string): SeedApplication | null {
   if (seed === null) return null;
   const app: SeedApplication = { env: {}, args: [], globalRng: null, value: seed.value };
   for (const s of [seed, ...(seed.related ?? [])]) {
     const apply = s.apply;
+    if (apply.kind === "args" && recogniserRunner(s.recogniser) !== runner) continue;
     if (apply.kind === "env") {
       for (const [name, value] of Object.entries(apply.env)) {
         if (isEnvName(name) && CARRIABLE.test(value)) app.env[name] = value;

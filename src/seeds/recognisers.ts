@@ -22,6 +22,11 @@ export interface SeedRecogniser {
   /** The seed as it will be stored (`Seed.value`); null rejects the match as absurd. */
   value(match: RegExpExecArray): string | null;
   apply(match: RegExpExecArray): SeedApply;
+  /**
+   * The rerun driver whose command line `apply`'s arguments belong to ("vitest", "go", ...);
+   * other drivers must not pass them on. Absent: the arguments are pytest's, or there are none.
+   */
+  runner?: string;
 }
 
 /** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
@@ -73,7 +78,142 @@ function globalRng(name: string, pattern: RegExp): SeedRecogniser {
   };
 }
 
+/** A seed that goes back to its runner as command-line arguments built from the value. */
+function runnerArgs(
+  name: string,
+  runner: string,
+  pattern: RegExp,
+  args: (seed: string) => string[],
+  valueGroup = 1,
+): SeedRecogniser {
+  return {
+    name,
+    pattern,
+    kind: "test",
+    runner,
+    value: (m) => group(m, valueGroup),
+    apply: (m) => ({ kind: "args", args: args(group(m, valueGroup)) }),
+  };
+}
+
+/** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
+function fixedInCode(name: string, pattern: RegExp, why: (seed: string) => string, kind: SeedKind = "test"): SeedRecogniser {
+  return {
+    name,
+    pattern,
+    kind,
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "none", why: why(group(m, 1)) }),
+  };
+}
+
+/** Signed seeds (jest, jqwik, JUnit, fast-check print negative ones). */
+const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
+
+/**
+ * Seeds of other runners, each from the runner's own words. Where the text came from is in
+ * docs/runners.md: captured from a real run here (vitest, fast-check) or the runner's
+ * documentation and source (the rest).
+ */
+const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
+  // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
+  // so it goes back together with the shuffle it belongs to.
+  runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+    "--sequence.shuffle",
+    `--sequence.seed=${s}`,
+  ]),
+  runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+    "--sequence.shuffle",
+    `--sequence.seed=${s}`,
+  ]),
+  // jest --randomize / --showSeed: "Seed:        -1234567" in the summary, padded to the
+  // column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's own
+  // "Seed: 5" line for the generic recognisers.
+  runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
+    "--randomize",
+    `--seed=${s}`,
+  ]),
+  // go test -shuffle=on -v prints the shuffle seed as the flag that reproduces it.
+  runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
+  // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one.
+  {
+    name: "mocha-choma-seed",
+    pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
+    kind: "test",
+    runner: "mocha",
+    value: (m) => group(m, 1),
+    apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
+  },
+  runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
+  runnerArgs("minitest-seed", "minitest", new RegExp(`Run options:[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
+  runnerArgs(
+    "googletest-shuffle-seed",
+    "gtest",
+    new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"),
+    (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`],
+  ),
+  runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
+  // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
+  runnerArgs("phpunit-random-seed", "phpunit", new RegExp(`Random Seed: {3}${DIGITS}`, "g"), (s) => [
+    "--order-by=random",
+    `--random-order-seed=${s}`,
+  ]),
+  // Surefire's runOrder=random announcement, and JUnit 5's random method order, both as the
+  // system properties that reproduce them.
+  runnerArgs(
+    "surefire-run-order-seed",
+    "maven",
+    new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"),
+    (s) => [`-Dsurefire.runOrder.random.seed=${s}`],
+  ),
+  runnerArgs(
+    "junit-jupiter-random-order-seed",
+    "maven",
+    new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"),
+    (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`],
+  ),
+  // jqwik's report table: "seed = 42859154278924201      | random seed to reproduce generated values".
+  fixedInCode(
+    "jqwik-seed",
+    new RegExp(`^[ \\t]*seed = ${SIGNED}[ \\t]*\\|`, "gm"),
+    (s) => `jqwik takes its seed from code: add seed = "${s}" to the @Property annotation`,
+  ),
+  // fast-check (and other QuickCheck ports) print the run's seed and shrink path.
+  fixedInCode(
+    "fast-check-seed",
+    new RegExp(`\\{ seed: ${SIGNED}, path: "[0-9:]{0,4000}"`, "g"),
+    (s) => `fast-check takes its seed from code: pass { seed: ${s}, path, endOnFailure: true } to fc.assert`,
+  ),
+  runnerArgs(
+    "quickcheck-replay",
+    "quickcheck",
+    /--quickcheck-replay=("?)([^\s"]{1,200})\1/g,
+    (s) => [`--quickcheck-replay=${s}`],
+    2,
+  ),
+  // proptest's persistence line: a regression seed the next run replays once it is in the
+  // proptest-regressions file.
+  fixedInCode(
+    "proptest-regression",
+    /^cc ([0-9a-f]{64})\b/gm,
+    (s) => `proptest replays persisted failures: add the line "cc ${s}" to the test's proptest-regressions file`,
+  ),
+  fixedInCode(
+    "proptest-minimal-input",
+    /minimal failing input: ([^\n]{1,4000})/g,
+    () => "proptest shrank the failure to this input; it replays it from the proptest-regressions file",
+    "example",
+  ),
+  // A JVM generator seeded in code: the seed is fixed, so reruns reproduce it as is.
+  fixedInCode(
+    "java-new-random",
+    new RegExp(`\\bnew (?:java\\.util\\.)?Random\\(\\s*${SIGNED}L?\\s*\\)`, "g"),
+    () => "the test seeds java.util.Random in code: it replays the same values on every run",
+  ),
+];
+
 export const BUILTIN_RECOGNISERS: readonly SeedRecogniser[] = [
+  ...RUNNER_RECOGNISERS,
   {
     // MXNet's with_seed / setup_module log line, with whatever logger prefix precedes it.
     name: "mxnet-test-seed",
@@ -169,4 +309,9 @@ export function userRecogniser(pattern: RegExp, index: number): SeedRecogniser {
         : { kind: "global-rng", value: seedOf(m) };
     },
   };
+}
+
+/** The driver whose arguments a built-in recogniser's seed carries, if any. */
+export function recogniserRunner(name: string): string | undefined {
+  return BUILTIN_RECOGNISERS.find((r) => r.name === name)?.runner;
 }

@@ -59,6 +59,11 @@ describe("parseInputs", () => {
     expect(s).toMatchObject({ failOn: "never", annotations: false, summary: false, checkRun: "true", history: false, charts: false, token: "ghs_secret" });
   });
 
+  it("takes runner: empty picks the driver from each report's dialect", () => {
+    expect(settings({ reports: "x" }).triage.runner).toBeNull();
+    expect(settings({ reports: "x", runner: "vitest" }).triage.runner).toBe("vitest");
+  });
+
   it("treats reruns: 0 as read-and-extract only", () => {
     expect(settings({ reports: "x", reruns: "0" }).triage.rerun).toBe(false);
   });
@@ -80,6 +85,7 @@ describe("parseInputs", () => {
     [{ reports: "x", "fail-on": "sometimes" }, /^Input 'fail-on' must be one of deterministic, any, never, got 'sometimes'\.$/],
     [{ reports: "x", annotations: "yes" }, /^Input 'annotations' must be true or false, got 'yes'\.$/],
     [{ reports: "x", "check-run": "maybe" }, /^Input 'check-run' must be one of auto, true, false/],
+    [{ reports: "x", runner: "mocha" }, /^Input 'runner' must be one of pytest, vitest, jest, go \(or empty\), got 'mocha'/],
   ];
   for (const [inputs, message] of bad) {
     it(`fails with one sentence naming the input: ${Object.keys(inputs).at(-1)}=${Object.values(inputs).at(-1)}`, () => {

@@ -83,13 +83,13 @@ describe("joinInputs", () => {
     expect(joined[0]?.output).toContain("MXNET_TEST_SEED=1159821950");
   });
 
-  it("maps paths printed on another machine into the project by suffix", () => {
+  it("maps paths printed on another machine into the project by suffix, and unittest ids to node ids", () => {
     const log = parseUnittestLog(fixture("unittest-verbose.log"), "unittest-verbose.log");
     const joined = joinInputs([log], PROJECT);
     expect(joined.map((t) => [t.id, t.file, t.line])).toEqual([
-      ["unittests.test_operator.TestOperator.test_index_error", "unittests/test_operator.py", 56],
-      ["unittests.test_operator.TestOperator.test_sparse_dot", "unittests/test_operator.py", 29],
-      ["unittests.test_operator.TestShapes.test_concat", "unittests/test_operator.py", 68],
+      ["unittests/test_operator.py::TestOperator::test_index_error", "unittests/test_operator.py", 56],
+      ["unittests/test_operator.py::TestOperator::test_sparse_dot", "unittests/test_operator.py", 29],
+      ["unittests/test_operator.py::TestShapes::test_concat", "unittests/test_operator.py", 68],
     ]);
     const nose = joinInputs([parseUnittestLog(fixture("hand/nose-verbose.log"), "nose.log")], PROJECT);
     expect(nose.map((t) => t.file)).toEqual(["tests/python/unittest/test_operator.py", "tests/python/unittest/test_operator.py"]);
@@ -112,20 +112,23 @@ describe("joinInputs", () => {
     });
     const joined = joinInputs([input("junit", "xunit.xml", [j]), log], PROJECT);
     const t = joined.find((x) => x.name === "test_sparse_dot");
-    expect(t?.id).toBe("unittests.test_operator.TestOperator.test_sparse_dot");
+    // The module is a file of the project: the pytest node id, which the rerun driver runs.
+    expect(t?.id).toBe("unittests/test_operator.py::TestOperator::test_sparse_dot");
     expect(t?.output).toContain("MXNET_TEST_SEED=655063857");
     expect(t?.sources.map((s) => s.file)).toEqual(["xunit.xml", "u.log"]);
     expect(joined).toHaveLength(3);
   });
 
-  it("keeps non-pytest JUnit ids as they are", () => {
+  it("gives JVM tests the Surefire id Class#method and finds their source under the package", () => {
     const j = junitTest({
       classname: "org.example.tests.ParserTest",
       name: "parsesNumbers",
       details: "java.lang.AssertionError\n\tat org.example.tests.ParserTest.parsesNumbers(ParserTest.java:42)",
     });
     const [t] = joinInputs([input("junit", "TEST-x.xml", [j])], project("src/test/java/org/example/tests/ParserTest.java"));
-    expect(t?.id).toBe("org.example.tests.ParserTest::parsesNumbers");
+    expect(t?.id).toBe("org.example.tests.ParserTest#parsesNumbers");
+    expect(t?.file).toBe("src/test/java/org/example/tests/ParserTest.java");
+    expect(t?.line).toBe(42);
   });
 
   it("keeps passed tests only when they carry failed prior attempts, in run order", () => {

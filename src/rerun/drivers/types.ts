@@ -27,6 +27,23 @@ export interface Invocation {
   /** True when the process reports each attempt as a JSON line in `resultsFile`; otherwise
    * the process is one attempt and its exit status is the outcome. */
   reportsLines: boolean;
+  /**
+   * For one-attempt processes whose exit status is not enough: vitest and `go test` exit 0
+   * when their filter matched nothing, which must not count as a pass.
+   */
+  judge?: Judge;
+}
+
+/** What one finished attempt amounted to, read from the runner's own results. */
+export type Judgement =
+  | { kind: "passed" }
+  | { kind: "failed"; message?: string }
+  | { kind: "not-run"; why: string };
+
+export interface Judge {
+  /** A file the runner writes its results to (read after it exits; may be missing). */
+  resultFile?: string;
+  decide(run: { exitCode: number; stdout: string; stderr: string; results: string | null }): Judgement;
 }
 
 export interface SeedSupport {
@@ -51,4 +68,6 @@ export interface DriverOptions {
   python: string;
   /** `--rerun-command` template as argv, or null for the built-in drivers. */
   rerunCommand: readonly string[] | null;
+  /** `--runner NAME`: this built-in driver for every test, whatever its report's dialect. */
+  runner?: string | null;
 }

@@ -1,0 +1,309 @@
+/**
+ * JUnit dialects as data: how to recognise each runner's report, the test id its runner uses,
+ * where its failures point, and which rerun driver runs its tests. Adding a runner means
+ * adding an entry here (dorny/test-reporter keeps one parser per dialect for the same reason;
+ * here the XML reading is shared and only the conventions differ).
+ */
+import type { TestCase } from "../../model.js";
+import {
+  catch2Places,
+  cunitPlaces,
+  dotnetFrames,
+  goLines,
+  jsFrames,
+  jvmFrames,
+  leadingFileLine,
+  phpPlaces,
+  rustPanics,
+  vitestFrames,
+  type Place,
+} from "./locate.js";
+
+export type DialectName =
+  | "surefire"
+  | "gradle"
+  | "jest-junit"
+  | "vitest"
+  | "mocha"
+  | "web-test-runner"
+  | "go-junit-report"
+  | "gotestsum"
+  | "googletest"
+  | "catch2"
+  | "nextest"
+  | "phpunit"
+  | "cunit"
+  | "swift"
+  | "xunit"
+  | "pytest"
+  | "generic";
+
+/** What detection sees of one report: its failing tests and, when the caller has it, its head. */
+export interface DialectSample {
+  /** The report's path as given (Surefire's TEST-*.xml, Gradle's build/test-results/). */
+  path: string;
+  tests: readonly TestCase[];
+  /** The first few KiB of the XML, if available: root attributes name several runners. */
+  head?: string;
+}
+
+export interface Dialect {
+  name: DialectName;
+  /** The built-in rerun driver for its tests, or null (then only --rerun-command runs them). */
+  runner: string | null;
+  /** Evidence from the report's head alone; any match decides. */
+  head?: RegExp;
+  /** Evidence from one failing test: 0 none, 1 suggestive, 2 specific to this runner. */
+  score(test: TestCase, path: string): number;
+  /** The runner's own id for the test; undefined keeps the reader's. */
+  id?(test: TestCase): string | undefined;
+  /** Places the failure points at, the test's own file first; paths as printed. */
+  locate?(test: TestCase): Place[];
+}
+
+const JS_TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|[\\/])__tests__[\\/].+\.[cm]?[jt]sx?$/;
+const JVM_CLASS = /^(?:[a-z_][\w$]*\.)+[A-Z][\w$]*$/;
+const GO_PACKAGE = /^[\w.-]+(?:\/[\w.~-]+)*$/;
+const GO_TEST = /^(?:Test|Benchmark|Example|Fuzz)[^\s/]*(?:\/\S+)?$/;
+const DOTNET_NAME = /^(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*(?:\(.*\))?$/;
+
+const text = (t: TestCase): string => `${t.message ?? ""}\n${t.details ?? ""}`;
+
+/** JUnit 5 under Gradle names methods `m()`; Maven's -Dtest wants `m`. */
+function javaMethod(name: string): string {
+  return name.endsWith("()") ? name.slice(0, -2) : name;
+}
+
+/** The test's own frame: the deepest one printed by its class (or a nested/inner class of it). */
+function javaPlaces(t: TestCase): Place[] {
+  const frames = jvmFrames(text(t)).filter((f) => f.frameClass === t.classname || f.frameClass.startsWith(`${t.classname}$`));
+  const own = frames[0];
+  if (own === undefined) return [];
+  // Stack frames give a bare file name; the source tree puts it under the package directory.
+  const pkg = t.classname.includes(".") ? t.classname.slice(0, t.classname.lastIndexOf(".")).replace(/\./g, "/") : "";
+  const rel = pkg === "" ? own.path : `${pkg}/${own.path}`;
+  const ext = own.path.slice(own.path.lastIndexOf(".") + 1);
+  const lang = ext === "kt" ? "kotlin" : ext;
+  const roots = [...new Set([`src/test/${lang}`, "src/test/java", `src/integrationTest/${lang}`, `src/it/${lang}`, `src/main/${lang}`, "src", "test", ""])];
+  const module = moduleOf(t.sources[0]?.file ?? "");
+  const places: Place[] = [];
+  for (const prefix of module === "" ? [""] : [module, ""]) {
+    for (const root of roots) places.push({ path: [prefix, root, rel].filter((p) => p !== "").join("/"), line: own.line ?? 0 });
+  }
+  return places.map((p) => (p.line === 0 ? { path: p.path, guess: true } : { ...p, guess: true }));
+}
+
+/** `.../module/target/surefire-reports/TEST-x.xml` -> `.../module` (Gradle: build/test-results). */
+function moduleOf(reportPath: string): string {
+  const m = /^(.*?)(?:^|[\\/])(?:target[\\/](?:surefire|failsafe)-reports|build[\\/]test-results)[\\/]/.exec(reportPath);
+  return m?.[1] ?? "";
+}
+
+/** The JS test file of a jest/mocha failure: the first frame outside node_modules. */
+function jsOwnPlaces(t: TestCase): Place[] {
+  return jsFrames(text(t)).filter((p) => !/node_modules|^node:|^internal[\\/]/.test(p.path));
+}
+
+/** jest-junit's suite name or `file` attribute, when it is the test file. */
+function jestFile(t: TestCase): string | undefined {
+  if (t.file !== undefined && t.file !== "") return t.file;
+  return jsOwnPlaces(t).find((p) => JS_TEST_FILE.test(p.path))?.path;
+}
+
+/**
+ * jest-junit's name parts. Its default templates write "{classname} {title}" into both
+ * attributes (describe titles joined by spaces, then the test); configured ones often write
+ * the describe chain (joined by " › ") as classname and the title as name.
+ */
+export function jestNameParts(t: TestCase): string[] {
+  const name = t.name;
+  const cls = t.classname.trim();
+  if (cls === "" || cls === name || name.startsWith(`${cls} `)) return [name];
+  return [...cls.split(/ › | > /), name];
+}
+
+export const DIALECTS: readonly Dialect[] = [
+  {
+    name: "vitest",
+    runner: "vitest",
+    head: /<testsuites name="vitest tests"/,
+    // vitest's junit reporter: classname is the file, name the describe chain joined by " > ".
+    score: (t) => (JS_TEST_FILE.test(t.classname) ? (vitestFrames(text(t)).length > 0 ? 2 : 1) : 0),
+    id: (t) => `${t.classname} > ${t.name}`,
+    locate: (t) => {
+      const own = vitestFrames(text(t)).filter((p) => p.path === t.classname || t.classname.endsWith(`/${p.path}`));
+      return [...own, { path: t.classname }];
+    },
+  },
+  {
+    name: "jest-junit",
+    runner: "jest",
+    head: /<testsuites name="jest tests"/,
+    score: (t) => {
+      const frames = text(t);
+      if (/\bat Object\.<anonymous> \(|\bexpect\(received\)/.test(frames)) return 2;
+      return / › /.test(t.classname) || /\.[cm]?[jt]sx?$/.test(jestFile(t) ?? "") ? 1 : 0;
+    },
+    id: (t) => {
+      const file = jestFile(t);
+      const parts = jestNameParts(t);
+      return [...(file !== undefined ? [file.replace(/\\/g, "/")] : []), ...parts].join(" > ");
+    },
+    locate: (t) => {
+      const file = jestFile(t);
+      const own = jsOwnPlaces(t);
+      return file === undefined ? own : [...own.filter((p) => p.path === file || p.path.replace(/\\/g, "/").endsWith(file.replace(/\\/g, "/"))), { path: file }];
+    },
+  },
+  {
+    // @web/test-runner's junit reporter: suites named browser_launcher_file, a file attribute.
+    name: "web-test-runner",
+    runner: null,
+    head: /<testsuite name="(?:Chrome|Chromium|Firefox|Webkit|WebKit|Safari)[^"]*_\//,
+    score: () => 0,
+    id: (t) => [t.file, t.classname, t.name].filter((p) => p !== undefined && p !== "").join(" > "),
+    locate: jsOwnPlaces,
+  },
+  {
+    name: "mocha",
+    runner: null,
+    head: /<testsuites name="Mocha Tests"|<testsuite name="Root Suite"/,
+    score: (t) => (/\bat Context\.<anonymous> \(/.test(text(t)) ? 2 : 0),
+    // mocha-junit-reporter: name is the full title (what --grep matches), classname the test's own.
+    id: (t) => t.name,
+    locate: jsOwnPlaces,
+  },
+  {
+    name: "go-junit-report",
+    runner: "go",
+    head: /<testsuite [^>]*\bid="\d+"[^>]*>\s*<properties>\s*<property name="go\.version"/,
+    score: (t) => {
+      if (!GO_TEST.test(t.name) || !GO_PACKAGE.test(t.classname) || t.classname.includes(".") && !t.classname.includes("/")) return 0;
+      return goLines(text(t)).length > 0 || /^=== RUN|--- FAIL: /m.test(text(t)) ? 2 : 1;
+    },
+    id: (t) => `${t.classname}/${t.name}`,
+    locate: (t) => goPlaces(t),
+  },
+  {
+    name: "gotestsum",
+    runner: "go",
+    // Both Go converters write go.version; go-junit-report (before this entry) also numbers its suites.
+    head: /<property name="go\.version"/,
+    score: () => 0,
+    id: (t) => `${t.classname}/${t.name}`,
+    locate: (t) => goPlaces(t),
+  },
+  {
+    name: "nextest",
+    runner: null,
+    head: /<testsuites name="nextest-run"/,
+    score: (t) => (rustPanics(`${text(t)}\n${t.output ?? ""}`).length > 0 ? 2 : 0),
+    locate: (t) => rustPanics(`${text(t)}\n${t.output ?? ""}`),
+  },
+  {
+    name: "catch2",
+    runner: null,
+    score: (t) => (/^FAILED:\s*\n\s*(?:REQUIRE|CHECK)/m.test(t.details ?? "") ? 2 : 0),
+    // Catch2 runs a test case by its name.
+    id: (t) => t.name,
+    locate: (t) => catch2Places(t.details ?? ""),
+  },
+  {
+    name: "googletest",
+    runner: null,
+    head: /<testsuites [^>]*name="AllTests"/,
+    score: (t) =>
+      /^[^\s:]{1,500}\.(?:cc|cpp|cxx|c\+\+|h|hpp):\d+\s*$/m.test(t.details ?? "") &&
+      /\b(?:Expected|Value of|Which is|Failure)\b/.test(t.details ?? "")
+        ? 2
+        : 0,
+    // --gtest_filter=Suite.Test.
+    id: (t) => (t.classname !== "" ? `${t.classname}.${t.name}` : t.name),
+    locate: (t) => leadingFileLine(t.details ?? "", String.raw`cc|cpp|cxx|c\+\+|c|h|hpp`),
+  },
+  {
+    name: "phpunit",
+    runner: null,
+    head: /<testsuite [^>]*\bassertions="[^>]*\bfile="[^"]*\.php"|<testsuite [^>]*\bfile="[^"]*\.php"[^>]*\bassertions="/,
+    score: (t) => (t.file?.endsWith(".php") === true || phpPlaces(t.details ?? "").length > 0 ? 2 : 0),
+    locate: (t) => phpPlaces(t.details ?? "").filter((p) => t.file === undefined || p.path === t.file),
+  },
+  {
+    name: "cunit",
+    runner: null,
+    score: (t) => (cunitPlaces(t.details ?? "").length > 0 ? 2 : 0),
+    locate: (t) => cunitPlaces(t.details ?? ""),
+  },
+  {
+    name: "xunit",
+    runner: null,
+    // xunit.net / NUnit results converted to JUnit: name repeats the class, frames say "in file:line N".
+    score: (t) => (dotnetFrames(text(t)).length > 0 ? 2 : DOTNET_NAME.test(t.name) && t.name.startsWith(`${t.classname}.`) ? 1 : 0),
+    locate: (t) => dotnetFrames(text(t)),
+  },
+  {
+    name: "swift",
+    runner: null,
+    score: (t) => (leadingFileLine(text(t), "swift").length > 0 ? 2 : 0),
+    locate: (t) => leadingFileLine(text(t), "swift"),
+  },
+  {
+    name: "gradle",
+    runner: null,
+    score: (t, path) => (JVM_CLASS.test(t.classname) && /(?:^|[\\/])build[\\/]test-results[\\/]/.test(path) ? 3 : 0),
+    id: (t) => `${t.classname}#${javaMethod(t.name)}`,
+    locate: javaPlaces,
+  },
+  {
+    name: "surefire",
+    runner: null,
+    head: /surefire-test-report|<testsuite [^>]*name="(?:[a-z_][\w$]*\.)+[A-Z]/,
+    score: (t) => {
+      if (!JVM_CLASS.test(t.classname) && !/^[A-Z][\w$]*$/.test(t.classname)) return 0;
+      return jvmFrames(text(t)).length > 0 ? 2 : /^[a-z_][\w$]*$/.test(t.name) && JVM_CLASS.test(t.classname) ? 1 : 0;
+    },
+    id: (t) => `${t.classname}#${javaMethod(t.name)}`,
+    locate: javaPlaces,
+  },
+];
+
+function goPlaces(t: TestCase): Place[] {
+  // The log names a bare file; the package path (a suffix of it is the directory in the module) goes first.
+  return goLines(`${text(t)}\n${t.output ?? ""}`).map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+}
+
+/** Python tests are the pytest id mapping's business (reports/pytest-ids.ts), not a dialect's. */
+function looksPython(t: TestCase): boolean {
+  return t.file?.endsWith(".py") === true || /File "[^"\n]{1,1000}\.py", line \d|\.py:\d+: /.test(t.details ?? "");
+}
+
+/**
+ * The report's dialect: its head decides when it names a runner; otherwise the failing tests
+ * vote (each dialect's scores summed, the highest wins; ties go to the earlier entry). A
+ * report without failing tests needs no dialect: ids and drivers only matter for those.
+ */
+export function detectDialect(sample: DialectSample): Dialect | null {
+  if (sample.head !== undefined) {
+    // Comments first: example reports describe attributes of other dialects in them.
+    const head = sample.head.replace(/<!--[\s\S]*?-->/g, "");
+    const byHead = DIALECTS.find((d) => d.head?.test(head) === true);
+    if (byHead !== undefined) return byHead;
+  }
+  const tests = sample.tests.filter((t) => !looksPython(t));
+  if (tests.length === 0) return null;
+  let best: Dialect | null = null;
+  let bestScore = 0;
+  for (const d of DIALECTS) {
+    let score = 0;
+    for (const t of tests) score += d.score(t, sample.path);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function dialectNamed(name: string): Dialect | undefined {
+  return DIALECTS.find((d) => d.name === name);
+}

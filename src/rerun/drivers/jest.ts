@@ -1,0 +1,62 @@
+/**
+ * jest: one process per attempt, the file given as a path (`--runTestsByPath`, so it is not
+ * read as a regular expression), the test by an anchored `-t` pattern, the outcome from
+ * `--json --outputFile` (jest, like vitest, does not fail when the pattern matches nothing).
+ */
+import path from "node:path";
+import type { Seed, TestCase } from "../../model.js";
+import { shellQuoteCommand } from "../../render/shell-quote.js";
+import { jestNameParts } from "../../reports/dialects/index.js";
+import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { exactPattern, judgeJestJson } from "./js-results.js";
+import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
+
+const LAUNCH = ["npx", "--no-install", "jest"] as const;
+
+/** `-t` matches describe titles and the test title joined by spaces. */
+export function jestNamePattern(test: TestCase): string {
+  return exactPattern(jestNameParts(test).join(" "));
+}
+
+/** The test file: the join resolved it from the report (file attribute, suite, stack frame). */
+export function jestFile(test: TestCase): string | null {
+  if (test.file !== undefined) return test.file;
+  const first = test.id.split(" > ")[0];
+  return first !== undefined && /\.[cm]?[jt]sx?$/.test(first) ? first : null;
+}
+
+export function jestDriver(): RerunDriver {
+  const support = (seed: Seed | null): SeedSupport => {
+    const app = seedApplication(seed, "jest");
+    const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
+    return { reapply: ok, fresh: ok };
+  };
+  const base = (test: TestCase): string[] => {
+    const file = jestFile(test);
+    return [...(file !== null ? ["--runTestsByPath", file] : []), "-t", jestNamePattern(test)];
+  };
+  return {
+    name: "jest",
+    orderCheck: false,
+    seedSupport: support,
+    invocation(req: InvocationRequest): Invocation {
+      const app = seedApplication(req.seed, "jest");
+      const fresh = req.freshSeeds?.[0];
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
+      const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+      const results = path.join(req.workDir, "jest.json");
+      return {
+        argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
+        env,
+        attempts: 1,
+        reportsLines: false,
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest") },
+      };
+    },
+    reproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed, "jest");
+      return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+    },
+  };
+}

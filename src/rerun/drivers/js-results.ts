@@ -1,0 +1,62 @@
+/**
+ * The results file jest writes with `--json --outputFile` and vitest with `--reporter=json`
+ * (vitest copies jest's shape): one attempt's outcome, and whether the filter matched at all.
+ */
+import type { Judgement } from "./types.js";
+
+interface AssertionResult {
+  status?: string;
+  fullName?: string;
+  failureMessages?: unknown[];
+}
+interface FileResult {
+  status?: string;
+  message?: string;
+  assertionResults?: AssertionResult[];
+}
+interface JestJson {
+  numFailedTests?: number;
+  numPassedTests?: number;
+  testResults?: FileResult[];
+}
+
+function firstLine(s: unknown): string | undefined {
+  if (typeof s !== "string") return undefined;
+  const line = s.split("\n").find((l) => l.trim() !== "");
+  return line?.trim();
+}
+
+/**
+ * Passed when the filtered test passed; failed when it failed or its file could not run (an
+ * import that throws fails the test as surely as an assertion); not run when nothing matched.
+ */
+export function judgeJestJson(results: string | null, exitCode: number, what: string): Judgement {
+  if (results === null) {
+    return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
+  }
+  let data: JestJson;
+  try {
+    data = JSON.parse(results) as JestJson;
+  } catch {
+    return exitCode === 0 ? { kind: "not-run", why: `${what} wrote unreadable results` } : { kind: "failed", message: `exit code ${exitCode}` };
+  }
+  const files = Array.isArray(data.testResults) ? data.testResults : [];
+  const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+  const failed = assertions.find((a) => a.status === "failed");
+  if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) {
+    const message = firstLine(failed?.failureMessages?.[0]);
+    return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
+  }
+  const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+  if (broken !== undefined) {
+    const message = firstLine(broken.message);
+    return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
+  }
+  if ((data.numPassedTests ?? 0) > 0 || assertions.some((a) => a.status === "passed")) return { kind: "passed" };
+  return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+
+/** A regular expression matching exactly `text` (JS and RE2 syntax alike). */
+export function exactPattern(text: string): string {
+  return `^${text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`;
+}

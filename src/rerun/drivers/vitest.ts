@@ -1,0 +1,61 @@
+/**
+ * vitest: one process per attempt (vitest has no flag to repeat a test), the test picked by
+ * file and an anchored, escaped `-t` pattern, the outcome read from vitest's JSON reporter
+ * because vitest exits 0 when the pattern matches nothing.
+ */
+import path from "node:path";
+import type { Seed, TestCase } from "../../model.js";
+import { shellQuoteCommand } from "../../render/shell-quote.js";
+import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { exactPattern, judgeJestJson } from "./js-results.js";
+import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
+
+/** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
+const LAUNCH = ["npx", "--no-install", "vitest"] as const;
+
+/** The test file, as vitest's junit reporter wrote it (classname) unless the join found it. */
+export function vitestFile(test: TestCase): string {
+  return test.file ?? test.classname;
+}
+
+/**
+ * `-t` matches the full name: describe titles and the test title joined by spaces. The junit
+ * reporter joins them with " > ", so replacing that separator gives the full name back.
+ */
+export function vitestNamePattern(test: TestCase): string {
+  return exactPattern(test.name.split(" > ").join(" "));
+}
+
+export function vitestDriver(): RerunDriver {
+  const support = (seed: Seed | null): SeedSupport => {
+    const app = seedApplication(seed, "vitest");
+    const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
+    return { reapply: ok, fresh: ok };
+  };
+  const base = (test: TestCase): string[] => ["run", vitestFile(test), "-t", vitestNamePattern(test)];
+  return {
+    name: "vitest",
+    orderCheck: false,
+    seedSupport: support,
+    invocation(req: InvocationRequest): Invocation {
+      const app = seedApplication(req.seed, "vitest");
+      const fresh = req.freshSeeds?.[0];
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
+      const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+      const results = path.join(req.workDir, "vitest.json");
+      const argv = [...LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
+      return {
+        argv,
+        env,
+        attempts: 1,
+        reportsLines: false,
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest") },
+      };
+    },
+    reproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed, "vitest");
+      return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Dialect detection, ids and failure places on the shared fixtures (real reports of real
+ * runners, see ../shared/fixtures/junit/README.md) and on vitest's own junit output made here.
+ * Every expectation below was checked by hand against the XML.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { TestCase } from "../../src/model.js";
+import { detectDialect, viewOf } from "../../src/reports/dialects/index.js";
+import { joinInputs } from "../../src/reports/join.js";
+import { JUnitReader } from "../../src/reports/junit.js";
+
+const shared = path.resolve(import.meta.dirname, "../../../shared/fixtures/junit");
+
+function read(rel: string): { path: string; failing: TestCase[]; head: string; text: string } {
+  const file = path.join(shared, rel);
+  const text = readFileSync(file, "utf8");
+  const reader = new JUnitReader(file);
+  reader.write(text);
+  const parsed = reader.end();
+  return {
+    path: file,
+    failing: parsed.tests.filter((t) => t.outcome !== "passed" || (t.priorAttempts?.length ?? 0) > 0),
+    head: text.slice(0, 4096),
+    text,
+  };
+}
+
+/** [fixture, dialect from failing tests alone, dialect with the head, first failing test's id]. */
+const CASES: Array<[string, string | null, string | null, string | null]> = [
+  ["mikepenz-action-junit-report/maven_surefire_flaky/surefire-report.xml", "surefire", "surefire",
+    "io.sodadata.dependson.soda.integrations.msteams.MicrosoftTeamsCrudTest#createWebhook"],
+  ["mikepenz-action-junit-report/tests/utils/target/surefire-reports/TEST-action.surefire.report.calc.CalcUtilsTest.xml", "surefire", "surefire",
+    "action.surefire.report.calc.CalcUtilsTest#test error handling"],
+  ["dorny-test-reporter/external/java/pulsar-test-report.xml", "surefire", "surefire",
+    "org.apache.pulsar.AddMissingPatchVersionTest#testVersionStrings"],
+  ["mikepenz-action-junit-report/marathon_tests/com.mikepenz.DummyTest3#test_01.xml", "surefire", "surefire", "com.mikepenz.DummyTest3#test_01"],
+  // jest-junit configured with " › " between describe titles; the file from the stack frame.
+  ["dorny-test-reporter/jest-junit.xml", "jest-junit", "jest-junit",
+    "C:/Users/Michal/Workspace/dorny/test-check/reports/jest/__tests__/main.test.js > Test 1 > Test 1.1 > Failing test"],
+  ["dorny-test-reporter/external/jest/jest-test-results.xml", "jest-junit", "jest-junit",
+    "/home/dorny/dorny/jest/e2e/__tests__/jestChangedFiles.test.ts > gets changed files for hg"],
+  ["mikepenz-action-junit-report/junit-server-test/report.xml", "go-junit-report", "gotestsum",
+    "github.com/example/example/server/v8/channels/api4/TestWebSocketReconnectRace"],
+  ["mikepenz-action-junit-report/catch2/report.xml", "catch2", "catch2", "is constant evaluated"],
+  ["mikepenz-action-junit-report/nextest/basic.xml", "nextest", "nextest", "oxidized_navigation::parry3d::test_failure"],
+  ["dorny-test-reporter/phpunit/phpunit-paths.xml", "phpunit", "phpunit", "SampleSuite::testFailure"],
+  ["mikepenz-action-junit-report/cunit/testFailure.xml", "cunit", "cunit", "DummyClass::loadFromXMLString_When_Should2Test"],
+  ["dorny-test-reporter/junit-with-message.xml", "googletest", "googletest", "Fails.Test"],
+  ["mikepenz-action-junit-report/junit-web-test/expected.xml", "jest-junit", "web-test-runner",
+    "packages/test-runner-junit-reporter/test/fixtures/multiple/simple-test.js > off-by-one boolean logic errors > asserts error"],
+  // Comments in the Testmo example mention other dialects' attributes: ignored.
+  ["dorny-test-reporter/external/java/junit4-complete.xml", null, null, "Tests.Registration::testCase5"],
+  // pytest reports are the pytest id mapping's, never a dialect's.
+  ["mikepenz-action-junit-report/flaky_retries/flaky_with_classname_file.xml", null, null, null],
+  ["dorny-test-reporter/python-xunit-pytest.xml", null, null, null],
+  ["mikepenz-action-junit-report/mocha/mocha.xml", null, "mocha", null],
+];
+
+describe("dialect detection on the shared fixtures", () => {
+  it.each(CASES)("%s", (rel, byTests, byHead, id) => {
+    const r = read(rel);
+    expect(detectDialect({ path: r.path, tests: r.failing })?.name ?? null).toBe(byTests);
+    const withHead = detectDialect({ path: r.path, tests: r.failing, head: r.head });
+    expect(withHead?.name ?? null).toBe(byHead);
+    const first = r.failing[0];
+    if (id !== null && first !== undefined) {
+      expect(withHead === null ? first.id : viewOf(withHead, first).id).toBe(id);
+    }
+  });
+});
+
+/** A project holding exactly these files. */
+function project(...files: string[]) {
+  return { exists: (rel: string) => files.includes(rel) };
+}
+
+describe("file and line per dialect, through the join", () => {
+  const join = (rel: string, ...files: string[]) => {
+    const r = read(rel);
+    const reader = new JUnitReader(r.path);
+    reader.write(r.text);
+    return joinInputs([reader.end()], project(...files));
+  };
+
+  it("Surefire: the test class's own frame, under the package in a Maven source root", () => {
+    const [t] = join(
+      "mikepenz-action-junit-report/maven_surefire_flaky/surefire-report.xml",
+      "src/test/java/io/sodadata/dependson/soda/integrations/msteams/MicrosoftTeamsCrudTest.java",
+    );
+    expect(t).toMatchObject({
+      file: "src/test/java/io/sodadata/dependson/soda/integrations/msteams/MicrosoftTeamsCrudTest.java",
+      line: 58,
+      outcome: "passed",
+      priorAttempts: [{ outcome: "failed" }],
+    });
+  });
+
+  it("Surefire in a module: the module directory comes from the report path; Kotlin names with spaces", () => {
+    const tests = join(
+      "mikepenz-action-junit-report/tests/utils/target/surefire-reports/TEST-action.surefire.report.calc.CalcUtilsTest.xml",
+      "tests/utils/src/test/kotlin/action/surefire/report/calc/CalcUtilsTest.kt",
+    );
+    expect(tests.map((t) => [t.id, t.file, t.line])).toEqual([
+      ["action.surefire.report.calc.CalcUtilsTest#test error handling", "tests/utils/src/test/kotlin/action/surefire/report/calc/CalcUtilsTest.kt", 27],
+      ["action.surefire.report.calc.CalcUtilsTest#test scale", "tests/utils/src/test/kotlin/action/surefire/report/calc/CalcUtilsTest.kt", 15],
+    ]);
+  });
+
+  it("Surefire without the sources: no guessed file", () => {
+    const [t] = join("mikepenz-action-junit-report/maven_surefire_flaky/surefire-report.xml");
+    expect(t?.file).toBeUndefined();
+  });
+
+  it("jest-junit: the first stack frame outside node_modules, mapped into the project by suffix", () => {
+    const [t] = join("dorny-test-reporter/jest-junit.xml", "__tests__/main.test.js");
+    expect(t).toMatchObject({ file: "__tests__/main.test.js", line: 10, runner: "jest" });
+  });
+
+  it("Catch2, nextest, CUnit, PHPUnit, googletest: their own file:line forms", () => {
+    expect(join("mikepenz-action-junit-report/catch2/report.xml", "test/unit/detail/utility/is_constant_evaluated.cpp")[0])
+      .toMatchObject({ file: "test/unit/detail/utility/is_constant_evaluated.cpp", line: 19 });
+    expect(join("mikepenz-action-junit-report/nextest/basic.xml", "tests/parry3d.rs")[0]).toMatchObject({ file: "tests/parry3d.rs", line: 154 });
+    expect(join("mikepenz-action-junit-report/cunit/testFailure.xml", "core/tests/testFailure.cpp")[0])
+      .toMatchObject({ file: "core/tests/testFailure.cpp", line: 77 });
+    expect(join("dorny-test-reporter/phpunit/phpunit-paths.xml", "src/Fake.php")[0]).toMatchObject({ file: "src/Fake.php", line: 42 });
+    expect(join("dorny-test-reporter/junit-with-message.xml", "error.cpp")[0]).toMatchObject({ id: "Fails.Test", file: "error.cpp", line: 1 });
+  });
+
+  it("Go: the package's test file from the `file_test.go:42:` log line", () => {
+    const go: TestCase = {
+      id: "example.com/m/pkg/stats::TestMean/empty",
+      classname: "example.com/m/pkg/stats",
+      name: "TestMean/empty",
+      outcome: "failed",
+      details: "=== RUN   TestMean/empty\n    mean_test.go:42: got NaN, want 0\n--- FAIL: TestMean/empty (0.00s)",
+      sources: [{ file: "report.xml", line: 3 }],
+      index: 0,
+    };
+    const [t] = joinInputs([{ path: "report.xml", kind: "junit", tests: [go], counts: { tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 }, warnings: [] }], project("pkg/stats/mean_test.go"));
+    expect(t).toMatchObject({ id: "example.com/m/pkg/stats/TestMean/empty", file: "pkg/stats/mean_test.go", line: 42, runner: "go" });
+  });
+});

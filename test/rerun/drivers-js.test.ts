@@ -1,0 +1,164 @@
+/**
+ * The vitest, jest and go drivers: argv arrays (never shell text), anchored and escaped name
+ * patterns, seeds given back the runner's way, reproduce commands quoted for a POSIX shell,
+ * and outcomes read from the runner's results (a filter that matched nothing is no pass).
+ * Go is not installed here: its driver is checked on argv and on documented `go test -v` output.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Seed, TestCase } from "../../src/model.js";
+import { pickDriver, RUNNER_NAMES } from "../../src/rerun/drivers/index.js";
+import { goDriver, goRunPattern, judgeGoTest } from "../../src/rerun/drivers/go.js";
+import { jestDriver } from "../../src/rerun/drivers/jest.js";
+import { judgeJestJson } from "../../src/rerun/drivers/js-results.js";
+import { vitestDriver } from "../../src/rerun/drivers/vitest.js";
+import { rerunTest } from "../../src/rerun/rerun.js";
+import { parseTriageArgs } from "../../src/cli/args.js";
+
+function test_(over: Partial<TestCase>): TestCase {
+  return { id: "x", classname: "", name: "x", outcome: "failed", sources: [{ file: "r.xml" }], index: 0, ...over };
+}
+
+const VITEST_TEST = test_({
+  id: "tests/a.test.ts > math > rounds (x.5) [half]",
+  classname: "tests/a.test.ts",
+  name: "math > rounds (x.5) [half]",
+  file: "tests/a.test.ts",
+  runner: "vitest",
+});
+
+const seed = (over: Partial<Seed>): Seed => ({ value: "7", recogniser: "x", source: { file: "r.xml" }, apply: { kind: "none", why: "" }, ...over });
+const VITEST_SEED = seed({ value: "1234", recogniser: "vitest-seed", apply: { kind: "args", args: ["--sequence.shuffle", "--sequence.seed=1234"] } });
+const ENV_SEED = seed({ value: "15", recogniser: "user:0", apply: { kind: "env", env: { EXAMPLE_SEED: "15" } } });
+const req = { mode: "repeat" as const, attempts: 5, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true };
+
+describe("vitest driver", () => {
+  it("runs the file with an anchored, escaped -t pattern of the space-joined full name", () => {
+    const inv = vitestDriver().invocation({ ...req, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: null });
+    expect(inv.argv).toEqual([
+      "npx", "--no-install", "vitest", "run", "tests/a.test.ts", "-t", "^math rounds \\(x\\.5\\) \\[half\\]$",
+      "--sequence.shuffle", "--sequence.seed=1234", "--reporter=json", "--outputFile.json=/w/vitest.json",
+    ]);
+    expect(inv).toMatchObject({ attempts: 1, reportsLines: false, env: {} });
+    expect(new RegExp(inv.argv[6]!).test("math rounds (x.5) [half]")).toBe(true);
+    expect(new RegExp(inv.argv[6]!).test("math rounds (x.5) [half] again")).toBe(false);
+  });
+
+  it("fresh seeds replace the recorded one, in arguments and in the environment", () => {
+    const d = vitestDriver();
+    expect(d.invocation({ ...req, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: ["99"] }).argv).toContain("--sequence.seed=99");
+    expect(d.invocation({ ...req, test: VITEST_TEST, seed: ENV_SEED, freshSeeds: ["99"] }).env).toEqual({ EXAMPLE_SEED: "99" });
+    expect(d.seedSupport(ENV_SEED)).toEqual({ reapply: true, fresh: true });
+    // A global-RNG seed needs our pytest plugin: vitest cannot take it.
+    expect(d.seedSupport(seed({ apply: { kind: "global-rng", value: "7" } }))).toEqual({ reapply: false, fresh: false });
+  });
+
+  it("reproduce command: quoted for a POSIX shell, env first", () => {
+    expect(vitestDriver().reproduceCommand(VITEST_TEST, ENV_SEED)).toBe(
+      "EXAMPLE_SEED=15 npx vitest run tests/a.test.ts -t '^math rounds \\(x\\.5\\) \\[half\\]$'",
+    );
+    const hostile = test_({ classname: "t/a.test.ts", name: "$(rm -rf ~) > `x`; 'q'", runner: "vitest" });
+    expect(vitestDriver().reproduceCommand(hostile, null)).toBe(
+      "npx vitest run t/a.test.ts -t '^\\$\\(rm -rf ~\\) `x`; '\\''q'\\''$'",
+    );
+  });
+});
+
+describe("jest driver", () => {
+  const jestTest = test_({
+    id: "__tests__/main.test.js > Test 1 > Test 1.1 > Failing test",
+    classname: "Test 1 › Test 1.1",
+    name: "Failing test",
+    file: "__tests__/main.test.js",
+    runner: "jest",
+  });
+
+  it("runs the file by path, the test by an anchored -t, the seed as --seed", () => {
+    const jestSeed = seed({ value: "-5", recogniser: "jest-seed", apply: { kind: "args", args: ["--randomize", "--seed=-5"] } });
+    const inv = jestDriver().invocation({ ...req, test: jestTest, seed: jestSeed, freshSeeds: null });
+    expect(inv.argv).toEqual([
+      "npx", "--no-install", "jest", "--runTestsByPath", "__tests__/main.test.js", "-t", "^Test 1 Test 1\\.1 Failing test$",
+      "--randomize", "--seed=-5", "--json", "--outputFile=/w/jest.json",
+    ]);
+    expect(jestDriver().reproduceCommand(jestTest, jestSeed)).toBe(
+      "npx jest --runTestsByPath __tests__/main.test.js -t '^Test 1 Test 1\\.1 Failing test$' --randomize --seed=-5",
+    );
+  });
+
+  it("jest-junit's default templates repeat the describe chain in the name: used as is", () => {
+    const dflt = test_({ classname: "math adds", name: "math adds", file: "a.test.js", runner: "jest" });
+    expect(jestDriver().invocation({ ...req, test: dflt, seed: null, freshSeeds: null }).argv).toContain("^math adds$");
+  });
+});
+
+describe("go driver", () => {
+  const goTest = test_({ id: "example.com/m/pkg/TestMean/empty_(0)", classname: "example.com/m/pkg", name: "TestMean/empty_(0)", runner: "go" });
+
+  it("one anchored expression per subtest level, -count=1, the shuffle seed as -shuffle", () => {
+    expect(goRunPattern("TestMean/empty_(0)")).toBe("^TestMean$/^empty_\\(0\\)$");
+    const shuffle = seed({ value: "42", recogniser: "go-shuffle", apply: { kind: "args", args: ["-shuffle=42"] } });
+    expect(goDriver().invocation({ ...req, test: goTest, seed: shuffle, freshSeeds: null }).argv).toEqual([
+      "go", "test", "example.com/m/pkg", "-run", "^TestMean$/^empty_\\(0\\)$", "-count=1", "-shuffle=42", "-v",
+    ]);
+    expect(goDriver().reproduceCommand({ ...goTest, file: "pkg/mean_test.go" }, shuffle)).toBe(
+      "go test ./pkg -run '^TestMean$/^empty_\\(0\\)$' -count=1 -shuffle=42",
+    );
+  });
+
+  it("reads go test -v: no tests to run is not a pass", () => {
+    expect(judgeGoTest(0, "testing: warning: no tests to run\nPASS\nok  \texample.com/m/pkg\t0.002s [no tests to run]\n")).toMatchObject({ kind: "not-run" });
+    expect(judgeGoTest(0, "=== RUN   TestMean\n--- PASS: TestMean (0.00s)\nPASS\n")).toEqual({ kind: "passed" });
+    expect(judgeGoTest(1, "=== RUN   TestMean\n    mean_test.go:42: got NaN, want 0\n--- FAIL: TestMean (0.00s)\nFAIL\n")).toEqual({
+      kind: "failed",
+      message: "mean_test.go:42: got NaN, want 0",
+    });
+  });
+});
+
+describe("jest/vitest JSON results", () => {
+  const json = (o: unknown) => JSON.stringify(o);
+  it("failed, passed, file that could not run, nothing matched", () => {
+    expect(judgeJestJson(json({ numFailedTests: 1, testResults: [{ assertionResults: [{ status: "failed", failureMessages: ["AssertionError: x\n  at y"] }] }] }), 1, "vitest"))
+      .toEqual({ kind: "failed", message: "AssertionError: x" });
+    expect(judgeJestJson(json({ numPassedTests: 1, numFailedTests: 0, testResults: [] }), 0, "vitest")).toEqual({ kind: "passed" });
+    expect(judgeJestJson(json({ numPassedTests: 0, testResults: [{ status: "failed", message: "Cannot find package 'x'" }] }), 1, "vitest"))
+      .toEqual({ kind: "failed", message: "the test file failed to run: Cannot find package 'x'" });
+    expect(judgeJestJson(json({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 4, testResults: [] }), 0, "vitest")).toMatchObject({ kind: "not-run" });
+    expect(judgeJestJson(null, 0, "jest")).toMatchObject({ kind: "not-run" });
+    expect(judgeJestJson("{", 2, "jest")).toEqual({ kind: "failed", message: "exit code 2" });
+  });
+});
+
+describe("picking a driver", () => {
+  const opts = { python: "python3", rerunCommand: null };
+  it("from the report's dialect (test.runner), pytest from its node id, --runner over both, a template over all", () => {
+    expect(pickDriver(VITEST_TEST, opts)?.name).toBe("vitest");
+    expect(pickDriver(test_({ id: "tests/t.py::test_a" }), opts)?.name).toBe("pytest");
+    expect(pickDriver(test_({ id: "tests/t.py::test_a" }), { ...opts, runner: "jest" })?.name).toBe("jest");
+    expect(pickDriver(VITEST_TEST, { ...opts, runner: "go" })?.name).toBe("go");
+    expect(pickDriver(VITEST_TEST, { ...opts, rerunCommand: ["make", "{id}"] })?.name).toBe("template");
+    expect(pickDriver(test_({ id: "pkg.C#m" }), opts)).toBeNull();
+    expect(RUNNER_NAMES).toEqual(["pytest", "vitest", "jest", "go"]);
+  });
+
+  it("--runner is validated at the edge", () => {
+    const cmd = parseTriageArgs(["r.xml", "--runner", "vitest"], "/");
+    expect(cmd.kind === "triage" && cmd.triage.settings.runner).toBe("vitest");
+    expect(() => parseTriageArgs(["r.xml", "--runner", "mocha"], "/")).toThrow(/--runner must be one of pytest, vitest, jest, go, got 'mocha'/);
+  });
+});
+
+describe("vitest driver, real vitest", () => {
+  it("a name that matches nothing cannot run: a note, no trial", async () => {
+    const example = join(import.meta.dirname, "..", "..", "examples", "vitest");
+    const ghost = test_({ classname: "tests/stats.test.js", name: "median > no such test", runner: "vitest" });
+    const out = await rerunTest(
+      { test: ghost, seed: null, reruns: 3, freshSeeds: 0, timeoutSec: 60, cwd: example, rerunCommand: null, runner: null },
+      { runDir: mkdtempSync(join(tmpdir(), "ft-vitest-ghost-")), env: process.env },
+    );
+    expect(out.trials).toEqual([]);
+    expect(out.reruns.note).toMatch(/same-seed: vitest found no test matching the name/);
+  }, 60_000);
+});
