@@ -9,7 +9,11 @@ import { isAbsolute, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { splitCommandTemplate } from "../cli/template.js";
 import { UserError, errorMessage } from "../errors.js";
+import { isEnvName } from "../render/shell-quote.js";
 import { DEFAULTS, type TriageSettings } from "../settings.js";
+import { checkBaseSeed, parseShard } from "../verify/seeds.js";
+import { MAX_TRIALS, VERIFY_DEFAULTS, type VerifySettings } from "../verify/settings.js";
+import { RUNNER_NAMES } from "../rerun/drivers/index.js";
 
 export type FailOn = "deterministic" | "any" | "never";
 export type CheckRunMode = "auto" | "true" | "false";
@@ -128,6 +132,14 @@ function rerunCommand(get: InputReader): string[] | null {
   return argv;
 }
 
+/** Empty: each report's dialect picks the driver. */
+function runner(get: InputReader): string | null {
+  const raw = get("runner").trim();
+  if (raw === "") return null;
+  if (!RUNNER_NAMES.includes(raw)) fail("runner", `must be one of ${RUNNER_NAMES.join(", ")} (or empty), got '${raw}'`);
+  return raw;
+}
+
 function readEvent(path: string | undefined): Record<string, unknown> {
   if (path === undefined || path === "" || !existsSync(path)) return {};
   try {
@@ -189,6 +201,7 @@ export function parseInputs(get: InputReader, github: GitHubEnvironment): Action
     timeBudgetSec: seconds(get, "time-budget", 0, 6 * 3600),
     seedPatterns: seedPatterns(get),
     rerunCommand: rerunCommand(get),
+    runner: runner(get),
     // `reruns: 0` reads and extracts only, like the CLI's --no-rerun.
     rerun: reruns > 0,
     maxFailures: integer(get, "max-failures", DEFAULTS.maxFailures, 0, 1_000_000),
@@ -220,4 +233,88 @@ export async function expandReports(settings: ActionSettings): Promise<string[]>
     fail("reports", `matched no file under ${settings.triage.cwd} (patterns: ${settings.reportPatterns.join(", ")}); did the test step write its reports there`);
   }
   return [...new Set(files)].sort();
+}
+
+/** What the step does: triage reports (default), verify tests over many seeds, or merge verify shards. */
+export type ActionMode = "triage" | "verify" | "merge";
+
+export function parseMode(get: InputReader): ActionMode {
+  return choice(get, "mode", ["triage", "verify", "merge"] as const, "triage");
+}
+
+/** Settings of `mode: verify` and `mode: merge`. */
+export interface VerifyActionSettings {
+  mode: "verify" | "merge";
+  /** verify: what to run (patterns stays empty). */
+  verify: VerifySettings;
+  /** merge: the shards' JSON reports, globs relative to working-directory. */
+  mergePatterns: string[];
+  /** `never` only reports; anything else fails the step when a trial failed. */
+  failOn: FailOn;
+  summary: boolean;
+  github: GitHubEnvironment;
+}
+
+function workingDirectory(get: InputReader, github: GitHubEnvironment): string {
+  const wd = get("working-directory") || ".";
+  const cwd = isAbsolute(wd) ? resolve(wd) : resolve(github.workspace, wd);
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) fail("working-directory", `is not a directory: '${wd}'`);
+  return cwd;
+}
+
+/**
+ * Parses the inputs of `mode: verify` / `mode: merge`. A sharded verify without `base-seed`
+ * keys its seed stream by the workflow run id: the same in every job of a matrix, so the
+ * shards run disjoint parts of one stream (and a re-run of one shard repeats its seeds).
+ */
+export function parseVerifyInputs(get: InputReader, github: GitHubEnvironment, mode: "verify" | "merge"): VerifyActionSettings {
+  const cwd = workingDirectory(get, github);
+  const failOn = choice(get, "fail-on", ["deterministic", "any", "never"] as const, "deterministic");
+  const summary = boolean(get, "summary", true);
+  const verify: VerifySettings = {
+    ids: [],
+    fromReport: null,
+    cwd,
+    trials: VERIFY_DEFAULTS.trials,
+    jobs: integer(get, "jobs", availableParallelism(), 1, 256),
+    timeoutSec: seconds(get, "rerun-timeout", 0.1, 86_400) ?? VERIFY_DEFAULTS.rerunTimeoutSec,
+    seedPatterns: seedPatterns(get),
+    rerunCommand: rerunCommand(get),
+    runner: null,
+    mechanism: null,
+    seedList: null,
+    baseSeed: null,
+    shard: null,
+    stopOnFailure: false,
+  };
+  if (mode === "merge") {
+    const mergePatterns = lines(get, "reports");
+    if (mergePatterns.length === 0) fail("reports", "is empty: with mode: merge, give the shards' verify JSON files (e.g. shards/*.json)");
+    return { mode, verify, mergePatterns, failOn, summary, github };
+  }
+  verify.ids = lines(get, "tests");
+  if (verify.ids.length === 0) fail("tests", "is empty: with mode: verify, give the test ids to verify, one per line");
+  verify.trials = integer(get, "trials", VERIFY_DEFAULTS.trials, 1, MAX_TRIALS);
+  const shard = get("shard");
+  if (shard !== "") {
+    try {
+      verify.shard = parseShard(shard);
+    } catch {
+      fail("shard", `must be K/N with 1 <= K <= N (e.g. 2/4), got '${shard}'`);
+    }
+  }
+  const base = get("base-seed");
+  if (base !== "") {
+    try {
+      verify.baseSeed = checkBaseSeed(base);
+    } catch {
+      fail("base-seed", `must be 1 to 64 printable characters without spaces, got '${base}'`);
+    }
+  } else if (verify.shard !== null) {
+    verify.baseSeed = `run-${github.runId}`;
+  }
+  const seedEnv = lines(get, "seed-env");
+  for (const name of seedEnv) if (!isEnvName(name)) fail("seed-env", `names no environment variable: '${name}'`);
+  if (seedEnv.length > 0) verify.mechanism = { source: "flag", detail: "seed-env input", kind: "env", names: seedEnv };
+  return { mode, verify, mergePatterns: [], failOn, summary, github };
 }

@@ -14,7 +14,8 @@ import type { TriageHooks } from "../triage.js";
 import { planAnnotations, selectForWorkflowCommands } from "./annotations.js";
 import { publishCheckRun, type ChecksApi, type Conclusion } from "./check-run.js";
 import { updateHistory, type HistoryCache } from "./history.js";
-import { envInputReader, expandReports, parseInputs, readEnvironment, type ActionSettings } from "./inputs.js";
+import { envInputReader, expandReports, parseInputs, parseMode, parseVerifyInputs, readEnvironment, type ActionSettings } from "./inputs.js";
+import { runVerifyMode } from "./verify-mode.js";
 import { appendStepSummary, checkRunMarkdown, stepSummaryMarkdown, type SummaryContext } from "./summary.js";
 import type { WorkflowLog } from "./workflow-commands.js";
 
@@ -55,6 +56,8 @@ export async function runAction(deps: ActionDeps): Promise<number> {
   // Masked before anything else is read or printed.
   log.mask(get("github-token"));
   try {
+    const mode = parseMode(get);
+    if (mode !== "triage") return await runVerifyMode(parseVerifyInputs(get, readEnvironment(deps.env), mode), deps);
     const settings = parseInputs(get, readEnvironment(deps.env));
     settings.triage.reports = await expandReports(settings);
     return await publish(settings, deps);

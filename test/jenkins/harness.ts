@@ -61,6 +61,8 @@ export interface Scenario {
   description?: string;
   /** Run the step inside dir(inDir) { ... }. */
   inDir?: string;
+  /** Which vars/<step>.groovy to run; default flakyTriage. */
+  step?: string;
 }
 
 export async function runStep(scenario: Scenario): Promise<StepRun> {

@@ -5,7 +5,8 @@
  *   groovy -cp test/jenkins/harness run.groovy SCENARIO.json
  *
  * SCENARIO: { library, workspace, output, params, plugins[], nodejsTools{}, env{},
- *             resources (default <library>/resources), description, inDir }
+ *             resources (default <library>/resources), description, inDir,
+ *             step (default flakyTriage: which vars/<step>.groovy to run) }
  */
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
@@ -33,7 +34,7 @@ Binding binding = new Binding()
 binding.setVariable('__pipeline', pipeline)
 binding.setVariable('currentBuild', pipeline.currentBuild)
 binding.setVariable('env', pipeline.environment())
-Script step = (Script) loader.parseClass(new File(library, 'vars/flakyTriage.groovy')).newInstance()
+Script step = (Script) loader.parseClass(new File(library, 'vars/' + (scenario.step ?: 'flakyTriage') + '.groovy')).newInstance()
 step.binding = binding
 
 // JSON cannot tell Integer from String; a scenario passes typed values as {"$int": 3}.

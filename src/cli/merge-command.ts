@@ -1,0 +1,57 @@
+/** `flaky-triage merge SHARD.json...`: one verify report from its shards' reports. */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { UserError, errorMessage } from "../errors.js";
+import { expandGlobs } from "../io/read-inputs.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import { mergeReports, parseVerifyReport, type MergeInput } from "../verify/merge.js";
+import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
+import { expandArgsJson } from "./args.js";
+import { verifyHelpText } from "./verify-command.js";
+
+const OPTIONS = {
+  json: { type: "string" },
+  markdown: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Reads and merges shard reports (globs expanded against `cwd`). */
+export async function mergeFiles(patterns: string[], cwd: string): Promise<ReturnType<typeof mergeReports>> {
+  const files = (await expandGlobs(patterns, cwd)).map((p) => resolve(cwd, p));
+  const inputs: MergeInput[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
+    }
+    inputs.push({ path: file, report: parseVerifyReport(text, file) });
+  }
+  return mergeReports(inputs);
+}
+
+export async function mergeMain(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: expandArgsJson(argv), options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UserError(`merge: ${errorMessage(err)} (see merge --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(verifyHelpText() + "\n");
+    return 0;
+  }
+  if (parsed.positionals.length === 0) throw new UserError("merge: no report given: pass the shards' verify --json files");
+  const report = await mergeFiles(parsed.positionals, process.cwd());
+  if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
+    process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
+  }
+  if (v.json !== undefined) await writeFileAtomic(resolve(v.json), JSON.stringify(report, null, 2) + "\n");
+  if (v.markdown !== undefined) await writeFileAtomic(resolve(v.markdown), renderVerifyMarkdown(report));
+  process.stdout.write(renderVerifyText(report) + "\n");
+  return verifyFailed(report) ? 1 : 0;
+}

@@ -1,0 +1,127 @@
+/**
+ * The one settings object verify runs on, built by each adapter (CLI flags, Action inputs,
+ * the Jenkins step through the CLI), and `planVerify`, which reads the inputs it names (a seed
+ * list, a triage report) into what the engine takes.
+ */
+import { readFile } from "node:fs/promises";
+import type { Report, TestCase } from "../model.js";
+import { UserError, errorMessage } from "../errors.js";
+import { mechanismFromSeed, type SeedMechanism } from "./probe.js";
+import { listStream, randomBaseSeed, type SeedStream, type Shard } from "./seeds.js";
+import type { VerifyTarget } from "./verify.js";
+
+export const VERIFY_DEFAULTS = {
+  /**
+   * 1,000 trials: with none failing, the failure rate is below 0.3% at 95% confidence (rule of
+   * three). MXNet's flakiness checker defaults to 10,000 (below 0.03%); ask for that with
+   * --trials when the test is fast enough.
+   */
+  trials: 1_000,
+  rerunTimeoutSec: 60,
+} as const;
+
+/** Trials per test at most: seeds are 31-bit and a stream must not wrap. */
+export const MAX_TRIALS = 10_000_000;
+
+export interface VerifySettings {
+  /** Test ids given directly. */
+  ids: string[];
+  /** A triage report (`--json` of triage) whose tests are verified too; absolute. */
+  fromReport: string | null;
+  /** Project root: the working directory of every trial. Absolute. */
+  cwd: string;
+  /** Trials per test in all shards together; ignored with a seed list (one trial per seed). */
+  trials: number;
+  jobs: number;
+  timeoutSec: number;
+  seedPatterns: RegExp[];
+  rerunCommand: string[] | null;
+  /** `--runner NAME`: this built-in driver for every test; null picks by test id. */
+  runner: string | null;
+  /** How to give the seed, when the user says so; null learns it (report seed, else probe). */
+  mechanism: SeedMechanism | null;
+  /** A file of seeds to replay instead of a random stream; absolute. */
+  seedList: string | null;
+  /** Key of the random stream; null draws one (recorded in the report). */
+  baseSeed: string | null;
+  shard: Shard | null;
+  stopOnFailure: boolean;
+}
+
+export interface VerifyPlan {
+  targets: VerifyTarget[];
+  stream: SeedStream;
+}
+
+/** A TestCase for an id given on the command line (pytest node id or any runner's id). */
+export function testCaseFor(id: string, source: string, index: number): TestCase {
+  const parts = id.split("::");
+  const file = parts[0] ?? id;
+  return {
+    id,
+    classname: file.replace(/\.py$/, "").replaceAll("/", "."),
+    name: parts[parts.length - 1] ?? id,
+    ...(parts.length > 1 ? { file } : {}),
+    outcome: "failed",
+    sources: [{ file: source }],
+    index,
+  };
+}
+
+export async function planVerify(s: VerifySettings): Promise<VerifyPlan> {
+  const targets: VerifyTarget[] = [];
+  const seen = new Set<string>();
+  const add = (test: TestCase, mechanism: SeedMechanism | null): void => {
+    if (seen.has(test.id)) return;
+    seen.add(test.id);
+    targets.push({ test, mechanism: s.mechanism ?? mechanism });
+  };
+  s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i), null));
+  if (s.fromReport !== null) {
+    for (const t of await readReportTests(s.fromReport)) add(t.test, t.mechanism);
+  }
+  if (targets.length === 0) {
+    throw new UserError(
+      s.fromReport !== null ? `--from-report ${s.fromReport} lists no tests to verify` : "no test to verify: give test ids or --from-report FILE",
+    );
+  }
+
+  let stream: SeedStream;
+  if (s.seedList !== null) {
+    let text: string;
+    try {
+      text = await readFile(s.seedList, "utf8");
+    } catch (err) {
+      throw new UserError(`--seed-list ${s.seedList}: ${errorMessage(err)}`);
+    }
+    stream = listStream(s.seedList, text);
+  } else {
+    stream = { kind: "random", baseSeed: s.baseSeed ?? randomBaseSeed(), total: s.trials };
+  }
+  return { targets, stream };
+}
+
+/** Tests of a triage report (or ids of a verify report), with the seed mechanism triage found. */
+async function readReportTests(file: string): Promise<{ test: TestCase; mechanism: SeedMechanism | null }[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, "utf8"));
+  } catch (err) {
+    throw new UserError(`--from-report ${file}: ${errorMessage(err)}`);
+  }
+  const tests = (data as { tests?: unknown } | null)?.tests;
+  if (typeof data !== "object" || data === null || !Array.isArray(tests)) {
+    throw new UserError(`--from-report ${file} is not a flaky-triage JSON report (no "tests" list)`);
+  }
+  const out: { test: TestCase; mechanism: SeedMechanism | null }[] = [];
+  tests.forEach((raw: unknown, i) => {
+    const t = raw as Partial<Report["tests"][number]>;
+    if (typeof t?.id !== "string" || t.id === "") return;
+    const test = testCaseFor(t.id, file, i);
+    if (typeof t.file === "string") test.file = t.file;
+    const seed = t.seed;
+    const mechanism = seed && typeof seed.value === "string" && typeof seed.apply === "object" ? mechanismFromSeed(seed, "report") : null;
+    out.push({ test, mechanism });
+  });
+  return out;
+}
