@@ -118,6 +118,221 @@ const PYTEST_TEARDOWN = "failed on teardown with";
 const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
 const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
 
+/*
+ * Fast path. saxes reads character by character and builds text line by line; on a big report
+ * that is most of the time, spent on two things: passing testcases, which are nearly all one
+ * empty element (`<testcase classname=".." name=".." time=".."/>`) we only count, and the
+ * multi-KB character data of failures and their output. So write() takes both from saxes
+ * whenever saxes stands cleanly in an element's text (see clean()):
+ *   - a bare testcase, recognised strictly (ASCII names, quoted values without `&`, `<`, tabs
+ *     or newlines, no duplicate attributes: exactly what saxes reads without an error and
+ *     passes on unchanged), is counted as finishCase would count it;
+ *   - character data up to the next `<` is checked and decoded as saxes would (line ends,
+ *     predefined entities, character references) and handed to the text handler.
+ * Anything else, and anything saxes would report, goes to saxes, so errors, warnings and line
+ * numbers are unchanged; tags, comments and CDATA are always read by saxes.
+ */
+const TESTCASE_OPEN = "<testcase";
+const TESTCASE_CLOSE = "</testcase";
+/**
+ * A bare testcase longer than this goes to saxes. Bounds what write() holds back when an
+ * element is cut by a chunk boundary, so a 50 MB attribute value cannot make scanning quadratic.
+ */
+const MAX_BARE_TESTCASE_CHARS = 4096;
+/** More attributes than this on one bare testcase: leave the duplicate check to saxes. */
+const MAX_BARE_ATTRIBUTES = 16;
+
+/**
+ * saxes' state number for "in text content". Its parser keeps the state in a field that its
+ * typings hide; we read it only to know that skipping an element leaves saxes where it would
+ * have been. The value is learnt from saxes itself, and if it cannot be told apart from the
+ * states inside a comment, CDATA or tag, the fast path stays off.
+ */
+const SAXES_TEXT_STATE: number | undefined = (() => {
+  const stateAfter = (xml: string): unknown => {
+    const p = new SaxesParser({ xmlns: false });
+    p.on("error", () => undefined);
+    p.write(xml);
+    return (p as unknown as { state?: unknown }).state;
+  };
+  const p = new SaxesParser({ xmlns: false });
+  p.write("<a>");
+  const internals = p as unknown as Partial<SaxesInternals>;
+  const text = internals.state;
+  if (typeof text !== "number" || internals.text !== "" || internals.tags?.length !== 1) return undefined;
+  if (stateAfter("<a>x") !== text) return undefined;
+  for (const other of ["<a><!-- ", "<a><![CDATA[ ", "<a b='", "<a>&am", "<a><", "<a></a"]) {
+    if (stateAfter(other) === text) return undefined;
+  }
+  return text;
+})();
+
+const enum Bare {
+  /** Not a bare testcase: saxes reads it. */
+  No = -1,
+  /** Cut by the end of the text: decide when more text has come. */
+  Incomplete = -2,
+}
+
+/** What scanBare found: the attributes the counting rule needs. Reused; read before the next scan. */
+interface BareCase {
+  end: number;
+  newlines: number;
+  classname: string;
+  name: string;
+  status: string | undefined;
+  result: string | undefined;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
+}
+
+/** A character saxes takes in an attribute value unchanged and without an error. */
+function isPlainValueChar(c: number): boolean {
+  return c >= 0x20 && c !== 0x3c && c !== 0x26 && (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd));
+}
+
+/**
+ * Reads a bare testcase starting at `at` (which holds `<testcase`): self-closing, or open and
+ * closed with only whitespace between. Returns its end index with its attributes in `out`, or
+ * Bare.No / Bare.Incomplete.
+ */
+function scanBare(s: string, at: number, out: BareCase): number {
+  const limit = Math.min(s.length, at + MAX_BARE_TESTCASE_CHARS);
+  const incomplete = limit === s.length ? Bare.Incomplete : Bare.No;
+  let i = at + TESTCASE_OPEN.length;
+  if (i >= limit) return incomplete;
+  let c = s.charCodeAt(i);
+  if (c !== 0x20 && c !== 0x2f && c !== 0x3e) return Bare.No; // <testcases, <testcase\t, ...
+  out.classname = "";
+  out.name = "";
+  out.status = undefined;
+  out.result = undefined;
+  out.newlines = 0;
+  const names: string[] = [];
+  for (;;) {
+    while (i < limit && s.charCodeAt(i) === 0x20) i++;
+    if (i >= limit) return incomplete;
+    c = s.charCodeAt(i);
+    if (c === 0x2f) {
+      if (i + 1 >= limit) return incomplete;
+      if (s.charCodeAt(i + 1) !== 0x3e) return Bare.No;
+      out.end = i + 2;
+      return out.end;
+    }
+    if (c === 0x3e) return closeBare(s, i + 1, limit, incomplete, out);
+    // An attribute: at least one space before it (checked by the caller of this loop turn).
+    if (!isNameStart(c)) return Bare.No;
+    const nameStart = i;
+    i++;
+    while (i < limit && isNameChar(s.charCodeAt(i))) i++;
+    if (i >= limit) return incomplete;
+    const attrName = s.slice(nameStart, i);
+    if (names.length >= MAX_BARE_ATTRIBUTES || names.includes(attrName)) return Bare.No;
+    names.push(attrName);
+    while (i < limit && s.charCodeAt(i) === 0x20) i++;
+    if (i >= limit) return incomplete;
+    if (s.charCodeAt(i) !== 0x3d) return Bare.No;
+    i++;
+    while (i < limit && s.charCodeAt(i) === 0x20) i++;
+    if (i >= limit) return incomplete;
+    const quote = s.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return Bare.No;
+    const valueStart = ++i;
+    for (;;) {
+      if (i >= limit) return incomplete;
+      c = s.charCodeAt(i);
+      if (c === quote) break;
+      if (!isPlainValueChar(c)) return Bare.No;
+      i++;
+    }
+    const value = s.slice(valueStart, i);
+    i++;
+    if (attrName === "classname") out.classname = value;
+    else if (attrName === "name") out.name = value;
+    else if (attrName === "status") out.status = value;
+    else if (attrName === "result") out.result = value;
+    if (i >= limit) return incomplete;
+    c = s.charCodeAt(i);
+    // saxes wants whitespace between attributes.
+    if (c !== 0x20 && c !== 0x2f && c !== 0x3e) return Bare.No;
+  }
+}
+
+/** After `<testcase ...>`: only whitespace, then `</testcase>`. */
+function closeBare(s: string, from: number, limit: number, incomplete: Bare, out: BareCase): number {
+  let i = from;
+  let newlines = 0;
+  for (; i < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) newlines++;
+    // saxes counts CR LF once and a lone CR as a line end.
+    else if (c === 0x0d) {
+      if (i + 1 >= limit) return incomplete;
+      if (s.charCodeAt(i + 1) !== 0x0a) newlines++;
+    } else if (c !== 0x20 && c !== 0x09) break;
+  }
+  if (i + TESTCASE_CLOSE.length + 1 > limit) return incomplete;
+  if (!s.startsWith(TESTCASE_CLOSE, i)) return Bare.No;
+  i += TESTCASE_CLOSE.length;
+  while (i < limit && s.charCodeAt(i) === 0x20) i++;
+  if (i >= limit) return incomplete;
+  if (s.charCodeAt(i) !== 0x3e) return Bare.No;
+  out.newlines = newlines;
+  out.end = i + 1;
+  return out.end;
+}
+
+/** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
+const MAX_CATCH_UP_STEPS = 64;
+
+/** What the fast path reads of saxes' parser (fields its typings hide). */
+interface SaxesInternals {
+  state: unknown;
+  text: unknown;
+  tags: { length: number };
+}
+
+const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The text of an entity or character reference saxes accepts, or undefined. */
+function decodeReference(ref: string): string | undefined {
+  const named = PREDEFINED[ref];
+  if (named !== undefined) return named;
+  let n = Number.NaN;
+  if (/^#x[0-9a-fA-F]{1,6}$/.test(ref)) n = parseInt(ref.slice(2), 16);
+  else if (/^#[0-9]{1,7}$/.test(ref)) n = parseInt(ref.slice(1), 10);
+  const isChar =
+    n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  return isChar ? String.fromCodePoint(n) : undefined;
+}
+
+/**
+ * Index just past the markup starting at `lt` (a tag, comment, CDATA section or processing
+ * instruction), or -1 if it does not end in `s`. Only a hint: saxes decides what it is.
+ */
+function tagEnd(s: string, lt: number): number {
+  const ender = s.startsWith("<!--", lt) ? "-->" : s.startsWith("<![CDATA[", lt) ? "]]>" : s.startsWith("<?", lt) ? "?>" : null;
+  if (ender !== null) {
+    const e = s.indexOf(ender, lt + 2);
+    return e < 0 ? -1 : e + ender.length;
+  }
+  let quote = 0;
+  for (let i = lt + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i + 1;
+  }
+  return -1;
+}
+
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
   const v = tag.attributes[name];
   return typeof v === "string" ? v : undefined;
@@ -165,11 +380,22 @@ export class JUnitReader {
   private droppedAttempts = 0;
   private sawRoot = false;
   private sawContent = false;
+  /** Text held back from saxes: a `<testcase` cut by the end of the last chunk. */
+  private carry = "";
+  /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
+  private skippedLines = 0;
+  /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
+  private fedHeldBack = false;
+  private readonly bare: BareCase = { end: 0, newlines: 0, classname: "", name: "", status: undefined, result: undefined };
   private stopped = false;
   private ended = false;
 
-  constructor(path: string) {
+  /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
+  private readonly fast: boolean;
+
+  constructor(path: string, options: { fastPath?: boolean } = {}) {
     this.path = path;
+    this.fast = options.fastPath !== false && SAXES_TEXT_STATE !== undefined;
     // position:true gives line numbers for warnings; namespaces are off because JUnit has none
     // and namespace checks only add errors for reports that use stray prefixes.
     this.parser = new SaxesParser({ xmlns: false, position: true });
@@ -190,8 +416,11 @@ export class JUnitReader {
   write(chunk: string): void {
     if (this.stopped || this.ended || chunk.length === 0) return;
     if (!this.sawContent && /\S/.test(chunk)) this.sawContent = true;
+    const text = this.carry.length > 0 ? this.carry + chunk : chunk;
+    this.carry = "";
     try {
-      this.parser.write(chunk);
+      if (!this.fast) this.feed(text, 0, text.length);
+      else this.scan(text);
     } catch (err) {
       this.stop(err);
     }
@@ -199,6 +428,14 @@ export class JUnitReader {
 
   end(): ParsedInput {
     if (!this.ended) {
+      if (this.carry.length > 0 && !this.stopped) {
+        try {
+          this.feed(this.carry, 0, this.carry.length);
+        } catch (err) {
+          this.stop(err);
+        }
+      }
+      this.carry = "";
       this.ended = true;
       this.finish();
     }
@@ -209,6 +446,155 @@ export class JUnitReader {
       counts: { ...this.counts },
       warnings: this.finalWarnings(),
     };
+  }
+
+  /** Gives text[from, to) to saxes. */
+  private feed(text: string, from: number, to: number): void {
+    if (from >= to || this.stopped) return;
+    this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
+    const last = text.charCodeAt(to - 1);
+    this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+  }
+
+  /** The current line: saxes' count plus the line ends the fast path kept from it. */
+  private get line(): number {
+    return this.parser.line + this.skippedLines;
+  }
+
+  /**
+   * Whether saxes has consumed everything given to it and stands in an element's text with
+   * nothing buffered: then text up to the next `<`, or a bare testcase, may bypass it.
+   */
+  private clean(): boolean {
+    const p = this.parser as unknown as SaxesInternals;
+    return (
+      !this.stopped &&
+      !this.fedHeldBack &&
+      p.state === SAXES_TEXT_STATE &&
+      p.text === "" &&
+      p.tags.length > 0 &&
+      this.stack.length > 0 &&
+      // XML 1.1 has other line ends and characters; leave such files to saxes.
+      this.parser.xmlDecl.version !== "1.1"
+    );
+  }
+
+  /**
+   * Feeds `text` to saxes except what it can be spared: character data between tags (handed
+   * to the text handler as saxes would hand it) and bare testcases (counted here). Holds back
+   * a tag cut by the end of `text` until the next write().
+   */
+  private scan(text: string): void {
+    let fed = 0;
+    let catchUp = 0;
+    while (fed < text.length && !this.stopped) {
+      if (!this.clean()) {
+        // saxes is inside a tag, comment, CDATA or buffered text: let it read on to the next
+        // `>`, where it is usually clean again. A long run of such steps (many `>` inside one
+        // comment or attribute) hands it the rest of this text at once.
+        const gt = catchUp < MAX_CATCH_UP_STEPS ? text.indexOf(">", fed) : -1;
+        const to = gt < 0 ? text.length : gt + 1;
+        this.feed(text, fed, to);
+        fed = to;
+        catchUp++;
+        continue;
+      }
+      catchUp = 0;
+      const lt = text.indexOf("<", fed);
+      if (lt < 0) {
+        // Text cut by the end of the chunk: saxes buffers it until its `<` comes.
+        this.feed(text, fed, text.length);
+        return;
+      }
+      if (lt > fed) {
+        if (!this.passText(text, fed, lt)) this.feed(text, fed, lt);
+        fed = lt;
+        continue;
+      }
+      let end = -1;
+      if (text.startsWith(TESTCASE_OPEN, lt) && this.openCase === null && this.stack[this.stack.length - 1]?.suite !== undefined) {
+        end = scanBare(text, lt, this.bare);
+        if (end >= 0 && this.countBare(this.bare)) {
+          this.skippedLines += this.bare.newlines;
+          fed = end;
+          continue;
+        }
+      }
+      if (end !== Bare.Incomplete) end = tagEnd(text, lt);
+      if (end < 0) {
+        if (text.length - lt < MAX_BARE_TESTCASE_CHARS) {
+          this.carry = text.slice(lt);
+          return;
+        }
+        this.feed(text, lt, text.length);
+        return;
+      }
+      this.feed(text, lt, end);
+      fed = end;
+    }
+  }
+
+  /**
+   * Character data s[from, to) (ending before a `<`) handed to the text handler as saxes would:
+   * line ends normalised, the predefined entities and character references decoded. Returns
+   * false, doing nothing, for anything saxes would report (other entities, characters XML does
+   * not allow, `]]>`), so that saxes reads it and reports it.
+   */
+  private passText(s: string, from: number, to: number): boolean {
+    let lines = 0;
+    let amp = false;
+    let cr = false;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c < 0xd800) {
+        if (c === 0x26) amp = true;
+        else if (c === 0x3e && i - from >= 2 && s.charCodeAt(i - 1) === 0x5d && s.charCodeAt(i - 2) === 0x5d) return false;
+      } else if (c === 0x0a) lines++;
+      else if (c === 0x0d) {
+        cr = true;
+        if (s.charCodeAt(i + 1) !== 0x0a) lines++;
+      } else if (c === 0x09 || (c >= 0xe000 && c <= 0xfffd)) {
+        // allowed as is
+      } else if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+        i++;
+      } else return false;
+    }
+    const sink = this.stack[this.stack.length - 1]?.sink ?? null;
+    let out = s.slice(from, to);
+    if (cr) out = out.replace(/\r\n?/g, "\n");
+    if (amp) {
+      let bad = false;
+      out = out.replace(/&([^&;]*);|&/g, (whole: string, ref: string | undefined) => {
+        const v = ref === undefined ? undefined : decodeReference(ref);
+        if (v === undefined) bad = true;
+        return v ?? whole;
+      });
+      if (bad) return false;
+    }
+    this.skippedLines += lines;
+    if (sink !== null) this.text(out);
+    return true;
+  }
+
+  /**
+   * Counts a bare testcase as finishCase counts a passing or skipped one. Returns false, counting
+   * nothing, when its id is a kept test's: folding it in is the slow path's job.
+   */
+  private countBare(b: BareCase): boolean {
+    const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+    const key = `${suiteName}\u0000${b.classname}\u0000${b.name}`;
+    if (this.kept.size > 0 && this.kept.has(key)) return false;
+    const skipped =
+      (b.status !== undefined && NOT_RUN_STATUS.test(b.status)) || (b.result !== undefined && NOT_RUN_RESULT.test(b.result));
+    const outcome: Outcome = skipped ? "skipped" : "passed";
+    this.completed++;
+    this.lastKey = key;
+    this.lastCounted = { key, outcome, index: this.testcaseIndex++ };
+    this.counts.tests++;
+    this.counts[outcome]++;
+    return true;
   }
 
   private finish(): void {
@@ -255,7 +641,7 @@ export class JUnitReader {
   private stop(err: unknown): void {
     this.stopped = true;
     const why = err instanceof Error ? err.message : String(err);
-    this.warn(`${this.path}: line ${this.parser.line}: stopped reading after ${this.completed} testcases: ${why}`, true);
+    this.warn(`${this.path}: line ${this.line}: stopped reading after ${this.completed} testcases: ${why}`, true);
   }
 
   /** Per-error warnings are capped; `always` is for the few that say what happened to the file. */
@@ -277,7 +663,7 @@ export class JUnitReader {
     this.xmlErrors++;
     // saxes prefixes "line:column: "; we name the file and line ourselves.
     const what = err.message.replace(/^\d+:\d+: /, "");
-    this.warn(`${this.path}: line ${this.parser.line}: malformed XML: ${what}`);
+    this.warn(`${this.path}: line ${this.line}: malformed XML: ${what}`);
     if (this.xmlErrors >= MAX_XML_ERRORS) {
       // Throwing out of the handler aborts the parser's current write(); write() catches it.
       throw new Error(`more than ${MAX_XML_ERRORS} XML errors`);
@@ -322,7 +708,7 @@ export class JUnitReader {
       const suite = this.suites[this.suites.length - 1];
       const testcase: CaseState = {
         index: this.testcaseIndex++,
-        xmlLine: this.parser.line,
+        xmlLine: this.line,
         classname: keptAttr(tag, "classname") ?? "",
         name: keptAttr(tag, "name") ?? "",
         file: keptAttr(tag, "file"),

@@ -1,0 +1,305 @@
+// `npm run bench`: the performance benchmarks of issue 7, each as a ratio against a baseline
+// measured in the same run on the same machine. See bench/README.md for what each row means.
+//
+//   node bench/run.mjs [--full] [--only reading,rerun,verdict,startup,action,verify]
+//
+// Default set (~5 minutes on 2 cores): reading at 10 MB and 100 MB, reruns, time to verdict on
+// the bundled example, start-up, the Action's overhead. --full adds the 500 MB report.
+// Results go to stdout as a table and to bench/out/results.json.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate, parseSize } from "./gen-junit.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const out = join(here, "out");
+const CLI = join(root, "dist", "cli.js");
+const ACTION = join(root, "dist", "index.js");
+const NCC = join(root, "node_modules", "@vercel", "ncc", "dist", "ncc", "cli.js");
+const argv = process.argv.slice(2);
+const full = argv.includes("--full");
+const onlyArg = argv.find((a) => a.startsWith("--only="))?.slice(7) ?? (argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(",")) : null;
+const want = (name) => only === null || only.has(name);
+const python = process.env.FLAKY_TRIAGE_PYTHON || "python3";
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+mkdirSync(out, { recursive: true });
+const rows = [];
+const results = { machine: machine(), date: new Date().toISOString(), rows };
+
+function machine() {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model?.trim() ?? "unknown",
+    node: process.version,
+    loadavg: loadavg().map((l) => l.toFixed(2)),
+  };
+}
+
+function log(msg) {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+/**
+ * Runs a command to completion; wall seconds and peak RSS (MB) of the process tree's largest
+ * member as /usr/bin/time reports it, or of the child alone from /proc when time is missing.
+ */
+function measure(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const timeFile = join(tmpdir(), `ft-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const [c, a] = TIME ? [TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+    const started = process.hrtime.bigint();
+    const child = spawn(c, a, { cwd: opts.cwd ?? root, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let hwm = 0;
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = TIME
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+            if (m) hwm = Math.max(hwm, Number(m[1]));
+          } catch {
+            // the process has ended
+          }
+        }, 20);
+    child.on("close", (code) => {
+      if (poll) clearInterval(poll);
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      let rssMB = hwm / 1024;
+      if (TIME && existsSync(timeFile)) {
+        const last = readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "";
+        const m = /([\d.]+) (\d+)$/.exec(last);
+        if (m) rssMB = Number(m[2]) / 1024;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ code, wall, rssMB, stdout, stderr });
+    });
+  });
+}
+
+async function median(n, fn) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await fn());
+  runs.sort((a, b) => a.wall - b.wall);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+function row(group, what, value, baseline, ratio, target, ok) {
+  rows.push({ group, what, value, baseline, ratio, target, ok });
+  log(`${group}: ${what}: ${value}${baseline ? ` vs ${baseline}` : ""}${ratio ? ` -> ${ratio}` : ""}${target ? ` (target ${target}: ${ok ? "met" : "MISSED"})` : ""}`);
+}
+
+const s = (x) => `${x.toFixed(2)} s`;
+const mb = (x) => `${Math.round(x)} MB`;
+
+function bundleReader() {
+  // The reader alone, bundled from the same sources as dist/ (transpile only: no type check).
+  const tmp = join(out, "ncc-read-only");
+  const r = spawnSync(process.execPath, [NCC, "build", join(here, "read-only.ts"), "-o", tmp, "--quiet", "-t"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("bench: could not bundle bench/read-only.ts");
+  const file = join(out, "read-only.mjs");
+  writeFileSync(file, readFileSync(join(tmp, "index.js")));
+  rmSync(tmp, { recursive: true, force: true });
+  return file;
+}
+
+async function reading() {
+  const sizes = ["10MB", "100MB", ...(full ? ["500MB"] : [])];
+  const reader = bundleReader();
+  const perSize = [];
+  for (const size of sizes) {
+    const file = join(out, `junit-${size}.xml`);
+    if (!existsSync(file) || statSync(file).size < parseSize(size) * 0.99) {
+      log(`generating ${file}`);
+      await generate({ size: parseSize(size), out: file });
+    }
+    const n = parseSize(size) <= 10e6 ? 3 : 1;
+    const floor = await median(n, () => measure(process.execPath, [join(here, "floor.mjs"), file]));
+    const alone = await median(n, () => measure(process.execPath, [reader, file]));
+    const cli = await median(n, () => measure(process.execPath, [CLI, file, "--no-rerun", "--quiet", "--json", join(out, `triage-${size}.json`)]));
+    if (cli.code !== 0) log(`cli exited ${cli.code}: ${cli.stderr.slice(0, 300)}`);
+    const x = `reading ${size}`;
+    row(x, "byte-scan floor (stream + count <testcase)", s(floor.wall), "", "", "", true);
+    row(x, "reader alone (read-inputs.ts, bench/read-only.ts)", `${s(alone.wall)}, ${mb(alone.rssMB)}`, s(floor.wall), `${(alone.wall / floor.wall).toFixed(1)}x floor`, "<= 3x floor", alone.wall <= 3 * floor.wall);
+    row(x, "dist/cli.js --no-rerun --json (whole pipeline)", `${s(cli.wall)}, ${mb(cli.rssMB)}`, s(floor.wall), `${(cli.wall / floor.wall).toFixed(1)}x floor`, "<= 3x floor, RSS < 150 MB", cli.wall <= 3 * floor.wall && cli.rssMB < 150);
+    if (parseSize(size) <= 100e6) {
+      const dom = await measure(process.execPath, ["--max-old-space-size=16384", join(here, "xml2js-baseline.mjs"), file]);
+      const finished = dom.code === 0;
+      row(x, "xml2js parseString (DOM)", finished ? `${s(dom.wall)}, ${mb(dom.rssMB)}` : `did not finish (exit ${dom.code})`, "", finished ? `cli ${(dom.wall / cli.wall).toFixed(1)}x faster, reader ${(dom.wall / alone.wall).toFixed(1)}x faster` : "", ">= 5x faster (cli)", finished && dom.wall >= 5 * cli.wall);
+    }
+    perSize.push({ size: parseSize(size), cli, alone });
+  }
+  if (perSize.length >= 2) {
+    const a = perSize[0];
+    const b = perSize[perSize.length - 1];
+    const slope = (k) => (((b[k].wall - a[k].wall) / (b.size - a.size)) * 1e8).toFixed(2);
+    row("reading scaling", `time slope, ${sizes[0]} -> ${sizes[sizes.length - 1]}`, `cli ${slope("cli")} s/100MB, reader ${slope("alone")} s/100MB`, "", "", "linear", true);
+    row("reading scaling", "peak RSS by size (cli)", perSize.map((p) => mb(p.cli.rssMB)).join(" / "), "", "", "flat", perSize.every((p) => p.cli.rssMB < 150));
+  }
+}
+
+/** A pytest project with N deterministic failures that import numpy, repeated by BENCH_REPS. */
+function rerunProject(n) {
+  const dir = join(out, "rerun-project");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "tests"), { recursive: true });
+  writeFileSync(join(dir, "pytest.ini"), "[pytest]\naddopts = -p no:cacheprovider\n");
+  const tests = [
+    "import os",
+    "import numpy as np",
+    "import pytest",
+    "",
+    "# BENCH_REPS > 1 is the one-process baseline: the same tests, repeated by parametrize.",
+    'REPS = int(os.environ.get("BENCH_REPS", "1"))',
+    "",
+  ];
+  for (let i = 0; i < n; i++) {
+    tests.push(
+      `@pytest.mark.parametrize("rep", range(REPS))`,
+      `def test_fails_${i}(rep):`,
+      `    x = np.random.default_rng(${i}).standard_normal(20000)`,
+      `    assert float(np.sort(x).sum()) == ${i}.5, "deterministic failure ${i}"`,
+      "",
+    );
+  }
+  writeFileSync(join(dir, "tests", "test_bench.py"), tests.join("\n"));
+  return dir;
+}
+
+async function rerun() {
+  const N = 8;
+  const R = 10;
+  const dir = rerunProject(N);
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+  const report = await measure(python, ["-m", "pytest", "-q", "--junitxml=reports/junit.xml"], { cwd: dir, env });
+  if (!existsSync(join(dir, "reports", "junit.xml"))) {
+    row("reruns", "pytest", `could not run (${report.stderr.slice(0, 200)})`, "", "", "", false);
+    return;
+  }
+  const triage = await measure(process.execPath, [CLI, "reports/junit.xml", "--fresh-seeds", "0", "--reruns", String(R), "--jobs", "2", "--quiet", "--json", join(out, "rerun-triage.json")], { cwd: dir, env });
+  if (triage.code !== 0 && triage.code !== 1) log(`triage exited ${triage.code}: ${triage.stderr.slice(0, 300)}`);
+  const baseline = await measure(python, ["-m", "pytest", "-q", "tests"], { cwd: dir, env: { ...env, BENCH_REPS: String(R) } });
+  // Naive: one pytest process per attempt, two at a time. Running all N*R would take minutes;
+  // a sample of 2*jobs attempts gives the per-attempt cost, scaled to N*R.
+  const sample = 4;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < sample; i += 2) {
+    await Promise.all([0, 1].map((k) => measure(python, ["-m", "pytest", "-q", `tests/test_bench.py::test_fails_${(i + k) % N}[0]`], { cwd: dir, env })));
+  }
+  const perPair = Number(process.hrtime.bigint() - started) / 1e9 / (sample / 2);
+  const naive = (perPair * N * R) / 2;
+  const label = `reruns ${N} failing x ${R} same-seed`;
+  row(label, "one pytest process, N*R repetitions (baseline)", s(baseline.wall), "", "", "", true);
+  row(label, "flaky-triage --reruns R --fresh-seeds 0 --jobs 2", s(triage.wall), s(baseline.wall), `${(triage.wall / baseline.wall).toFixed(2)}x baseline`, "<= 1.5x baseline", triage.wall <= 1.5 * baseline.wall);
+  row(label, "naive: one pytest process per attempt, 2 at a time", `${s(naive)} (from ${sample} attempts)`, s(triage.wall), `${(naive / triage.wall).toFixed(1)}x triage`, ">= 5x triage", naive >= 5 * triage.wall);
+}
+
+async function verdict() {
+  const project = join(root, "examples", "pytest");
+  if (!existsSync(join(project, "reports", "junit.xml"))) {
+    log("examples/pytest/reports is missing: making it (node scripts/example.mjs --reports-only)");
+    spawnSync(process.execPath, [join(root, "scripts", "example.mjs"), "--reports-only"], { stdio: "inherit" });
+  }
+  const r = await measure(process.execPath, [CLI, "reports/junit.xml", "reports/pytest.log", "--rerun-timeout", "15", "--quiet", "--json", join(out, "example-triage.json")], { cwd: project });
+  let detail = "";
+  try {
+    const rep = JSON.parse(readFileSync(join(out, "example-triage.json"), "utf8"));
+    detail = ` (${rep.tests.length} failing tests; ${rep.summary.deterministic} deterministic, ${rep.summary.intermittent} intermittent)`;
+  } catch {
+    detail = ` (exit ${r.code})`;
+  }
+  row("time to verdict", `examples/pytest, default flags, --rerun-timeout 15${detail}`, s(r.wall), "", "", "<= 60 s", r.wall <= 60);
+}
+
+async function startup() {
+  const passing = join(out, "passing.xml");
+  writeFileSync(passing, `<?xml version="1.0"?>\n<testsuite name="ok" tests="3">\n<testcase classname="t" name="a"/>\n<testcase classname="t" name="b"/>\n<testcase classname="t" name="c"/>\n</testsuite>\n`);
+  const n = 20;
+  const node = await median(n, () => measure(process.execPath, ["-e", "0"]));
+  const version = await median(n, () => measure(process.execPath, [CLI, "--version"]));
+  const pass = await median(n, () => measure(process.execPath, [CLI, passing, "--quiet"]));
+  const ms = (x) => `${Math.round(x * 1000)} ms`;
+  row("start-up (median of 20)", "node -e 0", ms(node.wall), "", "", "", true);
+  row("start-up (median of 20)", "dist/cli.js --version", ms(version.wall), ms(node.wall), `+${ms(version.wall - node.wall)}`, "< +150 ms", version.wall - node.wall < 0.15);
+  row("start-up (median of 20)", "dist/cli.js on a passing report", ms(pass.wall), ms(node.wall), `+${ms(pass.wall - node.wall)}`, "< +150 ms", pass.wall - node.wall < 0.15);
+}
+
+async function action() {
+  const ws = join(out, "action-ws");
+  rmSync(ws, { recursive: true, force: true });
+  mkdirSync(join(ws, "reports"), { recursive: true });
+  mkdirSync(join(ws, "_temp"));
+  const N = 50_000;
+  const parts = ['<?xml version="1.0"?>\n<testsuites>\n<testsuite name="pytest">\n'];
+  for (let i = 0; i < N; i++) {
+    parts.push(`<testcase classname="tests.test_m${i % 500}" name="test_${i}" file="tests/test_m${i % 500}.py" time="0.01"><failure message="AssertionError: value ${i} != ${i + 1}">tests/test_m${i % 500}.py:${10 + (i % 90)}: in test_${i}\n    assert f(${i}) == ${i + 1}\nE   AssertionError: value ${i} != ${i + 1}</failure></testcase>\n`);
+  }
+  parts.push("</testsuite>\n</testsuites>\n");
+  writeFileSync(join(ws, "reports", "junit.xml"), parts.join(""));
+  const summary = join(ws, "_temp", "summary.md");
+  writeFileSync(summary, "");
+  writeFileSync(join(ws, "_temp", "output"), "");
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: ws,
+    RUNNER_TEMP: join(ws, "_temp"),
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: join(ws, "_temp", "output"),
+    GITHUB_REPOSITORY: "octo/bench",
+    GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+    INPUT_REPORTS: "reports/junit.xml",
+    INPUT_RERUNS: "0",
+    "INPUT_MAX-FAILURES": "1000000",
+    "INPUT_FAIL-ON": "never",
+    INPUT_ANNOTATIONS: "true",
+    INPUT_SUMMARY: "true",
+    "INPUT_CHECK-RUN": "false",
+    INPUT_HISTORY: "false",
+    INPUT_CHARTS: "true",
+  };
+  const r = await measure(process.execPath, [ACTION], { cwd: ws, env });
+  const bytes = statSync(summary).size;
+  const annotations = (r.stdout.match(/^::(error|warning|notice) /gm) ?? []).length;
+  if (r.code !== 0) log(`action exited ${r.code}: ${r.stderr.slice(0, 300)}${r.stdout.slice(-300)}`);
+  row("action, 50,000 failures, reruns: 0", `dist/index.js read + render + ${annotations} annotations + summary`, `${s(r.wall)}, ${mb(r.rssMB)}`, "", "", "< 2 s", r.wall < 2 && r.code === 0);
+  row("action, 50,000 failures, reruns: 0", "step summary size", `${(bytes / 1024).toFixed(0)} KiB`, "", "", "<= 1 MiB", bytes <= 1024 * 1024 && bytes > 0);
+}
+
+async function verify() {
+  const script = join(here, "verify.mjs");
+  if (!existsSync(script)) return;
+  const r = await measure(process.execPath, [script], { cwd: root });
+  row("verify (bench/verify.mjs)", "see its own output", `${s(r.wall)}, exit ${r.code}`, "", "", "", r.code === 0);
+  if (r.stdout.trim()) process.stderr.write(r.stdout);
+}
+
+if (!existsSync(CLI)) {
+  console.error("bench: dist/cli.js is missing; run node scripts/build.mjs");
+  process.exit(2);
+}
+const t0 = Date.now();
+for (const [name, fn] of [["reading", reading], ["rerun", rerun], ["verdict", verdict], ["startup", startup], ["action", action], ["verify", verify]]) {
+  if (want(name)) {
+    log(`-- ${name}`);
+    await fn();
+  }
+}
+results.seconds = Math.round((Date.now() - t0) / 1000);
+results.loadavgAfter = loadavg().map((l) => l.toFixed(2));
+writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+const m = results.machine;
+console.log(`flaky-triage bench, ${results.date.slice(0, 10)}: ${m.cores} cores, ${m.cpu}, Node ${m.node}, load ${m.loadavg.join(" ")} before / ${results.loadavgAfter.join(" ")} after, ${results.seconds} s`);
+console.log("");
+console.log("| Benchmark | Measured | Baseline | Ratio | Target | Met |");
+console.log("|---|---|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.group}: ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.target ? (r.ok ? "yes" : "**no**") : ""} |`);
