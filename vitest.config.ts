@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Most time is spent in child processes (pytest, groovy, node); two files at a time keep
+    // both cores busy. vitest would otherwise use cores - 1 = one worker here.
+    maxWorkers: 2,
   },
 });

@@ -24,7 +24,7 @@ const python = process.env.FLAKY_TRIAGE_PYTHON || "python3";
 const CI_SEED = "1121373103";
 // The cache test fails about half of the time (a real race); a CI run that happened to pass
 // it would not show it, so the "CI run" is repeated until it fails, as a real CI eventually does.
-const MAX_CI_RUNS = 8;
+const MAX_CI_RUNS = 12;
 const RACE_TEST = "tests/test_cache.py::test_cache_is_warm_after_start";
 
 const reportsOnly = args[0] === "--reports-only";

@@ -28,20 +28,21 @@ def running_total(x):
 
 
 class Cache:
-    """Warmed by a background thread; readers are expected to wait for it."""
+    """Filled by loader threads, one per key; each load takes as long as its I/O does."""
 
     def __init__(self):
-        self.value = None
-        self.ready = threading.Event()
+        self.entries = []
 
-    def warm(self):
-        def work():
-            # How long warming takes depends on the machine, not on any seed.
-            time.sleep(random.SystemRandom().uniform(0.0, 0.02))
-            self.value = 42
-            self.ready.set()
+    def warm(self, keys):
+        def load(key):
+            # I/O latency depends on the machine, not on any seed.
+            time.sleep(random.SystemRandom().uniform(0.0, 0.05))
+            self.entries.append(key)
 
-        threading.Thread(target=work, daemon=True).start()
+        threads = [threading.Thread(target=load, args=(k,)) for k in keys]
+        for t in threads:
+            t.start()
+        return threads
 
 
 REGISTRY = {"default": "float32"}

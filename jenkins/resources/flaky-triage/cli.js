@@ -5097,7 +5097,1351 @@ function splitCommandTemplate(src) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/render/shell-quote.ts
+/**
+ * POSIX-shell quoting for the reproduce commands we print. Test ids, seeds and paths are
+ * untrusted (they come from CI reports), so every word is either made only of characters no
+ * POSIX shell treats specially, or wrapped in single quotes, inside which sh interprets
+ * nothing at all; an embedded single quote is written as '\'' (close, escaped quote, reopen).
+ */
+/** Characters that no POSIX shell expands or splits on, wherever they appear in a word. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+:,./=-]+$/;
+/**
+ * `NAME=value` as a command's first word is an assignment, not an argument, and zsh (where
+ * people paste these) expands a leading `=` to a command path: quote both.
+ */
+const ASSIGNMENT_LIKE = /^(?:[A-Za-z_][A-Za-z0-9_]*)?=/;
+/** POSIX: environment variable names the shell accepts in an assignment prefix. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isEnvName(name) {
+    return ENV_NAME.test(name);
+}
+/** Quotes one word so that `sh` passes it to the command byte for byte. */
+function shellQuote(word) {
+    // argv entries are C strings: a NUL cannot be passed by any shell (or by execve).
+    if (word.includes("\0"))
+        throw new RangeError("a shell word cannot contain a NUL byte");
+    if (SAFE_WORD.test(word) && !ASSIGNMENT_LIKE.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+/**
+ * One command line: optional `NAME=value` prefixes (names validated, values quoted), then the
+ * argv words quoted one by one.
+ */
+function shellQuoteCommand(argv, env = {}) {
+    const words = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (!isEnvName(name))
+            throw new RangeError(`not a valid environment variable name: ${JSON.stringify(name)}`);
+        words.push(`${name}=${shellQuote(value)}`);
+    }
+    for (const word of argv)
+        words.push(shellQuote(word));
+    return words.join(" ");
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/seeds/recognisers.ts
+/** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
+const MAX_SEED_DIGITS = 40;
+/** A reproduce_failure blob is base64 of the choice sequence; long ones are still legitimate. */
+const MAX_HYPOTHESIS_BLOB_CHARS = 4_096;
+/** Falsifying examples can print large values; keep enough to recognise the case. */
+const MAX_EXAMPLE_CHARS = 4_000;
+const DIGITS = `(\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
+function group(match, index) {
+    return match[index] ?? "";
+}
+/**
+ * The falsifying call as hypothesis printed it: `f(x=1)` on one line, or `f(` + indented
+ * argument lines + a line holding only `)`. Scanning stops after MAX_EXAMPLE_CHARS; a longer
+ * example is kept truncated (it is evidence for a human, never re-applied).
+ */
+function exampleCall(match) {
+    const input = match.input;
+    const open = match.index + match[0].length - 1;
+    const lineEnd = (from) => {
+        const i = input.indexOf("\n", from);
+        return i === -1 ? input.length : i;
+    };
+    const firstEnd = lineEnd(open);
+    const head = group(match, 1);
+    const firstLine = input.slice(open, firstEnd).trimEnd();
+    if (firstLine.length > 1 && firstLine.endsWith(")"))
+        return (head + firstLine).slice(0, MAX_EXAMPLE_CHARS);
+    const limit = Math.min(input.length, open + MAX_EXAMPLE_CHARS);
+    for (let start = firstEnd + 1; start < limit;) {
+        const end = lineEnd(start);
+        if (/^[ \t]*\)[ \t]*$/.test(input.slice(start, end)))
+            return head + input.slice(open, end);
+        start = end + 1;
+    }
+    return `${head}${input.slice(open, limit)} ...`;
+}
+/** Global-RNG forms all re-apply the same way: our pytest plugin seeds random/numpy/torch. */
+function globalRng(name, pattern) {
+    return {
+        name,
+        pattern,
+        kind: "test",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "global-rng", value: group(m, 1) }),
+    };
+}
+/** A seed that goes back to its runner as command-line arguments built from the value. */
+function runnerArgs(name, runner, pattern, args, valueGroup = 1) {
+    return {
+        name,
+        pattern,
+        kind: "test",
+        runner,
+        value: (m) => group(m, valueGroup),
+        apply: (m) => ({ kind: "args", args: args(group(m, valueGroup)) }),
+    };
+}
+/** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
+function fixedInCode(name, pattern, why, kind = "test") {
+    return {
+        name,
+        pattern,
+        kind,
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "none", why: why(group(m, 1)) }),
+    };
+}
+/** Signed seeds (jest, jqwik, JUnit, fast-check print negative ones). */
+const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
+/**
+ * Seeds of other runners, each from the runner's own words. Where the text came from is in
+ * docs/runners.md: captured from a real run here (vitest, fast-check) or the runner's
+ * documentation and source (the rest).
+ */
+const RUNNER_RECOGNISERS = [
+    // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
+    // so it goes back together with the shuffle it belongs to.
+    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+        "--sequence.shuffle",
+        `--sequence.seed=${s}`,
+    ]),
+    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+        "--sequence.shuffle",
+        `--sequence.seed=${s}`,
+    ]),
+    // jest --randomize / --showSeed: "Seed:        -1234567" in the summary, padded to the
+    // column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's own
+    // "Seed: 5" line for the generic recognisers.
+    runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
+        "--randomize",
+        `--seed=${s}`,
+    ]),
+    // go test -shuffle=on -v prints the shuffle seed as the flag that reproduces it.
+    runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
+    // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one.
+    {
+        name: "mocha-choma-seed",
+        pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
+        kind: "test",
+        runner: "mocha",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
+    },
+    runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
+    runnerArgs("minitest-seed", "minitest", new RegExp(`Run options:[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
+    runnerArgs("googletest-shuffle-seed", "gtest", new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"), (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`]),
+    runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
+    // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
+    runnerArgs("phpunit-random-seed", "phpunit", new RegExp(`Random Seed: {3}${DIGITS}`, "g"), (s) => [
+        "--order-by=random",
+        `--random-order-seed=${s}`,
+    ]),
+    // Surefire's runOrder=random announcement, and JUnit 5's random method order, both as the
+    // system properties that reproduce them.
+    runnerArgs("surefire-run-order-seed", "maven", new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"), (s) => [`-Dsurefire.runOrder.random.seed=${s}`]),
+    runnerArgs("junit-jupiter-random-order-seed", "maven", new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"), (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`]),
+    // jqwik's report table: "seed = 42859154278924201      | random seed to reproduce generated values".
+    fixedInCode("jqwik-seed", new RegExp(`^[ \\t]*seed = ${SIGNED}[ \\t]*\\|`, "gm"), (s) => `jqwik takes its seed from code: add seed = "${s}" to the @Property annotation`),
+    // fast-check (and other QuickCheck ports) print the run's seed and shrink path.
+    fixedInCode("fast-check-seed", new RegExp(`\\{ seed: ${SIGNED}, path: "[0-9:]{0,4000}"`, "g"), (s) => `fast-check takes its seed from code: pass { seed: ${s}, path, endOnFailure: true } to fc.assert`),
+    runnerArgs("quickcheck-replay", "quickcheck", /--quickcheck-replay=("?)([^\s"]{1,200})\1/g, (s) => [`--quickcheck-replay=${s}`], 2),
+    // proptest's persistence line: a regression seed the next run replays once it is in the
+    // proptest-regressions file.
+    fixedInCode("proptest-regression", /^cc ([0-9a-f]{64})\b/gm, (s) => `proptest replays persisted failures: add the line "cc ${s}" to the test's proptest-regressions file`),
+    fixedInCode("proptest-minimal-input", /minimal failing input: ([^\n]{1,4000})/g, () => "proptest shrank the failure to this input; it replays it from the proptest-regressions file", "example"),
+    // A JVM generator seeded in code: the seed is fixed, so reruns reproduce it as is.
+    fixedInCode("java-new-random", new RegExp(`\\bnew (?:java\\.util\\.)?Random\\(\\s*${SIGNED}L?\\s*\\)`, "g"), () => "the test seeds java.util.Random in code: it replays the same values on every run"),
+];
+const BUILTIN_RECOGNISERS = [
+    ...RUNNER_RECOGNISERS,
+    {
+        // MXNet's with_seed / setup_module log line, with whatever logger prefix precedes it.
+        name: "mxnet-test-seed",
+        pattern: new RegExp(`\\bMXNET_TEST_SEED=${DIGITS}`, "g"),
+        kind: "test",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "env", env: { MXNET_TEST_SEED: group(m, 1) } }),
+    },
+    {
+        name: "mxnet-module-seed",
+        pattern: new RegExp(`\\bMXNET_MODULE_SEED=${DIGITS}`, "g"),
+        kind: "module",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "env", env: { MXNET_MODULE_SEED: group(m, 1) } }),
+    },
+    {
+        // pytest-randomly's report header; `-p randomly` makes sure the plugin is loaded on rerun.
+        name: "pytest-randomly",
+        pattern: new RegExp(`Using --randomly-seed=${DIGITS}`, "g"),
+        kind: "test",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "args", args: ["-p", "randomly", `--randomly-seed=${group(m, 1)}`] }),
+    },
+    {
+        // Printed with print_blob=True (or on CI profiles): the exact failing choice sequence.
+        name: "hypothesis-reproduce-failure",
+        pattern: new RegExp(`@reproduce_failure\\(\\s*(['"])([0-9][0-9A-Za-z.+-]{0,40})\\1\\s*,\\s*b(['"])([A-Za-z0-9+/=]{1,${MAX_HYPOTHESIS_BLOB_CHARS}})\\3\\s*\\)`, "g"),
+        kind: "test",
+        value: (m) => group(m, 4),
+        apply: (m) => ({ kind: "hypothesis", decorator: m[0] }),
+    },
+    {
+        // Hypothesis prints this when a failure did not reproduce on replay (flaky / unreliable).
+        name: "hypothesis-seed",
+        pattern: new RegExp(`--hypothesis-seed=${DIGITS}`, "g"),
+        kind: "test",
+        value: (m) => group(m, 1),
+        apply: (m) => ({ kind: "args", args: [`--hypothesis-seed=${group(m, 1)}`] }),
+    },
+    {
+        // Only the head is matched; the call's extent is read by `exampleCall` from the match.
+        name: "hypothesis-falsifying-example",
+        pattern: /Falsifying (?:explicit )?example: ([A-Za-z_][\w.]{0,200})\(/g,
+        kind: "example",
+        value: exampleCall,
+        apply: () => ({
+            kind: "none",
+            why: "hypothesis printed a falsifying example but no @reproduce_failure blob; " +
+                "enable @settings(print_blob=True) or paste the example as @example(...)",
+        }),
+    },
+    globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+    globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
+    globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+    globalRng("random-seed-label", new RegExp(`\\bRandom seed:\\s*${DIGITS}`, "gi")),
+    // Word boundary on the left keeps MXNET_TEST_SEED=, randomly_seed= etc. out of this one.
+    globalRng("seed-assignment", new RegExp(`\\bseed\\s*[=:]\\s*${DIGITS}`, "gi")),
+];
+const recognisers_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/**
+ * A user pattern (`--seed-pattern`) as a recogniser: named group `seed`, optional `env`. With
+ * `env` the seed goes back as that environment variable, otherwise through the global RNGs.
+ */
+function userRecogniser(pattern, index) {
+    const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
+    const seedOf = (m) => m.groups?.["seed"]?.trim() ?? "";
+    const envOf = (m) => {
+        const env = m.groups?.["env"];
+        return env !== undefined && recognisers_ENV_NAME.test(env) ? env : undefined;
+    };
+    return {
+        name: `user:${index}`,
+        pattern: new RegExp(pattern.source, flags),
+        kind: "test",
+        value: (m) => {
+            const seed = seedOf(m);
+            // User seeds need not be integers, but they travel through argv/env: keep them short
+            // and printable.
+            return seed.length > 0 && seed.length <= MAX_SEED_DIGITS * 2 && /^[\x21-\x7e]+$/.test(seed)
+                ? seed
+                : null;
+        },
+        apply: (m) => {
+            const env = envOf(m);
+            return env !== undefined
+                ? { kind: "env", env: { [env]: seedOf(m) } }
+                : { kind: "global-rng", value: seedOf(m) };
+        },
+    };
+}
+/** The driver whose arguments a built-in recogniser's seed carries, if any. */
+function recogniserRunner(name) {
+    return BUILTIN_RECOGNISERS.find((r) => r.name === name)?.runner;
+}
+
+;// CONCATENATED MODULE: ./src/rerun/seed-apply.ts
+/**
+ * How a recorded seed (and its related seeds) goes back to a rerun, and where fresh seeds come
+ * from. Seed values are untrusted text from CI logs: they only ever become argv elements or
+ * environment values, never shell text, and values a process cannot carry (NUL) are refused.
+ */
+
+
+
+/** Values our plugin receives comma-separated, and that a process environment can carry. */
+const CARRIABLE = /^[^\0,\n\r]+$/;
+/**
+ * Null when nothing of the seed can be given back (hypothesis blobs, unknown mechanisms).
+ * `runner` names the driver asking: seed arguments are kept only when they are that runner's
+ * (jest's `--seed=N` means nothing to pytest); undefined is pytest, whose arguments carry no
+ * runner name.
+ */
+function seedApplication(seed, runner) {
+    if (seed === null)
+        return null;
+    const app = { env: {}, args: [], globalRng: null, value: seed.value };
+    for (const s of [seed, ...(seed.related ?? [])]) {
+        const apply = s.apply;
+        if (apply.kind === "args" && recogniserRunner(s.recogniser) !== runner)
+            continue;
+        if (apply.kind === "env") {
+            for (const [name, value] of Object.entries(apply.env)) {
+                if (isEnvName(name) && CARRIABLE.test(value))
+                    app.env[name] = value;
+            }
+        }
+        else if (apply.kind === "args") {
+            if (apply.args.every((a) => !a.includes("\0")))
+                app.args.push(...apply.args);
+        }
+        else if (apply.kind === "global-rng") {
+            if (app.globalRng === null && CARRIABLE.test(apply.value))
+                app.globalRng = apply.value;
+        }
+    }
+    const empty = Object.keys(app.env).length === 0 && app.args.length === 0 && app.globalRng === null;
+    return empty ? null : app;
+}
+/** `args` with every occurrence of the recorded seed replaced by `fresh`. */
+function argsWithSeed(app, fresh) {
+    return app.args.map((a) => a.replaceAll(app.value, fresh));
+}
+const UINT32_MAX = 2n ** 32n - 1n;
+/** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
+const DEFAULT_SEED_BOUND = 2 ** 31;
+/**
+ * `count` new seeds, different from the recorded one and from each other, cryptographically
+ * random (a CI's own PRNG state is what we are trying to get away from). Shaped like the
+ * original: a decimal beyond 32 bits stays within the original's bit width, hex stays hex of
+ * the same length; everything else gets 31-bit decimals.
+ */
+function freshSeeds(original, count) {
+    const seen = new Set(original === null ? [] : [original]);
+    const out = [];
+    // The retry bound only matters for tiny shapes (a 1-digit hex seed has 15 siblings).
+    for (let tries = 0; out.length < count && tries < count * 20; tries++) {
+        const s = freshSeed(original);
+        if (!seen.has(s)) {
+            seen.add(s);
+            out.push(s);
+        }
+    }
+    return out;
+}
+function freshSeed(original) {
+    if (original !== null && /^[0-9]{1,100}$/.test(original) && BigInt(original) > UINT32_MAX) {
+        const bits = BigInt(original).toString(2).length;
+        return (randomBigInt(bits)).toString();
+    }
+    const hex = original === null ? null : /^(0x)?([0-9a-f]+)$/i.exec(original);
+    if (hex && (hex[1] !== undefined || /[a-f]/i.test(hex[2] ?? "")) && (hex[2] ?? "").length <= 64) {
+        const digits = (hex[2] ?? "").length;
+        const body = (0,external_node_crypto_namespaceObject.randomBytes)(Math.ceil(digits / 2)).toString("hex").slice(0, digits);
+        return (hex[1] ?? "") + (hex[2] === hex[2]?.toUpperCase() && /[A-F]/.test(hex[2] ?? "") ? body.toUpperCase() : body);
+    }
+    return String((0,external_node_crypto_namespaceObject.randomInt)(1, DEFAULT_SEED_BOUND));
+}
+function randomBigInt(bits) {
+    const bytes = (0,external_node_crypto_namespaceObject.randomBytes)(Math.ceil(bits / 8));
+    const value = BigInt(`0x${bytes.toString("hex")}`);
+    return value & ((1n << BigInt(bits)) - 1n);
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/js-results.ts
+function firstLine(s) {
+    if (typeof s !== "string")
+        return undefined;
+    const line = s.split("\n").find((l) => l.trim() !== "");
+    return line?.trim();
+}
+/**
+ * Passed when the filtered test passed; failed when it failed or its file could not run (an
+ * import that throws fails the test as surely as an assertion); not run when nothing matched.
+ */
+function judgeJestJson(results, exitCode, what) {
+    if (results === null) {
+        return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
+    }
+    let data;
+    try {
+        data = JSON.parse(results);
+    }
+    catch {
+        return exitCode === 0 ? { kind: "not-run", why: `${what} wrote unreadable results` } : { kind: "failed", message: `exit code ${exitCode}` };
+    }
+    const files = Array.isArray(data.testResults) ? data.testResults : [];
+    const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+    const failed = assertions.find((a) => a.status === "failed");
+    if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) {
+        const message = firstLine(failed?.failureMessages?.[0]);
+        return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
+    }
+    const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+    if (broken !== undefined) {
+        const message = firstLine(broken.message);
+        return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
+    }
+    if ((data.numPassedTests ?? 0) > 0 || assertions.some((a) => a.status === "passed"))
+        return { kind: "passed" };
+    return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+/** A regular expression matching exactly `text` (JS and RE2 syntax alike). */
+function exactPattern(text) {
+    return `^${text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`;
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/go.ts
+
+
+
+/**
+ * `-run` splits its pattern at slashes, one expression per level (TestX, then its subtests);
+ * each level is anchored so TestX does not also run TestX2. Go rewrites spaces in subtest
+ * names to underscores, and the report holds the rewritten names, so they are matched as is.
+ */
+function goRunPattern(name) {
+    return name
+        .split("/")
+        .map(exactPattern)
+        .join("/");
+}
+/** `./dir` of the test file when the join resolved it; else the import path from the report. */
+function goPackage(test) {
+    if (test.file !== undefined && test.file.endsWith(".go")) {
+        const dir = test.file.includes("/") ? test.file.slice(0, test.file.lastIndexOf("/")) : ".";
+        return dir === "." ? "." : `./${dir}`;
+    }
+    return test.classname !== "" ? test.classname : ".";
+}
+function judgeGoTest(exitCode, stdout) {
+    if (/^testing: warning: no tests to run/m.test(stdout) || /\[no test files\]/.test(stdout)) {
+        return { kind: "not-run", why: "go test found no test matching the -run pattern" };
+    }
+    if (exitCode === 0)
+        return { kind: "passed" };
+    const detail = /^[ \t]+\S+\.go:\d+: .*$/m.exec(stdout)?.[0]?.trim() ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
+    return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
+}
+function goDriver(go = "go") {
+    const support = (seed) => {
+        const app = seedApplication(seed, "go");
+        const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
+        return { reapply: ok, fresh: ok };
+    };
+    const base = (test) => ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
+    return {
+        name: "go",
+        orderCheck: false,
+        seedSupport: support,
+        invocation(req) {
+            const app = seedApplication(req.seed, "go");
+            const fresh = req.freshSeeds?.[0];
+            const env = {};
+            for (const [k, v] of Object.entries(app?.env ?? {}))
+                env[k] = fresh ?? v;
+            const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+            return {
+                // -v prints the "no tests to run" warning and the failing lines the judge reads.
+                argv: [go, ...base(req.test), ...seedArgs, "-v"],
+                env,
+                attempts: 1,
+                reportsLines: false,
+                judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout) },
+            };
+        },
+        reproduceCommand(test, seed) {
+            const app = seedApplication(seed, "go");
+            return shellQuoteCommand([go, ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/reports/dialects/locate.ts
+/**
+ * Where a failure happened, in each runner's words: the frames and `file:line` forms its
+ * failure text uses. Each finder returns the places it saw, in the order printed; the dialect
+ * picks which one is the test's own (see dialects.ts).
+ */
+/** Bounded repetitions: failure texts are untrusted and can be one 1 MiB line. */
+const PATH = String.raw `[^\s()"'<>|]{1,500}`;
+function collect(text, pattern) {
+    const out = [];
+    for (const m of text.matchAll(pattern)) {
+        const path = m[1];
+        const line = Number(m[2]);
+        if (path === undefined || path === "")
+            continue;
+        out.push(Number.isSafeInteger(line) && line >= 1 ? { path, line } : { path });
+    }
+    return out;
+}
+/** JVM frames: `at pkg.Class.method(File.java:42)`, with the class that printed the frame. */
+function jvmFrames(text) {
+    const out = [];
+    // Kotlin allows spaces in method names (`fun \`test scale\`()`), so the method part may hold them.
+    const pattern = /\bat ([\w$.]{1,500})\.[^.(\n]{1,300}\(([\w$]{1,200}\.(?:java|kt|scala|groovy)):(\d{1,9})\)/g;
+    for (const m of text.matchAll(pattern)) {
+        out.push({ frameClass: m[1] ?? "", path: m[2] ?? "", line: Number(m[3]) });
+    }
+    return out;
+}
+/** V8 stack frames (jest, mocha, node): `at fn (path:12:5)` and `at path:12:5`. */
+function jsFrames(text) {
+    return collect(text, new RegExp(String.raw `\bat (?:[^\n()]{1,300} \()?(?:file://)?(${PATH}\.[cm]?[jt]sx?):(\d{1,9}):\d{1,9}\)?`, "g"));
+}
+/** vitest's frames: ` ❯ a.test.ts:4:43` (and `❯ fn a.test.ts:4:43` inside helpers). */
+function vitestFrames(text) {
+    return collect(text, new RegExp(String.raw `❯ (?:[^\s]{1,300} )?(${PATH}\.[cm]?[jt]sx?):(\d{1,9}):\d{1,9}`, "g"));
+}
+/** Go's testing log lines: `    file_test.go:42: message`. */
+function goLines(text) {
+    return collect(text, /^[ \t]*([\w.-]{1,200}\.go):(\d{1,9}): /gm);
+}
+/** Compiler-style `path:line` at the start of a line: googletest, Swift (`path:42: error:`). */
+function leadingFileLine(text, extensions) {
+    return collect(text, new RegExp(String.raw `^[ \t]*(${PATH}\.(?:${extensions})):(\d{1,9})\b`, "gm"));
+}
+/** Catch2: `at /path/x.cpp:19`. */
+function catch2Places(text) {
+    return collect(text, new RegExp(String.raw `\bat (${PATH}\.\w{1,10}):(\d{1,9})\s*$`, "gm"));
+}
+/** Rust panics: `panicked at tests/x.rs:154:5:` (older: `panicked at 'msg', tests/x.rs:154:5`). */
+function rustPanics(text) {
+    return collect(text, new RegExp(String.raw `panicked at (?:'[^\n]{0,500}', )?(${PATH}\.rs):(\d{1,9}):\d{1,9}`, "g"));
+}
+/** PHPUnit prints the failing frame as a bare `/path/FooTest.php:42` line. */
+function phpPlaces(text) {
+    return collect(text, new RegExp(String.raw `^[ \t]*(${PATH}\.php):(\d{1,9})\s*$`, "gm"));
+}
+/** CUnit (through its JUnit converters): `File: /x/test.cpp` then `Line: 77`. */
+function cunitPlaces(text) {
+    return collect(text, /^[ \t]*File: ([^\n]{1,500}?)\s*\n[ \t]*Line: (\d{1,9})/gm);
+}
+/** .NET stack frames: `at Ns.Class.Method() in /path/File.cs:line 42`. */
+function dotnetFrames(text) {
+    return collect(text, new RegExp(String.raw ` in (${PATH}\.(?:cs|fs|vb)):line (\d{1,9})`, "g"));
+}
+
+;// CONCATENATED MODULE: ./src/reports/dialects/dialects.ts
+
+const JS_TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|[\\/])__tests__[\\/].+\.[cm]?[jt]sx?$/;
+const JVM_CLASS = /^(?:[a-z_][\w$]*\.)+[A-Z][\w$]*$/;
+const GO_PACKAGE = /^[\w.-]+(?:\/[\w.~-]+)*$/;
+const GO_TEST = /^(?:Test|Benchmark|Example|Fuzz)[^\s/]*(?:\/\S+)?$/;
+const DOTNET_NAME = /^(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*(?:\(.*\))?$/;
+const dialects_text = (t) => `${t.message ?? ""}\n${t.details ?? ""}`;
+/** JUnit 5 under Gradle names methods `m()`; Maven's -Dtest wants `m`. */
+function javaMethod(name) {
+    return name.endsWith("()") ? name.slice(0, -2) : name;
+}
+/** The test's own frame: the deepest one printed by its class (or a nested/inner class of it). */
+function javaPlaces(t) {
+    const frames = jvmFrames(dialects_text(t)).filter((f) => f.frameClass === t.classname || f.frameClass.startsWith(`${t.classname}$`));
+    const own = frames[0];
+    if (own === undefined)
+        return [];
+    // Stack frames give a bare file name; the source tree puts it under the package directory.
+    const pkg = t.classname.includes(".") ? t.classname.slice(0, t.classname.lastIndexOf(".")).replace(/\./g, "/") : "";
+    const rel = pkg === "" ? own.path : `${pkg}/${own.path}`;
+    const ext = own.path.slice(own.path.lastIndexOf(".") + 1);
+    const lang = ext === "kt" ? "kotlin" : ext;
+    const roots = [...new Set([`src/test/${lang}`, "src/test/java", `src/integrationTest/${lang}`, `src/it/${lang}`, `src/main/${lang}`, "src", "test", ""])];
+    const module = moduleOf(t.sources[0]?.file ?? "");
+    const places = [];
+    for (const prefix of module === "" ? [""] : [module, ""]) {
+        for (const root of roots)
+            places.push({ path: [prefix, root, rel].filter((p) => p !== "").join("/"), line: own.line ?? 0 });
+    }
+    return places.map((p) => (p.line === 0 ? { path: p.path, guess: true } : { ...p, guess: true }));
+}
+/** `.../module/target/surefire-reports/TEST-x.xml` -> `.../module` (Gradle: build/test-results). */
+function moduleOf(reportPath) {
+    const m = /^(.*?)(?:^|[\\/])(?:target[\\/](?:surefire|failsafe)-reports|build[\\/]test-results)[\\/]/.exec(reportPath);
+    return m?.[1] ?? "";
+}
+/** The JS test file of a jest/mocha failure: the first frame outside node_modules. */
+function jsOwnPlaces(t) {
+    return jsFrames(dialects_text(t)).filter((p) => !/node_modules|^node:|^internal[\\/]/.test(p.path));
+}
+/** jest-junit's suite name or `file` attribute, when it is the test file. */
+function jestFile(t) {
+    if (t.file !== undefined && t.file !== "")
+        return t.file;
+    return jsOwnPlaces(t).find((p) => JS_TEST_FILE.test(p.path))?.path;
+}
+/**
+ * jest-junit's name parts. Its default templates write "{classname} {title}" into both
+ * attributes (describe titles joined by spaces, then the test); configured ones often write
+ * the describe chain (joined by " › ") as classname and the title as name.
+ */
+function jestNameParts(t) {
+    const name = t.name;
+    const cls = t.classname.trim();
+    if (cls === "" || cls === name || name.startsWith(`${cls} `))
+        return [name];
+    return [...cls.split(/ › | > /), name];
+}
+const DIALECTS = [
+    {
+        name: "vitest",
+        runner: "vitest",
+        head: /<testsuites name="vitest tests"/,
+        // vitest's junit reporter: classname is the file, name the describe chain joined by " > ".
+        score: (t) => (JS_TEST_FILE.test(t.classname) ? (vitestFrames(dialects_text(t)).length > 0 ? 2 : 1) : 0),
+        id: (t) => `${t.classname} > ${t.name}`,
+        locate: (t) => {
+            const own = vitestFrames(dialects_text(t)).filter((p) => p.path === t.classname || t.classname.endsWith(`/${p.path}`));
+            return [...own, { path: t.classname }];
+        },
+    },
+    {
+        name: "jest-junit",
+        runner: "jest",
+        head: /<testsuites name="jest tests"/,
+        score: (t) => {
+            const frames = dialects_text(t);
+            if (/\bat Object\.<anonymous> \(|\bexpect\(received\)/.test(frames))
+                return 2;
+            return / › /.test(t.classname) || /\.[cm]?[jt]sx?$/.test(jestFile(t) ?? "") ? 1 : 0;
+        },
+        id: (t) => {
+            const file = jestFile(t);
+            const parts = jestNameParts(t);
+            return [...(file !== undefined ? [file.replace(/\\/g, "/")] : []), ...parts].join(" > ");
+        },
+        locate: (t) => {
+            const file = jestFile(t);
+            const own = jsOwnPlaces(t);
+            return file === undefined ? own : [...own.filter((p) => p.path === file || p.path.replace(/\\/g, "/").endsWith(file.replace(/\\/g, "/"))), { path: file }];
+        },
+    },
+    {
+        // @web/test-runner's junit reporter: suites named browser_launcher_file, a file attribute.
+        name: "web-test-runner",
+        runner: null,
+        head: /<testsuite name="(?:Chrome|Chromium|Firefox|Webkit|WebKit|Safari)[^"]*_\//,
+        score: () => 0,
+        id: (t) => [t.file, t.classname, t.name].filter((p) => p !== undefined && p !== "").join(" > "),
+        locate: jsOwnPlaces,
+    },
+    {
+        name: "mocha",
+        runner: null,
+        head: /<testsuites name="Mocha Tests"|<testsuite name="Root Suite"/,
+        score: (t) => (/\bat Context\.<anonymous> \(/.test(dialects_text(t)) ? 2 : 0),
+        // mocha-junit-reporter: name is the full title (what --grep matches), classname the test's own.
+        id: (t) => t.name,
+        locate: jsOwnPlaces,
+    },
+    {
+        name: "go-junit-report",
+        runner: "go",
+        head: /<testsuite [^>]*\bid="\d+"[^>]*>\s*<properties>\s*<property name="go\.version"/,
+        score: (t) => {
+            if (!GO_TEST.test(t.name) || !GO_PACKAGE.test(t.classname) || t.classname.includes(".") && !t.classname.includes("/"))
+                return 0;
+            return goLines(dialects_text(t)).length > 0 || /^=== RUN|--- FAIL: /m.test(dialects_text(t)) ? 2 : 1;
+        },
+        id: (t) => `${t.classname}/${t.name}`,
+        locate: (t) => goPlaces(t),
+    },
+    {
+        name: "gotestsum",
+        runner: "go",
+        // Both Go converters write go.version; go-junit-report (before this entry) also numbers its suites.
+        head: /<property name="go\.version"/,
+        score: () => 0,
+        id: (t) => `${t.classname}/${t.name}`,
+        locate: (t) => goPlaces(t),
+    },
+    {
+        name: "nextest",
+        runner: null,
+        head: /<testsuites name="nextest-run"/,
+        score: (t) => (rustPanics(`${dialects_text(t)}\n${t.output ?? ""}`).length > 0 ? 2 : 0),
+        locate: (t) => rustPanics(`${dialects_text(t)}\n${t.output ?? ""}`),
+    },
+    {
+        name: "catch2",
+        runner: null,
+        score: (t) => (/^FAILED:\s*\n\s*(?:REQUIRE|CHECK)/m.test(t.details ?? "") ? 2 : 0),
+        // Catch2 runs a test case by its name.
+        id: (t) => t.name,
+        locate: (t) => catch2Places(t.details ?? ""),
+    },
+    {
+        name: "googletest",
+        runner: null,
+        head: /<testsuites [^>]*name="AllTests"/,
+        score: (t) => /^[^\s:]{1,500}\.(?:cc|cpp|cxx|c\+\+|h|hpp):\d+\s*$/m.test(t.details ?? "") &&
+            /\b(?:Expected|Value of|Which is|Failure)\b/.test(t.details ?? "")
+            ? 2
+            : 0,
+        // --gtest_filter=Suite.Test.
+        id: (t) => (t.classname !== "" ? `${t.classname}.${t.name}` : t.name),
+        locate: (t) => leadingFileLine(t.details ?? "", String.raw `cc|cpp|cxx|c\+\+|c|h|hpp`),
+    },
+    {
+        name: "phpunit",
+        runner: null,
+        head: /<testsuite [^>]*\bassertions="[^>]*\bfile="[^"]*\.php"|<testsuite [^>]*\bfile="[^"]*\.php"[^>]*\bassertions="/,
+        score: (t) => (t.file?.endsWith(".php") === true || phpPlaces(t.details ?? "").length > 0 ? 2 : 0),
+        locate: (t) => phpPlaces(t.details ?? "").filter((p) => t.file === undefined || p.path === t.file),
+    },
+    {
+        name: "cunit",
+        runner: null,
+        score: (t) => (cunitPlaces(t.details ?? "").length > 0 ? 2 : 0),
+        locate: (t) => cunitPlaces(t.details ?? ""),
+    },
+    {
+        name: "xunit",
+        runner: null,
+        // xunit.net / NUnit results converted to JUnit: name repeats the class, frames say "in file:line N".
+        score: (t) => (dotnetFrames(dialects_text(t)).length > 0 ? 2 : DOTNET_NAME.test(t.name) && t.name.startsWith(`${t.classname}.`) ? 1 : 0),
+        locate: (t) => dotnetFrames(dialects_text(t)),
+    },
+    {
+        name: "swift",
+        runner: null,
+        score: (t) => (leadingFileLine(dialects_text(t), "swift").length > 0 ? 2 : 0),
+        locate: (t) => leadingFileLine(dialects_text(t), "swift"),
+    },
+    {
+        name: "gradle",
+        runner: null,
+        score: (t, path) => (JVM_CLASS.test(t.classname) && /(?:^|[\\/])build[\\/]test-results[\\/]/.test(path) ? 3 : 0),
+        id: (t) => `${t.classname}#${javaMethod(t.name)}`,
+        locate: javaPlaces,
+    },
+    {
+        name: "surefire",
+        runner: null,
+        head: /surefire-test-report|<testsuite [^>]*name="(?:[a-z_][\w$]*\.)+[A-Z]/,
+        score: (t) => {
+            if (!JVM_CLASS.test(t.classname) && !/^[A-Z][\w$]*$/.test(t.classname))
+                return 0;
+            return jvmFrames(dialects_text(t)).length > 0 ? 2 : /^[a-z_][\w$]*$/.test(t.name) && JVM_CLASS.test(t.classname) ? 1 : 0;
+        },
+        id: (t) => `${t.classname}#${javaMethod(t.name)}`,
+        locate: javaPlaces,
+    },
+];
+function goPlaces(t) {
+    // The log names a bare file; the package path (a suffix of it is the directory in the module) goes first.
+    return goLines(`${dialects_text(t)}\n${t.output ?? ""}`).map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+}
+/** Python tests are the pytest id mapping's business (reports/pytest-ids.ts), not a dialect's. */
+function looksPython(t) {
+    return t.file?.endsWith(".py") === true || /File "[^"\n]{1,1000}\.py", line \d|\.py:\d+: /.test(t.details ?? "");
+}
+/**
+ * The report's dialect: its head decides when it names a runner; otherwise the failing tests
+ * vote (each dialect's scores summed, the highest wins; ties go to the earlier entry). A
+ * report without failing tests needs no dialect: ids and drivers only matter for those.
+ */
+function detectDialect(sample) {
+    if (sample.head !== undefined) {
+        // Comments first: example reports describe attributes of other dialects in them.
+        const head = sample.head.replace(/<!--[\s\S]*?-->/g, "");
+        const byHead = DIALECTS.find((d) => d.head?.test(head) === true);
+        if (byHead !== undefined)
+            return byHead;
+    }
+    const tests = sample.tests.filter((t) => !looksPython(t));
+    if (tests.length === 0)
+        return null;
+    let best = null;
+    let bestScore = 0;
+    for (const d of DIALECTS) {
+        let score = 0;
+        for (const t of tests)
+            score += d.score(t, sample.path);
+        if (score > bestScore) {
+            best = d;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+function dialectNamed(name) {
+    return DIALECTS.find((d) => d.name === name);
+}
+
+;// CONCATENATED MODULE: ./src/reports/dialects/index.ts
+
+function viewOf(dialect, test) {
+    return {
+        id: dialect.id?.(test) ?? test.id,
+        places: dialect.locate?.(test) ?? [],
+        runner: dialect.runner,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/jest.ts
+/**
+ * jest: one process per attempt, the file given as a path (`--runTestsByPath`, so it is not
+ * read as a regular expression), the test by an anchored `-t` pattern, the outcome from
+ * `--json --outputFile` (jest, like vitest, does not fail when the pattern matches nothing).
+ */
+
+
+
+
+
+const LAUNCH = ["npx", "--no-install", "jest"];
+/** `-t` matches describe titles and the test title joined by spaces. */
+function jestNamePattern(test) {
+    return exactPattern(jestNameParts(test).join(" "));
+}
+/** The test file: the join resolved it from the report (file attribute, suite, stack frame). */
+function jest_jestFile(test) {
+    if (test.file !== undefined)
+        return test.file;
+    const first = test.id.split(" > ")[0];
+    return first !== undefined && /\.[cm]?[jt]sx?$/.test(first) ? first : null;
+}
+function jestDriver() {
+    const support = (seed) => {
+        const app = seedApplication(seed, "jest");
+        const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
+        return { reapply: ok, fresh: ok };
+    };
+    const base = (test) => {
+        const file = jest_jestFile(test);
+        return [...(file !== null ? ["--runTestsByPath", file] : []), "-t", jestNamePattern(test)];
+    };
+    return {
+        name: "jest",
+        orderCheck: false,
+        seedSupport: support,
+        invocation(req) {
+            const app = seedApplication(req.seed, "jest");
+            const fresh = req.freshSeeds?.[0];
+            const env = {};
+            for (const [k, v] of Object.entries(app?.env ?? {}))
+                env[k] = fresh ?? v;
+            const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+            const results = external_node_path_default().join(req.workDir, "jest.json");
+            return {
+                argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
+                env,
+                attempts: 1,
+                reportsLines: false,
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest") },
+            };
+        },
+        reproduceCommand(test, seed) {
+            const app = seedApplication(seed, "jest");
+            return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
+/**
+ * The pytest plugin we ship, as source text: the engine writes it to a private temp directory
+ * as `flaky_triage_rerun.py`, puts that directory on PYTHONPATH and loads it with
+ * `-p flaky_triage_rerun`. It repeats one test in-process (so N attempts cost one interpreter
+ * start and one collection, not N) and writes one JSON line per attempt, flushed at once, so
+ * the parent sees an attempt that hangs or takes the interpreter down with it.
+ *
+ * Written like pytest-randomly and pytest-repeat: options in pytest_addoption, state set once
+ * in pytest_configure, the seed announced in the report header, nothing imported that a hook
+ * does not need. Keep it free of backticks and dollar-brace: it lives in a template literal.
+ */
+const PLUGIN_MODULE = "flaky_triage_rerun";
+const PLUGIN_FILE = `${PLUGIN_MODULE}.py`;
+const PYTEST_PLUGIN_SOURCE = String.raw `"""flaky-triage rerun plugin: repeat one test in-process, re-seeding before each attempt.
+
+Written by flaky-triage into a private temp directory; loaded with -p flaky_triage_rerun.
+Results go to --ft-results as JSON lines:
+  {"event": "collected", ...}                       after collection
+  {"event": "start", "attempt": i, "seed": s}       before attempt i
+  {"event": "end", "attempt": i, "outcome": ...}    after attempt i
+  {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
+"""
+import json
+import os
+import random
+import sys
+
+import pytest
+from _pytest.runner import runtestprotocol
+
+MESSAGE_CHARS = 500
+_STATE = "_flaky_triage_state"
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("flaky-triage", "flaky-triage reruns")
+    group.addoption("--ft-repeat", type=int, default=0, metavar="N",
+                    help="run the selected test N times in this process")
+    group.addoption("--ft-results", default=None, metavar="FILE",
+                    help="append one JSON line per attempt to FILE")
+    group.addoption("--ft-seeds", default=None, metavar="A,B,C",
+                    help="seed of each attempt (one seed: the same for all)")
+    group.addoption("--ft-seed-env", action="append", default=[], metavar="NAME",
+                    help="set environment variable NAME to the attempt's seed (repeatable)")
+    group.addoption("--ft-global-seed", action="store_true", default=False,
+                    help="seed random, numpy and torch global generators before each attempt")
+    group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
+                    help="stop repeating once a pass and a failure were both seen")
+    group.addoption("--ft-run-until", default=None, metavar="NODEID",
+                    help="run collected tests up to and including NODEID; record only its outcome")
+
+
+class _State(object):
+    def __init__(self, config):
+        opt = config.option
+        self.repeat = max(0, opt.ft_repeat)
+        self.seeds = [s for s in (opt.ft_seeds or "").split(",") if s != ""]
+        self.seed_env = list(opt.ft_seed_env)
+        self.global_seed = opt.ft_global_seed
+        self.stop_when_mixed = opt.ft_stop_when_mixed
+        self.run_until = opt.ft_run_until
+        self.invocation_dir = str(config.invocation_params.dir)
+        self.target = None
+        self.predecessors_run = 0
+        self.out = open(opt.ft_results, "a", encoding="utf-8") if opt.ft_results else None
+
+    def seed_for(self, attempt):
+        if not self.seeds:
+            return None
+        return self.seeds[min(attempt, len(self.seeds) - 1)]
+
+    def emit(self, record):
+        if self.out is None:
+            return
+        # One line per event, flushed now: the parent reads while we run and must see the
+        # start of an attempt that never ends.
+        self.out.write(json.dumps(record) + "\n")
+        self.out.flush()
+
+
+def pytest_configure(config):
+    opt = config.option
+    if opt.ft_repeat or opt.ft_run_until or opt.ft_results:
+        setattr(config, _STATE, _State(config))
+
+
+def pytest_unconfigure(config):
+    state = getattr(config, _STATE, None)
+    if state is not None and state.out is not None:
+        state.out.close()
+        state.out = None
+
+
+def pytest_report_header(config):
+    state = getattr(config, _STATE, None)
+    if state is None:
+        return None
+    if state.run_until:
+        return "flaky-triage: order check, running up to " + state.run_until
+    return "flaky-triage: %d attempt(s), seeds %s" % (state.repeat, ",".join(state.seeds) or "-")
+
+
+def _same_test(item, nodeid, invocation_dir):
+    if item.nodeid == nodeid:
+        return True
+    # The id may be relative to the invocation directory rather than pytest's rootdir.
+    rest = item.nodeid.split("::", 1)[1] if "::" in item.nodeid else ""
+    rel = os.path.relpath(str(item.path), invocation_dir).replace(os.sep, "/")
+    return (rel + "::" + rest if rest else rel) == nodeid
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    state = getattr(config, _STATE, None)
+    if state is None:
+        return
+    count = len(items)
+    keep = items
+    if state.run_until:
+        index = None
+        for i, item in enumerate(items):
+            if _same_test(item, state.run_until, state.invocation_dir):
+                index = i
+                break
+        keep = items[: index + 1] if index is not None else []
+    elif state.repeat:
+        # One node id may select several items (a parametrized test without its brackets):
+        # the attempts are about one test, the first.
+        keep = items[:1]
+    state.target = keep[-1] if keep else None
+    state.emit({"event": "collected", "count": count, "kept": len(keep),
+                "target": state.target.nodeid if state.target is not None else None})
+    if state.run_until and len(keep) == 1:
+        # Nothing runs before it: the parent has run it alone already.
+        keep = []
+    if len(keep) != count:
+        kept = set(id(i) for i in keep)
+        config.hook.pytest_deselected(items=[i for i in items if id(i) not in kept])
+        items[:] = keep
+
+
+def _reseed(state, seed):
+    if seed is None:
+        return
+    for name in state.seed_env:
+        os.environ[name] = seed
+    if state.global_seed:
+        value = _seed_int(seed)
+        random.seed(value)
+        try:
+            import numpy
+        except ImportError:
+            numpy = None
+        if numpy is not None:
+            numpy.random.seed(value % (2 ** 32))
+        # Importing torch costs seconds: seed it only if the test already has it.
+        torch = sys.modules.get("torch")
+        if torch is not None:
+            torch.manual_seed(value)
+
+
+def _seed_int(seed):
+    if seed.isdigit():
+        return int(seed)
+    # hash() is salted per process; a seed must mean the same thing in every run.
+    import hashlib
+    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def _summarise(reports):
+    """One outcome per attempt: the first failing phase wins, then a skip, else a pass."""
+    duration = sum(getattr(r, "duration", 0.0) for r in reports)
+    for wanted in ("failed", "skipped"):
+        for r in reports:
+            if r.outcome == wanted:
+                return wanted, r.when, duration, _message(r)
+    return "passed", "call", duration, None
+
+
+def _message(report):
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = getattr(crash, "message", None)
+    if text is None and isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
+        text = str(report.longrepr[2])  # skips: (path, line, reason)
+    if text is None and report.longrepr is not None:
+        text = str(report.longrepr).strip().splitlines()[-1:] or [""]
+        text = text[0]
+    if text is None:
+        return None
+    return text.splitlines()[0][:MESSAGE_CHARS] if text else ""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    state = getattr(item.config, _STATE, None)
+    if state is None:
+        return None
+    if state.run_until:
+        if item is not state.target:
+            state.emit({"event": "item", "index": state.predecessors_run})
+            state.predecessors_run += 1
+            return None
+        return _run_attempts(state, item, 1)
+    if state.repeat and item is state.target:
+        return _run_attempts(state, item, state.repeat)
+    return None
+
+
+def _run_attempts(state, item, attempts):
+    seen = set()
+    for attempt in range(attempts):
+        seed = state.seed_for(attempt)
+        _reseed(state, seed)
+        state.emit({"event": "start", "attempt": attempt, "seed": seed})
+        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        # nextitem=None tears everything down after each attempt, so every attempt builds its
+        # fixtures (of every scope) afresh, as a new pytest run would.
+        reports = runtestprotocol(item, log=True, nextitem=None)
+        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        outcome, when, duration, message = _summarise(reports)
+        state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
+                    "duration": round(duration, 6), "message": message})
+        seen.add(outcome)
+        if state.stop_when_mixed and "passed" in seen and "failed" in seen:
+            break
+    return True
+`;
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/pytest.ts
+/**
+ * The built-in driver for pytest node ids: one interpreter repeats the test in-process through
+ * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, no
+ * cache (-p no:cacheprovider), hypothesis' example database.
+ */
+
+
+
+
+/** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
+function isPytestNodeId(id) {
+    return /\.py(?:::|$)/.test(id);
+}
+/** The file part of a node id (everything before the first `::`). */
+function nodeIdFile(id) {
+    const i = id.indexOf("::");
+    return i === -1 ? id : id.slice(0, i);
+}
+/**
+ * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
+ * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and
+ * pytest normalises it back to the node id `-x.py::t`.
+ */
+function asPositional(id) {
+    return id.startsWith("-") ? `./${id}` : id;
+}
+/** `$FLAKY_TRIAGE_PYTHON` when set, else python3; read from the env the adapter passes in. */
+function resolvePython(env) {
+    const configured = env.FLAKY_TRIAGE_PYTHON;
+    return configured !== undefined && configured.trim() !== "" ? configured : "python3";
+}
+function pytestDriver(python) {
+    return {
+        name: "pytest",
+        orderCheck: true,
+        seedSupport(seed) {
+            const ok = seedApplication(seed) !== null;
+            return { reapply: ok, fresh: ok };
+        },
+        invocation(req) {
+            const app = seedApplication(req.seed);
+            const env = {
+                // Keep hypothesis' example database out of the user's checkout.
+                HYPOTHESIS_STORAGE_DIRECTORY: external_node_path_default().join(req.workDir, "hypothesis"),
+            };
+            const seedArgs = [];
+            const pytestArgs = [];
+            let attempts = req.mode === "run-until" ? 1 : req.attempts;
+            const fresh = req.freshSeeds;
+            if (app !== null && fresh === null) {
+                Object.assign(env, app.env);
+                pytestArgs.push(...app.args);
+                if (app.globalRng !== null)
+                    seedArgs.push("--ft-global-seed", `--ft-seeds=${app.globalRng}`);
+            }
+            else if (app !== null && fresh !== null) {
+                // Arguments are read once per process (pytest-randomly reads its seed at configure):
+                // a seed given as arguments means one process per fresh seed.
+                if (app.args.length > 0)
+                    attempts = 1;
+                const seeds = fresh.slice(0, attempts);
+                const first = seeds[0] ?? app.value;
+                // The first fresh seed also goes into the process env, for code that reads it at import.
+                for (const name of Object.keys(app.env)) {
+                    env[name] = first;
+                    seedArgs.push(`--ft-seed-env=${name}`);
+                }
+                pytestArgs.push(...argsWithSeed(app, first));
+                if (app.globalRng !== null)
+                    seedArgs.push("--ft-global-seed");
+                seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
+            }
+            const modeArgs = req.mode === "repeat"
+                ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
+                : [`--ft-run-until=${req.test.id}`];
+            const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
+            const argv = [
+                python,
+                "-m",
+                "pytest",
+                "-p",
+                PLUGIN_MODULE,
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "--color=no",
+                // No capture: pytest would spool a test's output to a temp file (a test printing
+                // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
+                "--capture=no",
+                `--junitxml=${external_node_path_default().join(req.workDir, "junit.xml")}`,
+                "-o",
+                "junit_family=xunit2",
+                `--ft-results=${req.resultsFile}`,
+                ...modeArgs,
+                ...seedArgs,
+                ...pytestArgs,
+                // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
+                "--",
+                target,
+            ];
+            return { argv, env, attempts, reportsLines: true };
+        },
+        reproduceCommand(test, seed) {
+            const app = seedApplication(seed);
+            const argv = [python, "-m", "pytest", ...(app?.args ?? [])];
+            argv.push(asPositional(test.id));
+            const command = shellQuoteCommand(argv, app?.env ?? {});
+            // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
+            // A comment ends at a newline, so only single-line values go there.
+            const hint = app?.globalRng != null
+                ? `seed random/numpy with ${app.globalRng}`
+                : seed?.apply.kind === "hypothesis"
+                    ? `add ${seed.apply.decorator}`
+                    : null;
+            return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/template.ts
+
+
+
+const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
+function expandTemplate(template, values) {
+    return template.map((element) => element.replace(PLACEHOLDER, (_, key) => values[key]));
+}
+function templateDriver(template) {
+    const usesSeed = template.some((e) => e.includes("{seed}"));
+    const valuesFor = (test, seed) => ({
+        id: test.id,
+        file: test.file ?? nodeIdFile(test.id),
+        name: test.name,
+        seed,
+    });
+    const support = (seed) => {
+        const app = seedApplication(seed);
+        const ok = seed !== null && ((app !== null && Object.keys(app.env).length > 0) || usesSeed);
+        return { reapply: ok, fresh: ok };
+    };
+    return {
+        name: "template",
+        orderCheck: false,
+        seedSupport: support,
+        invocation(req) {
+            const app = seedApplication(req.seed);
+            const value = req.freshSeeds?.[0] ?? req.seed?.value ?? "";
+            const env = {};
+            for (const [name, recorded] of Object.entries(app?.env ?? {}))
+                env[name] = req.freshSeeds ? value : recorded;
+            return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false };
+        },
+        reproduceCommand(test, seed) {
+            const app = seedApplication(seed);
+            return shellQuoteCommand(expandTemplate(template, valuesFor(test, seed?.value ?? "")), app?.env ?? {});
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/vitest.ts
+/**
+ * vitest: one process per attempt (vitest has no flag to repeat a test), the test picked by
+ * file and an anchored, escaped `-t` pattern, the outcome read from vitest's JSON reporter
+ * because vitest exits 0 when the pattern matches nothing.
+ */
+
+
+
+
+/** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
+const vitest_LAUNCH = ["npx", "--no-install", "vitest"];
+/** The test file, as vitest's junit reporter wrote it (classname) unless the join found it. */
+function vitestFile(test) {
+    return test.file ?? test.classname;
+}
+/**
+ * `-t` matches the full name: describe titles and the test title joined by spaces. The junit
+ * reporter joins them with " > ", so replacing that separator gives the full name back.
+ */
+function vitestNamePattern(test) {
+    return exactPattern(test.name.split(" > ").join(" "));
+}
+function vitestDriver() {
+    const support = (seed) => {
+        const app = seedApplication(seed, "vitest");
+        const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
+        return { reapply: ok, fresh: ok };
+    };
+    const base = (test) => ["run", vitestFile(test), "-t", vitestNamePattern(test)];
+    return {
+        name: "vitest",
+        orderCheck: false,
+        seedSupport: support,
+        invocation(req) {
+            const app = seedApplication(req.seed, "vitest");
+            const fresh = req.freshSeeds?.[0];
+            const env = {};
+            for (const [k, v] of Object.entries(app?.env ?? {}))
+                env[k] = fresh ?? v;
+            const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+            const results = external_node_path_default().join(req.workDir, "vitest.json");
+            const argv = [...vitest_LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
+            return {
+                argv,
+                env,
+                attempts: 1,
+                reportsLines: false,
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest") },
+            };
+        },
+        reproduceCommand(test, seed) {
+            const app = seedApplication(seed, "vitest");
+            return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/drivers/index.ts
+
+
+
+
+
+const DRIVERS = [
+    {
+        name: "template",
+        matches: (_test, options) => options.rerunCommand !== null && options.rerunCommand.length > 0,
+        create: (options) => templateDriver(options.rerunCommand ?? []),
+    },
+    {
+        name: "pytest",
+        matches: (test, options) => chosen(test, options, "pytest") ?? isPytestNodeId(test.id),
+        create: (options) => pytestDriver(options.python),
+    },
+    {
+        name: "vitest",
+        matches: (test, options) => chosen(test, options, "vitest") ?? test.runner === "vitest",
+        create: () => vitestDriver(),
+    },
+    {
+        name: "jest",
+        matches: (test, options) => chosen(test, options, "jest") ?? test.runner === "jest",
+        create: () => jestDriver(),
+    },
+    {
+        name: "go",
+        matches: (test, options) => chosen(test, options, "go") ?? test.runner === "go",
+        create: () => goDriver(),
+    },
+];
+/** The built-in drivers `--runner` accepts. */
+const RUNNER_NAMES = DRIVERS.filter((d) => d.name !== "template").map((d) => d.name);
+/** With `--runner`, whether it names this driver; without, undefined (the test decides). */
+function chosen(_test, options, name) {
+    const forced = options.runner ?? null;
+    return forced === null ? undefined : forced === name;
+}
+function pickDriver(test, options) {
+    const entry = DRIVERS.find((d) => d.matches(test, options));
+    return entry ? entry.create(options) : null;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -5116,6 +6460,7 @@ const TRIAGE_FLAGS = [
     ["--max-failures N", "rerun at most N failing tests; the rest get verdict not-rerun", String(DEFAULTS.maxFailures)],
     ["--seed-pattern REGEX", "extra seed pattern with a named group `seed` (and optional `env`); repeatable", "none"],
     ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "built-in pytest driver"],
+    ["--runner NAME", `rerun driver for every test: ${RUNNER_NAMES.join(", ")}`, "from the report's dialect"],
     ["--no-rerun", "read and extract only; every failing test gets verdict not-rerun", "off"],
     ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
     ["--markdown FILE", "write the Markdown report to FILE", "none"],
@@ -5134,6 +6479,7 @@ const OPTIONS = {
     "max-failures": { type: "string" },
     "seed-pattern": { type: "string", multiple: true },
     "rerun-command": { type: "string" },
+    runner: { type: "string" },
     "no-rerun": { type: "boolean" },
     json: { type: "string" },
     markdown: { type: "string" },
@@ -5170,6 +6516,7 @@ function parseTriageArgs(argv, shellCwd) {
         timeBudgetSec: v["time-budget"] === undefined ? null : numFlag("--time-budget", v["time-budget"], 0, 0, 1e7),
         seedPatterns: (v["seed-pattern"] ?? []).map(seedPattern),
         rerunCommand: v["rerun-command"] === undefined ? null : rerunTemplate(v["rerun-command"]),
+        runner: v.runner === undefined ? null : runnerName(v.runner),
         rerun: !v["no-rerun"],
         maxFailures: intFlag("--max-failures", v["max-failures"], DEFAULTS.maxFailures, 0, 1_000_000),
     };
@@ -5248,6 +6595,11 @@ function seedPattern(src) {
     if (!/\(\?<seed>/.test(src))
         throw new UserError(`--seed-pattern '${src}' needs a named group (?<seed>...)`);
     return re;
+}
+function runnerName(name) {
+    if (!RUNNER_NAMES.includes(name))
+        throw new UserError(`--runner must be one of ${RUNNER_NAMES.join(", ")}, got '${name}'`);
+    return name;
 }
 function rerunTemplate(src) {
     const argv = splitCommandTemplate(src);
@@ -6245,7 +7597,136 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/reports/ci-log.ts
+/**
+ * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
+ * see the lines the test runner printed. Each kind of decoration is removed only where it is
+ * found, and a note says so (the readers' anchors are start-of-line patterns, so a prefix left
+ * in place would hide every section).
+ */
+/** Jenkins timestamper plugin: `[2018-05-01T12:00:00.123Z] ` before every line. */
+const JENKINS_TIMESTAMP = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
+/** GitHub Actions raw logs: `2024-05-01T12:00:00.1234567Z ` before every line. */
+const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** GitHub Actions folding markers: whole lines that carry no output of the job. */
+const GITHUB_GROUP = /^##\[(?:group|endgroup)\]/;
+/** Other GitHub workflow-command markers (`##[error]`, `##[warning]`...): keep the text. */
+const GITHUB_MARKER = /^##\[[a-z]+\]/;
+/** Jenkins pipeline step markers (`[Pipeline] sh`): lines printed by Jenkins, not the job. */
+const JENKINS_PIPELINE = /^\[Pipeline\] /;
+/** CSI (colours, cursor moves) and OSC (hyperlinks, titles) escape sequences. */
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+/** pytest-xdist's `[gw3] ` worker tag, at the start of a line only. */
+const XDIST_PREFIX = /^\[gw\d+\] /;
+/**
+ * A copy is "double spaced" when almost every printed line is followed by one blank line
+ * (CR CR LF read as two breaks, or a web page's paragraphs pasted as lines). Below this share
+ * of non-blank lines followed directly by another non-blank line, we undo the spacing; real
+ * logs have long runs of adjacent lines, so they stay far above it.
+ */
+const DOUBLE_SPACED_MAX_ADJACENT = 0.1;
+/** Too few lines to judge spacing reliably. */
+const DOUBLE_SPACED_MIN_LINES = 6;
+/** Applies `strip` to each line when at least one line has the prefix; returns how many did. */
+function stripPrefix(lines, re) {
+    let n = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? "";
+        const m = re.exec(line);
+        if (m !== null) {
+            lines[i] = line.slice(m[0].length);
+            n++;
+        }
+    }
+    return n;
+}
+function undoDoubleSpacing(lines, origin) {
+    let printed = 0;
+    let adjacent = 0;
+    for (let i = 0; i < lines.length; i++) {
+        if ((lines[i] ?? "").trim() === "")
+            continue;
+        printed++;
+        const next = lines[i + 1];
+        if (next !== undefined && next.trim() !== "")
+            adjacent++;
+    }
+    if (printed < DOUBLE_SPACED_MIN_LINES || adjacent / printed > DOUBLE_SPACED_MAX_ADJACENT) {
+        return null;
+    }
+    // One blank line between two printed lines was a line break; two or more were a blank line.
+    const out = [];
+    const at = [];
+    let blanks = 0;
+    lines.forEach((line, i) => {
+        if (line.trim() === "") {
+            blanks++;
+            return;
+        }
+        if (blanks >= 2 && out.length > 0) {
+            out.push("");
+            at.push(origin[i - 1] ?? 0);
+        }
+        blanks = 0;
+        out.push(line);
+        at.push(origin[i] ?? 0);
+    });
+    if (blanks > 0) {
+        out.push("");
+        at.push(origin[lines.length - 1] ?? 0);
+    }
+    return { lines: out, origin: at };
+}
+/**
+ * Removes CI decorations from a console log; `notes` says which were found, and `origin[i]` is
+ * the 1-based line of the given text that line i of the result came from (undoing double
+ * spacing removes lines, and evidence must still point at the line a person opens). Lines are
+ * counted the way editors count them: CRLF, CR CR LF and a lone CR each end one line.
+ */
+function normaliseCiLog(text) {
+    const notes = [];
+    let t = text.replace(/^\uFEFF/, "");
+    if (/\r/.test(t)) {
+        // CR CR LF (a CRLF file converted again) is one break, not two.
+        t = t.replace(/\r+\n/g, "\n").replace(/\r/g, "\n");
+        notes.push("converted CRLF line endings");
+    }
+    const withoutAnsi = t.replace(ANSI, "");
+    if (withoutAnsi.length !== t.length) {
+        t = withoutAnsi;
+        notes.push("removed ANSI colour codes");
+    }
+    let lines = t.split("\n");
+    let origin = lines.map((_, i) => i + 1);
+    if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0)
+        notes.push("removed Jenkins timestamps");
+    if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0)
+        notes.push("removed GitHub Actions timestamps");
+    // Blanked rather than removed, so line numbers still point into the file as it was given.
+    let markers = 0;
+    lines = lines.map((l) => {
+        if (!GITHUB_GROUP.test(l) && !JENKINS_PIPELINE.test(l))
+            return l;
+        markers++;
+        return "";
+    });
+    if (markers > 0)
+        notes.push("blanked CI group and pipeline marker lines");
+    if (stripPrefix(lines, GITHUB_MARKER) > 0)
+        notes.push("removed GitHub workflow-command markers");
+    if (stripPrefix(lines, XDIST_PREFIX) > 0)
+        notes.push("removed pytest-xdist worker prefixes");
+    const undone = undoDoubleSpacing(lines, origin);
+    if (undone !== null) {
+        lines = undone.lines;
+        origin = undone.origin;
+        notes.push("undid double line spacing");
+    }
+    return { text: lines.join("\n"), notes, origin };
+}
+
 ;// CONCATENATED MODULE: ./src/reports/detect.ts
+
 /**
  * Detects what a report is from its first bytes (decoded), never from its file name: CI
  * artefacts are often named `output.txt` or `results` whatever they hold.
@@ -6268,6 +7749,9 @@ const PYTEST_MARKERS = [
     /^(?:FAILED|ERROR) \S+::\S/m,
     // Progress lines: "tests/test_x.py ..F.s   [ 40%]"
     /^\S+\.py [.FEsxX]+\s+\[\s*\d+%\]\s*$/m,
+    // What an excerpt cut out of a failure section still shows.
+    /^-+ Captured (?:log|stdout|stderr)(?: \w+)? -+$/m,
+    /^[^\s:"]+\.py:\d+: (?:in \w+|[\w.]*(?:Error|Exception|Failed)\b)/m,
 ];
 const UNITTEST_MARKERS = [
     /^(?:FAIL|ERROR): \w+/m,
@@ -6310,9 +7794,13 @@ function detectKind(head) {
         return "junit";
     if (xml === "other-xml")
         return "unknown";
-    if (PYTEST_MARKERS.some((re) => re.test(head)))
+    // The markers are start-of-line patterns: a Jenkins/GitHub timestamp, an xdist tag or a
+    // colour code in front of every line would hide them, so they are looked for in the text
+    // the readers will see.
+    const text = normaliseCiLog(head).text;
+    if (PYTEST_MARKERS.some((re) => re.test(text)))
         return "pytest-log";
-    if (UNITTEST_MARKERS.some((re) => re.test(head)))
+    if (UNITTEST_MARKERS.some((re) => re.test(text)))
         return "unittest-log";
     return "unknown";
 }
@@ -6558,7 +8046,7 @@ class CappedText {
  * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy.
  * Scans line by line so a 50 MB single-line message costs one pass and a 4 KiB copy.
  */
-function firstLine(s, max) {
+function limits_firstLine(s, max) {
     let start = 0;
     while (start < s.length) {
         let end = s.indexOf("\n", start);
@@ -6594,6 +8082,238 @@ const PYTEST_TEARDOWN = "failed on teardown with";
 /** Attribute values by which some reporters mark a testcase that did not run. */
 const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
 const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
+/*
+ * Fast path. saxes reads character by character and builds text line by line; on a big report
+ * that is most of the time, spent on two things: passing testcases, which are nearly all one
+ * empty element (`<testcase classname=".." name=".." time=".."/>`) we only count, and the
+ * multi-KB character data of failures and their output. So write() takes both from saxes
+ * whenever saxes stands cleanly in an element's text (see clean()):
+ *   - a bare testcase, recognised strictly (ASCII names, quoted values without `&`, `<`, tabs
+ *     or newlines, no duplicate attributes: exactly what saxes reads without an error and
+ *     passes on unchanged), is counted as finishCase would count it;
+ *   - character data up to the next `<` is checked and decoded as saxes would (line ends,
+ *     predefined entities, character references) and handed to the text handler.
+ * Anything else, and anything saxes would report, goes to saxes, so errors, warnings and line
+ * numbers are unchanged; tags, comments and CDATA are always read by saxes.
+ */
+const TESTCASE_OPEN = "<testcase";
+const TESTCASE_CLOSE = "</testcase";
+/**
+ * A bare testcase longer than this goes to saxes. Bounds what write() holds back when an
+ * element is cut by a chunk boundary, so a 50 MB attribute value cannot make scanning quadratic.
+ */
+const MAX_BARE_TESTCASE_CHARS = 4096;
+/** More attributes than this on one bare testcase: leave the duplicate check to saxes. */
+const MAX_BARE_ATTRIBUTES = 16;
+/**
+ * saxes' state number for "in text content". Its parser keeps the state in a field that its
+ * typings hide; we read it only to know that skipping an element leaves saxes where it would
+ * have been. The value is learnt from saxes itself, and if it cannot be told apart from the
+ * states inside a comment, CDATA or tag, the fast path stays off.
+ */
+const SAXES_TEXT_STATE = (() => {
+    const stateAfter = (xml) => {
+        const p = new saxes/* SaxesParser */.wT({ xmlns: false });
+        p.on("error", () => undefined);
+        p.write(xml);
+        return p.state;
+    };
+    const p = new saxes/* SaxesParser */.wT({ xmlns: false });
+    p.write("<a>");
+    const internals = p;
+    const text = internals.state;
+    if (typeof text !== "number" || internals.text !== "" || internals.tags?.length !== 1)
+        return undefined;
+    if (stateAfter("<a>x") !== text)
+        return undefined;
+    for (const other of ["<a><!-- ", "<a><![CDATA[ ", "<a b='", "<a>&am", "<a><", "<a></a"]) {
+        if (stateAfter(other) === text)
+            return undefined;
+    }
+    return text;
+})();
+var Bare;
+(function (Bare) {
+    /** Not a bare testcase: saxes reads it. */
+    Bare[Bare["No"] = -1] = "No";
+    /** Cut by the end of the text: decide when more text has come. */
+    Bare[Bare["Incomplete"] = -2] = "Incomplete";
+})(Bare || (Bare = {}));
+function isNameStart(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+function isNameChar(c) {
+    return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
+}
+/** A character saxes takes in an attribute value unchanged and without an error. */
+function isPlainValueChar(c) {
+    return c >= 0x20 && c !== 0x3c && c !== 0x26 && (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd));
+}
+/**
+ * Reads a bare testcase starting at `at` (which holds `<testcase`): self-closing, or open and
+ * closed with only whitespace between. Returns its end index with its attributes in `out`, or
+ * Bare.No / Bare.Incomplete.
+ */
+function scanBare(s, at, out) {
+    const limit = Math.min(s.length, at + MAX_BARE_TESTCASE_CHARS);
+    const incomplete = limit === s.length ? Bare.Incomplete : Bare.No;
+    let i = at + TESTCASE_OPEN.length;
+    if (i >= limit)
+        return incomplete;
+    let c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2f && c !== 0x3e)
+        return Bare.No; // <testcases, <testcase\t, ...
+    out.classname = "";
+    out.name = "";
+    out.status = undefined;
+    out.result = undefined;
+    out.newlines = 0;
+    const names = [];
+    for (;;) {
+        while (i < limit && s.charCodeAt(i) === 0x20)
+            i++;
+        if (i >= limit)
+            return incomplete;
+        c = s.charCodeAt(i);
+        if (c === 0x2f) {
+            if (i + 1 >= limit)
+                return incomplete;
+            if (s.charCodeAt(i + 1) !== 0x3e)
+                return Bare.No;
+            out.end = i + 2;
+            return out.end;
+        }
+        if (c === 0x3e)
+            return closeBare(s, i + 1, limit, incomplete, out);
+        // An attribute: at least one space before it (checked by the caller of this loop turn).
+        if (!isNameStart(c))
+            return Bare.No;
+        const nameStart = i;
+        i++;
+        while (i < limit && isNameChar(s.charCodeAt(i)))
+            i++;
+        if (i >= limit)
+            return incomplete;
+        const attrName = s.slice(nameStart, i);
+        if (names.length >= MAX_BARE_ATTRIBUTES || names.includes(attrName))
+            return Bare.No;
+        names.push(attrName);
+        while (i < limit && s.charCodeAt(i) === 0x20)
+            i++;
+        if (i >= limit)
+            return incomplete;
+        if (s.charCodeAt(i) !== 0x3d)
+            return Bare.No;
+        i++;
+        while (i < limit && s.charCodeAt(i) === 0x20)
+            i++;
+        if (i >= limit)
+            return incomplete;
+        const quote = s.charCodeAt(i);
+        if (quote !== 0x22 && quote !== 0x27)
+            return Bare.No;
+        const valueStart = ++i;
+        for (;;) {
+            if (i >= limit)
+                return incomplete;
+            c = s.charCodeAt(i);
+            if (c === quote)
+                break;
+            if (!isPlainValueChar(c))
+                return Bare.No;
+            i++;
+        }
+        const value = s.slice(valueStart, i);
+        i++;
+        if (attrName === "classname")
+            out.classname = value;
+        else if (attrName === "name")
+            out.name = value;
+        else if (attrName === "status")
+            out.status = value;
+        else if (attrName === "result")
+            out.result = value;
+        if (i >= limit)
+            return incomplete;
+        c = s.charCodeAt(i);
+        // saxes wants whitespace between attributes.
+        if (c !== 0x20 && c !== 0x2f && c !== 0x3e)
+            return Bare.No;
+    }
+}
+/** After `<testcase ...>`: only whitespace, then `</testcase>`. */
+function closeBare(s, from, limit, incomplete, out) {
+    let i = from;
+    let newlines = 0;
+    for (; i < limit; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x0a)
+            newlines++;
+        // saxes counts CR LF once and a lone CR as a line end.
+        else if (c === 0x0d) {
+            if (i + 1 >= limit)
+                return incomplete;
+            if (s.charCodeAt(i + 1) !== 0x0a)
+                newlines++;
+        }
+        else if (c !== 0x20 && c !== 0x09)
+            break;
+    }
+    if (i + TESTCASE_CLOSE.length + 1 > limit)
+        return incomplete;
+    if (!s.startsWith(TESTCASE_CLOSE, i))
+        return Bare.No;
+    i += TESTCASE_CLOSE.length;
+    while (i < limit && s.charCodeAt(i) === 0x20)
+        i++;
+    if (i >= limit)
+        return incomplete;
+    if (s.charCodeAt(i) !== 0x3e)
+        return Bare.No;
+    out.newlines = newlines;
+    out.end = i + 1;
+    return out.end;
+}
+/** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
+const MAX_CATCH_UP_STEPS = 64;
+const PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** The text of an entity or character reference saxes accepts, or undefined. */
+function decodeReference(ref) {
+    const named = PREDEFINED[ref];
+    if (named !== undefined)
+        return named;
+    let n = Number.NaN;
+    if (/^#x[0-9a-fA-F]{1,6}$/.test(ref))
+        n = parseInt(ref.slice(2), 16);
+    else if (/^#[0-9]{1,7}$/.test(ref))
+        n = parseInt(ref.slice(1), 10);
+    const isChar = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+    return isChar ? String.fromCodePoint(n) : undefined;
+}
+/**
+ * Index just past the markup starting at `lt` (a tag, comment, CDATA section or processing
+ * instruction), or -1 if it does not end in `s`. Only a hint: saxes decides what it is.
+ */
+function tagEnd(s, lt) {
+    const ender = s.startsWith("<!--", lt) ? "-->" : s.startsWith("<![CDATA[", lt) ? "]]>" : s.startsWith("<?", lt) ? "?>" : null;
+    if (ender !== null) {
+        const e = s.indexOf(ender, lt + 2);
+        return e < 0 ? -1 : e + ender.length;
+    }
+    let quote = 0;
+    for (let i = lt + 1; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (quote !== 0) {
+            if (c === quote)
+                quote = 0;
+        }
+        else if (c === 0x22 || c === 0x27)
+            quote = c;
+        else if (c === 0x3e)
+            return i + 1;
+    }
+    return -1;
+}
 function attr(tag, name) {
     const v = tag.attributes[name];
     return typeof v === "string" ? v : undefined;
@@ -6639,10 +8359,20 @@ class JUnitReader {
     droppedAttempts = 0;
     sawRoot = false;
     sawContent = false;
+    /** Text held back from saxes: a `<testcase` cut by the end of the last chunk. */
+    carry = "";
+    /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
+    skippedLines = 0;
+    /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
+    fedHeldBack = false;
+    bare = { end: 0, newlines: 0, classname: "", name: "", status: undefined, result: undefined };
     stopped = false;
     ended = false;
-    constructor(path) {
+    /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
+    fast;
+    constructor(path, options = {}) {
         this.path = path;
+        this.fast = options.fastPath !== false && SAXES_TEXT_STATE !== undefined;
         // position:true gives line numbers for warnings; namespaces are off because JUnit has none
         // and namespace checks only add errors for reports that use stray prefixes.
         this.parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true });
@@ -6664,8 +8394,13 @@ class JUnitReader {
             return;
         if (!this.sawContent && /\S/.test(chunk))
             this.sawContent = true;
+        const text = this.carry.length > 0 ? this.carry + chunk : chunk;
+        this.carry = "";
         try {
-            this.parser.write(chunk);
+            if (!this.fast)
+                this.feed(text, 0, text.length);
+            else
+                this.scan(text);
         }
         catch (err) {
             this.stop(err);
@@ -6673,6 +8408,15 @@ class JUnitReader {
     }
     end() {
         if (!this.ended) {
+            if (this.carry.length > 0 && !this.stopped) {
+                try {
+                    this.feed(this.carry, 0, this.carry.length);
+                }
+                catch (err) {
+                    this.stop(err);
+                }
+            }
+            this.carry = "";
             this.ended = true;
             this.finish();
         }
@@ -6683,6 +8427,164 @@ class JUnitReader {
             counts: { ...this.counts },
             warnings: this.finalWarnings(),
         };
+    }
+    /** Gives text[from, to) to saxes. */
+    feed(text, from, to) {
+        if (from >= to || this.stopped)
+            return;
+        this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
+        const last = text.charCodeAt(to - 1);
+        this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+    }
+    /** The current line: saxes' count plus the line ends the fast path kept from it. */
+    get line() {
+        return this.parser.line + this.skippedLines;
+    }
+    /**
+     * Whether saxes has consumed everything given to it and stands in an element's text with
+     * nothing buffered: then text up to the next `<`, or a bare testcase, may bypass it.
+     */
+    clean() {
+        const p = this.parser;
+        return (!this.stopped &&
+            !this.fedHeldBack &&
+            p.state === SAXES_TEXT_STATE &&
+            p.text === "" &&
+            p.tags.length > 0 &&
+            this.stack.length > 0 &&
+            // XML 1.1 has other line ends and characters; leave such files to saxes.
+            this.parser.xmlDecl.version !== "1.1");
+    }
+    /**
+     * Feeds `text` to saxes except what it can be spared: character data between tags (handed
+     * to the text handler as saxes would hand it) and bare testcases (counted here). Holds back
+     * a tag cut by the end of `text` until the next write().
+     */
+    scan(text) {
+        let fed = 0;
+        let catchUp = 0;
+        while (fed < text.length && !this.stopped) {
+            if (!this.clean()) {
+                // saxes is inside a tag, comment, CDATA or buffered text: let it read on to the next
+                // `>`, where it is usually clean again. A long run of such steps (many `>` inside one
+                // comment or attribute) hands it the rest of this text at once.
+                const gt = catchUp < MAX_CATCH_UP_STEPS ? text.indexOf(">", fed) : -1;
+                const to = gt < 0 ? text.length : gt + 1;
+                this.feed(text, fed, to);
+                fed = to;
+                catchUp++;
+                continue;
+            }
+            catchUp = 0;
+            const lt = text.indexOf("<", fed);
+            if (lt < 0) {
+                // Text cut by the end of the chunk: saxes buffers it until its `<` comes.
+                this.feed(text, fed, text.length);
+                return;
+            }
+            if (lt > fed) {
+                if (!this.passText(text, fed, lt))
+                    this.feed(text, fed, lt);
+                fed = lt;
+                continue;
+            }
+            let end = -1;
+            if (text.startsWith(TESTCASE_OPEN, lt) && this.openCase === null && this.stack[this.stack.length - 1]?.suite !== undefined) {
+                end = scanBare(text, lt, this.bare);
+                if (end >= 0 && this.countBare(this.bare)) {
+                    this.skippedLines += this.bare.newlines;
+                    fed = end;
+                    continue;
+                }
+            }
+            if (end !== Bare.Incomplete)
+                end = tagEnd(text, lt);
+            if (end < 0) {
+                if (text.length - lt < MAX_BARE_TESTCASE_CHARS) {
+                    this.carry = text.slice(lt);
+                    return;
+                }
+                this.feed(text, lt, text.length);
+                return;
+            }
+            this.feed(text, lt, end);
+            fed = end;
+        }
+    }
+    /**
+     * Character data s[from, to) (ending before a `<`) handed to the text handler as saxes would:
+     * line ends normalised, the predefined entities and character references decoded. Returns
+     * false, doing nothing, for anything saxes would report (other entities, characters XML does
+     * not allow, `]]>`), so that saxes reads it and reports it.
+     */
+    passText(s, from, to) {
+        let lines = 0;
+        let amp = false;
+        let cr = false;
+        for (let i = from; i < to; i++) {
+            const c = s.charCodeAt(i);
+            if (c >= 0x20 && c < 0xd800) {
+                if (c === 0x26)
+                    amp = true;
+                else if (c === 0x3e && i - from >= 2 && s.charCodeAt(i - 1) === 0x5d && s.charCodeAt(i - 2) === 0x5d)
+                    return false;
+            }
+            else if (c === 0x0a)
+                lines++;
+            else if (c === 0x0d) {
+                cr = true;
+                if (s.charCodeAt(i + 1) !== 0x0a)
+                    lines++;
+            }
+            else if (c === 0x09 || (c >= 0xe000 && c <= 0xfffd)) {
+                // allowed as is
+            }
+            else if (c >= 0xd800 && c <= 0xdbff) {
+                const d = s.charCodeAt(i + 1);
+                if (!(d >= 0xdc00 && d <= 0xdfff))
+                    return false;
+                i++;
+            }
+            else
+                return false;
+        }
+        const sink = this.stack[this.stack.length - 1]?.sink ?? null;
+        let out = s.slice(from, to);
+        if (cr)
+            out = out.replace(/\r\n?/g, "\n");
+        if (amp) {
+            let bad = false;
+            out = out.replace(/&([^&;]*);|&/g, (whole, ref) => {
+                const v = ref === undefined ? undefined : decodeReference(ref);
+                if (v === undefined)
+                    bad = true;
+                return v ?? whole;
+            });
+            if (bad)
+                return false;
+        }
+        this.skippedLines += lines;
+        if (sink !== null)
+            this.text(out);
+        return true;
+    }
+    /**
+     * Counts a bare testcase as finishCase counts a passing or skipped one. Returns false, counting
+     * nothing, when its id is a kept test's: folding it in is the slow path's job.
+     */
+    countBare(b) {
+        const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+        const key = `${suiteName}\u0000${b.classname}\u0000${b.name}`;
+        if (this.kept.size > 0 && this.kept.has(key))
+            return false;
+        const skipped = (b.status !== undefined && NOT_RUN_STATUS.test(b.status)) || (b.result !== undefined && NOT_RUN_RESULT.test(b.result));
+        const outcome = skipped ? "skipped" : "passed";
+        this.completed++;
+        this.lastKey = key;
+        this.lastCounted = { key, outcome, index: this.testcaseIndex++ };
+        this.counts.tests++;
+        this.counts[outcome]++;
+        return true;
     }
     finish() {
         if (!this.sawContent) {
@@ -6729,7 +8631,7 @@ class JUnitReader {
     stop(err) {
         this.stopped = true;
         const why = err instanceof Error ? err.message : String(err);
-        this.warn(`${this.path}: line ${this.parser.line}: stopped reading after ${this.completed} testcases: ${why}`, true);
+        this.warn(`${this.path}: line ${this.line}: stopped reading after ${this.completed} testcases: ${why}`, true);
     }
     /** Per-error warnings are capped; `always` is for the few that say what happened to the file. */
     warn(message, always = false) {
@@ -6751,7 +8653,7 @@ class JUnitReader {
         this.xmlErrors++;
         // saxes prefixes "line:column: "; we name the file and line ourselves.
         const what = err.message.replace(/^\d+:\d+: /, "");
-        this.warn(`${this.path}: line ${this.parser.line}: malformed XML: ${what}`);
+        this.warn(`${this.path}: line ${this.line}: malformed XML: ${what}`);
         if (this.xmlErrors >= MAX_XML_ERRORS) {
             // Throwing out of the handler aborts the parser's current write(); write() catches it.
             throw new Error(`more than ${MAX_XML_ERRORS} XML errors`);
@@ -6795,7 +8697,7 @@ class JUnitReader {
             const suite = this.suites[this.suites.length - 1];
             const testcase = {
                 index: this.testcaseIndex++,
-                xmlLine: this.parser.line,
+                xmlLine: this.line,
                 classname: keptAttr(tag, "classname") ?? "",
                 name: keptAttr(tag, "name") ?? "",
                 file: keptAttr(tag, "file"),
@@ -6834,7 +8736,7 @@ class JUnitReader {
                     tc.details.append("\n\n");
                 const message = attr(tag, "message");
                 if (tc.message === undefined && message !== undefined) {
-                    tc.message = firstLine(message, MAX_MESSAGE_CHARS);
+                    tc.message = limits_firstLine(message, MAX_MESSAGE_CHARS);
                 }
                 // A multi-line message attribute on an element without text is the only copy of the
                 // details (assertion diffs, seeds): it becomes the details when the element closes empty.
@@ -6859,7 +8761,7 @@ class JUnitReader {
                 const caps = this.caps();
                 const attempt = {
                     outcome: attemptKind.outcome,
-                    message: firstLine(attr(tag, "message") ?? "", MAX_MESSAGE_CHARS),
+                    message: limits_firstLine(attr(tag, "message") ?? "", MAX_MESSAGE_CHARS),
                     details: new CappedText(caps.details),
                     output: new CappedText(caps.output),
                 };
@@ -6994,7 +8896,7 @@ class JUnitReader {
                 prior.unshift({ outcome: "passed" });
             index = last.index;
         }
-        const message = c.message ?? evidence?.message ?? firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
+        const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
         const detailsText = nonEmpty(c.details) ?? (evidence !== undefined ? nonEmpty(evidence.details) : undefined);
         const outputText = nonEmpty(c.output) ?? (evidence !== undefined ? nonEmpty(evidence.output) : undefined);
         if (previous !== undefined && adjacent && outcome === "errored" && c.message?.startsWith(PYTEST_TEARDOWN) === true) {
@@ -7109,7 +9011,7 @@ function toPrior(a) {
     if (a.message !== undefined)
         p.message = a.message;
     else {
-        const m = firstLine(a.details.toString(), MAX_MESSAGE_CHARS);
+        const m = limits_firstLine(a.details.toString(), MAX_MESSAGE_CHARS);
         if (m !== undefined)
             p.message = m;
     }
@@ -7120,121 +9022,6 @@ function nonEmpty(t) {
         return undefined;
     const s = t.toString();
     return s.trim().length > 0 ? s : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/reports/ci-log.ts
-/**
- * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
- * see the lines the test runner printed. Each kind of decoration is removed only where it is
- * found, and a note says so (the readers' anchors are start-of-line patterns, so a prefix left
- * in place would hide every section).
- */
-/** Jenkins timestamper plugin: `[2018-05-01T12:00:00.123Z] ` before every line. */
-const JENKINS_TIMESTAMP = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
-/** GitHub Actions raw logs: `2024-05-01T12:00:00.1234567Z ` before every line. */
-const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
-/** GitHub Actions folding markers: whole lines that carry no output of the job. */
-const GITHUB_GROUP = /^##\[(?:group|endgroup)\]/;
-/** Other GitHub workflow-command markers (`##[error]`, `##[warning]`...): keep the text. */
-const GITHUB_MARKER = /^##\[[a-z]+\]/;
-/** Jenkins pipeline step markers (`[Pipeline] sh`): lines printed by Jenkins, not the job. */
-const JENKINS_PIPELINE = /^\[Pipeline\] /;
-/** CSI (colours, cursor moves) and OSC (hyperlinks, titles) escape sequences. */
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-/** pytest-xdist's `[gw3] ` worker tag, at the start of a line only. */
-const XDIST_PREFIX = /^\[gw\d+\] /;
-/**
- * A copy is "double spaced" when almost every printed line is followed by one blank line
- * (CR CR LF read as two breaks, or a web page's paragraphs pasted as lines). Below this share
- * of non-blank lines followed directly by another non-blank line, we undo the spacing; real
- * logs have long runs of adjacent lines, so they stay far above it.
- */
-const DOUBLE_SPACED_MAX_ADJACENT = 0.1;
-/** Too few lines to judge spacing reliably. */
-const DOUBLE_SPACED_MIN_LINES = 6;
-/** Applies `strip` to each line when at least one line has the prefix; returns how many did. */
-function stripPrefix(lines, re) {
-    let n = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] ?? "";
-        const m = re.exec(line);
-        if (m !== null) {
-            lines[i] = line.slice(m[0].length);
-            n++;
-        }
-    }
-    return n;
-}
-function undoDoubleSpacing(lines) {
-    let printed = 0;
-    let adjacent = 0;
-    for (let i = 0; i < lines.length; i++) {
-        if ((lines[i] ?? "").trim() === "")
-            continue;
-        printed++;
-        const next = lines[i + 1];
-        if (next !== undefined && next.trim() !== "")
-            adjacent++;
-    }
-    if (printed < DOUBLE_SPACED_MIN_LINES || adjacent / printed > DOUBLE_SPACED_MAX_ADJACENT) {
-        return null;
-    }
-    // One blank line between two printed lines was a line break; two or more were a blank line.
-    const out = [];
-    let blanks = 0;
-    for (const line of lines) {
-        if (line.trim() === "") {
-            blanks++;
-            continue;
-        }
-        if (blanks >= 2 && out.length > 0)
-            out.push("");
-        blanks = 0;
-        out.push(line);
-    }
-    if (blanks > 0)
-        out.push("");
-    return out;
-}
-/** Removes CI decorations from a console log; `notes` says which were found. */
-function normaliseCiLog(text) {
-    const notes = [];
-    let t = text.replace(/^\uFEFF/, "");
-    if (/\r/.test(t)) {
-        // CR CR LF (a CRLF file converted again) is one break, not two.
-        t = t.replace(/\r+\n/g, "\n").replace(/\r/g, "\n");
-        notes.push("converted CRLF line endings");
-    }
-    const withoutAnsi = t.replace(ANSI, "");
-    if (withoutAnsi.length !== t.length) {
-        t = withoutAnsi;
-        notes.push("removed ANSI colour codes");
-    }
-    let lines = t.split("\n");
-    if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0)
-        notes.push("removed Jenkins timestamps");
-    if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0)
-        notes.push("removed GitHub Actions timestamps");
-    // Blanked rather than removed, so line numbers still point into the file as it was given.
-    let markers = 0;
-    lines = lines.map((l) => {
-        if (!GITHUB_GROUP.test(l) && !JENKINS_PIPELINE.test(l))
-            return l;
-        markers++;
-        return "";
-    });
-    if (markers > 0)
-        notes.push("blanked CI group and pipeline marker lines");
-    if (stripPrefix(lines, GITHUB_MARKER) > 0)
-        notes.push("removed GitHub workflow-command markers");
-    if (stripPrefix(lines, XDIST_PREFIX) > 0)
-        notes.push("removed pytest-xdist worker prefixes");
-    const undone = undoDoubleSpacing(lines);
-    if (undone !== null) {
-        lines = undone;
-        notes.push("undid double line spacing");
-    }
-    return { text: lines.join("\n"), notes };
 }
 
 ;// CONCATENATED MODULE: ./src/reports/console-runs.ts
@@ -7275,7 +9062,7 @@ function isFailing(r) {
  * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
  * tests and passing tests with failed prior attempts are returned, in first-seen order.
  */
-function mergeRuns(runs, path, warnings) {
+function mergeRuns(runs, path, warnings, origin) {
     const byId = new Map();
     const counts = console_runs_emptyCounts();
     for (const run of runs) {
@@ -7321,12 +9108,30 @@ function mergeRuns(runs, path, warnings) {
         const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
         if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt))
             continue;
-        tests.push(toTestCase(r, path));
+        tests.push(toTestCase(r, path, origin));
     }
     return { tests, counts };
 }
-function toTestCase(r, path) {
-    const source = r.logLine === undefined ? { file: path } : { file: path, line: r.logLine };
+/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
+function originalLine(n, origin) {
+    if (n <= 0 || origin === undefined)
+        return n;
+    return origin[n - 1] ?? n;
+}
+/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
+function fieldLines(kept, lines, origin) {
+    if (lines === undefined)
+        return undefined;
+    let count = 1;
+    for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1))
+        count++;
+    if (count !== lines.length)
+        return undefined;
+    return lines.map((n) => originalLine(n, origin));
+}
+function toTestCase(r, path, origin) {
+    const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
+    const source = logLine === undefined ? { file: path } : { file: path, line: logLine };
     const t = {
         id: r.id,
         classname: r.classname,
@@ -7340,14 +9145,25 @@ function toTestCase(r, path) {
     if (r.line !== undefined)
         t.line = r.line;
     if (r.message !== undefined) {
-        const m = firstLine(r.message, MAX_MESSAGE_CHARS);
+        const m = limits_firstLine(r.message, MAX_MESSAGE_CHARS);
         if (m !== undefined)
             t.message = m;
     }
-    if (r.details !== undefined && r.details.length > 0)
+    const logLines = { file: path };
+    if (r.details !== undefined && r.details.length > 0) {
         t.details = capped(r.details, MAX_DETAILS_CHARS);
-    if (r.output !== undefined && r.output.length > 0)
+        const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.details = at;
+    }
+    if (r.output !== undefined && r.output.length > 0) {
         t.output = capped(r.output, MAX_OUTPUT_CHARS);
+        const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.output = at;
+    }
+    if (logLines.details !== undefined || logLines.output !== undefined)
+        t.logLines = logLines;
     if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
         t.priorAttempts = r.priorAttempts;
     return t;
@@ -7385,6 +9201,14 @@ function samePath(printed, file) {
     const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
     return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
 }
+/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
+function appendLocated(a, b, blankLines) {
+    if (a === undefined || a.text.length === 0)
+        return b;
+    if (b.text.length === 0)
+        return a;
+    return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array(blankLines).fill(0), ...b.at] };
+}
 
 ;// CONCATENATED MODULE: ./src/reports/pytest-log.ts
 
@@ -7405,7 +9229,7 @@ const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
 const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
-const SUMMARY = /^(FAILED|ERROR) (.+?)(?: - (.*))?\s*$/;
+const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;
@@ -7501,6 +9325,22 @@ function trimBlank(lines) {
         b--;
     return lines.slice(a, b);
 }
+/** `trimBlank` that keeps each line's log line. */
+function trimLocated(lines, at) {
+    let a = 0;
+    let b = lines.length;
+    while (a < b && (lines[a] ?? "").trim() === "")
+        a++;
+    while (b > a && (lines[b - 1] ?? "").trim() === "")
+        b--;
+    return { lines: lines.slice(a, b), at: at.slice(a, b) };
+}
+function located(lines, at) {
+    return { text: lines.join("\n"), at };
+}
+function range(first, count) {
+    return Array.from({ length: count }, (_, k) => first + k);
+}
 function framesOf(body) {
     const frames = [];
     for (const l of body) {
@@ -7554,6 +9394,34 @@ function locate(id, section, frames) {
         if (samePath(f.path, file))
             line = f.line;
     return line === undefined ? { file } : { file, line };
+}
+/**
+ * `FAILED id - message`: a parameter id may itself contain " - " (`test_y[a - b]`), so the
+ * split is the first one whose id the log shows elsewhere (a section headline or a -v line),
+ * else the first that leaves the id's brackets balanced, else the first.
+ */
+function splitSummary(rest, known) {
+    const cuts = [];
+    for (let i = rest.indexOf(" - "); i !== -1; i = rest.indexOf(" - ", i + 1))
+        cuts.push(i);
+    if (cuts.length === 0)
+        return { id: rest };
+    const at = (i) => ({ id: rest.slice(0, i), message: rest.slice(i + 3) });
+    const balanced = (id) => {
+        const open = id.indexOf("[");
+        return open < 0 || id.endsWith("]");
+    };
+    const pick = cuts.find((i) => known(rest.slice(0, i))) ??
+        (known(rest) ? undefined : cuts.find((i) => balanced(rest.slice(0, i))));
+    if (pick === undefined)
+        return known(rest) ? { id: rest } : at(cuts[0]);
+    return at(pick);
+}
+/** A field already kept on a record, with its line map when it has one. */
+function prevLocated(text, at) {
+    if (text === undefined)
+        return undefined;
+    return { text, at: at ?? [] };
 }
 /** Parses one pytest session (from its `test session starts` line to the next). */
 function parseRun(lines, firstLineNo, ctx) {
@@ -7649,7 +9517,16 @@ function parseRun(lines, firstLineNo, ctx) {
                 area = "failures";
                 if (!HEADLINE.test(l)) {
                     // An excerpt that starts inside a failure section: a section without headline.
-                    current = { kind: "failure", key: null, collecting: false, body: lines.slice(0, i), captured: [], logLine: firstLineNo };
+                    current = {
+                        kind: "failure",
+                        key: null,
+                        collecting: false,
+                        body: lines.slice(0, i),
+                        captured: [],
+                        bodyAt: range(firstLineNo, i),
+                        capturedAt: [],
+                        logLine: firstLineNo,
+                    };
                     sections.push(current);
                 }
             }
@@ -7673,6 +9550,8 @@ function parseRun(lines, firstLineNo, ctx) {
                     collecting: err !== null && err[1] === undefined,
                     body: [],
                     captured: [],
+                    bodyAt: [],
+                    capturedAt: [],
                     logLine: firstLineNo + i,
                 };
                 inCaptured = false;
@@ -7681,7 +9560,16 @@ function parseRun(lines, firstLineNo, ctx) {
             }
             if (current === null) {
                 // --tb=line: no headlines; each failure ends at its `path:line: message` line.
-                current = { kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [], captured: [], logLine: firstLineNo + i };
+                current = {
+                    kind: area === "errors" ? "error" : "failure",
+                    key: null,
+                    collecting: false,
+                    body: [],
+                    captured: [],
+                    bodyAt: [],
+                    capturedAt: [],
+                    logLine: firstLineNo + i,
+                };
                 headless.push(current);
             }
             const sec = current;
@@ -7689,20 +9577,24 @@ function parseRun(lines, firstLineNo, ctx) {
             if (cap !== null) {
                 inCaptured = true;
                 sec.captured.push(l);
+                sec.capturedAt.push(firstLineNo + i);
                 continue;
             }
             if (inCaptured) {
                 if (headless.includes(sec) && LOCATION.test(l)) {
                     sec.body.push(l);
+                    sec.bodyAt.push(firstLineNo + i);
                     close();
                     continue;
                 }
                 sec.captured.push(l);
+                sec.capturedAt.push(firstLineNo + i);
                 continue;
             }
             if (sec.body.length === 0 && XDIST_PLATFORM.test(l))
                 continue;
             sec.body.push(l);
+            sec.bodyAt.push(firstLineNo + i);
             if (headless.includes(sec) && LOCATION.test(l))
                 close();
             continue;
@@ -7710,9 +9602,11 @@ function parseRun(lines, firstLineNo, ctx) {
         if (area === "summary") {
             const s = SUMMARY.exec(l);
             if (s !== null) {
-                const entry = { kind: s[1] === "ERROR" ? "error" : "failure", id: s[2] ?? "", used: false };
-                if (s[3] !== undefined && s[3].length > 0)
-                    entry.message = s[3];
+                const known = (id) => verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id));
+                const { id, message } = splitSummary(s[2] ?? "", known);
+                const entry = { kind: s[1] === "ERROR" ? "error" : "failure", id, used: false };
+                if (message !== undefined && message.length > 0)
+                    entry.message = message;
                 summary.push(entry);
             }
         }
@@ -7754,7 +9648,9 @@ function parseRun(lines, firstLineNo, ctx) {
         return mark.index;
     };
     const add = (id, sec, entry) => {
-        const body = sec === null ? [] : trimBlank(sec.body);
+        const trimmedBody = sec === null ? { lines: [], at: [] } : trimLocated(sec.body, sec.bodyAt);
+        const body = trimmedBody.lines;
+        const trimmedOut = sec === null ? { lines: [], at: [] } : trimLocated(sec.captured, sec.capturedAt);
         const frames = framesOf(body);
         const outcome = (sec?.kind ?? entry?.kind) === "error" ? "errored" : "failed";
         const where = locate(id, sec, frames);
@@ -7762,11 +9658,16 @@ function parseRun(lines, firstLineNo, ctx) {
         const prev = byId.get(id);
         if (prev !== undefined) {
             // A failed test whose teardown also errored: one test, both texts.
-            if (body.length > 0)
-                prev.details = [prev.details, body.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n\n");
-            const out = sec === null ? [] : trimBlank(sec.captured);
-            if (out.length > 0)
-                prev.output = [prev.output, out.join("\n")].filter((s) => s !== undefined && s.length > 0).join("\n");
+            if (body.length > 0) {
+                const d = appendLocated(prevLocated(prev.details, prev.detailsLines), located(body, trimmedBody.at), 1);
+                prev.details = d.text;
+                prev.detailsLines = d.at;
+            }
+            if (trimmedOut.lines.length > 0) {
+                const o = appendLocated(prevLocated(prev.output, prev.outputLines), located(trimmedOut.lines, trimmedOut.at), 0);
+                prev.output = o.text;
+                prev.outputLines = o.at;
+            }
             if (prev.line === undefined && where.line !== undefined)
                 prev.line = where.line;
             return;
@@ -7779,11 +9680,14 @@ function parseRun(lines, firstLineNo, ctx) {
             rec.line = where.line;
         if (message !== undefined)
             rec.message = message;
-        if (body.length > 0)
+        if (body.length > 0) {
             rec.details = body.join("\n");
-        const out = sec === null ? [] : trimBlank(sec.captured);
-        if (out.length > 0)
-            rec.output = out.join("\n");
+            rec.detailsLines = trimmedBody.at;
+        }
+        if (trimmedOut.lines.length > 0) {
+            rec.output = trimmedOut.lines.join("\n");
+            rec.outputLines = trimmedOut.at;
+        }
         if (sec !== null)
             rec.logLine = sec.logLine;
         const n = reruns.get(id);
@@ -7830,7 +9734,8 @@ function parseRun(lines, firstLineNo, ctx) {
     }
     if (crash !== null) {
         const c = crash;
-        const dump = trimBlank(lines.slice(c.start));
+        const dumpAt = trimLocated(lines.slice(c.start), range(firstLineNo + c.start, lines.length - c.start));
+        const dump = dumpAt.lines;
         const frames = framesOf(dump);
         let id = c.id;
         if (id === null && c.file !== null) {
@@ -7847,7 +9752,16 @@ function parseRun(lines, firstLineNo, ctx) {
             ctx.warnings.push(`${ctx.path}: the session ${what} in a test whose id is not printed`);
         }
         else {
-            const sec = { kind: "failure", key: null, collecting: false, body: dump, captured: [], logLine: firstLineNo + c.start };
+            const sec = {
+                kind: "failure",
+                key: null,
+                collecting: false,
+                body: dump,
+                captured: [],
+                bodyAt: dumpAt.at,
+                capturedAt: [],
+                logLine: firstLineNo + c.start,
+            };
             add(id, sec, null);
             const rec = byId.get(id);
             const first = dump.find((l) => FATAL.test(l));
@@ -7885,7 +9799,7 @@ function parseRun(lines, firstLineNo, ctx) {
 /** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */
 function parsePytestLog(text, path) {
     const warnings = [];
-    const norm = normaliseCiLog(text).text;
+    const { text: norm, origin } = normaliseCiLog(text);
     const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
     const starts = [];
     lines.forEach((l, i) => {
@@ -7903,7 +9817,7 @@ function parsePytestLog(text, path) {
             return;
         runs.push(run);
     });
-    const { tests, counts } = mergeRuns(runs, path, warnings);
+    const { tests, counts } = mergeRuns(runs, path, warnings, origin);
     if (tests.length === 0 && runs.every((r) => r.counts === null)) {
         warnings.push(`${path}: no pytest failure sections, summary lines or counts found`);
     }
@@ -7934,6 +9848,8 @@ const NOSE_CAPTURE_END = /^-+ >> end captured (?:logging|stdout|stderr) << -+$/;
 const BUFFERED = /^(?:Stdout|Stderr):$/;
 /** Frames in installed packages or the standard library are never the test's own. */
 const LIBRARY = /(?:site-packages|dist-packages|[\\/]lib[\\/]python\d[\d.]*[\\/]|^<frozen )/;
+/** A line that announces a seed (the recognisers decide later; this only tells stray output apart). */
+const SEED_MENTION = /\bseed\b|_SEED=/i;
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:: .*|:)?$/;
 function statusOutcome(status) {
     if (status === "ok" || status === "expected failure")
@@ -7983,9 +9899,9 @@ function parseResult(ran, result) {
     return c;
 }
 /** Splits a block's body into the traceback and what the test printed (nose captures, `-b` buffers). */
-function splitBody(body) {
-    const details = [];
-    const output = [];
+function splitBody(body, bodyAt) {
+    const details = { lines: [], at: [] };
+    const output = { lines: [], at: [] };
     let inCapture = false;
     let inBuffered = false;
     for (let i = 0; i < body.length; i++) {
@@ -7994,20 +9910,25 @@ function splitBody(body) {
             inCapture = true;
         if (BUFFERED.test(l) && (i === 0 || (body[i - 1] ?? "").trim() === ""))
             inBuffered = true;
-        (inCapture || inBuffered ? output : details).push(l);
+        const into = inCapture || inBuffered ? output : details;
+        into.lines.push(l);
+        into.at.push(bodyAt[i] ?? 0);
         if (NOSE_CAPTURE_END.test(l))
             inCapture = false;
     }
-    return { details: unittest_log_trimBlank(details), output: unittest_log_trimBlank(output) };
+    return { details: unittest_log_trimLocated(details), output: unittest_log_trimLocated(output) };
 }
 function unittest_log_trimBlank(lines) {
+    return unittest_log_trimLocated({ lines, at: [] }).lines;
+}
+function unittest_log_trimLocated(x) {
     let a = 0;
-    let b = lines.length;
-    while (a < b && (lines[a] ?? "").trim() === "")
+    let b = x.lines.length;
+    while (a < b && (x.lines[a] ?? "").trim() === "")
         a++;
-    while (b > a && (lines[b - 1] ?? "").trim() === "")
+    while (b > a && (x.lines[b - 1] ?? "").trim() === "")
         b--;
-    return lines.slice(a, b);
+    return { lines: x.lines.slice(a, b), at: x.at.slice(a, b) };
 }
 /**
  * The exception line after the last traceback. Copies from web pages lose indentation, so a
@@ -8055,6 +9976,8 @@ function unittest_log_locate(details, name) {
 function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
     const blocks = [];
     const progress = [];
+    /** Lines outside any block and any test's progress line that mention a seed (quiet output). */
+    let strayed = 0;
     let pending = null;
     let block = null;
     let inHeader = false;
@@ -8076,7 +9999,7 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
                 outcome: header[1] === "ERROR" ? "errored" : "failed",
                 title: header[2] ?? "",
                 details: [],
-                output: [],
+                at: [],
                 logLine: firstLineNo + i + 1,
             };
             blocks.push(block);
@@ -8097,6 +10020,7 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
                 continue;
             }
             block.details.push(l);
+            block.at.push(firstLineNo + i);
             continue;
         }
         if (blocks.length === 0 && progress.length === 0 && /^(?:Traceback \(most recent call last\):|\s+File ")/.test(l))
@@ -8113,7 +10037,7 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
                 rest = doc[1] ?? "";
                 i++;
             }
-            pending = { ...ids, outcome: null, output: [], index: ctx.nextIndex++ };
+            pending = { ...ids, outcome: null, output: { lines: [], at: [] }, index: ctx.nextIndex++ };
             progress.push(pending);
             const status = STATUS.exec(rest.trim());
             if (status !== null) {
@@ -8121,7 +10045,8 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
                 pending = null;
             }
             else if (rest.length > 0) {
-                pending.output.push(rest);
+                pending.output.lines.push(rest);
+                pending.output.at.push(firstLineNo + i);
             }
             continue;
         }
@@ -8132,8 +10057,12 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
                 pending = null;
             }
             else {
-                pending.output.push(l);
+                pending.output.lines.push(l);
+                pending.output.at.push(firstLineNo + i);
             }
+        }
+        else if (SEED_MENTION.test(l)) {
+            strayed++;
         }
     }
     if (preamble > 0) {
@@ -8143,13 +10072,20 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
     const byId = new Map();
     for (const b of blocks) {
         const ids = parseTitle(b.title);
-        const { details, output } = splitBody(b.details);
+        const split = splitBody(b.details, b.at);
+        const details = split.details.lines;
+        const output = split.output;
         const prev = byId.get(ids.id);
         if (prev !== undefined) {
             // Subtests report one block per failing parameter set: one test, all texts.
-            prev.details = [prev.details ?? "", details.join("\n")].join("\n\n");
-            if (output.length > 0)
-                prev.output = [prev.output ?? "", output.join("\n")].filter((s) => s.length > 0).join("\n");
+            const d = appendLocated(prev.details === undefined ? undefined : { text: prev.details, at: prev.detailsLines ?? [] }, { text: details.join("\n"), at: split.details.at }, 1);
+            prev.details = d.text;
+            prev.detailsLines = d.at;
+            if (output.lines.length > 0) {
+                const o = appendLocated(prev.output === undefined ? undefined : { text: prev.output, at: prev.outputLines ?? [] }, { text: output.lines.join("\n"), at: output.at }, 0);
+                prev.output = o.text;
+                prev.outputLines = o.at;
+            }
             continue;
         }
         const seen = progress.find((p) => p.id === ids.id);
@@ -8162,14 +10098,23 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
         const message = unittest_log_messageOf(details);
         if (message !== undefined)
             rec.message = message;
-        if (details.length > 0)
+        if (details.length > 0) {
             rec.details = details.join("\n");
-        const printed = unittest_log_trimBlank(seen?.output ?? []);
-        const out = [...printed, ...output];
-        if (out.length > 0)
+            rec.detailsLines = split.details.at;
+        }
+        const printed = unittest_log_trimLocated(seen?.output ?? { lines: [], at: [] });
+        const out = [...printed.lines, ...output.lines];
+        if (out.length > 0) {
             rec.output = out.join("\n");
+            rec.outputLines = [...printed.at, ...output.at];
+        }
         byId.set(ids.id, rec);
         records.push(rec);
+    }
+    if (strayed > 0 && progress.length === 0 && blocks.length > 0) {
+        ctx.warnings.push(`${ctx.path}: ${strayed} line(s) mentioning a seed stand between the progress dots, outside any test's block ` +
+            `(unittest without -v prints no test names there), so they cannot be attached to a test; ` +
+            `run unittest with -v or -b so each test's output is tied to it`);
     }
     for (const p of progress) {
         if (byId.has(p.id) || p.outcome === null)
@@ -8189,7 +10134,7 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
 /** Parses a unittest or nose console log (or an excerpt of one). */
 function parseUnittestLog(text, path) {
     const warnings = [];
-    const norm = normaliseCiLog(text).text;
+    const { text: norm, origin } = normaliseCiLog(text);
     const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
     const ctx = { path, warnings, nextIndex: 0 };
     const runs = [];
@@ -8226,7 +10171,7 @@ function parseUnittestLog(text, path) {
         if (rest.records.length > 0)
             runs.push(rest);
     }
-    const { tests, counts } = mergeRuns(runs, path, warnings);
+    const { tests, counts } = mergeRuns(runs, path, warnings, origin);
     if (tests.length === 0 && runs.length === 0) {
         warnings.push(`${path}: no FAIL/ERROR blocks, progress lines or "Ran N tests" line found`);
     }
@@ -8419,630 +10364,6 @@ async function expandGlobs(patterns, cwd) {
             add(m);
     }
     return out;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/io/write-atomic.ts
-
-
-
-/**
- * Writes a file so that readers see either the old content or the new, never a torn one:
- * a CI step killed mid-write must not leave a half report that a later step trusts.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, data, { encoding: "utf8", flag: "wx" });
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/render/budget.ts
-/** Byte accounting for outputs with size limits (job summary, check-run text). */
-function byteLength(text) {
-    return Buffer.byteLength(text, "utf8");
-}
-/** The longest prefix of `text` that fits in `maxBytes` UTF-8 bytes, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (maxBytes <= 0)
-        return "";
-    if (byteLength(text) <= maxBytes)
-        return text;
-    const bytes = Buffer.from(text, "utf8");
-    let end = maxBytes;
-    // Back up over UTF-8 continuation bytes (10xxxxxx) to the start of the cut character.
-    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
-        end--;
-    return bytes.subarray(0, end).toString("utf8");
-}
-/** Appends parts while they fit; remembers how much room is left. */
-class ByteBudget {
-    limit;
-    used = 0;
-    parts = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    get remaining() {
-        return this.limit - this.used;
-    }
-    fits(text, reserve = 0) {
-        return byteLength(text) + reserve <= this.remaining;
-    }
-    /** Adds `text` if it fits with `reserve` bytes to spare; returns whether it did. */
-    tryAdd(text, reserve = 0) {
-        const n = byteLength(text);
-        if (n + reserve > this.remaining)
-            return false;
-        this.parts.push(text);
-        this.used += n;
-        return true;
-    }
-    toString() {
-        return this.parts.join("");
-    }
-}
-
-;// CONCATENATED MODULE: ./src/render/escape.ts
-/**
- * Escaping for untrusted text (test ids, messages, paths, seeds, output) on its way into
- * GitHub-flavoured Markdown, HTML blocks, code spans and fenced code blocks. Every renderer
- * goes through here; nothing from a report reaches Markdown raw.
- */
-// CSI/OSC and other ESC sequences first (so their parameters go with them), then the rest of
-// C0 (except tab and newline), DEL and C1. Test output is full of colour codes and a hostile
-// test can print cursor movements or terminal title changes.
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// Bidi overrides and isolates can make a displayed id read differently from what it is
-// ("Trojan Source", CVE-2021-42574).
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-/** Removes ANSI escape sequences, control characters (tab and newline kept) and bidi overrides. */
-function stripControl(text) {
-    return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
-}
-/** Collapses all whitespace runs (newlines included) to single spaces and trims. */
-function oneLine(text) {
-    return stripControl(text).replace(/\s+/g, " ").trim();
-}
-/** Shortens to at most `max` characters (code points), marking the cut with an ellipsis. */
-function truncate(text, max) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return chars.slice(0, Math.max(0, max - 1)).join("") + "\u2026";
-}
-const HTML_ENTITIES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-};
-// U+2060 WORD JOINER is invisible and, unlike a space, keeps the text reading the same, but
-// GitHub's mention and issue-reference filters no longer see `@name` or `#123`. (Entities such
-// as `&#64;` do not help: they are decoded before those filters run on the text nodes.)
-const JOINER = "\u2060";
-function breakReferences(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
-}
-/**
- * For text inside an HTML block (e.g. `<summary>`): entities for `& < > " '`, references broken.
- * Markdown is not parsed inside an HTML block, but Markdown punctuation becomes numeric
- * entities as well, so the text stays literal even where a renderer does parse it.
- */
-function escapeHtml(text) {
-    // References are broken first: the entities made afterwards (`&#39;`) contain `#` + digits.
-    return breakReferences(oneLine(text)).replace(/[&<>"'`*_[\]()~$|\\]/g, (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
-}
-// Everything CommonMark lets a backslash escape that could start or end inline syntax:
-// emphasis `*_~`, code `` ` ``, links and images `[]()!`, headings and lists `#+-.`,
-// table cells `|`, GitHub math `$`, and the backslash itself. `& < > " '` become entities.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~$:]/g;
-/**
- * For text in a Markdown context (paragraph or table cell): one line, HTML-escaped,
- * Markdown punctuation backslash-escaped, mentions and issue references broken, so it
- * renders as the literal text it is.
- */
-function escapeMarkdown(text) {
-    return breakReferences(oneLine(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * An inline code span that cannot be closed early: its delimiter is one backtick longer than
- * the longest run inside. In a table cell, `|` still splits the row even inside a code span
- * (GFM tables are split before inline parsing), so it is backslash-escaped there.
- */
-function codeSpan(text, options = {}) {
-    let body = oneLine(text);
-    if (options.inTable)
-        body = body.replace(/\|/g, "\\|");
-    if (body === "")
-        return "` `";
-    const fence = "`".repeat(longestRun(body, "`") + 1);
-    // A leading or trailing backtick would merge with the fence; CommonMark strips one space
-    // from each side when both are present.
-    const pad = body.startsWith("`") || body.endsWith("`") || (body.startsWith(" ") && body.endsWith(" "));
-    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
-}
-/**
- * A fenced code block (with a blank line before it, as it may follow an HTML block). The fence
- * is longer than any backtick run in the body, so no line inside can close it.
- */
-function codeBlock(text, language = "") {
-    const body = stripControl(text).replace(/\n+$/, "");
-    const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-    const info = language.replace(/[^A-Za-z0-9_+-]/g, "");
-    return `${fence}${info}\n${body}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/format.ts
-/** Most important first: what a reviewer must act on before what may wait. */
-const VERDICT_ORDER = ["deterministic", "intermittent", "not-reproduced", "not-rerun"];
-const VERDICT_LABEL = {
-    deterministic: "deterministic",
-    intermittent: "intermittent",
-    "not-reproduced": "not reproduced",
-    "not-rerun": "not rerun",
-};
-const CAUSE_LABEL = {
-    tolerance: "tolerance",
-    "edge-case": "edge case",
-    regression: "regression",
-    "race-condition": "race condition",
-    "order-dependence": "order dependence",
-    timeout: "timeout",
-    crash: "crash",
-    environment: "environment",
-    unknown: "unknown",
-};
-/** The report's tests, deterministic first, keeping the report's order within a verdict. */
-function orderForDisplay(report) {
-    const rank = (t) => VERDICT_ORDER.indexOf(t.verdict);
-    return report.tests
-        .map((test, position) => ({ test, position }))
-        .sort((a, b) => rank(a.test) - rank(b.test) || a.position - b.position)
-        .map((e) => e.test);
-}
-function verdictText(test) {
-    const label = VERDICT_LABEL[test.verdict];
-    return test.verdict === "deterministic" && test.seedSensitivity !== "unknown" ? `${label}, ${test.seedSensitivity}` : label;
-}
-function seedValue(seed) {
-    return seed === null ? "" : seed.value;
-}
-function applyText(apply) {
-    switch (apply.kind) {
-        case "env":
-            return `environment ${Object.entries(apply.env).map(([k, v]) => `${k}=${v}`).join(" ")}`;
-        case "args":
-            return `arguments ${apply.args.join(" ")}`;
-        case "global-rng":
-            return `global generators seeded with ${apply.value}`;
-        case "hypothesis":
-            return `hypothesis ${apply.decorator}`;
-        case "none":
-            return `cannot be re-applied: ${apply.why}`;
-    }
-}
-/**
- * Numbers as people write them: `digits` significant digits (4 for ratios and tolerances; more
- * for actual/expected values, whose difference is the point), exponent for very small or large.
- */
-function formatNumber(n, digits = 4) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (n === 0)
-        return "0";
-    const abs = Math.abs(n);
-    if (abs >= 1e-3 && abs < 1e6)
-        return String(Number(n.toPrecision(digits)));
-    return n.toExponential(digits - 1).replace(/\.?0+e/, "e");
-}
-function percent(p) {
-    return `${Number((p * 100).toPrecision(3))}%`;
-}
-function tallyText(t) {
-    const parts = [`${t.runs} run${t.runs === 1 ? "" : "s"}`, `${t.passed} passed`, `${t.failed} failed`];
-    if (t.timedOut > 0)
-        parts.push(`${t.timedOut} timed out`);
-    if (t.crashed > 0)
-        parts.push(`${t.crashed} crashed`);
-    return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
-}
-function tallyLine(report) {
-    const s = report.summary;
-    const failing = s.failed + s.errored;
-    return (`${failing} failing test${failing === 1 ? "" : "s"} of ${s.tests}: ${s.deterministic} deterministic, ` +
-        `${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
-}
-function historyText(h) {
-    const rate = `flaky in ${h.flaky} of last ${h.runs} run${h.runs === 1 ? "" : "s"}`;
-    return h.newFlaky ? `new flaky test (${rate})` : `${rate}, first seen ${h.firstSeen.slice(0, 10)}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/charts.ts
-
-
-/** Trend charts beyond a handful stop being pictures and become a wall. */
-const MAX_TREND_CHARTS = 3;
-const MAX_LABEL_CHARS = 60;
-function chartLabel(text) {
-    const safe = text.replace(/[^A-Za-z0-9_./:-]+/g, " ").trim();
-    return safe.length > MAX_LABEL_CHARS ? `...${safe.slice(safe.length - MAX_LABEL_CHARS + 3)}` : safe || "test";
-}
-/** A pie of verdicts; null when nothing failed. */
-function verdictPie(report) {
-    const s = report.summary;
-    const slices = [
-        ["deterministic", s.deterministic],
-        ["intermittent", s.intermittent],
-        ["not reproduced", s.notReproduced],
-        ["not rerun", s.notRerun],
-    ];
-    const shown = slices.filter(([, n]) => n > 0);
-    if (shown.length === 0)
-        return null;
-    const lines = ["pie showData title Verdicts of failing tests", ...shown.map(([label, n]) => `    "${label}" : ${n}`)];
-    return codeBlock(lines.join("\n"), "mermaid");
-}
-/** One flake-rate line chart per flaky test with at least two recorded runs, worst first. */
-function trendCharts(history, testIds) {
-    const candidates = testIds
-        .map((id) => ({ id, h: history.get(id) }))
-        .filter((e) => e.h !== undefined && e.h.flaky > 0 && e.h.trend.length >= 2)
-        .sort((a, b) => b.h.flaky / b.h.runs - a.h.flaky / a.h.runs)
-        .slice(0, MAX_TREND_CHARTS);
-    return candidates.map(({ id, h }) => {
-        const n = h.trend.length;
-        const lines = [
-            "xychart-beta",
-            `    title "Flake rate: ${chartLabel(id)} (${percent(h.flaky / h.runs)} over ${h.runs} runs)"`,
-            `    x-axis "run" 1 --> ${n}`,
-            `    y-axis "flake rate (%)" 0 --> 100`,
-            `    line [${h.trend.map((r) => Math.round(r * 100)).join(", ")}]`,
-        ];
-        return codeBlock(lines.join("\n"), "mermaid");
-    });
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-
-
-
-// Caps per field so that one enormous message cannot crowd out every other test.
-const CELL_MAX_CHARS = 200;
-const ID_MAX_CHARS = 300;
-const MESSAGE_MAX_CHARS = 2000;
-const SEEDS_LISTED = 10;
-// A reproduce command cut short would run the wrong thing; past this it is left to the JSON report.
-const REPRODUCE_MAX_CHARS = 4000;
-const VERDICT_ICON = {
-    deterministic: "\u{1F534}",
-    intermittent: "\u{1F7E1}",
-    "not-reproduced": "\u{1F7E2}",
-    "not-rerun": "\u26AA",
-};
-function headline(report) {
-    const s = report.summary;
-    const failing = s.failed + s.errored;
-    const title = failing === 0
-        ? "## flaky-triage: no failing tests"
-        : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
-    const counts = `**${failing} failing** of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
-        ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
-        ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
-        ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +
-        (s.notRerun > 0 ? ` · ${VERDICT_ICON["not-rerun"]} ${s.notRerun} not rerun` : "");
-    return `${title}\n\n${counts}\n\n`;
-}
-function safeUrl(url) {
-    // Only links we made from the API's answer; still, nothing but http(s) and no characters
-    // that could end the Markdown link destination.
-    if (!/^https?:\/\/[^\s<>()\\]+$/.test(url))
-        return null;
-    return url;
-}
-function notesBlock(options) {
-    const lines = [];
-    const url = options.checkRunUrl === undefined ? null : safeUrl(options.checkRunUrl);
-    if (url !== null)
-        lines.push(`- Every annotation is on the [check run](${url}).`);
-    for (const note of options.notes ?? [])
-        lines.push(`- ${escapeMarkdown(note)}`);
-    return lines.length === 0 ? "" : lines.join("\n") + "\n\n";
-}
-const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
-function tableRow(test) {
-    const seed = test.seed === null ? "" : codeSpan(truncate(test.seed.value, CELL_MAX_CHARS), { inTable: true });
-    return (`| ${VERDICT_ICON[test.verdict]} | ${codeSpan(truncate(test.id, ID_MAX_CHARS), { inTable: true })}` +
-        ` | ${escapeMarkdown(verdictText(test))} | ${escapeMarkdown(CAUSE_LABEL[test.cause])}` +
-        ` | ${seed} | ${escapeMarkdown(truncate(test.suggestion, CELL_MAX_CHARS))} |\n`);
-}
-function toleranceLines(t) {
-    const lines = [];
-    const params = [
-        t.rtol === null ? null : `rtol=${formatNumber(t.rtol)}`,
-        t.atol === null ? null : `atol=${formatNumber(t.atol)}`,
-        t.dtype === undefined ? null : `dtype=${t.dtype}`,
-    ].filter((p) => p !== null);
-    lines.push(`**Tolerance** (${escapeMarkdown(t.format)}): ${escapeMarkdown(params.join(", ") || "not stated")}`);
-    if (t.actual !== undefined && t.expected !== undefined) {
-        lines.push(`actual ${escapeMarkdown(formatNumber(t.actual, 10))}, expected ${escapeMarkdown(formatNumber(t.expected, 10))}` +
-            (t.location === undefined ? "" : ` at ${escapeMarkdown(t.location)}`));
-    }
-    if (t.ratio !== null) {
-        lines.push(`violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
-            (t.ratio <= 1 ? "" : ` (${escapeMarkdown(formatNumber(t.ratio))}× over the allowed error)`));
-    }
-    if (t.nonFinite !== undefined)
-        lines.push(`non-finite value: ${escapeMarkdown(t.nonFinite)}`);
-    const s = t.suggestion;
-    if (s !== null) {
-        lines.push(`suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
-            ` (smallest passing ${s.parameter}: ${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
-            `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`);
-        if (s.guidelineWarning !== undefined)
-            lines.push(`⚠️ ${escapeMarkdown(s.guidelineWarning)}`);
-    }
-    return lines;
-}
-function details(test, history) {
-    const lines = [];
-    const where = test.file === null ? "" : ` (${escapeMarkdown(test.file + (test.line === null ? "" : `:${test.line}`))})`;
-    lines.push(`**${escapeMarkdown(verdictText(test))}**, cause **${escapeMarkdown(CAUSE_LABEL[test.cause])}**${where}: ${escapeMarkdown(truncate(test.causeReason, MESSAGE_MAX_CHARS))}`);
-    if (test.message !== null)
-        lines.push(`**Message:** ${escapeMarkdown(truncate(test.message, MESSAGE_MAX_CHARS))}`);
-    if (test.seed !== null) {
-        const src = test.seed.source;
-        lines.push(`**Seed:** ${codeSpan(test.seed.value)} (${escapeMarkdown(test.seed.recogniser)}, from ` +
-            `${escapeMarkdown(src.file + (src.line === undefined ? "" : `:${src.line}`))}); ${escapeMarkdown(applyText(test.seed.apply))}`);
-    }
-    const r = test.reruns;
-    lines.push(`**Same seed:** ${escapeMarkdown(tallyText(r.sameSeed))}`);
-    if (r.freshSeeds.runs > 0) {
-        const listed = r.freshSeeds.seeds.slice(0, SEEDS_LISTED).join(", ");
-        const more = r.freshSeeds.seeds.length > SEEDS_LISTED ? `, … ${r.freshSeeds.seeds.length - SEEDS_LISTED} more` : "";
-        lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}`);
-    }
-    if (r.order !== undefined)
-        lines.push(`**After its ${r.order.predecessors} predecessors:** ${escapeMarkdown(tallyText(r.order))}`);
-    if (r.recorded !== undefined)
-        lines.push(`**Recorded in the report:** ${escapeMarkdown(tallyText(r.recorded))}`);
-    if (r.note !== undefined)
-        lines.push(`**Note:** ${escapeMarkdown(r.note)}`);
-    lines.push(`**Confidence:** ${escapeMarkdown(test.confidence.text)}${test.confidence.moreRerunsAdvised ? " (more reruns advised)" : ""}`);
-    if (test.tolerance !== null)
-        lines.push(...toleranceLines(test.tolerance));
-    const h = history?.get(test.id);
-    if (h !== undefined)
-        lines.push(`**History:** ${escapeMarkdown(historyText(h))}`);
-    lines.push(`**Fix:** ${escapeMarkdown(truncate(test.suggestion, MESSAGE_MAX_CHARS))}`);
-    // Two trailing spaces would be invisible; a blank line between facts keeps them apart.
-    let body = lines.join("\n\n");
-    if (test.reproduce !== null) {
-        body +=
-            test.reproduce.length <= REPRODUCE_MAX_CHARS
-                ? `\n\nReproduce:\n\n${codeBlock(test.reproduce, "sh")}`
-                : "\n\nThe reproduce command is too long to show here; the JSON report has it.";
-    }
-    const summary = `${VERDICT_ICON[test.verdict]} <code>${escapeHtml(truncate(test.id, ID_MAX_CHARS))}</code>: ${escapeHtml(verdictText(test))}, ${escapeHtml(CAUSE_LABEL[test.cause])}`;
-    // The blank line after </summary> ends the HTML block so the body is parsed as Markdown.
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`;
-}
-function moreRowsLine(n) {
-    return `\n**${n} more failing test${n === 1 ? "" : "s"} not shown** (the summary is limited in size; the JSON report has all of them).\n\n`;
-}
-function detailsOmittedLine(shown, total) {
-    return shown === 0
-        ? `Details are not shown for ${total} tests (the summary is limited in size; the JSON report has them).\n\n`
-        : `Details are shown for the first ${shown} of ${total} tests (the summary is limited in size; the JSON report has the rest).\n\n`;
-}
-/** Renders the report as GitHub-flavoured Markdown of at most `options.budgetBytes` bytes. */
-function renderMarkdown(report, options) {
-    const tests = orderForDisplay(report);
-    const limit = options.budgetBytes ?? Number.POSITIVE_INFINITY;
-    const budget = new ByteBudget(limit);
-    const head = headline(report);
-    if (!budget.tryAdd(head))
-        return cutToBytes(head, limit);
-    const notes = notesBlock(options);
-    if (notes !== "")
-        budget.tryAdd(notes);
-    if (options.charts) {
-        const pie = verdictPie(report);
-        if (pie !== null)
-            budget.tryAdd(pie + "\n\n");
-        if (options.history !== undefined) {
-            for (const chart of trendCharts(options.history, tests.map((t) => t.id)))
-                budget.tryAdd(chart + "\n\n");
-        }
-    }
-    if (tests.length === 0)
-        return budget.toString();
-    // Rows first: a row is worth more than any test's details. The reserve keeps room for the
-    // "N more" line, whose length depends only on the digits of N.
-    const moreReserve = byteLength(moreRowsLine(tests.length));
-    if (!budget.tryAdd(TABLE_HEAD, moreReserve))
-        return budget.toString();
-    let rows = 0;
-    for (const test of tests) {
-        if (!budget.tryAdd(tableRow(test), rows + 1 < tests.length ? moreReserve : 0))
-            break;
-        rows++;
-    }
-    if (rows < tests.length) {
-        budget.tryAdd(moreRowsLine(tests.length - rows));
-        return budget.toString();
-    }
-    budget.tryAdd("\n");
-    // Then details, in display order, until the next one does not fit.
-    const omittedReserve = byteLength(detailsOmittedLine(tests.length, tests.length));
-    let shown = 0;
-    for (const test of tests) {
-        const last = shown + 1 === tests.length;
-        if (!budget.tryAdd(details(test, options.history), last ? 0 : omittedReserve))
-            break;
-        shown++;
-    }
-    if (shown < tests.length)
-        budget.tryAdd(detailsOmittedLine(shown, tests.length));
-    return budget.toString();
-}
-
-;// CONCATENATED MODULE: ./src/render/table.ts
-
-
-const COLOR = {
-    deterministic: "\u001b[31m",
-    intermittent: "\u001b[33m",
-    "not-reproduced": "\u001b[32m",
-    "not-rerun": "\u001b[90m",
-};
-const RESET = "\u001b[0m";
-const GAP = "  ";
-// Column caps: ids and seeds can be long; the fix column takes whatever is left.
-const ID_MAX = 80;
-const SEED_MAX = 24;
-const FIX_MIN = 20;
-function cut(text, max) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return max <= 1 ? chars.slice(0, max).join("") : chars.slice(0, max - 1).join("") + "\u2026";
-}
-function pad(text, width) {
-    return text + " ".repeat(Math.max(0, width - Array.from(text).length));
-}
-/** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
-function renderTable(report, options = {}) {
-    const rows = orderForDisplay(report).map((test) => ({
-        test,
-        cells: [
-            oneLine(test.id),
-            verdictText(test),
-            CAUSE_LABEL[test.cause],
-            oneLine(seedValue(test.seed)) || "-",
-            oneLine(test.suggestion),
-        ],
-    }));
-    const header = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
-    const widthOf = (i, max) => Math.min(max, Math.max(Array.from(header[i] ?? "").length, ...rows.map((r) => Array.from(r.cells[i] ?? "").length)));
-    let idW = widthOf(0, ID_MAX);
-    const verdictW = widthOf(1, Infinity);
-    const causeW = widthOf(2, Infinity);
-    const seedW = widthOf(3, SEED_MAX);
-    if (options.width !== undefined) {
-        const fixed = verdictW + causeW + seedW + GAP.length * 4;
-        // Give the id at most what leaves the fix column its minimum.
-        idW = Math.max(10, Math.min(idW, options.width - fixed - FIX_MIN));
-    }
-    const fixW = options.width === undefined ? Infinity : Math.max(FIX_MIN, options.width - idW - verdictW - causeW - seedW - GAP.length * 4);
-    const line = (cells, verdict) => {
-        const [id, v, cause, seed, fix] = cells;
-        const verdictCell = pad(cut(v, verdictW), verdictW);
-        const coloured = options.color && verdict !== undefined ? `${COLOR[verdict]}${verdictCell}${RESET}` : verdictCell;
-        return [pad(cut(id, idW), idW), coloured, pad(cut(cause, causeW), causeW), pad(cut(seed, seedW), seedW), cut(fix, fixW)]
-            .join(GAP)
-            .trimEnd();
-    };
-    const out = [];
-    if (rows.length > 0) {
-        out.push(line(header));
-        for (const r of rows)
-            out.push(line(r.cells, r.test.verdict));
-    }
-    out.push(tallyLine(report));
-    return out.join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
-/**
- * What the failure text alone says about the cause. These are hints: classification weighs
- * them against rerun results, and without reruns they only support a hypothesis.
- */
-/** Hints are looked for in at most this much text (readers cap failure text already). */
-const MAX_HINT_TEXT = 256 * 1024;
-const MAX_EVIDENCE_CHARS = 120;
-/**
- * Patterns per kind, most specific first. Case-sensitive where the framework prints a fixed
- * spelling, so a test *named* test_timeout_retry does not look like a timeout.
- */
-const HINT_PATTERNS = [
-    // pytest-timeout ("Failed: Timeout >5.0s", "+++++ Timeout +++++"), asyncio, subprocess, sockets.
-    { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/ },
-    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/ },
-    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/ },
-    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/ },
-    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i },
-    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/ },
-    { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/ },
-    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/ },
-    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/ },
-    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/ },
-    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/ },
-    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/ },
-    { kind: "environment", pattern: /No space left on device/ },
-    // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
-    { kind: "crash", pattern: /Fatal Python error[^\n]*/ },
-    { kind: "crash", pattern: /Segmentation fault[^\n]*/ },
-    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/ },
-    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/ },
-    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/ },
-    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/ },
-    // Non-finite values where finite ones were expected.
-    { kind: "non-finite", pattern: /Error nan exceeds tolerance/ },
-    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/ },
-    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/ },
-    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/ },
-    {
-        kind: "non-finite",
-        pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
-    },
-    { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/ },
-    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/ },
-    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/ },
-    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/ },
-    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i },
-    // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
-    {
-        kind: "overflow",
-        pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
-    },
-];
-/** Every kind of hint the text shows, each with its first matching evidence. */
-function causeHints(text) {
-    const scanned = text.slice(0, MAX_HINT_TEXT);
-    const hints = [];
-    for (const { kind, pattern } of HINT_PATTERNS) {
-        if (hints.some((h) => h.kind === kind))
-            continue;
-        const m = pattern.exec(scanned);
-        if (m !== null)
-            hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
-    }
-    return hints;
-}
-function findHint(hints, kind) {
-    return hints.find((h) => h.kind === kind);
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/ladder.ts
@@ -9273,11 +10594,12 @@ function dominantTerm(evidence, rtol, atol) {
  * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
  * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
  */
-function suggestDecimal(decimal, evidence, dtype) {
+function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word: "decimal" }) {
     const observed = largestAbsDiff(evidence);
     if (!(observed > 0) || !Number.isFinite(observed))
         return null;
-    const threshold = (d) => Number(`1.5e${-d}`);
+    // Built from a decimal string so 0.5e-2 is exactly 0.005.
+    const threshold = (d) => Number(`${spelling.factor}e${-d}`);
     // Largest decimal whose threshold is strictly above the observed difference.
     let neededDecimal = decimal;
     while (threshold(neededDecimal) <= observed && neededDecimal > -20)
@@ -9286,7 +10608,7 @@ function suggestDecimal(decimal, evidence, dtype) {
     const from = threshold(decimal);
     const to = threshold(decimal - 1);
     const warning = guidelineWarning("atol", to, dtype);
-    const head = `lower decimal ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
+    const head = `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
         `${formatTolerance(to)}`;
     const text = rungs <= 1
         ? `${head}; one step; needed > ${formatNeeded(observed)})`
@@ -9303,143 +10625,247 @@ function suggestDecimal(decimal, evidence, dtype) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/seeds/recognisers.ts
-/** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
-const MAX_SEED_DIGITS = 40;
-/** A reproduce_failure blob is base64 of the choice sequence; long ones are still legitimate. */
-const MAX_HYPOTHESIS_BLOB_CHARS = 4_096;
-/** Falsifying examples can print large values; keep enough to recognise the case. */
-const MAX_EXAMPLE_CHARS = 4_000;
-const DIGITS = `(\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
-function group(match, index) {
-    return match[index] ?? "";
-}
+;// CONCATENATED MODULE: ./src/render/explain.ts
 /**
- * The falsifying call as hypothesis printed it: `f(x=1)` on one line, or `f(` + indented
- * argument lines + a line holding only `)`. Scanning stops after MAX_EXAMPLE_CHARS; a longer
- * example is kept truncated (it is evidence for a human, never re-applied).
+ * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
+ * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
+ * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
+ * what to run to confirm it. Plain text; bold headings only on a terminal.
  */
-function exampleCall(match) {
-    const input = match.input;
-    const open = match.index + match[0].length - 1;
-    const lineEnd = (from) => {
-        const i = input.indexOf("\n", from);
-        return i === -1 ? input.length : i;
-    };
-    const firstEnd = lineEnd(open);
-    const head = group(match, 1);
-    const firstLine = input.slice(open, firstEnd).trimEnd();
-    if (firstLine.length > 1 && firstLine.endsWith(")"))
-        return (head + firstLine).slice(0, MAX_EXAMPLE_CHARS);
-    const limit = Math.min(input.length, open + MAX_EXAMPLE_CHARS);
-    for (let start = firstEnd + 1; start < limit;) {
-        const end = lineEnd(start);
-        if (/^[ \t]*\)[ \t]*$/.test(input.slice(start, end)))
-            return head + input.slice(open, end);
-        start = end + 1;
+
+
+
+/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
+const CONFIRM_TRIALS = 10_000;
+/** Everything taken from the log passes through here: one visible line, no escapes. */
+function clean(s, max = 500) {
+    return sanitizeLine(s, max);
+}
+/** A computed figure: seven significant digits, as many as the tools print themselves. */
+function num(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    return Number(x.toPrecision(7)).toString();
+}
+/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
+function printed(x) {
+    return String(x);
+}
+function applyLine(apply) {
+    switch (apply.kind) {
+        case "env":
+            return `goes back as the environment: ${Object.entries(apply.env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")}`;
+        case "args":
+            return `goes back as pytest arguments: ${apply.args.join(" ")}`;
+        case "global-rng":
+            return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
+        case "hypothesis":
+            return `replays with ${apply.decorator}`;
+        case "none":
+            return `cannot be given back: ${apply.why}`;
     }
-    return `${head}${input.slice(open, limit)} ...`;
 }
-/** Global-RNG forms all re-apply the same way: our pytest plugin seeds random/numpy/torch. */
-function globalRng(name, pattern) {
-    return {
-        name,
-        pattern,
-        kind: "test",
-        value: (m) => group(m, 1),
-        apply: (m) => ({ kind: "global-rng", value: group(m, 1) }),
-    };
+function seedLines(seed, test) {
+    if (seed === null) {
+        return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
+    }
+    const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
+    const out = [
+        `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
+        `  ${clean(applyLine(seed.apply))}`,
+    ];
+    for (const r of seed.related ?? []) {
+        out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
+    }
+    out.push("", "  reproduce:");
+    if (test.reproduce !== null) {
+        out.push(`    ${clean(test.reproduce, 2000)}`);
+    }
+    else {
+        const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
+        out.push(`    no command: the log does not say which file holds ${clean(test.id)}` +
+            (env !== null ? `; run it with ${clean(env)} in its environment` : ""));
+    }
+    return out;
 }
-const BUILTIN_RECOGNISERS = [
-    {
-        // MXNet's with_seed / setup_module log line, with whatever logger prefix precedes it.
-        name: "mxnet-test-seed",
-        pattern: new RegExp(`\\bMXNET_TEST_SEED=${DIGITS}`, "g"),
-        kind: "test",
-        value: (m) => group(m, 1),
-        apply: (m) => ({ kind: "env", env: { MXNET_TEST_SEED: group(m, 1) } }),
-    },
-    {
-        name: "mxnet-module-seed",
-        pattern: new RegExp(`\\bMXNET_MODULE_SEED=${DIGITS}`, "g"),
-        kind: "module",
-        value: (m) => group(m, 1),
-        apply: (m) => ({ kind: "env", env: { MXNET_MODULE_SEED: group(m, 1) } }),
-    },
-    {
-        // pytest-randomly's report header; `-p randomly` makes sure the plugin is loaded on rerun.
-        name: "pytest-randomly",
-        pattern: new RegExp(`Using --randomly-seed=${DIGITS}`, "g"),
-        kind: "test",
-        value: (m) => group(m, 1),
-        apply: (m) => ({ kind: "args", args: ["-p", "randomly", `--randomly-seed=${group(m, 1)}`] }),
-    },
-    {
-        // Printed with print_blob=True (or on CI profiles): the exact failing choice sequence.
-        name: "hypothesis-reproduce-failure",
-        pattern: new RegExp(`@reproduce_failure\\(\\s*(['"])([0-9][0-9A-Za-z.+-]{0,40})\\1\\s*,\\s*b(['"])([A-Za-z0-9+/=]{1,${MAX_HYPOTHESIS_BLOB_CHARS}})\\3\\s*\\)`, "g"),
-        kind: "test",
-        value: (m) => group(m, 4),
-        apply: (m) => ({ kind: "hypothesis", decorator: m[0] }),
-    },
-    {
-        // Hypothesis prints this when a failure did not reproduce on replay (flaky / unreliable).
-        name: "hypothesis-seed",
-        pattern: new RegExp(`--hypothesis-seed=${DIGITS}`, "g"),
-        kind: "test",
-        value: (m) => group(m, 1),
-        apply: (m) => ({ kind: "args", args: [`--hypothesis-seed=${group(m, 1)}`] }),
-    },
-    {
-        // Only the head is matched; the call's extent is read by `exampleCall` from the match.
-        name: "hypothesis-falsifying-example",
-        pattern: /Falsifying (?:explicit )?example: ([A-Za-z_][\w.]{0,200})\(/g,
-        kind: "example",
-        value: exampleCall,
-        apply: () => ({
-            kind: "none",
-            why: "hypothesis printed a falsifying example but no @reproduce_failure blob; " +
-                "enable @settings(print_blob=True) or paste the example as @example(...)",
-        }),
-    },
-    globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
-    globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
-    globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
-    globalRng("random-seed-label", new RegExp(`\\bRandom seed:\\s*${DIGITS}`, "gi")),
-    // Word boundary on the left keeps MXNET_TEST_SEED=, randomly_seed= etc. out of this one.
-    globalRng("seed-assignment", new RegExp(`\\bseed\\s*[=:]\\s*${DIGITS}`, "gi")),
-];
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+function toleranceLines(t) {
+    if (t === null)
+        return ["  no numeric comparison recognised in the failure text"];
+    const out = [`  format: ${t.format}`];
+    const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
+        .filter((x) => x !== null)
+        .join(", ");
+    if (tol !== "")
+        out.push(`  tolerances in force: ${tol}`);
+    if (t.nonFinite !== undefined) {
+        out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
+    }
+    if (t.ratio !== null) {
+        out.push(`  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
+    }
+    const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
+    if (t.actual !== undefined && t.expected !== undefined) {
+        out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
+    }
+    else if (at !== "") {
+        out.push(`  worst element${at}`);
+    }
+    out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
+    const s = t.suggestion;
+    if (s === null) {
+        if (t.nonFinite === undefined)
+            out.push("  no tolerance change computed from what the text shows");
+        return out;
+    }
+    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
+        (s.rungsNeeded <= 1
+            ? "one rung covers the observed case"
+            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
+    const g = guidelineFor(t.dtype);
+    if (s.guidelineWarning !== undefined) {
+        out.push(`  warning: ${s.guidelineWarning}`);
+    }
+    else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
+        // The next rung is fine, but the rungs after it that the observed case needs are not.
+        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+            `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
+    }
+    else {
+        out.push(g !== undefined
+            ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
+            : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)");
+    }
+    return out;
+}
+function confirmLines(test, options) {
+    const log = options.logArg === "-" ? "pasted.log" : options.logArg;
+    const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
+    return [
+        ...save,
+        `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
+        "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
+        "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
+        `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
+        "    after a fix, from the project root: the reference asks for more than 10000 passes",
+    ];
+}
+function explainTest(test, options, h) {
+    const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
+    const lines = [
+        h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
+        ...(where !== null ? [`  code: ${clean(where)}`] : []),
+        ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
+        "",
+        h("Seed"),
+        ...seedLines(test.seed, test),
+        "",
+        h("Tolerance"),
+        ...toleranceLines(test.tolerance),
+        "",
+        h(`Likely cause: ${test.cause}`),
+        `  why: ${clean(test.causeReason, 1000)}`,
+        `  fix: ${clean(test.suggestion, 1000)}`,
+    ];
+    if (test.verdict !== "not-rerun") {
+        lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
+    }
+    lines.push("", h("To confirm"), ...confirmLines(test, options));
+    return lines;
+}
+/** The explanation of every failing test in `report`, and what was cut or could not be read. */
+function renderExplain(report, options) {
+    const h = (s) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
+    const out = [];
+    const failing = report.tests;
+    const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
+    out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
+    const warnings = report.inputs.flatMap((i) => i.warnings);
+    if (warnings.length > 0) {
+        out.push("", h("What the text lacks or was cut"));
+        for (const w of warnings)
+            out.push(`  - ${clean(w, 1000)}`);
+    }
+    if (failing.length > 0) {
+        // explain is for pasted excerpts and never runs anything.
+        out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
+    }
+    for (const t of failing) {
+        out.push("", "-".repeat(72), ...explainTest(t, options, h));
+    }
+    return out.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
 /**
- * A user pattern (`--seed-pattern`) as a recogniser: named group `seed`, optional `env`. With
- * `env` the seed goes back as that environment variable, otherwise through the global RNGs.
+ * What the failure text alone says about the cause. These are hints: classification weighs
+ * them against rerun results, and without reruns they only support a hypothesis.
  */
-function userRecogniser(pattern, index) {
-    const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
-    const seedOf = (m) => m.groups?.["seed"]?.trim() ?? "";
-    const envOf = (m) => {
-        const env = m.groups?.["env"];
-        return env !== undefined && ENV_NAME.test(env) ? env : undefined;
-    };
-    return {
-        name: `user:${index}`,
-        pattern: new RegExp(pattern.source, flags),
-        kind: "test",
-        value: (m) => {
-            const seed = seedOf(m);
-            // User seeds need not be integers, but they travel through argv/env: keep them short
-            // and printable.
-            return seed.length > 0 && seed.length <= MAX_SEED_DIGITS * 2 && /^[\x21-\x7e]+$/.test(seed)
-                ? seed
-                : null;
-        },
-        apply: (m) => {
-            const env = envOf(m);
-            return env !== undefined
-                ? { kind: "env", env: { [env]: seedOf(m) } }
-                : { kind: "global-rng", value: seedOf(m) };
-        },
-    };
+/** Hints are looked for in at most this much text (readers cap failure text already). */
+const MAX_HINT_TEXT = 256 * 1024;
+const MAX_EVIDENCE_CHARS = 120;
+/**
+ * Patterns per kind, most specific first. Case-sensitive where the framework prints a fixed
+ * spelling, so a test *named* test_timeout_retry does not look like a timeout.
+ */
+const HINT_PATTERNS = [
+    // pytest-timeout ("Failed: Timeout >5.0s", "+++++ Timeout +++++"), asyncio, subprocess, sockets.
+    { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/ },
+    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/ },
+    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/ },
+    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/ },
+    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i },
+    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/ },
+    { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/ },
+    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/ },
+    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/ },
+    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/ },
+    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/ },
+    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/ },
+    { kind: "environment", pattern: /No space left on device/ },
+    // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
+    { kind: "crash", pattern: /Fatal Python error[^\n]*/ },
+    { kind: "crash", pattern: /Segmentation fault[^\n]*/ },
+    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/ },
+    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/ },
+    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/ },
+    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/ },
+    // Non-finite values where finite ones were expected.
+    { kind: "non-finite", pattern: /Error nan exceeds tolerance/ },
+    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/ },
+    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/ },
+    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/ },
+    {
+        kind: "non-finite",
+        pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
+    },
+    { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/ },
+    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/ },
+    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/ },
+    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/ },
+    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i },
+    // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
+    {
+        kind: "overflow",
+        pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
+    },
+];
+/** Every kind of hint the text shows, each with its first matching evidence. */
+function causeHints(text) {
+    const scanned = text.slice(0, MAX_HINT_TEXT);
+    const hints = [];
+    for (const { kind, pattern } of HINT_PATTERNS) {
+        if (hints.some((h) => h.kind === kind))
+            continue;
+        const m = pattern.exec(scanned);
+        if (m !== null)
+            hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
+    }
+    return hints;
+}
+function findHint(hints, kind) {
+    return hints.find((h) => h.kind === kind);
 }
 
 ;// CONCATENATED MODULE: ./src/seeds/extract.ts
@@ -9494,7 +10920,8 @@ function lineAt(text, index) {
  */
 const RECENT_MATCHES = 64;
 /** The last acceptable match of one recogniser in one text. */
-function lastMatch(recogniser, text) {
+function lastMatch(recogniser, field) {
+    const text = field.text;
     const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
     const recent = [];
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -9511,7 +10938,7 @@ function lastMatch(recogniser, text) {
         const m = recent[i];
         const value = recogniser.value(m);
         if (value !== null && value.length > 0) {
-            return { recogniser, match: m, value, line: lineAt(text, m.index) };
+            return { recogniser, match: m, value, line: lineAt(text, m.index), field: field.name };
         }
     }
     return null;
@@ -9519,26 +10946,38 @@ function lastMatch(recogniser, text) {
 /** Fields in the order the seed is most likely printed: MXNet logs it in captured output. */
 function fieldsOf(test) {
     const fields = [];
-    for (const text of [test.output, test.details, test.message]) {
+    for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message]]) {
         if (text !== undefined && text.length > 0) {
-            fields.push(stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)));
+            fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
         }
     }
     return fields;
 }
 function find(recogniser, fields) {
-    for (const text of fields) {
-        const found = lastMatch(recogniser, text);
+    for (const field of fields) {
+        const found = lastMatch(recogniser, field);
         if (found !== null)
             return found;
     }
     return null;
 }
-function toSeed(found, file) {
+/**
+ * Where the seed line stands: in the log itself when a console reader mapped the field's lines
+ * (a person opens the log at that line), else the line within the field.
+ */
+function sourceOf(found, test, file) {
+    const map = test.logLines;
+    const lines = found.field === "output" ? map?.output : found.field === "details" ? map?.details : undefined;
+    const at = lines?.[found.line - 1];
+    if (map !== undefined && at !== undefined && at > 0)
+        return { file: map.file, line: at };
+    return { file, line: found.line };
+}
+function toSeed(found, test, file) {
     return {
         value: found.value,
         recogniser: found.recogniser.name,
-        source: { file, line: found.line },
+        source: sourceOf(found, test, file),
         apply: found.recogniser.apply(found.match),
     };
 }
@@ -9555,7 +10994,8 @@ function mergeEnv(apply, extra) {
  * last match in the first field that has one wins (a test that retries internally prints a
  * seed per attempt, and the last is the one that failed). The MXNet module seed and a
  * hypothesis falsifying example travel as `related`; either stands in as the seed when no
- * test seed was printed. `source.line` is the 1-based line within the field searched.
+ * test seed was printed. `source` is the log file and line when the reader recorded
+ * `logLines`, else the report file and the 1-based line within the field searched.
  */
 function extractSeed(test, userPatterns) {
     const fields = fieldsOf(test);
@@ -9587,9 +11027,9 @@ function extractSeed(test, userPatterns) {
         primary = standIn;
         related.splice(related.indexOf(standIn), 1);
     }
-    const seed = toSeed(primary, file);
+    const seed = toSeed(primary, test, file);
     if (related.length > 0) {
-        const relatedSeeds = related.map((f) => toSeed(f, file));
+        const relatedSeeds = related.map((f) => toSeed(f, test, file));
         for (const r of relatedSeeds)
             seed.apply = mergeEnv(seed.apply, r.apply);
         seed.related = relatedSeeds;
@@ -9607,7 +11047,7 @@ const MAX_ARRAY_ELEMENTS = 10_000;
 // Unambiguous on purpose (\d* only after a dot): nested optional digit runs backtrack
 // quadratically on long digit strings.
 const NUM = String.raw `[-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|NaN|inf|Infinity)`;
-function num(text) {
+function tolerance_num(text) {
     if (text === undefined)
         return NaN;
     const t = text.trim().replace(/,$/, "");
@@ -9632,15 +11072,15 @@ function parseMxnet(text) {
     const m = MXNET.exec(text);
     if (m === null)
         return null;
-    const ratio = num(m[1]);
-    const rtol = num(m[2]);
-    const atol = num(m[3]);
+    const ratio = tolerance_num(m[1]);
+    const rtol = tolerance_num(m[2]);
+    const atol = tolerance_num(m[3]);
     const parsed = { format: "mxnet-assert-almost-equal", rtol, atol, evidence: null };
     if (m[4] !== undefined)
         parsed.location = m[4];
     // MXNet's error is |a-b| / (atol + rtol*|b|): the second array is the reference.
-    const a = num(m[6]);
-    const b = num(m[8]);
+    const a = tolerance_num(m[6]);
+    const b = tolerance_num(m[8]);
     if (m[6] !== undefined)
         parsed.actual = a;
     if (m[8] !== undefined)
@@ -9667,7 +11107,7 @@ function arrayValues(printed) {
     const values = body.match(new RegExp(`(?<![\\w.])${NUM}(?![\\w.])`, "g"));
     if (values === null || values.length > MAX_ARRAY_ELEMENTS)
         return null;
-    return values.map(num);
+    return values.map(tolerance_num);
 }
 function printedArrays(text) {
     // numpy 2: " ACTUAL: ..." / " DESIRED: ..."; numpy 1: " x: ..." / " y: ...". Located step by
@@ -9699,10 +11139,10 @@ function numpyEvidence(text, parsed) {
     const first = listed[0];
     if (first !== undefined) {
         parsed.location = `[${first[1]}]`;
-        parsed.actual = num(first[2]);
-        parsed.expected = num(first[3]);
+        parsed.actual = tolerance_num(first[2]);
+        parsed.expected = tolerance_num(first[3]);
     }
-    const pairs = listed.map((l) => ({ actual: num(l[2]), expected: num(l[3]) }));
+    const pairs = listed.map((l) => ({ actual: tolerance_num(l[2]), expected: tolerance_num(l[3]) }));
     const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -9739,8 +11179,8 @@ function numpyEvidence(text, parsed) {
     const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
     const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
     if (maxAbs !== null && maxRel !== null) {
-        const abs = num(maxAbs[1]);
-        const rel = num(maxRel[1]);
+        const abs = tolerance_num(maxAbs[1]);
+        const rel = tolerance_num(maxRel[1]);
         if (Number.isNaN(abs) || abs === Infinity) {
             parsed.nonFinite = nonFiniteName(abs) ?? "nan";
             return;
@@ -9752,7 +11192,7 @@ function parseNumpyAllclose(text) {
     const m = new RegExp(String.raw `Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);
     if (m === null)
         return null;
-    const parsed = { format: "numpy-allclose", rtol: num(m[1]), atol: num(m[2]), evidence: null };
+    const parsed = { format: "numpy-allclose", rtol: tolerance_num(m[1]), atol: tolerance_num(m[2]), evidence: null };
     const location = /(?:x and y )?([-+]?(?:nan|inf)) location mismatch/.exec(text);
     if (location !== null) {
         parsed.nonFinite = location[1].replace(/^[-+]/, "");
@@ -9791,15 +11231,15 @@ function parseTorchTensor(text) {
     const rel = TORCH_DIFF("relative").exec(text);
     const parsed = {
         format: "torch-assert-close",
-        atol: abs !== null ? num(abs[3]) : null,
-        rtol: rel !== null ? num(rel[3]) : null,
+        atol: abs !== null ? tolerance_num(abs[3]) : null,
+        rtol: rel !== null ? tolerance_num(rel[3]) : null,
         evidence: null,
     };
     if (abs === null || rel === null)
         return parsed;
     parsed.location = abs[2];
-    const maxAbs = num(abs[1]);
-    const maxRel = num(rel[1]);
+    const maxAbs = tolerance_num(abs[1]);
+    const maxRel = tolerance_num(rel[1]);
     const nonFinite = nonFiniteName(maxAbs);
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -9826,14 +11266,14 @@ function parseTorchScalar(text) {
     const rel = new RegExp(String.raw `Relative difference: (${NUM}) \(up to (${NUM}) allowed\)`).exec(text);
     const parsed = {
         format: "torch-assert-close",
-        atol: abs !== null ? num(abs[2]) : null,
-        rtol: rel !== null ? num(rel[2]) : null,
+        atol: abs !== null ? tolerance_num(abs[2]) : null,
+        rtol: rel !== null ? tolerance_num(rel[2]) : null,
         evidence: null,
     };
     if (values === null)
         return parsed;
-    parsed.expected = num(values[1]);
-    parsed.actual = num(values[2]);
+    parsed.expected = tolerance_num(values[1]);
+    parsed.actual = tolerance_num(values[2]);
     const nonFinite = nonFiniteName(parsed.actual, parsed.expected);
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -9847,6 +11287,8 @@ function parseTorchScalar(text) {
     return parsed;
 }
 // ---------------------------------------------------------------------------------- pytest.approx
+/** toBeCloseTo's second argument: passes when |diff| < 10^-precision / 2. */
+const TO_BE_CLOSE_TO = { factor: 0.5, word: "toBeCloseTo precision" };
 /** pytest.approx spells its tolerances rel= and abs=; suggestions use the user's words. */
 const APPROX_LABELS = { rtol: "rel", atol: "abs" };
 /** pytest prints the tolerance with two significant digits ("3.0e-07"). */
@@ -9872,9 +11314,9 @@ function parsePytestApproxSequence(text) {
     const rowPattern = new RegExp(String.raw `^[ \t]*(\S+)\s*\|\s*(${NUM})\s*\|\s*(${NUM}) ± (${NUM})\s*$`, "gm");
     const rows = [...text.matchAll(rowPattern)].map((r) => ({
         index: r[1],
-        actual: num(r[2]),
-        expected: num(r[3]),
-        tolerance: num(r[4]),
+        actual: tolerance_num(r[2]),
+        expected: tolerance_num(r[3]),
+        tolerance: tolerance_num(r[4]),
     }));
     const parsed = { format: "pytest-approx", ...approxTolerances(rows), evidence: null };
     const first = rows[0];
@@ -9899,7 +11341,7 @@ function parsePytestApproxSequence(text) {
     const maxAbs = /Max absolute difference: (\S+)/.exec(text);
     const maxRel = /Max relative difference: (\S+)/.exec(text);
     if (maxAbs !== null && maxRel !== null) {
-        parsed.evidence = { kind: "maxima", maxAbs: num(maxAbs[1]), maxRel: num(maxRel[1]) };
+        parsed.evidence = { kind: "maxima", maxAbs: tolerance_num(maxAbs[1]), maxRel: tolerance_num(maxRel[1]) };
     }
     return parsed;
 }
@@ -9909,15 +11351,15 @@ function parsePytestApproxScalar(text) {
     let tolerance;
     const lines = new RegExp(String.raw `Obtained: (${NUM})[ \t]*\n[ \t]*Expected: (${NUM}) ± (${NUM})`).exec(text);
     if (lines !== null) {
-        [actual, expected, tolerance] = [num(lines[1]), num(lines[2]), num(lines[3])];
+        [actual, expected, tolerance] = [tolerance_num(lines[1]), tolerance_num(lines[2]), tolerance_num(lines[3])];
     }
     else {
         const forward = new RegExp(String.raw `assert (${NUM}) == (${NUM}) ± (${NUM})`).exec(text);
         const reverse = new RegExp(String.raw `assert (${NUM}) ± (${NUM}) == (${NUM})`).exec(text);
         if (forward !== null)
-            [actual, expected, tolerance] = [num(forward[1]), num(forward[2]), num(forward[3])];
+            [actual, expected, tolerance] = [tolerance_num(forward[1]), tolerance_num(forward[2]), tolerance_num(forward[3])];
         else if (reverse !== null)
-            [expected, tolerance, actual] = [num(reverse[1]), num(reverse[2]), num(reverse[3])];
+            [expected, tolerance, actual] = [tolerance_num(reverse[1]), tolerance_num(reverse[2]), tolerance_num(reverse[3])];
         else
             return null;
     }
@@ -9934,6 +11376,155 @@ function parsePytestApproxScalar(text) {
         return parsed;
     }
     parsed.evidence = { kind: "elements", elements: [{ absDiff: Math.abs(actual - expected), expected }], complete: true };
+    return parsed;
+}
+// ---------------------------------------------------------------------------------- other runners
+/** One observed pair: the single element every scalar near miss of another runner gives. */
+function scalar(format, tol, actual, expected, absDiff) {
+    const parsed = { format, ...tol, evidence: null, actual, expected };
+    const nonFinite = nonFiniteName(actual, expected);
+    if (nonFinite !== undefined) {
+        parsed.nonFinite = nonFinite;
+        return parsed;
+    }
+    // A printed difference is at full precision where the values may be rounded for display.
+    const diff = absDiff !== undefined && Number.isFinite(absDiff) ? Math.abs(absDiff) : Math.abs(actual - expected);
+    parsed.evidence = { kind: "elements", elements: [{ absDiff: diff, expected }], complete: true };
+    return parsed;
+}
+/**
+ * toBeCloseTo(expected, precision) passes when |expected - received| < 10^-precision / 2
+ * (jest and vitest alike). The tolerance is an atol; its ladder is the precision itself.
+ * jest prints "Expected precision / Expected difference / Received difference" lines;
+ * vitest one sentence: "expected R to be close to E, received difference is D, but expected T".
+ */
+function parseToBeCloseTo(text) {
+    const jest = new RegExp(String.raw `Expected: (${NUM})\s*\n\s*Received: (${NUM})\s*\n(?:\s*\n)?\s*Expected precision: +(\d{1,3})\s*\n\s*Expected difference: +< ?(${NUM})\s*\n\s*Received difference: +(${NUM})`).exec(text);
+    if (jest !== null) {
+        const precision = Number(jest[3]);
+        const parsed = scalar("jest-to-be-close-to", { rtol: 0, atol: tolerance_num(jest[4]) }, tolerance_num(jest[2]), tolerance_num(jest[1]), tolerance_num(jest[5]));
+        parsed.precision = precision;
+        return parsed;
+    }
+    const vitest = new RegExp(String.raw `expected (${NUM}) to be close to (${NUM}), received difference is (${NUM}), but expected (${NUM})`).exec(text);
+    if (vitest === null)
+        return null;
+    const allowed = tolerance_num(vitest[4]);
+    const parsed = scalar("vitest-to-be-close-to", { rtol: 0, atol: allowed }, tolerance_num(vitest[1]), tolerance_num(vitest[2]), tolerance_num(vitest[3]));
+    // vitest prints 10**-p / 2 unrounded (5e-6 shows as 0.0000049999999999999996).
+    const precision = Math.round(-Math.log10(2 * allowed));
+    if (Number.isFinite(precision) && precision >= -20 && precision <= 20)
+        parsed.precision = precision;
+    return parsed;
+}
+/**
+ * AssertJ isCloseTo(expected, within/offset(d)) and isCloseTo(expected, withPercentage(p)):
+ * "Expecting actual:\n  8.1\nto be close to:\n  8.0\nby less than 0.05 but difference was 0.1".
+ * Older AssertJ wraps values in <...> and says "Expecting:". A percentage is an rtol.
+ */
+function parseAssertJ(text) {
+    const m = new RegExp(String.raw `Expecting(?: actual)?:\s*<?(${NUM})>?\s*\n\s*to be close to:\s*<?(${NUM})>?\s*\n\s*by less than <?(${NUM})(%?)>? but difference was <?(${NUM})(%?)>?`).exec(text);
+    if (m === null)
+        return null;
+    const actual = tolerance_num(m[1]);
+    const expected = tolerance_num(m[2]);
+    const allowed = tolerance_num(m[3]);
+    if (m[4] === "%") {
+        const parsed = scalar("assertj-is-close-to-percentage", { rtol: allowed / 100, atol: 0 }, actual, expected);
+        parsed.labels = { rtol: "withPercentage (as a fraction)", atol: "offset" };
+        return parsed;
+    }
+    const parsed = scalar("assertj-is-close-to", { rtol: 0, atol: allowed }, actual, expected, tolerance_num(m[5]));
+    parsed.labels = { rtol: "percentage", atol: "offset" };
+    return parsed;
+}
+/**
+ * JUnit's assertEquals(expected, actual, delta) prints only "expected: <1.0> but was: <1.1>"
+ * (JUnit 4: "expected:<1.0> but was:<1.1>"): the delta is not in the message, so the observed
+ * difference is all there is; no ratio, no rung. Only decimal values on a JUnit assertion count.
+ */
+function parseJUnitDelta(text) {
+    if (!/\b(?:AssertionFailedError|java\.lang\.AssertionError|org\.junit\.|junit\.framework\.)/.test(text))
+        return null;
+    const m = new RegExp(String.raw `expected: ?<(${NUM})> but was: ?<(${NUM})>`).exec(text);
+    if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`))
+        return null;
+    return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, tolerance_num(m[2]), tolerance_num(m[1]));
+}
+/**
+ * testify: InDelta "Max difference between 1.5 and 1.7 allowed is 0.1, but difference was -0.2"
+ * (expected first); InEpsilon "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)".
+ */
+function parseTestify(text) {
+    const delta = new RegExp(String.raw `Max difference between (${NUM}) and (${NUM}) allowed is (${NUM}), but difference was (${NUM})`).exec(text);
+    if (delta !== null) {
+        const parsed = scalar("testify-in-delta", { rtol: 0, atol: tolerance_num(delta[3]) }, tolerance_num(delta[2]), tolerance_num(delta[1]), tolerance_num(delta[4]));
+        parsed.labels = { rtol: "epsilon", atol: "delta" };
+        return parsed;
+    }
+    const eps = new RegExp(String.raw `Relative error is too high: (${NUM}) \(expected\)\s*\n?\s*< (${NUM}) \(actual\)`).exec(text);
+    if (eps === null)
+        return null;
+    const epsilon = tolerance_num(eps[1]);
+    const observed = tolerance_num(eps[2]);
+    // Only the relative error is printed: as one element with expected 1 its ratio is exact.
+    const parsed = { format: "testify-in-epsilon", rtol: epsilon, atol: 0, evidence: null };
+    if (!Number.isFinite(observed))
+        parsed.nonFinite = nonFiniteName(observed) ?? "nan";
+    else
+        parsed.evidence = { kind: "elements", elements: [{ absDiff: Math.abs(observed), expected: 1 }], complete: true };
+    parsed.labels = { rtol: "epsilon", atol: "delta" };
+    return parsed;
+}
+/**
+ * googletest EXPECT_NEAR / ASSERT_NEAR: "The difference between a and b is D, which exceeds
+ * abs_error, where\na evaluates to A,\nb evaluates to B, and\nabs_error evaluates to T."
+ */
+function parseGoogletestNear(text) {
+    const m = new RegExp(String.raw `The difference between .{1,500}? is (${NUM}), which exceeds .{1,500}?, where\s*\n.{0,500}? evaluates to (${NUM}),\s*\n.{0,500}? evaluates to (${NUM}), and\s*\n.{0,500}? evaluates to (${NUM})`).exec(text);
+    if (m === null)
+        return null;
+    const parsed = scalar("googletest-expect-near", { rtol: 0, atol: tolerance_num(m[4]) }, tolerance_num(m[2]), tolerance_num(m[3]), tolerance_num(m[1]));
+    parsed.labels = { rtol: "rtol", atol: "abs_error" };
+    return parsed;
+}
+/** Catch2's Approx default epsilon: std::numeric_limits<float>::epsilon() * 100. */
+const CATCH2_APPROX_EPSILON = 1.1920929e-7 * 100;
+/**
+ * Catch2: `with expansion:` then "1.1 is within 0.01 of 1.0" (WithinAbs), "1.1 and 1.0 are
+ * within 1% of each other" (WithinRel), or "1.1 == Approx( 1.0 )". Approx's epsilon and margin
+ * are not expanded: they are read from the printed expression (".epsilon(0.01)"), else
+ * Catch2's defaults (epsilon float-eps*100, margin 0).
+ */
+/**
+ * A number that starts a pattern: not inside a longer run of digits. Without the lookbehind a
+ * 200k-digit line costs a scan from every position (quadratic).
+ */
+const LEADING_NUM = String.raw `(?<![\w.+-])(${NUM})`;
+function parseCatch2(text) {
+    if (!/ is within | are within |Approx\( /.test(text))
+        return null;
+    const abs = new RegExp(String.raw `${LEADING_NUM} is within (${NUM}) of (${NUM})`).exec(text);
+    if (abs !== null) {
+        const parsed = scalar("catch2-within-abs", { rtol: 0, atol: tolerance_num(abs[2]) }, tolerance_num(abs[1]), tolerance_num(abs[3]));
+        parsed.labels = { rtol: "WithinRel", atol: "WithinAbs margin" };
+        return parsed;
+    }
+    const rel = new RegExp(String.raw `${LEADING_NUM} and (${NUM}) are within (${NUM})% of each other`).exec(text);
+    if (rel !== null) {
+        const parsed = scalar("catch2-within-rel", { rtol: tolerance_num(rel[3]) / 100, atol: 0 }, tolerance_num(rel[1]), tolerance_num(rel[2]));
+        parsed.labels = { rtol: "WithinRel epsilon", atol: "WithinAbs margin" };
+        return parsed;
+    }
+    const approx = new RegExp(String.raw `${LEADING_NUM} == Approx\( (${NUM}) \)|Approx\( (${NUM}) \) == (${NUM})`).exec(text);
+    if (approx === null)
+        return null;
+    const actual = tolerance_num(approx[1] ?? approx[4]);
+    const expected = tolerance_num(approx[2] ?? approx[3]);
+    const epsilon = new RegExp(String.raw `\.epsilon\(\s*(${NUM})\s*\)`).exec(text);
+    const margin = new RegExp(String.raw `\.margin\(\s*(${NUM})\s*\)`).exec(text);
+    const parsed = scalar("catch2-approx", { rtol: epsilon !== null ? tolerance_num(epsilon[1]) : CATCH2_APPROX_EPSILON, atol: margin !== null ? tolerance_num(margin[1]) : 0 }, actual, expected);
+    parsed.labels = { rtol: "Approx epsilon", atol: "Approx margin" };
     return parsed;
 }
 // ---------------------------------------------------------------------------------- dtype
@@ -9955,6 +11546,13 @@ const PARSERS = [
     parseTorchScalar,
     parsePytestApproxSequence,
     parsePytestApproxScalar,
+    parseToBeCloseTo,
+    parseAssertJ,
+    parseTestify,
+    parseGoogletestNear,
+    parseCatch2,
+    // Last: it needs no tolerance in the text, so any format naming one wins over it.
+    parseJUnitDelta,
 ];
 /**
  * The tolerance failure in `text`, or null when the text is no numeric comparison we know.
@@ -9999,16 +11597,21 @@ function parseTolerance(text, context) {
     }
     if (evidence === null)
         return tolerance;
+    if (parsed.rtol === null && parsed.atol === null)
+        return tolerance;
+    const labels = parsed.format === "pytest-approx" ? APPROX_LABELS : parsed.labels;
     tolerance.suggestion =
         parsed.decimal !== undefined
             ? suggestDecimal(parsed.decimal, evidence, dtype)
-            : suggestTolerance({
-                rtol: parsed.rtol,
-                atol: parsed.atol,
-                dtype,
-                evidence,
-                ...(parsed.format === "pytest-approx" ? { labels: APPROX_LABELS } : {}),
-            });
+            : parsed.precision !== undefined
+                ? suggestDecimal(parsed.precision, evidence, dtype, TO_BE_CLOSE_TO)
+                : suggestTolerance({
+                    rtol: parsed.rtol,
+                    atol: parsed.atol,
+                    dtype,
+                    evidence,
+                    ...(labels !== undefined ? { labels } : {}),
+                });
     return tolerance;
 }
 /**
@@ -10576,6 +12179,7 @@ function trailingClasses(parts) {
 
 
 
+
 const DOTTED_MODULE_PATH = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 /** Stack frames of JVM languages: a dotted classname that is not a Python module. */
 const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
@@ -10667,6 +12271,9 @@ function mergeGroup(group, project) {
     const duration = first("durationSec");
     if (duration !== undefined)
         out.durationSec = duration;
+    const runner = group.find((e) => e.runner !== undefined)?.runner;
+    if (runner !== undefined)
+        out.runner = runner;
     const prior = [primary, ...group].map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
     if (prior !== undefined)
         out.priorAttempts = prior;
@@ -10684,6 +12291,18 @@ function mergeGroup(group, project) {
     }
     if (outputs.length > 0)
         out.output = outputs.join("\n");
+    // Line maps hold only where the kept text is one console input's text, unchanged.
+    const mapped = [primary, ...group].find((e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output));
+    const map = mapped?.test.logLines;
+    if (mapped !== undefined && map !== undefined) {
+        const lines = { file: map.file };
+        if (map.details !== undefined && out.details === mapped.test.details)
+            lines.details = map.details;
+        if (map.output !== undefined && out.output === mapped.test.output)
+            lines.output = map.output;
+        if (lines.details !== undefined || lines.output !== undefined)
+            out.logLines = lines;
+    }
     // File: a path that exists in the project wins; else a relative path as given (the node id's).
     const candidates = [];
     for (const e of [primary, ...group]) {
@@ -10692,18 +12311,29 @@ function mergeGroup(group, project) {
         if (e.test.file !== undefined) {
             candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
         }
+        candidates.push(...(e.dialectPlaces ?? []));
         if (e.id.includes("::"))
             candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
     }
     const resolved = candidates.map((c) => ({ ...c, rel: resolveInProject(c.path, project) }));
     const file = resolved.find((c) => c.rel !== undefined)?.rel ??
-        resolved.map((c) => join_cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
+        resolved.filter((c) => c.guess !== true).map((c) => join_cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
     if (file !== undefined) {
         out.file = file;
         const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || join_cleanPath(c.path) === file));
         const line = sameFile?.line ?? group.map((e) => failingLine(e.test.details ?? "", file)).find((l) => l !== undefined);
         if (line !== undefined)
             out.line = line;
+    }
+    // A unittest/nose id has no file in it: the rerun driver needs the pytest node id of the
+    // same test (pytest collects unittest classes and nose-style functions alike).
+    if (named.kind === "unittest-log" && !named.id.includes("::")) {
+        const node = unittestNodeId(named.test, project);
+        if (node !== null) {
+            out.id = node.id;
+            if (out.file === undefined)
+                out.file = node.file;
+        }
     }
     const seen = new Set();
     for (const e of group) {
@@ -10717,6 +12347,50 @@ function mergeGroup(group, project) {
     }
     return out;
 }
+const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
+/**
+ * The pytest node id of a unittest/nose test, when its module is a file in the project.
+ *
+ * The module is looked for at the project root and next to every file the traceback names,
+ * in the directories as printed (before `..` is folded): MXNet's `test_operator_gpu` imports
+ * its tests from `../unittest/test_operator.py`, so the failing test's own frame is in
+ * `tests/python/gpu/../unittest/`, and the module that ran it, `test_operator_gpu.py`, sits in
+ * `tests/python/gpu/`. Rerunning the defining file instead would run another module (a CPU
+ * context instead of a GPU one), so when the module itself is not found there is no node id.
+ */
+function unittestNodeId(test, project) {
+    // Generator tests (`mod.test_gen(1, 2)`) and class fixtures have no node id of their own.
+    if (!/^[A-Za-z_]\w*$/.test(test.name) || test.classname === "")
+        return null;
+    const parts = test.classname.split(".");
+    if (!parts.every((p) => /^[A-Za-z_]\w*$/.test(p)))
+        return null;
+    const printed = [];
+    if (test.file !== undefined)
+        printed.push(test.file);
+    for (const m of (test.details ?? "").matchAll(TRACEBACK_FRAME))
+        printed.push(m[1] ?? "");
+    const dirs = [""];
+    for (const p of printed) {
+        const segs = p.replace(/\\/g, "/").split("/");
+        // Every directory on the path, deepest first, as a prefix the suffix match may resolve.
+        for (let j = segs.length - 1; j >= 1; j--) {
+            const d = segs.slice(0, j).join("/");
+            if (d.length > 0 && !dirs.includes(d))
+                dirs.push(d);
+        }
+    }
+    for (let k = parts.length; k >= 1; k--) {
+        const rel = `${parts.slice(0, k).join("/")}.py`;
+        for (const d of dirs) {
+            const file = d === "" ? (project.exists(rel) ? rel : undefined) : resolveInProject(`${d}/${rel}`, project);
+            if (file === undefined)
+                continue;
+            return { id: [file, ...parts.slice(k), test.name].join("::"), file };
+        }
+    }
+    return null;
+}
 /**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
@@ -10725,9 +12399,9 @@ function joinInputs(inputs, project) {
     const evidence = [];
     let order = 0;
     for (const input of inputs) {
-        for (const test of input.tests) {
-            if (!keep(test))
-                continue;
+        const kept = input.tests.filter(keep);
+        const dialect = input.kind === "junit" ? detectDialect({ path: input.path, tests: kept }) : null;
+        for (const test of kept) {
             const e = { test, kind: input.kind, id: test.id, order: order++ };
             if (input.kind === "junit") {
                 const mapped = pytestJUnit(test, project);
@@ -10735,6 +12409,14 @@ function joinInputs(inputs, project) {
                     e.id = mapped.id;
                     if (mapped.file !== undefined)
                         e.mappedFile = mapped.file;
+                }
+                else if (dialect !== null) {
+                    // The runner's own id and failure places (surefire, jest, vitest, go, ...).
+                    const view = viewOf(dialect, test);
+                    e.id = view.id;
+                    e.dialectPlaces = view.places;
+                    if (view.runner !== null)
+                        e.runner = view.runner;
                 }
             }
             evidence.push(e);
@@ -10791,6 +12473,7 @@ function planRerun(input) {
         timeoutSec: Number.isFinite(input.timeoutSec) && input.timeoutSec > 0 ? input.timeoutSec : DEFAULTS.rerunTimeoutSec,
         cwd: input.cwd,
         rerunCommand: input.rerunCommand && input.rerunCommand.length > 0 ? input.rerunCommand : null,
+        runner: input.runner ?? null,
     };
 }
 
@@ -10828,18 +12511,110 @@ const MAX_CONSECUTIVE_TIMEOUTS = 3;
 const MAX_ORDER_ATTEMPTS = 3;
 /** Messages we keep per trial or note (one line each; the report has the details). */
 const limits_MAX_MESSAGE_CHARS = 500;
+/**
+ * Largest results file (vitest/jest JSON) read to judge one attempt. A filtered run lists
+ * every test of the file, skipped ones included; 16 MiB covers files with tens of thousands
+ * of tests and stays far from what a test process could make us hold.
+ */
+const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/rerun/reaper.ts
+/**
+ * A tiny Node process that sits between flaky-triage and every rerun process. Without it the
+ * test's parent is flaky-triage itself: `os.kill(os.getppid(), SIGKILL)` from a test would kill
+ * the triage, and `os.killpg(os.getpgid(os.getppid()), ...)` would kill the CI job's whole
+ * process group. With it, the test's parent is the reaper, which leads the test's own process
+ * group, so both reach only that group.
+ *
+ * It also ties the group's life to ours: when flaky-triage dies abruptly (SIGKILL, a second
+ * Ctrl-C), the control channel closes and the reaper kills its group, so no rerun outlives us.
+ *
+ * Protocol on fd 3 (a socket to the parent), one JSON line: `{"exitCode":n,"signal":s}` when
+ * the child ended, or `{"spawnError":"..."}` when it could not start. No line means the reaper
+ * itself was killed; the parent then reports the reaper's own exit status.
+ */
+/** The environment variable that carries NODE_OPTIONS past the reaper to the child. */
+const REAPER_NODE_OPTIONS = "FLAKY_TRIAGE_CHILD_NODE_OPTIONS";
+/**
+ * Run with `node -e REAPER_SOURCE -- argv...`. Plain CommonJS with built-ins only: it must
+ * start fast and must not read anything from the (untrusted) project directory.
+ */
+const REAPER_SOURCE = `"use strict";
+const { spawn } = require("node:child_process");
+const net = require("node:net");
+const ctl = new net.Socket({ fd: 3, readable: true, writable: true });
+const killGroup = () => { try { process.kill(-process.pid, "SIGKILL"); } catch {} process.exit(137); };
+// The parent went away (its end of the socket closed): nobody will reap this group.
+ctl.on("end", killGroup);
+ctl.on("error", killGroup);
+// Group signals from the parent reach the child directly; the reaper waits to report.
+for (const s of ["SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGPIPE"]) process.on(s, () => {});
+const env = process.env;
+if (env.${REAPER_NODE_OPTIONS} !== undefined) {
+  env.NODE_OPTIONS = env.${REAPER_NODE_OPTIONS};
+  delete env.${REAPER_NODE_OPTIONS};
+}
+let reported = false;
+const report = (msg, code) => {
+  if (reported) return;
+  reported = true;
+  ctl.end(JSON.stringify(msg) + "\\n", () => process.exit(code));
+};
+const argv = process.argv.slice(1);
+let child;
+try {
+  child = spawn(argv[0], argv.slice(1), { stdio: ["ignore", "inherit", "inherit"], env });
+} catch (e) {
+  report({ spawnError: String(e && e.message || e) }, 127);
+}
+if (child) {
+  child.once("error", (e) => report({ spawnError: e.message }, 127));
+  child.once("exit", (code, signal) => report({ exitCode: code, signal }, code === null ? 128 : code));
+}
+`;
+
 ;// CONCATENATED MODULE: ./src/rerun/process.ts
 /**
  * The only place flaky-triage starts processes. Always an argv array (`shell: false`): test
- * ids and seeds are untrusted. Each child leads its own process group (`detached: true`, i.e.
- * setsid), so a timeout or an abort kills the whole tree the test started, and a test that
- * kills its own process group cannot reach us.
+ * ids and seeds are untrusted. Each child runs under our reaper (reaper.ts), which leads its
+ * own process group (`detached: true`, i.e. setsid): a timeout or an abort kills the whole
+ * tree the test started, and a test that kills its own process group, its parent or its
+ * parent's group reaches the reaper's group, never us.
  */
 
 
+
+
+/** Process groups of reruns still running, for `killAllNow`. */
+const liveGroups = new Set();
+/**
+ * SIGKILLs every rerun process group at once, synchronously: for an adapter about to exit
+ * without waiting (a second Ctrl-C). The reapers would do it too once we are gone; this does
+ * not depend on them noticing.
+ */
+function killAllNow() {
+    for (const pid of liveGroups) {
+        try {
+            process.kill(-pid, "SIGKILL");
+        }
+        catch {
+            // Already gone.
+        }
+    }
+    liveGroups.clear();
+}
+/** The reaper's environment: NODE_OPTIONS from the user is meant for the test, not for it. */
+function reaperEnv(env) {
+    const out = { ...env };
+    delete out[REAPER_NODE_OPTIONS];
+    if (out.NODE_OPTIONS !== undefined) {
+        out[REAPER_NODE_OPTIONS] = out.NODE_OPTIONS;
+        delete out.NODE_OPTIONS;
+    }
+    return out;
+}
 function runProcess(spec) {
     return startProcess(spec).done;
 }
@@ -10869,12 +12644,12 @@ function startProcess(spec) {
     }
     let child;
     try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, ["-e", REAPER_SOURCE, "--", command, ...args], {
             cwd: spec.cwd,
-            env: spec.env,
+            env: reaperEnv(spec.env),
             shell: false,
             detached: true,
-            stdio: ["ignore", "pipe", "pipe"],
+            stdio: ["ignore", "pipe", "pipe", "pipe"],
         });
     }
     catch (e) {
@@ -10882,6 +12657,20 @@ function startProcess(spec) {
         return { pid: null, done: Promise.resolve(result({ spawnError: String(e) })), kill() { } };
     }
     const pid = child.pid ?? null;
+    if (pid !== null)
+        liveGroups.add(pid);
+    // The reaper's report of how the real child ended (see reaper.ts).
+    // stdio is ["ignore", "pipe", "pipe", "pipe"], so these three exist.
+    const stdout = child.stdio[1];
+    const stderr = child.stdio[2];
+    const control = child.stdio[3];
+    let controlText = "";
+    control.on("data", (chunk) => {
+        if (controlText.length < 64 * 1024)
+            controlText += chunk.toString("utf8");
+    });
+    control.on("error", () => { });
+    const controlClosed = new Promise((r) => control.once("close", () => r()));
     let killed = null;
     let exited = false;
     let graceTimer;
@@ -10922,17 +12711,17 @@ function startProcess(spec) {
         stderr: spec.onLine ? new LineSplitter((l) => spec.onLine?.(l, "stderr")) : null,
     };
     // Keep reading even past the cap: a child blocked on a full pipe would never finish.
-    child.stdout.on("data", (chunk) => {
+    stdout.on("data", (chunk) => {
         out.push(chunk);
         lines.stdout?.push(chunk);
     });
-    child.stderr.on("data", (chunk) => {
+    stderr.on("data", (chunk) => {
         err.push(chunk);
         lines.stderr?.push(chunk);
     });
     const pipesClosed = Promise.all([
-        new Promise((r) => child.stdout.once("close", () => r())),
-        new Promise((r) => child.stderr.once("close", () => r())),
+        new Promise((r) => stdout.once("close", () => r())),
+        new Promise((r) => stderr.once("close", () => r())),
     ]);
     const done = new Promise((resolve) => {
         let settled = false;
@@ -10954,17 +12743,43 @@ function startProcess(spec) {
                 // The leader is gone; whatever it left behind in its group goes too.
                 signalGroup("SIGKILL");
             }
-            await Promise.race([pipesClosed, delay(PIPE_DRAIN_MS)]);
-            child.stdout.destroy();
-            child.stderr.destroy();
+            if (pid !== null)
+                liveGroups.delete(pid);
+            await Promise.race([Promise.all([pipesClosed, controlClosed]), delay(PIPE_DRAIN_MS)]);
+            stdout.destroy();
+            stderr.destroy();
+            control.destroy();
             lines.stdout?.end();
             lines.stderr?.end();
-            resolve(result({ pid, killed, ...partial }));
+            resolve(result({ pid, killed, ...partial, ...childStatus(controlText) }));
         };
         child.once("exit", (code, sig) => void finish({ exitCode: code, signal: sig }));
-        child.once("error", (e) => void finish({ spawnError: e.message }));
+        // An error here is about the reaper (the interpreter we run on); the usual cause is cwd.
+        child.once("error", (e) => void finish({ spawnError: (0,external_node_fs_namespaceObject.existsSync)(spec.cwd) ? e.message : `working directory ${spec.cwd} does not exist` }));
     });
     return { pid, done, kill };
+}
+/**
+ * The real child's status from the reaper's report. None (the reaper itself was killed, by us
+ * or by the test): the reaper's own status stands.
+ */
+function childStatus(text) {
+    const line = text.split("\n")[0] ?? "";
+    try {
+        const v = JSON.parse(line);
+        if (typeof v.spawnError === "string")
+            return { exitCode: null, signal: null, spawnError: v.spawnError };
+        if (typeof v.exitCode === "number" || typeof v.signal === "string") {
+            return {
+                exitCode: typeof v.exitCode === "number" ? v.exitCode : null,
+                signal: typeof v.signal === "string" ? v.signal : null,
+            };
+        }
+    }
+    catch {
+        // No report.
+    }
+    return {};
 }
 function delay(ms) {
     return new Promise((r) => setTimeout(r, ms));
@@ -11111,6 +12926,20 @@ async function runExitStatusBatch(spec) {
         trial = { kind: "timedOut", ...base };
     else if (proc.signal !== null)
         trial = { kind: "crashed", ...base, signal: proc.signal, ...attempts_messageOf(proc) };
+    else if (spec.judge !== undefined) {
+        const judged = spec.judge.decide({
+            exitCode: proc.exitCode ?? 1,
+            stdout: proc.stdout.text,
+            stderr: proc.stderr.text,
+            results: await readResults(spec.judge.resultFile),
+        });
+        if (judged.kind === "not-run")
+            return result([], judged.why);
+        trial =
+            judged.kind === "passed"
+                ? { kind: "passed", ...base }
+                : { kind: "failed", ...base, message: (judged.message ?? `exit code ${proc.exitCode ?? "?"}`).slice(0, limits_MAX_MESSAGE_CHARS) };
+    }
     else if (proc.exitCode === 0)
         trial = { kind: "passed", ...base };
     else
@@ -11224,6 +13053,26 @@ async function runPluginBatch(spec) {
     }
     return { trials, cannotRun, collected, predecessorsRun, process: proc, stopped, aborted };
 }
+/** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
+async function readResults(file) {
+    if (file === undefined)
+        return null;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(file, "r");
+        try {
+            const { size } = await handle.stat();
+            if (size > MAX_JUDGE_RESULTS_BYTES)
+                return null;
+        }
+        finally {
+            await handle.close();
+        }
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch {
+        return null;
+    }
+}
 function trialFromEnd(ev, seed) {
     const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
     const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, limits_MAX_MESSAGE_CHARS) } : {};
@@ -11310,539 +13159,6 @@ function parseEvent(line) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/render/shell-quote.ts
-/**
- * POSIX-shell quoting for the reproduce commands we print. Test ids, seeds and paths are
- * untrusted (they come from CI reports), so every word is either made only of characters no
- * POSIX shell treats specially, or wrapped in single quotes, inside which sh interprets
- * nothing at all; an embedded single quote is written as '\'' (close, escaped quote, reopen).
- */
-/** Characters that no POSIX shell expands or splits on, wherever they appear in a word. */
-const SAFE_WORD = /^[A-Za-z0-9_@%+:,./=-]+$/;
-/**
- * `NAME=value` as a command's first word is an assignment, not an argument, and zsh (where
- * people paste these) expands a leading `=` to a command path: quote both.
- */
-const ASSIGNMENT_LIKE = /^(?:[A-Za-z_][A-Za-z0-9_]*)?=/;
-/** POSIX: environment variable names the shell accepts in an assignment prefix. */
-const shell_quote_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isEnvName(name) {
-    return shell_quote_ENV_NAME.test(name);
-}
-/** Quotes one word so that `sh` passes it to the command byte for byte. */
-function shellQuote(word) {
-    // argv entries are C strings: a NUL cannot be passed by any shell (or by execve).
-    if (word.includes("\0"))
-        throw new RangeError("a shell word cannot contain a NUL byte");
-    if (SAFE_WORD.test(word) && !ASSIGNMENT_LIKE.test(word))
-        return word;
-    return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-/**
- * One command line: optional `NAME=value` prefixes (names validated, values quoted), then the
- * argv words quoted one by one.
- */
-function shellQuoteCommand(argv, env = {}) {
-    const words = [];
-    for (const [name, value] of Object.entries(env)) {
-        if (!isEnvName(name))
-            throw new RangeError(`not a valid environment variable name: ${JSON.stringify(name)}`);
-        words.push(`${name}=${shellQuote(value)}`);
-    }
-    for (const word of argv)
-        words.push(shellQuote(word));
-    return words.join(" ");
-}
-
-;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
-/**
- * The pytest plugin we ship, as source text: the engine writes it to a private temp directory
- * as `flaky_triage_rerun.py`, puts that directory on PYTHONPATH and loads it with
- * `-p flaky_triage_rerun`. It repeats one test in-process (so N attempts cost one interpreter
- * start and one collection, not N) and writes one JSON line per attempt, flushed at once, so
- * the parent sees an attempt that hangs or takes the interpreter down with it.
- *
- * Written like pytest-randomly and pytest-repeat: options in pytest_addoption, state set once
- * in pytest_configure, the seed announced in the report header, nothing imported that a hook
- * does not need. Keep it free of backticks and dollar-brace: it lives in a template literal.
- */
-const PLUGIN_MODULE = "flaky_triage_rerun";
-const PLUGIN_FILE = `${PLUGIN_MODULE}.py`;
-const PYTEST_PLUGIN_SOURCE = String.raw `"""flaky-triage rerun plugin: repeat one test in-process, re-seeding before each attempt.
-
-Written by flaky-triage into a private temp directory; loaded with -p flaky_triage_rerun.
-Results go to --ft-results as JSON lines:
-  {"event": "collected", ...}                       after collection
-  {"event": "start", "attempt": i, "seed": s}       before attempt i
-  {"event": "end", "attempt": i, "outcome": ...}    after attempt i
-  {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
-"""
-import json
-import os
-import random
-import sys
-
-import pytest
-from _pytest.runner import runtestprotocol
-
-MESSAGE_CHARS = 500
-_STATE = "_flaky_triage_state"
-
-
-def pytest_addoption(parser):
-    group = parser.getgroup("flaky-triage", "flaky-triage reruns")
-    group.addoption("--ft-repeat", type=int, default=0, metavar="N",
-                    help="run the selected test N times in this process")
-    group.addoption("--ft-results", default=None, metavar="FILE",
-                    help="append one JSON line per attempt to FILE")
-    group.addoption("--ft-seeds", default=None, metavar="A,B,C",
-                    help="seed of each attempt (one seed: the same for all)")
-    group.addoption("--ft-seed-env", action="append", default=[], metavar="NAME",
-                    help="set environment variable NAME to the attempt's seed (repeatable)")
-    group.addoption("--ft-global-seed", action="store_true", default=False,
-                    help="seed random, numpy and torch global generators before each attempt")
-    group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
-                    help="stop repeating once a pass and a failure were both seen")
-    group.addoption("--ft-run-until", default=None, metavar="NODEID",
-                    help="run collected tests up to and including NODEID; record only its outcome")
-
-
-class _State(object):
-    def __init__(self, config):
-        opt = config.option
-        self.repeat = max(0, opt.ft_repeat)
-        self.seeds = [s for s in (opt.ft_seeds or "").split(",") if s != ""]
-        self.seed_env = list(opt.ft_seed_env)
-        self.global_seed = opt.ft_global_seed
-        self.stop_when_mixed = opt.ft_stop_when_mixed
-        self.run_until = opt.ft_run_until
-        self.invocation_dir = str(config.invocation_params.dir)
-        self.target = None
-        self.predecessors_run = 0
-        self.out = open(opt.ft_results, "a", encoding="utf-8") if opt.ft_results else None
-
-    def seed_for(self, attempt):
-        if not self.seeds:
-            return None
-        return self.seeds[min(attempt, len(self.seeds) - 1)]
-
-    def emit(self, record):
-        if self.out is None:
-            return
-        # One line per event, flushed now: the parent reads while we run and must see the
-        # start of an attempt that never ends.
-        self.out.write(json.dumps(record) + "\n")
-        self.out.flush()
-
-
-def pytest_configure(config):
-    opt = config.option
-    if opt.ft_repeat or opt.ft_run_until or opt.ft_results:
-        setattr(config, _STATE, _State(config))
-
-
-def pytest_unconfigure(config):
-    state = getattr(config, _STATE, None)
-    if state is not None and state.out is not None:
-        state.out.close()
-        state.out = None
-
-
-def pytest_report_header(config):
-    state = getattr(config, _STATE, None)
-    if state is None:
-        return None
-    if state.run_until:
-        return "flaky-triage: order check, running up to " + state.run_until
-    return "flaky-triage: %d attempt(s), seeds %s" % (state.repeat, ",".join(state.seeds) or "-")
-
-
-def _same_test(item, nodeid, invocation_dir):
-    if item.nodeid == nodeid:
-        return True
-    # The id may be relative to the invocation directory rather than pytest's rootdir.
-    rest = item.nodeid.split("::", 1)[1] if "::" in item.nodeid else ""
-    rel = os.path.relpath(str(item.path), invocation_dir).replace(os.sep, "/")
-    return (rel + "::" + rest if rest else rel) == nodeid
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(session, config, items):
-    state = getattr(config, _STATE, None)
-    if state is None:
-        return
-    count = len(items)
-    keep = items
-    if state.run_until:
-        index = None
-        for i, item in enumerate(items):
-            if _same_test(item, state.run_until, state.invocation_dir):
-                index = i
-                break
-        keep = items[: index + 1] if index is not None else []
-    elif state.repeat:
-        # One node id may select several items (a parametrized test without its brackets):
-        # the attempts are about one test, the first.
-        keep = items[:1]
-    state.target = keep[-1] if keep else None
-    state.emit({"event": "collected", "count": count, "kept": len(keep),
-                "target": state.target.nodeid if state.target is not None else None})
-    if state.run_until and len(keep) == 1:
-        # Nothing runs before it: the parent has run it alone already.
-        keep = []
-    if len(keep) != count:
-        kept = set(id(i) for i in keep)
-        config.hook.pytest_deselected(items=[i for i in items if id(i) not in kept])
-        items[:] = keep
-
-
-def _reseed(state, seed):
-    if seed is None:
-        return
-    for name in state.seed_env:
-        os.environ[name] = seed
-    if state.global_seed:
-        value = _seed_int(seed)
-        random.seed(value)
-        try:
-            import numpy
-        except ImportError:
-            numpy = None
-        if numpy is not None:
-            numpy.random.seed(value % (2 ** 32))
-        # Importing torch costs seconds: seed it only if the test already has it.
-        torch = sys.modules.get("torch")
-        if torch is not None:
-            torch.manual_seed(value)
-
-
-def _seed_int(seed):
-    if seed.isdigit():
-        return int(seed)
-    # hash() is salted per process; a seed must mean the same thing in every run.
-    import hashlib
-    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8], 16)
-
-
-def _summarise(reports):
-    """One outcome per attempt: the first failing phase wins, then a skip, else a pass."""
-    duration = sum(getattr(r, "duration", 0.0) for r in reports)
-    for wanted in ("failed", "skipped"):
-        for r in reports:
-            if r.outcome == wanted:
-                return wanted, r.when, duration, _message(r)
-    return "passed", "call", duration, None
-
-
-def _message(report):
-    crash = getattr(report.longrepr, "reprcrash", None)
-    text = getattr(crash, "message", None)
-    if text is None and isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
-        text = str(report.longrepr[2])  # skips: (path, line, reason)
-    if text is None and report.longrepr is not None:
-        text = str(report.longrepr).strip().splitlines()[-1:] or [""]
-        text = text[0]
-    if text is None:
-        return None
-    return text.splitlines()[0][:MESSAGE_CHARS] if text else ""
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_protocol(item, nextitem):
-    state = getattr(item.config, _STATE, None)
-    if state is None:
-        return None
-    if state.run_until:
-        if item is not state.target:
-            state.emit({"event": "item", "index": state.predecessors_run})
-            state.predecessors_run += 1
-            return None
-        return _run_attempts(state, item, 1)
-    if state.repeat and item is state.target:
-        return _run_attempts(state, item, state.repeat)
-    return None
-
-
-def _run_attempts(state, item, attempts):
-    seen = set()
-    for attempt in range(attempts):
-        seed = state.seed_for(attempt)
-        _reseed(state, seed)
-        state.emit({"event": "start", "attempt": attempt, "seed": seed})
-        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-        # nextitem=None tears everything down after each attempt, so every attempt builds its
-        # fixtures (of every scope) afresh, as a new pytest run would.
-        reports = runtestprotocol(item, log=True, nextitem=None)
-        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
-        outcome, when, duration, message = _summarise(reports)
-        state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
-                    "duration": round(duration, 6), "message": message})
-        seen.add(outcome)
-        if state.stop_when_mixed and "passed" in seen and "failed" in seen:
-            break
-    return True
-`;
-
-;// CONCATENATED MODULE: ./src/rerun/seed-apply.ts
-/**
- * How a recorded seed (and its related seeds) goes back to a rerun, and where fresh seeds come
- * from. Seed values are untrusted text from CI logs: they only ever become argv elements or
- * environment values, never shell text, and values a process cannot carry (NUL) are refused.
- */
-
-
-/** Values our plugin receives comma-separated, and that a process environment can carry. */
-const CARRIABLE = /^[^\0,\n\r]+$/;
-/** Null when nothing of the seed can be given back (hypothesis blobs, unknown mechanisms). */
-function seedApplication(seed) {
-    if (seed === null)
-        return null;
-    const app = { env: {}, args: [], globalRng: null, value: seed.value };
-    for (const s of [seed, ...(seed.related ?? [])]) {
-        const apply = s.apply;
-        if (apply.kind === "env") {
-            for (const [name, value] of Object.entries(apply.env)) {
-                if (isEnvName(name) && CARRIABLE.test(value))
-                    app.env[name] = value;
-            }
-        }
-        else if (apply.kind === "args") {
-            if (apply.args.every((a) => !a.includes("\0")))
-                app.args.push(...apply.args);
-        }
-        else if (apply.kind === "global-rng") {
-            if (app.globalRng === null && CARRIABLE.test(apply.value))
-                app.globalRng = apply.value;
-        }
-    }
-    const empty = Object.keys(app.env).length === 0 && app.args.length === 0 && app.globalRng === null;
-    return empty ? null : app;
-}
-/** `args` with every occurrence of the recorded seed replaced by `fresh`. */
-function argsWithSeed(app, fresh) {
-    return app.args.map((a) => a.replaceAll(app.value, fresh));
-}
-const UINT32_MAX = 2n ** 32n - 1n;
-/** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
-const DEFAULT_SEED_BOUND = 2 ** 31;
-/**
- * `count` new seeds, different from the recorded one and from each other, cryptographically
- * random (a CI's own PRNG state is what we are trying to get away from). Shaped like the
- * original: a decimal beyond 32 bits stays within the original's bit width, hex stays hex of
- * the same length; everything else gets 31-bit decimals.
- */
-function freshSeeds(original, count) {
-    const seen = new Set(original === null ? [] : [original]);
-    const out = [];
-    // The retry bound only matters for tiny shapes (a 1-digit hex seed has 15 siblings).
-    for (let tries = 0; out.length < count && tries < count * 20; tries++) {
-        const s = freshSeed(original);
-        if (!seen.has(s)) {
-            seen.add(s);
-            out.push(s);
-        }
-    }
-    return out;
-}
-function freshSeed(original) {
-    if (original !== null && /^[0-9]{1,100}$/.test(original) && BigInt(original) > UINT32_MAX) {
-        const bits = BigInt(original).toString(2).length;
-        return (randomBigInt(bits)).toString();
-    }
-    const hex = original === null ? null : /^(0x)?([0-9a-f]+)$/i.exec(original);
-    if (hex && (hex[1] !== undefined || /[a-f]/i.test(hex[2] ?? "")) && (hex[2] ?? "").length <= 64) {
-        const digits = (hex[2] ?? "").length;
-        const body = (0,external_node_crypto_namespaceObject.randomBytes)(Math.ceil(digits / 2)).toString("hex").slice(0, digits);
-        return (hex[1] ?? "") + (hex[2] === hex[2]?.toUpperCase() && /[A-F]/.test(hex[2] ?? "") ? body.toUpperCase() : body);
-    }
-    return String((0,external_node_crypto_namespaceObject.randomInt)(1, DEFAULT_SEED_BOUND));
-}
-function randomBigInt(bits) {
-    const bytes = (0,external_node_crypto_namespaceObject.randomBytes)(Math.ceil(bits / 8));
-    const value = BigInt(`0x${bytes.toString("hex")}`);
-    return value & ((1n << BigInt(bits)) - 1n);
-}
-
-;// CONCATENATED MODULE: ./src/rerun/drivers/pytest.ts
-/**
- * The built-in driver for pytest node ids: one interpreter repeats the test in-process through
- * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, no
- * cache (-p no:cacheprovider), hypothesis' example database.
- */
-
-
-
-
-/** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
-function isPytestNodeId(id) {
-    return /\.py(?:::|$)/.test(id);
-}
-/** The file part of a node id (everything before the first `::`). */
-function nodeIdFile(id) {
-    const i = id.indexOf("::");
-    return i === -1 ? id : id.slice(0, i);
-}
-/**
- * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
- * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and
- * pytest normalises it back to the node id `-x.py::t`.
- */
-function asPositional(id) {
-    return id.startsWith("-") ? `./${id}` : id;
-}
-/** `$FLAKY_TRIAGE_PYTHON` when set, else python3; read from the env the adapter passes in. */
-function resolvePython(env) {
-    const configured = env.FLAKY_TRIAGE_PYTHON;
-    return configured !== undefined && configured.trim() !== "" ? configured : "python3";
-}
-function pytestDriver(python) {
-    return {
-        name: "pytest",
-        orderCheck: true,
-        seedSupport(seed) {
-            const ok = seedApplication(seed) !== null;
-            return { reapply: ok, fresh: ok };
-        },
-        invocation(req) {
-            const app = seedApplication(req.seed);
-            const env = {
-                // Keep hypothesis' example database out of the user's checkout.
-                HYPOTHESIS_STORAGE_DIRECTORY: external_node_path_default().join(req.workDir, "hypothesis"),
-            };
-            const seedArgs = [];
-            const pytestArgs = [];
-            let attempts = req.mode === "run-until" ? 1 : req.attempts;
-            const fresh = req.freshSeeds;
-            if (app !== null && fresh === null) {
-                Object.assign(env, app.env);
-                pytestArgs.push(...app.args);
-                if (app.globalRng !== null)
-                    seedArgs.push("--ft-global-seed", `--ft-seeds=${app.globalRng}`);
-            }
-            else if (app !== null && fresh !== null) {
-                // Arguments are read once per process (pytest-randomly reads its seed at configure):
-                // a seed given as arguments means one process per fresh seed.
-                if (app.args.length > 0)
-                    attempts = 1;
-                const seeds = fresh.slice(0, attempts);
-                const first = seeds[0] ?? app.value;
-                // The first fresh seed also goes into the process env, for code that reads it at import.
-                for (const name of Object.keys(app.env)) {
-                    env[name] = first;
-                    seedArgs.push(`--ft-seed-env=${name}`);
-                }
-                pytestArgs.push(...argsWithSeed(app, first));
-                if (app.globalRng !== null)
-                    seedArgs.push("--ft-global-seed");
-                seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
-            }
-            const modeArgs = req.mode === "repeat"
-                ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
-                : [`--ft-run-until=${req.test.id}`];
-            const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
-            const argv = [
-                python,
-                "-m",
-                "pytest",
-                "-p",
-                PLUGIN_MODULE,
-                "-p",
-                "no:cacheprovider",
-                "-q",
-                "--color=no",
-                // No capture: pytest would spool a test's output to a temp file (a test printing
-                // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
-                "--capture=no",
-                `--junitxml=${external_node_path_default().join(req.workDir, "junit.xml")}`,
-                "-o",
-                "junit_family=xunit2",
-                `--ft-results=${req.resultsFile}`,
-                ...modeArgs,
-                ...seedArgs,
-                ...pytestArgs,
-                // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
-                "--",
-                target,
-            ];
-            return { argv, env, attempts, reportsLines: true };
-        },
-        reproduceCommand(test, seed) {
-            const app = seedApplication(seed);
-            const argv = [python, "-m", "pytest", ...(app?.args ?? [])];
-            argv.push(asPositional(test.id));
-            const command = shellQuoteCommand(argv, app?.env ?? {});
-            // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
-            // A comment ends at a newline, so only single-line values go there.
-            const hint = app?.globalRng != null
-                ? `seed random/numpy with ${app.globalRng}`
-                : seed?.apply.kind === "hypothesis"
-                    ? `add ${seed.apply.decorator}`
-                    : null;
-            return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rerun/drivers/template.ts
-
-
-
-const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
-function expandTemplate(template, values) {
-    return template.map((element) => element.replace(PLACEHOLDER, (_, key) => values[key]));
-}
-function templateDriver(template) {
-    const usesSeed = template.some((e) => e.includes("{seed}"));
-    const valuesFor = (test, seed) => ({
-        id: test.id,
-        file: test.file ?? nodeIdFile(test.id),
-        name: test.name,
-        seed,
-    });
-    const support = (seed) => {
-        const app = seedApplication(seed);
-        const ok = seed !== null && ((app !== null && Object.keys(app.env).length > 0) || usesSeed);
-        return { reapply: ok, fresh: ok };
-    };
-    return {
-        name: "template",
-        orderCheck: false,
-        seedSupport: support,
-        invocation(req) {
-            const app = seedApplication(req.seed);
-            const value = req.freshSeeds?.[0] ?? req.seed?.value ?? "";
-            const env = {};
-            for (const [name, recorded] of Object.entries(app?.env ?? {}))
-                env[name] = req.freshSeeds ? value : recorded;
-            return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false };
-        },
-        reproduceCommand(test, seed) {
-            const app = seedApplication(seed);
-            return shellQuoteCommand(expandTemplate(template, valuesFor(test, seed?.value ?? "")), app?.env ?? {});
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rerun/drivers/index.ts
-
-
-const DRIVERS = [
-    {
-        name: "template",
-        matches: (_test, options) => options.rerunCommand !== null && options.rerunCommand.length > 0,
-        create: (options) => templateDriver(options.rerunCommand ?? []),
-    },
-    {
-        name: "pytest",
-        matches: (test) => isPytestNodeId(test.id),
-        create: (options) => pytestDriver(options.python),
-    },
-];
-function pickDriver(test, options) {
-    const entry = DRIVERS.find((d) => d.matches(test, options));
-    return entry ? entry.create(options) : null;
-}
-
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
 /**
  * The environment reruns get: the user's, minus anything that looks like a credential. A
@@ -11899,7 +13215,7 @@ function rerunEnv(user, pluginDir) {
 
 const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 async function rerunTest(req, ctx) {
-    const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand });
+    const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
     const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
     const notes = [];
@@ -11992,6 +13308,7 @@ async function rerunTest(req, ctx) {
                 env: { ...baseEnv, ...inv.env },
                 seeds,
                 reportsLines: inv.reportsLines,
+                ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
                 resultsFile: external_node_path_default().join(dir, "results.jsonl"),
                 timeoutMs: req.timeoutSec * 1000,
                 startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
@@ -12168,6 +13485,10 @@ const VERSION = "0.1.0";
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
     const inputs = await readInputs(settings.reports, { cwd: settings.cwd });
+    return triageInputs(inputs, settings, hooks);
+}
+/** The engine from already-read inputs (text pasted on stdin has no file to read). */
+async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     for (const input of inputs) {
         hooks.onProgress?.({
             kind: "read",
@@ -12184,10 +13505,10 @@ async function triage(settings, hooks = {}) {
         seed: extractSeed(test, settings.seedPatterns),
         tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
     }));
-    const selected = selectForRerun(candidates, settings);
-    hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
     const env = hooks.env ?? {};
     const python = resolvePython(env);
+    const selected = selectForRerun(candidates, settings, python);
+    hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
     const selectedIds = new Set(selected.map((c) => c.test.id));
     const finished = new Map();
     let doneCount = 0;
@@ -12208,6 +13529,7 @@ async function triage(settings, hooks = {}) {
                 timeoutSec: settings.rerunTimeoutSec,
                 cwd: settings.cwd,
                 rerunCommand: settings.rerunCommand,
+                runner: settings.runner ?? null,
             }));
             await rerunAll(requests, {
                 jobs: settings.jobs,
@@ -12232,9 +13554,9 @@ async function triage(settings, hooks = {}) {
         if (finished.has(c.test.id))
             continue;
         const note = !settings.rerun
-            ? "--no-rerun: read and extracted only"
+            ? (options.noRerunNote ?? "--no-rerun: read and extracted only")
             : !selectedIds.has(c.test.id)
-                ? notSelectedReason(c, settings)
+                ? notSelectedReason(c, settings, python)
                 : hooks.signal?.aborted
                     ? "interrupted before its reruns finished"
                     : "time budget ran out before its reruns started";
@@ -12258,22 +13580,32 @@ function indexOf(selected, id) {
  * reruns, so the most useful come first: errors in setup and timeouts last (they are the
  * slowest and the least informative), the rest in report order.
  */
-function selectForRerun(candidates, settings) {
+function selectForRerun(candidates, settings, python) {
     if (!settings.rerun)
         return [];
-    const eligible = candidates.filter((c) => c.test.outcome === "failed" || c.test.outcome === "errored");
+    // A test no driver can run would only take a --max-failures slot from one that can.
+    const eligible = candidates.filter((c) => (c.test.outcome === "failed" || c.test.outcome === "errored") && hasDriver(c, settings, python));
     const cost = (c) => (/timeout|timed out/i.test(c.test.message ?? "") ? 2 : c.test.outcome === "errored" ? 1 : 0);
     return [...eligible].sort((a, b) => cost(a) - cost(b) || a.test.index - b.test.index).slice(0, settings.maxFailures);
 }
-function notSelectedReason(c, settings) {
+function hasDriver(c, settings, python) {
+    // The same options reproduceFor passes: a test is selected exactly when a driver can run it.
+    return pickDriver(c.test, { python, rerunCommand: settings.rerunCommand, runner: settings.runner ?? null }) !== null;
+}
+function notSelectedReason(c, settings, python) {
     if (c.test.outcome === "passed")
         return "passed on a rerun recorded in the report; verdict from those attempts";
+    if (!hasDriver(c, settings, python)) {
+        // Console logs of unittest/nose runs name tests by module, not file (see reports/join.ts).
+        return (`no rerun driver for this id: it names no test file found under ${settings.cwd} ` +
+            `(give --cwd the project root, or --rerun-command, e.g. 'python -m unittest {id}')`);
+    }
     return `beyond --max-failures ${settings.maxFailures}`;
 }
 const EMPTY_TALLY = { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false };
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
 function reproduceFor(c, settings, python) {
-    const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand });
+    const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand, runner: settings.runner ?? null });
     if (!driver)
         return null;
     try {
@@ -12350,9 +13682,9 @@ function summarise(inputs, tests) {
         notRerun: n("not-rerun"),
     };
 }
-const triage_VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
+const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
 function sortForReport(tests) {
-    return [...tests].sort((a, b) => triage_VERDICT_ORDER[a.verdict] - triage_VERDICT_ORDER[b.verdict]);
+    return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
 }
 /** The project tree as the pure readers see it: existence of relative paths, nothing more. */
 function projectView(cwd) {
@@ -12375,7 +13707,1980 @@ function projectView(cwd) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/cli/explain-command.ts
+/**
+ * `flaky-triage explain FILE|-`: reads a console log, a pasted excerpt or a JUnit report and
+ * explains each failing test to a person. It never reruns anything: pasted excerpts come
+ * without their project, and the triage command (printed at the end) is the way to rerun.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HELP = [
+    "Usage:",
+    "  flaky-triage explain [options] FILE     explain the failing tests of a console log or report",
+    "  flaky-triage explain [options] -        the same for text on stdin (a pasted excerpt)",
+    "",
+    "Prints, per failing test: the seed and how to reproduce it, the tolerance maths and the next",
+    "rung, the likely cause and why, and what to run to confirm it. Nothing is rerun.",
+    "",
+    "Options:",
+    "  --seed-pattern REGEX  extra seed pattern with a named group `seed` (and optional `env`); repeatable",
+    "  --cwd DIR             project root, to resolve test files for the reproduce command (nothing is run)",
+    "  --help                show this help",
+].join("\n");
+const STDIN_LABEL = "<stdin>";
+const explain_command_OPTIONS = {
+    "seed-pattern": { type: "string", multiple: true },
+    cwd: { type: "string" },
+    help: { type: "boolean", short: "h" },
+};
+/** Runs `explain`; returns the exit code (0: explained, whatever the tests' verdicts). */
+async function explainMain(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: explain_command_OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        throw new UserError(`explain: ${errorMessage(err)} (see flaky-triage explain --help)`);
+    }
+    const v = parsed.values;
+    if (v.help) {
+        process.stdout.write(HELP + "\n");
+        return 0;
+    }
+    if (parsed.positionals.length !== 1) {
+        throw new UserError("explain: give exactly one FILE, or - to read stdin (see flaky-triage explain --help)");
+    }
+    const arg = parsed.positionals[0];
+    // The triage flags' validation, reused: the same --seed-pattern rules as the triage command.
+    const triageArgv = [arg, "--no-rerun", ...(v["seed-pattern"] ?? []).flatMap((p) => ["--seed-pattern", p])];
+    if (v.cwd !== undefined)
+        triageArgv.push("--cwd", v.cwd);
+    const cmd = parseTriageArgs(triageArgv, process.cwd());
+    if (cmd.kind !== "triage")
+        throw new UserError("explain: unexpected arguments (see flaky-triage explain --help)");
+    const settings = cmd.triage.settings;
+    if (v.cwd === undefined) {
+        // Without --cwd nothing is resolved against the shell's directory: a pasted excerpt's
+        // paths belong to another machine, and a reproduce command must not pretend otherwise.
+        settings.cwd = (0,external_node_path_namespaceObject.resolve)("/nonexistent-flaky-triage-project");
+    }
+    const label = arg === "-" ? STDIN_LABEL : arg;
+    const text = arg === "-" ? await readStdin() : await readFileText(arg);
+    let input;
+    if (text.kind === "junit-file") {
+        input = await readInput(arg, process.cwd());
+    }
+    else {
+        input = parseText(text.text, label);
+        if (text.cut)
+            input.warnings.unshift(`${label}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB were read`);
+        if (input.tests.length === 0 && input.counts.tests === 0)
+            input = asBareFailure(input, text.text);
+    }
+    const report = await triageInputs([input], settings, { env: process.env }, { noRerunNote: "explain does not rerun" });
+    process.stdout.write(renderExplain(report, { logArg: arg, project: v.cwd ?? null, color: process.stdout.isTTY === true }));
+    return 0;
+}
+async function readStdin() {
+    const chunks = [];
+    let size = 0;
+    let cut = false;
+    for await (const chunk of process.stdin) {
+        // Keep draining past the cap so the writer is not killed by a broken pipe.
+        if (size >= MAX_LOG_BYTES) {
+            cut = true;
+            continue;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+    }
+    return { kind: "text", text: decode(Buffer.concat(chunks)), cut: cut || size > MAX_LOG_BYTES };
+}
+/** A file's text (JUnit is left to the streaming reader), up to MAX_LOG_BYTES. */
+async function readFileText(p) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.resolve)(process.cwd(), p), "r");
+        const info = await handle.stat();
+        if (info.isDirectory())
+            throw new UserError(`${p}: is a directory, not a log file`);
+        const buf = Buffer.alloc(Math.min(info.size, MAX_LOG_BYTES));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+        const bytes = buf.subarray(0, bytesRead);
+        const head = decode(bytes.subarray(0, DETECT_HEAD_BYTES));
+        if (detectKind(head) === "junit")
+            return { kind: "junit-file" };
+        return { kind: "text", text: decode(bytes), cut: info.size > MAX_LOG_BYTES };
+    }
+    catch (err) {
+        if (err instanceof UserError)
+            throw err;
+        const code = err.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new UserError(`${p}: no such file`);
+        throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+    }
+    finally {
+        await handle?.close();
+    }
+}
+function decode(bytes) {
+    const enc = sniffEncoding(bytes);
+    return new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(enc.skip));
+}
+function parseText(text, label) {
+    const body = text.replace(/^\uFEFF/, "");
+    const kind = detectKind(body.slice(0, DETECT_HEAD_BYTES));
+    switch (kind) {
+        case "junit": {
+            const r = new JUnitReader(label);
+            r.write(body);
+            return r.end();
+        }
+        case "pytest-log":
+            return parsePytestLog(body, label);
+        case "unittest-log":
+            return parseUnittestLog(body, label);
+        case "unknown":
+            // An excerpt without any runner's markers (only the assertion and a seed line, say).
+            return { ...parseUnittestLog(body, label), kind: "unknown" };
+    }
+}
+/**
+ * A pasted text with no test header at all: read as one failure of an unnamed test, so its
+ * seed and tolerance are still explained. The id says it is unnamed; nothing is made up.
+ */
+function asBareFailure(input, raw) {
+    const { text, origin } = normaliseCiLog(raw);
+    const warnings = [...input.warnings];
+    // The readers already warned about a cut tail; only the lines they would keep are used.
+    const lines = dropCutTail(text.split("\n"), text, input.path, []);
+    const first = lines.findIndex((l) => l.trim() !== "");
+    if (first < 0)
+        return input;
+    let last = lines.length;
+    while (last > first && (lines[last - 1] ?? "").trim() === "")
+        last--;
+    const kept = lines.slice(first, last);
+    const test = {
+        id: "(unnamed test)",
+        classname: "",
+        name: "(unnamed test)",
+        outcome: "failed",
+        details: kept.join("\n"),
+        sources: [{ file: input.path, line: origin[first] ?? first + 1 }],
+        index: 0,
+        logLines: { file: input.path, details: kept.map((_, i) => origin[first + i] ?? first + i + 1) },
+    };
+    const message = kept.find((l) => /\b(?:Error|exceeds tolerance|Not equal|Mismatch)/.test(l));
+    if (message !== undefined)
+        test.message = message.trim();
+    warnings.push(`${input.path}: no test header found; the whole text was read as the failure of one unnamed test`);
+    return { ...input, tests: [test], counts: { tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 }, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/io/write-atomic.ts
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the new, never a torn one:
+ * a CI step killed mid-write must not leave a half report that a later step trusts.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, data, { encoding: "utf8", flag: "wx" });
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/tally.ts
+
+const tally_emptyCounts = () => ({ trials: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, skipped: 0 });
+function addTrial(c, t) {
+    c.trials++;
+    c[t.kind]++;
+}
+function failures(c) {
+    return c.failed + c.timedOut + c.crashed;
+}
+function isFailure(t) {
+    return t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed";
+}
+/** Failure rate and its exact one-sided 95% upper bound; both null when no trial counted. */
+function rateAndBound(c) {
+    const n = c.trials - c.skipped;
+    if (n <= 0)
+        return { failureRate: null, upperBound95: null };
+    const k = failures(c);
+    return { failureRate: k / n, upperBound95: upperBound(k, n, 0.95) };
+}
+
+;// CONCATENATED MODULE: ./src/verify/merge.ts
+/**
+ * `flaky-triage merge`: shards' verify reports into one. Counts are summed and the rate and
+ * bound recomputed from the sums (never averaged); failing seeds are the union, in stream order
+ * (shards are contiguous ranges of one stream, so shard order then file order is stream order).
+ *
+ * Only shards of one run merge: the same seed stream (base seed or seed-list digest, and total),
+ * the same shard count, the same tests, each shard at most once. Anything else would sum
+ * trials that may share seeds, or counts of different tests, into a bound that means nothing.
+ */
+
+
+/** Parses one shard file, with a sentence naming it when it is not a verify report. */
+function parseVerifyReport(text, path) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new UserError(`${path} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const r = data;
+    if (typeof r !== "object" || r === null || r.mode !== "verify") {
+        throw new UserError(`${path} is not a flaky-triage verify report (no "mode": "verify"); give the files verify --json wrote`);
+    }
+    if (r.schemaVersion !== 1)
+        throw new UserError(`${path} has schemaVersion ${String(r.schemaVersion)}; this flaky-triage reads 1`);
+    if (typeof r.seeds !== "object" || r.seeds === null || !Array.isArray(r.tests)) {
+        throw new UserError(`${path} is a verify report without "seeds" or "tests"`);
+    }
+    return r;
+}
+function streamKey(r) {
+    const s = r.seeds;
+    return s.kind === "random" ? `base seed ${s.baseSeed}, ${s.total} trials` : `seed list ${s.file} (sha256 ${s.sha256.slice(0, 12)}), ${s.total} trials`;
+}
+/** Shard count and the shard indices an input covers (an unsharded run is shard 1 of 1). */
+function coverage(r) {
+    if (r.merged)
+        return { count: r.merged.count, shards: r.merged.shards };
+    if (r.shard)
+        return { count: r.shard.count, shards: [r.shard.index] };
+    return { count: 1, shards: [1] };
+}
+function mergeReports(inputs) {
+    if (inputs.length === 0)
+        throw new UserError("merge needs at least one verify report");
+    const first = inputs[0];
+    const key = streamKey(first.report);
+    const count = coverage(first.report).count;
+    const ids = first.report.tests.map((t) => t.id);
+    const owner = new Map();
+    for (const { path, report } of inputs) {
+        if (streamKey(report) !== key) {
+            throw new UserError(`${path} ran ${streamKey(report)} but ${first.path} ran ${key}: they are not shards of one verify run`);
+        }
+        const c = coverage(report);
+        if (c.count !== count)
+            throw new UserError(`${path} is split into ${c.count} shard(s) but ${first.path} into ${count}`);
+        for (const s of c.shards) {
+            const seen = owner.get(s);
+            if (seen !== undefined)
+                throw new UserError(`shard ${s}/${count} is in both ${seen} and ${path}; each shard may be merged once`);
+            owner.set(s, path);
+        }
+        const theirs = report.tests.map((t) => t.id);
+        const same = theirs.length === ids.length && theirs.every((id) => ids.includes(id));
+        if (!same) {
+            const diff = [...theirs.filter((id) => !ids.includes(id)), ...ids.filter((id) => !theirs.includes(id))];
+            throw new UserError(`${path} and ${first.path} verify different tests (e.g. ${diff[0] ?? "?"}): they are not shards of one verify run`);
+        }
+    }
+    // Shard order is stream order.
+    const ordered = [...inputs].sort((a, b) => Math.min(...coverage(a.report).shards) - Math.min(...coverage(b.report).shards));
+    const tests = ids.map((id) => mergeTest(ordered.map((i) => ({ shard: coverage(i.report).shards, t: i.report.tests.find((t) => t.id === id) }))));
+    const shards = [...owner.keys()].sort((a, b) => a - b);
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((s) => !owner.has(s));
+    const { shard: _shard, merged: _merged, ...rest } = first.report;
+    return { ...rest, merged: { shards, count, missing }, tests };
+}
+function mergeTest(parts) {
+    const c = { trials: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, skipped: 0 };
+    let requested = 0;
+    let durationSec = 0;
+    const seeds = [];
+    const seen = new Set();
+    const notes = [];
+    const applies = new Set();
+    for (const { shard, t } of parts) {
+        for (const k of ["trials", "passed", "failed", "timedOut", "crashed", "skipped"])
+            c[k] += t[k];
+        requested += t.requested;
+        durationSec += t.durationSec;
+        for (const s of t.failingSeeds) {
+            if (!seen.has(s)) {
+                seen.add(s);
+                seeds.push(s);
+            }
+        }
+        if (t.note !== null)
+            notes.push(`shard ${shard.join(",")}: ${t.note}`);
+        if (t.seedApply !== null)
+            applies.add(`${t.seedApply.kind} ${t.seedApply.target.join(" ")}`);
+    }
+    if (applies.size > 1)
+        notes.push(`shards applied the seed differently (${[...applies].join("; ")})`);
+    const firstFailing = parts.find(({ t }) => t.reproduce !== null || t.firstFailure !== null)?.t;
+    const base = parts[0].t;
+    return {
+        id: base.id,
+        requested,
+        ...c,
+        ...rateAndBound(c),
+        failingSeeds: seeds,
+        reproduce: firstFailing?.reproduce ?? null,
+        firstFailure: firstFailing?.firstFailure ?? null,
+        seedApply: base.seedApply,
+        stoppedEarly: parts.some(({ t }) => t.stoppedEarly),
+        note: notes.length > 0 ? notes.join("; ") : null,
+        durationSec,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * Escaping for untrusted text (test ids, messages, paths, seeds, output) on its way into
+ * GitHub-flavoured Markdown, HTML blocks, code spans and fenced code blocks. Every renderer
+ * goes through here; nothing from a report reaches Markdown raw.
+ */
+// CSI/OSC and other ESC sequences first (so their parameters go with them), then the rest of
+// C0 (except tab and newline), DEL and C1. Test output is full of colour codes and a hostile
+// test can print cursor movements or terminal title changes.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidi overrides and isolates can make a displayed id read differently from what it is
+// ("Trojan Source", CVE-2021-42574).
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Removes ANSI escape sequences, control characters (tab and newline kept) and bidi overrides. */
+function stripControl(text) {
+    return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
+}
+/** Collapses all whitespace runs (newlines included) to single spaces and trims. */
+function oneLine(text) {
+    return stripControl(text).replace(/\s+/g, " ").trim();
+}
+/** Shortens to at most `max` characters (code points), marking the cut with an ellipsis. */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join("") + "\u2026";
+}
+const HTML_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+// U+2060 WORD JOINER is invisible and, unlike a space, keeps the text reading the same, but
+// GitHub's mention and issue-reference filters no longer see `@name` or `#123`. (Entities such
+// as `&#64;` do not help: they are decoded before those filters run on the text nodes.)
+const JOINER = "\u2060";
+function breakReferences(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
+}
+/**
+ * For text inside an HTML block (e.g. `<summary>`): entities for `& < > " '`, references broken.
+ * Markdown is not parsed inside an HTML block, but Markdown punctuation becomes numeric
+ * entities as well, so the text stays literal even where a renderer does parse it.
+ */
+function escapeHtml(text) {
+    // References are broken first: the entities made afterwards (`&#39;`) contain `#` + digits.
+    return breakReferences(oneLine(text)).replace(/[&<>"'`*_[\]()~$|\\]/g, (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+// Everything CommonMark lets a backslash escape that could start or end inline syntax:
+// emphasis `*_~`, code `` ` ``, links and images `[]()!`, headings and lists `#+-.`,
+// table cells `|`, GitHub math `$`, and the backslash itself. `& < > " '` become entities.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~$:]/g;
+/**
+ * For text in a Markdown context (paragraph or table cell): one line, HTML-escaped,
+ * Markdown punctuation backslash-escaped, mentions and issue references broken, so it
+ * renders as the literal text it is.
+ */
+function escapeMarkdown(text) {
+    return breakReferences(oneLine(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * An inline code span that cannot be closed early: its delimiter is one backtick longer than
+ * the longest run inside. In a table cell, `|` still splits the row even inside a code span
+ * (GFM tables are split before inline parsing), so it is backslash-escaped there.
+ */
+function codeSpan(text, options = {}) {
+    let body = oneLine(text);
+    if (options.inTable)
+        body = body.replace(/\|/g, "\\|");
+    if (body === "")
+        return "` `";
+    const fence = "`".repeat(longestRun(body, "`") + 1);
+    // A leading or trailing backtick would merge with the fence; CommonMark strips one space
+    // from each side when both are present.
+    const pad = body.startsWith("`") || body.endsWith("`") || (body.startsWith(" ") && body.endsWith(" "));
+    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+/**
+ * A fenced code block (with a blank line before it, as it may follow an HTML block). The fence
+ * is longer than any backtick run in the body, so no line inside can close it.
+ */
+function codeBlock(text, language = "") {
+    const body = stripControl(text).replace(/\n+$/, "");
+    const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+    const info = language.replace(/[^A-Za-z0-9_+-]/g, "");
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/format.ts
+/** Most important first: what a reviewer must act on before what may wait. */
+const format_VERDICT_ORDER = ["deterministic", "intermittent", "not-reproduced", "not-rerun"];
+const VERDICT_LABEL = {
+    deterministic: "deterministic",
+    intermittent: "intermittent",
+    "not-reproduced": "not reproduced",
+    "not-rerun": "not rerun",
+};
+const CAUSE_LABEL = {
+    tolerance: "tolerance",
+    "edge-case": "edge case",
+    regression: "regression",
+    "race-condition": "race condition",
+    "order-dependence": "order dependence",
+    timeout: "timeout",
+    crash: "crash",
+    environment: "environment",
+    unknown: "unknown",
+};
+/** The report's tests, deterministic first, keeping the report's order within a verdict. */
+function orderForDisplay(report) {
+    const rank = (t) => format_VERDICT_ORDER.indexOf(t.verdict);
+    return report.tests
+        .map((test, position) => ({ test, position }))
+        .sort((a, b) => rank(a.test) - rank(b.test) || a.position - b.position)
+        .map((e) => e.test);
+}
+function verdictText(test) {
+    const label = VERDICT_LABEL[test.verdict];
+    return test.verdict === "deterministic" && test.seedSensitivity !== "unknown" ? `${label}, ${test.seedSensitivity}` : label;
+}
+function seedValue(seed) {
+    return seed === null ? "" : seed.value;
+}
+function applyText(apply) {
+    switch (apply.kind) {
+        case "env":
+            return `environment ${Object.entries(apply.env).map(([k, v]) => `${k}=${v}`).join(" ")}`;
+        case "args":
+            return `arguments ${apply.args.join(" ")}`;
+        case "global-rng":
+            return `global generators seeded with ${apply.value}`;
+        case "hypothesis":
+            return `hypothesis ${apply.decorator}`;
+        case "none":
+            return `cannot be re-applied: ${apply.why}`;
+    }
+}
+/**
+ * Numbers as people write them: `digits` significant digits (4 for ratios and tolerances; more
+ * for actual/expected values, whose difference is the point), exponent for very small or large.
+ */
+function formatNumber(n, digits = 4) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (n === 0)
+        return "0";
+    const abs = Math.abs(n);
+    if (abs >= 1e-3 && abs < 1e6)
+        return String(Number(n.toPrecision(digits)));
+    return n.toExponential(digits - 1).replace(/\.?0+e/, "e");
+}
+function percent(p) {
+    return `${Number((p * 100).toPrecision(3))}%`;
+}
+function tallyText(t) {
+    const parts = [`${t.runs} run${t.runs === 1 ? "" : "s"}`, `${t.passed} passed`, `${t.failed} failed`];
+    if (t.timedOut > 0)
+        parts.push(`${t.timedOut} timed out`);
+    if (t.crashed > 0)
+        parts.push(`${t.crashed} crashed`);
+    return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
+}
+function tallyLine(report) {
+    const s = report.summary;
+    const failing = s.failed + s.errored;
+    return (`${failing} failing test${failing === 1 ? "" : "s"} of ${s.tests}: ${s.deterministic} deterministic, ` +
+        `${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
+}
+function historyText(h) {
+    const rate = `flaky in ${h.flaky} of last ${h.runs} run${h.runs === 1 ? "" : "s"}`;
+    return h.newFlaky ? `new flaky test (${rate})` : `${rate}, first seen ${h.firstSeen.slice(0, 10)}`;
+}
+
+;// CONCATENATED MODULE: ./src/verify/report.ts
+/**
+ * Rendering the verify report: the sentence about the bound (with the rule of three when no
+ * trial failed), the terminal text and the Markdown for job summaries. Test ids, seeds and
+ * messages are untrusted: terminal text goes through `sanitizeLine`, Markdown through the
+ * escapers.
+ */
+
+
+
+/** Failing seeds listed in text and Markdown; the JSON has every one. */
+const SEEDS_SHOWN = 20;
+function counted(t) {
+    return t.trials - t.skipped;
+}
+function bad(t) {
+    return t.failed + t.timedOut + t.crashed;
+}
+/**
+ * One sentence on what the trials prove. With 0 failures in n the exact bound is
+ * 1 - 0.05^(1/n), which is about 3/n (the "rule of three"); we print both.
+ */
+function boundSentence(t) {
+    const n = counted(t);
+    if (n === 0 || t.upperBound95 === null)
+        return "no trial ran to completion, so nothing is known about the failure rate";
+    const k = bad(t);
+    if (k === 0) {
+        return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
+    }
+    return `${k} of ${n} trials failed (${percent(k / n)}): with 95% confidence the failure rate is below ${percent(t.upperBound95)}`;
+}
+function report_tallyText(t) {
+    const parts = [`${t.trials} trial${t.trials === 1 ? "" : "s"}`, `${t.passed} passed`, `${t.failed} failed`];
+    if (t.timedOut > 0)
+        parts.push(`${t.timedOut} timed out`);
+    if (t.crashed > 0)
+        parts.push(`${t.crashed} crashed`);
+    if (t.skipped > 0)
+        parts.push(`${t.skipped} skipped`);
+    if (t.trials < t.requested)
+        parts.push(`of ${t.requested} requested`);
+    return parts.join(", ");
+}
+function seedsText(seeds) {
+    const shown = seeds.slice(0, SEEDS_SHOWN).join(", ");
+    return seeds.length > SEEDS_SHOWN ? `${shown}, and ${seeds.length - SEEDS_SHOWN} more (all in --json)` : shown;
+}
+function report_applyText(t) {
+    const a = t.seedApply;
+    if (a === null)
+        return null;
+    const how = a.kind === "env" ? `environment ${a.target.join(", ")}` : a.kind === "args" ? `arguments ${a.target.join(" ")}` : "seeding random/numpy/torch before each trial";
+    return `${how} (${a.source}: ${a.detail})`;
+}
+function streamText(r) {
+    const s = r.seeds;
+    const stream = s.kind === "random" ? `base seed ${s.baseSeed}` : `seed list ${s.file}`;
+    const part = r.shard ? `, shard ${r.shard.index}/${r.shard.count}` : "";
+    const merged = r.merged
+        ? `, merged shards ${r.merged.shards.join(", ")} of ${r.merged.count}${r.merged.missing.length > 0 ? ` (missing: ${r.merged.missing.join(", ")})` : ""}`
+        : "";
+    return `${stream} (${s.total} trials per test in all${part}${merged})`;
+}
+/** Plain text for the terminal or a CI log. */
+function renderVerifyText(r) {
+    const out = [`flaky-triage verify: ${sanitizeLine(streamText(r))}`];
+    for (const t of r.tests) {
+        out.push("", sanitizeLine(t.id));
+        out.push(`  ${report_tallyText(t)}`);
+        out.push(`  ${boundSentence(t)}`);
+        const how = report_applyText(t);
+        if (how !== null)
+            out.push(`  seed: ${sanitizeLine(how)}`);
+        if (t.failingSeeds.length > 0)
+            out.push(`  failing seeds (${t.failingSeeds.length}): ${sanitizeLine(seedsText(t.failingSeeds), 4000)}`);
+        if (t.firstFailure !== null)
+            out.push(`  first failure: ${sanitizeLine(t.firstFailure)}`);
+        if (t.reproduce !== null)
+            out.push(`  reproduce: ${sanitizeLine(t.reproduce, 4000)}`);
+        if (t.note !== null)
+            out.push(`  note: ${sanitizeLine(t.note, 1000)}`);
+    }
+    const failing = r.tests.filter((t) => bad(t) > 0).length;
+    out.push("", failing > 0 ? `${failing} of ${r.tests.length} test(s) failed at least one trial.` : `No trial failed (${r.tests.length} test(s)).`);
+    return out.join("\n");
+}
+/** Markdown for a job summary or a file: a table, then details per failing test. */
+function renderVerifyMarkdown(r) {
+    const out = ["## flaky-triage verify", "", escapeMarkdown(streamText(r)), ""];
+    out.push("| Test | Trials | Failed | Failure rate | 95% upper bound |", "| --- | ---: | ---: | ---: | ---: |");
+    for (const t of r.tests) {
+        const rate = t.failureRate === null ? "n/a" : percent(t.failureRate);
+        const ub = t.upperBound95 === null ? "n/a" : percent(t.upperBound95);
+        out.push(`| ${codeSpan(t.id, { inTable: true })} | ${t.trials} | ${bad(t)} | ${rate} | ${ub} |`);
+    }
+    for (const t of r.tests) {
+        out.push("", `### ${escapeMarkdown(t.id)}`, "", `${escapeMarkdown(report_tallyText(t))}. ${escapeMarkdown(boundSentence(t))}.`);
+        const how = report_applyText(t);
+        if (how !== null)
+            out.push("", `Seed given as ${escapeMarkdown(how)}.`);
+        if (t.failingSeeds.length > 0) {
+            const shown = t.failingSeeds.slice(0, SEEDS_SHOWN).map((s) => codeSpan(s)).join(", ");
+            const more = t.failingSeeds.length > SEEDS_SHOWN ? `, and ${t.failingSeeds.length - SEEDS_SHOWN} more (all in the JSON report)` : "";
+            out.push("", `Failing seeds (${t.failingSeeds.length}): ${shown}${more}`);
+        }
+        if (t.firstFailure !== null)
+            out.push("", `First failure: ${escapeMarkdown(t.firstFailure)}`);
+        if (t.reproduce !== null)
+            out.push("", "Reproduce the first failing seed:", "", codeBlock(t.reproduce, "sh"));
+        if (t.note !== null)
+            out.push("", `_${escapeMarkdown(t.note)}_`);
+    }
+    return out.join("\n") + "\n";
+}
+/** Exit status: 1 when any trial failed, timed out or crashed, or a test could not run at all. */
+function verifyFailed(r) {
+    return r.tests.some((t) => bad(t) > 0 || (t.requested > 0 && counted(t) === 0));
+}
+
+;// CONCATENATED MODULE: ./src/verify/probe.ts
+/**
+ * How verify gives each trial its seed: from a flag (`--seed-env`, `--seed-arg`), from the seed
+ * a triage report recorded for the test, or learnt from a probe run: the test is run once
+ * without a seed, and the seed line it logs ("MXNET_TEST_SEED=N", "Using --randomly-seed=N",
+ * "np.random.seed(N)", a `--seed-pattern`) is read with the same recognisers triage uses.
+ * The recogniser then says how the seed goes back: an environment variable, arguments, or our
+ * plugin seeding the global generators.
+ */
+
+
+
+
+/** Stands for the trial's seed in `--seed-arg` templates. */
+const SEED_PLACEHOLDER = "{seed}";
+/** The mechanism as one line for people ("environment MXNET_TEST_SEED"). */
+function describeMechanism(m) {
+    const how = m.kind === "env"
+        ? `environment ${m.names.join(", ")}`
+        : m.kind === "args"
+            ? `arguments ${m.template.join(" ")}`
+            : "global RNG seeding (random, numpy, torch) before each trial";
+    return `${how} (from ${m.source}: ${m.detail})`;
+}
+/** A Seed that gives `value` to the test the way `m` says; what drivers and reproduce take. */
+function seedWithValue(m, value) {
+    const base = { value, recogniser: `verify:${m.source}`, source: { file: "flaky-triage verify" } };
+    if (m.kind === "env") {
+        return { ...base, apply: { kind: "env", env: Object.fromEntries(m.names.map((n) => [n, value])) } };
+    }
+    if (m.kind === "args") {
+        return { ...base, apply: { kind: "args", args: m.template.map((a) => a.replaceAll(SEED_PLACEHOLDER, value)) } };
+    }
+    return { ...base, apply: { kind: "global-rng", value } };
+}
+/**
+ * The mechanism behind a recorded seed, or null when it cannot take another value (hypothesis
+ * blobs, unknown mechanisms). Only the primary seed counts: a related MXNet module seed stays
+ * out, so every trial's outcome depends on its one recorded seed.
+ */
+function mechanismFromSeed(seed, source) {
+    const apply = seed.apply;
+    const detail = seed.recogniser;
+    if (apply.kind === "env") {
+        const names = Object.entries(apply.env)
+            .filter(([, v]) => v === seed.value)
+            .map(([n]) => n);
+        return names.length > 0 ? { source, detail, kind: "env", names } : null;
+    }
+    if (apply.kind === "args") {
+        if (seed.value === "" || !apply.args.some((a) => a.includes(seed.value)))
+            return null;
+        return { source, detail, kind: "args", template: apply.args.map((a) => a.replaceAll(seed.value, SEED_PLACEHOLDER)) };
+    }
+    if (apply.kind === "global-rng")
+        return { source, detail, kind: "global-rng" };
+    return null;
+}
+const FALLBACK_MECHANISM = {
+    source: "default",
+    detail: "no seed line seen in the probe run",
+    kind: "global-rng",
+};
+/**
+ * Runs the test once without a seed and reads the seed it logs. pytest's live logging is
+ * switched on through PYTEST_ADDOPTS (appended to the user's): MXNet's `with_seed` logs its
+ * seed at INFO, which pytest would otherwise only show for a failing test.
+ */
+async function probeSeed(test, driver, ctx, userPatterns) {
+    await (0,promises_namespaceObject.mkdir)(ctx.workDir, { recursive: true });
+    const resultsFile = external_node_path_default().join(ctx.workDir, "probe.jsonl");
+    const inv = driver.invocation({
+        test,
+        seed: null,
+        mode: "repeat",
+        attempts: 1,
+        freshSeeds: null,
+        resultsFile,
+        workDir: ctx.workDir,
+        stopWhenMixed: false,
+    });
+    const addopts = [ctx.env["PYTEST_ADDOPTS"] ?? "", "-o log_cli=true -o log_cli_level=DEBUG"].join(" ").trim();
+    const batch = await runBatch({
+        argv: inv.argv,
+        cwd: ctx.cwd,
+        env: { ...ctx.env, ...inv.env, PYTEST_ADDOPTS: addopts },
+        seeds: [null],
+        reportsLines: inv.reportsLines,
+        resultsFile,
+        timeoutMs: ctx.timeoutMs,
+        startupMs: ctx.startupMs,
+        killGraceMs: ctx.killGraceMs,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onTrial: () => false,
+    });
+    const trial = batch.trials[0];
+    const message = trial !== undefined && "message" in trial ? (trial.message ?? "") : "";
+    const output = [batch.process.stdout.text, batch.process.stderr.text, message].join("\n");
+    const probeCase = {
+        id: test.id,
+        classname: test.classname,
+        name: test.name,
+        outcome: "failed",
+        output,
+        sources: [{ file: "probe run" }],
+        index: 0,
+    };
+    return {
+        seed: extractSeed(probeCase, userPatterns),
+        cannotRun: batch.cannotRun,
+        durationSec: trial?.durationSec ?? batch.process.durationMs / 1000,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/seeds.ts
+/**
+ * The seeds verify gives its trials, as deterministic streams.
+ *
+ * A run of T trials uses the seeds at indices 0..T-1 of one stream; `--shard K/N` takes the
+ * contiguous index range [floor((K-1)T/N), floor(KT/N)). So N shards together run exactly the
+ * seeds one unsharded run with the same stream would, each seed once, and their merged totals
+ * are those of that run.
+ *
+ * A random stream is keyed by a base seed (any short text; random when not given, and always
+ * recorded in the JSON so the run can be repeated). The seed at index i is a keyed permutation
+ * of i over [0, 2^31 - 1), plus one: a 4-round Feistel network over 32 bits, cycle-walked into
+ * the range. A permutation, so no two indices share a seed (the shards' streams are disjoint
+ * by construction, not by luck); 31-bit decimals from 1, because every seeding API we know
+ * accepts them (numpy: < 2^32; C `int`: < 2^31; some treat 0 as "pick one for me").
+ *
+ * A list stream (`--seed-list FILE`) is the file's seeds in order, sharded the same way.
+ */
+
+
+/** Seeds are 1..SEED_RANGE: 31-bit, see above. */
+const SEED_RANGE = 2 ** 31 - 1;
+/** Bumped if the derivation ever changes: a recorded base seed must keep meaning the same seeds. */
+const KEY_CONTEXT = "flaky-triage verify seed stream v1\0";
+const FEISTEL_ROUNDS = 4;
+/** A list seed travels through argv, the environment and our plugin's comma-separated list. */
+const LIST_SEED = /^[\x21-\x2b\x2d-\x7e]{1,80}$/;
+const MAX_BASE_SEED_CHARS = 64;
+/** A fresh base seed: 64 random bits as decimal. */
+function randomBaseSeed() {
+    return BigInt(`0x${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString("hex")}`).toString();
+}
+function checkBaseSeed(text) {
+    if (!/^[\x21-\x7e]+$/.test(text) || text.length > MAX_BASE_SEED_CHARS) {
+        throw new UserError(`--base-seed must be 1 to ${MAX_BASE_SEED_CHARS} printable characters without spaces, got '${text}'`);
+    }
+    return text;
+}
+/** `K/N` with 1 <= K <= N. */
+function parseShard(text) {
+    const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) {
+        throw new UserError(`--shard expects K/N with 1 <= K <= N (e.g. 2/4), got '${text}'`);
+    }
+    return { index, count };
+}
+/** The indices [start, end) of the stream that a shard runs. */
+function shardRange(total, shard) {
+    if (shard === null)
+        return { start: 0, end: total };
+    return {
+        start: Math.floor(((shard.index - 1) * total) / shard.count),
+        end: Math.floor((shard.index * total) / shard.count),
+    };
+}
+/** Seeds of one list file: one per line; blank lines and `#` comments are skipped. */
+function parseSeedList(text, file) {
+    const seeds = [];
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === "" || line.startsWith("#"))
+            continue;
+        if (!LIST_SEED.test(line)) {
+            throw new UserError(`--seed-list ${file}:${i + 1}: '${line.slice(0, 40)}' is not a seed (printable, no spaces or commas, at most 80 characters)`);
+        }
+        seeds.push(line);
+    }
+    if (seeds.length === 0)
+        throw new UserError(`--seed-list ${file} holds no seeds`);
+    return seeds;
+}
+function listStream(file, text) {
+    const seeds = parseSeedList(text, file);
+    return {
+        kind: "list",
+        file,
+        sha256: (0,external_node_crypto_namespaceObject.createHash)("sha256").update(seeds.join("\n")).digest("hex"),
+        total: seeds.length,
+        seeds,
+    };
+}
+function streamInfo(s) {
+    return s.kind === "random"
+        ? { kind: "random", baseSeed: s.baseSeed, total: s.total }
+        : { kind: "list", file: s.file, sha256: s.sha256, total: s.total };
+}
+/** The seeds of indices [start, end) of the stream. */
+function streamSeeds(stream, start, end) {
+    if (stream.kind === "list")
+        return stream.seeds.slice(start, end);
+    const keys = roundKeys(stream.baseSeed);
+    const out = [];
+    for (let i = start; i < end; i++)
+        out.push(String(permuteIndex(i, keys) + 1));
+    return out;
+}
+function roundKeys(baseSeed) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(KEY_CONTEXT + baseSeed).digest();
+    return Array.from({ length: FEISTEL_ROUNDS }, (_, r) => digest.readUInt32BE(r * 4));
+}
+/** murmur3's 32-bit finaliser: a cheap, well-mixed round function. */
+function mix32(x) {
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+    return x >>> 0;
+}
+function feistel32(x, keys) {
+    let left = x >>> 16;
+    let right = x & 0xffff;
+    for (const k of keys) {
+        const next = left ^ (mix32(right ^ k) & 0xffff);
+        left = right;
+        right = next;
+    }
+    return ((left << 16) | right) >>> 0;
+}
+/**
+ * A bijection on [0, SEED_RANGE): cycle-walking a permutation of the 32-bit values until it
+ * lands in range keeps it a permutation of the range (about two steps on average).
+ */
+function permuteIndex(i, keys) {
+    if (!Number.isInteger(i) || i < 0 || i >= SEED_RANGE)
+        throw new RangeError(`seed index out of range: ${i}`);
+    let x = i;
+    do
+        x = feistel32(x, keys);
+    while (x >= SEED_RANGE);
+    return x;
+}
+function keysFor(baseSeed) {
+    return roundKeys(baseSeed);
+}
+
+;// CONCATENATED MODULE: ./src/verify/settings.ts
+/**
+ * The one settings object verify runs on, built by each adapter (CLI flags, Action inputs,
+ * the Jenkins step through the CLI), and `planVerify`, which reads the inputs it names (a seed
+ * list, a triage report) into what the engine takes.
+ */
+
+
+
+
+const VERIFY_DEFAULTS = {
+    /**
+     * 1,000 trials: with none failing, the failure rate is below 0.3% at 95% confidence (rule of
+     * three). MXNet's flakiness checker defaults to 10,000 (below 0.03%); ask for that with
+     * --trials when the test is fast enough.
+     */
+    trials: 1_000,
+    rerunTimeoutSec: 60,
+};
+/** Trials per test at most: seeds are 31-bit and a stream must not wrap. */
+const MAX_TRIALS = 10_000_000;
+/** A TestCase for an id given on the command line (pytest node id or any runner's id). */
+function testCaseFor(id, source, index) {
+    const parts = id.split("::");
+    const file = parts[0] ?? id;
+    return {
+        id,
+        classname: file.replace(/\.py$/, "").replaceAll("/", "."),
+        name: parts[parts.length - 1] ?? id,
+        ...(parts.length > 1 ? { file } : {}),
+        outcome: "failed",
+        sources: [{ file: source }],
+        index,
+    };
+}
+async function planVerify(s) {
+    const targets = [];
+    const seen = new Set();
+    const add = (test, mechanism) => {
+        if (seen.has(test.id))
+            return;
+        seen.add(test.id);
+        targets.push({ test, mechanism: s.mechanism ?? mechanism });
+    };
+    s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i), null));
+    if (s.fromReport !== null) {
+        for (const t of await readReportTests(s.fromReport))
+            add(t.test, t.mechanism);
+    }
+    if (targets.length === 0) {
+        throw new UserError(s.fromReport !== null ? `--from-report ${s.fromReport} lists no tests to verify` : "no test to verify: give test ids or --from-report FILE");
+    }
+    let stream;
+    if (s.seedList !== null) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(s.seedList, "utf8");
+        }
+        catch (err) {
+            throw new UserError(`--seed-list ${s.seedList}: ${errorMessage(err)}`);
+        }
+        stream = listStream(s.seedList, text);
+    }
+    else {
+        stream = { kind: "random", baseSeed: s.baseSeed ?? randomBaseSeed(), total: s.trials };
+    }
+    return { targets, stream };
+}
+/** Tests of a triage report (or ids of a verify report), with the seed mechanism triage found. */
+async function readReportTests(file) {
+    let data;
+    try {
+        data = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch (err) {
+        throw new UserError(`--from-report ${file}: ${errorMessage(err)}`);
+    }
+    const tests = data?.tests;
+    if (typeof data !== "object" || data === null || !Array.isArray(tests)) {
+        throw new UserError(`--from-report ${file} is not a flaky-triage JSON report (no "tests" list)`);
+    }
+    const out = [];
+    tests.forEach((raw, i) => {
+        const t = raw;
+        if (typeof t?.id !== "string" || t.id === "")
+            return;
+        const test = testCaseFor(t.id, file, i);
+        if (typeof t.file === "string")
+            test.file = t.file;
+        const seed = t.seed;
+        const mechanism = seed && typeof seed.value === "string" && typeof seed.apply === "object" ? mechanismFromSeed(seed, "report") : null;
+        out.push({ test, mechanism });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+/**
+ * The verify engine: runs each test `trials` times with seeds from a deterministic stream and
+ * counts the outcomes. It is the triage rerun machinery with a different plan: the same drivers
+ * build the processes, the same plugin repeats the test in-process with a list of seeds
+ * (`--ft-seeds`, applied through `--ft-seed-env` or `--ft-global-seed`), and `runBatch` reads
+ * its per-attempt results and enforces the per-attempt timeout. Trials are split into `jobs`
+ * contiguous parts run side by side; a crash or timeout ends its process and the part goes on
+ * with the next seed in a new one.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Seeds per process. The plugin takes them as one comma-separated argument, and Linux caps a
+ * single argument at 128 KiB (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and
+ * their commas stay under it. Startup (about a second with numpy) is then under 1 ms a trial.
+ */
+const MAX_SEEDS_PER_PROCESS = 1_500;
+async function verify(opts) {
+    const { start, end } = shardRange(opts.stream.total, opts.shard);
+    const seeds = streamSeeds(opts.stream, start, end);
+    const tests = [];
+    for (let index = 0; index < opts.targets.length; index++) {
+        const target = opts.targets[index];
+        let result;
+        try {
+            result = await verifyOne(target, seeds, index, opts);
+        }
+        catch (e) {
+            result = notRun(target.test.id, seeds.length, null, `verify stopped by an internal error: ${errorMessage(e)}`);
+        }
+        tests.push(result);
+        opts.onProgress?.({ kind: "test-done", index, count: opts.targets.length, test: result });
+        if (opts.signal?.aborted)
+            break;
+    }
+    return {
+        schemaVersion: 1,
+        mode: "verify",
+        tool: { name: "flaky-triage", version: VERSION },
+        seeds: streamInfo(opts.stream),
+        ...(opts.shard ? { shard: { index: opts.shard.index, count: opts.shard.count } } : {}),
+        tests,
+    };
+}
+function notRun(id, requested, seedApply, note) {
+    return {
+        id,
+        requested,
+        ...tally_emptyCounts(),
+        failureRate: null,
+        upperBound95: null,
+        failingSeeds: [],
+        reproduce: null,
+        firstFailure: null,
+        seedApply,
+        stoppedEarly: requested > 0,
+        note,
+        durationSec: 0,
+    };
+}
+function applyInfo(m) {
+    const target = m.kind === "env" ? m.names : m.kind === "args" ? m.template : [];
+    return { kind: m.kind, target, source: m.source, detail: m.detail };
+}
+async function verifyOne(target, seeds, index, opts) {
+    const { test } = target;
+    const count = opts.targets.length;
+    const started = Date.now();
+    const driver = pickDriver(test, { python: resolvePython(opts.env), rerunCommand: opts.rerunCommand, runner: opts.runner ?? null });
+    if (driver === null)
+        return notRun(test.id, seeds.length, null, "no driver runs this test id (give --rerun-command)");
+    if (test.id.includes("\0"))
+        return notRun(test.id, seeds.length, null, "the test id contains a NUL byte");
+    if (!(0,external_node_fs_namespaceObject.existsSync)(opts.cwd))
+        return notRun(test.id, seeds.length, null, `working directory ${opts.cwd} does not exist`);
+    const pluginDir = await ensurePlugin(opts.runDir);
+    const workRoot = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.runDir, "verify-"));
+    const baseEnv = rerunEnv(opts.env, pluginDir);
+    const timeoutMs = opts.timeoutSec * 1000;
+    const startupMs = (opts.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000;
+    const killGraceMs = opts.killGraceMs ?? KILL_GRACE_MS;
+    const notes = [];
+    let mechanism = target.mechanism;
+    if (mechanism === null) {
+        opts.onProgress?.({ kind: "probe", id: test.id, index, count });
+        const probe = await probeSeed(test, driver, {
+            cwd: opts.cwd,
+            env: baseEnv,
+            workDir: external_node_path_default().join(workRoot, "probe"),
+            timeoutMs,
+            startupMs,
+            killGraceMs,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }, opts.seedPatterns);
+        if (probe.cannotRun !== null)
+            return notRun(test.id, seeds.length, null, `probe run: ${probe.cannotRun}`);
+        mechanism = probe.seed !== null ? mechanismFromSeed(probe.seed, "probe") : null;
+        if (mechanism === null) {
+            mechanism = FALLBACK_MECHANISM;
+            notes.push(probe.seed === null
+                ? "the probe run logged no seed line: each trial seeds random, numpy and torch instead (give --seed-env or --seed-arg if the test takes its seed another way)"
+                : `the probe run's ${probe.seed.recogniser} seed cannot take another value: each trial seeds random, numpy and torch instead`);
+        }
+    }
+    const mech = mechanism;
+    const info = applyInfo(mech);
+    if (!driver.seedSupport(seedWithValue(mechanism, seeds[0] ?? "1")).fresh) {
+        return notRun(test.id, seeds.length, info, `the ${driver.name} driver cannot give this test a seed by ${mechanism.kind}`);
+    }
+    opts.onProgress?.({ kind: "seed", id: test.id, index, count, how: mechanism.kind });
+    const counts = tally_emptyCounts();
+    const failing = new Map();
+    const streamIndex = new Map(seeds.map((s, i) => [s, i]));
+    let firstFailure = null;
+    let stop = false;
+    const cannotRun = [];
+    const record = (t) => {
+        addTrial(counts, t);
+        if (isFailure(t)) {
+            const seed = t.seed ?? "";
+            const order = streamIndex.get(seed) ?? Number.MAX_SAFE_INTEGER;
+            if (seed !== "" && !failing.has(seed))
+                failing.set(seed, order);
+            if (firstFailure === null || order < firstFailure.order) {
+                firstFailure = { order, message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null };
+            }
+            if (opts.stopOnFailure)
+                stop = true;
+        }
+        opts.onProgress?.({ kind: "trial", id: test.id, index, count, done: counts.trials, total: seeds.length, failed: failures(counts) });
+        return stop || opts.signal?.aborted === true;
+    };
+    const drv = driver;
+    let batchNo = 0;
+    const runPart = async (part) => {
+        let i = 0;
+        let consecutiveTimeouts = 0;
+        while (i < part.length && !stop && !opts.signal?.aborted) {
+            const chunk = part.slice(i, i + MAX_SEEDS_PER_PROCESS);
+            const dir = external_node_path_default().join(workRoot, `batch-${batchNo++}`);
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+            const resultsFile = external_node_path_default().join(dir, "results.jsonl");
+            const inv = drv.invocation({
+                test,
+                seed: seedWithValue(mech, chunk[0]),
+                mode: "repeat",
+                attempts: chunk.length,
+                freshSeeds: chunk,
+                resultsFile,
+                workDir: dir,
+                stopWhenMixed: false,
+            });
+            const batch = await runBatch({
+                argv: inv.argv,
+                cwd: opts.cwd,
+                env: { ...baseEnv, ...inv.env },
+                seeds: chunk.slice(0, inv.attempts),
+                reportsLines: inv.reportsLines,
+                resultsFile,
+                timeoutMs,
+                startupMs,
+                killGraceMs,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+                onTrial: (t) => {
+                    consecutiveTimeouts = t.kind === "timedOut" ? consecutiveTimeouts + 1 : 0;
+                    if (consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS && !stop) {
+                        stop = true;
+                        notes.push(`stopped after ${MAX_CONSECUTIVE_TIMEOUTS} timeouts in a row: the test hangs`);
+                    }
+                    return record(t);
+                },
+            });
+            i += batch.trials.length;
+            if (batch.cannotRun !== null) {
+                cannotRun.push(batch.cannotRun);
+                stop = true;
+                return;
+            }
+            if (batch.trials.length === 0 && !batch.aborted && !batch.stopped) {
+                notes.push("a verify process ended without running a trial");
+                stop = true;
+                return;
+            }
+        }
+    };
+    const jobs = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, seeds.length || 1));
+    const parts = Array.from({ length: jobs }, (_, j) => seeds.slice(Math.floor((j * seeds.length) / jobs), Math.floor(((j + 1) * seeds.length) / jobs)));
+    await Promise.all(parts.map(runPart));
+    if (cannotRun.length > 0)
+        notes.push(`could not run the test: ${cannotRun[0]}`);
+    if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length)
+        notes.push("stopped at the first failure (--stop-on-failure)");
+    if (opts.signal?.aborted)
+        notes.push("interrupted: trials were cut short");
+    const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
+    const first = failingSeeds[0];
+    let reproduce = null;
+    if (first !== undefined) {
+        try {
+            reproduce = driver.reproduceCommand(test, seedWithValue(mech, first));
+        }
+        catch {
+            // An id no shell can carry: better no command than a wrong one.
+        }
+    }
+    const ff = firstFailure;
+    return {
+        id: test.id,
+        requested: seeds.length,
+        ...counts,
+        ...rateAndBound(counts),
+        failingSeeds,
+        reproduce,
+        firstFailure: ff?.message ?? null,
+        seedApply: info,
+        stoppedEarly: counts.trials < seeds.length,
+        note: notes.length > 0 ? notes.join("; ") : null,
+        durationSec: (Date.now() - started) / 1000,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify-progress.ts
+
+
+/** In a CI log a line per this share of a test's trials... */
+const LOG_EVERY_FRACTION = 0.1;
+/** ...or after this long, whichever comes first: a slow test still shows it is alive. */
+const LOG_EVERY_MS = 10_000;
+/** A terminal line is redrawn at most this often; thousands of trials/s would flood it. */
+const REDRAW_EVERY_MS = 100;
+/**
+ * Verify's progress on stderr, with trials/s and an ETA. On a terminal one line is redrawn in
+ * place; in a CI log a line every 10% of a test's trials or every 10 s.
+ */
+class VerifyProgressPrinter {
+    out;
+    opts;
+    live;
+    lastLen = 0;
+    started = 0;
+    lastDraw = 0;
+    lastLogged = 0;
+    lastLoggedAt = 0;
+    constructor(out, opts) {
+        this.out = out;
+        this.opts = opts;
+        this.live = !opts.quiet && out.isTTY === true;
+    }
+    now() {
+        return (this.opts.now ?? Date.now)();
+    }
+    update(ev) {
+        if (this.opts.quiet)
+            return;
+        const tag = (index, count, id) => `[${index + 1}/${count}] ${sanitizeLine(id)}`;
+        switch (ev.kind) {
+            case "probe":
+                this.line(`${tag(ev.index, ev.count, ev.id)}: probe run to learn how it takes its seed`);
+                return;
+            case "seed":
+                this.started = this.now();
+                this.lastLogged = 0;
+                this.lastLoggedAt = this.started;
+                return;
+            case "trial": {
+                const now = this.now();
+                const elapsed = (now - this.started) / 1000;
+                const rate = elapsed > 0 ? ev.done / elapsed : 0;
+                const eta = rate > 0 ? (ev.total - ev.done) / rate : null;
+                const text = `${tag(ev.index, ev.count, ev.id)}: ${ev.done}/${ev.total} trials, ${ev.failed} failed, ` +
+                    `${rate.toFixed(rate >= 100 ? 0 : 1)} trials/s, ETA ${eta === null ? "?" : duration(eta)}`;
+                if (this.live) {
+                    if (now - this.lastDraw >= REDRAW_EVERY_MS || ev.done === ev.total) {
+                        this.lastDraw = now;
+                        this.redraw(text);
+                    }
+                }
+                else {
+                    const step = Math.max(1, Math.ceil(ev.total * LOG_EVERY_FRACTION));
+                    if (ev.done - this.lastLogged >= step || now - this.lastLoggedAt >= LOG_EVERY_MS) {
+                        this.lastLogged = ev.done;
+                        this.lastLoggedAt = now;
+                        this.line(text);
+                    }
+                }
+                return;
+            }
+            case "test-done":
+                this.line(`${tag(ev.index, ev.count, ev.test.id)}: ${boundSentence(ev.test)}`);
+                return;
+        }
+    }
+    done() {
+        if (this.live && this.lastLen > 0)
+            this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
+        this.lastLen = 0;
+    }
+    line(s) {
+        this.done();
+        this.out.write(s + "\n");
+    }
+    redraw(s) {
+        const width = Math.max(20, (this.out.columns ?? 100) - 1);
+        const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
+        this.out.write("\r" + text.padEnd(this.lastLen));
+        this.lastLen = text.length;
+    }
+}
+function duration(sec) {
+    if (sec < 60)
+        return `${Math.ceil(sec)}s`;
+    if (sec < 3600)
+        return `${Math.floor(sec / 60)}m${String(Math.ceil(sec % 60)).padStart(2, "0")}s`;
+    return `${Math.floor(sec / 3600)}h${String(Math.floor((sec % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify-command.ts
+/**
+ * `flaky-triage verify ID... [options]`: run tests thousands of times with fresh seeds and say,
+ * with an exact bound, how often they fail. Flags shared with triage keep triage's meaning.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const VERIFY_FLAGS = [
+    ["--trials N", "trials per test, all shards together", String(VERIFY_DEFAULTS.trials)],
+    ["--jobs J", "trials run in parallel (in-process batches)", "number of CPUs"],
+    ["--rerun-timeout S", "timeout per trial, in seconds", String(VERIFY_DEFAULTS.rerunTimeoutSec)],
+    ["--cwd DIR", "project root: trials run there", "."],
+    ["--seed-env NAME", "give each trial's seed as environment variable NAME; repeatable", "learnt from a probe run"],
+    ["--seed-arg TEMPLATE", "give each trial's seed as arguments, e.g. '-p randomly --randomly-seed={seed}'", "learnt from a probe run"],
+    ["--seed-pattern REGEX", "how the test logs its seed, named group `seed` (and `env`); repeatable", "built-in recognisers"],
+    ["--seed-list FILE", "replay these seeds (one per line) instead of random ones", "none"],
+    ["--base-seed TEXT", "key of the random seed stream; the same on every shard", "random, recorded in the JSON"],
+    ["--shard K/N", "run part K of N of the trials (disjoint seeds); combine with `merge`", "none"],
+    ["--stop-on-failure", "stop a test's trials at its first failure", "off"],
+    ["--from-report FILE", "verify every test of a triage JSON report", "none"],
+    ["--rerun-command TEMPLATE", "argv template to run one test ({id} {file} {name} {seed}); one process per trial", "built-in pytest driver"],
+    ["--runner NAME", `built-in driver for every test: ${RUNNER_NAMES.join(", ")}`, "pytest for node ids"],
+    ["--json FILE", "write the JSON report (schema/verify.schema.json) to FILE", "none"],
+    ["--markdown FILE", "write the Markdown report to FILE", "none"],
+    ["--args-json FILE", "read further arguments from a JSON array of strings", "none"],
+    ["--quiet", "no progress output on stderr", "off"],
+    ["--help", "show this help", ""],
+];
+const verify_command_OPTIONS = {
+    trials: { type: "string" },
+    jobs: { type: "string" },
+    "rerun-timeout": { type: "string" },
+    cwd: { type: "string" },
+    "seed-env": { type: "string", multiple: true },
+    "seed-arg": { type: "string" },
+    "seed-pattern": { type: "string", multiple: true },
+    "seed-list": { type: "string" },
+    "base-seed": { type: "string" },
+    shard: { type: "string" },
+    "stop-on-failure": { type: "boolean" },
+    "from-report": { type: "string" },
+    "rerun-command": { type: "string" },
+    runner: { type: "string" },
+    json: { type: "string" },
+    markdown: { type: "string" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+};
+/**
+ * Flags whose values naturally start with a dash (`--seed-arg '-p randomly ...'`): node's
+ * parseArgs calls such a value ambiguous unless written `--flag=value`, so we write it so.
+ */
+const DASH_VALUED = new Set(["--seed-arg", "--rerun-command", "--seed-pattern"]);
+function joinDashValues(argv) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === "--") {
+            out.push(...argv.slice(i));
+            break;
+        }
+        if (DASH_VALUED.has(a) && i + 1 < argv.length)
+            out.push(`${a}=${argv[++i]}`);
+        else
+            out.push(a);
+    }
+    return out;
+}
+function parseVerifyArgs(argv, shellCwd) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: joinDashValues(expandArgsJson(argv)), options: verify_command_OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        throw new UserError(`verify: ${errorMessage(err)} (see verify --help)`);
+    }
+    const v = parsed.values;
+    if (v.help)
+        return "help";
+    if (parsed.positionals.length === 0 && v["from-report"] === undefined) {
+        throw new UserError("verify: no test given: pass test ids (e.g. tests/test_x.py::test_y) or --from-report FILE");
+    }
+    if (v["seed-env"] !== undefined && v["seed-arg"] !== undefined) {
+        throw new UserError("verify: give --seed-env or --seed-arg, not both");
+    }
+    if (v["seed-list"] !== undefined && v.trials !== undefined) {
+        throw new UserError("verify: --seed-list runs one trial per listed seed; drop --trials");
+    }
+    if (v["seed-list"] !== undefined && v["base-seed"] !== undefined) {
+        throw new UserError("verify: --base-seed keys random seeds; it means nothing with --seed-list");
+    }
+    const shard = v.shard === undefined ? null : parseShard(v.shard);
+    if (shard !== null && v["base-seed"] === undefined && v["seed-list"] === undefined) {
+        throw new UserError("verify: --shard needs --base-seed (the same on every shard, e.g. the CI run id) so the shards run disjoint parts of one seed stream");
+    }
+    let mechanism = null;
+    if (v["seed-env"] !== undefined) {
+        for (const name of v["seed-env"]) {
+            if (!isEnvName(name))
+                throw new UserError(`verify: --seed-env '${name}' is not an environment variable name`);
+        }
+        mechanism = { source: "flag", detail: "--seed-env", kind: "env", names: [...new Set(v["seed-env"])] };
+    }
+    else if (v["seed-arg"] !== undefined) {
+        let template;
+        try {
+            template = splitCommandTemplate(v["seed-arg"]);
+        }
+        catch (err) {
+            throw new UserError(`verify: --seed-arg: ${errorMessage(err)}`);
+        }
+        if (!template.some((a) => a.includes(SEED_PLACEHOLDER))) {
+            throw new UserError(`verify: --seed-arg '${v["seed-arg"]}' must contain ${SEED_PLACEHOLDER} where the seed goes`);
+        }
+        mechanism = { source: "flag", detail: "--seed-arg", kind: "args", template };
+    }
+    const settings = {
+        ids: parsed.positionals,
+        fromReport: v["from-report"] === undefined ? null : (0,external_node_path_namespaceObject.resolve)(shellCwd, v["from-report"]),
+        cwd: (0,external_node_path_namespaceObject.resolve)(shellCwd, v.cwd ?? "."),
+        trials: intFlag("--trials", v.trials, VERIFY_DEFAULTS.trials, 1, MAX_TRIALS),
+        jobs: intFlag("--jobs", v.jobs, (0,external_node_os_namespaceObject.availableParallelism)(), 1, 256),
+        timeoutSec: numFlag("--rerun-timeout", v["rerun-timeout"], VERIFY_DEFAULTS.rerunTimeoutSec, 0.1, 86_400),
+        seedPatterns: (v["seed-pattern"] ?? []).map(seedPattern),
+        rerunCommand: v["rerun-command"] === undefined ? null : rerunTemplate(v["rerun-command"]),
+        runner: v.runner === undefined ? null : runnerName(v.runner),
+        mechanism,
+        seedList: v["seed-list"] === undefined ? null : (0,external_node_path_namespaceObject.resolve)(shellCwd, v["seed-list"]),
+        baseSeed: v["base-seed"] === undefined ? null : checkBaseSeed(v["base-seed"]),
+        shard,
+        stopOnFailure: v["stop-on-failure"] ?? false,
+    };
+    return {
+        settings,
+        json: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(shellCwd, v.json),
+        markdown: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(shellCwd, v.markdown),
+        quiet: v.quiet ?? false,
+    };
+}
+function verifyHelpText() {
+    const w = Math.max(...VERIFY_FLAGS.map(([f]) => f.length));
+    return [
+        `flaky-triage ${VERSION} verify: run tests thousands of times with fresh seeds; report the failure rate with an exact 95% bound.`,
+        "",
+        "Usage:",
+        "  flaky-triage verify [options] TEST_ID...",
+        "  flaky-triage verify [options] --from-report triage.json",
+        "  flaky-triage merge [--json FILE] [--markdown FILE] SHARD.json...",
+        "",
+        "Options:",
+        ...VERIFY_FLAGS.map(([flag, what, dflt]) => `  ${flag.padEnd(w)}  ${what}${dflt ? ` (default: ${dflt})` : ""}`),
+        "",
+        "With 0 failures in n trials the 95% upper bound is about 3/n (the rule of three).",
+        "Exit status: 0 no trial failed, 1 a trial failed, timed out or crashed (or a test could not run), 2 usage error.",
+        "",
+        "Example:",
+        "  flaky-triage verify 'tests/test_ops.py::test_dot' --trials 10000 --jobs 8 --json verify.json",
+    ].join("\n");
+}
+async function verifyMain(argv) {
+    const cmd = parseVerifyArgs(argv, process.cwd());
+    if (cmd === "help") {
+        process.stdout.write(verifyHelpText() + "\n");
+        return 0;
+    }
+    const plan = await planVerify(cmd.settings);
+    const abort = new AbortController();
+    let interrupted = null;
+    const onSignal = (sig) => {
+        if (interrupted)
+            process.exit(130);
+        interrupted = sig;
+        process.stderr.write(`flaky-triage: ${sig}: stopping trials, writing the report for what finished\n`);
+        abort.abort();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    const runDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "flaky-triage-verify-"));
+    const progress = new VerifyProgressPrinter(process.stderr, { quiet: cmd.quiet });
+    const s = cmd.settings;
+    try {
+        const report = await verify({
+            ...plan,
+            cwd: s.cwd,
+            shard: s.shard,
+            jobs: s.jobs,
+            timeoutSec: s.timeoutSec,
+            rerunCommand: s.rerunCommand,
+            runner: s.runner,
+            seedPatterns: s.seedPatterns,
+            stopOnFailure: s.stopOnFailure,
+            runDir,
+            env: process.env,
+            signal: abort.signal,
+            onProgress: (ev) => progress.update(ev),
+        });
+        progress.done();
+        if (cmd.json)
+            await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
+        if (cmd.markdown)
+            await writeFileAtomic(cmd.markdown, renderVerifyMarkdown(report));
+        process.stdout.write(renderVerifyText(report) + "\n");
+        if (interrupted)
+            return interrupted === "SIGINT" ? 130 : 143;
+        return verifyFailed(report) ? 1 : 0;
+    }
+    finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/merge-command.ts
+/** `flaky-triage merge SHARD.json...`: one verify report from its shards' reports. */
+
+
+
+
+
+
+
+
+
+
+const merge_command_OPTIONS = {
+    json: { type: "string" },
+    markdown: { type: "string" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+};
+/** Reads and merges shard reports (globs expanded against `cwd`). */
+async function mergeFiles(patterns, cwd) {
+    const files = (await expandGlobs(patterns, cwd)).map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    const inputs = [];
+    for (const file of files) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, "utf8");
+        }
+        catch (err) {
+            throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
+        }
+        inputs.push({ path: file, report: parseVerifyReport(text, file) });
+    }
+    return mergeReports(inputs);
+}
+async function mergeMain(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: expandArgsJson(argv), options: merge_command_OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        throw new UserError(`merge: ${errorMessage(err)} (see merge --help)`);
+    }
+    const v = parsed.values;
+    if (v.help) {
+        process.stdout.write(verifyHelpText() + "\n");
+        return 0;
+    }
+    if (parsed.positionals.length === 0)
+        throw new UserError("merge: no report given: pass the shards' verify --json files");
+    const report = await mergeFiles(parsed.positionals, process.cwd());
+    if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
+        process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
+    }
+    if (v.json !== undefined)
+        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.json), JSON.stringify(report, null, 2) + "\n");
+    if (v.markdown !== undefined)
+        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.markdown), renderVerifyMarkdown(report));
+    process.stdout.write(renderVerifyText(report) + "\n");
+    return verifyFailed(report) ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/render/budget.ts
+/** Byte accounting for outputs with size limits (job summary, check-run text). */
+function byteLength(text) {
+    return Buffer.byteLength(text, "utf8");
+}
+/** The longest prefix of `text` that fits in `maxBytes` UTF-8 bytes, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (maxBytes <= 0)
+        return "";
+    if (byteLength(text) <= maxBytes)
+        return text;
+    const bytes = Buffer.from(text, "utf8");
+    let end = maxBytes;
+    // Back up over UTF-8 continuation bytes (10xxxxxx) to the start of the cut character.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end--;
+    return bytes.subarray(0, end).toString("utf8");
+}
+/** Appends parts while they fit; remembers how much room is left. */
+class ByteBudget {
+    limit;
+    used = 0;
+    parts = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get remaining() {
+        return this.limit - this.used;
+    }
+    fits(text, reserve = 0) {
+        return byteLength(text) + reserve <= this.remaining;
+    }
+    /** Adds `text` if it fits with `reserve` bytes to spare; returns whether it did. */
+    tryAdd(text, reserve = 0) {
+        const n = byteLength(text);
+        if (n + reserve > this.remaining)
+            return false;
+        this.parts.push(text);
+        this.used += n;
+        return true;
+    }
+    toString() {
+        return this.parts.join("");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/charts.ts
+
+
+/** Trend charts beyond a handful stop being pictures and become a wall. */
+const MAX_TREND_CHARTS = 3;
+const MAX_LABEL_CHARS = 60;
+function chartLabel(text) {
+    const safe = text.replace(/[^A-Za-z0-9_./:-]+/g, " ").trim();
+    return safe.length > MAX_LABEL_CHARS ? `...${safe.slice(safe.length - MAX_LABEL_CHARS + 3)}` : safe || "test";
+}
+/** A pie of verdicts; null when nothing failed. */
+function verdictPie(report) {
+    const s = report.summary;
+    const slices = [
+        ["deterministic", s.deterministic],
+        ["intermittent", s.intermittent],
+        ["not reproduced", s.notReproduced],
+        ["not rerun", s.notRerun],
+    ];
+    const shown = slices.filter(([, n]) => n > 0);
+    if (shown.length === 0)
+        return null;
+    const lines = ["pie showData title Verdicts of failing tests", ...shown.map(([label, n]) => `    "${label}" : ${n}`)];
+    return codeBlock(lines.join("\n"), "mermaid");
+}
+/** One flake-rate line chart per flaky test with at least two recorded runs, worst first. */
+function trendCharts(history, testIds) {
+    const candidates = testIds
+        .map((id) => ({ id, h: history.get(id) }))
+        .filter((e) => e.h !== undefined && e.h.flaky > 0 && e.h.trend.length >= 2)
+        .sort((a, b) => b.h.flaky / b.h.runs - a.h.flaky / a.h.runs)
+        .slice(0, MAX_TREND_CHARTS);
+    return candidates.map(({ id, h }) => {
+        const n = h.trend.length;
+        const lines = [
+            "xychart-beta",
+            `    title "Flake rate: ${chartLabel(id)} (${percent(h.flaky / h.runs)} over ${h.runs} runs)"`,
+            `    x-axis "run" 1 --> ${n}`,
+            `    y-axis "flake rate (%)" 0 --> 100`,
+            `    line [${h.trend.map((r) => Math.round(r * 100)).join(", ")}]`,
+        ];
+        return codeBlock(lines.join("\n"), "mermaid");
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+// Caps per field so that one enormous message cannot crowd out every other test.
+const CELL_MAX_CHARS = 200;
+const ID_MAX_CHARS = 300;
+const MESSAGE_MAX_CHARS = 2000;
+const SEEDS_LISTED = 10;
+// A reproduce command cut short would run the wrong thing; past this it is left to the JSON report.
+const REPRODUCE_MAX_CHARS = 4000;
+const VERDICT_ICON = {
+    deterministic: "\u{1F534}",
+    intermittent: "\u{1F7E1}",
+    "not-reproduced": "\u{1F7E2}",
+    "not-rerun": "\u26AA",
+};
+function headline(report) {
+    const s = report.summary;
+    const failing = s.failed + s.errored;
+    const title = failing === 0
+        ? "## flaky-triage: no failing tests"
+        : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
+    const counts = `**${failing} failing** of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
+        ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
+        ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
+        ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +
+        (s.notRerun > 0 ? ` · ${VERDICT_ICON["not-rerun"]} ${s.notRerun} not rerun` : "");
+    return `${title}\n\n${counts}\n\n`;
+}
+function safeUrl(url) {
+    // Only links we made from the API's answer; still, nothing but http(s) and no characters
+    // that could end the Markdown link destination.
+    if (!/^https?:\/\/[^\s<>()\\]+$/.test(url))
+        return null;
+    return url;
+}
+function notesBlock(options) {
+    const lines = [];
+    const url = options.checkRunUrl === undefined ? null : safeUrl(options.checkRunUrl);
+    if (url !== null)
+        lines.push(`- Every annotation is on the [check run](${url}).`);
+    for (const note of options.notes ?? [])
+        lines.push(`- ${escapeMarkdown(note)}`);
+    return lines.length === 0 ? "" : lines.join("\n") + "\n\n";
+}
+const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
+function tableRow(test) {
+    const seed = test.seed === null ? "" : codeSpan(truncate(test.seed.value, CELL_MAX_CHARS), { inTable: true });
+    return (`| ${VERDICT_ICON[test.verdict]} | ${codeSpan(truncate(test.id, ID_MAX_CHARS), { inTable: true })}` +
+        ` | ${escapeMarkdown(verdictText(test))} | ${escapeMarkdown(CAUSE_LABEL[test.cause])}` +
+        ` | ${seed} | ${escapeMarkdown(truncate(test.suggestion, CELL_MAX_CHARS))} |\n`);
+}
+function markdown_toleranceLines(t) {
+    const lines = [];
+    const params = [
+        t.rtol === null ? null : `rtol=${formatNumber(t.rtol)}`,
+        t.atol === null ? null : `atol=${formatNumber(t.atol)}`,
+        t.dtype === undefined ? null : `dtype=${t.dtype}`,
+    ].filter((p) => p !== null);
+    lines.push(`**Tolerance** (${escapeMarkdown(t.format)}): ${escapeMarkdown(params.join(", ") || "not stated")}`);
+    if (t.actual !== undefined && t.expected !== undefined) {
+        lines.push(`actual ${escapeMarkdown(formatNumber(t.actual, 10))}, expected ${escapeMarkdown(formatNumber(t.expected, 10))}` +
+            (t.location === undefined ? "" : ` at ${escapeMarkdown(t.location)}`));
+    }
+    if (t.ratio !== null) {
+        lines.push(`violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
+            (t.ratio <= 1 ? "" : ` (${escapeMarkdown(formatNumber(t.ratio))}× over the allowed error)`));
+    }
+    if (t.nonFinite !== undefined)
+        lines.push(`non-finite value: ${escapeMarkdown(t.nonFinite)}`);
+    const s = t.suggestion;
+    if (s !== null) {
+        lines.push(`suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
+            ` (smallest passing ${s.parameter}: ${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
+            `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`);
+        if (s.guidelineWarning !== undefined)
+            lines.push(`⚠️ ${escapeMarkdown(s.guidelineWarning)}`);
+    }
+    return lines;
+}
+function details(test, history) {
+    const lines = [];
+    const where = test.file === null ? "" : ` (${escapeMarkdown(test.file + (test.line === null ? "" : `:${test.line}`))})`;
+    lines.push(`**${escapeMarkdown(verdictText(test))}**, cause **${escapeMarkdown(CAUSE_LABEL[test.cause])}**${where}: ${escapeMarkdown(truncate(test.causeReason, MESSAGE_MAX_CHARS))}`);
+    if (test.message !== null)
+        lines.push(`**Message:** ${escapeMarkdown(truncate(test.message, MESSAGE_MAX_CHARS))}`);
+    if (test.seed !== null) {
+        const src = test.seed.source;
+        lines.push(`**Seed:** ${codeSpan(test.seed.value)} (${escapeMarkdown(test.seed.recogniser)}, from ` +
+            `${escapeMarkdown(src.file + (src.line === undefined ? "" : `:${src.line}`))}); ${escapeMarkdown(applyText(test.seed.apply))}`);
+    }
+    const r = test.reruns;
+    lines.push(`**Same seed:** ${escapeMarkdown(tallyText(r.sameSeed))}`);
+    if (r.freshSeeds.runs > 0) {
+        const listed = r.freshSeeds.seeds.slice(0, SEEDS_LISTED).join(", ");
+        const more = r.freshSeeds.seeds.length > SEEDS_LISTED ? `, … ${r.freshSeeds.seeds.length - SEEDS_LISTED} more` : "";
+        lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}`);
+    }
+    if (r.order !== undefined)
+        lines.push(`**After its ${r.order.predecessors} predecessors:** ${escapeMarkdown(tallyText(r.order))}`);
+    if (r.recorded !== undefined)
+        lines.push(`**Recorded in the report:** ${escapeMarkdown(tallyText(r.recorded))}`);
+    if (r.note !== undefined)
+        lines.push(`**Note:** ${escapeMarkdown(r.note)}`);
+    lines.push(`**Confidence:** ${escapeMarkdown(test.confidence.text)}${test.confidence.moreRerunsAdvised ? " (more reruns advised)" : ""}`);
+    if (test.tolerance !== null)
+        lines.push(...markdown_toleranceLines(test.tolerance));
+    const h = history?.get(test.id);
+    if (h !== undefined)
+        lines.push(`**History:** ${escapeMarkdown(historyText(h))}`);
+    lines.push(`**Fix:** ${escapeMarkdown(truncate(test.suggestion, MESSAGE_MAX_CHARS))}`);
+    // Two trailing spaces would be invisible; a blank line between facts keeps them apart.
+    let body = lines.join("\n\n");
+    if (test.reproduce !== null) {
+        body +=
+            test.reproduce.length <= REPRODUCE_MAX_CHARS
+                ? `\n\nReproduce:\n\n${codeBlock(test.reproduce, "sh")}`
+                : "\n\nThe reproduce command is too long to show here; the JSON report has it.";
+    }
+    const summary = `${VERDICT_ICON[test.verdict]} <code>${escapeHtml(truncate(test.id, ID_MAX_CHARS))}</code>: ${escapeHtml(verdictText(test))}, ${escapeHtml(CAUSE_LABEL[test.cause])}`;
+    // The blank line after </summary> ends the HTML block so the body is parsed as Markdown.
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`;
+}
+function moreRowsLine(n) {
+    return `\n**${n} more failing test${n === 1 ? "" : "s"} not shown** (the summary is limited in size; the JSON report has all of them).\n\n`;
+}
+function detailsOmittedLine(shown, total) {
+    return shown === 0
+        ? `Details are not shown for ${total} tests (the summary is limited in size; the JSON report has them).\n\n`
+        : `Details are shown for the first ${shown} of ${total} tests (the summary is limited in size; the JSON report has the rest).\n\n`;
+}
+/** Renders the report as GitHub-flavoured Markdown of at most `options.budgetBytes` bytes. */
+function renderMarkdown(report, options) {
+    const tests = orderForDisplay(report);
+    const limit = options.budgetBytes ?? Number.POSITIVE_INFINITY;
+    const budget = new ByteBudget(limit);
+    const head = headline(report);
+    if (!budget.tryAdd(head))
+        return cutToBytes(head, limit);
+    const notes = notesBlock(options);
+    if (notes !== "")
+        budget.tryAdd(notes);
+    if (options.charts) {
+        const pie = verdictPie(report);
+        if (pie !== null)
+            budget.tryAdd(pie + "\n\n");
+        if (options.history !== undefined) {
+            for (const chart of trendCharts(options.history, tests.map((t) => t.id)))
+                budget.tryAdd(chart + "\n\n");
+        }
+    }
+    if (tests.length === 0)
+        return budget.toString();
+    // Rows first: a row is worth more than any test's details. The reserve keeps room for the
+    // "N more" line, whose length depends only on the digits of N.
+    const moreReserve = byteLength(moreRowsLine(tests.length));
+    if (!budget.tryAdd(TABLE_HEAD, moreReserve))
+        return budget.toString();
+    let rows = 0;
+    for (const test of tests) {
+        if (!budget.tryAdd(tableRow(test), rows + 1 < tests.length ? moreReserve : 0))
+            break;
+        rows++;
+    }
+    if (rows < tests.length) {
+        budget.tryAdd(moreRowsLine(tests.length - rows));
+        return budget.toString();
+    }
+    budget.tryAdd("\n");
+    // Then details, in display order, until the next one does not fit.
+    const omittedReserve = byteLength(detailsOmittedLine(tests.length, tests.length));
+    let shown = 0;
+    for (const test of tests) {
+        const last = shown + 1 === tests.length;
+        if (!budget.tryAdd(details(test, options.history), last ? 0 : omittedReserve))
+            break;
+        shown++;
+    }
+    if (shown < tests.length)
+        budget.tryAdd(detailsOmittedLine(shown, tests.length));
+    return budget.toString();
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+
+
+const COLOR = {
+    deterministic: "\u001b[31m",
+    intermittent: "\u001b[33m",
+    "not-reproduced": "\u001b[32m",
+    "not-rerun": "\u001b[90m",
+};
+const RESET = "\u001b[0m";
+const GAP = "  ";
+// Column caps: ids and seeds can be long; the fix column takes whatever is left.
+const ID_MAX = 80;
+const SEED_MAX = 24;
+const FIX_MIN = 20;
+function cut(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return max <= 1 ? chars.slice(0, max).join("") : chars.slice(0, max - 1).join("") + "\u2026";
+}
+function pad(text, width) {
+    return text + " ".repeat(Math.max(0, width - Array.from(text).length));
+}
+/** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
+function renderTable(report, options = {}) {
+    const rows = orderForDisplay(report).map((test) => ({
+        test,
+        cells: [
+            oneLine(test.id),
+            verdictText(test),
+            CAUSE_LABEL[test.cause],
+            oneLine(seedValue(test.seed)) || "-",
+            oneLine(test.suggestion),
+        ],
+    }));
+    const header = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
+    const widthOf = (i, max) => Math.min(max, Math.max(Array.from(header[i] ?? "").length, ...rows.map((r) => Array.from(r.cells[i] ?? "").length)));
+    let idW = widthOf(0, ID_MAX);
+    const verdictW = widthOf(1, Infinity);
+    const causeW = widthOf(2, Infinity);
+    const seedW = widthOf(3, SEED_MAX);
+    if (options.width !== undefined) {
+        const fixed = verdictW + causeW + seedW + GAP.length * 4;
+        // Give the id at most what leaves the fix column its minimum.
+        idW = Math.max(10, Math.min(idW, options.width - fixed - FIX_MIN));
+    }
+    const fixW = options.width === undefined ? Infinity : Math.max(FIX_MIN, options.width - idW - verdictW - causeW - seedW - GAP.length * 4);
+    const line = (cells, verdict) => {
+        const [id, v, cause, seed, fix] = cells;
+        const verdictCell = pad(cut(v, verdictW), verdictW);
+        const coloured = options.color && verdict !== undefined ? `${COLOR[verdict]}${verdictCell}${RESET}` : verdictCell;
+        return [pad(cut(id, idW), idW), coloured, pad(cut(cause, causeW), causeW), pad(cut(seed, seedW), seedW), cut(fix, fixW)]
+            .join(GAP)
+            .trimEnd();
+    };
+    const out = [];
+    if (rows.length > 0) {
+        out.push(line(header));
+        for (const r of rows)
+            out.push(line(r.cells, r.test.verdict));
+    }
+    out.push(tallyLine(report));
+    return out.join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
 
 
 
@@ -12389,7 +15694,19 @@ function projectView(cwd) {
 
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 const EXIT = { ok: 0, deterministic: 1, usage: 2 };
+/**
+ * Subcommands, by first argument. A report file that happens to be named like one is still
+ * reachable as `./verify`.
+ */
+const SUBCOMMANDS = {
+    verify: verifyMain,
+    merge: mergeMain,
+    explain: explainMain,
+};
 async function main(argv) {
+    const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+    if (sub)
+        return sub(argv.slice(1));
     const cmd = parseTriageArgs(argv, process.cwd());
     switch (cmd.kind) {
         case "help":
@@ -12408,9 +15725,12 @@ async function runTriage(cmd) {
     const abort = new AbortController();
     let interrupted = null;
     const onSignal = (sig) => {
-        // A second signal means "now": leave without the report.
-        if (interrupted)
-            process.exit(130);
+        // A second signal means "now": leave without the report, but take the reruns along
+        // (they lead their own process groups, so nothing else would stop them).
+        if (interrupted) {
+            killAllNow();
+            process.exit(sig === "SIGINT" ? 130 : 143);
+        }
         interrupted = sig;
         process.stderr.write(`flaky-triage: ${sig}: stopping reruns, writing the report for what finished\n`);
         abort.abort();
