@@ -1,11 +1,6 @@
 import type { TriageProgress } from "../triage.js";
 import { sanitizeLine } from "./sanitize.js";
-
-interface Sink {
-  write(s: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+import { StatusLine, type Sink } from "./status-line.js";
 
 const PHASE_LABEL: Record<string, string> = {
   "same-seed": "same seed",
@@ -18,14 +13,13 @@ const PHASE_LABEL: Record<string, string> = {
  * redrawing would spam the log, so each test gets one line when it finishes.
  */
 export class ProgressPrinter {
-  private readonly live: boolean;
-  private lastLen = 0;
+  private readonly status: StatusLine;
 
   constructor(
-    private readonly out: Sink,
+    out: Sink,
     private readonly opts: { quiet: boolean },
   ) {
-    this.live = !opts.quiet && out.isTTY === true;
+    this.status = new StatusLine(out, opts.quiet);
   }
 
   update(ev: TriageProgress): void {
@@ -40,9 +34,9 @@ export class ProgressPrinter {
         }
         return;
       case "rerun":
-        if (this.live) {
+        if (this.status.live) {
           const label = PHASE_LABEL[ev.phase] ?? ev.phase;
-          this.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
+          this.status.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
         }
         return;
       case "test-done":
@@ -55,19 +49,10 @@ export class ProgressPrinter {
   }
 
   done(): void {
-    if (this.live && this.lastLen > 0) this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
-    this.lastLen = 0;
+    this.status.clear();
   }
 
   private line(s: string): void {
-    this.done();
-    this.out.write(s + "\n");
-  }
-
-  private redraw(s: string): void {
-    const width = Math.max(20, (this.out.columns ?? 100) - 1);
-    const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
-    this.out.write("\r" + text.padEnd(this.lastLen) );
-    this.lastLen = text.length;
+    this.status.line(s);
   }
 }

@@ -1,12 +1,7 @@
 import type { VerifyProgress } from "../verify/verify.js";
 import { boundSentence } from "../verify/report.js";
 import { sanitizeLine } from "./sanitize.js";
-
-interface Sink {
-  write(s: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+import { StatusLine, type Sink } from "./status-line.js";
 
 /** In a CI log a line per this share of a test's trials... */
 const LOG_EVERY_FRACTION = 0.1;
@@ -20,18 +15,17 @@ const REDRAW_EVERY_MS = 100;
  * place; in a CI log a line every 10% of a test's trials or every 10 s.
  */
 export class VerifyProgressPrinter {
-  private readonly live: boolean;
-  private lastLen = 0;
+  private readonly status: StatusLine;
   private started = 0;
   private lastDraw = 0;
   private lastLogged = 0;
   private lastLoggedAt = 0;
 
   constructor(
-    private readonly out: Sink,
+    out: Sink,
     private readonly opts: { quiet: boolean; now?: () => number },
   ) {
-    this.live = !opts.quiet && out.isTTY === true;
+    this.status = new StatusLine(out, opts.quiet);
   }
 
   private now(): number {
@@ -58,10 +52,10 @@ export class VerifyProgressPrinter {
         const text =
           `${tag(ev.index, ev.count, ev.id)}: ${ev.done}/${ev.total} trials, ${ev.failed} failed, ` +
           `${rate.toFixed(rate >= 100 ? 0 : 1)} trials/s, ETA ${eta === null ? "?" : duration(eta)}`;
-        if (this.live) {
+        if (this.status.live) {
           if (now - this.lastDraw >= REDRAW_EVERY_MS || ev.done === ev.total) {
             this.lastDraw = now;
-            this.redraw(text);
+            this.status.redraw(text);
           }
         } else {
           const step = Math.max(1, Math.ceil(ev.total * LOG_EVERY_FRACTION));
@@ -80,20 +74,11 @@ export class VerifyProgressPrinter {
   }
 
   done(): void {
-    if (this.live && this.lastLen > 0) this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
-    this.lastLen = 0;
+    this.status.clear();
   }
 
   private line(s: string): void {
-    this.done();
-    this.out.write(s + "\n");
-  }
-
-  private redraw(s: string): void {
-    const width = Math.max(20, (this.out.columns ?? 100) - 1);
-    const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
-    this.out.write("\r" + text.padEnd(this.lastLen));
-    this.lastLen = text.length;
+    this.status.line(s);
   }
 }
 
