@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import type { HttpsJsonSchemastoreOrgGithubActionJson as ActionMetadata } from "@schemastore/github-action";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { parseYamlSubset } from "./yaml-subset.js";
+import { parse as parseYaml } from "yaml";
 
 const root = new URL("../../", import.meta.url);
-const metadata = parseYamlSubset(readFileSync(new URL("action.yml", root), "utf8")) as unknown as ActionMetadata;
+// The `yaml` package (YAML 1.2, core schema), as GitHub reads action.yml; `uniqueKeys` (default) rejects duplicate keys.
+const metadata = parseYaml(readFileSync(new URL("action.yml", root), "utf8"), { strict: true, prettyErrors: true }) as ActionMetadata;
 const schema = JSON.parse(readFileSync(new URL("test/action/fixtures/github-action.schema.json", root), "utf8"));
 
 // The inputs the Action reads (src/action/inputs.ts) and the outputs it sets (src/action/run.ts).
