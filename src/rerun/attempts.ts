@@ -8,7 +8,7 @@ import { open, readFile } from "node:fs/promises";
 import type { Trial } from "../model.js";
 import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
 import { startProcess, type ProcessResult } from "./process.js";
-import type { PluginEvent } from "./pytest-plugin.js";
+import type { PlanEvent, PluginEvent } from "./pytest-plugin.js";
 import type { Judge } from "./drivers/types.js";
 
 export interface BatchSpec {
@@ -187,10 +187,129 @@ async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
       trials.push(trial);
       spec.onTrial(trial);
     } else {
-      cannotRun = describeCannotRun(spec, proc, collected);
+      cannotRun = describeCannotRun(spec.argv, proc, collected);
     }
   }
   return { trials, cannotRun, collected, predecessorsRun, process: proc, stopped, aborted };
+}
+
+export interface PlanBatchSpec {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string>;
+  resultsFile: string;
+  /** Seed recorded for attempt `attempt` of plan entry `item` when the line carries none. */
+  seedOf(item: number, attempt: number): string | null;
+  timeoutMs: number;
+  startupMs: number;
+  killGraceMs?: number;
+  signal?: AbortSignal;
+  /** Each finished attempt, and the one that timed out or crashed, of plan entry `item`. */
+  onTrial(item: number, trial: Trial): void;
+  /** An attempt of plan entry `item` started. */
+  onStart?(item: number): void;
+}
+
+export interface PlanBatchResult {
+  /** Plan entries collection did not find; null when the process never said. */
+  missing: number[] | null;
+  /** Whether any attempt started. */
+  started: boolean;
+  /** No attempt started and the process ended by itself (not on our timeout). */
+  cannotRun: string | null;
+  /** No attempt started and the process hung until our timeout (imports, collection). */
+  hungBeforeStart: boolean;
+  process: ProcessResult;
+  aborted: boolean;
+}
+
+/**
+ * A process running a plan (several tests' attempts, see --ft-plan): the same clock as
+ * runPluginBatch (a line restarts it; the first line gets the start-up allowance too), the
+ * same reading of an attempt that started and never ended (timed out if we killed it, else
+ * crashed), per plan entry. Nothing is stopped from here: the caller stops an entry through
+ * its stop file, and restarts a process for what a timeout or a crash left undone.
+ */
+export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult> {
+  const running = startProcess({
+    argv: spec.argv,
+    cwd: spec.cwd,
+    env: spec.env,
+    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+  });
+  const reader = new LineReader(spec.resultsFile);
+  let missing: number[] | null = null;
+  let started = false;
+  let current: { item: number; attempt: number; seed: string | null; at: number } | null = null;
+  let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
+  let timedOutAt: number | null = null;
+  let aborted = false;
+  let exited = false;
+  void running.done.then(() => (exited = true));
+  const onAbort = (): void => {
+    aborted = true;
+    running.kill("abort");
+  };
+  if (spec.signal?.aborted) onAbort();
+  spec.signal?.addEventListener("abort", onAbort, { once: true });
+
+  const handle = (line: PluginEvent): void => {
+    const ev = line as unknown as PlanEvent;
+    const now = Date.now();
+    deadline = now + spec.timeoutMs;
+    if (ev.event === "collected") missing = Array.isArray(ev.missing) ? ev.missing : [];
+    else if (ev.event === "start") {
+      started = true;
+      current = { item: ev.item, attempt: ev.attempt, seed: ev.seed, at: now };
+      spec.onStart?.(ev.item);
+    } else if (ev.event === "end") {
+      const seed = current?.seed ?? spec.seedOf(ev.item, ev.attempt);
+      current = null;
+      if (!aborted) spec.onTrial(ev.item, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
+    }
+  };
+
+  try {
+    while (!exited) {
+      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
+      for (const ev of await reader.read()) handle(ev);
+      if (!exited && timedOutAt === null && !aborted && Date.now() > deadline) {
+        timedOutAt = Date.now();
+        running.kill("timeout");
+      }
+    }
+    for (const ev of await reader.read()) handle(ev);
+  } finally {
+    spec.signal?.removeEventListener("abort", onAbort);
+  }
+  const proc = await running.done;
+  const open = current as { item: number; attempt: number; seed: string | null; at: number } | null;
+  if (open !== null && !aborted) {
+    const base = {
+      ...(open.seed !== null ? { seed: open.seed } : {}),
+      durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
+    };
+    const trial: Trial =
+      timedOutAt !== null
+        ? { kind: "timedOut", ...base }
+        : {
+            kind: "crashed",
+            ...base,
+            ...(proc.signal !== null ? { signal: proc.signal } : {}),
+            ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
+            ...messageOf(proc),
+          };
+    spec.onTrial(open.item, trial);
+  }
+  const idle = !started && !aborted;
+  return {
+    missing,
+    started,
+    cannotRun: idle && timedOutAt === null ? describeCannotRun(spec.argv, proc, null) : null,
+    hungBeforeStart: idle && timedOutAt !== null,
+    process: proc,
+    aborted,
+  };
 }
 
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
@@ -218,12 +337,12 @@ function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string |
   return { kind: "failed", ...base, ...message };
 }
 
-function describeCannotRun(
-  spec: BatchSpec,
+export function describeCannotRun(
+  argv: readonly string[],
   proc: ProcessResult,
   collected: BatchResult["collected"],
 ): string {
-  if (proc.spawnError !== null) return `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`;
+  if (proc.spawnError !== null) return `could not start ${argv[0] ?? ""}: ${proc.spawnError}`;
   const c = collected as BatchResult["collected"];
   if (c !== null && c.kept === 0) return `pytest did not find the test (collected ${c.count})${tailLine(proc, ": ")}`;
   const how = proc.signal !== null ? `was killed by ${proc.signal}` : `exited with code ${proc.exitCode ?? "?"}`;

@@ -47,3 +47,10 @@ export const MAX_MESSAGE_CHARS = 500;
  * of tests and stays far from what a test process could make us hold.
  */
 export const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Most tests one process serves for their same-seed reruns (batch.ts). The time budget is
+ * checked between batches, so this bounds how far a batch can run past it; 16 tests still
+ * spread one start-up (~2 s with numpy) over enough attempts to make it small.
+ */
+export const MAX_BATCH_TESTS = 16;

@@ -40,7 +40,8 @@ export interface RerunOutcome {
   seedReapplied: boolean;
   /** POSIX-shell command that reruns the test with its seed; null when no driver fits. */
   reproduce: string | null;
-  /** Processes started (a measure of how much ran in-process). */
+  /** Processes that ran its attempts (a measure of how much ran in-process); a process a
+   * batch shared with other tests (batch.ts) counts for each of them. */
   processes: number;
 }
 

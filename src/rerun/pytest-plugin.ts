@@ -27,6 +27,38 @@ export type PluginEvent =
     }
   | { event: "item"; index: number };
 
+/**
+ * Lines of a plan run (--ft-plan): the same events, tagged with the plan entry they belong
+ * to ("item" is the entry's index in the plan), plus the entries collection did not find.
+ */
+export type PlanEvent =
+  | { event: "collected"; count: number; kept: number; target: null; missing: number[] }
+  | { event: "start"; item: number; attempt: number; seed: string | null }
+  | {
+      event: "end";
+      item: number;
+      attempt: number;
+      outcome: "passed" | "failed" | "skipped";
+      when: "setup" | "call" | "teardown";
+      duration: number;
+      message: string | null;
+    };
+
+/** One entry of a plan file: one test's attempts (see --ft-plan). */
+export interface PlanEntry {
+  id: string;
+  attempts: number;
+  /** Seed of each attempt (one seed: the same for all); empty: none applied in-process. */
+  seeds: string[];
+  seedEnv: string[];
+  globalSeed: boolean;
+  stopWhenMixed: boolean;
+  /** When this file exists the entry's remaining attempts are skipped (the parent has seen enough). */
+  stopFile: string | null;
+  /** Wall-clock time (epoch seconds) after which the entry does not start (the time budget). */
+  notAfter: number | null;
+}
+
 export const PYTEST_PLUGIN_SOURCE = String.raw`"""flaky-triage rerun plugin: repeat one test in-process, re-seeding before each attempt.
 
 Written by flaky-triage into a private temp directory; loaded with -p flaky_triage_rerun.
@@ -35,11 +67,16 @@ Results go to --ft-results as JSON lines:
   {"event": "start", "attempt": i, "seed": s}       before attempt i
   {"event": "end", "attempt": i, "outcome": ...}    after attempt i
   {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
+With --ft-plan FILE (a JSON list of tests and their attempts) the start and end lines also
+carry "item", the entry's index in the plan, and each entry's attempts run in a forked child.
 """
 import json
 import os
 import random
+import signal
 import sys
+import time
+import warnings
 
 import pytest
 from _pytest.runner import runtestprotocol
@@ -64,6 +101,9 @@ def pytest_addoption(parser):
                     help="stop repeating once a pass and a failure were both seen")
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
+    group.addoption("--ft-plan", default=None, metavar="FILE",
+                    help="JSON list of tests and their attempts: run each test's attempts in turn, "
+                         "each test in a forked child of this process")
 
 
 class _State(object):
@@ -78,6 +118,11 @@ class _State(object):
         self.invocation_dir = str(config.invocation_params.dir)
         self.target = None
         self.predecessors_run = 0
+        self.plan = None
+        if opt.ft_plan:
+            with open(opt.ft_plan, "r", encoding="utf-8") as f:
+                self.plan = json.load(f)
+        self.entries = {}
         self.out = open(opt.ft_results, "a", encoding="utf-8") if opt.ft_results else None
 
     def seed_for(self, attempt):
@@ -96,7 +141,7 @@ class _State(object):
 
 def pytest_configure(config):
     opt = config.option
-    if opt.ft_repeat or opt.ft_run_until or opt.ft_results:
+    if opt.ft_repeat or opt.ft_run_until or opt.ft_results or opt.ft_plan:
         setattr(config, _STATE, _State(config))
 
 
@@ -111,6 +156,8 @@ def pytest_report_header(config):
     state = getattr(config, _STATE, None)
     if state is None:
         return None
+    if state.plan is not None:
+        return "flaky-triage: plan of %d test(s)" % len(state.plan)
     if state.run_until:
         return "flaky-triage: order check, running up to " + state.run_until
     return "flaky-triage: %d attempt(s), seeds %s" % (state.repeat, ",".join(state.seeds) or "-")
@@ -132,6 +179,9 @@ def pytest_collection_modifyitems(session, config, items):
         return
     count = len(items)
     keep = items
+    if state.plan is not None:
+        _select_plan(state, config, items)
+        return
     if state.run_until:
         index = None
         for i, item in enumerate(items):
@@ -155,12 +205,48 @@ def pytest_collection_modifyitems(session, config, items):
         items[:] = keep
 
 
-def _reseed(state, seed):
+def _selects(item, nodeid, invocation_dir):
+    """The item a node id given on the command line stands for: the test itself, or (like
+    --ft-repeat's first item) a parametrized instance or a method of the class it names."""
+    if _same_test(item, nodeid, invocation_dir):
+        return True
+    rest = item.nodeid.split("::", 1)[1] if "::" in item.nodeid else ""
+    rel = os.path.relpath(str(item.path), invocation_dir).replace(os.sep, "/")
+    for name in (item.nodeid, rel + "::" + rest if rest else rel):
+        if name.startswith(nodeid + "[") or name.startswith(nodeid + "::"):
+            return True
+    return False
+
+
+def _select_plan(state, config, items):
+    count = len(items)
+    keep = []
+    missing = []
+    claimed = set()
+    for index, entry in enumerate(state.plan):
+        found = None
+        for item in items:
+            if id(item) not in claimed and _selects(item, entry["id"], state.invocation_dir):
+                found = item
+                break
+        if found is None:
+            missing.append(index)
+            continue
+        claimed.add(id(found))
+        state.entries[id(found)] = (index, entry)
+        keep.append(found)
+    state.emit({"event": "collected", "count": count, "kept": len(keep), "target": None,
+                "missing": missing})
+    config.hook.pytest_deselected(items=[i for i in items if id(i) not in claimed])
+    items[:] = keep
+
+
+def _reseed(state, seed, seed_env=None, global_seed=None):
     if seed is None:
         return
-    for name in state.seed_env:
+    for name in (state.seed_env if seed_env is None else seed_env):
         os.environ[name] = seed
-    if state.global_seed:
+    if state.global_seed if global_seed is None else global_seed:
         value = _seed_int(seed)
         random.seed(value)
         try:
@@ -211,6 +297,11 @@ def pytest_runtest_protocol(item, nextitem):
     state = getattr(item.config, _STATE, None)
     if state is None:
         return None
+    if state.plan is not None:
+        found = state.entries.get(id(item))
+        if found is not None:
+            _run_forked(state, item, found[0], found[1])
+        return True
     if state.run_until:
         if item is not state.target:
             state.emit({"event": "item", "index": state.predecessors_run})
@@ -240,4 +331,98 @@ def _run_attempts(state, item, attempts):
         if state.stop_when_mixed and "passed" in seen and "failed" in seen:
             break
     return True
+
+
+# Why a fork per test: the tests of one plan share this process's imports and collection (the
+# cost we save), but a test must not see what an earlier test of the plan left behind in
+# module state, os.environ or the global generators; that is what the order check measures,
+# and it must not leak into the same-seed verdict. The child starts from the state right
+# after collection, as a fresh pytest process would, and takes its leftovers with it.
+# A child that dies takes the parent with it, the same way (signal or exit code): the engine
+# then sees exactly what it sees when a one-test process dies, and restarts the rest.
+def _run_forked(state, item, index, entry):
+    not_after = entry.get("notAfter")
+    if not_after is not None and time.time() > not_after:
+        return  # the time budget ran out: a test that has not started does not start
+    fork = getattr(os, "fork", None)
+    if fork is None:
+        _run_entry(state, item, index, entry)
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    # The child writes one byte here when it got through its attempts: a test that calls
+    # os._exit(0) also exits 0, and must count as the crash it is.
+    done_r, done_w = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12 warns about forking a process with threads; -W error must not stop us.
+        warnings.simplefilter("ignore")
+        pid = fork()
+    if pid == 0:
+        os.close(done_r)
+        code = 0
+        try:
+            _run_entry(state, item, index, entry)
+            os.write(done_w, b"1")
+        except BaseException as e:
+            code = getattr(e, "returncode", None) or 2
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except Exception:
+                    pass
+            os._exit(code if isinstance(code, int) else 2)
+    os.close(done_w)
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+            break
+        except InterruptedError:
+            continue
+    # Non-blocking: a grandchild the test forked may still hold the write end open.
+    os.set_blocking(done_r, False)
+    try:
+        completed = os.read(done_r, 1) == b"1"
+    except OSError:
+        completed = False
+    os.close(done_r)
+    if completed and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        return
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        try:
+            import faulthandler
+            faulthandler.disable()
+            signal.signal(sig, signal.SIG_DFL)
+        except Exception:
+            pass
+        os.kill(os.getpid(), sig)
+        os._exit(128 + sig)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
+def _run_entry(state, item, index, entry):
+    seeds = [s for s in entry.get("seeds") or [] if s != ""]
+    seed_env = list(entry.get("seedEnv") or [])
+    global_seed = bool(entry.get("globalSeed"))
+    stop_file = entry.get("stopFile")
+    seen = set()
+    for attempt in range(max(0, int(entry.get("attempts", 0)))):
+        if stop_file and os.path.exists(stop_file):
+            break
+        seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
+        _reseed(state, seed, seed_env, global_seed)
+        state.emit({"event": "start", "item": index, "attempt": attempt, "seed": seed})
+        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        reports = runtestprotocol(item, log=True, nextitem=None)
+        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        outcome, when, duration, message = _summarise(reports)
+        state.emit({"event": "end", "item": index, "attempt": attempt, "outcome": outcome,
+                    "when": when, "duration": round(duration, 6), "message": message})
+        seen.add(outcome)
+        if entry.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
+            break
 `;

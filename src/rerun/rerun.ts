@@ -34,9 +34,49 @@ export interface RerunContext {
   killGraceMs?: number;
 }
 
-const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+/**
+ * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
+ * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
+ */
+export function tallyTrial(
+  tally: RerunTally,
+  consecutiveTimeouts: number,
+  t: Trial,
+  stopWhenMixed: boolean,
+  total: number,
+): { consecutiveTimeouts: number; settled: boolean } {
+  tally.runs++;
+  if (t.kind === "passed") tally.passed++;
+  else if (t.kind === "failed") tally.failed++;
+  else if (t.kind === "timedOut") tally.timedOut++;
+  else if (t.kind === "crashed") tally.crashed++;
+  // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
+  const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
+  const consecutive = timedOut ? consecutiveTimeouts + 1 : 0;
+  const bad = tally.failed + tally.timedOut + tally.crashed;
+  // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
+  // test hangs, and each further attempt costs the full timeout.
+  const settles = (stopWhenMixed && tally.passed > 0 && bad > 0) || consecutive >= MAX_CONSECUTIVE_TIMEOUTS;
+  if (settles && tally.runs < total) {
+    tally.stoppedEarly = true;
+    return { consecutiveTimeouts: consecutive, settled: true };
+  }
+  return { consecutiveTimeouts: consecutive, settled: false };
+}
 
-export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<RerunOutcome> {
+/** Same-seed results a batch (batch.ts) already produced for a test; rerunTest goes on from there. */
+export interface SameSeedResult {
+  trials: Trial[];
+  tally: RerunTally;
+  /** Processes that ran this test's attempts (shared with the other tests of its batch). */
+  processes: number;
+  notes: string[];
+  cannotRun: boolean;
+}
+
+export const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+
+export async function rerunTest(req: RerunRequest, ctx: RerunContext, sameSeed?: SameSeedResult): Promise<RerunOutcome> {
   const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
   const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
   const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
@@ -87,24 +127,10 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
     let predecessors: number | null = null;
     const count = (t: Trial): boolean => {
       trials.push(t);
-      tally.runs++;
-      if (t.kind === "passed") tally.passed++;
-      else if (t.kind === "failed") tally.failed++;
-      else if (t.kind === "timedOut") tally.timedOut++;
-      else if (t.kind === "crashed") tally.crashed++;
-      // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
-      const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
-      consecutiveTimeouts = timedOut ? consecutiveTimeouts + 1 : 0;
+      const r = tallyTrial(tally, consecutiveTimeouts, t, opts.stopWhenMixed, total);
+      consecutiveTimeouts = r.consecutiveTimeouts;
       ctx.onProgress?.({ id: req.test.id, phase, done: tally.runs, total });
-      const bad = tally.failed + tally.timedOut + tally.crashed;
-      // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
-      // test hangs, and each further attempt costs the full timeout.
-      const settled =
-        (opts.stopWhenMixed && tally.passed > 0 && bad > 0) || consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS;
-      if (settled && tally.runs < total) {
-        tally.stoppedEarly = true;
-        finished = true;
-      }
+      if (r.settled) finished = true;
       return finished;
     };
     while (tally.runs < total && !finished && !ctx.signal?.aborted) {
@@ -164,7 +190,13 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext): Promise<R
 
   try {
     // Phase 1: the recorded seed, as many times as asked, in-process where possible.
-    if (req.reruns > 0) {
+    if (sameSeed !== undefined) {
+      byPhase["same-seed"].push(...sameSeed.trials);
+      reruns.sameSeed = sameSeed.tally;
+      processes += sameSeed.processes;
+      notes.push(...sameSeed.notes);
+      cannotRun = sameSeed.cannotRun;
+    } else if (req.reruns > 0) {
       const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
       reruns.sameSeed = r.tally;
     }

@@ -36,10 +36,68 @@ export function resolvePython(env: Readonly<Record<string, string | undefined>>)
   return configured !== undefined && configured.trim() !== "" ? configured : "python3";
 }
 
+function pytestArgv(python: string, workDir: string, resultsFile: string, extra: string[], targets: string[]): string[] {
+  return [
+    python,
+    "-m",
+    "pytest",
+    "-p",
+    PLUGIN_MODULE,
+    "-p",
+    "no:cacheprovider",
+    "-q",
+    "--color=no",
+    // No capture: pytest would spool a test's output to a temp file (a test printing
+    // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
+    "--capture=no",
+    `--junitxml=${path.join(workDir, "junit.xml")}`,
+    "-o",
+    "junit_family=xunit2",
+    `--ft-results=${resultsFile}`,
+    ...extra,
+    // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
+    "--",
+    ...targets,
+  ];
+}
+
 export function pytestDriver(python: string): RerunDriver {
   return {
     name: "pytest",
     orderCheck: true,
+    batch: {
+      key(req: InvocationRequest): string | null {
+        // Same-seed repeats only: fresh seeds given as arguments need a process per seed.
+        if (req.mode !== "repeat" || req.freshSeeds !== null) return null;
+        if (req.test.id.includes("\0")) return null;
+        const app = seedApplication(req.seed);
+        // The seed's env and arguments are the process's, so they are part of the key; the
+        // global-RNG seed is applied in-process per attempt, so it is not.
+        return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
+      },
+      entry(req: InvocationRequest) {
+        const app = seedApplication(req.seed);
+        const global = app?.globalRng ?? null;
+        return {
+          id: req.test.id,
+          attempts: req.attempts,
+          seeds: global !== null ? [global] : [],
+          seedEnv: [],
+          globalSeed: global !== null,
+          stopWhenMixed: req.stopWhenMixed,
+        };
+      },
+      invocation({ requests, planFile, resultsFile, workDir }): Invocation {
+        const first = requests[0];
+        const app = first ? seedApplication(first.seed) : null;
+        const env: Record<string, string> = {
+          HYPOTHESIS_STORAGE_DIRECTORY: path.join(workDir, "hypothesis"),
+          ...(app?.env ?? {}),
+        };
+        const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
+        return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true };
+      },
+    },
     seedSupport(seed: Seed | null): SeedSupport {
       const ok = seedApplication(seed) !== null;
       return { reapply: ok, fresh: ok };
@@ -78,30 +136,7 @@ export function pytestDriver(python: string): RerunDriver {
           ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
           : [`--ft-run-until=${req.test.id}`];
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
-      const argv = [
-        python,
-        "-m",
-        "pytest",
-        "-p",
-        PLUGIN_MODULE,
-        "-p",
-        "no:cacheprovider",
-        "-q",
-        "--color=no",
-        // No capture: pytest would spool a test's output to a temp file (a test printing
-        // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
-        "--capture=no",
-        `--junitxml=${path.join(req.workDir, "junit.xml")}`,
-        "-o",
-        "junit_family=xunit2",
-        `--ft-results=${req.resultsFile}`,
-        ...modeArgs,
-        ...seedArgs,
-        ...pytestArgs,
-        // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
-        "--",
-        target,
-      ];
+      const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
       return { argv, env, attempts, reportsLines: true };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
