@@ -7,7 +7,7 @@ import { mergeMain } from "./cli/merge-command.js";
 import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
 import { expandGlobs } from "./io/read-inputs.js";
-import { writeFileAtomic } from "./io/write-atomic.js";
+import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderTable } from "./render/table.js";
 import { killAllNow } from "./rerun/process.js";
@@ -70,7 +70,7 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   });
   progress.done();
 
-  if (cmd.json) await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
+  if (cmd.json) await writeJsonAtomic(cmd.json, report);
   if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
   process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
   if (interrupted) return interrupted === "SIGINT" ? 130 : 143;

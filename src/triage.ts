@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, normalize, relative, sep } from "node:path";
@@ -285,20 +285,33 @@ function sortForReport(tests: TriagedTest[]): TriagedTest[] {
   return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
 }
 
-/** The project tree as the pure readers see it: existence of relative paths, nothing more. */
+/**
+ * The project tree as the pure readers see it: existence of relative paths, nothing more.
+ * Answers are memoised per path (the join asks for the same test files once per failing test,
+ * and every suffix of every printed path), so each distinct path costs one stat at most.
+ */
 export function projectView(cwd: string): { exists(rel: string): boolean } {
+  const known = new Map<string, boolean>();
+  const check = (rel: string): boolean => {
+    if (rel === "" || isAbsolute(rel)) return false;
+    const abs = normalize(join(cwd, rel));
+    const back = relative(cwd, abs);
+    // Report paths are untrusted: never look outside the project.
+    if (back.startsWith(".." + sep) || back === "..") return false;
+    try {
+      return statSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return false;
+    }
+  };
   return {
     exists(rel: string): boolean {
-      if (rel === "" || isAbsolute(rel)) return false;
-      const abs = normalize(join(cwd, rel));
-      const back = relative(cwd, abs);
-      // Report paths are untrusted: never look outside the project.
-      if (back.startsWith(".." + sep) || back === "..") return false;
-      try {
-        return existsSync(abs) && statSync(abs).isFile();
-      } catch {
-        return false;
+      let v = known.get(rel);
+      if (v === undefined) {
+        v = check(rel);
+        known.set(rel, v);
       }
+      return v;
     },
   };
 }

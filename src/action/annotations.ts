@@ -68,25 +68,57 @@ export function annotationMessage(test: TriagedTest, history?: HistoryView): str
   return lines.join("\n");
 }
 
+type FileOf = (file: string) => string | undefined;
+
+/** repoRelativePath with each file resolved (and realpath'd) once: many failing tests share a file. */
+function fileResolver(where: { projectDir: string; workspace: string }): FileOf {
+  const files = new Map<string, string | undefined>();
+  return (f) => {
+    if (files.has(f)) return files.get(f);
+    const rel = repoRelativePath(f, where.projectDir, where.workspace);
+    files.set(f, rel);
+    return rel;
+  };
+}
+
+function annotationFor(test: TriagedTest, fileOf: FileOf, history: HistoryView | undefined): Annotation {
+  const file = test.file === null ? undefined : fileOf(test.file);
+  const a: Annotation = {
+    level: LEVEL[test.verdict],
+    testId: test.id,
+    title: `flaky-triage: ${verdictText(test)} (${CAUSE_LABEL[test.cause]}): ${oneLine(test.id)}`,
+    message: annotationMessage(test, history),
+  };
+  if (file !== undefined) {
+    a.file = file;
+    if (test.line !== null) a.line = test.line;
+  }
+  return a;
+}
+
 /** One annotation per failing test, most important first (deterministic, intermittent, ...). */
 export function planAnnotations(
   report: Report,
   where: { projectDir: string; workspace: string; history?: HistoryView },
 ): Annotation[] {
-  return orderForDisplay(report).map((test) => {
-    const file = test.file === null ? undefined : repoRelativePath(test.file, where.projectDir, where.workspace);
-    const a: Annotation = {
-      level: LEVEL[test.verdict],
-      testId: test.id,
-      title: `flaky-triage: ${verdictText(test)} (${CAUSE_LABEL[test.cause]}): ${oneLine(test.id)}`,
-      message: annotationMessage(test, where.history),
-    };
-    if (file !== undefined) {
-      a.file = file;
-      if (test.line !== null) a.line = test.line;
-    }
-    return a;
-  });
+  const fileOf = fileResolver(where);
+  return orderForDisplay(report).map((test) => annotationFor(test, fileOf, where.history));
+}
+
+/**
+ * `selectForWorkflowCommands(planAnnotations(report, where), used)` without planning the
+ * annotations that cannot be shown: with 50,000 failing tests only the first few per level
+ * go out as workflow commands, and the rest are only counted.
+ */
+export function planForWorkflowCommands(
+  report: Report,
+  where: { projectDir: string; workspace: string; history?: HistoryView },
+  used?: Readonly<Record<AnnotationLevel, number>>,
+): { shown: Annotation[]; notShown: number } {
+  const levels = orderForDisplay(report).map((test) => ({ level: LEVEL[test.verdict], test }));
+  const { shown, notShown } = selectForWorkflowCommands(levels, used);
+  const fileOf = fileResolver(where);
+  return { shown: shown.map((x) => annotationFor(x.test, fileOf, where.history)), notShown };
 }
 
 /**
@@ -94,14 +126,14 @@ export function planAnnotations(
  * per job; anything past that is dropped silently, so we choose which (the first of each
  * level, in the planned order) and count the rest for the summary.
  */
-export function selectForWorkflowCommands(
-  annotations: readonly Annotation[],
+export function selectForWorkflowCommands<A extends { level: AnnotationLevel }>(
+  annotations: readonly A[],
   /** Annotations this job already used per level (our own warnings, earlier steps when known). */
   used: Readonly<Record<AnnotationLevel, number>> = { error: 0, warning: 0, notice: 0 },
-): { shown: Annotation[]; notShown: number } {
+): { shown: A[]; notShown: number } {
   const perLevel: Record<AnnotationLevel, number> = { ...used };
   const jobRoom = ANNOTATIONS_PER_JOB - used.error - used.warning - used.notice;
-  const shown: Annotation[] = [];
+  const shown: A[] = [];
   for (const a of annotations) {
     if (shown.length >= jobRoom) break;
     if (perLevel[a.level] >= ANNOTATIONS_PER_STEP_PER_LEVEL) continue;

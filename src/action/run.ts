@@ -5,13 +5,13 @@
 import { join } from "node:path";
 import type { Report } from "../model.js";
 import { UserError, errorMessage } from "../errors.js";
-import { writeFileAtomic } from "../io/write-atomic.js";
+import { writeFileAtomic, writeJsonAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
 import { VERDICT_LABEL } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 import type { TriageSettings } from "../settings.js";
 import type { TriageHooks } from "../triage.js";
-import { planAnnotations, selectForWorkflowCommands } from "./annotations.js";
+import { planAnnotations, planForWorkflowCommands, selectForWorkflowCommands, type Annotation } from "./annotations.js";
 import { publishCheckRun, type ChecksApi, type Conclusion } from "./check-run.js";
 import { updateHistory, type HistoryCache } from "./history.js";
 import { envInputReader, expandReports, parseInputs, parseMode, parseVerifyInputs, readEnvironment, type ActionSettings } from "./inputs.js";
@@ -84,7 +84,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
 
   const outDir = join(gh.runnerTemp, "flaky-triage");
   const reportPath = join(outDir, "report.json");
-  await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+  await writeJsonAtomic(reportPath, report);
   log.untrusted(renderTable(report));
 
   const notes: string[] = [];
@@ -96,7 +96,8 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   }
 
   const where = { projectDir: settings.triage.cwd, workspace: gh.workspace, ...(ctx.history ? { history: ctx.history } : {}) };
-  const annotations = planAnnotations(report, where);
+  // Planned in full only for a check run (it takes them all); workflow commands show a few.
+  let planned: Annotation[] | undefined;
   const fails = shouldFail(report, settings.failOn);
 
   let checkRunCreated = false;
@@ -118,7 +119,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
         title: `${report.summary.deterministic} deterministic, ${report.summary.intermittent} intermittent, ${report.summary.notReproduced} not reproduced`,
         summary: checkRunMarkdown(report, ctx),
         conclusion: conclusion(report, fails),
-        annotations,
+        annotations: (planned ??= planAnnotations(report, where)),
       });
       if (result.kind === "failed") log.warning(result.warning);
       else {
@@ -131,7 +132,8 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   if (settings.annotations) {
     // The failure message at the end is an error annotation too: keep a slot for it.
     const used = { ...log.annotations, error: log.annotations.error + (fails ? 1 : 0) };
-    const { shown, notShown } = selectForWorkflowCommands(annotations, used);
+    const { shown, notShown } =
+      planned !== undefined ? selectForWorkflowCommands(planned, used) : planForWorkflowCommands(report, where, used);
     for (const a of shown) {
       log.annotation(a.level, a.message, { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { line: a.line } : {}) });
     }

@@ -15,54 +15,68 @@ export interface CauseHint {
 export const MAX_HINT_TEXT = 256 * 1024;
 const MAX_EVIDENCE_CHARS = 120;
 
+interface HintPattern {
+  kind: HintKind;
+  pattern: RegExp;
+  /**
+   * Literals of which any match of `pattern` contains at least one (in the lower-cased text
+   * when `lower`): a cheap `includes` rules the pattern out before the regex scans the text.
+   * Most failure texts show no hint at all, so this saves nearly all regex work.
+   */
+  needles: readonly string[];
+  lower?: true;
+}
+
 /**
  * Patterns per kind, most specific first. Case-sensitive where the framework prints a fixed
  * spelling, so a test *named* test_timeout_retry does not look like a timeout.
  */
-const HINT_PATTERNS: ReadonlyArray<{ kind: HintKind; pattern: RegExp }> = [
+const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   // pytest-timeout ("Failed: Timeout >5.0s", "+++++ Timeout +++++"), asyncio, subprocess, sockets.
-  { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/ },
-  { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/ },
-  { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/ },
-  { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/ },
-  { kind: "timeout", pattern: /\btimed out\b[^\n]*/i },
-  { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/ },
+  { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/, needles: ["Failed: Timeout >"] },
+  { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/, needles: ["+++ Timeout +++"] },
+  { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
+  { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
+  { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
+  { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
 
-  { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/ },
-  { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/ },
-  { kind: "environment", pattern: /\bPermissionError\b[^\n]*/ },
-  { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/ },
-  { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/ },
-  { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/ },
-  { kind: "environment", pattern: /No space left on device/ },
+  { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },
+  { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
+  { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
+  { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
+  { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
+  { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
+  { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
 
   // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
-  { kind: "crash", pattern: /Fatal Python error[^\n]*/ },
-  { kind: "crash", pattern: /Segmentation fault[^\n]*/ },
-  { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/ },
-  { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/ },
-  { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/ },
-  { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/ },
+  { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
+  { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },
+  { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/, needles: ["core dumped"] },
+  { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
+  { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
+  { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
 
   // Non-finite values where finite ones were expected.
-  { kind: "non-finite", pattern: /Error nan exceeds tolerance/ },
-  { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/ },
-  { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/ },
-  { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/ },
+  { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },
+  { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/, needles: ["location mismatch"] },
+  { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/, needles: ["RuntimeWarning: invalid value encountered"] },
+  { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/, needles: ["RuntimeWarning: divide by zero encountered"] },
   {
     kind: "non-finite",
     pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
+    needles: ["nan", "inf"],
   },
-  { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/ },
-  { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/ },
+  { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/, needles: ["assert "] },
+  { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
 
-  { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/ },
-  { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/ },
-  { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i },
+  { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
+  { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
+  { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i, lower: true, needles: ["int overflow", "integer overflow"] },
   // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
   {
     kind: "overflow",
     pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
+    needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
   },
 ];
 
@@ -70,8 +84,12 @@ const HINT_PATTERNS: ReadonlyArray<{ kind: HintKind; pattern: RegExp }> = [
 export function causeHints(text: string): CauseHint[] {
   const scanned = text.slice(0, MAX_HINT_TEXT);
   const hints: CauseHint[] = [];
-  for (const { kind, pattern } of HINT_PATTERNS) {
+  let lowered: string | undefined;
+  for (const { kind, pattern, needles, lower } of HINT_PATTERNS) {
     if (hints.some((h) => h.kind === kind)) continue;
+    // /i patterns here match ASCII letters only (no /u), so lower-casing keeps every match.
+    const haystack = lower === true ? (lowered ??= scanned.toLowerCase()) : scanned;
+    if (!needles.some((n) => haystack.includes(n))) continue;
     const m = pattern.exec(scanned);
     if (m !== null) hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
   }

@@ -570,21 +570,26 @@ export function dtypeOf(text: string, id: string): string | undefined {
 
 // ---------------------------------------------------------------------------------- entry
 
-const PARSERS = [
-  parseMxnet,
-  parseNumpyAllclose,
-  parseNumpyDecimal,
-  parseTorchTensor,
-  parseTorchScalar,
-  parsePytestApproxSequence,
-  parsePytestApproxScalar,
-  parseToBeCloseTo,
-  parseAssertJ,
-  parseTestify,
-  parseGoogletestNear,
-  parseCatch2,
+/**
+ * Each parser with literals of which every text it accepts contains at least one: an
+ * `includes` rules a parser out before its regexes (most of which start with a number, so the
+ * regex engine cannot skip ahead) scan the text. Most failures are no numeric comparison.
+ */
+const PARSERS: ReadonlyArray<{ parse: (text: string) => Parsed | null; needles: readonly string[] }> = [
+  { parse: parseMxnet, needles: ["exceeds tolerance rtol="] },
+  { parse: parseNumpyAllclose, needles: ["Not equal to tolerance rtol="] },
+  { parse: parseNumpyDecimal, needles: ["Arrays are not almost equal to "] },
+  { parse: parseTorchTensor, needles: ["Tensor-likes are not close!"] },
+  { parse: parseTorchScalar, needles: ["Scalars are not close!"] },
+  { parse: parsePytestApproxSequence, needles: ["comparison failed. Mismatched elements: "] },
+  { parse: parsePytestApproxScalar, needles: [" ± "] },
+  { parse: parseToBeCloseTo, needles: ["Expected precision: ", " to be close to "] },
+  { parse: parseAssertJ, needles: ["to be close to:"] },
+  { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: "] },
+  { parse: parseGoogletestNear, needles: ["The difference between "] },
+  { parse: parseCatch2, needles: [" is within ", " are within ", "Approx( "] },
   // Last: it needs no tolerance in the text, so any format naming one wins over it.
-  parseJUnitDelta,
+  { parse: parseJUnitDelta, needles: ["but was:"] },
 ];
 
 /**
@@ -594,7 +599,8 @@ const PARSERS = [
 export function parseTolerance(text: string, context: { id: string }): Tolerance | null {
   const normalised = stripPytestPrefixes(text.slice(0, MAX_TOLERANCE_TEXT));
   let parsed: Parsed | null = null;
-  for (const parse of PARSERS) {
+  for (const { parse, needles } of PARSERS) {
+    if (!needles.some((n) => normalised.includes(n))) continue;
     parsed = parse(normalised);
     if (parsed !== null) break;
   }

@@ -27,14 +27,33 @@ const ID_MAX = 80;
 const SEED_MAX = 24;
 const FIX_MIN = 20;
 
+/** Code points in `text` (what Array.from counts), without building the array. */
+function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function cut(text: string, max: number): string {
+  // Code points never outnumber code units: short text needs no counting.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return max <= 1 ? chars.slice(0, max).join("") : chars.slice(0, max - 1).join("") + "\u2026";
 }
 
 function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - Array.from(text).length));
+  return text + " ".repeat(Math.max(0, width - charCount(text)));
 }
 
 interface Row {
@@ -55,8 +74,15 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
     ],
   }));
   const header: Row["cells"] = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
-  const widthOf = (i: number, max: number): number =>
-    Math.min(max, Math.max(Array.from(header[i] ?? "").length, ...rows.map((r) => Array.from(r.cells[i] ?? "").length)));
+  // A loop, not Math.max(...rows): spreading 100,000+ rows as arguments overflows the stack.
+  const widthOf = (i: number, max: number): number => {
+    let w = charCount(header[i] ?? "");
+    for (const r of rows) {
+      if (w >= max) break;
+      w = Math.max(w, charCount(r.cells[i] ?? ""));
+    }
+    return Math.min(max, w);
+  };
   let idW = widthOf(0, ID_MAX);
   const verdictW = widthOf(1, Infinity);
   const causeW = widthOf(2, Infinity);

@@ -59,6 +59,21 @@ function pytestJUnit(t: TestCase, project: ProjectView): { id: string; file?: st
 
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function cleanPath(p: string): string {
+  let c = cleanCache.get(p);
+  if (c === undefined) {
+    // Bounded: a report naming millions of distinct paths must not grow this without end.
+    if (cleanCache.size >= CLEAN_CACHE_MAX) cleanCache.clear();
+    c = cleanUncached(p);
+    cleanCache.set(p, c);
+  }
+  return c;
+}
+
+/** Cleaned paths, memoised: 50,000 failures name the same few hundred files again and again. */
+const cleanCache = new Map<string, string>();
+const CLEAN_CACHE_MAX = 10_000;
+
+function cleanUncached(p: string): string {
   return posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 
@@ -67,6 +82,11 @@ function cleanPath(p: string): string {
  * suffix that exists (`/work/mxnet/tests/python/unittest/x.py` -> `tests/python/unittest/x.py`).
  */
 export function resolveInProject(printed: string, project: ProjectView): string | undefined {
+  if (project instanceof MemoView) return project.resolve(printed);
+  return resolveUncached(printed, project);
+}
+
+function resolveUncached(printed: string, project: ProjectView): string | undefined {
   const clean = cleanPath(printed);
   const parts = clean.replace(/^[A-Za-z]:\//, "/").split("/").filter((s) => s.length > 0 && s !== "..");
   for (let k = 0; k < parts.length; k++) {
@@ -74,6 +94,34 @@ export function resolveInProject(printed: string, project: ProjectView): string 
     if (project.exists(rel)) return rel;
   }
   return undefined;
+}
+
+/**
+ * A view that asks the project once per path, and resolves each printed path once: a report
+ * with 50,000 failures names the same few hundred files over and over (as the file attribute,
+ * the node id's file and the traceback), and every suffix of each is a lookup.
+ */
+class MemoView implements ProjectView {
+  private readonly known = new Map<string, boolean>();
+  private readonly resolved = new Map<string, string | undefined>();
+
+  constructor(private readonly project: ProjectView) {}
+
+  exists(relPath: string): boolean {
+    let v = this.known.get(relPath);
+    if (v === undefined) {
+      v = this.project.exists(relPath);
+      this.known.set(relPath, v);
+    }
+    return v;
+  }
+
+  resolve(printed: string): string | undefined {
+    if (this.resolved.has(printed)) return this.resolved.get(printed);
+    const rel = resolveUncached(printed, this);
+    this.resolved.set(printed, rel);
+    return rel;
+  }
 }
 
 function isRelative(p: string): boolean {
@@ -103,7 +151,11 @@ function idRank(e: Evidence): number {
 function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   const primary = group.find((e) => e.kind === "junit") ?? group[0];
   if (primary === undefined) throw new Error("empty group");
-  const named = [...group].sort((a, b) => idRank(a) - idRank(b))[0] ?? primary;
+  // The first evidence of the lowest rank (what a stable sort would put first).
+  let named = group[0] ?? primary;
+  for (const e of group) if (idRank(e) < idRank(named)) named = e;
+  // Primary first, then the rest in group order (visiting primary twice changes no answer below).
+  const all = group.length === 1 && group[0] === primary ? group : [primary, ...group.filter((e) => e !== primary)];
   const p = primary.test;
   const out: TestCase = {
     id: named.id,
@@ -113,8 +165,10 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     sources: [],
     index: p.index,
   };
-  const first = <K extends keyof TestCase>(k: K): TestCase[K] | undefined =>
-    [primary, ...group].map((e) => e.test[k]).find((v) => v !== undefined);
+  const first = <K extends keyof TestCase>(k: K): TestCase[K] | undefined => {
+    for (const e of all) if (e.test[k] !== undefined) return e.test[k];
+    return undefined;
+  };
 
   const message = first("message");
   if (message !== undefined) out.message = message;
@@ -124,13 +178,13 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   if (duration !== undefined) out.durationSec = duration;
   const runner = group.find((e) => e.runner !== undefined)?.runner;
   if (runner !== undefined) out.runner = runner;
-  const prior = [primary, ...group].map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
+  const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
   if (prior !== undefined) out.priorAttempts = prior;
 
   // Every captured output counts (JUnit system-out and the console's captured log are
   // different texts); the same text seen twice is kept once.
   const outputs: string[] = [];
-  for (const e of [primary, ...group]) {
+  for (const e of all) {
     const o = e.test.output;
     if (o === undefined || o.length === 0 || outputs.some((x) => x.includes(o))) continue;
     const covered = outputs.findIndex((x) => o.includes(x));
@@ -140,7 +194,7 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   if (outputs.length > 0) out.output = outputs.join("\n");
 
   // Line maps hold only where the kept text is one console input's text, unchanged.
-  const mapped = [primary, ...group].find(
+  const mapped = all.find(
     (e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output),
   );
   const map = mapped?.test.logLines;
@@ -153,7 +207,7 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
 
   // File: a path that exists in the project wins; else a relative path as given (the node id's).
   const candidates: { path: string; line?: number; guess?: boolean }[] = [];
-  for (const e of [primary, ...group]) {
+  for (const e of all) {
     if (e.mappedFile !== undefined) candidates.push({ path: e.mappedFile });
     if (e.test.file !== undefined) {
       candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
@@ -161,14 +215,15 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     candidates.push(...(e.dialectPlaces ?? []));
     if (e.id.includes("::")) candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
   }
-  const resolved = candidates.map((c) => ({ ...c, rel: resolveInProject(c.path, project) }));
+  const resolved = candidates.map((c) => ({ path: c.path, line: c.line, guess: c.guess, rel: resolveInProject(c.path, project) }));
   const file =
     resolved.find((c) => c.rel !== undefined)?.rel ??
     resolved.filter((c) => c.guess !== true).map((c) => cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
   if (file !== undefined) {
     out.file = file;
     const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || cleanPath(c.path) === file));
-    const line = sameFile?.line ?? group.map((e) => failingLine(e.test.details ?? "", file)).find((l) => l !== undefined);
+    let line = sameFile?.line;
+    for (let i = 0; line === undefined && i < group.length; i++) line = failingLine(group[i]!.test.details ?? "", file);
     if (line !== undefined) out.line = line;
   }
 
@@ -238,7 +293,8 @@ export function unittestNodeId(test: TestCase, project: ProjectView): { id: stri
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
  */
-export function joinInputs(inputs: ParsedInput[], project: ProjectView): TestCase[] {
+export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[] {
+  const project = view instanceof MemoView ? view : new MemoView(view);
   const evidence: Evidence[] = [];
   let order = 0;
   for (const input of inputs) {

@@ -30,7 +30,9 @@ interface Field {
  * is unchanged, so line numbers still point into the original field.
  */
 export function stripPytestPrefixes(text: string): string {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  // Most text has no "E" line and no CR: nothing to strip, and no split/join copy of it.
+  if (!text.startsWith("E") && !text.includes("\nE") && !text.includes("\r")) return text;
+  const lines = (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).split("\n");
   // pytest indents the E block to the failing line's column; strip that common indent only,
   // so nested indentation (a multi-line falsifying example) survives.
   for (let start = 0; start < lines.length; ) {
@@ -70,10 +72,105 @@ function lineAt(text: string, index: number): number {
  */
 const RECENT_MATCHES = 64;
 
+/**
+ * A literal every match of `pattern` contains, or null when none can be told safely. Only
+ * characters outside groups and classes, in a pattern without top-level alternation, count;
+ * a character made optional by a quantifier ends the run before it. Used as a cheap
+ * `includes` check that rules a recogniser out before its regex scans the whole text.
+ */
+export function requiredLiteral(pattern: RegExp): string | null {
+  if (pattern.flags.includes("i") || pattern.flags.includes("v")) return null;
+  const src = pattern.source;
+  let best = "";
+  let run = "";
+  const end = (): void => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  let depth = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === "\\") {
+      const e = src[i + 1] ?? "";
+      if (/[A-Za-z0-9]/.test(e)) {
+        // \d, \b, \1, \x41, \u{...}, \p{...}, \k<name>, \cJ: none is one known literal.
+        end();
+        i++;
+        if (e === "x") i += 2;
+        else if (e === "c") i += 1;
+        else if (e === "u") i = src[i + 1] === "{" ? src.indexOf("}", i) : i + 4;
+        else if (e === "p" || e === "P") i = src.indexOf("}", i);
+        else if (e === "k") i = src.indexOf(">", i);
+        if (i < 0) return null;
+        continue;
+      }
+      i++;
+      if (depth === 0) run += e;
+      continue;
+    }
+    if (c === "[") {
+      end();
+      // Skip the class, honouring escapes inside it.
+      for (i++; i < src.length && src[i] !== "]"; i++) if (src[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(") {
+      depth++;
+      end();
+      continue;
+    }
+    if (c === ")") {
+      depth--;
+      end();
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === "|") return null;
+    if (c === "?" || c === "*" || c === "{") {
+      // The character before is optional (or counted): it does not belong to the run.
+      run = run.slice(0, -1);
+      end();
+      if (c === "{") {
+        const close = src.indexOf("}", i);
+        if (close < 0) return null;
+        i = close;
+      }
+      continue;
+    }
+    if (c === "+" || c === "." || c === "^" || c === "$") {
+      end();
+      continue;
+    }
+    run += c;
+  }
+  end();
+  return best.length >= 3 ? best : null;
+}
+
+interface Compiled {
+  /** A private copy of the recogniser's pattern (global, so lastIndex walks the matches). */
+  pattern: RegExp;
+  literal: string | null;
+}
+
+const compiled = new WeakMap<RegExp, Compiled>();
+
+function compile(pattern: RegExp): Compiled {
+  let c = compiled.get(pattern);
+  if (c === undefined) {
+    const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
+    c = { pattern: new RegExp(pattern.source, flags), literal: requiredLiteral(pattern) };
+    compiled.set(pattern, c);
+  }
+  return c;
+}
+
 /** The last acceptable match of one recogniser in one text. */
 function lastMatch(recogniser: SeedRecogniser, field: Field): Found | null {
   const text = field.text;
-  const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+  const { pattern, literal } = compile(recogniser.pattern);
+  if (literal !== null && !text.includes(literal)) return null;
+  pattern.lastIndex = 0;
   const recent: RegExpExecArray[] = [];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (m[0].length === 0) {
@@ -84,6 +181,7 @@ function lastMatch(recogniser: SeedRecogniser, field: Field): Found | null {
     recent.push(m);
     if (recent.length > RECENT_MATCHES) recent.shift();
   }
+  pattern.lastIndex = 0;
   for (let i = recent.length - 1; i >= 0; i--) {
     const m = recent[i]!;
     const value = recogniser.value(m);
@@ -139,6 +237,23 @@ function mergeEnv(apply: SeedApply, extra: SeedApply): SeedApply {
   return { kind: "env", env: { ...extra.env, ...apply.env } };
 }
 
+/** User recognisers per pattern and position, built once rather than once per test. */
+const userRecognisers = new WeakMap<RegExp, Map<number, SeedRecogniser>>();
+
+function cachedUserRecogniser(pattern: RegExp, index: number): SeedRecogniser {
+  let byIndex = userRecognisers.get(pattern);
+  if (byIndex === undefined) {
+    byIndex = new Map();
+    userRecognisers.set(pattern, byIndex);
+  }
+  let r = byIndex.get(index);
+  if (r === undefined) {
+    r = userRecogniser(pattern, index);
+    byIndex.set(index, r);
+  }
+  return r;
+}
+
 /**
  * The test's seed, or null when none was printed.
  *
@@ -155,7 +270,7 @@ export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null
   if (fields.length === 0) return null;
   const file = test.sources[0]?.file ?? test.file ?? "";
   const recognisers = [
-    ...userPatterns.map((p, i) => userRecogniser(p, i)),
+    ...userPatterns.map((p, i) => cachedUserRecogniser(p, i)),
     ...BUILTIN_RECOGNISERS,
   ];
 

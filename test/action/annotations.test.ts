@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planAnnotations, repoRelativePath, selectForWorkflowCommands, type Annotation } from "../../src/action/annotations.js";
+import { planAnnotations, planForWorkflowCommands, repoRelativePath, selectForWorkflowCommands, type Annotation } from "../../src/action/annotations.js";
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_STEP_PER_LEVEL } from "../../src/action/limits.js";
 import type { Verdict } from "../../src/model.js";
 import { makeReport, makeTest } from "../render/fixtures.js";
@@ -95,5 +95,20 @@ describe("selectForWorkflowCommands", () => {
     const report = makeReport(Array.from({ length: 60 }, (_, i) => makeTest({ id: `t${i}`, verdict: verdicts[i % 3]! })));
     const { shown } = selectForWorkflowCommands(planAnnotations(report, { projectDir: ws, workspace: ws }));
     expect(shown.map((a) => a.level)).toEqual([...Array(10).fill("error"), ...Array(10).fill("warning"), ...Array(10).fill("notice")]);
+  });
+});
+
+describe("planForWorkflowCommands", () => {
+  it("chooses and plans exactly what selecting from all planned annotations would", () => {
+    const verdicts: Verdict[] = ["not-rerun", "deterministic", "intermittent", "not-reproduced"];
+    const report = makeReport(
+      Array.from({ length: 200 }, (_, i) =>
+        makeTest({ id: `t${i}`, verdict: verdicts[i % 4]!, line: i + 1, ...(i % 5 === 0 ? { file: "../../etc/passwd" } : {}) }),
+      ),
+    );
+    const where = { projectDir: join(ws, "python"), workspace: ws };
+    for (const used of [undefined, { error: 3, warning: 10, notice: 0 }, { error: 20, warning: 20, notice: 9 }]) {
+      expect(planForWorkflowCommands(report, where, used)).toEqual(selectForWorkflowCommands(planAnnotations(report, where), used));
+    }
   });
 });

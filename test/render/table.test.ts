@@ -29,3 +29,22 @@ describe("renderTable", () => {
     expect(renderTable(makeReport([]))).toBe("0 failing tests of 100: 0 deterministic, 0 intermittent, 0 not reproduced, 0 not rerun");
   });
 });
+
+describe("renderTable with very many failing tests", () => {
+  it("renders 200,000 rows (column widths are not computed by spreading rows into Math.max)", () => {
+    const one = makeTest({ id: "t", verdict: "not-rerun" });
+    const tests = Array.from({ length: 200_000 }, (_, i) => ({ ...one, id: `tests/test_m.py::test_${i}` }));
+    const text = renderTable(makeReport(tests));
+    const lines = text.split("\n");
+    expect(lines).toHaveLength(200_002);
+    expect(lines[1]).toContain("tests/test_m.py::test_0");
+  });
+
+  it("counts astral characters as one column, as before", () => {
+    const text = renderTable(makeReport([makeTest({ id: "\u{1F600}\u{1F600}x", verdict: "not-rerun" }), makeTest({ id: "abcd", verdict: "not-rerun" })]));
+    const [header, first, second] = text.split("\n");
+    // The id column is 4 code points wide ("TEST", "abcd"); each emoji is 2 code units.
+    expect(second!.indexOf("not rerun")).toBe(header!.indexOf("VERDICT"));
+    expect(first!.indexOf("not rerun")).toBe(header!.indexOf("VERDICT") + 2);
+  });
+});
