@@ -34,12 +34,17 @@ class Cache:
         self.entries = []
 
     def warm(self, keys):
-        def load(key):
-            # I/O latency depends on the machine, not on any seed.
-            time.sleep(random.SystemRandom().uniform(0.0, 0.05))
+        started = time.monotonic()
+        # How long each load takes depends on the machine (here: drawn from the OS's entropy),
+        # not on any seed. Loads end at fixed times after the start, so a busy machine that
+        # wakes threads late does not decide the order.
+        durations = [random.SystemRandom().uniform(0.0, 0.1) for _ in keys]
+
+        def load(key, duration):
+            time.sleep(max(0.0, started + duration - time.monotonic()))
             self.entries.append(key)
 
-        threads = [threading.Thread(target=load, args=(k,)) for k in keys]
+        threads = [threading.Thread(target=load, args=(k, d)) for k, d in zip(keys, durations)]
         for t in threads:
             t.start()
         return threads

@@ -21,6 +21,7 @@ const SEED = "1121373103";
 let report: Report;
 let markdown: string;
 let stdout: string;
+let stderr: string;
 let status: number | null;
 
 function byId(id: string): TriagedTest {
@@ -38,6 +39,7 @@ beforeAll(() => {
   });
   status = example.status;
   stdout = example.stdout;
+  stderr = example.stderr;
   if (!existsSync(join(reports, "triage.json"))) throw new Error(`no report: ${example.stderr}`);
   report = JSON.parse(readFileSync(join(reports, "triage.json"), "utf8")) as Report;
   markdown = readFileSync(join(reports, "triage.md"), "utf8");
@@ -46,7 +48,7 @@ beforeAll(() => {
 describe("npm run example", () => {
   it("exits 0 (the example expects deterministic failures) and prints the table", () => {
     expect(status).toBe(0);
-    expect(stdout).toMatch(/7 failing tests of 9/);
+    expect(stdout, stderr).toMatch(/7 failing tests of 9/);
   });
 
   it("counts the run from the JUnit report and validates against the published schema", () => {

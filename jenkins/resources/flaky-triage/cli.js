@@ -5970,11 +5970,16 @@ Results go to --ft-results as JSON lines:
   {"event": "start", "attempt": i, "seed": s}       before attempt i
   {"event": "end", "attempt": i, "outcome": ...}    after attempt i
   {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
+With --ft-plan FILE (a JSON list of tests and their attempts) the start and end lines also
+carry "item", the entry's index in the plan, and each entry's attempts run in a forked child.
 """
 import json
 import os
 import random
+import signal
 import sys
+import time
+import warnings
 
 import pytest
 from _pytest.runner import runtestprotocol
@@ -5999,6 +6004,9 @@ def pytest_addoption(parser):
                     help="stop repeating once a pass and a failure were both seen")
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
+    group.addoption("--ft-plan", default=None, metavar="FILE",
+                    help="JSON list of tests and their attempts: run each test's attempts in turn, "
+                         "each test in a forked child of this process")
 
 
 class _State(object):
@@ -6013,6 +6021,11 @@ class _State(object):
         self.invocation_dir = str(config.invocation_params.dir)
         self.target = None
         self.predecessors_run = 0
+        self.plan = None
+        if opt.ft_plan:
+            with open(opt.ft_plan, "r", encoding="utf-8") as f:
+                self.plan = json.load(f)
+        self.entries = {}
         self.out = open(opt.ft_results, "a", encoding="utf-8") if opt.ft_results else None
 
     def seed_for(self, attempt):
@@ -6031,7 +6044,7 @@ class _State(object):
 
 def pytest_configure(config):
     opt = config.option
-    if opt.ft_repeat or opt.ft_run_until or opt.ft_results:
+    if opt.ft_repeat or opt.ft_run_until or opt.ft_results or opt.ft_plan:
         setattr(config, _STATE, _State(config))
 
 
@@ -6046,6 +6059,8 @@ def pytest_report_header(config):
     state = getattr(config, _STATE, None)
     if state is None:
         return None
+    if state.plan is not None:
+        return "flaky-triage: plan of %d test(s)" % len(state.plan)
     if state.run_until:
         return "flaky-triage: order check, running up to " + state.run_until
     return "flaky-triage: %d attempt(s), seeds %s" % (state.repeat, ",".join(state.seeds) or "-")
@@ -6067,6 +6082,9 @@ def pytest_collection_modifyitems(session, config, items):
         return
     count = len(items)
     keep = items
+    if state.plan is not None:
+        _select_plan(state, config, items)
+        return
     if state.run_until:
         index = None
         for i, item in enumerate(items):
@@ -6090,12 +6108,48 @@ def pytest_collection_modifyitems(session, config, items):
         items[:] = keep
 
 
-def _reseed(state, seed):
+def _selects(item, nodeid, invocation_dir):
+    """The item a node id given on the command line stands for: the test itself, or (like
+    --ft-repeat's first item) a parametrized instance or a method of the class it names."""
+    if _same_test(item, nodeid, invocation_dir):
+        return True
+    rest = item.nodeid.split("::", 1)[1] if "::" in item.nodeid else ""
+    rel = os.path.relpath(str(item.path), invocation_dir).replace(os.sep, "/")
+    for name in (item.nodeid, rel + "::" + rest if rest else rel):
+        if name.startswith(nodeid + "[") or name.startswith(nodeid + "::"):
+            return True
+    return False
+
+
+def _select_plan(state, config, items):
+    count = len(items)
+    keep = []
+    missing = []
+    claimed = set()
+    for index, entry in enumerate(state.plan):
+        found = None
+        for item in items:
+            if id(item) not in claimed and _selects(item, entry["id"], state.invocation_dir):
+                found = item
+                break
+        if found is None:
+            missing.append(index)
+            continue
+        claimed.add(id(found))
+        state.entries[id(found)] = (index, entry)
+        keep.append(found)
+    state.emit({"event": "collected", "count": count, "kept": len(keep), "target": None,
+                "missing": missing})
+    config.hook.pytest_deselected(items=[i for i in items if id(i) not in claimed])
+    items[:] = keep
+
+
+def _reseed(state, seed, seed_env=None, global_seed=None):
     if seed is None:
         return
-    for name in state.seed_env:
+    for name in (state.seed_env if seed_env is None else seed_env):
         os.environ[name] = seed
-    if state.global_seed:
+    if state.global_seed if global_seed is None else global_seed:
         value = _seed_int(seed)
         random.seed(value)
         try:
@@ -6146,6 +6200,11 @@ def pytest_runtest_protocol(item, nextitem):
     state = getattr(item.config, _STATE, None)
     if state is None:
         return None
+    if state.plan is not None:
+        found = state.entries.get(id(item))
+        if found is not None:
+            _run_forked(state, item, found[0], found[1])
+        return True
     if state.run_until:
         if item is not state.target:
             state.emit({"event": "item", "index": state.predecessors_run})
@@ -6175,6 +6234,100 @@ def _run_attempts(state, item, attempts):
         if state.stop_when_mixed and "passed" in seen and "failed" in seen:
             break
     return True
+
+
+# Why a fork per test: the tests of one plan share this process's imports and collection (the
+# cost we save), but a test must not see what an earlier test of the plan left behind in
+# module state, os.environ or the global generators; that is what the order check measures,
+# and it must not leak into the same-seed verdict. The child starts from the state right
+# after collection, as a fresh pytest process would, and takes its leftovers with it.
+# A child that dies takes the parent with it, the same way (signal or exit code): the engine
+# then sees exactly what it sees when a one-test process dies, and restarts the rest.
+def _run_forked(state, item, index, entry):
+    not_after = entry.get("notAfter")
+    if not_after is not None and time.time() > not_after:
+        return  # the time budget ran out: a test that has not started does not start
+    fork = getattr(os, "fork", None)
+    if fork is None:
+        _run_entry(state, item, index, entry)
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    # The child writes one byte here when it got through its attempts: a test that calls
+    # os._exit(0) also exits 0, and must count as the crash it is.
+    done_r, done_w = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12 warns about forking a process with threads; -W error must not stop us.
+        warnings.simplefilter("ignore")
+        pid = fork()
+    if pid == 0:
+        os.close(done_r)
+        code = 0
+        try:
+            _run_entry(state, item, index, entry)
+            os.write(done_w, b"1")
+        except BaseException as e:
+            code = getattr(e, "returncode", None) or 2
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except Exception:
+                    pass
+            os._exit(code if isinstance(code, int) else 2)
+    os.close(done_w)
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+            break
+        except InterruptedError:
+            continue
+    # Non-blocking: a grandchild the test forked may still hold the write end open.
+    os.set_blocking(done_r, False)
+    try:
+        completed = os.read(done_r, 1) == b"1"
+    except OSError:
+        completed = False
+    os.close(done_r)
+    if completed and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        return
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        try:
+            import faulthandler
+            faulthandler.disable()
+            signal.signal(sig, signal.SIG_DFL)
+        except Exception:
+            pass
+        os.kill(os.getpid(), sig)
+        os._exit(128 + sig)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
+def _run_entry(state, item, index, entry):
+    seeds = [s for s in entry.get("seeds") or [] if s != ""]
+    seed_env = list(entry.get("seedEnv") or [])
+    global_seed = bool(entry.get("globalSeed"))
+    stop_file = entry.get("stopFile")
+    seen = set()
+    for attempt in range(max(0, int(entry.get("attempts", 0)))):
+        if stop_file and os.path.exists(stop_file):
+            break
+        seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
+        _reseed(state, seed, seed_env, global_seed)
+        state.emit({"event": "start", "item": index, "attempt": attempt, "seed": seed})
+        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        reports = runtestprotocol(item, log=True, nextitem=None)
+        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        outcome, when, duration, message = _summarise(reports)
+        state.emit({"event": "end", "item": index, "attempt": attempt, "outcome": outcome,
+                    "when": when, "duration": round(duration, 6), "message": message})
+        seen.add(outcome)
+        if entry.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
+            break
 `;
 
 ;// CONCATENATED MODULE: ./src/rerun/drivers/pytest.ts
@@ -6209,10 +6362,69 @@ function resolvePython(env) {
     const configured = env.FLAKY_TRIAGE_PYTHON;
     return configured !== undefined && configured.trim() !== "" ? configured : "python3";
 }
+function pytestArgv(python, workDir, resultsFile, extra, targets) {
+    return [
+        python,
+        "-m",
+        "pytest",
+        "-p",
+        PLUGIN_MODULE,
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "--color=no",
+        // No capture: pytest would spool a test's output to a temp file (a test printing
+        // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
+        "--capture=no",
+        `--junitxml=${external_node_path_default().join(workDir, "junit.xml")}`,
+        "-o",
+        "junit_family=xunit2",
+        `--ft-results=${resultsFile}`,
+        ...extra,
+        // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
+        "--",
+        ...targets,
+    ];
+}
 function pytestDriver(python) {
     return {
         name: "pytest",
         orderCheck: true,
+        batch: {
+            key(req) {
+                // Same-seed repeats only: fresh seeds given as arguments need a process per seed.
+                if (req.mode !== "repeat" || req.freshSeeds !== null)
+                    return null;
+                if (req.test.id.includes("\0"))
+                    return null;
+                const app = seedApplication(req.seed);
+                // The seed's env and arguments are the process's, so they are part of the key; the
+                // global-RNG seed is applied in-process per attempt, so it is not.
+                return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
+            },
+            entry(req) {
+                const app = seedApplication(req.seed);
+                const global = app?.globalRng ?? null;
+                return {
+                    id: req.test.id,
+                    attempts: req.attempts,
+                    seeds: global !== null ? [global] : [],
+                    seedEnv: [],
+                    globalSeed: global !== null,
+                    stopWhenMixed: req.stopWhenMixed,
+                };
+            },
+            invocation({ requests, planFile, resultsFile, workDir }) {
+                const first = requests[0];
+                const app = first ? seedApplication(first.seed) : null;
+                const env = {
+                    HYPOTHESIS_STORAGE_DIRECTORY: external_node_path_default().join(workDir, "hypothesis"),
+                    ...(app?.env ?? {}),
+                };
+                const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
+                return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true };
+            },
+        },
         seedSupport(seed) {
             const ok = seedApplication(seed) !== null;
             return { reapply: ok, fresh: ok };
@@ -6254,30 +6466,7 @@ function pytestDriver(python) {
                 ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
                 : [`--ft-run-until=${req.test.id}`];
             const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
-            const argv = [
-                python,
-                "-m",
-                "pytest",
-                "-p",
-                PLUGIN_MODULE,
-                "-p",
-                "no:cacheprovider",
-                "-q",
-                "--color=no",
-                // No capture: pytest would spool a test's output to a temp file (a test printing
-                // gigabytes fills the disk); uncaptured, it streams into our capped pipe instead.
-                "--capture=no",
-                `--junitxml=${external_node_path_default().join(req.workDir, "junit.xml")}`,
-                "-o",
-                "junit_family=xunit2",
-                `--ft-results=${req.resultsFile}`,
-                ...modeArgs,
-                ...seedArgs,
-                ...pytestArgs,
-                // pytest 9 still parses `--x.py` after "--" as an option; asPositional covers that.
-                "--",
-                target,
-            ];
+            const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
             return { argv, env, attempts, reportsLines: true };
         },
         reproduceCommand(test, seed) {
@@ -6641,7 +6830,41 @@ function sanitizeLine(s, max = 500) {
     return clean.length > max ? clean.slice(0, max - 1) + "…" : clean;
 }
 
+;// CONCATENATED MODULE: ./src/cli/status-line.ts
+/**
+ * One status line on stderr that is redrawn in place on a terminal, and the plain lines that
+ * scroll above it. In a CI log (not a TTY) nothing is redrawn: callers print whole lines.
+ */
+class StatusLine {
+    out;
+    live;
+    lastLen = 0;
+    constructor(out, quiet) {
+        this.out = out;
+        this.live = !quiet && out.isTTY === true;
+    }
+    /** Clears the status line, if one is shown. */
+    clear() {
+        if (this.live && this.lastLen > 0)
+            this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
+        this.lastLen = 0;
+    }
+    /** A line that stays (scrolls above the status line). */
+    line(s) {
+        this.clear();
+        this.out.write(s + "\n");
+    }
+    /** Replaces the status line; cut to the terminal's width so it never wraps. */
+    redraw(s) {
+        const width = Math.max(20, (this.out.columns ?? 100) - 1);
+        const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
+        this.out.write("\r" + text.padEnd(this.lastLen));
+        this.lastLen = text.length;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 
 const PHASE_LABEL = {
     "same-seed": "same seed",
@@ -6653,14 +6876,11 @@ const PHASE_LABEL = {
  * redrawing would spam the log, so each test gets one line when it finishes.
  */
 class ProgressPrinter {
-    out;
     opts;
-    live;
-    lastLen = 0;
+    status;
     constructor(out, opts) {
-        this.out = out;
         this.opts = opts;
-        this.live = !opts.quiet && out.isTTY === true;
+        this.status = new StatusLine(out, opts.quiet);
     }
     update(ev) {
         if (this.opts.quiet)
@@ -6675,9 +6895,9 @@ class ProgressPrinter {
                 }
                 return;
             case "rerun":
-                if (this.live) {
+                if (this.status.live) {
                     const label = PHASE_LABEL[ev.phase] ?? ev.phase;
-                    this.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
+                    this.status.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
                 }
                 return;
             case "test-done":
@@ -6688,19 +6908,10 @@ class ProgressPrinter {
         }
     }
     done() {
-        if (this.live && this.lastLen > 0)
-            this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
-        this.lastLen = 0;
+        this.status.clear();
     }
     line(s) {
-        this.done();
-        this.out.write(s + "\n");
-    }
-    redraw(s) {
-        const width = Math.max(20, (this.out.columns ?? 100) - 1);
-        const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
-        this.out.write("\r" + text.padEnd(this.lastLen));
-        this.lastLen = text.length;
+        this.status.line(s);
     }
 }
 
@@ -7921,11 +8132,16 @@ const MAX_OUTPUT_CHARS = 256 * KiB;
 /**
  * Once this much failure text and output has been retained from one file, further failing tests
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB; with it a reader holds a few hundred MiB at most.
+ * 1 MiB trace would need ~100 GiB. 16 MiB keeps the full text of the first few thousand
+ * failures in report order; past it a failure keeps the head and tail of its
+ * traceback (the assertion and the failing line are at the bottom, the test's frame at the top)
+ * and of its output (seed announcements come first or last). Measured on bench/gen-junit.mjs's
+ * 500 MB report (31,000 failures): peak heap 438 -> 247 MB, RSS 635 -> 444 MB against the former
+ * 128 MiB / 16 KiB / 4 KiB; memory still grows by ~3.5 K characters per failure past the budget.
  */
-const MAX_RETAINED_CHARS_PER_FILE = 128 * MiB;
-const LEAN_DETAILS_CHARS = 16 * KiB;
-const LEAN_OUTPUT_CHARS = 4 * KiB;
+const MAX_RETAINED_CHARS_PER_FILE = 16 * MiB;
+const LEAN_DETAILS_CHARS = 2 * KiB;
+const LEAN_OUTPUT_CHARS = 1 * KiB;
 /**
  * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
  * rerun counts are single digits; a report repeating one test a million times must not keep a
@@ -10811,52 +11027,59 @@ const MAX_EVIDENCE_CHARS = 120;
  */
 const HINT_PATTERNS = [
     // pytest-timeout ("Failed: Timeout >5.0s", "+++++ Timeout +++++"), asyncio, subprocess, sockets.
-    { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/ },
-    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/ },
-    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/ },
-    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/ },
-    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i },
-    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/ },
-    { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/ },
-    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/ },
-    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/ },
-    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/ },
-    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/ },
-    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/ },
-    { kind: "environment", pattern: /No space left on device/ },
+    { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/, needles: ["Failed: Timeout >"] },
+    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/, needles: ["+++ Timeout +++"] },
+    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
+    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
+    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
+    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
+    { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },
+    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
+    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
+    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
+    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
+    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
+    { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
     // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
-    { kind: "crash", pattern: /Fatal Python error[^\n]*/ },
-    { kind: "crash", pattern: /Segmentation fault[^\n]*/ },
-    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/ },
-    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/ },
-    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/ },
-    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/ },
+    { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
+    { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },
+    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/, needles: ["core dumped"] },
+    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
+    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
+    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
     // Non-finite values where finite ones were expected.
-    { kind: "non-finite", pattern: /Error nan exceeds tolerance/ },
-    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/ },
-    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/ },
-    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/ },
+    { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },
+    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/, needles: ["location mismatch"] },
+    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/, needles: ["RuntimeWarning: invalid value encountered"] },
+    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/, needles: ["RuntimeWarning: divide by zero encountered"] },
     {
         kind: "non-finite",
         pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
+        needles: ["nan", "inf"],
     },
-    { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/ },
-    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/ },
-    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/ },
-    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/ },
-    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i },
+    { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/, needles: ["assert "] },
+    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
+    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
+    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
+    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i, lower: true, needles: ["int overflow", "integer overflow"] },
     // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
     {
         kind: "overflow",
         pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
+        needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
     },
 ];
 /** Every kind of hint the text shows, each with its first matching evidence. */
 function causeHints(text) {
     const scanned = text.slice(0, MAX_HINT_TEXT);
     const hints = [];
-    for (const { kind, pattern } of HINT_PATTERNS) {
+    let lowered;
+    for (const { kind, pattern, needles, lower } of HINT_PATTERNS) {
         if (hints.some((h) => h.kind === kind))
+            continue;
+        // /i patterns here match ASCII letters only (no /u), so lower-casing keeps every match.
+        const haystack = lower === true ? (lowered ??= scanned.toLowerCase()) : scanned;
+        if (!needles.some((n) => haystack.includes(n)))
             continue;
         const m = pattern.exec(scanned);
         if (m !== null)
@@ -10881,7 +11104,10 @@ const MAX_SCAN_CHARS = 4 * 1024 * 1024;
  * is unchanged, so line numbers still point into the original field.
  */
 function stripPytestPrefixes(text) {
-    const lines = text.replace(/\r\n?/g, "\n").split("\n");
+    // Most text has no "E" line and no CR: nothing to strip, and no split/join copy of it.
+    if (!text.startsWith("E") && !text.includes("\nE") && !text.includes("\r"))
+        return text;
+    const lines = (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).split("\n");
     // pytest indents the E block to the failing line's column; strip that common indent only,
     // so nested indentation (a multi-line falsifying example) survives.
     for (let start = 0; start < lines.length;) {
@@ -10919,10 +11145,111 @@ function lineAt(text, index) {
  * extraction quadratic.
  */
 const RECENT_MATCHES = 64;
+/**
+ * A literal every match of `pattern` contains, or null when none can be told safely. Only
+ * characters outside groups and classes, in a pattern without top-level alternation, count;
+ * a character made optional by a quantifier ends the run before it. Used as a cheap
+ * `includes` check that rules a recogniser out before its regex scans the whole text.
+ */
+function requiredLiteral(pattern) {
+    if (pattern.flags.includes("i") || pattern.flags.includes("v"))
+        return null;
+    const src = pattern.source;
+    let best = "";
+    let run = "";
+    const end = () => {
+        if (run.length > best.length)
+            best = run;
+        run = "";
+    };
+    let depth = 0;
+    for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (c === "\\") {
+            const e = src[i + 1] ?? "";
+            if (/[A-Za-z0-9]/.test(e)) {
+                // \d, \b, \1, \x41, \u{...}, \p{...}, \k<name>, \cJ: none is one known literal.
+                end();
+                i++;
+                if (e === "x")
+                    i += 2;
+                else if (e === "c")
+                    i += 1;
+                else if (e === "u")
+                    i = src[i + 1] === "{" ? src.indexOf("}", i) : i + 4;
+                else if (e === "p" || e === "P")
+                    i = src.indexOf("}", i);
+                else if (e === "k")
+                    i = src.indexOf(">", i);
+                if (i < 0)
+                    return null;
+                continue;
+            }
+            i++;
+            if (depth === 0)
+                run += e;
+            continue;
+        }
+        if (c === "[") {
+            end();
+            // Skip the class, honouring escapes inside it.
+            for (i++; i < src.length && src[i] !== "]"; i++)
+                if (src[i] === "\\")
+                    i++;
+            continue;
+        }
+        if (c === "(") {
+            depth++;
+            end();
+            continue;
+        }
+        if (c === ")") {
+            depth--;
+            end();
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        if (c === "|")
+            return null;
+        if (c === "?" || c === "*" || c === "{") {
+            // The character before is optional (or counted): it does not belong to the run.
+            run = run.slice(0, -1);
+            end();
+            if (c === "{") {
+                const close = src.indexOf("}", i);
+                if (close < 0)
+                    return null;
+                i = close;
+            }
+            continue;
+        }
+        if (c === "+" || c === "." || c === "^" || c === "$") {
+            end();
+            continue;
+        }
+        run += c;
+    }
+    end();
+    return best.length >= 3 ? best : null;
+}
+const compiled = new WeakMap();
+function compile(pattern) {
+    let c = compiled.get(pattern);
+    if (c === undefined) {
+        const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
+        c = { pattern: new RegExp(pattern.source, flags), literal: requiredLiteral(pattern) };
+        compiled.set(pattern, c);
+    }
+    return c;
+}
 /** The last acceptable match of one recogniser in one text. */
 function lastMatch(recogniser, field) {
     const text = field.text;
-    const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+    const { pattern, literal } = compile(recogniser.pattern);
+    if (literal !== null && !text.includes(literal))
+        return null;
+    pattern.lastIndex = 0;
     const recent = [];
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[0].length === 0) {
@@ -10934,6 +11261,7 @@ function lastMatch(recogniser, field) {
         if (recent.length > RECENT_MATCHES)
             recent.shift();
     }
+    pattern.lastIndex = 0;
     for (let i = recent.length - 1; i >= 0; i--) {
         const m = recent[i];
         const value = recogniser.value(m);
@@ -10986,6 +11314,21 @@ function mergeEnv(apply, extra) {
         return apply;
     return { kind: "env", env: { ...extra.env, ...apply.env } };
 }
+/** User recognisers per pattern and position, built once rather than once per test. */
+const userRecognisers = new WeakMap();
+function cachedUserRecogniser(pattern, index) {
+    let byIndex = userRecognisers.get(pattern);
+    if (byIndex === undefined) {
+        byIndex = new Map();
+        userRecognisers.set(pattern, byIndex);
+    }
+    let r = byIndex.get(index);
+    if (r === undefined) {
+        r = userRecogniser(pattern, index);
+        byIndex.set(index, r);
+    }
+    return r;
+}
 /**
  * The test's seed, or null when none was printed.
  *
@@ -11003,7 +11346,7 @@ function extractSeed(test, userPatterns) {
         return null;
     const file = test.sources[0]?.file ?? test.file ?? "";
     const recognisers = [
-        ...userPatterns.map((p, i) => userRecogniser(p, i)),
+        ...userPatterns.map((p, i) => cachedUserRecogniser(p, i)),
         ...BUILTIN_RECOGNISERS,
     ];
     let primary = null;
@@ -11538,21 +11881,26 @@ function dtypeOf(text, id) {
     return DTYPE.exec(id)?.[1];
 }
 // ---------------------------------------------------------------------------------- entry
+/**
+ * Each parser with literals of which every text it accepts contains at least one: an
+ * `includes` rules a parser out before its regexes (most of which start with a number, so the
+ * regex engine cannot skip ahead) scan the text. Most failures are no numeric comparison.
+ */
 const PARSERS = [
-    parseMxnet,
-    parseNumpyAllclose,
-    parseNumpyDecimal,
-    parseTorchTensor,
-    parseTorchScalar,
-    parsePytestApproxSequence,
-    parsePytestApproxScalar,
-    parseToBeCloseTo,
-    parseAssertJ,
-    parseTestify,
-    parseGoogletestNear,
-    parseCatch2,
+    { parse: parseMxnet, needles: ["exceeds tolerance rtol="] },
+    { parse: parseNumpyAllclose, needles: ["Not equal to tolerance rtol="] },
+    { parse: parseNumpyDecimal, needles: ["Arrays are not almost equal to "] },
+    { parse: parseTorchTensor, needles: ["Tensor-likes are not close!"] },
+    { parse: parseTorchScalar, needles: ["Scalars are not close!"] },
+    { parse: parsePytestApproxSequence, needles: ["comparison failed. Mismatched elements: "] },
+    { parse: parsePytestApproxScalar, needles: [" ± "] },
+    { parse: parseToBeCloseTo, needles: ["Expected precision: ", " to be close to "] },
+    { parse: parseAssertJ, needles: ["to be close to:"] },
+    { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: "] },
+    { parse: parseGoogletestNear, needles: ["The difference between "] },
+    { parse: parseCatch2, needles: [" is within ", " are within ", "Approx( "] },
     // Last: it needs no tolerance in the text, so any format naming one wins over it.
-    parseJUnitDelta,
+    { parse: parseJUnitDelta, needles: ["but was:"] },
 ];
 /**
  * The tolerance failure in `text`, or null when the text is no numeric comparison we know.
@@ -11561,7 +11909,9 @@ const PARSERS = [
 function parseTolerance(text, context) {
     const normalised = stripPytestPrefixes(text.slice(0, MAX_TOLERANCE_TEXT));
     let parsed = null;
-    for (const parse of PARSERS) {
+    for (const { parse, needles } of PARSERS) {
+        if (!needles.some((n) => normalised.includes(n)))
+            continue;
         parsed = parse(normalised);
         if (parsed !== null)
             break;
@@ -12207,6 +12557,20 @@ function pytestJUnit(t, project) {
 }
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function join_cleanPath(p) {
+    let c = cleanCache.get(p);
+    if (c === undefined) {
+        // Bounded: a report naming millions of distinct paths must not grow this without end.
+        if (cleanCache.size >= CLEAN_CACHE_MAX)
+            cleanCache.clear();
+        c = cleanUncached(p);
+        cleanCache.set(p, c);
+    }
+    return c;
+}
+/** Cleaned paths, memoised: 50,000 failures name the same few hundred files again and again. */
+const cleanCache = new Map();
+const CLEAN_CACHE_MAX = 10_000;
+function cleanUncached(p) {
     return external_node_path_namespaceObject.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 /**
@@ -12214,6 +12578,11 @@ function join_cleanPath(p) {
  * suffix that exists (`/work/mxnet/tests/python/unittest/x.py` -> `tests/python/unittest/x.py`).
  */
 function resolveInProject(printed, project) {
+    if (project instanceof MemoView)
+        return project.resolve(printed);
+    return resolveUncached(printed, project);
+}
+function resolveUncached(printed, project) {
     const clean = join_cleanPath(printed);
     const parts = clean.replace(/^[A-Za-z]:\//, "/").split("/").filter((s) => s.length > 0 && s !== "..");
     for (let k = 0; k < parts.length; k++) {
@@ -12222,6 +12591,34 @@ function resolveInProject(printed, project) {
             return rel;
     }
     return undefined;
+}
+/**
+ * A view that asks the project once per path, and resolves each printed path once: a report
+ * with 50,000 failures names the same few hundred files over and over (as the file attribute,
+ * the node id's file and the traceback), and every suffix of each is a lookup.
+ */
+class MemoView {
+    project;
+    known = new Map();
+    resolved = new Map();
+    constructor(project) {
+        this.project = project;
+    }
+    exists(relPath) {
+        let v = this.known.get(relPath);
+        if (v === undefined) {
+            v = this.project.exists(relPath);
+            this.known.set(relPath, v);
+        }
+        return v;
+    }
+    resolve(printed) {
+        if (this.resolved.has(printed))
+            return this.resolved.get(printed);
+        const rel = resolveUncached(printed, this);
+        this.resolved.set(printed, rel);
+        return rel;
+    }
 }
 function isRelative(p) {
     const c = join_cleanPath(p);
@@ -12251,7 +12648,13 @@ function mergeGroup(group, project) {
     const primary = group.find((e) => e.kind === "junit") ?? group[0];
     if (primary === undefined)
         throw new Error("empty group");
-    const named = [...group].sort((a, b) => idRank(a) - idRank(b))[0] ?? primary;
+    // The first evidence of the lowest rank (what a stable sort would put first).
+    let named = group[0] ?? primary;
+    for (const e of group)
+        if (idRank(e) < idRank(named))
+            named = e;
+    // Primary first, then the rest in group order (visiting primary twice changes no answer below).
+    const all = group.length === 1 && group[0] === primary ? group : [primary, ...group.filter((e) => e !== primary)];
     const p = primary.test;
     const out = {
         id: named.id,
@@ -12261,7 +12664,12 @@ function mergeGroup(group, project) {
         sources: [],
         index: p.index,
     };
-    const first = (k) => [primary, ...group].map((e) => e.test[k]).find((v) => v !== undefined);
+    const first = (k) => {
+        for (const e of all)
+            if (e.test[k] !== undefined)
+                return e.test[k];
+        return undefined;
+    };
     const message = first("message");
     if (message !== undefined)
         out.message = message;
@@ -12274,13 +12682,13 @@ function mergeGroup(group, project) {
     const runner = group.find((e) => e.runner !== undefined)?.runner;
     if (runner !== undefined)
         out.runner = runner;
-    const prior = [primary, ...group].map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
+    const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
     if (prior !== undefined)
         out.priorAttempts = prior;
     // Every captured output counts (JUnit system-out and the console's captured log are
     // different texts); the same text seen twice is kept once.
     const outputs = [];
-    for (const e of [primary, ...group]) {
+    for (const e of all) {
         const o = e.test.output;
         if (o === undefined || o.length === 0 || outputs.some((x) => x.includes(o)))
             continue;
@@ -12292,7 +12700,7 @@ function mergeGroup(group, project) {
     if (outputs.length > 0)
         out.output = outputs.join("\n");
     // Line maps hold only where the kept text is one console input's text, unchanged.
-    const mapped = [primary, ...group].find((e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output));
+    const mapped = all.find((e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output));
     const map = mapped?.test.logLines;
     if (mapped !== undefined && map !== undefined) {
         const lines = { file: map.file };
@@ -12305,7 +12713,7 @@ function mergeGroup(group, project) {
     }
     // File: a path that exists in the project wins; else a relative path as given (the node id's).
     const candidates = [];
-    for (const e of [primary, ...group]) {
+    for (const e of all) {
         if (e.mappedFile !== undefined)
             candidates.push({ path: e.mappedFile });
         if (e.test.file !== undefined) {
@@ -12315,13 +12723,15 @@ function mergeGroup(group, project) {
         if (e.id.includes("::"))
             candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
     }
-    const resolved = candidates.map((c) => ({ ...c, rel: resolveInProject(c.path, project) }));
+    const resolved = candidates.map((c) => ({ path: c.path, line: c.line, guess: c.guess, rel: resolveInProject(c.path, project) }));
     const file = resolved.find((c) => c.rel !== undefined)?.rel ??
         resolved.filter((c) => c.guess !== true).map((c) => join_cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
     if (file !== undefined) {
         out.file = file;
         const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || join_cleanPath(c.path) === file));
-        const line = sameFile?.line ?? group.map((e) => failingLine(e.test.details ?? "", file)).find((l) => l !== undefined);
+        let line = sameFile?.line;
+        for (let i = 0; line === undefined && i < group.length; i++)
+            line = failingLine(group[i].test.details ?? "", file);
         if (line !== undefined)
             out.line = line;
     }
@@ -12395,7 +12805,8 @@ function unittestNodeId(test, project) {
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
  */
-function joinInputs(inputs, project) {
+function joinInputs(inputs, view) {
+    const project = view instanceof MemoView ? view : new MemoView(view);
     const evidence = [];
     let order = 0;
     for (const input of inputs) {
@@ -12517,6 +12928,12 @@ const limits_MAX_MESSAGE_CHARS = 500;
  * of tests and stays far from what a test process could make us hold.
  */
 const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
+/**
+ * Most tests one process serves for their same-seed reruns (batch.ts). The time budget is
+ * checked between batches, so this bounds how far a batch can run past it; 16 tests still
+ * spread one start-up (~2 s with numpy) over enough attempts to make it small.
+ */
+const MAX_BATCH_TESTS = 16;
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -13048,10 +13465,102 @@ async function runPluginBatch(spec) {
             spec.onTrial(trial);
         }
         else {
-            cannotRun = describeCannotRun(spec, proc, collected);
+            cannotRun = describeCannotRun(spec.argv, proc, collected);
         }
     }
     return { trials, cannotRun, collected, predecessorsRun, process: proc, stopped, aborted };
+}
+/**
+ * A process running a plan (several tests' attempts, see --ft-plan): the same clock as
+ * runPluginBatch (a line restarts it; the first line gets the start-up allowance too), the
+ * same reading of an attempt that started and never ended (timed out if we killed it, else
+ * crashed), per plan entry. Nothing is stopped from here: the caller stops an entry through
+ * its stop file, and restarts a process for what a timeout or a crash left undone.
+ */
+async function runPlanBatch(spec) {
+    const running = startProcess({
+        argv: spec.argv,
+        cwd: spec.cwd,
+        env: spec.env,
+        ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+    });
+    const reader = new LineReader(spec.resultsFile);
+    let missing = null;
+    let started = false;
+    let current = null;
+    let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
+    let timedOutAt = null;
+    let aborted = false;
+    let exited = false;
+    void running.done.then(() => (exited = true));
+    const onAbort = () => {
+        aborted = true;
+        running.kill("abort");
+    };
+    if (spec.signal?.aborted)
+        onAbort();
+    spec.signal?.addEventListener("abort", onAbort, { once: true });
+    const handle = (line) => {
+        const ev = line;
+        const now = Date.now();
+        deadline = now + spec.timeoutMs;
+        if (ev.event === "collected")
+            missing = Array.isArray(ev.missing) ? ev.missing : [];
+        else if (ev.event === "start") {
+            started = true;
+            current = { item: ev.item, attempt: ev.attempt, seed: ev.seed, at: now };
+            spec.onStart?.(ev.item);
+        }
+        else if (ev.event === "end") {
+            const seed = current?.seed ?? spec.seedOf(ev.item, ev.attempt);
+            current = null;
+            if (!aborted)
+                spec.onTrial(ev.item, trialFromEnd(ev, seed));
+        }
+    };
+    try {
+        while (!exited) {
+            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
+            for (const ev of await reader.read())
+                handle(ev);
+            if (!exited && timedOutAt === null && !aborted && Date.now() > deadline) {
+                timedOutAt = Date.now();
+                running.kill("timeout");
+            }
+        }
+        for (const ev of await reader.read())
+            handle(ev);
+    }
+    finally {
+        spec.signal?.removeEventListener("abort", onAbort);
+    }
+    const proc = await running.done;
+    const open = current;
+    if (open !== null && !aborted) {
+        const base = {
+            ...(open.seed !== null ? { seed: open.seed } : {}),
+            durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
+        };
+        const trial = timedOutAt !== null
+            ? { kind: "timedOut", ...base }
+            : {
+                kind: "crashed",
+                ...base,
+                ...(proc.signal !== null ? { signal: proc.signal } : {}),
+                ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
+                ...attempts_messageOf(proc),
+            };
+        spec.onTrial(open.item, trial);
+    }
+    const idle = !started && !aborted;
+    return {
+        missing,
+        started,
+        cannotRun: idle && timedOutAt === null ? describeCannotRun(spec.argv, proc, null) : null,
+        hungBeforeStart: idle && timedOutAt !== null,
+        process: proc,
+        aborted,
+    };
 }
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
 async function readResults(file) {
@@ -13082,9 +13591,9 @@ function trialFromEnd(ev, seed) {
         return { kind: "skipped", ...base, ...message };
     return { kind: "failed", ...base, ...message };
 }
-function describeCannotRun(spec, proc, collected) {
+function describeCannotRun(argv, proc, collected) {
     if (proc.spawnError !== null)
-        return `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`;
+        return `could not start ${argv[0] ?? ""}: ${proc.spawnError}`;
     const c = collected;
     if (c !== null && c.kept === 0)
         return `pytest did not find the test (collected ${c.count})${tailLine(proc, ": ")}`;
@@ -13213,8 +13722,35 @@ function rerunEnv(user, pluginDir) {
 
 
 
+/**
+ * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
+ * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
+ */
+function tallyTrial(tally, consecutiveTimeouts, t, stopWhenMixed, total) {
+    tally.runs++;
+    if (t.kind === "passed")
+        tally.passed++;
+    else if (t.kind === "failed")
+        tally.failed++;
+    else if (t.kind === "timedOut")
+        tally.timedOut++;
+    else if (t.kind === "crashed")
+        tally.crashed++;
+    // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
+    const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
+    const consecutive = timedOut ? consecutiveTimeouts + 1 : 0;
+    const bad = tally.failed + tally.timedOut + tally.crashed;
+    // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
+    // test hangs, and each further attempt costs the full timeout.
+    const settles = (stopWhenMixed && tally.passed > 0 && bad > 0) || consecutive >= MAX_CONSECUTIVE_TIMEOUTS;
+    if (settles && tally.runs < total) {
+        tally.stoppedEarly = true;
+        return { consecutiveTimeouts: consecutive, settled: true };
+    }
+    return { consecutiveTimeouts: consecutive, settled: false };
+}
 const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
-async function rerunTest(req, ctx) {
+async function rerunTest(req, ctx, sameSeed) {
     const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
     const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
@@ -13260,27 +13796,11 @@ async function rerunTest(req, ctx) {
         let predecessors = null;
         const count = (t) => {
             trials.push(t);
-            tally.runs++;
-            if (t.kind === "passed")
-                tally.passed++;
-            else if (t.kind === "failed")
-                tally.failed++;
-            else if (t.kind === "timedOut")
-                tally.timedOut++;
-            else if (t.kind === "crashed")
-                tally.crashed++;
-            // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
-            const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
-            consecutiveTimeouts = timedOut ? consecutiveTimeouts + 1 : 0;
+            const r = tallyTrial(tally, consecutiveTimeouts, t, opts.stopWhenMixed, total);
+            consecutiveTimeouts = r.consecutiveTimeouts;
             ctx.onProgress?.({ id: req.test.id, phase, done: tally.runs, total });
-            const bad = tally.failed + tally.timedOut + tally.crashed;
-            // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
-            // test hangs, and each further attempt costs the full timeout.
-            const settled = (opts.stopWhenMixed && tally.passed > 0 && bad > 0) || consecutiveTimeouts >= MAX_CONSECUTIVE_TIMEOUTS;
-            if (settled && tally.runs < total) {
-                tally.stoppedEarly = true;
+            if (r.settled)
                 finished = true;
-            }
             return finished;
         };
         while (tally.runs < total && !finished && !ctx.signal?.aborted) {
@@ -13340,7 +13860,14 @@ async function rerunTest(req, ctx) {
     };
     try {
         // Phase 1: the recorded seed, as many times as asked, in-process where possible.
-        if (req.reruns > 0) {
+        if (sameSeed !== undefined) {
+            byPhase["same-seed"].push(...sameSeed.trials);
+            reruns.sameSeed = sameSeed.tally;
+            processes += sameSeed.processes;
+            notes.push(...sameSeed.notes);
+            cannotRun = sameSeed.cannotRun;
+        }
+        else if (req.reruns > 0) {
             const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
             reruns.sameSeed = r.tally;
         }
@@ -13408,7 +13935,194 @@ async function ensurePlugin(runDir) {
     return dir;
 }
 
+;// CONCATENATED MODULE: ./src/rerun/batch.ts
+/**
+ * Same-seed reruns of several tests in one process: the interpreter start, the imports and the
+ * collection are paid once per batch instead of once per test.
+ *
+ * What may share a process (the isolation argument): tests of ONE file, with the same
+ * process-level seed environment and arguments (the driver's batch key), and the same timeout.
+ * Inside the process each test's attempts run in a forked child (see the plugin's --ft-plan),
+ * so a test starts from the state right after collection, as in a process of its own, and
+ * whatever it leaves in module state, os.environ or the global generators dies with its child:
+ * one test cannot contaminate another's verdict. Tests of different files are not batched even
+ * so: importing a file can have side effects (conftest hooks, monkeypatching at import) that
+ * the other file's tests would then see, which a process of their own would not show.
+ *
+ * Failures cost what they cost one test today: an attempt that hangs is killed after its
+ * timeout (with the whole process), an attempt that crashes takes the process down; either
+ * counts as that attempt's timedOut/crashed trial, and a new process runs only the work left:
+ * the rest of that test's attempts and the tests after it. A test that settles early (mixed
+ * outcomes, timeouts in a row) is stopped through its stop file, which the plugin checks
+ * before each attempt. Anything this path cannot explain (a test pytest does not find, a
+ * process that runs nothing) sends the affected tests back to the one-test path, which
+ * reports it exactly as before.
+ */
+
+
+
+
+
+
+
+/** The same-seed request a driver sees for a member (the one-test path builds the same). */
+function sameSeedRequest(req, attempts, resultsFile, workDir) {
+    return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
+}
+/**
+ * Runs the same-seed phase of `members` (all with the same driver batch key, cwd and timeout)
+ * in as few processes as it can. Per member: its results, or null when it must run alone.
+ */
+async function runSameSeedBatch(members, ctx, 
+/** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
+notAfterMs = Infinity) {
+    const first = members[0];
+    if (first === undefined)
+        return [];
+    const batch = first.driver.batch;
+    if (batch === undefined)
+        return members.map(() => null);
+    const late = () => Date.now() >= notAfterMs;
+    const pluginDir = await ensurePlugin(ctx.runDir);
+    const workRoot = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(ctx.runDir, "batch-"));
+    const baseEnv = rerunEnv(ctx.env, pluginDir);
+    const states = members.map((m, i) => ({
+        m,
+        trials: [],
+        tally: emptyTally(),
+        consecutiveTimeouts: 0,
+        finished: false,
+        alone: false,
+        processes: 0,
+        notes: [],
+        cannotRun: false,
+        stopFile: external_node_path_default().join(workRoot, `stop-${i}`),
+        started: false,
+    }));
+    const notRun = (s, why) => {
+        if (s.tally.runs === 0) {
+            s.alone = true;
+            return;
+        }
+        const gone = !(0,external_node_fs_namespaceObject.existsSync)(s.m.req.cwd) ? ` (working directory ${s.m.req.cwd} no longer exists)` : "";
+        s.notes.push(`same-seed: ${why}${gone}`);
+        s.cannotRun = true;
+        s.finished = true;
+    };
+    const count = (s, t) => {
+        if (s.finished)
+            return; // an attempt that ran before the plugin saw the stop file
+        s.trials.push(t);
+        const total = s.m.req.reruns;
+        const r = tallyTrial(s.tally, s.consecutiveTimeouts, t, true, total);
+        s.consecutiveTimeouts = r.consecutiveTimeouts;
+        ctx.onProgress?.({ id: s.m.req.test.id, phase: "same-seed", done: s.tally.runs, total });
+        if (r.settled) {
+            s.finished = true;
+            try {
+                (0,external_node_fs_namespaceObject.writeFileSync)(s.stopFile, "");
+            }
+            catch {
+                // Then the plugin runs the rest of its attempts, which we do not count: only time lost.
+            }
+        }
+    };
+    let batchNo = 0;
+    while (!ctx.signal?.aborted) {
+        // Past the time budget, tests that have not started do not start (as in the one-test path);
+        // the ones that started finish their attempts.
+        const todo = states.filter((s) => !s.finished && !s.alone && s.tally.runs < s.m.req.reruns && !(s.tally.runs === 0 && late()));
+        if (todo.length === 0)
+            break;
+        const dir = external_node_path_default().join(workRoot, `same-seed-${batchNo++}`);
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const resultsFile = external_node_path_default().join(dir, "results.jsonl");
+        const planFile = external_node_path_default().join(dir, "plan.json");
+        const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns - s.tally.runs, resultsFile, dir));
+        const notAfter = Number.isFinite(notAfterMs) ? notAfterMs / 1000 : null;
+        const plan = requests.map((r, i) => ({
+            ...batch.entry(r),
+            stopFile: todo[i].stopFile,
+            // A test that already ran some attempts finishes them whatever the clock says.
+            notAfter: todo[i].tally.runs > 0 ? null : notAfter,
+        }));
+        await (0,promises_namespaceObject.writeFile)(planFile, JSON.stringify(plan), "utf8");
+        const inv = batch.invocation({ requests, planFile, resultsFile, workDir: dir });
+        const before = todo.map((s) => s.tally.runs);
+        const req0 = todo[0].m.req;
+        const res = await runPlanBatch({
+            argv: inv.argv,
+            cwd: req0.cwd,
+            env: { ...baseEnv, ...inv.env },
+            resultsFile,
+            seedOf: (k, a) => {
+                const seeds = plan[k]?.seeds ?? [];
+                return seeds.length === 0 ? null : (seeds[Math.min(a, seeds.length - 1)] ?? null);
+            },
+            timeoutMs: req0.timeoutSec * 1000,
+            startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
+            killGraceMs: ctx.killGraceMs ?? KILL_GRACE_MS,
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+            onStart: (k) => {
+                const s = todo[k];
+                if (s !== undefined)
+                    s.started = true;
+            },
+            onTrial: (k, t) => {
+                const s = todo[k];
+                if (s !== undefined)
+                    count(s, t);
+            },
+        });
+        // A test's processes are those that ran (some of) its attempts, shared or not.
+        todo.forEach((s, i) => {
+            if (s.tally.runs > before[i])
+                s.processes++;
+        });
+        if (res.aborted)
+            break;
+        for (const k of res.missing ?? []) {
+            const s = todo[k];
+            if (s !== undefined)
+                notRun(s, "pytest did not find the test");
+        }
+        if (!res.started) {
+            for (const s of todo) {
+                if (s.finished || s.alone)
+                    continue;
+                if (res.hungBeforeStart && s.tally.runs > 0) {
+                    // As the one-test path: a process that hangs before its first attempt is one timeout.
+                    const seed = plan[todo.indexOf(s)]?.seeds[0] ?? null;
+                    count(s, { kind: "timedOut", ...(seed !== null ? { seed } : {}), durationSec: res.process.durationMs / 1000 });
+                }
+                else
+                    notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
+            }
+            continue;
+        }
+        // Defensive: a process that started attempts but counted none must not loop forever.
+        if (todo.every((s, i) => s.tally.runs === before[i])) {
+            for (const s of todo) {
+                // Not started because the budget ran out: the next round leaves it out anyway.
+                if (s.finished || s.alone || (s.tally.runs === 0 && late()))
+                    continue;
+                s.notes.push("same-seed: the rerun process ended without running an attempt");
+                s.finished = true;
+            }
+        }
+    }
+    // undefined: never started (time budget), so no result, as for a test the pool never reached.
+    return states.map((s) => !s.started && s.tally.runs === 0 && !s.cannotRun && (late() || ctx.signal?.aborted === true)
+        ? undefined
+        : s.alone ? null : { trials: s.trials, tally: s.tally, processes: s.processes, notes: s.notes, cannotRun: s.cannotRun });
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/scheduler.ts
+
+
+
+
+
 
 
 async function rerunAll(requests, options) {
@@ -13425,31 +14139,108 @@ async function rerunAll(requests, options) {
         ...(options.startupAllowanceSec !== undefined ? { startupAllowanceSec: options.startupAllowanceSec } : {}),
         ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
     };
+    const units = planUnits(requests, options, ctx.env);
+    const finish = (id, outcome) => {
+        results.set(id, outcome);
+        try {
+            options.onTestDone?.(id, outcome);
+        }
+        catch {
+            // A reporting callback must not stop the pool.
+        }
+    };
+    const runTest = async (req, sameSeed) => {
+        let outcome;
+        try {
+            outcome = sameSeed ? await rerunTest(req, ctx, sameSeed) : await runOne(req, ctx);
+        }
+        catch (e) {
+            outcome = failedOutcome(`reruns failed: ${errorMessage(e)}`);
+        }
+        finish(req.test.id, outcome);
+    };
     let next = 0;
     const worker = async () => {
-        while (next < requests.length) {
+        while (next < units.length) {
             if (options.signal?.aborted || now() >= deadline)
                 return;
-            const req = requests[next++];
-            let outcome;
+            const unit = units[next++];
+            if (!Array.isArray(unit)) {
+                await runTest(unit.req);
+                continue;
+            }
+            let sameSeed;
             try {
-                outcome = await runOne(req, ctx);
+                sameSeed = await runSameSeedBatch(unit, ctx, deadline);
             }
             catch (e) {
-                outcome = failedOutcome(`reruns failed: ${errorMessage(e)}`);
+                for (const m of unit)
+                    finish(m.req.test.id, failedOutcome(`reruns failed: ${errorMessage(e)}`));
+                continue;
             }
-            results.set(req.test.id, outcome);
-            try {
-                options.onTestDone?.(req.test.id, outcome);
-            }
-            catch {
-                // A reporting callback must not stop the pool.
+            // The batch started these tests: their later phases (one process each) run now. A test
+            // it had to leave to the one-test path (null) starts only within the time budget; one
+            // it never started (undefined: the budget ran out) gets no result, like a test no
+            // worker reached.
+            for (const [i, m] of unit.entries()) {
+                const r = sameSeed[i];
+                if (r === undefined || (r === null && (options.signal?.aborted || now() >= deadline)))
+                    continue;
+                await runTest(m.req, r);
             }
         }
     };
-    const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, requests.length || 1));
+    const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, units.length || 1));
     await Promise.all(Array.from({ length: jobs }, worker));
     return results;
+}
+/**
+ * The work, in input order of each unit's first test: a unit of one is a test on its own
+ * path; a larger unit shares a process for its same-seed reruns (batch.ts). Batchable tests
+ * are grouped by driver batch key (file, seed env and args), cwd and timeout; a group is cut
+ * into at most `jobs` units so the workers still run side by side, and into units of at most
+ * MAX_BATCH_TESTS so the time budget keeps its grain.
+ */
+function planUnits(requests, options, env) {
+    const alone = (req) => ({ req });
+    if (options.runOne !== undefined || options.batch === false)
+        return requests.map(alone);
+    const groups = new Map();
+    const singles = [];
+    requests.forEach((req, index) => {
+        const key = batchKey(req, env);
+        const group = key === null ? undefined : groups.get(key.key);
+        if (key === null || group?.ids.has(req.test.id)) {
+            singles.push({ first: index, unit: alone(req) });
+            return;
+        }
+        if (group === undefined)
+            groups.set(key.key, { first: index, members: [{ req, driver: key.driver }], ids: new Set([req.test.id]) });
+        else {
+            group.members.push({ req, driver: key.driver });
+            group.ids.add(req.test.id);
+        }
+    });
+    const jobs = Math.max(1, Math.floor(options.jobs) || 1);
+    const units = [...singles];
+    for (const g of groups.values()) {
+        const size = Math.max(1, Math.min(MAX_BATCH_TESTS, Math.ceil(g.members.length / jobs)));
+        for (let i = 0; i < g.members.length; i += size) {
+            const unit = g.members.slice(i, i + size);
+            const first = requests.indexOf(unit[0].req);
+            units.push({ first: first === -1 ? g.first : first, unit: unit.length === 1 ? alone(unit[0].req) : unit });
+        }
+    }
+    return units.sort((a, b) => a.first - b.first).map((u) => u.unit);
+}
+function batchKey(req, env) {
+    if (req.reruns <= 0 || req.test.id.includes("\0") || !(0,external_node_fs_namespaceObject.existsSync)(req.cwd))
+        return null;
+    const driver = pickDriver(req.test, { python: resolvePython(env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
+    if (driver === null || driver.batch === undefined)
+        return null;
+    const key = driver.batch.key(sameSeedRequest(req, req.reruns, "", ""));
+    return key === null ? null : { key: JSON.stringify([driver.name, req.cwd, req.timeoutSec, key]), driver };
 }
 function failedOutcome(note) {
     const tally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
@@ -13686,23 +14477,36 @@ const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, 
 function sortForReport(tests) {
     return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
 }
-/** The project tree as the pure readers see it: existence of relative paths, nothing more. */
+/**
+ * The project tree as the pure readers see it: existence of relative paths, nothing more.
+ * Answers are memoised per path (the join asks for the same test files once per failing test,
+ * and every suffix of every printed path), so each distinct path costs one stat at most.
+ */
 function projectView(cwd) {
+    const known = new Map();
+    const check = (rel) => {
+        if (rel === "" || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+            return false;
+        const abs = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.join)(cwd, rel));
+        const back = (0,external_node_path_namespaceObject.relative)(cwd, abs);
+        // Report paths are untrusted: never look outside the project.
+        if (back.startsWith(".." + external_node_path_namespaceObject.sep) || back === "..")
+            return false;
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+        }
+        catch {
+            return false;
+        }
+    };
     return {
         exists(rel) {
-            if (rel === "" || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-                return false;
-            const abs = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.join)(cwd, rel));
-            const back = (0,external_node_path_namespaceObject.relative)(cwd, abs);
-            // Report paths are untrusted: never look outside the project.
-            if (back.startsWith(".." + external_node_path_namespaceObject.sep) || back === "..")
-                return false;
-            try {
-                return (0,external_node_fs_namespaceObject.existsSync)(abs) && (0,external_node_fs_namespaceObject.statSync)(abs).isFile();
+            let v = known.get(rel);
+            if (v === undefined) {
+                v = check(rel);
+                known.set(rel, v);
             }
-            catch {
-                return false;
-            }
+            return v;
         },
     };
 }
@@ -13907,6 +14711,85 @@ async function writeFileAtomic(path, data) {
     const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
     try {
         await (0,promises_namespaceObject.writeFile)(tmp, data, { encoding: "utf8", flag: "wx" });
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Bytes of JSON text gathered before one write: few syscalls, and a bounded buffer. */
+const JSON_WRITE_CHUNK_CHARS = 1 << 20;
+/** Array elements stringified per call: big enough that the calls cost nothing, small enough to stay bounded. */
+const JSON_BATCH = 256;
+/**
+ * `JSON.stringify({ [key]: v }, null, 2)` without its first line (`{`) and last (`}`): the
+ * member as it appears, natively indented, inside a top-level object.
+ */
+function member(key, v) {
+    const text = JSON.stringify({ [key]: v }, null, 2);
+    return text.slice(2, text.length - 2);
+}
+/**
+ * The text `JSON.stringify(value, null, 2) + "\n"` in pieces: a top-level object's arrays are
+ * stringified a batch of elements at a time, so a report with 50,000 tests never exists as one
+ * 70 MB string (plus its UTF-8 copy) in memory. Byte for byte the same text (the indentation
+ * is JSON.stringify's own: each batch is stringified under the same key, then unwrapped).
+ */
+function* jsonChunks(value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || typeof value.toJSON === "function") {
+        yield (JSON.stringify(value, null, 2) ?? "undefined") + "\n";
+        return;
+    }
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol");
+    if (entries.length === 0) {
+        yield "{}\n";
+        return;
+    }
+    yield "{\n";
+    for (let k = 0; k < entries.length; k++) {
+        const [key, v] = entries[k];
+        if (Array.isArray(v) && v.length > JSON_BATCH && typeof v.toJSON !== "function") {
+            // `  "key": [\n` + elements at indent 4 + `\n  ]`, a batch at a time.
+            const open = `  ${JSON.stringify(key)}: [\n`;
+            yield open;
+            for (let i = 0; i < v.length; i += JSON_BATCH) {
+                const text = member(key, v.slice(i, i + JSON_BATCH));
+                // Drop this batch's own `  "key": [\n` and `\n  ]`.
+                yield text.slice(open.length, text.length - 4);
+                yield i + JSON_BATCH < v.length ? ",\n" : "\n";
+            }
+            yield "  ]";
+        }
+        else {
+            yield member(key, v);
+        }
+        yield k + 1 < entries.length ? ",\n" : "\n";
+    }
+    yield "}\n";
+}
+/** `writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n")`, written in pieces. */
+async function writeJsonAtomic(path, value) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
+    try {
+        const fh = await (0,promises_namespaceObject.open)(tmp, "wx");
+        try {
+            let pending = "";
+            for (const piece of jsonChunks(value)) {
+                pending += piece;
+                if (pending.length >= JSON_WRITE_CHUNK_CHARS) {
+                    await fh.write(pending, null, "utf8");
+                    pending = "";
+                }
+            }
+            if (pending.length > 0)
+                await fh.write(pending, null, "utf8");
+        }
+        finally {
+            await fh.close();
+        }
         await (0,promises_namespaceObject.rename)(tmp, path);
     }
     catch (err) {
@@ -14953,6 +15836,7 @@ async function verifyOne(target, seeds, index, opts) {
 ;// CONCATENATED MODULE: ./src/cli/verify-progress.ts
 
 
+
 /** In a CI log a line per this share of a test's trials... */
 const LOG_EVERY_FRACTION = 0.1;
 /** ...or after this long, whichever comes first: a slow test still shows it is alive. */
@@ -14964,18 +15848,15 @@ const REDRAW_EVERY_MS = 100;
  * place; in a CI log a line every 10% of a test's trials or every 10 s.
  */
 class VerifyProgressPrinter {
-    out;
     opts;
-    live;
-    lastLen = 0;
+    status;
     started = 0;
     lastDraw = 0;
     lastLogged = 0;
     lastLoggedAt = 0;
     constructor(out, opts) {
-        this.out = out;
         this.opts = opts;
-        this.live = !opts.quiet && out.isTTY === true;
+        this.status = new StatusLine(out, opts.quiet);
     }
     now() {
         return (this.opts.now ?? Date.now)();
@@ -15000,10 +15881,10 @@ class VerifyProgressPrinter {
                 const eta = rate > 0 ? (ev.total - ev.done) / rate : null;
                 const text = `${tag(ev.index, ev.count, ev.id)}: ${ev.done}/${ev.total} trials, ${ev.failed} failed, ` +
                     `${rate.toFixed(rate >= 100 ? 0 : 1)} trials/s, ETA ${eta === null ? "?" : duration(eta)}`;
-                if (this.live) {
+                if (this.status.live) {
                     if (now - this.lastDraw >= REDRAW_EVERY_MS || ev.done === ev.total) {
                         this.lastDraw = now;
-                        this.redraw(text);
+                        this.status.redraw(text);
                     }
                 }
                 else {
@@ -15022,19 +15903,10 @@ class VerifyProgressPrinter {
         }
     }
     done() {
-        if (this.live && this.lastLen > 0)
-            this.out.write("\r" + " ".repeat(this.lastLen) + "\r");
-        this.lastLen = 0;
+        this.status.clear();
     }
     line(s) {
-        this.done();
-        this.out.write(s + "\n");
-    }
-    redraw(s) {
-        const width = Math.max(20, (this.out.columns ?? 100) - 1);
-        const text = s.length > width ? s.slice(0, width - 1) + "…" : s;
-        this.out.write("\r" + text.padEnd(this.lastLen));
-        this.lastLen = text.length;
+        this.status.line(s);
     }
 }
 function duration(sec) {
@@ -15625,14 +16497,33 @@ const GAP = "  ";
 const ID_MAX = 80;
 const SEED_MAX = 24;
 const FIX_MIN = 20;
+/** Code points in `text` (what Array.from counts), without building the array. */
+function charCount(text) {
+    let n = text.length;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // A high surrogate followed by a low one is one code point.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            const d = text.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                n--;
+                i++;
+            }
+        }
+    }
+    return n;
+}
 function cut(text, max) {
+    // Code points never outnumber code units: short text needs no counting.
+    if (text.length <= max)
+        return text;
     const chars = Array.from(text);
     if (chars.length <= max)
         return text;
     return max <= 1 ? chars.slice(0, max).join("") : chars.slice(0, max - 1).join("") + "\u2026";
 }
 function pad(text, width) {
-    return text + " ".repeat(Math.max(0, width - Array.from(text).length));
+    return text + " ".repeat(Math.max(0, width - charCount(text)));
 }
 /** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
 function renderTable(report, options = {}) {
@@ -15647,7 +16538,16 @@ function renderTable(report, options = {}) {
         ],
     }));
     const header = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
-    const widthOf = (i, max) => Math.min(max, Math.max(Array.from(header[i] ?? "").length, ...rows.map((r) => Array.from(r.cells[i] ?? "").length)));
+    // A loop, not Math.max(...rows): spreading 100,000+ rows as arguments overflows the stack.
+    const widthOf = (i, max) => {
+        let w = charCount(header[i] ?? "");
+        for (const r of rows) {
+            if (w >= max)
+                break;
+            w = Math.max(w, charCount(r.cells[i] ?? ""));
+        }
+        return Math.min(max, w);
+    };
     let idW = widthOf(0, ID_MAX);
     const verdictW = widthOf(1, Infinity);
     const causeW = widthOf(2, Infinity);
@@ -15745,7 +16645,7 @@ async function runTriage(cmd) {
     });
     progress.done();
     if (cmd.json)
-        await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
+        await writeJsonAtomic(cmd.json, report);
     if (cmd.markdown)
         await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
     process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
