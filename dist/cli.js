@@ -13431,19 +13431,7 @@ async function runPluginBatch(spec) {
     const open = current;
     let cannotRun = null;
     if (open !== null && !stopped && !aborted) {
-        const base = {
-            ...(open.seed !== null ? { seed: open.seed } : {}),
-            durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
-        };
-        const trial = timedOutAt !== null
-            ? { kind: "timedOut", ...base }
-            : {
-                kind: "crashed",
-                ...base,
-                ...(proc.signal !== null ? { signal: proc.signal } : {}),
-                ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
-                ...attempts_messageOf(proc),
-            };
+        const trial = unfinishedTrial(open, timedOutAt, proc);
         trials.push(trial);
         spec.onTrial(trial);
     }
@@ -13537,19 +13525,7 @@ async function runPlanBatch(spec) {
     const proc = await running.done;
     const open = current;
     if (open !== null && !aborted) {
-        const base = {
-            ...(open.seed !== null ? { seed: open.seed } : {}),
-            durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
-        };
-        const trial = timedOutAt !== null
-            ? { kind: "timedOut", ...base }
-            : {
-                kind: "crashed",
-                ...base,
-                ...(proc.signal !== null ? { signal: proc.signal } : {}),
-                ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
-                ...attempts_messageOf(proc),
-            };
+        const trial = unfinishedTrial(open, timedOutAt, proc);
         spec.onTrial(open.item, trial);
     }
     const idle = !started && !aborted;
@@ -13608,6 +13584,25 @@ function tailLine(proc, prefix) {
         .filter((l) => l !== "" && !/^=+$/.test(l));
     const telling = [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
     return telling === undefined ? "" : prefix + telling.slice(0, limits_MAX_MESSAGE_CHARS);
+}
+/**
+ * The attempt that had started but not ended when its process stopped: timed out if we killed
+ * it for the timeout, otherwise crashed (died by a signal or exited mid-attempt).
+ */
+function unfinishedTrial(open, timedOutAt, proc) {
+    const base = {
+        ...(open.seed !== null ? { seed: open.seed } : {}),
+        durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
+    };
+    if (timedOutAt !== null)
+        return { kind: "timedOut", ...base };
+    return {
+        kind: "crashed",
+        ...base,
+        ...(proc.signal !== null ? { signal: proc.signal } : {}),
+        ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
+        ...attempts_messageOf(proc),
+    };
 }
 function attempts_messageOf(proc) {
     const line = tailLine(proc, "");

@@ -155,20 +155,7 @@ async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
   const open = current as { attempt: number; seed: string | null; at: number } | null;
   let cannotRun: string | null = null;
   if (open !== null && !stopped && !aborted) {
-    const base = {
-      ...(open.seed !== null ? { seed: open.seed } : {}),
-      durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
-    };
-    const trial: Trial =
-      timedOutAt !== null
-        ? { kind: "timedOut", ...base }
-        : {
-            kind: "crashed",
-            ...base,
-            ...(proc.signal !== null ? { signal: proc.signal } : {}),
-            ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
-            ...messageOf(proc),
-          };
+    const trial = unfinishedTrial(open, timedOutAt, proc);
     trials.push(trial);
     spec.onTrial(trial);
   } else if (trials.length === 0 && !stopped && !aborted) {
@@ -285,20 +272,7 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
   const proc = await running.done;
   const open = current as { item: number; attempt: number; seed: string | null; at: number } | null;
   if (open !== null && !aborted) {
-    const base = {
-      ...(open.seed !== null ? { seed: open.seed } : {}),
-      durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
-    };
-    const trial: Trial =
-      timedOutAt !== null
-        ? { kind: "timedOut", ...base }
-        : {
-            kind: "crashed",
-            ...base,
-            ...(proc.signal !== null ? { signal: proc.signal } : {}),
-            ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
-            ...messageOf(proc),
-          };
+    const trial = unfinishedTrial(open, timedOutAt, proc);
     spec.onTrial(open.item, trial);
   }
   const idle = !started && !aborted;
@@ -358,6 +332,29 @@ function tailLine(proc: ProcessResult, prefix: string): string {
   const telling =
     [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
   return telling === undefined ? "" : prefix + telling.slice(0, MAX_MESSAGE_CHARS);
+}
+
+/**
+ * The attempt that had started but not ended when its process stopped: timed out if we killed
+ * it for the timeout, otherwise crashed (died by a signal or exited mid-attempt).
+ */
+function unfinishedTrial(
+  open: { seed: string | null; at: number },
+  timedOutAt: number | null,
+  proc: ProcessResult,
+): Trial {
+  const base = {
+    ...(open.seed !== null ? { seed: open.seed } : {}),
+    durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
+  };
+  if (timedOutAt !== null) return { kind: "timedOut", ...base };
+  return {
+    kind: "crashed",
+    ...base,
+    ...(proc.signal !== null ? { signal: proc.signal } : {}),
+    ...(proc.signal === null && proc.exitCode !== null ? { exitCode: proc.exitCode } : {}),
+    ...messageOf(proc),
+  };
 }
 
 function messageOf(proc: ProcessResult): { message?: string } {
