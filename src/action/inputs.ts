@@ -280,7 +280,7 @@ export function parseVerifyInputs(get: InputReader, github: GitHubEnvironment, m
     timeoutSec: seconds(get, "rerun-timeout", 0.1, 86_400) ?? VERIFY_DEFAULTS.rerunTimeoutSec,
     seedPatterns: seedPatterns(get),
     rerunCommand: rerunCommand(get),
-    runner: null,
+    runner: runner(get),
     mechanism: null,
     seedList: null,
     baseSeed: null,

@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
 import type { VerifyReport } from "../verify/model.js";
 import { boundSentence, renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
-import { planVerify } from "../verify/settings.js";
+import { planVerify, verifyOptions } from "../verify/settings.js";
 import { verify } from "../verify/verify.js";
 import type { VerifyActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./run.js";
@@ -37,23 +37,17 @@ export async function runVerifyMode(settings: VerifyActionSettings, deps: Action
     const shard = s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : "";
     log.info(`flaky-triage verify: ${plan.targets.length} test(s), ${plan.stream.total} trials each${shard}, from ${s.cwd}`);
     try {
-      report = await verify({
-        ...plan,
-        cwd: s.cwd,
-        shard: s.shard,
-        jobs: s.jobs,
-        timeoutSec: s.timeoutSec,
-        rerunCommand: s.rerunCommand,
-        seedPatterns: s.seedPatterns,
-        stopOnFailure: s.stopOnFailure,
-        runDir,
-        env: deps.env,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        onProgress: (ev) => {
-          // Test ids are untrusted: echoed only inside a stop-commands block.
-          if (ev.kind === "test-done") log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${boundSentence(ev.test)}`);
-        },
-      });
+      report = await verify(
+        verifyOptions(s, plan, {
+          runDir,
+          env: deps.env,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          onProgress: (ev) => {
+            // Test ids are untrusted: echoed only inside a stop-commands block.
+            if (ev.kind === "test-done") log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${boundSentence(ev.test)}`);
+          },
+        }),
+      );
     } finally {
       await rm(runDir, { recursive: true, force: true });
     }

@@ -12,7 +12,7 @@ import { isEnvName } from "../render/shell-quote.js";
 import { SEED_PLACEHOLDER, type SeedMechanism } from "../verify/probe.js";
 import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
 import { checkBaseSeed, parseShard } from "../verify/seeds.js";
-import { MAX_TRIALS, VERIFY_DEFAULTS, planVerify, type VerifySettings } from "../verify/settings.js";
+import { MAX_TRIALS, VERIFY_DEFAULTS, planVerify, verifyOptions, type VerifySettings } from "../verify/settings.js";
 import { verify } from "../verify/verify.js";
 import { VERSION } from "../version.js";
 import { RUNNER_NAMES } from "../rerun/drivers/index.js";
@@ -200,23 +200,10 @@ export async function verifyMain(argv: string[]): Promise<number> {
 
   const runDir = await mkdtemp(path.join(tmpdir(), "flaky-triage-verify-"));
   const progress = new VerifyProgressPrinter(process.stderr, { quiet: cmd.quiet });
-  const s = cmd.settings;
   try {
-    const report = await verify({
-      ...plan,
-      cwd: s.cwd,
-      shard: s.shard,
-      jobs: s.jobs,
-      timeoutSec: s.timeoutSec,
-      rerunCommand: s.rerunCommand,
-      runner: s.runner,
-      seedPatterns: s.seedPatterns,
-      stopOnFailure: s.stopOnFailure,
-      runDir,
-      env: process.env,
-      signal: abort.signal,
-      onProgress: (ev) => progress.update(ev),
-    });
+    const report = await verify(
+      verifyOptions(cmd.settings, plan, { runDir, env: process.env, signal: abort.signal, onProgress: (ev) => progress.update(ev) }),
+    );
     progress.done();
     if (cmd.json) await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
     if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderVerifyMarkdown(report));

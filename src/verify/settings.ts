@@ -8,7 +8,7 @@ import type { Report, TestCase } from "../model.js";
 import { UserError, errorMessage } from "../errors.js";
 import { mechanismFromSeed, type SeedMechanism } from "./probe.js";
 import { listStream, randomBaseSeed, type SeedStream, type Shard } from "./seeds.js";
-import type { VerifyTarget } from "./verify.js";
+import type { VerifyOptions, VerifyTarget } from "./verify.js";
 
 export const VERIFY_DEFAULTS = {
   /**
@@ -124,4 +124,29 @@ async function readReportTests(file: string): Promise<{ test: TestCase; mechanis
     out.push({ test, mechanism });
   });
   return out;
+}
+
+/** What each adapter adds to the settings for one run: where it runs and how it reports. */
+export type VerifyRunContext = Pick<VerifyOptions, "runDir" | "env" | "signal" | "onProgress">;
+
+/**
+ * The engine's options from the settings and their plan: one mapping for every adapter, so a
+ * setting the CLI honours cannot be dropped by the Action (as `runner` once was).
+ */
+export function verifyOptions(s: VerifySettings, plan: VerifyPlan, ctx: VerifyRunContext): VerifyOptions {
+  return {
+    ...plan,
+    cwd: s.cwd,
+    shard: s.shard,
+    jobs: s.jobs,
+    timeoutSec: s.timeoutSec,
+    rerunCommand: s.rerunCommand,
+    runner: s.runner,
+    seedPatterns: s.seedPatterns,
+    stopOnFailure: s.stopOnFailure,
+    runDir: ctx.runDir,
+    env: ctx.env,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+  };
 }

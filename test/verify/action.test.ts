@@ -9,6 +9,7 @@ import { parseVerifyInputs, readEnvironment, envInputReader } from "../../src/ac
 import { runAction } from "../../src/action/run.js";
 import { WorkflowLog } from "../../src/action/workflow-commands.js";
 import type { VerifyReport } from "../../src/verify/model.js";
+import { verifyOptions } from "../../src/verify/settings.js";
 
 const fixture = fileURLToPath(new URL("../fixtures/verify", import.meta.url));
 const hasPytest = spawnSync(process.env["FLAKY_TRIAGE_PYTHON"] || "python3", ["-c", "import pytest"]).status === 0;
@@ -73,8 +74,17 @@ describe("Action inputs for verify and merge", () => {
     });
   });
 
+  it("passes the runner input on to the engine, as the CLI's --runner does", () => {
+    const s = parse({ tests: "tests/a.test.js > adds", runner: "jest" }).verify;
+    expect(s.runner).toBe("jest");
+    const opts = verifyOptions(s, { targets: [], stream: { kind: "list", seeds: [] } as never }, { runDir: "/tmp/x", env: {} });
+    expect(opts.runner).toBe("jest");
+    expect(parse({ tests: "a.py::t" }).verify.runner).toBeNull();
+  });
+
   it.each([
     [{}, "verify", /^Input 'tests' is empty/],
+    [{ tests: "a.py::t", runner: "nose" }, "verify", /^Input 'runner' must be one of/],
     [{ tests: "a.py::t", shard: "5/4" }, "verify", /^Input 'shard' must be K\/N/],
     [{ tests: "a.py::t", trials: "0" }, "verify", /^Input 'trials' must be between 1/],
     [{ tests: "a.py::t", "seed-env": "1X" }, "verify", /^Input 'seed-env' names no environment variable/],
