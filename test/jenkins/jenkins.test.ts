@@ -11,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RUNNER_NAMES } from "../../src/rerun/drivers/index.js";
 import { calls, groovy, int, root, runStep, type Scenario, type StepRun } from "./harness.js";
 
 const bundle = join(root, "jenkins", "resources", "flaky-triage", "cli.js");
@@ -108,6 +109,8 @@ suite("flakyTriage step with a stand-in CLI", () => {
     [{ rerunTimeout: "-1" }, /rerunTimeout must be a number of seconds > 0/],
     [{ quiet: "yes" }, /quiet must be true or false; got 'yes'/],
     [{ reports: [int(3)] }, /reports must hold file paths or patterns \(strings\); got Integer/],
+    [{ runner: "nose" }, /runner must be one of pytest, vitest, jest, go \(or empty: picked from each report's dialect\); got 'nose'/],
+    [{ runner: int(1) }, /runner must be a string; got Integer/],
   ])("rejects bad parameters with a message naming them: %j", async (params, message) => {
     const { run } = await standIn([BAD], params);
     expect(run.error).toMatch(message);
@@ -125,11 +128,13 @@ suite("flakyTriage step with a stand-in CLI", () => {
       timeBudget: int(600),
       seedPatterns: ["SEED=(?<seed>\\d+)", "seed is (?<seed>\\w+)"],
       rerunCommand: "tox -e py -- {id}",
+      runner: "jest",
       maxFailures: int(20),
       quiet: true,
       rerun: false,
       failOn: "never",
     });
+    expect(run.error).toBeNull();
     const argv = JSON.parse(readFileSync(join(ws, ".flaky-triage", "last-argv.json"), "utf8"));
     expect(argv).toEqual([
       "--json", join(ws, ".flaky-triage/flaky-triage.json"),
@@ -139,6 +144,7 @@ suite("flakyTriage step with a stand-in CLI", () => {
       "--rerun-timeout", "7.5", "--time-budget", "600",
       "--seed-pattern", "SEED=(?<seed>\\d+)", "--seed-pattern", "seed is (?<seed>\\w+)",
       "--rerun-command", "tox -e py -- {id}",
+      "--runner", "jest",
       "--no-rerun", "--quiet",
       join(ws, "reports/junit.xml"),
     ]);
@@ -368,6 +374,13 @@ suite("flakyTriage step with the real bundle", () => {
     expect(existsSync(dist), "dist/cli.js is missing: run npm run build").toBe(true);
     expect(existsSync(bundle), "jenkins/resources/flaky-triage/cli.js is missing: run npm run build").toBe(true);
     expect(readFileSync(bundle).equals(readFileSync(dist)), "the Jenkins copy differs from dist/cli.js: run npm run build").toBe(true);
+  });
+
+  it("offers the CLI's built-in rerun drivers as runner:, no more and no fewer", () => {
+    const groovySrc = readFileSync(join(root, "jenkins", "src", "flakytriage", "StepParams.groovy"), "utf8");
+    const list = /static final List<String> RUNNERS = \[([^\]]*)\]/.exec(groovySrc)?.[1];
+    expect(list, "StepParams.RUNNERS not found").toBeDefined();
+    expect([...list!.matchAll(/'([^']+)'/g)].map((m) => m[1])).toEqual([...RUNNER_NAMES]);
   });
 
   it("triages the pytest example: Map, checks and build result agree with the JSON report", async () => {

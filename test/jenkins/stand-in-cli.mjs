@@ -15,7 +15,7 @@ function expand(argv) {
 }
 
 const valued = new Set(["--json", "--markdown", "--cwd", "--reruns", "--fresh-seeds", "--rerun-timeout", "--jobs",
-  "--time-budget", "--seed-pattern", "--rerun-command", "--max-failures"]);
+  "--time-budget", "--seed-pattern", "--rerun-command", "--max-failures", "--runner"]);
 const flags = {};
 const reports = [];
 const argv = expand(process.argv.slice(2));

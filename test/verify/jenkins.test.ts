@@ -24,6 +24,9 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
     const run = await runStep({ step: "flakyTriageVerify", workspace: workspace(), params: { tests: ["a.py::t"], shard: "3/2" } });
     expect(run.error).toBe("flakyTriageVerify: shard must be K/N with 1 <= K <= N; got '3/2'.");
     expect(calls(run, "sh")).toHaveLength(0);
+    const bad = await runStep({ step: "flakyTriageVerify", workspace: workspace(), params: { tests: ["a.py::t"], runner: "nose" } });
+    expect(bad.error).toBe("flakyTriageVerify: runner must be one of pytest, vitest, jest, go (or empty: picked from each report's dialect); got 'nose'.");
+    expect(calls(bad, "sh")).toHaveLength(0);
   });
 
   it("runs a shard keyed by BUILD_TAG, then merges it with the other shard; returns plain Maps", async () => {
@@ -35,6 +38,7 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
       shard: "1/2",
       jobs: int(1),
       seedEnv: "MXNET_TEST_SEED",
+      runner: "pytest",
       quiet: true,
       failOn: "unstable",
     };
@@ -44,6 +48,8 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
     const one = shard.returned!;
     expect(one).toMatchObject({ shard: "1/2", baseSeed: "jenkins-verify-7", trials: 10, report: ".flaky-triage/verify-shard-1-of-2.json" });
     expect(one.tests[0].id).toBe("test_known_rate.py::test_known_rate");
+    const args = JSON.parse(readFileSync(join(ws, ".flaky-triage", "verify-args.json"), "utf8")) as string[];
+    expect(args.slice(args.indexOf("--runner"), args.indexOf("--runner") + 2)).toEqual(["--runner", "pytest"]);
     expect(shard.result).toBe(one.failedTrials > 0 ? "UNSTABLE" : "SUCCESS");
     // The only shell scripts are constants.
     expect(calls(shard, "sh").map((c) => c.args.script)).toEqual([

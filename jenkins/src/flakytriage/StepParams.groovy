@@ -11,9 +11,11 @@ class StepParams implements Serializable {
     static final List<String> KNOWN = [
         'reports', 'workingDirectory', 'reruns', 'freshSeeds', 'rerunTimeout', 'jobs', 'timeBudget',
         'seedPatterns', 'rerunCommand', 'maxFailures', 'rerun', 'failOn', 'publishChecks', 'archive',
-        'nodejs', 'quiet',
+        'nodejs', 'quiet', 'runner',
     ]
     static final List<String> FAIL_ON = ['deterministic', 'any', 'never']
+    /** The CLI's built-in rerun drivers (`--runner`); a test checks this list against the CLI's. */
+    static final List<String> RUNNERS = ['pytest', 'vitest', 'jest', 'go']
 
     /** Whole numbers: counts. */
     private static final Map<String, String> COUNT_FLAGS = [
@@ -113,6 +115,10 @@ class StepParams implements Serializable {
         }
         s.failOn = failOn.toString()
 
+        String runnerProblem = checkRunner('flakyTriage', p.runner)
+        if (runnerProblem) return [problem: runnerProblem]
+        s.runner = p.runner == null || p.runner.toString().trim() == '' ? null : p.runner.toString().trim()
+
         Map<String, Object> bools = [rerun: true, publishChecks: null, archive: true, quiet: false]
         for (Map.Entry<String, Object> e : bools.entrySet()) {
             Object v = p.get(e.key)
@@ -124,6 +130,16 @@ class StepParams implements Serializable {
             return [problem: 'flakyTriage: ' + e.key + ' must be true or false; got \'' + v + '\'.']
         }
         return s
+    }
+
+    /** null when `runner` is absent, empty or a known driver; else the sentence to fail with. */
+    @NonCPS
+    static String checkRunner(String step, Object runner) {
+        if (runner == null) return null
+        if (!(runner instanceof CharSequence)) return step + ': runner must be a string; got ' + typeName(runner) + '.'
+        String r = runner.toString().trim()
+        if (r == '' || RUNNERS.contains(r)) return null
+        return step + ': runner must be one of ' + RUNNERS.join(', ') + ' (or empty: picked from each report\'s dialect); got \'' + r + '\'.'
     }
 
     /** True when an entry is an Ant pattern (findFiles syntax) rather than one path. */
@@ -158,6 +174,7 @@ class StepParams implements Serializable {
         }
         for (String pat : (List<String>) s.seedPatterns) a.addAll(['--seed-pattern', pat])
         if (s.rerunCommand) a.addAll(['--rerun-command', (String) s.rerunCommand])
+        if (s.runner) a.addAll(['--runner', (String) s.runner])
         if (!s.rerun) a.add('--no-rerun')
         if (s.quiet) a.add('--quiet')
         for (String r : reportPaths) a.add(absolute(base, r))

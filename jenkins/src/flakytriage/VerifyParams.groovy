@@ -11,7 +11,7 @@ import groovy.json.JsonSlurperClassic
 class VerifyParams implements Serializable {
     static final List<String> KNOWN = [
         'tests', 'merge', 'trials', 'shard', 'baseSeed', 'workingDirectory', 'jobs', 'rerunTimeout', 'seedEnv',
-        'seedArg', 'seedPatterns', 'rerunCommand', 'stopOnFailure', 'failOn', 'archive', 'nodejs', 'quiet',
+        'seedArg', 'seedPatterns', 'rerunCommand', 'stopOnFailure', 'failOn', 'archive', 'nodejs', 'quiet', 'runner',
     ]
     static final List<String> FAIL_ON = ['any', 'unstable', 'never']
 
@@ -58,6 +58,9 @@ class VerifyParams implements Serializable {
             String str = v == null ? null : v.toString().trim()
             s.put(name, str ? str : null)
         }
+        String runnerProblem = StepParams.checkRunner('flakyTriageVerify', p.runner)
+        if (runnerProblem) return [problem: runnerProblem]
+        s.runner = p.runner == null || p.runner.toString().trim() == '' ? null : p.runner.toString().trim()
         if (s.shard && !((String) s.shard ==~ /\d+\/\d+/)) {
             return [problem: 'flakyTriageVerify: shard must be K/N (e.g. \'2/4\'); got \'' + s.shard + '\'.']
         }
@@ -137,6 +140,7 @@ class VerifyParams implements Serializable {
         if (s.seedArg) a.addAll(['--seed-arg', (String) s.seedArg])
         for (String pat : (List<String>) s.seedPatterns) a.addAll(['--seed-pattern', pat])
         if (s.rerunCommand) a.addAll(['--rerun-command', (String) s.rerunCommand])
+        if (s.runner) a.addAll(['--runner', (String) s.runner])
         if (s.stopOnFailure) a.add('--stop-on-failure')
         if (s.quiet) a.add('--quiet')
         // Ids after "--": an id that starts with '-' is still an id, not a flag.
