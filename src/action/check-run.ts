@@ -71,6 +71,8 @@ export interface CheckRunRequest {
   headSha: string;
   workflow: string;
   job: string;
+  /** The `check-name` input: the whole name, for matrix legs that share a job id; null names it after workflow and job. */
+  name?: string | null;
   title: string;
   /** Markdown; cut to the API's limit here. */
   summary: string;
@@ -132,7 +134,7 @@ export async function publishCheckRun(api: ChecksApi, req: CheckRunRequest): Pro
     const single = batches.length === 1;
     const created = await api.create({
       ...base,
-      name: checkRunName(req.workflow, req.job),
+      name: req.name ? truncate(req.name, CHECK_RUN_NAME_MAX_CHARS) : checkRunName(req.workflow, req.job),
       head_sha: req.headSha,
       ...(single ? { status: "completed" as const, conclusion: req.conclusion } : { status: "in_progress" as const }),
       output: output(batches[0] ?? []),

@@ -46,6 +46,8 @@ export interface ActionSettings {
   annotations: boolean;
   summary: boolean;
   checkRun: CheckRunMode;
+  /** The check run's name (`check-name`), one line; null: `flaky-triage (workflow / job)`. */
+  checkName: string | null;
   history: boolean;
   charts: boolean;
   /** Never logged, never written: masked by the caller as soon as it is read. */
@@ -213,11 +215,19 @@ export function parseInputs(get: InputReader, github: GitHubEnvironment): Action
     annotations: boolean(get, "annotations", true),
     summary: boolean(get, "summary", true),
     checkRun: choice(get, "check-run", ["auto", "true", "false"] as const, "auto"),
+    checkName: checkName(get),
     history: boolean(get, "history", true),
     charts: boolean(get, "charts", true),
     token: get("github-token"),
     github,
   };
+}
+
+function checkName(get: InputReader): string | null {
+  const raw = get("check-name").trim();
+  if (raw === "") return null;
+  if (/[\r\n]/.test(raw)) fail("check-name", "must be one line");
+  return raw;
 }
 
 /** Expands the `reports` globs against the working directory; no match at all is an input error. */

@@ -116,6 +116,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
         headSha: gh.headSha,
         workflow: gh.workflow,
         job: gh.job,
+        name: settings.checkName,
         title: `${report.summary.deterministic} deterministic, ${report.summary.intermittent} intermittent, ${report.summary.notReproduced} not reproduced`,
         summary: checkRunMarkdown(report, ctx),
         conclusion: conclusion(report, fails),

@@ -10,7 +10,7 @@ const metadata = parseYaml(readFileSync(new URL("action.yml", root), "utf8"), { 
 const schema = JSON.parse(readFileSync(new URL("test/action/fixtures/github-action.schema.json", root), "utf8"));
 
 // The inputs the Action reads (src/action/inputs.ts) and the outputs it sets (src/action/run.ts).
-const INPUTS = ["mode", "tests", "trials", "shard", "base-seed", "seed-env", "reports", "working-directory", "reruns", "fresh-seeds", "rerun-timeout", "jobs", "time-budget", "max-failures", "seed-patterns", "rerun-command", "runner", "fail-on", "annotations", "summary", "check-run", "history", "charts", "github-token"];
+const INPUTS = ["mode", "tests", "trials", "shard", "base-seed", "seed-env", "reports", "working-directory", "reruns", "fresh-seeds", "rerun-timeout", "jobs", "time-budget", "max-failures", "seed-patterns", "rerun-command", "runner", "fail-on", "annotations", "summary", "check-run", "check-name", "history", "charts", "github-token"];
 const OUTPUTS = ["report", "deterministic", "intermittent", "not-reproduced", "failed-tests", "summary-markdown", "failed-trials"];
 
 describe("action.yml", () => {

@@ -48,6 +48,14 @@ describe("check run against a fake GitHub API", () => {
     expect(req!.body.output.annotations.map((a: any) => a.annotation_level)).toEqual(["failure", "warning", "notice"]);
   });
 
+  it("takes the check-name input as the whole name, cut to the API's 100 characters", async () => {
+    const api = await octokitChecks("t", gh.url);
+    await publishCheckRun(api, request(annotations(1), { name: "flaky-triage (py3.12, ubuntu)" }));
+    await publishCheckRun(api, request(annotations(1), { name: "n".repeat(300) }));
+    expect(gh.requests.map((r) => r.body.name.length)).toEqual(["flaky-triage (py3.12, ubuntu)".length, 100]);
+    expect(gh.requests[0]!.body.name).toBe("flaky-triage (py3.12, ubuntu)");
+  });
+
   it("sends every annotation in batches of 50 and completes with the last", async () => {
     const api = await octokitChecks("t", gh.url);
     const result = await publishCheckRun(api, request(annotations(123)));

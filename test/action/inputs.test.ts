@@ -31,7 +31,7 @@ describe("parseInputs", () => {
     const s = settings({ reports: "reports/junit.xml" });
     expect(s.triage).toMatchObject({ cwd: ws, reruns: 10, freshSeeds: 10, rerunTimeoutSec: 60, timeBudgetSec: null, rerunCommand: null, rerun: true, maxFailures: 50 });
     expect(s.triage.jobs).toBeGreaterThanOrEqual(1);
-    expect(s).toMatchObject({ failOn: "deterministic", annotations: true, summary: true, checkRun: "auto", history: true, charts: true, token: "" });
+    expect(s).toMatchObject({ failOn: "deterministic", annotations: true, summary: true, checkRun: "auto", checkName: null, history: true, charts: true, token: "" });
   });
 
   it("reads every input (hyphens kept in the variable names, as the runner does)", () => {
@@ -49,6 +49,7 @@ describe("parseInputs", () => {
       annotations: "false",
       summary: "False",
       "check-run": "true",
+      "check-name": "flaky-triage (py3.12)",
       history: "FALSE",
       charts: "false",
       "github-token": "ghs_secret",
@@ -56,7 +57,7 @@ describe("parseInputs", () => {
     expect(s.reportPatterns).toEqual(["reports/junit.xml", "reports/*.log"]);
     expect(s.triage).toMatchObject({ cwd: join(ws, "proj"), reruns: 5, freshSeeds: 0, rerunTimeoutSec: 2.5, jobs: 3, timeBudgetSec: 600, rerunCommand: ["tox", "-e", "py", "--", "{id}"] });
     expect(s.triage.seedPatterns.map(String)).toEqual(["/seed is (?<seed>\\d+)/", "/#(?<seed>\\d+)/"]);
-    expect(s).toMatchObject({ failOn: "never", annotations: false, summary: false, checkRun: "true", history: false, charts: false, token: "ghs_secret" });
+    expect(s).toMatchObject({ failOn: "never", annotations: false, summary: false, checkRun: "true", checkName: "flaky-triage (py3.12)", history: false, charts: false, token: "ghs_secret" });
   });
 
   it("takes runner: empty picks the driver from each report's dialect", () => {
@@ -85,6 +86,7 @@ describe("parseInputs", () => {
     [{ reports: "x", "fail-on": "sometimes" }, /^Input 'fail-on' must be one of deterministic, any, never, got 'sometimes'\.$/],
     [{ reports: "x", annotations: "yes" }, /^Input 'annotations' must be true or false, got 'yes'\.$/],
     [{ reports: "x", "check-run": "maybe" }, /^Input 'check-run' must be one of auto, true, false/],
+    [{ reports: "x", "check-name": "a\nb" }, /^Input 'check-name' must be one line/],
     [{ reports: "x", runner: "mocha" }, /^Input 'runner' must be one of pytest, vitest, jest, go \(or empty\), got 'mocha'/],
   ];
   for (const [inputs, message] of bad) {
