@@ -290,16 +290,18 @@ function sortForReport(tests: TriagedTest[]): TriagedTest[] {
  * Answers are memoised per path (the join asks for the same test files once per failing test,
  * and every suffix of every printed path), so each distinct path costs one stat at most.
  */
-export function projectView(cwd: string): { exists(rel: string): boolean } {
+export function projectView(cwd: string): { exists(rel: string): boolean; isDir(rel: string): boolean } {
   const known = new Map<string, boolean>();
-  const check = (rel: string): boolean => {
+  const dirs = new Map<string, boolean>();
+  const check = (rel: string, what: "file" | "dir"): boolean => {
     if (rel === "" || isAbsolute(rel)) return false;
     const abs = normalize(join(cwd, rel));
     const back = relative(cwd, abs);
     // Report paths are untrusted: never look outside the project.
     if (back.startsWith(".." + sep) || back === "..") return false;
     try {
-      return statSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+      const st = statSync(abs, { throwIfNoEntry: false });
+      return (what === "file" ? st?.isFile() : st?.isDirectory()) ?? false;
     } catch {
       return false;
     }
@@ -308,8 +310,16 @@ export function projectView(cwd: string): { exists(rel: string): boolean } {
     exists(rel: string): boolean {
       let v = known.get(rel);
       if (v === undefined) {
-        v = check(rel);
+        v = check(rel, "file");
         known.set(rel, v);
+      }
+      return v;
+    },
+    isDir(rel: string): boolean {
+      let v = dirs.get(rel);
+      if (v === undefined) {
+        v = check(rel, "dir");
+        dirs.set(rel, v);
       }
       return v;
     },

@@ -15,6 +15,8 @@ import { detectDialect, viewOf, type Place } from "./dialects/index.js";
 /** The project's files as the join may see them; kept an interface so this module stays pure. */
 export interface ProjectView {
   exists(relPath: string): boolean;
+  /** Whether a directory exists (optional: only the pytest id mapping uses it, for dotted directory names). */
+  isDir?(relPath: string): boolean;
 }
 
 interface Evidence {
@@ -31,7 +33,9 @@ interface Evidence {
   order: number;
 }
 
-const DOTTED_MODULE_PATH = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+// Parts after the first may start with a digit or hold a hyphen: they may be directory names
+// (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
+const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
 /** Stack frames of JVM languages: a dotted classname that is not a Python module. */
 const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
 
@@ -105,7 +109,18 @@ class MemoView implements ProjectView {
   private readonly known = new Map<string, boolean>();
   private readonly resolved = new Map<string, string | undefined>();
 
+  private readonly dirs = new Map<string, boolean>();
+
   constructor(private readonly project: ProjectView) {}
+
+  isDir(relPath: string): boolean {
+    let v = this.dirs.get(relPath);
+    if (v === undefined) {
+      v = this.project.isDir?.(relPath) ?? false;
+      this.dirs.set(relPath, v);
+    }
+    return v;
+  }
 
   exists(relPath: string): boolean {
     let v = this.known.get(relPath);

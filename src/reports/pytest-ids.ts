@@ -7,7 +7,16 @@
 
 export interface ProjectFiles {
   exists(rel: string): boolean;
+  /** Directories too: lets the mapping find `tests/v1.2/test_x.py` (dots in directory names). */
+  isDir?(rel: string): boolean;
 }
+
+/**
+ * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
+ * literal dot, so the splits double with every dot; the search is pruned at directories that
+ * do not exist, and this bounds what is left on pathological trees.
+ */
+const MAX_DOTTED_SPLITS = 256;
 
 function normalisePath(p: string): string {
   return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
@@ -49,6 +58,9 @@ export function toPytestNodeId(
     if (project.exists(rel)) return { id: nodeId(rel, parts.slice(k), name), file: rel };
   }
 
+  const dotted = dottedDirectoryFile(parts, project);
+  if (dotted !== null) return { id: nodeId(dotted.file, parts.slice(dotted.used), name), file: dotted.file };
+
   // No file found (report from another checkout, or rootdir differs): guess that the module
   // ends before the first capitalised part and do not claim the file exists.
   const classes = trailingClasses(parts);
@@ -65,4 +77,28 @@ function trailingClasses(parts: readonly string[]): string[] {
   // Everything capitalised means no module part at all; treat only the last as a class.
   if (i === 0 && parts.length > 0) i = parts.length - 1;
   return parts.slice(i);
+}
+
+/**
+ * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
+ * be either. Walks the directories that exist, joining parts with a literal dot or descending,
+ * and returns the file using the most parts (the most specific module, as the plain search does).
+ */
+function dottedDirectoryFile(parts: readonly string[], project: ProjectFiles): { file: string; used: number } | null {
+  const isDir = project.isDir?.bind(project);
+  if (isDir === undefined || parts.length < 2) return null;
+  let best: { file: string; used: number } | null = null;
+  let budget = MAX_DOTTED_SPLITS;
+  // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
+  const walk = (dir: string, segment: string, i: number): void => {
+    if (budget-- <= 0) return;
+    const here = dir === "" ? segment : `${dir}/${segment}`;
+    if (project.exists(`${here}.py`) && (best === null || i > best.used)) best = { file: `${here}.py`, used: i };
+    if (i >= parts.length) return;
+    const next = parts[i]!;
+    walk(dir, `${segment}.${next}`, i + 1);
+    if (isDir(here)) walk(here, next, i + 1);
+  };
+  walk("", parts[0]!, 1);
+  return best;
 }

@@ -64,3 +64,30 @@ describe("toPytestNodeId", () => {
     expect(toPytestNodeId("", "test_y", undefined, project())).toEqual({ id: "test_y" });
   });
 });
+
+describe("dots in directory names", () => {
+  const tree = (...files: string[]) => {
+    const dirs = new Set(files.flatMap((f) => f.split("/").slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join("/"))));
+    return { exists: (rel: string) => files.includes(rel), isDir: (rel: string) => dirs.has(rel) };
+  };
+
+  it("finds tests/v1.2/test_x.py, whose dots pytest also wrote as dots", () => {
+    expect(toPytestNodeId("tests.v1.2.test_x.TestA", "test_b", undefined, tree("tests/v1.2/test_x.py"))).toEqual({
+      id: "tests/v1.2/test_x.py::TestA::test_b",
+      file: "tests/v1.2/test_x.py",
+    });
+    expect(toPytestNodeId("pkg.1.0.tests.test_y", "t", undefined, tree("pkg.1.0/tests/test_y.py")).file).toBe("pkg.1.0/tests/test_y.py");
+  });
+
+  it("still prefers a plain path, and guesses without claiming a file when nothing matches", () => {
+    expect(toPytestNodeId("tests.v1.test_x", "t", undefined, tree("tests/v1/test_x.py", "tests/v1.test_x.py")).file).toBe("tests/v1/test_x.py");
+    expect(toPytestNodeId("tests.v1.2.test_x", "t", undefined, tree("other/file.py"))).toEqual({ id: "tests/v1/2/test_x.py::t" });
+  });
+
+  it("stays bounded on a name with many dots", () => {
+    let calls = 0;
+    const p = { exists: () => (calls++, false), isDir: () => (calls++, true) };
+    toPytestNodeId(Array.from({ length: 40 }, (_, i) => `p${i}`).join("."), "t", undefined, p);
+    expect(calls).toBeLessThan(2_000);
+  });
+});
