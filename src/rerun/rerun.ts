@@ -106,6 +106,11 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, sameSeed?:
     notes.push(`working directory ${req.cwd} does not exist`);
     return outcome(reproduce, false, 0);
   }
+  const refused = driver.refuse?.(req.test) ?? null;
+  if (refused !== null) {
+    notes.push(`not rerun: ${refused}`);
+    return outcome(reproduce, false, 0);
+  }
 
   const pluginDir = await ensurePlugin(ctx.runDir);
   const workRoot = await mkdtemp(path.join(ctx.runDir, "test-"));

@@ -126,6 +126,8 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   if (driver === null) return notRun(test.id, seeds.length, null, "no driver runs this test id (give --rerun-command)");
   if (test.id.includes("\0")) return notRun(test.id, seeds.length, null, "the test id contains a NUL byte");
   if (!existsSync(opts.cwd)) return notRun(test.id, seeds.length, null, `working directory ${opts.cwd} does not exist`);
+  const refused = driver.refuse?.(test) ?? null;
+  if (refused !== null) return notRun(test.id, seeds.length, null, `not run: ${refused}`);
 
   const pluginDir = await ensurePlugin(opts.runDir);
   const workRoot = await mkdtemp(path.join(opts.runDir, "verify-"));

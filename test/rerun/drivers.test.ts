@@ -81,6 +81,17 @@ describe("template driver", () => {
     expect(d.seedSupport({ ...envSeed, apply: { kind: "global-rng", value: "7" } }).reapply).toBe(false);
   });
 
+  it("refuses an id or name that would be read as an option; files get ./", () => {
+    const named = (name: string, file?: string) => ({ ...pytestCase("x"), id: name, name, ...(file ? { file } : {}) });
+    expect(templateDriver(["mvn", "-Dtest={id}", "test"]).refuse!(named("-X"))).toBeNull();
+    expect(templateDriver(["rspec", "{name}"]).refuse!(named("--require=evil"))).toMatch(/^its name starts with '-'/);
+    expect(templateDriver(["tox", "{id}"]).refuse!(named("-k x"))).toMatch(/^its id starts with '-'.*put '--' before \{id\}/);
+    expect(templateDriver(["tox", "--", "{id}"]).refuse!(named("-k x"))).toBeNull();
+    expect(templateDriver(["tox", "{id}"]).refuse!(named("ok"))).toBeNull();
+    const inv = templateDriver(["runner", "{file}"]).invocation({ ...base, test: named("t", "-rf.py"), seed: null });
+    expect(inv.argv).toEqual(["runner", "./-rf.py"]);
+  });
+
   it("is picked over pytest when given; pytest ids otherwise; nothing for other ids", () => {
     expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: ["make", "{id}"] })?.name).toBe("template");
     expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: null })?.name).toBe("pytest");

@@ -17,11 +17,35 @@ export function expandTemplate(template: readonly string[], values: Record<"id" 
   return template.map((element) => element.replace(PLACEHOLDER, (_, key: keyof typeof values) => values[key]));
 }
 
+/**
+ * Why running `template` for this test could go wrong, or null: an id or name from the report
+ * that begins with "-" and fills a whole argument before any "--" reaches the command as an
+ * option (`-k evil`, `--rootdir=/`), not as a test. Files are made safe with "./" instead.
+ */
+export function optionLikeArgument(template: readonly string[], test: TestCase): string | null {
+  const endOfOptions = template.indexOf("--");
+  for (let i = 0; i < template.length; i++) {
+    if (endOfOptions !== -1 && i > endOfOptions) break;
+    const element = template[i]!;
+    for (const key of ["id", "name"] as const) {
+      if (element.startsWith(`{${key}}`) && test[key].startsWith("-")) {
+        return `its ${key} starts with '-', and the --rerun-command puts it where the command would read it as an option (put '--' before {${key}} if the command takes it)`;
+      }
+    }
+  }
+  return null;
+}
+
+/** A path starting with "-" would be an option; "./-x" is the same file. */
+function safeFile(file: string): string {
+  return file.startsWith("-") ? `./${file}` : file;
+}
+
 export function templateDriver(template: readonly string[]): RerunDriver {
   const usesSeed = template.some((e) => e.includes("{seed}"));
   const valuesFor = (test: TestCase, seed: string) => ({
     id: test.id,
-    file: test.file ?? nodeIdFile(test.id),
+    file: safeFile(test.file ?? nodeIdFile(test.id)),
     name: test.name,
     seed,
   });
@@ -33,6 +57,7 @@ export function templateDriver(template: readonly string[]): RerunDriver {
   return {
     name: "template",
     orderCheck: false,
+    refuse: (test) => optionLikeArgument(template, test),
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
       const app = seedApplication(req.seed);

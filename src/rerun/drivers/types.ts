@@ -77,6 +77,8 @@ export interface RerunDriver {
   readonly batch?: BatchSupport;
   /** Whether the driver can run a file up to a test (order-dependence check). */
   readonly orderCheck: boolean;
+  /** Why this test must not be run by this driver (its id would be misread), or null. */
+  refuse?(test: TestCase): string | null;
   seedSupport(seed: Seed | null): SeedSupport;
   invocation(req: InvocationRequest): Invocation;
   /** A POSIX-shell command line a developer can paste to rerun the test with its seed. */
