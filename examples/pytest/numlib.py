@@ -34,14 +34,18 @@ class Cache:
         self.entries = []
 
     def warm(self, keys):
-        started = time.monotonic()
         # How long each load takes depends on the machine (here: drawn from the OS's entropy),
-        # not on any seed. Loads end at fixed times after the start, so a busy machine that
-        # wakes threads late does not decide the order.
-        durations = [random.SystemRandom().uniform(0.0, 0.1) for _ in keys]
+        # not on any seed: one load is quick, the others come in 0.15 s steps, in an order no
+        # seed decides. The loaders start together (a barrier) and the steps are wide, so a busy
+        # machine that wakes threads late does not decide the order either.
+        order = list(range(len(keys)))
+        random.SystemRandom().shuffle(order)
+        durations = [0.15 * rank for rank in order]
+        ready = threading.Barrier(len(keys))
 
         def load(key, duration):
-            time.sleep(max(0.0, started + duration - time.monotonic()))
+            ready.wait()
+            time.sleep(duration)
             self.entries.append(key)
 
         threads = [threading.Thread(target=load, args=(k, d)) for k, d in zip(keys, durations)]
