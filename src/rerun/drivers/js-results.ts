@@ -11,6 +11,8 @@ interface AssertionResult {
 }
 interface FileResult {
   status?: string;
+  /** The test file's absolute path (jest). */
+  name?: string;
   message?: string;
   assertionResults?: AssertionResult[];
 }
@@ -20,10 +22,21 @@ interface JestJson {
   testResults?: FileResult[];
 }
 
+/** jest's heading over a file that could not run; the reason is on the lines after it. */
+const SUITE_FAILED_HEADING = /^●\s*Test suite failed to run$/;
+
 function firstLine(s: unknown): string | undefined {
   if (typeof s !== "string") return undefined;
-  const line = s.split("\n").find((l) => l.trim() !== "");
+  const line = s.split("\n").find((l) => l.trim() !== "" && !SUITE_FAILED_HEADING.test(l.trim()));
   return line?.trim();
+}
+
+/**
+ * jest reports a test file it cannot read like one that throws on import ("Test suite failed
+ * to run"), but a missing file is a wrong path, not a failure of the test: not run.
+ */
+function missingFile(f: FileResult): boolean {
+  return typeof f.name === "string" && typeof f.message === "string" && f.message.includes(`ENOENT: no such file or directory, open '${f.name}'`);
 }
 
 /**
@@ -48,6 +61,7 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
     return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
   }
   const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+  if (broken !== undefined && missingFile(broken)) return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
   if (broken !== undefined) {
     const message = firstLine(broken.message);
     return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
