@@ -71,6 +71,20 @@ export function phpPlaces(text: string): Place[] {
   return collect(text, new RegExp(String.raw`^[ \t]*(${PATH}\.php):(\d{1,9})\s*$`, "gm"));
 }
 
+/**
+ * Ruby backtrace lines: `./spec/x_spec.rb:20:in \`block ...'` (Ruby 3.4 quotes with '), at the
+ * start of a line, after rspec's console "# " or Ruby's "from ". Anchored: a path pattern tried
+ * at every position of a long line is quadratic.
+ */
+export function rubyFrames(text: string): Place[] {
+  return collect(text, new RegExp(String.raw`^[ \t]*(?:# |from )?(${PATH}\.rb):(\d{1,9}):in [\`']`, "gm"));
+}
+
+/** minitest's failure header: `StatsTest#test_x [test/x_test.rb:29]:` (reporters: `test_x(Class) [...]:`). */
+export function minitestPlaces(text: string): Place[] {
+  return collect(text, new RegExp(String.raw`^\S{1,500} \[(${PATH}\.rb):(\d{1,9})\]:?[ \t]*$`, "gm"));
+}
+
 /** CUnit (through its JUnit converters): `File: /x/test.cpp` then `Line: 77`. */
 export function cunitPlaces(text: string): Place[] {
   return collect(text, /^[ \t]*File: ([^\n]{1,500}?)\s*\n[ \t]*Line: (\d{1,9})/gm);
