@@ -2,7 +2,7 @@
  * The vitest, jest and go drivers: argv arrays (never shell text), anchored and escaped name
  * patterns, seeds given back the runner's way, reproduce commands quoted for a POSIX shell,
  * and outcomes read from the runner's results (a filter that matched nothing is no pass).
- * Go is not installed here: its driver is checked on argv and on documented `go test -v` output.
+ * The go driver against go itself: go-driver.test.ts.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -96,15 +96,16 @@ describe("jest driver", () => {
 describe("go driver", () => {
   const goTest = test_({ id: "example.com/m/pkg/TestMean/empty_(0)", classname: "example.com/m/pkg", name: "TestMean/empty_(0)", runner: "go" });
 
-  it("one anchored expression per subtest level, -count=1, the shuffle seed as -shuffle", () => {
+  it("one anchored expression per subtest level, -count=1; a shuffle seed runs the whole package in its order", () => {
     expect(goRunPattern("TestMean/empty_(0)")).toBe("^TestMean$/^empty_\\(0\\)$");
+    expect(goDriver().invocation({ ...req, test: goTest, seed: null, freshSeeds: null }).argv).toEqual([
+      "go", "test", "example.com/m/pkg", "-run", "^TestMean$/^empty_\\(0\\)$", "-count=1", "-v",
+    ]);
     const shuffle = seed({ value: "42", recogniser: "go-shuffle", apply: { kind: "args", args: ["-shuffle=42"] } });
     expect(goDriver().invocation({ ...req, test: goTest, seed: shuffle, freshSeeds: null }).argv).toEqual([
-      "go", "test", "example.com/m/pkg", "-run", "^TestMean$/^empty_\\(0\\)$", "-count=1", "-shuffle=42", "-v",
+      "go", "test", "example.com/m/pkg", "-count=1", "-shuffle=42", "-v",
     ]);
-    expect(goDriver().reproduceCommand({ ...goTest, file: "pkg/mean_test.go" }, shuffle)).toBe(
-      "go test ./pkg -run '^TestMean$/^empty_\\(0\\)$' -count=1 -shuffle=42",
-    );
+    expect(goDriver().reproduceCommand({ ...goTest, file: "pkg/mean_test.go" }, shuffle)).toBe("go test ./pkg -count=1 -shuffle=42");
   });
 
   it("reads go test -v: no tests to run is not a pass", () => {

@@ -1,11 +1,12 @@
 /**
  * go test: one process per attempt (`-count=1` defeats the test cache, which would replay the
- * last result), the test by a `-run` pattern anchored per subtest level. `go test` exits 0
- * when the pattern matches nothing ("no tests to run"), so the output is read too.
+ * last result), the outcome read from the test's own `--- PASS`/`--- FAIL` line of the `-v`
+ * output: `go test` exits 0 when the `-run` pattern matches nothing, and a run of the whole
+ * package fails for its other tests too.
  */
 import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
-import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { argsWithSeed, seedApplication, type SeedApplication } from "../seed-apply.js";
 import { exactPattern } from "./js-results.js";
 import type { Invocation, InvocationRequest, Judgement, RerunDriver, SeedSupport } from "./types.js";
 
@@ -21,6 +22,9 @@ export function goRunPattern(name: string): string {
     .join("/");
 }
 
+/** An import path as the report gives it: never "-x", which go test would read as a flag. */
+const IMPORT_PATH = /^[\w.~][\w.~-]*(?:\/[\w.~-]+)*$/;
+
 /** `./dir` of the test file when the join resolved it; else the import path from the report. */
 export function goPackage(test: TestCase): string {
   if (test.file !== undefined && test.file.endsWith(".go")) {
@@ -30,12 +34,86 @@ export function goPackage(test: TestCase): string {
   return test.classname !== "" ? test.classname : ".";
 }
 
-export function judgeGoTest(exitCode: number, stdout: string): Judgement {
+/**
+ * `-shuffle=N` orders the package's top-level tests, and it shuffles them all before `-run`
+ * filters them (go 1.19 testing.M.Run): the order seed only reproduces anything when the tests
+ * that ran before this one run again. With it the whole package runs.
+ */
+function ordersPackage(app: SeedApplication | null): boolean {
+  return app !== null && app.args.some((a) => a.startsWith("-shuffle="));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
+function blockOf(stdout: string, name: string, end: number): string {
+  const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
+  return stdout.slice(start === -1 ? 0 : start, end);
+}
+
+/**
+ * The first `file_test.go:42: message` line of a block. testify prints its message on the
+ * lines below an empty one (`Error:      \tmessage`), so that text is added.
+ */
+function failureLine(block: string): string | undefined {
+  const at = /^[ \t]+(\S+\.go:\d+:)(.*)$/m.exec(block);
+  if (at === null) return undefined;
+  const own = (at[2] ?? "").trim();
+  if (own !== "") return `${at[1]} ${own}`;
+  const testify = /^[ \t]+Error:[ \t]+(\S.*)$/m.exec(block.slice(at.index));
+  return testify === null ? at[1] : `${at[1]} ${testify[1]!.trim()}`;
+}
+
+export interface GoJudgeOptions {
+  /** The test's name as go prints it (`TestX/sub_name`). */
+  name?: string;
+  /** The whole package ran (an order seed): other tests' failures are not this test's. */
+  wholePackage?: boolean;
+  /** go test writes compiler errors to stderr. */
+  stderr?: string;
+}
+
+/**
+ * One attempt from `go test -v` output. Without a name (or when the test printed no result
+ * line of its own) the process as a whole decides, as for a run of the test alone.
+ */
+export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptions = {}): Judgement {
+  const { name, wholePackage = false, stderr = "" } = opts;
   if (/^testing: warning: no tests to run/m.test(stdout) || /\[no test files\]/.test(stdout)) {
     return { kind: "not-run", why: "go test found no test matching the -run pattern" };
   }
+  if (/\[(?:build|setup) failed\]/.test(stdout)) {
+    // The CI run built it: a rerun that cannot is a different checkout or toolchain, not a failure.
+    const error = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"));
+    return { kind: "not-run", why: `the package did not build${error !== undefined ? `: ${error.trim()}` : ""}` };
+  }
+  if (name !== undefined) {
+    const results = [...stdout.matchAll(new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "gm"))];
+    const own = results[results.length - 1];
+    if (own !== undefined) {
+      if (own[1] === "PASS") return { kind: "passed" };
+      if (own[1] === "SKIP") return { kind: "not-run", why: `${name} skipped itself (t.Skip)` };
+      // A panic is printed after the result line, with the stack.
+      const panic = /^panic: .*$/m.exec(stdout.slice(own.index))?.[0];
+      const line = /^.*$/m.exec(stdout.slice(own.index))?.[0]?.trim() ?? own[0];
+      return { kind: "failed", message: failureLine(blockOf(stdout, name, own.index)) ?? panic ?? line };
+    }
+    // Started and never finished: the test binary died inside it (os.Exit, fatal error).
+    const started = stdout.lastIndexOf(`=== RUN   ${name}\n`);
+    if (started !== -1) {
+      const died = /^(?:panic|fatal error): .*$/m.exec(stdout.slice(started))?.[0];
+      return { kind: "failed", message: died ?? `the test binary exited with code ${exitCode} during ${name}` };
+    }
+    if (wholePackage) {
+      return exitCode === 0
+        ? { kind: "not-run", why: `go test printed no result for ${name}` }
+        : { kind: "not-run", why: `the test binary exited with code ${exitCode} before ${name} ran` };
+    }
+  }
   if (exitCode === 0) return { kind: "passed" };
-  const detail = /^[ \t]+\S+\.go:\d+: .*$/m.exec(stdout)?.[0]?.trim() ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
+  const detail = failureLine(stdout) ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
   return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
 
@@ -45,10 +123,18 @@ export function goDriver(go = "go"): RerunDriver {
     const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
     return { reapply: ok, fresh: ok };
   };
-  const base = (test: TestCase): string[] => ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
+  /** The test alone, or the whole package when the seed orders the package's tests. */
+  const base = (test: TestCase, app: SeedApplication | null): string[] =>
+    ordersPackage(app)
+      ? ["test", goPackage(test), "-count=1"]
+      : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
   return {
     name: "go",
     orderCheck: false,
+    refuse: (test) =>
+      IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
+        ? null
+        : `its package ${JSON.stringify(goPackage(test).slice(0, 200))} is not a Go import path, and go test would read it as a flag`,
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
       const app = seedApplication(req.seed, "go");
@@ -56,18 +142,19 @@ export function goDriver(go = "go"): RerunDriver {
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+      const whole = ordersPackage(app);
       return {
-        // -v prints the "no tests to run" warning and the failing lines the judge reads.
-        argv: [go, ...base(req.test), ...seedArgs, "-v"],
+        // -v prints the result line of every test (and the "no tests to run" warning).
+        argv: [go, ...base(req.test, app), ...seedArgs, "-v"],
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout) },
+        judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }) },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed, "go");
-      return shellQuoteCommand([go, ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+      return shellQuoteCommand([go, ...base(test, app), ...(app?.args ?? [])], app?.env ?? {});
     },
   };
 }

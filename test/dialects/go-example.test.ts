@@ -1,0 +1,166 @@
+/**
+ * examples/go triaged end to end with the real toolchain (go 1.19, gotestsum, testify): the red
+ * CI run is gotestsum's JUnit report of `go test -shuffle=N`, the committed bundle reads it
+ * (gotestsum dialect, `pkg/TestX/sub` ids, file:line from `stats_test.go:38:`), and the go
+ * driver reruns each failing test with `go test`. Then a real `gotestsum --rerun-fails` report
+ * (committed) whose repeated test ids are recorded trials.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Report, TriagedTest } from "../../src/model.js";
+import { GO_EXAMPLE, RECORDED_SHUFFLE, goExampleEnv, skipWithoutGo } from "../rerun/go-example-env.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const cli = join(root, "dist", "cli.js");
+const PKG = "example.com/flakydemo/stats";
+const testFile = join(GO_EXAMPLE, "stats", "stats_test.go");
+/** What the CI run gives TestNormalise (make-reports' EXAMPLE_SEED). */
+const SEED = "22";
+/** Same-seed reruns: the race (~50% failures) shows both outcomes in 10 with probability 99.8%. */
+const RERUNS = 10;
+
+function byName(report: Report, name: string): TriagedTest {
+  const t = report.tests.find((x) => x.id === `${PKG}/${name}`);
+  if (!t) throw new Error(`${name} not in report: ${report.tests.map((x) => x.id).join(", ")}`);
+  return t;
+}
+
+function lineOf(text: string): number {
+  return readFileSync(testFile, "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+}
+
+describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged with real go test reruns", () => {
+  const reports = mkdtempSync(join(tmpdir(), "ft-go-example-"));
+  const env = goExampleEnv();
+  let report: Report;
+  let status: number | null;
+
+  beforeAll(() => {
+    const made = spawnSync(process.execPath, [join(GO_EXAMPLE, "make-reports.mjs"), reports], { encoding: "utf8", env });
+    if (made.status !== 0) throw new Error(`make-reports failed: ${made.stderr}`);
+    const out = join(reports, "triage.json");
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli, join(reports, "junit.xml"), "--cwd", GO_EXAMPLE,
+        "--seed-pattern", String.raw`(?<env>EXAMPLE_SEED)=(?<seed>\d+)`,
+        "--reruns", String(RERUNS), "--fresh-seeds", "6", "--jobs", "2", "--rerun-timeout", "60",
+        "--json", out, "--quiet",
+      ],
+      { encoding: "utf8", env },
+    );
+    status = run.status;
+    try {
+      report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    } catch {
+      throw new Error(`no report (exit ${run.status}): ${run.stderr}`);
+    }
+  }, 240_000);
+
+  it("reads gotestsum's report: Go ids, the package's file and the failing line", () => {
+    expect(report.summary).toMatchObject({ tests: 9, passed: 2, failed: 7, deterministic: 5, intermittent: 1, notReproduced: 1 });
+    // Deterministic failures: exit status 1.
+    expect(status).toBe(1);
+    const even = byName(report, "TestMedian/even_count");
+    expect(even).toMatchObject({ file: "stats/stats_test.go", line: lineOf("Median([4 1 3 2]) = %v") });
+    expect(even.reproduce).toBe("go test ./stats -run '^TestMedian$/^even_count$' -count=1");
+  });
+
+  it("a real bug fails every rerun: deterministic regression (and its parent test with it)", () => {
+    for (const name of ["TestMedian/even_count", "TestMedian"]) {
+      const t = byName(report, name);
+      expect(t, name).toMatchObject({ verdict: "deterministic", cause: "regression", seed: null });
+      expect(t.reruns.sameSeed, name).toMatchObject({ runs: RERUNS, failed: RERUNS });
+    }
+    // gotestsum reports the parent as failed too; its log holds no file:line, so it is run by import path.
+    expect(byName(report, "TestMedian").reproduce).toBe(`go test ${PKG} -run '^TestMedian$' -count=1`);
+  });
+
+  it("the goroutine race passes some reruns and fails others: intermittent, race condition", () => {
+    const t = byName(report, "TestParallelSum");
+    expect(t).toMatchObject({ verdict: "intermittent", cause: "race-condition", seed: null });
+    expect(t.reruns.sameSeed.passed).toBeGreaterThan(0);
+    expect(t.reruns.sameSeed.failed).toBeGreaterThan(0);
+  });
+
+  it("the seed-specific edge case fails with its seed only; testify's NaN message is read", () => {
+    const t = byName(report, "TestNormalise");
+    expect(t.seed).toMatchObject({ value: SEED, apply: { kind: "env", env: { EXAMPLE_SEED: SEED } } });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, failed: RERUNS });
+    // One seed in 16 fails: all 6 fresh seeds failing has probability 6e-8.
+    expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
+    expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
+    expect(t.tolerance).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "nan" });
+    expect(t.reproduce).toBe(`EXAMPLE_SEED=${SEED} go test ./stats -run '^TestNormalise$' -count=1`);
+  });
+
+  it("testify InDelta and InEpsilon near misses: tolerance, one rung up, on testify's own text", () => {
+    const delta = byName(report, "TestMeanWithinDelta");
+    expect(delta).toMatchObject({ verdict: "deterministic", cause: "tolerance", line: lineOf("assert.InDelta(t, want, got, 5e-6)") });
+    expect(delta.tolerance).toMatchObject({ format: "testify-in-delta", atol: 5e-6, suggestion: { parameter: "atol", from: 5e-6, to: 1e-5 } });
+    expect(delta.tolerance?.ratio).toBeCloseTo(1.943, 3);
+    const eps = byName(report, "TestMeanWithinEpsilon");
+    expect(eps).toMatchObject({ verdict: "deterministic", cause: "tolerance", line: lineOf("assert.InEpsilon(t, want, got, 5e-5)") });
+    expect(eps.tolerance).toMatchObject({ format: "testify-in-epsilon", rtol: 5e-5, suggestion: { parameter: "rtol", from: 5e-5, to: 1e-4 } });
+    expect(eps.tolerance?.ratio).toBeCloseTo(1.943, 3);
+  });
+
+  it("the order-dependent test passes alone: not reproduced, because gotestsum's JUnit drops the shuffle seed", () => {
+    const t = byName(report, "TestFormatDefaultUnit");
+    expect(t).toMatchObject({ verdict: "not-reproduced", seed: null });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, passed: RERUNS });
+    // go prints the seed once per package, before any test; only the console log has it.
+    expect(readFileSync(join(reports, "go-test.log"), "utf8").split("\n")[0]).toBe(`-test.shuffle ${RECORDED_SHUFFLE}`);
+    expect(readFileSync(join(reports, "junit.xml"), "utf8")).not.toContain("-test.shuffle");
+  });
+});
+
+describe("gotestsum --rerun-fails: repeated ids are recorded trials (committed report, no Go needed)", () => {
+  /*
+   * test/fixtures/junit/gotestsum-rerun-fails.xml, made by
+   * `node examples/go/make-reports.mjs --rerun-fails FILE` (gotestsum 1.8.2, go 1.19.8): 21
+   * testcases. First run: 7 failed (ParallelSum, Median/even_count, Median, both Mean tests,
+   * FormatDefaultUnit, Normalise); two reruns of the failing ones: the five deterministic ones
+   * failed twice more; ParallelSum and FormatDefaultUnit passed on the first rerun.
+   */
+  let report: Report;
+  let status: number | null;
+
+  beforeAll(() => {
+    const out = join(mkdtempSync(join(tmpdir(), "ft-gotestsum-rerun-")), "out.json");
+    const fixture = join(root, "test", "fixtures", "junit", "gotestsum-rerun-fails.xml");
+    const run = spawnSync(process.execPath, [cli, fixture, "--no-rerun", "--seed-pattern", String.raw`(?<env>EXAMPLE_SEED)=(?<seed>\d+)`, "--json", out, "--quiet"], {
+      encoding: "utf8",
+    });
+    status = run.status;
+    report = JSON.parse(readFileSync(out, "utf8")) as Report;
+  });
+
+  it("counts each test once: 9 tests, the last attempt is the outcome", () => {
+    expect(report.summary).toMatchObject({ tests: 9, passed: 4, failed: 5, errored: 0, skipped: 0, deterministic: 5, intermittent: 2 });
+    expect(status).toBe(1);
+  });
+
+  it("failed three times: deterministic from the recorded trials alone", () => {
+    for (const name of ["TestMedian/even_count", "TestMedian", "TestMeanWithinDelta", "TestMeanWithinEpsilon", "TestNormalise"]) {
+      const t = byName(report, name);
+      expect(t, name).toMatchObject({ outcome: "failed", verdict: "deterministic" });
+      expect(t.reruns.recorded, name).toEqual({ runs: 3, passed: 0, failed: 3, timedOut: 0, crashed: 0, stoppedEarly: false });
+      expect(t.reruns.sameSeed.runs, name).toBe(0);
+    }
+    expect(byName(report, "TestNormalise").seed).toMatchObject({ value: SEED });
+  });
+
+  it("failed, then passed on rerun: intermittent; an order dependence reads the same way", () => {
+    const race = byName(report, "TestParallelSum");
+    expect(race).toMatchObject({ outcome: "passed", verdict: "intermittent" });
+    expect(race.reruns.recorded).toEqual({ runs: 2, passed: 1, failed: 1, timedOut: 0, crashed: 0, stoppedEarly: false });
+    // gotestsum reruns only the failed tests, so TestFormatKilometres no longer runs first.
+    const order = byName(report, "TestFormatDefaultUnit");
+    expect(order).toMatchObject({ outcome: "passed", verdict: "intermittent" });
+    expect(order.reruns.recorded).toMatchObject({ runs: 2, passed: 1, failed: 1 });
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The go driver: argv arrays and reproduce commands, then its judge and its seeds against
+ * go 1.19 itself (examples/go and a throwaway module for the ways a test binary can end).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Seed, TestCase } from "../../src/model.js";
+import { goDriver, judgeGoTest } from "../../src/rerun/drivers/go.js";
+import type { Invocation, Judgement } from "../../src/rerun/drivers/types.js";
+import { parseTolerance } from "../../src/diagnose/tolerance.js";
+import { rerunTest } from "../../src/rerun/rerun.js";
+import { extractSeed } from "../../src/seeds/extract.js";
+import { GO_EXAMPLE, HARMLESS_SHUFFLE, RECORDED_SHUFFLE, goExampleEnv, linkVendor, skipWithoutGo } from "./go-example-env.js";
+
+const PKG = "example.com/flakydemo/stats";
+
+function goCase(name: string, over: Partial<TestCase> = {}): TestCase {
+  return {
+    id: `${PKG}/${name}`,
+    classname: PKG,
+    name,
+    file: "stats/stats_test.go",
+    outcome: "failed",
+    sources: [{ file: "junit.xml" }],
+    index: 0,
+    runner: "go",
+    ...over,
+  };
+}
+
+const shuffleSeed = (value: string): Seed => ({
+  value,
+  recogniser: "go-shuffle",
+  source: { file: "go-test.log", line: 1 },
+  apply: { kind: "args", args: [`-shuffle=${value}`] },
+});
+/** A test whose file the join could not resolve (a parent test prints no file:line). */
+function withoutFile(t: TestCase): TestCase {
+  const { file: _file, ...rest } = t;
+  return rest;
+}
+
+const envSeed: Seed = { value: "22", recogniser: "user:0", source: { file: "junit.xml" }, apply: { kind: "env", env: { EXAMPLE_SEED: "22" } } };
+const req = { mode: "repeat" as const, attempts: 3, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true };
+
+describe("go driver: what it runs", () => {
+  it("one test alone: its package directory, one anchored expression per subtest level", () => {
+    const inv = goDriver().invocation({ ...req, test: goCase("TestMedian/even_count"), seed: null, freshSeeds: null });
+    expect(inv.argv).toEqual(["go", "test", "./stats", "-run", "^TestMedian$/^even_count$", "-count=1", "-v"]);
+    expect(inv).toMatchObject({ attempts: 1, reportsLines: false, env: {} });
+    // A parent test has no file:line of its own: its import path from the report.
+    expect(goDriver().invocation({ ...req, test: withoutFile(goCase("TestMedian")), seed: null, freshSeeds: null }).argv)
+      .toEqual(["go", "test", PKG, "-run", "^TestMedian$", "-count=1", "-v"]);
+  });
+
+  it("an environment seed goes back as the variable; fresh seeds replace its value", () => {
+    const d = goDriver();
+    expect(d.invocation({ ...req, test: goCase("TestNormalise"), seed: envSeed, freshSeeds: null }).env).toEqual({ EXAMPLE_SEED: "22" });
+    expect(d.invocation({ ...req, test: goCase("TestNormalise"), seed: envSeed, freshSeeds: ["977"] }).env).toEqual({ EXAMPLE_SEED: "977" });
+    expect(d.seedSupport(envSeed)).toEqual({ reapply: true, fresh: true });
+    expect(d.reproduceCommand(goCase("TestNormalise"), envSeed)).toBe("EXAMPLE_SEED=22 go test ./stats -run '^TestNormalise$' -count=1");
+  });
+
+  it("a shuffle seed orders the whole package: it runs every test, in that order", () => {
+    const d = goDriver();
+    const test = goCase("TestFormatDefaultUnit");
+    expect(d.invocation({ ...req, test, seed: shuffleSeed("42"), freshSeeds: null }).argv).toEqual([
+      "go", "test", "./stats", "-count=1", "-shuffle=42", "-v",
+    ]);
+    expect(d.invocation({ ...req, test, seed: shuffleSeed("42"), freshSeeds: ["-7"] }).argv).toContain("-shuffle=-7");
+    expect(d.reproduceCommand(test, shuffleSeed("42"))).toBe("go test ./stats -count=1 -shuffle=42");
+  });
+
+  it("refuses a package that go test would read as a flag", () => {
+    const d = goDriver();
+    expect(d.refuse?.(withoutFile(goCase("TestX", { classname: "-exec=/bin/sh" })))).toMatch(/not a Go import path/);
+    expect(d.refuse?.(withoutFile(goCase("TestX")))).toBeNull();
+    expect(d.refuse?.(goCase("TestX"))).toBeNull();
+  });
+});
+
+describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against go 1.19", () => {
+  const env = goExampleEnv();
+  let edge: string;
+
+  /** Runs the driver's invocation for real, in `cwd`, and judges it as a rerun would. */
+  function run(inv: Invocation, cwd = GO_EXAMPLE, extraEnv: Record<string, string> = {}): { judged: Judgement; exitCode: number; stdout: string } {
+    const [cmd, ...args] = inv.argv;
+    const p = spawnSync(cmd!, args, { cwd, encoding: "utf8", env: { ...env, ...extraEnv, ...inv.env } });
+    const exitCode = p.status ?? -1;
+    return { judged: inv.judge!.decide({ exitCode, stdout: p.stdout, stderr: p.stderr, results: null }), exitCode, stdout: p.stdout };
+  }
+
+  function lineOf(file: string, text: string): number {
+    return readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+  }
+
+  beforeAll(() => {
+    linkVendor();
+    // A module with no dependencies, for the ways a test binary can end besides PASS/FAIL.
+    edge = mkdtempSync(join(tmpdir(), "ft-go-edge-"));
+    writeFileSync(join(edge, "go.mod"), "module example.com/edge\n\ngo 1.19\n");
+    mkdirSync(join(edge, "ends"));
+    writeFileSync(
+      join(edge, "ends", "ends_test.go"),
+      [
+        "package ends",
+        'import ("os"; "testing")',
+        'func TestPanics(t *testing.T) { var m map[string]int; m["x"] = 1 }',
+        'func TestExits(t *testing.T) { t.Log("leaving"); os.Exit(3) }',
+        'func TestSkips(t *testing.T) { t.Skip("not on this machine") }',
+        "",
+      ].join("\n"),
+    );
+    // testify from Debian's GOPATH tree (GO111MODULE=off below): its +Inf and NaN wording.
+    mkdirSync(join(edge, "near"));
+    writeFileSync(
+      join(edge, "near", "near_test.go"),
+      [
+        "package near",
+        'import ("math"; "testing"; "github.com/stretchr/testify/assert")',
+        "func TestInf(t *testing.T) { assert.InDelta(t, 1.0, math.Inf(1), 1e-9) }",
+        "func TestNaN(t *testing.T) { assert.InDelta(t, 1.0, math.NaN(), 1e-9) }",
+        "",
+      ].join("\n"),
+    );
+    mkdirSync(join(edge, "broken"));
+    writeFileSync(join(edge, "broken", "broken_test.go"), 'package broken\nimport "testing"\nfunc TestB(t *testing.T) { undefinedHelper() }\n');
+  }, 120_000);
+
+  it("-shuffle=on prints the seed first as `-test.shuffle N`; the recogniser gives it back as -shuffle=N, same order", () => {
+    const order = (out: string) => out.split("\n").filter((l) => /^=== RUN   Test\w+$/.test(l));
+    const first = spawnSync("go", ["test", "./stats", "-count=1", "-shuffle=on", "-v"], { cwd: GO_EXAMPLE, encoding: "utf8", env });
+    expect(first.stdout.split("\n")[0]).toMatch(/^-test\.shuffle \d+$/);
+    const seed = extractSeed(goCase("TestFormatDefaultUnit", { output: first.stdout }), []);
+    expect(seed).toMatchObject({ recogniser: "go-shuffle", apply: { kind: "args", args: [`-shuffle=${seed?.value}`] } });
+    expect(first.stdout.split("\n")[0]).toBe(`-test.shuffle ${seed?.value}`);
+    const again = spawnSync("go", ["test", "./stats", "-count=1", `-shuffle=${seed?.value}`, "-v"], { cwd: GO_EXAMPLE, encoding: "utf8", env });
+    expect(order(again.stdout)).toEqual(order(first.stdout));
+    expect(order(first.stdout)).toHaveLength(7);
+  }, 120_000);
+
+  it("a failing subtest alone: failed, with its own log line", () => {
+    const inv = goDriver().invocation({ ...req, test: goCase("TestMedian/even_count"), seed: null, freshSeeds: null });
+    const line = lineOf(join(GO_EXAMPLE, "stats", "stats_test.go"), "Median([4 1 3 2]) = %v");
+    expect(run(inv).judged).toEqual({ kind: "failed", message: `stats_test.go:${line}: Median([4 1 3 2]) = 3, want 2.5` });
+  }, 60_000);
+
+  it("testify prints its message below an empty log line: the message says what failed", () => {
+    const inv = goDriver().invocation({ ...req, test: goCase("TestMeanWithinDelta"), seed: null, freshSeeds: null });
+    const { judged } = run(inv);
+    expect(judged.kind).toBe("failed");
+    expect(judged.kind === "failed" ? judged.message : "").toMatch(/^stats_test\.go:\d+: Max difference between 0\.1\d* and 0\.0999\d* allowed is 5e-06, but difference was 9\.7\d*e-06$/);
+  }, 60_000);
+
+  it("a name that matches nothing is not a pass", () => {
+    const inv = goDriver().invocation({ ...req, test: goCase("TestNoSuchThing"), seed: null, freshSeeds: null });
+    const r = run(inv);
+    expect(r.exitCode).toBe(0);
+    expect(r.judged).toEqual({ kind: "not-run", why: "go test found no test matching the -run pattern" });
+  }, 60_000);
+
+  it("the recorded shuffle reproduces the order-dependent failure; the package's exit code is not the test's", () => {
+    const d = goDriver();
+    const failing = run(d.invocation({ ...req, test: goCase("TestFormatDefaultUnit"), seed: shuffleSeed(RECORDED_SHUFFLE), freshSeeds: null }));
+    expect(failing.judged).toMatchObject({ kind: "failed", message: expect.stringContaining('Format(1500) = "1.5 km", want "1500 m"') });
+    // The same whole-package run fails (TestMedian), yet its passing tests are passes.
+    const odd = run(d.invocation({ ...req, test: goCase("TestMedian/odd_count"), seed: shuffleSeed(RECORDED_SHUFFLE), freshSeeds: null }));
+    expect(odd.exitCode).toBe(1);
+    expect(odd.judged).toEqual({ kind: "passed" });
+    // A shuffle that runs it before TestFormatKilometres: it passes.
+    const fresh = run(d.invocation({ ...req, test: goCase("TestFormatDefaultUnit"), seed: shuffleSeed(RECORDED_SHUFFLE), freshSeeds: [HARMLESS_SHUFFLE] }));
+    expect(fresh.judged).toEqual({ kind: "passed" });
+  }, 120_000);
+
+  it("through rerunTest: the order-dependent test fails every rerun under its recorded shuffle", async () => {
+    const out = await rerunTest(
+      { test: goCase("TestFormatDefaultUnit"), seed: shuffleSeed(RECORDED_SHUFFLE), reruns: 2, freshSeeds: 0, timeoutSec: 120, cwd: GO_EXAMPLE, rerunCommand: null, runner: null },
+      { runDir: mkdtempSync(join(tmpdir(), "ft-go-rerun-")), env },
+    );
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2, passed: 0 });
+    expect(out.seedReapplied).toBe(true);
+    expect(out.reproduce).toBe(`go test ./stats -count=1 -shuffle=${RECORDED_SHUFFLE}`);
+  }, 120_000);
+
+  it("a panic, an os.Exit inside the test, a skip, a package that does not build", () => {
+    const d = goDriver();
+    const inv = (name: string, file = "ends/ends_test.go") =>
+      d.invocation({ ...req, test: goCase(name, { classname: "example.com/edge/ends", file }), seed: null, freshSeeds: null });
+    const edgeEnv = { GOFLAGS: "-mod=mod" };
+    expect(run(inv("TestPanics"), edge, edgeEnv).judged).toEqual({ kind: "failed", message: "panic: assignment to entry in nil map [recovered]" });
+    expect(run(inv("TestExits"), edge, edgeEnv).judged).toEqual({ kind: "failed", message: "the test binary exited with code 1 during TestExits" });
+    expect(run(inv("TestSkips"), edge, edgeEnv).judged).toEqual({ kind: "not-run", why: "TestSkips skipped itself (t.Skip)" });
+    expect(run(inv("TestB", "broken/broken_test.go"), edge, edgeEnv).judged).toEqual({
+      kind: "not-run",
+      why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",
+    });
+  }, 120_000);
+  it("testify's +Inf and NaN wordings are near-miss formats with a non-finite value", () => {
+    const gopath = { GO111MODULE: "off", GOPATH: "/usr/share/gocode", GOFLAGS: "" };
+    const near = (name: string) =>
+      run(goDriver().invocation({ ...req, test: goCase(name, { classname: "near", file: "near/near_test.go" }), seed: null, freshSeeds: null }), edge, gopath);
+    const inf = near("TestInf");
+    expect(inf.stdout).toContain("Max difference between 1 and +Inf allowed is 1e-09, but difference was -Inf");
+    expect(parseTolerance(inf.stdout, { id: "near/TestInf" })).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "inf" });
+    const nan = near("TestNaN");
+    expect(nan.stdout).toContain("Expected 1 with delta 1e-09, but was NaN");
+    expect(parseTolerance(nan.stdout, { id: "near/TestNaN" })).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "nan" });
+  }, 120_000);
+});
+
+describe("judgeGoTest on go test -v text", () => {
+  it("a test's own result line decides; a parent's block carries its subtest's message", () => {
+    const out = "=== RUN   TestA\n=== RUN   TestA/b\n    a_test.go:9: boom\n--- FAIL: TestA (0.00s)\n    --- FAIL: TestA/b (0.00s)\n=== RUN   TestA2\n--- PASS: TestA2 (0.00s)\nFAIL\n";
+    expect(judgeGoTest(1, out, { name: "TestA2" })).toEqual({ kind: "passed" });
+    expect(judgeGoTest(1, out, { name: "TestA" })).toEqual({ kind: "failed", message: "a_test.go:9: boom" });
+    expect(judgeGoTest(1, out, { name: "TestA/b" })).toEqual({ kind: "failed", message: "a_test.go:9: boom" });
+    // In a whole-package run, a test that never started did not run.
+    expect(judgeGoTest(2, "-test.shuffle 5\n=== RUN   TestA\npanic: x\n", { name: "TestZ", wholePackage: true })).toMatchObject({ kind: "not-run" });
+    // Names are matched literally, not as patterns.
+    expect(judgeGoTest(1, "--- FAIL: TestAxB (0.00s)\n", { name: "TestA.B", wholePackage: true })).toMatchObject({ kind: "not-run" });
+  });
+});
