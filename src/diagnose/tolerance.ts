@@ -11,7 +11,8 @@
  *  - pytest.approx, scalar and sequence/mapping forms.
  *  - Other runners (see docs/runners.md for which were captured from real runs): jest and
  *    vitest toBeCloseTo, JUnit assertEquals with a delta, AssertJ isCloseTo, testify
- *    InDelta/InEpsilon, googletest EXPECT_NEAR, Catch2 Approx/WithinAbs/WithinRel.
+ *    InDelta/InEpsilon, googletest EXPECT_NEAR, Catch2 Approx/WithinAbs/WithinRel, rspec
+ *    be_within, minitest assert_in_delta/assert_in_epsilon, PHPUnit assertEqualsWithDelta.
  */
 import type { Tolerance } from "../model.js";
 import { stripPytestPrefixes } from "../seeds/extract.js";
@@ -471,13 +472,24 @@ function parseJUnitDelta(text: string): Parsed | null {
   return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, num(m[2]), num(m[1]));
 }
 
+/** Go's %v of a float also prints +Inf and -Inf. */
+const GO_NUM = String.raw`(?:[-+]Inf|${NUM})`;
+
 /**
  * testify: InDelta "Max difference between 1.5 and 1.7 allowed is 0.1, but difference was -0.2"
- * (expected first); InEpsilon "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)".
+ * (expected first; a NaN actual: "Expected 1 with delta 1e-09, but was NaN"); InEpsilon
+ * "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)". Checked against testify
+ * 1.8.1's own output (examples/go).
  */
 function parseTestify(text: string): Parsed | null {
+  const nan = new RegExp(String.raw`Expected (${GO_NUM}) with delta (${GO_NUM}), but was NaN`).exec(text);
+  if (nan !== null) {
+    const parsed = scalar("testify-in-delta", { rtol: 0, atol: num(nan[2]) }, NaN, num(nan[1]));
+    parsed.labels = { rtol: "epsilon", atol: "delta" };
+    return parsed;
+  }
   const delta = new RegExp(
-    String.raw`Max difference between (${NUM}) and (${NUM}) allowed is (${NUM}), but difference was (${NUM})`,
+    String.raw`Max difference between (${GO_NUM}) and (${GO_NUM}) allowed is (${GO_NUM}), but difference was (${GO_NUM})`,
   ).exec(text);
   if (delta !== null) {
     const parsed = scalar("testify-in-delta", { rtol: 0, atol: num(delta[3]) }, num(delta[2]), num(delta[1]), num(delta[4]));
@@ -555,6 +567,49 @@ function parseCatch2(text: string): Parsed | null {
   return parsed;
 }
 
+/**
+ * rspec be_within(d).of(e): "expected 0.4858 to be within 0.01 of 0.5"; with .percent_of(e)
+ * "expected 0.4858 to be within 2% of 0.5" (the allowance is p% of |e|: an rtol).
+ */
+function parseRspecBeWithin(text: string): Parsed | null {
+  const m = new RegExp(String.raw`expected (${NUM}) to be within (${NUM})(%?) of (${NUM})`).exec(text);
+  if (m === null) return null;
+  const actual = num(m[1]);
+  const expected = num(m[4]);
+  const allowed = num(m[2]);
+  const percent = m[3] === "%";
+  const parsed = percent
+    ? scalar("rspec-be-within-percent-of", { rtol: allowed / 100, atol: 0 }, actual, expected)
+    : scalar("rspec-be-within", { rtol: 0, atol: allowed }, actual, expected);
+  // No " (" in a label: suggest.ts puts " in file:line" before the first one.
+  parsed.labels = { rtol: "be_within percent/100", atol: "be_within delta" };
+  return parsed;
+}
+
+/**
+ * minitest assert_in_delta(e, a, d): "Expected |0.5 - 0.4858| (0.0142) to be <= 0.01." with the
+ * difference at full precision. assert_in_epsilon(e, a, eps) prints the same sentence with
+ * d = eps * min(|e|, |a|), so from the text alone both read as an absolute allowance.
+ */
+function parseMinitestInDelta(text: string): Parsed | null {
+  const m = new RegExp(String.raw`Expected \|(${NUM}) - (${NUM})\| \((${NUM})\) to be <= (${NUM})`).exec(text);
+  if (m === null) return null;
+  const parsed = scalar("minitest-assert-in-delta", { rtol: 0, atol: num(m[4]) }, num(m[2]), num(m[1]), num(m[3]));
+  parsed.labels = { rtol: "assert_in_epsilon epsilon", atol: "assert_in_delta delta" };
+  return parsed;
+}
+
+/**
+ * PHPUnit 9 assertEqualsWithDelta(e, a, d): "Failed asserting that 0.4863 matches expected 0.5."
+ * The delta is not printed (assertEquals on floats says the same), so as with JUnit the
+ * observed difference is all there is. Only decimal values count.
+ */
+function parsePhpunitEqualsWithDelta(text: string): Parsed | null {
+  const m = new RegExp(String.raw`Failed asserting that (${NUM}) matches expected (${NUM})\.`).exec(text);
+  if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`)) return null;
+  return scalar("phpunit-assert-equals-with-delta", { rtol: null, atol: null }, num(m[1]), num(m[2]));
+}
+
 // ---------------------------------------------------------------------------------- dtype
 
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
@@ -585,11 +640,14 @@ const PARSERS: ReadonlyArray<{ parse: (text: string) => Parsed | null; needles: 
   { parse: parsePytestApproxScalar, needles: [" ± "] },
   { parse: parseToBeCloseTo, needles: ["Expected precision: ", " to be close to "] },
   { parse: parseAssertJ, needles: ["to be close to:"] },
-  { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: "] },
+  { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: ", ", but was NaN"] },
   { parse: parseGoogletestNear, needles: ["The difference between "] },
   { parse: parseCatch2, needles: [" is within ", " are within ", "Approx( "] },
-  // Last: it needs no tolerance in the text, so any format naming one wins over it.
+  { parse: parseRspecBeWithin, needles: [" to be within "] },
+  { parse: parseMinitestInDelta, needles: [") to be <= "] },
+  // Last: they need no tolerance in the text, so any format naming one wins over them.
   { parse: parseJUnitDelta, needles: ["but was:"] },
+  { parse: parsePhpunitEqualsWithDelta, needles: [" matches expected "] },
 ];
 
 /**

@@ -112,8 +112,8 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 
 /**
  * Seeds of other runners, each from the runner's own words. Where the text came from is in
- * docs/runners.md: captured from a real run here (vitest, fast-check) or the runner's
- * documentation and source (the rest).
+ * docs/runners.md: captured from a real run here (vitest, jest, choma, fast-check) or the
+ * runner's documentation and source (the rest).
  */
 const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
@@ -126,16 +126,19 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     "--sequence.shuffle",
     `--sequence.seed=${s}`,
   ]),
-  // jest --randomize / --showSeed: "Seed:        -1234567" in the summary, padded to the
-  // column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's own
-  // "Seed: 5" line for the generic recognisers.
+  // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
+  // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
+  // own "Seed: 5" line for the generic recognisers.
   runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
     "--randomize",
     `--seed=${s}`,
   ]),
-  // go test -shuffle=on -v prints the shuffle seed as the flag that reproduces it.
+  // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
+  // real; shown for failing packages, or always with -v). The go driver reruns the whole
+  // package with it: go shuffles every test before -run filters them.
   runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
-  // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one.
+  // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
+  // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
   {
     name: "mocha-choma-seed",
     pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
@@ -145,7 +148,14 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
   },
   runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
-  runnerArgs("minitest-seed", "minitest", new RegExp(`Run options:[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
+  // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
+  // "# Running tests with run options --seed N:".
+  runnerArgs(
+    "minitest-seed",
+    "minitest",
+    new RegExp(`(?:Run options:|Running tests with run options)[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"),
+    (s) => ["--seed", s],
+  ),
   runnerArgs(
     "googletest-shuffle-seed",
     "gtest",

@@ -10,6 +10,7 @@ import type { TestCase } from "../../src/model.js";
 import { detectDialect, viewOf } from "../../src/reports/dialects/index.js";
 import { joinInputs } from "../../src/reports/join.js";
 import { JUnitReader } from "../../src/reports/junit.js";
+import { extractSeed } from "../../src/seeds/extract.js";
 
 const shared = path.resolve(import.meta.dirname, "../../../shared/fixtures/junit");
 
@@ -140,5 +141,69 @@ describe("file and line per dialect, through the join", () => {
     };
     const [t] = joinInputs([{ path: "report.xml", kind: "junit", tests: [go], counts: { tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 }, warnings: [] }], project("pkg/stats/mean_test.go"));
     expect(t).toMatchObject({ id: "example.com/m/pkg/stats/TestMean/empty", file: "pkg/stats/mean_test.go", line: 42, runner: "go" });
+  });
+
+  it("Go, real gotestsum 1.8.2 output (examples/go): dialect, subtest id, file and line", () => {
+    const file = path.resolve(import.meta.dirname, "../fixtures/junit/gotestsum-rerun-fails.xml");
+    const text = readFileSync(file, "utf8");
+    const reader = new JUnitReader(file);
+    reader.write(text);
+    const parsed = reader.end();
+    const failing = parsed.tests.filter((t) => t.outcome !== "passed" || (t.priorAttempts?.length ?? 0) > 0);
+    expect(detectDialect({ path: file, tests: failing, head: text.slice(0, 4096) })?.name).toBe("gotestsum");
+    expect(detectDialect({ path: file, tests: failing })?.name).toBe("go-junit-report");
+    const [even] = joinInputs([parsed], project("stats/stats_test.go", "stats/stats.go")).filter((t) => t.name === "TestMedian/even_count");
+    expect(even).toMatchObject({ id: "example.com/flakydemo/stats/TestMedian/even_count", file: "stats/stats_test.go", line: 38, runner: "go" });
+  });
+});
+
+/**
+ * mocha 11.8 + mocha-junit-reporter 2.2.1 with default options, made by
+ * scripts/fixtures/mocha/regenerate.sh from its suite/ (a pass, two failures, a skipped test,
+ * a nested describe); checked by hand against the XML.
+ */
+describe("mocha-junit-reporter, a real report with failures (test/fixtures/junit)", () => {
+  const own = path.resolve(import.meta.dirname, "../fixtures/junit");
+  const parse = (name: string) => {
+    const file = path.join(own, name);
+    const text = readFileSync(file, "utf8");
+    const reader = new JUnitReader(file);
+    reader.write(text);
+    return { file, text, parsed: reader.end() };
+  };
+
+  it("counts the testcases written: the skipped test is not one of them", () => {
+    const { parsed, text } = parse("mocha-junit-reporter-failures.xml");
+    // The root says tests="4" skipped="1", but without includePending the reporter writes no
+    // testcase for it, and suite attributes are not counted (src/reports/junit.ts).
+    expect(text).toMatch(/<testsuites name="Mocha Tests" [^>]*tests="4" failures="2" skipped="1">/);
+    expect(parsed.counts).toEqual({ tests: 3, passed: 1, failed: 2, errored: 0, skipped: 0 });
+  });
+
+  it("detects mocha from the tests and the head; the id is the full title, the line from `at Context.<anonymous>`", () => {
+    const { file, text, parsed } = parse("mocha-junit-reporter-failures.xml");
+    const failing = parsed.tests.filter((t) => t.outcome !== "passed");
+    expect(detectDialect({ path: file, tests: failing })?.name).toBe("mocha");
+    expect(detectDialect({ path: file, tests: failing, head: text.slice(0, 4096) })?.name).toBe("mocha");
+    // classname is the test's own title, name the full title (what --grep matches).
+    expect(failing.map((t) => [t.classname, t.name])).toEqual([
+      ["is the mean of the middle two", "median of an even count is the mean of the middle two"],
+      ["throws on an empty string", "parse throws on an empty string"],
+    ]);
+    // Frames are relative to mocha's cwd; the suite's file attribute is absolute.
+    const joined = joinInputs([parsed], project("test/stats.spec.js"));
+    expect(joined.map((t) => [t.id, t.file, t.line])).toEqual([
+      ["median of an even count is the mean of the middle two", "test/stats.spec.js", 15],
+      ["parse throws on an empty string", "test/stats.spec.js", 26],
+    ]);
+  });
+
+  it("choma prints its seed first, as the env var that replays the order", () => {
+    const log = readFileSync(path.join(own, "mocha-choma.log"), "utf8");
+    const m = /^choma: to re-use this ordering, run tests with CHOMA_SEED=([A-Za-z0-9]{10})$/m.exec(log);
+    expect(m).not.toBeNull();
+    const { parsed } = parse("mocha-junit-reporter-failures.xml");
+    const seed = extractSeed({ ...parsed.tests[0]!, output: log }, []);
+    expect(seed).toMatchObject({ value: m?.[1], recogniser: "mocha-choma-seed", apply: { kind: "env", env: { CHOMA_SEED: m?.[1] } } });
   });
 });

@@ -13,7 +13,9 @@ import {
   jsFrames,
   jvmFrames,
   leadingFileLine,
+  minitestPlaces,
   phpPlaces,
+  rubyFrames,
   rustPanics,
   vitestFrames,
   type Place,
@@ -32,6 +34,8 @@ export type DialectName =
   | "catch2"
   | "nextest"
   | "phpunit"
+  | "rspec"
+  | "minitest"
   | "cunit"
   | "swift"
   | "xunit"
@@ -214,7 +218,7 @@ export const DIALECTS: readonly Dialect[] = [
     head: /<testsuites [^>]*name="AllTests"/,
     score: (t) =>
       /^[^\s:]{1,500}\.(?:cc|cpp|cxx|c\+\+|h|hpp):\d+\s*$/m.test(t.details ?? "") &&
-      /\b(?:Expected|Value of|Which is|Failure)\b/.test(t.details ?? "")
+      /\b(?:Expected|Value of|Which is|Failure|evaluates to)\b/.test(t.details ?? "")
         ? 2
         : 0,
     // --gtest_filter=Suite.Test.
@@ -227,6 +231,29 @@ export const DIALECTS: readonly Dialect[] = [
     head: /<testsuite [^>]*\bassertions="[^>]*\bfile="[^"]*\.php"|<testsuite [^>]*\bfile="[^"]*\.php"[^>]*\bassertions="/,
     score: (t) => (t.file?.endsWith(".php") === true || phpPlaces(t.details ?? "").length > 0 ? 2 : 0),
     locate: (t) => phpPlaces(t.details ?? "").filter((p) => t.file === undefined || p.path === t.file),
+  },
+  {
+    name: "rspec",
+    runner: null,
+    // rspec_junit_formatter: "rspec" plus TEST_ENV_NUMBER under parallel_tests.
+    head: /<testsuite name="rspec\d*"/,
+    score: (t) => (/_spec\.rb$/.test(t.file ?? "") || rubyFrames(text(t)).some((p) => /_spec\.rb$/.test(p.path)) ? 2 : 0),
+    // The full description: what `rspec FILE -e NAME` selects.
+    id: (t) => t.name,
+    locate: (t) => {
+      const own = t.file === undefined ? "" : t.file.replace(/^\.\//, "");
+      const frames = rubyFrames(text(t)).filter((p) => own !== "" && (p.path.replace(/^\.\//, "") === own || p.path.endsWith(`/${own}`)));
+      return t.file === undefined ? rubyFrames(text(t)) : [...frames, { path: t.file }];
+    },
+  },
+  {
+    name: "minitest",
+    runner: null,
+    score: (t) => (minitestPlaces(t.details ?? "").length > 0 ? 2 : rubyFrames(text(t)).some((p) => /(?:^|\/)test_[^/]*\.rb$|_test\.rb$/.test(p.path)) ? 1 : 0),
+    // `-n NAME` needs only the method. minitest-reporters before 1.1 writes Minitest::Result
+    // (minitest 5.11's result class) as every test's class: it names no test class.
+    id: (t) => (t.classname === "" || t.classname === "Minitest::Result" ? t.name : `${t.classname}#${t.name}`),
+    locate: (t) => [...minitestPlaces(t.details ?? ""), ...rubyFrames(text(t))],
   },
   {
     name: "cunit",
