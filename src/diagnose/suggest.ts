@@ -27,7 +27,8 @@ function toleranceFix(test: TestCase, tolerance: Tolerance | null): string {
     return `loosen the tolerance${where(test)} one rung at a time (e.g. 1e-5 -> 5e-5, not straight to 1e-3), re-running after each step`;
   }
   // Put the location right after the action: "raise atol 1e-5 -> 5e-5 in x.py:42 (one rung; ...)".
-  const cut = s.text.indexOf(" (");
+  // The last " (" opens the detail: a runner's label may hold one ("withPercentage (as a fraction)").
+  const cut = s.text.lastIndexOf(" (");
   const text = cut === -1 ? `${s.text}${where(test)}` : `${s.text.slice(0, cut)}${where(test)}${s.text.slice(cut)}`;
   return s.guidelineWarning !== undefined ? `${text}; ${s.guidelineWarning}` : text;
 }

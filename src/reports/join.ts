@@ -37,6 +37,7 @@ interface Evidence {
 // (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
 const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
 /** Stack frames of JVM languages: a dotted classname that is not a Python module. */
+const OTHER_SOURCE_LINE = /\.(?:c|cc|cpp|cxx|h|hpp|go|rs|rb|php|cs|swift|m|mm|js|mjs|cjs|ts|tsx|jsx)(?::|\(|, line )\d+/;
 const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
 
 function keep(t: TestCase): boolean {
@@ -52,6 +53,9 @@ function pytestJUnit(t: TestCase, project: ProjectView): { id: string; file?: st
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
   const details = t.details ?? "";
   if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file))) return null;
+  // A failure that points into another language's source and never at a .py file is not
+  // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
+  if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details)) return null;
   const mapped = toPytestNodeId(t.classname, t.name, t.file, project);
   const python =
     t.file !== undefined ||
@@ -305,6 +309,18 @@ export function unittestNodeId(test: TestCase, project: ProjectView): { id: stri
 }
 
 /**
+ * JS runners' ids start with the test file, which jest-junit takes from a stack frame: an
+ * absolute path on the CI machine. The project-relative path keeps ids the same on every
+ * machine (history, reruns in another checkout), as the runner's own `file > ...` ids are.
+ */
+function projectRelativeId(id: string, project: ProjectView): string {
+  const cut = id.indexOf(" > ");
+  if (cut <= 0 || !/^(?:\/|[A-Za-z]:[\\/])/.test(id)) return id;
+  const rel = resolveInProject(id.slice(0, cut), project);
+  return rel === undefined ? id : rel + id.slice(cut);
+}
+
+/**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
  */
@@ -325,7 +341,7 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
         } else if (dialect !== null) {
           // The runner's own id and failure places (surefire, jest, vitest, go, ...).
           const view = viewOf(dialect, test);
-          e.id = view.id;
+          e.id = projectRelativeId(view.id, project);
           e.dialectPlaces = view.places;
           if (view.runner !== null) e.runner = view.runner;
         }

@@ -46,6 +46,14 @@ describe("suggest", () => {
     );
   });
 
+  it("tolerance: the place goes after the runner's own label, even one with a parenthesis", () => {
+    const t = parseTolerance(
+      "Expecting actual:\n  11.0\nto be close to:\n  10.0\nby less than 5.0% but difference was 10.0%.\n(a difference of exactly 5.0% being considered valid)",
+      { id: TEST.id },
+    );
+    expect(s("tolerance", "deterministic", { tolerance: t })).toMatch(/^raise withPercentage \(as a fraction\) 5e-2 -> 0\.1 in tests\/x\.py:42 \(one rung; needed >= /);
+  });
+
   it("tolerance: carries the guideline warning", () => {
     const t = parseTolerance(
       "Error 4.000000 exceeds tolerance rtol=0.000100, atol=0.000000. Location of maximum error:(0,), a=1.000400, b=1.000000",
