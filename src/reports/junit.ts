@@ -15,6 +15,23 @@ import {
   MAX_WARNINGS_PER_FILE,
   MAX_XML_ERRORS,
 } from "./limits.js";
+import {
+  attributeName,
+  attributeValue,
+  charDataValid,
+  ChunkIndex,
+  countLineEnds,
+  newStartTag,
+  readCharData,
+  readEmptyClose,
+  readStartTag,
+  Tag,
+  tagEnd,
+  tagIs,
+  tagName,
+  type StartTag,
+  valuesValid,
+} from "./xml-fast.js";
 
 /*
  * Counting rule (one rule for every dialect):
@@ -120,27 +137,31 @@ const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
 
 /*
  * Fast path. saxes reads character by character and builds text line by line; on a big report
- * that is most of the time, spent on two things: passing testcases, which are nearly all one
- * empty element (`<testcase classname=".." name=".." time=".."/>`) we only count, and the
- * multi-KB character data of failures and their output. So write() takes both from saxes
- * whenever saxes stands cleanly in an element's text (see clean()):
- *   - a bare testcase, recognised strictly (ASCII names, quoted values without `&`, `<`, tabs
- *     or newlines, no duplicate attributes: exactly what saxes reads without an error and
- *     passes on unchanged), is counted as finishCase would count it;
+ * that is nearly all of the time: passing testcases, which are nearly all one empty element
+ * (`<testcase classname=".." name=".." time=".."/>`) we only count, and the multi-KB attribute
+ * values and character data of failures and their output. So write() reads those itself
+ * whenever saxes stands cleanly in an element's text (see clean()), with the functions of
+ * xml-fast.ts, which accept only what saxes reads without an error:
+ *   - a bare testcase (self-closing, or closed with only whitespace inside) is counted as
+ *     finishCase would count it; saxes never sees it;
+ *   - any other start tag is read with its attributes decoded as saxes decodes them, and saxes
+ *     is given the same tag without attributes (`<failure>`), so it keeps its element stack, end
+ *     tag checks and errors, and the handler gets the attributes read here;
  *   - character data up to the next `<` is checked and decoded as saxes would (line ends,
  *     predefined entities, character references) and handed to the text handler.
- * Anything else, and anything saxes would report, goes to saxes, so errors, warnings and line
- * numbers are unchanged; tags, comments and CDATA are always read by saxes.
+ * Anything else, and anything saxes would report, goes to saxes as written, so errors, warnings
+ * and line numbers are unchanged; end tags, comments, CDATA and processing instructions are
+ * always read by saxes. Line ends in what saxes does not see are counted here (lazily, per
+ * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
  */
-const TESTCASE_OPEN = "<testcase";
-const TESTCASE_CLOSE = "</testcase";
+const TESTCASE = "testcase";
 /**
- * A bare testcase longer than this goes to saxes. Bounds what write() holds back when an
- * element is cut by a chunk boundary, so a 50 MB attribute value cannot make scanning quadratic.
+ * A start tag longer than this goes to saxes, and so does character data this long cut by the end
+ * of a chunk. Bounds what write() holds back for the next chunk, so a 50 MB attribute value cannot
+ * make scanning quadratic; the longest tags of real reports (a failure message attribute with a
+ * whole assertion diff) fit.
  */
-const MAX_BARE_TESTCASE_CHARS = 4096;
-/** More attributes than this on one bare testcase: leave the duplicate check to saxes. */
-const MAX_BARE_ATTRIBUTES = 16;
+const MAX_FAST_TAG_CHARS = 64 * 1024;
 
 /**
  * saxes' state number for "in text content". Its parser keeps the state in a field that its
@@ -149,6 +170,11 @@ const MAX_BARE_ATTRIBUTES = 16;
  * states inside a comment, CDATA or tag, the fast path stays off.
  */
 const SAXES_TEXT_STATE: number | undefined = (() => {
+  const parserAfterRoot = (): unknown => {
+    const p = new SaxesParser({ xmlns: false });
+    p.write("<a/>");
+    return p;
+  };
   const stateAfter = (xml: string): unknown => {
     const p = new SaxesParser({ xmlns: false });
     p.on("error", () => undefined);
@@ -160,133 +186,14 @@ const SAXES_TEXT_STATE: number | undefined = (() => {
   const internals = p as unknown as Partial<SaxesInternals>;
   const text = internals.state;
   if (typeof text !== "number" || internals.text !== "" || internals.tags?.length !== 1) return undefined;
+  // After its root element, saxes reports every start tag: the fast path must know it is there.
+  if (internals.closedRoot !== false || (parserAfterRoot() as Partial<SaxesInternals>).closedRoot !== true) return undefined;
   if (stateAfter("<a>x") !== text) return undefined;
   for (const other of ["<a><!-- ", "<a><![CDATA[ ", "<a b='", "<a>&am", "<a><", "<a></a"]) {
     if (stateAfter(other) === text) return undefined;
   }
   return text;
 })();
-
-const enum Bare {
-  /** Not a bare testcase: saxes reads it. */
-  No = -1,
-  /** Cut by the end of the text: decide when more text has come. */
-  Incomplete = -2,
-}
-
-/** What scanBare found: the attributes the counting rule needs. Reused; read before the next scan. */
-interface BareCase {
-  end: number;
-  newlines: number;
-  classname: string;
-  name: string;
-  status: string | undefined;
-  result: string | undefined;
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
-}
-
-/** A character saxes takes in an attribute value unchanged and without an error. */
-function isPlainValueChar(c: number): boolean {
-  return c >= 0x20 && c !== 0x3c && c !== 0x26 && (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd));
-}
-
-/**
- * Reads a bare testcase starting at `at` (which holds `<testcase`): self-closing, or open and
- * closed with only whitespace between. Returns its end index with its attributes in `out`, or
- * Bare.No / Bare.Incomplete.
- */
-function scanBare(s: string, at: number, out: BareCase): number {
-  const limit = Math.min(s.length, at + MAX_BARE_TESTCASE_CHARS);
-  const incomplete = limit === s.length ? Bare.Incomplete : Bare.No;
-  let i = at + TESTCASE_OPEN.length;
-  if (i >= limit) return incomplete;
-  let c = s.charCodeAt(i);
-  if (c !== 0x20 && c !== 0x2f && c !== 0x3e) return Bare.No; // <testcases, <testcase\t, ...
-  out.classname = "";
-  out.name = "";
-  out.status = undefined;
-  out.result = undefined;
-  out.newlines = 0;
-  const names: string[] = [];
-  for (;;) {
-    while (i < limit && s.charCodeAt(i) === 0x20) i++;
-    if (i >= limit) return incomplete;
-    c = s.charCodeAt(i);
-    if (c === 0x2f) {
-      if (i + 1 >= limit) return incomplete;
-      if (s.charCodeAt(i + 1) !== 0x3e) return Bare.No;
-      out.end = i + 2;
-      return out.end;
-    }
-    if (c === 0x3e) return closeBare(s, i + 1, limit, incomplete, out);
-    // An attribute: at least one space before it (checked by the caller of this loop turn).
-    if (!isNameStart(c)) return Bare.No;
-    const nameStart = i;
-    i++;
-    while (i < limit && isNameChar(s.charCodeAt(i))) i++;
-    if (i >= limit) return incomplete;
-    const attrName = s.slice(nameStart, i);
-    if (names.length >= MAX_BARE_ATTRIBUTES || names.includes(attrName)) return Bare.No;
-    names.push(attrName);
-    while (i < limit && s.charCodeAt(i) === 0x20) i++;
-    if (i >= limit) return incomplete;
-    if (s.charCodeAt(i) !== 0x3d) return Bare.No;
-    i++;
-    while (i < limit && s.charCodeAt(i) === 0x20) i++;
-    if (i >= limit) return incomplete;
-    const quote = s.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return Bare.No;
-    const valueStart = ++i;
-    for (;;) {
-      if (i >= limit) return incomplete;
-      c = s.charCodeAt(i);
-      if (c === quote) break;
-      if (!isPlainValueChar(c)) return Bare.No;
-      i++;
-    }
-    const value = s.slice(valueStart, i);
-    i++;
-    if (attrName === "classname") out.classname = value;
-    else if (attrName === "name") out.name = value;
-    else if (attrName === "status") out.status = value;
-    else if (attrName === "result") out.result = value;
-    if (i >= limit) return incomplete;
-    c = s.charCodeAt(i);
-    // saxes wants whitespace between attributes.
-    if (c !== 0x20 && c !== 0x2f && c !== 0x3e) return Bare.No;
-  }
-}
-
-/** After `<testcase ...>`: only whitespace, then `</testcase>`. */
-function closeBare(s: string, from: number, limit: number, incomplete: Bare, out: BareCase): number {
-  let i = from;
-  let newlines = 0;
-  for (; i < limit; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x0a) newlines++;
-    // saxes counts CR LF once and a lone CR as a line end.
-    else if (c === 0x0d) {
-      if (i + 1 >= limit) return incomplete;
-      if (s.charCodeAt(i + 1) !== 0x0a) newlines++;
-    } else if (c !== 0x20 && c !== 0x09) break;
-  }
-  if (i + TESTCASE_CLOSE.length + 1 > limit) return incomplete;
-  if (!s.startsWith(TESTCASE_CLOSE, i)) return Bare.No;
-  i += TESTCASE_CLOSE.length;
-  while (i < limit && s.charCodeAt(i) === 0x20) i++;
-  if (i >= limit) return incomplete;
-  if (s.charCodeAt(i) !== 0x3e) return Bare.No;
-  out.newlines = newlines;
-  out.end = i + 1;
-  return out.end;
-}
 
 /** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
 const MAX_CATCH_UP_STEPS = 64;
@@ -296,41 +203,31 @@ interface SaxesInternals {
   state: unknown;
   text: unknown;
   tags: { length: number };
+  closedRoot: unknown;
 }
 
-const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** The attributes of a bare testcase that the counting rule reads, by their index in this list. */
+const BARE_ATTRIBUTES = ["name", "classname", "status", "result"] as const;
+const BARE_NAME = 0;
+const BARE_CLASSNAME = 1;
+const BARE_STATUS = 2;
+const BARE_RESULT = 3;
 
-/** The text of an entity or character reference saxes accepts, or undefined. */
-function decodeReference(ref: string): string | undefined {
-  const named = PREDEFINED[ref];
-  if (named !== undefined) return named;
-  let n = Number.NaN;
-  if (/^#x[0-9a-fA-F]{1,6}$/.test(ref)) n = parseInt(ref.slice(2), 16);
-  else if (/^#[0-9]{1,7}$/.test(ref)) n = parseInt(ref.slice(1), 10);
-  const isChar =
-    n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
-  return isChar ? String.fromCodePoint(n) : undefined;
+/** An attribute of a bare testcase as keptAttr would keep it ("" when absent, undefined when saxes would report it). */
+function bareAttribute(ix: ChunkIndex, tag: StartTag, wanted: number): string | undefined {
+  const k = tag.found[wanted] ?? -1;
+  if (k < 0) return "";
+  const v = attributeValue(ix, tag, k);
+  return v !== undefined && v.length > MAX_MESSAGE_CHARS ? v.slice(0, MAX_MESSAGE_CHARS) : v;
 }
 
-/**
- * Index just past the markup starting at `lt` (a tag, comment, CDATA section or processing
- * instruction), or -1 if it does not end in `s`. Only a hint: saxes decides what it is.
- */
-function tagEnd(s: string, lt: number): number {
-  const ender = s.startsWith("<!--", lt) ? "-->" : s.startsWith("<![CDATA[", lt) ? "]]>" : s.startsWith("<?", lt) ? "?>" : null;
-  if (ender !== null) {
-    const e = s.indexOf(ender, lt + 2);
-    return e < 0 ? -1 : e + ender.length;
-  }
-  let quote = 0;
-  for (let i = lt + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x3e) return i + 1;
-  }
-  return -1;
+/** The testcase read last, when it was only counted (passed or skipped): a failing repeat folds it in. */
+interface CountedCase {
+  suiteName: string;
+  classname: string;
+  name: string;
+  outcome: Outcome;
+  index: number;
 }
 
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
@@ -365,9 +262,11 @@ export class JUnitReader {
   private readonly tests: TestCase[] = [];
   /** Kept (non-passing or flaky) tests by suite+classname+name, to fold repeated attempts. */
   private readonly kept = new Map<string, TestCase>();
-  /** The previous testcase when it was only counted: a failing repeat right after it folds it in. */
-  private lastCounted: { key: string; outcome: Outcome; index: number } | null = null;
-  private lastKey: string | null = null;
+  /** Names of kept tests: most passing testcases are told apart from them without building a key. */
+  private readonly keptNames = new Set<string>();
+  /** The id of the previous testcase, and how it was counted when it was only counted. */
+  private lastCase: CountedCase | null = null;
+  private lastCaseCounted = false;
   private readonly counts = emptyCounts();
   private readonly warnings: string[] = [];
   private suppressedWarnings = 0;
@@ -380,13 +279,18 @@ export class JUnitReader {
   private droppedAttempts = 0;
   private sawRoot = false;
   private sawContent = false;
-  /** Text held back from saxes: a `<testcase` cut by the end of the last chunk. */
+  /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
   private carry = "";
   /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
   private skippedLines = 0;
+  /** The text being scanned, and how far into it skippedLines has counted. */
+  private ix: ChunkIndex | null = null;
+  private countedTo = 0;
   /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
   private fedHeldBack = false;
-  private readonly bare: BareCase = { end: 0, newlines: 0, classname: "", name: "", status: undefined, result: undefined };
+  private readonly tag: StartTag = newStartTag(BARE_ATTRIBUTES);
+  /** Attributes read by the fast path for the tag saxes is being given without them. */
+  private pendingAttributes: Record<string, string> | null = null;
   private stopped = false;
   private ended = false;
 
@@ -399,7 +303,14 @@ export class JUnitReader {
     // position:true gives line numbers for warnings; namespaces are off because JUnit has none
     // and namespace checks only add errors for reports that use stray prefixes.
     this.parser = new SaxesParser({ xmlns: false, position: true });
-    this.parser.on("opentag", (tag) => this.open(tag));
+    this.parser.on("opentag", (tag) => {
+      const attributes = this.pendingAttributes;
+      if (attributes !== null) {
+        this.pendingAttributes = null;
+        tag.attributes = attributes;
+      }
+      this.open(tag);
+    });
     this.parser.on("closetag", (tag) => this.close(tag));
     this.parser.on("text", (text) => this.text(text));
     this.parser.on("cdata", (text) => this.text(text));
@@ -428,6 +339,7 @@ export class JUnitReader {
 
   end(): ParsedInput {
     if (!this.ended) {
+      this.ix = null;
       if (this.carry.length > 0 && !this.stopped) {
         try {
           this.feed(this.carry, 0, this.carry.length);
@@ -448,12 +360,37 @@ export class JUnitReader {
     };
   }
 
-  /** Gives text[from, to) to saxes. */
+  /** Gives text[from, to) to saxes as written. */
   private feed(text: string, from: number, to: number): void {
     if (from >= to || this.stopped) return;
+    this.countSkipped(from);
+    this.countedTo = to; // saxes counts the line ends it is given
     this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
     const last = text.charCodeAt(to - 1);
     this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+  }
+
+  /**
+   * Gives saxes `bare`: the start tag that ends at `to`, written without its attributes, which
+   * the opentag handler gets from here instead.
+   */
+  private feedStartTag(to: number, bare: string, attributes: Record<string, string>): void {
+    // saxes reports the tag at its `>`: every line end inside it comes before.
+    this.countSkipped(to);
+    this.pendingAttributes = attributes;
+    try {
+      this.parser.write(bare);
+    } finally {
+      this.pendingAttributes = null;
+    }
+    this.fedHeldBack = false;
+  }
+
+  /** Adds the line ends of the text skipped since the last count, up to `to`. */
+  private countSkipped(to: number): void {
+    if (this.ix === null || to <= this.countedTo) return;
+    this.skippedLines += countLineEnds(this.ix, this.countedTo, to);
+    this.countedTo = to;
   }
 
   /** The current line: saxes' count plus the line ends the fast path kept from it. */
@@ -463,7 +400,7 @@ export class JUnitReader {
 
   /**
    * Whether saxes has consumed everything given to it and stands in an element's text with
-   * nothing buffered: then text up to the next `<`, or a bare testcase, may bypass it.
+   * nothing buffered: then text up to the next `<`, or a start tag, may bypass it.
    */
   private clean(): boolean {
     const p = this.parser as unknown as SaxesInternals;
@@ -473,6 +410,7 @@ export class JUnitReader {
       p.state === SAXES_TEXT_STATE &&
       p.text === "" &&
       p.tags.length > 0 &&
+      p.closedRoot === false &&
       this.stack.length > 0 &&
       // XML 1.1 has other line ends and characters; leave such files to saxes.
       this.parser.xmlDecl.version !== "1.1"
@@ -481,18 +419,25 @@ export class JUnitReader {
 
   /**
    * Feeds `text` to saxes except what it can be spared: character data between tags (handed
-   * to the text handler as saxes would hand it) and bare testcases (counted here). Holds back
-   * a tag cut by the end of `text` until the next write().
+   * to the text handler as saxes would hand it), start tags (given to saxes without their
+   * attributes) and bare testcases (counted here). Holds back a tag cut by the end of `text`
+   * until the next write().
    */
   private scan(text: string): void {
+    const ix = new ChunkIndex(text);
+    this.ix = ix;
+    this.countedTo = 0;
     let fed = 0;
     let catchUp = 0;
     while (fed < text.length && !this.stopped) {
       if (!this.clean()) {
         // saxes is inside a tag, comment, CDATA or buffered text: let it read on to the next
         // `>`, where it is usually clean again. A long run of such steps (many `>` inside one
-        // comment or attribute) hands it the rest of this text at once.
-        const gt = catchUp < MAX_CATCH_UP_STEPS ? text.indexOf(">", fed) : -1;
+        // comment or attribute) hands it the rest of this text at once, and so does anything
+        // after the root element: saxes reports text there where a run of it ends, and a step
+        // would end it early, moving the line that error names.
+        const afterRoot = (this.parser as unknown as SaxesInternals).closedRoot === true;
+        const gt = catchUp < MAX_CATCH_UP_STEPS && !afterRoot ? text.indexOf(">", fed) : -1;
         const to = gt < 0 ? text.length : gt + 1;
         this.feed(text, fed, to);
         fed = to;
@@ -500,101 +445,133 @@ export class JUnitReader {
         continue;
       }
       catchUp = 0;
-      const lt = text.indexOf("<", fed);
-      if (lt < 0) {
-        // Text cut by the end of the chunk: saxes buffers it until its `<` comes.
-        this.feed(text, fed, text.length);
-        return;
+      const lt = ix.lt.at(fed);
+      if (lt >= text.length) {
+        // Character data cut by the end of the chunk: read with the next one (saxes would
+        // buffer it until its `<` comes, then read on slowly).
+        if (text.length - fed < MAX_FAST_TAG_CHARS) fed = this.hold(text, fed);
+        else {
+          this.feed(text, fed, text.length);
+          fed = text.length;
+        }
+        break;
       }
       if (lt > fed) {
-        if (!this.passText(text, fed, lt)) this.feed(text, fed, lt);
+        if (!this.passText(ix, fed, lt)) this.feed(text, fed, lt);
         fed = lt;
         continue;
       }
-      let end = -1;
-      if (text.startsWith(TESTCASE_OPEN, lt) && this.openCase === null && this.stack[this.stack.length - 1]?.suite !== undefined) {
-        end = scanBare(text, lt, this.bare);
-        if (end >= 0 && this.countBare(this.bare)) {
-          this.skippedLines += this.bare.newlines;
+      const next = text.charCodeAt(lt + 1);
+      if (next !== 0x2f && next !== 0x21 && next !== 0x3f) {
+        const end = this.readStartTag(ix, lt);
+        if (end >= 0) {
           fed = end;
           continue;
         }
-      }
-      if (end !== Bare.Incomplete) end = tagEnd(text, lt);
-      if (end < 0) {
-        if (text.length - lt < MAX_BARE_TESTCASE_CHARS) {
-          this.carry = text.slice(lt);
-          return;
+        if (end === Tag.Incomplete) {
+          fed = this.hold(text, lt);
+          break;
         }
-        this.feed(text, lt, text.length);
-        return;
+      }
+      const end = tagEnd(text, lt);
+      if (end < 0) {
+        if (text.length - lt < MAX_FAST_TAG_CHARS) fed = this.hold(text, lt);
+        else {
+          this.feed(text, lt, text.length);
+          fed = text.length;
+        }
+        break;
       }
       this.feed(text, lt, end);
       fed = end;
     }
+    if (!this.stopped) this.countSkipped(fed);
+    this.ix = null;
+  }
+
+  /** Keeps text from `lt` on for the next write(); returns where this text's reading stops. */
+  private hold(text: string, lt: number): number {
+    this.countSkipped(lt);
+    this.carry = text.slice(lt);
+    return lt;
   }
 
   /**
-   * Character data s[from, to) (ending before a `<`) handed to the text handler as saxes would:
-   * line ends normalised, the predefined entities and character references decoded. Returns
-   * false, doing nothing, for anything saxes would report (other entities, characters XML does
-   * not allow, `]]>`), so that saxes reads it and reports it.
+   * The start tag at `lt`, read by the fast path: a bare testcase is counted, any other tag is
+   * given to saxes without its attributes. Returns where reading goes on, Tag.Incomplete when the
+   * text ends inside it, or Tag.No when saxes must read it as written.
    */
-  private passText(s: string, from: number, to: number): boolean {
-    let lines = 0;
-    let amp = false;
-    let cr = false;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x20 && c < 0xd800) {
-        if (c === 0x26) amp = true;
-        else if (c === 0x3e && i - from >= 2 && s.charCodeAt(i - 1) === 0x5d && s.charCodeAt(i - 2) === 0x5d) return false;
-      } else if (c === 0x0a) lines++;
-      else if (c === 0x0d) {
-        cr = true;
-        if (s.charCodeAt(i + 1) !== 0x0a) lines++;
-      } else if (c === 0x09 || (c >= 0xe000 && c <= 0xfffd)) {
-        // allowed as is
-      } else if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(i + 1);
-        if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
-        i++;
-      } else return false;
+  private readStartTag(ix: ChunkIndex, lt: number): number {
+    const tag = this.tag;
+    const limit = lt + MAX_FAST_TAG_CHARS;
+    const end = readStartTag(ix, lt, limit, tag);
+    if (end < 0) return end;
+    if (this.openCase === null && tagIs(ix, tag, TESTCASE) && this.stack[this.stack.length - 1]?.suite !== undefined) {
+      const caseEnd = tag.selfClosing ? end : readEmptyClose(ix, end, limit, TESTCASE);
+      if (caseEnd === Tag.Incomplete) return Tag.Incomplete;
+      if (caseEnd >= 0 && this.countBare(ix, tag)) return caseEnd;
     }
-    const sink = this.stack[this.stack.length - 1]?.sink ?? null;
-    let out = s.slice(from, to);
-    if (cr) out = out.replace(/\r\n?/g, "\n");
-    if (amp) {
-      let bad = false;
-      out = out.replace(/&([^&;]*);|&/g, (whole: string, ref: string | undefined) => {
-        const v = ref === undefined ? undefined : decodeReference(ref);
-        if (v === undefined) bad = true;
-        return v ?? whole;
-      });
-      if (bad) return false;
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (let k = 0; k < tag.count; k++) {
+      const v = attributeValue(ix, tag, k);
+      if (v === undefined) return Tag.No;
+      attributes[attributeName(ix, tag, k)] = v;
     }
-    this.skippedLines += lines;
-    if (sink !== null) this.text(out);
+    const name = tagName(ix, tag);
+    this.feedStartTag(end, tag.selfClosing ? `<${name}/>` : `<${name}>`, attributes);
+    return end;
+  }
+
+  /**
+   * Character data text[from, to) (ending before a `<`) handed to the text handler as saxes
+   * would. Returns false, doing nothing, for anything saxes would report, so that saxes reads
+   * it and reports it.
+   */
+  private passText(ix: ChunkIndex, from: number, to: number): boolean {
+    if (this.stack[this.stack.length - 1]?.sink == null) return charDataValid(ix, from, to);
+    const out = readCharData(ix, from, to);
+    if (out === undefined) return false;
+    this.text(out);
     return true;
   }
 
   /**
    * Counts a bare testcase as finishCase counts a passing or skipped one. Returns false, counting
-   * nothing, when its id is a kept test's: folding it in is the slow path's job.
+   * nothing, when its id is a kept test's (folding it in is the slow path's job) or saxes would
+   * report one of its references.
    */
-  private countBare(b: BareCase): boolean {
+  private countBare(ix: ChunkIndex, tag: StartTag): boolean {
+    if (!valuesValid(ix, tag)) return false;
+    const name = bareAttribute(ix, tag, BARE_NAME);
+    const classname = bareAttribute(ix, tag, BARE_CLASSNAME);
+    if (name === undefined || classname === undefined) return false;
     const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
-    const key = `${suiteName}\u0000${b.classname}\u0000${b.name}`;
-    if (this.kept.size > 0 && this.kept.has(key)) return false;
-    const skipped =
-      (b.status !== undefined && NOT_RUN_STATUS.test(b.status)) || (b.result !== undefined && NOT_RUN_RESULT.test(b.result));
-    const outcome: Outcome = skipped ? "skipped" : "passed";
+    if (this.keptNames.has(name) && this.kept.has(caseKey(suiteName, classname, name))) return false;
+    const status = bareAttribute(ix, tag, BARE_STATUS);
+    const result = bareAttribute(ix, tag, BARE_RESULT);
+    if (status === undefined || result === undefined) return false;
+    const outcome: Outcome = NOT_RUN_STATUS.test(status) || NOT_RUN_RESULT.test(result) ? "skipped" : "passed";
     this.completed++;
-    this.lastKey = key;
-    this.lastCounted = { key, outcome, index: this.testcaseIndex++ };
+    this.setPrevious(suiteName, classname, name);
+    const last = this.lastCase as CountedCase;
+    last.outcome = outcome;
+    last.index = this.testcaseIndex++;
+    this.lastCaseCounted = true;
     this.counts.tests++;
     this.counts[outcome]++;
     return true;
+  }
+
+  /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
+  private setPrevious(suiteName: string, classname: string, name: string): void {
+    const p = this.lastCase;
+    if (p === null) this.lastCase = { suiteName, classname, name, outcome: "passed", index: 0 };
+    else {
+      p.suiteName = suiteName;
+      p.classname = classname;
+      p.name = name;
+    }
+    this.lastCaseCounted = false;
   }
 
   private finish(): void {
@@ -866,27 +843,30 @@ export class JUnitReader {
     }
     for (const a of c.flaky) prior.push(toPrior(a));
 
-    const key = `${c.suiteName}\u0000${c.classname}\u0000${c.name}`;
+    const key = caseKey(c.suiteName, c.classname, c.name);
     const previous = this.kept.get(key);
     const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
-    const last = this.lastCounted;
-    this.lastCounted = null;
-    const adjacent = this.lastKey === key;
-    this.lastKey = key;
+    const last = this.lastCase;
+    const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
+    const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
+    this.setPrevious(c.suiteName, c.classname, c.name);
     if (previous === undefined && !keep) {
       this.counts.tests++;
       this.counts[outcome]++;
-      this.lastCounted = { key, outcome, index: c.index };
+      const mine = this.lastCase as CountedCase;
+      mine.outcome = outcome;
+      mine.index = c.index;
+      this.lastCaseCounted = true;
       return;
     }
     let index = c.index;
-    if (previous === undefined && last !== null && last.key === key) {
+    if (previous === undefined && counted !== null) {
       // A retry right after a passing (or, as TestNG reports retried runs, skipped) attempt:
       // that attempt was counted as its own test; it becomes a prior attempt of this one.
       this.counts.tests--;
-      this.counts[last.outcome]--;
-      if (last.outcome === "passed") prior.unshift({ outcome: "passed" });
-      index = last.index;
+      this.counts[counted.outcome]--;
+      if (counted.outcome === "passed") prior.unshift({ outcome: "passed" });
+      index = counted.index;
     }
 
     const message = c.message ?? evidence?.message ?? firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
@@ -925,6 +905,7 @@ export class JUnitReader {
     this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
     this.tests.push(test);
     this.kept.set(key, test);
+    this.keptNames.add(c.name);
     this.counts.tests++;
     this.counts[outcome]++;
     if (outputText === undefined) this.suites[this.suites.length - 1]?.needOutput.push(test);
@@ -1000,6 +981,11 @@ export class JUnitReader {
     return failingLine(test.details, test.file);
   }
 
+}
+
+/** Identifies a test within a file: the same classname and name in two suites are two tests. */
+function caseKey(suiteName: string, classname: string, name: string): string {
+  return `${suiteName}\u0000${classname}\u0000${name}`;
 }
 
 function toPrior(a: AttemptState): PriorAttempt {

@@ -34,16 +34,19 @@ export const MAX_OUTPUT_CHARS = 256 * KiB;
 /**
  * Once this much failure text and output has been retained from one file, further failing tests
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB. 16 MiB keeps the full text of the first few thousand
- * failures in report order; past it a failure keeps the head and tail of its
- * traceback (the assertion and the failing line are at the bottom, the test's frame at the top)
- * and of its output (seed announcements come first or last). Measured on bench/gen-junit.mjs's
- * 500 MB report (31,000 failures): peak heap 438 -> 247 MB, RSS 635 -> 444 MB against the former
- * 128 MiB / 16 KiB / 4 KiB; memory still grows by ~3.5 K characters per failure past the budget.
+ * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
+ * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
+ * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
+ * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
+ * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
+ * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
+ * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
+ * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
+ * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
  */
-export const MAX_RETAINED_CHARS_PER_FILE = 16 * MiB;
-export const LEAN_DETAILS_CHARS = 2 * KiB;
-export const LEAN_OUTPUT_CHARS = 1 * KiB;
+export const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
+export const LEAN_DETAILS_CHARS = 1 * KiB;
+export const LEAN_OUTPUT_CHARS = 512;
 
 /**
  * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
@@ -76,8 +79,14 @@ export const MAX_LOG_BYTES = 64 * MiB;
 /** Bytes read from the start of a file to detect its encoding and kind. */
 export const DETECT_HEAD_BYTES = 64 * KiB;
 
-/** Chunk size for streaming reports from disk: large enough to amortise parser calls. */
-export const READ_CHUNK_BYTES = 1 * MiB;
+/**
+ * Chunk size for streaming reports from disk: large enough to amortise parser calls, and small
+ * enough that a chunk's text is an ordinary V8 heap object. Past 128 KiB (V8's largest regular
+ * object) every chunk string is a separately mapped large object that lingers until a full GC:
+ * streaming 500 MB as latin-1 strings peaked at 113 MB RSS in 1 MiB chunks, 76 MB in 512 KiB,
+ * 55 MB in 64 KiB (and ran no slower). 64 KiB of UTF-16 text is still a regular object.
+ */
+export const READ_CHUNK_BYTES = 64 * KiB;
 
 /**
  * A copy of `s` that does not share memory with the string it was sliced from. V8 represents

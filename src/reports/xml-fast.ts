@@ -1,0 +1,441 @@
+/**
+ * The pieces of XML that JUnitReader's fast path reads itself instead of saxes (see the fast-path
+ * comment in junit.ts): start tags and character data, each accepted only when it is exactly what
+ * saxes would read without an error, so that anything else can go to saxes and be reported as
+ * saxes reports it. Pure string functions; no parser state.
+ *
+ * Speed comes from never looking at a character in JavaScript when a native search can: every
+ * check ("is there a `&`, a control character, a `]]>` before the next tag?") is a lookup in a
+ * NextIndex, which remembers where the next occurrence is, so checking all the pieces of a chunk
+ * costs one native scan of the chunk per kind of character, not one per piece.
+ */
+
+/** Where the next occurrence of a string or pattern is in one text, remembered between questions. */
+export class NextIndex {
+  /** Index of the first occurrence at or after `from` (text.length if none), valid while asked past `from`. */
+  private found = -1;
+  private from = 0;
+  private readonly pattern: RegExp | null;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string | RegExp,
+  ) {
+    this.pattern = typeof needle === "string" ? null : new RegExp(needle.source, "g");
+  }
+
+  /** Index of the first occurrence at or after `from`, or text.length when there is none. */
+  at(from: number): number {
+    if (from >= this.from && from <= this.found) return this.found;
+    let i: number;
+    if (this.pattern === null) i = this.text.indexOf(this.needle as string, from);
+    else {
+      this.pattern.lastIndex = from;
+      i = this.pattern.exec(this.text)?.index ?? -1;
+    }
+    this.from = from;
+    this.found = i < 0 ? this.text.length : i;
+    return this.found;
+  }
+}
+
+/**
+ * Characters that need a closer look: those XML 1.0 forbids (C0 controls but tab, line feed and
+ * carriage return; U+FFFE, U+FFFF) and surrogates, which are allowed only in pairs.
+ */
+const SPECIAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** The searches over one chunk of text that the fast path asks. */
+export class ChunkIndex {
+  readonly lt: NextIndex;
+  readonly amp: NextIndex;
+  readonly cr: NextIndex;
+  readonly special: NextIndex;
+  readonly cdataEnd: NextIndex;
+  readonly dquote: NextIndex;
+  readonly squote: NextIndex;
+  /** Line feeds and tabs: with `cr`, what attribute values turn into spaces. */
+  readonly lf: NextIndex;
+  readonly tab: NextIndex;
+  /**
+   * Line ends, for countLineEnds only. A NextIndex answers fast only when asked about positions
+   * in increasing order; line counting lags behind the scan, so it has its own.
+   */
+  readonly lineCR: NextIndex;
+  readonly lineLF: NextIndex;
+
+  constructor(readonly text: string) {
+    this.lt = new NextIndex(text, "<");
+    this.amp = new NextIndex(text, "&");
+    this.cr = new NextIndex(text, "\r");
+    this.special = new NextIndex(text, SPECIAL);
+    this.cdataEnd = new NextIndex(text, "]]>");
+    this.dquote = new NextIndex(text, '"');
+    this.squote = new NextIndex(text, "'");
+    this.lf = new NextIndex(text, "\n");
+    this.tab = new NextIndex(text, "\t");
+    this.lineCR = new NextIndex(text, "\r");
+    this.lineLF = new NextIndex(text, "\n");
+  }
+}
+
+/** Line ends in text[from, to) as saxes counts them: CR LF once, a lone CR or LF once each. */
+export function countLineEnds(ix: ChunkIndex, from: number, to: number): number {
+  const s = ix.text;
+  let n = 0;
+  if (ix.lineCR.at(from) >= to) {
+    for (let i = ix.lineLF.at(from); i < to; i = ix.lineLF.at(i + 1)) n++;
+    return n;
+  }
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) n++;
+    else if (c === 0x0d && s.charCodeAt(i + 1) !== 0x0a) n++;
+  }
+  return n;
+}
+
+/** The text of the reference between `&` and `;` at s[from, to), or undefined if saxes would report it. */
+function referenceAt(s: string, from: number, to: number): string | undefined {
+  const n = to - from;
+  const c = s.charCodeAt(from);
+  if (c !== 0x23) {
+    // The five predefined entities, without slicing their names out.
+    if (n === 2 && s.charCodeAt(from + 1) === 0x74) return c === 0x6c ? "<" : c === 0x67 ? ">" : undefined;
+    if (n === 3 && s.startsWith("amp", from)) return "&";
+    if (n === 4 && s.startsWith("quot", from)) return '"';
+    if (n === 4 && s.startsWith("apos", from)) return "'";
+    return undefined;
+  }
+  const hex = s.charCodeAt(from + 1) === 0x78;
+  const digits = n - (hex ? 2 : 1);
+  if (digits < 1 || digits > (hex ? 6 : 7)) return undefined;
+  let v = 0;
+  for (let i = to - digits; i < to; i++) {
+    const d = s.charCodeAt(i);
+    if (d >= 0x30 && d <= 0x39) v = v * (hex ? 16 : 10) + (d - 0x30);
+    else if (hex && ((d >= 0x61 && d <= 0x66) || (d >= 0x41 && d <= 0x46))) v = v * 16 + ((d | 0x20) - 0x57);
+    else return undefined;
+  }
+  const isChar =
+    v === 0x9 || v === 0xa || v === 0xd || (v >= 0x20 && v <= 0xd7ff) || (v >= 0xe000 && v <= 0xfffd) || (v >= 0x10000 && v <= 0x10ffff);
+  return isChar ? String.fromCodePoint(v) : undefined;
+}
+
+/** `s` with its references decoded, or undefined if one of them is not what saxes accepts. */
+export function decodeReferences(s: string): string | undefined {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0) return undefined;
+    const v = referenceAt(s, amp + 1, semi);
+    if (v === undefined) return undefined;
+    out += s.slice(from, amp) + v;
+    from = semi + 1;
+    amp = s.indexOf("&", from);
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * Character data text[from, to) (ending before a `<`) as saxes hands it on: line ends normalised,
+ * references decoded. Undefined for anything saxes would report (characters XML does not allow,
+ * a lone surrogate, an unknown entity, `]]>`), so that saxes reads it and reports it.
+ */
+export function readCharData(ix: ChunkIndex, from: number, to: number): string | undefined {
+  const s = ix.text;
+  if (ix.special.at(from) < to && !allowedSpecials(s, from, to)) return undefined;
+  const cdataEnd = ix.cdataEnd.at(from);
+  // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
+  if (cdataEnd + 2 < to) return undefined;
+  let out = s.slice(from, to);
+  if (ix.cr.at(from) < to) out = out.replace(/\r\n?/g, "\n");
+  if (ix.amp.at(from) < to) return decodeReferences(out);
+  return out;
+}
+
+/**
+ * Whether saxes reads character data text[from, to) without an error, for text nobody keeps
+ * (whitespace between elements): readCharData's checks without building the text.
+ */
+export function charDataValid(ix: ChunkIndex, from: number, to: number): boolean {
+  if (ix.special.at(from) < to && !allowedSpecials(ix.text, from, to)) return false;
+  if (ix.cdataEnd.at(from) + 2 < to) return false;
+  return ix.amp.at(from) >= to || decodeReferences(ix.text.slice(from, to)) !== undefined;
+}
+
+/** Whether text[from, to) holds only characters XML 1.0 allows (surrogates only in pairs). */
+function allowedSpecials(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0xe000 && c <= 0xfffd)) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff && i + 1 < to) {
+        i++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+/** What the readers return instead of an index. */
+export const Tag = {
+  /** Not something the fast path reads: saxes reads it. */
+  No: -1,
+  /** Cut by the end of the text: decide when more text has come. */
+  Incomplete: -2,
+} as const;
+
+/** More attributes than this on one tag: leave it to saxes. */
+const MAX_FAST_ATTRIBUTES = 32;
+
+/** A start tag as readStartTag found it. Reused between calls: read before the next one. */
+export interface StartTag {
+  /** Index just past its `>`. */
+  end: number;
+  /** Where its name is in the text (names are not sliced out until needed). */
+  nameStart: number;
+  nameEnd: number;
+  selfClosing: boolean;
+  count: number;
+  /** Per attribute, where its name and its raw value (without quotes) are in the text. */
+  names: number[];
+  nameEnds: number[];
+  starts: number[];
+  ends: number[];
+  /** Per value: VALUE_BLANK and VALUE_REFERENCE when it holds a tab/line end or a `&`. */
+  flags: number[];
+  /** Whether no value holds either, so values are the raw text. */
+  plain: boolean;
+  /** The attribute names the caller asked for, and the index of each in this tag (-1: absent). */
+  readonly wanted: readonly string[];
+  found: number[];
+  /** Each wanted name's length and first character, to rule names out without comparing them. */
+  readonly wantedLengths: readonly number[];
+  readonly wantedFirsts: readonly number[];
+}
+
+const VALUE_BLANK = 1;
+const VALUE_REFERENCE = 2;
+
+/** A StartTag to read tags into; `wanted` names attributes whose index readStartTag notes. */
+export function newStartTag(wanted: readonly string[] = []): StartTag {
+  return {
+    end: 0,
+    nameStart: 0,
+    nameEnd: 0,
+    selfClosing: false,
+    count: 0,
+    names: [],
+    nameEnds: [],
+    starts: [],
+    ends: [],
+    flags: [],
+    plain: true,
+    wanted,
+    found: wanted.map(() => -1),
+    wantedLengths: wanted.map((w) => w.length),
+    wantedFirsts: wanted.map((w) => w.charCodeAt(0)),
+  };
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Whether s[a, a + n) and s[b, b + n) hold the same characters. */
+function sameRange(s: string, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * Reads the start tag at `lt` (which holds `<`) strictly: an ASCII name, attributes with ASCII
+ * names, quoted values without `<` or characters XML forbids, no duplicates, whitespace between
+ * attributes. Only what saxes reads without an error (references are checked when decoded).
+ * Returns the index past its `>` with the tag in `out`, or Tag.No / Tag.Incomplete when the text
+ * ends before `limit` does.
+ */
+export function readStartTag(ix: ChunkIndex, lt: number, limit: number, out: StartTag): number {
+  const s = ix.text;
+  const end = Math.min(s.length, limit);
+  const incomplete = end === s.length ? Tag.Incomplete : Tag.No;
+  let i = lt + 1;
+  if (i >= end) return incomplete;
+  if (!isNameStart(s.charCodeAt(i))) return Tag.No;
+  i++;
+  while (i < end && isNameChar(s.charCodeAt(i))) i++;
+  if (i >= end) return incomplete;
+  out.nameStart = lt + 1;
+  out.nameEnd = i;
+  out.count = 0;
+  out.selfClosing = false;
+  const wanted = out.wanted;
+  for (let w = 0; w < wanted.length; w++) out.found[w] = -1;
+  for (;;) {
+    const before = i;
+    while (i < end && isBlank(s.charCodeAt(i))) i++;
+    if (i >= end) return incomplete;
+    let c = s.charCodeAt(i);
+    if (c === 0x3e || c === 0x2f) {
+      if (c === 0x2f) {
+        if (i + 1 >= end) return incomplete;
+        if (s.charCodeAt(i + 1) !== 0x3e) return Tag.No;
+        out.selfClosing = true;
+        i++;
+      }
+      out.end = i + 1;
+      return checkValues(ix, lt, out);
+    }
+    // saxes wants whitespace before each attribute.
+    if (i === before || !isNameStart(c) || out.count >= MAX_FAST_ATTRIBUTES) return Tag.No;
+    const nameStart = i;
+    i++;
+    while (i < end && isNameChar(s.charCodeAt(i))) i++;
+    if (i >= end) return incomplete;
+    const n = i - nameStart;
+    for (let k = 0; k < out.count; k++) {
+      const other = out.names[k] ?? 0;
+      if ((out.nameEnds[k] ?? 0) - other === n && sameRange(s, other, nameStart, n)) return Tag.No;
+    }
+    const first = s.charCodeAt(nameStart);
+    for (let w = 0; w < wanted.length; w++) {
+      if (out.wantedLengths[w] === n && out.wantedFirsts[w] === first && s.startsWith(wanted[w] ?? "", nameStart)) out.found[w] = out.count;
+    }
+    while (i < end && isBlank(s.charCodeAt(i))) i++;
+    if (i >= end) return incomplete;
+    if (s.charCodeAt(i) !== 0x3d) return Tag.No;
+    i++;
+    while (i < end && isBlank(s.charCodeAt(i))) i++;
+    if (i >= end) return incomplete;
+    c = s.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27) return Tag.No;
+    const valueStart = i + 1;
+    const close = (c === 0x22 ? ix.dquote : ix.squote).at(valueStart);
+    if (close >= end) return incomplete;
+    out.names[out.count] = nameStart;
+    out.nameEnds[out.count] = nameStart + n;
+    out.starts[out.count] = valueStart;
+    out.ends[out.count] = close;
+    out.count++;
+    i = close + 1;
+    if (i >= end) return incomplete;
+    c = s.charCodeAt(i);
+    if (!isBlank(c) && c !== 0x2f && c !== 0x3e) return Tag.No;
+  }
+}
+
+/**
+ * The checks on a tag's values, made once for the whole tag: outside its values a tag that
+ * parsed holds only names, `=`, quotes and blanks, so a `<` or a character XML forbids anywhere
+ * in it is in a value, and values need decoding only if the tag holds a `&` or a tab/line end
+ * at all (then each value is looked at). Returns the tag's end, or Tag.No.
+ */
+function checkValues(ix: ChunkIndex, lt: number, out: StartTag): number {
+  const end = out.end;
+  if (ix.lt.at(lt + 1) < end || ix.special.at(lt) < end) return Tag.No;
+  out.plain = ix.amp.at(lt) >= end && ix.lf.at(lt) >= end && ix.cr.at(lt) >= end && ix.tab.at(lt) >= end;
+  if (out.plain) return end;
+  const s = ix.text;
+  for (let k = 0; k < out.count; k++) {
+    const from = out.starts[k] ?? 0;
+    const to = out.ends[k] ?? 0;
+    let flags = 0;
+    for (let i = from; i < to && flags !== (VALUE_BLANK | VALUE_REFERENCE); i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x26) flags |= VALUE_REFERENCE;
+      else if (c === 0x09 || c === 0x0a || c === 0x0d) flags |= VALUE_BLANK;
+    }
+    out.flags[k] = flags;
+  }
+  return end;
+}
+
+/** Whether the tag's name is `name`. */
+export function tagIs(ix: ChunkIndex, tag: StartTag, name: string): boolean {
+  return tag.nameEnd - tag.nameStart === name.length && ix.text.startsWith(name, tag.nameStart);
+}
+
+export function tagName(ix: ChunkIndex, tag: StartTag): string {
+  return ix.text.slice(tag.nameStart, tag.nameEnd);
+}
+
+export function attributeName(ix: ChunkIndex, tag: StartTag, k: number): string {
+  return ix.text.slice(tag.names[k] ?? 0, tag.nameEnds[k] ?? 0);
+}
+
+/**
+ * The value of attribute k as saxes gives it: literal tabs and line ends become spaces (CR LF one
+ * space), then references are decoded. Undefined for a reference saxes would report.
+ */
+export function attributeValue(ix: ChunkIndex, tag: StartTag, k: number): string | undefined {
+  let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+  if (tag.plain) return v;
+  const flags = tag.flags[k] ?? 0;
+  if ((flags & VALUE_BLANK) !== 0) v = v.replace(/\r\n|[\t\n\r]/g, " ");
+  if ((flags & VALUE_REFERENCE) !== 0) return decodeReferences(v);
+  return v;
+}
+
+/** Whether saxes reads every value of `tag` without an error (all its references are known). */
+export function valuesValid(ix: ChunkIndex, tag: StartTag): boolean {
+  if (tag.plain) return true;
+  for (let k = 0; k < tag.count; k++) {
+    if (((tag.flags[k] ?? 0) & VALUE_REFERENCE) !== 0 && attributeValue(ix, tag, k) === undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * After a `<testcase ...>` at `from`: only whitespace, then `</testcase>`. Returns the index past
+ * its `>`, Tag.No, or Tag.Incomplete when the text ends before `limit` does.
+ */
+export function readEmptyClose(ix: ChunkIndex, from: number, limit: number, name: string): number {
+  const s = ix.text;
+  const end = Math.min(s.length, limit);
+  const incomplete = end === s.length ? Tag.Incomplete : Tag.No;
+  let i = from;
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  if (i + name.length + 2 >= end) return incomplete;
+  if (s.charCodeAt(i) !== 0x3c || s.charCodeAt(i + 1) !== 0x2f || !s.startsWith(name, i + 2)) return Tag.No;
+  i += name.length + 2;
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  if (i >= end) return incomplete;
+  return s.charCodeAt(i) === 0x3e ? i + 1 : Tag.No;
+}
+
+/**
+ * Index just past the markup starting at `lt` (a tag, comment, CDATA section or processing
+ * instruction), or -1 if it does not end in `s`. Only a hint: saxes decides what it is.
+ */
+export function tagEnd(s: string, lt: number): number {
+  const ender = s.startsWith("<!--", lt) ? "-->" : s.startsWith("<![CDATA[", lt) ? "]]>" : s.startsWith("<?", lt) ? "?>" : null;
+  if (ender !== null) {
+    const e = s.indexOf(ender, lt + 2);
+    return e < 0 ? -1 : e + ender.length;
+  }
+  let quote = 0;
+  for (let i = lt + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i + 1;
+  }
+  return -1;
+}

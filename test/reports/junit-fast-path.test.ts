@@ -1,0 +1,146 @@
+/**
+ * The reader's fast path (src/reports/xml-fast.ts: start tags, attribute values and character
+ * data read without saxes) must read exactly what saxes alone reads: the same tests, counts,
+ * text, line numbers and warnings, however the input is cut into chunks. Generated documents mix
+ * what the fast path takes with everything it must leave to saxes.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { JUnitReader } from "../../src/reports/junit.js";
+import type { ParsedInput } from "../../src/model.js";
+
+function read(xml: string, cuts: number[], fastPath: boolean): ParsedInput {
+  const r = new JUnitReader("r.xml", { fastPath });
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    if (cut > at) r.write(xml.slice(at, cut));
+    at = Math.max(at, cut);
+  }
+  r.write(xml.slice(at));
+  return r.end();
+}
+
+/** Attribute values: plain, decoded (references, literal blanks), and what saxes must report. */
+const value = fc.constantFrom(
+  "plain",
+  "",
+  "a &amp; b &lt;c&gt; &quot;q&quot; &apos;",
+  "&#10;line&#x41;&#66;&#x1F600;",
+  "tab\there",
+  "nl\nhere",
+  "crlf\r\nhere",
+  "cr\rhere",
+  "gt > inside",
+  "emoji 😀 ü",
+  "&bogus;",
+  "&#0;",
+  "&#xD800;",
+  "& alone",
+  "&amp",
+  "&#x0000041;",
+  "ctrl\u0001",
+  "bad\ufffe",
+  "lone\ud800x",
+  "x".repeat(70),
+);
+
+const attrName = fc.constantFrom("classname", "name", "time", "status", "result", "file", "message", "x:y", "_a", "b-c.d");
+const blank = fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", "\r");
+
+const attribute = fc.tuple(blank, attrName, fc.constantFrom("=", " = ", "=\n"), fc.constantFrom('"', "'"), value).map(
+  ([ws, name, eq, q, v]) => {
+    const quoted = q === '"' ? v.replace(/"/g, "'") : v.replace(/'/g, '"');
+    return `${ws}${name}${eq}${q}${quoted}${q}`;
+  },
+);
+
+/** Status values that make a bare testcase a skip. */
+const skipAttr = fc.constantFrom("", ' status="disabled"', ' result="suppressed"', ' status="NotRun"');
+
+const text = fc.constantFrom(
+  "E   assert a &amp;&amp; b &lt; 1\nE   x = &#x41;&#66;\n  at f(1)",
+  "seed 123\r\nout\rmore",
+  "plain text",
+  "]] ok ]",
+  "]]> not allowed",
+  "<![CDATA[<raw> & ]]>",
+  "<!-- a comment <testcase name=\"in\"/> -->",
+  "<?pi data?>",
+  "&bogus; text",
+  "ctrl \u0001 char",
+  "emoji 😀 and lone \udc00",
+  "tab\tand spaces   ",
+  "",
+  "x".repeat(300),
+);
+
+const child = fc.oneof(
+  fc.tuple(fc.constantFrom("failure", "error", "skipped", "system-out", "system-err", "properties", "flakyFailure", "rerunError"), fc.array(attribute, { maxLength: 3 }), text).map(
+    ([tag, attrs, t]) => (t === "" ? `<${tag}${attrs.join("")}/>` : `<${tag}${attrs.join("")}>${t}</${tag}>`),
+  ),
+  fc.constant("<flakyFailure message=\"m\"><stackTrace>trace</stackTrace><system-out>o</system-out></flakyFailure>"),
+  text,
+);
+
+const testcase = fc.oneof(
+  // Bare: self-closing or empty, the shape the fast path counts.
+  fc.tuple(fc.array(attribute, { maxLength: 5 }), skipAttr, fc.constantFrom("/>", " />", "></testcase>", ">\n  </testcase >", ">\r\n</testcase\n>")).map(
+    ([attrs, skip, close]) => `<testcase${attrs.join("")}${skip}${close}`,
+  ),
+  // Repeats of a few ids, so attempts fold and bare repeats of kept tests go to the slow path.
+  fc.tuple(fc.constantFrom("a", "b", "c"), fc.boolean()).map(([n, fails]) =>
+    fails ? `<testcase classname="k" name="${n}"><failure message="f ${n}">t</failure></testcase>` : `<testcase classname="k" name="${n}"/>`,
+  ),
+  fc.tuple(fc.array(attribute, { maxLength: 4 }), fc.array(child, { maxLength: 4 })).map(
+    ([attrs, kids]) => `<testcase${attrs.join("")}>${kids.join("\n")}</testcase>`,
+  ),
+  // Broken markup.
+  fc.constantFrom("<testcase name=\"cut\"", "<testcase name=\"x\"x=\"1\"/>", "<testcase name=\"d\" name=\"d\"/>", "</testcas>", "<1bad/>", "<testcase/ >", "<testcases/>", "&amp;"),
+);
+
+const suite = fc.tuple(fc.array(attribute, { maxLength: 2 }), fc.array(fc.tuple(testcase, blank), { maxLength: 12 }), fc.constantFrom("", "<system-out>suite out</system-out>")).map(
+  ([attrs, cases, out]) => `<testsuite${attrs.join("")}>\n${cases.map(([c, ws]) => c + ws).join("")}${out}</testsuite>`,
+);
+
+const documentArb = fc.tuple(fc.constantFrom('<?xml version="1.0" encoding="utf-8"?>\n', "", "\ufeff"), fc.array(suite, { minLength: 1, maxLength: 3 }), fc.boolean()).map(
+  ([decl, suites, wrap]) => (wrap ? `${decl}<testsuites>\n${suites.join("\n")}\n</testsuites>\n` : `${decl}${suites.join("\n")}\n`),
+);
+
+describe("JUnitReader fast path against saxes alone", () => {
+  it("reads generated documents exactly as saxes does, however they are chunked", () => {
+    fc.assert(
+      fc.property(documentArb, fc.array(fc.nat(), { maxLength: 6 }), (xml, rawCuts) => {
+        const cuts = rawCuts.map((c) => c % (xml.length + 1));
+        // Against saxes given the same chunks: where a run of text outside the root element ends
+        // (and so the line its error names) depends on the chunks for saxes too.
+        expect(read(xml, cuts, true)).toEqual(read(xml, cuts, false));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("reads a document cut after every character exactly as saxes does", () => {
+    const xml =
+      '<testsuites>\r\n<testsuite name="s &amp; t">\n' +
+      '<testcase classname="k" name="a&#10;b" time="1"\n file="f.py"/>\n' +
+      '<testcase classname="k" name="f"><failure message="m &lt;1&gt;&#10;seed=5">E  x &amp; y\r\nE  z</failure><system-out><![CDATA[<o>]]> &amp; o</system-out></testcase>\n' +
+      '<testcase classname="k" name="f"/>\n' +
+      '<testcase name="s" status="skipped">\t\n</testcase>\n' +
+      "</testsuite>\n</testsuites>\n";
+    const cuts = Array.from({ length: xml.length }, (_, i) => i);
+    const want = read(xml, [], false);
+    expect(read(xml, cuts, true)).toEqual(want);
+    // The passing repeat of "f" folds into it: flaky, with the failed attempt kept.
+    expect(want.counts).toEqual({ tests: 3, passed: 2, failed: 0, errored: 0, skipped: 1 });
+    expect(want.tests[0]?.priorAttempts).toEqual([{ outcome: "failed", message: "m <1>" }]);
+    expect(want.tests[0]?.details).toBe("E  x & y\nE  z");
+  });
+
+  it("keeps line numbers right when start tags span lines", () => {
+    const xml = '<testsuite name="s">\n<testcase\n name="p"\r\n classname="k"/>\n<testcase name="f"\n classname="k"\n><failure>x</failure></testcase>\n</testsuite>\n';
+    const fast = read(xml, [], true);
+    expect(fast).toEqual(read(xml, [], false));
+    // saxes reports a testcase at its start tag's `>`: line 7 here.
+    expect(fast.tests[0]?.sources).toEqual([{ file: "r.xml", line: 7 }]);
+  });
+});
