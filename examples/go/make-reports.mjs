@@ -1,10 +1,12 @@
-// The example's red "CI run", for real: gotestsum writing JUnit XML (and the `go test -v`
-// console output) for `go test -shuffle=N`, with EXAMPLE_SEED set to a seed TestNormalise
-// fails with. TestParallelSum fails about half the time, so the run is repeated (a few times
-// at most) until it failed too, as it did on the CI being triaged.
+// The example's red "CI run", for real: gotestsum writing JUnit XML, go's own `go test -json`
+// output (--jsonfile) and the `go test -v` console output for `go test -shuffle=N`, with
+// EXAMPLE_SEED set to a seed TestNormalise fails with. TestParallelSum fails about half the
+// time, so the run is repeated (a few times at most) until it failed too, as it did on the CI
+// being triaged.
 //
 //   node examples/go/make-reports.mjs [OUT_DIR]                 (default: examples/go/reports)
-//   node examples/go/make-reports.mjs --rerun-fails OUT.xml     gotestsum --rerun-fails report
+//   node examples/go/make-reports.mjs --rerun-fails OUT.xml [OUT.json]
+//                                                               gotestsum --rerun-fails report (and its go test -json)
 //   node examples/go/make-reports.mjs --vendor                   only link vendor/
 //
 // Offline: testify comes from Debian's golang-github-stretchr-testify-dev (GOCODE, default
@@ -112,8 +114,9 @@ const env = { ...goEnv(process.env), EXAMPLE_SEED: FAILING_SEED };
 if (args[0] === "--rerun-fails") {
   // gotestsum reruns each failed test up to twice, in the same report: recorded trials.
   const out = resolve(args[1] ?? fail("--rerun-fails needs an output file"));
+  const json = args[2] === undefined ? [] : ["--jsonfile", resolve(args[2])];
   const run = gotestsum(
-    ["--format", "standard-quiet", "--junitfile", out, "--rerun-fails=2", "--packages", "./...", "--", "-count=1", `-shuffle=${SHUFFLE_SEED}`],
+    ["--format", "standard-quiet", "--junitfile", out, ...json, "--rerun-fails=2", "--packages", "./...", "--", "-count=1", `-shuffle=${SHUFFLE_SEED}`],
     env,
   );
   if (!existsSync(out)) fail(`gotestsum wrote no report:\n${run.stdout}${run.stderr}`, 1);

@@ -12,6 +12,7 @@ import type { ParsedInput, TestCase } from "../model.js";
 import { normaliseCiLog } from "../reports/ci-log.js";
 import { dropCutTail } from "../reports/console-runs.js";
 import { detectKind } from "../reports/detect.js";
+import { parseGoTestJson, parseGoTestLog } from "../reports/go-log.js";
 import { JUnitReader } from "../reports/junit.js";
 import { DETECT_HEAD_BYTES, MAX_LOG_BYTES } from "../reports/limits.js";
 import { parsePytestLog } from "../reports/pytest-log.js";
@@ -147,6 +148,10 @@ function parseText(text: string, label: string): ParsedInput {
       return parsePytestLog(body, label);
     case "unittest-log":
       return parseUnittestLog(body, label);
+    case "go-test-json":
+      return parseGoTestJson(body, label);
+    case "go-test-log":
+      return parseGoTestLog(body, label);
     case "unknown":
       // An excerpt without any runner's markers (only the assertion and a seed line, say).
       return { ...parseUnittestLog(body, label), kind: "unknown" };

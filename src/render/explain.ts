@@ -7,6 +7,7 @@
 import { sanitizeLine } from "../cli/sanitize.js";
 import { formatNeeded, formatTolerance, guidelineFor } from "../diagnose/ladder.js";
 import type { Report, Seed, SeedApply, Tolerance, TriagedTest } from "../model.js";
+import { recogniserRunner } from "../seeds/recognisers.js";
 import { shellQuote } from "./shell-quote.js";
 
 /** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
@@ -36,14 +37,14 @@ function printed(x: number): string {
   return String(x);
 }
 
-function applyLine(apply: SeedApply): string {
+function applyLine(apply: SeedApply, recogniser: string): string {
   switch (apply.kind) {
     case "env":
       return `goes back as the environment: ${Object.entries(apply.env)
         .map(([k, v]) => `${k}=${v}`)
         .join(" ")}`;
     case "args":
-      return `goes back as pytest arguments: ${apply.args.join(" ")}`;
+      return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
     case "global-rng":
       return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
     case "hypothesis":
@@ -60,7 +61,7 @@ function seedLines(seed: Seed | null, test: TriagedTest): string[] {
   const where = (s: Seed): string => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
   const out = [
     `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
-    `  ${clean(applyLine(seed.apply))}`,
+    `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
   ];
   for (const r of seed.related ?? []) {
     out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);

@@ -38,6 +38,27 @@ const UNITTEST_MARKERS: readonly RegExp[] = [
   /^\w+ \([\w.]+\)(?: \S.*)? \.\.\. (?:ok|FAIL|ERROR|skipped|expected failure|unexpected success)/m,
 ];
 
+/** go test's own lines: `=== RUN   TestX`, `--- FAIL: TestX (0.00s)`, `-test.shuffle N`, `ok  \tpkg\t0.01s`. */
+const GO_TEST_MARKERS: readonly RegExp[] = [
+  /^=== RUN {3}\S/m,
+  /^(?: {4})*--- (?:FAIL|PASS|SKIP): \S+ \(\d+(?:\.\d+)?s\)\s*$/m,
+  /^-test\.shuffle -?\d+\s*$/m,
+  /^(?:ok {2}|FAIL)\t\S+\t(?:\d+(?:\.\d+)?s|\(cached\))/m,
+];
+
+/** A test2json event line (`go test -json`, `gotestsum --jsonfile`): an object with an Action and a Package. */
+const GO_TEST_EVENT = /^\s*\{(?=[^\n]*"Action":\s*"[a-z-]+")(?=[^\n]*"(?:Package|ImportPath)":\s*")[^\n]*\}\s*$/;
+
+/**
+ * Whether most of the first lines are test2json events: compiler errors and go 1.19's
+ * `FAIL\tpkg [build failed]` can stand among them (or first) when stderr went to the same file.
+ */
+function isGoTestJson(head: string): boolean {
+  const lines = head.replace(/^\uFEFF/, "").split("\n", 50).filter((l) => l.trim() !== "").slice(0, 20);
+  const events = lines.filter((l) => GO_TEST_EVENT.test(l)).length;
+  return events > 0 && events * 2 > lines.length;
+}
+
 /** Skips the XML prolog; says whether there was one. */
 function skipProlog(text: string): { rest: string; sawProlog: boolean } {
   let rest = text.replace(/^\uFEFF/, "");
@@ -67,10 +88,12 @@ export function detectKind(head: string): InputKind {
   const xml = xmlRoot(head);
   if (xml === "junit" || xml === "maybe-junit") return "junit";
   if (xml === "other-xml") return "unknown";
+  if (isGoTestJson(head)) return "go-test-json";
   // The markers are start-of-line patterns: a Jenkins/GitHub timestamp, an xdist tag or a
   // colour code in front of every line would hide them, so they are looked for in the text
   // the readers will see.
   const text = normaliseCiLog(head).text;
+  if (GO_TEST_MARKERS.some((re) => re.test(text))) return "go-test-log";
   if (PYTEST_MARKERS.some((re) => re.test(text))) return "pytest-log";
   if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";

@@ -10,7 +10,7 @@ import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
 import { toPytestNodeId } from "./pytest-ids.js";
-import { detectDialect, viewOf, type Place } from "./dialects/index.js";
+import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 
 /** The project's files as the join may see them; kept an interface so this module stays pure. */
 export interface ProjectView {
@@ -330,11 +330,18 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
   let order = 0;
   for (const input of inputs) {
     const kept = input.tests.filter(keep);
-    const dialect = input.kind === "junit" ? detectDialect({ path: input.path, tests: kept }) : null;
+    // go's own output reads as its JUnit converters do: same ids, file:line places, go driver.
+    const dialect =
+      input.kind === "junit"
+        ? detectDialect({ path: input.path, tests: kept })
+        : input.kind === "go-test-json" || input.kind === "go-test-log"
+          ? (dialectNamed("gotestsum") ?? null)
+          : null;
     for (const test of kept) {
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
-      if (input.kind === "junit") {
-        const mapped = pytestJUnit(test, project);
+      // A go log that never named the package leaves bare test names: nothing to map them with.
+      if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
+        const mapped = input.kind === "junit" ? pytestJUnit(test, project) : null;
         if (mapped !== null) {
           e.id = mapped.id;
           if (mapped.file !== undefined) e.mappedFile = mapped.file;

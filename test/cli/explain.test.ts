@@ -101,6 +101,13 @@ describe("explain", () => {
     expect(r.stdout).toContain("error ratio: 1.067252");
   });
 
+  it("explains a real go test -v log: the shuffle seed goes back as go arguments", () => {
+    const r = run(["explain", join(root, "test", "fixtures", "console", "go-example-v.log")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/goes back as go arguments: -shuffle=\d+/);
+    expect(r.stdout).not.toContain("pytest arguments");
+  });
+
   it("sanitises what comes from the log", () => {
     const text = "FAIL: test_x\x1b]0;pwned\x07 (mod.Test\x1b[2J)\n----------------------------------------------------------------------\nTraceback (most recent call last):\nAssertionError: \x1b[31mred\x1b[0m\u0007\n";
     const r = run(["explain", "-"], text);

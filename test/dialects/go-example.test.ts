@@ -1,9 +1,12 @@
 /**
  * examples/go triaged end to end with the real toolchain (go 1.19, gotestsum, testify): the red
- * CI run is gotestsum's JUnit report of `go test -shuffle=N`, the committed bundle reads it
- * (gotestsum dialect, `pkg/TestX/sub` ids, file:line from `stats_test.go:38:`), and the go
- * driver reruns each failing test with `go test`. Then a real `gotestsum --rerun-fails` report
- * (committed) whose repeated test ids are recorded trials.
+ * CI run is gotestsum's JUnit report of `go test -shuffle=N` together with go's own output of the
+ * same run (`gotestsum --jsonfile`, i.e. `go test -json`). The committed bundle reads both
+ * (gotestsum dialect, `pkg/TestX/sub` ids, file:line from `stats_test.go:38:`), joins them into
+ * one test each, takes the `-test.shuffle N` line only go's output holds, and the go driver
+ * reruns each failing test with `go test` (the whole package under `-shuffle=N` where that seed
+ * is the test's). Then a real `gotestsum --rerun-fails` report (committed) whose repeated test
+ * ids are recorded trials.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -19,8 +22,14 @@ const PKG = "example.com/flakydemo/stats";
 const testFile = join(GO_EXAMPLE, "stats", "stats_test.go");
 /** What the CI run gives TestNormalise (make-reports' EXAMPLE_SEED). */
 const SEED = "22";
-/** Same-seed reruns: the race (~50% failures) shows both outcomes in 10 with probability 99.8%. */
+/**
+ * Reruns per test. With go's output every failing test has the shuffle seed, so each also runs
+ * fresh seeds: 10 same-seed and 3 fresh runs, about 87 `go test` runs. The race (~50% failures)
+ * shows both outcomes in 10 with probability 99.8% (8 would leave this test red in 0.8% of CI
+ * runs); TestNormalise (one seed in 16 fails) fails all 3 fresh seeds with probability 2.4e-4.
+ */
 const RERUNS = 10;
+const FRESH_SEEDS = 3;
 
 function byName(report: Report, name: string): TriagedTest {
   const t = report.tests.find((x) => x.id === `${PKG}/${name}`);
@@ -35,6 +44,7 @@ function lineOf(text: string): number {
 describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged with real go test reruns", () => {
   const reports = mkdtempSync(join(tmpdir(), "ft-go-example-"));
   const env = goExampleEnv();
+  const goJson = join(reports, "go-test.json");
   let report: Report;
   let status: number | null;
 
@@ -45,9 +55,9 @@ describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged w
     const run = spawnSync(
       process.execPath,
       [
-        cli, join(reports, "junit.xml"), "--cwd", GO_EXAMPLE,
+        cli, join(reports, "junit.xml"), goJson, "--cwd", GO_EXAMPLE,
         "--seed-pattern", String.raw`(?<env>EXAMPLE_SEED)=(?<seed>\d+)`,
-        "--reruns", String(RERUNS), "--fresh-seeds", "6", "--jobs", "2", "--rerun-timeout", "60",
+        "--reruns", String(RERUNS), "--fresh-seeds", String(FRESH_SEEDS), "--jobs", "2", "--rerun-timeout", "60",
         "--json", out, "--quiet",
       ],
       { encoding: "utf8", env },
@@ -60,28 +70,44 @@ describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged w
     }
   }, 240_000);
 
-  it("reads gotestsum's report: Go ids, the package's file and the failing line", () => {
-    expect(report.summary).toMatchObject({ tests: 9, passed: 2, failed: 7, deterministic: 5, intermittent: 1, notReproduced: 1 });
+  it("reads gotestsum's report and go's own output as one run: Go ids, the package's file and the failing line", () => {
+    expect(report.summary).toMatchObject({ tests: 9, passed: 2, failed: 7, deterministic: 6, intermittent: 1, notReproduced: 0 });
+    // Counted once: JUnit counts win over the console's count of the same run.
+    expect(report.inputs.map((i) => [i.kind, i.tests])).toEqual([["junit", 9], ["go-test-json", 9]]);
+    expect(report.tests).toHaveLength(7);
     // Deterministic failures: exit status 1.
     expect(status).toBe(1);
     const even = byName(report, "TestMedian/even_count");
     expect(even).toMatchObject({ file: "stats/stats_test.go", line: lineOf("Median([4 1 3 2]) = %v") });
-    expect(even.reproduce).toBe("go test ./stats -run '^TestMedian$/^even_count$' -count=1");
+    // The shuffle seed orders the package: the whole package reruns in the recorded order.
+    expect(even.reproduce).toBe(`go test ./stats -count=1 -shuffle=${RECORDED_SHUFFLE}`);
   });
 
-  it("a real bug fails every rerun: deterministic regression (and its parent test with it)", () => {
+  it("every test without a seed of its own now carries the package's -test.shuffle seed, read from go's output", () => {
+    for (const name of ["TestMedian/even_count", "TestMedian", "TestParallelSum", "TestMeanWithinDelta", "TestMeanWithinEpsilon", "TestFormatDefaultUnit"]) {
+      expect(byName(report, name).seed, name).toMatchObject({
+        recogniser: "go-shuffle",
+        value: RECORDED_SHUFFLE,
+        apply: { kind: "args", args: [`-shuffle=${RECORDED_SHUFFLE}`] },
+        source: { file: goJson, line: 1 },
+      });
+    }
+  });
+
+  it("a real bug fails every rerun and every fresh order: deterministic regression (and its parent test with it)", () => {
     for (const name of ["TestMedian/even_count", "TestMedian"]) {
       const t = byName(report, name);
-      expect(t, name).toMatchObject({ verdict: "deterministic", cause: "regression", seed: null });
+      expect(t, name).toMatchObject({ verdict: "deterministic", seedSensitivity: "all-seeds", cause: "regression" });
       expect(t.reruns.sameSeed, name).toMatchObject({ runs: RERUNS, failed: RERUNS });
+      expect(t.reruns.freshSeeds, name).toMatchObject({ runs: FRESH_SEEDS, failed: FRESH_SEEDS });
     }
     // gotestsum reports the parent as failed too; its log holds no file:line, so it is run by import path.
-    expect(byName(report, "TestMedian").reproduce).toBe(`go test ${PKG} -run '^TestMedian$' -count=1`);
+    expect(byName(report, "TestMedian").reproduce).toBe(`go test ${PKG} -count=1 -shuffle=${RECORDED_SHUFFLE}`);
   });
 
   it("the goroutine race passes some reruns and fails others: intermittent, race condition", () => {
     const t = byName(report, "TestParallelSum");
-    expect(t).toMatchObject({ verdict: "intermittent", cause: "race-condition", seed: null });
+    expect(t).toMatchObject({ verdict: "intermittent", cause: "race-condition" });
     expect(t.reruns.sameSeed.passed).toBeGreaterThan(0);
     expect(t.reruns.sameSeed.failed).toBeGreaterThan(0);
   });
@@ -90,7 +116,7 @@ describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged w
     const t = byName(report, "TestNormalise");
     expect(t.seed).toMatchObject({ value: SEED, apply: { kind: "env", env: { EXAMPLE_SEED: SEED } } });
     expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, failed: RERUNS });
-    // One seed in 16 fails: all 6 fresh seeds failing has probability 6e-8.
+    // One seed in 16 fails: all 3 fresh seeds failing has probability 2.4e-4.
     expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
     expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
     expect(t.tolerance).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "nan" });
@@ -108,13 +134,28 @@ describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged w
     expect(eps.tolerance?.ratio).toBeCloseTo(1.943, 3);
   });
 
-  it("the order-dependent test passes alone: not reproduced, because gotestsum's JUnit drops the shuffle seed", () => {
-    const t = byName(report, "TestFormatDefaultUnit");
-    expect(t).toMatchObject({ verdict: "not-reproduced", seed: null });
-    expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, passed: RERUNS });
-    // go prints the seed once per package, before any test; only the console log has it.
-    expect(readFileSync(join(reports, "go-test.log"), "utf8").split("\n")[0]).toBe(`-test.shuffle ${RECORDED_SHUFFLE}`);
+  it("the order-dependent test fails every rerun in the recorded order: deterministic with its shuffle seed", () => {
+    // From the JUnit report alone it had no seed, passed every rerun alone and was not reproduced
+    // (issue #8): go prints the seed once per package, before any test, and gotestsum's JUnit drops it.
     expect(readFileSync(join(reports, "junit.xml"), "utf8")).not.toContain("-test.shuffle");
+    const t = byName(report, "TestFormatDefaultUnit");
+    expect(t).toMatchObject({ verdict: "deterministic", line: lineOf('Format(1500) = %q, want %q') });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, failed: RERUNS });
+    expect(t.reproduce).toBe(`go test ./stats -count=1 -shuffle=${RECORDED_SHUFFLE}`);
+    // Fresh shuffle seeds are fresh orders: the test fails in those that run TestFormatKilometres
+    // first (about half), so their tally (and with it the cause classify gives) varies by draw.
+    expect(t.reruns.freshSeeds.runs).toBe(FRESH_SEEDS);
+  });
+
+  it("the -v console log of the same run gives the same seeds, with no rerun needed to see it", () => {
+    const out = join(reports, "console-triage.json");
+    const log = join(reports, "go-test.log");
+    const run = spawnSync(process.execPath, [cli, join(reports, "junit.xml"), log, "--no-rerun", "--json", out, "--quiet"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const read = JSON.parse(readFileSync(out, "utf8")) as Report;
+    expect(read.inputs.map((i) => i.kind)).toEqual(["junit", "go-test-log"]);
+    expect(readFileSync(log, "utf8").split("\n")[0]).toBe(`-test.shuffle ${RECORDED_SHUFFLE}`);
+    expect(byName(read, "TestFormatDefaultUnit").seed).toMatchObject({ recogniser: "go-shuffle", value: RECORDED_SHUFFLE, source: { file: log, line: 1 } });
   });
 });
 
