@@ -8,6 +8,7 @@ import { suggest } from "./diagnose/suggest.js";
 import type {
   Counts,
   InputSummary,
+  LogLines,
   ParsedInput,
   Report,
   Reruns,
@@ -51,8 +52,8 @@ interface Candidate {
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
-  const inputs = await readInputs(settings.reports, { cwd: settings.cwd });
-  return triageInputs(inputs, settings, hooks);
+  // Handed on without a name here, so nothing holds the inputs' text once it is joined.
+  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd }), settings, hooks);
 }
 
 export interface TriageInputsOptions {
@@ -75,7 +76,23 @@ export async function triageInputs(
       failing: input.counts.failed + input.counts.errored,
     });
   }
-  const tests = joinInputs(inputs, projectView(settings.cwd));
+  const counts = countsOf(inputs);
+  const summaries = inputs.map(
+    (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
+  );
+  // From here on the inputs are not needed: the joined tests are new objects of our own, whose
+  // text triageTests lets go of test by test.
+  return triageTests(joinInputs(inputs, projectView(settings.cwd)), counts, summaries, settings, hooks, options);
+}
+
+async function triageTests(
+  tests: TestCase[],
+  counts: Counts,
+  inputs: InputSummary[],
+  settings: TriageSettings,
+  hooks: TriageHooks,
+  options: TriageInputsOptions,
+): Promise<Report> {
   const candidates: Candidate[] = tests
     .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
     .map((test) => ({
@@ -95,6 +112,7 @@ export async function triageInputs(
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
     const t = finish(c, outcome, note, reproduceFor(c, settings, python));
     finished.set(c.test.id, t);
+    releaseText(c.test);
     hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
   };
 
@@ -102,7 +120,7 @@ export async function triageInputs(
     const runDir = await mkdtemp(join(tmpdir(), "flaky-triage-"));
     try {
       const byId = new Map(selected.map((c) => [c.test.id, c]));
-      const requests = selected.map((c) =>
+      const requests = rerunOrder(selected, settings).map((c) =>
         planRerun({
           test: c.test,
           seed: c.seed,
@@ -149,10 +167,8 @@ export async function triageInputs(
   return {
     schemaVersion: 1,
     tool: { name: "flaky-triage", version: VERSION },
-    summary: summarise(inputs, triaged),
-    inputs: inputs.map(
-      (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
-    ),
+    summary: summarise(counts, triaged),
+    inputs,
     tests: sortForReport(triaged),
   };
 }
@@ -175,6 +191,17 @@ function selectForRerun(candidates: Candidate[], settings: TriageSettings, pytho
   );
   const cost = (c: Candidate): number => (/timeout|timed out/i.test(c.test.message ?? "") ? 2 : c.test.outcome === "errored" ? 1 : 0);
   return [...eligible].sort((a, b) => cost(a) - cost(b) || a.test.index - b.test.index).slice(0, settings.maxFailures);
+}
+
+/**
+ * The order reruns start in. With a time budget, selection order (the most useful first).
+ * Without one every selected test runs whatever the order, so tests that timed out (the slowest
+ * to rerun) start first instead of ending the run alone on one core (longest first).
+ */
+function rerunOrder(selected: Candidate[], settings: TriageSettings): Candidate[] {
+  if (settings.timeBudgetSec !== null) return selected;
+  const slow = (c: Candidate): number => (/timeout|timed out/i.test(c.test.message ?? "") ? 1 : 0);
+  return [...selected].sort((a, b) => slow(b) - slow(a));
 }
 
 function hasDriver(c: Candidate, settings: TriageSettings, python: string): boolean {
@@ -258,7 +285,7 @@ function recordedTally(test: TestCase): RerunTally | undefined {
  * Counts come from JUnit inputs when there are any (a console log of the same run would count
  * every test twice); from console logs only when no JUnit was given.
  */
-function summarise(inputs: ParsedInput[], tests: TriagedTest[]): Summary {
+function countsOf(inputs: ParsedInput[]): Counts {
   const junit = inputs.filter((i) => i.kind === "junit");
   const basis = junit.length > 0 ? junit : inputs;
   const counts: Counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
@@ -269,6 +296,10 @@ function summarise(inputs: ParsedInput[], tests: TriagedTest[]): Summary {
     counts.errored += i.counts.errored;
     counts.skipped += i.counts.skipped;
   }
+  return counts;
+}
+
+function summarise(counts: Counts, tests: TriagedTest[]): Summary {
   const n = (v: TriagedTest["verdict"]) => tests.filter((t) => t.verdict === v).length;
   return {
     ...counts,
@@ -277,6 +308,18 @@ function summarise(inputs: ParsedInput[], tests: TriagedTest[]): Summary {
     notReproduced: n("not-reproduced"),
     notRerun: n("not-rerun"),
   };
+}
+
+/**
+ * Drops a triaged test's failure text: its result holds what was read from it, and a report of
+ * 30,000 failures would otherwise hold all their text until the last one is done.
+ */
+function releaseText(test: TestCase): void {
+  // Assigned, not deleted: deleting turns each object into a slow dictionary.
+  const t = test as { details?: string | undefined; output?: string | undefined; logLines?: LogLines | undefined };
+  t.details = undefined;
+  t.output = undefined;
+  t.logLines = undefined;
 }
 
 const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 } as const;

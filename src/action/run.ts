@@ -30,6 +30,12 @@ export interface ActionDeps {
   now?: () => Date;
 }
 
+/**
+ * Rows of the results table in the step's log. report.json lists every test (the job summary
+ * as many as fit); past this many, a log table is only slower to load (50,000 rows are ~6 MB).
+ */
+const LOG_TABLE_ROWS = 1000;
+
 /** Whether the step fails, per `fail-on`. */
 export function shouldFail(report: Report, failOn: ActionSettings["failOn"]): boolean {
   if (failOn === "never") return false;
@@ -77,15 +83,19 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
     ...(deps.signal ? { signal: deps.signal } : {}),
     env: deps.env,
     onProgress: (ev) => {
+      // As the CLI does: a line per test whose reruns ran (or that the time budget left out);
+      // the rest are in the table below, and a line each for 50,000 of them only slows the log.
+      if (ev.kind !== "test-done") return;
+      if (ev.test.verdict === "not-rerun" && ev.test.reruns.note?.startsWith("time") !== true) return;
       // Test ids come from the reports: echoed only inside a stop-commands block.
-      if (ev.kind === "test-done") log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
+      log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
     },
   });
 
   const outDir = join(gh.runnerTemp, "flaky-triage");
   const reportPath = join(outDir, "report.json");
   await writeJsonAtomic(reportPath, report);
-  log.untrusted(renderTable(report));
+  log.untrusted(renderTable(report, { maxRows: LOG_TABLE_ROWS, moreWhere: "report.json lists every failing test" }));
 
   const notes: string[] = [];
   const ctx: SummaryContext = { charts: settings.charts, notes };

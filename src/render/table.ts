@@ -12,6 +12,12 @@ export interface TableOptions {
   width?: number;
   /** ANSI colours for verdicts (only when stdout is a TTY and NO_COLOR is unset: the caller decides). */
   color?: boolean;
+  /**
+   * At most this many test rows, in display order (deterministic failures first), then a line
+   * saying how many more there are and `moreWhere` they are listed. Undefined: every test.
+   */
+  maxRows?: number;
+  moreWhere?: string;
 }
 
 const COLOR: Record<Verdict, string> = {
@@ -63,7 +69,9 @@ interface Row {
 
 /** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
 export function renderTable(report: Report, options: TableOptions = {}): string {
-  const rows: Row[] = orderForDisplay(report).map((test) => ({
+  const ordered = orderForDisplay(report);
+  const shown = options.maxRows !== undefined && ordered.length > options.maxRows ? ordered.slice(0, Math.max(0, options.maxRows)) : ordered;
+  const rows: Row[] = shown.map((test) => ({
     test,
     cells: [
       oneLine(test.id),
@@ -107,6 +115,10 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
   if (rows.length > 0) {
     out.push(line(header));
     for (const r of rows) out.push(line(r.cells, r.test.verdict));
+  }
+  const hidden = ordered.length - shown.length;
+  if (hidden > 0) {
+    out.push(`... and ${hidden} more failing test${hidden === 1 ? "" : "s"}${options.moreWhere ? `: ${options.moreWhere}` : ""}`);
   }
   out.push(tallyLine(report));
   return out.join("\n");
