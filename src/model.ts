@@ -74,6 +74,11 @@ export interface TestCase {
   logLines?: LogLines;
   /** Position of the test in the original run (for order-dependence checks). */
   index: number;
+  /**
+   * What the report says of the whole run that bears on this test: its seed attribute or
+   * property (`random_seed="23"`), searched for a seed after the test's own text.
+   */
+  reportContext?: string;
 }
 
 export interface LogLines {
@@ -95,6 +100,11 @@ export interface ParsedInput {
   counts: Counts;
   /** Non-fatal problems: truncation, unknown elements, capped messages. Each names the file. */
   warnings: string[];
+  /**
+   * The first characters of a JUnit report (root element, first suite and its properties):
+   * several runners name themselves or their seed there, not in any testcase.
+   */
+  head?: string;
 }
 
 export interface Counts {

@@ -11,6 +11,7 @@ import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
 import { toPytestNodeId } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
+import { reportSeedContext } from "../seeds/extract.js";
 
 /** The project's files as the join may see them; kept an interface so this module stays pure. */
 export interface ProjectView {
@@ -199,6 +200,8 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   if (runner !== undefined) out.runner = runner;
   const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
   if (prior !== undefined) out.priorAttempts = prior;
+  const context = first("reportContext");
+  if (context !== undefined) out.reportContext = context;
 
   // Every captured output counts (JUnit system-out and the console's captured log are
   // different texts); the same text seen twice is kept once.
@@ -333,11 +336,13 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
     // go's own output reads as its JUnit converters do: same ids, file:line places, go driver.
     const dialect =
       input.kind === "junit"
-        ? detectDialect({ path: input.path, tests: kept })
+        ? detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) })
         : input.kind === "go-test-json" || input.kind === "go-test-log"
           ? (dialectNamed("gotestsum") ?? null)
           : null;
+    const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
     for (const test of kept) {
+      if (reportContext !== undefined && test.reportContext === undefined) test.reportContext = reportContext;
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       // A go log that never named the package leaves bare test names: nothing to map them with.
       if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {

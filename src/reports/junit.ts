@@ -14,6 +14,7 @@ import {
   MAX_RETAINED_CHARS_PER_FILE,
   MAX_WARNINGS_PER_FILE,
   MAX_XML_ERRORS,
+  REPORT_HEAD_CHARS,
 } from "./limits.js";
 import {
   attributeName,
@@ -293,6 +294,8 @@ export class JUnitReader {
   private pendingAttributes: Record<string, string> | null = null;
   private stopped = false;
   private ended = false;
+  /** The report's first characters, for dialect and report-level seed detection. */
+  private head = "";
 
   /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
   private readonly fast: boolean;
@@ -327,6 +330,7 @@ export class JUnitReader {
   write(chunk: string): void {
     if (this.stopped || this.ended || chunk.length === 0) return;
     if (!this.sawContent && /\S/.test(chunk)) this.sawContent = true;
+    if (this.head.length < REPORT_HEAD_CHARS) this.head = detach(this.head + chunk.slice(0, REPORT_HEAD_CHARS - this.head.length));
     const text = this.carry.length > 0 ? this.carry + chunk : chunk;
     this.carry = "";
     try {
@@ -357,6 +361,7 @@ export class JUnitReader {
       tests: this.tests,
       counts: { ...this.counts },
       warnings: this.finalWarnings(),
+      ...(this.head.length > 0 ? { head: this.head } : {}),
     };
   }
 

@@ -76,6 +76,13 @@ export const MAX_XML_ERRORS = 1000;
  */
 export const MAX_LOG_BYTES = 64 * MiB;
 
+/**
+ * Characters of a JUnit report kept as its head: the root element and the first suite's
+ * properties, where runners name themselves (`name="vitest tests"`) or their seed (googletest's
+ * `random_seed`, Catch2's and rspec's seed properties); 4 KiB covers them in every real report.
+ */
+export const REPORT_HEAD_CHARS = 4 * KiB;
+
 /** Bytes read from the start of a file to detect its encoding and kind. */
 export const DETECT_HEAD_BYTES = 64 * KiB;
 

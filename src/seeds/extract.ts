@@ -20,7 +20,7 @@ interface Found {
 }
 
 interface Field {
-  name: "output" | "details" | "message";
+  name: "output" | "details" | "message" | "report";
   text: string;
 }
 
@@ -195,7 +195,8 @@ function lastMatch(recogniser: SeedRecogniser, field: Field): Found | null {
 /** Fields in the order the seed is most likely printed: MXNet logs it in captured output. */
 function fieldsOf(test: TestCase): Field[] {
   const fields: Field[] = [];
-  for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message]] as const) {
+  // The report's own run-wide seed last: what the test printed is nearer to what it used.
+  for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message], ["report", test.reportContext]] as const) {
     if (text !== undefined && text.length > 0) {
       fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
     }
@@ -220,6 +221,8 @@ function sourceOf(found: Found, test: TestCase, file: string): Seed["source"] {
   const lines = found.field === "output" ? map?.output : found.field === "details" ? map?.details : undefined;
   const at = lines?.[found.line - 1];
   if (map !== undefined && at !== undefined && at > 0) return { file: map.file, line: at };
+  // The report context is a snippet of the report's head, not a field with lines of its own.
+  if (found.field === "report") return { file };
   return { file, line: found.line };
 }
 
@@ -299,4 +302,29 @@ export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null
     seed.related = relatedSeeds;
   }
   return seed;
+}
+
+/** The recognisers of seeds a JUnit report records once for its whole run. */
+const REPORT_SEED_RECOGNISERS = BUILTIN_RECOGNISERS.filter((r) => /-xml-/.test(r.name));
+
+/**
+ * The parts of a report's head that carry its run-wide seed (`random_seed="23"`, a seed
+ * property), or undefined: each test of the report gets them as `reportContext`, so the head
+ * is searched once per report rather than once per failing test.
+ */
+export function reportSeedContext(head: string | undefined): string | undefined {
+  if (head === undefined || head.length === 0) return undefined;
+  const found: string[] = [];
+  for (const r of REPORT_SEED_RECOGNISERS) {
+    r.pattern.lastIndex = 0;
+    const m = r.pattern.exec(head);
+    r.pattern.lastIndex = 0;
+    if (m !== null) found.push(detachCopy(m[0]));
+  }
+  return found.length > 0 ? found.join("\n") : undefined;
+}
+
+/** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
+function detachCopy(s: string): string {
+  return (" " + s).slice(1);
 }

@@ -163,6 +163,15 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`],
   ),
   runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
+  // The same seeds as the JUnit reports carry them, once for the whole run (TestCase.reportContext):
+  // googletest's root attribute (written only when shuffling), Catch2's and rspec_junit_formatter's
+  // suite properties.
+  runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
+    "--gtest_shuffle",
+    `--gtest_random_seed=${s}`,
+  ]),
+  runnerArgs("catch-xml-random-seed", "catch2", new RegExp(`<property name="random-seed" value="${DIGITS}"`, "g"), (s) => ["--rng-seed", s]),
+  runnerArgs("rspec-xml-seed", "rspec", new RegExp(`<property name="seed" value="${DIGITS}"`, "g"), (s) => ["--seed", s]),
   // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
   runnerArgs("phpunit-random-seed", "phpunit", new RegExp(`Random Seed: {3}${DIGITS}`, "g"), (s) => [
     "--order-by=random",

@@ -311,7 +311,7 @@ describe("node dist/cli.js --no-rerun --json on each real report", () => {
     ]);
   });
 
-  it("Catch2: the four near misses are tolerance failures (ids: see the join bug above)", () => {
+  it("Catch2: the four near misses are tolerance failures", () => {
     const report = cli("catch2-real-rand.xml");
     expect(report.summary).toMatchObject({ tests: 6, passed: 1, failed: 5, skipped: 0, notRerun: 5 });
     expect(report.tests.map((t) => [t.cause, t.tolerance?.format ?? null])).toEqual([
@@ -340,6 +340,17 @@ describe("node dist/cli.js --no-rerun --json on each real report", () => {
       ["Stats has a noisy mean near one half", "not-rerun", "tolerance", "rspec-be-within"],
       ["Stats has a noisy mean within 2% of one half", "not-rerun", "tolerance", "rspec-be-within-percent-of"],
     ]);
+  });
+
+  it("the seed the report records for the whole run reaches every failing test, re-applied in the runner's flags", () => {
+    const seeds = (fixture: string) => [...new Set(cli(fixture).tests.map((t) => JSON.stringify([t.seed?.value, t.seed?.recogniser, t.seed?.apply])))];
+    expect(seeds("gtest-real-shuffle.xml")).toEqual([
+      JSON.stringify(["23", "googletest-xml-random-seed", { kind: "args", args: ["--gtest_shuffle", "--gtest_random_seed=23"] }]),
+    ]);
+    expect(seeds("catch2-real-rand.xml")).toEqual([JSON.stringify(["23", "catch-xml-random-seed", { kind: "args", args: ["--rng-seed", "23"] }])]);
+    expect(seeds("rspec-real-seed.xml")).toEqual([JSON.stringify(["15", "rspec-xml-seed", { kind: "args", args: ["--seed", "15"] }])]);
+    // PHPUnit 9 and minitest-reporters write no seed into their XML.
+    expect(cli("phpunit-real-random.xml").tests.every((t) => t.seed === null)).toBe(true);
   });
 
   it("minitest", () => {

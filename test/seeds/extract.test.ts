@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TestCase } from "../../src/model.js";
-import { extractSeed, stripPytestPrefixes } from "../../src/seeds/extract.js";
+import { extractSeed, reportSeedContext, stripPytestPrefixes } from "../../src/seeds/extract.js";
 import { BUILTIN_RECOGNISERS } from "../../src/seeds/recognisers.js";
 
 const fixture = (name: string): string =>
@@ -218,5 +218,37 @@ describe("recognisers are data", () => {
     const stripped = stripPytestPrefixes(text);
     expect(stripped).toBe("assert 1\n\n  x=1\n>   foo\nError 1.0 exceeds");
     expect(stripped.split("\n")).toHaveLength(text.split("\n").length);
+  });
+});
+
+describe("seeds a JUnit report records once for the whole run", () => {
+  const test = (extra: Partial<TestCase> = {}): TestCase => ({
+    id: "Stats.Mean",
+    classname: "Stats",
+    name: "Mean",
+    outcome: "failed",
+    sources: [{ file: "reports/gtest.xml" }],
+    index: 0,
+    ...extra,
+  });
+
+  it("finds googletest's, Catch2's and rspec's seeds in a report head, once", () => {
+    expect(reportSeedContext('<?xml version="1.0"?>\n<testsuites tests="4" random_seed="23" name="AllTests">')).toBe('<testsuites tests="4" random_seed="23"');
+    expect(reportSeedContext('<testsuites><testsuite name="x"><properties><property name="random-seed" value="7"/>')).toBe('<property name="random-seed" value="7"');
+    expect(reportSeedContext('<testsuite name="rspec"><properties>\n<property name="seed" value="15"/>')).toBe('<property name="seed" value="15"');
+    expect(reportSeedContext('<testsuites name="pytest"><testsuite name="pytest">')).toBeUndefined();
+    expect(reportSeedContext(undefined)).toBeUndefined();
+  });
+
+  it("uses the report's seed only when the test printed none, sourced to the report file", () => {
+    const context = '<testsuites tests="4" random_seed="23"';
+    expect(extractSeed(test({ reportContext: context }), [])).toMatchObject({
+      value: "23",
+      recogniser: "googletest-xml-random-seed",
+      source: { file: "reports/gtest.xml" },
+      apply: { kind: "args", args: ["--gtest_shuffle", "--gtest_random_seed=23"] },
+    });
+    const own = test({ reportContext: context, output: "Note: Randomizing tests' orders with a seed of 99 (0x63).\n" });
+    expect(extractSeed(own, [])?.value).toBe("99");
   });
 });
