@@ -185,27 +185,31 @@ export interface PlanBatchSpec {
   cwd: string;
   env: Record<string, string>;
   resultsFile: string;
-  /** Seed recorded for attempt `attempt` of plan entry `item` when the line carries none. */
-  seedOf(item: number, attempt: number): string | null;
+  /** Seed recorded for an attempt of run `run` of plan entry `item` when the line carries none. */
+  seedOf(item: number, run: number, attempt: number): string | null;
   timeoutMs: number;
   startupMs: number;
   killGraceMs?: number;
   signal?: AbortSignal;
-  /** Each finished attempt, and the one that timed out or crashed, of plan entry `item`. */
-  onTrial(item: number, trial: Trial): void;
-  /** An attempt of plan entry `item` started. */
-  onStart?(item: number): void;
+  /** This process took plan entry `item` (before its first attempt). */
+  onClaim?(item: number): void;
+  /** Each finished attempt, and the one that timed out or crashed, of run `run` of entry `item`. */
+  onTrial(item: number, run: number, trial: Trial): void;
 }
 
 export interface PlanBatchResult {
   /** Plan entries collection did not find; null when the process never said. */
   missing: number[] | null;
+  /** Whether the process got through collection (it said which entries it found). */
+  collected: boolean;
   /** Whether any attempt started. */
   started: boolean;
-  /** No attempt started and the process ended by itself (not on our timeout). */
+  /** Collection never ended and the process ended by itself (not on our timeout). */
   cannotRun: string | null;
-  /** No attempt started and the process hung until our timeout (imports, collection). */
+  /** Collection never ended and the process hung until our timeout (imports, collection). */
   hungBeforeStart: boolean;
+  /** We killed it on the timeout (an attempt, or whatever ran between attempts, took too long). */
+  timedOut: boolean;
   process: ProcessResult;
   aborted: boolean;
 }
@@ -214,7 +218,7 @@ export interface PlanBatchResult {
  * A process running a plan (several tests' attempts, see --ft-plan): the same clock as
  * runPluginBatch (a line restarts it; the first line gets the start-up allowance too), the
  * same reading of an attempt that started and never ended (timed out if we killed it, else
- * crashed), per plan entry. Nothing is stopped from here: the caller stops an entry through
+ * crashed), per plan entry. Nothing is stopped from here: the caller stops a run through
  * its stop file, and restarts a process for what a timeout or a crash left undone.
  */
 export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult> {
@@ -227,7 +231,7 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
   const reader = new LineReader(spec.resultsFile);
   let missing: number[] | null = null;
   let started = false;
-  let current: { item: number; attempt: number; seed: string | null; at: number } | null = null;
+  let current: { item: number; run: number; attempt: number; seed: string | null; at: number } | null = null;
   let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
   let timedOutAt: number | null = null;
   let aborted = false;
@@ -245,14 +249,15 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
     const now = Date.now();
     deadline = now + spec.timeoutMs;
     if (ev.event === "collected") missing = Array.isArray(ev.missing) ? ev.missing : [];
+    else if (ev.event === "claim") spec.onClaim?.(ev.item);
     else if (ev.event === "start") {
       started = true;
-      current = { item: ev.item, attempt: ev.attempt, seed: ev.seed, at: now };
-      spec.onStart?.(ev.item);
+      current = { item: ev.item, run: ev.run ?? 0, attempt: ev.attempt, seed: ev.seed, at: now };
     } else if (ev.event === "end") {
-      const seed = current?.seed ?? spec.seedOf(ev.item, ev.attempt);
+      const run = ev.run ?? 0;
+      const seed = current?.seed ?? spec.seedOf(ev.item, run, ev.attempt);
       current = null;
-      if (!aborted) spec.onTrial(ev.item, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
+      if (!aborted) spec.onTrial(ev.item, run, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
     }
   };
 
@@ -270,17 +275,19 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
     spec.signal?.removeEventListener("abort", onAbort);
   }
   const proc = await running.done;
-  const open = current as { item: number; attempt: number; seed: string | null; at: number } | null;
+  const open = current as { item: number; run: number; attempt: number; seed: string | null; at: number } | null;
   if (open !== null && !aborted) {
     const trial = unfinishedTrial(open, timedOutAt, proc);
-    spec.onTrial(open.item, trial);
+    spec.onTrial(open.item, open.run, trial);
   }
-  const idle = !started && !aborted;
+  const idle = missing === null && !aborted;
   return {
     missing,
+    collected: missing !== null,
     started,
     cannotRun: idle && timedOutAt === null ? describeCannotRun(spec.argv, proc, null) : null,
     hungBeforeStart: idle && timedOutAt !== null,
+    timedOut: timedOutAt !== null,
     process: proc,
     aborted,
   };

@@ -1,56 +1,49 @@
 /**
- * Same-seed reruns of several tests in one process: the interpreter start, the imports and the
- * collection are paid once per batch instead of once per test.
+ * The same-seed and fresh-seed reruns of several tests of one file in as few pytest processes as
+ * possible: the interpreter start, the imports and the collection are paid once per process
+ * instead of once per test and phase.
  *
  * What may share a process (the isolation argument): tests of ONE file, with the same
  * process-level seed environment and arguments (the driver's batch key), and the same timeout.
- * Inside the process each test's attempts run in a forked child (see the plugin's --ft-plan),
- * so a test starts from the state right after collection, as in a process of its own, and
- * whatever it leaves in module state, os.environ or the global generators dies with its child:
- * one test cannot contaminate another's verdict. Tests of different files are not batched even
- * so: importing a file can have side effects (conftest hooks, monkeypatching at import) that
- * the other file's tests would then see, which a process of their own would not show.
+ * Inside the process each run (a test's same-seed attempts, then its fresh-seed attempts) runs
+ * in a forked child (see the plugin's --ft-plan), so a run starts from the state right after
+ * collection, as in a process of its own, and whatever it leaves in module state, os.environ or
+ * the global generators dies with its child: one test cannot contaminate another's verdict, nor
+ * its own same-seed run its fresh-seed run. Tests of different files are not batched even so:
+ * importing a file can have side effects (conftest hooks, monkeypatching at import) that the
+ * other file's tests would then see, which a process of their own would not show.
  *
- * Failures cost what they cost one test today: an attempt that hangs is killed after its
+ * Sharing the work: up to `jobs` processes serve one batch at once. Each is given the tests that
+ * no process runs yet; before running a test the plugin creates the test's claim file (O_EXCL),
+ * so each test runs in exactly one process, and a process that is done with a test takes the
+ * next one nobody has taken. The tests spread over the workers as they finish, so one slow test
+ * does not leave a worker idle behind a split made up front.
+ *
+ * Failures cost what they cost one test on its own: an attempt that hangs is killed after its
  * timeout (with the whole process), an attempt that crashes takes the process down; either
  * counts as that attempt's timedOut/crashed trial, and a new process runs only the work left:
- * the rest of that test's attempts and the tests after it. A test that settles early (mixed
- * outcomes, timeouts in a row) is stopped through its stop file, which the plugin checks
- * before each attempt. Anything this path cannot explain (a test pytest does not find, a
- * process that runs nothing) sends the affected tests back to the one-test path, which
- * reports it exactly as before.
+ * the rest of that test's runs (under a new claim file: the dead process holds the old one) and
+ * the tests nobody took. A run that settles early (mixed outcomes, timeouts in a row) is stopped
+ * through its stop file, which the plugin checks before each attempt. Anything this path cannot
+ * explain (a test pytest does not find, a process that dies before running the test) sends the
+ * test back to the one-test path, which reports it exactly as before.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { RerunTally, Trial } from "../model.js";
-import { runPlanBatch } from "./attempts.js";
+import { describeCannotRun, runPlanBatch } from "./attempts.js";
 import type { InvocationRequest, RerunDriver } from "./drivers/types.js";
 import { rerunEnv } from "./env.js";
-import { KILL_GRACE_MS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
-import type { RerunRequest } from "./plan.js";
-import type { PlanEntry } from "./pytest-plugin.js";
-import { emptyTally, ensurePlugin, tallyTrial, type RerunContext, type SameSeedResult } from "./rerun.js";
+import { ACK_AFTER_SEC, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
+import type { RerunPhase, RerunRequest } from "./plan.js";
+import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
+import { emptyTally, ensurePlugin, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
+import { freshSeeds } from "./seed-apply.js";
 
 export interface BatchMember {
   req: RerunRequest;
   driver: RerunDriver;
-}
-
-interface MemberState {
-  m: BatchMember;
-  trials: Trial[];
-  tally: RerunTally;
-  consecutiveTimeouts: number;
-  finished: boolean;
-  /** Hand this test to the one-test path (nothing of it ran here). */
-  alone: boolean;
-  processes: number;
-  notes: string[];
-  cannotRun: boolean;
-  stopFile: string;
-  /** An attempt of it started (it counts as a test that ran, even if cut short). */
-  started: boolean;
 }
 
 /** The same-seed request a driver sees for a member (the one-test path builds the same). */
@@ -58,142 +51,391 @@ export function sameSeedRequest(req: RerunRequest, attempts: number, resultsFile
   return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
 }
 
-/**
- * Runs the same-seed phase of `members` (all with the same driver batch key, cwd and timeout)
- * in as few processes as it can. Per member: its results, or null when it must run alone.
- */
-export async function runSameSeedBatch(
-  members: readonly BatchMember[],
-  ctx: RerunContext,
-  /** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
-  notAfterMs = Infinity,
-): Promise<(SameSeedResult | null | undefined)[]> {
-  const first = members[0];
-  if (first === undefined) return [];
-  const batch = first.driver.batch;
-  if (batch === undefined) return members.map(() => null);
-  const late = (): boolean => Date.now() >= notAfterMs;
-  const pluginDir = await ensurePlugin(ctx.runDir);
-  const workRoot = await mkdtemp(path.join(ctx.runDir, "batch-"));
-  const baseEnv = rerunEnv(ctx.env, pluginDir);
-  const states: MemberState[] = members.map((m, i) => ({
-    m,
-    trials: [],
-    tally: emptyTally(),
-    consecutiveTimeouts: 0,
-    finished: false,
-    alone: false,
-    processes: 0,
-    notes: [],
-    cannotRun: false,
-    stopFile: path.join(workRoot, `stop-${i}`),
-    started: false,
-  }));
-  const notRun = (s: MemberState, why: string): void => {
-    if (s.tally.runs === 0) {
-      s.alone = true;
-      return;
-    }
-    const gone = !existsSync(s.m.req.cwd) ? ` (working directory ${s.m.req.cwd} no longer exists)` : "";
-    s.notes.push(`same-seed: ${why}${gone}`);
-    s.cannotRun = true;
-    s.finished = true;
-  };
-  const count = (s: MemberState, t: Trial): void => {
-    if (s.finished) return; // an attempt that ran before the plugin saw the stop file
-    s.trials.push(t);
-    const total = s.m.req.reruns;
-    const r = tallyTrial(s.tally, s.consecutiveTimeouts, t, true, total);
-    s.consecutiveTimeouts = r.consecutiveTimeouts;
-    ctx.onProgress?.({ id: s.m.req.test.id, phase: "same-seed", done: s.tally.runs, total });
-    if (r.settled) {
-      s.finished = true;
-      try {
-        writeFileSync(s.stopFile, "");
-      } catch {
-        // Then the plugin runs the rest of its attempts, which we do not count: only time lost.
-      }
-    }
-  };
+/** The fresh-seed request (the one-test path runs it with the same seeds and flags). */
+function freshSeedRequest(req: RerunRequest, seeds: string[]): InvocationRequest {
+  return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false };
+}
 
-  let batchNo = 0;
-  while (!ctx.signal?.aborted) {
-    // Past the time budget, tests that have not started do not start (as in the one-test path);
-    // the ones that started finish their attempts.
-    const todo = states.filter((s) => !s.finished && !s.alone && s.tally.runs < s.m.req.reruns && !(s.tally.runs === 0 && late()));
-    if (todo.length === 0) break;
-    const dir = path.join(workRoot, `same-seed-${batchNo++}`);
+/** What the batch hands back per member: its results, null (run it alone) or undefined (never started). */
+export type BatchOutcome = BatchedResult | null | undefined;
+
+interface RunState {
+  phase: Exclude<RerunPhase, "order">;
+  total: number;
+  /** Fresh seeds, one per attempt; null for the same-seed run. */
+  seeds: string[] | null;
+  stopWhenMixed: boolean;
+  trials: Trial[];
+  tally: RerunTally;
+  consecutiveTimeouts: number;
+  settled: boolean;
+  stopFile: string;
+}
+
+interface MemberState {
+  m: BatchMember;
+  index: number;
+  runs: RunState[];
+  /** The process (our number) that claimed it and still runs, or null. */
+  owner: number | null;
+  /** Generation of its claim file: a claim held by a process that died is never reused. */
+  claimGen: number;
+  /** Claimed at least once: the time budget no longer stops it. */
+  started: boolean;
+  processes: number;
+  lastProcess: number;
+  notes: string[];
+  cannotRun: boolean;
+  /** Hand it to the one-test path (nothing of it ran here). */
+  alone: boolean;
+  /** Its claim file was left behind by a process that never said it took it. */
+  stalls: number;
+  reported: boolean;
+}
+
+interface LiveProcess {
+  /** It has taken a test (so it is not about to take one of the waiting tests). */
+  claimed: boolean;
+}
+
+/**
+ * One batch: members share the driver's batch key, cwd and timeout. Workers call `serve`
+ * (several at once is fine); each member's outcome goes to `onDone` as soon as it is known,
+ * so its remaining phase (the order check) can start while the batch runs on.
+ */
+export class Batch {
+  private readonly states: MemberState[];
+  private readonly live = new Map<number, LiveProcess>();
+  private processNo = 0;
+  /** A process of this batch could not start while another ran: no more side by side. */
+  private noJoin = false;
+  private workRoot: Promise<string> | null = null;
+
+  constructor(
+    members: readonly BatchMember[],
+    private readonly ctx: RerunContext,
+    /** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
+    private readonly notAfterMs: number,
+    private readonly onDone: (member: BatchMember, outcome: BatchOutcome) => void,
+    /** After each process of the batch ended (work may be waiting for another worker). */
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.states = members.map((m, index) => {
+      const runs: RunState[] = [newRun("same-seed", m.req.reruns, null, true)];
+      const fresh = freshRun(m);
+      if (fresh !== null) runs.push(newRun("fresh-seeds", fresh.length, fresh, false));
+      return {
+        m,
+        index,
+        runs,
+        owner: null,
+        claimGen: 0,
+        started: false,
+        processes: 0,
+        lastProcess: 0,
+        notes: [],
+        cannotRun: false,
+        alone: false,
+        stalls: 0,
+        reported: false,
+      };
+    });
+  }
+
+  /** Whether a process started now would find a test no other process is about to take. */
+  wantsProcess(): boolean {
+    if (this.ctx.signal?.aborted) return false;
+    if (this.noJoin && this.live.size > 0) return false;
+    const waiting = [...this.live.values()].filter((p) => !p.claimed).length;
+    return this.plannable().length > waiting;
+  }
+
+  /** Every member has been handed back. */
+  get finished(): boolean {
+    return this.states.every((s) => s.reported);
+  }
+
+  /** Runs processes for the batch while there is work no live process has. */
+  async serve(): Promise<void> {
+    while (this.wantsProcess()) await this.runProcess();
+    this.settle();
+  }
+
+  /**
+   * After an internal error (not a test's: those are results): the members not yet handed
+   * back, now marked as handed back, for the caller to report as failed.
+   */
+  abandon(): BatchMember[] {
+    const left = this.states.filter((s) => !s.reported);
+    for (const s of left) s.reported = true;
+    return left.map((s) => s.m);
+  }
+
+  private late(): boolean {
+    return Date.now() >= this.notAfterMs;
+  }
+
+  private complete(s: MemberState): boolean {
+    return s.alone || s.cannotRun || s.runs.every((r) => r.settled || r.tally.runs >= r.total);
+  }
+
+  /** Members a new process may be given: unfinished, held by no live process, allowed to start. */
+  private plannable(): MemberState[] {
+    return this.states.filter((s) => !s.reported && !this.complete(s) && s.owner === null && !(!s.started && this.late()));
+  }
+
+  private claimFile(root: string, s: MemberState): string {
+    return path.join(root, "claims", `${s.index}-${s.claimGen}`);
+  }
+
+  private async runProcess(): Promise<void> {
+    // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
+    const no = ++this.processNo;
+    const live: LiveProcess = { claimed: false };
+    this.live.set(no, live);
+    const todo = this.plannable();
+    try {
+      if (todo.length === 0) return;
+      await this.runPlan(no, live, todo);
+    } finally {
+      this.live.delete(no);
+      this.reportReady();
+      this.settle();
+      this.onChange();
+    }
+  }
+
+  private async runPlan(no: number, live: LiveProcess, todo: MemberState[]): Promise<void> {
+    const { ctx } = this;
+    const batch = todo[0]!.m.driver.batch!;
+    this.workRoot ??= (async () => {
+      const root = await mkdtemp(path.join(ctx.runDir, "batch-"));
+      await mkdir(path.join(root, "claims"));
+      return root;
+    })();
+    const root = await this.workRoot;
+    const pluginDir = await ensurePlugin(ctx.runDir);
+    const dir = path.join(root, `process-${no}`);
     await mkdir(dir, { recursive: true });
     const resultsFile = path.join(dir, "results.jsonl");
     const planFile = path.join(dir, "plan.json");
-    const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns - s.tally.runs, resultsFile, dir));
-    const notAfter = Number.isFinite(notAfterMs) ? notAfterMs / 1000 : null;
-    const plan: PlanEntry[] = requests.map((r, i) => ({
-      ...batch.entry(r),
-      stopFile: todo[i]!.stopFile,
-      // A test that already ran some attempts finishes them whatever the clock says.
-      notAfter: todo[i]!.tally.runs > 0 ? null : notAfter,
+    const notAfter = Number.isFinite(this.notAfterMs) ? this.notAfterMs / 1000 : null;
+    const gens = todo.map((s) => s.claimGen);
+    const plan: PlanEntry[] = todo.map((s) => ({
+      id: s.m.req.test.id,
+      runs: s.runs.map((r, i) => planRun(s.m, r, path.join(root, `stop-${s.index}-${i}`))),
+      claim: this.claimFile(root, s),
+      // A test that already started finishes whatever the clock says.
+      notAfter: s.started ? null : notAfter,
     }));
     await writeFile(planFile, JSON.stringify(plan), "utf8");
+    const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns, resultsFile, dir));
     const inv = batch.invocation({ requests, planFile, resultsFile, workDir: dir });
-    const before = todo.map((s) => s.tally.runs);
     const req0 = todo[0]!.m.req;
+    const owned = new Set<MemberState>();
+    const progressed = new Set<MemberState>();
     const res = await runPlanBatch({
       argv: inv.argv,
       cwd: req0.cwd,
-      env: { ...baseEnv, ...inv.env },
+      env: { ...rerunEnv(ctx.env, pluginDir), ...inv.env },
       resultsFile,
-      seedOf: (k, a) => {
-        const seeds = plan[k]?.seeds ?? [];
-        return seeds.length === 0 ? null : (seeds[Math.min(a, seeds.length - 1)] ?? null);
+      seedOf: (k, run, a) => {
+        const seeds = plan[k]?.runs[run]?.seeds ?? [];
+        if (seeds.length > 0) return seeds[Math.min(a, seeds.length - 1)] ?? null;
+        const s = todo[k];
+        return s === undefined ? null : recordedSeed(s.m);
       },
       timeoutMs: req0.timeoutSec * 1000,
       startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
       killGraceMs: ctx.killGraceMs ?? KILL_GRACE_MS,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onStart: (k) => {
+      onClaim: (k) => {
         const s = todo[k];
-        if (s !== undefined) s.started = true;
+        if (s === undefined) return;
+        s.owner = no;
+        s.started = true;
+        live.claimed = true;
+        owned.add(s);
       },
-      onTrial: (k, t) => {
+      onTrial: (k, run, t) => {
         const s = todo[k];
-        if (s !== undefined) count(s, t);
+        if (s === undefined) return;
+        if (this.count(s, run, t, no)) progressed.add(s);
       },
     });
-    // A test's processes are those that ran (some of) its attempts, shared or not.
-    todo.forEach((s, i) => {
-      if (s.tally.runs > before[i]!) s.processes++;
-    });
-    if (res.aborted) break;
+    if (res.aborted) {
+      for (const s of owned) s.owner = null;
+      return;
+    }
+    const othersLive = this.live.size > 1;
+    if (!res.collected) {
+      // It never got through collection. With another process of the batch running, that one
+      // goes on with these tests; alone, these tests get what a one-test process would give.
+      if (othersLive) {
+        this.noJoin = true;
+        return;
+      }
+      todo.forEach((s, i) => {
+        if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s)) return;
+        const run = currentRun(s);
+        if (res.hungBeforeStart && run !== undefined && s.runs.some((r) => r.tally.runs > 0)) {
+          // As the one-test path: a process that hangs before its first attempt is one timeout.
+          this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
+        } else this.notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
+      });
+      return;
+    }
     for (const k of res.missing ?? []) {
       const s = todo[k];
-      if (s !== undefined) notRun(s, "pytest did not find the test");
+      if (s !== undefined) this.notRun(s, "pytest did not find the test");
     }
-    if (!res.started) {
-      for (const s of todo) {
-        if (s.finished || s.alone) continue;
-        if (res.hungBeforeStart && s.tally.runs > 0) {
-          // As the one-test path: a process that hangs before its first attempt is one timeout.
-          const seed = plan[todo.indexOf(s)]?.seeds[0] ?? null;
-          count(s, { kind: "timedOut", ...(seed !== null ? { seed } : {}), durationSec: res.process.durationMs / 1000 });
-        } else notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
-      }
-      continue;
+    for (const s of owned) {
+      s.owner = null;
+      if (this.complete(s)) continue;
+      // Its claim file stays with the dead process: the rest runs under a new one.
+      s.claimGen++;
+      if (progressed.has(s)) continue;
+      // It died (or hung) between taking the test and its first attempt.
+      const run = currentRun(s);
+      if (res.timedOut && run !== undefined) this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
+      else this.notRun(s, describeCannotRun(inv.argv, res.process, null));
     }
-    // Defensive: a process that started attempts but counted none must not loop forever.
-    if (todo.every((s, i) => s.tally.runs === before[i])) {
-      for (const s of todo) {
-        // Not started because the budget ran out: the next round leaves it out anyway.
-        if (s.finished || s.alone || (s.tally.runs === 0 && late())) continue;
-        s.notes.push("same-seed: the rerun process ended without running an attempt");
-        s.finished = true;
-      }
+    if (!othersLive && owned.size === 0) {
+      // Defensive: the only process of the batch took none of its tests. It hung before the
+      // first, or their claim files exist without a process that said it took them; either way
+      // a new process must not meet the same wall for ever.
+      const why = res.timedOut ? "the rerun process hung before running the test" : "the rerun process ended without running an attempt";
+      todo.forEach((s, i) => {
+        if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s) || (!s.started && this.late())) return;
+        s.claimGen++;
+        if (++s.stalls >= MAX_CLAIM_STALLS) this.notRun(s, why);
+      });
     }
   }
-  // undefined: never started (time budget), so no result, as for a test the pool never reached.
-  return states.map((s) =>
-    !s.started && s.tally.runs === 0 && !s.cannotRun && (late() || ctx.signal?.aborted === true)
-      ? undefined
-      : s.alone ? null : { trials: s.trials, tally: s.tally, processes: s.processes, notes: s.notes, cannotRun: s.cannotRun },
-  );
+
+  /** Counts a trial into run `run` of a member; false when it no longer counts (settled, or an extra). */
+  private count(s: MemberState, runIndex: number, t: Trial, no: number): boolean {
+    const r = s.runs[runIndex];
+    if (r === undefined || r.settled || r.tally.runs >= r.total || s.cannotRun || s.alone) return false;
+    r.trials.push(t);
+    const out = tallyTrial(r.tally, r.consecutiveTimeouts, t, r.stopWhenMixed, r.total);
+    r.consecutiveTimeouts = out.consecutiveTimeouts;
+    if (s.lastProcess !== no) {
+      s.lastProcess = no;
+      s.processes++;
+    }
+    this.ctx.onProgress?.({ id: s.m.req.test.id, phase: r.phase, done: r.tally.runs, total: r.total });
+    try {
+      if (out.settled) {
+        r.settled = true;
+        writeFileSync(r.stopFile, "");
+      }
+      // The plugin waits for this after a slow failure (see PlanRun.ackFile); written after the
+      // stop file, so it finds that first.
+      if (t.kind === "failed" && t.durationSec >= ACK_AFTER_SEC) writeFileSync(ackFile(r), String(r.tally.runs));
+    } catch {
+      // Then the plugin runs (or waits for) attempts we do not count: only time lost.
+    }
+    if (this.complete(s)) this.report(s);
+    return true;
+  }
+
+  /** What this path cannot run: before any attempt, the one-test path; after, a note. */
+  private notRun(s: MemberState, why: string): void {
+    if (s.runs.every((r) => r.tally.runs === 0)) {
+      s.alone = true;
+      return;
+    }
+    const run = currentRun(s) ?? s.runs[0]!;
+    const gone = !existsSync(s.m.req.cwd) ? ` (working directory ${s.m.req.cwd} no longer exists)` : "";
+    s.notes.push(`${run.phase}: ${why}${gone}`);
+    s.cannotRun = true;
+  }
+
+  private reportReady(): void {
+    for (const s of this.states) if (!s.reported && s.owner === null && this.complete(s)) this.report(s);
+  }
+
+  /** With no process left and nothing to plan (time budget, abort), hands back every member left. */
+  settle(): void {
+    if (this.live.size > 0 || (this.plannable().length > 0 && !this.ctx.signal?.aborted)) return;
+    for (const s of this.states) this.report(s);
+  }
+
+  private report(s: MemberState): void {
+    if (s.reported) return;
+    s.reported = true;
+    let outcome: BatchOutcome;
+    if (s.alone) outcome = null;
+    // Never started (time budget, abort): no result, as for a test the pool never reached.
+    else if (!s.started && s.runs.every((r) => r.tally.runs === 0) && !s.cannotRun) outcome = undefined;
+    else {
+      const [same, fresh] = s.runs;
+      outcome = {
+        sameSeed: { trials: same!.trials, tally: same!.tally },
+        freshSeeds: fresh === undefined ? null : { trials: fresh.trials, tally: fresh.tally },
+        processes: s.processes,
+        notes: s.notes,
+        cannotRun: s.cannotRun,
+      };
+    }
+    try {
+      this.onDone(s.m, outcome);
+    } catch {
+      // A reporting callback must not stop the batch.
+    }
+  }
+}
+
+function newRun(phase: RunState["phase"], total: number, seeds: string[] | null, stopWhenMixed: boolean): RunState {
+  return {
+    phase,
+    total,
+    seeds,
+    stopWhenMixed,
+    trials: [],
+    tally: emptyTally(),
+    consecutiveTimeouts: 0,
+    settled: total <= 0,
+    // Named when the batch's directory exists (planRun).
+    stopFile: "",
+  };
+}
+
+/** The fresh seeds the batch runs for a member, or null when the one-test path must (or skips them). */
+function freshRun(m: BatchMember): string[] | null {
+  const { req, driver } = m;
+  if (req.freshSeeds <= 0 || req.seed === null || !driver.seedSupport(req.seed).fresh) return null;
+  const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+  if (seeds.length === 0) return null;
+  return driver.batch?.run(freshSeedRequest(req, seeds)) ? seeds : null;
+}
+
+/** The run's remaining attempts as the plan gives them to the plugin (none: attempts 0). */
+function planRun(m: BatchMember, r: RunState, stopFile: string): PlanRun {
+  r.stopFile = stopFile;
+  const left = r.settled ? 0 : Math.max(0, r.total - r.tally.runs);
+  const req =
+    r.seeds === null ? sameSeedRequest(m.req, left, "", "") : freshSeedRequest(m.req, r.seeds.slice(r.tally.runs, r.tally.runs + left));
+  const run = left > 0 ? m.driver.batch?.run(req) : null;
+  if (!run) return { attempts: 0, seeds: [], seedEnv: [], globalSeed: false, stopWhenMixed: false, stopFile: null, ackFile: null, ackAfter: null };
+  return { ...run, attempts: Math.min(run.attempts, left), stopFile, ackFile: ackFile(r), ackAfter: ACK_AFTER_SEC };
+}
+
+function ackFile(r: RunState): string {
+  return `${r.stopFile}.ack`;
+}
+
+/** The seed the one-test path records for a same-seed attempt: the recorded one, where it went back. */
+function recordedSeed(m: BatchMember): string | null {
+  return m.driver.seedSupport(m.req.seed).reapply ? (m.req.seed?.value ?? null) : null;
+}
+
+function currentRun(s: MemberState): RunState | undefined {
+  return s.runs.find((r) => !r.settled && r.tally.runs < r.total);
+}
+
+function timedOut(s: MemberState, run: RunState, durationMs: number): Trial {
+  const seed = run.seeds === null ? recordedSeed(s.m) : (run.seeds[run.tally.runs] ?? null);
+  return { kind: "timedOut", ...(seed !== null ? { seed } : {}), durationSec: durationMs / 1000 };
 }

@@ -49,8 +49,16 @@ export const MAX_MESSAGE_CHARS = 500;
 export const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
 
 /**
- * Most tests one process serves for their same-seed reruns (batch.ts). The time budget is
- * checked between batches, so this bounds how far a batch can run past it; 16 tests still
- * spread one start-up (~2 s with numpy) over enough attempts to make it small.
+ * A batch's test whose claim file blocked this many processes in a row (each the only one
+ * running, none taking it) goes back to the one-test path. Claims are made by our plugin right
+ * before it says so, so this guards against a wall we cannot see, not a case we expect.
  */
-export const MAX_BATCH_TESTS = 16;
+export const MAX_CLAIM_STALLS = 2;
+
+/**
+ * A failed attempt of a batch (batch.ts) at least this long makes the plugin wait for our count
+ * before the next one: the count may settle the run (its own timeouts, three in a row), and the
+ * next attempt would cost as long again; the one-test path kills its process at that point
+ * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
+ */
+export const ACK_AFTER_SEC = 1;

@@ -250,8 +250,12 @@ function childStatus(text: string): Partial<ProcessResult> {
   return {};
 }
 
+/**
+ * A wait that usually ends sooner (the race above): unref'd, so the timer left pending does not
+ * hold the adapter's exit back by PIPE_DRAIN_MS. While the pipes are open they keep us alive.
+ */
 function delay(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+  return new Promise((r) => setTimeout(r, ms).unref());
 }
 
 /** Keeps the first `headCap` and the last `tailCap` bytes of a stream; counts the rest. */

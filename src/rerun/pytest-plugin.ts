@@ -28,15 +28,18 @@ export type PluginEvent =
   | { event: "item"; index: number };
 
 /**
- * Lines of a plan run (--ft-plan): the same events, tagged with the plan entry they belong
- * to ("item" is the entry's index in the plan), plus the entries collection did not find.
+ * Lines of a plan run (--ft-plan): "item" is the entry's index in the plan, "run" the run's
+ * index in the entry. "collected" names the entries collection did not find; "claim" says
+ * this process took the entry (its claim file was still free), before the entry's first run.
  */
 export type PlanEvent =
   | { event: "collected"; count: number; kept: number; target: null; missing: number[] }
-  | { event: "start"; item: number; attempt: number; seed: string | null }
+  | { event: "claim"; item: number }
+  | { event: "start"; item: number; run: number; attempt: number; seed: string | null }
   | {
       event: "end";
       item: number;
+      run: number;
       attempt: number;
       outcome: "passed" | "failed" | "skipped";
       when: "setup" | "call" | "teardown";
@@ -44,17 +47,35 @@ export type PlanEvent =
       message: string | null;
     };
 
-/** One entry of a plan file: one test's attempts (see --ft-plan). */
-export interface PlanEntry {
-  id: string;
+/** One run of a plan entry: a phase's attempts of the test, in a forked child of their own. */
+export interface PlanRun {
   attempts: number;
   /** Seed of each attempt (one seed: the same for all); empty: none applied in-process. */
   seeds: string[];
+  /** Environment variables set to the attempt's seed before it runs. */
   seedEnv: string[];
   globalSeed: boolean;
   stopWhenMixed: boolean;
-  /** When this file exists the entry's remaining attempts are skipped (the parent has seen enough). */
+  /** When this file exists the run's remaining attempts are skipped (the parent has seen enough). */
   stopFile: string | null;
+  /**
+   * After a failed attempt of at least `ackAfter` seconds the plugin waits (up to
+   * ACK_WAIT_SECONDS) until this file holds the number of attempts the parent has counted: the
+   * parent may stop the run on it (timeouts in a row), and the next attempt would cost as long.
+   */
+  ackFile: string | null;
+  ackAfter: number | null;
+}
+
+/** One entry of a plan file: one test and its runs, in order (see --ft-plan). */
+export interface PlanEntry {
+  id: string;
+  runs: PlanRun[];
+  /**
+   * Created (O_EXCL) before the test runs; when it exists already, another process serving the
+   * same tests has taken the test and this one skips it. Null: no other process has it.
+   */
+  claim: string | null;
   /** Wall-clock time (epoch seconds) after which the entry does not start (the time budget). */
   notAfter: number | null;
 }
@@ -67,8 +88,10 @@ Results go to --ft-results as JSON lines:
   {"event": "start", "attempt": i, "seed": s}       before attempt i
   {"event": "end", "attempt": i, "outcome": ...}    after attempt i
   {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
-With --ft-plan FILE (a JSON list of tests and their attempts) the start and end lines also
-carry "item", the entry's index in the plan, and each entry's attempts run in a forked child.
+With --ft-plan FILE (a JSON list of tests, each with runs of attempts) the start and end lines
+also carry "item", the entry's index in the plan, and "run", the run's index in the entry; each
+run's attempts run in a forked child. A test whose claim file another process created first is
+skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
 import os
@@ -82,6 +105,9 @@ import pytest
 from _pytest.runner import runtestprotocol
 
 MESSAGE_CHARS = 500
+# How long a run waits for the parent to count a slow failed attempt (see _await_parent). The
+# parent reads our lines every 50 ms; past this it is busy or gone, and we go on.
+ACK_WAIT_SECONDS = 2.0
 _STATE = "_flaky_triage_state"
 
 
@@ -102,8 +128,8 @@ def pytest_addoption(parser):
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
-                    help="JSON list of tests and their attempts: run each test's attempts in turn, "
-                         "each test in a forked child of this process")
+                    help="JSON list of tests and their runs of attempts: run each test not "
+                         "claimed by another process, each run in a forked child of this process")
 
 
 class _State(object):
@@ -222,23 +248,41 @@ def _select_plan(state, config, items):
     count = len(items)
     keep = []
     missing = []
-    claimed = set()
+    taken = set()
     for index, entry in enumerate(state.plan):
         found = None
         for item in items:
-            if id(item) not in claimed and _selects(item, entry["id"], state.invocation_dir):
+            if id(item) not in taken and _selects(item, entry["id"], state.invocation_dir):
                 found = item
                 break
         if found is None:
             missing.append(index)
             continue
-        claimed.add(id(found))
+        taken.add(id(found))
         state.entries[id(found)] = (index, entry)
         keep.append(found)
+    _warm(keep)
     state.emit({"event": "collected", "count": count, "kept": len(keep), "target": None,
                 "missing": missing})
-    config.hook.pytest_deselected(items=[i for i in items if id(i) not in claimed])
+    config.hook.pytest_deselected(items=[i for i in items if id(i) not in taken])
     items[:] = keep
+
+
+def _warm(items):
+    """Fills, once in the parent, caches each forked child would otherwise fill again for its
+    first failure report: which file holds which module (inspect walks every module in
+    sys.modules for that) and the test files' lines. Both are read-only lookups; no test code runs."""
+    import inspect
+    import linecache
+    for item in items:
+        code = getattr(getattr(item, "obj", None), "__code__", None)
+        if code is None:
+            continue
+        try:
+            inspect.getmodule(code, code.co_filename)
+            linecache.getlines(code.co_filename)
+        except Exception:
+            pass
 
 
 def _reseed(state, seed, seed_env=None, global_seed=None):
@@ -300,7 +344,7 @@ def pytest_runtest_protocol(item, nextitem):
     if state.plan is not None:
         found = state.entries.get(id(item))
         if found is not None:
-            _run_forked(state, item, found[0], found[1])
+            _run_plan_entry(state, item, found[0], found[1])
         return True
     if state.run_until:
         if item is not state.target:
@@ -333,20 +377,42 @@ def _run_attempts(state, item, attempts):
     return True
 
 
-# Why a fork per test: the tests of one plan share this process's imports and collection (the
-# cost we save), but a test must not see what an earlier test of the plan left behind in
-# module state, os.environ or the global generators; that is what the order check measures,
-# and it must not leak into the same-seed verdict. The child starts from the state right
-# after collection, as a fresh pytest process would, and takes its leftovers with it.
-# A child that dies takes the parent with it, the same way (signal or exit code): the engine
-# then sees exactly what it sees when a one-test process dies, and restarts the rest.
-def _run_forked(state, item, index, entry):
+def _run_plan_entry(state, item, index, entry):
     not_after = entry.get("notAfter")
     if not_after is not None and time.time() > not_after:
         return  # the time budget ran out: a test that has not started does not start
+    if not _claim(entry.get("claim")):
+        return  # another process serving these tests has it
+    state.emit({"event": "claim", "item": index})
+    for run_index, run in enumerate(entry.get("runs") or []):
+        if int(run.get("attempts", 0)) > 0:
+            _run_forked(state, item, index, run_index, run)
+
+
+def _claim(path):
+    """Several processes may serve the same plan: the first to create the test's claim file
+    runs it, so a process that is done with its test takes the next one nobody has taken."""
+    if not path:
+        return True
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError:
+        return False
+    return True
+
+
+# Why a fork per run: the tests of one plan share this process's imports and collection (the
+# cost we save), but a test must not see what an earlier test of the plan left behind in
+# module state, os.environ or the global generators; that is what the order check measures,
+# and it must not leak into the same-seed verdict. The child starts from the state right
+# after collection, as a fresh pytest process would, and takes its leftovers with it. A test's
+# runs (same seed, then fresh seeds) get a child each, as they would get a process each.
+# A child that dies takes the parent with it, the same way (signal or exit code): the engine
+# then sees exactly what it sees when a one-test process dies, and restarts the rest.
+def _run_forked(state, item, index, run_index, run):
     fork = getattr(os, "fork", None)
     if fork is None:
-        _run_entry(state, item, index, entry)
+        _run_plan_attempts(state, item, index, run_index, run)
         return
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -364,7 +430,7 @@ def _run_forked(state, item, index, entry):
         os.close(done_r)
         code = 0
         try:
-            _run_entry(state, item, index, entry)
+            _run_plan_attempts(state, item, index, run_index, run)
             os.write(done_w, b"1")
         except BaseException as e:
             code = getattr(e, "returncode", None) or 2
@@ -404,25 +470,49 @@ def _run_forked(state, item, index, entry):
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
-def _run_entry(state, item, index, entry):
-    seeds = [s for s in entry.get("seeds") or [] if s != ""]
-    seed_env = list(entry.get("seedEnv") or [])
-    global_seed = bool(entry.get("globalSeed"))
-    stop_file = entry.get("stopFile")
+def _run_plan_attempts(state, item, index, run_index, run):
+    seeds = [s for s in run.get("seeds") or [] if s != ""]
+    seed_env = list(run.get("seedEnv") or [])
+    global_seed = bool(run.get("globalSeed"))
+    stop_file = run.get("stopFile")
     seen = set()
-    for attempt in range(max(0, int(entry.get("attempts", 0)))):
+    for attempt in range(max(0, int(run.get("attempts", 0)))):
         if stop_file and os.path.exists(stop_file):
             break
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
         _reseed(state, seed, seed_env, global_seed)
-        state.emit({"event": "start", "item": index, "attempt": attempt, "seed": seed})
+        state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
+                    "seed": seed})
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         reports = runtestprotocol(item, log=True, nextitem=None)
         item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         outcome, when, duration, message = _summarise(reports)
-        state.emit({"event": "end", "item": index, "attempt": attempt, "outcome": outcome,
-                    "when": when, "duration": round(duration, 6), "message": message})
+        state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
+                    "outcome": outcome, "when": when, "duration": round(duration, 6),
+                    "message": message})
         seen.add(outcome)
-        if entry.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
+        if run.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
             break
+        ack_after = run.get("ackAfter")
+        if outcome == "failed" and ack_after is not None and duration >= ack_after:
+            _await_parent(run, attempt + 1)
+
+
+def _await_parent(run, counted):
+    """Waits until the parent has counted this many attempts of the run, or stopped it."""
+    ack_file = run.get("ackFile")
+    stop_file = run.get("stopFile")
+    if not ack_file:
+        return
+    until = time.time() + ACK_WAIT_SECONDS
+    while time.time() < until:
+        if stop_file and os.path.exists(stop_file):
+            return
+        try:
+            with open(ack_file, "r", encoding="utf-8") as f:
+                if int(f.read().strip() or "0") >= counted:
+                    return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.01)
 `;

@@ -5,7 +5,9 @@
  *  2. fresh seeds: new random seeds, where the seed can be given back at all;
  *  3. order: only when every same-seed attempt passed, the test's file up to and including
  *     the test, to see whether a predecessor's state is what made it fail.
- * Each phase stops as soon as more attempts cannot change what it tells.
+ * Each phase stops as soon as more attempts cannot change what it tells. Tests a batch serves
+ * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
+ * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, writeFile } from "node:fs/promises";
@@ -64,10 +66,11 @@ export function tallyTrial(
   return { consecutiveTimeouts: consecutive, settled: false };
 }
 
-/** Same-seed results a batch (batch.ts) already produced for a test; rerunTest goes on from there. */
-export interface SameSeedResult {
-  trials: Trial[];
-  tally: RerunTally;
+/** The phases a batch (batch.ts) already ran for a test; rerunTest goes on from there. */
+export interface BatchedResult {
+  sameSeed: { trials: Trial[]; tally: RerunTally };
+  /** Null: the batch did not run the fresh-seed phase (rerunTest runs it, or says why not). */
+  freshSeeds: { trials: Trial[]; tally: RerunTally } | null;
   /** Processes that ran this test's attempts (shared with the other tests of its batch). */
   processes: number;
   notes: string[];
@@ -76,7 +79,7 @@ export interface SameSeedResult {
 
 export const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 
-export async function rerunTest(req: RerunRequest, ctx: RerunContext, sameSeed?: SameSeedResult): Promise<RerunOutcome> {
+export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: BatchedResult): Promise<RerunOutcome> {
   const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
   const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
   const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
@@ -195,19 +198,23 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, sameSeed?:
 
   try {
     // Phase 1: the recorded seed, as many times as asked, in-process where possible.
-    if (sameSeed !== undefined) {
-      byPhase["same-seed"].push(...sameSeed.trials);
-      reruns.sameSeed = sameSeed.tally;
-      processes += sameSeed.processes;
-      notes.push(...sameSeed.notes);
-      cannotRun = sameSeed.cannotRun;
+    if (batched !== undefined) {
+      byPhase["same-seed"].push(...batched.sameSeed.trials);
+      reruns.sameSeed = batched.sameSeed.tally;
+      processes += batched.processes;
+      notes.push(...batched.notes);
+      cannotRun = batched.cannotRun;
     } else if (req.reruns > 0) {
       const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
       reruns.sameSeed = r.tally;
     }
 
     // Phase 2: fresh seeds, only where a seed can be given back.
-    if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
+    const batchedFresh = batched?.freshSeeds ?? null;
+    if (batchedFresh !== null) {
+      byPhase["fresh-seeds"].push(...batchedFresh.trials);
+      reruns.freshSeeds = { ...batchedFresh.tally, seeds: batchedFresh.trials.map((t) => t.seed ?? "").filter((s) => s !== "") };
+    } else if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
       if (req.seed === null) {
         // Nothing to vary: without a known seed, fresh-seed runs are same-seed runs again.
       } else if (!support.fresh) {

@@ -1,18 +1,22 @@
 /**
- * Runs many tests' reruns side by side, up to `jobs` at a time, in input order (the caller
- * puts the most useful first). When the time budget runs out no new test starts; the ones
- * running finish (each is bounded by its own timeouts). One test's failure never costs the
+ * Runs many tests' reruns side by side, up to `jobs` processes at a time, in input order (the
+ * caller puts the most useful first). When the time budget runs out no new test starts; the
+ * ones running finish (each is bounded by its own timeouts). One test's failure never costs the
  * others their results.
+ *
+ * Each of the `jobs` workers runs one process at a time. A worker first finishes tests a batch
+ * handed back (their order check), then takes the next unit in input order: a test on its own,
+ * or a batch (batch.ts) that has tests no process has taken yet, which it joins even when
+ * another worker serves it already: the tests of one file spread over the workers as they go.
  */
 import type { RerunTally } from "../model.js";
 import { errorMessage } from "../errors.js";
 import { existsSync } from "node:fs";
 import type { RerunOutcome, RerunProgress, RerunRequest } from "./plan.js";
-import { rerunTest, type RerunContext, type SameSeedResult } from "./rerun.js";
-import { runSameSeedBatch, sameSeedRequest, type BatchMember } from "./batch.js";
+import { rerunTest, type BatchedResult, type RerunContext } from "./rerun.js";
+import { Batch, sameSeedRequest, type BatchMember } from "./batch.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
-import { MAX_BATCH_TESTS } from "./limits.js";
 
 export interface SchedulerOptions {
   jobs: number;
@@ -28,8 +32,9 @@ export interface SchedulerOptions {
   startupAllowanceSec?: number;
   killGraceMs?: number;
   /**
-   * Let tests of one file share a process for their same-seed reruns, where the driver can
-   * (batch.ts explains what may share). Default true; false runs one process per test.
+   * Let tests of one file share processes for their same-seed and fresh-seed reruns, where the
+   * driver can (batch.ts explains what may share). Default true; false runs one process per
+   * test and phase.
    */
   batch?: boolean;
   /** Replaces `rerunTest` (tests of the pool itself; no batching then). */
@@ -52,7 +57,6 @@ export async function rerunAll(requests: readonly RerunRequest[], options: Sched
     ...(options.startupAllowanceSec !== undefined ? { startupAllowanceSec: options.startupAllowanceSec } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
   };
-  const units = planUnits(requests, options, ctx.env);
   const finish = (id: string, outcome: RerunOutcome): void => {
     results.set(id, outcome);
     try {
@@ -61,71 +65,111 @@ export async function rerunAll(requests: readonly RerunRequest[], options: Sched
       // A reporting callback must not stop the pool.
     }
   };
-  const runTest = async (req: RerunRequest, sameSeed?: SameSeedResult | null): Promise<void> => {
+  const runTest = async (req: RerunRequest, batched?: BatchedResult): Promise<void> => {
     let outcome: RerunOutcome;
     try {
-      outcome = sameSeed ? await rerunTest(req, ctx, sameSeed) : await runOne(req, ctx);
+      outcome = batched ? await rerunTest(req, ctx, batched) : await runOne(req, ctx);
     } catch (e) {
       outcome = failedOutcome(`reruns failed: ${errorMessage(e)}`);
     }
     finish(req.test.id, outcome);
   };
-  let next = 0;
+
+  // Workers wait here when the only work left is with another worker's batch process.
+  let wake: () => void = () => {};
+  let changed = new Promise<void>((r) => (wake = r));
+  const notify = (): void => {
+    const w = wake;
+    changed = new Promise<void>((r) => (wake = r));
+    w();
+  };
+  /** Tests a batch handed back: their remaining phases run next (they started, budget or not). */
+  const handedBack: { req: RerunRequest; outcome: BatchedResult | null }[] = [];
+  const units: Unit[] = planUnits(requests, options, ctx.env).map((u) =>
+    Array.isArray(u)
+      ? new Batch(
+          u,
+          ctx,
+          deadline,
+          (m, outcome) => {
+            // undefined: never started (time budget, abort), so no result, as for a test no
+            // worker reached. null: to the one-test path, which starts only within the budget.
+            if (outcome !== undefined) handedBack.push({ req: m.req, outcome });
+            notify();
+          },
+          notify,
+        )
+      : { req: u.req, taken: false },
+  );
+  const idle = (): boolean => handedBack.length === 0 && units.every((u) => (u instanceof Batch ? u.finished : u.taken));
+
   const worker = async (): Promise<void> => {
-    while (next < units.length) {
-      if (options.signal?.aborted || now() >= deadline) return;
-      const unit = units[next++]!;
-      if (!Array.isArray(unit)) {
+    for (;;) {
+      // A test a batch started gets its outcome even after an abort (rerunTest notes it).
+      const back = handedBack.shift();
+      if (back !== undefined) {
+        if (back.outcome !== null) await runTest(back.req, back.outcome);
+        else if (now() < deadline && !options.signal?.aborted) await runTest(back.req);
+        continue;
+      }
+      if (options.signal?.aborted) {
+        for (const u of units) if (u instanceof Batch) u.settle();
+        if (handedBack.length === 0) return;
+        continue;
+      }
+      const late = now() >= deadline;
+      const unit = units.find((u) => (u instanceof Batch ? u.wantsProcess() : !u.taken && !late));
+      if (unit instanceof Batch) {
+        try {
+          await unit.serve();
+        } catch (e) {
+          // Internal errors only (the batch reports process failures as results).
+          for (const m of unit.abandon()) finish(m.req.test.id, failedOutcome(`reruns failed: ${errorMessage(e)}`));
+        }
+        continue;
+      }
+      if (unit !== undefined) {
+        unit.taken = true;
         await runTest(unit.req);
         continue;
       }
-      let sameSeed: (SameSeedResult | null | undefined)[];
-      try {
-        sameSeed = await runSameSeedBatch(unit, ctx, deadline);
-      } catch (e) {
-        for (const m of unit) finish(m.req.test.id, failedOutcome(`reruns failed: ${errorMessage(e)}`));
-        continue;
+      for (const u of units) {
+        if (u instanceof Batch) u.settle();
+        else if (late) u.taken = true;
       }
-      // The batch started these tests: their later phases (one process each) run now. A test
-      // it had to leave to the one-test path (null) starts only within the time budget; one
-      // it never started (undefined: the budget ran out) gets no result, like a test no
-      // worker reached.
-      for (const [i, m] of unit.entries()) {
-        const r = sameSeed[i];
-        if (r === undefined || (r === null && (options.signal?.aborted || now() >= deadline))) continue;
-        await runTest(m.req, r);
-      }
+      if (idle()) return;
+      await changed;
     }
   };
-  const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, units.length || 1));
+  const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, requests.length || 1));
   await Promise.all(Array.from({ length: jobs }, worker));
   return results;
 }
 
-/** A test on its own (the one-test path), or tests that share a process (batch.ts). */
-type Unit = { req: RerunRequest } | BatchMember[];
+/** A test on its own (the one-test path), or tests that share processes (batch.ts). */
+type Unit = { req: RerunRequest; taken: boolean } | Batch;
+type PlannedUnit = { req: RerunRequest } | BatchMember[];
 
 /**
- * The work, in input order of each unit's first test: a unit of one is a test on its own
- * path; a larger unit shares a process for its same-seed reruns (batch.ts). Batchable tests
- * are grouped by driver batch key (file, seed env and args), cwd and timeout; a group is cut
- * into at most `jobs` units so the workers still run side by side, and into units of at most
- * MAX_BATCH_TESTS so the time budget keeps its grain.
+ * The work, in input order of each unit's first test: a test on its own path, or a batch
+ * (batch.ts) of the tests that may share processes: same driver batch key (file, seed env and
+ * args), cwd and timeout. A batch is not cut up front: its tests go to the workers as they free
+ * up (claim files), and the plugin checks the time budget before each test.
  */
 function planUnits(
   requests: readonly RerunRequest[],
   options: SchedulerOptions,
   env: Readonly<Record<string, string | undefined>>,
-): Unit[] {
-  const alone = (req: RerunRequest): Unit => ({ req });
+): PlannedUnit[] {
+  const alone = (req: RerunRequest): PlannedUnit => ({ req });
   if (options.runOne !== undefined || options.batch === false) return requests.map(alone);
   const groups = new Map<string, { first: number; members: BatchMember[]; ids: Set<string> }>();
-  const singles: { first: number; unit: Unit }[] = [];
+  const units: { first: number; unit: PlannedUnit }[] = [];
   requests.forEach((req, index) => {
     const key = batchKey(req, env);
     const group = key === null ? undefined : groups.get(key.key);
     if (key === null || group?.ids.has(req.test.id)) {
-      singles.push({ first: index, unit: alone(req) });
+      units.push({ first: index, unit: alone(req) });
       return;
     }
     if (group === undefined) groups.set(key.key, { first: index, members: [{ req, driver: key.driver }], ids: new Set([req.test.id]) });
@@ -134,16 +178,8 @@ function planUnits(
       group.ids.add(req.test.id);
     }
   });
-  const jobs = Math.max(1, Math.floor(options.jobs) || 1);
-  const units: { first: number; unit: Unit }[] = [...singles];
-  for (const g of groups.values()) {
-    const size = Math.max(1, Math.min(MAX_BATCH_TESTS, Math.ceil(g.members.length / jobs)));
-    for (let i = 0; i < g.members.length; i += size) {
-      const unit = g.members.slice(i, i + size);
-      const first = requests.indexOf(unit[0]!.req);
-      units.push({ first: first === -1 ? g.first : first, unit: unit.length === 1 ? alone(unit[0]!.req) : unit });
-    }
-  }
+  // A batch of one still pays off: its same-seed and fresh-seed runs share one process.
+  for (const g of groups.values()) units.push({ first: g.first, unit: g.members });
   return units.sort((a, b) => a.first - b.first).map((u) => u.unit);
 }
 

@@ -1,11 +1,13 @@
 /**
- * Batched same-seed reruns (src/rerun/batch.ts) against real pytest: several tests of one file
- * share a pytest process, each test's attempts in a forked child. Each fixture test appends
- * "name pid ppid" to a file, so we can count the processes (the parent is the shared one).
+ * Batched reruns (src/rerun/batch.ts) against real pytest: several tests of one file share
+ * pytest processes, each test's same-seed and fresh-seed runs in forked children. Each fixture
+ * test appends "name pid ppid seed" to a file, so we can count the processes (the parent is the
+ * shared one) and see which seed reached which attempt.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Seed } from "../../src/model.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "../../src/rerun/plan.js";
 import { rerunAll } from "../../src/rerun/scheduler.js";
 import { pytestCase, removeTempDirs, survivors, tempDir } from "./helpers.js";
@@ -22,13 +24,16 @@ def _record(request):
     path = os.environ.get("FT_BATCH_LOG")
     if path:
         with open(path, "a") as f:
-            f.write("%s %d %d\\n" % (request.node.name, os.getpid(), os.getppid()))
+            f.write("%s %d %d %s\\n" % (request.node.name, os.getpid(), os.getppid(),
+                                         os.environ.get("FT_SEED", "-")))
     yield
 `;
 
 const TESTS = `import os
 import signal
 import time
+
+import pytest
 
 POLLUTED = []
 
@@ -73,6 +78,58 @@ def test_exit0():
 
 def test_hang():
     time.sleep(1000)
+
+
+def test_own_timeout():
+    # As pytest-timeout's signal method reports it: a failure, after the whole timeout.
+    time.sleep(1.2)
+    pytest.fail("Timeout >1.0s")
+
+
+def test_seed_echo():
+    assert False, "seed %s" % os.environ.get("FT_SEED")
+
+
+def test_crash_on_fresh_seed():
+    if os.environ.get("FT_SEED") != "777":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    assert False, "fails with its own seed"
+
+
+def _arrive(name, expected):
+    """Writes this test's name to the meeting file and waits until it holds that many names."""
+    path = os.environ["FT_BATCH_MEET"]
+    with open(path, "a") as f:
+        f.write(name + "\\n")
+    until = time.time() + 45
+    while time.time() < until:
+        with open(path) as f:
+            if len(set(f.read().split())) >= expected:
+                return
+        time.sleep(0.05)
+    assert False, "the other tests never ran meanwhile"
+
+
+# They fail on purpose once they met (a passing test would get an order check as well).
+def test_hold():
+    # Meets only if x1..x3 run while it waits: they must go to another process of the batch.
+    _arrive("hold", 4)
+    assert False, "all four met"
+
+
+def test_x1():
+    _arrive("x1", 1)
+    assert False, "arrived"
+
+
+def test_x2():
+    _arrive("x2", 1)
+    assert False, "arrived"
+
+
+def test_x3():
+    _arrive("x3", 1)
+    assert False, "arrived"
 `;
 
 beforeAll(() => {
@@ -87,8 +144,8 @@ afterAll(removeTempDirs);
 
 interface Run {
   results: Map<string, RerunOutcome>;
-  /** name -> [pid, ppid] per attempt, in order. */
-  log: { name: string; pid: string; ppid: string }[];
+  /** name, pid, ppid and FT_SEED per attempt, in order. */
+  log: { name: string; pid: string; ppid: string; seed: string }[];
   progress: RerunProgress[];
   done: string[];
   ms: number;
@@ -96,7 +153,7 @@ interface Run {
 
 async function run(
   names: string[],
-  over: { reruns?: number; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number } = {},
+  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number } = {},
 ): Promise<Run> {
   const scratch = tempDir("ft-batch-scratch-");
   const logFile = path.join(scratch, "log");
@@ -104,9 +161,9 @@ async function run(
   const requests = names.map((n) =>
     planRerun({
       test: pytestCase(`test_batch.py::${n}`),
-      seed: null,
+      seed: over.seed ?? null,
       reruns: over.reruns ?? 3,
-      freshSeeds: 0,
+      freshSeeds: over.freshSeeds ?? 0,
       timeoutSec: over.timeoutSec ?? 20,
       cwd: project,
     }),
@@ -118,7 +175,7 @@ async function run(
     jobs: over.jobs ?? 1,
     timeBudgetSec: over.timeBudgetSec ?? null,
     runDir,
-    env: { ...process.env, FT_BATCH_LOG: logFile },
+    env: { ...process.env, FT_BATCH_LOG: logFile, FT_BATCH_MEET: path.join(scratch, "meet") },
     startupAllowanceSec: 30,
     killGraceMs: 500,
     onProgress: (p) => progress.push(p),
@@ -129,14 +186,15 @@ async function run(
     .split("\n")
     .filter((l) => l !== "")
     .map((l) => {
-      const [name = "", pid = "", ppid = ""] = l.split(" ");
-      return { name, pid, ppid };
+      const [name = "", pid = "", ppid = "", seed = ""] = l.split(" ");
+      return { name, pid, ppid, seed };
     });
   return { results, log, progress, done, ms: Date.now() - started };
 }
 
 const of = (r: Run, name: string): RerunOutcome => r.results.get(`test_batch.py::${name}`)!;
 const distinct = (xs: string[]): number => new Set(xs).size;
+const SEED: Seed = { value: "777", recogniser: "mxnet-test-seed", source: { file: "ci.log" }, apply: { kind: "env", env: { FT_SEED: "777" } } };
 
 describe("batched same-seed reruns", () => {
   it("serves several tests of one file from one pytest process, each test in its own child", async () => {
@@ -159,10 +217,55 @@ describe("batched same-seed reruns", () => {
     expect(r.done.sort()).toEqual(["test_batch.py::test_a", "test_batch.py::test_b", "test_batch.py::test_c"]);
   });
 
-  it("splits a file's tests over the jobs: one process per worker", async () => {
-    const r = await run(["test_a", "test_b", "test_c", "test_d"], { reruns: 2, jobs: 2 });
-    for (const n of ["test_a", "test_b", "test_c", "test_d"]) expect(of(r, n).reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+  it("spreads a file's tests over the jobs as they free up: a test held up in one process does not hold up the rest", async () => {
+    // test_hold waits for x1..x3; split up front, one of them would wait behind it for ever.
+    const names = ["test_hold", "test_x1", "test_x2", "test_x3"];
+    const r = await run(names, { reruns: 1, jobs: 2, timeoutSec: 60 });
+    for (const n of names) expect(of(r, n).reruns.sameSeed, n).toMatchObject({ runs: 1, failed: 1 });
+    expect(of(r, "test_hold").trials[0]).toMatchObject({ kind: "failed", message: expect.stringContaining("all four met") });
+    // Two processes served the batch, and every test ran once although both had it in their plan.
     expect(distinct(r.log.map((l) => l.ppid))).toBe(2);
+    expect(r.log.map((l) => l.name).sort()).toEqual(names.sort());
+    const hold = r.log.find((l) => l.name === "test_hold")!;
+    expect(r.log.filter((l) => l.name !== "test_hold").every((l) => l.ppid !== hold.ppid)).toBe(true);
+  });
+
+  it("runs a test's fresh seeds in the process of its same-seed reruns, each run in a child of its own", async () => {
+    const r = await run(["test_seed_echo", "test_a"], { reruns: 3, freshSeeds: 3, seed: SEED });
+    const echo = of(r, "test_seed_echo");
+    expect(echo.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    expect(echo.reruns.freshSeeds).toMatchObject({ runs: 3, failed: 3, stoppedEarly: false });
+    const fresh = echo.reruns.freshSeeds.seeds;
+    expect(distinct(fresh)).toBe(3);
+    expect(fresh).not.toContain("777");
+    // Each attempt got its seed: the recorded one, then one fresh seed each.
+    expect(echo.trialsByPhase["same-seed"].map((t) => t.kind === "failed" && t.message)).toEqual(Array(3).fill("AssertionError: seed 777"));
+    expect(echo.trialsByPhase["fresh-seeds"].map((t) => t.kind === "failed" && t.message)).toEqual(fresh.map((s) => `AssertionError: seed ${s}`));
+    const lines = r.log.filter((l) => l.name === "test_seed_echo");
+    expect(lines.map((l) => l.seed)).toEqual(["777", "777", "777", ...fresh]);
+    // One pytest process for both phases of both tests; a child per run.
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
+    expect(distinct(lines.slice(0, 3).map((l) => l.pid))).toBe(1);
+    expect(distinct(lines.slice(3).map((l) => l.pid))).toBe(1);
+    expect(lines[0]!.pid).not.toBe(lines[3]!.pid);
+    expect(echo.processes).toBe(1);
+    expect(of(r, "test_a").reruns.freshSeeds).toMatchObject({ runs: 3, failed: 3 });
+    expect(r.progress.filter((p) => p.id === "test_batch.py::test_seed_echo" && p.phase === "fresh-seeds").map((p) => p.done)).toEqual([1, 2, 3]);
+  });
+
+  it("a crash in the fresh-seed run loses none of the other attempts", async () => {
+    const r = await run(["test_crash_on_fresh_seed", "test_seed_echo"], { reruns: 2, freshSeeds: 2, seed: SEED });
+    const crash = of(r, "test_crash_on_fresh_seed");
+    expect(crash.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    expect(crash.reruns.freshSeeds).toMatchObject({ runs: 2, crashed: 2 });
+    expect(crash.trialsByPhase["fresh-seeds"][0]).toMatchObject({ kind: "crashed", signal: "SIGSEGV" });
+    // Each crash was a fresh seed of its own, not the first one again.
+    expect(distinct(crash.reruns.freshSeeds.seeds)).toBe(2);
+    expect(of(r, "test_seed_echo").reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    expect(of(r, "test_seed_echo").reruns.freshSeeds).toMatchObject({ runs: 2, failed: 2 });
+    // Process 1 crashed on the first fresh seed, process 2 on the second, process 3 ran the rest.
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(3);
+    expect(of(r, "test_seed_echo").processes).toBe(1);
   });
 
   it("keeps tests of a batch apart: module state and env a test leaves behind die with its child", async () => {
@@ -201,6 +304,15 @@ describe("batched same-seed reruns", () => {
     expect(of(r, "test_b").processes).toBe(1);
     expect(r.ms).toBeLessThan(40_000);
     expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it("stops a run that its own timeouts settle before one more attempt starts", async () => {
+    const r = await run(["test_own_timeout", "test_a"], { reruns: 6 });
+    expect(of(r, "test_own_timeout").reruns.sameSeed).toEqual({ runs: 3, passed: 0, failed: 3, timedOut: 0, crashed: 0, stoppedEarly: true });
+    // The plugin waited for our count after each slow failure: no fourth attempt ran.
+    expect(r.log.filter((l) => l.name === "test_own_timeout")).toHaveLength(3);
+    expect(of(r, "test_a").reruns.sameSeed).toMatchObject({ runs: 6, failed: 6 });
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
   });
 
   it("starts no test of a batch once the time budget is out; a started one finishes", async () => {

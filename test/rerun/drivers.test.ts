@@ -40,6 +40,28 @@ describe("pytest driver", () => {
     expect(inv.argv).toContain("--randomly-seed=11");
   });
 
+  it("puts a test's same-seed and fresh-seed runs into one shared process where the seed allows", () => {
+    const batch = driver.batch!;
+    const test = pytestCase("t.py::x");
+    // Same seed: the env seed is the process's (part of the key), nothing per attempt.
+    expect(batch.run({ ...base, test, seed: envSeed })).toEqual({ attempts: 5, seeds: [], seedEnv: [], globalSeed: false, stopWhenMixed: true });
+    // Fresh seeds: set per attempt in the child, through the same variable.
+    expect(batch.run({ ...base, attempts: 2, stopWhenMixed: false, test, seed: envSeed, freshSeeds: ["1", "2", "3"] })).toEqual({
+      attempts: 2,
+      seeds: ["1", "2"],
+      seedEnv: ["MXNET_TEST_SEED"],
+      globalSeed: false,
+      stopWhenMixed: false,
+    });
+    const global: Seed = { ...envSeed, value: "42", apply: { kind: "global-rng", value: "42" } };
+    expect(batch.run({ ...base, test, seed: global })).toMatchObject({ seeds: ["42"], globalSeed: true });
+    expect(batch.run({ ...base, attempts: 1, test, seed: global, freshSeeds: ["5"] })).toMatchObject({ seeds: ["5"], seedEnv: [], globalSeed: true });
+    // Seeds pytest reads from its arguments once per process cannot vary inside one.
+    const args: Seed = { ...envSeed, value: "9", apply: { kind: "args", args: ["-p", "randomly", "--randomly-seed=9"] } };
+    expect(batch.run({ ...base, test, seed: args, freshSeeds: ["11"] })).toBeNull();
+    expect(batch.run({ ...base, mode: "run-until", test, seed: null })).toBeNull();
+  });
+
   it("never lets a node id become an option", () => {
     const inv = driver.invocation({ ...base, test: pytestCase("--help.py::x"), seed: null });
     expect(inv.argv.at(-1)).toBe("./--help.py::x");

@@ -75,15 +75,30 @@ export function pytestDriver(python: string): RerunDriver {
         // global-RNG seed is applied in-process per attempt, so it is not.
         return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
       },
-      entry(req: InvocationRequest) {
+      run(req: InvocationRequest) {
+        if (req.mode !== "repeat") return null;
         const app = seedApplication(req.seed);
-        const global = app?.globalRng ?? null;
+        if (req.freshSeeds === null) {
+          const global = app?.globalRng ?? null;
+          return {
+            attempts: req.attempts,
+            seeds: global !== null ? [global] : [],
+            seedEnv: [],
+            globalSeed: global !== null,
+            stopWhenMixed: req.stopWhenMixed,
+          };
+        }
+        // Fresh seeds go in per attempt, in the forked child: through the environment (the
+        // process's own carries the recorded seed, as for the same-seed run) and the global
+        // generators. Arguments are read once per process (pytest-randomly reads its seed at
+        // configure): a seed given as arguments needs a process per fresh seed.
+        if (app === null || app.args.length > 0) return null;
+        const seeds = req.freshSeeds.slice(0, req.attempts);
         return {
-          id: req.test.id,
-          attempts: req.attempts,
-          seeds: global !== null ? [global] : [],
-          seedEnv: [],
-          globalSeed: global !== null,
+          attempts: seeds.length,
+          seeds,
+          seedEnv: Object.keys(app.env),
+          globalSeed: app.globalRng !== null,
           stopWhenMixed: req.stopWhenMixed,
         };
       },

@@ -1,5 +1,5 @@
 import type { Seed, TestCase } from "../../model.js";
-import type { PlanEntry } from "../pytest-plugin.js";
+import type { PlanRun } from "../pytest-plugin.js";
 
 /** What one process should do. */
 export interface InvocationRequest {
@@ -55,25 +55,28 @@ export interface SeedSupport {
 }
 
 /**
- * Several tests' same-seed attempts in one process (a capability: only drivers that can keep
- * tests apart inside one process have it; see batch.ts).
+ * Several tests' same-seed and fresh-seed attempts in one process (a capability: only drivers
+ * that can keep tests apart inside one process have it; see batch.ts).
  */
 export interface BatchSupport {
   /**
    * What the process must share for these attempts to run in it (file, process-level env
-   * and arguments), or null when this request cannot share a process. Requests with equal
-   * keys may run together.
+   * and arguments), or null when this request cannot share a process. Asked of same-seed
+   * requests; requests with equal keys may run together.
    */
   key(req: InvocationRequest): string | null;
-  /** The request as one entry of the plan (what varies per test inside the process). */
-  entry(req: InvocationRequest): Omit<PlanEntry, "stopFile" | "notAfter">;
-  /** The process that runs a plan file; `requests` all have the same key. */
+  /**
+   * The request (same seed, or fresh seeds) as one run of the test's plan entry; null when it
+   * cannot run in the process its key stands for (fresh seeds that only arguments can carry).
+   */
+  run(req: InvocationRequest): Omit<PlanRun, "stopFile" | "ackFile" | "ackAfter"> | null;
+  /** The process that runs a plan file; `requests` (one per test, same-seed) all have the same key. */
   invocation(req: { requests: InvocationRequest[]; planFile: string; resultsFile: string; workDir: string }): Invocation;
 }
 
 export interface RerunDriver {
   readonly name: string;
-  /** Set when the driver can run several tests' same-seed attempts in one process. */
+  /** Set when the driver can run several tests' attempts in one process. */
   readonly batch?: BatchSupport;
   /** Whether the driver can run a file up to a test (order-dependence check). */
   readonly orderCheck: boolean;
