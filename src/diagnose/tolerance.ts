@@ -16,6 +16,7 @@
  */
 import type { Tolerance } from "../model.js";
 import { stripPytestPrefixes } from "../seeds/extract.js";
+import { Literal } from "./literal.js";
 import {
   suggestDecimal,
   suggestTolerance,
@@ -650,15 +651,25 @@ const PARSERS: ReadonlyArray<{ parse: (text: string) => Parsed | null; needles: 
   { parse: parsePhpunitEqualsWithDelta, needles: [" matches expected "] },
 ];
 
+/** The needles as `Literal`s (searched from their rarest character: many start with a blank). */
+const GATED_PARSERS = PARSERS.map(({ parse, needles }) => ({ parse, literals: needles.map((n) => new Literal(n)) }));
+
 /**
  * The tolerance failure in `text`, or null when the text is no numeric comparison we know.
  * `context.id` (the test id) supplies the dtype when the message does not print one.
  */
 export function parseTolerance(text: string, context: { id: string }): Tolerance | null {
-  const normalised = stripPytestPrefixes(text.slice(0, MAX_TOLERANCE_TEXT));
+  const scanned = text.slice(0, MAX_TOLERANCE_TEXT);
+  // Stripping pytest's prefixes only cuts characters from line starts and turns CRs into line
+  // ends, and no needle holds a line end: a needle of the stripped text is in the raw text
+  // too. So parsers whose needles the raw text lacks are out before the stripped copy is made
+  // (and most failures, lacking them all, never make it).
+  const candidates = GATED_PARSERS.filter(({ literals }) => literals.some((n) => n.in(scanned)));
+  if (candidates.length === 0) return null;
+  const normalised = stripPytestPrefixes(scanned);
   let parsed: Parsed | null = null;
-  for (const { parse, needles } of PARSERS) {
-    if (!needles.some((n) => normalised.includes(n))) continue;
+  for (const { parse, literals } of candidates) {
+    if (!literals.some((n) => n.in(normalised))) continue;
     parsed = parse(normalised);
     if (parsed !== null) break;
   }

@@ -259,6 +259,12 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     }
   }
 
+  // The common case, one evidence with one source, has nothing to deduplicate.
+  const only = group.length === 1 ? group[0]!.test.sources : undefined;
+  if (only !== undefined && only.length <= 1) {
+    for (const s of only) out.sources.push({ ...s } satisfies SourceRef);
+    return out;
+  }
   const seen = new Set<string>();
   for (const e of group) {
     for (const s of e.test.sources) {
@@ -323,6 +329,12 @@ function projectRelativeId(id: string, project: ProjectView): string {
   return rel === undefined ? id : rel + id.slice(cut);
 }
 
+function firstOrder(group: Evidence[]): number {
+  let order = Infinity;
+  for (const e of group) if (e.order < order) order = e.order;
+  return order;
+}
+
 /**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
@@ -365,24 +377,33 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
   const groups: Evidence[][] = [];
   const byAlias = new Map<string, Evidence[]>();
   const byHeadline = new Map<string, Evidence[][]>();
-  const place = (e: Evidence, group: Evidence[] | undefined) => {
+  const loose = evidence.filter(headlineOnly);
+  // Headlines are only looked up for console sections known by a headline alone; without any,
+  // a map of 50,000 headlines would be built for nothing.
+  const needHeadlines = loose.length > 0;
+  const place = (e: Evidence, group: Evidence[] | undefined, names: string[] = aliases(e)) => {
     const g = group ?? [];
     if (group === undefined) groups.push(g);
     g.push(e);
-    for (const a of aliases(e)) if (!byAlias.has(a)) byAlias.set(a, g);
-    if (e.id.includes("::")) {
+    for (const a of names) if (!byAlias.has(a)) byAlias.set(a, g);
+    if (needHeadlines && e.id.includes("::")) {
       const h = headlineOf(e.id);
       const list = byHeadline.get(h) ?? [];
       if (!list.includes(g)) list.push(g);
       byHeadline.set(h, list);
     }
   };
-  for (const e of evidence.filter((x) => !headlineOnly(x))) {
-    place(e, aliases(e).map((a) => byAlias.get(a)).find((g) => g !== undefined));
+  for (const e of evidence) {
+    if (headlineOnly(e)) continue;
+    // One alias list per evidence: each is a new string, hashed anew by every map it meets.
+    const names = aliases(e);
+    let group: Evidence[] | undefined;
+    for (let i = 0; group === undefined && i < names.length; i++) group = byAlias.get(names[i]!);
+    place(e, group, names);
   }
   // A console section known only by its headline joins the one test with that headline (and
   // the same file, when the console printed one); if several match, it stays on its own.
-  for (const e of evidence.filter(headlineOnly)) {
+  for (const e of loose) {
     const matches = (byHeadline.get(e.id) ?? []).filter((g) => {
       const f = e.test.file;
       if (f === undefined) return true;
@@ -392,7 +413,7 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
   }
 
   return groups
-    .map((g) => ({ test: mergeGroup(g, project), order: Math.min(...g.map((e) => e.order)) }))
+    .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
     .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
     .map((x) => x.test);
 }
