@@ -5215,8 +5215,8 @@ function fixedInCode(name, pattern, why, kind = "test") {
 const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 /**
  * Seeds of other runners, each from the runner's own words. Where the text came from is in
- * docs/runners.md: captured from a real run here (vitest, fast-check) or the runner's
- * documentation and source (the rest).
+ * docs/runners.md: captured from a real run here (vitest, jest, choma, fast-check) or the
+ * runner's documentation and source (the rest).
  */
 const RUNNER_RECOGNISERS = [
     // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
@@ -5229,16 +5229,19 @@ const RUNNER_RECOGNISERS = [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
     ]),
-    // jest --randomize / --showSeed: "Seed:        -1234567" in the summary, padded to the
-    // column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's own
-    // "Seed: 5" line for the generic recognisers.
+    // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
+    // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
+    // own "Seed: 5" line for the generic recognisers.
     runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
         "--randomize",
         `--seed=${s}`,
     ]),
-    // go test -shuffle=on -v prints the shuffle seed as the flag that reproduces it.
+    // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
+    // real; shown for failing packages, or always with -v). The go driver reruns the whole
+    // package with it: go shuffles every test before -run filters them.
     runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
-    // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one.
+    // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
+    // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
     {
         name: "mocha-choma-seed",
         pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
@@ -5248,9 +5251,20 @@ const RUNNER_RECOGNISERS = [
         apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
     },
     runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
-    runnerArgs("minitest-seed", "minitest", new RegExp(`Run options:[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
+    // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
+    // "# Running tests with run options --seed N:".
+    runnerArgs("minitest-seed", "minitest", new RegExp(`(?:Run options:|Running tests with run options)[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
     runnerArgs("googletest-shuffle-seed", "gtest", new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"), (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`]),
     runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
+    // The same seeds as the JUnit reports carry them, once for the whole run (TestCase.reportContext):
+    // googletest's root attribute (written only when shuffling), Catch2's and rspec_junit_formatter's
+    // suite properties.
+    runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
+        "--gtest_shuffle",
+        `--gtest_random_seed=${s}`,
+    ]),
+    runnerArgs("catch-xml-random-seed", "catch2", new RegExp(`<property name="random-seed" value="${DIGITS}"`, "g"), (s) => ["--rng-seed", s]),
+    runnerArgs("rspec-xml-seed", "rspec", new RegExp(`<property name="seed" value="${DIGITS}"`, "g"), (s) => ["--seed", s]),
     // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
     runnerArgs("phpunit-random-seed", "phpunit", new RegExp(`Random Seed: {3}${DIGITS}`, "g"), (s) => [
         "--order-by=random",
@@ -5458,11 +5472,20 @@ function randomBigInt(bits) {
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/drivers/js-results.ts
+/** jest's heading over a file that could not run; the reason is on the lines after it. */
+const SUITE_FAILED_HEADING = /^●\s*Test suite failed to run$/;
 function firstLine(s) {
     if (typeof s !== "string")
         return undefined;
-    const line = s.split("\n").find((l) => l.trim() !== "");
+    const line = s.split("\n").find((l) => l.trim() !== "" && !SUITE_FAILED_HEADING.test(l.trim()));
     return line?.trim();
+}
+/**
+ * jest reports a test file it cannot read like one that throws on import ("Test suite failed
+ * to run"), but a missing file is a wrong path, not a failure of the test: not run.
+ */
+function missingFile(f) {
+    return typeof f.name === "string" && typeof f.message === "string" && f.message.includes(`ENOENT: no such file or directory, open '${f.name}'`);
 }
 /**
  * Passed when the filtered test passed; failed when it failed or its file could not run (an
@@ -5487,6 +5510,8 @@ function judgeJestJson(results, exitCode, what) {
         return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
     }
     const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+    if (broken !== undefined && missingFile(broken))
+        return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
     if (broken !== undefined) {
         const message = firstLine(broken.message);
         return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
@@ -5515,6 +5540,8 @@ function goRunPattern(name) {
         .map(exactPattern)
         .join("/");
 }
+/** An import path as the report gives it: never "-x", which go test would read as a flag. */
+const IMPORT_PATH = /^[\w.~][\w.~-]*(?:\/[\w.~-]+)*$/;
 /** `./dir` of the test file when the join resolved it; else the import path from the report. */
 function goPackage(test) {
     if (test.file !== undefined && test.file.endsWith(".go")) {
@@ -5523,13 +5550,78 @@ function goPackage(test) {
     }
     return test.classname !== "" ? test.classname : ".";
 }
-function judgeGoTest(exitCode, stdout) {
+/**
+ * `-shuffle=N` orders the package's top-level tests, and it shuffles them all before `-run`
+ * filters them (go 1.19 testing.M.Run): the order seed only reproduces anything when the tests
+ * that ran before this one run again. With it the whole package runs.
+ */
+function ordersPackage(app) {
+    return app !== null && app.args.some((a) => a.startsWith("-shuffle="));
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
+function blockOf(stdout, name, end) {
+    const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
+    return stdout.slice(start === -1 ? 0 : start, end);
+}
+/**
+ * The first `file_test.go:42: message` line of a block. testify prints its message on the
+ * lines below an empty one (`Error:      \tmessage`), so that text is added.
+ */
+function failureLine(block) {
+    const at = /^[ \t]+(\S+\.go:\d+:)(.*)$/m.exec(block);
+    if (at === null)
+        return undefined;
+    const own = (at[2] ?? "").trim();
+    if (own !== "")
+        return `${at[1]} ${own}`;
+    const testify = /^[ \t]+Error:[ \t]+(\S.*)$/m.exec(block.slice(at.index));
+    return testify === null ? at[1] : `${at[1]} ${testify[1].trim()}`;
+}
+/**
+ * One attempt from `go test -v` output. Without a name (or when the test printed no result
+ * line of its own) the process as a whole decides, as for a run of the test alone.
+ */
+function judgeGoTest(exitCode, stdout, opts = {}) {
+    const { name, wholePackage = false, stderr = "" } = opts;
     if (/^testing: warning: no tests to run/m.test(stdout) || /\[no test files\]/.test(stdout)) {
         return { kind: "not-run", why: "go test found no test matching the -run pattern" };
     }
+    if (/\[(?:build|setup) failed\]/.test(stdout)) {
+        // The CI run built it: a rerun that cannot is a different checkout or toolchain, not a failure.
+        const error = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"));
+        return { kind: "not-run", why: `the package did not build${error !== undefined ? `: ${error.trim()}` : ""}` };
+    }
+    if (name !== undefined) {
+        const results = [...stdout.matchAll(new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "gm"))];
+        const own = results[results.length - 1];
+        if (own !== undefined) {
+            if (own[1] === "PASS")
+                return { kind: "passed" };
+            if (own[1] === "SKIP")
+                return { kind: "not-run", why: `${name} skipped itself (t.Skip)` };
+            // A panic is printed after the result line, with the stack.
+            const panic = /^panic: .*$/m.exec(stdout.slice(own.index))?.[0];
+            const line = /^.*$/m.exec(stdout.slice(own.index))?.[0]?.trim() ?? own[0];
+            return { kind: "failed", message: failureLine(blockOf(stdout, name, own.index)) ?? panic ?? line };
+        }
+        // Started and never finished: the test binary died inside it (os.Exit, fatal error).
+        const started = stdout.lastIndexOf(`=== RUN   ${name}\n`);
+        if (started !== -1) {
+            const died = /^(?:panic|fatal error): .*$/m.exec(stdout.slice(started))?.[0];
+            return { kind: "failed", message: died ?? `the test binary exited with code ${exitCode} during ${name}` };
+        }
+        if (wholePackage) {
+            return exitCode === 0
+                ? { kind: "not-run", why: `go test printed no result for ${name}` }
+                : { kind: "not-run", why: `the test binary exited with code ${exitCode} before ${name} ran` };
+        }
+    }
     if (exitCode === 0)
         return { kind: "passed" };
-    const detail = /^[ \t]+\S+\.go:\d+: .*$/m.exec(stdout)?.[0]?.trim() ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
+    const detail = failureLine(stdout) ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
     return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
 function goDriver(go = "go") {
@@ -5538,10 +5630,16 @@ function goDriver(go = "go") {
         const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
         return { reapply: ok, fresh: ok };
     };
-    const base = (test) => ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
+    /** The test alone, or the whole package when the seed orders the package's tests. */
+    const base = (test, app) => ordersPackage(app)
+        ? ["test", goPackage(test), "-count=1"]
+        : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
     return {
         name: "go",
         orderCheck: false,
+        refuse: (test) => IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
+            ? null
+            : `its package ${JSON.stringify(goPackage(test).slice(0, 200))} is not a Go import path, and go test would read it as a flag`,
         seedSupport: support,
         invocation(req) {
             const app = seedApplication(req.seed, "go");
@@ -5550,18 +5648,19 @@ function goDriver(go = "go") {
             for (const [k, v] of Object.entries(app?.env ?? {}))
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+            const whole = ordersPackage(app);
             return {
-                // -v prints the "no tests to run" warning and the failing lines the judge reads.
-                argv: [go, ...base(req.test), ...seedArgs, "-v"],
+                // -v prints the result line of every test (and the "no tests to run" warning).
+                argv: [go, ...base(req.test, app), ...seedArgs, "-v"],
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout) },
+                judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }) },
             };
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed, "go");
-            return shellQuoteCommand([go, ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+            return shellQuoteCommand([go, ...base(test, app), ...(app?.args ?? [])], app?.env ?? {});
         },
     };
 }
@@ -5622,6 +5721,18 @@ function rustPanics(text) {
 /** PHPUnit prints the failing frame as a bare `/path/FooTest.php:42` line. */
 function phpPlaces(text) {
     return collect(text, new RegExp(String.raw `^[ \t]*(${PATH}\.php):(\d{1,9})\s*$`, "gm"));
+}
+/**
+ * Ruby backtrace lines: `./spec/x_spec.rb:20:in \`block ...'` (Ruby 3.4 quotes with '), at the
+ * start of a line, after rspec's console "# " or Ruby's "from ". Anchored: a path pattern tried
+ * at every position of a long line is quadratic.
+ */
+function rubyFrames(text) {
+    return collect(text, new RegExp(String.raw `^[ \t]*(?:# |from )?(${PATH}\.rb):(\d{1,9}):in [\`']`, "gm"));
+}
+/** minitest's failure header: `StatsTest#test_x [test/x_test.rb:29]:` (reporters: `test_x(Class) [...]:`). */
+function minitestPlaces(text) {
+    return collect(text, new RegExp(String.raw `^\S{1,500} \[(${PATH}\.rb):(\d{1,9})\]:?[ \t]*$`, "gm"));
 }
 /** CUnit (through its JUnit converters): `File: /x/test.cpp` then `Line: 77`. */
 function cunitPlaces(text) {
@@ -5784,7 +5895,7 @@ const DIALECTS = [
         runner: null,
         head: /<testsuites [^>]*name="AllTests"/,
         score: (t) => /^[^\s:]{1,500}\.(?:cc|cpp|cxx|c\+\+|h|hpp):\d+\s*$/m.test(t.details ?? "") &&
-            /\b(?:Expected|Value of|Which is|Failure)\b/.test(t.details ?? "")
+            /\b(?:Expected|Value of|Which is|Failure|evaluates to)\b/.test(t.details ?? "")
             ? 2
             : 0,
         // --gtest_filter=Suite.Test.
@@ -5797,6 +5908,29 @@ const DIALECTS = [
         head: /<testsuite [^>]*\bassertions="[^>]*\bfile="[^"]*\.php"|<testsuite [^>]*\bfile="[^"]*\.php"[^>]*\bassertions="/,
         score: (t) => (t.file?.endsWith(".php") === true || phpPlaces(t.details ?? "").length > 0 ? 2 : 0),
         locate: (t) => phpPlaces(t.details ?? "").filter((p) => t.file === undefined || p.path === t.file),
+    },
+    {
+        name: "rspec",
+        runner: null,
+        // rspec_junit_formatter: "rspec" plus TEST_ENV_NUMBER under parallel_tests.
+        head: /<testsuite name="rspec\d*"/,
+        score: (t) => (/_spec\.rb$/.test(t.file ?? "") || rubyFrames(dialects_text(t)).some((p) => /_spec\.rb$/.test(p.path)) ? 2 : 0),
+        // The full description: what `rspec FILE -e NAME` selects.
+        id: (t) => t.name,
+        locate: (t) => {
+            const own = t.file === undefined ? "" : t.file.replace(/^\.\//, "");
+            const frames = rubyFrames(dialects_text(t)).filter((p) => own !== "" && (p.path.replace(/^\.\//, "") === own || p.path.endsWith(`/${own}`)));
+            return t.file === undefined ? rubyFrames(dialects_text(t)) : [...frames, { path: t.file }];
+        },
+    },
+    {
+        name: "minitest",
+        runner: null,
+        score: (t) => (minitestPlaces(t.details ?? "").length > 0 ? 2 : rubyFrames(dialects_text(t)).some((p) => /(?:^|\/)test_[^/]*\.rb$|_test\.rb$/.test(p.path)) ? 1 : 0),
+        // `-n NAME` needs only the method. minitest-reporters before 1.1 writes Minitest::Result
+        // (minitest 5.11's result class) as every test's class: it names no test class.
+        id: (t) => (t.classname === "" || t.classname === "Minitest::Result" ? t.name : `${t.classname}#${t.name}`),
+        locate: (t) => [...minitestPlaces(t.details ?? ""), ...rubyFrames(dialects_text(t))],
     },
     {
         name: "cunit",
@@ -5970,8 +6104,10 @@ Results go to --ft-results as JSON lines:
   {"event": "start", "attempt": i, "seed": s}       before attempt i
   {"event": "end", "attempt": i, "outcome": ...}    after attempt i
   {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
-With --ft-plan FILE (a JSON list of tests and their attempts) the start and end lines also
-carry "item", the entry's index in the plan, and each entry's attempts run in a forked child.
+With --ft-plan FILE (a JSON list of tests, each with runs of attempts) the start and end lines
+also carry "item", the entry's index in the plan, and "run", the run's index in the entry; each
+run's attempts run in a forked child. A test whose claim file another process created first is
+skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
 import os
@@ -5985,6 +6121,9 @@ import pytest
 from _pytest.runner import runtestprotocol
 
 MESSAGE_CHARS = 500
+# How long a run waits for the parent to count a slow failed attempt (see _await_parent). The
+# parent reads our lines every 50 ms; past this it is busy or gone, and we go on.
+ACK_WAIT_SECONDS = 2.0
 _STATE = "_flaky_triage_state"
 
 
@@ -6005,8 +6144,8 @@ def pytest_addoption(parser):
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
-                    help="JSON list of tests and their attempts: run each test's attempts in turn, "
-                         "each test in a forked child of this process")
+                    help="JSON list of tests and their runs of attempts: run each test not "
+                         "claimed by another process, each run in a forked child of this process")
 
 
 class _State(object):
@@ -6125,23 +6264,41 @@ def _select_plan(state, config, items):
     count = len(items)
     keep = []
     missing = []
-    claimed = set()
+    taken = set()
     for index, entry in enumerate(state.plan):
         found = None
         for item in items:
-            if id(item) not in claimed and _selects(item, entry["id"], state.invocation_dir):
+            if id(item) not in taken and _selects(item, entry["id"], state.invocation_dir):
                 found = item
                 break
         if found is None:
             missing.append(index)
             continue
-        claimed.add(id(found))
+        taken.add(id(found))
         state.entries[id(found)] = (index, entry)
         keep.append(found)
+    _warm(keep)
     state.emit({"event": "collected", "count": count, "kept": len(keep), "target": None,
                 "missing": missing})
-    config.hook.pytest_deselected(items=[i for i in items if id(i) not in claimed])
+    config.hook.pytest_deselected(items=[i for i in items if id(i) not in taken])
     items[:] = keep
+
+
+def _warm(items):
+    """Fills, once in the parent, caches each forked child would otherwise fill again for its
+    first failure report: which file holds which module (inspect walks every module in
+    sys.modules for that) and the test files' lines. Both are read-only lookups; no test code runs."""
+    import inspect
+    import linecache
+    for item in items:
+        code = getattr(getattr(item, "obj", None), "__code__", None)
+        if code is None:
+            continue
+        try:
+            inspect.getmodule(code, code.co_filename)
+            linecache.getlines(code.co_filename)
+        except Exception:
+            pass
 
 
 def _reseed(state, seed, seed_env=None, global_seed=None):
@@ -6203,7 +6360,7 @@ def pytest_runtest_protocol(item, nextitem):
     if state.plan is not None:
         found = state.entries.get(id(item))
         if found is not None:
-            _run_forked(state, item, found[0], found[1])
+            _run_plan_entry(state, item, found[0], found[1])
         return True
     if state.run_until:
         if item is not state.target:
@@ -6236,20 +6393,42 @@ def _run_attempts(state, item, attempts):
     return True
 
 
-# Why a fork per test: the tests of one plan share this process's imports and collection (the
-# cost we save), but a test must not see what an earlier test of the plan left behind in
-# module state, os.environ or the global generators; that is what the order check measures,
-# and it must not leak into the same-seed verdict. The child starts from the state right
-# after collection, as a fresh pytest process would, and takes its leftovers with it.
-# A child that dies takes the parent with it, the same way (signal or exit code): the engine
-# then sees exactly what it sees when a one-test process dies, and restarts the rest.
-def _run_forked(state, item, index, entry):
+def _run_plan_entry(state, item, index, entry):
     not_after = entry.get("notAfter")
     if not_after is not None and time.time() > not_after:
         return  # the time budget ran out: a test that has not started does not start
+    if not _claim(entry.get("claim")):
+        return  # another process serving these tests has it
+    state.emit({"event": "claim", "item": index})
+    for run_index, run in enumerate(entry.get("runs") or []):
+        if int(run.get("attempts", 0)) > 0:
+            _run_forked(state, item, index, run_index, run)
+
+
+def _claim(path):
+    """Several processes may serve the same plan: the first to create the test's claim file
+    runs it, so a process that is done with its test takes the next one nobody has taken."""
+    if not path:
+        return True
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError:
+        return False
+    return True
+
+
+# Why a fork per run: the tests of one plan share this process's imports and collection (the
+# cost we save), but a test must not see what an earlier test of the plan left behind in
+# module state, os.environ or the global generators; that is what the order check measures,
+# and it must not leak into the same-seed verdict. The child starts from the state right
+# after collection, as a fresh pytest process would, and takes its leftovers with it. A test's
+# runs (same seed, then fresh seeds) get a child each, as they would get a process each.
+# A child that dies takes the parent with it, the same way (signal or exit code): the engine
+# then sees exactly what it sees when a one-test process dies, and restarts the rest.
+def _run_forked(state, item, index, run_index, run):
     fork = getattr(os, "fork", None)
     if fork is None:
-        _run_entry(state, item, index, entry)
+        _run_plan_attempts(state, item, index, run_index, run)
         return
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -6267,7 +6446,7 @@ def _run_forked(state, item, index, entry):
         os.close(done_r)
         code = 0
         try:
-            _run_entry(state, item, index, entry)
+            _run_plan_attempts(state, item, index, run_index, run)
             os.write(done_w, b"1")
         except BaseException as e:
             code = getattr(e, "returncode", None) or 2
@@ -6307,27 +6486,51 @@ def _run_forked(state, item, index, entry):
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
-def _run_entry(state, item, index, entry):
-    seeds = [s for s in entry.get("seeds") or [] if s != ""]
-    seed_env = list(entry.get("seedEnv") or [])
-    global_seed = bool(entry.get("globalSeed"))
-    stop_file = entry.get("stopFile")
+def _run_plan_attempts(state, item, index, run_index, run):
+    seeds = [s for s in run.get("seeds") or [] if s != ""]
+    seed_env = list(run.get("seedEnv") or [])
+    global_seed = bool(run.get("globalSeed"))
+    stop_file = run.get("stopFile")
     seen = set()
-    for attempt in range(max(0, int(entry.get("attempts", 0)))):
+    for attempt in range(max(0, int(run.get("attempts", 0)))):
         if stop_file and os.path.exists(stop_file):
             break
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
         _reseed(state, seed, seed_env, global_seed)
-        state.emit({"event": "start", "item": index, "attempt": attempt, "seed": seed})
+        state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
+                    "seed": seed})
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         reports = runtestprotocol(item, log=True, nextitem=None)
         item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         outcome, when, duration, message = _summarise(reports)
-        state.emit({"event": "end", "item": index, "attempt": attempt, "outcome": outcome,
-                    "when": when, "duration": round(duration, 6), "message": message})
+        state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
+                    "outcome": outcome, "when": when, "duration": round(duration, 6),
+                    "message": message})
         seen.add(outcome)
-        if entry.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
+        if run.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
             break
+        ack_after = run.get("ackAfter")
+        if outcome == "failed" and ack_after is not None and duration >= ack_after:
+            _await_parent(run, attempt + 1)
+
+
+def _await_parent(run, counted):
+    """Waits until the parent has counted this many attempts of the run, or stopped it."""
+    ack_file = run.get("ackFile")
+    stop_file = run.get("stopFile")
+    if not ack_file:
+        return
+    until = time.time() + ACK_WAIT_SECONDS
+    while time.time() < until:
+        if stop_file and os.path.exists(stop_file):
+            return
+        try:
+            with open(ack_file, "r", encoding="utf-8") as f:
+                if int(f.read().strip() or "0") >= counted:
+                    return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.01)
 `;
 
 ;// CONCATENATED MODULE: ./src/rerun/drivers/pytest.ts
@@ -6402,15 +6605,32 @@ function pytestDriver(python) {
                 // global-RNG seed is applied in-process per attempt, so it is not.
                 return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
             },
-            entry(req) {
+            run(req) {
+                if (req.mode !== "repeat")
+                    return null;
                 const app = seedApplication(req.seed);
-                const global = app?.globalRng ?? null;
+                if (req.freshSeeds === null) {
+                    const global = app?.globalRng ?? null;
+                    return {
+                        attempts: req.attempts,
+                        seeds: global !== null ? [global] : [],
+                        seedEnv: [],
+                        globalSeed: global !== null,
+                        stopWhenMixed: req.stopWhenMixed,
+                    };
+                }
+                // Fresh seeds go in per attempt, in the forked child: through the environment (the
+                // process's own carries the recorded seed, as for the same-seed run) and the global
+                // generators. Arguments are read once per process (pytest-randomly reads its seed at
+                // configure): a seed given as arguments needs a process per fresh seed.
+                if (app === null || app.args.length > 0)
+                    return null;
+                const seeds = req.freshSeeds.slice(0, req.attempts);
                 return {
-                    id: req.test.id,
-                    attempts: req.attempts,
-                    seeds: global !== null ? [global] : [],
-                    seedEnv: [],
-                    globalSeed: global !== null,
+                    attempts: seeds.length,
+                    seeds,
+                    seedEnv: Object.keys(app.env),
+                    globalSeed: app.globalRng !== null,
                     stopWhenMixed: req.stopWhenMixed,
                 };
             },
@@ -6494,11 +6714,34 @@ const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
 function expandTemplate(template, values) {
     return template.map((element) => element.replace(PLACEHOLDER, (_, key) => values[key]));
 }
+/**
+ * Why running `template` for this test could go wrong, or null: an id or name from the report
+ * that begins with "-" and fills a whole argument before any "--" reaches the command as an
+ * option (`-k evil`, `--rootdir=/`), not as a test. Files are made safe with "./" instead.
+ */
+function optionLikeArgument(template, test) {
+    const endOfOptions = template.indexOf("--");
+    for (let i = 0; i < template.length; i++) {
+        if (endOfOptions !== -1 && i > endOfOptions)
+            break;
+        const element = template[i];
+        for (const key of ["id", "name"]) {
+            if (element.startsWith(`{${key}}`) && test[key].startsWith("-")) {
+                return `its ${key} starts with '-', and the --rerun-command puts it where the command would read it as an option (put '--' before {${key}} if the command takes it)`;
+            }
+        }
+    }
+    return null;
+}
+/** A path starting with "-" would be an option; "./-x" is the same file. */
+function safeFile(file) {
+    return file.startsWith("-") ? `./${file}` : file;
+}
 function templateDriver(template) {
     const usesSeed = template.some((e) => e.includes("{seed}"));
     const valuesFor = (test, seed) => ({
         id: test.id,
-        file: test.file ?? nodeIdFile(test.id),
+        file: safeFile(test.file ?? nodeIdFile(test.id)),
         name: test.name,
         seed,
     });
@@ -6510,6 +6753,7 @@ function templateDriver(template) {
     return {
         name: "template",
         orderCheck: false,
+        refuse: (test) => optionLikeArgument(template, test),
         seedSupport: support,
         invocation(req) {
             const app = seedApplication(req.seed);
@@ -6917,6 +7161,8 @@ class ProgressPrinter {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -7971,6 +8217,24 @@ const UNITTEST_MARKERS = [
     // Verbose progress: "test_x (pkg.mod.TestC.test_x) ... ok"
     /^\w+ \([\w.]+\)(?: \S.*)? \.\.\. (?:ok|FAIL|ERROR|skipped|expected failure|unexpected success)/m,
 ];
+/** go test's own lines: `=== RUN   TestX`, `--- FAIL: TestX (0.00s)`, `-test.shuffle N`, `ok  \tpkg\t0.01s`. */
+const GO_TEST_MARKERS = [
+    /^=== RUN {3}\S/m,
+    /^(?: {4})*--- (?:FAIL|PASS|SKIP): \S+ \(\d+(?:\.\d+)?s\)\s*$/m,
+    /^-test\.shuffle -?\d+\s*$/m,
+    /^(?:ok {2}|FAIL)\t\S+\t(?:\d+(?:\.\d+)?s|\(cached\))/m,
+];
+/** A test2json event line (`go test -json`, `gotestsum --jsonfile`): an object with an Action and a Package. */
+const GO_TEST_EVENT = /^\s*\{(?=[^\n]*"Action":\s*"[a-z-]+")(?=[^\n]*"(?:Package|ImportPath)":\s*")[^\n]*\}\s*$/;
+/**
+ * Whether most of the first lines are test2json events: compiler errors and go 1.19's
+ * `FAIL\tpkg [build failed]` can stand among them (or first) when stderr went to the same file.
+ */
+function isGoTestJson(head) {
+    const lines = head.replace(/^\uFEFF/, "").split("\n", 50).filter((l) => l.trim() !== "").slice(0, 20);
+    const events = lines.filter((l) => GO_TEST_EVENT.test(l)).length;
+    return events > 0 && events * 2 > lines.length;
+}
 /** Skips the XML prolog; says whether there was one. */
 function skipProlog(text) {
     let rest = text.replace(/^\uFEFF/, "");
@@ -8005,10 +8269,14 @@ function detectKind(head) {
         return "junit";
     if (xml === "other-xml")
         return "unknown";
+    if (isGoTestJson(head))
+        return "go-test-json";
     // The markers are start-of-line patterns: a Jenkins/GitHub timestamp, an xdist tag or a
     // colour code in front of every line would hide them, so they are looked for in the text
     // the readers will see.
     const text = normaliseCiLog(head).text;
+    if (GO_TEST_MARKERS.some((re) => re.test(text)))
+        return "go-test-log";
     if (PYTEST_MARKERS.some((re) => re.test(text)))
         return "pytest-log";
     if (UNITTEST_MARKERS.some((re) => re.test(text)))
@@ -8030,74 +8298,6 @@ function describeUnknown(head) {
     if (controls > sample.length / 10)
         return "it looks like binary data";
     return "it is text but not a JUnit XML report, pytest console log or unittest log";
-}
-
-// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
-var saxes = __nccwpck_require__(800);
-;// CONCATENATED MODULE: ./src/reports/failing-line.ts
-/**
- * Finds the line of a failure inside the test's own file from its failure text. The last
- * matching entry wins: tracebacks list frames outermost first, so the last frame in the test
- * file is where the test itself failed (helpers it called sit below it and are skipped).
- */
-/**
- * Each pattern captures (1) a path or file name and (2) a 1-based line number. Repetitions are
- * bounded so a 1 MiB single-line trace cannot make a pattern backtrack quadratically.
- */
-const FRAME_PATTERNS = [
-    // Python traceback: File "/abs/path/tests/x.py", line 42, in test_y
-    /File "([^"\n]{1,1000})", line (\d{1,9})/g,
-    // pytest long repr: tests/x.py:42: AssertionError  /  tests/x.py:42: in test_y
-    // Go testing: "    file_test.go:42: message"
-    /^[ \t]*([^\s:"'()]{1,1000}\.[A-Za-z]\w{0,20}):(\d{1,9}):(?:[ \t]|$)/gm,
-    // Java / Kotlin stack frame: at pkg.Class.method(File.java:42). Matched from the "(" so the
-    // method part needs no pattern of its own.
-    /\(([^()\s:]{1,500}\.\w{1,20}):(\d{1,9})\)/g,
-    // JS stack frame with a function: at fn (path/file.test.ts:12:5)
-    /\((?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}\)/g,
-    // JS stack frame without one: at path/file.test.ts:12:5
-    /\bat (?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}/g,
-];
-function normalise(p) {
-    return p.replace(/\\/g, "/").replace(/^\.\//, "");
-}
-/**
- * True when the path printed in a trace names `file`: an absolute or longer path ending in
- * `/file`, the same relative path, or (Java, Go) the bare file name.
- */
-function sameFile(printed, file) {
-    const a = normalise(printed);
-    const b = normalise(file);
-    if (a === b || a.endsWith(`/${b}`))
-        return true;
-    if (!a.includes("/"))
-        return b === a || b.endsWith(`/${a}`);
-    // A trace printed relative to another directory (e.g. pytest --rootdir above the project).
-    return b.endsWith(`/${a}`);
-}
-/** The 1-based line of the last traceback entry inside `file`, or undefined. */
-function failingLine(details, file) {
-    if (file.length === 0)
-        return undefined;
-    let bestPos = -1;
-    let bestLine;
-    for (const pattern of FRAME_PATTERNS) {
-        pattern.lastIndex = 0;
-        for (const m of details.matchAll(pattern)) {
-            const printed = m[1];
-            const line = Number(m[2]);
-            if (printed === undefined || !Number.isSafeInteger(line) || line < 1)
-                continue;
-            if (!sameFile(printed, file))
-                continue;
-            const pos = m.index ?? 0;
-            if (pos > bestPos) {
-                bestPos = pos;
-                bestLine = line;
-            }
-        }
-    }
-    return bestLine;
 }
 
 ;// CONCATENATED MODULE: ./src/reports/limits.ts
@@ -8132,16 +8332,19 @@ const MAX_OUTPUT_CHARS = 256 * KiB;
 /**
  * Once this much failure text and output has been retained from one file, further failing tests
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB. 16 MiB keeps the full text of the first few thousand
- * failures in report order; past it a failure keeps the head and tail of its
- * traceback (the assertion and the failing line are at the bottom, the test's frame at the top)
- * and of its output (seed announcements come first or last). Measured on bench/gen-junit.mjs's
- * 500 MB report (31,000 failures): peak heap 438 -> 247 MB, RSS 635 -> 444 MB against the former
- * 128 MiB / 16 KiB / 4 KiB; memory still grows by ~3.5 K characters per failure past the budget.
+ * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
+ * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
+ * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
+ * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
+ * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
+ * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
+ * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
+ * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
+ * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
  */
-const MAX_RETAINED_CHARS_PER_FILE = 16 * MiB;
-const LEAN_DETAILS_CHARS = 2 * KiB;
-const LEAN_OUTPUT_CHARS = 1 * KiB;
+const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
+const LEAN_DETAILS_CHARS = 1 * KiB;
+const LEAN_OUTPUT_CHARS = 512;
 /**
  * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
  * rerun counts are single digits; a report repeating one test a million times must not keep a
@@ -8166,10 +8369,22 @@ const MAX_XML_ERRORS = 1000;
  * failure sections we need are normally well inside it.
  */
 const MAX_LOG_BYTES = 64 * MiB;
+/**
+ * Characters of a JUnit report kept as its head: the root element and the first suite's
+ * properties, where runners name themselves (`name="vitest tests"`) or their seed (googletest's
+ * `random_seed`, Catch2's and rspec's seed properties); 4 KiB covers them in every real report.
+ */
+const REPORT_HEAD_CHARS = 4 * KiB;
 /** Bytes read from the start of a file to detect its encoding and kind. */
 const DETECT_HEAD_BYTES = 64 * KiB;
-/** Chunk size for streaming reports from disk: large enough to amortise parser calls. */
-const READ_CHUNK_BYTES = 1 * MiB;
+/**
+ * Chunk size for streaming reports from disk: large enough to amortise parser calls, and small
+ * enough that a chunk's text is an ordinary V8 heap object. Past 128 KiB (V8's largest regular
+ * object) every chunk string is a separately mapped large object that lingers until a full GC:
+ * streaming 500 MB as latin-1 strings peaked at 113 MB RSS in 1 MiB chunks, 76 MB in 512 KiB,
+ * 55 MB in 64 KiB (and ran no slower). 64 KiB of UTF-16 text is still a regular object.
+ */
+const READ_CHUNK_BYTES = 64 * KiB;
 /**
  * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
  * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
@@ -8278,233 +8493,1361 @@ function limits_firstLine(s, max) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/reports/junit.ts
+;// CONCATENATED MODULE: ./src/reports/console-runs.ts
 
-
-
-const IGNORED = { sink: null };
-const FAILURE_ELEMENTS = {
-    failure: "failed",
-    error: "errored",
-};
-const ATTEMPT_ELEMENTS = {
-    flakyFailure: { outcome: "failed", flaky: true },
-    flakyError: { outcome: "errored", flaky: true },
-    rerunFailure: { outcome: "failed", flaky: false },
-    rerunError: { outcome: "errored", flaky: false },
-};
-/** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
-const PYTEST_TEARDOWN = "failed on teardown with";
-/** Attribute values by which some reporters mark a testcase that did not run. */
-const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
-const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
-/*
- * Fast path. saxes reads character by character and builds text line by line; on a big report
- * that is most of the time, spent on two things: passing testcases, which are nearly all one
- * empty element (`<testcase classname=".." name=".." time=".."/>`) we only count, and the
- * multi-KB character data of failures and their output. So write() takes both from saxes
- * whenever saxes stands cleanly in an element's text (see clean()):
- *   - a bare testcase, recognised strictly (ASCII names, quoted values without `&`, `<`, tabs
- *     or newlines, no duplicate attributes: exactly what saxes reads without an error and
- *     passes on unchanged), is counted as finishCase would count it;
- *   - character data up to the next `<` is checked and decoded as saxes would (line ends,
- *     predefined entities, character references) and handed to the text handler.
- * Anything else, and anything saxes would report, goes to saxes, so errors, warnings and line
- * numbers are unchanged; tags, comments and CDATA are always read by saxes.
- */
-const TESTCASE_OPEN = "<testcase";
-const TESTCASE_CLOSE = "</testcase";
+function emptyCounts() {
+    return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+}
+function bucket(outcome) {
+    return outcome === "errored" ? "errored" : outcome;
+}
+/** Counts implied by a run's records alone (when its tail line is missing). */
+function countRecords(records) {
+    const c = emptyCounts();
+    for (const r of records) {
+        c[bucket(r.outcome)]++;
+        c.tests++;
+    }
+    return c;
+}
+function capped(text, max) {
+    if (text.length <= max)
+        return text;
+    const t = new CappedText(max);
+    t.append(text);
+    return t.toString();
+}
+function attemptOf(r) {
+    if (r.outcome === "skipped")
+        return null;
+    return r.message === undefined ? { outcome: r.outcome } : { outcome: r.outcome, message: r.message };
+}
+function isFailing(r) {
+    return r.outcome === "failed" || r.outcome === "errored";
+}
 /**
- * A bare testcase longer than this goes to saxes. Bounds what write() holds back when an
- * element is cut by a chunk boundary, so a 50 MB attribute value cannot make scanning quadratic.
+ * Folds the runs of one log into its tests: the last outcome of each id wins, earlier outcomes
+ * become prior attempts, and the evidence (details, output, file, line) of the last failing
+ * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
+ * tests and passing tests with failed prior attempts are returned, in first-seen order.
  */
-const MAX_BARE_TESTCASE_CHARS = 4096;
-/** More attributes than this on one bare testcase: leave the duplicate check to saxes. */
-const MAX_BARE_ATTRIBUTES = 16;
-/**
- * saxes' state number for "in text content". Its parser keeps the state in a field that its
- * typings hide; we read it only to know that skipping an element leaves saxes where it would
- * have been. The value is learnt from saxes itself, and if it cannot be told apart from the
- * states inside a comment, CDATA or tag, the fast path stays off.
- */
-const SAXES_TEXT_STATE = (() => {
-    const stateAfter = (xml) => {
-        const p = new saxes/* SaxesParser */.wT({ xmlns: false });
-        p.on("error", () => undefined);
-        p.write(xml);
-        return p.state;
+function mergeRuns(runs, path, warnings, origin) {
+    const byId = new Map();
+    const counts = emptyCounts();
+    for (const run of runs) {
+        const c = run.counts ?? countRecords(run.records);
+        for (const k of Object.keys(counts))
+            counts[k] += c[k];
+        for (const r of run.records) {
+            const prev = byId.get(r.id);
+            if (prev === undefined) {
+                byId.set(r.id, r);
+                continue;
+            }
+            // The same test ran again: count it once, with its latest outcome.
+            const b = bucket(prev.outcome);
+            if (counts[b] > 0 && counts.tests > 0) {
+                counts[b]--;
+                counts.tests--;
+            }
+            const attempts = [...(prev.priorAttempts ?? [])];
+            const a = attemptOf(prev);
+            if (a !== null)
+                attempts.push(a);
+            attempts.push(...(r.priorAttempts ?? []));
+            const evidence = isFailing(r) ? r : prev;
+            const merged = {
+                ...evidence,
+                id: r.id,
+                outcome: r.outcome,
+                index: prev.index,
+                priorAttempts: attempts.slice(-MAX_PRIOR_ATTEMPTS),
+            };
+            if (attempts.length > MAX_PRIOR_ATTEMPTS) {
+                warnings.push(`${path}: ${r.id} ran ${attempts.length + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
+            }
+            byId.set(r.id, merged);
+        }
+    }
+    if (runs.length > 1) {
+        warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
+    }
+    const tests = [];
+    for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
+        const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
+        if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt))
+            continue;
+        tests.push(toTestCase(r, path, origin));
+    }
+    return { tests, counts };
+}
+/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
+function originalLine(n, origin) {
+    if (n <= 0 || origin === undefined)
+        return n;
+    return origin[n - 1] ?? n;
+}
+/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
+function fieldLines(kept, lines, origin) {
+    if (lines === undefined)
+        return undefined;
+    let count = 1;
+    for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1))
+        count++;
+    if (count !== lines.length)
+        return undefined;
+    return lines.map((n) => originalLine(n, origin));
+}
+function toTestCase(r, path, origin) {
+    const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
+    const source = logLine === undefined ? { file: path } : { file: path, line: logLine };
+    const t = {
+        id: r.id,
+        classname: r.classname,
+        name: r.name,
+        outcome: r.outcome,
+        sources: [source],
+        index: r.index,
     };
-    const p = new saxes/* SaxesParser */.wT({ xmlns: false });
-    p.write("<a>");
-    const internals = p;
-    const text = internals.state;
-    if (typeof text !== "number" || internals.text !== "" || internals.tags?.length !== 1)
+    if (r.file !== undefined)
+        t.file = r.file;
+    if (r.line !== undefined)
+        t.line = r.line;
+    if (r.message !== undefined) {
+        const m = limits_firstLine(r.message, MAX_MESSAGE_CHARS);
+        if (m !== undefined)
+            t.message = m;
+    }
+    const logLines = { file: path };
+    if (r.details !== undefined && r.details.length > 0) {
+        t.details = capped(r.details, MAX_DETAILS_CHARS);
+        const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.details = at;
+    }
+    if (r.output !== undefined && r.output.length > 0) {
+        t.output = capped(r.output, MAX_OUTPUT_CHARS);
+        const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.output = at;
+    }
+    if (logLines.details !== undefined || logLines.output !== undefined)
+        t.logLines = logLines;
+    if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
+        t.priorAttempts = r.priorAttempts;
+    return t;
+}
+/** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
+function capWarnings(warnings, path) {
+    if (warnings.length <= MAX_WARNINGS_PER_FILE)
+        return warnings;
+    const kept = warnings.slice(0, MAX_WARNINGS_PER_FILE - 1);
+    kept.push(`${path}: ${warnings.length - kept.length} more warnings not shown`);
+    return kept;
+}
+/**
+ * A pasted excerpt that stops without a final newline may have been cut inside its last word.
+ * When that last line ends in a digit it is dropped (a seed `578250488` cut to `5782` is a
+ * different, wrong seed), and a warning quotes it so a person can still read it.
+ */
+function dropCutTail(lines, text, path, warnings) {
+    if (text.length === 0 || text.endsWith("\n"))
+        return lines;
+    const last = lines[lines.length - 1] ?? "";
+    if (!/[A-Za-z0-9_]$/.test(last))
+        return lines;
+    const quoted = last.length > 60 ? `…${last.slice(-60)}` : last;
+    if (/\d$/.test(last)) {
+        warnings.push(`${path}: the text ends mid-line with a number ("${quoted}"), so it looks cut; that last line was not used`);
+        return lines.slice(0, -1);
+    }
+    warnings.push(`${path}: the text ends mid-line ("${quoted}"); the excerpt may be cut at the end`);
+    return lines;
+}
+/** True when `printed` (a path as a traceback shows it) names `file` (a relative path). */
+function samePath(printed, file) {
+    const a = printed.replace(/\\/g, "/");
+    const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
+    return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}
+/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
+function appendLocated(a, b, blankLines) {
+    if (a === undefined || a.text.length === 0)
+        return b;
+    if (b.text.length === 0)
+        return a;
+    return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array(blankLines).fill(0), ...b.at] };
+}
+
+;// CONCATENATED MODULE: ./src/reports/go-log.ts
+
+
+
+/**
+ * What a package prints before its first test is kept up to this size (head and tail). It is
+ * TestMain's setup output, then `-test.shuffle N`, which `testing.M.Run` prints last, just
+ * before the first test; 16 KiB keeps that line whatever TestMain printed before it.
+ */
+const PREAMBLE_MAX_CHARS = 16 * 1024;
+/**
+ * test2json writes a test's output in events of at most 1 KiB of text (go 1.19
+ * cmd/internal/test2json: outBuffer), a few KiB once escaped: a longer JSON line is not
+ * test2json's, and is skipped rather than buffered without bound.
+ */
+const MAX_JSON_LINE_CHARS = 1024 * 1024;
+/** A test's lines with the log line each was read from, keeping head and tail within `max`. */
+class LineBuffer {
+    head = [];
+    headAt = [];
+    tail = [];
+    tailAt = [];
+    tailStart = 0;
+    headChars = 0;
+    tailChars = 0;
+    headFull = false;
+    cutLines = 0;
+    half;
+    constructor(max) {
+        this.half = Math.max(1, Math.floor(max / 2));
+    }
+    get chars() {
+        return this.headChars + this.tailChars;
+    }
+    get isEmpty() {
+        return this.head.length === 0 && this.tail.length === this.tailStart;
+    }
+    push(raw, at) {
+        // Kept lines are copies: a slice would keep the whole log (or JSON chunk) it came from alive.
+        const line = raw.length > this.half ? `${detach(raw.slice(0, this.half))} [... ${raw.length - this.half} characters cut]` : detach(raw);
+        // Each line costs its newline too, so the joined text stays within the cap.
+        const size = line.length + 1;
+        if (!this.headFull && this.headChars + size <= this.half) {
+            this.head.push(line);
+            this.headAt.push(at);
+            this.headChars += size;
+            return;
+        }
+        this.headFull = true;
+        this.tail.push(line);
+        this.tailAt.push(at);
+        this.tailChars += size;
+        while (this.tailChars > this.half && this.tail.length - this.tailStart > 1) {
+            this.tailChars -= (this.tail[this.tailStart]?.length ?? 0) + 1;
+            this.tailStart++;
+            this.cutLines++;
+        }
+        // Compact now and then, so dropping from the front stays linear.
+        if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+            this.tail = this.tail.slice(this.tailStart);
+            this.tailAt = this.tailAt.slice(this.tailStart);
+            this.tailStart = 0;
+        }
+    }
+    lines() {
+        const cut = this.cutLines > 0 ? [`[... ${this.cutLines} lines cut ...]`] : [];
+        return {
+            lines: [...this.head, ...cut, ...this.tail.slice(this.tailStart)],
+            // The marker line was never in the log: 0 says so (seed sources skip it).
+            at: [...this.headAt, ...cut.map(() => 0), ...this.tailAt.slice(this.tailStart)],
+        };
+    }
+}
+/** A package-level line that says why a package failed when none of its tests did. */
+const PACKAGE_PROBLEM = /^(?:panic: |fatal error: |FAIL\t\S+ \[(?:build|setup) failed\])/;
+/** The shared state of one input file: counters, failing tests, the retention budget. */
+class Tally {
+    path;
+    counts = emptyCounts();
+    warnings = [];
+    kept = new Map();
+    /** The last passing or skipped id: a failure right after it with the same id folds it in. */
+    lastUnkept = null;
+    retained = 0;
+    nextIndex = 0;
+    constructor(path) {
+        this.path = path;
+    }
+    /** The cap for a test starting now: full text until the file's budget is spent, then lean. */
+    detailsCap() {
+        return this.retained < MAX_RETAINED_CHARS_PER_FILE ? MAX_DETAILS_CHARS : LEAN_DETAILS_CHARS;
+    }
+    /** Counts one result; keeps a failing one with its text and the package's `output` (shared, not copied). */
+    add(pkg, r, output) {
+        const id = pkg === undefined ? r.name : `${pkg}/${r.name}`;
+        const prev = this.kept.get(id);
+        if (prev === undefined && r.outcome !== "failed") {
+            this.count(r.outcome, +1);
+            this.lastUnkept = { id, outcome: r.outcome };
+            return;
+        }
+        const evidence = r.outcome === "failed" && r.run !== undefined ? toEvidence(r.run, output) : undefined;
+        if (evidence !== undefined)
+            this.retained += evidence.chars;
+        if (prev === undefined) {
+            const k = { id, classname: pkg ?? "", name: r.name, outcome: "failed", index: r.index, priorAttempts: [] };
+            if (evidence !== undefined)
+                k.evidence = evidence;
+            if (this.lastUnkept?.id === id) {
+                // The same test passed (or was skipped) just before: one test, two attempts.
+                if (this.lastUnkept.outcome === "passed")
+                    k.priorAttempts.push({ outcome: "passed" });
+                this.count(this.lastUnkept.outcome, -1);
+            }
+            this.lastUnkept = null;
+            this.kept.set(id, k);
+            this.count("failed", +1);
+            return;
+        }
+        // Another attempt of a test already kept: counted once, with its latest outcome.
+        this.count(prev.outcome, -1);
+        this.count(r.outcome, +1);
+        if (prev.outcome !== "skipped")
+            prev.priorAttempts.push(go_log_attemptOf(prev));
+        if (prev.priorAttempts.length > MAX_PRIOR_ATTEMPTS) {
+            prev.priorAttempts.shift();
+            prev.droppedAttempts = (prev.droppedAttempts ?? 0) + 1;
+        }
+        prev.outcome = r.outcome;
+        // The last failing attempt's text is kept: that is where its seed was printed.
+        if (evidence !== undefined)
+            prev.evidence = evidence;
+        this.lastUnkept = null;
+    }
+    count(outcome, by) {
+        this.counts[outcome] += by;
+        this.counts.tests += by;
+    }
+    tests() {
+        const out = [];
+        for (const k of [...this.kept.values()].sort((a, b) => a.index - b.index)) {
+            if (k.droppedAttempts !== undefined) {
+                this.warnings.push(`${this.path}: ${k.id} ran ${k.priorAttempts.length + k.droppedAttempts + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
+            }
+            // Passing tests are kept only when an earlier attempt failed (recorded trials).
+            if (k.outcome !== "failed" && !k.priorAttempts.some((a) => a.outcome !== "passed"))
+                continue;
+            out.push(go_log_toTestCase(k, this.path));
+        }
+        return out;
+    }
+}
+function go_log_attemptOf(k) {
+    const outcome = k.outcome === "failed" ? "failed" : "passed";
+    const message = outcome === "failed" ? k.evidence?.message : undefined;
+    return message === undefined ? { outcome } : { outcome, message };
+}
+function toEvidence(run, output) {
+    const details = run.lines.lines();
+    const e = { details, logLine: run.logLine, chars: run.lines.chars };
+    const message = messageOf(details.lines, run);
+    if (message !== undefined)
+        e.message = message;
+    if (output !== null)
+        e.output = output;
+    if (run.durationSec !== undefined)
+        e.durationSec = run.durationSec;
+    return e;
+}
+/** `    stats_test.go:38: Median(...) = 3, want 2.5` (t.Error/t.Fatal/t.Log, any depth). */
+const GO_LOG_LINE = /^\s*([\w.-]{1,200}\.go:\d{1,9}):(?: (.*))?$/;
+const TESTIFY_ERROR = /^\s+Error:\s+(\S.*)$/;
+const CRASH_LINE = /^(?:panic|fatal error): .*$/;
+/**
+ * One line saying what went wrong: a panic; else testify's `Error:`; else the last
+ * `file.go:N: message` (go prints t.Log and t.Error alike, and a test logs before it fails);
+ * else its result line.
+ */
+function messageOf(lines, run) {
+    // A panic or a timeout is why the test failed, whatever it logged before.
+    const crash = lines.find((l) => CRASH_LINE.test(l));
+    if (crash !== undefined)
+        return cap(crash);
+    let last;
+    for (let i = 0; i < lines.length; i++) {
+        const m = GO_LOG_LINE.exec(lines[i] ?? "");
+        if (m === null)
+            continue;
+        const own = (m[2] ?? "").trim();
+        if (own === "") {
+            // testify writes its message on the lines below an empty `file.go:N:` one.
+            for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
+                const testify = TESTIFY_ERROR.exec(lines[j] ?? "");
+                if (testify !== null)
+                    return cap(`${m[1]}: ${(testify[1] ?? "").trim()}`);
+            }
+        }
+        last = own === "" ? m[1] : `${m[1]}: ${own}`;
+    }
+    if (last !== undefined)
+        return cap(last);
+    if (run.outcome === null)
+        return `no result: the test binary exited while ${run.name} ran`;
+    const result = lines.find((l) => /^\s*--- FAIL: /.test(l));
+    return result === undefined ? undefined : cap(result.trim());
+}
+function cap(s) {
+    return limits_firstLine(s, MAX_MESSAGE_CHARS);
+}
+function go_log_toTestCase(k, path) {
+    const e = k.evidence;
+    const t = {
+        id: k.id,
+        classname: k.classname,
+        name: k.name,
+        outcome: k.outcome,
+        sources: [e === undefined ? { file: path } : { file: path, line: e.logLine }],
+        index: k.index,
+    };
+    if (e !== undefined) {
+        if (e.message !== undefined)
+            t.message = e.message;
+        if (e.durationSec !== undefined)
+            t.durationSec = e.durationSec;
+        const logLines = { file: path };
+        if (e.details.lines.length > 0) {
+            t.details = e.details.lines.join("\n");
+            logLines.details = e.details.at;
+        }
+        if (e.output !== undefined) {
+            t.output = e.output.text;
+            logLines.output = e.output.at;
+        }
+        if (logLines.details !== undefined || logLines.output !== undefined)
+            t.logLines = logLines;
+    }
+    if (k.priorAttempts.length > 0)
+        t.priorAttempts = k.priorAttempts;
+    return t;
+}
+/**
+ * One package's run. JSON events name their package; go's text names it only on its last
+ * line (`ok  \tpkg`, `FAIL\tpkg`), so the text reader learns it when the package ends.
+ */
+class PackageRun {
+    tally;
+    preamble = new LineBuffer(PREAMBLE_MAX_CHARS);
+    preamblePartial = "";
+    started = false;
+    /** Tests alive: running, or failed and still collecting what is printed after the result (a panic). */
+    tests = new Map();
+    results = [];
+    /** Why the package failed when no test did (a panic in TestMain, a build failure). */
+    problem = null;
+    constructor(tally) {
+        this.tally = tally;
+    }
+    get hasTests() {
+        return this.started;
+    }
+    start(name, at) {
+        this.started = true;
+        const run = {
+            name,
+            index: this.tally.nextIndex++,
+            logLine: at,
+            lines: new LineBuffer(this.tally.detailsCap()),
+            outcome: null,
+            partial: "",
+            partialAt: at,
+        };
+        const prev = this.tests.get(name);
+        // Started again before it reported: that run never finished (the log holds another run of the package).
+        if (prev !== undefined && prev.outcome === null)
+            this.results.push(crashed(prev));
+        this.tests.set(name, run);
+        return run;
+    }
+    /**
+     * A whole line printed by `name` (or by the package when `name` is undefined). A test that
+     * already passed keeps nothing: its text was let go.
+     */
+    line(name, text, at) {
+        if (name === undefined)
+            this.packageLine(text, at);
+        else
+            this.tests.get(name)?.lines.push(text, at);
+    }
+    /** JSON output: text that may end mid-line, continued by the next event of the same test. */
+    output(name, text, at) {
+        if (name === undefined) {
+            const rest = splitLines(this.preamblePartial + text, at, (l) => this.packageLine(l, at));
+            this.preamblePartial = rest.length > MAX_DETAILS_CHARS ? "" : rest;
+            return;
+        }
+        const run = this.tests.get(name);
+        if (run === undefined)
+            return;
+        const startAt = run.partial === "" ? at : run.partialAt;
+        const rest = splitLines(run.partial + text, startAt, (l, lineAt) => run.lines.push(l, lineAt));
+        if (rest.length > MAX_DETAILS_CHARS) {
+            // A line without end as long as the test's whole cap: keep what fits, as one line.
+            run.lines.push(rest, startAt);
+            run.partial = "";
+        }
+        else {
+            run.partial = rest;
+            run.partialAt = rest === "" ? at : startAt;
+        }
+    }
+    packageLine(text, at) {
+        if (this.problem === null && PACKAGE_PROBLEM.test(text))
+            this.problem = detach(text.slice(0, 500));
+        if (!this.started)
+            this.preamble.push(text, at);
+    }
+    /** A test's result; `line` is go's `--- FAIL: ...` line when read from text (JSON had it as output). */
+    result(name, outcome, durationSec, at, line) {
+        // Without -v the result line is the first go prints of a test.
+        const run = this.tests.get(name) ?? this.start(name, at);
+        flushPartial(run);
+        if (line !== undefined)
+            run.lines.push(line, at);
+        run.outcome = outcome;
+        if (durationSec !== undefined && Number.isFinite(durationSec))
+            run.durationSec = durationSec;
+        if (outcome === "failed") {
+            this.results.push({ name, outcome, index: run.index, run });
+            return;
+        }
+        // A passing test's text is not needed: drop it now, so memory does not grow with passes.
+        this.tests.delete(name);
+        this.results.push({ name, outcome, index: run.index });
+    }
+    /**
+     * The package ended: `failed` when go said FAIL for it, `passed` for ok, `cut` when the input
+     * stopped first, `not-built` after a build failure (already warned about). Hands its tests to
+     * the tally under `pkg` (undefined: the text never named it).
+     */
+    end(pkg, how) {
+        for (const run of this.tests.values())
+            flushPartial(run);
+        const open = [...this.tests.values()].filter((r) => r.outcome === null);
+        if (how === "failed") {
+            this.results.push(...open.map(crashed));
+        }
+        else if (open.length > 0 && how === "cut") {
+            this.tally.warnings.push(`${this.tally.path}: ${open.length} test(s) of ${pkg ?? "a package"} started and have no result (${open
+                .slice(0, 3)
+                .map((r) => r.name)
+                .join(", ")}${open.length > 3 ? ", ..." : ""}): the output looks cut; they are not counted`);
+        }
+        this.results.sort((a, b) => a.index - b.index);
+        if (how === "failed" && !this.results.some((r) => r.outcome === "failed")) {
+            this.tally.warnings.push(`${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`);
+        }
+        let output = null;
+        if (!this.preamble.isEmpty && this.results.some((r) => r.outcome === "failed")) {
+            const { lines, at } = this.preamble.lines();
+            output = { text: lines.join("\n"), at };
+        }
+        for (const r of this.results)
+            this.tally.add(pkg, r, output);
+        this.results.length = 0;
+        this.tests.clear();
+    }
+}
+/** A test that started and never reported: the test binary died inside it. */
+function crashed(run) {
+    return { name: run.name, outcome: "failed", index: run.index, run };
+}
+function flushPartial(run) {
+    if (run.partial === "")
+        return;
+    run.lines.push(run.partial, run.partialAt);
+    run.partial = "";
+}
+/** Calls `each` for every complete line of `text`; returns what follows the last newline. */
+function splitLines(text, at, each) {
+    let start = 0;
+    for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
+        each(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl), at);
+        start = nl + 1;
+    }
+    return start === 0 ? text : text.slice(start);
+}
+function finish(tally, kind) {
+    const tests = tally.tests();
+    return { path: tally.path, kind, tests, counts: tally.counts, warnings: capWarnings(tally.warnings, tally.path) };
+}
+// ---------------------------------------------------------------------------------------------
+// go test -json
+// A Map, not an object: an event's Action is untrusted ("constructor" is no outcome).
+const ACTION_OUTCOME = new Map([
+    ["pass", "passed"],
+    ["fail", "failed"],
+    ["skip", "skipped"],
+]);
+/**
+ * Streams `go test -json` output (one test2json event per line). Events of different packages
+ * may interleave (`go test -json ./...` runs packages in parallel); each carries its package.
+ * Lines that are not events (go 1.19 writes `FAIL\tpkg [build failed]` among them) are skipped.
+ */
+class GoJsonReader {
+    path;
+    tally;
+    packages = new Map();
+    pending = "";
+    skippingLongLine = false;
+    lineNo = 0;
+    malformed = 0;
+    firstMalformed = null;
+    constructor(path) {
+        this.path = path;
+        this.tally = new Tally(path);
+    }
+    write(chunk) {
+        let start = 0;
+        for (let nl = chunk.indexOf("\n"); nl !== -1; nl = chunk.indexOf("\n", start)) {
+            const piece = chunk.slice(start, nl);
+            start = nl + 1;
+            this.lineNo++;
+            if (this.skippingLongLine) {
+                this.skippingLongLine = false;
+                this.pending = "";
+                continue;
+            }
+            const line = this.pending === "" ? piece : this.pending + piece;
+            this.pending = "";
+            this.handleLine(line);
+        }
+        if (start < chunk.length && !this.skippingLongLine) {
+            this.pending += chunk.slice(start);
+            if (this.pending.length > MAX_JSON_LINE_CHARS) {
+                this.pending = "";
+                this.skippingLongLine = true;
+                this.noteMalformed(this.lineNo + 1);
+            }
+        }
+    }
+    end() {
+        if (this.pending !== "" && !this.skippingLongLine) {
+            this.lineNo++;
+            this.handleLine(this.pending);
+        }
+        this.pending = "";
+        for (const [pkg, run] of this.packages)
+            run.end(pkg, "cut");
+        this.packages.clear();
+        if (this.malformed > 0) {
+            this.tally.warnings.push(`${this.path}: ${this.malformed} line(s) are not go test -json events (first at line ${this.firstMalformed}); skipped`);
+        }
+        return finish(this.tally, "go-test-json");
+    }
+    noteMalformed(line) {
+        this.malformed++;
+        this.firstMalformed ??= line;
+    }
+    handleLine(raw) {
+        if (raw.length > MAX_JSON_LINE_CHARS) {
+            this.noteMalformed(this.lineNo);
+            return;
+        }
+        const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        const trimmed = line.trim();
+        if (trimmed === "")
+            return;
+        if (!trimmed.startsWith("{")) {
+            const build = /^FAIL\t(\S+) \[(build|setup) failed\]/.exec(trimmed);
+            if (build !== null)
+                this.tally.warnings.push(`${this.path}: ${build[1]} did not build (${build[2]} failed); its tests did not run`);
+            else if (!/^(?:# |\S+\.go:\d+:\d+: |\t)/.test(line))
+                this.noteMalformed(this.lineNo);
+            return;
+        }
+        let event;
+        try {
+            event = JSON.parse(trimmed);
+        }
+        catch {
+            this.noteMalformed(this.lineNo);
+            return;
+        }
+        if (typeof event !== "object" || event === null) {
+            this.noteMalformed(this.lineNo);
+            return;
+        }
+        const e = event;
+        const action = e["Action"];
+        const pkg = e["Package"];
+        if (typeof action !== "string") {
+            this.noteMalformed(this.lineNo);
+            return;
+        }
+        if (typeof pkg !== "string" || pkg === "") {
+            // go 1.24 reports builds as events of their own (ImportPath, no Package).
+            if (action === "build-fail" && typeof e["ImportPath"] === "string") {
+                this.tally.warnings.push(`${this.path}: ${e["ImportPath"]} did not build; its tests did not run`);
+            }
+            else if (typeof e["ImportPath"] !== "string") {
+                this.noteMalformed(this.lineNo);
+            }
+            return;
+        }
+        const test = typeof e["Test"] === "string" && e["Test"] !== "" ? e["Test"] : undefined;
+        const at = this.lineNo;
+        let run = this.packages.get(pkg);
+        if (run === undefined) {
+            run = new PackageRun(this.tally);
+            this.packages.set(pkg, run);
+        }
+        const outcome = ACTION_OUTCOME.get(action);
+        if (action === "output") {
+            if (typeof e["Output"] === "string")
+                run.output(test, e["Output"], at);
+        }
+        else if (action === "run") {
+            if (test !== undefined)
+                run.start(test, at);
+        }
+        else if (outcome !== undefined) {
+            if (test !== undefined) {
+                const elapsed = e["Elapsed"];
+                run.result(test, outcome, typeof elapsed === "number" ? elapsed : undefined, at);
+            }
+            else {
+                // The package's own result: its tests are done (a skip is `[no test files]`).
+                run.end(pkg, outcome === "failed" ? "failed" : "passed");
+                this.packages.delete(pkg);
+            }
+        }
+        // start, pause, cont, bench, build-output: nothing to keep.
+    }
+}
+/** Parses a whole `go test -json` text (tests and `explain`; files are streamed through GoJsonReader). */
+function parseGoTestJson(text, path) {
+    const r = new GoJsonReader(path);
+    r.write(text);
+    return r.end();
+}
+// ---------------------------------------------------------------------------------------------
+// go test / go test -v text
+/** `=== RUN   TestX/sub`, `=== PAUSE`, `=== CONT` (`=== NAME` from go 1.20 on). */
+const UPDATE = /^=== (RUN|PAUSE|CONT|NAME) +(\S+)\s*$/;
+/** `--- FAIL: TestX/sub (0.00s)`, indented four spaces per level when nested under its parent's. */
+const REPORT = /^((?: {4})*)--- (PASS|FAIL|SKIP|BENCH): (\S+)(?: \((\d+(?:\.\d+)?)s\))?\s*$/;
+const PKG_OK = /^ok {2}\t(\S+)(?:\t|\s*$)/;
+const PKG_FAIL = /^FAIL\t(\S+)(?: \[(build failed|setup failed)\]|\t|\s*$)/;
+const PKG_NO_TESTS = /^\? {3}\t(\S+)\t\[no test files\]/;
+/** The bare PASS/FAIL go prints after a package's tests, before its summary line. */
+const TESTS_DONE = /^(?:PASS|FAIL)\s*$/;
+/** gotestsum repeats failures after the run (`=== Failed`, `=== FAIL: pkg TestX`) up to `DONE N tests`. */
+const GOTESTSUM_SECTION = /^=== (?:Failed|Skipped|Errors)\s*$/;
+const GOTESTSUM_DONE = /^DONE(?: \d+ runs?,)? \d+ tests?\b/;
+/** Compiler output (on stderr, often mixed into the log): `# pkg` and the error lines under it. */
+const BUILD_HEADER = /^# \S/;
+const COMPILER_LINE = /^(?:\S+\.go:\d+(?::\d+)?: |\t|note: |too many errors)/;
+const REPORT_OUTCOME = { PASS: "passed", FAIL: "failed", SKIP: "skipped" };
+/** Parses the text of `go test` or `go test -v` (several packages, CI decorations, excerpts). */
+function parseGoTestLog(text, path) {
+    const tally = new Tally(path);
+    const { text: norm, origin } = normaliseCiLog(text);
+    const lines = dropCutTail(norm.split("\n"), norm, path, tally.warnings);
+    let pkg = new PackageRun(tally);
+    /** The test go's output is about now: named by the last `===` or `---` line. */
+    let current;
+    /** Tests whose `--- ` lines are open, by indentation: `go test` without -v prints a test's output under them. */
+    let stack = [];
+    let verbose = false;
+    let quietFailures = false;
+    let inGotestsum = false;
+    let inBuild = false;
+    const endPackage = (name, how) => {
+        pkg.end(name, how);
+        pkg = new PackageRun(tally);
+        current = undefined;
+        stack = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i] ?? "";
+        const at = origin[i] ?? i + 1;
+        if (inGotestsum) {
+            if (GOTESTSUM_DONE.test(l))
+                inGotestsum = false;
+            continue;
+        }
+        if (GOTESTSUM_SECTION.test(l)) {
+            inGotestsum = true;
+            continue;
+        }
+        if (inBuild) {
+            if (COMPILER_LINE.test(l))
+                continue;
+            inBuild = false;
+        }
+        if (BUILD_HEADER.test(l)) {
+            inBuild = true;
+            continue;
+        }
+        const update = UPDATE.exec(l);
+        if (update !== null) {
+            const name = update[2] ?? "";
+            verbose = true;
+            stack = [];
+            current = name;
+            if (update[1] === "RUN")
+                pkg.start(name, at);
+            pkg.line(name, l, at);
+            continue;
+        }
+        const report = REPORT.exec(l);
+        if (report !== null && report[2] !== "BENCH") {
+            const depth = (report[1] ?? "").length / 4;
+            // Deeper than the open reports: go did not print this one (test2json reads it as output).
+            if (depth <= stack.length) {
+                const name = report[3] ?? "";
+                stack = [...stack.slice(0, depth), name];
+                current = name;
+                const outcome = REPORT_OUTCOME[report[2] ?? ""] ?? "failed";
+                if (!verbose && outcome === "failed")
+                    quietFailures = true;
+                pkg.result(name, outcome, report[4] === undefined ? undefined : Number(report[4]), at, l);
+                continue;
+            }
+        }
+        const ok = PKG_OK.exec(l);
+        const failed = ok === null ? PKG_FAIL.exec(l) : null;
+        if (ok !== null || failed !== null) {
+            const name = (ok ?? failed)?.[1];
+            const notBuilt = failed?.[2];
+            if (notBuilt !== undefined)
+                tally.warnings.push(`${path}: ${name} did not build (${notBuilt}); its tests did not run`);
+            endPackage(name, ok !== null ? "passed" : notBuilt !== undefined ? "not-built" : "failed");
+            continue;
+        }
+        if (PKG_NO_TESTS.test(l)) {
+            endPackage(undefined, "passed");
+            continue;
+        }
+        if (TESTS_DONE.test(l)) {
+            current = undefined;
+            stack = [];
+            continue;
+        }
+        // Output: by its indentation it belongs to an open report (no -v), else to the current test.
+        let indent = 0;
+        while (l.startsWith("    ", indent * 4))
+            indent++;
+        if (indent > 0 && indent <= stack.length)
+            current = stack[indent - 1];
+        pkg.line(current, l, at);
+    }
+    if (pkg.hasTests) {
+        tally.warnings.push(`${path}: the last package's output has no "ok" or "FAIL" line naming it; its tests' ids are their bare names (the log looks cut)`);
+        endPackage(undefined, "cut");
+    }
+    if (quietFailures) {
+        tally.warnings.push(`${path}: go test ran without -v, which prints failing tests only: counts are of those (run go test -v, or -json, in CI)`);
+    }
+    return finish(tally, "go-test-log");
+}
+
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __nccwpck_require__(800);
+;// CONCATENATED MODULE: ./src/reports/failing-line.ts
+/**
+ * Finds the line of a failure inside the test's own file from its failure text. The last
+ * matching entry wins: tracebacks list frames outermost first, so the last frame in the test
+ * file is where the test itself failed (helpers it called sit below it and are skipped).
+ */
+/**
+ * Each pattern captures (1) a path or file name and (2) a 1-based line number. Repetitions are
+ * bounded so a 1 MiB single-line trace cannot make a pattern backtrack quadratically. Every
+ * match contains its `needle`: a text without it is not scanned by that pattern.
+ */
+const FRAME_PATTERNS = [
+    // Python traceback: File "/abs/path/tests/x.py", line 42, in test_y
+    { pattern: /File "([^"\n]{1,1000})", line (\d{1,9})/g, needle: 'File "' },
+    // pytest long repr: tests/x.py:42: AssertionError  /  tests/x.py:42: in test_y
+    // Go testing: "    file_test.go:42: message"
+    { pattern: /^[ \t]*([^\s:"'()]{1,1000}\.[A-Za-z]\w{0,20}):(\d{1,9}):(?:[ \t]|$)/gm, needle: ":" },
+    // Java / Kotlin stack frame: at pkg.Class.method(File.java:42). Matched from the "(" so the
+    // method part needs no pattern of its own.
+    { pattern: /\(([^()\s:]{1,500}\.\w{1,20}):(\d{1,9})\)/g, needle: "(" },
+    // JS stack frame with a function: at fn (path/file.test.ts:12:5)
+    { pattern: /\((?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}\)/g, needle: "(" },
+    // JS stack frame without one: at path/file.test.ts:12:5
+    { pattern: /\bat (?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}/g, needle: "at " },
+];
+function normalise(p) {
+    return p.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+/**
+ * True when the path printed in a trace names `b` (normalised): an absolute or longer path ending in
+ * `/file`, the same relative path, or (Java, Go) the bare file name.
+ */
+function sameFile(printed, b) {
+    const a = normalise(printed);
+    if (a === b || a.endsWith(`/${b}`))
+        return true;
+    if (!a.includes("/"))
+        return b === a || b.endsWith(`/${a}`);
+    // A trace printed relative to another directory (e.g. pytest --rootdir above the project).
+    return b.endsWith(`/${a}`);
+}
+/** The 1-based line of the last traceback entry inside `file`, or undefined. */
+function failingLine(details, file) {
+    if (file.length === 0)
         return undefined;
-    if (stateAfter("<a>x") !== text)
+    const b = normalise(file);
+    // Every printed path sameFile accepts ends with the file's name (normalising only turns
+    // backslashes into slashes and drops a leading "./"), so a text that never names the file
+    // has no frame in it: most failures of a large report point into other files or none.
+    if (!details.includes(b.slice(b.lastIndexOf("/") + 1)))
         return undefined;
-    for (const other of ["<a><!-- ", "<a><![CDATA[ ", "<a b='", "<a>&am", "<a><", "<a></a"]) {
-        if (stateAfter(other) === text)
+    let bestPos = -1;
+    let bestLine;
+    for (const { pattern, needle } of FRAME_PATTERNS) {
+        if (!details.includes(needle))
+            continue;
+        pattern.lastIndex = 0;
+        for (const m of details.matchAll(pattern)) {
+            const printed = m[1];
+            const line = Number(m[2]);
+            if (printed === undefined || !Number.isSafeInteger(line) || line < 1)
+                continue;
+            if (!sameFile(printed, b))
+                continue;
+            const pos = m.index ?? 0;
+            if (pos > bestPos) {
+                bestPos = pos;
+                bestLine = line;
+            }
+        }
+    }
+    return bestLine;
+}
+
+;// CONCATENATED MODULE: ./src/reports/xml-fast.ts
+/**
+ * The pieces of XML that JUnitReader's fast path reads itself instead of saxes (see the fast-path
+ * comment in junit.ts): start tags and character data, each accepted only when it is exactly what
+ * saxes would read without an error, so that anything else can go to saxes and be reported as
+ * saxes reports it. Pure string functions; no parser state.
+ *
+ * Speed comes from never looking at a character in JavaScript when a native search can: every
+ * check ("is there a `&`, a control character, a `]]>` before the next tag?") is a lookup in a
+ * NextIndex, which remembers where the next occurrence is, so checking all the pieces of a chunk
+ * costs one native scan of the chunk per kind of character, not one per piece.
+ */
+/** Where the next occurrence of a string or pattern is in one text, remembered between questions. */
+class NextIndex {
+    text;
+    needle;
+    /** Index of the first occurrence at or after `from` (text.length if none), valid while asked past `from`. */
+    found = -1;
+    from = 0;
+    pattern;
+    constructor(text, needle) {
+        this.text = text;
+        this.needle = needle;
+        this.pattern = typeof needle === "string" ? null : new RegExp(needle.source, "g");
+    }
+    /** Index of the first occurrence at or after `from`, or text.length when there is none. */
+    at(from) {
+        if (from >= this.from && from <= this.found)
+            return this.found;
+        let i;
+        if (this.pattern === null)
+            i = this.text.indexOf(this.needle, from);
+        else {
+            this.pattern.lastIndex = from;
+            i = this.pattern.exec(this.text)?.index ?? -1;
+        }
+        this.from = from;
+        this.found = i < 0 ? this.text.length : i;
+        return this.found;
+    }
+}
+/**
+ * Characters that need a closer look: those XML 1.0 forbids (C0 controls but tab, line feed and
+ * carriage return; U+FFFE, U+FFFF) and surrogates, which are allowed only in pairs.
+ */
+const SPECIAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+/** The searches over one chunk of text that the fast path asks. */
+class ChunkIndex {
+    text;
+    lt;
+    amp;
+    cr;
+    special;
+    cdataEnd;
+    dquote;
+    squote;
+    /** Line feeds and tabs: with `cr`, what attribute values turn into spaces. */
+    lf;
+    tab;
+    /**
+     * Line ends, for countLineEnds only. A NextIndex answers fast only when asked about positions
+     * in increasing order; line counting lags behind the scan, so it has its own.
+     */
+    lineCR;
+    lineLF;
+    constructor(text) {
+        this.text = text;
+        this.lt = new NextIndex(text, "<");
+        this.amp = new NextIndex(text, "&");
+        this.cr = new NextIndex(text, "\r");
+        this.special = new NextIndex(text, SPECIAL);
+        this.cdataEnd = new NextIndex(text, "]]>");
+        this.dquote = new NextIndex(text, '"');
+        this.squote = new NextIndex(text, "'");
+        this.lf = new NextIndex(text, "\n");
+        this.tab = new NextIndex(text, "\t");
+        this.lineCR = new NextIndex(text, "\r");
+        this.lineLF = new NextIndex(text, "\n");
+    }
+}
+/** Line ends in text[from, to) as saxes counts them: CR LF once, a lone CR or LF once each. */
+function countLineEnds(ix, from, to) {
+    const s = ix.text;
+    let n = 0;
+    if (ix.lineCR.at(from) >= to) {
+        for (let i = ix.lineLF.at(from); i < to; i = ix.lineLF.at(i + 1))
+            n++;
+        return n;
+    }
+    for (let i = from; i < to; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x0a)
+            n++;
+        else if (c === 0x0d && s.charCodeAt(i + 1) !== 0x0a)
+            n++;
+    }
+    return n;
+}
+/** The text of the reference between `&` and `;` at s[from, to), or undefined if saxes would report it. */
+function referenceAt(s, from, to) {
+    const n = to - from;
+    const c = s.charCodeAt(from);
+    if (c !== 0x23) {
+        // The five predefined entities, without slicing their names out.
+        if (n === 2 && s.charCodeAt(from + 1) === 0x74)
+            return c === 0x6c ? "<" : c === 0x67 ? ">" : undefined;
+        if (n === 3 && s.startsWith("amp", from))
+            return "&";
+        if (n === 4 && s.startsWith("quot", from))
+            return '"';
+        if (n === 4 && s.startsWith("apos", from))
+            return "'";
+        return undefined;
+    }
+    const hex = s.charCodeAt(from + 1) === 0x78;
+    const digits = n - (hex ? 2 : 1);
+    if (digits < 1 || digits > (hex ? 6 : 7))
+        return undefined;
+    let v = 0;
+    for (let i = to - digits; i < to; i++) {
+        const d = s.charCodeAt(i);
+        if (d >= 0x30 && d <= 0x39)
+            v = v * (hex ? 16 : 10) + (d - 0x30);
+        else if (hex && ((d >= 0x61 && d <= 0x66) || (d >= 0x41 && d <= 0x46)))
+            v = v * 16 + ((d | 0x20) - 0x57);
+        else
             return undefined;
     }
-    return text;
-})();
-var Bare;
-(function (Bare) {
-    /** Not a bare testcase: saxes reads it. */
-    Bare[Bare["No"] = -1] = "No";
+    const isChar = v === 0x9 || v === 0xa || v === 0xd || (v >= 0x20 && v <= 0xd7ff) || (v >= 0xe000 && v <= 0xfffd) || (v >= 0x10000 && v <= 0x10ffff);
+    return isChar ? String.fromCodePoint(v) : undefined;
+}
+/** `s` with its references decoded, or undefined if one of them is not what saxes accepts. */
+function decodeReferences(s) {
+    let amp = s.indexOf("&");
+    if (amp < 0)
+        return s;
+    let out = "";
+    let from = 0;
+    while (amp >= 0) {
+        const semi = s.indexOf(";", amp + 1);
+        if (semi < 0)
+            return undefined;
+        const v = referenceAt(s, amp + 1, semi);
+        if (v === undefined)
+            return undefined;
+        out += s.slice(from, amp) + v;
+        from = semi + 1;
+        amp = s.indexOf("&", from);
+    }
+    return out + s.slice(from);
+}
+/**
+ * Character data text[from, to) (ending before a `<`) as saxes hands it on: line ends normalised,
+ * references decoded. Undefined for anything saxes would report (characters XML does not allow,
+ * a lone surrogate, an unknown entity, `]]>`), so that saxes reads it and reports it.
+ */
+function readCharData(ix, from, to) {
+    const s = ix.text;
+    if (ix.special.at(from) < to && !allowedSpecials(s, from, to))
+        return undefined;
+    const cdataEnd = ix.cdataEnd.at(from);
+    // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
+    if (cdataEnd + 2 < to)
+        return undefined;
+    let out = s.slice(from, to);
+    if (ix.cr.at(from) < to)
+        out = out.replace(/\r\n?/g, "\n");
+    if (ix.amp.at(from) < to)
+        return decodeReferences(out);
+    return out;
+}
+/**
+ * Whether saxes reads character data text[from, to) without an error, for text nobody keeps
+ * (whitespace between elements): readCharData's checks without building the text.
+ */
+function charDataValid(ix, from, to) {
+    if (ix.special.at(from) < to && !allowedSpecials(ix.text, from, to))
+        return false;
+    if (ix.cdataEnd.at(from) + 2 < to)
+        return false;
+    return ix.amp.at(from) >= to || decodeReferences(ix.text.slice(from, to)) !== undefined;
+}
+/** Whether text[from, to) holds only characters XML 1.0 allows (surrogates only in pairs). */
+function allowedSpecials(s, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x20 && c < 0xd800)
+            continue;
+        if (c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0xe000 && c <= 0xfffd))
+            continue;
+        if (c >= 0xd800 && c <= 0xdbff) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff && i + 1 < to) {
+                i++;
+                continue;
+            }
+        }
+        return false;
+    }
+    return true;
+}
+/** What the readers return instead of an index. */
+const Tag = {
+    /** Not something the fast path reads: saxes reads it. */
+    No: -1,
     /** Cut by the end of the text: decide when more text has come. */
-    Bare[Bare["Incomplete"] = -2] = "Incomplete";
-})(Bare || (Bare = {}));
+    Incomplete: -2,
+};
+/** More attributes than this on one tag: leave it to saxes. */
+const MAX_FAST_ATTRIBUTES = 32;
+const VALUE_BLANK = 1;
+const VALUE_REFERENCE = 2;
+/** A StartTag to read tags into; `wanted` names attributes whose index readStartTag notes. */
+function newStartTag(wanted = []) {
+    return {
+        end: 0,
+        nameStart: 0,
+        nameEnd: 0,
+        selfClosing: false,
+        count: 0,
+        names: [],
+        nameEnds: [],
+        starts: [],
+        ends: [],
+        flags: [],
+        plain: true,
+        wanted,
+        found: wanted.map(() => -1),
+        wantedLengths: wanted.map((w) => w.length),
+        wantedFirsts: wanted.map((w) => w.charCodeAt(0)),
+    };
+}
 function isNameStart(c) {
     return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 function isNameChar(c) {
     return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
 }
-/** A character saxes takes in an attribute value unchanged and without an error. */
-function isPlainValueChar(c) {
-    return c >= 0x20 && c !== 0x3c && c !== 0x26 && (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd));
+function isBlank(c) {
+    return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+/** Whether s[a, a + n) and s[b, b + n) hold the same characters. */
+function sameRange(s, a, b, n) {
+    for (let k = 0; k < n; k++)
+        if (s.charCodeAt(a + k) !== s.charCodeAt(b + k))
+            return false;
+    return true;
 }
 /**
- * Reads a bare testcase starting at `at` (which holds `<testcase`): self-closing, or open and
- * closed with only whitespace between. Returns its end index with its attributes in `out`, or
- * Bare.No / Bare.Incomplete.
+ * Reads the start tag at `lt` (which holds `<`) strictly: an ASCII name, attributes with ASCII
+ * names, quoted values without `<` or characters XML forbids, no duplicates, whitespace between
+ * attributes. Only what saxes reads without an error (references are checked when decoded).
+ * Returns the index past its `>` with the tag in `out`, or Tag.No / Tag.Incomplete when the text
+ * ends before `limit` does.
  */
-function scanBare(s, at, out) {
-    const limit = Math.min(s.length, at + MAX_BARE_TESTCASE_CHARS);
-    const incomplete = limit === s.length ? Bare.Incomplete : Bare.No;
-    let i = at + TESTCASE_OPEN.length;
-    if (i >= limit)
+function readStartTag(ix, lt, limit, out) {
+    const s = ix.text;
+    const end = Math.min(s.length, limit);
+    const incomplete = end === s.length ? Tag.Incomplete : Tag.No;
+    let i = lt + 1;
+    if (i >= end)
         return incomplete;
-    let c = s.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x2f && c !== 0x3e)
-        return Bare.No; // <testcases, <testcase\t, ...
-    out.classname = "";
-    out.name = "";
-    out.status = undefined;
-    out.result = undefined;
-    out.newlines = 0;
-    const names = [];
+    if (!isNameStart(s.charCodeAt(i)))
+        return Tag.No;
+    i++;
+    while (i < end && isNameChar(s.charCodeAt(i)))
+        i++;
+    if (i >= end)
+        return incomplete;
+    out.nameStart = lt + 1;
+    out.nameEnd = i;
+    out.count = 0;
+    out.selfClosing = false;
+    const wanted = out.wanted;
+    for (let w = 0; w < wanted.length; w++)
+        out.found[w] = -1;
     for (;;) {
-        while (i < limit && s.charCodeAt(i) === 0x20)
+        const before = i;
+        while (i < end && isBlank(s.charCodeAt(i)))
             i++;
-        if (i >= limit)
+        if (i >= end)
             return incomplete;
-        c = s.charCodeAt(i);
-        if (c === 0x2f) {
-            if (i + 1 >= limit)
-                return incomplete;
-            if (s.charCodeAt(i + 1) !== 0x3e)
-                return Bare.No;
-            out.end = i + 2;
-            return out.end;
+        let c = s.charCodeAt(i);
+        if (c === 0x3e || c === 0x2f) {
+            if (c === 0x2f) {
+                if (i + 1 >= end)
+                    return incomplete;
+                if (s.charCodeAt(i + 1) !== 0x3e)
+                    return Tag.No;
+                out.selfClosing = true;
+                i++;
+            }
+            out.end = i + 1;
+            return checkValues(ix, lt, out);
         }
-        if (c === 0x3e)
-            return closeBare(s, i + 1, limit, incomplete, out);
-        // An attribute: at least one space before it (checked by the caller of this loop turn).
-        if (!isNameStart(c))
-            return Bare.No;
+        // saxes wants whitespace before each attribute.
+        if (i === before || !isNameStart(c) || out.count >= MAX_FAST_ATTRIBUTES)
+            return Tag.No;
         const nameStart = i;
         i++;
-        while (i < limit && isNameChar(s.charCodeAt(i)))
+        while (i < end && isNameChar(s.charCodeAt(i)))
             i++;
-        if (i >= limit)
+        if (i >= end)
             return incomplete;
-        const attrName = s.slice(nameStart, i);
-        if (names.length >= MAX_BARE_ATTRIBUTES || names.includes(attrName))
-            return Bare.No;
-        names.push(attrName);
-        while (i < limit && s.charCodeAt(i) === 0x20)
+        const n = i - nameStart;
+        for (let k = 0; k < out.count; k++) {
+            const other = out.names[k] ?? 0;
+            if ((out.nameEnds[k] ?? 0) - other === n && sameRange(s, other, nameStart, n))
+                return Tag.No;
+        }
+        const first = s.charCodeAt(nameStart);
+        for (let w = 0; w < wanted.length; w++) {
+            if (out.wantedLengths[w] === n && out.wantedFirsts[w] === first && s.startsWith(wanted[w] ?? "", nameStart))
+                out.found[w] = out.count;
+        }
+        while (i < end && isBlank(s.charCodeAt(i)))
             i++;
-        if (i >= limit)
+        if (i >= end)
             return incomplete;
         if (s.charCodeAt(i) !== 0x3d)
-            return Bare.No;
+            return Tag.No;
         i++;
-        while (i < limit && s.charCodeAt(i) === 0x20)
+        while (i < end && isBlank(s.charCodeAt(i)))
             i++;
-        if (i >= limit)
-            return incomplete;
-        const quote = s.charCodeAt(i);
-        if (quote !== 0x22 && quote !== 0x27)
-            return Bare.No;
-        const valueStart = ++i;
-        for (;;) {
-            if (i >= limit)
-                return incomplete;
-            c = s.charCodeAt(i);
-            if (c === quote)
-                break;
-            if (!isPlainValueChar(c))
-                return Bare.No;
-            i++;
-        }
-        const value = s.slice(valueStart, i);
-        i++;
-        if (attrName === "classname")
-            out.classname = value;
-        else if (attrName === "name")
-            out.name = value;
-        else if (attrName === "status")
-            out.status = value;
-        else if (attrName === "result")
-            out.result = value;
-        if (i >= limit)
+        if (i >= end)
             return incomplete;
         c = s.charCodeAt(i);
-        // saxes wants whitespace between attributes.
-        if (c !== 0x20 && c !== 0x2f && c !== 0x3e)
-            return Bare.No;
+        if (c !== 0x22 && c !== 0x27)
+            return Tag.No;
+        const valueStart = i + 1;
+        const close = (c === 0x22 ? ix.dquote : ix.squote).at(valueStart);
+        if (close >= end)
+            return incomplete;
+        out.names[out.count] = nameStart;
+        out.nameEnds[out.count] = nameStart + n;
+        out.starts[out.count] = valueStart;
+        out.ends[out.count] = close;
+        out.count++;
+        i = close + 1;
+        if (i >= end)
+            return incomplete;
+        c = s.charCodeAt(i);
+        if (!isBlank(c) && c !== 0x2f && c !== 0x3e)
+            return Tag.No;
     }
 }
-/** After `<testcase ...>`: only whitespace, then `</testcase>`. */
-function closeBare(s, from, limit, incomplete, out) {
-    let i = from;
-    let newlines = 0;
-    for (; i < limit; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 0x0a)
-            newlines++;
-        // saxes counts CR LF once and a lone CR as a line end.
-        else if (c === 0x0d) {
-            if (i + 1 >= limit)
-                return incomplete;
-            if (s.charCodeAt(i + 1) !== 0x0a)
-                newlines++;
+/**
+ * The checks on a tag's values, made once for the whole tag: outside its values a tag that
+ * parsed holds only names, `=`, quotes and blanks, so a `<` or a character XML forbids anywhere
+ * in it is in a value, and values need decoding only if the tag holds a `&` or a tab/line end
+ * at all (then each value is looked at). Returns the tag's end, or Tag.No.
+ */
+function checkValues(ix, lt, out) {
+    const end = out.end;
+    if (ix.lt.at(lt + 1) < end || ix.special.at(lt) < end)
+        return Tag.No;
+    out.plain = ix.amp.at(lt) >= end && ix.lf.at(lt) >= end && ix.cr.at(lt) >= end && ix.tab.at(lt) >= end;
+    if (out.plain)
+        return end;
+    const s = ix.text;
+    for (let k = 0; k < out.count; k++) {
+        const from = out.starts[k] ?? 0;
+        const to = out.ends[k] ?? 0;
+        let flags = 0;
+        for (let i = from; i < to && flags !== (VALUE_BLANK | VALUE_REFERENCE); i++) {
+            const c = s.charCodeAt(i);
+            if (c === 0x26)
+                flags |= VALUE_REFERENCE;
+            else if (c === 0x09 || c === 0x0a || c === 0x0d)
+                flags |= VALUE_BLANK;
         }
-        else if (c !== 0x20 && c !== 0x09)
-            break;
+        out.flags[k] = flags;
     }
-    if (i + TESTCASE_CLOSE.length + 1 > limit)
-        return incomplete;
-    if (!s.startsWith(TESTCASE_CLOSE, i))
-        return Bare.No;
-    i += TESTCASE_CLOSE.length;
-    while (i < limit && s.charCodeAt(i) === 0x20)
-        i++;
-    if (i >= limit)
-        return incomplete;
-    if (s.charCodeAt(i) !== 0x3e)
-        return Bare.No;
-    out.newlines = newlines;
-    out.end = i + 1;
-    return out.end;
+    return end;
 }
-/** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
-const MAX_CATCH_UP_STEPS = 64;
-const PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-/** The text of an entity or character reference saxes accepts, or undefined. */
-function decodeReference(ref) {
-    const named = PREDEFINED[ref];
-    if (named !== undefined)
-        return named;
-    let n = Number.NaN;
-    if (/^#x[0-9a-fA-F]{1,6}$/.test(ref))
-        n = parseInt(ref.slice(2), 16);
-    else if (/^#[0-9]{1,7}$/.test(ref))
-        n = parseInt(ref.slice(1), 10);
-    const isChar = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
-    return isChar ? String.fromCodePoint(n) : undefined;
+/** Whether the tag's name is `name`. */
+function tagIs(ix, tag, name) {
+    return tag.nameEnd - tag.nameStart === name.length && ix.text.startsWith(name, tag.nameStart);
+}
+function tagName(ix, tag) {
+    return ix.text.slice(tag.nameStart, tag.nameEnd);
+}
+function attributeName(ix, tag, k) {
+    return ix.text.slice(tag.names[k] ?? 0, tag.nameEnds[k] ?? 0);
+}
+/**
+ * The value of attribute k as saxes gives it: literal tabs and line ends become spaces (CR LF one
+ * space), then references are decoded. Undefined for a reference saxes would report.
+ */
+function attributeValue(ix, tag, k) {
+    let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+    if (tag.plain)
+        return v;
+    const flags = tag.flags[k] ?? 0;
+    if ((flags & VALUE_BLANK) !== 0)
+        v = v.replace(/\r\n|[\t\n\r]/g, " ");
+    if ((flags & VALUE_REFERENCE) !== 0)
+        return decodeReferences(v);
+    return v;
+}
+/** Whether saxes reads every value of `tag` without an error (all its references are known). */
+function valuesValid(ix, tag) {
+    if (tag.plain)
+        return true;
+    for (let k = 0; k < tag.count; k++) {
+        if (((tag.flags[k] ?? 0) & VALUE_REFERENCE) !== 0 && attributeValue(ix, tag, k) === undefined)
+            return false;
+    }
+    return true;
+}
+/**
+ * After a `<testcase ...>` at `from`: only whitespace, then `</testcase>`. Returns the index past
+ * its `>`, Tag.No, or Tag.Incomplete when the text ends before `limit` does.
+ */
+function readEmptyClose(ix, from, limit, name) {
+    const s = ix.text;
+    const end = Math.min(s.length, limit);
+    const incomplete = end === s.length ? Tag.Incomplete : Tag.No;
+    let i = from;
+    while (i < end && isBlank(s.charCodeAt(i)))
+        i++;
+    if (i + name.length + 2 >= end)
+        return incomplete;
+    if (s.charCodeAt(i) !== 0x3c || s.charCodeAt(i + 1) !== 0x2f || !s.startsWith(name, i + 2))
+        return Tag.No;
+    i += name.length + 2;
+    while (i < end && isBlank(s.charCodeAt(i)))
+        i++;
+    if (i >= end)
+        return incomplete;
+    return s.charCodeAt(i) === 0x3e ? i + 1 : Tag.No;
 }
 /**
  * Index just past the markup starting at `lt` (a tag, comment, CDATA section or processing
@@ -8530,6 +9873,106 @@ function tagEnd(s, lt) {
     }
     return -1;
 }
+
+;// CONCATENATED MODULE: ./src/reports/junit.ts
+
+
+
+
+const IGNORED = { sink: null };
+const FAILURE_ELEMENTS = {
+    failure: "failed",
+    error: "errored",
+};
+const ATTEMPT_ELEMENTS = {
+    flakyFailure: { outcome: "failed", flaky: true },
+    flakyError: { outcome: "errored", flaky: true },
+    rerunFailure: { outcome: "failed", flaky: false },
+    rerunError: { outcome: "errored", flaky: false },
+};
+/** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
+const PYTEST_TEARDOWN = "failed on teardown with";
+/** Attribute values by which some reporters mark a testcase that did not run. */
+const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
+const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
+/*
+ * Fast path. saxes reads character by character and builds text line by line; on a big report
+ * that is nearly all of the time: passing testcases, which are nearly all one empty element
+ * (`<testcase classname=".." name=".." time=".."/>`) we only count, and the multi-KB attribute
+ * values and character data of failures and their output. So write() reads those itself
+ * whenever saxes stands cleanly in an element's text (see clean()), with the functions of
+ * xml-fast.ts, which accept only what saxes reads without an error:
+ *   - a bare testcase (self-closing, or closed with only whitespace inside) is counted as
+ *     finishCase would count it; saxes never sees it;
+ *   - any other start tag is read with its attributes decoded as saxes decodes them, and saxes
+ *     is given the same tag without attributes (`<failure>`), so it keeps its element stack, end
+ *     tag checks and errors, and the handler gets the attributes read here;
+ *   - character data up to the next `<` is checked and decoded as saxes would (line ends,
+ *     predefined entities, character references) and handed to the text handler.
+ * Anything else, and anything saxes would report, goes to saxes as written, so errors, warnings
+ * and line numbers are unchanged; end tags, comments, CDATA and processing instructions are
+ * always read by saxes. Line ends in what saxes does not see are counted here (lazily, per
+ * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
+ */
+const TESTCASE = "testcase";
+/**
+ * A start tag longer than this goes to saxes, and so does character data this long cut by the end
+ * of a chunk. Bounds what write() holds back for the next chunk, so a 50 MB attribute value cannot
+ * make scanning quadratic; the longest tags of real reports (a failure message attribute with a
+ * whole assertion diff) fit.
+ */
+const MAX_FAST_TAG_CHARS = 64 * 1024;
+/**
+ * saxes' state number for "in text content". Its parser keeps the state in a field that its
+ * typings hide; we read it only to know that skipping an element leaves saxes where it would
+ * have been. The value is learnt from saxes itself, and if it cannot be told apart from the
+ * states inside a comment, CDATA or tag, the fast path stays off.
+ */
+const SAXES_TEXT_STATE = (() => {
+    const parserAfterRoot = () => {
+        const p = new saxes/* SaxesParser */.wT({ xmlns: false });
+        p.write("<a/>");
+        return p;
+    };
+    const stateAfter = (xml) => {
+        const p = new saxes/* SaxesParser */.wT({ xmlns: false });
+        p.on("error", () => undefined);
+        p.write(xml);
+        return p.state;
+    };
+    const p = new saxes/* SaxesParser */.wT({ xmlns: false });
+    p.write("<a>");
+    const internals = p;
+    const text = internals.state;
+    if (typeof text !== "number" || internals.text !== "" || internals.tags?.length !== 1)
+        return undefined;
+    // After its root element, saxes reports every start tag: the fast path must know it is there.
+    if (internals.closedRoot !== false || parserAfterRoot().closedRoot !== true)
+        return undefined;
+    if (stateAfter("<a>x") !== text)
+        return undefined;
+    for (const other of ["<a><!-- ", "<a><![CDATA[ ", "<a b='", "<a>&am", "<a><", "<a></a"]) {
+        if (stateAfter(other) === text)
+            return undefined;
+    }
+    return text;
+})();
+/** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
+const MAX_CATCH_UP_STEPS = 64;
+/** The attributes of a bare testcase that the counting rule reads, by their index in this list. */
+const BARE_ATTRIBUTES = ["name", "classname", "status", "result"];
+const BARE_NAME = 0;
+const BARE_CLASSNAME = 1;
+const BARE_STATUS = 2;
+const BARE_RESULT = 3;
+/** An attribute of a bare testcase as keptAttr would keep it ("" when absent, undefined when saxes would report it). */
+function bareAttribute(ix, tag, wanted) {
+    const k = tag.found[wanted] ?? -1;
+    if (k < 0)
+        return "";
+    const v = attributeValue(ix, tag, k);
+    return v !== undefined && v.length > MAX_MESSAGE_CHARS ? v.slice(0, MAX_MESSAGE_CHARS) : v;
+}
 function attr(tag, name) {
     const v = tag.attributes[name];
     return typeof v === "string" ? v : undefined;
@@ -8548,7 +9991,7 @@ function parseNumber(s) {
     const n = Number(s.trim().replace(/,/g, ""));
     return s.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
-function emptyCounts() {
+function junit_emptyCounts() {
     return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
 }
 /** Streaming JUnit XML reader: feed decoded text with write(), then call end() once. */
@@ -8560,10 +10003,12 @@ class JUnitReader {
     tests = [];
     /** Kept (non-passing or flaky) tests by suite+classname+name, to fold repeated attempts. */
     kept = new Map();
-    /** The previous testcase when it was only counted: a failing repeat right after it folds it in. */
-    lastCounted = null;
-    lastKey = null;
-    counts = emptyCounts();
+    /** Names of kept tests: most passing testcases are told apart from them without building a key. */
+    keptNames = new Set();
+    /** The id of the previous testcase, and how it was counted when it was only counted. */
+    lastCase = null;
+    lastCaseCounted = false;
+    counts = junit_emptyCounts();
     warnings = [];
     suppressedWarnings = 0;
     testcaseIndex = 0;
@@ -8575,15 +10020,22 @@ class JUnitReader {
     droppedAttempts = 0;
     sawRoot = false;
     sawContent = false;
-    /** Text held back from saxes: a `<testcase` cut by the end of the last chunk. */
+    /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
     carry = "";
     /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
     skippedLines = 0;
+    /** The text being scanned, and how far into it skippedLines has counted. */
+    ix = null;
+    countedTo = 0;
     /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
     fedHeldBack = false;
-    bare = { end: 0, newlines: 0, classname: "", name: "", status: undefined, result: undefined };
+    tag = newStartTag(BARE_ATTRIBUTES);
+    /** Attributes read by the fast path for the tag saxes is being given without them. */
+    pendingAttributes = null;
     stopped = false;
     ended = false;
+    /** The report's first characters, for dialect and report-level seed detection. */
+    head = "";
     /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
     fast;
     constructor(path, options = {}) {
@@ -8592,7 +10044,14 @@ class JUnitReader {
         // position:true gives line numbers for warnings; namespaces are off because JUnit has none
         // and namespace checks only add errors for reports that use stray prefixes.
         this.parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true });
-        this.parser.on("opentag", (tag) => this.open(tag));
+        this.parser.on("opentag", (tag) => {
+            const attributes = this.pendingAttributes;
+            if (attributes !== null) {
+                this.pendingAttributes = null;
+                tag.attributes = attributes;
+            }
+            this.open(tag);
+        });
         this.parser.on("closetag", (tag) => this.close(tag));
         this.parser.on("text", (text) => this.text(text));
         this.parser.on("cdata", (text) => this.text(text));
@@ -8610,6 +10069,8 @@ class JUnitReader {
             return;
         if (!this.sawContent && /\S/.test(chunk))
             this.sawContent = true;
+        if (this.head.length < REPORT_HEAD_CHARS)
+            this.head = detach(this.head + chunk.slice(0, REPORT_HEAD_CHARS - this.head.length));
         const text = this.carry.length > 0 ? this.carry + chunk : chunk;
         this.carry = "";
         try {
@@ -8624,6 +10085,7 @@ class JUnitReader {
     }
     end() {
         if (!this.ended) {
+            this.ix = null;
             if (this.carry.length > 0 && !this.stopped) {
                 try {
                     this.feed(this.carry, 0, this.carry.length);
@@ -8642,15 +10104,41 @@ class JUnitReader {
             tests: this.tests,
             counts: { ...this.counts },
             warnings: this.finalWarnings(),
+            ...(this.head.length > 0 ? { head: this.head } : {}),
         };
     }
-    /** Gives text[from, to) to saxes. */
+    /** Gives text[from, to) to saxes as written. */
     feed(text, from, to) {
         if (from >= to || this.stopped)
             return;
+        this.countSkipped(from);
+        this.countedTo = to; // saxes counts the line ends it is given
         this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
         const last = text.charCodeAt(to - 1);
         this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+    }
+    /**
+     * Gives saxes `bare`: the start tag that ends at `to`, written without its attributes, which
+     * the opentag handler gets from here instead.
+     */
+    feedStartTag(to, bare, attributes) {
+        // saxes reports the tag at its `>`: every line end inside it comes before.
+        this.countSkipped(to);
+        this.pendingAttributes = attributes;
+        try {
+            this.parser.write(bare);
+        }
+        finally {
+            this.pendingAttributes = null;
+        }
+        this.fedHeldBack = false;
+    }
+    /** Adds the line ends of the text skipped since the last count, up to `to`. */
+    countSkipped(to) {
+        if (this.ix === null || to <= this.countedTo)
+            return;
+        this.skippedLines += countLineEnds(this.ix, this.countedTo, to);
+        this.countedTo = to;
     }
     /** The current line: saxes' count plus the line ends the fast path kept from it. */
     get line() {
@@ -8658,7 +10146,7 @@ class JUnitReader {
     }
     /**
      * Whether saxes has consumed everything given to it and stands in an element's text with
-     * nothing buffered: then text up to the next `<`, or a bare testcase, may bypass it.
+     * nothing buffered: then text up to the next `<`, or a start tag, may bypass it.
      */
     clean() {
         const p = this.parser;
@@ -8667,24 +10155,32 @@ class JUnitReader {
             p.state === SAXES_TEXT_STATE &&
             p.text === "" &&
             p.tags.length > 0 &&
+            p.closedRoot === false &&
             this.stack.length > 0 &&
             // XML 1.1 has other line ends and characters; leave such files to saxes.
             this.parser.xmlDecl.version !== "1.1");
     }
     /**
      * Feeds `text` to saxes except what it can be spared: character data between tags (handed
-     * to the text handler as saxes would hand it) and bare testcases (counted here). Holds back
-     * a tag cut by the end of `text` until the next write().
+     * to the text handler as saxes would hand it), start tags (given to saxes without their
+     * attributes) and bare testcases (counted here). Holds back a tag cut by the end of `text`
+     * until the next write().
      */
     scan(text) {
+        const ix = new ChunkIndex(text);
+        this.ix = ix;
+        this.countedTo = 0;
         let fed = 0;
         let catchUp = 0;
         while (fed < text.length && !this.stopped) {
             if (!this.clean()) {
                 // saxes is inside a tag, comment, CDATA or buffered text: let it read on to the next
                 // `>`, where it is usually clean again. A long run of such steps (many `>` inside one
-                // comment or attribute) hands it the rest of this text at once.
-                const gt = catchUp < MAX_CATCH_UP_STEPS ? text.indexOf(">", fed) : -1;
+                // comment or attribute) hands it the rest of this text at once, and so does anything
+                // after the root element: saxes reports text there where a run of it ends, and a step
+                // would end it early, moving the line that error names.
+                const afterRoot = this.parser.closedRoot === true;
+                const gt = catchUp < MAX_CATCH_UP_STEPS && !afterRoot ? text.indexOf(">", fed) : -1;
                 const to = gt < 0 ? text.length : gt + 1;
                 this.feed(text, fed, to);
                 fed = to;
@@ -8692,115 +10188,143 @@ class JUnitReader {
                 continue;
             }
             catchUp = 0;
-            const lt = text.indexOf("<", fed);
-            if (lt < 0) {
-                // Text cut by the end of the chunk: saxes buffers it until its `<` comes.
-                this.feed(text, fed, text.length);
-                return;
+            const lt = ix.lt.at(fed);
+            if (lt >= text.length) {
+                // Character data cut by the end of the chunk: read with the next one (saxes would
+                // buffer it until its `<` comes, then read on slowly).
+                if (text.length - fed < MAX_FAST_TAG_CHARS)
+                    fed = this.hold(text, fed);
+                else {
+                    this.feed(text, fed, text.length);
+                    fed = text.length;
+                }
+                break;
             }
             if (lt > fed) {
-                if (!this.passText(text, fed, lt))
+                if (!this.passText(ix, fed, lt))
                     this.feed(text, fed, lt);
                 fed = lt;
                 continue;
             }
-            let end = -1;
-            if (text.startsWith(TESTCASE_OPEN, lt) && this.openCase === null && this.stack[this.stack.length - 1]?.suite !== undefined) {
-                end = scanBare(text, lt, this.bare);
-                if (end >= 0 && this.countBare(this.bare)) {
-                    this.skippedLines += this.bare.newlines;
+            const next = text.charCodeAt(lt + 1);
+            if (next !== 0x2f && next !== 0x21 && next !== 0x3f) {
+                const end = this.readStartTag(ix, lt);
+                if (end >= 0) {
                     fed = end;
                     continue;
                 }
-            }
-            if (end !== Bare.Incomplete)
-                end = tagEnd(text, lt);
-            if (end < 0) {
-                if (text.length - lt < MAX_BARE_TESTCASE_CHARS) {
-                    this.carry = text.slice(lt);
-                    return;
+                if (end === Tag.Incomplete) {
+                    fed = this.hold(text, lt);
+                    break;
                 }
-                this.feed(text, lt, text.length);
-                return;
+            }
+            const end = tagEnd(text, lt);
+            if (end < 0) {
+                if (text.length - lt < MAX_FAST_TAG_CHARS)
+                    fed = this.hold(text, lt);
+                else {
+                    this.feed(text, lt, text.length);
+                    fed = text.length;
+                }
+                break;
             }
             this.feed(text, lt, end);
             fed = end;
         }
+        if (!this.stopped)
+            this.countSkipped(fed);
+        this.ix = null;
+    }
+    /** Keeps text from `lt` on for the next write(); returns where this text's reading stops. */
+    hold(text, lt) {
+        this.countSkipped(lt);
+        this.carry = text.slice(lt);
+        return lt;
     }
     /**
-     * Character data s[from, to) (ending before a `<`) handed to the text handler as saxes would:
-     * line ends normalised, the predefined entities and character references decoded. Returns
-     * false, doing nothing, for anything saxes would report (other entities, characters XML does
-     * not allow, `]]>`), so that saxes reads it and reports it.
+     * The start tag at `lt`, read by the fast path: a bare testcase is counted, any other tag is
+     * given to saxes without its attributes. Returns where reading goes on, Tag.Incomplete when the
+     * text ends inside it, or Tag.No when saxes must read it as written.
      */
-    passText(s, from, to) {
-        let lines = 0;
-        let amp = false;
-        let cr = false;
-        for (let i = from; i < to; i++) {
-            const c = s.charCodeAt(i);
-            if (c >= 0x20 && c < 0xd800) {
-                if (c === 0x26)
-                    amp = true;
-                else if (c === 0x3e && i - from >= 2 && s.charCodeAt(i - 1) === 0x5d && s.charCodeAt(i - 2) === 0x5d)
-                    return false;
-            }
-            else if (c === 0x0a)
-                lines++;
-            else if (c === 0x0d) {
-                cr = true;
-                if (s.charCodeAt(i + 1) !== 0x0a)
-                    lines++;
-            }
-            else if (c === 0x09 || (c >= 0xe000 && c <= 0xfffd)) {
-                // allowed as is
-            }
-            else if (c >= 0xd800 && c <= 0xdbff) {
-                const d = s.charCodeAt(i + 1);
-                if (!(d >= 0xdc00 && d <= 0xdfff))
-                    return false;
-                i++;
-            }
-            else
-                return false;
+    readStartTag(ix, lt) {
+        const tag = this.tag;
+        const limit = lt + MAX_FAST_TAG_CHARS;
+        const end = readStartTag(ix, lt, limit, tag);
+        if (end < 0)
+            return end;
+        if (this.openCase === null && tagIs(ix, tag, TESTCASE) && this.stack[this.stack.length - 1]?.suite !== undefined) {
+            const caseEnd = tag.selfClosing ? end : readEmptyClose(ix, end, limit, TESTCASE);
+            if (caseEnd === Tag.Incomplete)
+                return Tag.Incomplete;
+            if (caseEnd >= 0 && this.countBare(ix, tag))
+                return caseEnd;
         }
-        const sink = this.stack[this.stack.length - 1]?.sink ?? null;
-        let out = s.slice(from, to);
-        if (cr)
-            out = out.replace(/\r\n?/g, "\n");
-        if (amp) {
-            let bad = false;
-            out = out.replace(/&([^&;]*);|&/g, (whole, ref) => {
-                const v = ref === undefined ? undefined : decodeReference(ref);
-                if (v === undefined)
-                    bad = true;
-                return v ?? whole;
-            });
-            if (bad)
-                return false;
+        const attributes = Object.create(null);
+        for (let k = 0; k < tag.count; k++) {
+            const v = attributeValue(ix, tag, k);
+            if (v === undefined)
+                return Tag.No;
+            attributes[attributeName(ix, tag, k)] = v;
         }
-        this.skippedLines += lines;
-        if (sink !== null)
-            this.text(out);
+        const name = tagName(ix, tag);
+        this.feedStartTag(end, tag.selfClosing ? `<${name}/>` : `<${name}>`, attributes);
+        return end;
+    }
+    /**
+     * Character data text[from, to) (ending before a `<`) handed to the text handler as saxes
+     * would. Returns false, doing nothing, for anything saxes would report, so that saxes reads
+     * it and reports it.
+     */
+    passText(ix, from, to) {
+        if (this.stack[this.stack.length - 1]?.sink == null)
+            return charDataValid(ix, from, to);
+        const out = readCharData(ix, from, to);
+        if (out === undefined)
+            return false;
+        this.text(out);
         return true;
     }
     /**
      * Counts a bare testcase as finishCase counts a passing or skipped one. Returns false, counting
-     * nothing, when its id is a kept test's: folding it in is the slow path's job.
+     * nothing, when its id is a kept test's (folding it in is the slow path's job) or saxes would
+     * report one of its references.
      */
-    countBare(b) {
-        const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
-        const key = `${suiteName}\u0000${b.classname}\u0000${b.name}`;
-        if (this.kept.size > 0 && this.kept.has(key))
+    countBare(ix, tag) {
+        if (!valuesValid(ix, tag))
             return false;
-        const skipped = (b.status !== undefined && NOT_RUN_STATUS.test(b.status)) || (b.result !== undefined && NOT_RUN_RESULT.test(b.result));
-        const outcome = skipped ? "skipped" : "passed";
+        const name = bareAttribute(ix, tag, BARE_NAME);
+        const classname = bareAttribute(ix, tag, BARE_CLASSNAME);
+        if (name === undefined || classname === undefined)
+            return false;
+        const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+        if (this.keptNames.has(name) && this.kept.has(caseKey(suiteName, classname, name)))
+            return false;
+        const status = bareAttribute(ix, tag, BARE_STATUS);
+        const result = bareAttribute(ix, tag, BARE_RESULT);
+        if (status === undefined || result === undefined)
+            return false;
+        const outcome = NOT_RUN_STATUS.test(status) || NOT_RUN_RESULT.test(result) ? "skipped" : "passed";
         this.completed++;
-        this.lastKey = key;
-        this.lastCounted = { key, outcome, index: this.testcaseIndex++ };
+        this.setPrevious(suiteName, classname, name);
+        const last = this.lastCase;
+        last.outcome = outcome;
+        last.index = this.testcaseIndex++;
+        this.lastCaseCounted = true;
         this.counts.tests++;
         this.counts[outcome]++;
         return true;
+    }
+    /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
+    setPrevious(suiteName, classname, name) {
+        const p = this.lastCase;
+        if (p === null)
+            this.lastCase = { suiteName, classname, name, outcome: "passed", index: 0 };
+        else {
+            p.suiteName = suiteName;
+            p.classname = classname;
+            p.name = name;
+        }
+        this.lastCaseCounted = false;
     }
     finish() {
         if (!this.sawContent) {
@@ -9089,28 +10613,31 @@ class JUnitReader {
         }
         for (const a of c.flaky)
             prior.push(toPrior(a));
-        const key = `${c.suiteName}\u0000${c.classname}\u0000${c.name}`;
+        const key = caseKey(c.suiteName, c.classname, c.name);
         const previous = this.kept.get(key);
         const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
-        const last = this.lastCounted;
-        this.lastCounted = null;
-        const adjacent = this.lastKey === key;
-        this.lastKey = key;
+        const last = this.lastCase;
+        const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
+        const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
+        this.setPrevious(c.suiteName, c.classname, c.name);
         if (previous === undefined && !keep) {
             this.counts.tests++;
             this.counts[outcome]++;
-            this.lastCounted = { key, outcome, index: c.index };
+            const mine = this.lastCase;
+            mine.outcome = outcome;
+            mine.index = c.index;
+            this.lastCaseCounted = true;
             return;
         }
         let index = c.index;
-        if (previous === undefined && last !== null && last.key === key) {
+        if (previous === undefined && counted !== null) {
             // A retry right after a passing (or, as TestNG reports retried runs, skipped) attempt:
             // that attempt was counted as its own test; it becomes a prior attempt of this one.
             this.counts.tests--;
-            this.counts[last.outcome]--;
-            if (last.outcome === "passed")
+            this.counts[counted.outcome]--;
+            if (counted.outcome === "passed")
                 prior.unshift({ outcome: "passed" });
-            index = last.index;
+            index = counted.index;
         }
         const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
         const detailsText = nonEmpty(c.details) ?? (evidence !== undefined ? nonEmpty(evidence.details) : undefined);
@@ -9152,6 +10679,7 @@ class JUnitReader {
         this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
         this.tests.push(test);
         this.kept.set(key, test);
+        this.keptNames.add(c.name);
         this.counts.tests++;
         this.counts[outcome]++;
         if (outputText === undefined)
@@ -9222,6 +10750,10 @@ class JUnitReader {
         return failingLine(test.details, test.file);
     }
 }
+/** Identifies a test within a file: the same classname and name in two suites are two tests. */
+function caseKey(suiteName, classname, name) {
+    return `${suiteName}\u0000${classname}\u0000${name}`;
+}
 function toPrior(a) {
     const p = { outcome: a.outcome };
     if (a.message !== undefined)
@@ -9238,192 +10770,6 @@ function nonEmpty(t) {
         return undefined;
     const s = t.toString();
     return s.trim().length > 0 ? s : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/reports/console-runs.ts
-
-function console_runs_emptyCounts() {
-    return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-}
-function bucket(outcome) {
-    return outcome === "errored" ? "errored" : outcome;
-}
-/** Counts implied by a run's records alone (when its tail line is missing). */
-function countRecords(records) {
-    const c = console_runs_emptyCounts();
-    for (const r of records) {
-        c[bucket(r.outcome)]++;
-        c.tests++;
-    }
-    return c;
-}
-function capped(text, max) {
-    if (text.length <= max)
-        return text;
-    const t = new CappedText(max);
-    t.append(text);
-    return t.toString();
-}
-function attemptOf(r) {
-    if (r.outcome === "skipped")
-        return null;
-    return r.message === undefined ? { outcome: r.outcome } : { outcome: r.outcome, message: r.message };
-}
-function isFailing(r) {
-    return r.outcome === "failed" || r.outcome === "errored";
-}
-/**
- * Folds the runs of one log into its tests: the last outcome of each id wins, earlier outcomes
- * become prior attempts, and the evidence (details, output, file, line) of the last failing
- * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
- * tests and passing tests with failed prior attempts are returned, in first-seen order.
- */
-function mergeRuns(runs, path, warnings, origin) {
-    const byId = new Map();
-    const counts = console_runs_emptyCounts();
-    for (const run of runs) {
-        const c = run.counts ?? countRecords(run.records);
-        for (const k of Object.keys(counts))
-            counts[k] += c[k];
-        for (const r of run.records) {
-            const prev = byId.get(r.id);
-            if (prev === undefined) {
-                byId.set(r.id, r);
-                continue;
-            }
-            // The same test ran again: count it once, with its latest outcome.
-            const b = bucket(prev.outcome);
-            if (counts[b] > 0 && counts.tests > 0) {
-                counts[b]--;
-                counts.tests--;
-            }
-            const attempts = [...(prev.priorAttempts ?? [])];
-            const a = attemptOf(prev);
-            if (a !== null)
-                attempts.push(a);
-            attempts.push(...(r.priorAttempts ?? []));
-            const evidence = isFailing(r) ? r : prev;
-            const merged = {
-                ...evidence,
-                id: r.id,
-                outcome: r.outcome,
-                index: prev.index,
-                priorAttempts: attempts.slice(-MAX_PRIOR_ATTEMPTS),
-            };
-            if (attempts.length > MAX_PRIOR_ATTEMPTS) {
-                warnings.push(`${path}: ${r.id} ran ${attempts.length + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
-            }
-            byId.set(r.id, merged);
-        }
-    }
-    if (runs.length > 1) {
-        warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
-    }
-    const tests = [];
-    for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
-        const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
-        if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt))
-            continue;
-        tests.push(toTestCase(r, path, origin));
-    }
-    return { tests, counts };
-}
-/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
-function originalLine(n, origin) {
-    if (n <= 0 || origin === undefined)
-        return n;
-    return origin[n - 1] ?? n;
-}
-/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
-function fieldLines(kept, lines, origin) {
-    if (lines === undefined)
-        return undefined;
-    let count = 1;
-    for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1))
-        count++;
-    if (count !== lines.length)
-        return undefined;
-    return lines.map((n) => originalLine(n, origin));
-}
-function toTestCase(r, path, origin) {
-    const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
-    const source = logLine === undefined ? { file: path } : { file: path, line: logLine };
-    const t = {
-        id: r.id,
-        classname: r.classname,
-        name: r.name,
-        outcome: r.outcome,
-        sources: [source],
-        index: r.index,
-    };
-    if (r.file !== undefined)
-        t.file = r.file;
-    if (r.line !== undefined)
-        t.line = r.line;
-    if (r.message !== undefined) {
-        const m = limits_firstLine(r.message, MAX_MESSAGE_CHARS);
-        if (m !== undefined)
-            t.message = m;
-    }
-    const logLines = { file: path };
-    if (r.details !== undefined && r.details.length > 0) {
-        t.details = capped(r.details, MAX_DETAILS_CHARS);
-        const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
-        if (at !== undefined)
-            logLines.details = at;
-    }
-    if (r.output !== undefined && r.output.length > 0) {
-        t.output = capped(r.output, MAX_OUTPUT_CHARS);
-        const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
-        if (at !== undefined)
-            logLines.output = at;
-    }
-    if (logLines.details !== undefined || logLines.output !== undefined)
-        t.logLines = logLines;
-    if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
-        t.priorAttempts = r.priorAttempts;
-    return t;
-}
-/** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
-function capWarnings(warnings, path) {
-    if (warnings.length <= MAX_WARNINGS_PER_FILE)
-        return warnings;
-    const kept = warnings.slice(0, MAX_WARNINGS_PER_FILE - 1);
-    kept.push(`${path}: ${warnings.length - kept.length} more warnings not shown`);
-    return kept;
-}
-/**
- * A pasted excerpt that stops without a final newline may have been cut inside its last word.
- * When that last line ends in a digit it is dropped (a seed `578250488` cut to `5782` is a
- * different, wrong seed), and a warning quotes it so a person can still read it.
- */
-function dropCutTail(lines, text, path, warnings) {
-    if (text.length === 0 || text.endsWith("\n"))
-        return lines;
-    const last = lines[lines.length - 1] ?? "";
-    if (!/[A-Za-z0-9_]$/.test(last))
-        return lines;
-    const quoted = last.length > 60 ? `…${last.slice(-60)}` : last;
-    if (/\d$/.test(last)) {
-        warnings.push(`${path}: the text ends mid-line with a number ("${quoted}"), so it looks cut; that last line was not used`);
-        return lines.slice(0, -1);
-    }
-    warnings.push(`${path}: the text ends mid-line ("${quoted}"); the excerpt may be cut at the end`);
-    return lines;
-}
-/** True when `printed` (a path as a traceback shows it) names `file` (a relative path). */
-function samePath(printed, file) {
-    const a = printed.replace(/\\/g, "/");
-    const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
-    return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
-}
-/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
-function appendLocated(a, b, blankLines) {
-    if (a === undefined || a.text.length === 0)
-        return b;
-    if (b.text.length === 0)
-        return a;
-    return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array(blankLines).fill(0), ...b.at] };
 }
 
 ;// CONCATENATED MODULE: ./src/reports/pytest-log.ts
@@ -9490,7 +10836,7 @@ function namesOf(id) {
     return { classname: [module, ...classes].join("."), name };
 }
 function parseCounts(list) {
-    const c = console_runs_emptyCounts();
+    const c = emptyCounts();
     for (const m of list.matchAll(COUNT_ITEM)) {
         const n = Number(m[1]);
         switch (m[2]) {
@@ -9577,7 +10923,7 @@ function framesOf(body) {
  * numpy's assert_allclose raises a bare `AssertionError:` with its text on the next line, so a
  * bare exception name is joined with the next non-empty line.
  */
-function messageOf(body) {
+function pytest_log_messageOf(body) {
     let at = body.findIndex((l) => E_LINE.test(l) && (E_LINE.exec(l)?.[1] ?? "").trim().length > 0);
     if (at < 0)
         at = body.findIndex((l) => /^[A-Za-z_][\w.]*(?:Error|Exception|Failed|Timeout|Exit)\b:?/.test(l));
@@ -9870,7 +11216,7 @@ function parseRun(lines, firstLineNo, ctx) {
         const frames = framesOf(body);
         const outcome = (sec?.kind ?? entry?.kind) === "error" ? "errored" : "failed";
         const where = locate(id, sec, frames);
-        const message = messageOf(body) ?? entry?.message;
+        const message = pytest_log_messageOf(body) ?? entry?.message;
         const prev = byId.get(id);
         if (prev !== undefined) {
             // A failed test whose teardown also errored: one test, both texts.
@@ -10002,7 +11348,7 @@ function parseRun(lines, firstLineNo, ctx) {
         records.push(rec);
     }
     if (counts === null && verbose.length > 0) {
-        const c = console_runs_emptyCounts();
+        const c = emptyCounts();
         for (const r of records) {
             c[r.outcome === "errored" ? "errored" : r.outcome]++;
             c.tests++;
@@ -10099,7 +11445,7 @@ function parseTitle(title) {
     return { id: title, classname: "", name: title };
 }
 function parseResult(ran, result) {
-    const c = console_runs_emptyCounts();
+    const c = emptyCounts();
     c.tests = ran;
     for (const m of (result ?? "").matchAll(/([a-z ]+)=(\d+)/gi)) {
         const n = Number(m[2]);
@@ -10405,6 +11751,7 @@ function parseUnittestLog(text, path) {
 
 
 
+
 /**
  * Encoding from the first bytes: a BOM, UTF-16 without BOM (a leading "<" is "<\0" or "\0<"),
  * or an XML declaration naming a single-byte encoding. Everything else is read as
@@ -10466,20 +11813,48 @@ async function readHead(p, abs) {
 /** Decoded chunks of a file, from past its BOM, at most `maxBytes` bytes. */
 async function* decodedChunks(abs, enc, maxBytes = Number.POSITIVE_INFINITY) {
     const decoder = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true });
-    const end = Number.isFinite(maxBytes) ? enc.skip + maxBytes - 1 : undefined;
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(abs, {
-        start: enc.skip,
-        ...(end !== undefined ? { end } : {}),
-        highWaterMark: READ_CHUNK_BYTES,
-    });
-    for await (const chunk of stream) {
-        const text = decoder.decode(chunk, { stream: true });
-        if (text.length > 0)
-            yield text;
+    // ASCII reads the same in UTF-8 and windows-1252, and latin-1 decoding is a plain copy: several
+    // times faster than the decoder's checks on the all-ASCII chunks most reports are made of.
+    const asciiCompatible = enc.label === "utf-8" || enc.label === "windows-1252";
+    // Whether the decoder may hold the start of a UTF-8 sequence cut by the end of the last chunk.
+    let pending = false;
+    // One buffer for the whole file: both decodings copy out of it, so nothing of the file's
+    // bytes outlives its chunk (a new Buffer per chunk is garbage the allocator holds on to).
+    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    const handle = await (0,promises_namespaceObject.open)(abs, "r");
+    try {
+        let position = enc.skip;
+        let left = maxBytes;
+        while (left > 0) {
+            const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, left), position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            left -= bytesRead;
+            const chunk = buf.subarray(0, bytesRead);
+            if (asciiCompatible && !pending && (0,external_node_buffer_namespaceObject.isAscii)(chunk)) {
+                yield chunk.toString("latin1");
+                continue;
+            }
+            const text = decoder.decode(chunk, { stream: true });
+            pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
+            if (text.length > 0)
+                yield text;
+        }
+    }
+    finally {
+        await handle.close();
     }
     const rest = decoder.decode();
     if (rest.length > 0)
         yield rest;
+}
+/** go test -json streams like JUnit: passing tests' events are read and let go. */
+async function readGoJson(p, abs, enc) {
+    const reader = new GoJsonReader(p);
+    for await (const text of decodedChunks(abs, enc))
+        reader.write(text);
+    return reader.end();
 }
 async function readJUnit(p, abs, enc) {
     const reader = new JUnitReader(p);
@@ -10528,8 +11903,15 @@ async function readInput(p, cwd) {
                 const parsed = parseUnittestLog(text, p);
                 return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
             }
+            case "go-test-json":
+                return await readGoJson(p, abs, enc);
+            case "go-test-log": {
+                const { text, warnings } = await readLog(p, abs, enc, size);
+                const parsed = parseGoTestLog(text, p);
+                return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
+            }
             case "unknown":
-                throw new UserError(`${p}: not a JUnit XML report, pytest log or unittest log: ${describeUnknown(head)}`);
+                throw new UserError(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
         }
     }
     catch (err) {
@@ -10851,6 +12233,7 @@ function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word
 
 
 
+
 /** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
 const CONFIRM_TRIALS = 10_000;
 /** Everything taken from the log passes through here: one visible line, no escapes. */
@@ -10867,14 +12250,14 @@ function num(x) {
 function printed(x) {
     return String(x);
 }
-function applyLine(apply) {
+function applyLine(apply, recogniser) {
     switch (apply.kind) {
         case "env":
             return `goes back as the environment: ${Object.entries(apply.env)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(" ")}`;
         case "args":
-            return `goes back as pytest arguments: ${apply.args.join(" ")}`;
+            return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
         case "global-rng":
             return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
         case "hypothesis":
@@ -10890,7 +12273,7 @@ function seedLines(seed, test) {
     const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
     const out = [
         `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
-        `  ${clean(applyLine(seed.apply))}`,
+        `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
     ];
     for (const r of seed.related ?? []) {
         out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
@@ -11274,7 +12657,8 @@ function lastMatch(recogniser, field) {
 /** Fields in the order the seed is most likely printed: MXNet logs it in captured output. */
 function fieldsOf(test) {
     const fields = [];
-    for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message]]) {
+    // The report's own run-wide seed last: what the test printed is nearer to what it used.
+    for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message], ["report", test.reportContext]]) {
         if (text !== undefined && text.length > 0) {
             fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
         }
@@ -11299,6 +12683,9 @@ function sourceOf(found, test, file) {
     const at = lines?.[found.line - 1];
     if (map !== undefined && at !== undefined && at > 0)
         return { file: map.file, line: at };
+    // The report context is a snippet of the report's head, not a field with lines of its own.
+    if (found.field === "report")
+        return { file };
     return { file, line: found.line };
 }
 function toSeed(found, test, file) {
@@ -11379,8 +12766,99 @@ function extractSeed(test, userPatterns) {
     }
     return seed;
 }
+/** The recognisers of seeds a JUnit report records once for its whole run. */
+const REPORT_SEED_RECOGNISERS = BUILTIN_RECOGNISERS.filter((r) => /-xml-/.test(r.name));
+/**
+ * The parts of a report's head that carry its run-wide seed (`random_seed="23"`, a seed
+ * property), or undefined: each test of the report gets them as `reportContext`, so the head
+ * is searched once per report rather than once per failing test.
+ */
+function reportSeedContext(head) {
+    if (head === undefined || head.length === 0)
+        return undefined;
+    const found = [];
+    for (const r of REPORT_SEED_RECOGNISERS) {
+        r.pattern.lastIndex = 0;
+        const m = r.pattern.exec(head);
+        r.pattern.lastIndex = 0;
+        if (m !== null)
+            found.push(detachCopy(m[0]));
+    }
+    return found.length > 0 ? found.join("\n") : undefined;
+}
+/** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
+function detachCopy(s) {
+    return (" " + s).slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/literal.ts
+/**
+ * A fixed string to look for in failure texts, many times over (the tolerance parsers' needles).
+ *
+ * `includes` finds a needle by scanning for its first character and comparing from there, so
+ * its cost follows how common that character is: `" ± "` (a space first) took 30 ms over the
+ * 17 MB of failure text in the 100 MB bench report, `"Failed: Timeout >"` 2 ms. Searching from
+ * the needle's least common character, then checking the characters before it, finds exactly
+ * the same occurrences at the cost of the rare one.
+ */
+class Literal {
+    text;
+    /** The needle before its rarest character, and from it on. */
+    head;
+    tail;
+    blankFirst;
+    constructor(text) {
+        this.text = text;
+        let best = 0;
+        for (let i = 1; i < text.length; i++)
+            if (rarity(text.charCodeAt(i)) > rarity(text.charCodeAt(best)))
+                best = i;
+        this.head = text.slice(0, best);
+        this.tail = text.slice(best);
+        this.blankFirst = rarity(text.charCodeAt(0)) === 0;
+    }
+    /** Whether `haystack` contains the needle (`haystack.includes(text)`). */
+    in(haystack) {
+        const { head, tail } = this;
+        // In a short text the split only adds its own cost, unless the needle starts with a blank
+        // (found at every word). Measured on 50,000 one-line failures and on 6,288 of 2-8 KB.
+        if (head.length === 0 || (haystack.length < SHORT_TEXT && !this.blankFirst))
+            return haystack.includes(this.text);
+        for (let i = haystack.indexOf(tail, head.length); i >= 0; i = haystack.indexOf(tail, i + 1)) {
+            if (haystack.startsWith(head, i - head.length))
+                return true;
+        }
+        return false;
+    }
+}
+/** Texts shorter than this are searched with plain `includes` for needles led by a non-blank. */
+const SHORT_TEXT = 1024;
+/** English letters from the most to the least frequent (failure text is mostly English words). */
+const LETTERS = "etaoinsrhldcumfpgwybvkxjqz";
+/**
+ * How rarely a character shows up in failure text, higher is rarer. A guess from tracebacks
+ * and assertion messages: blanks, lower-case letters and digits are everywhere; capitals
+ * start fewer words; most punctuation and anything beyond ASCII is rarer still. A wrong guess
+ * only costs speed, never a match.
+ */
+function rarity(code) {
+    if (code === 0x20 || code === 0x0a || code === 0x09)
+        return 0;
+    if (code >= 0x61 && code <= 0x7a)
+        return 1 + LETTERS.indexOf(String.fromCharCode(code)) / LETTERS.length;
+    if (code >= 0x30 && code <= 0x39)
+        return 1.5;
+    if (code === 0x2e || code === 0x2c || code === 0x3a || code === 0x28 || code === 0x29 || code === 0x5f || code === 0x3d)
+        return 1.5;
+    if (code >= 0x41 && code <= 0x5a)
+        return 3;
+    if (code < 0x80)
+        return 4;
+    return 5;
+}
 
 ;// CONCATENATED MODULE: ./src/diagnose/tolerance.ts
+
 
 
 /** Failure texts are capped by readers already; this bounds regex work on hostile input. */
@@ -11794,12 +13272,22 @@ function parseJUnitDelta(text) {
         return null;
     return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, tolerance_num(m[2]), tolerance_num(m[1]));
 }
+/** Go's %v of a float also prints +Inf and -Inf. */
+const GO_NUM = String.raw `(?:[-+]Inf|${NUM})`;
 /**
  * testify: InDelta "Max difference between 1.5 and 1.7 allowed is 0.1, but difference was -0.2"
- * (expected first); InEpsilon "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)".
+ * (expected first; a NaN actual: "Expected 1 with delta 1e-09, but was NaN"); InEpsilon
+ * "Relative error is too high: 0.01 (expected)\n < 0.2 (actual)". Checked against testify
+ * 1.8.1's own output (examples/go).
  */
 function parseTestify(text) {
-    const delta = new RegExp(String.raw `Max difference between (${NUM}) and (${NUM}) allowed is (${NUM}), but difference was (${NUM})`).exec(text);
+    const nan = new RegExp(String.raw `Expected (${GO_NUM}) with delta (${GO_NUM}), but was NaN`).exec(text);
+    if (nan !== null) {
+        const parsed = scalar("testify-in-delta", { rtol: 0, atol: tolerance_num(nan[2]) }, NaN, tolerance_num(nan[1]));
+        parsed.labels = { rtol: "epsilon", atol: "delta" };
+        return parsed;
+    }
+    const delta = new RegExp(String.raw `Max difference between (${GO_NUM}) and (${GO_NUM}) allowed is (${GO_NUM}), but difference was (${GO_NUM})`).exec(text);
     if (delta !== null) {
         const parsed = scalar("testify-in-delta", { rtol: 0, atol: tolerance_num(delta[3]) }, tolerance_num(delta[2]), tolerance_num(delta[1]), tolerance_num(delta[4]));
         parsed.labels = { rtol: "epsilon", atol: "delta" };
@@ -11870,6 +13358,49 @@ function parseCatch2(text) {
     parsed.labels = { rtol: "Approx epsilon", atol: "Approx margin" };
     return parsed;
 }
+/**
+ * rspec be_within(d).of(e): "expected 0.4858 to be within 0.01 of 0.5"; with .percent_of(e)
+ * "expected 0.4858 to be within 2% of 0.5" (the allowance is p% of |e|: an rtol).
+ */
+function parseRspecBeWithin(text) {
+    const m = new RegExp(String.raw `expected (${NUM}) to be within (${NUM})(%?) of (${NUM})`).exec(text);
+    if (m === null)
+        return null;
+    const actual = tolerance_num(m[1]);
+    const expected = tolerance_num(m[4]);
+    const allowed = tolerance_num(m[2]);
+    const percent = m[3] === "%";
+    const parsed = percent
+        ? scalar("rspec-be-within-percent-of", { rtol: allowed / 100, atol: 0 }, actual, expected)
+        : scalar("rspec-be-within", { rtol: 0, atol: allowed }, actual, expected);
+    // No " (" in a label: suggest.ts puts " in file:line" before the first one.
+    parsed.labels = { rtol: "be_within percent/100", atol: "be_within delta" };
+    return parsed;
+}
+/**
+ * minitest assert_in_delta(e, a, d): "Expected |0.5 - 0.4858| (0.0142) to be <= 0.01." with the
+ * difference at full precision. assert_in_epsilon(e, a, eps) prints the same sentence with
+ * d = eps * min(|e|, |a|), so from the text alone both read as an absolute allowance.
+ */
+function parseMinitestInDelta(text) {
+    const m = new RegExp(String.raw `Expected \|(${NUM}) - (${NUM})\| \((${NUM})\) to be <= (${NUM})`).exec(text);
+    if (m === null)
+        return null;
+    const parsed = scalar("minitest-assert-in-delta", { rtol: 0, atol: tolerance_num(m[4]) }, tolerance_num(m[2]), tolerance_num(m[1]), tolerance_num(m[3]));
+    parsed.labels = { rtol: "assert_in_epsilon epsilon", atol: "assert_in_delta delta" };
+    return parsed;
+}
+/**
+ * PHPUnit 9 assertEqualsWithDelta(e, a, d): "Failed asserting that 0.4863 matches expected 0.5."
+ * The delta is not printed (assertEquals on floats says the same), so as with JUnit the
+ * observed difference is all there is. Only decimal values count.
+ */
+function parsePhpunitEqualsWithDelta(text) {
+    const m = new RegExp(String.raw `Failed asserting that (${NUM}) matches expected (${NUM})\.`).exec(text);
+    if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`))
+        return null;
+    return scalar("phpunit-assert-equals-with-delta", { rtol: null, atol: null }, tolerance_num(m[1]), tolerance_num(m[2]));
+}
 // ---------------------------------------------------------------------------------- dtype
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
 /** dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`), else the test id. */
@@ -11896,21 +13427,34 @@ const PARSERS = [
     { parse: parsePytestApproxScalar, needles: [" ± "] },
     { parse: parseToBeCloseTo, needles: ["Expected precision: ", " to be close to "] },
     { parse: parseAssertJ, needles: ["to be close to:"] },
-    { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: "] },
+    { parse: parseTestify, needles: [" allowed is ", "Relative error is too high: ", ", but was NaN"] },
     { parse: parseGoogletestNear, needles: ["The difference between "] },
     { parse: parseCatch2, needles: [" is within ", " are within ", "Approx( "] },
-    // Last: it needs no tolerance in the text, so any format naming one wins over it.
+    { parse: parseRspecBeWithin, needles: [" to be within "] },
+    { parse: parseMinitestInDelta, needles: [") to be <= "] },
+    // Last: they need no tolerance in the text, so any format naming one wins over them.
     { parse: parseJUnitDelta, needles: ["but was:"] },
+    { parse: parsePhpunitEqualsWithDelta, needles: [" matches expected "] },
 ];
+/** The needles as `Literal`s (searched from their rarest character: many start with a blank). */
+const GATED_PARSERS = PARSERS.map(({ parse, needles }) => ({ parse, literals: needles.map((n) => new Literal(n)) }));
 /**
  * The tolerance failure in `text`, or null when the text is no numeric comparison we know.
  * `context.id` (the test id) supplies the dtype when the message does not print one.
  */
 function parseTolerance(text, context) {
-    const normalised = stripPytestPrefixes(text.slice(0, MAX_TOLERANCE_TEXT));
+    const scanned = text.slice(0, MAX_TOLERANCE_TEXT);
+    // Stripping pytest's prefixes only cuts characters from line starts and turns CRs into line
+    // ends, and no needle holds a line end: a needle of the stripped text is in the raw text
+    // too. So parsers whose needles the raw text lacks are out before the stripped copy is made
+    // (and most failures, lacking them all, never make it).
+    const candidates = GATED_PARSERS.filter(({ literals }) => literals.some((n) => n.in(scanned)));
+    if (candidates.length === 0)
+        return null;
+    const normalised = stripPytestPrefixes(scanned);
     let parsed = null;
-    for (const { parse, needles } of PARSERS) {
-        if (!needles.some((n) => normalised.includes(n)))
+    for (const { parse, literals } of candidates) {
+        if (!literals.some((n) => n.in(normalised)))
             continue;
         parsed = parse(normalised);
         if (parsed !== null)
@@ -12390,7 +13934,8 @@ function toleranceFix(test, tolerance) {
         return `loosen the tolerance${where(test)} one rung at a time (e.g. 1e-5 -> 5e-5, not straight to 1e-3), re-running after each step`;
     }
     // Put the location right after the action: "raise atol 1e-5 -> 5e-5 in x.py:42 (one rung; ...)".
-    const cut = s.text.indexOf(" (");
+    // The last " (" opens the detail: a runner's label may hold one ("withPercentage (as a fraction)").
+    const cut = s.text.lastIndexOf(" (");
     const text = cut === -1 ? `${s.text}${where(test)}` : `${s.text.slice(0, cut)}${where(test)}${s.text.slice(cut)}`;
     return s.guidelineWarning !== undefined ? `${text}; ${s.guidelineWarning}` : text;
 }
@@ -12465,6 +14010,12 @@ function unknownFix(test, verdict, tolerance, seed, reruns) {
  * `test_y[p.1]`: the path's slashes became dots and ".py" was dropped, so where the module ends
  * and the classes begin is only known by looking at the project's files.
  */
+/**
+ * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
+ * literal dot, so the splits double with every dot; the search is pruned at directories that
+ * do not exist, and this bounds what is left on pathological trees.
+ */
+const MAX_DOTTED_SPLITS = 256;
 function normalisePath(p) {
     return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
 }
@@ -12496,6 +14047,9 @@ function toPytestNodeId(classname, name, fileAttr, project) {
         if (project.exists(rel))
             return { id: nodeId(rel, parts.slice(k), name), file: rel };
     }
+    const dotted = dottedDirectoryFile(parts, project);
+    if (dotted !== null)
+        return { id: nodeId(dotted.file, parts.slice(dotted.used), name), file: dotted.file };
     // No file found (report from another checkout, or rootdir differs): guess that the module
     // ends before the first capitalised part and do not claim the file exists.
     const classes = trailingClasses(parts);
@@ -12516,6 +14070,34 @@ function trailingClasses(parts) {
         i = parts.length - 1;
     return parts.slice(i);
 }
+/**
+ * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
+ * be either. Walks the directories that exist, joining parts with a literal dot or descending,
+ * and returns the file using the most parts (the most specific module, as the plain search does).
+ */
+function dottedDirectoryFile(parts, project) {
+    const isDir = project.isDir?.bind(project);
+    if (isDir === undefined || parts.length < 2)
+        return null;
+    let best = null;
+    let budget = MAX_DOTTED_SPLITS;
+    // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
+    const walk = (dir, segment, i) => {
+        if (budget-- <= 0)
+            return;
+        const here = dir === "" ? segment : `${dir}/${segment}`;
+        if (project.exists(`${here}.py`) && (best === null || i > best.used))
+            best = { file: `${here}.py`, used: i };
+        if (i >= parts.length)
+            return;
+        const next = parts[i];
+        walk(dir, `${segment}.${next}`, i + 1);
+        if (isDir(here))
+            walk(here, next, i + 1);
+    };
+    walk("", parts[0], 1);
+    return best;
+}
 
 ;// CONCATENATED MODULE: ./src/reports/join.ts
 /**
@@ -12530,8 +14112,12 @@ function trailingClasses(parts) {
 
 
 
-const DOTTED_MODULE_PATH = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+// Parts after the first may start with a digit or hold a hyphen: they may be directory names
+// (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
+const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
 /** Stack frames of JVM languages: a dotted classname that is not a Python module. */
+const OTHER_SOURCE_LINE = /\.(?:c|cc|cpp|cxx|h|hpp|go|rs|rb|php|cs|swift|m|mm|js|mjs|cjs|ts|tsx|jsx)(?::|\(|, line )\d+/;
 const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
 function keep(t) {
     if (t.outcome === "failed" || t.outcome === "errored")
@@ -12547,6 +14133,10 @@ function pytestJUnit(t, project) {
         return null;
     const details = t.details ?? "";
     if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file)))
+        return null;
+    // A failure that points into another language's source and never at a .py file is not
+    // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
+    if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details))
         return null;
     const mapped = toPytestNodeId(t.classname, t.name, t.file, project);
     const python = t.file !== undefined ||
@@ -12601,8 +14191,17 @@ class MemoView {
     project;
     known = new Map();
     resolved = new Map();
+    dirs = new Map();
     constructor(project) {
         this.project = project;
+    }
+    isDir(relPath) {
+        let v = this.dirs.get(relPath);
+        if (v === undefined) {
+            v = this.project.isDir?.(relPath) ?? false;
+            this.dirs.set(relPath, v);
+        }
+        return v;
     }
     exists(relPath) {
         let v = this.known.get(relPath);
@@ -12685,6 +14284,9 @@ function mergeGroup(group, project) {
     const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
     if (prior !== undefined)
         out.priorAttempts = prior;
+    const context = first("reportContext");
+    if (context !== undefined)
+        out.reportContext = context;
     // Every captured output counts (JUnit system-out and the console's captured log are
     // different texts); the same text seen twice is kept once.
     const outputs = [];
@@ -12745,6 +14347,13 @@ function mergeGroup(group, project) {
                 out.file = node.file;
         }
     }
+    // The common case, one evidence with one source, has nothing to deduplicate.
+    const only = group.length === 1 ? group[0].test.sources : undefined;
+    if (only !== undefined && only.length <= 1) {
+        for (const s of only)
+            out.sources.push({ ...s });
+        return out;
+    }
     const seen = new Set();
     for (const e of group) {
         for (const s of e.test.sources) {
@@ -12802,6 +14411,25 @@ function unittestNodeId(test, project) {
     return null;
 }
 /**
+ * JS runners' ids start with the test file, which jest-junit takes from a stack frame: an
+ * absolute path on the CI machine. The project-relative path keeps ids the same on every
+ * machine (history, reruns in another checkout), as the runner's own `file > ...` ids are.
+ */
+function projectRelativeId(id, project) {
+    const cut = id.indexOf(" > ");
+    if (cut <= 0 || !/^(?:\/|[A-Za-z]:[\\/])/.test(id))
+        return id;
+    const rel = resolveInProject(id.slice(0, cut), project);
+    return rel === undefined ? id : rel + id.slice(cut);
+}
+function firstOrder(group) {
+    let order = Infinity;
+    for (const e of group)
+        if (e.order < order)
+            order = e.order;
+    return order;
+}
+/**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
  */
@@ -12811,11 +14439,20 @@ function joinInputs(inputs, view) {
     let order = 0;
     for (const input of inputs) {
         const kept = input.tests.filter(keep);
-        const dialect = input.kind === "junit" ? detectDialect({ path: input.path, tests: kept }) : null;
+        // go's own output reads as its JUnit converters do: same ids, file:line places, go driver.
+        const dialect = input.kind === "junit"
+            ? detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) })
+            : input.kind === "go-test-json" || input.kind === "go-test-log"
+                ? (dialectNamed("gotestsum") ?? null)
+                : null;
+        const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
         for (const test of kept) {
+            if (reportContext !== undefined && test.reportContext === undefined)
+                test.reportContext = reportContext;
             const e = { test, kind: input.kind, id: test.id, order: order++ };
-            if (input.kind === "junit") {
-                const mapped = pytestJUnit(test, project);
+            // A go log that never named the package leaves bare test names: nothing to map them with.
+            if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
+                const mapped = input.kind === "junit" ? pytestJUnit(test, project) : null;
                 if (mapped !== null) {
                     e.id = mapped.id;
                     if (mapped.file !== undefined)
@@ -12824,7 +14461,7 @@ function joinInputs(inputs, view) {
                 else if (dialect !== null) {
                     // The runner's own id and failure places (surefire, jest, vitest, go, ...).
                     const view = viewOf(dialect, test);
-                    e.id = view.id;
+                    e.id = projectRelativeId(view.id, project);
                     e.dialectPlaces = view.places;
                     if (view.runner !== null)
                         e.runner = view.runner;
@@ -12836,15 +14473,19 @@ function joinInputs(inputs, view) {
     const groups = [];
     const byAlias = new Map();
     const byHeadline = new Map();
-    const place = (e, group) => {
+    const loose = evidence.filter(headlineOnly);
+    // Headlines are only looked up for console sections known by a headline alone; without any,
+    // a map of 50,000 headlines would be built for nothing.
+    const needHeadlines = loose.length > 0;
+    const place = (e, group, names = aliases(e)) => {
         const g = group ?? [];
         if (group === undefined)
             groups.push(g);
         g.push(e);
-        for (const a of aliases(e))
+        for (const a of names)
             if (!byAlias.has(a))
                 byAlias.set(a, g);
-        if (e.id.includes("::")) {
+        if (needHeadlines && e.id.includes("::")) {
             const h = headlineOf(e.id);
             const list = byHeadline.get(h) ?? [];
             if (!list.includes(g))
@@ -12852,12 +14493,19 @@ function joinInputs(inputs, view) {
             byHeadline.set(h, list);
         }
     };
-    for (const e of evidence.filter((x) => !headlineOnly(x))) {
-        place(e, aliases(e).map((a) => byAlias.get(a)).find((g) => g !== undefined));
+    for (const e of evidence) {
+        if (headlineOnly(e))
+            continue;
+        // One alias list per evidence: each is a new string, hashed anew by every map it meets.
+        const names = aliases(e);
+        let group;
+        for (let i = 0; group === undefined && i < names.length; i++)
+            group = byAlias.get(names[i]);
+        place(e, group, names);
     }
     // A console section known only by its headline joins the one test with that headline (and
     // the same file, when the console printed one); if several match, it stays on its own.
-    for (const e of evidence.filter(headlineOnly)) {
+    for (const e of loose) {
         const matches = (byHeadline.get(e.id) ?? []).filter((g) => {
             const f = e.test.file;
             if (f === undefined)
@@ -12867,7 +14515,7 @@ function joinInputs(inputs, view) {
         place(e, matches.length === 1 ? matches[0] : undefined);
     }
     return groups
-        .map((g) => ({ test: mergeGroup(g, project), order: Math.min(...g.map((e) => e.order)) }))
+        .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
         .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
         .map((x) => x.test);
 }
@@ -12929,11 +14577,18 @@ const limits_MAX_MESSAGE_CHARS = 500;
  */
 const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
 /**
- * Most tests one process serves for their same-seed reruns (batch.ts). The time budget is
- * checked between batches, so this bounds how far a batch can run past it; 16 tests still
- * spread one start-up (~2 s with numpy) over enough attempts to make it small.
+ * A batch's test whose claim file blocked this many processes in a row (each the only one
+ * running, none taking it) goes back to the one-test path. Claims are made by our plugin right
+ * before it says so, so this guards against a wall we cannot see, not a case we expect.
  */
-const MAX_BATCH_TESTS = 16;
+const MAX_CLAIM_STALLS = 2;
+/**
+ * A failed attempt of a batch (batch.ts) at least this long makes the plugin wait for our count
+ * before the next one: the count may settle the run (its own timeouts, three in a row), and the
+ * next attempt would cost as long again; the one-test path kills its process at that point
+ * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
+ */
+const ACK_AFTER_SEC = 1;
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -13198,8 +14853,12 @@ function childStatus(text) {
     }
     return {};
 }
+/**
+ * A wait that usually ends sooner (the race above): unref'd, so the timer left pending does not
+ * hold the adapter's exit back by PIPE_DRAIN_MS. While the pipes are open they keep us alive.
+ */
 function delay(ms) {
-    return new Promise((r) => setTimeout(r, ms));
+    return new Promise((r) => setTimeout(r, ms).unref());
 }
 /** Keeps the first `headCap` and the last `tailCap` bytes of a stream; counts the rest. */
 class CappedBuffer {
@@ -13462,7 +15121,7 @@ async function runPluginBatch(spec) {
  * A process running a plan (several tests' attempts, see --ft-plan): the same clock as
  * runPluginBatch (a line restarts it; the first line gets the start-up allowance too), the
  * same reading of an attempt that started and never ended (timed out if we killed it, else
- * crashed), per plan entry. Nothing is stopped from here: the caller stops an entry through
+ * crashed), per plan entry. Nothing is stopped from here: the caller stops a run through
  * its stop file, and restarts a process for what a timeout or a crash left undone.
  */
 async function runPlanBatch(spec) {
@@ -13494,16 +15153,18 @@ async function runPlanBatch(spec) {
         deadline = now + spec.timeoutMs;
         if (ev.event === "collected")
             missing = Array.isArray(ev.missing) ? ev.missing : [];
+        else if (ev.event === "claim")
+            spec.onClaim?.(ev.item);
         else if (ev.event === "start") {
             started = true;
-            current = { item: ev.item, attempt: ev.attempt, seed: ev.seed, at: now };
-            spec.onStart?.(ev.item);
+            current = { item: ev.item, run: ev.run ?? 0, attempt: ev.attempt, seed: ev.seed, at: now };
         }
         else if (ev.event === "end") {
-            const seed = current?.seed ?? spec.seedOf(ev.item, ev.attempt);
+            const run = ev.run ?? 0;
+            const seed = current?.seed ?? spec.seedOf(ev.item, run, ev.attempt);
             current = null;
             if (!aborted)
-                spec.onTrial(ev.item, trialFromEnd(ev, seed));
+                spec.onTrial(ev.item, run, trialFromEnd(ev, seed));
         }
     };
     try {
@@ -13526,14 +15187,16 @@ async function runPlanBatch(spec) {
     const open = current;
     if (open !== null && !aborted) {
         const trial = unfinishedTrial(open, timedOutAt, proc);
-        spec.onTrial(open.item, trial);
+        spec.onTrial(open.item, open.run, trial);
     }
-    const idle = !started && !aborted;
+    const idle = missing === null && !aborted;
     return {
         missing,
+        collected: missing !== null,
         started,
         cannotRun: idle && timedOutAt === null ? describeCannotRun(spec.argv, proc, null) : null,
         hungBeforeStart: idle && timedOutAt !== null,
+        timedOut: timedOutAt !== null,
         process: proc,
         aborted,
     };
@@ -13703,7 +15366,9 @@ function rerunEnv(user, pluginDir) {
  *  2. fresh seeds: new random seeds, where the seed can be given back at all;
  *  3. order: only when every same-seed attempt passed, the test's file up to and including
  *     the test, to see whether a predecessor's state is what made it fail.
- * Each phase stops as soon as more attempts cannot change what it tells.
+ * Each phase stops as soon as more attempts cannot change what it tells. Tests a batch serves
+ * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
+ * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
  */
 
 
@@ -13745,7 +15410,7 @@ function tallyTrial(tally, consecutiveTimeouts, t, stopWhenMixed, total) {
     return { consecutiveTimeouts: consecutive, settled: false };
 }
 const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
-async function rerunTest(req, ctx, sameSeed) {
+async function rerunTest(req, ctx, batched) {
     const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
     const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
@@ -13774,6 +15439,11 @@ async function rerunTest(req, ctx, sameSeed) {
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)(req.cwd)) {
         notes.push(`working directory ${req.cwd} does not exist`);
+        return outcome(reproduce, false, 0);
+    }
+    const refused = driver.refuse?.(req.test) ?? null;
+    if (refused !== null) {
+        notes.push(`not rerun: ${refused}`);
         return outcome(reproduce, false, 0);
     }
     const pluginDir = await ensurePlugin(ctx.runDir);
@@ -13855,19 +15525,24 @@ async function rerunTest(req, ctx, sameSeed) {
     };
     try {
         // Phase 1: the recorded seed, as many times as asked, in-process where possible.
-        if (sameSeed !== undefined) {
-            byPhase["same-seed"].push(...sameSeed.trials);
-            reruns.sameSeed = sameSeed.tally;
-            processes += sameSeed.processes;
-            notes.push(...sameSeed.notes);
-            cannotRun = sameSeed.cannotRun;
+        if (batched !== undefined) {
+            byPhase["same-seed"].push(...batched.sameSeed.trials);
+            reruns.sameSeed = batched.sameSeed.tally;
+            processes += batched.processes;
+            notes.push(...batched.notes);
+            cannotRun = batched.cannotRun;
         }
         else if (req.reruns > 0) {
             const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
             reruns.sameSeed = r.tally;
         }
         // Phase 2: fresh seeds, only where a seed can be given back.
-        if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
+        const batchedFresh = batched?.freshSeeds ?? null;
+        if (batchedFresh !== null) {
+            byPhase["fresh-seeds"].push(...batchedFresh.trials);
+            reruns.freshSeeds = { ...batchedFresh.tally, seeds: batchedFresh.trials.map((t) => t.seed ?? "").filter((s) => s !== "") };
+        }
+        else if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
             if (req.seed === null) {
                 // Nothing to vary: without a known seed, fresh-seed runs are same-seed runs again.
             }
@@ -13932,27 +15607,36 @@ async function ensurePlugin(runDir) {
 
 ;// CONCATENATED MODULE: ./src/rerun/batch.ts
 /**
- * Same-seed reruns of several tests in one process: the interpreter start, the imports and the
- * collection are paid once per batch instead of once per test.
+ * The same-seed and fresh-seed reruns of several tests of one file in as few pytest processes as
+ * possible: the interpreter start, the imports and the collection are paid once per process
+ * instead of once per test and phase.
  *
  * What may share a process (the isolation argument): tests of ONE file, with the same
  * process-level seed environment and arguments (the driver's batch key), and the same timeout.
- * Inside the process each test's attempts run in a forked child (see the plugin's --ft-plan),
- * so a test starts from the state right after collection, as in a process of its own, and
- * whatever it leaves in module state, os.environ or the global generators dies with its child:
- * one test cannot contaminate another's verdict. Tests of different files are not batched even
- * so: importing a file can have side effects (conftest hooks, monkeypatching at import) that
- * the other file's tests would then see, which a process of their own would not show.
+ * Inside the process each run (a test's same-seed attempts, then its fresh-seed attempts) runs
+ * in a forked child (see the plugin's --ft-plan), so a run starts from the state right after
+ * collection, as in a process of its own, and whatever it leaves in module state, os.environ or
+ * the global generators dies with its child: one test cannot contaminate another's verdict, nor
+ * its own same-seed run its fresh-seed run. Tests of different files are not batched even so:
+ * importing a file can have side effects (conftest hooks, monkeypatching at import) that the
+ * other file's tests would then see, which a process of their own would not show.
  *
- * Failures cost what they cost one test today: an attempt that hangs is killed after its
+ * Sharing the work: up to `jobs` processes serve one batch at once. Each is given the tests that
+ * no process runs yet; before running a test the plugin creates the test's claim file (O_EXCL),
+ * so each test runs in exactly one process, and a process that is done with a test takes the
+ * next one nobody has taken. The tests spread over the workers as they finish, so one slow test
+ * does not leave a worker idle behind a split made up front.
+ *
+ * Failures cost what they cost one test on its own: an attempt that hangs is killed after its
  * timeout (with the whole process), an attempt that crashes takes the process down; either
  * counts as that attempt's timedOut/crashed trial, and a new process runs only the work left:
- * the rest of that test's attempts and the tests after it. A test that settles early (mixed
- * outcomes, timeouts in a row) is stopped through its stop file, which the plugin checks
- * before each attempt. Anything this path cannot explain (a test pytest does not find, a
- * process that runs nothing) sends the affected tests back to the one-test path, which
- * reports it exactly as before.
+ * the rest of that test's runs (under a new claim file: the dead process holds the old one) and
+ * the tests nobody took. A run that settles early (mixed outcomes, timeouts in a row) is stopped
+ * through its stop file, which the plugin checks before each attempt. Anything this path cannot
+ * explain (a test pytest does not find, a process that dies before running the test) sends the
+ * test back to the one-test path, which reports it exactly as before.
  */
+
 
 
 
@@ -13964,156 +15648,370 @@ async function ensurePlugin(runDir) {
 function sameSeedRequest(req, attempts, resultsFile, workDir) {
     return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
 }
+/** The fresh-seed request (the one-test path runs it with the same seeds and flags). */
+function freshSeedRequest(req, seeds) {
+    return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false };
+}
 /**
- * Runs the same-seed phase of `members` (all with the same driver batch key, cwd and timeout)
- * in as few processes as it can. Per member: its results, or null when it must run alone.
+ * One batch: members share the driver's batch key, cwd and timeout. Workers call `serve`
+ * (several at once is fine); each member's outcome goes to `onDone` as soon as it is known,
+ * so its remaining phase (the order check) can start while the batch runs on.
  */
-async function runSameSeedBatch(members, ctx, 
-/** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
-notAfterMs = Infinity) {
-    const first = members[0];
-    if (first === undefined)
-        return [];
-    const batch = first.driver.batch;
-    if (batch === undefined)
-        return members.map(() => null);
-    const late = () => Date.now() >= notAfterMs;
-    const pluginDir = await ensurePlugin(ctx.runDir);
-    const workRoot = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(ctx.runDir, "batch-"));
-    const baseEnv = rerunEnv(ctx.env, pluginDir);
-    const states = members.map((m, i) => ({
-        m,
-        trials: [],
-        tally: emptyTally(),
-        consecutiveTimeouts: 0,
-        finished: false,
-        alone: false,
-        processes: 0,
-        notes: [],
-        cannotRun: false,
-        stopFile: external_node_path_default().join(workRoot, `stop-${i}`),
-        started: false,
-    }));
-    const notRun = (s, why) => {
-        if (s.tally.runs === 0) {
-            s.alone = true;
-            return;
+class Batch {
+    ctx;
+    notAfterMs;
+    onDone;
+    onChange;
+    states;
+    live = new Map();
+    processNo = 0;
+    /** A process of this batch could not start while another ran: no more side by side. */
+    noJoin = false;
+    workRoot = null;
+    constructor(members, ctx, 
+    /** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
+    notAfterMs, onDone, 
+    /** After each process of the batch ended (work may be waiting for another worker). */
+    onChange = () => { }) {
+        this.ctx = ctx;
+        this.notAfterMs = notAfterMs;
+        this.onDone = onDone;
+        this.onChange = onChange;
+        this.states = members.map((m, index) => {
+            const runs = [newRun("same-seed", m.req.reruns, null, true)];
+            const fresh = freshRun(m);
+            if (fresh !== null)
+                runs.push(newRun("fresh-seeds", fresh.length, fresh, false));
+            return {
+                m,
+                index,
+                runs,
+                owner: null,
+                claimGen: 0,
+                started: false,
+                processes: 0,
+                lastProcess: 0,
+                notes: [],
+                cannotRun: false,
+                alone: false,
+                stalls: 0,
+                reported: false,
+            };
+        });
+    }
+    /** Whether a process started now would find a test no other process is about to take. */
+    wantsProcess() {
+        if (this.ctx.signal?.aborted)
+            return false;
+        if (this.noJoin && this.live.size > 0)
+            return false;
+        const waiting = [...this.live.values()].filter((p) => !p.claimed).length;
+        return this.plannable().length > waiting;
+    }
+    /** Every member has been handed back. */
+    get finished() {
+        return this.states.every((s) => s.reported);
+    }
+    /** Runs processes for the batch while there is work no live process has. */
+    async serve() {
+        while (this.wantsProcess())
+            await this.runProcess();
+        this.settle();
+    }
+    /**
+     * After an internal error (not a test's: those are results): the members not yet handed
+     * back, now marked as handed back, for the caller to report as failed.
+     */
+    abandon() {
+        const left = this.states.filter((s) => !s.reported);
+        for (const s of left)
+            s.reported = true;
+        return left.map((s) => s.m);
+    }
+    late() {
+        return Date.now() >= this.notAfterMs;
+    }
+    complete(s) {
+        return s.alone || s.cannotRun || s.runs.every((r) => r.settled || r.tally.runs >= r.total);
+    }
+    /** Members a new process may be given: unfinished, held by no live process, allowed to start. */
+    plannable() {
+        return this.states.filter((s) => !s.reported && !this.complete(s) && s.owner === null && !(!s.started && this.late()));
+    }
+    claimFile(root, s) {
+        return external_node_path_default().join(root, "claims", `${s.index}-${s.claimGen}`);
+    }
+    async runProcess() {
+        // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
+        const no = ++this.processNo;
+        const live = { claimed: false };
+        this.live.set(no, live);
+        const todo = this.plannable();
+        try {
+            if (todo.length === 0)
+                return;
+            await this.runPlan(no, live, todo);
         }
-        const gone = !(0,external_node_fs_namespaceObject.existsSync)(s.m.req.cwd) ? ` (working directory ${s.m.req.cwd} no longer exists)` : "";
-        s.notes.push(`same-seed: ${why}${gone}`);
-        s.cannotRun = true;
-        s.finished = true;
-    };
-    const count = (s, t) => {
-        if (s.finished)
-            return; // an attempt that ran before the plugin saw the stop file
-        s.trials.push(t);
-        const total = s.m.req.reruns;
-        const r = tallyTrial(s.tally, s.consecutiveTimeouts, t, true, total);
-        s.consecutiveTimeouts = r.consecutiveTimeouts;
-        ctx.onProgress?.({ id: s.m.req.test.id, phase: "same-seed", done: s.tally.runs, total });
-        if (r.settled) {
-            s.finished = true;
-            try {
-                (0,external_node_fs_namespaceObject.writeFileSync)(s.stopFile, "");
-            }
-            catch {
-                // Then the plugin runs the rest of its attempts, which we do not count: only time lost.
-            }
+        finally {
+            this.live.delete(no);
+            this.reportReady();
+            this.settle();
+            this.onChange();
         }
-    };
-    let batchNo = 0;
-    while (!ctx.signal?.aborted) {
-        // Past the time budget, tests that have not started do not start (as in the one-test path);
-        // the ones that started finish their attempts.
-        const todo = states.filter((s) => !s.finished && !s.alone && s.tally.runs < s.m.req.reruns && !(s.tally.runs === 0 && late()));
-        if (todo.length === 0)
-            break;
-        const dir = external_node_path_default().join(workRoot, `same-seed-${batchNo++}`);
+    }
+    async runPlan(no, live, todo) {
+        const { ctx } = this;
+        const batch = todo[0].m.driver.batch;
+        this.workRoot ??= (async () => {
+            const root = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(ctx.runDir, "batch-"));
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(root, "claims"));
+            return root;
+        })();
+        const root = await this.workRoot;
+        const pluginDir = await ensurePlugin(ctx.runDir);
+        const dir = external_node_path_default().join(root, `process-${no}`);
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
         const resultsFile = external_node_path_default().join(dir, "results.jsonl");
         const planFile = external_node_path_default().join(dir, "plan.json");
-        const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns - s.tally.runs, resultsFile, dir));
-        const notAfter = Number.isFinite(notAfterMs) ? notAfterMs / 1000 : null;
-        const plan = requests.map((r, i) => ({
-            ...batch.entry(r),
-            stopFile: todo[i].stopFile,
-            // A test that already ran some attempts finishes them whatever the clock says.
-            notAfter: todo[i].tally.runs > 0 ? null : notAfter,
+        const notAfter = Number.isFinite(this.notAfterMs) ? this.notAfterMs / 1000 : null;
+        const gens = todo.map((s) => s.claimGen);
+        const plan = todo.map((s) => ({
+            id: s.m.req.test.id,
+            runs: s.runs.map((r, i) => planRun(s.m, r, external_node_path_default().join(root, `stop-${s.index}-${i}`))),
+            claim: this.claimFile(root, s),
+            // A test that already started finishes whatever the clock says.
+            notAfter: s.started ? null : notAfter,
         }));
         await (0,promises_namespaceObject.writeFile)(planFile, JSON.stringify(plan), "utf8");
+        const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns, resultsFile, dir));
         const inv = batch.invocation({ requests, planFile, resultsFile, workDir: dir });
-        const before = todo.map((s) => s.tally.runs);
         const req0 = todo[0].m.req;
+        const owned = new Set();
+        const progressed = new Set();
         const res = await runPlanBatch({
             argv: inv.argv,
             cwd: req0.cwd,
-            env: { ...baseEnv, ...inv.env },
+            env: { ...rerunEnv(ctx.env, pluginDir), ...inv.env },
             resultsFile,
-            seedOf: (k, a) => {
-                const seeds = plan[k]?.seeds ?? [];
-                return seeds.length === 0 ? null : (seeds[Math.min(a, seeds.length - 1)] ?? null);
+            seedOf: (k, run, a) => {
+                const seeds = plan[k]?.runs[run]?.seeds ?? [];
+                if (seeds.length > 0)
+                    return seeds[Math.min(a, seeds.length - 1)] ?? null;
+                const s = todo[k];
+                return s === undefined ? null : recordedSeed(s.m);
             },
             timeoutMs: req0.timeoutSec * 1000,
             startupMs: (ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
             killGraceMs: ctx.killGraceMs ?? KILL_GRACE_MS,
             ...(ctx.signal ? { signal: ctx.signal } : {}),
-            onStart: (k) => {
+            onClaim: (k) => {
                 const s = todo[k];
-                if (s !== undefined)
-                    s.started = true;
+                if (s === undefined)
+                    return;
+                s.owner = no;
+                s.started = true;
+                live.claimed = true;
+                owned.add(s);
             },
-            onTrial: (k, t) => {
+            onTrial: (k, run, t) => {
                 const s = todo[k];
-                if (s !== undefined)
-                    count(s, t);
+                if (s === undefined)
+                    return;
+                if (this.count(s, run, t, no))
+                    progressed.add(s);
             },
         });
-        // A test's processes are those that ran (some of) its attempts, shared or not.
-        todo.forEach((s, i) => {
-            if (s.tally.runs > before[i])
-                s.processes++;
-        });
-        if (res.aborted)
-            break;
+        if (res.aborted) {
+            for (const s of owned)
+                s.owner = null;
+            return;
+        }
+        const othersLive = this.live.size > 1;
+        if (!res.collected) {
+            // It never got through collection. With another process of the batch running, that one
+            // goes on with these tests; alone, these tests get what a one-test process would give.
+            if (othersLive) {
+                this.noJoin = true;
+                return;
+            }
+            todo.forEach((s, i) => {
+                if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s))
+                    return;
+                const run = currentRun(s);
+                if (res.hungBeforeStart && run !== undefined && s.runs.some((r) => r.tally.runs > 0)) {
+                    // As the one-test path: a process that hangs before its first attempt is one timeout.
+                    this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
+                }
+                else
+                    this.notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
+            });
+            return;
+        }
         for (const k of res.missing ?? []) {
             const s = todo[k];
             if (s !== undefined)
-                notRun(s, "pytest did not find the test");
+                this.notRun(s, "pytest did not find the test");
         }
-        if (!res.started) {
-            for (const s of todo) {
-                if (s.finished || s.alone)
-                    continue;
-                if (res.hungBeforeStart && s.tally.runs > 0) {
-                    // As the one-test path: a process that hangs before its first attempt is one timeout.
-                    const seed = plan[todo.indexOf(s)]?.seeds[0] ?? null;
-                    count(s, { kind: "timedOut", ...(seed !== null ? { seed } : {}), durationSec: res.process.durationMs / 1000 });
-                }
-                else
-                    notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
-            }
-            continue;
+        for (const s of owned) {
+            s.owner = null;
+            if (this.complete(s))
+                continue;
+            // Its claim file stays with the dead process: the rest runs under a new one.
+            s.claimGen++;
+            if (progressed.has(s))
+                continue;
+            // It died (or hung) between taking the test and its first attempt.
+            const run = currentRun(s);
+            if (res.timedOut && run !== undefined)
+                this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
+            else
+                this.notRun(s, describeCannotRun(inv.argv, res.process, null));
         }
-        // Defensive: a process that started attempts but counted none must not loop forever.
-        if (todo.every((s, i) => s.tally.runs === before[i])) {
-            for (const s of todo) {
-                // Not started because the budget ran out: the next round leaves it out anyway.
-                if (s.finished || s.alone || (s.tally.runs === 0 && late()))
-                    continue;
-                s.notes.push("same-seed: the rerun process ended without running an attempt");
-                s.finished = true;
-            }
+        if (!othersLive && owned.size === 0) {
+            // Defensive: the only process of the batch took none of its tests. It hung before the
+            // first, or their claim files exist without a process that said it took them; either way
+            // a new process must not meet the same wall for ever.
+            const why = res.timedOut ? "the rerun process hung before running the test" : "the rerun process ended without running an attempt";
+            todo.forEach((s, i) => {
+                if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s) || (!s.started && this.late()))
+                    return;
+                s.claimGen++;
+                if (++s.stalls >= MAX_CLAIM_STALLS)
+                    this.notRun(s, why);
+            });
         }
     }
-    // undefined: never started (time budget), so no result, as for a test the pool never reached.
-    return states.map((s) => !s.started && s.tally.runs === 0 && !s.cannotRun && (late() || ctx.signal?.aborted === true)
-        ? undefined
-        : s.alone ? null : { trials: s.trials, tally: s.tally, processes: s.processes, notes: s.notes, cannotRun: s.cannotRun });
+    /** Counts a trial into run `run` of a member; false when it no longer counts (settled, or an extra). */
+    count(s, runIndex, t, no) {
+        const r = s.runs[runIndex];
+        if (r === undefined || r.settled || r.tally.runs >= r.total || s.cannotRun || s.alone)
+            return false;
+        r.trials.push(t);
+        const out = tallyTrial(r.tally, r.consecutiveTimeouts, t, r.stopWhenMixed, r.total);
+        r.consecutiveTimeouts = out.consecutiveTimeouts;
+        if (s.lastProcess !== no) {
+            s.lastProcess = no;
+            s.processes++;
+        }
+        this.ctx.onProgress?.({ id: s.m.req.test.id, phase: r.phase, done: r.tally.runs, total: r.total });
+        try {
+            if (out.settled) {
+                r.settled = true;
+                (0,external_node_fs_namespaceObject.writeFileSync)(r.stopFile, "");
+            }
+            // The plugin waits for this after a slow failure (see PlanRun.ackFile); written after the
+            // stop file, so it finds that first.
+            if (t.kind === "failed" && t.durationSec >= ACK_AFTER_SEC)
+                (0,external_node_fs_namespaceObject.writeFileSync)(ackFile(r), String(r.tally.runs));
+        }
+        catch {
+            // Then the plugin runs (or waits for) attempts we do not count: only time lost.
+        }
+        if (this.complete(s))
+            this.report(s);
+        return true;
+    }
+    /** What this path cannot run: before any attempt, the one-test path; after, a note. */
+    notRun(s, why) {
+        if (s.runs.every((r) => r.tally.runs === 0)) {
+            s.alone = true;
+            return;
+        }
+        const run = currentRun(s) ?? s.runs[0];
+        const gone = !(0,external_node_fs_namespaceObject.existsSync)(s.m.req.cwd) ? ` (working directory ${s.m.req.cwd} no longer exists)` : "";
+        s.notes.push(`${run.phase}: ${why}${gone}`);
+        s.cannotRun = true;
+    }
+    reportReady() {
+        for (const s of this.states)
+            if (!s.reported && s.owner === null && this.complete(s))
+                this.report(s);
+    }
+    /** With no process left and nothing to plan (time budget, abort), hands back every member left. */
+    settle() {
+        if (this.live.size > 0 || (this.plannable().length > 0 && !this.ctx.signal?.aborted))
+            return;
+        for (const s of this.states)
+            this.report(s);
+    }
+    report(s) {
+        if (s.reported)
+            return;
+        s.reported = true;
+        let outcome;
+        if (s.alone)
+            outcome = null;
+        // Never started (time budget, abort): no result, as for a test the pool never reached.
+        else if (!s.started && s.runs.every((r) => r.tally.runs === 0) && !s.cannotRun)
+            outcome = undefined;
+        else {
+            const [same, fresh] = s.runs;
+            outcome = {
+                sameSeed: { trials: same.trials, tally: same.tally },
+                freshSeeds: fresh === undefined ? null : { trials: fresh.trials, tally: fresh.tally },
+                processes: s.processes,
+                notes: s.notes,
+                cannotRun: s.cannotRun,
+            };
+        }
+        try {
+            this.onDone(s.m, outcome);
+        }
+        catch {
+            // A reporting callback must not stop the batch.
+        }
+    }
+}
+function newRun(phase, total, seeds, stopWhenMixed) {
+    return {
+        phase,
+        total,
+        seeds,
+        stopWhenMixed,
+        trials: [],
+        tally: emptyTally(),
+        consecutiveTimeouts: 0,
+        settled: total <= 0,
+        // Named when the batch's directory exists (planRun).
+        stopFile: "",
+    };
+}
+/** The fresh seeds the batch runs for a member, or null when the one-test path must (or skips them). */
+function freshRun(m) {
+    const { req, driver } = m;
+    if (req.freshSeeds <= 0 || req.seed === null || !driver.seedSupport(req.seed).fresh)
+        return null;
+    const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+    if (seeds.length === 0)
+        return null;
+    return driver.batch?.run(freshSeedRequest(req, seeds)) ? seeds : null;
+}
+/** The run's remaining attempts as the plan gives them to the plugin (none: attempts 0). */
+function planRun(m, r, stopFile) {
+    r.stopFile = stopFile;
+    const left = r.settled ? 0 : Math.max(0, r.total - r.tally.runs);
+    const req = r.seeds === null ? sameSeedRequest(m.req, left, "", "") : freshSeedRequest(m.req, r.seeds.slice(r.tally.runs, r.tally.runs + left));
+    const run = left > 0 ? m.driver.batch?.run(req) : null;
+    if (!run)
+        return { attempts: 0, seeds: [], seedEnv: [], globalSeed: false, stopWhenMixed: false, stopFile: null, ackFile: null, ackAfter: null };
+    return { ...run, attempts: Math.min(run.attempts, left), stopFile, ackFile: ackFile(r), ackAfter: ACK_AFTER_SEC };
+}
+function ackFile(r) {
+    return `${r.stopFile}.ack`;
+}
+/** The seed the one-test path records for a same-seed attempt: the recorded one, where it went back. */
+function recordedSeed(m) {
+    return m.driver.seedSupport(m.req.seed).reapply ? (m.req.seed?.value ?? null) : null;
+}
+function currentRun(s) {
+    return s.runs.find((r) => !r.settled && r.tally.runs < r.total);
+}
+function timedOut(s, run, durationMs) {
+    const seed = run.seeds === null ? recordedSeed(s.m) : (run.seeds[run.tally.runs] ?? null);
+    return { kind: "timedOut", ...(seed !== null ? { seed } : {}), durationSec: durationMs / 1000 };
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/scheduler.ts
-
 
 
 
@@ -14134,7 +16032,6 @@ async function rerunAll(requests, options) {
         ...(options.startupAllowanceSec !== undefined ? { startupAllowanceSec: options.startupAllowanceSec } : {}),
         ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
     };
-    const units = planUnits(requests, options, ctx.env);
     const finish = (id, outcome) => {
         results.set(id, outcome);
         try {
@@ -14144,69 +16041,105 @@ async function rerunAll(requests, options) {
             // A reporting callback must not stop the pool.
         }
     };
-    const runTest = async (req, sameSeed) => {
+    const runTest = async (req, batched) => {
         let outcome;
         try {
-            outcome = sameSeed ? await rerunTest(req, ctx, sameSeed) : await runOne(req, ctx);
+            outcome = batched ? await rerunTest(req, ctx, batched) : await runOne(req, ctx);
         }
         catch (e) {
             outcome = failedOutcome(`reruns failed: ${errorMessage(e)}`);
         }
         finish(req.test.id, outcome);
     };
-    let next = 0;
+    // Workers wait here when the only work left is with another worker's batch process.
+    let wake = () => { };
+    let changed = new Promise((r) => (wake = r));
+    const notify = () => {
+        const w = wake;
+        changed = new Promise((r) => (wake = r));
+        w();
+    };
+    /** Tests a batch handed back: their remaining phases run next (they started, budget or not). */
+    const handedBack = [];
+    const units = planUnits(requests, options, ctx.env).map((u) => Array.isArray(u)
+        ? new Batch(u, ctx, deadline, (m, outcome) => {
+            // undefined: never started (time budget, abort), so no result, as for a test no
+            // worker reached. null: to the one-test path, which starts only within the budget.
+            if (outcome !== undefined)
+                handedBack.push({ req: m.req, outcome });
+            notify();
+        }, notify)
+        : { req: u.req, taken: false });
+    const idle = () => handedBack.length === 0 && units.every((u) => (u instanceof Batch ? u.finished : u.taken));
     const worker = async () => {
-        while (next < units.length) {
-            if (options.signal?.aborted || now() >= deadline)
-                return;
-            const unit = units[next++];
-            if (!Array.isArray(unit)) {
+        for (;;) {
+            // A test a batch started gets its outcome even after an abort (rerunTest notes it).
+            const back = handedBack.shift();
+            if (back !== undefined) {
+                if (back.outcome !== null)
+                    await runTest(back.req, back.outcome);
+                else if (now() < deadline && !options.signal?.aborted)
+                    await runTest(back.req);
+                continue;
+            }
+            if (options.signal?.aborted) {
+                for (const u of units)
+                    if (u instanceof Batch)
+                        u.settle();
+                if (handedBack.length === 0)
+                    return;
+                continue;
+            }
+            const late = now() >= deadline;
+            const unit = units.find((u) => (u instanceof Batch ? u.wantsProcess() : !u.taken && !late));
+            if (unit instanceof Batch) {
+                try {
+                    await unit.serve();
+                }
+                catch (e) {
+                    // Internal errors only (the batch reports process failures as results).
+                    for (const m of unit.abandon())
+                        finish(m.req.test.id, failedOutcome(`reruns failed: ${errorMessage(e)}`));
+                }
+                continue;
+            }
+            if (unit !== undefined) {
+                unit.taken = true;
                 await runTest(unit.req);
                 continue;
             }
-            let sameSeed;
-            try {
-                sameSeed = await runSameSeedBatch(unit, ctx, deadline);
+            for (const u of units) {
+                if (u instanceof Batch)
+                    u.settle();
+                else if (late)
+                    u.taken = true;
             }
-            catch (e) {
-                for (const m of unit)
-                    finish(m.req.test.id, failedOutcome(`reruns failed: ${errorMessage(e)}`));
-                continue;
-            }
-            // The batch started these tests: their later phases (one process each) run now. A test
-            // it had to leave to the one-test path (null) starts only within the time budget; one
-            // it never started (undefined: the budget ran out) gets no result, like a test no
-            // worker reached.
-            for (const [i, m] of unit.entries()) {
-                const r = sameSeed[i];
-                if (r === undefined || (r === null && (options.signal?.aborted || now() >= deadline)))
-                    continue;
-                await runTest(m.req, r);
-            }
+            if (idle())
+                return;
+            await changed;
         }
     };
-    const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, units.length || 1));
+    const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, requests.length || 1));
     await Promise.all(Array.from({ length: jobs }, worker));
     return results;
 }
 /**
- * The work, in input order of each unit's first test: a unit of one is a test on its own
- * path; a larger unit shares a process for its same-seed reruns (batch.ts). Batchable tests
- * are grouped by driver batch key (file, seed env and args), cwd and timeout; a group is cut
- * into at most `jobs` units so the workers still run side by side, and into units of at most
- * MAX_BATCH_TESTS so the time budget keeps its grain.
+ * The work, in input order of each unit's first test: a test on its own path, or a batch
+ * (batch.ts) of the tests that may share processes: same driver batch key (file, seed env and
+ * args), cwd and timeout. A batch is not cut up front: its tests go to the workers as they free
+ * up (claim files), and the plugin checks the time budget before each test.
  */
 function planUnits(requests, options, env) {
     const alone = (req) => ({ req });
     if (options.runOne !== undefined || options.batch === false)
         return requests.map(alone);
     const groups = new Map();
-    const singles = [];
+    const units = [];
     requests.forEach((req, index) => {
         const key = batchKey(req, env);
         const group = key === null ? undefined : groups.get(key.key);
         if (key === null || group?.ids.has(req.test.id)) {
-            singles.push({ first: index, unit: alone(req) });
+            units.push({ first: index, unit: alone(req) });
             return;
         }
         if (group === undefined)
@@ -14216,16 +16149,9 @@ function planUnits(requests, options, env) {
             group.ids.add(req.test.id);
         }
     });
-    const jobs = Math.max(1, Math.floor(options.jobs) || 1);
-    const units = [...singles];
-    for (const g of groups.values()) {
-        const size = Math.max(1, Math.min(MAX_BATCH_TESTS, Math.ceil(g.members.length / jobs)));
-        for (let i = 0; i < g.members.length; i += size) {
-            const unit = g.members.slice(i, i + size);
-            const first = requests.indexOf(unit[0].req);
-            units.push({ first: first === -1 ? g.first : first, unit: unit.length === 1 ? alone(unit[0].req) : unit });
-        }
-    }
+    // A batch of one still pays off: its same-seed and fresh-seed runs share one process.
+    for (const g of groups.values())
+        units.push({ first: g.first, unit: g.members });
     return units.sort((a, b) => a.first - b.first).map((u) => u.unit);
 }
 function batchKey(req, env) {
@@ -14270,8 +16196,8 @@ const VERSION = "0.1.0";
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
-    const inputs = await readInputs(settings.reports, { cwd: settings.cwd });
-    return triageInputs(inputs, settings, hooks);
+    // Handed on without a name here, so nothing holds the inputs' text once it is joined.
+    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd }), settings, hooks);
 }
 /** The engine from already-read inputs (text pasted on stdin has no file to read). */
 async function triageInputs(inputs, settings, hooks = {}, options = {}) {
@@ -14283,7 +16209,13 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
             failing: input.counts.failed + input.counts.errored,
         });
     }
-    const tests = joinInputs(inputs, projectView(settings.cwd));
+    const counts = countsOf(inputs);
+    const summaries = inputs.map((i) => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }));
+    // From here on the inputs are not needed: the joined tests are new objects of our own, whose
+    // text triageTests lets go of test by test.
+    return triageTests(joinInputs(inputs, projectView(settings.cwd)), counts, summaries, settings, hooks, options);
+}
+async function triageTests(tests, counts, inputs, settings, hooks, options) {
     const candidates = tests
         .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
         .map((test) => ({
@@ -14299,15 +16231,16 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     const finished = new Map();
     let doneCount = 0;
     const complete = (c, outcome, note) => {
-        const t = finish(c, outcome, note, reproduceFor(c, settings, python));
+        const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python));
         finished.set(c.test.id, t);
+        releaseText(c.test);
         hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
     };
     if (selected.length > 0) {
         const runDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "flaky-triage-"));
         try {
             const byId = new Map(selected.map((c) => [c.test.id, c]));
-            const requests = selected.map((c) => planRerun({
+            const requests = rerunOrder(selected, settings).map((c) => planRerun({
                 test: c.test,
                 seed: c.seed,
                 reruns: settings.reruns,
@@ -14352,8 +16285,8 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     return {
         schemaVersion: 1,
         tool: { name: "flaky-triage", version: VERSION },
-        summary: summarise(inputs, triaged),
-        inputs: inputs.map((i) => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings })),
+        summary: summarise(counts, triaged),
+        inputs,
         tests: sortForReport(triaged),
     };
 }
@@ -14373,6 +16306,17 @@ function selectForRerun(candidates, settings, python) {
     const eligible = candidates.filter((c) => (c.test.outcome === "failed" || c.test.outcome === "errored") && hasDriver(c, settings, python));
     const cost = (c) => (/timeout|timed out/i.test(c.test.message ?? "") ? 2 : c.test.outcome === "errored" ? 1 : 0);
     return [...eligible].sort((a, b) => cost(a) - cost(b) || a.test.index - b.test.index).slice(0, settings.maxFailures);
+}
+/**
+ * The order reruns start in. With a time budget, selection order (the most useful first).
+ * Without one every selected test runs whatever the order, so tests that timed out (the slowest
+ * to rerun) start first instead of ending the run alone on one core (longest first).
+ */
+function rerunOrder(selected, settings) {
+    if (settings.timeBudgetSec !== null)
+        return selected;
+    const slow = (c) => (/timeout|timed out/i.test(c.test.message ?? "") ? 1 : 0);
+    return [...selected].sort((a, b) => slow(b) - slow(a));
 }
 function hasDriver(c, settings, python) {
     // The same options reproduceFor passes: a test is selected exactly when a driver can run it.
@@ -14402,7 +16346,7 @@ function reproduceFor(c, settings, python) {
         return null;
     }
 }
-function finish(c, outcome, note, reproduce) {
+function triage_finish(c, outcome, note, reproduce) {
     const recorded = recordedTally(c.test);
     const reruns = outcome
         ? { ...outcome.reruns }
@@ -14448,7 +16392,7 @@ function recordedTally(test) {
  * Counts come from JUnit inputs when there are any (a console log of the same run would count
  * every test twice); from console logs only when no JUnit was given.
  */
-function summarise(inputs, tests) {
+function countsOf(inputs) {
     const junit = inputs.filter((i) => i.kind === "junit");
     const basis = junit.length > 0 ? junit : inputs;
     const counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
@@ -14459,6 +16403,9 @@ function summarise(inputs, tests) {
         counts.errored += i.counts.errored;
         counts.skipped += i.counts.skipped;
     }
+    return counts;
+}
+function summarise(counts, tests) {
     const n = (v) => tests.filter((t) => t.verdict === v).length;
     return {
         ...counts,
@@ -14467,6 +16414,17 @@ function summarise(inputs, tests) {
         notReproduced: n("not-reproduced"),
         notRerun: n("not-rerun"),
     };
+}
+/**
+ * Drops a triaged test's failure text: its result holds what was read from it, and a report of
+ * 30,000 failures would otherwise hold all their text until the last one is done.
+ */
+function releaseText(test) {
+    // Assigned, not deleted: deleting turns each object into a slow dictionary.
+    const t = test;
+    t.details = undefined;
+    t.output = undefined;
+    t.logLines = undefined;
 }
 const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
 function sortForReport(tests) {
@@ -14479,7 +16437,8 @@ function sortForReport(tests) {
  */
 function projectView(cwd) {
     const known = new Map();
-    const check = (rel) => {
+    const dirs = new Map();
+    const check = (rel, what) => {
         if (rel === "" || (0,external_node_path_namespaceObject.isAbsolute)(rel))
             return false;
         const abs = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.join)(cwd, rel));
@@ -14488,7 +16447,8 @@ function projectView(cwd) {
         if (back.startsWith(".." + external_node_path_namespaceObject.sep) || back === "..")
             return false;
         try {
-            return (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+            const st = (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false });
+            return (what === "file" ? st?.isFile() : st?.isDirectory()) ?? false;
         }
         catch {
             return false;
@@ -14498,8 +16458,16 @@ function projectView(cwd) {
         exists(rel) {
             let v = known.get(rel);
             if (v === undefined) {
-                v = check(rel);
+                v = check(rel, "file");
                 known.set(rel, v);
+            }
+            return v;
+        },
+        isDir(rel) {
+            let v = dirs.get(rel);
+            if (v === undefined) {
+                v = check(rel, "dir");
+                dirs.set(rel, v);
             }
             return v;
         },
@@ -14512,6 +16480,7 @@ function projectView(cwd) {
  * explains each failing test to a person. It never reruns anything: pasted excerpts come
  * without their project, and the triage command (printed at the end) is the way to rerun.
  */
+
 
 
 
@@ -14654,6 +16623,10 @@ function parseText(text, label) {
             return parsePytestLog(body, label);
         case "unittest-log":
             return parseUnittestLog(body, label);
+        case "go-test-json":
+            return parseGoTestJson(body, label);
+        case "go-test-log":
+            return parseGoTestLog(body, label);
         case "unknown":
             // An excerpt without any runner's markers (only the assertion and a seed line, say).
             return { ...parseUnittestLog(body, label), kind: "unknown" };
@@ -15593,6 +17566,27 @@ async function readReportTests(file) {
     });
     return out;
 }
+/**
+ * The engine's options from the settings and their plan: one mapping for every adapter, so a
+ * setting the CLI honours cannot be dropped by the Action (as `runner` once was).
+ */
+function verifyOptions(s, plan, ctx) {
+    return {
+        ...plan,
+        cwd: s.cwd,
+        shard: s.shard,
+        jobs: s.jobs,
+        timeoutSec: s.timeoutSec,
+        rerunCommand: s.rerunCommand,
+        runner: s.runner,
+        seedPatterns: s.seedPatterns,
+        stopOnFailure: s.stopOnFailure,
+        runDir: ctx.runDir,
+        env: ctx.env,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 /**
@@ -15682,6 +17676,9 @@ async function verifyOne(target, seeds, index, opts) {
         return notRun(test.id, seeds.length, null, "the test id contains a NUL byte");
     if (!(0,external_node_fs_namespaceObject.existsSync)(opts.cwd))
         return notRun(test.id, seeds.length, null, `working directory ${opts.cwd} does not exist`);
+    const refused = driver.refuse?.(test) ?? null;
+    if (refused !== null)
+        return notRun(test.id, seeds.length, null, `not run: ${refused}`);
     const pluginDir = await ensurePlugin(opts.runDir);
     const workRoot = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.runDir, "verify-"));
     const baseEnv = rerunEnv(opts.env, pluginDir);
@@ -16106,23 +18103,8 @@ async function verifyMain(argv) {
     process.on("SIGTERM", onSignal);
     const runDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "flaky-triage-verify-"));
     const progress = new VerifyProgressPrinter(process.stderr, { quiet: cmd.quiet });
-    const s = cmd.settings;
     try {
-        const report = await verify({
-            ...plan,
-            cwd: s.cwd,
-            shard: s.shard,
-            jobs: s.jobs,
-            timeoutSec: s.timeoutSec,
-            rerunCommand: s.rerunCommand,
-            runner: s.runner,
-            seedPatterns: s.seedPatterns,
-            stopOnFailure: s.stopOnFailure,
-            runDir,
-            env: process.env,
-            signal: abort.signal,
-            onProgress: (ev) => progress.update(ev),
-        });
+        const report = await verify(verifyOptions(cmd.settings, plan, { runDir, env: process.env, signal: abort.signal, onProgress: (ev) => progress.update(ev) }));
         progress.done();
         if (cmd.json)
             await writeFileAtomic(cmd.json, JSON.stringify(report, null, 2) + "\n");
@@ -16522,7 +18504,9 @@ function pad(text, width) {
 }
 /** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
 function renderTable(report, options = {}) {
-    const rows = orderForDisplay(report).map((test) => ({
+    const ordered = orderForDisplay(report);
+    const shown = options.maxRows !== undefined && ordered.length > options.maxRows ? ordered.slice(0, Math.max(0, options.maxRows)) : ordered;
+    const rows = shown.map((test) => ({
         test,
         cells: [
             oneLine(test.id),
@@ -16566,6 +18550,10 @@ function renderTable(report, options = {}) {
         out.push(line(header));
         for (const r of rows)
             out.push(line(r.cells, r.test.verdict));
+    }
+    const hidden = ordered.length - shown.length;
+    if (hidden > 0) {
+        out.push(`... and ${hidden} more failing test${hidden === 1 ? "" : "s"}${options.moreWhere ? `: ${options.moreWhere}` : ""}`);
     }
     out.push(tallyLine(report));
     return out.join("\n");
