@@ -1,7 +1,7 @@
 /**
  * What the tests that run the real Go toolchain share: where examples/go is, whether go and
  * gotestsum are installed, and the environment the example's go commands need (offline, its
- * own build cache). CI must have Go (.ci/run installs it): there a missing toolchain fails;
+ * own build cache). CI must have Go (scripts/setup-tests.sh installs it): there a missing toolchain fails;
  * elsewhere the tests skip with a warning.
  */
 import { spawnSync } from "node:child_process";
@@ -18,7 +18,7 @@ export const HARMLESS_SHUFFLE = "1712345678901234568";
 export function goMissing(): string | null {
   for (const [tool, flag] of [["go", "version"], ["gotestsum", "--version"]] as const) {
     if (spawnSync(tool, [flag], { encoding: "utf8" }).status !== 0) {
-      return `${tool} is not installed (apt-get install golang-go gotestsum golang-github-stretchr-testify-dev; .ci/run does)`;
+      return `${tool} is not installed (apt-get install golang-go gotestsum golang-github-stretchr-testify-dev; scripts/setup-tests.sh does)`;
     }
   }
   return null;
