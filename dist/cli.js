@@ -15024,34 +15024,14 @@ async function runExitStatusBatch(spec) {
     return result([trial]);
 }
 async function runPluginBatch(spec) {
-    const running = startProcess({
-        argv: spec.argv,
-        cwd: spec.cwd,
-        env: spec.env,
-        ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-    });
-    const reader = new LineReader(spec.resultsFile);
     const trials = [];
     let collected = null;
     let predecessorsRun = 0;
     let current = null;
-    let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
-    let timedOutAt = null;
     let stopped = false;
-    let aborted = false;
-    let exited = false;
-    void running.done.then(() => (exited = true));
-    const onAbort = () => {
-        aborted = true;
-        running.kill("abort");
-    };
-    if (spec.signal?.aborted)
-        onAbort();
-    spec.signal?.addEventListener("abort", onAbort, { once: true });
-    const handle = (ev) => {
+    const state = { timedOutAt: null, aborted: false };
+    const proc = await followPlugin(spec, state, (ev, running) => {
         const now = Date.now();
-        // Any line is progress: the clock restarts for whatever comes next.
-        deadline = now + spec.timeoutMs;
         if (ev.event === "collected")
             collected = { count: ev.count, kept: ev.kept, target: ev.target };
         else if (ev.event === "item")
@@ -15063,29 +15043,13 @@ async function runPluginBatch(spec) {
             current = null;
             const trial = trialFromEnd(ev, seed);
             trials.push(trial);
-            if (!stopped && !aborted && spec.onTrial(trial)) {
+            if (!stopped && !state.aborted && spec.onTrial(trial)) {
                 stopped = true;
                 running.kill("caller");
             }
         }
-    };
-    try {
-        while (!exited) {
-            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
-            for (const ev of await reader.read())
-                handle(ev);
-            if (!exited && timedOutAt === null && !stopped && !aborted && Date.now() > deadline) {
-                timedOutAt = Date.now();
-                running.kill("timeout");
-            }
-        }
-        for (const ev of await reader.read())
-            handle(ev);
-    }
-    finally {
-        spec.signal?.removeEventListener("abort", onAbort);
-    }
-    const proc = await running.done;
+    }, () => stopped);
+    const { timedOutAt, aborted } = state;
     // TypeScript cannot see the assignments inside `handle`.
     const open = current;
     let cannotRun = null;
@@ -15125,32 +15089,13 @@ async function runPluginBatch(spec) {
  * its stop file, and restarts a process for what a timeout or a crash left undone.
  */
 async function runPlanBatch(spec) {
-    const running = startProcess({
-        argv: spec.argv,
-        cwd: spec.cwd,
-        env: spec.env,
-        ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-    });
-    const reader = new LineReader(spec.resultsFile);
     let missing = null;
     let started = false;
     let current = null;
-    let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
-    let timedOutAt = null;
-    let aborted = false;
-    let exited = false;
-    void running.done.then(() => (exited = true));
-    const onAbort = () => {
-        aborted = true;
-        running.kill("abort");
-    };
-    if (spec.signal?.aborted)
-        onAbort();
-    spec.signal?.addEventListener("abort", onAbort, { once: true });
-    const handle = (line) => {
+    const state = { timedOutAt: null, aborted: false };
+    const proc = await followPlugin(spec, state, (line) => {
         const ev = line;
         const now = Date.now();
-        deadline = now + spec.timeoutMs;
         if (ev.event === "collected")
             missing = Array.isArray(ev.missing) ? ev.missing : [];
         else if (ev.event === "claim")
@@ -15163,27 +15108,11 @@ async function runPlanBatch(spec) {
             const run = ev.run ?? 0;
             const seed = current?.seed ?? spec.seedOf(ev.item, run, ev.attempt);
             current = null;
-            if (!aborted)
+            if (!state.aborted)
                 spec.onTrial(ev.item, run, trialFromEnd(ev, seed));
         }
-    };
-    try {
-        while (!exited) {
-            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
-            for (const ev of await reader.read())
-                handle(ev);
-            if (!exited && timedOutAt === null && !aborted && Date.now() > deadline) {
-                timedOutAt = Date.now();
-                running.kill("timeout");
-            }
-        }
-        for (const ev of await reader.read())
-            handle(ev);
-    }
-    finally {
-        spec.signal?.removeEventListener("abort", onAbort);
-    }
-    const proc = await running.done;
+    });
+    const { timedOutAt, aborted } = state;
     const open = current;
     if (open !== null && !aborted) {
         const trial = unfinishedTrial(open, timedOutAt, proc);
@@ -15200,6 +15129,54 @@ async function runPlanBatch(spec) {
         process: proc,
         aborted,
     };
+}
+/**
+ * Starts a process whose plugin writes JSON lines to `resultsFile` and follows it to its end:
+ * each line goes to `handle` and restarts the clock (the first line also gets the start-up
+ * allowance); a process silent past its deadline is killed as timed out, unless `stopped` says
+ * the caller already ended it; an abort signal kills it. One clock for runPluginBatch (one
+ * test) and runPlanBatch (a plan of several tests).
+ */
+async function followPlugin(spec, state, handle, stopped = () => false) {
+    const running = startProcess({
+        argv: spec.argv,
+        cwd: spec.cwd,
+        env: spec.env,
+        ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+    });
+    const reader = new LineReader(spec.resultsFile);
+    let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
+    let exited = false;
+    void running.done.then(() => (exited = true));
+    const onAbort = () => {
+        state.aborted = true;
+        running.kill("abort");
+    };
+    if (spec.signal?.aborted)
+        onAbort();
+    spec.signal?.addEventListener("abort", onAbort, { once: true });
+    const take = (ev) => {
+        // Any line is progress: the clock restarts for whatever comes next.
+        deadline = Date.now() + spec.timeoutMs;
+        handle(ev, running);
+    };
+    try {
+        while (!exited) {
+            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
+            for (const ev of await reader.read())
+                take(ev);
+            if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+                state.timedOutAt = Date.now();
+                running.kill("timeout");
+            }
+        }
+        for (const ev of await reader.read())
+            take(ev);
+    }
+    finally {
+        spec.signal?.removeEventListener("abort", onAbort);
+    }
+    return running.done;
 }
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
 async function readResults(file) {

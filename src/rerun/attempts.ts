@@ -7,7 +7,7 @@
 import { open, readFile } from "node:fs/promises";
 import type { Trial } from "../model.js";
 import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
-import { startProcess, type ProcessResult } from "./process.js";
+import { startProcess, type ProcessResult, type RunningProcess } from "./process.js";
 import type { PlanEvent, PluginEvent } from "./pytest-plugin.js";
 import type { Judge } from "./drivers/types.js";
 
@@ -92,64 +92,35 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
 }
 
 async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
-  const running = startProcess({
-    argv: spec.argv,
-    cwd: spec.cwd,
-    env: spec.env,
-    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-  });
-  const reader = new LineReader(spec.resultsFile);
   const trials: Trial[] = [];
   let collected: BatchResult["collected"] = null;
   let predecessorsRun = 0;
   let current: { attempt: number; seed: string | null; at: number } | null = null;
-  let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
-  let timedOutAt: number | null = null;
   let stopped = false;
-  let aborted = false;
-  let exited = false;
-  void running.done.then(() => (exited = true));
+  const state: Followed = { timedOutAt: null, aborted: false };
 
-  const onAbort = (): void => {
-    aborted = true;
-    running.kill("abort");
-  };
-  if (spec.signal?.aborted) onAbort();
-  spec.signal?.addEventListener("abort", onAbort, { once: true });
-
-  const handle = (ev: PluginEvent): void => {
-    const now = Date.now();
-    // Any line is progress: the clock restarts for whatever comes next.
-    deadline = now + spec.timeoutMs;
-    if (ev.event === "collected") collected = { count: ev.count, kept: ev.kept, target: ev.target };
-    else if (ev.event === "item") predecessorsRun++;
-    else if (ev.event === "start") current = { attempt: ev.attempt, seed: ev.seed, at: now };
-    else if (ev.event === "end") {
-      const seed = current?.seed ?? spec.seeds[ev.attempt] ?? null;
-      current = null;
-      const trial = trialFromEnd(ev, seed);
-      trials.push(trial);
-      if (!stopped && !aborted && spec.onTrial(trial)) {
-        stopped = true;
-        running.kill("caller");
+  const proc = await followPlugin(
+    spec,
+    state,
+    (ev, running) => {
+      const now = Date.now();
+      if (ev.event === "collected") collected = { count: ev.count, kept: ev.kept, target: ev.target };
+      else if (ev.event === "item") predecessorsRun++;
+      else if (ev.event === "start") current = { attempt: ev.attempt, seed: ev.seed, at: now };
+      else if (ev.event === "end") {
+        const seed = current?.seed ?? spec.seeds[ev.attempt] ?? null;
+        current = null;
+        const trial = trialFromEnd(ev, seed);
+        trials.push(trial);
+        if (!stopped && !state.aborted && spec.onTrial(trial)) {
+          stopped = true;
+          running.kill("caller");
+        }
       }
-    }
-  };
-
-  try {
-    while (!exited) {
-      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
-      for (const ev of await reader.read()) handle(ev);
-      if (!exited && timedOutAt === null && !stopped && !aborted && Date.now() > deadline) {
-        timedOutAt = Date.now();
-        running.kill("timeout");
-      }
-    }
-    for (const ev of await reader.read()) handle(ev);
-  } finally {
-    spec.signal?.removeEventListener("abort", onAbort);
-  }
-  const proc = await running.done;
+    },
+    () => stopped,
+  );
+  const { timedOutAt, aborted } = state;
 
   // TypeScript cannot see the assignments inside `handle`.
   const open = current as { attempt: number; seed: string | null; at: number } | null;
@@ -222,32 +193,14 @@ export interface PlanBatchResult {
  * its stop file, and restarts a process for what a timeout or a crash left undone.
  */
 export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult> {
-  const running = startProcess({
-    argv: spec.argv,
-    cwd: spec.cwd,
-    env: spec.env,
-    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-  });
-  const reader = new LineReader(spec.resultsFile);
   let missing: number[] | null = null;
   let started = false;
   let current: { item: number; run: number; attempt: number; seed: string | null; at: number } | null = null;
-  let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
-  let timedOutAt: number | null = null;
-  let aborted = false;
-  let exited = false;
-  void running.done.then(() => (exited = true));
-  const onAbort = (): void => {
-    aborted = true;
-    running.kill("abort");
-  };
-  if (spec.signal?.aborted) onAbort();
-  spec.signal?.addEventListener("abort", onAbort, { once: true });
+  const state: Followed = { timedOutAt: null, aborted: false };
 
-  const handle = (line: PluginEvent): void => {
+  const proc = await followPlugin(spec, state, (line) => {
     const ev = line as unknown as PlanEvent;
     const now = Date.now();
-    deadline = now + spec.timeoutMs;
     if (ev.event === "collected") missing = Array.isArray(ev.missing) ? ev.missing : [];
     else if (ev.event === "claim") spec.onClaim?.(ev.item);
     else if (ev.event === "start") {
@@ -257,24 +210,10 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
       const run = ev.run ?? 0;
       const seed = current?.seed ?? spec.seedOf(ev.item, run, ev.attempt);
       current = null;
-      if (!aborted) spec.onTrial(ev.item, run, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
+      if (!state.aborted) spec.onTrial(ev.item, run, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
     }
-  };
-
-  try {
-    while (!exited) {
-      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
-      for (const ev of await reader.read()) handle(ev);
-      if (!exited && timedOutAt === null && !aborted && Date.now() > deadline) {
-        timedOutAt = Date.now();
-        running.kill("timeout");
-      }
-    }
-    for (const ev of await reader.read()) handle(ev);
-  } finally {
-    spec.signal?.removeEventListener("abort", onAbort);
-  }
-  const proc = await running.done;
+  });
+  const { timedOutAt, aborted } = state;
   const open = current as { item: number; run: number; attempt: number; seed: string | null; at: number } | null;
   if (open !== null && !aborted) {
     const trial = unfinishedTrial(open, timedOutAt, proc);
@@ -291,6 +230,65 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
     process: proc,
     aborted,
   };
+}
+
+/** How a followed process ended, as far as we had a hand in it; live while it runs. */
+interface Followed {
+  /** When we killed it on the timeout, or null. */
+  timedOutAt: number | null;
+  /** We killed it because the run was aborted. */
+  aborted: boolean;
+}
+
+/**
+ * Starts a process whose plugin writes JSON lines to `resultsFile` and follows it to its end:
+ * each line goes to `handle` and restarts the clock (the first line also gets the start-up
+ * allowance); a process silent past its deadline is killed as timed out, unless `stopped` says
+ * the caller already ended it; an abort signal kills it. One clock for runPluginBatch (one
+ * test) and runPlanBatch (a plan of several tests).
+ */
+async function followPlugin(
+  spec: Pick<BatchSpec, "argv" | "cwd" | "env" | "killGraceMs" | "resultsFile" | "timeoutMs" | "startupMs" | "signal">,
+  state: Followed,
+  handle: (ev: PluginEvent, running: RunningProcess) => void,
+  stopped: () => boolean = () => false,
+): Promise<ProcessResult> {
+  const running = startProcess({
+    argv: spec.argv,
+    cwd: spec.cwd,
+    env: spec.env,
+    ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
+  });
+  const reader = new LineReader(spec.resultsFile);
+  let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
+  let exited = false;
+  void running.done.then(() => (exited = true));
+  const onAbort = (): void => {
+    state.aborted = true;
+    running.kill("abort");
+  };
+  if (spec.signal?.aborted) onAbort();
+  spec.signal?.addEventListener("abort", onAbort, { once: true });
+  const take = (ev: PluginEvent): void => {
+    // Any line is progress: the clock restarts for whatever comes next.
+    deadline = Date.now() + spec.timeoutMs;
+    handle(ev, running);
+  };
+
+  try {
+    while (!exited) {
+      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
+      for (const ev of await reader.read()) take(ev);
+      if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+        state.timedOutAt = Date.now();
+        running.kill("timeout");
+      }
+    }
+    for (const ev of await reader.read()) take(ev);
+  } finally {
+    spec.signal?.removeEventListener("abort", onAbort);
+  }
+  return running.done;
 }
 
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
