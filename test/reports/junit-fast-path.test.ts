@@ -94,6 +94,11 @@ const testcase = fc.oneof(
   fc.tuple(fc.array(attribute, { maxLength: 4 }), fc.array(child, { maxLength: 4 })).map(
     ([attrs, kids]) => `<testcase${attrs.join("")}>${kids.join("\n")}</testcase>`,
   ),
+  // The same attributes in the same order, as reporters write them (read like the previous
+  // tag's shape), with any value, and with spacing or endings that break the shape.
+  fc.tuple(value, value, fc.constantFrom(' time="1"', '  time="1"', ' time = "1"', " time='1'", "", ' time="1" file="f"'), fc.constantFrom("/>", " />", "></testcase>", "><failure/></testcase>", "/ >")).map(
+    ([c, n, rest, close]) => `<testcase classname="${c.replace(/"/g, "'")}" name="${n.replace(/"/g, "'")}"${rest}${close}`,
+  ),
   // Broken markup.
   fc.constantFrom("<testcase name=\"cut\"", "<testcase name=\"x\"x=\"1\"/>", "<testcase name=\"d\" name=\"d\"/>", "</testcas>", "<1bad/>", "<testcase/ >", "<testcases/>", "&amp;"),
 );

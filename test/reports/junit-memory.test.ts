@@ -4,6 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { JUnitReader } from "../../src/reports/junit.js";
+import {
+  LEAN_DETAILS_CHARS,
+  LEAN_OUTPUT_CHARS,
+  MAX_LEAN_RETAINED_CHARS_PER_FILE,
+  MINIMAL_DETAILS_CHARS,
+  MINIMAL_OUTPUT_CHARS,
+} from "../../src/reports/limits.js";
 import type { ParsedInput } from "../../src/model.js";
 
 function read(xml: string, chunk: number, fastPath = true): ParsedInput {
@@ -86,5 +93,40 @@ describe("JUnitReader memory", () => {
     expect(out.counts).toEqual({ tests: 200_010, passed: 200_000 - 2062, failed: 10, errored: 0, skipped: 2062 });
     // Line numbers stay right past 200,000 testcases the fast path counted.
     expect(out.tests[9]?.sources).toEqual([{ file: "big.xml", line: 2 + 180_001 + 9 }]);
+  });
+
+  it("keeps less text per failure as a file's failures add up, always the ends of each", () => {
+    const reader = new JUnitReader("many.xml");
+    reader.write('<testsuites><testsuite name="s">\n');
+    // 5 K characters of traceback and 2.5 K of output per failure: the 8 MiB budget fills after
+    // ~1,100 failures, the lean tier's after ~5,600 more; the rest keep the minimal ends.
+    const middle = "x".repeat(5_000);
+    const n = 8_000;
+    for (let i = 0; i < n; i++) {
+      reader.write(
+        `<testcase classname="c" name="f${i}" file="tests/t.py"><failure message="m${i}">first line ${i}\n${middle}\ntests/t.py:${i + 1}: AssertionError</failure>` +
+          `<system-out>seed=${i}\n${middle.slice(0, 2_500)}\nlast ${i}</system-out></testcase>\n`,
+      );
+    }
+    reader.write("</testsuite></testsuites>\n");
+    const tests = reader.end().tests;
+    expect(tests).toHaveLength(n);
+    const sizes = tests.map((t) => (t.details?.length ?? 0) + (t.output?.length ?? 0));
+    expect(sizes[0]).toBeGreaterThan(7_500);
+    expect(sizes[n - 1]).toBeLessThanOrEqual(MINIMAL_DETAILS_CHARS + MINIMAL_OUTPUT_CHARS + 80);
+    expect(sizes.filter((s) => s > LEAN_DETAILS_CHARS + LEAN_OUTPUT_CHARS + 80).length).toBeLessThan(1_200);
+    expect(sizes.filter((s) => s <= MINIMAL_DETAILS_CHARS + MINIMAL_OUTPUT_CHARS + 80).length).toBeGreaterThan(1_000);
+    // Up to the lean tier's budget, then a few hundred characters per failure.
+    const minimalFrom = sizes.findIndex((s) => s <= MINIMAL_DETAILS_CHARS + MINIMAL_OUTPUT_CHARS + 80);
+    expect(sizes.slice(0, minimalFrom).reduce((a, b) => a + b, 0)).toBeLessThan(MAX_LEAN_RETAINED_CHARS_PER_FILE + 8 * 1024);
+    expect(sizes.slice(minimalFrom).every((s) => s <= MINIMAL_DETAILS_CHARS + MINIMAL_OUTPUT_CHARS + 80)).toBe(true);
+    for (const i of [0, n / 2, n - 1]) {
+      const t = tests[i];
+      // (Each cut text adds a marker of ~30 characters.) Head and tail survive in every tier: the failing line at the bottom, the seed at the top.
+      expect(t?.details?.startsWith(`first line ${i}`)).toBe(true);
+      expect(t?.details?.endsWith(`tests/t.py:${i + 1}: AssertionError`)).toBe(true);
+      expect(t?.output?.endsWith(`last ${i}`)).toBe(true);
+      expect(t?.line).toBe(i + 1);
+    }
   });
 });

@@ -73,3 +73,29 @@ describe("sniffEncoding", () => {
     expect(sniffEncoding(head)).toEqual({ label: "windows-1252", skip: 0 });
   });
 });
+
+describe("readInputs chunking", () => {
+  it("reads a report cut into chunks at its last `>` the same as read in one piece", async () => {
+    // Chunks end after their last `>` (when that keeps most of a chunk): long runs with no `>`,
+    // multi-byte characters, a BOM and a tag across every 64 KiB boundary must read the same.
+    const parts = ["\ufeff<?xml version=\"1.0\"?>\n<testsuite name=\"s\">\n"];
+    for (let i = 0; i < 400; i++) {
+      const text = i % 50 === 0 ? "ü€😀 ".repeat(9_000) : `E  assert x${i} &lt; 1 ü`;
+      parts.push(
+        i % 3 === 0
+          ? `<testcase classname="c" name="t${i}"><failure message="m ${i} ü">${text}</failure><system-out>seed=${i}</system-out></testcase>\n`
+          : `<testcase classname="c" name="p${i}" time="0.${i}"/>\n`,
+      );
+    }
+    parts.push("</testsuite>\n");
+    const xml = parts.join("");
+    writeFileSync(path.join(dir, "chunked.xml"), xml);
+    const [fromDisk] = await readInputs(["chunked.xml"], { cwd: dir });
+    const { JUnitReader } = await import("../../src/reports/junit.js");
+    const whole = new JUnitReader("chunked.xml");
+    whole.write(xml.slice(1));
+    const want = whole.end();
+    expect(fromDisk?.counts).toEqual({ tests: 400, passed: 266, failed: 134, errored: 0, skipped: 0 });
+    expect(fromDisk).toEqual(want);
+  });
+});
