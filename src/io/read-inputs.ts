@@ -7,7 +7,7 @@ import type { ParsedInput } from "../model.js";
 import { describeUnknown, detectKind } from "../reports/detect.js";
 import { GoJsonReader, parseGoTestLog } from "../reports/go-log.js";
 import { JUnitReader } from "../reports/junit.js";
-import { DETECT_HEAD_BYTES, MAX_LOG_BYTES, READ_CHUNK_BYTES } from "../reports/limits.js";
+import { DETECT_HEAD_BYTES, MAX_LOG_BYTES, READ_BLOCK_BYTES, READ_CHUNK_BYTES } from "../reports/limits.js";
 import { parsePytestLog } from "../reports/pytest-log.js";
 import { parseUnittestLog } from "../reports/unittest-log.js";
 
@@ -89,8 +89,9 @@ async function* decodedChunks(
   // Whether the decoder may hold the start of a UTF-8 sequence cut by the end of the last chunk.
   let pending = false;
   // One buffer for the whole file: both decodings copy out of it, so nothing of the file's
-  // bytes outlives its chunk (a new Buffer per chunk is garbage the allocator holds on to).
-  const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  // bytes outlives its chunk (a new Buffer per chunk is garbage the allocator holds on to). It is
+  // read a block at a time (few awaited reads) and decoded a chunk at a time (small strings).
+  const buf = Buffer.allocUnsafe(READ_BLOCK_BYTES);
   const handle = await open(abs, "r");
   try {
     let position = enc.skip;
@@ -106,21 +107,29 @@ async function* decodedChunks(
       }
       const n = kept + bytesRead;
       if (n === 0) break;
-      let end = n;
-      if (cut && bytesRead > 0) {
-        const gt = buf.lastIndexOf(0x3e, n - 1);
-        if (gt + 1 >= n / 2) end = gt + 1;
+      // Whether the file may go on after this block: then its last cut piece waits for the rest.
+      const more = bytesRead > 0;
+      let pos = 0;
+      while (pos < n) {
+        let end = Math.min(pos + READ_CHUNK_BYTES, n);
+        const last = end === n;
+        if (cut && (!last || more)) {
+          const gt = buf.lastIndexOf(0x3e, end - 1);
+          if (gt >= pos && gt + 1 - pos >= (end - pos) / 2) end = gt + 1;
+        }
+        const chunk = buf.subarray(pos, end);
+        if (asciiCompatible && !pending && isAscii(chunk)) yield chunk.toString("latin1");
+        else {
+          const text = decoder.decode(chunk, { stream: true });
+          pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
+          if (text.length > 0) yield text;
+        }
+        pos = end;
+        if (last) break;
       }
-      const chunk = buf.subarray(0, end);
-      if (asciiCompatible && !pending && isAscii(chunk)) yield chunk.toString("latin1");
-      else {
-        const text = decoder.decode(chunk, { stream: true });
-        pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
-        if (text.length > 0) yield text;
-      }
-      buf.copyWithin(0, end, n);
-      kept = n - end;
-      if (bytesRead === 0 && kept === 0) break;
+      buf.copyWithin(0, pos, n);
+      kept = n - pos;
+      if (!more && kept === 0) break;
     }
   } finally {
     await handle.close();

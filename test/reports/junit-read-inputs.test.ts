@@ -76,11 +76,13 @@ describe("sniffEncoding", () => {
 
 describe("readInputs chunking", () => {
   it("reads a report cut into chunks at its last `>` the same as read in one piece", async () => {
-    // Chunks end after their last `>` (when that keeps most of a chunk): long runs with no `>`,
+    // Chunks end after their last `>` (when that keeps most of a chunk), and 1 MiB blocks carry
+    // what follows their last cut into the next (the file is ~1.6 MB): long runs with no `>`,
     // multi-byte characters, a BOM and a tag across every 64 KiB boundary must read the same.
     const parts = ["\ufeff<?xml version=\"1.0\"?>\n<testsuite name=\"s\">\n"];
     for (let i = 0; i < 400; i++) {
-      const text = i % 50 === 0 ? "ü€😀 ".repeat(9_000) : `E  assert x${i} &lt; 1 ü`;
+      // One 200 KB run with no `>` early on; the 1 MiB block boundary lands among 10 KB failures.
+      const text = i === 0 ? "ü€😀 ".repeat(20_000) : `E  assert x${i} &lt; 1 ${"ü€😀 ".repeat(1_000)}`;
       parts.push(
         i % 3 === 0
           ? `<testcase classname="c" name="t${i}"><failure message="m ${i} ü">${text}</failure><system-out>seed=${i}</system-out></testcase>\n`
