@@ -235,6 +235,16 @@ interface CountedCase {
   name: string;
   outcome: Outcome;
   index: number;
+  /**
+   * When the fast path counted it from plain values: the text they are in, and where. Its name
+   * and classname are sliced out only if the next testcase needs them (most never do: slicing
+   * them for every passing testcase was a good part of the reader's garbage).
+   */
+  text: string | null;
+  nameFrom: number;
+  nameTo: number;
+  classFrom: number;
+  classTo: number;
 }
 
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
@@ -558,6 +568,11 @@ export class JUnitReader {
    * report one of its references.
    */
   private countBare(ix: ChunkIndex, tag: StartTag): boolean {
+    return tag.plain ? this.countPlain(ix, tag) : this.countBareSliced(ix, tag);
+  }
+
+  /** countBare for any tag: its values decoded and sliced out. */
+  private countBareSliced(ix: ChunkIndex, tag: StartTag): boolean {
     if (!valuesValid(ix, tag)) return false;
     const name = bareAttribute(ix, tag, BARE_NAME);
     const classname = bareAttribute(ix, tag, BARE_CLASSNAME);
@@ -579,16 +594,70 @@ export class JUnitReader {
     return true;
   }
 
+  /**
+   * countBare for a tag whose values need no decoding (nearly every passing testcase): the
+   * name is told apart from kept tests' by its key, computed where it lies in the text.
+   */
+  private countPlain(ix: ChunkIndex, tag: StartTag): boolean {
+    const s = ix.text;
+    const kn = tag.found[BARE_NAME] ?? -1;
+    const kc = tag.found[BARE_CLASSNAME] ?? -1;
+    const nameFrom = kn < 0 ? 0 : (tag.starts[kn] ?? 0);
+    const nameTo = kn < 0 ? 0 : (tag.ends[kn] ?? 0);
+    const classFrom = kc < 0 ? 0 : (tag.starts[kc] ?? 0);
+    const classTo = kc < 0 ? 0 : (tag.ends[kc] ?? 0);
+    if (nameTo - nameFrom > MAX_MESSAGE_CHARS || classTo - classFrom > MAX_MESSAGE_CHARS) return this.countBareSliced(ix, tag);
+    const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+    if (this.keptNames.has(rangeKey(s, nameFrom, nameTo))) {
+      const key = caseKey(suiteName, s.slice(classFrom, classTo), s.slice(nameFrom, nameTo));
+      if (this.kept.has(key)) return false;
+    }
+    const ks = tag.found[BARE_STATUS] ?? -1;
+    const kr = tag.found[BARE_RESULT] ?? -1;
+    const skipped =
+      (ks >= 0 && NOT_RUN_STATUS.test(s.slice(tag.starts[ks] ?? 0, tag.ends[ks] ?? 0))) ||
+      (kr >= 0 && NOT_RUN_RESULT.test(s.slice(tag.starts[kr] ?? 0, tag.ends[kr] ?? 0)));
+    const outcome: Outcome = skipped ? "skipped" : "passed";
+    this.completed++;
+    const last = this.setPrevious(suiteName, "", "");
+    last.text = s;
+    last.nameFrom = nameFrom;
+    last.nameTo = nameTo;
+    last.classFrom = classFrom;
+    last.classTo = classTo;
+    last.outcome = outcome;
+    last.index = this.testcaseIndex++;
+    this.lastCaseCounted = true;
+    this.counts.tests++;
+    this.counts[outcome]++;
+    return true;
+  }
+
   /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
-  private setPrevious(suiteName: string, classname: string, name: string): void {
-    const p = this.lastCase;
-    if (p === null) this.lastCase = { suiteName, classname, name, outcome: "passed", index: 0 };
-    else {
+  private setPrevious(suiteName: string, classname: string, name: string): CountedCase {
+    let p = this.lastCase;
+    if (p === null) {
+      p = { suiteName, classname, name, outcome: "passed", index: 0, text: null, nameFrom: 0, nameTo: 0, classFrom: 0, classTo: 0 };
+      this.lastCase = p;
+    } else {
       p.suiteName = suiteName;
       p.classname = classname;
       p.name = name;
+      p.text = null;
     }
     this.lastCaseCounted = false;
+    return p;
+  }
+
+  /** The testcase read last, its name and classname sliced out if countPlain left them in the text. */
+  private previous(): CountedCase | null {
+    const p = this.lastCase;
+    if (p !== null && p.text !== null) {
+      p.name = p.text.slice(p.nameFrom, p.nameTo);
+      p.classname = p.text.slice(p.classFrom, p.classTo);
+      p.text = null;
+    }
+    return p;
   }
 
   private finish(): void {
@@ -863,7 +932,7 @@ export class JUnitReader {
     const key = caseKey(c.suiteName, c.classname, c.name);
     const previous = this.kept.get(key);
     const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
-    const last = this.lastCase;
+    const last = this.previous();
     const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
     const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
     this.setPrevious(c.suiteName, c.classname, c.name);
@@ -1006,9 +1075,13 @@ export class JUnitReader {
  * Cheaper than a Set of strings, which flattens and hashes the name of every passing testcase.
  */
 function nameKey(name: string): number {
-  const n = name.length;
-  let h = n;
-  for (let i = n > 24 ? n - 24 : 0; i < n; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return rangeKey(name, 0, name.length);
+}
+
+/** nameKey of s.slice(from, to), without slicing it. */
+function rangeKey(s: string, from: number, to: number): number {
+  let h = to - from;
+  for (let i = to - from > 24 ? to - 24 : from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 }
 
