@@ -583,9 +583,12 @@ export class JUnitReader {
     const result = bareAttribute(ix, tag, BARE_RESULT);
     if (status === undefined || result === undefined) return false;
     const outcome: Outcome = NOT_RUN_STATUS.test(status) || NOT_RUN_RESULT.test(result) ? "skipped" : "passed";
+    return this.countAs(this.setPrevious(suiteName, classname, name), outcome);
+  }
+
+  /** Counts the bare testcase setPrevious has just recorded as `last`. */
+  private countAs(last: CountedCase, outcome: Outcome): true {
     this.completed++;
-    this.setPrevious(suiteName, classname, name);
-    const last = this.lastCase as CountedCase;
     last.outcome = outcome;
     last.index = this.testcaseIndex++;
     this.lastCaseCounted = true;
@@ -617,20 +620,13 @@ export class JUnitReader {
     const skipped =
       (ks >= 0 && NOT_RUN_STATUS.test(s.slice(tag.starts[ks] ?? 0, tag.ends[ks] ?? 0))) ||
       (kr >= 0 && NOT_RUN_RESULT.test(s.slice(tag.starts[kr] ?? 0, tag.ends[kr] ?? 0)));
-    const outcome: Outcome = skipped ? "skipped" : "passed";
-    this.completed++;
     const last = this.setPrevious(suiteName, "", "");
     last.text = s;
     last.nameFrom = nameFrom;
     last.nameTo = nameTo;
     last.classFrom = classFrom;
     last.classTo = classTo;
-    last.outcome = outcome;
-    last.index = this.testcaseIndex++;
-    this.lastCaseCounted = true;
-    this.counts.tests++;
-    this.counts[outcome]++;
-    return true;
+    return this.countAs(last, skipped ? "skipped" : "passed");
   }
 
   /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
