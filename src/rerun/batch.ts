@@ -38,7 +38,7 @@ import { rerunEnv } from "./env.js";
 import { ACK_AFTER_SEC, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
 import type { RerunPhase, RerunRequest } from "./plan.js";
 import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
-import { emptyTally, ensurePlugin, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
+import { emptyTally, ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
 import { freshSeeds } from "./seed-apply.js";
 
 export interface BatchMember {
@@ -121,9 +121,9 @@ export class Batch {
     private readonly onChange: () => void = () => {},
   ) {
     this.states = members.map((m, index) => {
-      const runs: RunState[] = [newRun("same-seed", m.req.reruns, null, true)];
+      const runs: RunState[] = [newRun("same-seed", m.req.reruns, null, true, recordedTimeouts(m.req.test))];
       const fresh = freshRun(m);
-      if (fresh !== null) runs.push(newRun("fresh-seeds", fresh.length, fresh, false));
+      if (fresh !== null) runs.push(newRun("fresh-seeds", fresh.length, fresh, false, 0));
       return {
         m,
         index,
@@ -317,6 +317,8 @@ export class Batch {
   private count(s: MemberState, runIndex: number, t: Trial, no: number): boolean {
     const r = s.runs[runIndex];
     if (r === undefined || r.settled || r.tally.runs >= r.total || s.cannotRun || s.alone) return false;
+    // Timeouts in a row run on from the phase before (see recordedTimeouts).
+    if (r.tally.runs === 0 && runIndex > 0) r.consecutiveTimeouts = s.runs[runIndex - 1]?.consecutiveTimeouts ?? 0;
     r.trials.push(t);
     const out = tallyTrial(r.tally, r.consecutiveTimeouts, t, r.stopWhenMixed, r.total);
     r.consecutiveTimeouts = out.consecutiveTimeouts;
@@ -387,7 +389,7 @@ export class Batch {
   }
 }
 
-function newRun(phase: RunState["phase"], total: number, seeds: string[] | null, stopWhenMixed: boolean): RunState {
+function newRun(phase: RunState["phase"], total: number, seeds: string[] | null, stopWhenMixed: boolean, timeoutsBefore: number): RunState {
   return {
     phase,
     total,
@@ -395,7 +397,7 @@ function newRun(phase: RunState["phase"], total: number, seeds: string[] | null,
     stopWhenMixed,
     trials: [],
     tally: emptyTally(),
-    consecutiveTimeouts: 0,
+    consecutiveTimeouts: timeoutsBefore,
     settled: total <= 0,
     // Named when the batch's directory exists (planRun).
     stopFile: "",

@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { RerunTally, Reruns, Trial } from "../model.js";
+import type { RerunTally, Reruns, TestCase, Trial } from "../model.js";
 import { errorMessage } from "../errors.js";
 import { runBatch, type BatchResult } from "./attempts.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
@@ -52,9 +52,7 @@ export function tallyTrial(
   else if (t.kind === "failed") tally.failed++;
   else if (t.kind === "timedOut") tally.timedOut++;
   else if (t.kind === "crashed") tally.crashed++;
-  // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
-  const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
-  const consecutive = timedOut ? consecutiveTimeouts + 1 : 0;
+  const consecutive = isTimeout(t) ? consecutiveTimeouts + 1 : 0;
   const bad = tally.failed + tally.timedOut + tally.crashed;
   // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
   // test hangs, and each further attempt costs the full timeout.
@@ -64,6 +62,29 @@ export function tallyTrial(
     return { consecutiveTimeouts: consecutive, settled: true };
   }
   return { consecutiveTimeouts: consecutive, settled: false };
+}
+
+/** Whether an attempt timed out: ours, or the test's own (pytest-timeout, a TimeoutError), which costs the same wait. */
+function isTimeout(t: Trial): boolean {
+  return t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
+}
+
+/**
+ * Timeouts in a row before a test's first rerun: 1 when its recorded failure was a timeout.
+ * "Timeouts in a row" run on across the recorded run and the phases: a test that hung in CI
+ * and hangs twice more with the same seed is settled, and after that a fresh seed that hangs
+ * too settles its phase at once (a hang that is not the seed's); each further attempt would
+ * only cost the full timeout. A pass or a plain failure starts the count again.
+ */
+export function recordedTimeouts(test: TestCase): number {
+  return findHint(causeHints(test.message ?? ""), "timeout") !== undefined ? 1 : 0;
+}
+
+/** Timeouts in a row after `trials`, counting on from `before` when every one of them timed out. */
+export function timeoutsInARow(trials: readonly Trial[], before: number): number {
+  let n = 0;
+  while (n < trials.length && isTimeout(trials[trials.length - 1 - n] as Trial)) n++;
+  return n === trials.length ? before + n : n;
 }
 
 /** The phases a batch (batch.ts) already ran for a test; rerunTest goes on from there. */
@@ -125,11 +146,11 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   const runPhase = async (
     phase: RerunPhase,
     total: number,
-    opts: { fresh: string[] | null; mode: "repeat" | "run-until"; processPerAttempt: boolean; stopWhenMixed: boolean },
-  ): Promise<{ tally: RerunTally; last: BatchResult | null; predecessors: number | null }> => {
+    opts: { fresh: string[] | null; mode: "repeat" | "run-until"; processPerAttempt: boolean; stopWhenMixed: boolean; timeoutsBefore: number },
+  ): Promise<{ tally: RerunTally; last: BatchResult | null; predecessors: number | null; timeoutsAfter: number }> => {
     const tally = emptyTally();
     const trials = byPhase[phase];
-    let consecutiveTimeouts = 0;
+    let consecutiveTimeouts = opts.timeoutsBefore;
     let finished = false;
     let last: BatchResult | null = null;
     let predecessors: number | null = null;
@@ -193,20 +214,23 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         break;
       }
     }
-    return { tally, last, predecessors };
+    return { tally, last, predecessors, timeoutsAfter: consecutiveTimeouts };
   };
 
   try {
     // Phase 1: the recorded seed, as many times as asked, in-process where possible.
+    let timeouts = recordedTimeouts(req.test);
     if (batched !== undefined) {
       byPhase["same-seed"].push(...batched.sameSeed.trials);
       reruns.sameSeed = batched.sameSeed.tally;
       processes += batched.processes;
       notes.push(...batched.notes);
       cannotRun = batched.cannotRun;
+      timeouts = timeoutsInARow(batched.sameSeed.trials, timeouts);
     } else if (req.reruns > 0) {
-      const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
+      const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true, timeoutsBefore: timeouts });
       reruns.sameSeed = r.tally;
+      timeouts = r.timeoutsAfter;
     }
 
     // Phase 2: fresh seeds, only where a seed can be given back.
@@ -221,7 +245,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
       } else {
         const seeds = freshSeeds(req.seed.value, req.freshSeeds);
-        const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false });
+        const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
         reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
       }
     }
@@ -233,7 +257,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         notes.push("order check skipped: the test id names no test inside its file");
       } else {
         const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
-        const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true });
+        const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
           notes.push("order check skipped: no test precedes it in its file");

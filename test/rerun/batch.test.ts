@@ -153,14 +153,14 @@ interface Run {
 
 async function run(
   names: string[],
-  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number } = {},
+  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number; message?: string } = {},
 ): Promise<Run> {
   const scratch = tempDir("ft-batch-scratch-");
   const logFile = path.join(scratch, "log");
   writeFileSync(logFile, "");
   const requests = names.map((n) =>
     planRerun({
-      test: pytestCase(`test_batch.py::${n}`),
+      test: pytestCase(`test_batch.py::${n}`, over.message !== undefined ? { message: over.message } : {}),
       seed: over.seed ?? null,
       reruns: over.reruns ?? 3,
       freshSeeds: over.freshSeeds ?? 0,
@@ -313,6 +313,15 @@ describe("batched same-seed reruns", () => {
     expect(r.log.filter((l) => l.name === "test_own_timeout")).toHaveLength(3);
     expect(of(r, "test_a").reruns.sameSeed).toMatchObject({ runs: 6, failed: 6 });
     expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
+  });
+
+  it("counts a recorded timeout as the first of three in a row, and a hanging fresh seed settles its phase", async () => {
+    const r = await run(["test_hang"], { reruns: 6, freshSeeds: 4, seed: SEED, timeoutSec: 1, message: "Failed: Timeout >1.0s" });
+    // CI's run hung, then two same-seed attempts: three in a row. After that, the first fresh
+    // seed that hangs too shows the hang is not the seed's.
+    expect(of(r, "test_hang").reruns.sameSeed).toEqual({ runs: 2, passed: 0, failed: 0, timedOut: 2, crashed: 0, stoppedEarly: true });
+    expect(of(r, "test_hang").reruns.freshSeeds).toMatchObject({ runs: 1, timedOut: 1, stoppedEarly: true });
+    expect(await survivors(runDir)).toEqual([]);
   });
 
   it("starts no test of a batch once the time budget is out; a started one finishes", async () => {

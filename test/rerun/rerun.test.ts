@@ -41,9 +41,9 @@ function context(extra: Partial<RerunContext> = {}): RerunContext & { pids: stri
   };
 }
 
-function request(id: string, seed: Seed | null, over: { reruns?: number; freshSeeds?: number; timeoutSec?: number; rerunCommand?: string[] } = {}) {
+function request(id: string, seed: Seed | null, over: { reruns?: number; freshSeeds?: number; timeoutSec?: number; rerunCommand?: string[]; message?: string } = {}) {
   return planRerun({
-    test: pytestCase(id),
+    test: pytestCase(id, over.message !== undefined ? { message: over.message } : {}),
     seed,
     reruns: over.reruns ?? 4,
     freshSeeds: over.freshSeeds ?? 0,
@@ -135,6 +135,13 @@ describe("rerunTest with pytest", () => {
     expect(out.processes).toBe(3);
     for (const t of out.trials) expect(t.durationSec).toBeGreaterThanOrEqual(0.9);
     expect(Date.now() - started).toBeLessThan(25_000);
+    expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it("counts a recorded timeout as the first of three in a row, and a hanging fresh seed settles its phase", async () => {
+    const out = await rerunTest(request("test_cases.py::test_hang", mxnetSeed(), { reruns: 6, freshSeeds: 4, timeoutSec: 1, message: "Failed: Timeout >1.0s" }), context());
+    expect(out.reruns.sameSeed).toEqual({ runs: 2, passed: 0, failed: 0, timedOut: 2, crashed: 0, stoppedEarly: true });
+    expect(out.reruns.freshSeeds).toMatchObject({ runs: 1, timedOut: 1, stoppedEarly: true });
     expect(await survivors(runDir)).toEqual([]);
   });
 
