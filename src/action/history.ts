@@ -3,7 +3,6 @@
  * last outcomes and first seen, from which "new flaky test" and "flaky in 7 of last 30 runs"
  * follow. The cache is a convenience: any failure to restore or save is a warning.
  */
-import * as cache from "@actions/cache";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -113,6 +112,10 @@ export interface HistoryCache {
 }
 
 export async function actionsCache(): Promise<HistoryCache> {
+  // Loaded only when history is on: @actions/cache and its Azure and HTTP clients took ~0.2 s
+  // of every step's start-up. "eager" keeps the module inside the one bundle file (ncc would
+  // otherwise split it into a chunk file next to dist/index.js).
+  const cache = await import(/* webpackMode: "eager" */ "@actions/cache");
   return {
     available: () => cache.isFeatureAvailable(),
     restore: async (dir, key, restoreKeys) => (await cache.restoreCache([dir], key, restoreKeys)) !== undefined,

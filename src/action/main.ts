@@ -1,8 +1,8 @@
 /** Entry point of the GitHub Action (bundled by ncc into dist/index.js). */
-import * as core from "@actions/core";
 import { triage } from "../triage.js";
 import { octokitChecks } from "./check-run.js";
 import { actionsCache } from "./history.js";
+import { setOutput } from "./outputs.js";
 import { runAction } from "./run.js";
 import { WorkflowLog } from "./workflow-commands.js";
 
@@ -16,6 +16,6 @@ process.exitCode = await runAction({
   triage,
   cache: actionsCache,
   checks: octokitChecks,
-  setOutput: core.setOutput,
+  setOutput: (name, value) => setOutput(name, value),
   signal: abort.signal,
 });
