@@ -1,3 +1,5 @@
+import { NeedleSet } from "./needle-set.js";
+
 /**
  * What the failure text alone says about the cause. These are hints: classification weighs
  * them against rerun results, and without reruns they only support a hypothesis.
@@ -19,9 +21,10 @@ interface HintPattern {
   kind: HintKind;
   pattern: RegExp;
   /**
-   * Literals of which any match of `pattern` contains at least one (in the lower-cased text
-   * when `lower`): a cheap `includes` rules the pattern out before the regex scans the text.
-   * Most failure texts show no hint at all, so this saves nearly all regex work.
+   * Literals of which any match of `pattern` contains at least one (ignoring ASCII case when
+   * `lower`, as the `/i` patterns without `/u` do): their absence rules the pattern out before
+   * the regex scans the text. Most failure texts show no hint at all, so this saves nearly all
+   * regex work.
    */
   needles: readonly string[];
   lower?: true;
@@ -66,7 +69,12 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
     pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
     needles: ["nan", "inf"],
   },
-  { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/, needles: ["assert "] },
+  {
+    kind: "non-finite",
+    pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/,
+    // Not "assert ": nearly every pytest failure has one, and the regex would scan them all.
+    needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
+  },
   { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
 
   { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
@@ -80,20 +88,39 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   },
 ];
 
+/** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
+const NEEDLES = new NeedleSet(
+  HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))),
+);
+const PATTERN_OF: readonly number[] = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
+
 /** Every kind of hint the text shows, each with its first matching evidence. */
 export function causeHints(text: string): CauseHint[] {
-  const scanned = text.slice(0, MAX_HINT_TEXT);
+  const found = NEEDLES.scan(text, MAX_HINT_TEXT);
+  // Most failure texts hold no needle at all.
+  if (found.length === 0) return [];
+  const candidates = new Set(found.map((i) => PATTERN_OF[i]!));
   const hints: CauseHint[] = [];
-  let lowered: string | undefined;
-  for (const { kind, pattern, needles, lower } of HINT_PATTERNS) {
-    if (hints.some((h) => h.kind === kind)) continue;
-    // /i patterns here match ASCII letters only (no /u), so lower-casing keeps every match.
-    const haystack = lower === true ? (lowered ??= scanned.toLowerCase()) : scanned;
-    if (!needles.some((n) => haystack.includes(n))) continue;
+  const scanned = text.slice(0, MAX_HINT_TEXT);
+  for (let p = 0; p < HINT_PATTERNS.length; p++) {
+    const { kind, pattern } = HINT_PATTERNS[p]!;
+    if (!candidates.has(p) || hints.some((h) => h.kind === kind)) continue;
     const m = pattern.exec(scanned);
     if (m !== null) hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
   }
   return hints;
+}
+
+/**
+ * `causeHints(parts.join("\n"))`, without joining the parts when none holds a needle (most
+ * failures): no needle holds a line end, so a needle is in the joined text exactly when it is in
+ * one of the parts, as long as the joined text fits in MAX_HINT_TEXT.
+ */
+export function causeHintsOfParts(parts: readonly string[]): CauseHint[] {
+  let length = parts.length - 1;
+  for (const p of parts) length += p.length;
+  if (length <= MAX_HINT_TEXT && parts.every((p) => NEEDLES.scan(p).length === 0)) return [];
+  return causeHints(parts.join("\n"));
 }
 
 export function findHint(hints: readonly CauseHint[], kind: HintKind): CauseHint | undefined {

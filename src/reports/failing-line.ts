@@ -25,6 +25,8 @@ const FRAME_PATTERNS: readonly { pattern: RegExp; needle: string }[] = [
 ];
 
 function normalise(p: string): string {
+  // Most paths need neither replacement: no regex work, no new string.
+  if (!p.includes("\\") && !p.startsWith("./")) return p;
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
 }
 
@@ -52,18 +54,20 @@ export function failingLine(details: string, file: string): number | undefined {
   let bestLine: number | undefined;
   for (const { pattern, needle } of FRAME_PATTERNS) {
     if (!details.includes(needle)) continue;
+    // exec on the shared pattern, not matchAll: matchAll copies the regex on every call (five
+    // per failing test). No pattern matches the empty string, so lastIndex always advances.
     pattern.lastIndex = 0;
-    for (const m of details.matchAll(pattern)) {
+    for (let m = pattern.exec(details); m !== null; m = pattern.exec(details)) {
       const printed = m[1];
       const line = Number(m[2]);
       if (printed === undefined || !Number.isSafeInteger(line) || line < 1) continue;
       if (!sameFile(printed, b)) continue;
-      const pos = m.index ?? 0;
-      if (pos > bestPos) {
-        bestPos = pos;
+      if (m.index > bestPos) {
+        bestPos = m.index;
         bestLine = line;
       }
     }
+    pattern.lastIndex = 0;
   }
   return bestLine;
 }

@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { toPytestNodeId } from "./pytest-ids.js";
+import { PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -27,6 +27,8 @@ interface Evidence {
   id: string;
   /** Test file already resolved by the id mapping, if any. */
   mappedFile?: string;
+  /** `id` up to its first "::" when the id mapping knows it (shared by a classname's tests). */
+  idHead?: string;
   /** Where the report's dialect says the failure is (paths as printed), and its rerun driver. */
   dialectPlaces?: Place[];
   runner?: string;
@@ -50,14 +52,14 @@ function keep(t: TestCase): boolean {
  * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
  * (a .py file attribute or traceback, python-style test module names, or the module existing).
  */
-function pytestJUnit(t: TestCase, project: ProjectView): { id: string; file?: string } | null {
+function pytestJUnit(t: TestCase, ids: PytestIds): { id: string; file?: string; head?: string } | null {
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
   const details = t.details ?? "";
   if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file))) return null;
   // A failure that points into another language's source and never at a .py file is not
   // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
   if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details)) return null;
-  const mapped = toPytestNodeId(t.classname, t.name, t.file, project);
+  const mapped = ids.of(t.classname, t.name, t.file);
   const python =
     t.file !== undefined ||
     /\.py\b/.test(details) ||
@@ -112,7 +114,7 @@ function resolveUncached(printed: string, project: ProjectView): string | undefi
  */
 class MemoView implements ProjectView {
   private readonly known = new Map<string, boolean>();
-  private readonly resolved = new Map<string, string | undefined>();
+  private readonly resolved = new Map<string, string | null>();
 
   private readonly dirs = new Map<string, boolean>();
 
@@ -137,9 +139,11 @@ class MemoView implements ProjectView {
   }
 
   resolve(printed: string): string | undefined {
-    if (this.resolved.has(printed)) return this.resolved.get(printed);
+    // One lookup, not has() then get(): null stands for "resolves to nothing".
+    const known = this.resolved.get(printed);
+    if (known !== undefined) return known ?? undefined;
     const rel = resolveUncached(printed, this);
-    this.resolved.set(printed, rel);
+    this.resolved.set(printed, rel ?? null);
     return rel;
   }
 }
@@ -185,22 +189,17 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     sources: [],
     index: p.index,
   };
-  const first = <K extends keyof TestCase>(k: K): TestCase[K] | undefined => {
-    for (const e of all) if (e.test[k] !== undefined) return e.test[k];
-    return undefined;
-  };
-
-  const message = first("message");
+  const message = first(all, messageOf);
   if (message !== undefined) out.message = message;
-  const details = first("details");
+  const details = first(all, detailsOf);
   if (details !== undefined) out.details = details;
-  const duration = first("durationSec");
+  const duration = first(all, durationOf);
   if (duration !== undefined) out.durationSec = duration;
   const runner = group.find((e) => e.runner !== undefined)?.runner;
   if (runner !== undefined) out.runner = runner;
-  const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
+  const prior = first(all, priorOf);
   if (prior !== undefined) out.priorAttempts = prior;
-  const context = first("reportContext");
+  const context = first(all, contextOf);
   if (context !== undefined) out.reportContext = context;
 
   // Every captured output counts (JUnit system-out and the console's captured log are
@@ -235,15 +234,20 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
       candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
     }
     candidates.push(...(e.dialectPlaces ?? []));
-    if (e.id.includes("::")) candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
+    if (e.idHead !== undefined) candidates.push({ path: e.idHead });
+    else if (e.id.includes("::")) candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
   }
-  const resolved = candidates.map((c) => ({ path: c.path, line: c.line, guess: c.guess, rel: resolveInProject(c.path, project) }));
-  const file =
-    resolved.find((c) => c.rel !== undefined)?.rel ??
-    resolved.filter((c) => c.guess !== true).map((c) => cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
+  const rels = candidates.map((c) => resolveInProject(c.path, project));
+  let file = rels.find((rel) => rel !== undefined);
+  for (let i = 0; file === undefined && i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.guess === true) continue;
+    const clean = cleanPath(c.path);
+    if (isRelative(clean) && /\.\w+$/.test(clean)) file = clean;
+  }
   if (file !== undefined) {
     out.file = file;
-    const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || cleanPath(c.path) === file));
+    const sameFile = candidates.find((c, i) => c.line !== undefined && (rels[i] === file || cleanPath(c.path) === file));
     let line = sameFile?.line;
     for (let i = 0; line === undefined && i < group.length; i++) line = failingLine(group[i]!.test.details ?? "", file);
     if (line !== undefined) out.line = line;
@@ -276,6 +280,25 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
   }
   return out;
 }
+
+/**
+ * The first of the group's values of one field (primary first). One getter per field, not
+ * `test[key]`: a load by a key that changes from call to call is a slow generic lookup, and this
+ * runs for every failing test.
+ */
+function first<T>(all: readonly Evidence[], get: (t: TestCase) => T | undefined): T | undefined {
+  for (const e of all) {
+    const v = get(e.test);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+const messageOf = (t: TestCase): string | undefined => t.message;
+const detailsOf = (t: TestCase): string | undefined => t.details;
+const durationOf = (t: TestCase): number | undefined => t.durationSec;
+const contextOf = (t: TestCase): string | undefined => t.reportContext;
+const priorOf = (t: TestCase): TestCase["priorAttempts"] => (t.priorAttempts !== undefined && t.priorAttempts.length > 0 ? t.priorAttempts : undefined);
 
 const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
 
@@ -341,6 +364,7 @@ function firstOrder(group: Evidence[]): number {
  */
 export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[] {
   const project = view instanceof MemoView ? view : new MemoView(view);
+  const ids = new PytestIds(project);
   const evidence: Evidence[] = [];
   let order = 0;
   for (const input of inputs) {
@@ -358,10 +382,11 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       // A go log that never named the package leaves bare test names: nothing to map them with.
       if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-        const mapped = input.kind === "junit" ? pytestJUnit(test, project) : null;
+        const mapped = input.kind === "junit" ? pytestJUnit(test, ids) : null;
         if (mapped !== null) {
           e.id = mapped.id;
           if (mapped.file !== undefined) e.mappedFile = mapped.file;
+          if (mapped.head !== undefined) e.idHead = mapped.head;
         } else if (dialect !== null) {
           // The runner's own id and failure places (surefire, jest, vitest, go, ...).
           const view = viewOf(dialect, test);

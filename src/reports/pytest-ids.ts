@@ -22,8 +22,16 @@ function normalisePath(p: string): string {
   return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
 }
 
-function nodeId(file: string, classes: readonly string[], name: string): string {
-  return [file, ...classes, name].join("::");
+/** What a node id holds before the test's name: `file::Class::` (or nothing), and the file if it exists. */
+interface NodePrefix {
+  prefix: string;
+  file?: string;
+  /** The prefix up to its first "::" (the id's file part), made once for all its tests. */
+  head?: string;
+}
+
+function prefixOf(file: string, classes: readonly string[]): string {
+  return [file, ...classes, ""].join("::");
 }
 
 /**
@@ -37,6 +45,47 @@ export function toPytestNodeId(
   fileAttr: string | undefined,
   project: ProjectFiles,
 ): { id: string; file?: string } {
+  return withName(nodePrefix(classname, fileAttr, project), name);
+}
+
+function withName({ prefix, file }: NodePrefix, name: string): { id: string; file?: string } {
+  // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
+  // flatten into a copy when they hash it; join() makes the flat string at once.
+  const id = [prefix, name].join("");
+  return file === undefined ? { id } : { id, file };
+}
+
+/**
+ * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
+ * worked out once per classname and file attribute (a report of 50,000 failures has a few
+ * hundred of those; each took splits, joins and file lookups).
+ */
+export class PytestIds {
+  private readonly prefixes = new Map<string, NodePrefix>();
+
+  constructor(private readonly project: ProjectFiles) {}
+
+  /**
+   * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
+   * tests of a classname, where the caller would otherwise cut a new one from each id).
+   */
+  of(classname: string, name: string, fileAttr: string | undefined): { id: string; file?: string; head?: string } {
+    // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
+    const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
+    let p = this.prefixes.get(key);
+    if (p === undefined) {
+      p = nodePrefix(classname, fileAttr, this.project);
+      const cut = p.prefix.indexOf("::");
+      if (cut >= 0) p.head = p.prefix.slice(0, cut);
+      this.prefixes.set(key, p);
+    }
+    const mapped: { id: string; file?: string; head?: string } = withName(p, name);
+    if (p.head !== undefined) mapped.head = p.head;
+    return mapped;
+  }
+}
+
+function nodePrefix(classname: string, fileAttr: string | undefined, project: ProjectFiles): NodePrefix {
   const parts = classname === "" ? [] : classname.split(".");
 
   // xunit1 names the file; the classes are what follows the file's dotted module path.
@@ -47,27 +96,27 @@ export function toPytestNodeId(
     // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
     // the classes are the capitalised tail, which is how pytest classes are named.
     const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
-    const id = nodeId(file, classes, name);
-    return project.exists(file) ? { id, file } : { id };
+    const prefix = prefixOf(file, classes);
+    return project.exists(file) ? { prefix, file } : { prefix };
   }
 
   // Longest dotted prefix that is a file: handles packages without __init__.py too, since
   // only the .py file itself is looked up.
   for (let k = parts.length; k >= 1; k--) {
     const rel = `${parts.slice(0, k).join("/")}.py`;
-    if (project.exists(rel)) return { id: nodeId(rel, parts.slice(k), name), file: rel };
+    if (project.exists(rel)) return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
   }
 
   const dotted = dottedDirectoryFile(parts, project);
-  if (dotted !== null) return { id: nodeId(dotted.file, parts.slice(dotted.used), name), file: dotted.file };
+  if (dotted !== null) return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
 
   // No file found (report from another checkout, or rootdir differs): guess that the module
   // ends before the first capitalised part and do not claim the file exists.
   const classes = trailingClasses(parts);
   const moduleParts = parts.slice(0, parts.length - classes.length);
-  if (parts.length === 0) return { id: name };
-  if (moduleParts.length === 0) return { id: nodeId(classname, [], name) };
-  return { id: nodeId(`${moduleParts.join("/")}.py`, classes, name) };
+  if (parts.length === 0) return { prefix: "" };
+  if (moduleParts.length === 0) return { prefix: prefixOf(classname, []) };
+  return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
 }
 
 /** The trailing run of parts that look like class names (start with a capital letter). */

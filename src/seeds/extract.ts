@@ -2,6 +2,7 @@
  * Finds the seed a failing test ran with, from the text the reports kept for it.
  */
 import type { Seed, SeedApply, TestCase } from "../model.js";
+import { Literal } from "../diagnose/literal.js";
 import { BUILTIN_RECOGNISERS, userRecogniser, type SeedRecogniser } from "./recognisers.js";
 
 /**
@@ -21,7 +22,17 @@ interface Found {
 
 interface Field {
   name: "output" | "details" | "message" | "report";
-  text: string;
+  /** The field as the report kept it (up to MAX_SCAN_CHARS). */
+  raw: string;
+  /** Whether `raw` says "seed" in any letter case; looked for when a recogniser first asks. */
+  seedWord?: boolean;
+  /** `raw` without pytest's prefixes, made when a recogniser's regex first needs it. */
+  stripped?: string;
+}
+
+/** The text recognisers' regexes run on (line numbers count in it). */
+function textOf(field: Field): string {
+  return (field.stripped ??= stripPytestPrefixes(field.raw));
 }
 
 /**
@@ -80,11 +91,20 @@ const RECENT_MATCHES = 64;
  */
 export function requiredLiteral(pattern: RegExp): string | null {
   if (pattern.flags.includes("i") || pattern.flags.includes("v")) return null;
-  const src = pattern.source;
   let best = "";
+  for (const run of literalRuns(pattern.source) ?? []) if (run.length > best.length) best = run;
+  return best.length >= 3 ? best : null;
+}
+
+/**
+ * Every run of literal characters that every match of a pattern with this source contains, in
+ * the pattern's own letter case (see requiredLiteral), or null when none can be told safely.
+ */
+function literalRuns(src: string): string[] | null {
+  const runs: string[] = [];
   let run = "";
   const end = (): void => {
-    if (run.length > best.length) best = run;
+    if (run.length > 0) runs.push(run);
     run = "";
   };
   let depth = 0;
@@ -144,32 +164,89 @@ export function requiredLiteral(pattern: RegExp): string | null {
     run += c;
   }
   end();
-  return best.length >= 3 ? best : null;
+  return runs;
 }
 
+/**
+ * Whether every match of `pattern` contains "seed" in some letter case. Most failure texts
+ * never say "seed", and this rules out 25 of the built-in recognisers with one search: on the
+ * Action's bench report (50,000 one-line failures) the recognisers' 100 literal checks per test
+ * were most of extraction's time. Under `i` a literal matches its ASCII case variants only
+ * unless `u` or `v` is set (then Unicode folding applies, and nothing is claimed).
+ */
+function needsSeedWord(pattern: RegExp): boolean {
+  const { flags } = pattern;
+  if (flags.includes("v") || (flags.includes("i") && flags.includes("u"))) return false;
+  return (literalRuns(pattern.source) ?? []).some((run) => SEED_WORD.test(run));
+}
+
+/** "seed" in any ASCII letter case (no `u`: exactly what needsSeedWord assumes). */
+const SEED_WORD = /seed/i;
+
+/**
+ * What rules a recogniser out before its regex runs: its required literal, looked for in the
+ * raw field (or nothing, when it has none).
+ *
+ * Stripping pytest's prefixes only removes the start of lines and turns CRs into line ends, so
+ * a literal without CR or LF that is in the stripped text is in the raw text too: a field whose
+ * raw text lacks it cannot match, and most fields are then never stripped at all (the copy was
+ * a third of extraction's time on the 100 MB bench report). `Literal` looks for the needle from
+ * its rarest character: "random.seed(" or "seed =" start with letters found at every word.
+ */
 interface Compiled {
   /** A private copy of the recogniser's pattern (global, so lastIndex walks the matches). */
   pattern: RegExp;
-  literal: string | null;
+  literal: Literal | null;
+  /** Every match says "seed" (any case): a field that never does is skipped. */
+  seedWord: boolean;
 }
 
-const compiled = new WeakMap<RegExp, Compiled>();
+/** A recogniser list compiled once: each recogniser's regex copy and literal. */
+interface Scanner {
+  recognisers: readonly SeedRecogniser[];
+  compiled: readonly Compiled[];
+}
 
-function compile(pattern: RegExp): Compiled {
-  let c = compiled.get(pattern);
-  if (c === undefined) {
-    const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
-    c = { pattern: new RegExp(pattern.source, flags), literal: requiredLiteral(pattern) };
-    compiled.set(pattern, c);
+function compileAll(recognisers: readonly SeedRecogniser[]): Scanner {
+  const compiled = recognisers.map((r): Compiled => {
+    const flags = r.pattern.flags.includes("g") ? r.pattern.flags : r.pattern.flags + "g";
+    const pattern = new RegExp(r.pattern.source, flags);
+    const literal = requiredLiteral(r.pattern);
+    // (A pattern's source spells line ends as escapes, so no literal holds one; if one ever did,
+    // the argument above would not hold for it.)
+    return {
+      pattern,
+      literal: literal === null || /[\r\n]/.test(literal) ? null : new Literal(literal),
+      seedWord: needsSeedWord(r.pattern),
+    };
+  });
+  return { recognisers, compiled };
+}
+
+const BUILTIN_SCANNER = compileAll(BUILTIN_RECOGNISERS);
+
+/**
+ * Scanners per --seed-pattern list, built once rather than once per test (the settings keep one
+ * array for the whole run); with the patterns they were built from, should the array change.
+ */
+const userScanners = new WeakMap<readonly RegExp[], { patterns: RegExp[]; scanner: Scanner }>();
+
+function scannerFor(userPatterns: readonly RegExp[]): Scanner {
+  if (userPatterns.length === 0) return BUILTIN_SCANNER;
+  const cached = userScanners.get(userPatterns);
+  if (cached !== undefined && cached.patterns.length === userPatterns.length && cached.patterns.every((p, i) => p === userPatterns[i])) {
+    return cached.scanner;
   }
-  return c;
+  const scanner = compileAll([...userPatterns.map((p, i) => userRecogniser(p, i)), ...BUILTIN_RECOGNISERS]);
+  userScanners.set(userPatterns, { patterns: [...userPatterns], scanner });
+  return scanner;
 }
 
-/** The last acceptable match of one recogniser in one text. */
-function lastMatch(recogniser: SeedRecogniser, field: Field): Found | null {
-  const text = field.text;
-  const { pattern, literal } = compile(recogniser.pattern);
-  if (literal !== null && !text.includes(literal)) return null;
+/** The last acceptable match of one recogniser in one field. */
+function lastMatch(recogniser: SeedRecogniser, { pattern, literal, seedWord }: Compiled, field: Field): Found | null {
+  if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw))) return null;
+  if (literal !== null && !literal.in(field.raw)) return null;
+  const text = textOf(field);
   pattern.lastIndex = 0;
   const recent: RegExpExecArray[] = [];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -198,15 +275,16 @@ function fieldsOf(test: TestCase): Field[] {
   // The report's own run-wide seed last: what the test printed is nearer to what it used.
   for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message], ["report", test.reportContext]] as const) {
     if (text !== undefined && text.length > 0) {
-      fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
+      const raw = text.slice(0, MAX_SCAN_CHARS);
+      fields.push({ name, raw });
     }
   }
   return fields;
 }
 
-function find(recogniser: SeedRecogniser, fields: Field[]): Found | null {
+function find(recogniser: SeedRecogniser, compiled: Compiled, fields: Field[]): Found | null {
   for (const field of fields) {
-    const found = lastMatch(recogniser, field);
+    const found = lastMatch(recogniser, compiled, field);
     if (found !== null) return found;
   }
   return null;
@@ -240,23 +318,6 @@ function mergeEnv(apply: SeedApply, extra: SeedApply): SeedApply {
   return { kind: "env", env: { ...extra.env, ...apply.env } };
 }
 
-/** User recognisers per pattern and position, built once rather than once per test. */
-const userRecognisers = new WeakMap<RegExp, Map<number, SeedRecogniser>>();
-
-function cachedUserRecogniser(pattern: RegExp, index: number): SeedRecogniser {
-  let byIndex = userRecognisers.get(pattern);
-  if (byIndex === undefined) {
-    byIndex = new Map();
-    userRecognisers.set(pattern, byIndex);
-  }
-  let r = byIndex.get(index);
-  if (r === undefined) {
-    r = userRecogniser(pattern, index);
-    byIndex.set(index, r);
-  }
-  return r;
-}
-
 /**
  * The test's seed, or null when none was printed.
  *
@@ -269,19 +330,17 @@ function cachedUserRecogniser(pattern: RegExp, index: number): SeedRecogniser {
  * `logLines`, else the report file and the 1-based line within the field searched.
  */
 export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null {
+  const scanner = scannerFor(userPatterns);
   const fields = fieldsOf(test);
   if (fields.length === 0) return null;
   const file = test.sources[0]?.file ?? test.file ?? "";
-  const recognisers = [
-    ...userPatterns.map((p, i) => cachedUserRecogniser(p, i)),
-    ...BUILTIN_RECOGNISERS,
-  ];
 
   let primary: Found | null = null;
   const related: Found[] = [];
-  for (const recogniser of recognisers) {
+  for (let r = 0; r < scanner.recognisers.length; r++) {
+    const recogniser = scanner.recognisers[r]!;
     if (recogniser.kind === "test" && primary !== null) continue;
-    const found = find(recogniser, fields);
+    const found = find(recogniser, scanner.compiled[r]!, fields);
     if (found === null) continue;
     if (recogniser.kind === "test") primary = found;
     else related.push(found);

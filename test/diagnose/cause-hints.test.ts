@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { causeHints, type HintKind } from "../../src/diagnose/cause-hints.js";
+import { MAX_HINT_TEXT, causeHints, causeHintsOfParts, type HintKind } from "../../src/diagnose/cause-hints.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/messages/${name}`, import.meta.url), "utf8");
@@ -56,6 +56,31 @@ describe("cause hints", () => {
       { kind: "environment", evidence: "ImportError: x" },
     ]);
     expect(causeHints("ImportError: " + "x".repeat(1000))[0]!.evidence.length).toBeLessThanOrEqual(120);
+  });
+
+  it("matches /i needles in ASCII letter case only, as the patterns themselves do", () => {
+    expect(kinds("Request TIMED OUT")).toEqual(["timeout"]);
+    // toLowerCase turns "İ" into "i" plus a combining dot; the /i patterns (no /u) never match it.
+    expect(kinds("İNTEGER OVERFLOW")).toEqual([]);
+    expect(kinds("the request tİmed out")).toEqual([]);
+  });
+
+  it("looks at the first MAX_HINT_TEXT characters only", () => {
+    const pad = " ".repeat(MAX_HINT_TEXT - "ImportError".length);
+    expect(kinds(pad + "ImportError: y")).toEqual(["environment"]);
+    expect(kinds(pad + "-ImportError: y")).toEqual([]);
+  });
+
+  it("reads parts as their text joined by line ends", () => {
+    const cases: string[][] = [
+      ["AssertionError: x", "E   assert 1 == 2", "captured"],
+      ["x", "Fatal Python error: Segmentation fault", ""],
+      ["timed", "out"],
+      ["Timeout", "Error"],
+      [" ".repeat(MAX_HINT_TEXT - 3), "ImportError: y"],
+      [fixture("numpy-allclose-nan.txt"), fixture("numpy-allclose-single.txt")],
+    ];
+    for (const parts of cases) expect(causeHintsOfParts(parts)).toEqual(causeHints(parts.join("\n")));
   });
 
   it("finds the non-finite hint in real numpy output", () => {

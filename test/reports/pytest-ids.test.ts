@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPytestNodeId } from "../../src/reports/pytest-ids.js";
+import { PytestIds, toPytestNodeId } from "../../src/reports/pytest-ids.js";
 
 const project = (...files: string[]) => ({ exists: (rel: string) => files.includes(rel) });
 
@@ -89,5 +89,42 @@ describe("dots in directory names", () => {
     const p = { exists: () => (calls++, false), isDir: () => (calls++, true) };
     toPytestNodeId(Array.from({ length: 40 }, (_, i) => `p${i}`).join("."), "t", undefined, p);
     expect(calls).toBeLessThan(2_000);
+  });
+});
+
+describe("PytestIds (the mapping of many tests, once per classname and file)", () => {
+  it("answers as toPytestNodeId does, for every name of a classname", () => {
+    const p = project("tests/unit/test_x.py", "tests/numeric/test_tolerance.py", "test_top.py");
+    const ids = new PytestIds(p);
+    const cases: Array<[string, string | undefined]> = [
+      ["tests.unit.test_x.TestC.TestInner", undefined],
+      ["tests.unit.test_x", undefined],
+      ["test_top", undefined],
+      ["tests.numeric.test_tolerance.TestT", "tests/numeric/test_tolerance.py"],
+      ["tests.numeric.test_tolerance", ".\\tests\\numeric\\test_tolerance.py"],
+      ["tests.test_gone.TestC.TestD", undefined],
+      ["Top", undefined],
+      ["", undefined],
+    ];
+    for (const [classname, file] of cases) {
+      for (const name of ["test_a", "test_b[x.y/z]", "test_c[a::b]"]) {
+        const { head, ...mapped } = ids.of(classname, name, file);
+        expect(mapped).toEqual(toPytestNodeId(classname, name, file, p));
+        // The id's part before its first "::", when the classname gives it one.
+        if (classname === "") expect(head).toBeUndefined();
+        else expect(head).toBe(mapped.id.slice(0, mapped.id.indexOf("::")));
+      }
+    }
+  });
+
+  it("looks the project up once per classname and file attribute", () => {
+    let lookups = 0;
+    const ids = new PytestIds({ exists: (rel) => (lookups++, rel === "tests/test_m.py") });
+    for (let i = 0; i < 100; i++) expect(ids.of("tests.test_m", `test_${i}`, undefined).id).toBe(`tests/test_m.py::test_${i}`);
+    const first = lookups;
+    expect(first).toBeGreaterThan(0);
+    ids.of("tests.test_m", "test_x", "tests/test_m.py");
+    ids.of("tests.test_m", "test_y", "tests/test_m.py");
+    expect(lookups).toBe(first + 1);
   });
 });

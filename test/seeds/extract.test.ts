@@ -184,6 +184,59 @@ describe("user patterns", () => {
     const seed = extractSeed(testCase({ output: "k=4" }), [/(?<seed>z*)/, /k=(?<seed>\d)/]);
     expect(seed?.recogniser).toBe("user:1");
   });
+
+  it("are compiled per list: a changed list is seen, the same list reused", () => {
+    const patterns = [/alpha=(?<seed>\d+)/];
+    expect(extractSeed(testCase({ output: "alpha=1 beta=2" }), patterns)?.value).toBe("1");
+    patterns[0] = /beta=(?<seed>\d+)/;
+    expect(extractSeed(testCase({ output: "alpha=1 beta=2" }), patterns)?.value).toBe("2");
+    expect(extractSeed(testCase({ output: "alpha=1 beta=3" }), patterns)?.value).toBe("3");
+  });
+});
+
+describe("what rules a recogniser out before its regex runs", () => {
+  // Recognisers whose every match says "seed" skip fields that never do; the rest are looked
+  // for by their literal in the raw field, before pytest's prefixes are stripped.
+  it("finds seeds in any ASCII case, with or without the word seed", () => {
+    expect(extractSeed(testCase({ output: "RANDOM SEED: 7" }), [])?.recogniser).toBe("random-seed-label");
+    expect(extractSeed(testCase({ output: "Seed = 8" }), [])?.value).toBe("8");
+    expect(extractSeed(testCase({ output: "ok\n-test.shuffle 99\n" }), [])?.recogniser).toBe("go-shuffle");
+    expect(extractSeed(testCase({ details: "E   np.random.seed(  12 )" }), [])?.value).toBe("12");
+    expect(extractSeed(testCase({ output: "AssertionError: value 1 != 2" }), [])).toBeNull();
+  });
+
+  it("answers the same in short fields and long ones (Literal searches them differently)", () => {
+    const texts = [
+      "RANDOM SEED: 7",
+      "common: INFO: use MXNET_TEST_SEED=578250488 to reproduce. MXNET_MODULE_SEED=9",
+      "Running tests with seed \"1234\"",
+      "Randomness seeded to: 55",
+      "cc 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+      "new Random(42L)",
+      "Falsifying example: test_f(\n    x=1,\n)",
+      "nothing to see here",
+    ];
+    const long = "x ".repeat(600);
+    // The long field has one line more before the text: every line found moves down by one.
+    const shifted = (v: unknown): string => JSON.stringify(v).replace(/"line":(\d+)/g, (_, n: string) => `"line":${Number(n) + 1}`);
+    for (const text of texts) {
+      const short = extractSeed(testCase({ output: text }), []);
+      expect(JSON.stringify(extractSeed(testCase({ output: `${long}\n${text}` }), []))).toBe(shifted(short));
+    }
+  });
+
+  it("does not gate a Unicode case-insensitive pattern on the ASCII word", () => {
+    // Under /iu "ſ" (long s) folds to "s": the text never says "seed" in ASCII, yet matches.
+    const seed = extractSeed(testCase({ output: "ſeed#42" }), [/SEED#(?<seed>\d+)/iu]);
+    expect(seed?.value).toBe("42");
+    expect(extractSeed(testCase({ output: "SEED#43" }), [/seed#(?<seed>\d+)/i])?.value).toBe("43");
+  });
+
+  it("finds seeds in pytest's E lines, the regex running on the stripped text", () => {
+    // jqwik's pattern is anchored at the line start: only the stripped line starts with "seed =".
+    const details = ["E   AssertionError", "E     seed = 5 |"].join("\n");
+    expect(extractSeed(testCase({ details }), [])?.value).toBe("5");
+  });
 });
 
 describe("hostile output", () => {
