@@ -69,7 +69,7 @@ import type {
   Tolerance,
   Verdict,
 } from "./model.js";
-import { causeHints, findHint, type CauseHint } from "./diagnose/cause-hints.js";
+import { causeHintsOfParts, findHint, type CauseHint } from "./diagnose/cause-hints.js";
 import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
 import { interval, upperBound } from "./stats.js";
@@ -88,6 +88,11 @@ export interface ClassifyInput {
   reruns: Reruns;
   /** True when the reruns ran with the original seed applied (env/args/plugin/blob). */
   seedReapplied: boolean;
+  /**
+   * `failureHints(test)`, when the caller took them before letting the test's text go (the
+   * pipeline drops each failure's text as soon as it has read it); else read from the text here.
+   */
+  hints?: readonly CauseHint[];
 }
 
 export interface Classification {
@@ -190,15 +195,38 @@ function confidenceOf(verdict: Verdict, c: Counts): Confidence {
       };
     }
     case "not-rerun":
-      return {
-        about: "none",
-        upperBound95: null,
-        estimate: null,
-        text: "not rerun: no confidence beyond the failure text",
-        moreRerunsAdvised: true,
-      };
+      return NO_CONFIDENCE;
   }
 }
+
+/**
+ * One object for every test not rerun (a report of 30,000 failures mostly holds those), frozen
+ * so that no consumer can change it for all of them at once.
+ */
+const NO_CONFIDENCE: Confidence = Object.freeze({
+  about: "none",
+  upperBound95: null,
+  estimate: null,
+  text: "not rerun: no confidence beyond the failure text",
+  moreRerunsAdvised: true,
+});
+
+/**
+ * The reason of a test not rerun whose text points to no cause: most tests of a large report,
+ * and one string per note (there are a handful), not one per test (~130 bytes each, held by
+ * the report until it is written). Bounded, in case notes ever vary without end.
+ */
+function noCauseReason(note: string | undefined): string {
+  let reason = noCauseReasons.get(note);
+  if (reason === undefined) {
+    reason = `not rerun${note !== undefined ? ` (${note})` : ""}, and the failure text alone points to no cause`;
+    if (noCauseReasons.size < MAX_NO_CAUSE_REASONS) noCauseReasons.set(note, reason);
+  }
+  return reason;
+}
+
+const noCauseReasons = new Map<string | undefined, string>();
+const MAX_NO_CAUSE_REASONS = 100;
 
 function quote(hint: CauseHint): string {
   return `"${hint.evidence}"`;
@@ -218,7 +246,7 @@ interface NumericSignal {
   describe: string;
 }
 
-function numericSignal(tolerance: Tolerance | null, hints: CauseHint[]): NumericSignal {
+function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[]): NumericSignal {
   const ratio = tolerance?.ratio ?? null;
   const construction =
     tolerance !== null &&
@@ -244,7 +272,7 @@ function numericSignal(tolerance: Tolerance | null, hints: CauseHint[]): Numeric
 }
 
 function textCause(
-  hints: CauseHint[],
+  hints: readonly CauseHint[],
   numeric: NumericSignal,
 ): { cause: Cause; because: string } | null {
   const crash = findHint(hints, "crash");
@@ -263,14 +291,15 @@ function textCause(
   return null;
 }
 
-function failureText(test: TestCase): string {
-  return [test.message, test.details, test.output].filter((t) => t !== undefined).join("\n");
+/** What the failure text alone says about the cause (message, details and output together). */
+export function failureHints(test: TestCase): CauseHint[] {
+  return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
 }
 
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 export function classify(input: ClassifyInput): Classification {
   const { test, seed, tolerance, reruns, seedReapplied } = input;
-  const hints = causeHints(failureText(test));
+  const hints = input.hints ?? failureHints(test);
   const numeric = numericSignal(tolerance, hints);
 
   const same = counts(reruns.sameSeed, reruns.recorded);
@@ -302,7 +331,7 @@ export function classify(input: ClassifyInput): Classification {
   if (verdict === "not-rerun") {
     const why = reruns.note !== undefined ? ` (${reruns.note})` : "";
     const guess = textCause(hints, numeric);
-    if (guess === null) return done("unknown", `not rerun${why}, and the failure text alone points to no cause`);
+    if (guess === null) return done("unknown", noCauseReason(reruns.note));
     return done(
       guess.cause,
       `${guess.because}; a hypothesis from the failure text until reruns confirm it${why}`,

@@ -2,7 +2,8 @@ import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, normalize, relative, sep } from "node:path";
-import { classify } from "./classify.js";
+import { classify, failureHints } from "./classify.js";
+import type { CauseHint } from "./diagnose/cause-hints.js";
 import { parseTolerance } from "./diagnose/tolerance.js";
 import { suggest } from "./diagnose/suggest.js";
 import type {
@@ -43,11 +44,12 @@ export interface TriageHooks {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** A failing test with what the text alone tells, before any rerun. */
+/** A failing test with what the text alone tells, before any rerun (its text is let go by then). */
 interface Candidate {
   test: TestCase;
   seed: Seed | null;
   tolerance: Tolerance | null;
+  hints: readonly CauseHint[];
 }
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
@@ -95,11 +97,18 @@ async function triageTests(
 ): Promise<Report> {
   const candidates: Candidate[] = tests
     .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
-    .map((test) => ({
-      test,
-      seed: extractSeed(test, settings.seedPatterns),
-      tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
-    }));
+    .map((test) => {
+      const c: Candidate = {
+        test,
+        seed: extractSeed(test, settings.seedPatterns),
+        tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
+        hints: failureHints(test),
+      };
+      // Everything is read from the text now: nothing after this (reruns, classification) needs
+      // it, and the reruns can take minutes.
+      releaseText(test);
+      return c;
+    });
 
   const env = hooks.env ?? {};
   const python = resolvePython(env);
@@ -112,7 +121,6 @@ async function triageTests(
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
     const t = finish(c, outcome, note, reproduceFor(c, settings, python));
     finished.set(c.test.id, t);
-    releaseText(c.test);
     hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
   };
 
@@ -221,7 +229,16 @@ function notSelectedReason(c: Candidate, settings: TriageSettings, python: strin
   return `beyond --max-failures ${settings.maxFailures}`;
 }
 
-const EMPTY_TALLY: RerunTally = { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false };
+/**
+ * The tallies of a test without reruns: one frozen pair for all of them (~180 bytes a test
+ * otherwise, on reports of 30,000 failures mostly not rerun). Frozen, so a consumer that
+ * changed one would throw rather than change every test's.
+ */
+const NO_SAME_SEED: RerunTally = Object.freeze({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+const NO_FRESH_SEEDS: Reruns["freshSeeds"] = Object.freeze({
+  ...NO_SAME_SEED,
+  seeds: Object.freeze([]) as unknown as string[],
+});
 
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
 function reproduceFor(c: Candidate, settings: TriageSettings, python: string): string | null {
@@ -242,13 +259,18 @@ function finish(
   reproduce: string | null,
 ): TriagedTest {
   const recorded = recordedTally(c.test);
-  const reruns: Reruns = outcome
-    ? { ...outcome.reruns }
-    : { sameSeed: { ...EMPTY_TALLY }, freshSeeds: { ...EMPTY_TALLY, seeds: [] } };
-  if (recorded) reruns.recorded = recorded;
-  if (note && !reruns.note) reruns.note = note;
+  let reruns: Reruns;
+  if (outcome === undefined && recorded === undefined && note) {
+    // The common case made in one literal: `note` added afterwards gave each of these objects
+    // a separate property store (40 bytes a test).
+    reruns = { sameSeed: NO_SAME_SEED, freshSeeds: NO_FRESH_SEEDS, note };
+  } else {
+    reruns = outcome ? { ...outcome.reruns } : { sameSeed: NO_SAME_SEED, freshSeeds: NO_FRESH_SEEDS };
+    if (recorded) reruns.recorded = recorded;
+    if (note && !reruns.note) reruns.note = note;
+  }
   const seedReapplied = outcome?.seedReapplied ?? false;
-  const cls = classify({ test: c.test, seed: c.seed, tolerance: c.tolerance, reruns, seedReapplied });
+  const cls = classify({ test: c.test, seed: c.seed, tolerance: c.tolerance, reruns, seedReapplied, hints: c.hints });
   const t = c.test;
   return {
     id: t.id,
@@ -311,8 +333,8 @@ function summarise(counts: Counts, tests: TriagedTest[]): Summary {
 }
 
 /**
- * Drops a triaged test's failure text: its result holds what was read from it, and a report of
- * 30,000 failures would otherwise hold all their text until the last one is done.
+ * Drops a failing test's text once seed, tolerance and hints are read from it: a report of
+ * 30,000 failures would otherwise hold all their text until the last one is classified.
  */
 function releaseText(test: TestCase): void {
   // Assigned, not deleted: deleting turns each object into a slow dictionary.

@@ -20,7 +20,7 @@ describe("jsonChunks (the JSON report written in pieces)", () => {
   });
 
   it("matches for arrays at the batch boundaries, undefined elements and odd keys", () => {
-    for (const n of [0, 1, 255, 256, 257, 512, 513]) {
+    for (const n of [0, 1, 63, 64, 65, 128, 129, 255, 256, 257, 512, 513]) {
       same({ tests: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? undefined : { i })), after: [1] });
     }
     same({ "we\"ird\nkey": [1, 2], __proto__x: { a: [] }, fn: () => 1, u: undefined, d: new Date(0), big: Array(600).fill("x") });
@@ -42,6 +42,17 @@ describe("writeJsonAtomic", () => {
     dirs.push(dir);
     const value = { tests: Array.from({ length: 3000 }, (_, i) => ({ id: `t${i}`, text: "é".repeat(i % 50) })) };
     const path = join(dir, "sub", "report.json");
+    await writeJsonAtomic(path, value);
+    expect(readFileSync(path, "utf8")).toBe(JSON.stringify(value, null, 2) + "\n");
+  });
+
+  it("is the same text across its write buffer's flushes, and for a piece larger than the buffer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ft-json-"));
+    dirs.push(dir);
+    // "€" is 3 bytes in UTF-8: the 1 MiB buffer fills after ~350,000 of them.
+    const tests = Array.from({ length: 2000 }, (_, i) => ({ id: `t${i}`, text: "€".repeat(i % 700), pair: "😀" }));
+    const value = { head: "€".repeat(500_000), tests, tail: ["x".repeat(10)] };
+    const path = join(dir, "report.json");
     await writeJsonAtomic(path, value);
     expect(readFileSync(path, "utf8")).toBe(JSON.stringify(value, null, 2) + "\n");
   });
