@@ -8346,6 +8346,18 @@ const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
 const LEAN_DETAILS_CHARS = 1 * KiB;
 const LEAN_OUTPUT_CHARS = 512;
 /**
+ * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
+ * further failing test keeps only the ends of its traceback and output: the failing line and
+ * the exception at the bottom, a seed printed first or last. Those failures are far past any
+ * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
+ * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
+ * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
+ * and peaks at 138 MB RSS instead of 167 MB.
+ */
+const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
+const MINIMAL_DETAILS_CHARS = 256;
+const MINIMAL_OUTPUT_CHARS = 128;
+/**
  * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
  * rerun counts are single digits; a report repeating one test a million times must not keep a
  * million entries. Past this, further attempts are counted in a warning only.
@@ -8385,6 +8397,12 @@ const DETECT_HEAD_BYTES = 64 * KiB;
  * 55 MB in 64 KiB (and ran no slower). 64 KiB of UTF-16 text is still a regular object.
  */
 const READ_CHUNK_BYTES = 64 * KiB;
+/**
+ * Bytes read from disk per awaited read, then decoded READ_CHUNK_BYTES at a time. Each read is a
+ * trip through libuv's thread pool; 64 KiB reads of a 100 MB report were 1,600 of them and
+ * ~10% of its reading time.
+ */
+const READ_BLOCK_BYTES = 1024 * KiB;
 /**
  * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
  * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
@@ -8767,9 +8785,11 @@ class Tally {
     constructor(path) {
         this.path = path;
     }
-    /** The cap for a test starting now: full text until the file's budget is spent, then lean. */
+    /** The cap for a test starting now: full text until the file's budget is spent, then lean, then minimal. */
     detailsCap() {
-        return this.retained < MAX_RETAINED_CHARS_PER_FILE ? MAX_DETAILS_CHARS : LEAN_DETAILS_CHARS;
+        if (this.retained < MAX_RETAINED_CHARS_PER_FILE)
+            return MAX_DETAILS_CHARS;
+        return this.retained < MAX_LEAN_RETAINED_CHARS_PER_FILE ? LEAN_DETAILS_CHARS : MINIMAL_DETAILS_CHARS;
     }
     /** Counts one result; keeps a failing one with its text and the package's `output` (shared, not copied). */
     add(pkg, r, output) {
@@ -9369,6 +9389,9 @@ const FRAME_PATTERNS = [
     { pattern: /\bat (?:file:\/\/)?([^\s()]{1,500}\.\w{1,20}):(\d{1,9}):\d{1,9}/g, needle: "at " },
 ];
 function normalise(p) {
+    // Most paths need neither replacement: no regex work, no new string.
+    if (!p.includes("\\") && !p.startsWith("./"))
+        return p;
     return p.replace(/\\/g, "/").replace(/^\.\//, "");
 }
 /**
@@ -9399,20 +9422,22 @@ function failingLine(details, file) {
     for (const { pattern, needle } of FRAME_PATTERNS) {
         if (!details.includes(needle))
             continue;
+        // exec on the shared pattern, not matchAll: matchAll copies the regex on every call (five
+        // per failing test). No pattern matches the empty string, so lastIndex always advances.
         pattern.lastIndex = 0;
-        for (const m of details.matchAll(pattern)) {
+        for (let m = pattern.exec(details); m !== null; m = pattern.exec(details)) {
             const printed = m[1];
             const line = Number(m[2]);
             if (printed === undefined || !Number.isSafeInteger(line) || line < 1)
                 continue;
             if (!sameFile(printed, b))
                 continue;
-            const pos = m.index ?? 0;
-            if (pos > bestPos) {
-                bestPos = pos;
+            if (m.index > bestPos) {
+                bestPos = m.index;
                 bestLine = line;
             }
         }
+        pattern.lastIndex = 0;
     }
     return bestLine;
 }
@@ -9776,21 +9801,80 @@ function checkValues(ix, lt, out) {
     out.plain = ix.amp.at(lt) >= end && ix.lf.at(lt) >= end && ix.cr.at(lt) >= end && ix.tab.at(lt) >= end;
     if (out.plain)
         return end;
-    const s = ix.text;
+    // Values come in increasing order, so each question is one cached native search, not a look
+    // at every character of a multi-KB failure message.
     for (let k = 0; k < out.count; k++) {
         const from = out.starts[k] ?? 0;
         const to = out.ends[k] ?? 0;
-        let flags = 0;
-        for (let i = from; i < to && flags !== (VALUE_BLANK | VALUE_REFERENCE); i++) {
-            const c = s.charCodeAt(i);
-            if (c === 0x26)
-                flags |= VALUE_REFERENCE;
-            else if (c === 0x09 || c === 0x0a || c === 0x0d)
-                flags |= VALUE_BLANK;
-        }
+        let flags = ix.amp.at(from) < to ? VALUE_REFERENCE : 0;
+        if (ix.lf.at(from) < to || ix.cr.at(from) < to || ix.tab.at(from) < to)
+            flags |= VALUE_BLANK;
         out.flags[k] = flags;
     }
     return end;
+}
+/** The shape of a tag readStartTag has just read, or null when it is not written the common way. */
+function shapeOf(ix, tag) {
+    const s = ix.text;
+    const prefixes = [];
+    let from = tag.nameEnd;
+    for (let k = 0; k < tag.count; k++) {
+        const start = tag.starts[k] ?? 0;
+        const prefix = s.slice(from, start);
+        if (prefix !== ` ${attributeName(ix, tag, k)}="`)
+            return null;
+        prefixes.push(prefix);
+        from = (tag.ends[k] ?? 0) + 1;
+    }
+    // What is left is blanks and the `>` or `/>` readStartTag has checked.
+    return {
+        open: s.slice(tag.nameStart - 1, tag.nameEnd),
+        prefixes,
+        close: s.slice(from, tag.end),
+        selfClosing: tag.selfClosing,
+        found: [...tag.found],
+    };
+}
+/**
+ * Reads the start tag at `lt` when it is written in `shape`, as readStartTag would read it.
+ * Returns the index past its `>` with the tag in `out`, or Tag.No for anything else (then
+ * readStartTag decides, also whether the tag is cut by the end of the text).
+ */
+function readShapedTag(ix, lt, limit, shape, out) {
+    const s = ix.text;
+    if (!s.startsWith(shape.open, lt))
+        return Tag.No;
+    const end = Math.min(s.length, limit);
+    let i = lt + shape.open.length;
+    const prefixes = shape.prefixes;
+    for (let k = 0; k < prefixes.length; k++) {
+        const prefix = prefixes[k];
+        // A loop, not startsWith: for these few characters the call costs more than comparing.
+        for (let j = 0; j < prefix.length; j++)
+            if (s.charCodeAt(i + j) !== prefix.charCodeAt(j))
+                return Tag.No;
+        const valueStart = i + prefix.length;
+        const close = ix.dquote.at(valueStart);
+        if (close >= end)
+            return Tag.No;
+        out.names[k] = i + 1;
+        out.nameEnds[k] = valueStart - 2;
+        out.starts[k] = valueStart;
+        out.ends[k] = close;
+        i = close + 1;
+    }
+    if (!s.startsWith(shape.close, i))
+        return Tag.No;
+    out.selfClosing = shape.selfClosing;
+    out.end = i + shape.close.length;
+    if (out.end > end)
+        return Tag.No;
+    out.nameStart = lt + 1;
+    out.nameEnd = lt + shape.open.length;
+    out.count = prefixes.length;
+    for (let w = 0; w < shape.found.length; w++)
+        out.found[w] = shape.found[w] ?? -1;
+    return checkValues(ix, lt, out);
 }
 /** Whether the tag's name is `name`. */
 function tagIs(ix, tag, name) {
@@ -10003,7 +10087,7 @@ class JUnitReader {
     tests = [];
     /** Kept (non-passing or flaky) tests by suite+classname+name, to fold repeated attempts. */
     kept = new Map();
-    /** Names of kept tests: most passing testcases are told apart from them without building a key. */
+    /** nameKey of kept tests' names: most passing testcases are told apart from them without building a key. */
     keptNames = new Set();
     /** The id of the previous testcase, and how it was counted when it was only counted. */
     lastCase = null;
@@ -10030,6 +10114,8 @@ class JUnitReader {
     /** The last text given to saxes ended in a CR or a high surrogate, which saxes holds back. */
     fedHeldBack = false;
     tag = newStartTag(BARE_ATTRIBUTES);
+    /** How the last testcase read in full was written, to read the next ones like it. */
+    shape = null;
     /** Attributes read by the fast path for the tag saxes is being given without them. */
     pendingAttributes = null;
     stopped = false;
@@ -10249,9 +10335,14 @@ class JUnitReader {
     readStartTag(ix, lt) {
         const tag = this.tag;
         const limit = lt + MAX_FAST_TAG_CHARS;
-        const end = readStartTag(ix, lt, limit, tag);
-        if (end < 0)
-            return end;
+        let end = this.shape === null ? Tag.No : readShapedTag(ix, lt, limit, this.shape, tag);
+        if (end === Tag.No) {
+            end = readStartTag(ix, lt, limit, tag);
+            if (end < 0)
+                return end;
+            if (tagIs(ix, tag, TESTCASE))
+                this.shape = shapeOf(ix, tag);
+        }
         if (this.openCase === null && tagIs(ix, tag, TESTCASE) && this.stack[this.stack.length - 1]?.suite !== undefined) {
             const caseEnd = tag.selfClosing ? end : readEmptyClose(ix, end, limit, TESTCASE);
             if (caseEnd === Tag.Incomplete)
@@ -10290,6 +10381,10 @@ class JUnitReader {
      * report one of its references.
      */
     countBare(ix, tag) {
+        return tag.plain ? this.countPlain(ix, tag) : this.countBareSliced(ix, tag);
+    }
+    /** countBare for any tag: its values decoded and sliced out. */
+    countBareSliced(ix, tag) {
         if (!valuesValid(ix, tag))
             return false;
         const name = bareAttribute(ix, tag, BARE_NAME);
@@ -10297,16 +10392,18 @@ class JUnitReader {
         if (name === undefined || classname === undefined)
             return false;
         const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
-        if (this.keptNames.has(name) && this.kept.has(caseKey(suiteName, classname, name)))
+        if (this.keptNames.has(nameKey(name)) && this.kept.has(caseKey(suiteName, classname, name)))
             return false;
         const status = bareAttribute(ix, tag, BARE_STATUS);
         const result = bareAttribute(ix, tag, BARE_RESULT);
         if (status === undefined || result === undefined)
             return false;
         const outcome = NOT_RUN_STATUS.test(status) || NOT_RUN_RESULT.test(result) ? "skipped" : "passed";
+        return this.countAs(this.setPrevious(suiteName, classname, name), outcome);
+    }
+    /** Counts the bare testcase setPrevious has just recorded as `last`. */
+    countAs(last, outcome) {
         this.completed++;
-        this.setPrevious(suiteName, classname, name);
-        const last = this.lastCase;
         last.outcome = outcome;
         last.index = this.testcaseIndex++;
         this.lastCaseCounted = true;
@@ -10314,17 +10411,63 @@ class JUnitReader {
         this.counts[outcome]++;
         return true;
     }
+    /**
+     * countBare for a tag whose values need no decoding (nearly every passing testcase): the
+     * name is told apart from kept tests' by its key, computed where it lies in the text.
+     */
+    countPlain(ix, tag) {
+        const s = ix.text;
+        const kn = tag.found[BARE_NAME] ?? -1;
+        const kc = tag.found[BARE_CLASSNAME] ?? -1;
+        const nameFrom = kn < 0 ? 0 : (tag.starts[kn] ?? 0);
+        const nameTo = kn < 0 ? 0 : (tag.ends[kn] ?? 0);
+        const classFrom = kc < 0 ? 0 : (tag.starts[kc] ?? 0);
+        const classTo = kc < 0 ? 0 : (tag.ends[kc] ?? 0);
+        if (nameTo - nameFrom > MAX_MESSAGE_CHARS || classTo - classFrom > MAX_MESSAGE_CHARS)
+            return this.countBareSliced(ix, tag);
+        const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+        if (this.keptNames.has(rangeKey(s, nameFrom, nameTo))) {
+            const key = caseKey(suiteName, s.slice(classFrom, classTo), s.slice(nameFrom, nameTo));
+            if (this.kept.has(key))
+                return false;
+        }
+        const ks = tag.found[BARE_STATUS] ?? -1;
+        const kr = tag.found[BARE_RESULT] ?? -1;
+        const skipped = (ks >= 0 && NOT_RUN_STATUS.test(s.slice(tag.starts[ks] ?? 0, tag.ends[ks] ?? 0))) ||
+            (kr >= 0 && NOT_RUN_RESULT.test(s.slice(tag.starts[kr] ?? 0, tag.ends[kr] ?? 0)));
+        const last = this.setPrevious(suiteName, "", "");
+        last.text = s;
+        last.nameFrom = nameFrom;
+        last.nameTo = nameTo;
+        last.classFrom = classFrom;
+        last.classTo = classTo;
+        return this.countAs(last, skipped ? "skipped" : "passed");
+    }
     /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
     setPrevious(suiteName, classname, name) {
-        const p = this.lastCase;
-        if (p === null)
-            this.lastCase = { suiteName, classname, name, outcome: "passed", index: 0 };
+        let p = this.lastCase;
+        if (p === null) {
+            p = { suiteName, classname, name, outcome: "passed", index: 0, text: null, nameFrom: 0, nameTo: 0, classFrom: 0, classTo: 0 };
+            this.lastCase = p;
+        }
         else {
             p.suiteName = suiteName;
             p.classname = classname;
             p.name = name;
+            p.text = null;
         }
         this.lastCaseCounted = false;
+        return p;
+    }
+    /** The testcase read last, its name and classname sliced out if countPlain left them in the text. */
+    previous() {
+        const p = this.lastCase;
+        if (p !== null && p.text !== null) {
+            p.name = p.text.slice(p.nameFrom, p.nameTo);
+            p.classname = p.text.slice(p.classFrom, p.classTo);
+            p.text = null;
+        }
+        return p;
     }
     finish() {
         if (!this.sawContent) {
@@ -10403,9 +10546,11 @@ class JUnitReader {
         return this.stack[this.stack.length - 1];
     }
     caps() {
-        return this.retainedChars < MAX_RETAINED_CHARS_PER_FILE
-            ? { details: MAX_DETAILS_CHARS, output: MAX_OUTPUT_CHARS }
-            : { details: LEAN_DETAILS_CHARS, output: LEAN_OUTPUT_CHARS };
+        if (this.retainedChars < MAX_RETAINED_CHARS_PER_FILE)
+            return { details: MAX_DETAILS_CHARS, output: MAX_OUTPUT_CHARS };
+        if (this.retainedChars < MAX_LEAN_RETAINED_CHARS_PER_FILE)
+            return { details: LEAN_DETAILS_CHARS, output: LEAN_OUTPUT_CHARS };
+        return { details: MINIMAL_DETAILS_CHARS, output: MINIMAL_OUTPUT_CHARS };
     }
     open(tag) {
         if (this.stopped)
@@ -10616,7 +10761,7 @@ class JUnitReader {
         const key = caseKey(c.suiteName, c.classname, c.name);
         const previous = this.kept.get(key);
         const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
-        const last = this.lastCase;
+        const last = this.previous();
         const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
         const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
         this.setPrevious(c.suiteName, c.classname, c.name);
@@ -10679,7 +10824,7 @@ class JUnitReader {
         this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
         this.tests.push(test);
         this.kept.set(key, test);
-        this.keptNames.add(c.name);
+        this.keptNames.add(nameKey(c.name));
         this.counts.tests++;
         this.counts[outcome]++;
         if (outputText === undefined)
@@ -10749,6 +10894,21 @@ class JUnitReader {
             return undefined;
         return failingLine(test.details, test.file);
     }
+}
+/**
+ * A number from a name's length and its last 24 characters (where names of one report differ:
+ * parameters, numbers): equal names have equal keys, and nearly all different names do not.
+ * Cheaper than a Set of strings, which flattens and hashes the name of every passing testcase.
+ */
+function nameKey(name) {
+    return rangeKey(name, 0, name.length);
+}
+/** nameKey of s.slice(from, to), without slicing it. */
+function rangeKey(s, from, to) {
+    let h = to - from;
+    for (let i = to - from > 24 ? to - 24 : from; i < to; i++)
+        h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    return h;
 }
 /** Identifies a test within a file: the same classname and name in two suites are two tests. */
 function caseKey(suiteName, classname, name) {
@@ -11810,36 +11970,69 @@ async function readHead(p, abs) {
         await handle?.close();
     }
 }
-/** Decoded chunks of a file, from past its BOM, at most `maxBytes` bytes. */
-async function* decodedChunks(abs, enc, maxBytes = Number.POSITIVE_INFINITY) {
+/**
+ * Decoded chunks of a file, from past its BOM, at most `maxBytes` bytes. With `cutAfterGt`, a
+ * chunk of an ASCII-compatible encoding ends just after its last `>` (when that keeps most of
+ * it) and the bytes after it start the next chunk: the XML reader then rarely holds a cut tag
+ * back, and so rarely joins two texts (a joined string is slower to read character by
+ * character than one decoded in one piece).
+ */
+async function* decodedChunks(abs, enc, options = {}) {
     const decoder = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true });
     // ASCII reads the same in UTF-8 and windows-1252, and latin-1 decoding is a plain copy: several
     // times faster than the decoder's checks on the all-ASCII chunks most reports are made of.
     const asciiCompatible = enc.label === "utf-8" || enc.label === "windows-1252";
+    const cut = options.cutAfterGt === true && asciiCompatible;
     // Whether the decoder may hold the start of a UTF-8 sequence cut by the end of the last chunk.
     let pending = false;
     // One buffer for the whole file: both decodings copy out of it, so nothing of the file's
-    // bytes outlives its chunk (a new Buffer per chunk is garbage the allocator holds on to).
-    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    // bytes outlives its chunk (a new Buffer per chunk is garbage the allocator holds on to). It is
+    // read a block at a time (few awaited reads) and decoded a chunk at a time (small strings).
+    const buf = Buffer.allocUnsafe(READ_BLOCK_BYTES);
     const handle = await (0,promises_namespaceObject.open)(abs, "r");
     try {
         let position = enc.skip;
-        let left = maxBytes;
-        while (left > 0) {
-            const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, left), position);
-            if (bytesRead === 0)
-                break;
-            position += bytesRead;
-            left -= bytesRead;
-            const chunk = buf.subarray(0, bytesRead);
-            if (asciiCompatible && !pending && (0,external_node_buffer_namespaceObject.isAscii)(chunk)) {
-                yield chunk.toString("latin1");
-                continue;
+        let left = options.maxBytes ?? Number.POSITIVE_INFINITY;
+        // Bytes after the last cut, at the start of buf.
+        let kept = 0;
+        for (;;) {
+            let bytesRead = 0;
+            if (left > 0) {
+                ({ bytesRead } = await handle.read(buf, kept, Math.min(buf.length - kept, left), position));
+                position += bytesRead;
+                left -= bytesRead;
             }
-            const text = decoder.decode(chunk, { stream: true });
-            pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
-            if (text.length > 0)
-                yield text;
+            const n = kept + bytesRead;
+            if (n === 0)
+                break;
+            // Whether the file may go on after this block: then its last cut piece waits for the rest.
+            const more = bytesRead > 0;
+            let pos = 0;
+            while (pos < n) {
+                let end = Math.min(pos + READ_CHUNK_BYTES, n);
+                const last = end === n;
+                if (cut && (!last || more)) {
+                    const gt = buf.lastIndexOf(0x3e, end - 1);
+                    if (gt >= pos && gt + 1 - pos >= (end - pos) / 2)
+                        end = gt + 1;
+                }
+                const chunk = buf.subarray(pos, end);
+                if (asciiCompatible && !pending && (0,external_node_buffer_namespaceObject.isAscii)(chunk))
+                    yield chunk.toString("latin1");
+                else {
+                    const text = decoder.decode(chunk, { stream: true });
+                    pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
+                    if (text.length > 0)
+                        yield text;
+                }
+                pos = end;
+                if (last)
+                    break;
+            }
+            buf.copyWithin(0, pos, n);
+            kept = n - pos;
+            if (!more && kept === 0)
+                break;
         }
     }
     finally {
@@ -11858,14 +12051,14 @@ async function readGoJson(p, abs, enc) {
 }
 async function readJUnit(p, abs, enc) {
     const reader = new JUnitReader(p);
-    for await (const text of decodedChunks(abs, enc))
+    for await (const text of decodedChunks(abs, enc, { cutAfterGt: true }))
         reader.write(text);
     return reader.end();
 }
 /** A console log as one string (the log parsers need it whole), up to MAX_LOG_BYTES. */
 async function readLog(p, abs, enc, size) {
     const parts = [];
-    for await (const text of decodedChunks(abs, enc, MAX_LOG_BYTES))
+    for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES }))
         parts.push(text);
     const warnings = size - enc.skip > MAX_LOG_BYTES
         ? [`${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`]
@@ -12396,11 +12589,139 @@ function renderExplain(report, options) {
     return out.join("\n") + "\n";
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
+;// CONCATENATED MODULE: ./src/diagnose/needle-set.ts
 /**
- * What the failure text alone says about the cause. These are hints: classification weighs
- * them against rerun results, and without reruns they only support a hypothesis.
+ * Which of many fixed strings a text contains, in one pass over it.
+ *
+ * Cause hints rule out their regexes with ~45 literal checks per failure text. `includes` jumps
+ * between occurrences of a needle's first character, so needles that start with a common letter
+ * ("crashed", "nan", "inf", "core dumped") walk the text nearly character by character, each on
+ * its own: on the 100 MB bench report (6,288 failures, 17 M characters) the checks took ~190 ms.
+ * An Aho-Corasick automaton reads each character once for all needles together (~75 ms there).
+ * (Seed recognisers have fewer needles, mostly led by rare characters: `Literal` suits them better.)
+ *
+ * Needles are ASCII. The automaton reads the text with ASCII letters folded to lower case;
+ * a case-sensitive needle is then confirmed where it ends with `startsWith`, so answers are
+ * exactly those of `includes` (case-insensitive needles: of `includes` on the text with ASCII
+ * letters lower-cased).
  */
+/** Characters that are no needle's: any of them sends the automaton back to its start. */
+const OTHER = 0;
+const NONE = Object.freeze([]);
+class NeedleSet {
+    needles;
+    /** Class of each ASCII character (letters folded); everything else is OTHER. */
+    classOf = new Uint8Array(128);
+    classes;
+    /** delta[state + class] is the next state, pre-multiplied by `classes`. */
+    delta;
+    /**
+     * States are numbered so that those where some needle ends come last: the scan's only test
+     * per character is one comparison with this (pre-multiplied) first one.
+     */
+    endingFrom;
+    /** Needle indices ending at each state (its own and its suffixes'). */
+    ends;
+    constructor(needles) {
+        this.needles = needles;
+        const folded = needles.map((n) => {
+            if (n.text.length === 0 || !/^[\x00-\x7f]*$/.test(n.text))
+                throw new Error(`needle must be non-empty ASCII: ${JSON.stringify(n.text)}`);
+            return n.text.toLowerCase();
+        });
+        let k = 1;
+        for (const f of folded) {
+            for (let i = 0; i < f.length; i++) {
+                const c = f.charCodeAt(i);
+                if (this.classOf[c] === OTHER)
+                    this.classOf[c] = k++;
+            }
+        }
+        for (let c = 65; c <= 90; c++)
+            this.classOf[c] = this.classOf[c + 32];
+        this.classes = k;
+        // The trie, then failure links breadth first (the textbook construction, as a full DFA).
+        const goto = [new Array(k).fill(-1)];
+        const ends = [[]];
+        folded.forEach((f, index) => {
+            let s = 0;
+            for (let i = 0; i < f.length; i++) {
+                const c = this.classOf[f.charCodeAt(i)];
+                if (goto[s][c] === -1) {
+                    goto[s][c] = goto.length;
+                    goto.push(new Array(k).fill(-1));
+                    ends.push([]);
+                }
+                s = goto[s][c];
+            }
+            ends[s].push(index);
+        });
+        const fail = new Array(goto.length).fill(0);
+        const queue = [];
+        for (let c = 0; c < k; c++) {
+            const t = goto[0][c];
+            if (t === -1)
+                goto[0][c] = 0;
+            else
+                queue.push(t);
+        }
+        for (let q = 0; q < queue.length; q++) {
+            const s = queue[q];
+            ends[s].push(...ends[fail[s]]);
+            for (let c = 0; c < k; c++) {
+                const t = goto[s][c];
+                if (t === -1) {
+                    goto[s][c] = goto[fail[s]][c];
+                }
+                else {
+                    fail[t] = goto[fail[s]][c];
+                    queue.push(t);
+                }
+            }
+        }
+        const order = [...goto.keys()].sort((a, b) => Number(ends[a].length > 0) - Number(ends[b].length > 0) || a - b);
+        const renumbered = new Array(goto.length);
+        order.forEach((old, s) => (renumbered[old] = s));
+        this.delta = new Int32Array(goto.length * k);
+        order.forEach((old, s) => goto[old].forEach((t, c) => (this.delta[s * k + c] = renumbered[t] * k)));
+        this.endingFrom = order.findIndex((old) => ends[old].length > 0) * k;
+        if (this.endingFrom < 0)
+            this.endingFrom = goto.length * k;
+        this.ends = order.map((old) => ends[old]);
+    }
+    /**
+     * The indices of the needles `text.slice(0, end)` contains, in the order their first
+     * occurrences end. Most texts contain none: the answer is then a shared empty array, and a
+     * scan allocates nothing.
+     */
+    scan(text, end = text.length) {
+        const { classOf, delta, endingFrom } = this;
+        const stop = Math.min(end, text.length);
+        let found;
+        let s = 0;
+        for (let i = 0; i < stop; i++) {
+            const c = text.charCodeAt(i);
+            s = delta[s + (c < 128 ? classOf[c] : OTHER)];
+            if (s >= endingFrom)
+                found = this.confirm(text, i + 1, s / this.classes, found);
+        }
+        return found ?? NONE;
+    }
+    /** Needles ending at `endAt` in this state, added to `found` when new and (case) confirmed. */
+    confirm(text, endAt, state, found) {
+        for (const index of this.ends[state]) {
+            if (found?.includes(index))
+                continue;
+            const n = this.needles[index];
+            if (n.ignoreCase === true || text.startsWith(n.text, endAt - n.text.length))
+                (found ??= []).push(index);
+        }
+        return found;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
+
 /** Hints are looked for in at most this much text (readers cap failure text already). */
 const MAX_HINT_TEXT = 256 * 1024;
 const MAX_EVIDENCE_CHARS = 120;
@@ -12440,7 +12761,12 @@ const HINT_PATTERNS = [
         pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
         needles: ["nan", "inf"],
     },
-    { kind: "non-finite", pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/, needles: ["assert "] },
+    {
+        kind: "non-finite",
+        pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/,
+        // Not "assert ": nearly every pytest failure has one, and the regex would scan them all.
+        needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
+    },
     { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
     { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
     { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
@@ -12452,17 +12778,21 @@ const HINT_PATTERNS = [
         needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
     },
 ];
+/** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
+const NEEDLES = new NeedleSet(HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))));
+const PATTERN_OF = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
 /** Every kind of hint the text shows, each with its first matching evidence. */
 function causeHints(text) {
-    const scanned = text.slice(0, MAX_HINT_TEXT);
+    const found = NEEDLES.scan(text, MAX_HINT_TEXT);
+    // Most failure texts hold no needle at all.
+    if (found.length === 0)
+        return [];
+    const candidates = new Set(found.map((i) => PATTERN_OF[i]));
     const hints = [];
-    let lowered;
-    for (const { kind, pattern, needles, lower } of HINT_PATTERNS) {
-        if (hints.some((h) => h.kind === kind))
-            continue;
-        // /i patterns here match ASCII letters only (no /u), so lower-casing keeps every match.
-        const haystack = lower === true ? (lowered ??= scanned.toLowerCase()) : scanned;
-        if (!needles.some((n) => haystack.includes(n)))
+    const scanned = text.slice(0, MAX_HINT_TEXT);
+    for (let p = 0; p < HINT_PATTERNS.length; p++) {
+        const { kind, pattern } = HINT_PATTERNS[p];
+        if (!candidates.has(p) || hints.some((h) => h.kind === kind))
             continue;
         const m = pattern.exec(scanned);
         if (m !== null)
@@ -12470,17 +12800,101 @@ function causeHints(text) {
     }
     return hints;
 }
+/**
+ * `causeHints(parts.join("\n"))`, without joining the parts when none holds a needle (most
+ * failures): no needle holds a line end, so a needle is in the joined text exactly when it is in
+ * one of the parts, as long as the joined text fits in MAX_HINT_TEXT.
+ */
+function causeHintsOfParts(parts) {
+    let length = parts.length - 1;
+    for (const p of parts)
+        length += p.length;
+    if (length <= MAX_HINT_TEXT && parts.every((p) => NEEDLES.scan(p).length === 0))
+        return [];
+    return causeHints(parts.join("\n"));
+}
 function findHint(hints, kind) {
     return hints.find((h) => h.kind === kind);
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/literal.ts
+/**
+ * A fixed string to look for in failure texts, many times over (the tolerance parsers' needles).
+ *
+ * `includes` finds a needle by scanning for its first character and comparing from there, so
+ * its cost follows how common that character is: `" ± "` (a space first) took 30 ms over the
+ * 17 MB of failure text in the 100 MB bench report, `"Failed: Timeout >"` 2 ms. Searching from
+ * the needle's least common character, then checking the characters before it, finds exactly
+ * the same occurrences at the cost of the rare one.
+ */
+class Literal {
+    text;
+    /** The needle before its rarest character, and from it on. */
+    head;
+    tail;
+    blankFirst;
+    constructor(text) {
+        this.text = text;
+        let best = 0;
+        for (let i = 1; i < text.length; i++)
+            if (rarity(text.charCodeAt(i)) > rarity(text.charCodeAt(best)))
+                best = i;
+        this.head = text.slice(0, best);
+        this.tail = text.slice(best);
+        this.blankFirst = rarity(text.charCodeAt(0)) === 0;
+    }
+    /** Whether `haystack` contains the needle (`haystack.includes(text)`). */
+    in(haystack) {
+        const { head, tail } = this;
+        // In a short text the split only adds its own cost, unless the needle starts with a blank
+        // (found at every word). Measured on 50,000 one-line failures and on 6,288 of 2-8 KB.
+        if (head.length === 0 || (haystack.length < SHORT_TEXT && !this.blankFirst))
+            return haystack.includes(this.text);
+        for (let i = haystack.indexOf(tail, head.length); i >= 0; i = haystack.indexOf(tail, i + 1)) {
+            if (haystack.startsWith(head, i - head.length))
+                return true;
+        }
+        return false;
+    }
+}
+/** Texts shorter than this are searched with plain `includes` for needles led by a non-blank. */
+const SHORT_TEXT = 1024;
+/** English letters from the most to the least frequent (failure text is mostly English words). */
+const LETTERS = "etaoinsrhldcumfpgwybvkxjqz";
+/**
+ * How rarely a character shows up in failure text, higher is rarer. A guess from tracebacks
+ * and assertion messages: blanks, lower-case letters and digits are everywhere; capitals
+ * start fewer words; most punctuation and anything beyond ASCII is rarer still. A wrong guess
+ * only costs speed, never a match.
+ */
+function rarity(code) {
+    if (code === 0x20 || code === 0x0a || code === 0x09)
+        return 0;
+    if (code >= 0x61 && code <= 0x7a)
+        return 1 + LETTERS.indexOf(String.fromCharCode(code)) / LETTERS.length;
+    if (code >= 0x30 && code <= 0x39)
+        return 1.5;
+    if (code === 0x2e || code === 0x2c || code === 0x3a || code === 0x28 || code === 0x29 || code === 0x5f || code === 0x3d)
+        return 1.5;
+    if (code >= 0x41 && code <= 0x5a)
+        return 3;
+    if (code < 0x80)
+        return 4;
+    return 5;
+}
+
 ;// CONCATENATED MODULE: ./src/seeds/extract.ts
+
 
 /**
  * Matches found past this many characters of one field are not looked for: readers already
  * cap captured output, this only bounds the work on hostile input.
  */
 const MAX_SCAN_CHARS = 4 * 1024 * 1024;
+/** The text recognisers' regexes run on (line numbers count in it). */
+function textOf(field) {
+    return (field.stripped ??= stripPytestPrefixes(field.raw));
+}
 /**
  * pytest prefixes assertion text with "E   " (and empty lines with a bare "E"). Removing the
  * prefix lets multi-line patterns see the text as the framework printed it; the line count
@@ -12537,12 +12951,22 @@ const RECENT_MATCHES = 64;
 function requiredLiteral(pattern) {
     if (pattern.flags.includes("i") || pattern.flags.includes("v"))
         return null;
-    const src = pattern.source;
     let best = "";
-    let run = "";
-    const end = () => {
+    for (const run of literalRuns(pattern.source) ?? [])
         if (run.length > best.length)
             best = run;
+    return best.length >= 3 ? best : null;
+}
+/**
+ * Every run of literal characters that every match of a pattern with this source contains, in
+ * the pattern's own letter case (see requiredLiteral), or null when none can be told safely.
+ */
+function literalRuns(src) {
+    const runs = [];
+    let run = "";
+    const end = () => {
+        if (run.length > 0)
+            runs.push(run);
         run = "";
     };
     let depth = 0;
@@ -12614,24 +13038,62 @@ function requiredLiteral(pattern) {
         run += c;
     }
     end();
-    return best.length >= 3 ? best : null;
+    return runs;
 }
-const compiled = new WeakMap();
-function compile(pattern) {
-    let c = compiled.get(pattern);
-    if (c === undefined) {
-        const flags = pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g";
-        c = { pattern: new RegExp(pattern.source, flags), literal: requiredLiteral(pattern) };
-        compiled.set(pattern, c);
+/**
+ * Whether every match of `pattern` contains "seed" in some letter case. Most failure texts
+ * never say "seed", and this rules out 25 of the built-in recognisers with one search: on the
+ * Action's bench report (50,000 one-line failures) the recognisers' 100 literal checks per test
+ * were most of extraction's time. Under `i` a literal matches its ASCII case variants only
+ * unless `u` or `v` is set (then Unicode folding applies, and nothing is claimed).
+ */
+function needsSeedWord(pattern) {
+    const { flags } = pattern;
+    if (flags.includes("v") || (flags.includes("i") && flags.includes("u")))
+        return false;
+    return (literalRuns(pattern.source) ?? []).some((run) => SEED_WORD.test(run));
+}
+/** "seed" in any ASCII letter case (no `u`: exactly what needsSeedWord assumes). */
+const SEED_WORD = /seed/i;
+function compileAll(recognisers) {
+    const compiled = recognisers.map((r) => {
+        const flags = r.pattern.flags.includes("g") ? r.pattern.flags : r.pattern.flags + "g";
+        const pattern = new RegExp(r.pattern.source, flags);
+        const literal = requiredLiteral(r.pattern);
+        // (A pattern's source spells line ends as escapes, so no literal holds one; if one ever did,
+        // the argument above would not hold for it.)
+        return {
+            pattern,
+            literal: literal === null || /[\r\n]/.test(literal) ? null : new Literal(literal),
+            seedWord: needsSeedWord(r.pattern),
+        };
+    });
+    return { recognisers, compiled };
+}
+const BUILTIN_SCANNER = compileAll(BUILTIN_RECOGNISERS);
+/**
+ * Scanners per --seed-pattern list, built once rather than once per test (the settings keep one
+ * array for the whole run); with the patterns they were built from, should the array change.
+ */
+const userScanners = new WeakMap();
+function scannerFor(userPatterns) {
+    if (userPatterns.length === 0)
+        return BUILTIN_SCANNER;
+    const cached = userScanners.get(userPatterns);
+    if (cached !== undefined && cached.patterns.length === userPatterns.length && cached.patterns.every((p, i) => p === userPatterns[i])) {
+        return cached.scanner;
     }
-    return c;
+    const scanner = compileAll([...userPatterns.map((p, i) => userRecogniser(p, i)), ...BUILTIN_RECOGNISERS]);
+    userScanners.set(userPatterns, { patterns: [...userPatterns], scanner });
+    return scanner;
 }
-/** The last acceptable match of one recogniser in one text. */
-function lastMatch(recogniser, field) {
-    const text = field.text;
-    const { pattern, literal } = compile(recogniser.pattern);
-    if (literal !== null && !text.includes(literal))
+/** The last acceptable match of one recogniser in one field. */
+function lastMatch(recogniser, { pattern, literal, seedWord }, field) {
+    if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw)))
         return null;
+    if (literal !== null && !literal.in(field.raw))
+        return null;
+    const text = textOf(field);
     pattern.lastIndex = 0;
     const recent = [];
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -12660,14 +13122,15 @@ function fieldsOf(test) {
     // The report's own run-wide seed last: what the test printed is nearer to what it used.
     for (const [name, text] of [["output", test.output], ["details", test.details], ["message", test.message], ["report", test.reportContext]]) {
         if (text !== undefined && text.length > 0) {
-            fields.push({ name, text: stripPytestPrefixes(text.slice(0, MAX_SCAN_CHARS)) });
+            const raw = text.slice(0, MAX_SCAN_CHARS);
+            fields.push({ name, raw });
         }
     }
     return fields;
 }
-function find(recogniser, fields) {
+function find(recogniser, compiled, fields) {
     for (const field of fields) {
-        const found = lastMatch(recogniser, field);
+        const found = lastMatch(recogniser, compiled, field);
         if (found !== null)
             return found;
     }
@@ -12701,21 +13164,6 @@ function mergeEnv(apply, extra) {
         return apply;
     return { kind: "env", env: { ...extra.env, ...apply.env } };
 }
-/** User recognisers per pattern and position, built once rather than once per test. */
-const userRecognisers = new WeakMap();
-function cachedUserRecogniser(pattern, index) {
-    let byIndex = userRecognisers.get(pattern);
-    if (byIndex === undefined) {
-        byIndex = new Map();
-        userRecognisers.set(pattern, byIndex);
-    }
-    let r = byIndex.get(index);
-    if (r === undefined) {
-        r = userRecogniser(pattern, index);
-        byIndex.set(index, r);
-    }
-    return r;
-}
 /**
  * The test's seed, or null when none was printed.
  *
@@ -12728,20 +13176,18 @@ function cachedUserRecogniser(pattern, index) {
  * `logLines`, else the report file and the 1-based line within the field searched.
  */
 function extractSeed(test, userPatterns) {
+    const scanner = scannerFor(userPatterns);
     const fields = fieldsOf(test);
     if (fields.length === 0)
         return null;
     const file = test.sources[0]?.file ?? test.file ?? "";
-    const recognisers = [
-        ...userPatterns.map((p, i) => cachedUserRecogniser(p, i)),
-        ...BUILTIN_RECOGNISERS,
-    ];
     let primary = null;
     const related = [];
-    for (const recogniser of recognisers) {
+    for (let r = 0; r < scanner.recognisers.length; r++) {
+        const recogniser = scanner.recognisers[r];
         if (recogniser.kind === "test" && primary !== null)
             continue;
-        const found = find(recogniser, fields);
+        const found = find(recogniser, scanner.compiled[r], fields);
         if (found === null)
             continue;
         if (recogniser.kind === "test")
@@ -12789,72 +13235,6 @@ function reportSeedContext(head) {
 /** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
 function detachCopy(s) {
     return (" " + s).slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/literal.ts
-/**
- * A fixed string to look for in failure texts, many times over (the tolerance parsers' needles).
- *
- * `includes` finds a needle by scanning for its first character and comparing from there, so
- * its cost follows how common that character is: `" ± "` (a space first) took 30 ms over the
- * 17 MB of failure text in the 100 MB bench report, `"Failed: Timeout >"` 2 ms. Searching from
- * the needle's least common character, then checking the characters before it, finds exactly
- * the same occurrences at the cost of the rare one.
- */
-class Literal {
-    text;
-    /** The needle before its rarest character, and from it on. */
-    head;
-    tail;
-    blankFirst;
-    constructor(text) {
-        this.text = text;
-        let best = 0;
-        for (let i = 1; i < text.length; i++)
-            if (rarity(text.charCodeAt(i)) > rarity(text.charCodeAt(best)))
-                best = i;
-        this.head = text.slice(0, best);
-        this.tail = text.slice(best);
-        this.blankFirst = rarity(text.charCodeAt(0)) === 0;
-    }
-    /** Whether `haystack` contains the needle (`haystack.includes(text)`). */
-    in(haystack) {
-        const { head, tail } = this;
-        // In a short text the split only adds its own cost, unless the needle starts with a blank
-        // (found at every word). Measured on 50,000 one-line failures and on 6,288 of 2-8 KB.
-        if (head.length === 0 || (haystack.length < SHORT_TEXT && !this.blankFirst))
-            return haystack.includes(this.text);
-        for (let i = haystack.indexOf(tail, head.length); i >= 0; i = haystack.indexOf(tail, i + 1)) {
-            if (haystack.startsWith(head, i - head.length))
-                return true;
-        }
-        return false;
-    }
-}
-/** Texts shorter than this are searched with plain `includes` for needles led by a non-blank. */
-const SHORT_TEXT = 1024;
-/** English letters from the most to the least frequent (failure text is mostly English words). */
-const LETTERS = "etaoinsrhldcumfpgwybvkxjqz";
-/**
- * How rarely a character shows up in failure text, higher is rarer. A guess from tracebacks
- * and assertion messages: blanks, lower-case letters and digits are everywhere; capitals
- * start fewer words; most punctuation and anything beyond ASCII is rarer still. A wrong guess
- * only costs speed, never a match.
- */
-function rarity(code) {
-    if (code === 0x20 || code === 0x0a || code === 0x09)
-        return 0;
-    if (code >= 0x61 && code <= 0x7a)
-        return 1 + LETTERS.indexOf(String.fromCharCode(code)) / LETTERS.length;
-    if (code >= 0x30 && code <= 0x39)
-        return 1.5;
-    if (code === 0x2e || code === 0x2c || code === 0x3a || code === 0x28 || code === 0x29 || code === 0x5f || code === 0x3d)
-        return 1.5;
-    if (code >= 0x41 && code <= 0x5a)
-        return 3;
-    if (code < 0x80)
-        return 4;
-    return 5;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/tolerance.ts
@@ -13751,15 +14131,36 @@ function confidenceOf(verdict, c) {
             };
         }
         case "not-rerun":
-            return {
-                about: "none",
-                upperBound95: null,
-                estimate: null,
-                text: "not rerun: no confidence beyond the failure text",
-                moreRerunsAdvised: true,
-            };
+            return NO_CONFIDENCE;
     }
 }
+/**
+ * One object for every test not rerun (a report of 30,000 failures mostly holds those), frozen
+ * so that no consumer can change it for all of them at once.
+ */
+const NO_CONFIDENCE = Object.freeze({
+    about: "none",
+    upperBound95: null,
+    estimate: null,
+    text: "not rerun: no confidence beyond the failure text",
+    moreRerunsAdvised: true,
+});
+/**
+ * The reason of a test not rerun whose text points to no cause: most tests of a large report,
+ * and one string per note (there are a handful), not one per test (~130 bytes each, held by
+ * the report until it is written). Bounded, in case notes ever vary without end.
+ */
+function noCauseReason(note) {
+    let reason = noCauseReasons.get(note);
+    if (reason === undefined) {
+        reason = `not rerun${note !== undefined ? ` (${note})` : ""}, and the failure text alone points to no cause`;
+        if (noCauseReasons.size < MAX_NO_CAUSE_REASONS)
+            noCauseReasons.set(note, reason);
+    }
+    return reason;
+}
+const noCauseReasons = new Map();
+const MAX_NO_CAUSE_REASONS = 100;
 function quote(hint) {
     return `"${hint.evidence}"`;
 }
@@ -13811,13 +14212,14 @@ function textCause(hints, numeric) {
         return { cause: "edge-case", because: `an overflow (${quote(numeric.overflow)})` };
     return null;
 }
-function failureText(test) {
-    return [test.message, test.details, test.output].filter((t) => t !== undefined).join("\n");
+/** What the failure text alone says about the cause (message, details and output together). */
+function failureHints(test) {
+    return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
 }
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 function classify(input) {
     const { test, seed, tolerance, reruns, seedReapplied } = input;
-    const hints = causeHints(failureText(test));
+    const hints = input.hints ?? failureHints(test);
     const numeric = numericSignal(tolerance, hints);
     const same = counts(reruns.sameSeed, reruns.recorded);
     const order = counts(reruns.order);
@@ -13842,7 +14244,7 @@ function classify(input) {
         const why = reruns.note !== undefined ? ` (${reruns.note})` : "";
         const guess = textCause(hints, numeric);
         if (guess === null)
-            return done("unknown", `not rerun${why}, and the failure text alone points to no cause`);
+            return done("unknown", noCauseReason(reruns.note));
         return done(guess.cause, `${guess.because}; a hypothesis from the failure text until reruns confirm it${why}`);
     }
     if (verdict === "not-reproduced") {
@@ -14019,8 +14421,8 @@ const MAX_DOTTED_SPLITS = 256;
 function normalisePath(p) {
     return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
 }
-function nodeId(file, classes, name) {
-    return [file, ...classes, name].join("::");
+function prefixOf(file, classes) {
+    return [file, ...classes, ""].join("::");
 }
 /**
  * The pytest node id for a JUnit classname/name, and the test file when one exists in the
@@ -14028,6 +14430,47 @@ function nodeId(file, classes, name) {
  * escapes exactly as pytest printed them, and is never split.
  */
 function toPytestNodeId(classname, name, fileAttr, project) {
+    return withName(nodePrefix(classname, fileAttr, project), name);
+}
+function withName({ prefix, file }, name) {
+    // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
+    // flatten into a copy when they hash it; join() makes the flat string at once.
+    const id = [prefix, name].join("");
+    return file === undefined ? { id } : { id, file };
+}
+/**
+ * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
+ * worked out once per classname and file attribute (a report of 50,000 failures has a few
+ * hundred of those; each took splits, joins and file lookups).
+ */
+class PytestIds {
+    project;
+    prefixes = new Map();
+    constructor(project) {
+        this.project = project;
+    }
+    /**
+     * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
+     * tests of a classname, where the caller would otherwise cut a new one from each id).
+     */
+    of(classname, name, fileAttr) {
+        // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
+        const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
+        let p = this.prefixes.get(key);
+        if (p === undefined) {
+            p = nodePrefix(classname, fileAttr, this.project);
+            const cut = p.prefix.indexOf("::");
+            if (cut >= 0)
+                p.head = p.prefix.slice(0, cut);
+            this.prefixes.set(key, p);
+        }
+        const mapped = withName(p, name);
+        if (p.head !== undefined)
+            mapped.head = p.head;
+        return mapped;
+    }
+}
+function nodePrefix(classname, fileAttr, project) {
     const parts = classname === "" ? [] : classname.split(".");
     // xunit1 names the file; the classes are what follows the file's dotted module path.
     if (fileAttr !== undefined && fileAttr !== "") {
@@ -14037,28 +14480,28 @@ function toPytestNodeId(classname, name, fileAttr, project) {
         // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
         // the classes are the capitalised tail, which is how pytest classes are named.
         const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
-        const id = nodeId(file, classes, name);
-        return project.exists(file) ? { id, file } : { id };
+        const prefix = prefixOf(file, classes);
+        return project.exists(file) ? { prefix, file } : { prefix };
     }
     // Longest dotted prefix that is a file: handles packages without __init__.py too, since
     // only the .py file itself is looked up.
     for (let k = parts.length; k >= 1; k--) {
         const rel = `${parts.slice(0, k).join("/")}.py`;
         if (project.exists(rel))
-            return { id: nodeId(rel, parts.slice(k), name), file: rel };
+            return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
     }
     const dotted = dottedDirectoryFile(parts, project);
     if (dotted !== null)
-        return { id: nodeId(dotted.file, parts.slice(dotted.used), name), file: dotted.file };
+        return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
     // No file found (report from another checkout, or rootdir differs): guess that the module
     // ends before the first capitalised part and do not claim the file exists.
     const classes = trailingClasses(parts);
     const moduleParts = parts.slice(0, parts.length - classes.length);
     if (parts.length === 0)
-        return { id: name };
+        return { prefix: "" };
     if (moduleParts.length === 0)
-        return { id: nodeId(classname, [], name) };
-    return { id: nodeId(`${moduleParts.join("/")}.py`, classes, name) };
+        return { prefix: prefixOf(classname, []) };
+    return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
 }
 /** The trailing run of parts that look like class names (start with a capital letter). */
 function trailingClasses(parts) {
@@ -14128,7 +14571,7 @@ function keep(t) {
  * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
  * (a .py file attribute or traceback, python-style test module names, or the module existing).
  */
-function pytestJUnit(t, project) {
+function pytestJUnit(t, ids) {
     if (!DOTTED_MODULE_PATH.test(t.classname))
         return null;
     const details = t.details ?? "";
@@ -14138,7 +14581,7 @@ function pytestJUnit(t, project) {
     // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
     if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details))
         return null;
-    const mapped = toPytestNodeId(t.classname, t.name, t.file, project);
+    const mapped = ids.of(t.classname, t.name, t.file);
     const python = t.file !== undefined ||
         /\.py\b/.test(details) ||
         t.classname.split(".").some((p) => /^test_|_test$/.test(p)) ||
@@ -14212,10 +14655,12 @@ class MemoView {
         return v;
     }
     resolve(printed) {
-        if (this.resolved.has(printed))
-            return this.resolved.get(printed);
+        // One lookup, not has() then get(): null stands for "resolves to nothing".
+        const known = this.resolved.get(printed);
+        if (known !== undefined)
+            return known ?? undefined;
         const rel = resolveUncached(printed, this);
-        this.resolved.set(printed, rel);
+        this.resolved.set(printed, rel ?? null);
         return rel;
     }
 }
@@ -14263,28 +14708,22 @@ function mergeGroup(group, project) {
         sources: [],
         index: p.index,
     };
-    const first = (k) => {
-        for (const e of all)
-            if (e.test[k] !== undefined)
-                return e.test[k];
-        return undefined;
-    };
-    const message = first("message");
+    const message = first(all, join_messageOf);
     if (message !== undefined)
         out.message = message;
-    const details = first("details");
+    const details = first(all, detailsOf);
     if (details !== undefined)
         out.details = details;
-    const duration = first("durationSec");
+    const duration = first(all, durationOf);
     if (duration !== undefined)
         out.durationSec = duration;
     const runner = group.find((e) => e.runner !== undefined)?.runner;
     if (runner !== undefined)
         out.runner = runner;
-    const prior = all.map((e) => e.test.priorAttempts).find((a) => a !== undefined && a.length > 0);
+    const prior = first(all, priorOf);
     if (prior !== undefined)
         out.priorAttempts = prior;
-    const context = first("reportContext");
+    const context = first(all, contextOf);
     if (context !== undefined)
         out.reportContext = context;
     // Every captured output counts (JUnit system-out and the console's captured log are
@@ -14322,15 +14761,24 @@ function mergeGroup(group, project) {
             candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
         }
         candidates.push(...(e.dialectPlaces ?? []));
-        if (e.id.includes("::"))
+        if (e.idHead !== undefined)
+            candidates.push({ path: e.idHead });
+        else if (e.id.includes("::"))
             candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
     }
-    const resolved = candidates.map((c) => ({ path: c.path, line: c.line, guess: c.guess, rel: resolveInProject(c.path, project) }));
-    const file = resolved.find((c) => c.rel !== undefined)?.rel ??
-        resolved.filter((c) => c.guess !== true).map((c) => join_cleanPath(c.path)).find((c) => isRelative(c) && /\.\w+$/.test(c));
+    const rels = candidates.map((c) => resolveInProject(c.path, project));
+    let file = rels.find((rel) => rel !== undefined);
+    for (let i = 0; file === undefined && i < candidates.length; i++) {
+        const c = candidates[i];
+        if (c.guess === true)
+            continue;
+        const clean = join_cleanPath(c.path);
+        if (isRelative(clean) && /\.\w+$/.test(clean))
+            file = clean;
+    }
     if (file !== undefined) {
         out.file = file;
-        const sameFile = resolved.find((c) => c.line !== undefined && (c.rel === file || join_cleanPath(c.path) === file));
+        const sameFile = candidates.find((c, i) => c.line !== undefined && (rels[i] === file || join_cleanPath(c.path) === file));
         let line = sameFile?.line;
         for (let i = 0; line === undefined && i < group.length; i++)
             line = failingLine(group[i].test.details ?? "", file);
@@ -14366,6 +14814,24 @@ function mergeGroup(group, project) {
     }
     return out;
 }
+/**
+ * The first of the group's values of one field (primary first). One getter per field, not
+ * `test[key]`: a load by a key that changes from call to call is a slow generic lookup, and this
+ * runs for every failing test.
+ */
+function first(all, get) {
+    for (const e of all) {
+        const v = get(e.test);
+        if (v !== undefined)
+            return v;
+    }
+    return undefined;
+}
+const join_messageOf = (t) => t.message;
+const detailsOf = (t) => t.details;
+const durationOf = (t) => t.durationSec;
+const contextOf = (t) => t.reportContext;
+const priorOf = (t) => (t.priorAttempts !== undefined && t.priorAttempts.length > 0 ? t.priorAttempts : undefined);
 const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
 /**
  * The pytest node id of a unittest/nose test, when its module is a file in the project.
@@ -14435,6 +14901,7 @@ function firstOrder(group) {
  */
 function joinInputs(inputs, view) {
     const project = view instanceof MemoView ? view : new MemoView(view);
+    const ids = new PytestIds(project);
     const evidence = [];
     let order = 0;
     for (const input of inputs) {
@@ -14452,11 +14919,13 @@ function joinInputs(inputs, view) {
             const e = { test, kind: input.kind, id: test.id, order: order++ };
             // A go log that never named the package leaves bare test names: nothing to map them with.
             if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-                const mapped = input.kind === "junit" ? pytestJUnit(test, project) : null;
+                const mapped = input.kind === "junit" ? pytestJUnit(test, ids) : null;
                 if (mapped !== null) {
                     e.id = mapped.id;
                     if (mapped.file !== undefined)
                         e.mappedFile = mapped.file;
+                    if (mapped.head !== undefined)
+                        e.idHead = mapped.head;
                 }
                 else if (dialect !== null) {
                     // The runner's own id and failure places (surefire, jest, vitest, go, ...).
@@ -15373,9 +15842,7 @@ function tallyTrial(tally, consecutiveTimeouts, t, stopWhenMixed, total) {
         tally.timedOut++;
     else if (t.kind === "crashed")
         tally.crashed++;
-    // The test's own timeout (pytest-timeout, a TimeoutError) costs the same wait as ours.
-    const timedOut = t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
-    const consecutive = timedOut ? consecutiveTimeouts + 1 : 0;
+    const consecutive = isTimeout(t) ? consecutiveTimeouts + 1 : 0;
     const bad = tally.failed + tally.timedOut + tally.crashed;
     // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
     // test hangs, and each further attempt costs the full timeout.
@@ -15385,6 +15852,27 @@ function tallyTrial(tally, consecutiveTimeouts, t, stopWhenMixed, total) {
         return { consecutiveTimeouts: consecutive, settled: true };
     }
     return { consecutiveTimeouts: consecutive, settled: false };
+}
+/** Whether an attempt timed out: ours, or the test's own (pytest-timeout, a TimeoutError), which costs the same wait. */
+function isTimeout(t) {
+    return t.kind === "timedOut" || (t.kind === "failed" && findHint(causeHints(t.message ?? ""), "timeout") !== undefined);
+}
+/**
+ * Timeouts in a row before a test's first rerun: 1 when its recorded failure was a timeout.
+ * "Timeouts in a row" run on across the recorded run and the phases: a test that hung in CI
+ * and hangs twice more with the same seed is settled, and after that a fresh seed that hangs
+ * too settles its phase at once (a hang that is not the seed's); each further attempt would
+ * only cost the full timeout. A pass or a plain failure starts the count again.
+ */
+function recordedTimeouts(test) {
+    return findHint(causeHints(test.message ?? ""), "timeout") !== undefined ? 1 : 0;
+}
+/** Timeouts in a row after `trials`, counting on from `before` when every one of them timed out. */
+function timeoutsInARow(trials, before) {
+    let n = 0;
+    while (n < trials.length && isTimeout(trials[trials.length - 1 - n]))
+        n++;
+    return n === trials.length ? before + n : n;
 }
 const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 async function rerunTest(req, ctx, batched) {
@@ -15432,7 +15920,7 @@ async function rerunTest(req, ctx, batched) {
     const runPhase = async (phase, total, opts) => {
         const tally = emptyTally();
         const trials = byPhase[phase];
-        let consecutiveTimeouts = 0;
+        let consecutiveTimeouts = opts.timeoutsBefore;
         let finished = false;
         let last = null;
         let predecessors = null;
@@ -15498,20 +15986,23 @@ async function rerunTest(req, ctx, batched) {
                 break;
             }
         }
-        return { tally, last, predecessors };
+        return { tally, last, predecessors, timeoutsAfter: consecutiveTimeouts };
     };
     try {
         // Phase 1: the recorded seed, as many times as asked, in-process where possible.
+        let timeouts = recordedTimeouts(req.test);
         if (batched !== undefined) {
             byPhase["same-seed"].push(...batched.sameSeed.trials);
             reruns.sameSeed = batched.sameSeed.tally;
             processes += batched.processes;
             notes.push(...batched.notes);
             cannotRun = batched.cannotRun;
+            timeouts = timeoutsInARow(batched.sameSeed.trials, timeouts);
         }
         else if (req.reruns > 0) {
-            const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true });
+            const r = await runPhase("same-seed", req.reruns, { fresh: null, mode: "repeat", processPerAttempt: false, stopWhenMixed: true, timeoutsBefore: timeouts });
             reruns.sameSeed = r.tally;
+            timeouts = r.timeoutsAfter;
         }
         // Phase 2: fresh seeds, only where a seed can be given back.
         const batchedFresh = batched?.freshSeeds ?? null;
@@ -15528,7 +16019,7 @@ async function rerunTest(req, ctx, batched) {
             }
             else {
                 const seeds = freshSeeds(req.seed.value, req.freshSeeds);
-                const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false });
+                const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
                 reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
             }
         }
@@ -15540,7 +16031,7 @@ async function rerunTest(req, ctx, batched) {
             }
             else {
                 const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
-                const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true });
+                const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
                     notes.push("order check skipped: no test precedes it in its file");
@@ -15655,10 +16146,10 @@ class Batch {
         this.onDone = onDone;
         this.onChange = onChange;
         this.states = members.map((m, index) => {
-            const runs = [newRun("same-seed", m.req.reruns, null, true)];
+            const runs = [newRun("same-seed", m.req.reruns, null, true, recordedTimeouts(m.req.test))];
             const fresh = freshRun(m);
             if (fresh !== null)
-                runs.push(newRun("fresh-seeds", fresh.length, fresh, false));
+                runs.push(newRun("fresh-seeds", fresh.length, fresh, false, 0));
             return {
                 m,
                 index,
@@ -15863,6 +16354,9 @@ class Batch {
         const r = s.runs[runIndex];
         if (r === undefined || r.settled || r.tally.runs >= r.total || s.cannotRun || s.alone)
             return false;
+        // Timeouts in a row run on from the phase before (see recordedTimeouts).
+        if (r.tally.runs === 0 && runIndex > 0)
+            r.consecutiveTimeouts = s.runs[runIndex - 1]?.consecutiveTimeouts ?? 0;
         r.trials.push(t);
         const out = tallyTrial(r.tally, r.consecutiveTimeouts, t, r.stopWhenMixed, r.total);
         r.consecutiveTimeouts = out.consecutiveTimeouts;
@@ -15939,7 +16433,7 @@ class Batch {
         }
     }
 }
-function newRun(phase, total, seeds, stopWhenMixed) {
+function newRun(phase, total, seeds, stopWhenMixed, timeoutsBefore) {
     return {
         phase,
         total,
@@ -15947,7 +16441,7 @@ function newRun(phase, total, seeds, stopWhenMixed) {
         stopWhenMixed,
         trials: [],
         tally: emptyTally(),
-        consecutiveTimeouts: 0,
+        consecutiveTimeouts: timeoutsBefore,
         settled: total <= 0,
         // Named when the batch's directory exists (planRun).
         stopFile: "",
@@ -16195,11 +16689,18 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
 async function triageTests(tests, counts, inputs, settings, hooks, options) {
     const candidates = tests
         .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
-        .map((test) => ({
-        test,
-        seed: extractSeed(test, settings.seedPatterns),
-        tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
-    }));
+        .map((test) => {
+        const c = {
+            test,
+            seed: extractSeed(test, settings.seedPatterns),
+            tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
+            hints: failureHints(test),
+        };
+        // Everything is read from the text now: nothing after this (reruns, classification) needs
+        // it, and the reruns can take minutes.
+        releaseText(test);
+        return c;
+    });
     const env = hooks.env ?? {};
     const python = resolvePython(env);
     const selected = selectForRerun(candidates, settings, python);
@@ -16210,7 +16711,6 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
     const complete = (c, outcome, note) => {
         const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python));
         finished.set(c.test.id, t);
-        releaseText(c.test);
         hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
     };
     if (selected.length > 0) {
@@ -16309,7 +16809,16 @@ function notSelectedReason(c, settings, python) {
     }
     return `beyond --max-failures ${settings.maxFailures}`;
 }
-const EMPTY_TALLY = { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false };
+/**
+ * The tallies of a test without reruns: one frozen pair for all of them (~180 bytes a test
+ * otherwise, on reports of 30,000 failures mostly not rerun). Frozen, so a consumer that
+ * changed one would throw rather than change every test's.
+ */
+const NO_SAME_SEED = Object.freeze({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+const NO_FRESH_SEEDS = Object.freeze({
+    ...NO_SAME_SEED,
+    seeds: Object.freeze([]),
+});
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
 function reproduceFor(c, settings, python) {
     const driver = pickDriver(c.test, { python, rerunCommand: settings.rerunCommand, runner: settings.runner ?? null });
@@ -16325,15 +16834,21 @@ function reproduceFor(c, settings, python) {
 }
 function triage_finish(c, outcome, note, reproduce) {
     const recorded = recordedTally(c.test);
-    const reruns = outcome
-        ? { ...outcome.reruns }
-        : { sameSeed: { ...EMPTY_TALLY }, freshSeeds: { ...EMPTY_TALLY, seeds: [] } };
-    if (recorded)
-        reruns.recorded = recorded;
-    if (note && !reruns.note)
-        reruns.note = note;
+    let reruns;
+    if (outcome === undefined && recorded === undefined && note) {
+        // The common case made in one literal: `note` added afterwards gave each of these objects
+        // a separate property store (40 bytes a test).
+        reruns = { sameSeed: NO_SAME_SEED, freshSeeds: NO_FRESH_SEEDS, note };
+    }
+    else {
+        reruns = outcome ? { ...outcome.reruns } : { sameSeed: NO_SAME_SEED, freshSeeds: NO_FRESH_SEEDS };
+        if (recorded)
+            reruns.recorded = recorded;
+        if (note && !reruns.note)
+            reruns.note = note;
+    }
     const seedReapplied = outcome?.seedReapplied ?? false;
-    const cls = classify({ test: c.test, seed: c.seed, tolerance: c.tolerance, reruns, seedReapplied });
+    const cls = classify({ test: c.test, seed: c.seed, tolerance: c.tolerance, reruns, seedReapplied, hints: c.hints });
     const t = c.test;
     return {
         id: t.id,
@@ -16393,8 +16908,8 @@ function summarise(counts, tests) {
     };
 }
 /**
- * Drops a triaged test's failure text: its result holds what was read from it, and a report of
- * 30,000 failures would otherwise hold all their text until the last one is done.
+ * Drops a failing test's text once seed, tolerance and hints are read from it: a report of
+ * 30,000 failures would otherwise hold all their text until the last one is classified.
  */
 function releaseText(test) {
     // Assigned, not deleted: deleting turns each object into a slow dictionary.
@@ -16663,10 +17178,18 @@ async function writeFileAtomic(path, data) {
         throw err;
     }
 }
-/** Bytes of JSON text gathered before one write: few syscalls, and a bounded buffer. */
-const JSON_WRITE_CHUNK_CHARS = 1 << 20;
-/** Array elements stringified per call: big enough that the calls cost nothing, small enough to stay bounded. */
-const JSON_BATCH = 256;
+/**
+ * Bytes of JSON encoded before one write: few syscalls, into one reused buffer. Gathering a
+ * 1 MiB string per write instead made a large string and its UTF-8 copy each time, garbage that
+ * waits for a full GC: ~30 MB of the CLI's peak on the 500 MB bench report.
+ */
+const JSON_WRITE_BUFFER_BYTES = 1 << 20;
+/**
+ * Array elements stringified per call: big enough that the calls cost nothing, small enough
+ * that each batch's text (~1.4 KB a test in a report) stays below V8's large-object size
+ * (128 KiB) and dies young.
+ */
+const JSON_BATCH = 64;
 /**
  * `JSON.stringify({ [key]: v }, null, 2)` without its first line (`{`) and last (`}`): the
  * member as it appears, natively indented, inside a top-level object.
@@ -16721,16 +17244,22 @@ async function writeJsonAtomic(path, value) {
     try {
         const fh = await (0,promises_namespaceObject.open)(tmp, "wx");
         try {
-            let pending = "";
+            const buf = Buffer.allocUnsafe(JSON_WRITE_BUFFER_BYTES);
+            let used = 0;
             for (const piece of jsonChunks(value)) {
-                pending += piece;
-                if (pending.length >= JSON_WRITE_CHUNK_CHARS) {
-                    await fh.write(pending, null, "utf8");
-                    pending = "";
+                // UTF-8 takes at most 3 bytes per UTF-16 code unit (a lone surrogate becomes U+FFFD).
+                const most = piece.length * 3;
+                if (used > 0 && used + most > buf.length) {
+                    await writeAll(fh, buf, used);
+                    used = 0;
                 }
+                if (most > buf.length)
+                    await fh.write(piece, null, "utf8");
+                else
+                    used += buf.write(piece, used, "utf8");
             }
-            if (pending.length > 0)
-                await fh.write(pending, null, "utf8");
+            if (used > 0)
+                await writeAll(fh, buf, used);
         }
         finally {
             await fh.close();
@@ -16740,6 +17269,13 @@ async function writeJsonAtomic(path, value) {
     catch (err) {
         await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw err;
+    }
+}
+/** The first `length` bytes of `buf`, however many writes the file system takes for them. */
+async function writeAll(fh, buf, length) {
+    for (let done = 0; done < length;) {
+        const { bytesWritten } = await fh.write(buf, done, length - done);
+        done += bytesWritten;
     }
 }
 
