@@ -125,7 +125,8 @@ describe("npm run example", () => {
   it("timeout: stopped after three timeouts in a row (CI's run and two reruns) instead of waiting out every attempt", () => {
     const t = byId("tests/test_io.py::test_download_finishes");
     expect([t.verdict, t.cause]).toEqual(["deterministic", "timeout"]);
-    expect(t.reruns.sameSeed).toMatchObject({ runs: 2, timedOut: 2, stoppedEarly: true });
+    // pytest-timeout fails them itself: failures that cost the whole timeout, counted as timeouts.
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 2, passed: 0, stoppedEarly: true });
   });
 
   it("crash: a worker killed by SIGSEGV", () => {
