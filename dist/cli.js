@@ -12114,6 +12114,14 @@ async function readInput(p, cwd) {
         throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
     }
 }
+/**
+ * How a report is named in what we write: its path from the project root when it lies inside
+ * (`reports/pytest.log`), else its absolute path. Reports are read relative to the root.
+ */
+function fromProject(root, abs) {
+    const rel = external_node_path_default().relative(root, abs);
+    return rel === "" || external_node_path_default().isAbsolute(rel) || rel.split((external_node_path_default()).sep)[0] === ".." ? abs : rel;
+}
 /** Reads every report, in order; the first unusable one stops with a UserError naming it. */
 async function readInputs(paths, opts) {
     const out = [];
@@ -19116,8 +19124,10 @@ async function main(argv) {
     }
 }
 async function runTriage(cmd) {
-    // Report paths are relative to the shell, not to --cwd (the project root for reruns).
-    cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => (0,external_node_path_namespaceObject.resolve)(process.cwd(), p));
+    // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
+    // read relative to --cwd, and named so in the reports: inside the project, by their path from
+    // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
+    cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
     const abort = new AbortController();
     let interrupted = null;
     const onSignal = (sig) => {

@@ -6,7 +6,7 @@ import { explainMain } from "./cli/explain-command.js";
 import { mergeMain } from "./cli/merge-command.js";
 import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
-import { expandGlobs } from "./io/read-inputs.js";
+import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderTable } from "./render/table.js";
@@ -44,8 +44,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runTriage(cmd: TriageCommand): Promise<number> {
-  // Report paths are relative to the shell, not to --cwd (the project root for reruns).
-  cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => resolve(process.cwd(), p));
+  // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
+  // read relative to --cwd, and named so in the reports: inside the project, by their path from
+  // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
+  cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, resolve(process.cwd(), p)));
   const abort = new AbortController();
   let interrupted: NodeJS.Signals | null = null;
   const onSignal = (sig: NodeJS.Signals) => {

@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { splitCommandTemplate } from "../cli/template.js";
+import { fromProject } from "../io/read-inputs.js";
 import { UserError, errorMessage } from "../errors.js";
 import { isEnvName } from "../render/shell-quote.js";
 import { DEFAULTS, type TriageSettings } from "../settings.js";
@@ -242,7 +243,7 @@ export async function expandReports(settings: ActionSettings): Promise<string[]>
   if (files.length === 0) {
     fail("reports", `matched no file under ${settings.triage.cwd} (patterns: ${settings.reportPatterns.join(", ")}); did the test step write its reports there`);
   }
-  return [...new Set(files)].sort();
+  return [...new Set(files)].sort().map((f) => fromProject(settings.triage.cwd, f));
 }
 
 /** What the step does: triage reports (default), verify tests over many seeds, or merge verify shards. */

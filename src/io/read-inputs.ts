@@ -212,6 +212,15 @@ export async function readInput(p: string, cwd: string): Promise<ParsedInput> {
   }
 }
 
+/**
+ * How a report is named in what we write: its path from the project root when it lies inside
+ * (`reports/pytest.log`), else its absolute path. Reports are read relative to the root.
+ */
+export function fromProject(root: string, abs: string): string {
+  const rel = path.relative(root, abs);
+  return rel === "" || path.isAbsolute(rel) || rel.split(path.sep)[0] === ".." ? abs : rel;
+}
+
 /** Reads every report, in order; the first unusable one stops with a UserError naming it. */
 export async function readInputs(paths: string[], opts: { cwd: string }): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];

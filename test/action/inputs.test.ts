@@ -99,9 +99,10 @@ describe("parseInputs", () => {
 });
 
 describe("expandReports", () => {
-  it("expands globs against the working directory", async () => {
+  it("expands globs against the working directory, naming reports by their path from it", async () => {
     const s = settings({ reports: "reports/*.xml\nreports/pytest.log\nreports/junit.xml", "working-directory": "proj" });
-    expect(await expandReports(s)).toEqual([join(ws, "proj/reports/junit.xml"), join(ws, "proj/reports/pytest.log")]);
+    // Read relative to the working directory; named so in the summary (no runner directories).
+    expect(await expandReports(s)).toEqual(["reports/junit.xml", "reports/pytest.log"]);
   });
 
   it("names the input when nothing matches", async () => {

@@ -77,7 +77,8 @@ describe("runAction", () => {
   it("publishes annotations, summary, check run and outputs, and fails on a deterministic failure", async () => {
     const r = await run({}, report(["intermittent", "deterministic", "not-reproduced"]));
     expect(r.code).toBe(1);
-    expect(r.settings!.reports).toEqual([join(r.ws, "py/reports/junit.xml")]);
+    expect(r.settings!.reports).toEqual(["reports/junit.xml"]);
+    expect(r.settings!.cwd).toBe(join(r.ws, "py"));
     const annotations = r.lines.filter((l) => /^::(error|warning|notice) /.test(l));
     expect(annotations[0]).toMatch(/^::error title=flaky-triage%3A deterministic.*,file=py\/tests\/test_ops.py,line=11::deterministic/);
     expect(annotations[1]).toMatch(/^::warning .*line=10::intermittent/);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readInputs, sniffEncoding } from "../../src/io/read-inputs.js";
+import { fromProject, readInputs, sniffEncoding } from "../../src/io/read-inputs.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "flaky-triage-inputs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,5 +99,15 @@ describe("readInputs chunking", () => {
     const want = whole.end();
     expect(fromDisk?.counts).toEqual({ tests: 400, passed: 266, failed: 134, errored: 0, skipped: 0 });
     expect(fromDisk).toEqual(want);
+  });
+});
+
+describe("fromProject", () => {
+  it("names a report inside the project by its path from the root, any other by its absolute path", () => {
+    expect(fromProject("/w/proj", "/w/proj/reports/junit.xml")).toBe(path.join("reports", "junit.xml"));
+    expect(fromProject("/w/proj", "/w/other/junit.xml")).toBe("/w/other/junit.xml");
+    expect(fromProject("/w/proj", "/w/proj")).toBe("/w/proj");
+    // A directory whose name starts with two dots is still inside.
+    expect(fromProject("/w/proj", "/w/proj/..cache/junit.xml")).toBe(path.join("..cache", "junit.xml"));
   });
 });
