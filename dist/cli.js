@@ -8352,7 +8352,7 @@ const LEAN_OUTPUT_CHARS = 512;
  * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
  * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
  * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
- * and peaks at 138 MB RSS instead of 167 MB.
+ * and peaks at 138-144 MB RSS instead of 167 MB.
  */
 const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
 const MINIMAL_DETAILS_CHARS = 256;
