@@ -179,16 +179,22 @@ function failingOf(stdout) {
   }
 }
 
+/** An empty pytest project bench/out/NAME (made anew), with tests/ and a pytest.ini. */
+function pytestProject(name) {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "tests"), { recursive: true });
+  writeFileSync(join(dir, "pytest.ini"), "[pytest]\naddopts = -p no:cacheprovider\n");
+  return dir;
+}
+
 /**
  * A pytest project with N deterministic failures that import numpy, repeated by BENCH_REPS.
  * Each failure prints the seed it read from BENCH_SEED; the fresh-seed scenario recognises it
  * with --seed-pattern (the same-seed one does not, so it runs as before seeds were printed).
  */
 function rerunProject(n) {
-  const dir = join(out, "rerun-project");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, "tests"), { recursive: true });
-  writeFileSync(join(dir, "pytest.ini"), "[pytest]\naddopts = -p no:cacheprovider\n");
+  const dir = pytestProject("rerun-project");
   const tests = [
     "import os",
     "import numpy as np",
@@ -326,11 +332,8 @@ async function verdict() {
  * the recorded CI run, in which every one of them failed (the hang as a timeout).
  */
 function verdictProject() {
-  const dir = join(out, "verdict-project");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, "tests"), { recursive: true });
+  const dir = pytestProject("verdict-project");
   mkdirSync(join(dir, "reports"), { recursive: true });
-  writeFileSync(join(dir, "pytest.ini"), "[pytest]\naddopts = -p no:cacheprovider\n");
   const py = [
     "import os",
     "import time",
