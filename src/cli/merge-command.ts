@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
 import { expandGlobs } from "../io/read-inputs.js";
+import { refuseOverwritingInputs } from "../io/no-overwrite.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { mergeReports, parseVerifyReport, type MergeInput } from "../verify/merge.js";
 import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
@@ -46,7 +47,16 @@ export async function mergeMain(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length === 0) throw new UserError("merge: no report given: pass the shards' verify --json files");
-  const report = await mergeFiles(parsed.positionals, process.cwd());
+  const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => resolve(process.cwd(), p));
+  refuseOverwritingInputs(
+    [
+      { flag: "--json", path: v.json === undefined ? null : resolve(v.json) },
+      { flag: "--markdown", path: v.markdown === undefined ? null : resolve(v.markdown) },
+    ],
+    shards,
+    (p) => p,
+  );
+  const report = await mergeFiles(shards, process.cwd());
   if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
     process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
   }

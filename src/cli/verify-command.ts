@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path, { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
+import { refuseOverwritingInputs } from "../io/no-overwrite.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { isEnvName } from "../render/shell-quote.js";
 import { SEED_PLACEHOLDER, type SeedMechanism } from "../verify/probe.js";
@@ -186,6 +187,15 @@ export async function verifyMain(argv: string[]): Promise<number> {
     process.stdout.write(verifyHelpText() + "\n");
     return 0;
   }
+  const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p): p is string => p !== null);
+  refuseOverwritingInputs(
+    [
+      { flag: "--json", path: cmd.json },
+      { flag: "--markdown", path: cmd.markdown },
+    ],
+    read,
+    (p) => p,
+  );
   const plan = await planVerify(cmd.settings);
   const abort = new AbortController();
   let interrupted: NodeJS.Signals | null = null;

@@ -17165,6 +17165,43 @@ function asBareFailure(input, raw) {
     return { ...input, tests: [test], counts: { tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 }, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/io/no-overwrite.ts
+/**
+ * The user's reports are never written: an output path that names one of the files being read
+ * (by the same path, a symlink or a hard link: the same file on disk) is refused before anything
+ * runs, so a slip like `--json junit.xml` costs a message, not the CI run's only report.
+ */
+
+
+function identity(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isFile() ? `${s.dev}:${s.ino}` : null;
+    }
+    catch {
+        // Missing (a new output) or unreadable (reading reports it): nothing to compare.
+        return null;
+    }
+}
+/** Throws a UserError when an output is one of `inputs` (paths as read, relative to `cwd` or absolute). */
+function refuseOverwritingInputs(outputs, inputs, resolveInput) {
+    const written = outputs.flatMap((o) => {
+        if (o.path === null)
+            return [];
+        const id = identity(o.path);
+        return id === null ? [] : [{ ...o, id }];
+    });
+    if (written.length === 0)
+        return;
+    for (const input of inputs) {
+        const id = identity(resolveInput(input));
+        const clash = id === null ? undefined : written.find((o) => o.id === id);
+        if (clash !== undefined) {
+            throw new UserError(`${clash.flag} ${clash.path}: is ${input}, one of the reports being read; writing there would overwrite it (choose another file)`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/io/write-atomic.ts
 
 
@@ -18452,6 +18489,7 @@ function duration(sec) {
 
 
 
+
 const VERIFY_FLAGS = [
     ["--trials N", "trials per test, all shards together", String(VERIFY_DEFAULTS.trials)],
     ["--jobs J", "trials run in parallel (in-process batches)", "number of CPUs"],
@@ -18610,6 +18648,11 @@ async function verifyMain(argv) {
         process.stdout.write(verifyHelpText() + "\n");
         return 0;
     }
+    const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p) => p !== null);
+    refuseOverwritingInputs([
+        { flag: "--json", path: cmd.json },
+        { flag: "--markdown", path: cmd.markdown },
+    ], read, (p) => p);
     const plan = await planVerify(cmd.settings);
     const abort = new AbortController();
     let interrupted = null;
@@ -18645,6 +18688,7 @@ async function verifyMain(argv) {
 
 ;// CONCATENATED MODULE: ./src/cli/merge-command.ts
 /** `flaky-triage merge SHARD.json...`: one verify report from its shards' reports. */
+
 
 
 
@@ -18692,7 +18736,12 @@ async function mergeMain(argv) {
     }
     if (parsed.positionals.length === 0)
         throw new UserError("merge: no report given: pass the shards' verify --json files");
-    const report = await mergeFiles(parsed.positionals, process.cwd());
+    const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => (0,external_node_path_namespaceObject.resolve)(process.cwd(), p));
+    refuseOverwritingInputs([
+        { flag: "--json", path: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.json) },
+        { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
+    ], shards, (p) => p);
+    const report = await mergeFiles(shards, process.cwd());
     if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
         process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
     }
@@ -19096,6 +19145,7 @@ function renderTable(report, options = {}) {
 
 
 
+
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 const EXIT = { ok: 0, deterministic: 1, usage: 2 };
 /**
@@ -19128,6 +19178,10 @@ async function runTriage(cmd) {
     // read relative to --cwd, and named so in the reports: inside the project, by their path from
     // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
     cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
+    refuseOverwritingInputs([
+        { flag: "--json", path: cmd.json },
+        { flag: "--markdown", path: cmd.markdown },
+    ], cmd.settings.reports, (p) => (0,external_node_path_namespaceObject.resolve)(cmd.settings.cwd, p));
     const abort = new AbortController();
     let interrupted = null;
     const onSignal = (sig) => {

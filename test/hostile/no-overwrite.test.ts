@@ -1,0 +1,71 @@
+/**
+ * The user's reports are never written: an output option naming a file being read (by path,
+ * symlink or hard link) is refused before anything runs, with the report left as it was.
+ */
+import { spawnSync } from "node:child_process";
+import { linkSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { refuseOverwritingInputs } from "../../src/io/no-overwrite.js";
+import { CLI, haveBundles, removeTempDirs, tempDir } from "./bundles.js";
+
+afterAll(removeTempDirs);
+
+const JUNIT = '<testsuite name="s"><testcase classname="a" name="t"><failure message="m">x</failure></testcase></testsuite>\n';
+
+function project(): string {
+  const dir = tempDir("ft-no-overwrite-");
+  writeFileSync(path.join(dir, "junit.xml"), JUNIT);
+  symlinkSync("junit.xml", path.join(dir, "link.xml"));
+  linkSync(path.join(dir, "junit.xml"), path.join(dir, "hard.xml"));
+  return dir;
+}
+
+describe("refuseOverwritingInputs", () => {
+  it("refuses an output that is an input by path, symlink or hard link, and names both", () => {
+    const dir = project();
+    const inDir = (p: string) => path.join(dir, p);
+    for (const out of ["junit.xml", "link.xml", "hard.xml"]) {
+      expect(() => refuseOverwritingInputs([{ flag: "--json", path: inDir(out) }], ["junit.xml"], inDir)).toThrow(
+        new RegExp(`^--json .*${out}: is junit\\.xml, one of the reports being read`),
+      );
+    }
+    // A new file, another existing file, or no output at all: fine.
+    writeFileSync(inDir("other.json"), "{}");
+    expect(() =>
+      refuseOverwritingInputs(
+        [
+          { flag: "--json", path: inDir("new.json") },
+          { flag: "--markdown", path: inDir("other.json") },
+          { flag: "--x", path: null },
+        ],
+        ["junit.xml"],
+        inDir,
+      ),
+    ).not.toThrow();
+  });
+});
+
+describe.skipIf(!haveBundles)("dist/cli.js never writes over a report it reads", () => {
+  it("refuses --json and --markdown naming a report (exit 2), and leaves it untouched", () => {
+    const dir = project();
+    for (const args of [["--json", "junit.xml"], ["--markdown", "link.xml"], ["--json", "hard.xml"]]) {
+      const r = spawnSync(process.execPath, [CLI, "junit.xml", "--no-rerun", "--quiet", ...args], { cwd: dir, encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/one of the reports being read; writing there would overwrite it/);
+      expect(readFileSync(path.join(dir, "junit.xml"), "utf8")).toBe(JUNIT);
+    }
+    const ok = spawnSync(process.execPath, [CLI, "junit.xml", "--no-rerun", "--quiet", "--json", "report.json"], { cwd: dir, encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")).summary.failed).toBe(1);
+  });
+
+  it("refuses merge --json naming one of its shards", () => {
+    const dir = project();
+    writeFileSync(path.join(dir, "shard.json"), "{}");
+    const r = spawnSync(process.execPath, [CLI, "merge", "shard.json", "--json", "shard.json"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--json .*shard\.json: is .*shard\.json, one of the reports being read/);
+    expect(readFileSync(path.join(dir, "shard.json"), "utf8")).toBe("{}");
+  });
+});
