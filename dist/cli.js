@@ -17165,14 +17165,25 @@ function asBareFailure(input, raw) {
     return { ...input, tests: [test], counts: { tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 }, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/io/no-overwrite.ts
+;// CONCATENATED MODULE: ./src/io/output-paths.ts
 /**
- * The user's reports are never written: an output path that names one of the files being read
- * (by the same path, a symlink or a hard link: the same file on disk) is refused before anything
- * runs, so a slip like `--json junit.xml` costs a message, not the CI run's only report.
+ * Output options checked before anything runs (reruns can take many minutes, and a report that
+ * cannot be written at the end is lost work):
+ * - the user's reports are never written: an output path that names one of the files being read
+ *   (by the same path, a symlink or a hard link: the same file on disk) is refused, so a slip
+ *   like `--json junit.xml` costs a message, not the CI run's only report;
+ * - an output path that is a directory is refused.
  */
 
 
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 function identity(p) {
     try {
         const s = (0,external_node_fs_namespaceObject.statSync)(p);
@@ -17183,8 +17194,15 @@ function identity(p) {
         return null;
     }
 }
-/** Throws a UserError when an output is one of `inputs` (paths as read, relative to `cwd` or absolute). */
-function refuseOverwritingInputs(outputs, inputs, resolveInput) {
+/**
+ * Throws a UserError when an output is a directory or one of `inputs` (paths as read;
+ * `resolveInput` makes them absolute).
+ */
+function checkOutputPaths(outputs, inputs, resolveInput) {
+    for (const o of outputs) {
+        if (o.path !== null && isDirectory(o.path))
+            throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
+    }
     const written = outputs.flatMap((o) => {
         if (o.path === null)
             return [];
@@ -18649,7 +18667,7 @@ async function verifyMain(argv) {
         return 0;
     }
     const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p) => p !== null);
-    refuseOverwritingInputs([
+    checkOutputPaths([
         { flag: "--json", path: cmd.json },
         { flag: "--markdown", path: cmd.markdown },
     ], read, (p) => p);
@@ -18737,7 +18755,7 @@ async function mergeMain(argv) {
     if (parsed.positionals.length === 0)
         throw new UserError("merge: no report given: pass the shards' verify --json files");
     const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => (0,external_node_path_namespaceObject.resolve)(process.cwd(), p));
-    refuseOverwritingInputs([
+    checkOutputPaths([
         { flag: "--json", path: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.json) },
         { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
     ], shards, (p) => p);
@@ -19178,7 +19196,7 @@ async function runTriage(cmd) {
     // read relative to --cwd, and named so in the reports: inside the project, by their path from
     // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
     cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
-    refuseOverwritingInputs([
+    checkOutputPaths([
         { flag: "--json", path: cmd.json },
         { flag: "--markdown", path: cmd.markdown },
     ], cmd.settings.reports, (p) => (0,external_node_path_namespaceObject.resolve)(cmd.settings.cwd, p));

@@ -6,7 +6,7 @@ import { explainMain } from "./cli/explain-command.js";
 import { mergeMain } from "./cli/merge-command.js";
 import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
-import { refuseOverwritingInputs } from "./io/no-overwrite.js";
+import { checkOutputPaths } from "./io/output-paths.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -49,7 +49,7 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   // read relative to --cwd, and named so in the reports: inside the project, by their path from
   // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
   cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, resolve(process.cwd(), p)));
-  refuseOverwritingInputs(
+  checkOutputPaths(
     [
       { flag: "--json", path: cmd.json },
       { flag: "--markdown", path: cmd.markdown },

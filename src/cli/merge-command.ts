@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
 import { expandGlobs } from "../io/read-inputs.js";
-import { refuseOverwritingInputs } from "../io/no-overwrite.js";
+import { checkOutputPaths } from "../io/output-paths.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { mergeReports, parseVerifyReport, type MergeInput } from "../verify/merge.js";
 import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
@@ -48,7 +48,7 @@ export async function mergeMain(argv: string[]): Promise<number> {
   }
   if (parsed.positionals.length === 0) throw new UserError("merge: no report given: pass the shards' verify --json files");
   const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => resolve(process.cwd(), p));
-  refuseOverwritingInputs(
+  checkOutputPaths(
     [
       { flag: "--json", path: v.json === undefined ? null : resolve(v.json) },
       { flag: "--markdown", path: v.markdown === undefined ? null : resolve(v.markdown) },

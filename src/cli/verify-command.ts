@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path, { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
-import { refuseOverwritingInputs } from "../io/no-overwrite.js";
+import { checkOutputPaths } from "../io/output-paths.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { isEnvName } from "../render/shell-quote.js";
 import { SEED_PLACEHOLDER, type SeedMechanism } from "../verify/probe.js";
@@ -188,7 +188,7 @@ export async function verifyMain(argv: string[]): Promise<number> {
     return 0;
   }
   const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p): p is string => p !== null);
-  refuseOverwritingInputs(
+  checkOutputPaths(
     [
       { flag: "--json", path: cmd.json },
       { flag: "--markdown", path: cmd.markdown },

@@ -1,12 +1,13 @@
 /**
- * The user's reports are never written: an output option naming a file being read (by path,
- * symlink or hard link) is refused before anything runs, with the report left as it was.
+ * Output options are checked before anything runs: the user's reports are never written (an
+ * output naming a file being read, by path, symlink or hard link, is refused with the report
+ * left as it was), and a directory is no output file.
  */
 import { spawnSync } from "node:child_process";
 import { linkSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { refuseOverwritingInputs } from "../../src/io/no-overwrite.js";
+import { checkOutputPaths } from "../../src/io/output-paths.js";
 import { CLI, haveBundles, removeTempDirs, tempDir } from "./bundles.js";
 
 afterAll(removeTempDirs);
@@ -21,19 +22,20 @@ function project(): string {
   return dir;
 }
 
-describe("refuseOverwritingInputs", () => {
-  it("refuses an output that is an input by path, symlink or hard link, and names both", () => {
+describe("checkOutputPaths", () => {
+  it("refuses an output that is an input by path, symlink or hard link, or a directory", () => {
     const dir = project();
     const inDir = (p: string) => path.join(dir, p);
     for (const out of ["junit.xml", "link.xml", "hard.xml"]) {
-      expect(() => refuseOverwritingInputs([{ flag: "--json", path: inDir(out) }], ["junit.xml"], inDir)).toThrow(
+      expect(() => checkOutputPaths([{ flag: "--json", path: inDir(out) }], ["junit.xml"], inDir)).toThrow(
         new RegExp(`^--json .*${out}: is junit\\.xml, one of the reports being read`),
       );
     }
+    expect(() => checkOutputPaths([{ flag: "--markdown", path: dir }], ["junit.xml"], inDir)).toThrow(/^--markdown .*: is a directory; give the path of a file to write$/);
     // A new file, another existing file, or no output at all: fine.
     writeFileSync(inDir("other.json"), "{}");
     expect(() =>
-      refuseOverwritingInputs(
+      checkOutputPaths(
         [
           { flag: "--json", path: inDir("new.json") },
           { flag: "--markdown", path: inDir("other.json") },

@@ -1,7 +1,10 @@
 /**
- * The user's reports are never written: an output path that names one of the files being read
- * (by the same path, a symlink or a hard link: the same file on disk) is refused before anything
- * runs, so a slip like `--json junit.xml` costs a message, not the CI run's only report.
+ * Output options checked before anything runs (reruns can take many minutes, and a report that
+ * cannot be written at the end is lost work):
+ * - the user's reports are never written: an output path that names one of the files being read
+ *   (by the same path, a symlink or a hard link: the same file on disk) is refused, so a slip
+ *   like `--json junit.xml` costs a message, not the CI run's only report;
+ * - an output path that is a directory is refused.
  */
 import { statSync } from "node:fs";
 import { UserError } from "../errors.js";
@@ -10,6 +13,14 @@ import { UserError } from "../errors.js";
 export interface Output {
   flag: string;
   path: string | null;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function identity(p: string): string | null {
@@ -22,8 +33,14 @@ function identity(p: string): string | null {
   }
 }
 
-/** Throws a UserError when an output is one of `inputs` (paths as read, relative to `cwd` or absolute). */
-export function refuseOverwritingInputs(outputs: readonly Output[], inputs: readonly string[], resolveInput: (p: string) => string): void {
+/**
+ * Throws a UserError when an output is a directory or one of `inputs` (paths as read;
+ * `resolveInput` makes them absolute).
+ */
+export function checkOutputPaths(outputs: readonly Output[], inputs: readonly string[], resolveInput: (p: string) => string): void {
+  for (const o of outputs) {
+    if (o.path !== null && isDirectory(o.path)) throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
+  }
   const written = outputs.flatMap((o) => {
     if (o.path === null) return [];
     const id = identity(o.path);
