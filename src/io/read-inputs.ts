@@ -151,15 +151,23 @@ async function readJUnit(p: string, abs: string, enc: Encoding): Promise<ParsedI
   return reader.end();
 }
 
-/** A console log as one string (the log parsers need it whole), up to MAX_LOG_BYTES. */
-async function readLog(p: string, abs: string, enc: Encoding, size: number): Promise<{ text: string; warnings: string[] }> {
+/**
+ * A console log read as one string (the log parsers need it whole), up to MAX_LOG_BYTES, and
+ * given to its parser; a warning says when the rest was not read.
+ */
+async function readLog(
+  p: string,
+  abs: string,
+  enc: Encoding,
+  size: number,
+  parse: (text: string, path: string) => ParsedInput,
+): Promise<ParsedInput> {
   const parts: string[] = [];
   for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES })) parts.push(text);
-  const warnings =
-    size - enc.skip > MAX_LOG_BYTES
-      ? [`${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`]
-      : [];
-  return { text: parts.join(""), warnings };
+  const parsed = parse(parts.join(""), p);
+  if (size - enc.skip <= MAX_LOG_BYTES) return parsed;
+  const cut = `${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`;
+  return { ...parsed, warnings: [cut, ...parsed.warnings] };
 }
 
 /** Reads one report from disk into the reader its content calls for. */
@@ -183,23 +191,14 @@ export async function readInput(p: string, cwd: string): Promise<ParsedInput> {
     switch (kind) {
       case "junit":
         return await readJUnit(p, abs, enc);
-      case "pytest-log": {
-        const { text, warnings } = await readLog(p, abs, enc, size);
-        const parsed = parsePytestLog(text, p);
-        return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-      }
-      case "unittest-log": {
-        const { text, warnings } = await readLog(p, abs, enc, size);
-        const parsed = parseUnittestLog(text, p);
-        return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-      }
+      case "pytest-log":
+        return await readLog(p, abs, enc, size, parsePytestLog);
+      case "unittest-log":
+        return await readLog(p, abs, enc, size, parseUnittestLog);
       case "go-test-json":
         return await readGoJson(p, abs, enc);
-      case "go-test-log": {
-        const { text, warnings } = await readLog(p, abs, enc, size);
-        const parsed = parseGoTestLog(text, p);
-        return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-      }
+      case "go-test-log":
+        return await readLog(p, abs, enc, size, parseGoTestLog);
       case "unknown":
         throw new UserError(
           `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`,
