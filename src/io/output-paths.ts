@@ -6,7 +6,7 @@
  *   like `--json junit.xml` costs a message, not the CI run's only report;
  * - an output path that is a directory is refused.
  */
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import { UserError } from "../errors.js";
 
 /** An output option as the user gave it, and where it resolves. */
@@ -15,22 +15,18 @@ export interface Output {
   path: string | null;
 }
 
-function isDirectory(p: string): boolean {
+/** The file's stats, or null when it is missing or unreadable (reading reports that). */
+function statOf(p: string): Stats | null {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p);
   } catch {
-    return false;
+    return null;
   }
 }
 
-function identity(p: string): string | null {
-  try {
-    const s = statSync(p);
-    return s.isFile() ? `${s.dev}:${s.ino}` : null;
-  } catch {
-    // Missing (a new output) or unreadable (reading reports it): nothing to compare.
-    return null;
-  }
+/** A regular file's identity on disk (device and inode), the same for its links. */
+function identity(s: Stats | null): string | null {
+  return s !== null && s.isFile() ? `${s.dev}:${s.ino}` : null;
 }
 
 /**
@@ -38,17 +34,18 @@ function identity(p: string): string | null {
  * `resolveInput` makes them absolute).
  */
 export function checkOutputPaths(outputs: readonly Output[], inputs: readonly string[], resolveInput: (p: string) => string): void {
+  const written: (Output & { id: string })[] = [];
   for (const o of outputs) {
-    if (o.path !== null && isDirectory(o.path)) throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
+    if (o.path === null) continue;
+    const stats = statOf(o.path);
+    if (stats?.isDirectory() === true) throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
+    // A new output (no file yet) cannot be a report.
+    const id = identity(stats);
+    if (id !== null) written.push({ ...o, id });
   }
-  const written = outputs.flatMap((o) => {
-    if (o.path === null) return [];
-    const id = identity(o.path);
-    return id === null ? [] : [{ ...o, id }];
-  });
   if (written.length === 0) return;
   for (const input of inputs) {
-    const id = identity(resolveInput(input));
+    const id = identity(statOf(resolveInput(input)));
     const clash = id === null ? undefined : written.find((o) => o.id === id);
     if (clash !== undefined) {
       throw new UserError(`${clash.flag} ${clash.path}: is ${input}, one of the reports being read; writing there would overwrite it (choose another file)`);
