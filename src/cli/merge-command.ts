@@ -20,7 +20,16 @@ const OPTIONS = {
 
 /** Reads and merges shard reports (globs expanded against `cwd`). */
 export async function mergeFiles(patterns: string[], cwd: string): Promise<ReturnType<typeof mergeReports>> {
-  const files = (await expandGlobs(patterns, cwd)).map((p) => resolve(cwd, p));
+  return mergeShards(await shardFiles(patterns, cwd));
+}
+
+/** The shard reports the patterns name, as absolute paths (globs expanded against `cwd`). */
+async function shardFiles(patterns: string[], cwd: string): Promise<string[]> {
+  return (await expandGlobs(patterns, cwd)).map((p) => resolve(cwd, p));
+}
+
+/** Reads and merges shard reports. */
+async function mergeShards(files: string[]): Promise<ReturnType<typeof mergeReports>> {
   const inputs: MergeInput[] = [];
   for (const file of files) {
     let text: string;
@@ -47,7 +56,7 @@ export async function mergeMain(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length === 0) throw new UserError("merge: no report given: pass the shards' verify --json files");
-  const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => resolve(process.cwd(), p));
+  const shards = await shardFiles(parsed.positionals, process.cwd());
   checkOutputPaths(
     [
       { flag: "--json", path: v.json === undefined ? null : resolve(v.json) },
@@ -56,7 +65,7 @@ export async function mergeMain(argv: string[]): Promise<number> {
     shards,
     (p) => p,
   );
-  const report = await mergeFiles(shards, process.cwd());
+  const report = await mergeShards(shards);
   if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
     process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
   }
