@@ -24,6 +24,7 @@ import { joinInputs } from "./reports/join.js";
 import { readInputs } from "./io/read-inputs.js";
 import { extractSeed } from "./seeds/extract.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "./rerun/plan.js";
+import { recordedTimeouts } from "./rerun/rerun.js";
 import { rerunAll } from "./rerun/scheduler.js";
 import { pickDriver } from "./rerun/drivers/index.js";
 import { resolvePython } from "./rerun/drivers/pytest.js";
@@ -208,7 +209,8 @@ function selectForRerun(candidates: Candidate[], settings: TriageSettings, pytho
  */
 function rerunOrder(selected: Candidate[], settings: TriageSettings): Candidate[] {
   if (settings.timeBudgetSec !== null) return selected;
-  const slow = (c: Candidate): number => (/timeout|timed out/i.test(c.test.message ?? "") ? 1 : 0);
+  // The same reading of "its recorded failure was a timeout" as the reruns' count of timeouts.
+  const slow = (c: Candidate): number => recordedTimeouts(c.test);
   return [...selected].sort((a, b) => slow(b) - slow(a));
 }
 
