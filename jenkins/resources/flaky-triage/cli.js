@@ -12055,15 +12055,19 @@ async function readJUnit(p, abs, enc) {
         reader.write(text);
     return reader.end();
 }
-/** A console log as one string (the log parsers need it whole), up to MAX_LOG_BYTES. */
-async function readLog(p, abs, enc, size) {
+/**
+ * A console log read as one string (the log parsers need it whole), up to MAX_LOG_BYTES, and
+ * given to its parser; a warning says when the rest was not read.
+ */
+async function readLog(p, abs, enc, size, parse) {
     const parts = [];
     for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES }))
         parts.push(text);
-    const warnings = size - enc.skip > MAX_LOG_BYTES
-        ? [`${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`]
-        : [];
-    return { text: parts.join(""), warnings };
+    const parsed = parse(parts.join(""), p);
+    if (size - enc.skip <= MAX_LOG_BYTES)
+        return parsed;
+    const cut = `${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`;
+    return { ...parsed, warnings: [cut, ...parsed.warnings] };
 }
 /** Reads one report from disk into the reader its content calls for. */
 async function readInput(p, cwd) {
@@ -12086,23 +12090,14 @@ async function readInput(p, cwd) {
         switch (kind) {
             case "junit":
                 return await readJUnit(p, abs, enc);
-            case "pytest-log": {
-                const { text, warnings } = await readLog(p, abs, enc, size);
-                const parsed = parsePytestLog(text, p);
-                return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-            }
-            case "unittest-log": {
-                const { text, warnings } = await readLog(p, abs, enc, size);
-                const parsed = parseUnittestLog(text, p);
-                return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-            }
+            case "pytest-log":
+                return await readLog(p, abs, enc, size, parsePytestLog);
+            case "unittest-log":
+                return await readLog(p, abs, enc, size, parseUnittestLog);
             case "go-test-json":
                 return await readGoJson(p, abs, enc);
-            case "go-test-log": {
-                const { text, warnings } = await readLog(p, abs, enc, size);
-                const parsed = parseGoTestLog(text, p);
-                return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
-            }
+            case "go-test-log":
+                return await readLog(p, abs, enc, size, parseGoTestLog);
             case "unknown":
                 throw new UserError(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
         }
@@ -16673,6 +16668,7 @@ const VERSION = "0.1.0";
 
 
 
+
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
     // Handed on without a name here, so nothing holds the inputs' text once it is joined.
@@ -16800,7 +16796,8 @@ function selectForRerun(candidates, settings, python) {
 function rerunOrder(selected, settings) {
     if (settings.timeBudgetSec !== null)
         return selected;
-    const slow = (c) => (/timeout|timed out/i.test(c.test.message ?? "") ? 1 : 0);
+    // The same reading of "its recorded failure was a timeout" as the reruns' count of timeouts.
+    const slow = (c) => recordedTimeouts(c.test);
     return [...selected].sort((a, b) => slow(b) - slow(a));
 }
 function hasDriver(c, settings, python) {
@@ -17176,43 +17173,40 @@ function asBareFailure(input, raw) {
  */
 
 
-function isDirectory(p) {
+/** The file's stats, or null when it is missing or unreadable (reading reports that). */
+function statOf(p) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+        return (0,external_node_fs_namespaceObject.statSync)(p);
     }
     catch {
-        return false;
-    }
-}
-function identity(p) {
-    try {
-        const s = (0,external_node_fs_namespaceObject.statSync)(p);
-        return s.isFile() ? `${s.dev}:${s.ino}` : null;
-    }
-    catch {
-        // Missing (a new output) or unreadable (reading reports it): nothing to compare.
         return null;
     }
+}
+/** A regular file's identity on disk (device and inode), the same for its links. */
+function identity(s) {
+    return s !== null && s.isFile() ? `${s.dev}:${s.ino}` : null;
 }
 /**
  * Throws a UserError when an output is a directory or one of `inputs` (paths as read;
  * `resolveInput` makes them absolute).
  */
 function checkOutputPaths(outputs, inputs, resolveInput) {
+    const written = [];
     for (const o of outputs) {
-        if (o.path !== null && isDirectory(o.path))
-            throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
-    }
-    const written = outputs.flatMap((o) => {
         if (o.path === null)
-            return [];
-        const id = identity(o.path);
-        return id === null ? [] : [{ ...o, id }];
-    });
+            continue;
+        const stats = statOf(o.path);
+        if (stats?.isDirectory() === true)
+            throw new UserError(`${o.flag} ${o.path}: is a directory; give the path of a file to write`);
+        // A new output (no file yet) cannot be a report.
+        const id = identity(stats);
+        if (id !== null)
+            written.push({ ...o, id });
+    }
     if (written.length === 0)
         return;
     for (const input of inputs) {
-        const id = identity(resolveInput(input));
+        const id = identity(statOf(resolveInput(input)));
         const clash = id === null ? undefined : written.find((o) => o.id === id);
         if (clash !== undefined) {
             throw new UserError(`${clash.flag} ${clash.path}: is ${input}, one of the reports being read; writing there would overwrite it (choose another file)`);
@@ -18725,7 +18719,14 @@ const merge_command_OPTIONS = {
 };
 /** Reads and merges shard reports (globs expanded against `cwd`). */
 async function mergeFiles(patterns, cwd) {
-    const files = (await expandGlobs(patterns, cwd)).map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    return mergeShards(await shardFiles(patterns, cwd));
+}
+/** The shard reports the patterns name, as absolute paths (globs expanded against `cwd`). */
+async function shardFiles(patterns, cwd) {
+    return (await expandGlobs(patterns, cwd)).map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+}
+/** Reads and merges shard reports. */
+async function mergeShards(files) {
     const inputs = [];
     for (const file of files) {
         let text;
@@ -18754,12 +18755,12 @@ async function mergeMain(argv) {
     }
     if (parsed.positionals.length === 0)
         throw new UserError("merge: no report given: pass the shards' verify --json files");
-    const shards = (await expandGlobs(parsed.positionals, process.cwd())).map((p) => (0,external_node_path_namespaceObject.resolve)(process.cwd(), p));
+    const shards = await shardFiles(parsed.positionals, process.cwd());
     checkOutputPaths([
         { flag: "--json", path: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.json) },
         { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
     ], shards, (p) => p);
-    const report = await mergeFiles(shards, process.cwd());
+    const report = await mergeShards(shards);
     if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
         process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
     }
