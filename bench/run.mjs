@@ -391,7 +391,6 @@ async function action() {
   const ws = join(out, "action-ws");
   rmSync(ws, { recursive: true, force: true });
   mkdirSync(join(ws, "reports"), { recursive: true });
-  mkdirSync(join(ws, "_temp"));
   const N = 50_000;
   const parts = ['<?xml version="1.0"?>\n<testsuites>\n<testsuite name="pytest">\n'];
   for (let i = 0; i < N; i++) {
@@ -400,8 +399,16 @@ async function action() {
   parts.push("</testsuite>\n</testsuites>\n");
   writeFileSync(join(ws, "reports", "junit.xml"), parts.join(""));
   const summary = join(ws, "_temp", "summary.md");
-  writeFileSync(summary, "");
-  writeFileSync(join(ws, "_temp", "output"), "");
+  // RUNNER_TEMP is empty when a job starts: each measured run gets it so. Left from the run
+  // before, the 68 MB report.json made the next run's rename replace a file, which on this
+  // machine's ext4 (auto_da_alloc, discard) waits ~50 ms for its blocks.
+  const freshTemp = () => {
+    rmSync(join(ws, "_temp"), { recursive: true, force: true });
+    mkdirSync(join(ws, "_temp"));
+    writeFileSync(summary, "");
+    writeFileSync(join(ws, "_temp", "output"), "");
+  };
+  freshTemp();
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -432,8 +439,7 @@ async function action() {
   // scripts/setup-tests.sh installed it (tools/node24).
   const node24 = join(root, "tools", "node24", "node_modules", "node", "bin", "node");
   if (existsSync(node24)) {
-    writeFileSync(summary, "");
-    writeFileSync(join(ws, "_temp", "output"), "");
+    freshTemp();
     const v = spawnSync(node24, ["--version"], { encoding: "utf8" }).stdout.trim();
     const r24 = await measure(node24, [ACTION], { cwd: ws, env });
     if (r24.code !== 0) log(`action under ${v} exited ${r24.code}: ${r24.stderr.slice(0, 300)}`);
