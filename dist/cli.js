@@ -7107,7 +7107,44 @@ class StatusLine {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/reading.ts
+/**
+ * In a log (not a terminal), how long a report may be read before a line says how far reading
+ * has got, and how often again. A 500 MB report takes seconds to read and a line per block would
+ * bury the log; a read shorter than this says nothing until its "read" line.
+ */
+const READING_LINE_EVERY_MS = 5_000;
+/** `120 of 500 MB (24%)`: bytes read of a file's size, in whole MB (KB below 1 MB). */
+function readingAmount(bytesRead, bytesTotal) {
+    const mb = bytesTotal >= 1_000_000;
+    const unit = mb ? 1_000_000 : 1_000;
+    const pct = bytesTotal > 0 ? Math.min(100, Math.floor((bytesRead / bytesTotal) * 100)) : 100;
+    return `${Math.round(bytesRead / unit)} of ${Math.round(bytesTotal / unit)} ${mb ? "MB" : "KB"} (${pct}%)`;
+}
+/** Which reading events make a line in a log: one every READING_LINE_EVERY_MS per report. */
+class ReadingLines {
+    now;
+    /** The report being read, and when its reading or its last line began. */
+    current = null;
+    constructor(now) {
+        this.now = now;
+    }
+    /** readingAmount for this event when a line is due, else null. */
+    next(ev) {
+        const t = this.now();
+        if (this.current?.path !== ev.path) {
+            this.current = { path: ev.path, since: t };
+            return null;
+        }
+        if (t - this.current.since < READING_LINE_EVERY_MS)
+            return null;
+        this.current.since = t;
+        return readingAmount(ev.bytesRead, ev.bytesTotal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 
 
 const PHASE_LABEL = {
@@ -7115,6 +7152,8 @@ const PHASE_LABEL = {
     "fresh-seeds": "fresh seeds",
     order: "after predecessors",
 };
+/** A terminal's status line is redrawn at most this often while a report is read (1 MiB a call). */
+const REDRAW_EVERY_MS = 100;
 /**
  * Progress on stderr. On a terminal one line is redrawn in place; in a CI log (not a TTY)
  * redrawing would spam the log, so each test gets one line when it finishes.
@@ -7122,14 +7161,34 @@ const PHASE_LABEL = {
 class ProgressPrinter {
     opts;
     status;
+    readingLines;
+    now;
+    redrawnAt = -Infinity;
     constructor(out, opts) {
         this.opts = opts;
         this.status = new StatusLine(out, opts.quiet);
+        this.now = opts.now ?? Date.now;
+        this.readingLines = new ReadingLines(this.now);
     }
     update(ev) {
         if (this.opts.quiet)
             return;
         switch (ev.kind) {
+            case "reading": {
+                // The amount first: on a narrow terminal the path is what gets cut.
+                if (this.status.live) {
+                    const t = this.now();
+                    if (t - this.redrawnAt < REDRAW_EVERY_MS && ev.bytesRead < ev.bytesTotal)
+                        return;
+                    this.redrawnAt = t;
+                    this.status.redraw(`reading ${readingAmount(ev.bytesRead, ev.bytesTotal)}: ${sanitizeLine(ev.path)}`);
+                    return;
+                }
+                const amount = this.readingLines.next(ev);
+                if (amount !== null)
+                    this.line(`reading ${amount}: ${sanitizeLine(ev.path)}`);
+                return;
+            }
             case "read":
                 this.line(`read ${sanitizeLine(ev.path)}: ${ev.tests} tests, ${ev.failing} failing`);
                 return;
@@ -12001,6 +12060,7 @@ async function* decodedChunks(abs, enc, options = {}) {
                 ({ bytesRead } = await handle.read(buf, kept, Math.min(buf.length - kept, left), position));
                 position += bytesRead;
                 left -= bytesRead;
+                options.onRead?.(position);
             }
             const n = kept + bytesRead;
             if (n === 0)
@@ -12043,15 +12103,15 @@ async function* decodedChunks(abs, enc, options = {}) {
         yield rest;
 }
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
-async function readGoJson(p, abs, enc) {
+async function readGoJson(p, abs, enc, onRead) {
     const reader = new GoJsonReader(p);
-    for await (const text of decodedChunks(abs, enc))
+    for await (const text of decodedChunks(abs, enc, onRead ? { onRead } : {}))
         reader.write(text);
     return reader.end();
 }
-async function readJUnit(p, abs, enc) {
+async function readJUnit(p, abs, enc, onRead) {
     const reader = new JUnitReader(p);
-    for await (const text of decodedChunks(abs, enc, { cutAfterGt: true }))
+    for await (const text of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) }))
         reader.write(text);
     return reader.end();
 }
@@ -12059,9 +12119,9 @@ async function readJUnit(p, abs, enc) {
  * A console log read as one string (the log parsers need it whole), up to MAX_LOG_BYTES, and
  * given to its parser; a warning says when the rest was not read.
  */
-async function readLog(p, abs, enc, size, parse) {
+async function readLog(p, abs, enc, size, parse, onRead) {
     const parts = [];
-    for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES }))
+    for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) }))
         parts.push(text);
     const parsed = parse(parts.join(""), p);
     if (size - enc.skip <= MAX_LOG_BYTES)
@@ -12070,9 +12130,10 @@ async function readLog(p, abs, enc, size, parse) {
     return { ...parsed, warnings: [cut, ...parsed.warnings] };
 }
 /** Reads one report from disk into the reader its content calls for. */
-async function readInput(p, cwd) {
+async function readInput(p, cwd, onProgress) {
     const abs = external_node_path_default().resolve(cwd, p);
     const size = await statInput(p, abs);
+    const onRead = onProgress && ((bytesRead) => onProgress({ path: p, bytesRead, bytesTotal: size }));
     const headBytes = await readHead(p, abs);
     const enc = sniffEncoding(headBytes);
     const head = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(headBytes.subarray(enc.skip));
@@ -12089,15 +12150,15 @@ async function readInput(p, cwd) {
     try {
         switch (kind) {
             case "junit":
-                return await readJUnit(p, abs, enc);
+                return await readJUnit(p, abs, enc, onRead);
             case "pytest-log":
-                return await readLog(p, abs, enc, size, parsePytestLog);
+                return await readLog(p, abs, enc, size, parsePytestLog, onRead);
             case "unittest-log":
-                return await readLog(p, abs, enc, size, parseUnittestLog);
+                return await readLog(p, abs, enc, size, parseUnittestLog, onRead);
             case "go-test-json":
-                return await readGoJson(p, abs, enc);
+                return await readGoJson(p, abs, enc, onRead);
             case "go-test-log":
-                return await readLog(p, abs, enc, size, parseGoTestLog);
+                return await readLog(p, abs, enc, size, parseGoTestLog, onRead);
             case "unknown":
                 throw new UserError(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
         }
@@ -12121,7 +12182,7 @@ function fromProject(root, abs) {
 async function readInputs(paths, opts) {
     const out = [];
     for (const p of paths)
-        out.push(await readInput(p, opts.cwd));
+        out.push(await readInput(p, opts.cwd, opts.onProgress));
     return out;
 }
 /**
@@ -16672,7 +16733,9 @@ const VERSION = "0.1.0";
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
     // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd }), settings, hooks);
+    const onProgress = hooks.onProgress;
+    const reading = onProgress && ((ev) => onProgress({ kind: "reading", ...ev }));
+    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
 }
 /**
  * The engine from already-read inputs (text pasted on stdin has no file to read). Takes the
@@ -18414,7 +18477,7 @@ const LOG_EVERY_FRACTION = 0.1;
 /** ...or after this long, whichever comes first: a slow test still shows it is alive. */
 const LOG_EVERY_MS = 10_000;
 /** A terminal line is redrawn at most this often; thousands of trials/s would flood it. */
-const REDRAW_EVERY_MS = 100;
+const verify_progress_REDRAW_EVERY_MS = 100;
 /**
  * Verify's progress on stderr, with trials/s and an ETA. On a terminal one line is redrawn in
  * place; in a CI log a line every 10% of a test's trials or every 10 s.
@@ -18454,7 +18517,7 @@ class VerifyProgressPrinter {
                 const text = `${tag(ev.index, ev.count, ev.id)}: ${ev.done}/${ev.total} trials, ${ev.failed} failed, ` +
                     `${rate.toFixed(rate >= 100 ? 0 : 1)} trials/s, ETA ${eta === null ? "?" : duration(eta)}`;
                 if (this.status.live) {
-                    if (now - this.lastDraw >= REDRAW_EVERY_MS || ev.done === ev.total) {
+                    if (now - this.lastDraw >= verify_progress_REDRAW_EVERY_MS || ev.done === ev.total) {
                         this.lastDraw = now;
                         this.status.redraw(text);
                     }

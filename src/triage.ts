@@ -21,7 +21,7 @@ import type {
   TriagedTest,
 } from "./model.js";
 import { joinInputs } from "./reports/join.js";
-import { readInputs } from "./io/read-inputs.js";
+import { readInputs, type ReadProgress } from "./io/read-inputs.js";
 import { extractSeed } from "./seeds/extract.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "./rerun/plan.js";
 import { recordedTimeouts } from "./rerun/rerun.js";
@@ -32,6 +32,7 @@ import type { TriageSettings } from "./settings.js";
 import { VERSION } from "./version.js";
 
 export type TriageProgress =
+  | ({ kind: "reading" } & ReadProgress)
   | { kind: "read"; path: string; tests: number; failing: number }
   | { kind: "plan"; toRerun: number; notRerun: number }
   | ({ kind: "rerun"; index: number; count: number } & RerunProgress)
@@ -56,7 +57,9 @@ interface Candidate {
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
   // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd }), settings, hooks);
+  const onProgress = hooks.onProgress;
+  const reading = onProgress && ((ev: ReadProgress) => onProgress({ kind: "reading", ...ev }));
+  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
 }
 
 export interface TriageInputsOptions {

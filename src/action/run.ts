@@ -8,6 +8,7 @@ import { UserError, errorMessage } from "../errors.js";
 import { writeFileAtomic, writeJsonAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
 import { VERDICT_LABEL } from "../render/format.js";
+import { ReadingLines } from "../render/reading.js";
 import { renderTable } from "../render/table.js";
 import type { TriageSettings } from "../settings.js";
 import type { TriageHooks } from "../triage.js";
@@ -79,10 +80,17 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   const { log } = deps;
   const gh = settings.github;
   log.info(`flaky-triage: ${settings.triage.reports.length} report file(s) from ${settings.triage.cwd}`);
+  const readingLines = new ReadingLines(() => (deps.now?.() ?? new Date()).getTime());
   const report = await deps.triage(settings.triage, {
     ...(deps.signal ? { signal: deps.signal } : {}),
     env: deps.env,
     onProgress: (ev) => {
+      if (ev.kind === "reading") {
+        // A line every few seconds while a large report is read; paths can come from a PR.
+        const line = readingLines.next(ev);
+        if (line !== null) log.untrusted(`reading ${line}: ${oneLine(ev.path)}`);
+        return;
+      }
       // As the CLI does: a line per test whose reruns ran (or that the time budget left out);
       // the rest are in the table below, and a line each for 50,000 of them only slows the log.
       if (ev.kind !== "test-done") return;

@@ -1,6 +1,7 @@
 import type { TriageProgress } from "../triage.js";
 import { sanitizeLine } from "./sanitize.js";
 import { StatusLine, type Sink } from "./status-line.js";
+import { ReadingLines, readingAmount } from "../render/reading.js";
 
 const PHASE_LABEL: Record<string, string> = {
   "same-seed": "same seed",
@@ -8,23 +9,44 @@ const PHASE_LABEL: Record<string, string> = {
   order: "after predecessors",
 };
 
+/** A terminal's status line is redrawn at most this often while a report is read (1 MiB a call). */
+const REDRAW_EVERY_MS = 100;
+
 /**
  * Progress on stderr. On a terminal one line is redrawn in place; in a CI log (not a TTY)
  * redrawing would spam the log, so each test gets one line when it finishes.
  */
 export class ProgressPrinter {
   private readonly status: StatusLine;
+  private readonly readingLines: ReadingLines;
+  private readonly now: () => number;
+  private redrawnAt = -Infinity;
 
   constructor(
     out: Sink,
-    private readonly opts: { quiet: boolean },
+    private readonly opts: { quiet: boolean; now?: () => number },
   ) {
     this.status = new StatusLine(out, opts.quiet);
+    this.now = opts.now ?? Date.now;
+    this.readingLines = new ReadingLines(this.now);
   }
 
   update(ev: TriageProgress): void {
     if (this.opts.quiet) return;
     switch (ev.kind) {
+      case "reading": {
+        // The amount first: on a narrow terminal the path is what gets cut.
+        if (this.status.live) {
+          const t = this.now();
+          if (t - this.redrawnAt < REDRAW_EVERY_MS && ev.bytesRead < ev.bytesTotal) return;
+          this.redrawnAt = t;
+          this.status.redraw(`reading ${readingAmount(ev.bytesRead, ev.bytesTotal)}: ${sanitizeLine(ev.path)}`);
+          return;
+        }
+        const amount = this.readingLines.next(ev);
+        if (amount !== null) this.line(`reading ${amount}: ${sanitizeLine(ev.path)}`);
+        return;
+      }
       case "read":
         this.line(`read ${sanitizeLine(ev.path)}: ${ev.tests} tests, ${ev.failing} failing`);
         return;
@@ -56,3 +78,4 @@ export class ProgressPrinter {
     this.status.line(s);
   }
 }
+

@@ -79,7 +79,7 @@ async function readHead(p: string, abs: string): Promise<Uint8Array> {
 async function* decodedChunks(
   abs: string,
   enc: Encoding,
-  options: { maxBytes?: number; cutAfterGt?: boolean } = {},
+  options: { maxBytes?: number; cutAfterGt?: boolean; onRead?: OnRead } = {},
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true });
   // ASCII reads the same in UTF-8 and windows-1252, and latin-1 decoding is a plain copy: several
@@ -104,6 +104,7 @@ async function* decodedChunks(
         ({ bytesRead } = await handle.read(buf, kept, Math.min(buf.length - kept, left), position));
         position += bytesRead;
         left -= bytesRead;
+        options.onRead?.(position);
       }
       const n = kept + bytesRead;
       if (n === 0) break;
@@ -138,16 +139,33 @@ async function* decodedChunks(
   if (rest.length > 0) yield rest;
 }
 
+/** Called after each block read from a file with the bytes read from it so far. */
+type OnRead = (bytesRead: number) => void;
+
+/** How far the reading of one report has got. */
+export interface ReadProgress {
+  path: string;
+  bytesRead: number;
+  /** The file's size when reading began. */
+  bytesTotal: number;
+}
+
+export interface ReadOptions {
+  cwd: string;
+  /** Called after each block (1 MiB) read: a 500 MB report takes seconds to read. */
+  onProgress?: (ev: ReadProgress) => void;
+}
+
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
-async function readGoJson(p: string, abs: string, enc: Encoding): Promise<ParsedInput> {
+async function readGoJson(p: string, abs: string, enc: Encoding, onRead?: OnRead): Promise<ParsedInput> {
   const reader = new GoJsonReader(p);
-  for await (const text of decodedChunks(abs, enc)) reader.write(text);
+  for await (const text of decodedChunks(abs, enc, onRead ? { onRead } : {})) reader.write(text);
   return reader.end();
 }
 
-async function readJUnit(p: string, abs: string, enc: Encoding): Promise<ParsedInput> {
+async function readJUnit(p: string, abs: string, enc: Encoding, onRead?: OnRead): Promise<ParsedInput> {
   const reader = new JUnitReader(p);
-  for await (const text of decodedChunks(abs, enc, { cutAfterGt: true })) reader.write(text);
+  for await (const text of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) reader.write(text);
   return reader.end();
 }
 
@@ -161,9 +179,10 @@ async function readLog(
   enc: Encoding,
   size: number,
   parse: (text: string, path: string) => ParsedInput,
+  onRead?: OnRead,
 ): Promise<ParsedInput> {
   const parts: string[] = [];
-  for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES })) parts.push(text);
+  for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) })) parts.push(text);
   const parsed = parse(parts.join(""), p);
   if (size - enc.skip <= MAX_LOG_BYTES) return parsed;
   const cut = `${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`;
@@ -171,9 +190,10 @@ async function readLog(
 }
 
 /** Reads one report from disk into the reader its content calls for. */
-export async function readInput(p: string, cwd: string): Promise<ParsedInput> {
+export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadProgress) => void): Promise<ParsedInput> {
   const abs = path.resolve(cwd, p);
   const size = await statInput(p, abs);
+  const onRead = onProgress && ((bytesRead: number) => onProgress({ path: p, bytesRead, bytesTotal: size }));
   const headBytes = await readHead(p, abs);
   const enc = sniffEncoding(headBytes);
   const head = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(headBytes.subarray(enc.skip));
@@ -190,15 +210,15 @@ export async function readInput(p: string, cwd: string): Promise<ParsedInput> {
   try {
     switch (kind) {
       case "junit":
-        return await readJUnit(p, abs, enc);
+        return await readJUnit(p, abs, enc, onRead);
       case "pytest-log":
-        return await readLog(p, abs, enc, size, parsePytestLog);
+        return await readLog(p, abs, enc, size, parsePytestLog, onRead);
       case "unittest-log":
-        return await readLog(p, abs, enc, size, parseUnittestLog);
+        return await readLog(p, abs, enc, size, parseUnittestLog, onRead);
       case "go-test-json":
-        return await readGoJson(p, abs, enc);
+        return await readGoJson(p, abs, enc, onRead);
       case "go-test-log":
-        return await readLog(p, abs, enc, size, parseGoTestLog);
+        return await readLog(p, abs, enc, size, parseGoTestLog, onRead);
       case "unknown":
         throw new UserError(
           `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`,
@@ -221,9 +241,9 @@ export function fromProject(root: string, abs: string): string {
 }
 
 /** Reads every report, in order; the first unusable one stops with a UserError naming it. */
-export async function readInputs(paths: string[], opts: { cwd: string }): Promise<ParsedInput[]> {
+export async function readInputs(paths: string[], opts: ReadOptions): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];
-  for (const p of paths) out.push(await readInput(p, opts.cwd));
+  for (const p of paths) out.push(await readInput(p, opts.cwd, opts.onProgress));
   return out;
 }
 

@@ -8,6 +8,7 @@ import { runAction } from "../../src/action/run.js";
 import { WorkflowLog } from "../../src/action/workflow-commands.js";
 import type { Report, Verdict } from "../../src/model.js";
 import type { TriageSettings } from "../../src/settings.js";
+import type { TriageProgress } from "../../src/triage.js";
 import { HOSTILE, makeReport, makeTest } from "../render/fixtures.js";
 import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
 
@@ -36,7 +37,12 @@ function report(verdicts: Verdict[]): Report {
   return makeReport(verdicts.map((verdict, i) => makeTest({ id: `tests/test_x.py::test_${i}`, verdict, line: 10 + i, message: i === 0 ? HOSTILE : "boom" })));
 }
 
-async function run(inputs: Record<string, string>, rep: Report, extraEnv: Record<string, string> = {}) {
+async function run(
+  inputs: Record<string, string>,
+  rep: Report,
+  extraEnv: Record<string, string> = {},
+  extra: { reading?: TriageProgress[]; now?: () => Date } = {},
+) {
   const { ws, temp, summary } = workspace();
   const env: NodeJS.ProcessEnv = {
     GITHUB_WORKSPACE: ws,
@@ -63,12 +69,14 @@ async function run(inputs: Record<string, string>, rep: Report, extraEnv: Record
     log: new WorkflowLog({ write: (l) => lines.push(l) }),
     triage: async (s, hooks) => {
       seen = s;
+      for (const ev of extra.reading ?? []) hooks.onProgress?.(ev);
       rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t }));
       return rep;
     },
     cache: async () => unavailable,
     checks: octokitChecks,
     setOutput: (k, v) => void (outputs[k] = v),
+    ...(extra.now ? { now: extra.now } : {}),
   });
   return { code, lines, outputs, settings: seen as TriageSettings | null, summary: readFileSync(summary, "utf8"), ws, temp };
 }
@@ -114,6 +122,26 @@ describe("runAction", () => {
       else if (token === null && line.includes("pwned")) expect(line).toMatch(/^::(warning|error|notice) /);
     }
     expect(token).toBeNull();
+  });
+
+  it("says how far a long read has got every 5 s, with the path inert", async () => {
+    const path = "reports/big::error::pwned.xml";
+    const seconds = [0, 2, 4, 5, 7, 9, 10, 12];
+    const reading: TriageProgress[] = seconds.map((s) => ({ kind: "reading", path, bytesRead: s * 40_000_000, bytesTotal: 500_000_000 }));
+    // One clock reading per event: the first starts the count.
+    let tick = 0;
+    const r = await run({ "fail-on": "never" }, report(["intermittent"]), {}, { reading, now: () => new Date((seconds[tick++] ?? 99) * 1000) });
+    expect(r.code).toBe(0);
+    const said = r.lines.filter((l) => l.startsWith("reading "));
+    expect(said).toEqual([`reading 200 of 500 MB (40%): ${path}`, `reading 400 of 500 MB (80%): ${path}`]);
+    // Only inside a stop-commands block.
+    let token: string | null = null;
+    for (const line of r.lines) {
+      const open = /^::stop-commands::(\w+)$/.exec(line);
+      if (open) token = open[1]!;
+      else if (token !== null && line === `::${token}::`) token = null;
+      else if (line.startsWith("reading ")) expect(token).not.toBeNull();
+    }
   });
 
   it("never lets the token reach the log, the report or the summary", async () => {

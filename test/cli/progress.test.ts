@@ -31,6 +31,36 @@ describe("progress on stderr", () => {
     expect(out).toEqual(["[1/1] tests/x.py::test_y: deterministic, tolerance\n"]);
   });
 
+  it("shows how far reading has got: redrawn on a terminal, a line every 5 s in a log", () => {
+    const tty = sink(true);
+    let now = 0;
+    const live = new ProgressPrinter(tty.s, { quiet: false, now: () => now });
+    live.update({ kind: "reading", path: "r\x1b[2J.xml", bytesRead: 120_400_000, bytesTotal: 500_000_000 });
+    // Within 100 ms of the last redraw: skipped, unless reading is done.
+    now = 50;
+    live.update({ kind: "reading", path: "r\x1b[2J.xml", bytesRead: 121_000_000, bytesTotal: 500_000_000 });
+    now = 60;
+    live.update({ kind: "reading", path: "r\x1b[2J.xml", bytesRead: 500_000_000, bytesTotal: 500_000_000 });
+    expect(tty.out).toEqual(["\rreading 120 of 500 MB (24%): r.xml", "\rreading 500 of 500 MB (100%): r.xml"]);
+
+    const log = sink(false);
+    let t = 0;
+    const p = new ProgressPrinter(log.s, { quiet: false, now: () => t });
+    const at = (ms: number, path: string, bytesRead: number) => {
+      t = ms;
+      p.update({ kind: "reading", path, bytesRead, bytesTotal: 600_000 });
+    };
+    at(0, "a.xml", 0);
+    at(4_999, "a.xml", 100_000);
+    at(5_000, "a.xml", 200_000);
+    at(7_500, "a.xml", 300_000);
+    at(10_000, "a.xml", 400_000);
+    // A new file starts its own count.
+    at(10_500, "b.xml", 1_000);
+    at(15_000, "b.xml", 2_000);
+    expect(log.out).toEqual(["reading 200 of 600 KB (33%): a.xml\n", "reading 400 of 600 KB (66%): a.xml\n"]);
+  });
+
   it("--quiet prints nothing", () => {
     const { out, s } = sink(true);
     const p = new ProgressPrinter(s, { quiet: true });

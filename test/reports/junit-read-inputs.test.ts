@@ -111,3 +111,26 @@ describe("fromProject", () => {
     expect(fromProject("/w/proj", "/w/proj/..cache/junit.xml")).toBe(path.join("..cache", "junit.xml"));
   });
 });
+
+describe("readInputs progress", () => {
+  it("reports the bytes read after each block, up to the file's size, for each file in turn", async () => {
+    const cases: string[] = [];
+    for (let i = 0; i < 40_000; i++) cases.push(`<testcase classname="tests.test_m" name="test_${i}" time="0.001"/>\n`);
+    const big = `<testsuite name="s">\n${cases.join("")}<testcase classname="tests.test_m" name="test_f"><failure message="boom"/></testcase>\n</testsuite>\n`;
+    writeFileSync(path.join(dir, "big.xml"), big);
+    writeFileSync(path.join(dir, "small.xml"), `<testsuite name="s"><testcase classname="a" name="b"/></testsuite>`);
+    const size = Buffer.byteLength(big);
+    expect(size).toBeGreaterThan(2 * 1024 * 1024);
+    const events: { path: string; bytesRead: number; bytesTotal: number }[] = [];
+    const [bigInput, smallInput] = await readInputs(["big.xml", "small.xml"], { cwd: dir, onProgress: (ev) => events.push(ev) });
+    expect(bigInput?.counts).toMatchObject({ tests: 40_001, failed: 1 });
+    expect(smallInput?.counts.tests).toBe(1);
+    const ofBig = events.filter((e) => e.path === "big.xml");
+    expect(ofBig.length).toBeGreaterThanOrEqual(3);
+    expect(ofBig.every((e) => e.bytesTotal === size)).toBe(true);
+    expect(ofBig.map((e) => e.bytesRead)).toEqual([...ofBig.map((e) => e.bytesRead)].sort((a, b) => a - b));
+    expect(ofBig.at(-1)?.bytesRead).toBe(size);
+    // Files are read in order: every event of the small file comes after the big one's.
+    expect(events.findIndex((e) => e.path === "small.xml")).toBeGreaterThan(events.lastIndexOf(ofBig.at(-1)!));
+  });
+});
