@@ -28,6 +28,9 @@
  *   3b. crash       the text shows a process dying by a signal (a worker's SIGSEGV, "Fatal
  *                   Python error"), even when the reruns themselves report plain failures.
  *   4. deterministic:
+ *      order-dependence  the seed only orders the tests (go -shuffle, vitest's sequence.seed,
+ *                   choma) and some fresh seeds, that is fresh orders, pass: the recorded order
+ *                   fails every time, others do not, so what runs before it decides.
  *      tolerance    a near miss (violation ratio <= NEAR_MISS_RATIO = 10: the reference calls an
  *                   error "close to 1" a tolerance problem; an order of magnitude leaves room for
  *                   float32 noise without calling 10x misses noise), or a check that cannot pass
@@ -72,6 +75,7 @@ import type {
 import { causeHintsOfParts, findHint, type CauseHint } from "./diagnose/cause-hints.js";
 import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
+import { ordersOnly } from "./seeds/recognisers.js";
 import { interval, upperBound } from "./stats.js";
 
 /** Violation ratio up to which a deterministic miss counts as a tolerance problem (see RULES). */
@@ -366,7 +370,17 @@ export function classify(input: ClassifyInput): Classification {
   const crashHint = findHint(hints, "crash");
   if (crashHint) return done("crash", `the failure text shows a process dying (${quote(crashHint)})`);
 
-  if (verdict === "deterministic") return deterministicCause(done, same, seed, seedSensitivity, numeric);
+  if (verdict === "deterministic") {
+    const fresh = counts(reruns.freshSeeds);
+    if (seed !== null && ordersOnly(seed) && fresh.passes > 0) {
+      return done(
+        "order-dependence",
+        `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
+          `${fresh.n} fresh orders: which tests run before it decides`,
+      );
+    }
+    return deterministicCause(done, same, seed, seedSensitivity, numeric);
+  }
 
   // intermittent
   if (seed !== null && !seedReapplied) {

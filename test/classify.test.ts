@@ -50,6 +50,14 @@ const ZERO = [
   "Max relative difference among violations: inf",
 ].join("\n");
 
+/** go test -shuffle: a seed that orders the tests and gives them no values. */
+const GO_SHUFFLE: Seed = {
+  value: "1712345678901234567",
+  recogniser: "go-shuffle",
+  source: { file: "go-test.json", line: 1 },
+  apply: { kind: "args", args: ["-shuffle=1712345678901234567"] },
+};
+
 function input(details: string, r: Reruns, seed: Seed | null = SEED, seedReapplied = true): ClassifyInput {
   const test = testCase(details);
   return { test, seed, tolerance: parseTolerance(details, { id: test.id }), reruns: r, seedReapplied };
@@ -77,6 +85,11 @@ const TABLE: Row[] = [
   ["order dependence, sometimes", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(3, 2), predecessors: 4 } })), "intermittent", "unknown", "order-dependence", /failed 2 of 5/],
   ["a worker died by a signal on every rerun", input("RuntimeError: worker is killed by signal: SIGSEGV", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "crash", /process dying.*SIGSEGV/],
   ["order dependence ignores fresh seeds run alone", input("assert 1 == 2", reruns(tally(10, 0), tally(10, 0), { order: { ...tally(0, 3), predecessors: 1 } })), "deterministic", "unknown", "order-dependence", /after 1 earlier tests/],
+  ["a seed that only orders the tests: fails in its order, passes in some fresh orders", input("assert 1 == 2", reruns(tally(0, 10), tally(2, 1)), GO_SHUFFLE), "deterministic", "seed-specific", "order-dependence", /failed all 10 reruns in its recorded order \(seed 1712345678901234567\) but passed 2 of 3 fresh orders/],
+  ["an order seed, one fresh order passing is enough, ahead of a near miss", input(NEAR_MISS, reruns(tally(0, 10), tally(1, 5)), GO_SHUFFLE), "deterministic", "unknown", "order-dependence", /passed 1 of 6 fresh orders/],
+  ["an order seed, fails in every order: a regression as any seed", input("assert 1 == 2", reruns(tally(0, 10), tally(0, 6)), GO_SHUFFLE), "deterministic", "all-seeds", "regression", /every fresh seed/],
+  ["an order seed, intermittent in its own order: a race as any seed", input("assert 1 == 2", reruns(tally(4, 6), tally(2, 1)), GO_SHUFFLE), "intermittent", "unknown", "race-condition", /same seed 1712345678901234567/],
+  ["a seed that feeds values, passing fresh seeds: still an edge case", input("assert 1 == 2", reruns(tally(0, 10), tally(2, 1))), "deterministic", "seed-specific", "edge-case", /unhandled case/],
   ["crashes dominate", input("assert 1 == 2", reruns(tally(0, 2, 0, 8))), "deterministic", "unknown", "crash", /8 of 10 failing reruns crashed/],
   ["timeouts dominate", input("assert 1 == 2", reruns(tally(4, 0, 6))), "intermittent", "unknown", "timeout", /6 of 6 failing reruns timed out/],
   ["text says timeout", input("Failed: Timeout >30.0s", reruns(tally(0, 10))), "deterministic", "unknown", "timeout", /Timeout >30.0s/],

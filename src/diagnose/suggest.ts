@@ -4,6 +4,7 @@
  * with the least synchronisation, never by loosening tolerances.
  */
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
+import { ordersOnly } from "../seeds/recognisers.js";
 import { upperBound } from "../stats.js";
 import { formatTolerance } from "./ladder.js";
 
@@ -81,9 +82,10 @@ export function suggest(input: SuggestInput): string {
         `touched${where(test)} (only what is needed); do not just raise tolerances`
       );
     case "order-dependence":
+      // Found by a seed that only orders the tests, not by an order check: "alone" never ran.
       return (
-        `passes alone, fails after earlier tests: isolate state leaking from them (module ` +
-        `globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`
+        `${reruns?.order === undefined && ordersOnly(seed) ? `fails in its recorded order${withSeed(seed)}, passes in others: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
+        `(module globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`
       );
     case "timeout":
       return (

@@ -27,6 +27,11 @@ export interface SeedRecogniser {
    * other drivers must not pass them on. Absent: the arguments are pytest's, or there are none.
    */
   runner?: string;
+  /**
+   * The seed only orders the tests (go -shuffle, vitest's sequence.seed, choma): it feeds no
+   * random values to the test, so a fresh seed is a fresh order and nothing else.
+   */
+  ordersOnly?: true;
 }
 
 /** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
@@ -96,6 +101,11 @@ function runnerArgs(
   };
 }
 
+/** A recogniser whose seed only orders the tests (see SeedRecogniser.ordersOnly). */
+function ordering(r: SeedRecogniser): SeedRecogniser {
+  return { ...r, ordersOnly: true };
+}
+
 /** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
 function fixedInCode(name: string, pattern: RegExp, why: (seed: string) => string, kind: SeedKind = "test"): SeedRecogniser {
   return {
@@ -118,14 +128,18 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
   // so it goes back together with the shuffle it belongs to.
-  runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
-    "--sequence.shuffle",
-    `--sequence.seed=${s}`,
-  ]),
-  runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
-    "--sequence.shuffle",
-    `--sequence.seed=${s}`,
-  ]),
+  ordering(
+    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+      "--sequence.shuffle",
+      `--sequence.seed=${s}`,
+    ]),
+  ),
+  ordering(
+    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+      "--sequence.shuffle",
+      `--sequence.seed=${s}`,
+    ]),
+  ),
   // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
   // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
   // own "Seed: 5" line for the generic recognisers.
@@ -136,7 +150,7 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
   // real; shown for failing packages, or always with -v). The go driver reruns the whole
   // package with it: go shuffles every test before -run filters them.
-  runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
+  ordering(runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`])),
   // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
   // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
   {
@@ -146,6 +160,7 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     runner: "mocha",
     value: (m) => group(m, 1),
     apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
+    ordersOnly: true,
   },
   runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
   // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
@@ -333,4 +348,11 @@ export function userRecogniser(pattern: RegExp, index: number): SeedRecogniser {
 /** The driver whose arguments a built-in recogniser's seed carries, if any. */
 export function recogniserRunner(name: string): string | undefined {
   return BUILTIN_RECOGNISERS.find((r) => r.name === name)?.runner;
+}
+
+const ORDERING = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true).map((r) => r.name));
+
+/** Whether the seed only orders the tests: its fresh seeds are fresh orders. */
+export function ordersOnly(seed: { recogniser: string } | null): boolean {
+  return seed !== null && ORDERING.has(seed.recogniser);
 }

@@ -88,6 +88,16 @@ describe("suggest", () => {
     expect(s(cause)).toMatch(text);
   });
 
+  it("order dependence found by an order seed says what was seen, not that it passes alone", () => {
+    const shuffle: Seed = { value: "17", recogniser: "go-shuffle", source: { file: "go-test.json", line: 1 }, apply: { kind: "args", args: ["-shuffle=17"] } };
+    expect(s("order-dependence", "deterministic", { seed: shuffle })).toBe(
+      "fails in its recorded order with seed 17, passes in others: isolate state leaking from the tests that run before it " +
+        "(module globals, caches, RNG state, fixtures with a wider scope, files) in tests/x.py:42",
+    );
+    // The order check ran (reruns.order): it did pass alone.
+    expect(s("order-dependence", "deterministic", { seed: shuffle, reruns: { ...REPEATED, order: { ...REPEATED.sameSeed, predecessors: 2 } } })).toMatch(/^passes alone, fails after earlier tests/);
+  });
+
   it("not reproduced: verify with more trials, quoting the bound", () => {
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toBe(
       "not reproduced (10 passing reruns only bound its failure rate below 26%): verify with more " +

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { TestCase } from "../../src/model.js";
 import { extractSeed } from "../../src/seeds/extract.js";
+import { BUILTIN_RECOGNISERS, ordersOnly } from "../../src/seeds/recognisers.js";
 import { seedApplication } from "../../src/rerun/seed-apply.js";
 
 function withOutput(output: string): TestCase {
@@ -74,5 +75,19 @@ describe("seed recognisers of other runners", () => {
     const randomly = extractSeed(withOutput("Using --randomly-seed=3"), []);
     expect(seedApplication(randomly)?.args).toEqual(["-p", "randomly", "--randomly-seed=3"]);
     expect(seedApplication(randomly, "vitest")).toBeNull();
+  });
+});
+
+describe("seeds that only order the tests", () => {
+  it("are go's shuffle, vitest's sequence seed and choma's: their fresh seeds are fresh orders", () => {
+    expect(BUILTIN_RECOGNISERS.filter((r) => ordersOnly({ recogniser: r.name })).map((r) => r.name)).toEqual([
+      "vitest-seed",
+      "vitest-seed-flag",
+      "go-shuffle",
+      "mocha-choma-seed",
+    ]);
+    // Seeds that also feed the test values (rspec and minitest seed Ruby's rand, jest has getSeed).
+    for (const name of ["rspec-seed", "minitest-seed", "jest-seed", "pytest-randomly", "mxnet-test-seed"]) expect(ordersOnly({ recogniser: name }), name).toBe(false);
+    expect(ordersOnly(null)).toBe(false);
   });
 });

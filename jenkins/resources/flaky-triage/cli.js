@@ -5201,6 +5201,10 @@ function runnerArgs(name, runner, pattern, args, valueGroup = 1) {
         apply: (m) => ({ kind: "args", args: args(group(m, valueGroup)) }),
     };
 }
+/** A recogniser whose seed only orders the tests (see SeedRecogniser.ordersOnly). */
+function ordering(r) {
+    return { ...r, ordersOnly: true };
+}
 /** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
 function fixedInCode(name, pattern, why, kind = "test") {
     return {
@@ -5221,14 +5225,14 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS = [
     // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
     // so it goes back together with the shuffle it belongs to.
-    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+    ordering(runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ]),
-    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+    ])),
+    ordering(runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ]),
+    ])),
     // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
     // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
     // own "Seed: 5" line for the generic recognisers.
@@ -5239,7 +5243,7 @@ const RUNNER_RECOGNISERS = [
     // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
     // real; shown for failing packages, or always with -v). The go driver reruns the whole
     // package with it: go shuffles every test before -run filters them.
-    runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`]),
+    ordering(runnerArgs("go-shuffle", "go", new RegExp(`-test\\.shuffle[ =]${SIGNED}`, "g"), (s) => [`-shuffle=${s}`])),
     // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
     // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
     {
@@ -5249,6 +5253,7 @@ const RUNNER_RECOGNISERS = [
         runner: "mocha",
         value: (m) => group(m, 1),
         apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
+        ordersOnly: true,
     },
     runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
     // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
@@ -5381,6 +5386,11 @@ function userRecogniser(pattern, index) {
 /** The driver whose arguments a built-in recogniser's seed carries, if any. */
 function recogniserRunner(name) {
     return BUILTIN_RECOGNISERS.find((r) => r.name === name)?.runner;
+}
+const ORDERING = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true).map((r) => r.name));
+/** Whether the seed only orders the tests: its fresh seeds are fresh orders. */
+function ordersOnly(seed) {
+    return seed !== null && ORDERING.has(seed.recogniser);
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/seed-apply.ts
@@ -14101,6 +14111,7 @@ function interval(k, n, conf = 0.95) {
 
 
 
+
 /** Violation ratio up to which a deterministic miss counts as a tolerance problem (see RULES). */
 const NEAR_MISS_RATIO = 10;
 /** Fewer trials than this never support a confident verdict. */
@@ -14340,8 +14351,14 @@ function classify(input) {
     const crashHint = findHint(hints, "crash");
     if (crashHint)
         return done("crash", `the failure text shows a process dying (${quote(crashHint)})`);
-    if (verdict === "deterministic")
+    if (verdict === "deterministic") {
+        const fresh = counts(reruns.freshSeeds);
+        if (seed !== null && ordersOnly(seed) && fresh.passes > 0) {
+            return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
+                `${fresh.n} fresh orders: which tests run before it decides`);
+        }
         return deterministicCause(done, same, seed, seedSensitivity, numeric);
+    }
     // intermittent
     if (seed !== null && !seedReapplied) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
@@ -14378,6 +14395,7 @@ function deterministicCause(done, same, seed, sensitivity, numeric) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/suggest.ts
+
 
 
 /** Trials suggested to verify a non-reproduced failure: bounds the failure rate below 3%. */
@@ -14437,8 +14455,9 @@ function suggest(input) {
             return (`nondeterministic under the same inputs: add synchronisation where shared state is ` +
                 `touched${where(test)} (only what is needed); do not just raise tolerances`);
         case "order-dependence":
-            return (`passes alone, fails after earlier tests: isolate state leaking from them (module ` +
-                `globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`);
+            // Found by a seed that only orders the tests, not by an order check: "alone" never ran.
+            return (`${reruns?.order === undefined && ordersOnly(seed) ? `fails in its recorded order${withSeed(seed)}, passes in others: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
+                `(module globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`);
         case "timeout":
             return (`timed out${where(test)}: find the blocking or slow step (deadlock, network wait, ` +
                 `oversized input) before raising the timeout`);
