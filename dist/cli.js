@@ -5634,6 +5634,28 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
     const detail = failureLine(stdout) ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
     return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
+/** Whether go printed the test's own `--- PASS/FAIL/SKIP: name (` line. */
+function resultLine(stdout, name) {
+    return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
+}
+/**
+ * Top-level tests go started before `name`'s own top-level test, from the `=== RUN` lines of
+ * `go test -v` (its subtests and earlier subtests of the same parent are not counted), or
+ * undefined when it never started.
+ */
+function testsRunBefore(stdout, name) {
+    const top = name.split("/")[0] ?? name;
+    let count = 0;
+    for (const m of stdout.matchAll(/^=== RUN {3}(\S+)$/gm)) {
+        const started = m[1] ?? "";
+        if (started.includes("/"))
+            continue;
+        if (started === top)
+            return count;
+        count++;
+    }
+    return undefined;
+}
 function goDriver(go = "go") {
     const support = (seed) => {
         const app = seedApplication(seed, "go");
@@ -5646,7 +5668,8 @@ function goDriver(go = "go") {
         : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
     return {
         name: "go",
-        orderCheck: false,
+        // The package's tests in their source order, as `go test` runs them without -shuffle.
+        orderCheck: true,
         refuse: (test) => IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
             ? null
             : `its package ${JSON.stringify(goPackage(test).slice(0, 200))} is not a Go import path, and go test would read it as a flag`,
@@ -5658,6 +5681,25 @@ function goDriver(go = "go") {
             for (const [k, v] of Object.entries(app?.env ?? {}))
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+            if (req.mode === "run-until") {
+                // The whole package in source order (no -shuffle: the order check is about the order
+                // go runs tests in by default); tests after this one run too, and cannot change it.
+                return {
+                    argv: [go, "test", goPackage(req.test), "-count=1", ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
+                    env,
+                    attempts: 1,
+                    reportsLines: false,
+                    judge: {
+                        decide: (r) => {
+                            const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
+                            // Counted only for a test that ended with its own result line: one killed while
+                            // it ran (a hang, then the timeout) is that, not a result.
+                            const before = resultLine(r.stdout, req.test.name) ? testsRunBefore(r.stdout, req.test.name) : undefined;
+                            return judged.kind === "not-run" || before === undefined ? judged : { ...judged, ranBefore: before };
+                        },
+                    },
+                };
+            }
             const whole = ordersPackage(app);
             return {
                 // -v prints the result line of every test (and the "no tests to run" warning).
@@ -6603,6 +6645,7 @@ function pytestDriver(python) {
     return {
         name: "pytest",
         orderCheck: true,
+        orderCheckRefusal: (test) => (test.id.includes("::") ? null : "the test id names no test inside its file"),
         batch: {
             key(req) {
                 // Same-seed repeats only: fresh seeds given as arguments need a process per seed.
@@ -15536,10 +15579,11 @@ async function runExitStatusBatch(spec) {
     }).done;
     const seed = spec.seeds[0] ?? null;
     const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
+    let collected = null;
     const result = (trials, cannotRun = null) => ({
         trials,
         cannotRun,
-        collected: null,
+        collected,
         predecessorsRun: 0,
         process: proc,
         stopped: false,
@@ -15550,7 +15594,13 @@ async function runExitStatusBatch(spec) {
     if (proc.killed === "abort")
         return result([]);
     let trial;
-    if (proc.killed === "timeout")
+    // A run-until process whose test finished before something after it hung: the test's result.
+    const finishedFirst = proc.killed === "timeout" && spec.judge !== undefined ? await judgedBeforeTimeout(spec.judge, proc) : null;
+    if (finishedFirst !== null) {
+        collected = { count: finishedFirst.ranBefore + 1, kept: finishedFirst.ranBefore + 1, target: spec.argv.join(" ") };
+        trial = finishedFirst.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (finishedFirst.message ?? "failed").slice(0, limits_MAX_MESSAGE_CHARS) };
+    }
+    else if (proc.killed === "timeout")
         trial = { kind: "timedOut", ...base };
     else if (proc.signal !== null)
         trial = { kind: "crashed", ...base, signal: proc.signal, ...attempts_messageOf(proc) };
@@ -15563,6 +15613,9 @@ async function runExitStatusBatch(spec) {
         });
         if (judged.kind === "not-run")
             return result([], judged.why);
+        if (judged.ranBefore !== undefined) {
+            collected = { count: judged.ranBefore + 1, kept: judged.ranBefore + 1, target: spec.argv.join(" ") };
+        }
         trial =
             judged.kind === "passed"
                 ? { kind: "passed", ...base }
@@ -15574,6 +15627,17 @@ async function runExitStatusBatch(spec) {
         trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
     spec.onTrial(trial);
     return result([trial]);
+}
+/**
+ * The judge's result for a process killed by its timeout, when the judgement is an order
+ * check's (it knows what ran before the test, so the test ran to its end): the tests after it
+ * are still running when one of them hangs. Null otherwise: the attempt timed out.
+ */
+async function judgedBeforeTimeout(judge, proc) {
+    const judged = judge.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(judge.resultFile) });
+    if (judged.kind === "not-run" || judged.ranBefore === undefined)
+        return null;
+    return judged.kind === "passed" ? { kind: "passed", ranBefore: judged.ranBefore } : { kind: "failed", ranBefore: judged.ranBefore, ...(judged.message !== undefined ? { message: judged.message } : {}) };
 }
 async function runPluginBatch(spec) {
     const trials = [];
@@ -15893,8 +15957,9 @@ function rerunEnv(user, pluginDir) {
  *  1. same seed: the recorded seed given back, `reruns` attempts, in one process where the
  *     driver can repeat in-process; a crash or a timeout costs a new process for the rest;
  *  2. fresh seeds: new random seeds, where the seed can be given back at all;
- *  3. order: only when every same-seed attempt passed, the test's file up to and including
- *     the test, to see whether a predecessor's state is what made it fail.
+ *  3. order: only when every same-seed attempt passed, the tests that precede it and then the
+ *     test (pytest: its file up to it; go: its package in source order), to see whether a
+ *     predecessor's state is what made it fail.
  * Each phase stops as soon as more attempts cannot change what it tells. Tests a batch serves
  * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
  * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
@@ -16109,15 +16174,16 @@ async function rerunTest(req, ctx, batched) {
         // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
         const s = reruns.sameSeed;
         if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
-            if (!req.test.id.includes("::")) {
-                notes.push("order check skipped: the test id names no test inside its file");
+            const refusal = driver.orderCheckRefusal?.(req.test) ?? null;
+            if (refusal !== null) {
+                notes.push(`order check skipped: ${refusal}`);
             }
             else {
                 const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
                 const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
-                    notes.push("order check skipped: no test precedes it in its file");
+                    notes.push("order check skipped: no test runs before it");
                 }
                 else if (r.predecessors !== null)
                     reruns.order = { ...r.tally, predecessors: r.predecessors };

@@ -35,6 +35,11 @@ export interface BatchResult {
   trials: Trial[];
   /** No attempt started and the process ended by itself: it cannot run the test. */
   cannotRun: string | null;
+  /**
+   * What the process set out to run: the plugin's collection (`kept` of `count` items, `target`
+   * the test's node id, null when it was not found); for a judged run-until process, the tests
+   * that ran up to and including the test (`target` its argv).
+   */
   collected: { count: number; kept: number; target: string | null } | null;
   /** How many non-target tests ran before the target (order check). */
   predecessorsRun: number;
@@ -59,10 +64,11 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   }).done;
   const seed = spec.seeds[0] ?? null;
   const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
+  let collected: BatchResult["collected"] = null;
   const result = (trials: Trial[], cannotRun: string | null = null): BatchResult => ({
     trials,
     cannotRun,
-    collected: null,
+    collected,
     predecessorsRun: 0,
     process: proc,
     stopped: false,
@@ -71,7 +77,12 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   if (proc.spawnError !== null) return result([], `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`);
   if (proc.killed === "abort") return result([]);
   let trial: Trial;
-  if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
+  // A run-until process whose test finished before something after it hung: the test's result.
+  const finishedFirst = proc.killed === "timeout" && spec.judge !== undefined ? await judgedBeforeTimeout(spec.judge, proc) : null;
+  if (finishedFirst !== null) {
+    collected = { count: finishedFirst.ranBefore + 1, kept: finishedFirst.ranBefore + 1, target: spec.argv.join(" ") };
+    trial = finishedFirst.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (finishedFirst.message ?? "failed").slice(0, MAX_MESSAGE_CHARS) };
+  } else if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
   else if (proc.signal !== null) trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
   else if (spec.judge !== undefined) {
     const judged = spec.judge.decide({
@@ -81,6 +92,9 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
       results: await readResults(spec.judge.resultFile),
     });
     if (judged.kind === "not-run") return result([], judged.why);
+    if (judged.ranBefore !== undefined) {
+      collected = { count: judged.ranBefore + 1, kept: judged.ranBefore + 1, target: spec.argv.join(" ") };
+    }
     trial =
       judged.kind === "passed"
         ? { kind: "passed", ...base }
@@ -89,6 +103,20 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   else trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
   spec.onTrial(trial);
   return result([trial]);
+}
+
+/**
+ * The judge's result for a process killed by its timeout, when the judgement is an order
+ * check's (it knows what ran before the test, so the test ran to its end): the tests after it
+ * are still running when one of them hangs. Null otherwise: the attempt timed out.
+ */
+async function judgedBeforeTimeout(
+  judge: NonNullable<BatchSpec["judge"]>,
+  proc: ProcessResult,
+): Promise<{ kind: "passed" | "failed"; message?: string; ranBefore: number } | null> {
+  const judged = judge.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(judge.resultFile) });
+  if (judged.kind === "not-run" || judged.ranBefore === undefined) return null;
+  return judged.kind === "passed" ? { kind: "passed", ranBefore: judged.ranBefore } : { kind: "failed", ranBefore: judged.ranBefore, ...(judged.message !== undefined ? { message: judged.message } : {}) };
 }
 
 async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {

@@ -3,8 +3,9 @@
  *  1. same seed: the recorded seed given back, `reruns` attempts, in one process where the
  *     driver can repeat in-process; a crash or a timeout costs a new process for the rest;
  *  2. fresh seeds: new random seeds, where the seed can be given back at all;
- *  3. order: only when every same-seed attempt passed, the test's file up to and including
- *     the test, to see whether a predecessor's state is what made it fail.
+ *  3. order: only when every same-seed attempt passed, the tests that precede it and then the
+ *     test (pytest: its file up to it; go: its package in source order), to see whether a
+ *     predecessor's state is what made it fail.
  * Each phase stops as soon as more attempts cannot change what it tells. Tests a batch serves
  * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
  * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
@@ -253,14 +254,15 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
     const s = reruns.sameSeed;
     if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
-      if (!req.test.id.includes("::")) {
-        notes.push("order check skipped: the test id names no test inside its file");
+      const refusal = driver.orderCheckRefusal?.(req.test) ?? null;
+      if (refusal !== null) {
+        notes.push(`order check skipped: ${refusal}`);
       } else {
         const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
         const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
-          notes.push("order check skipped: no test precedes it in its file");
+          notes.push("order check skipped: no test runs before it");
         }
         else if (r.predecessors !== null) reruns.order = { ...r.tally, predecessors: r.predecessors };
         else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");

@@ -8,10 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Seed, TestCase } from "../../src/model.js";
-import { goDriver, judgeGoTest } from "../../src/rerun/drivers/go.js";
+import { goDriver, judgeGoTest, testsRunBefore } from "../../src/rerun/drivers/go.js";
 import type { Invocation, Judgement } from "../../src/rerun/drivers/types.js";
 import { parseTolerance } from "../../src/diagnose/tolerance.js";
 import { rerunTest } from "../../src/rerun/rerun.js";
+import { classify } from "../../src/classify.js";
 import { extractSeed } from "../../src/seeds/extract.js";
 import { GO_EXAMPLE, HARMLESS_SHUFFLE, RECORDED_SHUFFLE, goExampleEnv, linkVendor, skipWithoutGo } from "./go-example-env.js";
 
@@ -199,6 +200,38 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",
     });
   }, 120_000);
+  it("order dependence in source order: passes alone, fails after the test that changes the state, even when a later test hangs", async () => {
+    // The package's tests in declaration order: SetsUnit leaves Unit changed, UsesDefaultUnit
+    // fails after it, and a test after both hangs (the order check's process is killed then).
+    const mod = mkdtempSync(join(tmpdir(), "ft-go-order-"));
+    writeFileSync(join(mod, "go.mod"), "module example.com/order\n\ngo 1.19\n");
+    mkdirSync(join(mod, "unit"));
+    writeFileSync(join(mod, "unit", "unit.go"), 'package unit\n\nvar Unit = "m"\n');
+    writeFileSync(
+      join(mod, "unit", "unit_test.go"),
+      [
+        "package unit",
+        'import ("testing"; "time")',
+        'func TestSetsUnit(t *testing.T) { Unit = "km" }',
+        'func TestUsesDefaultUnit(t *testing.T) { if Unit != "m" { t.Fatalf("Unit = %q, want %q", Unit, "m") } }',
+        "func TestHangsLater(t *testing.T) { if testing.Verbose() { time.Sleep(10 * time.Minute) } }",
+        "",
+      ].join("\n"),
+    );
+    const test = goCase("TestUsesDefaultUnit", { classname: "example.com/order/unit", file: "unit/unit_test.go" });
+    const modEnv = { ...env, GOFLAGS: "-mod=mod" };
+    const out = await rerunTest(
+      { test, seed: null, reruns: 2, freshSeeds: 0, timeoutSec: 3, cwd: mod, rerunCommand: null, runner: null },
+      { runDir: mkdtempSync(join(tmpdir(), "ft-go-order-run-")), env: modEnv, startupAllowanceSec: 5 },
+    );
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 2, passed: 2 });
+    // Both order attempts: the test's own FAIL line, though TestHangsLater was killed after it.
+    expect(out.reruns.order).toMatchObject({ runs: 2, failed: 2, timedOut: 0, predecessors: 1 });
+    const c = classify({ test, seed: null, tolerance: null, reruns: out.reruns, seedReapplied: false });
+    expect([c.verdict, c.cause]).toEqual(["deterministic", "order-dependence"]);
+    expect(c.causeReason).toBe("passed all 2 reruns alone but failed 2 of 2 after 1 earlier tests: state leaks from a predecessor");
+  }, 180_000);
+
   it("testify's +Inf and NaN wordings are near-miss formats with a non-finite value", () => {
     const gopath = { GO111MODULE: "off", GOPATH: "/usr/share/gocode", GOFLAGS: "" };
     const near = (name: string) =>
@@ -210,6 +243,30 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     expect(nan.stdout).toContain("Expected 1 with delta 1e-09, but was NaN");
     expect(parseTolerance(nan.stdout, { id: "near/TestNaN" })).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "nan" });
   }, 120_000);
+});
+
+describe("the order check: the package in source order, up to the test's own result", () => {
+  it("runs the whole package without -shuffle, the seed's environment kept", () => {
+    const d = goDriver();
+    expect(d.orderCheck).toBe(true);
+    const inv = d.invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestFormatDefaultUnit"), seed: shuffleSeed("42"), freshSeeds: null });
+    expect(inv.argv).toEqual(["go", "test", "./stats", "-count=1", "-v"]);
+    expect(d.invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestNormalise"), seed: envSeed, freshSeeds: null }).env).toEqual({ EXAMPLE_SEED: "22" });
+  });
+
+  it("counts the top-level tests that ran before the test's own, and only once it has a result", () => {
+    const out = "=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n=== RUN   TestB/x\n--- PASS: TestB (0.00s)\n    --- PASS: TestB/x (0.00s)\n=== RUN   TestC\n    c_test.go:4: boom\n--- FAIL: TestC (0.00s)\n=== RUN   TestD\n";
+    expect(testsRunBefore(out, "TestC")).toBe(2);
+    expect(testsRunBefore(out, "TestB/x")).toBe(1);
+    expect(testsRunBefore(out, "TestA")).toBe(0);
+    expect(testsRunBefore(out, "TestZ")).toBeUndefined();
+    const judge = (name: string) =>
+      goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase(name), seed: null, freshSeeds: null }).judge!.decide({ exitCode: 1, stdout: out, stderr: "", results: null });
+    expect(judge("TestC")).toEqual({ kind: "failed", message: "c_test.go:4: boom", ranBefore: 2 });
+    expect(judge("TestA")).toEqual({ kind: "passed", ranBefore: 0 });
+    // Started, no result of its own (the run was killed while it ran): no order count.
+    expect(judge("TestD")).toEqual({ kind: "failed", message: "the test binary exited with code 1 during TestD" });
+  });
 });
 
 describe("judgeGoTest on go test -v text", () => {

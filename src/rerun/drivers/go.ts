@@ -117,6 +117,28 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
   return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
 
+/** Whether go printed the test's own `--- PASS/FAIL/SKIP: name (` line. */
+function resultLine(stdout: string, name: string): boolean {
+  return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
+}
+
+/**
+ * Top-level tests go started before `name`'s own top-level test, from the `=== RUN` lines of
+ * `go test -v` (its subtests and earlier subtests of the same parent are not counted), or
+ * undefined when it never started.
+ */
+export function testsRunBefore(stdout: string, name: string): number | undefined {
+  const top = name.split("/")[0] ?? name;
+  let count = 0;
+  for (const m of stdout.matchAll(/^=== RUN {3}(\S+)$/gm)) {
+    const started = m[1] ?? "";
+    if (started.includes("/")) continue;
+    if (started === top) return count;
+    count++;
+  }
+  return undefined;
+}
+
 export function goDriver(go = "go"): RerunDriver {
   const support = (seed: Seed | null): SeedSupport => {
     const app = seedApplication(seed, "go");
@@ -130,7 +152,8 @@ export function goDriver(go = "go"): RerunDriver {
       : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
   return {
     name: "go",
-    orderCheck: false,
+    // The package's tests in their source order, as `go test` runs them without -shuffle.
+    orderCheck: true,
     refuse: (test) =>
       IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
         ? null
@@ -142,6 +165,25 @@ export function goDriver(go = "go"): RerunDriver {
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
+      if (req.mode === "run-until") {
+        // The whole package in source order (no -shuffle: the order check is about the order
+        // go runs tests in by default); tests after this one run too, and cannot change it.
+        return {
+          argv: [go, "test", goPackage(req.test), "-count=1", ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
+          env,
+          attempts: 1,
+          reportsLines: false,
+          judge: {
+            decide: (r) => {
+              const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
+              // Counted only for a test that ended with its own result line: one killed while
+              // it ran (a hang, then the timeout) is that, not a result.
+              const before = resultLine(r.stdout, req.test.name) ? testsRunBefore(r.stdout, req.test.name) : undefined;
+              return judged.kind === "not-run" || before === undefined ? judged : { ...judged, ranBefore: before };
+            },
+          },
+        };
+      }
       const whole = ordersPackage(app);
       return {
         // -v prints the result line of every test (and the "no tests to run" warning).

@@ -65,6 +65,7 @@ export function pytestDriver(python: string): RerunDriver {
   return {
     name: "pytest",
     orderCheck: true,
+    orderCheckRefusal: (test) => (test.id.includes("::") ? null : "the test id names no test inside its file"),
     batch: {
       key(req: InvocationRequest): string | null {
         // Same-seed repeats only: fresh seeds given as arguments need a process per seed.

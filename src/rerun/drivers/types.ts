@@ -5,7 +5,10 @@ import type { PlanRun } from "../pytest-plugin.js";
 export interface InvocationRequest {
   test: TestCase;
   seed: Seed | null;
-  /** "repeat": the test itself, `attempts` times; "run-until": its file up to and including it. */
+  /**
+   * "repeat": the test itself, `attempts` times; "run-until": the tests that precede it (its
+   * file's for pytest, its package's for go) and then it.
+   */
   mode: "repeat" | "run-until";
   /** Attempts still wanted in this phase; the driver may cover fewer per process. */
   attempts: number;
@@ -37,9 +40,14 @@ export interface Invocation {
 
 /** What one finished attempt amounted to, read from the runner's own results. */
 export type Judgement =
-  | { kind: "passed" }
-  | { kind: "failed"; message?: string }
+  | ({ kind: "passed" } & RanBefore)
+  | ({ kind: "failed"; message?: string } & RanBefore)
   | { kind: "not-run"; why: string };
+
+interface RanBefore {
+  /** Run-until mode (the order check): how many other tests ran before this one. */
+  ranBefore?: number;
+}
 
 export interface Judge {
   /** A file the runner writes its results to (read after it exits; may be missing). */
@@ -78,8 +86,10 @@ export interface RerunDriver {
   readonly name: string;
   /** Set when the driver can run several tests' attempts in one process. */
   readonly batch?: BatchSupport;
-  /** Whether the driver can run a file up to a test (order-dependence check). */
+  /** Whether the driver can run a test after the tests that precede it (order-dependence check). */
   readonly orderCheck: boolean;
+  /** Why this test cannot have an order check although the driver can do them, or null. */
+  orderCheckRefusal?(test: TestCase): string | null;
   /** Why this test must not be run by this driver (its id would be misread), or null. */
   refuse?(test: TestCase): string | null;
   seedSupport(seed: Seed | null): SeedSupport;
