@@ -5225,14 +5225,14 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS = [
     // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
     // so it goes back together with the shuffle it belongs to.
-    ordering(runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ])),
-    ordering(runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+    ]),
+    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ])),
+    ]),
     // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
     // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
     // own "Seed: 5" line for the generic recognisers.
@@ -5253,7 +5253,6 @@ const RUNNER_RECOGNISERS = [
         runner: "mocha",
         value: (m) => group(m, 1),
         apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
-        ordersOnly: true,
     },
     runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
     // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
@@ -5639,20 +5638,23 @@ function resultLine(stdout, name) {
     return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
 }
 /**
- * Top-level tests go started before `name`'s own top-level test, from the `=== RUN` lines of
- * `go test -v` (its subtests and earlier subtests of the same parent are not counted), or
- * undefined when it never started.
+ * Tests go started before `name`, from the `=== RUN` lines of `go test -v`: other top-level
+ * tests, and for a subtest the earlier subtests under its own top-level test (table-driven
+ * cases share its state), not its own parents; undefined when it never started. Output past
+ * the rerun's capture cap (1 MiB) loses lines in the middle: a very chatty package undercounts.
  */
 function testsRunBefore(stdout, name) {
     const top = name.split("/")[0] ?? name;
     let count = 0;
     for (const m of stdout.matchAll(/^=== RUN {3}(\S+)$/gm)) {
         const started = m[1] ?? "";
-        if (started.includes("/"))
-            continue;
-        if (started === top)
+        if (started === name)
             return count;
-        count++;
+        const parentOfIt = name.startsWith(started + "/");
+        if (parentOfIt)
+            continue;
+        if (!started.includes("/") || started.startsWith(top + "/"))
+            count++;
     }
     return undefined;
 }
@@ -5670,6 +5672,7 @@ function goDriver(go = "go") {
         name: "go",
         // The package's tests in their source order, as `go test` runs them without -shuffle.
         orderCheck: true,
+        orderCheckRefusal: (_test, seed) => ordersPackage(seedApplication(seed, "go")) ? "its reruns already ran its package, in the recorded shuffled order" : null,
         refuse: (test) => IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
             ? null
             : `its package ${JSON.stringify(goPackage(test).slice(0, 200))} is not a Go import path, and go test would read it as a flag`,
@@ -5690,12 +5693,14 @@ function goDriver(go = "go") {
                     attempts: 1,
                     reportsLines: false,
                     judge: {
+                        runUntil: true,
                         decide: (r) => {
                             const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
-                            // Counted only for a test that ended with its own result line: one killed while
-                            // it ran (a hang, then the timeout) is that, not a result.
-                            const before = resultLine(r.stdout, req.test.name) ? testsRunBefore(r.stdout, req.test.name) : undefined;
-                            return judged.kind === "not-run" || before === undefined ? judged : { ...judged, ranBefore: before };
+                            const before = testsRunBefore(r.stdout, req.test.name);
+                            if (judged.kind === "not-run" || before === undefined)
+                                return judged;
+                            // Its own result line: it ended, and a timeout after it was a later test's.
+                            return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
                         },
                     },
                 };
@@ -12186,7 +12191,6 @@ async function readLog(p, abs, enc, size, parse, onRead) {
 async function readInput(p, cwd, onProgress) {
     const abs = external_node_path_default().resolve(cwd, p);
     const size = await statInput(p, abs);
-    const onRead = onProgress && ((bytesRead) => onProgress({ path: p, bytesRead, bytesTotal: size }));
     const headBytes = await readHead(p, abs);
     const enc = sniffEncoding(headBytes);
     const head = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(headBytes.subarray(enc.skip));
@@ -12200,6 +12204,9 @@ async function readInput(p, cwd, onProgress) {
         };
     }
     const kind = detectKind(head);
+    // Console logs are read up to MAX_LOG_BYTES: that is all there is to read of them.
+    const bytesTotal = kind === "pytest-log" || kind === "unittest-log" || kind === "go-test-log" ? Math.min(size, enc.skip + MAX_LOG_BYTES) : size;
+    const onRead = onProgress && ((bytesRead) => onProgress({ path: p, bytesRead, bytesTotal }));
     try {
         switch (kind) {
             case "junit":
@@ -15594,28 +15601,32 @@ async function runExitStatusBatch(spec) {
     if (proc.killed === "abort")
         return result([]);
     let trial;
-    // A run-until process whose test finished before something after it hung: the test's result.
-    const finishedFirst = proc.killed === "timeout" && spec.judge !== undefined ? await judgedBeforeTimeout(spec.judge, proc) : null;
-    if (finishedFirst !== null) {
-        collected = { count: finishedFirst.ranBefore + 1, kept: finishedFirst.ranBefore + 1, target: spec.argv.join(" ") };
-        trial = finishedFirst.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (finishedFirst.message ?? "failed").slice(0, limits_MAX_MESSAGE_CHARS) };
+    const ran = (before) => {
+        collected = { count: before + 1, kept: before + 1, target: spec.argv.join(" ") };
+    };
+    if (proc.killed === "timeout" && spec.judge?.runUntil === true) {
+        // The order check's process hung: in a test before this one (it never ran), in it (a
+        // timeout of its own), or in one after it (then it has its result).
+        const judged = await judge(spec.judge, proc);
+        if (judged.kind === "not-run" || judged.ranBefore === undefined) {
+            return result([], "the tests before it did not finish within the timeout, so it never ran");
+        }
+        ran(judged.ranBefore);
+        if (judged.finished !== true)
+            trial = { kind: "timedOut", ...base };
+        else
+            trial = judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? "failed").slice(0, limits_MAX_MESSAGE_CHARS) };
     }
     else if (proc.killed === "timeout")
         trial = { kind: "timedOut", ...base };
     else if (proc.signal !== null)
         trial = { kind: "crashed", ...base, signal: proc.signal, ...attempts_messageOf(proc) };
     else if (spec.judge !== undefined) {
-        const judged = spec.judge.decide({
-            exitCode: proc.exitCode ?? 1,
-            stdout: proc.stdout.text,
-            stderr: proc.stderr.text,
-            results: await readResults(spec.judge.resultFile),
-        });
+        const judged = await judge(spec.judge, proc);
         if (judged.kind === "not-run")
             return result([], judged.why);
-        if (judged.ranBefore !== undefined) {
-            collected = { count: judged.ranBefore + 1, kept: judged.ranBefore + 1, target: spec.argv.join(" ") };
-        }
+        if (judged.ranBefore !== undefined)
+            ran(judged.ranBefore);
         trial =
             judged.kind === "passed"
                 ? { kind: "passed", ...base }
@@ -15628,16 +15639,9 @@ async function runExitStatusBatch(spec) {
     spec.onTrial(trial);
     return result([trial]);
 }
-/**
- * The judge's result for a process killed by its timeout, when the judgement is an order
- * check's (it knows what ran before the test, so the test ran to its end): the tests after it
- * are still running when one of them hangs. Null otherwise: the attempt timed out.
- */
-async function judgedBeforeTimeout(judge, proc) {
-    const judged = judge.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(judge.resultFile) });
-    if (judged.kind === "not-run" || judged.ranBefore === undefined)
-        return null;
-    return judged.kind === "passed" ? { kind: "passed", ranBefore: judged.ranBefore } : { kind: "failed", ranBefore: judged.ranBefore, ...(judged.message !== undefined ? { message: judged.message } : {}) };
+/** The judge's verdict on what the process printed. */
+async function judge(j, proc) {
+    return j.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(j.resultFile) });
 }
 async function runPluginBatch(spec) {
     const trials = [];
@@ -16174,7 +16178,7 @@ async function rerunTest(req, ctx, batched) {
         // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
         const s = reruns.sameSeed;
         if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
-            const refusal = driver.orderCheckRefusal?.(req.test) ?? null;
+            const refusal = driver.orderCheckRefusal?.(req.test, req.seed) ?? null;
             if (refusal !== null) {
                 notes.push(`order check skipped: ${refusal}`);
             }
@@ -16189,6 +16193,11 @@ async function rerunTest(req, ctx, batched) {
                     reruns.order = { ...r.tally, predecessors: r.predecessors };
                 else if (r.last?.collected)
                     notes.push("order check skipped: the test was not found when collecting its file");
+                else if (byPhase.order.length > 0) {
+                    // Runs whose output never said what ran before the test: they prove no order.
+                    byPhase.order.length = 0;
+                    notes.push("order check inconclusive: its runs did not show which tests ran before it");
+                }
             }
         }
     }

@@ -28,9 +28,9 @@
  *   3b. crash       the text shows a process dying by a signal (a worker's SIGSEGV, "Fatal
  *                   Python error"), even when the reruns themselves report plain failures.
  *   4. deterministic:
- *      order-dependence  the seed only orders the tests (go -shuffle, vitest's sequence.seed,
- *                   choma) and some fresh seeds, that is fresh orders, pass: the recorded order
- *                   fails every time, others do not, so what runs before it decides.
+ *      order-dependence  the seed only orders the tests and the reruns replay that order (go
+ *                   -shuffle), and some fresh seeds, that is fresh orders, pass: the recorded
+ *                   order fails every time, others do not, so what runs before it decides.
  *      tolerance    a near miss (violation ratio <= NEAR_MISS_RATIO = 10: the reference calls an
  *                   error "close to 1" a tolerance problem; an order of magnitude leaves room for
  *                   float32 noise without calling 10x misses noise), or a check that cannot pass

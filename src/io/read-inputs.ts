@@ -193,7 +193,6 @@ async function readLog(
 export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadProgress) => void): Promise<ParsedInput> {
   const abs = path.resolve(cwd, p);
   const size = await statInput(p, abs);
-  const onRead = onProgress && ((bytesRead: number) => onProgress({ path: p, bytesRead, bytesTotal: size }));
   const headBytes = await readHead(p, abs);
   const enc = sniffEncoding(headBytes);
   const head = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true }).decode(headBytes.subarray(enc.skip));
@@ -207,6 +206,9 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
     };
   }
   const kind = detectKind(head);
+  // Console logs are read up to MAX_LOG_BYTES: that is all there is to read of them.
+  const bytesTotal = kind === "pytest-log" || kind === "unittest-log" || kind === "go-test-log" ? Math.min(size, enc.skip + MAX_LOG_BYTES) : size;
+  const onRead = onProgress && ((bytesRead: number) => onProgress({ path: p, bytesRead, bytesTotal }));
   try {
     switch (kind) {
       case "junit":

@@ -9,7 +9,7 @@ import type { Trial } from "../model.js";
 import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
 import { startProcess, type ProcessResult, type RunningProcess } from "./process.js";
 import type { PlanEvent, PluginEvent } from "./pytest-plugin.js";
-import type { Judge } from "./drivers/types.js";
+import type { Judge, Judgement } from "./drivers/types.js";
 
 export interface BatchSpec {
   argv: string[];
@@ -77,24 +77,25 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   if (proc.spawnError !== null) return result([], `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`);
   if (proc.killed === "abort") return result([]);
   let trial: Trial;
-  // A run-until process whose test finished before something after it hung: the test's result.
-  const finishedFirst = proc.killed === "timeout" && spec.judge !== undefined ? await judgedBeforeTimeout(spec.judge, proc) : null;
-  if (finishedFirst !== null) {
-    collected = { count: finishedFirst.ranBefore + 1, kept: finishedFirst.ranBefore + 1, target: spec.argv.join(" ") };
-    trial = finishedFirst.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (finishedFirst.message ?? "failed").slice(0, MAX_MESSAGE_CHARS) };
+  const ran = (before: number) => {
+    collected = { count: before + 1, kept: before + 1, target: spec.argv.join(" ") };
+  };
+  if (proc.killed === "timeout" && spec.judge?.runUntil === true) {
+    // The order check's process hung: in a test before this one (it never ran), in it (a
+    // timeout of its own), or in one after it (then it has its result).
+    const judged = await judge(spec.judge, proc);
+    if (judged.kind === "not-run" || judged.ranBefore === undefined) {
+      return result([], "the tests before it did not finish within the timeout, so it never ran");
+    }
+    ran(judged.ranBefore);
+    if (judged.finished !== true) trial = { kind: "timedOut", ...base };
+    else trial = judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? "failed").slice(0, MAX_MESSAGE_CHARS) };
   } else if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
   else if (proc.signal !== null) trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
   else if (spec.judge !== undefined) {
-    const judged = spec.judge.decide({
-      exitCode: proc.exitCode ?? 1,
-      stdout: proc.stdout.text,
-      stderr: proc.stderr.text,
-      results: await readResults(spec.judge.resultFile),
-    });
+    const judged = await judge(spec.judge, proc);
     if (judged.kind === "not-run") return result([], judged.why);
-    if (judged.ranBefore !== undefined) {
-      collected = { count: judged.ranBefore + 1, kept: judged.ranBefore + 1, target: spec.argv.join(" ") };
-    }
+    if (judged.ranBefore !== undefined) ran(judged.ranBefore);
     trial =
       judged.kind === "passed"
         ? { kind: "passed", ...base }
@@ -105,18 +106,9 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   return result([trial]);
 }
 
-/**
- * The judge's result for a process killed by its timeout, when the judgement is an order
- * check's (it knows what ran before the test, so the test ran to its end): the tests after it
- * are still running when one of them hangs. Null otherwise: the attempt timed out.
- */
-async function judgedBeforeTimeout(
-  judge: NonNullable<BatchSpec["judge"]>,
-  proc: ProcessResult,
-): Promise<{ kind: "passed" | "failed"; message?: string; ranBefore: number } | null> {
-  const judged = judge.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(judge.resultFile) });
-  if (judged.kind === "not-run" || judged.ranBefore === undefined) return null;
-  return judged.kind === "passed" ? { kind: "passed", ranBefore: judged.ranBefore } : { kind: "failed", ranBefore: judged.ranBefore, ...(judged.message !== undefined ? { message: judged.message } : {}) };
+/** The judge's verdict on what the process printed. */
+async function judge(j: NonNullable<BatchSpec["judge"]>, proc: ProcessResult): Promise<Judgement> {
+  return j.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(j.resultFile) });
 }
 
 async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {

@@ -254,7 +254,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
     const s = reruns.sameSeed;
     if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
-      const refusal = driver.orderCheckRefusal?.(req.test) ?? null;
+      const refusal = driver.orderCheckRefusal?.(req.test, req.seed) ?? null;
       if (refusal !== null) {
         notes.push(`order check skipped: ${refusal}`);
       } else {
@@ -266,6 +266,11 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         }
         else if (r.predecessors !== null) reruns.order = { ...r.tally, predecessors: r.predecessors };
         else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");
+        else if (byPhase.order.length > 0) {
+          // Runs whose output never said what ran before the test: they prove no order.
+          byPhase.order.length = 0;
+          notes.push("order check inconclusive: its runs did not show which tests ran before it");
+        }
       }
     }
   } catch (e) {

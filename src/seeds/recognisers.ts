@@ -28,8 +28,10 @@ export interface SeedRecogniser {
    */
   runner?: string;
   /**
-   * The seed only orders the tests (go -shuffle, vitest's sequence.seed, choma): it feeds no
-   * random values to the test, so a fresh seed is a fresh order and nothing else.
+   * The seed only orders the tests and the reruns replay that order: go -shuffle, whose driver
+   * reruns the whole package under it. A fresh seed is then a fresh order and nothing else.
+   * vitest's sequence.seed and choma's CHOMA_SEED also only order tests, but their reruns run
+   * the test alone (`-t`, `--grep`), so neither the recorded order nor a fresh one is replayed.
    */
   ordersOnly?: true;
 }
@@ -128,18 +130,14 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
   // so it goes back together with the shuffle it belongs to.
-  ordering(
-    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
-      "--sequence.shuffle",
-      `--sequence.seed=${s}`,
-    ]),
-  ),
-  ordering(
-    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
-      "--sequence.shuffle",
-      `--sequence.seed=${s}`,
-    ]),
-  ),
+  runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+    "--sequence.shuffle",
+    `--sequence.seed=${s}`,
+  ]),
+  runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+    "--sequence.shuffle",
+    `--sequence.seed=${s}`,
+  ]),
   // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
   // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
   // own "Seed: 5" line for the generic recognisers.
@@ -160,7 +158,6 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     runner: "mocha",
     value: (m) => group(m, 1),
     apply: (m) => ({ kind: "env", env: { CHOMA_SEED: group(m, 1) } }),
-    ordersOnly: true,
   },
   runnerArgs("rspec-seed", "rspec", new RegExp(`Randomized with seed ${DIGITS}`, "g"), (s) => ["--seed", s]),
   // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with

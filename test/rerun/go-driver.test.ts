@@ -200,36 +200,66 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",
     });
   }, 120_000);
-  it("order dependence in source order: passes alone, fails after the test that changes the state, even when a later test hangs", async () => {
-    // The package's tests in declaration order: SetsUnit leaves Unit changed, UsesDefaultUnit
-    // fails after it, and a test after both hangs (the order check's process is killed then).
+  it("order dependence in source order: a failure, a subtest, a hang and an os.Exit after the test that changes the state", async () => {
+    // Tests in declaration order. SetsUnit leaves Unit changed; each test after it goes wrong
+    // its own way only then; HangsWhenChanged also kills the order run of every test before it.
     const mod = mkdtempSync(join(tmpdir(), "ft-go-order-"));
     writeFileSync(join(mod, "go.mod"), "module example.com/order\n\ngo 1.19\n");
     mkdirSync(join(mod, "unit"));
-    writeFileSync(join(mod, "unit", "unit.go"), 'package unit\n\nvar Unit = "m"\n');
+    writeFileSync(join(mod, "unit", "unit.go"), 'package unit\n\nvar Unit = "m"\nvar Table = ""\n');
     writeFileSync(
       join(mod, "unit", "unit_test.go"),
       [
         "package unit",
-        'import ("testing"; "time")',
+        'import ("os"; "testing"; "time")',
         'func TestSetsUnit(t *testing.T) { Unit = "km" }',
         'func TestUsesDefaultUnit(t *testing.T) { if Unit != "m" { t.Fatalf("Unit = %q, want %q", Unit, "m") } }',
-        "func TestHangsLater(t *testing.T) { if testing.Verbose() { time.Sleep(10 * time.Minute) } }",
+        'func TestTable(t *testing.T) { t.Run("a", func(t *testing.T) { Table = "a" }); t.Run("b", func(t *testing.T) { if Table != "" { t.Fatal("a left Table set") } }) }',
+        'func TestHangsWhenChanged(t *testing.T) { if Unit != "m" { time.Sleep(10 * time.Minute) } }',
+        'func TestExitsAfterAHang(t *testing.T) { if Unit != "m" { os.Exit(3) } }',
         "",
       ].join("\n"),
     );
-    const test = goCase("TestUsesDefaultUnit", { classname: "example.com/order/unit", file: "unit/unit_test.go" });
-    const modEnv = { ...env, GOFLAGS: "-mod=mod" };
-    const out = await rerunTest(
-      { test, seed: null, reruns: 2, freshSeeds: 0, timeoutSec: 3, cwd: mod, rerunCommand: null, runner: null },
-      { runDir: mkdtempSync(join(tmpdir(), "ft-go-order-run-")), env: modEnv, startupAllowanceSec: 5 },
+    mkdirSync(join(mod, "exits"));
+    writeFileSync(
+      join(mod, "exits", "exits_test.go"),
+      'package exits\nimport ("os"; "testing")\nvar changed bool\nfunc TestChanges(t *testing.T) { changed = true }\nfunc TestExitsWhenChanged(t *testing.T) { if changed { os.Exit(3) } }\n',
     );
-    expect(out.reruns.sameSeed).toMatchObject({ runs: 2, passed: 2 });
-    // Both order attempts: the test's own FAIL line, though TestHangsLater was killed after it.
-    expect(out.reruns.order).toMatchObject({ runs: 2, failed: 2, timedOut: 0, predecessors: 1 });
-    const c = classify({ test, seed: null, tolerance: null, reruns: out.reruns, seedReapplied: false });
-    expect([c.verdict, c.cause]).toEqual(["deterministic", "order-dependence"]);
-    expect(c.causeReason).toBe("passed all 2 reruns alone but failed 2 of 2 after 1 earlier tests: state leaks from a predecessor");
+    const modEnv = { ...env, GOFLAGS: "-mod=mod" };
+    const rerun = (name: string, pkg = "unit") => {
+      const test = goCase(name, { classname: `example.com/order/${pkg}`, file: `${pkg}/${pkg}_test.go` });
+      return rerunTest(
+        { test, seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 3, cwd: mod, rerunCommand: null, runner: null },
+        { runDir: mkdtempSync(join(tmpdir(), "ft-go-order-run-")), env: modEnv, startupAllowanceSec: 5 },
+      ).then((out) => ({ out, c: classify({ test, seed: null, tolerance: null, reruns: out.reruns, seedReapplied: false }) }));
+    };
+    // Compiled once before the runs that share the build cache.
+    spawnSync("go", ["test", "./...", "-count=1", "-run", "^$"], { cwd: mod, env: modEnv });
+    const [fails, subtest, hangs, exits, never] = await Promise.all([
+      rerun("TestUsesDefaultUnit"),
+      rerun("TestTable/b"),
+      rerun("TestHangsWhenChanged"),
+      rerun("TestExitsWhenChanged", "exits"),
+      rerun("TestExitsAfterAHang"),
+    ]);
+    // Its own FAIL line counts, though the run was killed later (HangsWhenChanged).
+    expect(fails.out.reruns.order).toMatchObject({ runs: 1, failed: 1, timedOut: 0, predecessors: 1 });
+    expect([fails.c.verdict, fails.c.cause]).toEqual(["deterministic", "order-dependence"]);
+    expect(fails.c.causeReason).toBe("passed all 1 rerun alone but failed 1 of 1 after 1 earlier tests: state leaks from a predecessor");
+    // A table case after its sibling: the earlier subtest counts as a predecessor.
+    expect(subtest.out.reruns.order).toMatchObject({ runs: 1, failed: 1, predecessors: 3 });
+    expect(subtest.c.cause).toBe("order-dependence");
+    // Hangs only after its predecessors: a timeout of its own in the order check, which the
+    // order explains (the order rule comes before the timeout rule).
+    expect(hangs.out.reruns.order).toMatchObject({ runs: 1, timedOut: 1, predecessors: 3 });
+    expect(hangs.c.cause).toBe("order-dependence");
+    // os.Exit inside it after its predecessor: no result line, still its failure.
+    expect(exits.out.reruns.order).toMatchObject({ runs: 1, failed: 1, predecessors: 1 });
+    expect(exits.c.cause).toBe("order-dependence");
+    // Never reached: a test before it hung. No order tally, a note saying why.
+    expect(never.out.reruns.order).toBeUndefined();
+    expect(never.out.reruns.note).toMatch(/order: the tests before it did not finish within the timeout, so it never ran/);
+    expect(never.c.verdict).toBe("not-reproduced");
   }, 180_000);
 
   it("testify's +Inf and NaN wordings are near-miss formats with a non-finite value", () => {
@@ -254,7 +284,14 @@ describe("the order check: the package in source order, up to the test's own res
     expect(d.invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestNormalise"), seed: envSeed, freshSeeds: null }).env).toEqual({ EXAMPLE_SEED: "22" });
   });
 
-  it("counts the top-level tests that ran before the test's own, and only once it has a result", () => {
+  it("is not run for a test whose reruns already ran its package in the recorded shuffled order", () => {
+    const d = goDriver();
+    expect(d.orderCheckRefusal?.(goCase("TestFormatDefaultUnit"), shuffleSeed("42"))).toBe("its reruns already ran its package, in the recorded shuffled order");
+    expect(d.orderCheckRefusal?.(goCase("TestFormatDefaultUnit"), envSeed)).toBeNull();
+    expect(d.orderCheckRefusal?.(goCase("TestFormatDefaultUnit"), null)).toBeNull();
+  });
+
+  it("counts the tests that ran before it, and says whether it printed a result of its own", () => {
     const out = "=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n=== RUN   TestB/x\n--- PASS: TestB (0.00s)\n    --- PASS: TestB/x (0.00s)\n=== RUN   TestC\n    c_test.go:4: boom\n--- FAIL: TestC (0.00s)\n=== RUN   TestD\n";
     expect(testsRunBefore(out, "TestC")).toBe(2);
     expect(testsRunBefore(out, "TestB/x")).toBe(1);
@@ -262,10 +299,14 @@ describe("the order check: the package in source order, up to the test's own res
     expect(testsRunBefore(out, "TestZ")).toBeUndefined();
     const judge = (name: string) =>
       goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase(name), seed: null, freshSeeds: null }).judge!.decide({ exitCode: 1, stdout: out, stderr: "", results: null });
-    expect(judge("TestC")).toEqual({ kind: "failed", message: "c_test.go:4: boom", ranBefore: 2 });
-    expect(judge("TestA")).toEqual({ kind: "passed", ranBefore: 0 });
-    // Started, no result of its own (the run was killed while it ran): no order count.
-    expect(judge("TestD")).toEqual({ kind: "failed", message: "the test binary exited with code 1 during TestD" });
+    expect(judge("TestC")).toEqual({ kind: "failed", message: "c_test.go:4: boom", ranBefore: 2, finished: true });
+    expect(judge("TestA")).toEqual({ kind: "passed", ranBefore: 0, finished: true });
+    // Started, no result of its own (it exited, or was killed while it ran): not finished.
+    expect(judge("TestD")).toEqual({ kind: "failed", message: "the test binary exited with code 1 during TestD", ranBefore: 3, finished: false });
+    // Earlier cases of the same table count; its parents do not.
+    const table = "=== RUN   TestA\n=== RUN   TestT\n=== RUN   TestT/a\n=== RUN   TestT/a/x\n=== RUN   TestT/b\n";
+    expect(testsRunBefore(table, "TestT/b")).toBe(3);
+    expect(testsRunBefore(table, "TestT/a/x")).toBe(1);
   });
 });
 

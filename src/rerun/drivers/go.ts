@@ -123,18 +123,20 @@ function resultLine(stdout: string, name: string): boolean {
 }
 
 /**
- * Top-level tests go started before `name`'s own top-level test, from the `=== RUN` lines of
- * `go test -v` (its subtests and earlier subtests of the same parent are not counted), or
- * undefined when it never started.
+ * Tests go started before `name`, from the `=== RUN` lines of `go test -v`: other top-level
+ * tests, and for a subtest the earlier subtests under its own top-level test (table-driven
+ * cases share its state), not its own parents; undefined when it never started. Output past
+ * the rerun's capture cap (1 MiB) loses lines in the middle: a very chatty package undercounts.
  */
 export function testsRunBefore(stdout: string, name: string): number | undefined {
   const top = name.split("/")[0] ?? name;
   let count = 0;
   for (const m of stdout.matchAll(/^=== RUN {3}(\S+)$/gm)) {
     const started = m[1] ?? "";
-    if (started.includes("/")) continue;
-    if (started === top) return count;
-    count++;
+    if (started === name) return count;
+    const parentOfIt = name.startsWith(started + "/");
+    if (parentOfIt) continue;
+    if (!started.includes("/") || started.startsWith(top + "/")) count++;
   }
   return undefined;
 }
@@ -154,6 +156,8 @@ export function goDriver(go = "go"): RerunDriver {
     name: "go",
     // The package's tests in their source order, as `go test` runs them without -shuffle.
     orderCheck: true,
+    orderCheckRefusal: (_test, seed) =>
+      ordersPackage(seedApplication(seed, "go")) ? "its reruns already ran its package, in the recorded shuffled order" : null,
     refuse: (test) =>
       IMPORT_PATH.test(goPackage(test)) || goPackage(test).startsWith("./")
         ? null
@@ -174,12 +178,13 @@ export function goDriver(go = "go"): RerunDriver {
           attempts: 1,
           reportsLines: false,
           judge: {
+            runUntil: true,
             decide: (r) => {
               const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
-              // Counted only for a test that ended with its own result line: one killed while
-              // it ran (a hang, then the timeout) is that, not a result.
-              const before = resultLine(r.stdout, req.test.name) ? testsRunBefore(r.stdout, req.test.name) : undefined;
-              return judged.kind === "not-run" || before === undefined ? judged : { ...judged, ranBefore: before };
+              const before = testsRunBefore(r.stdout, req.test.name);
+              if (judged.kind === "not-run" || before === undefined) return judged;
+              // Its own result line: it ended, and a timeout after it was a later test's.
+              return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
             },
           },
         };

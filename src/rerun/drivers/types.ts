@@ -45,11 +45,18 @@ export type Judgement =
   | { kind: "not-run"; why: string };
 
 interface RanBefore {
-  /** Run-until mode (the order check): how many other tests ran before this one. */
+  /** Run-until mode (the order check): the test started, after this many other tests. */
   ranBefore?: number;
+  /** Run-until mode: the test printed its own result, so a later hang is not its own. */
+  finished?: boolean;
 }
 
 export interface Judge {
+  /**
+   * The process runs the tests before this one, then it (the order check): killed by the
+   * timeout, it is judged all the same, since what hung may be a test before or after it.
+   */
+  runUntil?: boolean;
   /** A file the runner writes its results to (read after it exits; may be missing). */
   resultFile?: string;
   decide(run: { exitCode: number; stdout: string; stderr: string; results: string | null }): Judgement;
@@ -89,7 +96,7 @@ export interface RerunDriver {
   /** Whether the driver can run a test after the tests that precede it (order-dependence check). */
   readonly orderCheck: boolean;
   /** Why this test cannot have an order check although the driver can do them, or null. */
-  orderCheckRefusal?(test: TestCase): string | null;
+  orderCheckRefusal?(test: TestCase, seed: Seed | null): string | null;
   /** Why this test must not be run by this driver (its id would be misread), or null. */
   refuse?(test: TestCase): string | null;
   seedSupport(seed: Seed | null): SeedSupport;
