@@ -345,13 +345,18 @@ export function classify(input: ClassifyInput): Classification {
   if (verdict === "not-reproduced") {
     const timeout = findHint(hints, "timeout");
     const env = findHint(hints, "environment");
+    // The order check passed too: say so, it rules out the commonest reason a test fails only in CI.
+    const passed =
+      reruns.order !== undefined && order.n > 0
+        ? `did not fail in ${runs(same.n)} (nor in ${order.n} more after its ${reruns.order.predecessors} predecessors)`
+        : `did not fail in ${runs(same.n)}`;
     if (timeout) {
-      return done("timeout", `did not fail in ${runs(same.n)}, but the original run timed out (${quote(timeout)}): likely a slow or overloaded CI machine`);
+      return done("timeout", `${passed}, but the original run timed out (${quote(timeout)}): likely a slow or overloaded CI machine`);
     }
     if (env) {
-      return done("environment", `did not fail in ${runs(same.n)}, but the original run had a setup problem (${quote(env)}): the CI environment differs`);
+      return done("environment", `${passed}, but the original run had a setup problem (${quote(env)}): the CI environment differs`);
     }
-    return done("unknown", `did not fail in ${runs(same.n)}`);
+    return done("unknown", passed);
   }
 
   // deterministic or intermittent from here on.
