@@ -16830,9 +16830,9 @@ const VERSION = "0.1.0";
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
-    // Handed on without a name here, so nothing holds the inputs' text once it is joined.
     const onProgress = hooks.onProgress;
     const reading = onProgress && ((ev) => onProgress({ kind: "reading", ...ev }));
+    // Handed on without a name here, so nothing holds the inputs' text once it is joined.
     return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
 }
 /**

@@ -56,9 +56,9 @@ interface Candidate {
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
-  // Handed on without a name here, so nothing holds the inputs' text once it is joined.
   const onProgress = hooks.onProgress;
   const reading = onProgress && ((ev: ReadProgress) => onProgress({ kind: "reading", ...ev }));
+  // Handed on without a name here, so nothing holds the inputs' text once it is joined.
   return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
 }
 
