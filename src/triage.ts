@@ -57,14 +57,19 @@ interface Candidate {
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
   const onProgress = hooks.onProgress;
-  const reading = onProgress && ((ev: ReadProgress) => onProgress({ kind: "reading", ...ev }));
+  const reading = onProgress && {
+    onProgress: (ev: ReadProgress) => onProgress({ kind: "reading", ...ev }),
+    onRead: (input: ParsedInput) => onProgress(readEvent(input)),
+  };
   // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
+  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { announced: true });
 }
 
 export interface TriageInputsOptions {
   /** Why nothing was rerun when `settings.rerun` is false (`explain` never reruns). */
   noRerunNote?: string;
+  /** Each input's "read" progress was reported as it was read (triage does, file by file). */
+  announced?: boolean;
 }
 
 /**
@@ -77,7 +82,7 @@ export async function triageInputs(
   hooks: TriageHooks = {},
   options: TriageInputsOptions = {},
 ): Promise<Report> {
-  const { counts, summaries } = announce(inputs, hooks);
+  const { counts, summaries } = announce(inputs, options.announced === true ? {} : hooks);
   // From here on the inputs are not needed: the joined tests are new objects of our own, whose
   // text triageTests lets go of test by test. Emptied, not merely unused: this frame stays on the
   // stack while triageTests runs up to its first await (all of it, without reruns), and through
@@ -86,16 +91,13 @@ export async function triageInputs(
   return triageTests(joinInputs(inputs.splice(0), projectView(settings.cwd)), counts, summaries, settings, hooks, options);
 }
 
+function readEvent(input: ParsedInput): TriageProgress {
+  return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
+}
+
 /** Reports each input as read; its counts and summaries are all the report keeps of it. */
 function announce(inputs: ParsedInput[], hooks: TriageHooks): { counts: Counts; summaries: InputSummary[] } {
-  for (const input of inputs) {
-    hooks.onProgress?.({
-      kind: "read",
-      path: input.path,
-      tests: input.counts.tests,
-      failing: input.counts.failed + input.counts.errored,
-    });
-  }
+  for (const input of inputs) hooks.onProgress?.(readEvent(input));
   const summaries = inputs.map(
     (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
   );

@@ -6,7 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { JUnitReader } from "../src/reports/junit.js";
 import { DEFAULTS } from "../src/settings.js";
-import { triageInputs } from "../src/triage.js";
+import { triage, triageInputs } from "../src/triage.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const XML = `<testsuite name="s"><testcase classname="tests.test_a" name="test_one"><failure message="boom">E   assert 1 == 2
 use MXNET_TEST_SEED=42 to reproduce</failure></testcase><testcase classname="tests.test_a" name="test_two"/></testsuite>`;
@@ -31,5 +34,17 @@ describe("triageInputs", () => {
     expect(report.summary.tests).toBe(2);
     expect(report.inputs.map((i) => [i.path, i.tests])).toEqual([["junit.xml", 2]]);
     expect(report.tests.map((t) => [t.name, t.seed?.value])).toEqual([["test_one", "42"]]);
+  });
+
+  it("triage announces each report once, as it is read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ft-triage-read-"));
+    writeFileSync(join(dir, "a.xml"), XML);
+    writeFileSync(join(dir, "b.xml"), `<testsuite name="t"><testcase classname="c" name="d"/></testsuite>`);
+    const seen: string[] = [];
+    await triage(
+      { ...DEFAULTS, reports: ["a.xml", "b.xml"], cwd: dir, rerun: false, jobs: 1, timeBudgetSec: null, seedPatterns: [], rerunCommand: null },
+      { onProgress: (ev) => void (ev.kind === "read" ? seen.push(`read ${ev.path} ${ev.tests} ${ev.failing}`) : ev.kind === "reading" ? seen.push(`reading ${ev.path}`) : undefined) },
+    );
+    expect(seen.filter((e, i) => e !== seen[i - 1])).toEqual(["reading a.xml", "read a.xml 2 1", "reading b.xml", "read b.xml 1 0"]);
   });
 });

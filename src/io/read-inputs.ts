@@ -154,6 +154,8 @@ export interface ReadOptions {
   cwd: string;
   /** Called after each block (1 MiB) read: a 500 MB report takes seconds to read. */
   onProgress?: (ev: ReadProgress) => void;
+  /** Called as each report is read, before the next one is: many shards take a while too. */
+  onRead?: (input: ParsedInput) => void;
 }
 
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
@@ -245,7 +247,11 @@ export function fromProject(root: string, abs: string): string {
 /** Reads every report, in order; the first unusable one stops with a UserError naming it. */
 export async function readInputs(paths: string[], opts: ReadOptions): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];
-  for (const p of paths) out.push(await readInput(p, opts.cwd, opts.onProgress));
+  for (const p of paths) {
+    const input = await readInput(p, opts.cwd, opts.onProgress);
+    opts.onRead?.(input);
+    out.push(input);
+  }
   return out;
 }
 

@@ -122,7 +122,17 @@ describe("readInputs progress", () => {
     const size = Buffer.byteLength(big);
     expect(size).toBeGreaterThan(2 * 1024 * 1024);
     const events: { path: string; bytesRead: number; bytesTotal: number }[] = [];
-    const [bigInput, smallInput] = await readInputs(["big.xml", "small.xml"], { cwd: dir, onProgress: (ev) => events.push(ev) });
+    const order: string[] = [];
+    const [bigInput, smallInput] = await readInputs(["big.xml", "small.xml"], {
+      cwd: dir,
+      onProgress: (ev) => {
+        events.push(ev);
+        if (order.at(-1) !== `reading ${ev.path}`) order.push(`reading ${ev.path}`);
+      },
+      onRead: (input) => order.push(`read ${input.path}: ${input.counts.tests}`),
+    });
+    // Each file is announced as soon as it is read, before the next one is started.
+    expect(order).toEqual(["reading big.xml", "read big.xml: 40001", "reading small.xml", "read small.xml: 1"]);
     expect(bigInput?.counts).toMatchObject({ tests: 40_001, failed: 1 });
     expect(smallInput?.counts.tests).toBe(1);
     const ofBig = events.filter((e) => e.path === "big.xml");

@@ -12241,8 +12241,11 @@ function fromProject(root, abs) {
 /** Reads every report, in order; the first unusable one stops with a UserError naming it. */
 async function readInputs(paths, opts) {
     const out = [];
-    for (const p of paths)
-        out.push(await readInput(p, opts.cwd, opts.onProgress));
+    for (const p of paths) {
+        const input = await readInput(p, opts.cwd, opts.onProgress);
+        opts.onRead?.(input);
+        out.push(input);
+    }
     return out;
 }
 /**
@@ -16831,16 +16834,19 @@ const VERSION = "0.1.0";
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}) {
     const onProgress = hooks.onProgress;
-    const reading = onProgress && ((ev) => onProgress({ kind: "reading", ...ev }));
+    const reading = onProgress && {
+        onProgress: (ev) => onProgress({ kind: "reading", ...ev }),
+        onRead: (input) => onProgress(readEvent(input)),
+    };
     // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...(reading ? { onProgress: reading } : {}) }), settings, hooks);
+    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { announced: true });
 }
 /**
  * The engine from already-read inputs (text pasted on stdin has no file to read). Takes the
  * inputs: the array is emptied once they are joined.
  */
 async function triageInputs(inputs, settings, hooks = {}, options = {}) {
-    const { counts, summaries } = announce(inputs, hooks);
+    const { counts, summaries } = announce(inputs, options.announced === true ? {} : hooks);
     // From here on the inputs are not needed: the joined tests are new objects of our own, whose
     // text triageTests lets go of test by test. Emptied, not merely unused: this frame stays on the
     // stack while triageTests runs up to its first await (all of it, without reruns), and through
@@ -16848,16 +16854,13 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     // text until the report was done: 40 MB of the 500 MB report's peak heap.
     return triageTests(joinInputs(inputs.splice(0), projectView(settings.cwd)), counts, summaries, settings, hooks, options);
 }
+function readEvent(input) {
+    return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
+}
 /** Reports each input as read; its counts and summaries are all the report keeps of it. */
 function announce(inputs, hooks) {
-    for (const input of inputs) {
-        hooks.onProgress?.({
-            kind: "read",
-            path: input.path,
-            tests: input.counts.tests,
-            failing: input.counts.failed + input.counts.errored,
-        });
-    }
+    for (const input of inputs)
+        hooks.onProgress?.(readEvent(input));
     const summaries = inputs.map((i) => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }));
     return { counts: countsOf(inputs), summaries };
 }
