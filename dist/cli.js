@@ -5638,6 +5638,21 @@ function resultLine(stdout, name) {
     return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
 }
 /**
+ * For a run of the whole package: true at the first `=== RUN` after the test's own result
+ * line, when nothing the judge reads is still to come (a subtest's result comes with its
+ * parent's, before the next top-level test starts; a panic ends the process first).
+ */
+function endsAfter(name) {
+    const own = new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`);
+    let seen = false;
+    return (line) => {
+        if (seen)
+            return line.startsWith("=== RUN ");
+        seen = own.test(line);
+        return false;
+    };
+}
+/**
  * Tests go started before `name`, from the `=== RUN` lines of `go test -v`: other top-level
  * tests, and for a subtest the earlier subtests under its own top-level test (table-driven
  * cases share its state), not its own parents; undefined when it never started. Output past
@@ -5694,6 +5709,7 @@ function goDriver(go = "go") {
                     reportsLines: false,
                     judge: {
                         runUntil: true,
+                        endsAt: endsAfter(req.test.name),
                         decide: (r) => {
                             const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
                             const before = testsRunBefore(r.stdout, req.test.name);
@@ -5712,7 +5728,10 @@ function goDriver(go = "go") {
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }) },
+                judge: {
+                    ...(whole ? { endsAt: endsAfter(req.test.name) } : {}),
+                    decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }),
+                },
             };
         },
         reproduceCommand(test, seed) {
@@ -15583,14 +15602,18 @@ async function runBatch(spec) {
 }
 /** A process that is one attempt: exit 0 passed, other codes failed, a signal crashed. */
 async function runExitStatusBatch(spec) {
-    const proc = await startProcess({
+    const endsAt = spec.judge?.endsAt;
+    const running = startProcess({
         argv: spec.argv,
         cwd: spec.cwd,
         env: spec.env,
         timeoutMs: spec.startupMs + spec.timeoutMs,
         ...(spec.signal ? { signal: spec.signal } : {}),
         ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-    }).done;
+        // The judge has all it needs: the rest of the package need not run.
+        ...(endsAt ? { onLine: (line, stream) => void (stream === "stdout" && endsAt(line) && running.kill("caller")) } : {}),
+    });
+    const proc = await running.done;
     const seed = spec.seeds[0] ?? null;
     const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
     let collected = null;
@@ -15626,7 +15649,7 @@ async function runExitStatusBatch(spec) {
     }
     else if (proc.killed === "timeout")
         trial = { kind: "timedOut", ...base };
-    else if (proc.signal !== null)
+    else if (proc.signal !== null && proc.killed !== "caller")
         trial = { kind: "crashed", ...base, signal: proc.signal, ...attempts_messageOf(proc) };
     else if (spec.judge !== undefined) {
         const judged = await judge(spec.judge, proc);

@@ -54,14 +54,18 @@ export async function runBatch(spec: BatchSpec): Promise<BatchResult> {
 
 /** A process that is one attempt: exit 0 passed, other codes failed, a signal crashed. */
 async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
-  const proc = await startProcess({
+  const endsAt = spec.judge?.endsAt;
+  const running: RunningProcess = startProcess({
     argv: spec.argv,
     cwd: spec.cwd,
     env: spec.env,
     timeoutMs: spec.startupMs + spec.timeoutMs,
     ...(spec.signal ? { signal: spec.signal } : {}),
     ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-  }).done;
+    // The judge has all it needs: the rest of the package need not run.
+    ...(endsAt ? { onLine: (line: string, stream: "stdout" | "stderr") => void (stream === "stdout" && endsAt(line) && running.kill("caller")) } : {}),
+  });
+  const proc = await running.done;
   const seed = spec.seeds[0] ?? null;
   const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
   let collected: BatchResult["collected"] = null;
@@ -91,7 +95,7 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
     if (judged.finished !== true) trial = { kind: "timedOut", ...base };
     else trial = judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? "failed").slice(0, MAX_MESSAGE_CHARS) };
   } else if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
-  else if (proc.signal !== null) trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
+  else if (proc.signal !== null && proc.killed !== "caller") trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
   else if (spec.judge !== undefined) {
     const judged = await judge(spec.judge, proc);
     if (judged.kind === "not-run") return result([], judged.why);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Seed, TestCase } from "../../src/model.js";
-import { goDriver, judgeGoTest, testsRunBefore } from "../../src/rerun/drivers/go.js";
+import { endsAfter, goDriver, judgeGoTest, testsRunBefore } from "../../src/rerun/drivers/go.js";
 import type { Invocation, Judgement } from "../../src/rerun/drivers/types.js";
 import { parseTolerance } from "../../src/diagnose/tolerance.js";
 import { rerunTest } from "../../src/rerun/rerun.js";
@@ -282,6 +282,18 @@ describe("the order check: the package in source order, up to the test's own res
     const inv = d.invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestFormatDefaultUnit"), seed: shuffleSeed("42"), freshSeeds: null });
     expect(inv.argv).toEqual(["go", "test", "./stats", "-count=1", "-v"]);
     expect(d.invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestNormalise"), seed: envSeed, freshSeeds: null }).env).toEqual({ EXAMPLE_SEED: "22" });
+  });
+
+  it("stops a whole-package run once the test has its result and the next test starts", () => {
+    const ends = endsAfter("TestA/b");
+    const lines = ["=== RUN   TestA", "=== RUN   TestA/b", "    a_test.go:5: boom", "--- FAIL: TestA (0.00s)", "    --- FAIL: TestA/b (0.00s)", "=== CONT  TestP", "=== RUN   TestNext"];
+    expect(lines.map((l) => ends(l))).toEqual([false, false, false, false, false, false, true]);
+    // Only the test's own line counts, not one of a test whose name it begins.
+    const own = endsAfter("TestA");
+    expect(["--- PASS: TestAB (0.00s)", "=== RUN   TestC"].map((l) => own(l))).toEqual([false, false]);
+    expect(goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestA"), seed: null, freshSeeds: null }).judge?.endsAt).toBeTypeOf("function");
+    // A test run alone runs nothing after it: nothing to stop.
+    expect(goDriver().invocation({ ...req, test: goCase("TestA"), seed: null, freshSeeds: null }).judge?.endsAt).toBeUndefined();
   });
 
   it("is not run for a test whose reruns already ran its package in the recorded shuffled order", () => {

@@ -123,6 +123,21 @@ function resultLine(stdout: string, name: string): boolean {
 }
 
 /**
+ * For a run of the whole package: true at the first `=== RUN` after the test's own result
+ * line, when nothing the judge reads is still to come (a subtest's result comes with its
+ * parent's, before the next top-level test starts; a panic ends the process first).
+ */
+export function endsAfter(name: string): (line: string) => boolean {
+  const own = new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`);
+  let seen = false;
+  return (line) => {
+    if (seen) return line.startsWith("=== RUN ");
+    seen = own.test(line);
+    return false;
+  };
+}
+
+/**
  * Tests go started before `name`, from the `=== RUN` lines of `go test -v`: other top-level
  * tests, and for a subtest the earlier subtests under its own top-level test (table-driven
  * cases share its state), not its own parents; undefined when it never started. Output past
@@ -179,6 +194,7 @@ export function goDriver(go = "go"): RerunDriver {
           reportsLines: false,
           judge: {
             runUntil: true,
+            endsAt: endsAfter(req.test.name),
             decide: (r) => {
               const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
               const before = testsRunBefore(r.stdout, req.test.name);
@@ -196,7 +212,10 @@ export function goDriver(go = "go"): RerunDriver {
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }) },
+        judge: {
+          ...(whole ? { endsAt: endsAfter(req.test.name) } : {}),
+          decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }),
+        },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {

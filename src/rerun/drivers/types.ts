@@ -53,6 +53,11 @@ interface RanBefore {
 
 export interface Judge {
   /**
+   * Called with each line of stdout: true once the judge has all it needs (the test's result,
+   * and the next test has started), so the process is stopped instead of running on.
+   */
+  endsAt?(line: string): boolean;
+  /**
    * The process runs the tests before this one, then it (the order check): killed by the
    * timeout, it is judged all the same, since what hung may be a test before or after it.
    */
