@@ -5570,6 +5570,10 @@ function ordersPackage(app) {
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+/** A test's own result line, `--- PASS: name (0.00s)` (indented for a subtest); group 1 the result. */
+function ownResult(name, flags = "") {
+    return new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, flags);
+}
 /** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
 function blockOf(stdout, name, end) {
     const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
@@ -5604,7 +5608,7 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
         return { kind: "not-run", why: `the package did not build${error !== undefined ? `: ${error.trim()}` : ""}` };
     }
     if (name !== undefined) {
-        const results = [...stdout.matchAll(new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "gm"))];
+        const results = [...stdout.matchAll(ownResult(name, "gm"))];
         const own = results[results.length - 1];
         if (own !== undefined) {
             if (own[1] === "PASS")
@@ -5633,9 +5637,9 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
     const detail = failureLine(stdout) ?? /^--- FAIL: .*$/m.exec(stdout)?.[0];
     return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
-/** Whether go printed the test's own `--- PASS/FAIL/SKIP: name (` line. */
+/** Whether go printed the test's own result line. */
 function resultLine(stdout, name) {
-    return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
+    return ownResult(name, "m").test(stdout);
 }
 /**
  * For a run of the whole package: true at the first `=== RUN` after the test's own result
@@ -5643,7 +5647,7 @@ function resultLine(stdout, name) {
  * parent's, before the next top-level test starts; a panic ends the process first).
  */
 function endsAfter(name) {
-    const own = new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`);
+    const own = ownResult(name);
     let seen = false;
     return (line) => {
         if (seen)

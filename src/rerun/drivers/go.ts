@@ -47,6 +47,11 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A test's own result line, `--- PASS: name (0.00s)` (indented for a subtest); group 1 the result. */
+function ownResult(name: string, flags = ""): RegExp {
+  return new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, flags);
+}
+
 /** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
 function blockOf(stdout: string, name: string, end: number): string {
   const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
@@ -90,7 +95,7 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
     return { kind: "not-run", why: `the package did not build${error !== undefined ? `: ${error.trim()}` : ""}` };
   }
   if (name !== undefined) {
-    const results = [...stdout.matchAll(new RegExp(`^[ \\t]*--- (PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "gm"))];
+    const results = [...stdout.matchAll(ownResult(name, "gm"))];
     const own = results[results.length - 1];
     if (own !== undefined) {
       if (own[1] === "PASS") return { kind: "passed" };
@@ -117,9 +122,9 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
   return detail !== undefined ? { kind: "failed", message: detail } : { kind: "failed", message: `exit code ${exitCode}` };
 }
 
-/** Whether go printed the test's own `--- PASS/FAIL/SKIP: name (` line. */
+/** Whether go printed the test's own result line. */
 function resultLine(stdout: string, name: string): boolean {
-  return new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`, "m").test(stdout);
+  return ownResult(name, "m").test(stdout);
 }
 
 /**
@@ -128,7 +133,7 @@ function resultLine(stdout: string, name: string): boolean {
  * parent's, before the next top-level test starts; a panic ends the process first).
  */
 export function endsAfter(name: string): (line: string) => boolean {
-  const own = new RegExp(`^[ \\t]*--- (?:PASS|FAIL|SKIP): ${escapeRegExp(name)} \\(`);
+  const own = ownResult(name);
   let seen = false;
   return (line) => {
     if (seen) return line.startsWith("=== RUN ");
