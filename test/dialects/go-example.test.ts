@@ -116,9 +116,15 @@ describe.skipIf(skipWithoutGo("examples/go end to end"))("examples/go, triaged w
     const t = byName(report, "TestNormalise");
     expect(t.seed).toMatchObject({ value: SEED, apply: { kind: "env", env: { EXAMPLE_SEED: SEED } } });
     expect(t.reruns.sameSeed).toMatchObject({ runs: RERUNS, failed: RERUNS });
-    // One seed in 16 fails: all 3 fresh seeds failing has probability 2.4e-4.
-    expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
-    expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
+    // One seed in 16 fails, so fresh seeds mostly pass: at most one of 3 failing (98.9% of runs)
+    // is seed-specific, an edge case. Two failing (1.1%) leave it unknown by the rule (more than
+    // half failed), all three (2.4e-4) read as every seed; a draw, not a fault, so the test
+    // checks the rule against the tally it got.
+    const fresh = t.reruns.freshSeeds;
+    expect(fresh.runs).toBe(FRESH_SEEDS);
+    if (fresh.failed * 2 <= fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
+    else if (fresh.failed === fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "all-seeds", cause: "regression" });
+    else expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "unknown", cause: "unknown" });
     expect(t.tolerance).toMatchObject({ format: "testify-in-delta", atol: 1e-9, nonFinite: "nan" });
     expect(t.reproduce).toBe(`EXAMPLE_SEED=${SEED} go test ./stats -run '^TestNormalise$' -count=1`);
   });
