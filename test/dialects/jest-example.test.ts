@@ -93,8 +93,14 @@ describe("examples/jest, triaged with real jest reruns (node dist/cli.js)", () =
     // The seed line came from jest-junit's console output (suite-level <system-out>).
     expect(t.seed).toMatchObject({ value: "15", apply: { kind: "env", env: { EXAMPLE_SEED: "15" } } });
     expect(t.reruns.sameSeed).toMatchObject({ runs: 8, failed: 8 });
-    expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
-    expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
+    // About 1 seed in 8 fails: at most 2 of 4 fresh seeds failing (99.3% of runs) is
+    // seed-specific, an edge case; 3 (0.7%) leave it unknown by the rule, 4 (2e-4) read as every
+    // seed. A draw, not a fault: the rule is checked against the tally this run got.
+    const fresh = t.reruns.freshSeeds;
+    expect(fresh.runs).toBe(4);
+    if (fresh.failed * 2 <= fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
+    else if (fresh.failed === fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "all-seeds", cause: "regression" });
+    else expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "unknown", cause: "unknown" });
     expect(t.reproduce).toBe("EXAMPLE_SEED=15 npx jest --runTestsByPath tests/normalise.test.js -t '^normalise of random weights sums to one$'");
     expect(t.tolerance).toMatchObject({ format: "jest-to-be-close-to", atol: 5e-7, expected: 1, nonFinite: "nan" });
   });

@@ -74,9 +74,11 @@ describe("examples/vitest, triaged with real vitest reruns", () => {
     const t = byName("normalise > of random weights sums to one");
     expect(t.seed).toMatchObject({ value: "15", apply: { kind: "env", env: { EXAMPLE_SEED: "15" } } });
     expect(t.reruns.sameSeed.failed).toBe(t.reruns.sameSeed.runs);
-    // 1 in 8 seeds fails: 8 fresh seeds all failing has probability 6e-8.
-    expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
-    expect(t.seedSensitivity).toBe("seed-specific");
+    // 1 in 8 seeds fails: more than 4 of 8 fresh seeds failing (0.1% of runs) would leave the
+    // sensitivity unknown by the rule; the rule is checked against the tally this run got.
+    const fresh = t.reruns.freshSeeds;
+    expect(fresh.passed).toBeGreaterThan(0);
+    expect(t.seedSensitivity).toBe(fresh.failed * 2 <= fresh.runs ? "seed-specific" : "unknown");
     expect(t.reproduce).toBe("EXAMPLE_SEED=15 npx vitest run tests/stats.test.js -t '^normalise of random weights sums to one$'");
     // vitest's toBeCloseTo near miss, read in vitest's words (NaN: not a tolerance problem).
     expect(t.tolerance).toMatchObject({ format: "vitest-to-be-close-to", nonFinite: "nan" });
