@@ -12200,7 +12200,9 @@ async function readJUnit(p, abs, enc, onRead) {
  * A console log read as one string (the log parsers need it whole), up to MAX_LOG_BYTES, and
  * given to its parser; a warning says when the rest was not read.
  */
-async function readLog(p, abs, enc, size, parse, onRead) {
+async function readLog(p, abs, enc, size, parse, progress) {
+    // Read up to MAX_LOG_BYTES: that is all there is to read of it.
+    const onRead = progress?.(Math.min(size, enc.skip + MAX_LOG_BYTES));
     const parts = [];
     for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) }))
         parts.push(text);
@@ -12227,21 +12229,19 @@ async function readInput(p, cwd, onProgress) {
         };
     }
     const kind = detectKind(head);
-    // Console logs are read up to MAX_LOG_BYTES: that is all there is to read of them.
-    const bytesTotal = kind === "pytest-log" || kind === "unittest-log" || kind === "go-test-log" ? Math.min(size, enc.skip + MAX_LOG_BYTES) : size;
-    const onRead = onProgress && ((bytesRead) => onProgress({ path: p, bytesRead, bytesTotal }));
+    const progress = onProgress && ((bytesTotal) => (bytesRead) => onProgress({ path: p, bytesRead, bytesTotal }));
     try {
         switch (kind) {
             case "junit":
-                return await readJUnit(p, abs, enc, onRead);
+                return await readJUnit(p, abs, enc, progress?.(size));
             case "pytest-log":
-                return await readLog(p, abs, enc, size, parsePytestLog, onRead);
+                return await readLog(p, abs, enc, size, parsePytestLog, progress);
             case "unittest-log":
-                return await readLog(p, abs, enc, size, parseUnittestLog, onRead);
+                return await readLog(p, abs, enc, size, parseUnittestLog, progress);
             case "go-test-json":
-                return await readGoJson(p, abs, enc, onRead);
+                return await readGoJson(p, abs, enc, progress?.(size));
             case "go-test-log":
-                return await readLog(p, abs, enc, size, parseGoTestLog, onRead);
+                return await readLog(p, abs, enc, size, parseGoTestLog, progress);
             case "unknown":
                 throw new UserError(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
         }
@@ -15646,10 +15646,7 @@ async function runExitStatusBatch(spec) {
             return result([], "the tests before it did not finish within the timeout, so it never ran");
         }
         ran(judged.ranBefore);
-        if (judged.finished !== true)
-            trial = { kind: "timedOut", ...base };
-        else
-            trial = judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? "failed").slice(0, limits_MAX_MESSAGE_CHARS) };
+        trial = judged.finished === true ? judgedTrial(judged, base, "failed") : { kind: "timedOut", ...base };
     }
     else if (proc.killed === "timeout")
         trial = { kind: "timedOut", ...base };
@@ -15661,10 +15658,7 @@ async function runExitStatusBatch(spec) {
             return result([], judged.why);
         if (judged.ranBefore !== undefined)
             ran(judged.ranBefore);
-        trial =
-            judged.kind === "passed"
-                ? { kind: "passed", ...base }
-                : { kind: "failed", ...base, message: (judged.message ?? `exit code ${proc.exitCode ?? "?"}`).slice(0, limits_MAX_MESSAGE_CHARS) };
+        trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
     }
     else if (proc.exitCode === 0)
         trial = { kind: "passed", ...base };
@@ -15672,6 +15666,10 @@ async function runExitStatusBatch(spec) {
         trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
     spec.onTrial(trial);
     return result([trial]);
+}
+/** The attempt a passed or failed judgement stands for; `message` when the judge gave none. */
+function judgedTrial(judged, base, message) {
+    return judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
 }
 /** The judge's verdict on what the process printed. */
 async function judge(j, proc) {
@@ -16873,7 +16871,7 @@ async function triage(settings, hooks = {}) {
  * inputs: the array is emptied once they are joined.
  */
 async function triageInputs(inputs, settings, hooks = {}, options = {}) {
-    const { counts, summaries } = announce(inputs, options.announced === true ? {} : hooks);
+    const { counts, summaries } = announce(inputs, options.announced === true ? undefined : hooks.onProgress);
     // From here on the inputs are not needed: the joined tests are new objects of our own, whose
     // text triageTests lets go of test by test. Emptied, not merely unused: this frame stays on the
     // stack while triageTests runs up to its first await (all of it, without reruns), and through
@@ -16884,10 +16882,10 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
 function readEvent(input) {
     return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
 }
-/** Reports each input as read; its counts and summaries are all the report keeps of it. */
-function announce(inputs, hooks) {
+/** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */
+function announce(inputs, onProgress) {
     for (const input of inputs)
-        hooks.onProgress?.(readEvent(input));
+        onProgress?.(readEvent(input));
     const summaries = inputs.map((i) => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }));
     return { counts: countsOf(inputs), summaries };
 }

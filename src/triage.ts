@@ -82,7 +82,7 @@ export async function triageInputs(
   hooks: TriageHooks = {},
   options: TriageInputsOptions = {},
 ): Promise<Report> {
-  const { counts, summaries } = announce(inputs, options.announced === true ? {} : hooks);
+  const { counts, summaries } = announce(inputs, options.announced === true ? undefined : hooks.onProgress);
   // From here on the inputs are not needed: the joined tests are new objects of our own, whose
   // text triageTests lets go of test by test. Emptied, not merely unused: this frame stays on the
   // stack while triageTests runs up to its first await (all of it, without reruns), and through
@@ -95,9 +95,9 @@ function readEvent(input: ParsedInput): TriageProgress {
   return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
 }
 
-/** Reports each input as read; its counts and summaries are all the report keeps of it. */
-function announce(inputs: ParsedInput[], hooks: TriageHooks): { counts: Counts; summaries: InputSummary[] } {
-  for (const input of inputs) hooks.onProgress?.(readEvent(input));
+/** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */
+function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]): { counts: Counts; summaries: InputSummary[] } {
+  for (const input of inputs) onProgress?.(readEvent(input));
   const summaries = inputs.map(
     (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
   );

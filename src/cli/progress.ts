@@ -78,4 +78,3 @@ export class ProgressPrinter {
     this.status.line(s);
   }
 }
-

@@ -142,6 +142,9 @@ async function* decodedChunks(
 /** Called after each block read from a file with the bytes read from it so far. */
 type OnRead = (bytesRead: number) => void;
 
+/** The OnRead of one report, given how many of its bytes there are to read. */
+type Progress = (bytesTotal: number) => OnRead;
+
 /** How far the reading of one report has got. */
 export interface ReadProgress {
   path: string;
@@ -181,8 +184,10 @@ async function readLog(
   enc: Encoding,
   size: number,
   parse: (text: string, path: string) => ParsedInput,
-  onRead?: OnRead,
+  progress?: Progress,
 ): Promise<ParsedInput> {
+  // Read up to MAX_LOG_BYTES: that is all there is to read of it.
+  const onRead = progress?.(Math.min(size, enc.skip + MAX_LOG_BYTES));
   const parts: string[] = [];
   for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) })) parts.push(text);
   const parsed = parse(parts.join(""), p);
@@ -208,21 +213,19 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
     };
   }
   const kind = detectKind(head);
-  // Console logs are read up to MAX_LOG_BYTES: that is all there is to read of them.
-  const bytesTotal = kind === "pytest-log" || kind === "unittest-log" || kind === "go-test-log" ? Math.min(size, enc.skip + MAX_LOG_BYTES) : size;
-  const onRead = onProgress && ((bytesRead: number) => onProgress({ path: p, bytesRead, bytesTotal }));
+  const progress: Progress | undefined = onProgress && ((bytesTotal) => (bytesRead) => onProgress({ path: p, bytesRead, bytesTotal }));
   try {
     switch (kind) {
       case "junit":
-        return await readJUnit(p, abs, enc, onRead);
+        return await readJUnit(p, abs, enc, progress?.(size));
       case "pytest-log":
-        return await readLog(p, abs, enc, size, parsePytestLog, onRead);
+        return await readLog(p, abs, enc, size, parsePytestLog, progress);
       case "unittest-log":
-        return await readLog(p, abs, enc, size, parseUnittestLog, onRead);
+        return await readLog(p, abs, enc, size, parseUnittestLog, progress);
       case "go-test-json":
-        return await readGoJson(p, abs, enc, onRead);
+        return await readGoJson(p, abs, enc, progress?.(size));
       case "go-test-log":
-        return await readLog(p, abs, enc, size, parseGoTestLog, onRead);
+        return await readLog(p, abs, enc, size, parseGoTestLog, progress);
       case "unknown":
         throw new UserError(
           `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`,

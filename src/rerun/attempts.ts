@@ -92,22 +92,23 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
       return result([], "the tests before it did not finish within the timeout, so it never ran");
     }
     ran(judged.ranBefore);
-    if (judged.finished !== true) trial = { kind: "timedOut", ...base };
-    else trial = judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? "failed").slice(0, MAX_MESSAGE_CHARS) };
+    trial = judged.finished === true ? judgedTrial(judged, base, "failed") : { kind: "timedOut", ...base };
   } else if (proc.killed === "timeout") trial = { kind: "timedOut", ...base };
   else if (proc.signal !== null && proc.killed !== "caller") trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
   else if (spec.judge !== undefined) {
     const judged = await judge(spec.judge, proc);
     if (judged.kind === "not-run") return result([], judged.why);
     if (judged.ranBefore !== undefined) ran(judged.ranBefore);
-    trial =
-      judged.kind === "passed"
-        ? { kind: "passed", ...base }
-        : { kind: "failed", ...base, message: (judged.message ?? `exit code ${proc.exitCode ?? "?"}`).slice(0, MAX_MESSAGE_CHARS) };
+    trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
   } else if (proc.exitCode === 0) trial = { kind: "passed", ...base };
   else trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
   spec.onTrial(trial);
   return result([trial]);
+}
+
+/** The attempt a passed or failed judgement stands for; `message` when the judge gave none. */
+function judgedTrial(judged: Judgement & { kind: "passed" | "failed" }, base: Pick<Trial, "seed" | "durationSec">, message: string): Trial {
+  return judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
 }
 
 /** The judge's verdict on what the process printed. */
