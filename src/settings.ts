@@ -16,7 +16,7 @@ export interface TriageSettings {
   rerunTimeoutSec: number;
   /** Parallel reruns. */
   jobs: number;
-  /** Stop starting reruns after this many seconds; null = no budget. */
+  /** Reruns stop after this many seconds (running ones too); null = no budget. */
   timeBudgetSec: number | null;
   /** User seed patterns: each has a named group `seed` and optionally `env`. */
   seedPatterns: RegExp[];

@@ -35,6 +35,8 @@ export type TriageProgress =
   | ({ kind: "reading" } & ReadProgress)
   | { kind: "read"; path: string; tests: number; failing: number }
   | { kind: "plan"; toRerun: number; notRerun: number }
+  /** The time budget ran out with reruns still running: they are being stopped. */
+  | { kind: "budget-spent"; seconds: number }
   | ({ kind: "rerun"; index: number; count: number } & RerunProgress)
   | { kind: "test-done"; index: number; count: number; test: TriagedTest };
 
@@ -160,6 +162,7 @@ async function triageTests(
       await rerunAll(requests, {
         jobs: settings.jobs,
         timeBudgetSec: settings.timeBudgetSec,
+        onBudgetSpent: () => hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 }),
         runDir,
         env,
         ...(hooks.signal ? { signal: hooks.signal } : {}),

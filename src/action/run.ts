@@ -91,6 +91,10 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
         if (line !== null) log.untrusted(`reading ${line}: ${oneLine(ev.path)}`);
         return;
       }
+      if (ev.kind === "budget-spent") {
+        log.info(`time-budget of ${ev.seconds} s spent: stopping the reruns still running; the report keeps the attempts they finished`);
+        return;
+      }
       // As the CLI does: a line per test whose reruns ran (or that the time budget left out);
       // the rest are in the table below, and a line each for 50,000 of them only slows the log.
       if (ev.kind !== "test-done") return;

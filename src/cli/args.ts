@@ -29,7 +29,7 @@ export const TRIAGE_FLAGS = [
   ["--fresh-seeds M", "fresh-seed reruns per failing test (when its seed can be re-applied)", String(DEFAULTS.freshSeeds)],
   ["--rerun-timeout S", "timeout per test attempt, in seconds", String(DEFAULTS.rerunTimeoutSec)],
   ["--jobs J", "tests rerun in parallel", "number of CPUs"],
-  ["--time-budget S", "stop starting reruns after S seconds; tests not reached get verdict not-rerun", "none"],
+  ["--time-budget S", "stop reruns after S seconds (running ones too; what they finished counts); tests not reached get not-rerun", "none"],
   ["--max-failures N", "rerun at most N failing tests; the rest get verdict not-rerun", String(DEFAULTS.maxFailures)],
   ["--seed-pattern REGEX", "extra seed pattern with a named group `seed` (and optional `env`); repeatable", "none"],
   ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "built-in pytest driver"],

@@ -55,6 +55,9 @@ export class ProgressPrinter {
           this.line(`rerunning ${ev.toRerun} failing test(s)${ev.notRerun ? `, ${ev.notRerun} not rerun` : ""}`);
         }
         return;
+      case "budget-spent":
+        this.line(`time budget of ${ev.seconds} s spent: stopping the reruns still running; the report keeps the attempts they finished`);
+        return;
       case "rerun":
         if (this.status.live) {
           const label = PHASE_LABEL[ev.phase] ?? ev.phase;

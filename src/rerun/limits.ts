@@ -32,6 +32,12 @@ export const RESULTS_POLL_MS = 50;
  */
 export const STARTUP_ALLOWANCE_SEC = 60;
 
+/**
+ * The abort reason when the time budget stops the reruns (the scheduler's signal then aborts
+ * with it), so notes can say why attempts were cut instead of calling it an interruption.
+ */
+export const TIME_BUDGET_SPENT = "time budget spent";
+
 /** Consecutive timeouts after which a phase stops: the test hangs, more attempts only cost time. */
 export const MAX_CONSECUTIVE_TIMEOUTS = 3;
 

@@ -20,7 +20,7 @@ import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
 import { rerunEnv } from "./env.js";
 import { causeHints, findHint } from "../diagnose/cause-hints.js";
-import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
+import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
 import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
 import { freshSeeds } from "./seed-apply.js";
@@ -276,7 +276,9 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   } catch (e) {
     notes.push(`reruns stopped by an internal error: ${errorMessage(e)}`);
   }
-  if (ctx.signal?.aborted) notes.push("interrupted: reruns were cut short");
+  if (ctx.signal?.aborted) {
+    notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+  }
   return outcome(reproduce, support.reapply, processes);
 }
 

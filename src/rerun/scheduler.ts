@@ -1,8 +1,9 @@
 /**
  * Runs many tests' reruns side by side, up to `jobs` processes at a time, in input order (the
- * caller puts the most useful first). When the time budget runs out no new test starts; the
- * ones running finish (each is bounded by its own timeouts). One test's failure never costs the
- * others their results.
+ * caller puts the most useful first). When the time budget runs out no new test starts and the
+ * reruns still running are stopped as an abort stops them: a budget is what a CI job can
+ * afford, and one slow test's remaining phases could otherwise run for many times its timeout.
+ * The attempts they finished count. One test's failure never costs the others their results.
  *
  * Each of the `jobs` workers runs one process at a time. A worker first finishes tests a batch
  * handed back (their order check), then takes the next unit in input order: a test on its own,
@@ -17,11 +18,14 @@ import { rerunTest, type BatchedResult, type RerunContext } from "./rerun.js";
 import { Batch, sameSeedRequest, type BatchMember } from "./batch.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
+import { TIME_BUDGET_SPENT } from "./limits.js";
 
 export interface SchedulerOptions {
   jobs: number;
-  /** Seconds after which no new test starts; null = no budget. */
+  /** Seconds after which no new test starts and running reruns are stopped; null = no budget. */
   timeBudgetSec: number | null;
+  /** Called once when the time budget stops the reruns (not when they all ended within it). */
+  onBudgetSpent?: () => void;
   /** Run-wide temp directory (the caller creates and removes it). */
   runDir: string;
   /** The environment to rerun in (credentials are stripped); default: this process's. */
@@ -43,16 +47,22 @@ export interface SchedulerOptions {
   now?: () => number;
 }
 
+/** The longest delay setTimeout takes (2^31 - 1 ms); Infinity (no budget) is past it too. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export async function rerunAll(requests: readonly RerunRequest[], options: SchedulerOptions): Promise<Map<string, RerunOutcome>> {
   const now = options.now ?? Date.now;
   const deadline = options.timeBudgetSec === null ? Infinity : now() + options.timeBudgetSec * 1000;
   const runOne = options.runOne ?? rerunTest;
   const results = new Map<string, RerunOutcome>();
+  // One signal for everything that stops reruns: the caller's abort, or the budget's end.
+  const stop = new AbortController();
+  const signal = stop.signal;
   const ctx: RerunContext = {
     runDir: options.runDir,
     // The adapter is the edge that owns the environment; this default keeps triage.ts simple.
     env: options.env ?? process.env,
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.startupAllowanceSec !== undefined ? { startupAllowanceSec: options.startupAllowanceSec } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
@@ -109,10 +119,10 @@ export async function rerunAll(requests: readonly RerunRequest[], options: Sched
       const back = handedBack.shift();
       if (back !== undefined) {
         if (back.outcome !== null) await runTest(back.req, back.outcome);
-        else if (now() < deadline && !options.signal?.aborted) await runTest(back.req);
+        else if (now() < deadline && !signal.aborted) await runTest(back.req);
         continue;
       }
-      if (options.signal?.aborted) {
+      if (signal.aborted) {
         for (const u of units) if (u instanceof Batch) u.settle();
         if (handedBack.length === 0) return;
         continue;
@@ -142,7 +152,30 @@ export async function rerunAll(requests: readonly RerunRequest[], options: Sched
     }
   };
   const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, requests.length || 1));
-  await Promise.all(Array.from({ length: jobs }, worker));
+  const onCallerAbort = (): void => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  else options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  // A real timer even under a test clock (`now`): it only has to fire when real time is up.
+  // Past setTimeout's range (~24.8 days) Node would fire at once; such a budget never ends a run.
+  const budgetMs = deadline - now();
+  const budgetTimer =
+    budgetMs > MAX_TIMER_MS
+      ? null
+      : setTimeout(() => {
+          if (signal.aborted) return;
+          stop.abort(TIME_BUDGET_SPENT);
+          try {
+            options.onBudgetSpent?.();
+          } catch {
+            // A reporting callback must not stop the pool.
+          }
+        }, Math.max(0, budgetMs));
+  try {
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    if (budgetTimer !== null) clearTimeout(budgetTimer);
+    options.signal?.removeEventListener("abort", onCallerAbort);
+  }
   return results;
 }
 

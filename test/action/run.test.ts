@@ -144,6 +144,12 @@ describe("runAction", () => {
     }
   });
 
+  it("says in the log when the time budget stops the reruns", async () => {
+    const r = await run({ "fail-on": "never" }, report(["intermittent"]), {}, { reading: [{ kind: "budget-spent", seconds: 300 }] });
+    expect(r.code).toBe(0);
+    expect(r.lines).toContain("time-budget of 300 s spent: stopping the reruns still running; the report keeps the attempts they finished");
+  });
+
   it("never lets the token reach the log, the report or the summary", async () => {
     const r = await run({ "fail-on": "never" }, report(["deterministic"]));
     expect(r.lines[0]).toBe(`::add-mask::${TOKEN}`);

@@ -133,8 +133,9 @@ describe.skipIf(!ready)("the CLI bundle on hostile input", () => {
       env: baseEnv(home, { FT_HANG_MARKER: marker }),
     }).done;
     // Two tests start at once; each attempt times out after 2 s, ignores SIGTERM and is
-    // SIGKILLed 2 s later (plus interpreter start-up). Nothing starts after 5 s.
-    expect(r.ms).toBeLessThan(20_000);
+    // SIGKILLed 2 s later (plus interpreter start-up). Nothing starts after 5 s, and what runs
+    // then is stopped: the budget plus the 2 s kill grace, with slack for a loaded machine.
+    expect(r.ms).toBeLessThan(12_000);
     const report = readReport(json);
     const ran = report.tests.filter((t) => t.reruns.sameSeed.runs > 0);
     expect(ran.length).toBeGreaterThanOrEqual(2);
@@ -142,6 +143,29 @@ describe.skipIf(!ready)("the CLI bundle on hostile input", () => {
     const notRun = report.tests.filter((t) => t.verdict === "not-rerun");
     expect(notRun.length).toBeGreaterThanOrEqual(2);
     for (const t of notRun) expect(t.reruns.note).toMatch(/time budget/);
+    expect(await waitFor(() => processesWith(marker).length === 0, 3000)).toBe(true);
+  });
+
+  it("--time-budget stops the reruns still running when it runs out, says so, and keeps every test in the report", async () => {
+    const junit = ciReport("cut", ["test_hang"]);
+    const marker = `fthang${process.pid}cut`;
+    const json = path.join(work, "cut.json");
+    // Each attempt would hang for the whole 60 s timeout; the budget is 3 s.
+    const r = await start(CLI, [junit, "--cwd", project, "--time-budget", "3", "--rerun-timeout", "60", "--reruns", "2", "--fresh-seeds", "0", "--jobs", "2", "--json", json], {
+      cwd: work,
+      env: baseEnv(home, { FT_HANG_MARKER: marker }),
+    }).done;
+    // The budget, the 2 s kill grace for what ignores SIGTERM, slack for a loaded machine.
+    expect(r.ms).toBeLessThan(15_000);
+    expect(r.stderr).toContain("time budget of 3 s spent: stopping the reruns still running");
+    const tests = readReport(json).tests;
+    expect(tests).toHaveLength(6);
+    const cut = tests.filter((t) => t.reruns.note?.includes("time budget ran out: reruns were cut short"));
+    const notStarted = tests.filter((t) => t.reruns.note === "time budget ran out before its reruns started");
+    // Two started at once (--jobs 2) and were stopped; the other four never started.
+    expect(cut).toHaveLength(2);
+    expect(notStarted).toHaveLength(4);
+    for (const t of tests) expect(t.verdict).toBe("not-rerun");
     expect(await waitFor(() => processesWith(marker).length === 0, 3000)).toBe(true);
   });
 

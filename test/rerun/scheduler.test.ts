@@ -75,6 +75,76 @@ describe("rerunAll", () => {
     expect([...results.keys()]).toEqual(["t.py::a", "t.py::b"]);
   });
 
+  it("stops the reruns still running when the time budget runs out, and says so once", async () => {
+    const reasons: unknown[] = [];
+    let spent = 0;
+    const started = Date.now();
+    const results = await rerunAll([req("t.py::slow"), req("t.py::slower"), req("t.py::queued")], {
+      jobs: 2,
+      timeBudgetSec: 0.3,
+      runDir: "/tmp",
+      onBudgetSpent: () => spent++,
+      // Reruns that would take a minute unless stopped (as a process is killed on abort).
+      runOne: (_r, ctx) =>
+        new Promise<RerunOutcome>((resolve) => {
+          const done = setTimeout(() => resolve(ok()), 60_000);
+          ctx.signal?.addEventListener("abort", () => {
+            clearTimeout(done);
+            reasons.push(ctx.signal?.reason);
+            resolve(ok());
+          });
+        }),
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect([...results.keys()].sort()).toEqual(["t.py::slow", "t.py::slower"]);
+    expect(spent).toBe(1);
+    expect(reasons).toEqual(["time budget spent", "time budget spent"]);
+  });
+
+  it("does not report a budget the reruns stayed within", async () => {
+    let spent = 0;
+    await rerunAll([req("t.py::a")], { jobs: 1, timeBudgetSec: 0.2, runDir: "/tmp", onBudgetSpent: () => spent++, runOne: async () => ok() });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(spent).toBe(0);
+  });
+
+  it("takes a budget past setTimeout's range as one that never ends the run", async () => {
+    let spent = 0;
+    const results = await rerunAll([req("t.py::a")], {
+      jobs: 1,
+      timeBudgetSec: 1e7,
+      runDir: "/tmp",
+      onBudgetSpent: () => spent++,
+      runOne: async (_r, ctx) => {
+        await new Promise((r) => setTimeout(r, 50));
+        expect(ctx.signal?.aborted).toBe(false);
+        return ok();
+      },
+    });
+    expect(results.size).toBe(1);
+    expect(spent).toBe(0);
+  });
+
+  it("passes the caller's abort on to running reruns with its reason", async () => {
+    const ac = new AbortController();
+    const reasons: unknown[] = [];
+    await rerunAll([req("t.py::a")], {
+      jobs: 1,
+      timeBudgetSec: 60,
+      runDir: "/tmp",
+      signal: ac.signal,
+      runOne: (_r, ctx) =>
+        new Promise<RerunOutcome>((resolve) => {
+          ctx.signal?.addEventListener("abort", () => {
+            reasons.push(ctx.signal?.reason);
+            resolve(ok());
+          });
+          setTimeout(() => ac.abort("SIGINT"), 10);
+        }),
+    });
+    expect(reasons).toEqual(["SIGINT"]);
+  });
+
   it("starts nothing after an abort", async () => {
     const ac = new AbortController();
     const results = await rerunAll([req("t.py::a"), req("t.py::b")], {

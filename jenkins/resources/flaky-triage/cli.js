@@ -6970,7 +6970,7 @@ const TRIAGE_FLAGS = [
     ["--fresh-seeds M", "fresh-seed reruns per failing test (when its seed can be re-applied)", String(DEFAULTS.freshSeeds)],
     ["--rerun-timeout S", "timeout per test attempt, in seconds", String(DEFAULTS.rerunTimeoutSec)],
     ["--jobs J", "tests rerun in parallel", "number of CPUs"],
-    ["--time-budget S", "stop starting reruns after S seconds; tests not reached get verdict not-rerun", "none"],
+    ["--time-budget S", "stop reruns after S seconds (running ones too; what they finished counts); tests not reached get not-rerun", "none"],
     ["--max-failures N", "rerun at most N failing tests; the rest get verdict not-rerun", String(DEFAULTS.maxFailures)],
     ["--seed-pattern REGEX", "extra seed pattern with a named group `seed` (and optional `env`); repeatable", "none"],
     ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "built-in pytest driver"],
@@ -7277,6 +7277,9 @@ class ProgressPrinter {
                 if (ev.toRerun > 0 || ev.notRerun > 0) {
                     this.line(`rerunning ${ev.toRerun} failing test(s)${ev.notRerun ? `, ${ev.notRerun} not rerun` : ""}`);
                 }
+                return;
+            case "budget-spent":
+                this.line(`time budget of ${ev.seconds} s spent: stopping the reruns still running; the report keeps the attempts they finished`);
                 return;
             case "rerun":
                 if (this.status.live) {
@@ -15196,6 +15199,11 @@ const RESULTS_POLL_MS = 50;
  * (numpy, torch, mxnet take seconds) and collection. Not counted against the test's timeout.
  */
 const STARTUP_ALLOWANCE_SEC = 60;
+/**
+ * The abort reason when the time budget stops the reruns (the scheduler's signal then aborts
+ * with it), so notes can say why attempts were cut instead of calling it an interruption.
+ */
+const TIME_BUDGET_SPENT = "time budget spent";
 /** Consecutive timeouts after which a phase stops: the test hangs, more attempts only cost time. */
 const MAX_CONSECUTIVE_TIMEOUTS = 3;
 /** The order check reruns the file up to the test at most this many times (each is a process). */
@@ -16236,8 +16244,9 @@ async function rerunTest(req, ctx, batched) {
     catch (e) {
         notes.push(`reruns stopped by an internal error: ${errorMessage(e)}`);
     }
-    if (ctx.signal?.aborted)
-        notes.push("interrupted: reruns were cut short");
+    if (ctx.signal?.aborted) {
+        notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+    }
     return outcome(reproduce, support.reapply, processes);
 }
 function safeReproduce(driver, req) {
@@ -16679,16 +16688,22 @@ function timedOut(s, run, durationMs) {
 
 
 
+
+/** The longest delay setTimeout takes (2^31 - 1 ms); Infinity (no budget) is past it too. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 async function rerunAll(requests, options) {
     const now = options.now ?? Date.now;
     const deadline = options.timeBudgetSec === null ? Infinity : now() + options.timeBudgetSec * 1000;
     const runOne = options.runOne ?? rerunTest;
     const results = new Map();
+    // One signal for everything that stops reruns: the caller's abort, or the budget's end.
+    const stop = new AbortController();
+    const signal = stop.signal;
     const ctx = {
         runDir: options.runDir,
         // The adapter is the edge that owns the environment; this default keeps triage.ts simple.
         env: options.env ?? process.env,
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.startupAllowanceSec !== undefined ? { startupAllowanceSec: options.startupAllowanceSec } : {}),
         ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
@@ -16739,11 +16754,11 @@ async function rerunAll(requests, options) {
             if (back !== undefined) {
                 if (back.outcome !== null)
                     await runTest(back.req, back.outcome);
-                else if (now() < deadline && !options.signal?.aborted)
+                else if (now() < deadline && !signal.aborted)
                     await runTest(back.req);
                 continue;
             }
-            if (options.signal?.aborted) {
+            if (signal.aborted) {
                 for (const u of units)
                     if (u instanceof Batch)
                         u.settle();
@@ -16781,7 +16796,35 @@ async function rerunAll(requests, options) {
         }
     };
     const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, requests.length || 1));
-    await Promise.all(Array.from({ length: jobs }, worker));
+    const onCallerAbort = () => stop.abort(options.signal?.reason);
+    if (options.signal?.aborted)
+        onCallerAbort();
+    else
+        options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    // A real timer even under a test clock (`now`): it only has to fire when real time is up.
+    // Past setTimeout's range (~24.8 days) Node would fire at once; such a budget never ends a run.
+    const budgetMs = deadline - now();
+    const budgetTimer = budgetMs > MAX_TIMER_MS
+        ? null
+        : setTimeout(() => {
+            if (signal.aborted)
+                return;
+            stop.abort(TIME_BUDGET_SPENT);
+            try {
+                options.onBudgetSpent?.();
+            }
+            catch {
+                // A reporting callback must not stop the pool.
+            }
+        }, Math.max(0, budgetMs));
+    try {
+        await Promise.all(Array.from({ length: jobs }, worker));
+    }
+    finally {
+        if (budgetTimer !== null)
+            clearTimeout(budgetTimer);
+        options.signal?.removeEventListener("abort", onCallerAbort);
+    }
     return results;
 }
 /**
@@ -16933,6 +16976,7 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
             await rerunAll(requests, {
                 jobs: settings.jobs,
                 timeBudgetSec: settings.timeBudgetSec,
+                onBudgetSpent: () => hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 }),
                 runDir,
                 env,
                 ...(hooks.signal ? { signal: hooks.signal } : {}),
