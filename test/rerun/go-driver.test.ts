@@ -309,8 +309,12 @@ describe("the order check: the package in source order, up to the test's own res
     expect(testsRunBefore(out, "TestB/x")).toBe(1);
     expect(testsRunBefore(out, "TestA")).toBe(0);
     expect(testsRunBefore(out, "TestZ")).toBeUndefined();
-    const judge = (name: string) =>
-      goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase(name), seed: null, freshSeeds: null }).judge!.decide({ exitCode: 1, stdout: out, stderr: "", results: null });
+    // As attempts.ts runs a judge: stdout's lines go to endsAt as they come, then decide.
+    const judge = (name: string) => {
+      const j = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase(name), seed: null, freshSeeds: null }).judge!;
+      for (const line of out.split("\n")) j.endsAt!(line);
+      return j.decide({ exitCode: 1, stdout: out, stderr: "", results: null });
+    };
     expect(judge("TestC")).toEqual({ kind: "failed", message: "c_test.go:4: boom", ranBefore: 2, finished: true });
     expect(judge("TestA")).toEqual({ kind: "passed", ranBefore: 0, finished: true });
     // Started, no result of its own (it exited, or was killed while it ran): not finished.
@@ -319,6 +323,21 @@ describe("the order check: the package in source order, up to the test's own res
     const table = "=== RUN   TestA\n=== RUN   TestT\n=== RUN   TestT/a\n=== RUN   TestT/a/x\n=== RUN   TestT/b\n";
     expect(testsRunBefore(table, "TestT/b")).toBe(3);
     expect(testsRunBefore(table, "TestT/a/x")).toBe(1);
+  });
+
+  it("counts from the stream, so output past the capture cap loses no predecessor", () => {
+    // Twelve chatty tests (100 KiB each) and a chatty test itself: the captured stdout keeps
+    // only its first and last 512 KiB, which hold neither most RUN lines nor the test's own.
+    const chatter = (n: string) => Array.from({ length: 1000 }, (_, i) => `    ${n}_test.go:9: ${"x".repeat(90)} ${i}`);
+    const lines = ["=== RUN   TestSets", "--- PASS: TestSets (0.00s)"];
+    for (let k = 1; k <= 12; k++) lines.push(`=== RUN   TestChatty${k}`, ...chatter(`c${k}`), `--- PASS: TestChatty${k} (0.00s)`);
+    lines.push("=== RUN   TestLate", ...[1, 2, 3, 4, 5, 6].flatMap(() => chatter("late")), "    late_test.go:12: boom", "--- FAIL: TestLate (0.00s)");
+    const full = lines.join("\n") + "\n";
+    const captured = full.slice(0, 512 * 1024) + full.slice(-512 * 1024);
+    expect(testsRunBefore(captured, "TestLate")).toBeUndefined();
+    const j = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestLate"), seed: null, freshSeeds: null }).judge!;
+    for (const line of lines) j.endsAt!(line);
+    expect(j.decide({ exitCode: 1, stdout: captured, stderr: "", results: null })).toMatchObject({ kind: "failed", ranBefore: 13, finished: true });
   });
 });
 

@@ -5657,25 +5657,41 @@ function endsAfter(name) {
     };
 }
 /**
- * Tests go started before `name`, from the `=== RUN` lines of `go test -v`: other top-level
- * tests, and for a subtest the earlier subtests under its own top-level test (table-driven
- * cases share its state), not its own parents; undefined when it never started. Output past
- * the rerun's capture cap (1 MiB) loses lines in the middle: a very chatty package undercounts.
+ * Follows the `=== RUN` lines of `go test -v` as they stream, to count the tests go started
+ * before `name`: other top-level tests, and for a subtest the earlier subtests under its own
+ * top-level test (table-driven cases share its state), not its own parents. `before` stays
+ * undefined until `name` starts. The stream, not the captured output: a chatty package's
+ * output passes the rerun's capture cap (1 MiB), whose cut middle would lose `=== RUN` lines.
  */
-function testsRunBefore(stdout, name) {
+function runOrder(name) {
     const top = name.split("/")[0] ?? name;
     let count = 0;
-    for (const m of stdout.matchAll(/^=== RUN {3}(\S+)$/gm)) {
-        const started = m[1] ?? "";
-        if (started === name)
-            return count;
-        const parentOfIt = name.startsWith(started + "/");
-        if (parentOfIt)
-            continue;
-        if (!started.includes("/") || started.startsWith(top + "/"))
-            count++;
-    }
-    return undefined;
+    let before;
+    return {
+        see(line) {
+            if (before !== undefined || !line.startsWith("=== RUN   "))
+                return;
+            const started = line.slice(10).trimEnd();
+            if (started === "" || /\s/.test(started))
+                return;
+            if (started === name)
+                before = count;
+            else if (name.startsWith(started + "/"))
+                return;
+            else if (!started.includes("/") || started.startsWith(top + "/"))
+                count++;
+        },
+        get before() {
+            return before;
+        },
+    };
+}
+/** runOrder over a whole text of `go test -v` output. */
+function testsRunBefore(stdout, name) {
+    const order = runOrder(name);
+    for (const line of stdout.split("\n"))
+        order.see(line);
+    return order.before;
 }
 function goDriver(go = "go") {
     const support = (seed) => {
@@ -5706,6 +5722,9 @@ function goDriver(go = "go") {
             if (req.mode === "run-until") {
                 // The whole package in source order (no -shuffle: the order check is about the order
                 // go runs tests in by default); tests after this one run too, and cannot change it.
+                // One invocation is one process: the order seen is this process's.
+                const order = runOrder(req.test.name);
+                const ends = endsAfter(req.test.name);
                 return {
                     argv: [go, "test", goPackage(req.test), "-count=1", ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
                     env,
@@ -5713,10 +5732,13 @@ function goDriver(go = "go") {
                     reportsLines: false,
                     judge: {
                         runUntil: true,
-                        endsAt: endsAfter(req.test.name),
+                        endsAt: (line) => {
+                            order.see(line);
+                            return ends(line);
+                        },
                         decide: (r) => {
                             const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
-                            const before = testsRunBefore(r.stdout, req.test.name);
+                            const before = order.before;
                             if (judged.kind === "not-run" || before === undefined)
                                 return judged;
                             // Its own result line: it ended, and a timeout after it was a later test's.
