@@ -338,6 +338,13 @@ describe("the order check: the package in source order, up to the test's own res
     const j = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestLate"), seed: null, freshSeeds: null }).judge!;
     for (const line of lines) j.endsAt!(line);
     expect(j.decide({ exitCode: 1, stdout: captured, stderr: "", results: null })).toMatchObject({ kind: "failed", ranBefore: 13, finished: true });
+    // The same test dying inside (os.Exit, or killed by the timeout) after that much output:
+    // no result line and no RUN line in the capture, yet it started, after 13 others.
+    const died = lines.slice(0, -2);
+    const cut = (died.join("\n") + "\n").slice(-512 * 1024);
+    const k = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestLate"), seed: null, freshSeeds: null }).judge!;
+    for (const line of died) k.endsAt!(line);
+    expect(k.decide({ exitCode: 3, stdout: cut, stderr: "", results: null })).toEqual({ kind: "failed", message: "the test binary exited with code 3 during TestLate", ranBefore: 13, finished: false });
   });
 });
 

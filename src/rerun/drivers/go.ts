@@ -223,7 +223,13 @@ export function goDriver(go = "go"): RerunDriver {
             decide: (r) => {
               const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
               const before = order.before;
-              if (judged.kind === "not-run" || before === undefined) return judged;
+              if (before === undefined) return judged;
+              if (judged.kind === "not-run") {
+                // Its RUN line went by, so it started; with no result line of its own, the
+                // binary died (or hung) inside it after more output than the capture keeps.
+                if (resultLine(r.stdout, req.test.name)) return judged;
+                return { kind: "failed", message: `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
+              }
               // Its own result line: it ended, and a timeout after it was a later test's.
               return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
             },
