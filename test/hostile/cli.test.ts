@@ -124,19 +124,22 @@ describe.skipIf(!ready)("the CLI bundle on hostile input", () => {
     expect(execFileSync(process.execPath, [CLI, "--help"], { encoding: "utf8" })).toMatch(/--max-failures N .*\(default: 50\)|--max-failures N[^\n]*50/);
   });
 
+  /** The six hanging tests of test_hang.py, triaged two at a time under a time budget. */
+  async function hangUnderBudget(name: string, flags: { budget: string; rerunTimeout: string; reruns: string }) {
+    const junit = ciReport(name, ["test_hang"]);
+    const marker = `fthang${process.pid}${name}`;
+    const json = path.join(work, `${name}.json`);
+    const args = ["--time-budget", flags.budget, "--rerun-timeout", flags.rerunTimeout, "--reruns", flags.reruns, "--fresh-seeds", "0", "--jobs", "2"];
+    const r = await start(CLI, [junit, "--cwd", project, ...args, "--json", json], { cwd: work, env: baseEnv(home, { FT_HANG_MARKER: marker }) }).done;
+    return { r, report: readReport(json), marker };
+  }
+
   it("--time-budget is honoured with tests that hang: the run ends in bounded time, reports what finished, leaves no process", async () => {
-    const junit = ciReport("hang", ["test_hang"]);
-    const marker = `fthang${process.pid}budget`;
-    const json = path.join(work, "hang.json");
-    const r = await start(CLI, [junit, "--cwd", project, "--time-budget", "5", "--rerun-timeout", "2", "--reruns", "1", "--fresh-seeds", "0", "--jobs", "2", "--json", json], {
-      cwd: work,
-      env: baseEnv(home, { FT_HANG_MARKER: marker }),
-    }).done;
+    const { r, report, marker } = await hangUnderBudget("hang", { budget: "5", rerunTimeout: "2", reruns: "1" });
     // Two tests start at once; each attempt times out after 2 s, ignores SIGTERM and is
     // SIGKILLed 2 s later (plus interpreter start-up). Nothing starts after 5 s, and what runs
     // then is stopped: the budget plus the 2 s kill grace, with slack for a loaded machine.
     expect(r.ms).toBeLessThan(12_000);
-    const report = readReport(json);
     const ran = report.tests.filter((t) => t.reruns.sameSeed.runs > 0);
     expect(ran.length).toBeGreaterThanOrEqual(2);
     for (const t of ran) expect(t.reruns.sameSeed.timedOut).toBe(t.reruns.sameSeed.runs);
@@ -147,18 +150,12 @@ describe.skipIf(!ready)("the CLI bundle on hostile input", () => {
   });
 
   it("--time-budget stops the reruns still running when it runs out, says so, and keeps every test in the report", async () => {
-    const junit = ciReport("cut", ["test_hang"]);
-    const marker = `fthang${process.pid}cut`;
-    const json = path.join(work, "cut.json");
     // Each attempt would hang for the whole 60 s timeout; the budget is 3 s.
-    const r = await start(CLI, [junit, "--cwd", project, "--time-budget", "3", "--rerun-timeout", "60", "--reruns", "2", "--fresh-seeds", "0", "--jobs", "2", "--json", json], {
-      cwd: work,
-      env: baseEnv(home, { FT_HANG_MARKER: marker }),
-    }).done;
+    const { r, report, marker } = await hangUnderBudget("cut", { budget: "3", rerunTimeout: "60", reruns: "2" });
     // The budget, the 2 s kill grace for what ignores SIGTERM, slack for a loaded machine.
     expect(r.ms).toBeLessThan(15_000);
     expect(r.stderr).toContain("time budget of 3 s spent: stopping the reruns still running");
-    const tests = readReport(json).tests;
+    const tests = report.tests;
     expect(tests).toHaveLength(6);
     const cut = tests.filter((t) => t.reruns.note?.includes("time budget ran out: reruns were cut short"));
     const notStarted = tests.filter((t) => t.reruns.note === "time budget ran out before its reruns started");
