@@ -136,6 +136,8 @@ async function triageTests(
 
   const selectedIds = new Set(selected.map((c) => c.test.id));
   const finished = new Map<string, TriagedTest>();
+  /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
+  let budgetSpent = false;
   let doneCount = 0;
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
     const t = finish(c, outcome, note, reproduceFor(c, settings, python));
@@ -162,7 +164,10 @@ async function triageTests(
       await rerunAll(requests, {
         jobs: settings.jobs,
         timeBudgetSec: settings.timeBudgetSec,
-        onBudgetSpent: () => hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 }),
+        onBudgetSpent: () => {
+          budgetSpent = true;
+          hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 });
+        },
         runDir,
         env,
         ...(hooks.signal ? { signal: hooks.signal } : {}),
@@ -185,7 +190,7 @@ async function triageTests(
       ? (options.noRerunNote ?? "--no-rerun: read and extracted only")
       : !selectedIds.has(c.test.id)
         ? notSelectedReason(c, settings, python)
-        : hooks.signal?.aborted
+        : hooks.signal?.aborted && !budgetSpent
           ? "interrupted before its reruns finished"
           : "time budget ran out before its reruns started";
     complete(c, undefined, note);

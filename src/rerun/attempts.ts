@@ -288,31 +288,30 @@ async function followPlugin(
   let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
   let exited = false;
   void running.done.then(() => (exited = true));
-  const onAbort = (): void => {
+  const abort = (): void => {
     state.aborted = true;
     running.kill("abort");
   };
-  if (spec.signal?.aborted) onAbort();
-  spec.signal?.addEventListener("abort", onAbort, { once: true });
+  if (spec.signal?.aborted) abort();
   const take = (ev: PluginEvent): void => {
     // Any line is progress: the clock restarts for whatever comes next.
     deadline = Date.now() + spec.timeoutMs;
     handle(ev, running);
   };
 
-  try {
-    while (!exited) {
-      await Promise.race([delay(RESULTS_POLL_MS), running.done]);
-      for (const ev of await reader.read()) take(ev);
-      if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
-        state.timedOutAt = Date.now();
-        running.kill("timeout");
-      }
-    }
+  while (!exited) {
+    await Promise.race([delay(RESULTS_POLL_MS), running.done]);
     for (const ev of await reader.read()) take(ev);
-  } finally {
-    spec.signal?.removeEventListener("abort", onAbort);
+    // An abort is acted on here, after the read: attempts that ended before it still count
+    // (lines after our kill may be the kill's doing and do not). A process already being
+    // killed on its timeout is left to that: its open attempt timed out, and counts so.
+    if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true) abort();
+    if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+      state.timedOutAt = Date.now();
+      running.kill("timeout");
+    }
   }
+  for (const ev of await reader.read()) take(ev);
   return running.done;
 }
 

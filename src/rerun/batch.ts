@@ -80,7 +80,7 @@ interface MemberState {
   owner: number | null;
   /** Generation of its claim file: a claim held by a process that died is never reused. */
   claimGen: number;
-  /** Claimed at least once: the time budget no longer stops it. */
+  /** Claimed at least once: the plugin's not-after check no longer skips it (the budget's end still stops it, as any abort). */
   started: boolean;
   processes: number;
   lastProcess: number;
@@ -225,7 +225,8 @@ export class Batch {
       id: s.m.req.test.id,
       runs: s.runs.map((r, i) => planRun(s.m, r, path.join(root, `stop-${s.index}-${i}`))),
       claim: this.claimFile(root, s),
-      // A test that already started finishes whatever the clock says.
+      // A test that already started is not skipped by the plugin's clock (a new process after a
+      // crash resumes it); the budget's end stops it as an abort does, from our side.
       notAfter: s.started ? null : notAfter,
     }));
     await writeFile(planFile, JSON.stringify(plan), "utf8");

@@ -143,6 +143,8 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   let processes = 0;
   let batchNo = 0;
   let cannotRun = false;
+  /** The order check was due but the stop came first, or stopped it. */
+  let cut = false;
 
   const runPhase = async (
     phase: RerunPhase,
@@ -253,13 +255,16 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
 
     // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
     const s = reruns.sameSeed;
-    if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
+    if (driver.orderCheck && !cannotRun && s.runs > 0 && s.passed === s.runs) {
       const refusal = driver.orderCheckRefusal?.(req.test, req.seed) ?? null;
       if (refusal !== null) {
         notes.push(`order check skipped: ${refusal}`);
+      } else if (ctx.signal?.aborted) {
+        cut = true;
       } else {
         const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
         const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
+        if (incomplete(r.tally, total)) cut = true;
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
           notes.push("order check skipped: no test runs before it");
@@ -276,10 +281,24 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   } catch (e) {
     notes.push(`reruns stopped by an internal error: ${errorMessage(e)}`);
   }
-  if (ctx.signal?.aborted) {
-    notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+  // Only a test the stop cut short says so: one whose reruns were complete (a batch may hand a
+  // finished test back after the stop) keeps a plain outcome.
+  if (ctx.signal?.aborted && !cannotRun) {
+    const planned = (n: number, applies: boolean) => (applies ? n : 0);
+    if (
+      cut ||
+      incomplete(reruns.sameSeed, req.reruns) ||
+      incomplete(reruns.freshSeeds, planned(req.freshSeeds, req.seed !== null && support.fresh))
+    ) {
+      notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+    }
   }
   return outcome(reproduce, support.reapply, processes);
+}
+
+/** A phase that ran fewer attempts than planned without settling early: a stop cut it. */
+function incomplete(tally: RerunTally, planned: number): boolean {
+  return tally.runs < planned && !tally.stoppedEarly;
 }
 
 function safeReproduce(driver: RerunDriver, req: RerunRequest): string | null {

@@ -93,7 +93,7 @@ export async function rerunAll(requests: readonly RerunRequest[], options: Sched
     changed = new Promise<void>((r) => (wake = r));
     w();
   };
-  /** Tests a batch handed back: their remaining phases run next (they started, budget or not). */
+  /** Tests a batch handed back: their remaining phases run next (after a stop, rerunTest records what they have). */
   const handedBack: { req: RerunRequest; outcome: BatchedResult | null }[] = [];
   const units: Unit[] = planUnits(requests, options, ctx.env).map((u) =>
     Array.isArray(u)

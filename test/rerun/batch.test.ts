@@ -130,6 +130,12 @@ def test_x2():
 def test_x3():
     _arrive("x3", 1)
     assert False, "arrived"
+
+
+def test_stubborn():
+    # Outlives SIGTERM: only the SIGKILL after the kill grace ends it.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(1000)
 `;
 
 beforeAll(() => {
@@ -153,7 +159,7 @@ interface Run {
 
 async function run(
   names: string[],
-  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number; message?: string } = {},
+  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number; message?: string; killGraceMs?: number } = {},
 ): Promise<Run> {
   const scratch = tempDir("ft-batch-scratch-");
   const logFile = path.join(scratch, "log");
@@ -177,7 +183,7 @@ async function run(
     runDir,
     env: { ...process.env, FT_BATCH_LOG: logFile, FT_BATCH_MEET: path.join(scratch, "meet") },
     startupAllowanceSec: 30,
-    killGraceMs: 500,
+    killGraceMs: over.killGraceMs ?? 500,
     onProgress: (p) => progress.push(p),
     onTestDone: (id) => done.push(id),
     ...(over.batch !== undefined ? { batch: over.batch } : {}),
@@ -341,6 +347,26 @@ describe("batched same-seed reruns", () => {
     expect(r.results.has("test_batch.py::test_b")).toBe(false);
     expect(r.log.filter((l) => l.name !== "test_hang")).toEqual([]);
     expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it.each([true, false])("keeps an attempt that timed out when the budget ends during its kill grace (batch: %s)", async (batch) => {
+    // Times out at about 2.5 s (start-up and 2 s), then waits out a 3 s grace for its SIGKILL;
+    // the budget ends at 4 s, inside it. The attempt had already timed out: it counts.
+    const r = await run(["test_stubborn"], { reruns: 3, timeoutSec: 2, timeBudgetSec: 4, killGraceMs: 3000, batch });
+    const same = of(r, "test_stubborn").reruns.sameSeed;
+    expect(same.runs).toBeGreaterThanOrEqual(1);
+    expect(same.timedOut).toBe(same.runs);
+    expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it("says 'cut short' only of the tests the budget cut, not of one whose reruns were complete", async () => {
+    // One process serves both: test_a's three attempts end within a second, then test_hang
+    // hangs until the budget ends; test_a is handed back only after that.
+    const r = await run(["test_a", "test_hang"], { reruns: 3, timeoutSec: 30, timeBudgetSec: 4 });
+    expect(of(r, "test_a").reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    expect(of(r, "test_a").reruns.note ?? "").not.toMatch(/cut short/);
+    expect(of(r, "test_hang").reruns.sameSeed.runs).toBe(0);
+    expect(of(r, "test_hang").reruns.note).toMatch(/time budget ran out: reruns were cut short/);
   });
 
   it("sends a test pytest cannot find back to the one-test path, which explains it", async () => {

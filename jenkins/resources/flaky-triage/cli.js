@@ -15837,34 +15837,33 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
     let exited = false;
     void running.done.then(() => (exited = true));
-    const onAbort = () => {
+    const abort = () => {
         state.aborted = true;
         running.kill("abort");
     };
     if (spec.signal?.aborted)
-        onAbort();
-    spec.signal?.addEventListener("abort", onAbort, { once: true });
+        abort();
     const take = (ev) => {
         // Any line is progress: the clock restarts for whatever comes next.
         deadline = Date.now() + spec.timeoutMs;
         handle(ev, running);
     };
-    try {
-        while (!exited) {
-            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
-            for (const ev of await reader.read())
-                take(ev);
-            if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
-                state.timedOutAt = Date.now();
-                running.kill("timeout");
-            }
-        }
+    while (!exited) {
+        await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
         for (const ev of await reader.read())
             take(ev);
+        // An abort is acted on here, after the read: attempts that ended before it still count
+        // (lines after our kill may be the kill's doing and do not). A process already being
+        // killed on its timeout is left to that: its open attempt timed out, and counts so.
+        if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true)
+            abort();
+        if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+            state.timedOutAt = Date.now();
+            running.kill("timeout");
+        }
     }
-    finally {
-        spec.signal?.removeEventListener("abort", onAbort);
-    }
+    for (const ev of await reader.read())
+        take(ev);
     return running.done;
 }
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
@@ -16138,6 +16137,8 @@ async function rerunTest(req, ctx, batched) {
     let processes = 0;
     let batchNo = 0;
     let cannotRun = false;
+    /** The order check was due but the stop came first, or stopped it. */
+    let cut = false;
     const runPhase = async (phase, total, opts) => {
         const tally = emptyTally();
         const trials = byPhase[phase];
@@ -16246,14 +16247,19 @@ async function rerunTest(req, ctx, batched) {
         }
         // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
         const s = reruns.sameSeed;
-        if (driver.orderCheck && !cannotRun && !ctx.signal?.aborted && s.runs > 0 && s.passed === s.runs) {
+        if (driver.orderCheck && !cannotRun && s.runs > 0 && s.passed === s.runs) {
             const refusal = driver.orderCheckRefusal?.(req.test, req.seed) ?? null;
             if (refusal !== null) {
                 notes.push(`order check skipped: ${refusal}`);
             }
+            else if (ctx.signal?.aborted) {
+                cut = true;
+            }
             else {
                 const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
                 const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
+                if (incomplete(r.tally, total))
+                    cut = true;
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
                     notes.push("order check skipped: no test runs before it");
@@ -16273,10 +16279,21 @@ async function rerunTest(req, ctx, batched) {
     catch (e) {
         notes.push(`reruns stopped by an internal error: ${errorMessage(e)}`);
     }
-    if (ctx.signal?.aborted) {
-        notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+    // Only a test the stop cut short says so: one whose reruns were complete (a batch may hand a
+    // finished test back after the stop) keeps a plain outcome.
+    if (ctx.signal?.aborted && !cannotRun) {
+        const planned = (n, applies) => (applies ? n : 0);
+        if (cut ||
+            incomplete(reruns.sameSeed, req.reruns) ||
+            incomplete(reruns.freshSeeds, planned(req.freshSeeds, req.seed !== null && support.fresh))) {
+            notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+        }
     }
     return outcome(reproduce, support.reapply, processes);
+}
+/** A phase that ran fewer attempts than planned without settling early: a stop cut it. */
+function incomplete(tally, planned) {
+    return tally.runs < planned && !tally.stoppedEarly;
 }
 function safeReproduce(driver, req) {
     try {
@@ -16475,7 +16492,8 @@ class Batch {
             id: s.m.req.test.id,
             runs: s.runs.map((r, i) => planRun(s.m, r, external_node_path_default().join(root, `stop-${s.index}-${i}`))),
             claim: this.claimFile(root, s),
-            // A test that already started finishes whatever the clock says.
+            // A test that already started is not skipped by the plugin's clock (a new process after a
+            // crash resumes it); the budget's end stops it as an abort does, from our side.
             notAfter: s.started ? null : notAfter,
         }));
         await (0,promises_namespaceObject.writeFile)(planFile, JSON.stringify(plan), "utf8");
@@ -16764,7 +16782,7 @@ async function rerunAll(requests, options) {
         changed = new Promise((r) => (wake = r));
         w();
     };
-    /** Tests a batch handed back: their remaining phases run next (they started, budget or not). */
+    /** Tests a batch handed back: their remaining phases run next (after a stop, rerunTest records what they have). */
     const handedBack = [];
     const units = planUnits(requests, options, ctx.env).map((u) => Array.isArray(u)
         ? new Batch(u, ctx, deadline, (m, outcome) => {
@@ -16982,6 +17000,8 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
     hooks.onProgress?.({ kind: "plan", toRerun: selected.length, notRerun: candidates.length - selected.length });
     const selectedIds = new Set(selected.map((c) => c.test.id));
     const finished = new Map();
+    /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
+    let budgetSpent = false;
     let doneCount = 0;
     const complete = (c, outcome, note) => {
         const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python));
@@ -17005,7 +17025,10 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
             await rerunAll(requests, {
                 jobs: settings.jobs,
                 timeBudgetSec: settings.timeBudgetSec,
-                onBudgetSpent: () => hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 }),
+                onBudgetSpent: () => {
+                    budgetSpent = true;
+                    hooks.onProgress?.({ kind: "budget-spent", seconds: settings.timeBudgetSec ?? 0 });
+                },
                 runDir,
                 env,
                 ...(hooks.signal ? { signal: hooks.signal } : {}),
@@ -17029,7 +17052,7 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
             ? (options.noRerunNote ?? "--no-rerun: read and extracted only")
             : !selectedIds.has(c.test.id)
                 ? notSelectedReason(c, settings, python)
-                : hooks.signal?.aborted
+                : hooks.signal?.aborted && !budgetSpent
                     ? "interrupted before its reruns finished"
                     : "time budget ran out before its reruns started";
         complete(c, undefined, note);
