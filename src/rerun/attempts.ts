@@ -292,26 +292,38 @@ async function followPlugin(
     state.aborted = true;
     running.kill("abort");
   };
+  // The listener only wakes the loop: the abort is acted on there, after a read.
+  let wake: () => void = () => {};
+  const aborting = new Promise<void>((r) => (wake = r));
+  const onAbort = (): void => wake();
   if (spec.signal?.aborted) abort();
+  else spec.signal?.addEventListener("abort", onAbort, { once: true });
   const take = (ev: PluginEvent): void => {
     // Any line is progress: the clock restarts for whatever comes next.
     deadline = Date.now() + spec.timeoutMs;
     handle(ev, running);
   };
 
-  while (!exited) {
-    await Promise.race([delay(RESULTS_POLL_MS), running.done]);
-    for (const ev of await reader.read()) take(ev);
-    // An abort is acted on here, after the read: attempts that ended before it still count
-    // (lines after our kill may be the kill's doing and do not). A process already being
-    // killed on its timeout is left to that: its open attempt timed out, and counts so.
-    if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true) abort();
-    if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
-      state.timedOutAt = Date.now();
-      running.kill("timeout");
+  try {
+    while (!exited) {
+      await Promise.race([delay(RESULTS_POLL_MS), running.done, aborting]);
+      for (const ev of await reader.read()) take(ev);
+      // An abort is acted on after the read: attempts that ended before it still count (lines
+      // after our kill may be the kill's doing and do not). A process already being killed on
+      // its timeout is left to that: its open attempt timed out, and counts so.
+      if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true) abort();
+      if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+        state.timedOutAt = Date.now();
+        running.kill("timeout");
+      }
     }
+    // Exited as the abort came (a CI cancel signals the whole tree at once): that end is the
+    // abort's, not a crash of the test, and what is still unread may be the signal's doing too.
+    if (!state.aborted && state.timedOutAt === null && spec.signal?.aborted === true) state.aborted = true;
+    for (const ev of await reader.read()) take(ev);
+  } finally {
+    spec.signal?.removeEventListener("abort", onAbort);
   }
-  for (const ev of await reader.read()) take(ev);
   return running.done;
 }
 
@@ -396,6 +408,11 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
+/** 64 KiB reads per poll of a results file (1 MiB). */
+const RESULTS_READ_CHUNKS_PER_POLL = 16;
+/** A results-file line longer than this is dropped unread. */
+const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
+
 class LineReader {
   private offset = 0;
   private partial = "";
@@ -412,7 +429,9 @@ class LineReader {
     const events: PluginEvent[] = [];
     try {
       const buf = Buffer.alloc(64 * 1024);
-      for (;;) {
+      // At most so much per poll: a test that fills the file faster than we read it must not
+      // keep the caller from its timeout and abort checks, which come between reads.
+      for (let n = 0; n < RESULTS_READ_CHUNKS_PER_POLL; n++) {
         const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
         if (bytesRead === 0) break;
         this.offset += bytesRead;
@@ -423,6 +442,8 @@ class LineReader {
     }
     const lines = this.partial.split("\n");
     this.partial = lines.pop() ?? "";
+    // Our plugin's lines are short; an endless one is not ours, and must not grow our memory.
+    if (this.partial.length > MAX_RESULTS_LINE_CHARS) this.partial = "";
     for (const line of lines) {
       const ev = parseEvent(line);
       if (ev !== null) events.push(ev);

@@ -15841,29 +15841,44 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
         state.aborted = true;
         running.kill("abort");
     };
+    // The listener only wakes the loop: the abort is acted on there, after a read.
+    let wake = () => { };
+    const aborting = new Promise((r) => (wake = r));
+    const onAbort = () => wake();
     if (spec.signal?.aborted)
         abort();
+    else
+        spec.signal?.addEventListener("abort", onAbort, { once: true });
     const take = (ev) => {
         // Any line is progress: the clock restarts for whatever comes next.
         deadline = Date.now() + spec.timeoutMs;
         handle(ev, running);
     };
-    while (!exited) {
-        await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done]);
+    try {
+        while (!exited) {
+            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done, aborting]);
+            for (const ev of await reader.read())
+                take(ev);
+            // An abort is acted on after the read: attempts that ended before it still count (lines
+            // after our kill may be the kill's doing and do not). A process already being killed on
+            // its timeout is left to that: its open attempt timed out, and counts so.
+            if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true)
+                abort();
+            if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
+                state.timedOutAt = Date.now();
+                running.kill("timeout");
+            }
+        }
+        // Exited as the abort came (a CI cancel signals the whole tree at once): that end is the
+        // abort's, not a crash of the test, and what is still unread may be the signal's doing too.
+        if (!state.aborted && state.timedOutAt === null && spec.signal?.aborted === true)
+            state.aborted = true;
         for (const ev of await reader.read())
             take(ev);
-        // An abort is acted on here, after the read: attempts that ended before it still count
-        // (lines after our kill may be the kill's doing and do not). A process already being
-        // killed on its timeout is left to that: its open attempt timed out, and counts so.
-        if (!exited && !state.aborted && state.timedOutAt === null && spec.signal?.aborted === true)
-            abort();
-        if (!exited && state.timedOutAt === null && !stopped() && !state.aborted && Date.now() > deadline) {
-            state.timedOutAt = Date.now();
-            running.kill("timeout");
-        }
     }
-    for (const ev of await reader.read())
-        take(ev);
+    finally {
+        spec.signal?.removeEventListener("abort", onAbort);
+    }
     return running.done;
 }
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
@@ -15940,6 +15955,10 @@ function attempts_delay(ms) {
     return new Promise((r) => setTimeout(r, ms));
 }
 /** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
+/** 64 KiB reads per poll of a results file (1 MiB). */
+const RESULTS_READ_CHUNKS_PER_POLL = 16;
+/** A results-file line longer than this is dropped unread. */
+const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
 class LineReader {
     file;
     offset = 0;
@@ -15958,7 +15977,9 @@ class LineReader {
         const events = [];
         try {
             const buf = Buffer.alloc(64 * 1024);
-            for (;;) {
+            // At most so much per poll: a test that fills the file faster than we read it must not
+            // keep the caller from its timeout and abort checks, which come between reads.
+            for (let n = 0; n < RESULTS_READ_CHUNKS_PER_POLL; n++) {
                 const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
                 if (bytesRead === 0)
                     break;
@@ -15971,6 +15992,9 @@ class LineReader {
         }
         const lines = this.partial.split("\n");
         this.partial = lines.pop() ?? "";
+        // Our plugin's lines are short; an endless one is not ours, and must not grow our memory.
+        if (this.partial.length > MAX_RESULTS_LINE_CHARS)
+            this.partial = "";
         for (const line of lines) {
             const ev = parseEvent(line);
             if (ev !== null)

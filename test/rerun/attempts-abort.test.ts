@@ -1,0 +1,78 @@
+/**
+ * How a plugin-reporting rerun process (src/rerun/attempts.ts) takes an abort: attempts that
+ * ended before it count, the attempt it cuts does not, and a process that dies as the abort
+ * comes (a CI cancel signals the whole tree) is the abort's, not a crash of the test. The
+ * "plugin" is a small Node script writing the plugin's JSON lines, so the timing is ours.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runBatch, type BatchResult } from "../../src/rerun/attempts.js";
+import type { Trial } from "../../src/model.js";
+import { removeTempDirs, tempDir } from "./helpers.js";
+
+afterAll(removeTempDirs);
+
+/** Writes its pid, then the given lines to the results file, then waits to be killed. */
+const FAKE_PLUGIN = `const fs = require("fs");
+const [results, pidFile, lines] = process.argv.slice(2);
+for (const l of JSON.parse(lines)) fs.appendFileSync(results, JSON.stringify(l) + "\\n");
+fs.writeFileSync(pidFile, String(process.pid));
+setInterval(() => {}, 1000);
+`;
+
+async function follow(lines: object[], stop: (pid: number, abort: () => void) => void): Promise<{ result: BatchResult; counted: Trial[] }> {
+  const dir = tempDir("ft-abort-");
+  const script = path.join(dir, "plugin.cjs");
+  writeFileSync(script, FAKE_PLUGIN);
+  const resultsFile = path.join(dir, "results.jsonl");
+  const pidFile = path.join(dir, "pid");
+  const ac = new AbortController();
+  const counted: Trial[] = [];
+  const running = runBatch({
+    argv: [process.execPath, script, resultsFile, pidFile, JSON.stringify(lines)],
+    cwd: dir,
+    env: { PATH: process.env["PATH"] ?? "" },
+    seeds: [null, null],
+    reportsLines: true,
+    resultsFile,
+    timeoutMs: 30_000,
+    startupMs: 30_000,
+    killGraceMs: 500,
+    signal: ac.signal,
+    onTrial: (t) => {
+      counted.push(t);
+      return false;
+    },
+  });
+  while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
+  stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+  return { result: await running, counted };
+}
+
+describe("a plugin process under an abort", () => {
+  it("counts an attempt that ended just before the abort, not the one the abort cut", async () => {
+    // Both lines are in the file before the abort; the first poll has not read them yet.
+    const { result, counted } = await follow(
+      [
+        { event: "start", attempt: 0, seed: null },
+        { event: "end", attempt: 0, outcome: "failed", duration: 0.01, message: "boom" },
+        { event: "start", attempt: 1, seed: null },
+      ],
+      (_pid, abort) => abort(),
+    );
+    expect(result.aborted).toBe(true);
+    expect(counted.map((t) => t.kind)).toEqual(["failed"]);
+  });
+
+  it.each([0, 5])("takes a death that comes with the abort (%i ms apart) as the abort's, not a crash", async (gapMs) => {
+    const { result, counted } = await follow([{ event: "start", attempt: 0, seed: null }], (pid, abort) => {
+      process.kill(pid, "SIGTERM");
+      if (gapMs === 0) abort();
+      else setTimeout(abort, gapMs);
+    });
+    expect(result.aborted).toBe(true);
+    expect(counted).toEqual([]);
+    expect(result.cannotRun).toBeNull();
+  });
+});
