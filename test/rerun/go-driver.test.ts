@@ -220,6 +220,12 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
         "",
       ].join("\n"),
     );
+    // A parallel test waits for the sequential tests after it; the one after it hangs.
+    mkdirSync(join(mod, "par"));
+    writeFileSync(
+      join(mod, "par", "par_test.go"),
+      'package par\nimport ("testing"; "time")\nfunc TestA(t *testing.T) {}\nfunc TestP(t *testing.T) { t.Parallel() }\nfunc TestHang(t *testing.T) { time.Sleep(10 * time.Minute) }\n',
+    );
     mkdirSync(join(mod, "exits"));
     writeFileSync(
       join(mod, "exits", "exits_test.go"),
@@ -235,12 +241,13 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     };
     // Compiled once before the runs that share the build cache.
     spawnSync("go", ["test", "./...", "-count=1", "-run", "^$"], { cwd: mod, env: modEnv });
-    const [fails, subtest, hangs, exits, never] = await Promise.all([
+    const [fails, subtest, hangs, exits, never, parallel] = await Promise.all([
       rerun("TestUsesDefaultUnit"),
       rerun("TestTable/b"),
       rerun("TestHangsWhenChanged"),
       rerun("TestExitsWhenChanged", "exits"),
       rerun("TestExitsAfterAHang"),
+      rerun("TestP", "par"),
     ]);
     // Its own FAIL line counts, though the run was killed later (HangsWhenChanged).
     expect(fails.out.reruns.order).toMatchObject({ runs: 1, failed: 1, timedOut: 0, predecessors: 1 });
@@ -260,6 +267,10 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     expect(never.out.reruns.order).toBeUndefined();
     expect(never.out.reruns.note).toMatch(/order: the tests before it did not finish within the timeout, so it never ran/);
     expect(never.c.verdict).toBe("not-reproduced");
+    // Paused for t.Parallel while TestHang hung: it never began, so the timeout is not its own.
+    expect(parallel.out.reruns.order).toBeUndefined();
+    expect(parallel.out.reruns.note).toMatch(/order: the tests before it did not finish within the timeout, so it never ran/);
+    expect(parallel.c.verdict).toBe("not-reproduced");
   }, 180_000);
 
   it("testify's +Inf and NaN wordings are near-miss formats with a non-finite value", () => {
@@ -323,6 +334,24 @@ describe("the order check: the package in source order, up to the test's own res
     const table = "=== RUN   TestA\n=== RUN   TestT\n=== RUN   TestT/a\n=== RUN   TestT/a/x\n=== RUN   TestT/b\n";
     expect(testsRunBefore(table, "TestT/b")).toBe(3);
     expect(testsRunBefore(table, "TestT/a/x")).toBe(1);
+  });
+
+  it("a parallel test begins at its CONT: the sequential tests after it count, and while it waits it has not begun", () => {
+    const waiting = ["=== RUN   TestA", "--- PASS: TestA (0.00s)", "=== RUN   TestP", "=== PAUSE TestP", "=== RUN   TestHang"];
+    expect(testsRunBefore(waiting.join("\n"), "TestP")).toBeUndefined();
+    const resumed = [...waiting, "--- PASS: TestHang (0.00s)", "=== CONT  TestP", "    p_test.go:3: boom", "--- FAIL: TestP (0.00s)"];
+    expect(testsRunBefore(resumed.join("\n"), "TestP")).toBe(2);
+    // Later CONT lines (output switching between parallel tests) change nothing.
+    expect(testsRunBefore([...resumed, "=== CONT  TestP"].join("\n"), "TestP")).toBe(2);
+    // A sequential test is unaffected by others' PAUSE and CONT lines.
+    expect(testsRunBefore(resumed.join("\n"), "TestHang")).toBe(2);
+  });
+
+  it("reads a marker after a bare carriage return, as a progress line leaves it", () => {
+    const out = "=== RUN   TestBar\n=== RUN   TestBar/a\nprogress 50%\r=== RUN   TestBar/b\n--- PASS: TestBar (0.00s)\n";
+    expect(testsRunBefore(out, "TestBar/b")).toBe(1);
+    const ends = endsAfter("TestBar");
+    expect(["=== RUN   TestBar", "50%\r--- PASS: TestBar (0.00s)", "=== RUN   TestNext"].map((l) => ends(l))).toEqual([false, false, true]);
   });
 
   it("counts from the stream, so output past the capture cap loses no predecessor", () => {

@@ -5642,6 +5642,15 @@ function resultLine(stdout, name) {
     return ownResult(name, "m").test(stdout);
 }
 /**
+ * The part of a line after its last bare carriage return: a test that draws a progress line
+ * with `\r` leaves go's next marker mid-line (`50%\r=== RUN   TestX/sub`), which a terminal,
+ * and so go's own reading, shows as the line.
+ */
+function afterCR(line) {
+    const i = line.lastIndexOf("\r");
+    return i < 0 ? line : line.slice(i + 1);
+}
+/**
  * For a run of the whole package: true at the first `=== RUN` after the test's own result
  * line, when nothing the judge reads is still to come (a subtest's result comes with its
  * parent's, before the next top-level test starts; a panic ends the process first).
@@ -5649,36 +5658,58 @@ function resultLine(stdout, name) {
 function endsAfter(name) {
     const own = ownResult(name);
     let seen = false;
-    return (line) => {
+    return (raw) => {
+        const line = afterCR(raw);
         if (seen)
             return line.startsWith("=== RUN ");
         seen = own.test(line);
         return false;
     };
 }
+/** go test -v's markers of a test starting, pausing for t.Parallel, and going on. */
+const MARKER = /^=== (RUN|PAUSE|CONT) +(\S+)\s*$/;
 /**
- * Follows the `=== RUN` lines of `go test -v` as they stream, to count the tests go started
- * before `name`: other top-level tests, and for a subtest the earlier subtests under its own
- * top-level test (table-driven cases share its state), not its own parents. `before` stays
- * undefined until `name` starts. The stream, not the captured output: a chatty package's
- * output passes the rerun's capture cap (1 MiB), whose cut middle would lose `=== RUN` lines.
+ * Follows the markers of `go test -v` as they stream, to count the tests go started before
+ * `name` began its work: other top-level tests, and for a subtest the earlier subtests under
+ * its own top-level test (table-driven cases share its state), not its own parents. A parallel
+ * test (`=== PAUSE` after its RUN) begins at its `=== CONT`, after the sequential tests that
+ * follow it in the file: those count, and while it waits it has not started (a later test that
+ * hangs is not its timeout). `before` stays undefined until `name` has begun. The stream, not
+ * the captured output: a chatty package's output passes the rerun's capture cap (1 MiB),
+ * whose cut middle would lose markers.
  */
 function runOrder(name) {
     const top = name.split("/")[0] ?? name;
     let count = 0;
+    let state = "waiting";
     let before;
     return {
         see(line) {
-            if (before !== undefined || !line.startsWith("=== RUN   "))
+            const m = MARKER.exec(afterCR(line));
+            if (m === null)
                 return;
-            const started = line.slice(10).trimEnd();
-            if (started === "" || /\s/.test(started))
+            const kind = m[1];
+            const started = m[2] ?? "";
+            if (started === name) {
+                if (kind === "RUN" && state === "waiting") {
+                    state = "running";
+                    before = count;
+                }
+                else if (kind === "PAUSE" && state === "running") {
+                    state = "paused";
+                    before = undefined;
+                }
+                else if (kind === "CONT" && state === "paused") {
+                    state = "running";
+                    before = count;
+                }
                 return;
-            if (started === name)
-                before = count;
-            else if (name.startsWith(started + "/"))
+            }
+            if (kind !== "RUN" || state === "running")
                 return;
-            else if (!started.includes("/") || started.startsWith(top + "/"))
+            if (name.startsWith(started + "/"))
+                return;
+            if (!started.includes("/") || started.startsWith(top + "/"))
                 count++;
         },
         get before() {
@@ -5746,7 +5777,8 @@ function goDriver(go = "go") {
                                 // binary died (or hung) inside it after more output than the capture keeps.
                                 if (resultLine(r.stdout, req.test.name))
                                     return judged;
-                                return { kind: "failed", message: `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
+                                const died = /^(?:panic|fatal error): .*$/m.exec(r.stdout)?.[0];
+                                return { kind: "failed", message: died ?? `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
                             }
                             // Its own result line: it ended, and a timeout after it was a later test's.
                             return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
