@@ -16193,7 +16193,7 @@ async function rerunTest(req, ctx, batched) {
     let processes = 0;
     let batchNo = 0;
     let cannotRun = false;
-    /** The order check was due but the stop came first, or stopped it. */
+    /** A phase was due, or had attempts due, when the stop came. */
     let cut = false;
     const runPhase = async (phase, total, opts) => {
         const tally = emptyTally();
@@ -16211,6 +16211,7 @@ async function rerunTest(req, ctx, batched) {
                 finished = true;
             return finished;
         };
+        let brokeOut = false;
         while (tally.runs < total && !finished && !ctx.signal?.aborted) {
             const remaining = total - tally.runs;
             const dir = external_node_path_default().join(workRoot, `${phase}-${batchNo++}`);
@@ -16249,21 +16250,28 @@ async function rerunTest(req, ctx, batched) {
                 const { target, kept } = batch.collected;
                 predecessors = target === null ? null : kept - 1;
                 // First in its file: running the file up to it is running it alone, already done.
-                if (predecessors === 0)
+                if (predecessors === 0) {
+                    brokeOut = true;
                     break;
+                }
             }
             if (batch.cannotRun !== null) {
                 const gone = !(0,external_node_fs_namespaceObject.existsSync)(req.cwd) ? ` (working directory ${req.cwd} no longer exists)` : "";
                 notes.push(`${phase}: ${batch.cannotRun}${gone}`);
                 cannotRun = true;
+                brokeOut = true;
                 break;
             }
             // Defensive: a process that ran nothing and said nothing must not loop forever.
             if (tally.runs === before && !batch.aborted && !batch.stopped) {
                 notes.push(`${phase}: the rerun process ended without running an attempt`);
+                brokeOut = true;
                 break;
             }
         }
+        // Left because of the stop, with attempts still due: cut short.
+        if (!brokeOut && !finished && tally.runs < total && ctx.signal?.aborted === true)
+            cut = true;
         return { tally, last, predecessors, timeoutsAfter: consecutiveTimeouts };
     };
     try {
@@ -16288,7 +16296,11 @@ async function rerunTest(req, ctx, batched) {
             byPhase["fresh-seeds"].push(...batchedFresh.trials);
             reruns.freshSeeds = { ...batchedFresh.tally, seeds: batchedFresh.trials.map((t) => t.seed ?? "").filter((s) => s !== "") };
         }
-        else if (req.freshSeeds > 0 && !cannotRun && !ctx.signal?.aborted) {
+        else if (req.freshSeeds > 0 && !cannotRun && ctx.signal?.aborted) {
+            if (req.seed !== null && support.fresh)
+                cut = true;
+        }
+        else if (req.freshSeeds > 0 && !cannotRun) {
             if (req.seed === null) {
                 // Nothing to vary: without a known seed, fresh-seed runs are same-seed runs again.
             }
@@ -16314,8 +16326,6 @@ async function rerunTest(req, ctx, batched) {
             else {
                 const total = Math.min(req.reruns, MAX_ORDER_ATTEMPTS);
                 const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
-                if (incomplete(r.tally, total))
-                    cut = true;
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
                     notes.push("order check skipped: no test runs before it");
@@ -16338,16 +16348,18 @@ async function rerunTest(req, ctx, batched) {
     // Only a test the stop cut short says so: one whose reruns were complete (a batch may hand a
     // finished test back after the stop) keeps a plain outcome.
     if (ctx.signal?.aborted && !cannotRun) {
-        const planned = (n, applies) => (applies ? n : 0);
-        if (cut ||
-            incomplete(reruns.sameSeed, req.reruns) ||
-            incomplete(reruns.freshSeeds, planned(req.freshSeeds, req.seed !== null && support.fresh))) {
-            notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+        if (batched !== undefined) {
+            // What the batch ran of it, against what it planned: the same counts as batch.ts.
+            const plannedFresh = req.seed !== null && support.fresh && batched.freshSeeds !== null ? freshSeeds(req.seed.value, req.freshSeeds).length : 0;
+            if (incomplete(batched.sameSeed.tally, req.reruns) || (batched.freshSeeds !== null && incomplete(batched.freshSeeds.tally, plannedFresh)))
+                cut = true;
         }
+        if (cut)
+            notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
     }
     return outcome(reproduce, support.reapply, processes);
 }
-/** A phase that ran fewer attempts than planned without settling early: a stop cut it. */
+/** A batched phase that ran fewer attempts than planned without settling early: a stop cut it. */
 function incomplete(tally, planned) {
     return tally.runs < planned && !tally.stoppedEarly;
 }
