@@ -18695,6 +18695,9 @@ async function verifyOne(target, seeds, index, opts) {
                 env: { ...baseEnv, ...inv.env },
                 seeds: chunk.slice(0, inv.attempts),
                 reportsLines: inv.reportsLines,
+                // Drivers judged by more than the exit status (go's own result line, jest's and
+                // vitest's result files): without it a filter that matches nothing would pass.
+                ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
                 resultsFile,
                 timeoutMs,
                 startupMs,

@@ -1,0 +1,55 @@
+/**
+ * verify with a driver that judges more than the exit status: go test exits 0 when its -run
+ * pattern matches nothing, so without the go driver's judge every trial of a test that does
+ * not exist would count as a pass. Real go, on examples/go.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestCase } from "../../src/model.js";
+import { verify } from "../../src/verify/verify.js";
+import type { SeedMechanism } from "../../src/verify/probe.js";
+import { GO_EXAMPLE, goExampleEnv, linkVendor, skipWithoutGo } from "../rerun/go-example-env.js";
+
+const PKG = "example.com/flakydemo/stats";
+const skip = skipWithoutGo("verify with the go driver");
+const BY_ENV: SeedMechanism = { source: "flag", detail: "--seed-env", kind: "env", names: ["STATS_SEED"] };
+let runDir: string;
+
+beforeAll(() => {
+  if (skip) return;
+  linkVendor();
+  runDir = mkdtempSync(path.join(tmpdir(), "ft-verify-go-"));
+});
+afterAll(() => {
+  if (runDir) rmSync(runDir, { recursive: true, force: true });
+});
+
+function goTest(name: string): TestCase {
+  return { id: `${PKG}/${name}`, classname: PKG, name, file: "stats/stats_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
+}
+
+describe.skipIf(skip)("verify through the go driver", () => {
+  it("counts no pass for a test go never ran (its -run pattern matched nothing)", async () => {
+    const report = await verify({
+      targets: [{ test: goTest("TestNoSuchThing"), mechanism: BY_ENV }],
+      cwd: GO_EXAMPLE,
+      stream: { kind: "random", baseSeed: "42", total: 3 },
+      shard: null,
+      jobs: 1,
+      timeoutSec: 60,
+      rerunCommand: null,
+      seedPatterns: [],
+      stopOnFailure: false,
+      runDir,
+      env: goExampleEnv(),
+      startupAllowanceSec: 60,
+      killGraceMs: 500,
+    });
+    const t = report.tests[0]!;
+    expect(t.passed).toBe(0);
+    expect(t.trials).toBe(0);
+    expect(t.note).toMatch(/go test found no test matching the -run pattern/);
+  }, 120_000);
+});
