@@ -15868,7 +15868,11 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     const reader = new LineReader(spec.resultsFile);
     let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
     let exited = false;
-    void running.done.then(() => (exited = true));
+    let diedBySignal = false;
+    void running.done.then((r) => {
+        exited = true;
+        diedBySignal = r.signal !== null;
+    });
     const abort = () => {
         state.aborted = true;
         running.kill("abort");
@@ -15901,11 +15905,13 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
                 running.kill("timeout");
             }
         }
-        // Exited as the abort came (a CI cancel signals the whole tree at once): that end is the
-        // abort's, not a crash of the test, and what is still unread may be the signal's doing too.
-        if (!state.aborted && state.timedOutAt === null && spec.signal?.aborted === true)
+        // Killed by a signal as the abort came (a CI cancel signals the whole tree at once): that
+        // death is the abort's, not a crash of the test, and what is still unread may be the
+        // signal's doing too. A process that ended by itself at that instant keeps its lines.
+        if (!state.aborted && state.timedOutAt === null && diedBySignal && spec.signal?.aborted === true)
             state.aborted = true;
-        for (const ev of await reader.read())
+        // The process is gone and the file complete: read all of it (bounded: a runaway test's).
+        for (const ev of await reader.read(RESULTS_READ_CHUNKS_AT_EXIT))
             take(ev);
     }
     finally {
@@ -15989,6 +15995,8 @@ function attempts_delay(ms) {
 /** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 /** 64 KiB reads per poll of a results file (1 MiB). */
 const RESULTS_READ_CHUNKS_PER_POLL = 16;
+/** 64 KiB reads of what is left once the process ended (64 MiB, ~300,000 attempts' lines). */
+const RESULTS_READ_CHUNKS_AT_EXIT = 1024;
 /** A results-file line longer than this is dropped unread. */
 const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
 class LineReader {
@@ -15998,7 +16006,7 @@ class LineReader {
     constructor(file) {
         this.file = file;
     }
-    async read() {
+    async read(maxChunks = RESULTS_READ_CHUNKS_PER_POLL) {
         let handle;
         try {
             handle = await (0,promises_namespaceObject.open)(this.file, "r");
@@ -16011,7 +16019,7 @@ class LineReader {
             const buf = Buffer.alloc(64 * 1024);
             // At most so much per poll: a test that fills the file faster than we read it must not
             // keep the caller from its timeout and abort checks, which come between reads.
-            for (let n = 0; n < RESULTS_READ_CHUNKS_PER_POLL; n++) {
+            for (let n = 0; n < maxChunks; n++) {
                 const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
                 if (bytesRead === 0)
                     break;

@@ -287,7 +287,11 @@ async function followPlugin(
   const reader = new LineReader(spec.resultsFile);
   let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
   let exited = false;
-  void running.done.then(() => (exited = true));
+  let diedBySignal = false;
+  void running.done.then((r) => {
+    exited = true;
+    diedBySignal = r.signal !== null;
+  });
   const abort = (): void => {
     state.aborted = true;
     running.kill("abort");
@@ -317,10 +321,12 @@ async function followPlugin(
         running.kill("timeout");
       }
     }
-    // Exited as the abort came (a CI cancel signals the whole tree at once): that end is the
-    // abort's, not a crash of the test, and what is still unread may be the signal's doing too.
-    if (!state.aborted && state.timedOutAt === null && spec.signal?.aborted === true) state.aborted = true;
-    for (const ev of await reader.read()) take(ev);
+    // Killed by a signal as the abort came (a CI cancel signals the whole tree at once): that
+    // death is the abort's, not a crash of the test, and what is still unread may be the
+    // signal's doing too. A process that ended by itself at that instant keeps its lines.
+    if (!state.aborted && state.timedOutAt === null && diedBySignal && spec.signal?.aborted === true) state.aborted = true;
+    // The process is gone and the file complete: read all of it (bounded: a runaway test's).
+    for (const ev of await reader.read(RESULTS_READ_CHUNKS_AT_EXIT)) take(ev);
   } finally {
     spec.signal?.removeEventListener("abort", onAbort);
   }
@@ -410,6 +416,8 @@ function delay(ms: number): Promise<void> {
 /** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 /** 64 KiB reads per poll of a results file (1 MiB). */
 const RESULTS_READ_CHUNKS_PER_POLL = 16;
+/** 64 KiB reads of what is left once the process ended (64 MiB, ~300,000 attempts' lines). */
+const RESULTS_READ_CHUNKS_AT_EXIT = 1024;
 /** A results-file line longer than this is dropped unread. */
 const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
 
@@ -419,7 +427,7 @@ class LineReader {
 
   constructor(private readonly file: string) {}
 
-  async read(): Promise<PluginEvent[]> {
+  async read(maxChunks = RESULTS_READ_CHUNKS_PER_POLL): Promise<PluginEvent[]> {
     let handle;
     try {
       handle = await open(this.file, "r");
@@ -431,7 +439,7 @@ class LineReader {
       const buf = Buffer.alloc(64 * 1024);
       // At most so much per poll: a test that fills the file faster than we read it must not
       // keep the caller from its timeout and abort checks, which come between reads.
-      for (let n = 0; n < RESULTS_READ_CHUNKS_PER_POLL; n++) {
+      for (let n = 0; n < maxChunks; n++) {
         const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
         if (bytesRead === 0) break;
         this.offset += bytesRead;

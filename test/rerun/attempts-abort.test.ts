@@ -13,15 +13,29 @@ import { removeTempDirs, tempDir } from "./helpers.js";
 
 afterAll(removeTempDirs);
 
-/** Writes its pid, then the given lines to the results file, then waits to be killed. */
+/**
+ * Writes the given lines to the results file (or \`count\` failed attempts), then its pid, then
+ * waits to be killed, or with "exit" ends at once.
+ */
 const FAKE_PLUGIN = `const fs = require("fs");
-const [results, pidFile, lines] = process.argv.slice(2);
-for (const l of JSON.parse(lines)) fs.appendFileSync(results, JSON.stringify(l) + "\\n");
+const [results, pidFile, lines, count, how] = process.argv.slice(2);
+let text = JSON.parse(lines).map((l) => JSON.stringify(l) + "\\n").join("");
+for (let i = 0; i < Number(count); i++) {
+  text += JSON.stringify({ event: "start", attempt: i, seed: null }) + "\\n";
+  text += JSON.stringify({ event: "end", attempt: i, outcome: "failed", duration: 0.001, message: "attempt " + i + " of many " + "x".repeat(60) }) + "\\n";
+}
+fs.appendFileSync(results, text);
 fs.writeFileSync(pidFile, String(process.pid));
+if (how === "exit") process.exit(0);
 setInterval(() => {}, 1000);
 `;
 
-async function follow(lines: object[], stop: (pid: number, abort: () => void) => void): Promise<{ result: BatchResult; counted: Trial[] }> {
+async function follow(
+  lines: object[],
+  stop: (pid: number, abort: () => void) => void,
+  many = 0,
+  how: "wait" | "exit" = "wait",
+): Promise<{ result: BatchResult; counted: Trial[] }> {
   const dir = tempDir("ft-abort-");
   const script = path.join(dir, "plugin.cjs");
   writeFileSync(script, FAKE_PLUGIN);
@@ -30,7 +44,7 @@ async function follow(lines: object[], stop: (pid: number, abort: () => void) =>
   const ac = new AbortController();
   const counted: Trial[] = [];
   const running = runBatch({
-    argv: [process.execPath, script, resultsFile, pidFile, JSON.stringify(lines)],
+    argv: [process.execPath, script, resultsFile, pidFile, JSON.stringify(lines), String(many), how],
     cwd: dir,
     env: { PATH: process.env["PATH"] ?? "" },
     seeds: [null, null],
@@ -45,8 +59,10 @@ async function follow(lines: object[], stop: (pid: number, abort: () => void) =>
       return false;
     },
   });
-  while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
-  stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+  if (how === "wait") {
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
+    stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+  }
   return { result: await running, counted };
 }
 
@@ -63,6 +79,13 @@ describe("a plugin process under an abort", () => {
     );
     expect(result.aborted).toBe(true);
     expect(counted.map((t) => t.kind)).toEqual(["failed"]);
+  });
+
+  it("reads every line a process left at its exit, however many (more than a poll reads)", async () => {
+    // ~3.6 MB of lines written at once just before the process ends: mostly unread at its exit.
+    const { result, counted } = await follow([], () => {}, 20_000, "exit");
+    expect(result.aborted).toBe(false);
+    expect(counted).toHaveLength(20_000);
   });
 
   it.each([0, 5])("takes a death that comes with the abort (%i ms apart) as the abort's, not a crash", async (gapMs) => {
