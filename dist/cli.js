@@ -15892,7 +15892,8 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     };
     try {
         while (!exited) {
-            await Promise.race([attempts_delay(RESULTS_POLL_MS), running.done, aborting]);
+            // The abort wakes the loop once; after that, a settled promise would make it spin.
+            await Promise.race(state.aborted || state.timedOutAt !== null ? [attempts_delay(RESULTS_POLL_MS), running.done] : [attempts_delay(RESULTS_POLL_MS), running.done, aborting]);
             for (const ev of await reader.read())
                 take(ev);
             // An abort is acted on after the read: attempts that ended before it still count (lines

@@ -310,7 +310,8 @@ async function followPlugin(
 
   try {
     while (!exited) {
-      await Promise.race([delay(RESULTS_POLL_MS), running.done, aborting]);
+      // The abort wakes the loop once; after that, a settled promise would make it spin.
+      await Promise.race(state.aborted || state.timedOutAt !== null ? [delay(RESULTS_POLL_MS), running.done] : [delay(RESULTS_POLL_MS), running.done, aborting]);
       for (const ev of await reader.read()) take(ev);
       // An abort is acted on after the read: attempts that ended before it still count (lines
       // after our kill may be the kill's doing and do not). A process already being killed on

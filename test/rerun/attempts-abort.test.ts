@@ -27,6 +27,7 @@ for (let i = 0; i < Number(count); i++) {
 fs.appendFileSync(results, text);
 fs.writeFileSync(pidFile, String(process.pid));
 if (how === "exit") process.exit(0);
+if (how === "stubborn") process.on("SIGTERM", () => {});
 setInterval(() => {}, 1000);
 `;
 
@@ -34,7 +35,7 @@ async function follow(
   lines: object[],
   stop: (pid: number, abort: () => void) => void,
   many = 0,
-  how: "wait" | "exit" = "wait",
+  how: "wait" | "exit" | "stubborn" = "wait",
 ): Promise<{ result: BatchResult; counted: Trial[] }> {
   const dir = tempDir("ft-abort-");
   const script = path.join(dir, "plugin.cjs");
@@ -59,7 +60,7 @@ async function follow(
       return false;
     },
   });
-  if (how === "wait") {
+  if (how !== "exit") {
     while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
     stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
   }
@@ -86,6 +87,16 @@ describe("a plugin process under an abort", () => {
     const { result, counted } = await follow([], () => {}, 20_000, "exit");
     expect(result.aborted).toBe(false);
     expect(counted).toHaveLength(20_000);
+  });
+
+  it("waits out the kill grace of a process that ignores SIGTERM without spinning", async () => {
+    const before = process.cpuUsage();
+    const { result } = await follow([{ event: "start", attempt: 0, seed: null }], (_pid, abort) => abort(), 0, "stubborn");
+    const used = process.cpuUsage(before);
+    expect(result.aborted).toBe(true);
+    // 500 ms of grace, polled every 50 ms: a few ms of work. Re-reading at once after the
+    // abort's wake-up, as a settled race does, burns the whole grace (~500 ms of CPU).
+    expect((used.user + used.system) / 1000).toBeLessThan(250);
   });
 
   it.each([0, 5])("takes a death that comes with the abort (%i ms apart) as the abort's, not a crash", async (gapMs) => {
