@@ -5577,7 +5577,11 @@ function ownResult(name, flags = "") {
 /** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
 function blockOf(stdout, name, end) {
     const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
-    return stdout.slice(start === -1 ? 0 : start, end);
+    const from = start === -1 ? 0 : start;
+    // A parallel test's own output begins where it went on: while it waited (=== PAUSE), the
+    // output was the sequential tests'.
+    const cont = stdout.indexOf(`=== CONT  ${name}\n`, from);
+    return stdout.slice(cont !== -1 && cont < end ? cont : from, end);
 }
 /**
  * The first `file_test.go:42: message` line of a block. testify prints its message on the
@@ -5715,6 +5719,10 @@ function runOrder(name) {
         get before() {
             return before;
         },
+        /** It started, called t.Parallel, and has not gone on yet. */
+        get paused() {
+            return state === "paused";
+        },
     };
 }
 /** runOrder over a whole text of `go test -v` output. */
@@ -5770,6 +5778,11 @@ function goDriver(go = "go") {
                         decide: (r) => {
                             const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
                             const before = order.before;
+                            // Paused for t.Parallel while a later sequential test ended the run (a panic, an
+                            // exit, a hang): it never began its work.
+                            if (order.paused && !resultLine(r.stdout, req.test.name)) {
+                                return { kind: "not-run", why: `the run ended while ${req.test.name} waited to go on (t.Parallel), so it never began` };
+                            }
                             if (before === undefined)
                                 return judged;
                             if (judged.kind === "not-run") {
@@ -5777,7 +5790,8 @@ function goDriver(go = "go") {
                                 // binary died (or hung) inside it after more output than the capture keeps.
                                 if (resultLine(r.stdout, req.test.name))
                                     return judged;
-                                const died = /^(?:panic|fatal error): .*$/m.exec(r.stdout)?.[0];
+                                // The last one: the capture's head may hold a predecessor's printed "panic: ...".
+                                const died = [...r.stdout.matchAll(/^(?:panic|fatal error): .*$/gm)].pop()?.[0];
                                 return { kind: "failed", message: died ?? `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
                             }
                             // Its own result line: it ended, and a timeout after it was a later test's.

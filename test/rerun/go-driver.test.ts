@@ -347,6 +347,20 @@ describe("the order check: the package in source order, up to the test's own res
     expect(testsRunBefore(resumed.join("\n"), "TestHang")).toBe(2);
   });
 
+  it("judges a parallel test by its own output, and not at all when the run ended while it waited", () => {
+    const judge = (lines: string[], exitCode = 1) => {
+      const j = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestP"), seed: null, freshSeeds: null }).judge!;
+      for (const line of lines) j.endsAt!(line);
+      return j.decide({ exitCode, stdout: lines.join("\n") + "\n", stderr: "", results: null });
+    };
+    // As go 1.19 prints it: TestMid's log comes while TestP waits; TestP's own comes after CONT.
+    const ran = ["=== RUN   TestP", "=== PAUSE TestP", "=== RUN   TestMid", "    p_test.go:4: mid chatter", "--- PASS: TestMid (0.00s)", "=== CONT  TestP", "    p_test.go:3: boom in P", "--- FAIL: TestP (0.00s)"];
+    expect(judge(ran)).toEqual({ kind: "failed", message: "p_test.go:3: boom in P", ranBefore: 1, finished: true });
+    // A later sequential test panics while TestP waits: TestP never began.
+    const died = ["=== RUN   TestP", "=== PAUSE TestP", "=== RUN   TestBoom", "--- FAIL: TestBoom (0.00s)", "panic: assignment to entry in nil map [recovered]"];
+    expect(judge(died, 2)).toMatchObject({ kind: "not-run" });
+  });
+
   it("reads a marker after a bare carriage return, as a progress line leaves it", () => {
     const out = "=== RUN   TestBar\n=== RUN   TestBar/a\nprogress 50%\r=== RUN   TestBar/b\n--- PASS: TestBar (0.00s)\n";
     expect(testsRunBefore(out, "TestBar/b")).toBe(1);

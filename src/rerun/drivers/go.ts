@@ -55,7 +55,11 @@ function ownResult(name: string, flags = ""): RegExp {
 /** What go test printed inside one test: from its `=== RUN` line up to its own result line. */
 function blockOf(stdout: string, name: string, end: number): string {
   const start = stdout.lastIndexOf(`=== RUN   ${name}\n`, end);
-  return stdout.slice(start === -1 ? 0 : start, end);
+  const from = start === -1 ? 0 : start;
+  // A parallel test's own output begins where it went on: while it waited (=== PAUSE), the
+  // output was the sequential tests'.
+  const cont = stdout.indexOf(`=== CONT  ${name}\n`, from);
+  return stdout.slice(cont !== -1 && cont < end ? cont : from, end);
 }
 
 /**
@@ -166,7 +170,7 @@ const MARKER = /^=== (RUN|PAUSE|CONT) +(\S+)\s*$/;
  * the captured output: a chatty package's output passes the rerun's capture cap (1 MiB),
  * whose cut middle would lose markers.
  */
-export function runOrder(name: string): { see(line: string): void; readonly before: number | undefined } {
+export function runOrder(name: string): { see(line: string): void; readonly before: number | undefined; readonly paused: boolean } {
   const top = name.split("/")[0] ?? name;
   let count = 0;
   let state: "waiting" | "running" | "paused" = "waiting";
@@ -196,6 +200,10 @@ export function runOrder(name: string): { see(line: string): void; readonly befo
     },
     get before() {
       return before;
+    },
+    /** It started, called t.Parallel, and has not gone on yet. */
+    get paused() {
+      return state === "paused";
     },
   };
 }
@@ -255,12 +263,18 @@ export function goDriver(go = "go"): RerunDriver {
             decide: (r) => {
               const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
               const before = order.before;
+              // Paused for t.Parallel while a later sequential test ended the run (a panic, an
+              // exit, a hang): it never began its work.
+              if (order.paused && !resultLine(r.stdout, req.test.name)) {
+                return { kind: "not-run", why: `the run ended while ${req.test.name} waited to go on (t.Parallel), so it never began` };
+              }
               if (before === undefined) return judged;
               if (judged.kind === "not-run") {
                 // Its RUN line went by, so it started; with no result line of its own, the
                 // binary died (or hung) inside it after more output than the capture keeps.
                 if (resultLine(r.stdout, req.test.name)) return judged;
-                const died = /^(?:panic|fatal error): .*$/m.exec(r.stdout)?.[0];
+                // The last one: the capture's head may hold a predecessor's printed "panic: ...".
+                const died = [...r.stdout.matchAll(/^(?:panic|fatal error): .*$/gm)].pop()?.[0];
                 return { kind: "failed", message: died ?? `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
               }
               // Its own result line: it ended, and a timeout after it was a later test's.
