@@ -122,6 +122,8 @@ export async function probeSeed(test: TestCase, driver: RerunDriver, ctx: ProbeC
     env: { ...ctx.env, ...inv.env, PYTEST_ADDOPTS: addopts },
     seeds: [null],
     reportsLines: inv.reportsLines,
+    // As verify's trials: go's exit status 0 for a -run that matches nothing is no pass.
+    ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
     resultsFile,
     timeoutMs: ctx.timeoutMs,
     startupMs: ctx.startupMs,

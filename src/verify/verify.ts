@@ -259,7 +259,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
 
   if (cannotRun.length > 0) notes.push(`could not run the test: ${cannotRun[0]}`);
   if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length) notes.push("stopped at the first failure (--stop-on-failure)");
-  if (opts.signal?.aborted) notes.push("interrupted: trials were cut short");
+  if (opts.signal?.aborted && counts.trials < seeds.length) notes.push("interrupted: trials were cut short");
 
   const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
   const first = failingSeeds[0];

@@ -52,4 +52,25 @@ describe.skipIf(skip)("verify through the go driver", () => {
     expect(t.trials).toBe(0);
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
+
+  it("says so from the probe run too, when no seed mechanism is given", async () => {
+    const report = await verify({
+      targets: [{ test: goTest("TestNoSuchThing"), mechanism: null }],
+      cwd: GO_EXAMPLE,
+      stream: { kind: "random", baseSeed: "42", total: 3 },
+      shard: null,
+      jobs: 1,
+      timeoutSec: 60,
+      rerunCommand: null,
+      seedPatterns: [],
+      stopOnFailure: false,
+      runDir,
+      env: goExampleEnv(),
+      startupAllowanceSec: 60,
+      killGraceMs: 500,
+    });
+    const t = report.tests[0]!;
+    expect(t.trials).toBe(0);
+    expect(t.note).toMatch(/go test found no test matching the -run pattern/);
+  }, 120_000);
 });

@@ -18262,6 +18262,8 @@ async function probeSeed(test, driver, ctx, userPatterns) {
         env: { ...ctx.env, ...inv.env, PYTEST_ADDOPTS: addopts },
         seeds: [null],
         reportsLines: inv.reportsLines,
+        // As verify's trials: go's exit status 0 for a -run that matches nothing is no pass.
+        ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
         resultsFile,
         timeoutMs: ctx.timeoutMs,
         startupMs: ctx.startupMs,
@@ -18755,7 +18757,7 @@ async function verifyOne(target, seeds, index, opts) {
         notes.push(`could not run the test: ${cannotRun[0]}`);
     if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length)
         notes.push("stopped at the first failure (--stop-on-failure)");
-    if (opts.signal?.aborted)
+    if (opts.signal?.aborted && counts.trials < seeds.length)
         notes.push("interrupted: trials were cut short");
     const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
     const first = failingSeeds[0];
