@@ -30,46 +30,35 @@ function goTest(name: string): TestCase {
   return { id: `${PKG}/${name}`, classname: PKG, name, file: "stats/stats_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
 }
 
+/** verify on a test examples/go does not have: 3 trials, the seed by flag or by a probe run. */
+function verifyMissing(mechanism: SeedMechanism | null) {
+  return verify({
+    targets: [{ test: goTest("TestNoSuchThing"), mechanism }],
+    cwd: GO_EXAMPLE,
+    stream: { kind: "random", baseSeed: "42", total: 3 },
+    shard: null,
+    jobs: 1,
+    timeoutSec: 60,
+    rerunCommand: null,
+    seedPatterns: [],
+    stopOnFailure: false,
+    runDir,
+    env: goExampleEnv(),
+    startupAllowanceSec: 60,
+    killGraceMs: 500,
+  });
+}
+
 describe.skipIf(skip)("verify through the go driver", () => {
   it("counts no pass for a test go never ran (its -run pattern matched nothing)", async () => {
-    const report = await verify({
-      targets: [{ test: goTest("TestNoSuchThing"), mechanism: BY_ENV }],
-      cwd: GO_EXAMPLE,
-      stream: { kind: "random", baseSeed: "42", total: 3 },
-      shard: null,
-      jobs: 1,
-      timeoutSec: 60,
-      rerunCommand: null,
-      seedPatterns: [],
-      stopOnFailure: false,
-      runDir,
-      env: goExampleEnv(),
-      startupAllowanceSec: 60,
-      killGraceMs: 500,
-    });
-    const t = report.tests[0]!;
+    const t = (await verifyMissing(BY_ENV)).tests[0]!;
     expect(t.passed).toBe(0);
     expect(t.trials).toBe(0);
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
 
   it("says so from the probe run too, when no seed mechanism is given", async () => {
-    const report = await verify({
-      targets: [{ test: goTest("TestNoSuchThing"), mechanism: null }],
-      cwd: GO_EXAMPLE,
-      stream: { kind: "random", baseSeed: "42", total: 3 },
-      shard: null,
-      jobs: 1,
-      timeoutSec: 60,
-      rerunCommand: null,
-      seedPatterns: [],
-      stopOnFailure: false,
-      runDir,
-      env: goExampleEnv(),
-      startupAllowanceSec: 60,
-      killGraceMs: 500,
-    });
-    const t = report.tests[0]!;
+    const t = (await verifyMissing(null)).tests[0]!;
     expect(t.trials).toBe(0);
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
