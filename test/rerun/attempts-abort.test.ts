@@ -99,7 +99,7 @@ describe("a plugin process under an abort", () => {
     expect((used.user + used.system) / 1000).toBeLessThan(250);
   });
 
-  it.each([0, 5])("takes a death that comes with the abort (%i ms apart) as the abort's, not a crash", async (gapMs) => {
+  it.each([0, 5, 50])("takes a death that comes with the abort (%i ms apart) as the abort's, not a crash", async (gapMs) => {
     const { result, counted } = await follow([{ event: "start", attempt: 0, seed: null }], (pid, abort) => {
       process.kill(pid, "SIGTERM");
       if (gapMs === 0) abort();
@@ -108,5 +108,53 @@ describe("a plugin process under an abort", () => {
     expect(result.aborted).toBe(true);
     expect(counted).toEqual([]);
     expect(result.cannotRun).toBeNull();
+  });
+
+  it("still counts a death by a signal no abort follows as the test's crash", async () => {
+    const { result, counted } = await follow([{ event: "start", attempt: 0, seed: null }], (pid) => process.kill(pid, "SIGTERM"));
+    expect(result.aborted).toBe(false);
+    expect(counted.map((t) => t.kind)).toEqual(["crashed"]);
+  });
+});
+
+describe("an exit-status process under an abort (go, jest, vitest, --rerun-command)", () => {
+  async function run(stop: (pid: number, abort: () => void) => void): Promise<BatchResult> {
+    const dir = tempDir("ft-abort-exit-");
+    const pidFile = path.join(dir, "pid");
+    const script = path.join(dir, "test.cjs");
+    writeFileSync(script, `require("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);\n`);
+    const ac = new AbortController();
+    const running = runBatch({
+      argv: [process.execPath, script],
+      cwd: dir,
+      env: { PATH: process.env["PATH"] ?? "" },
+      seeds: [null],
+      reportsLines: false,
+      resultsFile: path.join(dir, "results.jsonl"),
+      timeoutMs: 30_000,
+      startupMs: 30_000,
+      killGraceMs: 500,
+      signal: ac.signal,
+      onTrial: () => false,
+    });
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
+    stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+    return running;
+  }
+
+  it.each([0, 50])("takes a death that comes with the abort (%i ms apart) as the abort's", async (gapMs) => {
+    const result = await run((pid, abort) => {
+      process.kill(pid, "SIGTERM");
+      if (gapMs === 0) abort();
+      else setTimeout(abort, gapMs);
+    });
+    expect(result.aborted).toBe(true);
+    expect(result.trials).toEqual([]);
+  });
+
+  it("counts a death by a signal no abort follows as a crash", async () => {
+    const result = await run((pid) => process.kill(pid, "SIGTERM"));
+    expect(result.aborted).toBe(false);
+    expect(result.trials.map((t) => t.kind)).toEqual(["crashed"]);
   });
 });

@@ -15701,6 +15701,7 @@ async function runExitStatusBatch(spec) {
         ...(endsAt ? { onLine: (line, stream) => void (stream === "stdout" && endsAt(line) && running.kill("caller")) } : {}),
     });
     const proc = await running.done;
+    const abortedWithIt = await abortFollows(spec.signal, proc);
     const seed = spec.seeds[0] ?? null;
     const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };
     let collected = null;
@@ -15711,11 +15712,11 @@ async function runExitStatusBatch(spec) {
         predecessorsRun: 0,
         process: proc,
         stopped: false,
-        aborted: proc.killed === "abort",
+        aborted: proc.killed === "abort" || abortedWithIt,
     });
     if (proc.spawnError !== null)
         return result([], `could not start ${spec.argv[0] ?? ""}: ${proc.spawnError}`);
-    if (proc.killed === "abort")
+    if (proc.killed === "abort" || abortedWithIt)
         return result([]);
     let trial;
     const ran = (before) => {
@@ -15753,6 +15754,32 @@ async function runExitStatusBatch(spec) {
 /** The attempt a passed or failed judgement stands for; `message` when the judge gave none. */
 function judgedTrial(judged, base, message) {
     return judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
+}
+/** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */
+const TREE_SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGHUP"]);
+/** How long such a death waits for our own abort, which comes from the same cancel. */
+const ABORT_AFTER_DEATH_MS = 300;
+/**
+ * Whether a process that died by one of TREE_SIGNALS, which we did not send, did so because
+ * of a stop that is reaching us too: the abort is already there or comes within a moment.
+ * Otherwise it is the test's own crash.
+ */
+function abortFollows(signal, proc) {
+    if (signal === undefined || proc.killed !== null || proc.signal === null || !TREE_SIGNALS.has(proc.signal))
+        return Promise.resolve(false);
+    if (signal.aborted)
+        return Promise.resolve(true);
+    return new Promise((resolve) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            resolve(true);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(false);
+        }, ABORT_AFTER_DEATH_MS);
+        signal.addEventListener("abort", onAbort, { once: true });
+    });
 }
 /** The judge's verdict on what the process printed. */
 async function judge(j, proc) {
@@ -15882,11 +15909,7 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     const reader = new LineReader(spec.resultsFile);
     let deadline = Date.now() + spec.startupMs + spec.timeoutMs;
     let exited = false;
-    let diedBySignal = false;
-    void running.done.then((r) => {
-        exited = true;
-        diedBySignal = r.signal !== null;
-    });
+    void running.done.then(() => (exited = true));
     const abort = () => {
         state.aborted = true;
         running.kill("abort");
@@ -15923,7 +15946,7 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
         // Killed by a signal as the abort came (a CI cancel signals the whole tree at once): that
         // death is the abort's, not a crash of the test, and what is still unread may be the
         // signal's doing too. A process that ended by itself at that instant keeps its lines.
-        if (!state.aborted && state.timedOutAt === null && diedBySignal && spec.signal?.aborted === true)
+        if (!state.aborted && state.timedOutAt === null && (await abortFollows(spec.signal, await running.done)))
             state.aborted = true;
         // The process is gone and the file complete: read all of it (bounded: a runaway test's).
         for (const ev of await reader.read(RESULTS_READ_CHUNKS_AT_EXIT))
