@@ -16393,21 +16393,10 @@ async function rerunTest(req, ctx, batched) {
     }
     // Only a test the stop cut short says so: one whose reruns were complete (a batch may hand a
     // finished test back after the stop) keeps a plain outcome.
-    if (ctx.signal?.aborted && !cannotRun) {
-        if (batched !== undefined) {
-            // What the batch ran of it, against what it planned: the same counts as batch.ts.
-            const plannedFresh = req.seed !== null && support.fresh && batched.freshSeeds !== null ? freshSeeds(req.seed.value, req.freshSeeds).length : 0;
-            if (incomplete(batched.sameSeed.tally, req.reruns) || (batched.freshSeeds !== null && incomplete(batched.freshSeeds.tally, plannedFresh)))
-                cut = true;
-        }
-        if (cut)
-            notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+    if (ctx.signal?.aborted && !cannotRun && (cut || batched?.unfinished === true)) {
+        notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
     }
     return outcome(reproduce, support.reapply, processes);
-}
-/** A batched phase that ran fewer attempts than planned without settling early: a stop cut it. */
-function incomplete(tally, planned) {
-    return tally.runs < planned && !tally.stoppedEarly;
 }
 function safeReproduce(driver, req) {
     try {
@@ -16783,6 +16772,7 @@ class Batch {
                 processes: s.processes,
                 notes: s.notes,
                 cannotRun: s.cannotRun,
+                unfinished: s.runs.some((r) => !r.settled && r.tally.runs < r.total),
             };
         }
         try {

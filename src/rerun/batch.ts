@@ -380,6 +380,7 @@ export class Batch {
         processes: s.processes,
         notes: s.notes,
         cannotRun: s.cannotRun,
+        unfinished: s.runs.some((r) => !r.settled && r.tally.runs < r.total),
       };
     }
     try {

@@ -97,6 +97,8 @@ export interface BatchedResult {
   processes: number;
   notes: string[];
   cannotRun: boolean;
+  /** A run the batch planned for it still had attempts due when it was handed back (a stop). */
+  unfinished: boolean;
 }
 
 export const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
@@ -292,20 +294,10 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   }
   // Only a test the stop cut short says so: one whose reruns were complete (a batch may hand a
   // finished test back after the stop) keeps a plain outcome.
-  if (ctx.signal?.aborted && !cannotRun) {
-    if (batched !== undefined) {
-      // What the batch ran of it, against what it planned: the same counts as batch.ts.
-      const plannedFresh = req.seed !== null && support.fresh && batched.freshSeeds !== null ? freshSeeds(req.seed.value, req.freshSeeds).length : 0;
-      if (incomplete(batched.sameSeed.tally, req.reruns) || (batched.freshSeeds !== null && incomplete(batched.freshSeeds.tally, plannedFresh))) cut = true;
-    }
-    if (cut) notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
+  if (ctx.signal?.aborted && !cannotRun && (cut || batched?.unfinished === true)) {
+    notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
   }
   return outcome(reproduce, support.reapply, processes);
-}
-
-/** A batched phase that ran fewer attempts than planned without settling early: a stop cut it. */
-function incomplete(tally: RerunTally, planned: number): boolean {
-  return tally.runs < planned && !tally.stoppedEarly;
 }
 
 function safeReproduce(driver: RerunDriver, req: RerunRequest): string | null {
