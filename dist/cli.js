@@ -5778,9 +5778,10 @@ function goDriver(go = "go") {
                         decide: (r) => {
                             const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
                             const before = order.before;
+                            const finished = resultLine(r.stdout, req.test.name);
                             // Paused for t.Parallel while a later sequential test ended the run (a panic, an
                             // exit, a hang): it never began its work.
-                            if (order.paused && !resultLine(r.stdout, req.test.name)) {
+                            if (order.paused && !finished) {
                                 return { kind: "not-run", why: `the run ended while ${req.test.name} waited to go on (t.Parallel), so it never began` };
                             }
                             if (before === undefined)
@@ -5788,14 +5789,14 @@ function goDriver(go = "go") {
                             if (judged.kind === "not-run") {
                                 // Its RUN line went by, so it started; with no result line of its own, the
                                 // binary died (or hung) inside it after more output than the capture keeps.
-                                if (resultLine(r.stdout, req.test.name))
+                                if (finished)
                                     return judged;
                                 // The last one: the capture's head may hold a predecessor's printed "panic: ...".
                                 const died = [...r.stdout.matchAll(/^(?:panic|fatal error): .*$/gm)].pop()?.[0];
                                 return { kind: "failed", message: died ?? `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
                             }
                             // Its own result line: it ended, and a timeout after it was a later test's.
-                            return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
+                            return { ...judged, ranBefore: before, finished };
                         },
                     },
                 };
@@ -16030,13 +16031,13 @@ function attempts_messageOf(proc) {
 function attempts_delay(ms) {
     return new Promise((r) => setTimeout(r, ms));
 }
-/** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 /** 64 KiB reads per poll of a results file (1 MiB). */
 const RESULTS_READ_CHUNKS_PER_POLL = 16;
 /** 64 KiB reads of what is left once the process ended (64 MiB, ~300,000 attempts' lines). */
 const RESULTS_READ_CHUNKS_AT_EXIT = 1024;
 /** A results-file line longer than this is dropped unread. */
 const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
+/** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 class LineReader {
     file;
     offset = 0;

@@ -437,7 +437,6 @@ function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 /** 64 KiB reads per poll of a results file (1 MiB). */
 const RESULTS_READ_CHUNKS_PER_POLL = 16;
 /** 64 KiB reads of what is left once the process ended (64 MiB, ~300,000 attempts' lines). */
@@ -445,6 +444,7 @@ const RESULTS_READ_CHUNKS_AT_EXIT = 1024;
 /** A results-file line longer than this is dropped unread. */
 const MAX_RESULTS_LINE_CHARS = 1024 * 1024;
 
+/** Reads complete JSON lines appended to a file since the last call. Missing file: none yet. */
 class LineReader {
   private offset = 0;
   private partial = "";

@@ -263,22 +263,23 @@ export function goDriver(go = "go"): RerunDriver {
             decide: (r) => {
               const judged = judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: true, stderr: r.stderr });
               const before = order.before;
+              const finished = resultLine(r.stdout, req.test.name);
               // Paused for t.Parallel while a later sequential test ended the run (a panic, an
               // exit, a hang): it never began its work.
-              if (order.paused && !resultLine(r.stdout, req.test.name)) {
+              if (order.paused && !finished) {
                 return { kind: "not-run", why: `the run ended while ${req.test.name} waited to go on (t.Parallel), so it never began` };
               }
               if (before === undefined) return judged;
               if (judged.kind === "not-run") {
                 // Its RUN line went by, so it started; with no result line of its own, the
                 // binary died (or hung) inside it after more output than the capture keeps.
-                if (resultLine(r.stdout, req.test.name)) return judged;
+                if (finished) return judged;
                 // The last one: the capture's head may hold a predecessor's printed "panic: ...".
                 const died = [...r.stdout.matchAll(/^(?:panic|fatal error): .*$/gm)].pop()?.[0];
                 return { kind: "failed", message: died ?? `the test binary exited with code ${r.exitCode} during ${req.test.name}`, ranBefore: before, finished: false };
               }
               // Its own result line: it ended, and a timeout after it was a later test's.
-              return { ...judged, ranBefore: before, finished: resultLine(r.stdout, req.test.name) };
+              return { ...judged, ranBefore: before, finished };
             },
           },
         };
