@@ -31,6 +31,12 @@ if (how === "stubborn") process.on("SIGTERM", () => {});
 setInterval(() => {}, 1000);
 `;
 
+/** The pid the process wrote to `pidFile`, once it has. */
+async function pidIn(pidFile: string): Promise<number> {
+  while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
+  return Number(readFileSync(pidFile, "utf8"));
+}
+
 async function follow(
   lines: object[],
   stop: (pid: number, abort: () => void) => void,
@@ -61,8 +67,7 @@ async function follow(
     },
   });
   if (how !== "exit") {
-    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
-    stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+    stop(await pidIn(pidFile), () => ac.abort());
   }
   return { result: await running, counted };
 }
@@ -137,8 +142,7 @@ describe("an exit-status process under an abort (go, jest, vitest, --rerun-comma
       signal: ac.signal,
       onTrial: () => false,
     });
-    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await new Promise((r) => setTimeout(r, 10));
-    stop(Number(readFileSync(pidFile, "utf8")), () => ac.abort());
+    stop(await pidIn(pidFile), () => ac.abort());
     return running;
   }
 
