@@ -6,7 +6,7 @@
  * two identical), so this smoke-tests what ships.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,13 +38,15 @@ let gh: FakeGitHub;
 beforeAll(async () => {
   if (!python || !haveReports) return;
   gh = await startFakeGitHub();
-  // An action checkout: action.yml next to dist/index.js and nothing else, as scripts/build.mjs
-  // ships only index.js: a chunk left beside it (a dynamic import) would break the real bundle.
+  // An action checkout: action.yml next to dist/ holding what scripts/build.mjs ships, index.js
+  // and the chunk files of its dynamic imports (the check run and history below load them).
   actionDir = mkdtempSync(join(tmpdir(), "ft-action-"));
   const out = join(actionDir, "build");
   execFileSync(process.execPath, [join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js"), "build", "src/action/main.ts", "-o", out, "--quiet"], { cwd: root, stdio: "inherit" });
   mkdirSync(join(actionDir, "dist"));
-  cpSync(join(out, "index.js"), join(actionDir, "dist/index.js"));
+  const shipped = readdirSync(out).filter((f) => f === "index.js" || /^\d+\.index\.js$/.test(f));
+  expect(shipped.length).toBeGreaterThan(1);
+  for (const f of shipped) cpSync(join(out, f), join(actionDir, "dist", f));
   rmSync(out, { recursive: true, force: true });
   cpSync(join(root, "action.yml"), join(actionDir, "action.yml"));
 }, 300_000);
