@@ -28,6 +28,11 @@ export interface BatchSpec {
   signal?: AbortSignal;
   /** Called after each finished attempt; returning true stops the batch (kills the process). */
   onTrial(trial: Trial): boolean;
+  /**
+   * A judged test that skipped itself is a skipped trial (verify: a trial that counts toward
+   * none of the rates), not a test that cannot run (reruns: nothing to learn from it).
+   */
+  skipsAreTrials?: boolean;
 }
 
 export interface BatchResult {
@@ -98,9 +103,13 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   else if (proc.signal !== null && proc.killed !== "caller") trial = { kind: "crashed", ...base, signal: proc.signal, ...messageOf(proc) };
   else if (spec.judge !== undefined) {
     const judged = await judge(spec.judge, proc);
-    if (judged.kind === "not-run") return result([], judged.why);
-    if (judged.ranBefore !== undefined) ran(judged.ranBefore);
-    trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
+    if (judged.kind === "not-run") {
+      if (judged.skipped !== true || spec.skipsAreTrials !== true) return result([], judged.why);
+      trial = { kind: "skipped", ...base, message: judged.why };
+    } else {
+      if (judged.ranBefore !== undefined) ran(judged.ranBefore);
+      trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
+    }
   } else if (proc.exitCode === 0) trial = { kind: "passed", ...base };
   else trial = { kind: "failed", ...base, message: `exit code ${proc.exitCode ?? "?"}${tailLine(proc, ": ")}` };
   spec.onTrial(trial);

@@ -124,6 +124,8 @@ export async function probeSeed(test: TestCase, driver: RerunDriver, ctx: ProbeC
     reportsLines: inv.reportsLines,
     // As verify's trials: go's exit status 0 for a -run that matches nothing is no pass.
     ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
+    // A test that skipped itself ran: its seed line, if any, is still there to read.
+    skipsAreTrials: true,
     resultsFile,
     timeoutMs: ctx.timeoutMs,
     startupMs: ctx.startupMs,

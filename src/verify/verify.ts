@@ -223,6 +223,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
         // Drivers judged by more than the exit status (go's own result line, jest's and
         // vitest's result files): without it a filter that matches nothing would pass.
         ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
+        skipsAreTrials: true,
         resultsFile,
         timeoutMs,
         startupMs,

@@ -194,7 +194,7 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     const edgeEnv = { GOFLAGS: "-mod=mod" };
     expect(run(inv("TestPanics"), edge, edgeEnv).judged).toEqual({ kind: "failed", message: "panic: assignment to entry in nil map [recovered]" });
     expect(run(inv("TestExits"), edge, edgeEnv).judged).toEqual({ kind: "failed", message: "the test binary exited with code 1 during TestExits" });
-    expect(run(inv("TestSkips"), edge, edgeEnv).judged).toEqual({ kind: "not-run", why: "TestSkips skipped itself (t.Skip)" });
+    expect(run(inv("TestSkips"), edge, edgeEnv).judged).toEqual({ kind: "not-run", why: "TestSkips skipped itself (t.Skip)", skipped: true });
     expect(run(inv("TestB", "broken/broken_test.go"), edge, edgeEnv).judged).toEqual({
       kind: "not-run",
       why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",

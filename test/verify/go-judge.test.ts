@@ -3,7 +3,7 @@
  * pattern matches nothing, so without the go driver's judge every trial of a test that does
  * not exist would count as a pass. Real go, on examples/go.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,50 @@ describe.skipIf(skip)("verify through the go driver", () => {
     expect(t.trials).toBe(0);
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
+
+  it("counts a test that skips itself (t.Skip) as a skipped trial, left out of the rate, not as one it cannot run", async () => {
+    // A module of its own: the seed decides whether the test skips (seed % 3 == 0), fails (1)
+    // or passes (2).
+    const mod = path.join(runDir, "skipdemo");
+    mkdirSync(mod, { recursive: true });
+    writeFileSync(path.join(mod, "go.mod"), "module example.com/skipdemo\n\ngo 1.19\n");
+    writeFileSync(
+      path.join(mod, "skip_test.go"),
+      [
+        "package skipdemo",
+        'import ("os"; "strconv"; "testing")',
+        "func TestSometimesSkips(t *testing.T) {",
+        '\tseed, _ := strconv.Atoi(os.Getenv("DEMO_SEED"))',
+        "\tswitch seed % 3 {",
+        '\tcase 0: t.Skip("not on this seed")',
+        '\tcase 1: t.Fatalf("seed %d fails", seed)',
+        "\t}",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const test: TestCase = { id: "example.com/skipdemo/TestSometimesSkips", classname: "example.com/skipdemo", name: "TestSometimesSkips", file: "skip_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
+    const seeds = ["3", "4", "5", "6", "7", "9"];
+    const r = await verify({
+      targets: [{ test, mechanism: { source: "flag", detail: "--seed-env", kind: "env", names: ["DEMO_SEED"] } }],
+      cwd: mod,
+      stream: { kind: "list", file: "seeds.txt", sha256: "0", total: seeds.length, seeds },
+      shard: null,
+      jobs: 1,
+      timeoutSec: 60,
+      rerunCommand: null,
+      seedPatterns: [],
+      stopOnFailure: false,
+      runDir,
+      env: { ...goExampleEnv(), GOFLAGS: "" },
+      startupAllowanceSec: 60,
+      killGraceMs: 500,
+    });
+    const t = r.tests[0]!;
+    expect(t.note ?? "").not.toMatch(/could not run/);
+    expect({ trials: t.trials, skipped: t.skipped, failed: t.failed, passed: t.passed }).toEqual({ trials: 6, skipped: 3, failed: 2, passed: 1 });
+    expect(t.failureRate).toBeCloseTo(2 / 3);
+  }, 180_000);
 
   it("says so from the probe run too, when no seed mechanism is given", async () => {
     const t = (await verifyMissing(null)).tests[0]!;

@@ -5618,7 +5618,7 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
             if (own[1] === "PASS")
                 return { kind: "passed" };
             if (own[1] === "SKIP")
-                return { kind: "not-run", why: `${name} skipped itself (t.Skip)` };
+                return { kind: "not-run", why: `${name} skipped itself (t.Skip)`, skipped: true };
             // A panic is printed after the result line, with the stack.
             const panic = /^panic: .*$/m.exec(stdout.slice(own.index))?.[0];
             const line = /^.*$/m.exec(stdout.slice(own.index))?.[0]?.trim() ?? own[0];
@@ -15739,11 +15739,16 @@ async function runExitStatusBatch(spec) {
         trial = { kind: "crashed", ...base, signal: proc.signal, ...attempts_messageOf(proc) };
     else if (spec.judge !== undefined) {
         const judged = await judge(spec.judge, proc);
-        if (judged.kind === "not-run")
-            return result([], judged.why);
-        if (judged.ranBefore !== undefined)
-            ran(judged.ranBefore);
-        trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
+        if (judged.kind === "not-run") {
+            if (judged.skipped !== true || spec.skipsAreTrials !== true)
+                return result([], judged.why);
+            trial = { kind: "skipped", ...base, message: judged.why };
+        }
+        else {
+            if (judged.ranBefore !== undefined)
+                ran(judged.ranBefore);
+            trial = judgedTrial(judged, base, `exit code ${proc.exitCode ?? "?"}`);
+        }
     }
     else if (proc.exitCode === 0)
         trial = { kind: "passed", ...base };
@@ -18278,6 +18283,8 @@ async function probeSeed(test, driver, ctx, userPatterns) {
         reportsLines: inv.reportsLines,
         // As verify's trials: go's exit status 0 for a -run that matches nothing is no pass.
         ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
+        // A test that skipped itself ran: its seed line, if any, is still there to read.
+        skipsAreTrials: true,
         resultsFile,
         timeoutMs: ctx.timeoutMs,
         startupMs: ctx.startupMs,
@@ -18737,6 +18744,7 @@ async function verifyOne(target, seeds, index, opts) {
                 // Drivers judged by more than the exit status (go's own result line, jest's and
                 // vitest's result files): without it a filter that matches nothing would pass.
                 ...(inv.judge !== undefined ? { judge: inv.judge } : {}),
+                skipsAreTrials: true,
                 resultsFile,
                 timeoutMs,
                 startupMs,

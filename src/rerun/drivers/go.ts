@@ -103,7 +103,7 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
     const own = results[results.length - 1];
     if (own !== undefined) {
       if (own[1] === "PASS") return { kind: "passed" };
-      if (own[1] === "SKIP") return { kind: "not-run", why: `${name} skipped itself (t.Skip)` };
+      if (own[1] === "SKIP") return { kind: "not-run", why: `${name} skipped itself (t.Skip)`, skipped: true };
       // A panic is printed after the result line, with the stack.
       const panic = /^panic: .*$/m.exec(stdout.slice(own.index))?.[0];
       const line = /^.*$/m.exec(stdout.slice(own.index))?.[0]?.trim() ?? own[0];

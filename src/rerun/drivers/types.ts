@@ -38,11 +38,15 @@ export interface Invocation {
   judge?: Judge;
 }
 
-/** What one finished attempt amounted to, read from the runner's own results. */
+/**
+ * What one finished attempt amounted to, read from the runner's own results. `skipped`: the
+ * test ran and skipped itself (go's t.Skip). A rerun learns nothing from that and says why; verify
+ * counts it as a skipped trial (BatchSpec.skipsAreTrials), left out of the failure rate.
+ */
 export type Judgement =
   | ({ kind: "passed" } & RanBefore)
   | ({ kind: "failed"; message?: string } & RanBefore)
-  | { kind: "not-run"; why: string };
+  | { kind: "not-run"; why: string; skipped?: true };
 
 interface RanBefore {
   /** Run-until mode (the order check): the test started, after this many other tests. */
