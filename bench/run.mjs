@@ -432,21 +432,26 @@ async function action() {
     INPUT_HISTORY: "false",
     INPUT_CHARTS: "true",
   };
-  const r = await measure(process.execPath, [ACTION], { cwd: ws, env });
+  // Median of 3, each from an empty RUNNER_TEMP: one run swung by 0.7 s from hour to hour here.
+  const runs = (node) =>
+    median(3, async () => {
+      freshTemp();
+      return measure(node, [ACTION], { cwd: ws, env });
+    });
+  const r = await runs(process.execPath);
   const bytes = statSync(summary).size;
   const annotations = (r.stdout.match(/^::(error|warning|notice) /gm) ?? []).length;
   if (r.code !== 0) log(`action exited ${r.code}: ${r.stderr.slice(0, 300)}${r.stdout.slice(-300)}`);
-  row("action, 50,000 failures, reruns: 0", `dist/index.js read + render + ${annotations} annotations + summary`, `${s(r.wall)}, ${mb(r.rssMB)}`, "", "", "< 2 s", r.wall < 2 && r.code === 0);
+  row("action, 50,000 failures, reruns: 0", `dist/index.js read + render + ${annotations} annotations + summary (median of 3)`, `${s(r.wall)}, ${mb(r.rssMB)}`, "", "", "< 2 s", r.wall < 2 && r.code === 0);
   row("action, 50,000 failures, reruns: 0", "step summary size", `${(bytes / 1024).toFixed(0)} KiB`, "", "", "<= 1 MiB", bytes <= 1024 * 1024 && bytes > 0);
   // GitHub runs the Action on node24 (action.yml): the same run under Node 24 when
   // scripts/setup-tests.sh installed it (tools/node24).
   const node24 = join(root, "tools", "node24", "node_modules", "node", "bin", "node");
   if (existsSync(node24)) {
-    freshTemp();
     const v = spawnSync(node24, ["--version"], { encoding: "utf8" }).stdout.trim();
-    const r24 = await measure(node24, [ACTION], { cwd: ws, env });
+    const r24 = await runs(node24);
     if (r24.code !== 0) log(`action under ${v} exited ${r24.code}: ${r24.stderr.slice(0, 300)}`);
-    row("action, 50,000 failures, reruns: 0", `the same under Node ${v} (what GitHub runs)`, `${s(r24.wall)}, ${mb(r24.rssMB)}`, "", "", "< 2 s", r24.wall < 2 && r24.code === 0);
+    row("action, 50,000 failures, reruns: 0", `the same under Node ${v} (what GitHub runs; median of 3)`, `${s(r24.wall)}, ${mb(r24.rssMB)}`, "", "", "< 2 s", r24.wall < 2 && r24.code === 0);
   }
 }
 
