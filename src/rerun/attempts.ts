@@ -335,6 +335,10 @@ async function followPlugin(
   if (spec.signal?.aborted) abort();
   else spec.signal?.addEventListener("abort", onAbort, { once: true });
   const take = (ev: PluginEvent): void => {
+    // After our timeout kill, what the process says is the kill's doing (a SIGTERM handler
+    // that fails the test, the next attempt begun before the SIGKILL): the attempt it cut
+    // timed out, and nothing after it counts.
+    if (state.timedOutAt !== null) return;
     // Any line is progress: the clock restarts for whatever comes next.
     deadline = Date.now() + spec.timeoutMs;
     handle(ev, running);

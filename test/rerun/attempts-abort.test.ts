@@ -28,6 +28,16 @@ fs.appendFileSync(results, text);
 fs.writeFileSync(pidFile, String(process.pid));
 if (how === "exit") process.exit(0);
 if (how === "stubborn") process.on("SIGTERM", () => {});
+// A test whose SIGTERM handler fails it, after which its runner starts the next attempt.
+if (how === "term-fails") {
+  process.on("SIGTERM", () => {
+    const after = [
+      { event: "end", attempt: 0, outcome: "failed", duration: 1, message: "SystemExit: terminated" },
+      { event: "start", attempt: 1, seed: null },
+    ];
+    fs.appendFileSync(results, after.map((l) => JSON.stringify(l) + "\\n").join(""));
+  });
+}
 setInterval(() => {}, 1000);
 `;
 
@@ -41,7 +51,8 @@ async function follow(
   lines: object[],
   stop: (pid: number, abort: () => void) => void,
   many = 0,
-  how: "wait" | "exit" | "stubborn" = "wait",
+  how: "wait" | "exit" | "stubborn" | "term-fails" = "wait",
+  timeoutMs = 30_000,
 ): Promise<{ result: BatchResult; counted: Trial[] }> {
   const dir = tempDir("ft-abort-");
   const script = path.join(dir, "plugin.cjs");
@@ -57,8 +68,8 @@ async function follow(
     seeds: [null, null],
     reportsLines: true,
     resultsFile,
-    timeoutMs: 30_000,
-    startupMs: 30_000,
+    timeoutMs,
+    startupMs: timeoutMs,
     killGraceMs: 500,
     signal: ac.signal,
     onTrial: (t) => {
@@ -119,6 +130,19 @@ describe("a plugin process under an abort", () => {
     const { result, counted } = await follow([{ event: "start", attempt: 0, seed: null }], (pid) => process.kill(pid, "SIGTERM"));
     expect(result.aborted).toBe(false);
     expect(counted.map((t) => t.kind)).toEqual(["crashed"]);
+  });
+});
+
+describe("a plugin process killed on its timeout", () => {
+  it("counts the attempt it cut as timed out, not what the test made of our SIGTERM, nor the next attempt it began", async () => {
+    // Silent past 400 ms: SIGTERM, which the test's handler turns into a failure before the
+    // runner starts attempt 1; the process outlives it until the SIGKILL 500 ms later.
+    const { result, counted } = await follow([{ event: "start", attempt: 0, seed: null }], () => {}, 0, "term-fails", 400);
+    expect(result.aborted).toBe(false);
+    expect(counted.map((t) => t.kind)).toEqual(["timedOut"]);
+    expect(result.trials.map((t) => t.kind)).toEqual(["timedOut"]);
+    // Timed from its start to our kill (the next attempt's start made it negative).
+    expect(counted[0]!.durationSec).toBeGreaterThanOrEqual(0.35);
   });
 });
 

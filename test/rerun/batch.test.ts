@@ -136,6 +136,16 @@ def test_stubborn():
     # Outlives SIGTERM: only the SIGKILL after the kill grace ends it.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     time.sleep(1000)
+
+
+def _fail_on_term(signum, frame):
+    raise SystemExit("terminated")
+
+
+def test_term_fails():
+    # Hangs; our timeout's SIGTERM makes it fail (as a server test's shutdown handler might).
+    signal.signal(signal.SIGTERM, _fail_on_term)
+    time.sleep(1000)
 `;
 
 beforeAll(() => {
@@ -358,6 +368,13 @@ describe("batched same-seed reruns", () => {
     const same = of(r, "test_stubborn").reruns.sameSeed;
     expect(same.runs).toBeGreaterThanOrEqual(1);
     expect(same.timedOut).toBe(same.runs);
+    expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it.each([true, false])("counts a hang that fails on our timeout's SIGTERM as timed out, not failed (batch: %s)", async (batch) => {
+    const r = await run(["test_term_fails"], { reruns: 2, timeoutSec: 1, batch });
+    expect(of(r, "test_term_fails").reruns.sameSeed).toMatchObject({ runs: 2, passed: 0, failed: 0, timedOut: 2 });
+    for (const t of of(r, "test_term_fails").trials) expect(t.durationSec).toBeGreaterThanOrEqual(0.9);
     expect(await survivors(runDir)).toEqual([]);
   });
 

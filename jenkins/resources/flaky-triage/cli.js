@@ -15929,6 +15929,11 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     else
         spec.signal?.addEventListener("abort", onAbort, { once: true });
     const take = (ev) => {
+        // After our timeout kill, what the process says is the kill's doing (a SIGTERM handler
+        // that fails the test, the next attempt begun before the SIGKILL): the attempt it cut
+        // timed out, and nothing after it counts.
+        if (state.timedOutAt !== null)
+            return;
         // Any line is progress: the clock restarts for whatever comes next.
         deadline = Date.now() + spec.timeoutMs;
         handle(ev, running);
