@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestCase } from "../../src/model.js";
-import { verify } from "../../src/verify/verify.js";
+import { verify, type VerifyOptions } from "../../src/verify/verify.js";
 import type { SeedMechanism } from "../../src/verify/probe.js";
 import { GO_EXAMPLE, goExampleEnv, linkVendor, skipWithoutGo } from "../rerun/go-example-env.js";
 
@@ -30,12 +30,10 @@ function goTest(name: string): TestCase {
   return { id: `${PKG}/${name}`, classname: PKG, name, file: "stats/stats_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
 }
 
-/** verify on a test examples/go does not have: 3 trials, the seed by flag or by a probe run. */
-function verifyMissing(mechanism: SeedMechanism | null) {
+/** verify of one go test, one process at a time, with what differs from test to test. */
+function verifyGo(over: Pick<VerifyOptions, "targets" | "cwd" | "stream" | "env">) {
   return verify({
-    targets: [{ test: goTest("TestNoSuchThing"), mechanism }],
-    cwd: GO_EXAMPLE,
-    stream: { kind: "random", baseSeed: "42", total: 3 },
+    ...over,
     shard: null,
     jobs: 1,
     timeoutSec: 60,
@@ -43,9 +41,18 @@ function verifyMissing(mechanism: SeedMechanism | null) {
     seedPatterns: [],
     stopOnFailure: false,
     runDir,
-    env: goExampleEnv(),
     startupAllowanceSec: 60,
     killGraceMs: 500,
+  });
+}
+
+/** verify on a test examples/go does not have: 3 trials, the seed by flag or by a probe run. */
+function verifyMissing(mechanism: SeedMechanism | null) {
+  return verifyGo({
+    targets: [{ test: goTest("TestNoSuchThing"), mechanism }],
+    cwd: GO_EXAMPLE,
+    stream: { kind: "random", baseSeed: "42", total: 3 },
+    env: goExampleEnv(),
   });
 }
 
@@ -80,20 +87,12 @@ describe.skipIf(skip)("verify through the go driver", () => {
     );
     const test: TestCase = { id: "example.com/skipdemo/TestSometimesSkips", classname: "example.com/skipdemo", name: "TestSometimesSkips", file: "skip_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
     const seeds = ["3", "4", "5", "6", "7", "9"];
-    const r = await verify({
+    const r = await verifyGo({
       targets: [{ test, mechanism: { source: "flag", detail: "--seed-env", kind: "env", names: ["DEMO_SEED"] } }],
       cwd: mod,
       stream: { kind: "list", file: "seeds.txt", sha256: "0", total: seeds.length, seeds },
-      shard: null,
-      jobs: 1,
-      timeoutSec: 60,
-      rerunCommand: null,
-      seedPatterns: [],
-      stopOnFailure: false,
-      runDir,
+      // Not the example's vendor directory: this module has no dependencies.
       env: { ...goExampleEnv(), GOFLAGS: "" },
-      startupAllowanceSec: 60,
-      killGraceMs: 500,
     });
     const t = r.tests[0]!;
     expect(t.note ?? "").not.toMatch(/could not run/);
