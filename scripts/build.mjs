@@ -28,16 +28,25 @@ const chunksIn = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => CHUN
 const licenseEntry = join(tmp, "action-licenses", "entry.mjs");
 const licenseImports = ["@actions/cache", "@actions/github", "../../../src/action/main.ts"];
 
+/** The ncc builds still running: one that fails stops the others (they would write on alone). */
+const running = new Set();
+
 function fail(message) {
   console.error(`build: ${message}`);
+  for (const child of running) child.kill("SIGTERM");
   process.exit(1);
 }
 
 function nccBuild(entry, dir) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [ncc, "build", entry, "-o", dir, "--quiet", "--license", "licenses.txt"], { cwd: root, stdio: "inherit" });
+    running.add(child);
     child.on("error", (err) => fail(`ncc could not start: ${err.message}`));
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : fail(`ncc build ${entry} failed (${signal ?? `exit ${code}`})`)));
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else fail(`ncc build ${entry} failed (${signal ?? `exit ${code}`})`);
+    });
   });
 }
 
@@ -51,18 +60,26 @@ await Promise.all([
   nccBuild(licenseEntry, join(tmp, "action-licenses", "out")),
 ]);
 
-mkdirSync(out, { recursive: true });
-// Chunks of an earlier build would linger beside new ones (their ids follow the modules).
-for (const f of chunksIn(out)) rmSync(join(out, f));
-for (const b of bundles) {
+// Every bundle is checked before dist/ is touched: a refused build leaves the old one whole.
+const built = bundles.map((b) => {
   const dir = join(tmp, b.file);
   let code = readFileSync(join(dir, "index.js"), "utf8");
   // A misconfigured ncc build can emit a tiny bundle without error; refuse it here too.
   if (code.length < 10_000) fail(`${b.file} is only ${code.length} bytes; the bundle is broken`);
   if (b.shebang && !code.startsWith("#!")) code = "#!/usr/bin/env node\n" + code;
-  writeFileSync(join(out, b.file), code);
   const chunks = chunksIn(dir);
   if (chunks.length > 0 && !b.chunks) fail(`${b.entry} was split into ${chunks.join(", ")}; it must stay one file (a dynamic import?)`);
+  // A chunk named by a webpackChunkName comment would be neither shipped nor checked.
+  const other = readdirSync(dir).filter((f) => f.endsWith(".js") && f !== "index.js" && !CHUNK.test(f));
+  if (other.length > 0) fail(`${b.entry} left ${other.join(", ")}, which is not a numbered chunk; name no chunks`);
+  return { b, dir, code, chunks };
+});
+
+mkdirSync(out, { recursive: true });
+// Chunks of an earlier build would linger beside new ones (their ids follow the modules).
+for (const f of chunksIn(out)) rmSync(join(out, f));
+for (const { b, dir, code, chunks } of built) {
+  writeFileSync(join(out, b.file), code);
   for (const f of chunks) copyFileSync(join(dir, f), join(out, f));
   const licenses = b.chunks ? join(tmp, "action-licenses", "out", "licenses.txt") : join(dir, "licenses.txt");
   if (existsSync(licenses)) copyFileSync(licenses, join(out, `${b.file}.licenses.txt`));
