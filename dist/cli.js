@@ -15861,6 +15861,11 @@ async function runPlanBatch(spec) {
     let started = false;
     let current = null;
     const state = { timedOutAt: null, aborted: false };
+    const late = (line) => {
+        const ev = line;
+        if (ev.event === "claim")
+            spec.onLateClaim?.(ev.item);
+    };
     const proc = await followPlugin(spec, state, (line) => {
         const ev = line;
         const now = Date.now();
@@ -15879,7 +15884,7 @@ async function runPlanBatch(spec) {
             if (!state.aborted)
                 spec.onTrial(ev.item, run, trialFromEnd(ev, seed));
         }
-    });
+    }, undefined, late);
     const { timedOutAt, aborted } = state;
     const open = current;
     if (open !== null && !aborted) {
@@ -15905,7 +15910,7 @@ async function runPlanBatch(spec) {
  * the caller already ended it; an abort signal kills it. One clock for runPluginBatch (one
  * test) and runPlanBatch (a plan of several tests).
  */
-async function followPlugin(spec, state, handle, stopped = () => false) {
+async function followPlugin(spec, state, handle, stopped = () => false, late = () => { }) {
     const running = startProcess({
         argv: spec.argv,
         cwd: spec.cwd,
@@ -15931,9 +15936,11 @@ async function followPlugin(spec, state, handle, stopped = () => false) {
     const take = (ev) => {
         // After our timeout kill, what the process says is the kill's doing (a SIGTERM handler
         // that fails the test, the next attempt begun before the SIGKILL): the attempt it cut
-        // timed out, and nothing after it counts.
-        if (state.timedOutAt !== null)
+        // timed out, and nothing after it counts. `late` still hears of it (a claim it made).
+        if (state.timedOutAt !== null) {
+            late(ev);
             return;
+        }
         // Any line is progress: the clock restarts for whatever comes next.
         deadline = Date.now() + spec.timeoutMs;
         handle(ev, running);
@@ -16640,6 +16647,13 @@ class Batch {
                 s.started = true;
                 live.claimed = true;
                 owned.add(s);
+            },
+            onLateClaim: (k) => {
+                const s = todo[k];
+                // Its claim file now exists with nobody to run the test: the next process needs a new one
+                // (it would otherwise find the test taken, and start, collect and take nothing).
+                if (s !== undefined && gens[k] === s.claimGen && s.owner === null)
+                    s.claimGen++;
             },
             onTrial: (k, run, t) => {
                 const s = todo[k];

@@ -225,6 +225,11 @@ export interface PlanBatchSpec {
   signal?: AbortSignal;
   /** This process took plan entry `item` (before its first attempt). */
   onClaim?(item: number): void;
+  /**
+   * It took plan entry `item` after we killed it on its timeout (it outlived our SIGTERM): none
+   * of that counts, but the entry's claim file is spent, and a new process needs another.
+   */
+  onLateClaim?(item: number): void;
   /** Each finished attempt, and the one that timed out or crashed, of run `run` of entry `item`. */
   onTrial(item: number, run: number, trial: Trial): void;
 }
@@ -259,6 +264,10 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
   let current: { item: number; run: number; attempt: number; seed: string | null; at: number } | null = null;
   const state: Followed = { timedOutAt: null, aborted: false };
 
+  const late = (line: PluginEvent): void => {
+    const ev = line as unknown as PlanEvent;
+    if (ev.event === "claim") spec.onLateClaim?.(ev.item);
+  };
   const proc = await followPlugin(spec, state, (line) => {
     const ev = line as unknown as PlanEvent;
     const now = Date.now();
@@ -273,7 +282,7 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
       current = null;
       if (!state.aborted) spec.onTrial(ev.item, run, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
     }
-  });
+  }, undefined, late);
   const { timedOutAt, aborted } = state;
   const open = current as { item: number; run: number; attempt: number; seed: string | null; at: number } | null;
   if (open !== null && !aborted) {
@@ -313,6 +322,7 @@ async function followPlugin(
   state: Followed,
   handle: (ev: PluginEvent, running: RunningProcess) => void,
   stopped: () => boolean = () => false,
+  late: (ev: PluginEvent) => void = () => {},
 ): Promise<ProcessResult> {
   const running = startProcess({
     argv: spec.argv,
@@ -337,8 +347,11 @@ async function followPlugin(
   const take = (ev: PluginEvent): void => {
     // After our timeout kill, what the process says is the kill's doing (a SIGTERM handler
     // that fails the test, the next attempt begun before the SIGKILL): the attempt it cut
-    // timed out, and nothing after it counts.
-    if (state.timedOutAt !== null) return;
+    // timed out, and nothing after it counts. `late` still hears of it (a claim it made).
+    if (state.timedOutAt !== null) {
+      late(ev);
+      return;
+    }
     // Any line is progress: the clock restarts for whatever comes next.
     deadline = Date.now() + spec.timeoutMs;
     handle(ev, running);

@@ -258,6 +258,12 @@ export class Batch {
         live.claimed = true;
         owned.add(s);
       },
+      onLateClaim: (k) => {
+        const s = todo[k];
+        // Its claim file now exists with nobody to run the test: the next process needs a new one
+        // (it would otherwise find the test taken, and start, collect and take nothing).
+        if (s !== undefined && gens[k] === s.claimGen && s.owner === null) s.claimGen++;
+      },
       onTrial: (k, run, t) => {
         const s = todo[k];
         if (s === undefined) return;
