@@ -18116,8 +18116,11 @@ function bad(t) {
  */
 function boundSentence(t) {
     const n = counted(t);
-    if (n === 0 || t.upperBound95 === null)
-        return "no trial ran to completion, so nothing is known about the failure rate";
+    if (n === 0 || t.upperBound95 === null) {
+        return t.trials > 0
+            ? "every trial was skipped, so nothing is known about the failure rate"
+            : "no trial ran to completion, so nothing is known about the failure rate";
+    }
     const k = bad(t);
     if (k === 0) {
         return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
@@ -18176,7 +18179,12 @@ function renderVerifyText(r) {
             out.push(`  note: ${sanitizeLine(t.note, 1000)}`);
     }
     const failing = r.tests.filter((t) => bad(t) > 0).length;
-    out.push("", failing > 0 ? `${failing} of ${r.tests.length} test(s) failed at least one trial.` : `No trial failed (${r.tests.length} test(s)).`);
+    const unverified = r.tests.filter((t) => bad(t) === 0 && t.requested > 0 && counted(t) === 0).length;
+    out.push("", failing > 0
+        ? `${failing} of ${r.tests.length} test(s) failed at least one trial.`
+        : unverified > 0
+            ? `No trial failed, but ${unverified} of ${r.tests.length} test(s) had no trial that counts (see their notes): nothing verified.`
+            : `No trial failed (${r.tests.length} test(s)).`);
     return out.join("\n");
 }
 /** Markdown for a job summary or a file: a table, then details per failing test. */
@@ -18716,10 +18724,14 @@ async function verifyOne(target, seeds, index, opts) {
     const failing = new Map();
     const streamIndex = new Map(seeds.map((s, i) => [s, i]));
     let firstFailure = null;
+    /** Why the test skipped itself, from its first skipped trial (for a test that always does). */
+    let skipReason = null;
     let stop = false;
     const cannotRun = [];
     const record = (t) => {
         addTrial(counts, t);
+        if (t.kind === "skipped" && skipReason === null)
+            skipReason = t.message ?? "";
         if (isFailure(t)) {
             const seed = t.seed ?? "";
             const order = streamIndex.get(seed) ?? Number.MAX_SAFE_INTEGER;
@@ -18796,6 +18808,9 @@ async function verifyOne(target, seeds, index, opts) {
     await Promise.all(parts.map(runPart));
     if (cannotRun.length > 0)
         notes.push(`could not run the test: ${cannotRun[0]}`);
+    const reason = skipReason;
+    if (counts.trials > 0 && counts.skipped === counts.trials)
+        notes.push(`every trial skipped itself${reason ? `: ${reason}` : ""}`);
     if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length)
         notes.push("stopped at the first failure (--stop-on-failure)");
     if (opts.signal?.aborted && counts.trials < seeds.length)

@@ -26,7 +26,11 @@ function bad(t: VerifiedTest): number {
  */
 export function boundSentence(t: VerifiedTest): string {
   const n = counted(t);
-  if (n === 0 || t.upperBound95 === null) return "no trial ran to completion, so nothing is known about the failure rate";
+  if (n === 0 || t.upperBound95 === null) {
+    return t.trials > 0
+      ? "every trial was skipped, so nothing is known about the failure rate"
+      : "no trial ran to completion, so nothing is known about the failure rate";
+  }
   const k = bad(t);
   if (k === 0) {
     return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
@@ -80,7 +84,15 @@ export function renderVerifyText(r: VerifyReport): string {
     if (t.note !== null) out.push(`  note: ${sanitizeLine(t.note, 1000)}`);
   }
   const failing = r.tests.filter((t) => bad(t) > 0).length;
-  out.push("", failing > 0 ? `${failing} of ${r.tests.length} test(s) failed at least one trial.` : `No trial failed (${r.tests.length} test(s)).`);
+  const unverified = r.tests.filter((t) => bad(t) === 0 && t.requested > 0 && counted(t) === 0).length;
+  out.push(
+    "",
+    failing > 0
+      ? `${failing} of ${r.tests.length} test(s) failed at least one trial.`
+      : unverified > 0
+        ? `No trial failed, but ${unverified} of ${r.tests.length} test(s) had no trial that counts (see their notes): nothing verified.`
+        : `No trial failed (${r.tests.length} test(s)).`,
+  );
   return out.join("\n");
 }
 

@@ -176,11 +176,14 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const failing = new Map<string, number>();
   const streamIndex = new Map(seeds.map((s, i) => [s, i]));
   let firstFailure: { order: number; message: string | null } | null = null;
+  /** Why the test skipped itself, from its first skipped trial (for a test that always does). */
+  let skipReason: string | null = null;
   let stop = false;
   const cannotRun: string[] = [];
 
   const record = (t: Trial): boolean => {
     addTrial(counts, t);
+    if (t.kind === "skipped" && skipReason === null) skipReason = t.message ?? "";
     if (isFailure(t)) {
       const seed = t.seed ?? "";
       const order = streamIndex.get(seed) ?? Number.MAX_SAFE_INTEGER;
@@ -259,6 +262,8 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   await Promise.all(parts.map(runPart));
 
   if (cannotRun.length > 0) notes.push(`could not run the test: ${cannotRun[0]}`);
+  const reason = skipReason as string | null;
+  if (counts.trials > 0 && counts.skipped === counts.trials) notes.push(`every trial skipped itself${reason ? `: ${reason}` : ""}`);
   if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length) notes.push("stopped at the first failure (--stop-on-failure)");
   if (opts.signal?.aborted && counts.trials < seeds.length) notes.push("interrupted: trials were cut short");
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestCase } from "../../src/model.js";
 import { verify, type VerifyOptions } from "../../src/verify/verify.js";
+import { renderVerifyText, verifyFailed } from "../../src/verify/report.js";
 import type { SeedMechanism } from "../../src/verify/probe.js";
 import { GO_EXAMPLE, goExampleEnv, linkVendor, skipWithoutGo } from "../rerun/go-example-env.js";
 
@@ -64,9 +65,11 @@ describe.skipIf(skip)("verify through the go driver", () => {
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
 
-  it("counts a test that skips itself (t.Skip) as a skipped trial, left out of the rate, not as one it cannot run", async () => {
-    // A module of its own: the seed decides whether the test skips (seed % 3 == 0), fails (1)
-    // or passes (2).
+  /**
+   * A module of its own: TestSometimesSkips skips, fails or passes as its seed is 0, 1 or 2
+   * modulo 3; TestAlwaysSkips always skips.
+   */
+  function verifySkipDemo(name: string, seeds: string[]) {
     const mod = path.join(runDir, "skipdemo");
     mkdirSync(mod, { recursive: true });
     writeFileSync(path.join(mod, "go.mod"), "module example.com/skipdemo\n\ngo 1.19\n");
@@ -82,22 +85,37 @@ describe.skipIf(skip)("verify through the go driver", () => {
         '\tcase 1: t.Fatalf("seed %d fails", seed)',
         "\t}",
         "}",
+        'func TestAlwaysSkips(t *testing.T) { t.Skip("needs a GPU") }',
         "",
       ].join("\n"),
     );
-    const test: TestCase = { id: "example.com/skipdemo/TestSometimesSkips", classname: "example.com/skipdemo", name: "TestSometimesSkips", file: "skip_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
-    const seeds = ["3", "4", "5", "6", "7", "9"];
-    const r = await verifyGo({
+    const test: TestCase = { id: `example.com/skipdemo/${name}`, classname: "example.com/skipdemo", name, file: "skip_test.go", outcome: "failed", sources: [{ file: "command line" }], index: 0, runner: "go" };
+    return verifyGo({
       targets: [{ test, mechanism: { source: "flag", detail: "--seed-env", kind: "env", names: ["DEMO_SEED"] } }],
       cwd: mod,
       stream: { kind: "list", file: "seeds.txt", sha256: "0", total: seeds.length, seeds },
       // Not the example's vendor directory: this module has no dependencies.
       env: { ...goExampleEnv(), GOFLAGS: "" },
     });
+  }
+
+  it("counts a test that skips itself (t.Skip) as a skipped trial, left out of the rate, not as one it cannot run", async () => {
+    const r = await verifySkipDemo("TestSometimesSkips", ["3", "4", "5", "6", "7", "9"]);
     const t = r.tests[0]!;
     expect(t.note ?? "").not.toMatch(/could not run/);
     expect({ trials: t.trials, skipped: t.skipped, failed: t.failed, passed: t.passed }).toEqual({ trials: 6, skipped: 3, failed: 2, passed: 1 });
     expect(t.failureRate).toBeCloseTo(2 / 3);
+  }, 180_000);
+
+  it("says why a test that skipped every trial verified nothing, and fails the run", async () => {
+    const r = await verifySkipDemo("TestAlwaysSkips", ["1", "2"]);
+    const t = r.tests[0]!;
+    expect({ trials: t.trials, skipped: t.skipped, failureRate: t.failureRate }).toEqual({ trials: 2, skipped: 2, failureRate: null });
+    expect(t.note).toBe("every trial skipped itself: TestAlwaysSkips skipped itself (t.Skip)");
+    const text = renderVerifyText(r);
+    expect(text).toContain("every trial was skipped, so nothing is known about the failure rate");
+    expect(text).toMatch(/No trial failed, but 1 of 1 test\(s\) had no trial that counts \(see their notes\): nothing verified\.$/);
+    expect(verifyFailed(r)).toBe(true);
   }, 180_000);
 
   it("says so from the probe run too, when no seed mechanism is given", async () => {
