@@ -2,8 +2,8 @@
  * End to end: the bundled Action run as the runner runs it (`node <action>/dist/index.js`
  * with INPUT_* variables, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE, RUNNER_TEMP and
  * real files) on the pytest example, with real reruns, under this machine's Node and Node 24.
- * The bundle is built fresh with ncc from the same sources as dist/ (CI's check-dist keeps the
- * two identical), so this smoke-tests what ships.
+ * It runs the committed bundle, what ships (test/build/dist.test.ts checks that it matches a
+ * fresh build of the sources).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -38,17 +38,15 @@ let gh: FakeGitHub;
 beforeAll(async () => {
   if (!python || !haveReports) return;
   gh = await startFakeGitHub();
-  // An action checkout: action.yml next to dist/ holding what scripts/build.mjs ships, index.js
-  // and the chunk files of its dynamic imports (the check run and history below load them).
+  // An action checkout: action.yml and package.json next to dist/ with the Action's bundle,
+  // index.js and the chunk files of its dynamic imports (the check run and history below load
+  // them), and nothing else.
   actionDir = mkdtempSync(join(tmpdir(), "ft-action-"));
-  const out = join(actionDir, "build");
-  execFileSync(process.execPath, [join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js"), "build", "src/action/main.ts", "-o", out, "--quiet"], { cwd: root, stdio: "inherit" });
   mkdirSync(join(actionDir, "dist"));
-  const shipped = readdirSync(out).filter((f) => f === "index.js" || /^\d+\.index\.js$/.test(f));
+  const shipped = readdirSync(join(root, "dist")).filter((f) => f === "index.js" || /^\d+\.index\.js$/.test(f));
   expect(shipped.length).toBeGreaterThan(1);
-  for (const f of shipped) cpSync(join(out, f), join(actionDir, "dist", f));
-  rmSync(out, { recursive: true, force: true });
-  cpSync(join(root, "action.yml"), join(actionDir, "action.yml"));
+  for (const f of shipped) cpSync(join(root, "dist", f), join(actionDir, "dist", f));
+  for (const f of ["action.yml", "package.json"]) cpSync(join(root, f), join(actionDir, f));
 }, 300_000);
 
 afterAll(async () => {
