@@ -5496,11 +5496,14 @@ function firstLine(s) {
 function missingFile(f) {
     return typeof f.name === "string" && typeof f.message === "string" && f.message.includes(`ENOENT: no such file or directory, open '${f.name}'`);
 }
+/** How a test that matched the filter and did not run is listed: skipped in its code or a todo. */
+const SKIPPED = new Set(["pending", "skipped", "todo", "disabled"]);
 /**
  * Passed when the filtered test passed; failed when it failed or its file could not run (an
- * import that throws fails the test as surely as an assertion); not run when nothing matched.
+ * import that throws fails the test as surely as an assertion); not run when nothing matched,
+ * or when the test matched and skipped itself (`it.skip`, `ctx.skip()`, a todo: `skipped`).
  */
-function judgeJestJson(results, exitCode, what) {
+function judgeJestJson(results, exitCode, what, filter) {
     if (results === null) {
         return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
     }
@@ -5527,7 +5530,22 @@ function judgeJestJson(results, exitCode, what) {
     }
     if ((data.numPassedTests ?? 0) > 0 || assertions.some((a) => a.status === "passed"))
         return { kind: "passed" };
+    const own = filter !== undefined ? ownAssertion(assertions, filter) : undefined;
+    if (own !== undefined && SKIPPED.has(own.status ?? "")) {
+        return { kind: "not-run", why: `${what}: the test skipped itself (${own.status ?? ""})`, skipped: true };
+    }
     return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+/** The result of the test the filter selected: the one whose full name it matches. */
+function ownAssertion(assertions, filter) {
+    let re;
+    try {
+        re = new RegExp(filter.pattern, filter.flags);
+    }
+    catch {
+        return undefined;
+    }
+    return assertions.find((a) => typeof a.fullName === "string" && re.test(a.fullName));
 }
 /** A regular expression matching exactly `text` (JS and RE2 syntax alike). */
 function exactPattern(text) {
@@ -6228,7 +6246,7 @@ function jestDriver() {
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest") },
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", { pattern: jestNamePattern(req.test), flags: "i" }) },
             };
         },
         reproduceCommand(test, seed) {
@@ -6975,7 +6993,7 @@ function vitestDriver() {
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest") },
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", { pattern: vitestNamePattern(req.test), flags: "" }) },
             };
         },
         reproduceCommand(test, seed) {

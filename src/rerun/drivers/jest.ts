@@ -51,7 +51,7 @@ export function jestDriver(): RerunDriver {
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest") },
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", { pattern: jestNamePattern(req.test), flags: "i" }) },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {

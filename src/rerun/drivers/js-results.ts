@@ -39,11 +39,22 @@ function missingFile(f: FileResult): boolean {
   return typeof f.name === "string" && typeof f.message === "string" && f.message.includes(`ENOENT: no such file or directory, open '${f.name}'`);
 }
 
+/** How a test that matched the filter and did not run is listed: skipped in its code or a todo. */
+const SKIPPED = new Set(["pending", "skipped", "todo", "disabled"]);
+
+/** The runner's `-t` filter, to find the test among the file's: tests it left out are listed as skipped too. */
+export interface NameFilter {
+  pattern: string;
+  /** jest compiles `-t` case-insensitively, vitest as given. */
+  flags: string;
+}
+
 /**
  * Passed when the filtered test passed; failed when it failed or its file could not run (an
- * import that throws fails the test as surely as an assertion); not run when nothing matched.
+ * import that throws fails the test as surely as an assertion); not run when nothing matched,
+ * or when the test matched and skipped itself (`it.skip`, `ctx.skip()`, a todo: `skipped`).
  */
-export function judgeJestJson(results: string | null, exitCode: number, what: string): Judgement {
+export function judgeJestJson(results: string | null, exitCode: number, what: string, filter?: NameFilter): Judgement {
   if (results === null) {
     return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
   }
@@ -67,7 +78,22 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
     return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
   }
   if ((data.numPassedTests ?? 0) > 0 || assertions.some((a) => a.status === "passed")) return { kind: "passed" };
+  const own = filter !== undefined ? ownAssertion(assertions, filter) : undefined;
+  if (own !== undefined && SKIPPED.has(own.status ?? "")) {
+    return { kind: "not-run", why: `${what}: the test skipped itself (${own.status ?? ""})`, skipped: true };
+  }
   return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+
+/** The result of the test the filter selected: the one whose full name it matches. */
+function ownAssertion(assertions: readonly AssertionResult[], filter: NameFilter): AssertionResult | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(filter.pattern, filter.flags);
+  } catch {
+    return undefined;
+  }
+  return assertions.find((a) => typeof a.fullName === "string" && re.test(a.fullName));
 }
 
 /** A regular expression matching exactly `text` (JS and RE2 syntax alike). */

@@ -50,7 +50,7 @@ export function vitestDriver(): RerunDriver {
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest") },
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", { pattern: vitestNamePattern(req.test), flags: "" }) },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
