@@ -55,4 +55,29 @@ describe("a batched process that takes a test after its timeout kill", () => {
     expect(readdirSync(path.join(runDir, batch)).filter((d) => d.startsWith("process-"))).toHaveLength(2);
     expect(await survivors(runDir)).toEqual([]);
   });
+
+  it("does not restart for ever a process that only gets to its tests after our kill (collection slower than the timeout)", async () => {
+    // Start-up takes 2.5 s: past the 1 s allowance and 1 s timeout, inside the 3 s kill grace.
+    // The claims all come after the kill; each is a stall, and two send the tests to the
+    // one-test path. Before, processes were restarted until the budget ended, with no result.
+    const project = tempDir("ft-late-claim-slow-");
+    writeFileSync(path.join(project, "conftest.py"), `${CONFTEST}import time\ntime.sleep(2.5)\n`);
+    writeFileSync(path.join(project, "test_x.py"), 'def test_a():\n    assert False, "a"\n\n\ndef test_b():\n    assert False, "b"\n');
+    writeFileSync(path.join(project, "pytest.ini"), "[pytest]\n");
+    const runDir = tempDir("ft-late-claim-run-");
+    const requests = ["test_a", "test_b"].map((n) =>
+      planRerun({ test: pytestCase(`test_x.py::${n}`), seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 1, cwd: project }),
+    );
+    const started = Date.now();
+    const results = await rerunAll(requests, { jobs: 1, timeBudgetSec: 90, runDir, env: { ...process.env }, startupAllowanceSec: 1, killGraceMs: 3000, batch: true });
+    for (const n of ["test_a", "test_b"]) {
+      const r = results.get(`test_x.py::${n}`);
+      // The one-test path's verdict on a process that hangs before the test: one timeout.
+      expect(r?.reruns.sameSeed, n).toMatchObject({ runs: 1, timedOut: 1 });
+    }
+    const batch = readdirSync(runDir).find((d) => d.startsWith("batch-"))!;
+    expect(readdirSync(path.join(runDir, batch)).filter((d) => d.startsWith("process-")).length).toBeLessThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(await survivors(runDir)).toEqual([]);
+  }, 120_000);
 });

@@ -16668,10 +16668,15 @@ class Batch {
             },
             onLateClaim: (k) => {
                 const s = todo[k];
+                if (s === undefined || gens[k] !== s.claimGen || s.owner !== null)
+                    return;
                 // Its claim file now exists with nobody to run the test: the next process needs a new one
-                // (it would otherwise find the test taken, and start, collect and take nothing).
-                if (s !== undefined && gens[k] === s.claimGen && s.owner === null)
-                    s.claimGen++;
+                // (it would otherwise find the test taken, and start, collect and take nothing). A stall
+                // all the same: a process that only ever gets to the test after our kill (collection
+                // slower than the timeout) must not be restarted for ever.
+                s.claimGen++;
+                if (++s.stalls >= MAX_CLAIM_STALLS)
+                    this.notRun(s, "the rerun process hung before running the test");
             },
             onTrial: (k, run, t) => {
                 const s = todo[k];
