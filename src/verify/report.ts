@@ -90,7 +90,7 @@ export function renderVerifyText(r: VerifyReport): string {
     failing > 0
       ? `${failing} of ${r.tests.length} test(s) failed at least one trial.`
       : unverified > 0
-        ? `No trial failed, but ${unverified} of ${r.tests.length} test(s) had no trial that counts (see their notes): nothing verified.`
+        ? `No trial failed, but ${unverified} of ${r.tests.length} test(s) had no trial that counts (see their notes): ${unverified === 1 ? "it was" : "they were"} not verified.`
         : `No trial failed (${r.tests.length} test(s)).`,
   );
   return out.join("\n");

@@ -37,6 +37,13 @@ import { addTrial, emptyCounts, failures, isFailure, rateAndBound } from "./tall
  */
 export const MAX_SEEDS_PER_PROCESS = 1_500;
 
+/**
+ * Trials that all skipped, after which a test stops: one skipped in its code (`it.skip`, a
+ * `t.Skip` before any work) would otherwise cost a jest, vitest or go process for every seed,
+ * to verify nothing. A test that skips half its seeds gets this far in 1 run of 1,024.
+ */
+export const ALL_SKIPPED_STOP = 10;
+
 export interface VerifyTarget {
   test: TestCase;
   /** How to seed it, when already known (a flag, or the seed a triage report recorded). */
@@ -184,6 +191,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const record = (t: Trial): boolean => {
     addTrial(counts, t);
     if (t.kind === "skipped" && skipReason === null) skipReason = t.message ?? "";
+    if (!stop && counts.trials >= ALL_SKIPPED_STOP && counts.skipped === counts.trials) stop = true;
     if (isFailure(t)) {
       const seed = t.seed ?? "";
       const order = streamIndex.get(seed) ?? Number.MAX_SAFE_INTEGER;
@@ -263,7 +271,10 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
 
   if (cannotRun.length > 0) notes.push(`could not run the test: ${cannotRun[0]}`);
   const reason = skipReason as string | null;
-  if (counts.trials > 0 && counts.skipped === counts.trials) notes.push(`every trial skipped itself${reason ? `: ${reason}` : ""}`);
+  if (counts.trials > 0 && counts.skipped === counts.trials) {
+    const cut = counts.trials < seeds.length ? ` (stopped after ${counts.trials} of ${seeds.length})` : "";
+    notes.push(`every trial skipped itself${cut}${reason ? `: ${reason}` : ""}`);
+  }
   if (opts.stopOnFailure && failures(counts) > 0 && counts.trials < seeds.length) notes.push("stopped at the first failure (--stop-on-failure)");
   if (opts.signal?.aborted && counts.trials < seeds.length) notes.push("interrupted: trials were cut short");
 

@@ -61,7 +61,7 @@ describe("verify with vitest, real runs", () => {
   const dir = project(path.join(root, "node_modules"), {
     "vitest.config.mjs": 'export default { test: { include: ["tests/**/*.test.js"] } };\n',
     "tests/a.test.js": [
-      'import { describe, it, expect } from "vitest";',
+      'import { beforeAll, describe, it, expect } from "vitest";',
       'describe("grp", () => {',
       '  it("sometimes skips", (ctx) => {',
       "    const s = Number(process.env.DEMO_SEED);",
@@ -69,6 +69,10 @@ describe("verify with vitest, real runs", () => {
       "    expect(s % 3).not.toBe(0);",
       "  });",
       '  it.skip("always skipped", () => {});',
+      "});",
+      'describe("hooked", () => {',
+      '  beforeAll(() => { if (Number(process.env.DEMO_SEED) % 2 === 0) throw new Error("setup failed"); });',
+      '  it("runs after its hook", () => {});',
       "});",
       "",
     ].join("\n"),
@@ -84,6 +88,22 @@ describe("verify with vitest, real runs", () => {
     const t = await verifyOne(dir, jsTest("vitest", "grp", "always skipped"), ["1", "2"]);
     expect({ trials: t.trials, skipped: t.skipped }).toEqual({ trials: 2, skipped: 2 });
     expect(t.note).toBe("every trial skipped itself: vitest: the test skipped itself (skipped)");
+  }, 120_000);
+
+  it("stops a test that skipped its first 10 trials: a process each, to verify nothing", async () => {
+    const t = await verifyOne(dir, jsTest("vitest", "grp", "always skipped"), Array.from({ length: 14 }, (_, i) => String(i + 1)));
+    // Two processes at a time (jobs: 2): the one still running when the tenth skip stops the
+    // test may add an eleventh.
+    expect(t.trials).toBeGreaterThanOrEqual(10);
+    expect(t.trials).toBeLessThanOrEqual(11);
+    expect(t.skipped).toBe(t.trials);
+    expect(t.note).toBe(`every trial skipped itself (stopped after ${t.trials} of 14): vitest: the test skipped itself (skipped)`);
+  }, 120_000);
+
+  it("counts a describe hook that throws (the test is listed as skipped) as a failure, not a skip", async () => {
+    const t = await verifyOne(dir, jsTest("vitest", "hooked", "runs after its hook"), ["1", "2", "3", "4"]);
+    expect({ trials: t.trials, passed: t.passed, failed: t.failed, skipped: t.skipped }).toEqual({ trials: 4, passed: 2, failed: 2, skipped: 0 });
+    expect(t.failingSeeds).toEqual(["2", "4"]);
   }, 120_000);
 
   it("still cannot run a name that matches nothing, though the file's tests are listed as skipped", async () => {

@@ -18,6 +18,7 @@ interface FileResult {
 }
 interface JestJson {
   numFailedTests?: number;
+  numFailedTestSuites?: number;
   numPassedTests?: number;
   testResults?: FileResult[];
 }
@@ -78,6 +79,11 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
     return { kind: "failed", message: `the test file failed to run${message !== undefined ? `: ${message}` : ""}` };
   }
   if ((data.numPassedTests ?? 0) > 0 || assertions.some((a) => a.status === "passed")) return { kind: "passed" };
+  // A hook of the test's describe block that throws (vitest's beforeAll) fails the file with no
+  // message and lists the test as skipped: the test failed, it did not skip itself.
+  if (exitCode !== 0 && (files.some((f) => f.status === "failed") || (data.numFailedTestSuites ?? 0) > 0)) {
+    return { kind: "failed", message: `exit code ${exitCode}: the test file or a hook failed before the test ran` };
+  }
   const own = filter !== undefined ? ownAssertion(assertions, filter) : undefined;
   if (own !== undefined && SKIPPED.has(own.status ?? "")) {
     return { kind: "not-run", why: `${what}: the test skipped itself (${own.status ?? ""})`, skipped: true };
