@@ -29,6 +29,15 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
     expect(calls(bad, "sh")).toHaveLength(0);
   });
 
+  it("does not fail a shard that got no trials (more shards than trials), as the CLI does not", async () => {
+    const params = { tests: "test_known_rate.py::test_known_rate", workingDirectory: "proj", trials: int(1), shard: "1/2", runner: "pytest", quiet: true, failOn: "any" };
+    const run = await runStep({ step: "flakyTriageVerify", workspace: workspace(), params, env: { BUILD_TAG: "jenkins-verify-8" } });
+    expect(run.crash).toBeNull();
+    expect(run.error).toBeNull();
+    expect(run.returned).toMatchObject({ trials: 0, failedTrials: 0, failingTests: 0 });
+    expect(run.result).toBe("SUCCESS");
+  });
+
   it("runs a shard keyed by BUILD_TAG, then merges it with the other shard; returns plain Maps", async () => {
     const ws = workspace();
     const params = {

@@ -170,7 +170,9 @@ class VerifyParams implements Serializable {
             int bad = count(t.failed) + count(t.timedOut) + count(t.crashed)
             failedTrials += bad
             trials += count(t.trials)
-            if (bad > 0 || count(t.trials) == count(t.skipped)) failing++
+            // As the CLI's exit status: a failed trial, or trials asked for and none that counts
+            // (a shard given no seeds, when there are more shards than trials, fails nothing).
+            if (bad > 0 || (count(t.requested) > 0 && count(t.trials) == count(t.skipped))) failing++
             List<String> seeds = []
             if (t.failingSeeds instanceof List) for (Object x : (List) t.failingSeeds) seeds.add(String.valueOf(x))
             tests.add([
