@@ -76,6 +76,20 @@ export async function runAction(deps: ActionDeps): Promise<number> {
   }
 }
 
+/**
+ * The client of an optional feature (history, the check run), or null with a warning when it
+ * cannot be loaded: its code is in chunk files beside dist/index.js, which a copy of the Action
+ * that kept only index.js lacks. The triage itself needs neither.
+ */
+async function loadOptional<T>(feature: string, load: () => Promise<T>, log: WorkflowLog): Promise<T | null> {
+  try {
+    return await load();
+  } catch (err) {
+    log.warning(`${feature}: could not load its client (${oneLine(errorMessage(err))}); is all of the Action's dist/ there? Skipped.`);
+    return null;
+  }
+}
+
 async function publish(settings: ActionSettings, deps: ActionDeps): Promise<number> {
   const { log } = deps;
   const gh = settings.github;
@@ -112,9 +126,12 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   const notes: string[] = [];
   const ctx: SummaryContext = { charts: settings.charts, notes };
   if (settings.history) {
-    const result = await updateHistory(await deps.cache(), join(gh.runnerTemp, "flaky-triage-history"), gh, report, writeFileAtomic, deps.now?.());
-    for (const w of result.warnings) log.warning(w);
-    ctx.history = result.view;
+    const cache = await loadOptional("history", deps.cache, log);
+    if (cache !== null) {
+      const result = await updateHistory(cache, join(gh.runnerTemp, "flaky-triage-history"), gh, report, writeFileAtomic, deps.now?.());
+      for (const w of result.warnings) log.warning(w);
+      ctx.history = result.view;
+    }
   }
 
   const where = { projectDir: settings.triage.cwd, workspace: gh.workspace, ...(ctx.history ? { history: ctx.history } : {}) };
@@ -133,7 +150,8 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
     if (problem !== null) {
       log.warning(problem);
     } else if (gh.repository !== null && gh.headSha !== null) {
-      const result = await publishCheckRun(await deps.checks(settings.token, gh.apiUrl), {
+      const checks = await loadOptional("check-run", () => deps.checks(settings.token, gh.apiUrl), log);
+      const result = checks === null ? null : await publishCheckRun(checks, {
         ...gh.repository,
         headSha: gh.headSha,
         workflow: gh.workflow,
@@ -144,8 +162,8 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
         conclusion: conclusion(report, fails),
         annotations: (planned ??= planAnnotations(report, where)),
       });
-      if (result.kind === "failed") log.warning(result.warning);
-      else {
+      if (result?.kind === "failed") log.warning(result.warning);
+      else if (result?.kind === "created") {
         checkRunCreated = true;
         if (result.url !== null) ctx.checkRunUrl = result.url;
       }

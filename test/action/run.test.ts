@@ -41,7 +41,7 @@ async function run(
   inputs: Record<string, string>,
   rep: Report,
   extraEnv: Record<string, string> = {},
-  extra: { reading?: TriageProgress[]; now?: () => Date } = {},
+  extra: { reading?: TriageProgress[]; now?: () => Date; cache?: () => Promise<HistoryCache>; checks?: typeof octokitChecks } = {},
 ) {
   const { ws, temp, summary } = workspace();
   const env: NodeJS.ProcessEnv = {
@@ -73,8 +73,8 @@ async function run(
       rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t }));
       return rep;
     },
-    cache: async () => unavailable,
-    checks: octokitChecks,
+    cache: extra.cache ?? (async () => unavailable),
+    checks: extra.checks ?? octokitChecks,
     setOutput: (k, v) => void (outputs[k] = v),
     ...(extra.now ? { now: extra.now } : {}),
   });
@@ -163,6 +163,19 @@ describe("runAction", () => {
     expect(r.code).toBe(0);
     expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::check-run: no complete check run: the token may not create check runs \(HTTP 403\)/));
     expect(r.summary).not.toContain("[check run]");
+  });
+
+  it("warns and publishes the rest when history's or the check run's client cannot be loaded (a chunk file missing)", async () => {
+    const missing = async (): Promise<never> => {
+      throw new Error("Cannot find module '/a/dist/305.index.js' imported from /a/dist/index.js");
+    };
+    const r = await run({}, report(["intermittent"]), {}, { cache: missing, checks: missing });
+    expect(r.code).toBe(0);
+    expect(gh.requests).toHaveLength(0);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::history: could not load its client \(Cannot find module '\/a\/dist\/305\.index\.js'.*is all of the Action's dist\/ there\? Skipped\.$/));
+    expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::check-run: could not load its client/));
+    expect(r.summary).toContain("## flaky-triage: 0 deterministic, 1 intermittent");
+    expect(r.outputs["intermittent"]).toBe("1");
   });
 
   it("without a token warns and still publishes", async () => {
