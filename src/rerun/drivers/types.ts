@@ -40,8 +40,9 @@ export interface Invocation {
 
 /**
  * What one finished attempt amounted to, read from the runner's own results. `skipped`: the
- * test ran and skipped itself (go's t.Skip). A rerun learns nothing from that and says why; verify
- * counts it as a skipped trial (BatchSpec.skipsAreTrials), left out of the failure rate.
+ * test was selected and skipped itself (go's t.Skip; it.skip, ctx.skip() or it.todo in jest and
+ * vitest). A rerun learns nothing from that and says why; verify counts it as a skipped trial
+ * (BatchSpec.skipsAreTrials), left out of the failure rate.
  */
 export type Judgement =
   | ({ kind: "passed" } & RanBefore)
