@@ -16501,6 +16501,8 @@ async function ensurePlugin(runDir) {
 
 
 
+/** The note of a member no batch process got to: its start-up or collection outlasted the timeout. */
+const HUNG_BEFORE_TEST = "the rerun process hung before running the test";
 /** The same-seed request a driver sees for a member (the one-test path builds the same). */
 function sameSeedRequest(req, attempts, resultsFile, workDir) {
     return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
@@ -16679,9 +16681,7 @@ class Batch {
                 // (it would otherwise find the test taken, and start, collect and take nothing). A stall
                 // all the same: a process that only ever gets to the test after our kill (collection
                 // slower than the timeout) must not be restarted for ever.
-                s.claimGen++;
-                if (++s.stalls >= MAX_CLAIM_STALLS)
-                    this.notRun(s, "the rerun process hung before running the test");
+                this.stall(s, HUNG_BEFORE_TEST);
             },
             onTrial: (k, run, t) => {
                 const s = todo[k];
@@ -16713,7 +16713,7 @@ class Batch {
                     this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
                 }
                 else
-                    this.notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
+                    this.notRun(s, res.cannotRun ?? HUNG_BEFORE_TEST);
             });
             return;
         }
@@ -16741,13 +16741,11 @@ class Batch {
             // Defensive: the only process of the batch took none of its tests. It hung before the
             // first, or their claim files exist without a process that said it took them; either way
             // a new process must not meet the same wall for ever.
-            const why = res.timedOut ? "the rerun process hung before running the test" : "the rerun process ended without running an attempt";
+            const why = res.timedOut ? HUNG_BEFORE_TEST : "the rerun process ended without running an attempt";
             todo.forEach((s, i) => {
                 if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s) || (!s.started && this.late()))
                     return;
-                s.claimGen++;
-                if (++s.stalls >= MAX_CLAIM_STALLS)
-                    this.notRun(s, why);
+                this.stall(s, why);
             });
         }
     }
@@ -16785,6 +16783,15 @@ class Batch {
         return true;
     }
     /** What this path cannot run: before any attempt, the one-test path; after, a note. */
+    /**
+     * A process got no further with the member than its claim file: the next process gets a new
+     * one, and after MAX_CLAIM_STALLS of these the member takes the one-test path.
+     */
+    stall(s, why) {
+        s.claimGen++;
+        if (++s.stalls >= MAX_CLAIM_STALLS)
+            this.notRun(s, why);
+    }
     notRun(s, why) {
         if (s.runs.every((r) => r.tally.runs === 0)) {
             s.alone = true;

@@ -41,6 +41,9 @@ import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
 import { emptyTally, ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
 import { freshSeeds } from "./seed-apply.js";
 
+/** The note of a member no batch process got to: its start-up or collection outlasted the timeout. */
+const HUNG_BEFORE_TEST = "the rerun process hung before running the test";
+
 export interface BatchMember {
   req: RerunRequest;
   driver: RerunDriver;
@@ -265,8 +268,7 @@ export class Batch {
         // (it would otherwise find the test taken, and start, collect and take nothing). A stall
         // all the same: a process that only ever gets to the test after our kill (collection
         // slower than the timeout) must not be restarted for ever.
-        s.claimGen++;
-        if (++s.stalls >= MAX_CLAIM_STALLS) this.notRun(s, "the rerun process hung before running the test");
+        this.stall(s, HUNG_BEFORE_TEST);
       },
       onTrial: (k, run, t) => {
         const s = todo[k];
@@ -292,7 +294,7 @@ export class Batch {
         if (res.hungBeforeStart && run !== undefined && s.runs.some((r) => r.tally.runs > 0)) {
           // As the one-test path: a process that hangs before its first attempt is one timeout.
           this.count(s, s.runs.indexOf(run), timedOut(s, run, res.process.durationMs), no);
-        } else this.notRun(s, res.cannotRun ?? "the rerun process hung before running the test");
+        } else this.notRun(s, res.cannotRun ?? HUNG_BEFORE_TEST);
       });
       return;
     }
@@ -315,11 +317,10 @@ export class Batch {
       // Defensive: the only process of the batch took none of its tests. It hung before the
       // first, or their claim files exist without a process that said it took them; either way
       // a new process must not meet the same wall for ever.
-      const why = res.timedOut ? "the rerun process hung before running the test" : "the rerun process ended without running an attempt";
+      const why = res.timedOut ? HUNG_BEFORE_TEST : "the rerun process ended without running an attempt";
       todo.forEach((s, i) => {
         if (gens[i] !== s.claimGen || s.owner !== null || this.complete(s) || (!s.started && this.late())) return;
-        s.claimGen++;
-        if (++s.stalls >= MAX_CLAIM_STALLS) this.notRun(s, why);
+        this.stall(s, why);
       });
     }
   }
@@ -354,6 +355,15 @@ export class Batch {
   }
 
   /** What this path cannot run: before any attempt, the one-test path; after, a note. */
+  /**
+   * A process got no further with the member than its claim file: the next process gets a new
+   * one, and after MAX_CLAIM_STALLS of these the member takes the one-test path.
+   */
+  private stall(s: MemberState, why: string): void {
+    s.claimGen++;
+    if (++s.stalls >= MAX_CLAIM_STALLS) this.notRun(s, why);
+  }
+
   private notRun(s: MemberState, why: string): void {
     if (s.runs.every((r) => r.tally.runs === 0)) {
       s.alone = true;
