@@ -68,8 +68,7 @@ Map call(Map params = [:]) {
     echo(tally)
 
     if ((Integer) result.failingTests > 0) {
-        String message = 'flakyTriageVerify: ' + result.failingTests + ' test(s) failed ' + result.failedTrials + ' of ' +
-            result.trials + ' trial(s) or could not run; the failing seeds are in ' + json + '.'
+        String message = 'flakyTriageVerify: ' + VerifyParams.failureSentence(result) + '; the failing seeds and notes are in ' + json + '.'
         if (s.failOn == 'any') error(message)
         if (s.failOn == 'unstable') unstable(message: message)
     }

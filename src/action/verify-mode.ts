@@ -10,7 +10,7 @@ import { mergeFiles } from "../cli/merge-command.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
 import type { VerifyReport } from "../verify/model.js";
-import { boundSentence, renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
+import { boundSentence, renderVerifyMarkdown, renderVerifyText, failureSentence } from "../verify/report.js";
 import { planVerify, verifyOptions } from "../verify/settings.js";
 import { verify } from "../verify/verify.js";
 import type { VerifyActionSettings } from "./inputs.js";
@@ -68,9 +68,9 @@ export async function runVerifyMode(settings: VerifyActionSettings, deps: Action
   deps.setOutput("summary-markdown", summaryPath);
   deps.setOutput("failed-trials", String(failedTrials));
 
-  if (settings.failOn !== "never" && verifyFailed(report)) {
-    const failing = report.tests.filter((t) => t.failed + t.timedOut + t.crashed > 0 || t.trials === t.skipped).length;
-    log.annotation("error", `${failing} test(s) failed ${failedTrials} trial(s) or could not run; see the job summary for the failing seeds.`);
+  const failure = failureSentence(report);
+  if (settings.failOn !== "never" && failure !== null) {
+    log.annotation("error", `${failure}; see the job summary for the failing seeds and notes.`);
     return 1;
   }
   return 0;

@@ -121,6 +121,24 @@ export function renderVerifyMarkdown(r: VerifyReport): string {
   return out.join("\n") + "\n";
 }
 
+/**
+ * Why a verify run fails, for the Action's error annotation (the Jenkins step words it the same
+ * way, in VerifyParams.groovy): tests that failed trials and tests with no trial that counts are
+ * named apart, since "retry the failing seeds" and "make the test run at all" are different fixes.
+ * Null when verifyFailed is false.
+ */
+export function failureSentence(r: VerifyReport): string | null {
+  const failing = r.tests.filter((t) => bad(t) > 0);
+  const unverified = r.tests.filter((t) => bad(t) === 0 && t.requested > 0 && counted(t) === 0).length;
+  const parts: string[] = [];
+  if (failing.length > 0) {
+    const trials = failing.reduce((n, t) => n + bad(t), 0);
+    parts.push(`${failing.length} test(s) failed ${trials} trial(s)`);
+  }
+  if (unverified > 0) parts.push(`${unverified} test(s) had no trial that counts (every trial skipped itself, or the test could not run)`);
+  return parts.length === 0 ? null : parts.join("; ");
+}
+
 /** Exit status: 1 when any trial failed, timed out or crashed, or a test could not run at all. */
 export function verifyFailed(r: VerifyReport): boolean {
   return r.tests.some((t) => bad(t) > 0 || (t.requested > 0 && counted(t) === 0));

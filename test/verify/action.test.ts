@@ -94,6 +94,18 @@ describe("Action inputs for verify and merge", () => {
   });
 });
 
+describe.skipIf(!hasPytest)("Action mode: verify, a test that skips itself", () => {
+  it("fails the step saying the test had no trial that counts, not that it failed trials", async () => {
+    const { ws, temp } = workspace();
+    const r = await action(env(ws, temp, { mode: "verify", tests: "test_known_rate.py::test_always_skips", trials: "3", jobs: "1", "seed-env": "MXNET_TEST_SEED" }));
+    expect(r.code).toBe(1);
+    expect(r.outputs["failed-trials"]).toBe("0");
+    expect(r.lines.at(-1)).toBe(
+      "::error::1 test(s) had no trial that counts (every trial skipped itself, or the test could not run); see the job summary for the failing seeds and notes.",
+    );
+  }, 120_000);
+});
+
 describe.skipIf(!hasPytest)("Action mode: verify in a matrix of shards, then mode: merge", () => {
   it("each shard writes its report and summary; merge sums them, fails the step and sets outputs", async () => {
     const { ws, temp } = workspace();
@@ -120,7 +132,7 @@ describe.skipIf(!hasPytest)("Action mode: verify in a matrix of shards, then mod
     expect(readFileSync(join(temp, "summary.md"), "utf8")).toContain("merged shards 1, 2 of 2");
     if (failed > 0) {
       expect(m.code).toBe(1);
-      expect(m.lines.at(-1)).toMatch(/^::error::1 test\(s\) failed \d+ trial\(s\)/);
+      expect(m.lines.at(-1)).toBe(`::error::1 test(s) failed ${failed} trial(s); see the job summary for the failing seeds and notes.`);
     } else {
       expect(m.code).toBe(0);
     }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestCase } from "../../src/model.js";
 import { verify, type VerifyOptions } from "../../src/verify/verify.js";
-import { renderVerifyText, verifyFailed } from "../../src/verify/report.js";
+import { failureSentence, renderVerifyText, verifyFailed } from "../../src/verify/report.js";
 import type { SeedMechanism } from "../../src/verify/probe.js";
 import { GO_EXAMPLE, goExampleEnv, linkVendor, skipWithoutGo } from "../rerun/go-example-env.js";
 
@@ -116,6 +116,7 @@ describe.skipIf(skip)("verify through the go driver", () => {
     expect(text).toContain("every trial was skipped, so nothing is known about the failure rate");
     expect(text).toMatch(/No trial failed, but 1 of 1 test\(s\) had no trial that counts \(see their notes\): it was not verified\.$/);
     expect(verifyFailed(r)).toBe(true);
+    expect(failureSentence(r)).toBe("1 test(s) had no trial that counts (every trial skipped itself, or the test could not run)");
   }, 180_000);
 
   it("says so from the probe run too, when no seed mechanism is given", async () => {

@@ -38,6 +38,15 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
     expect(run.result).toBe("SUCCESS");
   });
 
+  it("fails a test that skipped every trial as one with no trial that counts, not as one that failed trials", async () => {
+    const params = { tests: "test_known_rate.py::test_always_skips", workingDirectory: "proj", trials: int(2), jobs: int(1), seedEnv: "MXNET_TEST_SEED", runner: "pytest", quiet: true, failOn: "any" };
+    const run = await runStep({ step: "flakyTriageVerify", workspace: workspace(), params });
+    expect(run.crash).toBeNull();
+    expect(run.error).toBe(
+      "flakyTriageVerify: 1 test(s) had no trial that counts (every trial skipped itself, or the test could not run); the failing seeds and notes are in .flaky-triage/verify.json.",
+    );
+  });
+
   it("runs a shard keyed by BUILD_TAG, then merges it with the other shard; returns plain Maps", async () => {
     const ws = workspace();
     const params = {
@@ -60,6 +69,10 @@ describe.skipIf(skip)("flakyTriageVerify step", () => {
     const args = JSON.parse(readFileSync(join(ws, ".flaky-triage", "verify-args.json"), "utf8")) as string[];
     expect(args.slice(args.indexOf("--runner"), args.indexOf("--runner") + 2)).toEqual(["--runner", "pytest"]);
     expect(shard.result).toBe(one.failedTrials > 0 ? "UNSTABLE" : "SUCCESS");
+    expect(calls(shard, "unstable").map((c) => c.args.message)).toEqual(
+      one.failedTrials > 0 ? [`flakyTriageVerify: 1 test(s) failed ${one.failedTrials} of 10 trial(s); the failing seeds and notes are in .flaky-triage/verify-shard-1-of-2.json.`] : [],
+    );
+    expect(one).toMatchObject({ failedTests: one.failedTrials > 0 ? 1 : 0, failingTests: one.failedTrials > 0 ? 1 : 0 });
     // The only shell scripts are constants.
     expect(calls(shard, "sh").map((c) => c.args.script)).toEqual([
       "node --version > .flaky-triage/node-version.txt 2>&1",

@@ -11,7 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeReports } from "../../src/verify/merge.js";
 import type { VerifyReport } from "../../src/verify/model.js";
-import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../../src/verify/report.js";
+import { failureSentence, renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../../src/verify/report.js";
 import { listStream, type SeedStream, type Shard } from "../../src/verify/seeds.js";
 import { testCaseFor } from "../../src/verify/settings.js";
 import { verify, type VerifyOptions } from "../../src/verify/verify.js";
@@ -48,10 +48,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function run(id: string, over: Partial<VerifyOptions> & { trials?: number; baseSeed?: string; mechanism?: SeedMechanism } = {}) {
+function run(id: string | string[], over: Partial<VerifyOptions> & { trials?: number; baseSeed?: string; mechanism?: SeedMechanism } = {}) {
   const stream: SeedStream = over.stream ?? { kind: "random", baseSeed: over.baseSeed ?? "42", total: over.trials ?? 200 };
   return verify({
-    targets: [{ test: testCaseFor(id, "test", 0), mechanism: over.mechanism ?? null }],
+    targets: [id].flat().map((one, i) => ({ test: testCaseFor(one, "test", i), mechanism: over.mechanism ?? null })),
     cwd: project,
     stream,
     shard: over.shard ?? null,
@@ -178,5 +178,16 @@ describe.skipIf(!hasPytest)("verify with real pytest", () => {
     expect(r.tests[0]).toMatchObject({ trials: 0, failureRate: null, upperBound95: null });
     expect(r.tests[0]!.note).toMatch(/^probe run: .*not found/);
     expect(verifyFailed(r)).toBe(true);
+    expect(failureSentence(r)).toBe("1 test(s) had no trial that counts (every trial skipped itself, or the test could not run)");
+  });
+
+  it("the failure sentence names tests that failed trials apart from tests with none that counts", async () => {
+    const r = await run([KNOWN, "test_known_rate.py::test_nope", PASSES], { trials: 40, baseSeed: "sentence", jobs: 1, mechanism: BY_ENV });
+    const failed = r.tests[0]!.failed;
+    expect(failed).toBeGreaterThan(0);
+    expect(failureSentence(r)).toBe(
+      `1 test(s) failed ${failed} trial(s); 1 test(s) had no trial that counts (every trial skipped itself, or the test could not run)`,
+    );
+    expect(failureSentence({ ...r, tests: [r.tests[2]!] })).toBeNull();
   });
 });

@@ -164,6 +164,7 @@ class VerifyParams implements Serializable {
         int failedTrials = 0
         int trials = 0
         int failing = 0
+        int failedTests = 0
         for (Object o : (List) r.tests) {
             if (!(o instanceof Map)) continue
             Map t = (Map) o
@@ -173,6 +174,7 @@ class VerifyParams implements Serializable {
             // As the CLI's exit status: a failed trial, or trials asked for and none that counts
             // (a shard given no seeds, when there are more shards than trials, fails nothing).
             if (bad > 0 || (count(t.requested) > 0 && count(t.trials) == count(t.skipped))) failing++
+            if (bad > 0) failedTests++
             List<String> seeds = []
             if (t.failingSeeds instanceof List) for (Object x : (List) t.failingSeeds) seeds.add(String.valueOf(x))
             tests.add([
@@ -196,10 +198,25 @@ class VerifyParams implements Serializable {
             failedTrials: failedTrials,
             trials      : trials,
             failingTests: failing,
+            failedTests : failedTests,
             baseSeed    : str(seeds.baseSeed),
             shard       : shard == null ? null : count(shard.index) + '/' + count(shard.count),
             tests       : tests,
         ]]
+    }
+
+    /**
+     * Why the run fails, worded as the Action's error (failureSentence in src/verify/report.ts):
+     * tests that failed trials apart from tests with no trial that counts. Numbers only.
+     */
+    @NonCPS
+    static String failureSentence(Map r) {
+        List<String> parts = []
+        int failed = (int) r.failedTests
+        int unverified = (int) r.failingTests - failed
+        if (failed > 0) parts.add(failed + ' test(s) failed ' + r.failedTrials + ' of ' + r.trials + ' trial(s)')
+        if (unverified > 0) parts.add(unverified + ' test(s) had no trial that counts (every trial skipped itself, or the test could not run)')
+        return parts.join('; ')
     }
 
     /** One line, numbers only: safe for currentBuild.description. */
