@@ -11,8 +11,11 @@ import { detectDialect, viewOf } from "../../src/reports/dialects/index.js";
 import { joinInputs } from "../../src/reports/join.js";
 import { JUnitReader } from "../../src/reports/junit.js";
 import { extractSeed } from "../../src/seeds/extract.js";
+import { sharedJunit, skipShared } from "../shared-fixtures.js";
 
-const shared = path.resolve(import.meta.dirname, "../../../shared/fixtures/junit");
+const shared = sharedJunit;
+/** A test that reads the shared fixtures. */
+const sharedIt = it.skipIf(skipShared);
 
 function read(rel: string): { path: string; failing: TestCase[]; head: string; text: string } {
   const file = path.join(shared, rel);
@@ -59,7 +62,7 @@ const CASES: Array<[string, string | null, string | null, string | null]> = [
   ["mikepenz-action-junit-report/mocha/mocha.xml", null, "mocha", null],
 ];
 
-describe("dialect detection on the shared fixtures", () => {
+describe.skipIf(skipShared)("dialect detection on the shared fixtures", () => {
   it.each(CASES)("%s", (rel, byTests, byHead, id) => {
     const r = read(rel);
     expect(detectDialect({ path: r.path, tests: r.failing })?.name ?? null).toBe(byTests);
@@ -85,7 +88,7 @@ describe("file and line per dialect, through the join", () => {
     return joinInputs([reader.end()], project(...files));
   };
 
-  it("Surefire: the test class's own frame, under the package in a Maven source root", () => {
+  sharedIt("Surefire: the test class's own frame, under the package in a Maven source root", () => {
     const [t] = join(
       "mikepenz-action-junit-report/maven_surefire_flaky/surefire-report.xml",
       "src/test/java/io/sodadata/dependson/soda/integrations/msteams/MicrosoftTeamsCrudTest.java",
@@ -98,7 +101,7 @@ describe("file and line per dialect, through the join", () => {
     });
   });
 
-  it("Surefire in a module: the module directory comes from the report path; Kotlin names with spaces", () => {
+  sharedIt("Surefire in a module: the module directory comes from the report path; Kotlin names with spaces", () => {
     const tests = join(
       "mikepenz-action-junit-report/tests/utils/target/surefire-reports/TEST-action.surefire.report.calc.CalcUtilsTest.xml",
       "tests/utils/src/test/kotlin/action/surefire/report/calc/CalcUtilsTest.kt",
@@ -109,17 +112,17 @@ describe("file and line per dialect, through the join", () => {
     ]);
   });
 
-  it("Surefire without the sources: no guessed file", () => {
+  sharedIt("Surefire without the sources: no guessed file", () => {
     const [t] = join("mikepenz-action-junit-report/maven_surefire_flaky/surefire-report.xml");
     expect(t?.file).toBeUndefined();
   });
 
-  it("jest-junit: the first stack frame outside node_modules, mapped into the project by suffix", () => {
+  sharedIt("jest-junit: the first stack frame outside node_modules, mapped into the project by suffix", () => {
     const [t] = join("dorny-test-reporter/jest-junit.xml", "__tests__/main.test.js");
     expect(t).toMatchObject({ file: "__tests__/main.test.js", line: 10, runner: "jest" });
   });
 
-  it("Catch2, nextest, CUnit, PHPUnit, googletest: their own file:line forms", () => {
+  sharedIt("Catch2, nextest, CUnit, PHPUnit, googletest: their own file:line forms", () => {
     expect(join("mikepenz-action-junit-report/catch2/report.xml", "test/unit/detail/utility/is_constant_evaluated.cpp")[0])
       .toMatchObject({ file: "test/unit/detail/utility/is_constant_evaluated.cpp", line: 19 });
     expect(join("mikepenz-action-junit-report/nextest/basic.xml", "tests/parry3d.rs")[0]).toMatchObject({ file: "tests/parry3d.rs", line: 154 });

@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model.js";
+import { sharedJunit, skipShared } from "../shared-fixtures.js";
 
 const root = join(import.meta.dirname, "..", "..");
-const shared = join(root, "..", "shared", "fixtures", "junit", "mikepenz-action-junit-report");
+const shared = join(sharedJunit, "mikepenz-action-junit-report");
 
 function cli(fixture: string): { status: number | null; report: Report } {
   const out = join(mkdtempSync(join(tmpdir(), "ft-recorded-")), "out.json");
@@ -21,7 +22,7 @@ function cli(fixture: string): { status: number | null; report: Report } {
   return { status: run.status, report: JSON.parse(readFileSync(out, "utf8")) as Report };
 }
 
-describe("recorded reruns decide the verdict (node dist/cli.js --no-rerun)", () => {
+describe.skipIf(skipShared)("recorded reruns decide the verdict (node dist/cli.js --no-rerun)", () => {
   it("Surefire flakyFailure then pass: intermittent from 1 failed + 1 passed recorded attempt", () => {
     const { status, report } = cli("maven_surefire_flaky/surefire-report.xml");
     expect(status).toBe(0);
