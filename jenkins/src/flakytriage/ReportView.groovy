@@ -25,7 +25,7 @@ class ReportView implements Serializable {
     static final int CONSOLE_TEXT_LIMIT = 300
 
     private static final Map<String, String> LEVELS = [
-        'deterministic': 'FAILURE', 'intermittent': 'WARNING', 'not-reproduced': 'NOTICE', 'not-rerun': 'WARNING',
+        'deterministic': 'FAILURE', 'intermittent': 'WARNING', 'not-reproduced': 'NOTICE', 'not-rerun': 'NOTICE',
     ]
 
     /**
