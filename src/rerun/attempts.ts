@@ -179,7 +179,7 @@ async function runPluginBatch(spec: BatchSpec): Promise<BatchResult> {
         }
       }
     },
-    () => stopped,
+    { stopped: () => stopped },
   );
   const { timedOutAt, aborted } = state;
 
@@ -282,7 +282,7 @@ export async function runPlanBatch(spec: PlanBatchSpec): Promise<PlanBatchResult
       current = null;
       if (!state.aborted) spec.onTrial(ev.item, run, trialFromEnd(ev as unknown as Extract<PluginEvent, { event: "end" }>, seed));
     }
-  }, undefined, late);
+  }, { late });
   const { timedOutAt, aborted } = state;
   const open = current as { item: number; run: number; attempt: number; seed: string | null; at: number } | null;
   if (open !== null && !aborted) {
@@ -310,10 +310,18 @@ interface Followed {
   aborted: boolean;
 }
 
+/** What followPlugin's caller may add to the clock's rules. */
+interface FollowHooks {
+  /** The caller has stopped the process on purpose (enough trials): its timeout no longer applies. */
+  stopped?: () => boolean;
+  /** Lines written after our timeout kill: they do not count, but a claim among them must be passed on. */
+  late?: (ev: PluginEvent) => void;
+}
+
 /**
  * Starts a process whose plugin writes JSON lines to `resultsFile` and follows it to its end:
  * each line goes to `handle` and restarts the clock (the first line also gets the start-up
- * allowance); a process silent past its deadline is killed as timed out, unless `stopped` says
+ * allowance); a process silent past its deadline is killed as timed out, unless `hooks.stopped` says
  * the caller already ended it; an abort signal kills it. One clock for runPluginBatch (one
  * test) and runPlanBatch (a plan of several tests).
  */
@@ -321,9 +329,10 @@ async function followPlugin(
   spec: Pick<BatchSpec, "argv" | "cwd" | "env" | "killGraceMs" | "resultsFile" | "timeoutMs" | "startupMs" | "signal">,
   state: Followed,
   handle: (ev: PluginEvent, running: RunningProcess) => void,
-  stopped: () => boolean = () => false,
-  late: (ev: PluginEvent) => void = () => {},
+  hooks: FollowHooks = {},
 ): Promise<ProcessResult> {
+  const stopped = hooks.stopped ?? (() => false);
+  const late = hooks.late ?? (() => {});
   const running = startProcess({
     argv: spec.argv,
     cwd: spec.cwd,

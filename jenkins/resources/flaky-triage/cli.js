@@ -15842,7 +15842,7 @@ async function runPluginBatch(spec) {
                 running.kill("caller");
             }
         }
-    }, () => stopped);
+    }, { stopped: () => stopped });
     const { timedOutAt, aborted } = state;
     // TypeScript cannot see the assignments inside `handle`.
     const open = current;
@@ -15910,7 +15910,7 @@ async function runPlanBatch(spec) {
             if (!state.aborted)
                 spec.onTrial(ev.item, run, trialFromEnd(ev, seed));
         }
-    }, undefined, late);
+    }, { late });
     const { timedOutAt, aborted } = state;
     const open = current;
     if (open !== null && !aborted) {
@@ -15932,11 +15932,13 @@ async function runPlanBatch(spec) {
 /**
  * Starts a process whose plugin writes JSON lines to `resultsFile` and follows it to its end:
  * each line goes to `handle` and restarts the clock (the first line also gets the start-up
- * allowance); a process silent past its deadline is killed as timed out, unless `stopped` says
+ * allowance); a process silent past its deadline is killed as timed out, unless `hooks.stopped` says
  * the caller already ended it; an abort signal kills it. One clock for runPluginBatch (one
  * test) and runPlanBatch (a plan of several tests).
  */
-async function followPlugin(spec, state, handle, stopped = () => false, late = () => { }) {
+async function followPlugin(spec, state, handle, hooks = {}) {
+    const stopped = hooks.stopped ?? (() => false);
+    const late = hooks.late ?? (() => { });
     const running = startProcess({
         argv: spec.argv,
         cwd: spec.cwd,
