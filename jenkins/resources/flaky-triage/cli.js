@@ -6539,6 +6539,7 @@ def pytest_runtest_protocol(item, nextitem):
     if state.plan is not None:
         found = state.entries.get(id(item))
         if found is not None:
+            _timeout_taken_over(item)
             _run_plan_entry(state, item, found[0], found[1])
         return True
     if state.run_until:
@@ -6546,10 +6547,51 @@ def pytest_runtest_protocol(item, nextitem):
             state.emit({"event": "item", "index": state.predecessors_run})
             state.predecessors_run += 1
             return None
+        _timeout_taken_over(item)
         return _run_attempts(state, item, 1)
     if state.repeat and item is state.target:
+        _timeout_taken_over(item)
         return _run_attempts(state, item, state.repeat)
     return None
+
+
+# pytest-timeout (unless func_only) arms its timer in a pytest_runtest_protocol hookwrapper,
+# around the whole protocol: here, around every attempt of the test, or around the forks of a
+# plan, where it would fire in the parent. A test with a 2 s timeout would hang on its second
+# attempt and be killed as a crash. So the item's timer is cancelled when we take the protocol
+# over, and set again around each attempt, through pytest-timeout's own hooks; the timeout then
+# fails the attempt as it failed the CI run ("Failed: Timeout >2.0s").
+def _timeout_settings(item):
+    """pytest-timeout's settings for the item when its timer covers the whole protocol, else None."""
+    module = item.config.pluginmanager.getplugin("timeout")
+    settings_of = getattr(module, "_get_item_settings", None)
+    hook = item.config.hook
+    if settings_of is None or not hasattr(hook, "pytest_timeout_set_timer"):
+        return None
+    try:
+        settings = settings_of(item)
+    except Exception:
+        return None
+    if not settings.timeout or settings.timeout <= 0 or settings.func_only:
+        return None  # func_only: its pytest_runtest_call wrapper times each attempt already
+    return settings
+
+
+def _timeout_taken_over(item):
+    if _timeout_settings(item) is not None:
+        item.config.hook.pytest_timeout_cancel_timer(item=item)
+
+
+def _run_protocol(item):
+    """One attempt of the test's whole protocol, timed by pytest-timeout as one run would be."""
+    settings = _timeout_settings(item)
+    if settings is None:
+        return runtestprotocol(item, log=True, nextitem=None)
+    item.config.hook.pytest_timeout_set_timer(item=item, settings=settings)
+    try:
+        return runtestprotocol(item, log=True, nextitem=None)
+    finally:
+        item.config.hook.pytest_timeout_cancel_timer(item=item)
 
 
 def _run_attempts(state, item, attempts):
@@ -6561,7 +6603,7 @@ def _run_attempts(state, item, attempts):
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         # nextitem=None tears everything down after each attempt, so every attempt builds its
         # fixtures (of every scope) afresh, as a new pytest run would.
-        reports = runtestprotocol(item, log=True, nextitem=None)
+        reports = _run_protocol(item)
         item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         outcome, when, duration, message = _summarise(reports)
         state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
@@ -6679,7 +6721,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
         state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
                     "seed": seed})
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-        reports = runtestprotocol(item, log=True, nextitem=None)
+        reports = _run_protocol(item)
         item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         outcome, when, duration, message = _summarise(reports)
         state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
