@@ -14625,6 +14625,7 @@ function deterministicCause(done, same, seed, sensitivity, numeric) {
 
 
 
+
 /** Trials suggested to verify a non-reproduced failure: bounds the failure rate below 3%. */
 const VERIFY_TRIALS = 100;
 function where(test) {
@@ -14662,11 +14663,21 @@ function edgeCaseFix(test, tolerance, seed) {
     }
     return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }
-function verifyFix(reruns) {
+function verifyFix(test, reruns) {
     const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
     const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-    return (`not reproduced${bound}: verify with more trials before closing it ` +
-        `(flaky-triage verify --reruns ${VERIFY_TRIALS})`);
+    return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test)})`;
+}
+/** The verify command for this test, ready to paste: its id quoted, and its runner when not pytest. */
+function verifyCommand(test) {
+    const argv = ["flaky-triage", "verify"];
+    // An id no shell can pass (a NUL) is left for the user to fill in.
+    argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
+    // A runner is only set from a dialect that names a built-in driver (vitest, jest, go).
+    if (test.runner !== undefined && test.runner !== "pytest")
+        argv.push("--runner", test.runner);
+    argv.push("--trials", String(VERIFY_TRIALS));
+    return shellQuoteCommand(argv);
 }
 /** The one-line fix for a test's cause. */
 function suggest(input) {
@@ -14700,7 +14711,7 @@ function suggest(input) {
 function unknownFix(test, verdict, tolerance, seed, reruns) {
     switch (verdict) {
         case "not-reproduced":
-            return verifyFix(reruns);
+            return verifyFix(test, reruns);
         case "intermittent":
             return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
                 `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);

@@ -4,6 +4,7 @@
  * with the least synchronisation, never by loosening tolerances.
  */
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
+import { shellQuoteCommand } from "../render/shell-quote.js";
 import { ordersOnly } from "../seeds/recognisers.js";
 import { upperBound } from "../stats.js";
 import { formatTolerance } from "./ladder.js";
@@ -47,13 +48,21 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
   return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }
 
-function verifyFix(reruns: Reruns | undefined): string {
+function verifyFix(test: TestCase, reruns: Reruns | undefined): string {
   const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
   const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-  return (
-    `not reproduced${bound}: verify with more trials before closing it ` +
-    `(flaky-triage verify --reruns ${VERIFY_TRIALS})`
-  );
+  return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test)})`;
+}
+
+/** The verify command for this test, ready to paste: its id quoted, and its runner when not pytest. */
+function verifyCommand(test: TestCase): string {
+  const argv = ["flaky-triage", "verify"];
+  // An id no shell can pass (a NUL) is left for the user to fill in.
+  argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
+  // A runner is only set from a dialect that names a built-in driver (vitest, jest, go).
+  if (test.runner !== undefined && test.runner !== "pytest") argv.push("--runner", test.runner);
+  argv.push("--trials", String(VERIFY_TRIALS));
+  return shellQuoteCommand(argv);
 }
 
 export interface SuggestInput {
@@ -113,7 +122,7 @@ function unknownFix(
 ): string {
   switch (verdict) {
     case "not-reproduced":
-      return verifyFix(reruns);
+      return verifyFix(test, reruns);
     case "intermittent":
       return (
         `intermittent but its seed could not be re-applied: make the test take its seed from ` +

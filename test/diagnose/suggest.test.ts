@@ -101,7 +101,14 @@ describe("suggest", () => {
   it("not reproduced: verify with more trials, quoting the bound", () => {
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toBe(
       "not reproduced (10 passing reruns only bound its failure rate below 26%): verify with more " +
-        "trials before closing it (flaky-triage verify --reruns 100)",
+        "trials before closing it (flaky-triage verify tests/x.py::test_dot --trials 100)",
+    );
+  });
+
+  it("not reproduced: the verify command pastes as it is, with the id quoted and the runner named", () => {
+    const vitest = { ...TEST, id: "src/a.test.ts > sums it's (a+b)", runner: "vitest" };
+    expect(s("unknown", "not-reproduced", { test: vitest })).toBe(
+      "not reproduced: verify with more trials before closing it (flaky-triage verify 'src/a.test.ts > sums it'\\''s (a+b)' --runner vitest --trials 100)",
     );
   });
 
