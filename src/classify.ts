@@ -384,7 +384,7 @@ export function classify(input: ClassifyInput): Classification {
           `${fresh.n} fresh orders: which tests run before it decides`,
       );
     }
-    return deterministicCause(done, same, seed, seedSensitivity, numeric);
+    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
   }
 
   // intermittent
@@ -406,6 +406,7 @@ export function classify(input: ClassifyInput): Classification {
 function deterministicCause(
   done: (cause: Cause, reason: string) => Classification,
   same: Counts,
+  fresh: Counts,
   seed: Seed | null,
   sensitivity: SeedSensitivity,
   numeric: NumericSignal,
@@ -431,6 +432,15 @@ function deterministicCause(
   }
   if (seed === null) {
     return done("regression", `${all} and printed no seed to vary: a real bug`);
+  }
+  if (fresh.n > 0) {
+    // More than half of the fresh seeds failed, but not all: neither a few unlucky inputs nor
+    // every input.
+    return done(
+      "unknown",
+      `${all} with seed ${seed.value} and ${fresh.failures} of ${fresh.n} fresh seeds: most inputs fail, some pass; ` +
+        `what the passing ones have in common tells an edge case from a regression`,
+    );
   }
   return done(
     "unknown",

@@ -151,7 +151,8 @@ export interface RerunTally {
 
 export interface Reruns {
   sameSeed: RerunTally;
-  freshSeeds: RerunTally & { seeds: string[] };
+  /** `seeds`: every fresh seed tried, in order; `failingSeeds`: those whose attempt failed, timed out or crashed. */
+  freshSeeds: RerunTally & { seeds: string[]; failingSeeds: string[] };
   /** Present when the test was rerun after its predecessors to check order dependence. */
   order?: RerunTally & { predecessors: number };
   /** Trials recorded in the original report (surefire flakyFailure, rerunfailures): counted in the verdict. */

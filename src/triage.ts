@@ -264,6 +264,7 @@ const NO_SAME_SEED: RerunTally = Object.freeze({ runs: 0, passed: 0, failed: 0, 
 const NO_FRESH_SEEDS: Reruns["freshSeeds"] = Object.freeze({
   ...NO_SAME_SEED,
   seeds: Object.freeze([]) as unknown as string[],
+  failingSeeds: Object.freeze([]) as unknown as string[],
 });
 
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */

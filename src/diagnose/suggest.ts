@@ -128,8 +128,17 @@ function unknownFix(
         `intermittent but its seed could not be re-applied: make the test take its seed from ` +
         `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`
       );
-    case "deterministic":
+    case "deterministic": {
+      const fresh = reruns?.freshSeeds;
+      if (fresh !== undefined && fresh.runs > 0) {
+        const failed = fresh.failed + fresh.timedOut + fresh.crashed;
+        return (
+          `fails every time${withSeed(seed)} and with ${failed} of ${fresh.runs} fresh seeds: debug it as a bug${where(test)}, ` +
+          `comparing with a fresh seed it passes with (the JSON report lists them)`
+        );
+      }
       return `fails every time${withSeed(seed)}: rerun with fresh seeds to tell an edge case from a regression${where(test)}`;
+    }
     case "not-rerun": {
       const hint =
         tolerance?.suggestion !== null && tolerance?.suggestion !== undefined

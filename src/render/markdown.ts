@@ -137,7 +137,9 @@ function details(test: TriagedTest, history: HistoryView | undefined): string {
   if (r.freshSeeds.runs > 0) {
     const listed = r.freshSeeds.seeds.slice(0, SEEDS_LISTED).join(", ");
     const more = r.freshSeeds.seeds.length > SEEDS_LISTED ? `, … ${r.freshSeeds.seeds.length - SEEDS_LISTED} more` : "";
-    lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}`);
+    const failing = r.freshSeeds.failingSeeds;
+    const failed = failing.length > 0 ? `; failed with ${escapeMarkdown(failing.slice(0, SEEDS_LISTED).join(", ") + (failing.length > SEEDS_LISTED ? `, … ${failing.length - SEEDS_LISTED} more` : ""))}` : "";
+    lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}${failed}`);
   }
   if (r.order !== undefined) lines.push(`**After its ${r.order.predecessors} predecessors:** ${escapeMarkdown(tallyText(r.order))}`);
   if (r.recorded !== undefined) lines.push(`**Recorded in the report:** ${escapeMarkdown(tallyText(r.recorded))}`);

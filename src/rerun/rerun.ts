@@ -37,6 +37,18 @@ export interface RerunContext {
   killGraceMs?: number;
 }
 
+/** The fresh-seed phase's tally with the seeds it tried and those that failed, from its trials. */
+function freshTally(tally: RerunTally, trials: readonly Trial[]): Reruns["freshSeeds"] {
+  const seeds: string[] = [];
+  const failingSeeds: string[] = [];
+  for (const t of trials) {
+    if (t.seed === undefined || t.seed === "") continue;
+    seeds.push(t.seed);
+    if (t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed") failingSeeds.push(t.seed);
+  }
+  return { ...tally, seeds, failingSeeds };
+}
+
 /**
  * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
  * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
@@ -106,7 +118,7 @@ export const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, ti
 export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: BatchedResult): Promise<RerunOutcome> {
   const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
   const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
-  const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
+  const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [], failingSeeds: [] } };
   const notes: string[] = [];
   const outcome = (reproduce: string | null, seedReapplied: boolean, processes: number): RerunOutcome => {
     if (notes.length > 0) reruns.note = notes.join("; ");
@@ -250,7 +262,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     const batchedFresh = batched?.freshSeeds ?? null;
     if (batchedFresh !== null) {
       byPhase["fresh-seeds"].push(...batchedFresh.trials);
-      reruns.freshSeeds = { ...batchedFresh.tally, seeds: batchedFresh.trials.map((t) => t.seed ?? "").filter((s) => s !== "") };
+      reruns.freshSeeds = freshTally(batchedFresh.tally, batchedFresh.trials);
     } else if (req.freshSeeds > 0 && !cannotRun && ctx.signal?.aborted) {
       if (req.seed !== null && support.fresh) cut = true;
     } else if (req.freshSeeds > 0 && !cannotRun) {
@@ -261,7 +273,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
       } else {
         const seeds = freshSeeds(req.seed.value, req.freshSeeds);
         const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
-        reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
+        reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
       }
     }
 

@@ -227,7 +227,7 @@ function batchKey(req: RerunRequest, env: Readonly<Record<string, string | undef
 function failedOutcome(note: string): RerunOutcome {
   const tally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
   return {
-    reruns: { sameSeed: tally(), freshSeeds: { ...tally(), seeds: [] }, note },
+    reruns: { sameSeed: tally(), freshSeeds: { ...tally(), seeds: [], failingSeeds: [] }, note },
     trials: [],
     trialsByPhase: { "same-seed": [], "fresh-seeds": [], order: [] },
     seedReapplied: false,

@@ -32,7 +32,7 @@ const NAN = parseTolerance(
 
 const REPEATED: Reruns = {
   sameSeed: { runs: 10, passed: 10, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false },
-  freshSeeds: { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [] },
+  freshSeeds: { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: [] },
 };
 
 function s(cause: Cause, verdict: Verdict = "deterministic", extra: Partial<SuggestInput> = {}): string {
@@ -115,6 +115,9 @@ describe("suggest", () => {
   it("unknown causes say what would settle them", () => {
     expect(s("unknown", "intermittent")).toMatch(/seed could not be re-applied/);
     expect(s("unknown", "deterministic")).toMatch(/rerun with fresh seeds/);
+    // Fresh seeds did run (most failed, not all): no advice to run them.
+    const mixed = { ...REPEATED, freshSeeds: { runs: 6, passed: 2, failed: 4, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: [] } };
+    expect(s("unknown", "deterministic", { reruns: mixed })).toMatch(/^fails every time with seed \d+ and with 4 of 6 fresh seeds: debug it as a bug in tests\/x.py:42, comparing with a fresh seed it passes with/);
     expect(s("unknown", "not-rerun", { tolerance: NEAR_MISS })).toMatch(/rerun it .*atol 1e-5 -> 5e-5/);
   });
 

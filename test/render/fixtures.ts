@@ -21,7 +21,7 @@ export function makeTest(overrides: Partial<TriagedTest> & { id: string }): Tria
     cause: "regression",
     causeReason: "Fails with every seed tried.",
     seed: null,
-    reruns: { sameSeed: tally(10, 10), freshSeeds: { ...tally(0, 0), seeds: [] } },
+    reruns: { sameSeed: tally(10, 10), freshSeeds: { ...tally(0, 0), seeds: [], failingSeeds: [] } },
     tolerance: null,
     suggestion: "Fix the code under test; the failure is real.",
     reproduce: `python -m pytest '${overrides.id}'`,
@@ -93,7 +93,7 @@ export function everyUnionReport(): Report {
         },
         reruns: {
           sameSeed: tally(10, i % 11, { timedOut: i === 5 ? 1 : 0, crashed: i === 6 ? 1 : 0, stoppedEarly: i === 5 }),
-          freshSeeds: { ...tally(10, 2), seeds: Array.from({ length: 12 }, (_, k) => String(k)) },
+          freshSeeds: { ...tally(10, 2), seeds: Array.from({ length: 12 }, (_, k) => String(k)), failingSeeds: ["3", "7"] },
           ...(i === 4 ? { order: { ...tally(3, 3), predecessors: 4 } } : {}),
           ...(i === 3 ? { recorded: tally(2, 1) } : {}),
           ...(verdict === "not-rerun" ? { note: "time budget ran out before its reruns started" } : {}),

@@ -21,7 +21,7 @@ function exampleReport() {
         source: { file: "reports/pytest.log", line: 87 },
         apply: { kind: "env", env: { MXNET_TEST_SEED: "1121373020" } },
       },
-      reruns: { sameSeed: tally(10, 10), freshSeeds: { ...tally(10, 1), seeds: ["11", "12", "13"] } },
+      reruns: { sameSeed: tally(10, 10), freshSeeds: { ...tally(10, 1), seeds: ["11", "12", "13"], failingSeeds: ["12"] } },
       tolerance: {
         format: "numpy-allclose",
         rtol: 1e-5,
@@ -44,7 +44,7 @@ function exampleReport() {
       cause: "race-condition",
       causeReason: "Same seed, 3 of 10 reruns failed.",
       message: "AssertionError: assert 997 == 1000",
-      reruns: { sameSeed: tally(10, 3), freshSeeds: { ...tally(0, 0), seeds: [] } },
+      reruns: { sameSeed: tally(10, 3), freshSeeds: { ...tally(0, 0), seeds: [], failingSeeds: [] } },
       suggestion: "Synchronise the threads that update the counter.",
       confidence: { about: "failure-probability", upperBound95: 0.61, estimate: 0.3, text: "fails with probability 30% (< 61%)", moreRerunsAdvised: true },
     }),
@@ -53,7 +53,7 @@ function exampleReport() {
       verdict: "not-reproduced",
       cause: "unknown",
       causeReason: "Passed on every rerun.",
-      reruns: { sameSeed: tally(10, 0), freshSeeds: { ...tally(0, 0), seeds: [] } },
+      reruns: { sameSeed: tally(10, 0), freshSeeds: { ...tally(0, 0), seeds: [], failingSeeds: [] } },
       suggestion: "Nothing reproduced it; watch it in the history.",
     }),
   ]);

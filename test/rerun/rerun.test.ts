@@ -145,6 +145,14 @@ describe("rerunTest with pytest", () => {
     expect(await survivors(runDir)).toEqual([]);
   });
 
+  it("names the fresh seeds that failed: those the test fails with, and no other", async () => {
+    const out = await rerunTest(request("test_cases.py::test_even_seeds_fail", mxnetSeed("1121373020"), { reruns: 2, freshSeeds: 12 }), context());
+    const fresh = out.reruns.freshSeeds;
+    expect(fresh.runs).toBe(12);
+    expect(fresh.failingSeeds).toEqual(fresh.seeds.filter((s) => BigInt(s) % 2n === 0n));
+    expect(fresh.failingSeeds).toHaveLength(fresh.failed);
+  });
+
   it("records a segfault as a crash and carries on in a new process", async () => {
     const ctx = context();
     const out = await rerunTest(request("test_cases.py::test_segfault", null, { reruns: 3 }), ctx);

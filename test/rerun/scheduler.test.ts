@@ -9,7 +9,7 @@ const req = (id: string): RerunRequest =>
 const ok = (): RerunOutcome => ({
   reruns: {
     sameSeed: { runs: 1, passed: 1, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false },
-    freshSeeds: { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [] },
+    freshSeeds: { runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: [] },
   },
   trials: [],
   trialsByPhase: { "same-seed": [], "fresh-seeds": [], order: [] },

@@ -14584,7 +14584,7 @@ function classify(input) {
             return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
                 `${fresh.n} fresh orders: which tests run before it decides`);
         }
-        return deterministicCause(done, same, seed, seedSensitivity, numeric);
+        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
     }
     // intermittent
     if (seed !== null && !seedReapplied) {
@@ -14595,7 +14595,7 @@ function classify(input) {
     const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
     return done("race-condition", `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`);
 }
-function deterministicCause(done, same, seed, sensitivity, numeric) {
+function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
         return done("tolerance", `${all} with a near miss: ${numeric.describe}`);
@@ -14617,6 +14617,12 @@ function deterministicCause(done, same, seed, sensitivity, numeric) {
     }
     if (seed === null) {
         return done("regression", `${all} and printed no seed to vary: a real bug`);
+    }
+    if (fresh.n > 0) {
+        // More than half of the fresh seeds failed, but not all: neither a few unlucky inputs nor
+        // every input.
+        return done("unknown", `${all} with seed ${seed.value} and ${fresh.failures} of ${fresh.n} fresh seeds: most inputs fail, some pass; ` +
+            `what the passing ones have in common tells an edge case from a regression`);
     }
     return done("unknown", `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`);
 }
@@ -14715,8 +14721,15 @@ function unknownFix(test, verdict, tolerance, seed, reruns) {
         case "intermittent":
             return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
                 `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
-        case "deterministic":
+        case "deterministic": {
+            const fresh = reruns?.freshSeeds;
+            if (fresh !== undefined && fresh.runs > 0) {
+                const failed = fresh.failed + fresh.timedOut + fresh.crashed;
+                return (`fails every time${withSeed(seed)} and with ${failed} of ${fresh.runs} fresh seeds: debug it as a bug${where(test)}, ` +
+                    `comparing with a fresh seed it passes with (the JSON report lists them)`);
+            }
             return `fails every time${withSeed(seed)}: rerun with fresh seeds to tell an edge case from a regression${where(test)}`;
+        }
         case "not-rerun": {
             const hint = tolerance?.suggestion !== null && tolerance?.suggestion !== undefined
                 ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
@@ -16249,6 +16262,19 @@ function rerunEnv(user, pluginDir) {
 
 
 
+/** The fresh-seed phase's tally with the seeds it tried and those that failed, from its trials. */
+function freshTally(tally, trials) {
+    const seeds = [];
+    const failingSeeds = [];
+    for (const t of trials) {
+        if (t.seed === undefined || t.seed === "")
+            continue;
+        seeds.push(t.seed);
+        if (t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed")
+            failingSeeds.push(t.seed);
+    }
+    return { ...tally, seeds, failingSeeds };
+}
 /**
  * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
  * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
@@ -16299,7 +16325,7 @@ const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed:
 async function rerunTest(req, ctx, batched) {
     const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
-    const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [] } };
+    const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [], failingSeeds: [] } };
     const notes = [];
     const outcome = (reproduce, seedReapplied, processes) => {
         if (notes.length > 0)
@@ -16439,7 +16465,7 @@ async function rerunTest(req, ctx, batched) {
         const batchedFresh = batched?.freshSeeds ?? null;
         if (batchedFresh !== null) {
             byPhase["fresh-seeds"].push(...batchedFresh.trials);
-            reruns.freshSeeds = { ...batchedFresh.tally, seeds: batchedFresh.trials.map((t) => t.seed ?? "").filter((s) => s !== "") };
+            reruns.freshSeeds = freshTally(batchedFresh.tally, batchedFresh.trials);
         }
         else if (req.freshSeeds > 0 && !cannotRun && ctx.signal?.aborted) {
             if (req.seed !== null && support.fresh)
@@ -16455,7 +16481,7 @@ async function rerunTest(req, ctx, batched) {
             else {
                 const seeds = freshSeeds(req.seed.value, req.freshSeeds);
                 const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
-                reruns.freshSeeds = { ...r.tally, seeds: byPhase["fresh-seeds"].map((t) => t.seed ?? "").filter((s) => s !== "") };
+                reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
             }
         }
         // Phase 3: order, only when the test passes on its own (a failing test needs no predecessor).
@@ -17139,7 +17165,7 @@ function batchKey(req, env) {
 function failedOutcome(note) {
     const tally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
     return {
-        reruns: { sameSeed: tally(), freshSeeds: { ...tally(), seeds: [] }, note },
+        reruns: { sameSeed: tally(), freshSeeds: { ...tally(), seeds: [], failingSeeds: [] }, note },
         trials: [],
         trialsByPhase: { "same-seed": [], "fresh-seeds": [], order: [] },
         seedReapplied: false,
@@ -17340,6 +17366,7 @@ const NO_SAME_SEED = Object.freeze({ runs: 0, passed: 0, failed: 0, timedOut: 0,
 const NO_FRESH_SEEDS = Object.freeze({
     ...NO_SAME_SEED,
     seeds: Object.freeze([]),
+    failingSeeds: Object.freeze([]),
 });
 /** Every failing test gets a reproduce command, rerun or not (null only when no driver fits). */
 function reproduceFor(c, settings, python) {
@@ -19529,7 +19556,9 @@ function details(test, history) {
     if (r.freshSeeds.runs > 0) {
         const listed = r.freshSeeds.seeds.slice(0, SEEDS_LISTED).join(", ");
         const more = r.freshSeeds.seeds.length > SEEDS_LISTED ? `, … ${r.freshSeeds.seeds.length - SEEDS_LISTED} more` : "";
-        lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}`);
+        const failing = r.freshSeeds.failingSeeds;
+        const failed = failing.length > 0 ? `; failed with ${escapeMarkdown(failing.slice(0, SEEDS_LISTED).join(", ") + (failing.length > SEEDS_LISTED ? `, … ${failing.length - SEEDS_LISTED} more` : ""))}` : "";
+        lines.push(`**Fresh seeds:** ${escapeMarkdown(tallyText(r.freshSeeds))}${listed ? `; seeds ${escapeMarkdown(listed + more)}` : ""}${failed}`);
     }
     if (r.order !== undefined)
         lines.push(`**After its ${r.order.predecessors} predecessors:** ${escapeMarkdown(tallyText(r.order))}`);
