@@ -251,7 +251,9 @@ interface NumericSignal {
 }
 
 function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[]): NumericSignal {
-  const ratio = tolerance?.ratio ?? null;
+  // A difference of zero cannot have failed the check: the printed values lost the digits that
+  // differ. That says nothing about how near the miss was.
+  const ratio = tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0 ? tolerance.ratio : null;
   const construction =
     tolerance !== null &&
     cannotPassByConstruction(tolerance) &&

@@ -68,6 +68,8 @@ type Row = [string, ClassifyInput, Verdict, SeedSensitivity, Cause, RegExp];
 const TABLE: Row[] = [
   ["near miss, fails 10/10", input(NEAR_MISS, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /near miss: error 1.07x/],
   ["near miss, all seeds still a tolerance problem", input(NEAR_MISS, reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "tolerance", /near miss/],
+  // Values printed alike (no maxima lines): a ratio of 0, which cannot be how it failed.
+  ["no difference visible in the printed values is no near miss", input("Not equal to tolerance rtol=1e-09, atol=0\n\nMismatched elements: 1 / 1 (100%)\n ACTUAL: array(-4.194259, dtype=float32)\n DESIRED: array(-4.194259)", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "regression", /every fresh seed: a real bug/],
   ["atol=0 vs expected 0", input(ZERO, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /cannot pass/],
   ["nan with its seed only", input(NAN, reruns(tally(0, 10), tally(9, 1))), "deterministic", "seed-specific", "edge-case", /non-finite values \(nan\)/],
   ["far miss with its seed only", input(FAR_MISS, reruns(tally(0, 10), tally(5, 5))), "deterministic", "seed-specific", "edge-case", /8000x.*far beyond noise/],

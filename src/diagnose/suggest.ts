@@ -42,7 +42,7 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
     const value = tolerance.nonFinite === "nan" ? "NaN" : "inf";
     return `${value}${at}${withSeed(seed)}: find the operation producing it (division by zero, log/sqrt of a non-positive, overflow)${where(test)}; ${cover}`;
   }
-  if (tolerance?.ratio !== null && tolerance?.ratio !== undefined) {
+  if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
     return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
   }
   return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;

@@ -166,6 +166,8 @@ function numpyEvidence(text: string, parsed: Parsed): void {
     };
     return;
   }
+  const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
+  const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
   const arrays = printedArrays(text);
   if (arrays !== null) {
     const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
@@ -173,20 +175,21 @@ function numpyEvidence(text: string, parsed: Parsed): void {
       parsed.nonFinite = nf;
       return;
     }
-    // Printed to numpy's default 8 significant digits: exact for our purposes.
-    parsed.evidence = {
-      kind: "elements",
-      elements: arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! })),
-      complete: true,
-    };
-    if (arrays.actual.length === 1) {
-      parsed.actual ??= arrays.actual[0]!;
-      parsed.expected ??= arrays.desired[0]!;
+    // Printed to numpy's default 8 significant digits: exact unless the tolerance is finer than
+    // that (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike, a difference of 0).
+    // Then the printed maxima, which numpy gives at full precision, tell the miss.
+    const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! }));
+    const printedMax = Math.max(...elements.map((e) => e.absDiff));
+    const statedMax = maxAbs !== null ? num(maxAbs[1]) : NaN;
+    if (!(statedMax > printedMax * 1.01)) {
+      parsed.evidence = { kind: "elements", elements, complete: true };
+      if (arrays.actual.length === 1) {
+        parsed.actual ??= arrays.actual[0]!;
+        parsed.expected ??= arrays.desired[0]!;
+      }
+      return;
     }
-    return;
   }
-  const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
-  const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
   if (maxAbs !== null && maxRel !== null) {
     const abs = num(maxAbs[1]);
     const rel = num(maxRel[1]);

@@ -90,6 +90,14 @@ describe("numpy assert_allclose (real numpy 2.4 output)", () => {
     expect(t.suggestion!.guidelineWarning).toBeUndefined();
   });
 
+  it("a tolerance finer than the printed digits: the maxima tell the miss, not the arrays that print alike", () => {
+    const t = parseTolerance(fixture("numpy-allclose-scalar-fine.txt"), ID)!;
+    // ACTUAL and DESIRED both print -4.194259; numpy's maxima: 6.9e-7 absolute, 1.645e-7 relative.
+    expect(t.ratio).toBeCloseTo(1.64539092e-7 / 1e-9, 3);
+    expect(t.suggestion).toMatchObject({ parameter: "rtol", from: 1e-9 });
+    expect(t.suggestion!.minimumPassing).toBeCloseTo(1.64539092e-7, 12);
+  });
+
   it("elided arrays: estimates from the maxima (an upper bound)", () => {
     const t = parseTolerance(fixture("numpy-allclose-elided.txt"), ID)!;
     // 99 mismatches, 5 listed, arrays cut with "...": ratio <= maxRel / rtol

@@ -13655,6 +13655,8 @@ function numpyEvidence(text, parsed) {
         };
         return;
     }
+    const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
+    const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
     const arrays = printedArrays(text);
     if (arrays !== null) {
         const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
@@ -13662,20 +13664,21 @@ function numpyEvidence(text, parsed) {
             parsed.nonFinite = nf;
             return;
         }
-        // Printed to numpy's default 8 significant digits: exact for our purposes.
-        parsed.evidence = {
-            kind: "elements",
-            elements: arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]), expected: arrays.desired[i] })),
-            complete: true,
-        };
-        if (arrays.actual.length === 1) {
-            parsed.actual ??= arrays.actual[0];
-            parsed.expected ??= arrays.desired[0];
+        // Printed to numpy's default 8 significant digits: exact unless the tolerance is finer than
+        // that (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike, a difference of 0).
+        // Then the printed maxima, which numpy gives at full precision, tell the miss.
+        const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]), expected: arrays.desired[i] }));
+        const printedMax = Math.max(...elements.map((e) => e.absDiff));
+        const statedMax = maxAbs !== null ? tolerance_num(maxAbs[1]) : NaN;
+        if (!(statedMax > printedMax * 1.01)) {
+            parsed.evidence = { kind: "elements", elements, complete: true };
+            if (arrays.actual.length === 1) {
+                parsed.actual ??= arrays.actual[0];
+                parsed.expected ??= arrays.desired[0];
+            }
+            return;
         }
-        return;
     }
-    const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
-    const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
     if (maxAbs !== null && maxRel !== null) {
         const abs = tolerance_num(maxAbs[1]);
         const rel = tolerance_num(maxRel[1]);
@@ -14467,7 +14470,9 @@ function constructionLimit(tolerance) {
     return (guidelineFor(tolerance.dtype) ?? DTYPE_GUIDELINES.float32).atol;
 }
 function numericSignal(tolerance, hints) {
-    const ratio = tolerance?.ratio ?? null;
+    // A difference of zero cannot have failed the check: the printed values lost the digits that
+    // differ. That says nothing about how near the miss was.
+    const ratio = tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0 ? tolerance.ratio : null;
     const construction = tolerance !== null &&
         cannotPassByConstruction(tolerance) &&
         tolerance.suggestion.minimumPassing <= constructionLimit(tolerance);
@@ -14664,7 +14669,7 @@ function edgeCaseFix(test, tolerance, seed) {
         const value = tolerance.nonFinite === "nan" ? "NaN" : "inf";
         return `${value}${at}${withSeed(seed)}: find the operation producing it (division by zero, log/sqrt of a non-positive, overflow)${where(test)}; ${cover}`;
     }
-    if (tolerance?.ratio !== null && tolerance?.ratio !== undefined) {
+    if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
         return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
     }
     return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
