@@ -7416,6 +7416,8 @@ class ProgressPrinter {
             }
             case "read":
                 this.line(`read ${sanitizeLine(ev.path)}: ${ev.tests} tests, ${ev.failing} failing`);
+                for (const w of ev.warnings)
+                    this.line(`  warning: ${sanitizeLine(w)}`);
                 return;
             case "plan":
                 if (ev.toRerun > 0 || ev.notRerun > 0) {
@@ -12224,6 +12226,9 @@ function sniffEncoding(head) {
     }
     return { label: "utf-8", skip: 0 };
 }
+/** A report path that names no file: readInputs reads the others when there are others. */
+class NoSuchFile extends UserError {
+}
 /** The input's size in bytes, or a UserError saying why it is not a readable file. */
 async function statInput(p, abs) {
     let info;
@@ -12233,7 +12238,7 @@ async function statInput(p, abs) {
     catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new UserError(`${p}: no such file`);
+            throw new NoSuchFile(`${p}: no such file`);
         throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
     }
     if (info.isDirectory())
@@ -12408,14 +12413,39 @@ function fromProject(root, abs) {
     const rel = external_node_path_default().relative(root, abs);
     return rel === "" || external_node_path_default().isAbsolute(rel) || rel.split((external_node_path_default()).sep)[0] === ".." ? abs : rel;
 }
-/** Reads every report, in order; the first unusable one stops with a UserError naming it. */
+/**
+ * Reads every report, in order; the first unusable one stops with a UserError naming it. A path
+ * that names no file is the exception when other reports are given: a test run that crashed
+ * writes no JUnit report, and its console log is then the evidence. It becomes an input with a
+ * warning; only when no path names a file is it an error.
+ */
 async function readInputs(paths, opts) {
     const out = [];
+    let missing = null;
+    let found = 0;
     for (const p of paths) {
-        const input = await readInput(p, opts.cwd, opts.onProgress);
+        let input;
+        try {
+            input = await readInput(p, opts.cwd, opts.onProgress);
+            found++;
+        }
+        catch (err) {
+            if (!(err instanceof NoSuchFile) || paths.length === 1)
+                throw err;
+            missing ??= err;
+            input = {
+                path: p,
+                kind: "unknown",
+                tests: [],
+                counts: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+                warnings: [`${p}: no such file; the other reports were read without it`],
+            };
+        }
         opts.onRead?.(input);
         out.push(input);
     }
+    if (missing !== null && found === 0)
+        throw missing;
     return out;
 }
 /**
@@ -17223,7 +17253,7 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     return triageTests(joinInputs(inputs.splice(0), projectView(settings.cwd)), counts, summaries, settings, hooks, options);
 }
 function readEvent(input) {
-    return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
+    return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored, warnings: input.warnings };
 }
 /** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */
 function announce(inputs, onProgress) {
@@ -19510,6 +19540,21 @@ function notesBlock(options) {
         lines.push(`- ${escapeMarkdown(note)}`);
     return lines.length === 0 ? "" : lines.join("\n") + "\n\n";
 }
+/** Input warnings listed in full; the JSON report has them all (at most 20 per file). */
+const WARNINGS_SHOWN = 10;
+/**
+ * What went wrong reading the reports (truncated, empty, missing): shown before the table, so
+ * that a short or empty result is not read as a clean one.
+ */
+function warningsBlock(report) {
+    const all = report.inputs.flatMap((i) => i.warnings);
+    if (all.length === 0)
+        return "";
+    const lines = all.slice(0, WARNINGS_SHOWN).map((w) => `- ${escapeMarkdown(truncate(oneLine(w), MESSAGE_MAX_CHARS))}`);
+    if (all.length > WARNINGS_SHOWN)
+        lines.push(`- and ${all.length - WARNINGS_SHOWN} more (\`inputs[].warnings\` in the JSON report)`);
+    return `**Reading the reports:**\n\n${lines.join("\n")}\n\n`;
+}
 const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
 function tableRow(test) {
     const seed = test.seed === null ? "" : codeSpan(truncate(test.seed.value, CELL_MAX_CHARS), { inTable: true });
@@ -19609,6 +19654,9 @@ function renderMarkdown(report, options) {
     const notes = notesBlock(options);
     if (notes !== "")
         budget.tryAdd(notes);
+    const warnings = warningsBlock(report);
+    if (warnings !== "")
+        budget.tryAdd(warnings);
     if (options.charts) {
         const pie = verdictPie(report);
         if (pie !== null)

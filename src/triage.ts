@@ -33,7 +33,8 @@ import { VERSION } from "./version.js";
 
 export type TriageProgress =
   | ({ kind: "reading" } & ReadProgress)
-  | { kind: "read"; path: string; tests: number; failing: number }
+  /** An input read; its warnings (truncated, empty, missing) are also in the report's inputs. */
+  | { kind: "read"; path: string; tests: number; failing: number; warnings: readonly string[] }
   | { kind: "plan"; toRerun: number; notRerun: number }
   /** The time budget ran out with reruns still running: they are being stopped. */
   | { kind: "budget-spent"; seconds: number }
@@ -94,7 +95,7 @@ export async function triageInputs(
 }
 
 function readEvent(input: ParsedInput): TriageProgress {
-  return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored };
+  return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored, warnings: input.warnings };
 }
 
 /** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */

@@ -121,6 +121,14 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   const outDir = join(gh.runnerTemp, "flaky-triage");
   const reportPath = join(outDir, "report.json");
   await writeJsonAtomic(reportPath, report);
+  const inputWarnings = report.inputs.flatMap((i) => i.warnings);
+  if (inputWarnings.length > 0) {
+    // They name files and tests from the reports: echoed inertly; the annotation only counts them.
+    log.untrusted(inputWarnings.map((w) => `warning: ${oneLine(w)}`).join("\n"));
+    log.warning(
+      `${inputWarnings.length} problem(s) reading the reports (a truncated, empty or missing file): see the log above and the job summary`,
+    );
+  }
   log.untrusted(renderTable(report, { maxRows: LOG_TABLE_ROWS, moreWhere: "report.json lists every failing test" }));
 
   const notes: string[] = [];

@@ -49,6 +49,7 @@ export class ProgressPrinter {
       }
       case "read":
         this.line(`read ${sanitizeLine(ev.path)}: ${ev.tests} tests, ${ev.failing} failing`);
+        for (const w of ev.warnings) this.line(`  warning: ${sanitizeLine(w)}`);
         return;
       case "plan":
         if (ev.toRerun > 0 || ev.notRerun > 0) {

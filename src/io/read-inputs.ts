@@ -40,6 +40,9 @@ export function sniffEncoding(head: Uint8Array): Encoding {
   return { label: "utf-8", skip: 0 };
 }
 
+/** A report path that names no file: readInputs reads the others when there are others. */
+class NoSuchFile extends UserError {}
+
 /** The input's size in bytes, or a UserError saying why it is not a readable file. */
 async function statInput(p: string, abs: string): Promise<number> {
   let info;
@@ -47,7 +50,7 @@ async function statInput(p: string, abs: string): Promise<number> {
     info = await stat(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new UserError(`${p}: no such file`);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new NoSuchFile(`${p}: no such file`);
     throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
   }
   if (info.isDirectory()) throw new UserError(`${p}: is a directory, not a report file`);
@@ -247,14 +250,36 @@ export function fromProject(root: string, abs: string): string {
   return rel === "" || path.isAbsolute(rel) || rel.split(path.sep)[0] === ".." ? abs : rel;
 }
 
-/** Reads every report, in order; the first unusable one stops with a UserError naming it. */
+/**
+ * Reads every report, in order; the first unusable one stops with a UserError naming it. A path
+ * that names no file is the exception when other reports are given: a test run that crashed
+ * writes no JUnit report, and its console log is then the evidence. It becomes an input with a
+ * warning; only when no path names a file is it an error.
+ */
 export async function readInputs(paths: string[], opts: ReadOptions): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];
+  let missing: NoSuchFile | null = null;
+  let found = 0;
   for (const p of paths) {
-    const input = await readInput(p, opts.cwd, opts.onProgress);
+    let input: ParsedInput;
+    try {
+      input = await readInput(p, opts.cwd, opts.onProgress);
+      found++;
+    } catch (err) {
+      if (!(err instanceof NoSuchFile) || paths.length === 1) throw err;
+      missing ??= err;
+      input = {
+        path: p,
+        kind: "unknown",
+        tests: [],
+        counts: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+        warnings: [`${p}: no such file; the other reports were read without it`],
+      };
+    }
     opts.onRead?.(input);
     out.push(input);
   }
+  if (missing !== null && found === 0) throw missing;
   return out;
 }
 

@@ -6,7 +6,7 @@
 import type { Report, Tolerance, TriagedTest } from "../model.js";
 import { ByteBudget, byteLength, cutToBytes } from "./budget.js";
 import { trendCharts, verdictPie } from "./charts.js";
-import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, truncate } from "./escape.js";
+import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, oneLine, truncate } from "./escape.js";
 import {
   applyText,
   CAUSE_LABEL,
@@ -74,6 +74,21 @@ function notesBlock(options: MarkdownOptions): string {
   if (url !== null) lines.push(`- Every annotation is on the [check run](${url}).`);
   for (const note of options.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`);
   return lines.length === 0 ? "" : lines.join("\n") + "\n\n";
+}
+
+/** Input warnings listed in full; the JSON report has them all (at most 20 per file). */
+const WARNINGS_SHOWN = 10;
+
+/**
+ * What went wrong reading the reports (truncated, empty, missing): shown before the table, so
+ * that a short or empty result is not read as a clean one.
+ */
+function warningsBlock(report: Report): string {
+  const all = report.inputs.flatMap((i) => i.warnings);
+  if (all.length === 0) return "";
+  const lines = all.slice(0, WARNINGS_SHOWN).map((w) => `- ${escapeMarkdown(truncate(oneLine(w), MESSAGE_MAX_CHARS))}`);
+  if (all.length > WARNINGS_SHOWN) lines.push(`- and ${all.length - WARNINGS_SHOWN} more (\`inputs[].warnings\` in the JSON report)`);
+  return `**Reading the reports:**\n\n${lines.join("\n")}\n\n`;
 }
 
 const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
@@ -182,6 +197,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (!budget.tryAdd(head)) return cutToBytes(head, limit);
   const notes = notesBlock(options);
   if (notes !== "") budget.tryAdd(notes);
+  const warnings = warningsBlock(report);
+  if (warnings !== "") budget.tryAdd(warnings);
   if (options.charts) {
     const pie = verdictPie(report);
     if (pie !== null) budget.tryAdd(pie + "\n\n");

@@ -124,6 +124,20 @@ describe("runAction", () => {
     expect(token).toBeNull();
   });
 
+  it("lists problems reading the reports in the log (inert) and the summary, with one warning annotation counting them", async () => {
+    const rep = report(["intermittent"]);
+    const warning = 'reports/junit.xml: truncated after 1 testcases (the file ends inside an element); the cut-off testcase "x\n::error::pwned" is kept as failed';
+    rep.inputs = [{ path: "reports/junit.xml", kind: "junit", tests: 1, warnings: [warning] }];
+    const r = await run({ "fail-on": "never" }, rep);
+    expect(r.lines).toContain("::warning::1 problem(s) reading the reports (a truncated, empty or missing file): see the log above and the job summary");
+    const echoed = r.lines.findIndex((l) => l.startsWith("warning: reports/junit.xml: truncated after 1 testcases"));
+    expect(echoed).toBeGreaterThan(0);
+    expect(r.lines.slice(0, echoed).some((l) => l.startsWith("::stop-commands::"))).toBe(true);
+    expect(r.lines.filter((l) => l.startsWith("::error::"))).toEqual([]);
+    expect(r.summary).toContain("**Reading the reports:**");
+    expect(r.summary).toContain("reports/junit\\.xml\\: truncated after 1 testcases");
+  });
+
   it("says how far a long read has got every 5 s, with the path inert", async () => {
     const path = "reports/big::error::pwned.xml";
     const seconds = [0, 2, 4, 5, 7, 9, 10, 12];

@@ -144,6 +144,20 @@ describe("triage from a console log alone", () => {
     expect(byId(report, "mxtests/test_module_seed.py::test_shapes[2 - 3]").verdict).toBe("not-rerun");
   });
 
+  it("a JUnit report the crashed run never wrote: the log is triaged, and the missing file is a warning everywhere", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ft-missing-"));
+    const md = join(dir, "triage.md");
+    const json = join(dir, "triage.json");
+    const r = run(["reports/junit.xml", join(fixtures, "pytest-module-seed.log"), "--no-rerun", "--markdown", md, "--json", json]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("  warning: reports/junit.xml: no such file; the other reports were read without it\n");
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.inputs[0]).toEqual({ path: "reports/junit.xml", kind: "unknown", tests: 0, warnings: ["reports/junit.xml: no such file; the other reports were read without it"] });
+    expect(byId(report, "mxtests/test_module_seed.py::test_matmul_float32").cause).toBe("tolerance");
+    // Escaped as everything from a report is (the path is the user's, but warnings carry test names too).
+    expect(readFileSync(md, "utf8")).toContain("**Reading the reports:**\n\n- reports/junit\\.xml\\: no such file; the other reports were read without it\n");
+  });
+
   it("unittest ids with no project: not rerun, with a note saying why", () => {
     const { report } = triageJson([join(fixtures, "unittest-verbose.log"), "--cwd", tmpdir()]);
     const t = byId(report, "unittests.test_operator.TestOperator.test_sparse_dot");

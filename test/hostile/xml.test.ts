@@ -282,6 +282,15 @@ describe("paths at the edge", () => {
 
   it("a missing file is a UserError naming it", async () => {
     await expect(readInputs(["nope.xml"], { cwd: dir })).rejects.toThrow(/^nope\.xml: no such file$/);
+    // Several, none there: still the error, naming the first.
+    await expect(readInputs(["nope.xml", "gone.log"], { cwd: dir })).rejects.toThrow(/^nope\.xml: no such file$/);
+  });
+
+  it("a missing file next to reports that exist is a warning: a crashed run writes no JUnit report, its log is the evidence", async () => {
+    file("crash.log", "============================= test session starts ==============================\ncollected 2 items\n\ntests/test_a.py .F\n\n=================================== FAILURES ===================================\n___________________________________ test_b ____________________________________\n\n    def test_b():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_a.py:5: AssertionError\n=========================== short test summary info ============================\nFAILED tests/test_a.py::test_b - assert 1 == 2\n========================= 1 failed, 1 passed in 0.01s ==========================\n");
+    const inputs = await readInputs(["nope.xml", "crash.log"], { cwd: dir });
+    expect(inputs.map((i) => [i.path, i.kind, i.tests.length])).toEqual([["nope.xml", "unknown", 0], ["crash.log", "pytest-log", 1]]);
+    expect(inputs[0]!.warnings).toEqual(["nope.xml: no such file; the other reports were read without it"]);
   });
 
   it("a glob matching nothing is a UserError naming the pattern", async () => {
