@@ -13071,6 +13071,15 @@ const HINT_PATTERNS = [
     { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
     { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
     { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
+    // An environment variable the test reads is not set: os.environ[...] raises KeyError in os's
+    // own __getitem__, which the traceback names as its last frame ("<frozen os>:679: KeyError",
+    // "os.py:679: KeyError" before Python 3.11 froze the module); or the test's line shows it.
+    {
+        kind: "environment",
+        pattern: /\bKeyError: [^\n]*(?=[\s\S]{0,400}?(?:<frozen os>|\bos\.py):\d+: KeyError)/,
+        needles: ["<frozen os>", "os.py:"],
+    },
+    { kind: "environment", pattern: /(?<=\bos\.environ\[[^\n]{1,200}\][\s\S]{0,4000}?)\bKeyError: [^\n]*/, needles: ["os.environ["] },
     // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
     { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
     { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },

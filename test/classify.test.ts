@@ -96,6 +96,7 @@ const TABLE: Row[] = [
   ["timeouts dominate", input("assert 1 == 2", reruns(tally(4, 0, 6))), "intermittent", "unknown", "timeout", /6 of 6 failing reruns timed out/],
   ["text says timeout", input("Failed: Timeout >30.0s", reruns(tally(0, 10))), "deterministic", "unknown", "timeout", /Timeout >30.0s/],
   ["environment text", input("ModuleNotFoundError: No module named 'scipy'", reruns(tally(0, 10))), "deterministic", "unknown", "environment", /setup problem/],
+  ["an environment variable not set, every seed", input(">   ???\nE   KeyError: 'MYLIB_DATA_DIR'\n\n<frozen os>:679: KeyError", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "environment", /setup problem \(.KeyError: 'MYLIB_DATA_DIR'/],
   ["not reproduced", input(NEAR_MISS, reruns(tally(10, 0))), "not-reproduced", "unknown", "unknown", /^did not fail in 10 reruns$/],
   ["not reproduced, nor after its predecessors", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(3, 0), predecessors: 5 } })), "not-reproduced", "unknown", "unknown", /^did not fail in 10 reruns \(nor in 3 more after its 5 predecessors\)$/],
   ["not reproduced but timed out in CI", input("Failed: Timeout >5.0s", reruns(tally(10, 0))), "not-reproduced", "unknown", "timeout", /did not fail in 10 reruns, but the original run timed out/],

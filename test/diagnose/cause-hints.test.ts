@@ -22,6 +22,10 @@ describe("cause hints", () => {
     ["E       fixture 'tmp_db' not found", "environment"],
     ["ConnectionRefusedError: [Errno 111] Connection refused", "environment"],
     ["OSError: [Errno 28] No space left on device", "environment"],
+    // Real pytest 9 / Python 3.11 output of os.environ["MYLIB_DATA_DIR"] with it unset.
+    [">   ???\nE   KeyError: 'MYLIB_DATA_DIR'\n\n<frozen os>:679: KeyError", "environment"],
+    ["/usr/lib/python3.8/os.py:675: in __getitem__\n    raise KeyError(key) from None\nE   KeyError: 'HOME'\n\n/usr/lib/python3.8/os.py:675: KeyError", "environment"],
+    [">       d = os.environ[\"MYLIB_DATA_DIR\"]\nE   KeyError: 'MYLIB_DATA_DIR'", "environment"],
     ["Fatal Python error: Segmentation fault", "crash"],
     ["Segmentation fault (core dumped)", "crash"],
     ["Aborted (core dumped)", "crash"],
@@ -45,6 +49,8 @@ describe("cause hints", () => {
     ["AssertionError: assert 1 == 2"],
     ["assert 'banana' == 'nan'"],
     ["assert 21474836480 == 1"],
+    // A KeyError from a dict of the test's own is no missing environment variable.
+    [">       v = config[\"MYLIB_DATA_DIR\"]\nE       KeyError: 'MYLIB_DATA_DIR'\n\ntests/test_cfg.py:4: KeyError"],
   ])("no hints in %j", (text) => {
     expect(causeHints(text)).toEqual([]);
   });
