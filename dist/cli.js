@@ -5343,6 +5343,17 @@ const BUILTIN_RECOGNISERS = [
                 "enable @settings(print_blob=True) or paste the example as @example(...)",
         }),
     },
+    {
+        // A test that announces its seed as an environment variable ("set TEST_SEED=586376494 to
+        // reproduce", "CALC_SEED=42"): it reads that variable, so the seed goes back through it.
+        // MXNet's own variables have their recognisers above (the module seed is only related),
+        // and CHOMA_SEED orders mocha's tests.
+        name: "env-seed-variable",
+        pattern: new RegExp(`\\b(?!MXNET_|CHOMA_SEED\\b)([A-Z][A-Z0-9_]{0,60})?SEED([A-Z0-9_]{0,60})=${DIGITS}`, "g"),
+        kind: "test",
+        value: (m) => group(m, 3),
+        apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED${group(m, 2)}`]: group(m, 3) } }),
+    },
     globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
     globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
     globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),

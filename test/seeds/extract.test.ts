@@ -136,6 +136,29 @@ describe("hypothesis (real pytest 9 + hypothesis output)", () => {
   });
 });
 
+describe("a seed announced as an environment variable", () => {
+  it.each([
+    ["random seed: set TEST_SEED=586376494 to reproduce", { TEST_SEED: "586376494" }],
+    ["    calc_test.go:14: seed: CALC_SEED=42", { CALC_SEED: "42" }],
+    ["SEED=7 npm test", { SEED: "7" }],
+    ["export MY_SEED_VALUE=12", { MY_SEED_VALUE: "12" }],
+  ])("%s", (output, env) => {
+    const seed = extractSeed(testCase({ output }), []);
+    expect(seed).toMatchObject({ recogniser: "env-seed-variable", apply: { kind: "env", env } });
+  });
+
+  it("leaves MXNet's and choma's variables to their own recognisers", () => {
+    expect(extractSeed(testCase({ output: "use MXNET_MODULE_SEED=99 to reproduce" }), [])?.recogniser).toBe("mxnet-module-seed");
+    expect(extractSeed(testCase({ output: "use MXNET_TEST_SEED=98 to reproduce" }), [])?.recogniser).toBe("mxnet-test-seed");
+    expect(extractSeed(testCase({ output: "CHOMA_SEED=97" }), [])?.recogniser).not.toBe("env-seed-variable");
+  });
+
+  it("ignores lower case; any upper-case name that contains SEED counts", () => {
+    expect(extractSeed(testCase({ output: "test_seed=5" }), [])?.recogniser).not.toBe("env-seed-variable");
+    expect(extractSeed(testCase({ output: "MYSEEDS=5" }), [])?.recogniser).toBe("env-seed-variable");
+  });
+});
+
 describe("global RNG forms", () => {
   it.each([
     ["seed=123", "seed-assignment", "123"],
