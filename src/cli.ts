@@ -10,7 +10,7 @@ import { checkOutputPaths } from "./io/output-paths.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
-import { renderTable } from "./render/table.js";
+import { renderReproduce, renderTable } from "./render/table.js";
 import { killAllNow } from "./rerun/process.js";
 import { triage } from "./triage.js";
 import { VERSION } from "./version.js";
@@ -84,6 +84,8 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   if (cmd.json) await writeJsonAtomic(cmd.json, report);
   if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
   process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
+  const reproduce = renderReproduce(report);
+  if (reproduce !== "") process.stdout.write("\n" + reproduce + "\n");
   if (interrupted) return interrupted === "SIGINT" ? 130 : 143;
   return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
 }

@@ -20,6 +20,8 @@ function where(test: TestCase): string {
 function withSeed(seed: Seed | null): string {
   if (seed === null) return "";
   if (seed.apply.kind === "hypothesis") return ` (replay with ${seed.apply.decorator})`;
+  // A hypothesis falsifying example is evidence, not a seed to name.
+  if (seed.recogniser === "hypothesis-falsifying-example") return " with its falsifying example";
   return ` with seed ${seed.value}`;
 }
 

@@ -44,6 +44,14 @@ export function seedValue(seed: Seed | null): string {
   return seed === null ? "" : seed.value;
 }
 
+/**
+ * A table's seed cell: a hypothesis falsifying example is a call, not a seed to copy (it cannot
+ * be given back; the details and the JSON keep it in full).
+ */
+export function seedCell(seed: Seed | null): string {
+  return seed?.recogniser === "hypothesis-falsifying-example" ? "example" : seedValue(seed);
+}
+
 export function applyText(apply: SeedApply): string {
   switch (apply.kind) {
     case "env":

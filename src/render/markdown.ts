@@ -13,6 +13,7 @@ import {
   formatNumber,
   historyText,
   orderForDisplay,
+  seedCell,
   tallyText,
   verdictText,
   type HistoryView,
@@ -94,7 +95,7 @@ function warningsBlock(report: Report): string {
 const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
 
 function tableRow(test: TriagedTest): string {
-  const seed = test.seed === null ? "" : codeSpan(truncate(test.seed.value, CELL_MAX_CHARS), { inTable: true });
+  const seed = test.seed === null ? "" : codeSpan(truncate(seedCell(test.seed), CELL_MAX_CHARS), { inTable: true });
   return (
     `| ${VERDICT_ICON[test.verdict]} | ${codeSpan(truncate(test.id, ID_MAX_CHARS), { inTable: true })}` +
     ` | ${escapeMarkdown(verdictText(test))} | ${escapeMarkdown(CAUSE_LABEL[test.cause])}` +

@@ -5,7 +5,7 @@
  */
 import type { Report, TriagedTest, Verdict } from "../model.js";
 import { oneLine } from "./escape.js";
-import { CAUSE_LABEL, orderForDisplay, seedValue, tallyLine, verdictText } from "./format.js";
+import { CAUSE_LABEL, orderForDisplay, seedCell, tallyLine, verdictText } from "./format.js";
 
 export interface TableOptions {
   /** Terminal columns; lines are cut to fit. Undefined: no cutting (e.g. output to a file). */
@@ -77,7 +77,7 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
       oneLine(test.id),
       verdictText(test),
       CAUSE_LABEL[test.cause],
-      oneLine(seedValue(test.seed)) || "-",
+      oneLine(seedCell(test.seed)) || "-",
       oneLine(test.suggestion),
     ],
   }));
@@ -122,4 +122,31 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
   }
   out.push(tallyLine(report));
   return out.join("\n");
+}
+
+/** Reproduce commands printed under the table; the JSON and Markdown reports have every one. */
+export const REPRODUCE_SHOWN = 10;
+
+/**
+ * The copy-paste reproduce commands of the failures worth reproducing (deterministic and
+ * intermittent, in display order), one per line after a heading; empty when there are none.
+ * A command is kept whole: control characters (which a quoted id may hold) are shown escaped,
+ * since cutting or collapsing it would make it run something else.
+ */
+export function renderReproduce(report: Report, max = REPRODUCE_SHOWN): string {
+  const worth = orderForDisplay(report).filter(
+    (t) => (t.verdict === "deterministic" || t.verdict === "intermittent") && t.reproduce !== null,
+  );
+  if (worth.length === 0) return "";
+  const shown = worth.slice(0, max);
+  const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures):`];
+  for (const t of shown) lines.push(`  ${escapeControls(t.reproduce!)}`);
+  if (shown.length < worth.length) lines.push(`  ... ${worth.length - shown.length} more in the JSON and Markdown reports`);
+  return lines.join("\n");
+}
+
+/** Control characters as \xNN: visible, and inert on a terminal. */
+function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

@@ -111,5 +111,5 @@ export function describeUnknown(head: string): string {
   const sample = text.slice(0, 1024);
   const controls = sample.replace(/[^\u0000-\u0008\u000e-\u001f\ufffd]/g, "").length;
   if (controls > sample.length / 10) return "it looks like binary data";
-  return "it is text but not a JUnit XML report, pytest console log or unittest log";
+  return "it is text in none of these formats";
 }

@@ -290,7 +290,8 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
-          notes.push("order check skipped: no test runs before it");
+          // The check reruns the test's own file up to it; other files' leftovers are not tried.
+          notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
         }
         else if (r.predecessors !== null) reruns.order = { ...r.tally, predecessors: r.predecessors };
         else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");

@@ -112,6 +112,11 @@ describe("suggest", () => {
     );
   });
 
+  it("a falsifying example is not named as a seed", () => {
+    const example: Seed = { value: "test_y(x=1.5)", recogniser: "hypothesis-falsifying-example", source: { file: "junit.xml" }, apply: { kind: "none", why: "no blob" } };
+    expect(s("unknown", "deterministic", { seed: example })).toMatch(/^fails every time with its falsifying example: /);
+  });
+
   it("unknown causes say what would settle them", () => {
     expect(s("unknown", "intermittent")).toMatch(/seed could not be re-applied/);
     expect(s("unknown", "deterministic")).toMatch(/rerun with fresh seeds/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTable } from "../../src/render/table.js";
+import { renderReproduce, renderTable } from "../../src/render/table.js";
 import { everyUnionReport, HOSTILE, makeReport, makeTest } from "./fixtures.js";
 
 describe("renderTable", () => {
@@ -23,6 +23,40 @@ describe("renderTable", () => {
     for (const line of renderTable(report, { width: 100 }).split("\n").slice(0, -1)) expect(Array.from(line).length).toBeLessThanOrEqual(100);
     expect(renderTable(report)).not.toContain("\u001b[");
     expect(renderTable(report, { color: true })).toContain("\u001b[31mdeterministic");
+  });
+
+  it("shows a hypothesis falsifying example as 'example', not as a seed to copy", () => {
+    const seed = {
+      value: "test_increment(x=9007199254740992.0)",
+      recogniser: "hypothesis-falsifying-example",
+      source: { file: "reports/junit.xml" },
+      apply: { kind: "none" as const, why: "no blob" },
+    };
+    const row = renderTable(makeReport([makeTest({ id: "tests/test_h.py::test_increment", seed })])).split("\n")[1]!;
+    expect(row).toMatch(/\sexample\s/);
+    expect(row).not.toContain("9007199254740992");
+  });
+
+  it("lists the reproduce commands of deterministic and intermittent failures, control characters escaped", () => {
+    const report = makeReport([
+      makeTest({ id: "a::t1", verdict: "not-reproduced", reproduce: "python3 -m pytest a::t1" }),
+      makeTest({ id: "a::t2", verdict: "intermittent", reproduce: "python3 -m pytest 'a::t2\u001b[2J'" }),
+      makeTest({ id: "a::t3", verdict: "deterministic", reproduce: "MXNET_TEST_SEED=1 python3 -m pytest a::t3" }),
+      makeTest({ id: "a::t4", verdict: "deterministic", reproduce: null }),
+    ]);
+    expect(renderReproduce(report)).toBe(
+      [
+        "reproduce (deterministic and intermittent failures):",
+        "  MXNET_TEST_SEED=1 python3 -m pytest a::t3",
+        "  python3 -m pytest 'a::t2\\x1b[2J'",
+      ].join("\n"),
+    );
+    expect(renderReproduce(report, 1).split("\n")).toEqual([
+      "reproduce (1 of 2 deterministic and intermittent failures):",
+      "  MXNET_TEST_SEED=1 python3 -m pytest a::t3",
+      "  ... 1 more in the JSON and Markdown reports",
+    ]);
+    expect(renderReproduce(makeReport([makeTest({ id: "a::t1", verdict: "not-rerun" })]))).toBe("");
   });
 
   it("prints only the tally when nothing failed", () => {

@@ -50,7 +50,7 @@ describe("readInputs routing", () => {
   it("refuses an unrecognised file with a sentence naming it", async () => {
     writeFileSync(path.join(dir, "notes.txt"), "just some notes\n");
     await expect(readInputs(["notes.txt"], { cwd: dir })).rejects.toThrow(
-      /^notes\.txt: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: it is text but not/,
+      /^notes\.txt: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: it is text in none of these formats$/,
     );
   });
 });

@@ -8597,7 +8597,7 @@ function describeUnknown(head) {
     const controls = sample.replace(/[^\u0000-\u0008\u000e-\u001f\ufffd]/g, "").length;
     if (controls > sample.length / 10)
         return "it looks like binary data";
-    return "it is text but not a JUnit XML report, pytest console log or unittest log";
+    return "it is text in none of these formats";
 }
 
 ;// CONCATENATED MODULE: ./src/reports/limits.ts
@@ -14699,6 +14699,9 @@ function withSeed(seed) {
         return "";
     if (seed.apply.kind === "hypothesis")
         return ` (replay with ${seed.apply.decorator})`;
+    // A hypothesis falsifying example is evidence, not a seed to name.
+    if (seed.recogniser === "hypothesis-falsifying-example")
+        return " with its falsifying example";
     return ` with seed ${seed.value}`;
 }
 function toleranceFix(test, tolerance) {
@@ -16554,7 +16557,8 @@ async function rerunTest(req, ctx, batched) {
                 const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
-                    notes.push("order check skipped: no test runs before it");
+                    // The check reruns the test's own file up to it; other files' leftovers are not tried.
+                    notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
                 }
                 else if (r.predecessors !== null)
                     reruns.order = { ...r.tally, predecessors: r.predecessors };
@@ -18217,6 +18221,13 @@ function verdictText(test) {
 function seedValue(seed) {
     return seed === null ? "" : seed.value;
 }
+/**
+ * A table's seed cell: a hypothesis falsifying example is a call, not a seed to copy (it cannot
+ * be given back; the details and the JSON keep it in full).
+ */
+function seedCell(seed) {
+    return seed?.recogniser === "hypothesis-falsifying-example" ? "example" : seedValue(seed);
+}
 function applyText(apply) {
     switch (apply.kind) {
         case "env":
@@ -19577,7 +19588,7 @@ function warningsBlock(report) {
 }
 const TABLE_HEAD = "| | Test | Verdict | Cause | Seed | Fix |\n|---|---|---|---|---|---|\n";
 function tableRow(test) {
-    const seed = test.seed === null ? "" : codeSpan(truncate(test.seed.value, CELL_MAX_CHARS), { inTable: true });
+    const seed = test.seed === null ? "" : codeSpan(truncate(seedCell(test.seed), CELL_MAX_CHARS), { inTable: true });
     return (`| ${VERDICT_ICON[test.verdict]} | ${codeSpan(truncate(test.id, ID_MAX_CHARS), { inTable: true })}` +
         ` | ${escapeMarkdown(verdictText(test))} | ${escapeMarkdown(CAUSE_LABEL[test.cause])}` +
         ` | ${seed} | ${escapeMarkdown(truncate(test.suggestion, CELL_MAX_CHARS))} |\n`);
@@ -19771,7 +19782,7 @@ function renderTable(report, options = {}) {
             oneLine(test.id),
             verdictText(test),
             CAUSE_LABEL[test.cause],
-            oneLine(seedValue(test.seed)) || "-",
+            oneLine(seedCell(test.seed)) || "-",
             oneLine(test.suggestion),
         ],
     }));
@@ -19816,6 +19827,31 @@ function renderTable(report, options = {}) {
     }
     out.push(tallyLine(report));
     return out.join("\n");
+}
+/** Reproduce commands printed under the table; the JSON and Markdown reports have every one. */
+const REPRODUCE_SHOWN = 10;
+/**
+ * The copy-paste reproduce commands of the failures worth reproducing (deterministic and
+ * intermittent, in display order), one per line after a heading; empty when there are none.
+ * A command is kept whole: control characters (which a quoted id may hold) are shown escaped,
+ * since cutting or collapsing it would make it run something else.
+ */
+function renderReproduce(report, max = REPRODUCE_SHOWN) {
+    const worth = orderForDisplay(report).filter((t) => (t.verdict === "deterministic" || t.verdict === "intermittent") && t.reproduce !== null);
+    if (worth.length === 0)
+        return "";
+    const shown = worth.slice(0, max);
+    const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures):`];
+    for (const t of shown)
+        lines.push(`  ${escapeControls(t.reproduce)}`);
+    if (shown.length < worth.length)
+        lines.push(`  ... ${worth.length - shown.length} more in the JSON and Markdown reports`);
+    return lines.join("\n");
+}
+/** Control characters as \xNN: visible, and inert on a terminal. */
+function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -19898,6 +19934,9 @@ async function runTriage(cmd) {
     if (cmd.markdown)
         await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
     process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
+    const reproduce = renderReproduce(report);
+    if (reproduce !== "")
+        process.stdout.write("\n" + reproduce + "\n");
     if (interrupted)
         return interrupted === "SIGINT" ? 130 : 143;
     return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
