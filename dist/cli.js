@@ -13068,8 +13068,9 @@ const MAX_EVIDENCE_CHARS = 120;
  * spelling, so a test *named* test_timeout_retry does not look like a timeout.
  */
 const HINT_PATTERNS = [
-    // pytest-timeout ("Failed: Timeout >5.0s", "+++++ Timeout +++++"), asyncio, subprocess, sockets.
-    { kind: "timeout", pattern: /Failed: Timeout >[^\n]*/, needles: ["Failed: Timeout >"] },
+    // pytest-timeout ("Failed: Timeout >5.0s"; since 2.2 "Failed: Timeout (>5.0s) from
+    // pytest-timeout."; "+++++ Timeout +++++"), asyncio, subprocess, sockets.
+    { kind: "timeout", pattern: /Failed: Timeout \(?>[^\n]*/, needles: ["Failed: Timeout >", "Failed: Timeout (>"] },
     { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/, needles: ["+++ Timeout +++"] },
     { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
     { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },

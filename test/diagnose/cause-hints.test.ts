@@ -10,6 +10,7 @@ const kinds = (text: string): HintKind[] => causeHints(text).map((h) => h.kind);
 describe("cause hints", () => {
   it.each<[string, HintKind]>([
     ["E   Failed: Timeout >5.0s", "timeout"],
+    ["E   Failed: Timeout (>2.0s) from pytest-timeout.", "timeout"],
     ["+++++++++++++++++++ Timeout +++++++++++++++++++", "timeout"],
     ["asyncio.exceptions.TimeoutError", "timeout"],
     ["subprocess.TimeoutExpired: Command '['x']' timed out after 3 seconds", "timeout"],
@@ -53,6 +54,12 @@ describe("cause hints", () => {
     [">       v = config[\"MYLIB_DATA_DIR\"]\nE       KeyError: 'MYLIB_DATA_DIR'\n\ntests/test_cfg.py:4: KeyError"],
   ])("no hints in %j", (text) => {
     expect(causeHints(text)).toEqual([]);
+  });
+
+  it("quotes pytest-timeout's own line, not a 'timed out' in the source the traceback shows", () => {
+    // pytest-timeout 2.4 on a thread wait: the traceback prints threading.py's comments first.
+    const text = "        # If the lock is acquired, the C code is done, and self._stop() is\n        # called.  That sets ._is_stopped to True.  If it timed out, it re-acquires the lock and returns.\nE   Failed: Timeout (>2.0s) from pytest-timeout.";
+    expect(causeHints(text).find((h) => h.kind === "timeout")?.evidence).toBe("Failed: Timeout (>2.0s) from pytest-timeout.");
   });
 
   it("reports each kind once with short evidence", () => {
