@@ -84,7 +84,8 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   if (cmd.json) await writeJsonAtomic(cmd.json, report);
   if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
   process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
-  const reproduce = renderReproduce(report);
+  // Commands run from the project root: named when --cwd put it elsewhere.
+  const reproduce = renderReproduce(report, undefined, resolve(cmd.settings.cwd) === process.cwd() ? undefined : cmd.settings.cwd);
   if (reproduce !== "") process.stdout.write("\n" + reproduce + "\n");
   if (interrupted) return interrupted === "SIGINT" ? 130 : 143;
   return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;

@@ -131,15 +131,17 @@ export const REPRODUCE_SHOWN = 10;
  * The copy-paste reproduce commands of the failures worth reproducing (deterministic and
  * intermittent, in display order), one per line after a heading; empty when there are none.
  * A command is kept whole: control characters (which a quoted id may hold) are shown escaped,
- * since cutting or collapsing it would make it run something else.
+ * since cutting or collapsing it would make it run something else. Commands run from the project
+ * root; `from` names it when that is not where the user is.
  */
-export function renderReproduce(report: Report, max = REPRODUCE_SHOWN): string {
+export function renderReproduce(report: Report, max = REPRODUCE_SHOWN, from?: string): string {
   const worth = orderForDisplay(report).filter(
     (t) => (t.verdict === "deterministic" || t.verdict === "intermittent") && t.reproduce !== null,
   );
   if (worth.length === 0) return "";
   const shown = worth.slice(0, max);
-  const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures):`];
+  const where = from === undefined ? "" : `, from ${escapeControls(from)}`;
+  const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures${where}):`];
   for (const t of shown) lines.push(`  ${escapeControls(t.reproduce!)}`);
   if (shown.length < worth.length) lines.push(`  ... ${worth.length - shown.length} more in the JSON and Markdown reports`);
   return lines.join("\n");

@@ -57,6 +57,7 @@ describe("renderTable", () => {
       "  ... 1 more in the JSON and Markdown reports",
     ]);
     expect(renderReproduce(makeReport([makeTest({ id: "a::t1", verdict: "not-rerun" })]))).toBe("");
+    expect(renderReproduce(report, 10, "/work/proj").split("\n")[0]).toBe("reproduce (deterministic and intermittent failures, from /work/proj):");
   });
 
   it("prints only the tally when nothing failed", () => {

@@ -19835,14 +19835,16 @@ const REPRODUCE_SHOWN = 10;
  * The copy-paste reproduce commands of the failures worth reproducing (deterministic and
  * intermittent, in display order), one per line after a heading; empty when there are none.
  * A command is kept whole: control characters (which a quoted id may hold) are shown escaped,
- * since cutting or collapsing it would make it run something else.
+ * since cutting or collapsing it would make it run something else. Commands run from the project
+ * root; `from` names it when that is not where the user is.
  */
-function renderReproduce(report, max = REPRODUCE_SHOWN) {
+function renderReproduce(report, max = REPRODUCE_SHOWN, from) {
     const worth = orderForDisplay(report).filter((t) => (t.verdict === "deterministic" || t.verdict === "intermittent") && t.reproduce !== null);
     if (worth.length === 0)
         return "";
     const shown = worth.slice(0, max);
-    const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures):`];
+    const where = from === undefined ? "" : `, from ${escapeControls(from)}`;
+    const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures${where}):`];
     for (const t of shown)
         lines.push(`  ${escapeControls(t.reproduce)}`);
     if (shown.length < worth.length)
@@ -19935,7 +19937,8 @@ async function runTriage(cmd) {
     if (cmd.markdown)
         await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
     process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
-    const reproduce = renderReproduce(report);
+    // Commands run from the project root: named when --cwd put it elsewhere.
+    const reproduce = renderReproduce(report, undefined, (0,external_node_path_namespaceObject.resolve)(cmd.settings.cwd) === process.cwd() ? undefined : cmd.settings.cwd);
     if (reproduce !== "")
         process.stdout.write("\n" + reproduce + "\n");
     if (interrupted)
