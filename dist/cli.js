@@ -5343,20 +5343,23 @@ const BUILTIN_RECOGNISERS = [
                 "enable @settings(print_blob=True) or paste the example as @example(...)",
         }),
     },
-    {
-        // A test that announces its seed as an environment variable ("set TEST_SEED=586376494 to
-        // reproduce", "CALC_SEED=42"): it reads that variable, so the seed goes back through it.
-        // MXNet's own variables have their recognisers above (the module seed is only related),
-        // and CHOMA_SEED orders mocha's tests.
-        name: "env-seed-variable",
-        pattern: new RegExp(`\\b(?!MXNET_|CHOMA_SEED\\b)([A-Z][A-Z0-9_]{0,60})?SEED([A-Z0-9_]{0,60})=${DIGITS}`, "g"),
-        kind: "test",
-        value: (m) => group(m, 3),
-        apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED${group(m, 2)}`]: group(m, 3) } }),
-    },
     globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
     globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
     globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+    {
+        // A test that announces its seed as an environment variable ("set TEST_SEED=586376494 to
+        // reproduce", "CALC_SEED=42"): it reads that variable, so the seed goes back through it.
+        // SEED must be the name's last word: N_SEEDS=50 is a count, and PYTHONHASHSEED cannot
+        // change inside a running interpreter. MXNet's own variables have their recognisers above
+        // (the module seed is only related). After the explicit seeding calls, which name the
+        // generator the test uses.
+        name: "env-seed-variable",
+        // "SEED=" outside the groups: the literal that rules the pattern out of most texts.
+        pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![xX])`, "g"),
+        kind: "test",
+        value: (m) => group(m, 2),
+        apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED`]: group(m, 2) } }),
+    },
     globalRng("random-seed-label", new RegExp(`\\bRandom seed:\\s*${DIGITS}`, "gi")),
     // Word boundary on the left keeps MXNET_TEST_SEED=, randomly_seed= etc. out of this one.
     globalRng("seed-assignment", new RegExp(`\\bseed\\s*[=:]\\s*${DIGITS}`, "gi")),
@@ -13083,15 +13086,8 @@ const HINT_PATTERNS = [
     { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
     { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
     { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
-    // An environment variable the test reads is not set: os.environ[...] raises KeyError in os's
-    // own __getitem__, which the traceback names as its last frame ("<frozen os>:679: KeyError",
-    // "os.py:679: KeyError" before Python 3.11 froze the module); or the test's line shows it.
-    {
-        kind: "environment",
-        pattern: /\bKeyError: [^\n]*(?=[\s\S]{0,400}?(?:<frozen os>|\bos\.py):\d+: KeyError)/,
-        needles: ["<frozen os>", "os.py:"],
-    },
-    { kind: "environment", pattern: /(?<=\bos\.environ\[[^\n]{1,200}\][\s\S]{0,4000}?)\bKeyError: [^\n]*/, needles: ["os.environ["] },
+    // An environment variable the test reads is not set: code, not a regex (see envKeyError).
+    { kind: "environment", find: envKeyError, needles: ["<frozen os>", "os.py:", "os.environ["] },
     // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
     { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
     { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },
@@ -13126,6 +13122,37 @@ const HINT_PATTERNS = [
         needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
     },
 ];
+/** How far (characters) the KeyError line may stand from what ties it to os.environ. */
+const ENV_KEY_ERROR_REACH = 2000;
+const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
+const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
+/**
+ * The `KeyError: NAME` line of an environment variable the test read and that is not set:
+ * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
+ * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
+ * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError. A test
+ * that only sets a variable and fails on a dict of its own shows neither. Searched from the
+ * ties back or forward a bounded distance: linear in the text, however hostile.
+ */
+function envKeyError(text) {
+    const lineOf = (at) => {
+        const end = text.indexOf("\n", at);
+        return text.slice(at, end < 0 ? text.length : end);
+    };
+    const frame = OS_FRAME.exec(text);
+    if (frame !== null) {
+        const at = text.lastIndexOf("KeyError: ", frame.index);
+        if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH)
+            return lineOf(at);
+    }
+    const failing = FAILING_ENV_LINE.exec(text);
+    if (failing !== null) {
+        const at = text.indexOf("KeyError: ", failing.index);
+        if (at >= 0 && at - failing.index <= ENV_KEY_ERROR_REACH)
+            return lineOf(at);
+    }
+    return null;
+}
 /** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
 const NEEDLES = new NeedleSet(HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))));
 const PATTERN_OF = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
@@ -13139,12 +13166,12 @@ function causeHints(text) {
     const hints = [];
     const scanned = text.slice(0, MAX_HINT_TEXT);
     for (let p = 0; p < HINT_PATTERNS.length; p++) {
-        const { kind, pattern } = HINT_PATTERNS[p];
+        const { kind, pattern, find } = HINT_PATTERNS[p];
         if (!candidates.has(p) || hints.some((h) => h.kind === kind))
             continue;
-        const m = pattern.exec(scanned);
-        if (m !== null)
-            hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
+        const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned) ?? null);
+        if (evidence !== null)
+            hints.push({ kind, evidence: evidence.trim().slice(0, MAX_EVIDENCE_CHARS) });
     }
     return hints;
 }
@@ -14728,25 +14755,31 @@ function edgeCaseFix(test, tolerance, seed) {
     }
     return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }
-function verifyFix(test, reruns) {
+function verifyFix(test, reruns, how) {
     const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
     const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-    return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test)})`;
+    return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test, how)})`;
 }
-/** The verify command for this test, ready to paste: its id quoted, and its runner when not pytest. */
-function verifyCommand(test) {
+/**
+ * The verify command for this test, run from the project root: its id quoted, and how this run
+ * reran it (the runner it forced or the dialect's; a --rerun-command template, which is named
+ * rather than rebuilt from its words).
+ */
+function verifyCommand(test, how) {
     const argv = ["flaky-triage", "verify"];
     // An id no shell can pass (a NUL) is left for the user to fill in.
     argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
-    // A runner is only set from a dialect that names a built-in driver (vitest, jest, go).
-    if (test.runner !== undefined && test.runner !== "pytest")
-        argv.push("--runner", test.runner);
+    // A dialect only names a built-in driver (vitest, jest, go); pytest is verify's default.
+    const runner = how?.runner ?? test.runner;
+    if (how?.template !== true && runner !== undefined && runner !== null && runner !== "pytest")
+        argv.push("--runner", runner);
     argv.push("--trials", String(VERIFY_TRIALS));
-    return shellQuoteCommand(argv);
+    const command = shellQuoteCommand(argv);
+    return how?.template === true ? `${command} --rerun-command <the template this run used>` : command;
 }
 /** The one-line fix for a test's cause. */
 function suggest(input) {
-    const { test, verdict, cause, tolerance, seed, reruns } = input;
+    const { test, verdict, cause, tolerance, seed, reruns, how } = input;
     switch (cause) {
         case "tolerance":
             return toleranceFix(test, tolerance);
@@ -14770,13 +14803,13 @@ function suggest(input) {
         case "environment":
             return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
         case "unknown":
-            return unknownFix(test, verdict, tolerance, seed, reruns);
+            return unknownFix(test, verdict, tolerance, seed, reruns, how);
     }
 }
-function unknownFix(test, verdict, tolerance, seed, reruns) {
+function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     switch (verdict) {
         case "not-reproduced":
-            return verifyFix(test, reruns);
+            return verifyFix(test, reruns, how);
         case "intermittent":
             return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
                 `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
@@ -17311,8 +17344,9 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
     /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
     let budgetSpent = false;
     let doneCount = 0;
+    const how = { runner: settings.runner ?? null, template: settings.rerunCommand !== null };
     const complete = (c, outcome, note) => {
-        const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python));
+        const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python), how);
         finished.set(c.test.id, t);
         hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
     };
@@ -17441,7 +17475,7 @@ function reproduceFor(c, settings, python) {
         return null;
     }
 }
-function triage_finish(c, outcome, note, reproduce) {
+function triage_finish(c, outcome, note, reproduce, how) {
     const recorded = recordedTally(c.test);
     let reruns;
     if (outcome === undefined && recorded === undefined && note) {
@@ -17474,7 +17508,7 @@ function triage_finish(c, outcome, note, reproduce) {
         seed: c.seed,
         reruns,
         tolerance: c.tolerance,
-        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns }),
+        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how }),
         reproduce: outcome?.reproduce ?? reproduce,
         confidence: cls.confidence,
     };

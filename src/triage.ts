@@ -5,7 +5,7 @@ import { isAbsolute, join, normalize, relative, sep } from "node:path";
 import { classify, failureHints } from "./classify.js";
 import type { CauseHint } from "./diagnose/cause-hints.js";
 import { parseTolerance } from "./diagnose/tolerance.js";
-import { suggest } from "./diagnose/suggest.js";
+import { suggest, type RerunHow } from "./diagnose/suggest.js";
 import type {
   Counts,
   InputSummary,
@@ -140,8 +140,9 @@ async function triageTests(
   /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
   let budgetSpent = false;
   let doneCount = 0;
+  const how: RerunHow = { runner: settings.runner ?? null, template: settings.rerunCommand !== null };
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
-    const t = finish(c, outcome, note, reproduceFor(c, settings, python));
+    const t = finish(c, outcome, note, reproduceFor(c, settings, python), how);
     finished.set(c.test.id, t);
     hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
   };
@@ -285,6 +286,7 @@ function finish(
   outcome: RerunOutcome | undefined,
   note: string | undefined,
   reproduce: string | null,
+  how: RerunHow,
 ): TriagedTest {
   const recorded = recordedTally(c.test);
   let reruns: Reruns;
@@ -315,7 +317,7 @@ function finish(
     seed: c.seed,
     reruns,
     tolerance: c.tolerance,
-    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns }),
+    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how }),
     reproduce: outcome?.reproduce ?? reproduce,
     confidence: cls.confidence,
   };

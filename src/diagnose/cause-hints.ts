@@ -19,7 +19,10 @@ const MAX_EVIDENCE_CHARS = 120;
 
 interface HintPattern {
   kind: HintKind;
-  pattern: RegExp;
+  /** The evidence, found by a regex... */
+  pattern?: RegExp;
+  /** ...or by code, where a regex would have to look far around each candidate. */
+  find?: (text: string) => string | null;
   /**
    * Literals of which any match of `pattern` contains at least one (ignoring ASCII case when
    * `lower`, as the `/i` patterns without `/u` do): their absence rules the pattern out before
@@ -51,15 +54,8 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
   { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
   { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
-  // An environment variable the test reads is not set: os.environ[...] raises KeyError in os's
-  // own __getitem__, which the traceback names as its last frame ("<frozen os>:679: KeyError",
-  // "os.py:679: KeyError" before Python 3.11 froze the module); or the test's line shows it.
-  {
-    kind: "environment",
-    pattern: /\bKeyError: [^\n]*(?=[\s\S]{0,400}?(?:<frozen os>|\bos\.py):\d+: KeyError)/,
-    needles: ["<frozen os>", "os.py:"],
-  },
-  { kind: "environment", pattern: /(?<=\bos\.environ\[[^\n]{1,200}\][\s\S]{0,4000}?)\bKeyError: [^\n]*/, needles: ["os.environ["] },
+  // An environment variable the test reads is not set: code, not a regex (see envKeyError).
+  { kind: "environment", find: envKeyError, needles: ["<frozen os>", "os.py:", "os.environ["] },
 
   // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
   { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
@@ -98,6 +94,37 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   },
 ];
 
+/** How far (characters) the KeyError line may stand from what ties it to os.environ. */
+const ENV_KEY_ERROR_REACH = 2000;
+const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
+const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
+
+/**
+ * The `KeyError: NAME` line of an environment variable the test read and that is not set:
+ * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
+ * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
+ * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError. A test
+ * that only sets a variable and fails on a dict of its own shows neither. Searched from the
+ * ties back or forward a bounded distance: linear in the text, however hostile.
+ */
+function envKeyError(text: string): string | null {
+  const lineOf = (at: number): string => {
+    const end = text.indexOf("\n", at);
+    return text.slice(at, end < 0 ? text.length : end);
+  };
+  const frame = OS_FRAME.exec(text);
+  if (frame !== null) {
+    const at = text.lastIndexOf("KeyError: ", frame.index);
+    if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH) return lineOf(at);
+  }
+  const failing = FAILING_ENV_LINE.exec(text);
+  if (failing !== null) {
+    const at = text.indexOf("KeyError: ", failing.index);
+    if (at >= 0 && at - failing.index <= ENV_KEY_ERROR_REACH) return lineOf(at);
+  }
+  return null;
+}
+
 /** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
 const NEEDLES = new NeedleSet(
   HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))),
@@ -113,10 +140,10 @@ export function causeHints(text: string): CauseHint[] {
   const hints: CauseHint[] = [];
   const scanned = text.slice(0, MAX_HINT_TEXT);
   for (let p = 0; p < HINT_PATTERNS.length; p++) {
-    const { kind, pattern } = HINT_PATTERNS[p]!;
+    const { kind, pattern, find } = HINT_PATTERNS[p]!;
     if (!candidates.has(p) || hints.some((h) => h.kind === kind)) continue;
-    const m = pattern.exec(scanned);
-    if (m !== null) hints.push({ kind, evidence: m[0].trim().slice(0, MAX_EVIDENCE_CHARS) });
+    const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned) ?? null);
+    if (evidence !== null) hints.push({ kind, evidence: evidence.trim().slice(0, MAX_EVIDENCE_CHARS) });
   }
   return hints;
 }

@@ -50,21 +50,35 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
   return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }
 
-function verifyFix(test: TestCase, reruns: Reruns | undefined): string {
+function verifyFix(test: TestCase, reruns: Reruns | undefined, how: RerunHow | undefined): string {
   const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
   const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-  return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test)})`;
+  return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test, how)})`;
 }
 
-/** The verify command for this test, ready to paste: its id quoted, and its runner when not pytest. */
-function verifyCommand(test: TestCase): string {
+/**
+ * The verify command for this test, run from the project root: its id quoted, and how this run
+ * reran it (the runner it forced or the dialect's; a --rerun-command template, which is named
+ * rather than rebuilt from its words).
+ */
+function verifyCommand(test: TestCase, how: RerunHow | undefined): string {
   const argv = ["flaky-triage", "verify"];
   // An id no shell can pass (a NUL) is left for the user to fill in.
   argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
-  // A runner is only set from a dialect that names a built-in driver (vitest, jest, go).
-  if (test.runner !== undefined && test.runner !== "pytest") argv.push("--runner", test.runner);
+  // A dialect only names a built-in driver (vitest, jest, go); pytest is verify's default.
+  const runner = how?.runner ?? test.runner;
+  if (how?.template !== true && runner !== undefined && runner !== null && runner !== "pytest") argv.push("--runner", runner);
   argv.push("--trials", String(VERIFY_TRIALS));
-  return shellQuoteCommand(argv);
+  const command = shellQuoteCommand(argv);
+  return how?.template === true ? `${command} --rerun-command <the template this run used>` : command;
+}
+
+/** How the run reran tests, which a verify command must repeat. */
+export interface RerunHow {
+  /** --runner, when the run forced one. */
+  runner: string | null;
+  /** The run used a --rerun-command template. */
+  template: boolean;
 }
 
 export interface SuggestInput {
@@ -75,11 +89,13 @@ export interface SuggestInput {
   seed: Seed | null;
   /** Sharpens the not-reproduced advice with the number of passing reruns. */
   reruns?: Reruns;
+  /** How the run reran it: its verify command must do the same. */
+  how?: RerunHow;
 }
 
 /** The one-line fix for a test's cause. */
 export function suggest(input: SuggestInput): string {
-  const { test, verdict, cause, tolerance, seed, reruns } = input;
+  const { test, verdict, cause, tolerance, seed, reruns, how } = input;
   switch (cause) {
     case "tolerance":
       return toleranceFix(test, tolerance);
@@ -111,7 +127,7 @@ export function suggest(input: SuggestInput): string {
     case "environment":
       return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
     case "unknown":
-      return unknownFix(test, verdict, tolerance, seed, reruns);
+      return unknownFix(test, verdict, tolerance, seed, reruns, how);
   }
 }
 
@@ -121,10 +137,11 @@ function unknownFix(
   tolerance: Tolerance | null,
   seed: Seed | null,
   reruns: Reruns | undefined,
+  how: RerunHow | undefined,
 ): string {
   switch (verdict) {
     case "not-reproduced":
-      return verifyFix(test, reruns);
+      return verifyFix(test, reruns, how);
     case "intermittent":
       return (
         `intermittent but its seed could not be re-applied: make the test take its seed from ` +

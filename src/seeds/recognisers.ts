@@ -300,20 +300,23 @@ export const BUILTIN_RECOGNISERS: readonly SeedRecogniser[] = [
         "enable @settings(print_blob=True) or paste the example as @example(...)",
     }),
   },
-  {
-    // A test that announces its seed as an environment variable ("set TEST_SEED=586376494 to
-    // reproduce", "CALC_SEED=42"): it reads that variable, so the seed goes back through it.
-    // MXNet's own variables have their recognisers above (the module seed is only related),
-    // and CHOMA_SEED orders mocha's tests.
-    name: "env-seed-variable",
-    pattern: new RegExp(`\\b(?!MXNET_|CHOMA_SEED\\b)([A-Z][A-Z0-9_]{0,60})?SEED([A-Z0-9_]{0,60})=${DIGITS}`, "g"),
-    kind: "test",
-    value: (m) => group(m, 3),
-    apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED${group(m, 2)}`]: group(m, 3) } }),
-  },
   globalRng("numpy-seed-call", new RegExp(`\\bnp\\.random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
   globalRng("torch-manual-seed", new RegExp(`\\btorch\\.(?:cuda\\.)?manual_seed(?:_all)?\\(\\s*${DIGITS}\\s*\\)`, "g")),
   globalRng("python-random-seed", new RegExp(`(?<![\\w.])random\\.seed\\(\\s*${DIGITS}\\s*\\)`, "g")),
+  {
+    // A test that announces its seed as an environment variable ("set TEST_SEED=586376494 to
+    // reproduce", "CALC_SEED=42"): it reads that variable, so the seed goes back through it.
+    // SEED must be the name's last word: N_SEEDS=50 is a count, and PYTHONHASHSEED cannot
+    // change inside a running interpreter. MXNet's own variables have their recognisers above
+    // (the module seed is only related). After the explicit seeding calls, which name the
+    // generator the test uses.
+    name: "env-seed-variable",
+    // "SEED=" outside the groups: the literal that rules the pattern out of most texts.
+    pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![xX])`, "g"),
+    kind: "test",
+    value: (m) => group(m, 2),
+    apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED`]: group(m, 2) } }),
+  },
   globalRng("random-seed-label", new RegExp(`\\bRandom seed:\\s*${DIGITS}`, "gi")),
   // Word boundary on the left keeps MXNET_TEST_SEED=, randomly_seed= etc. out of this one.
   globalRng("seed-assignment", new RegExp(`\\bseed\\s*[=:]\\s*${DIGITS}`, "gi")),

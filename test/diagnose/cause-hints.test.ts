@@ -50,8 +50,12 @@ describe("cause hints", () => {
     ["AssertionError: assert 1 == 2"],
     ["assert 'banana' == 'nan'"],
     ["assert 21474836480 == 1"],
-    // A KeyError from a dict of the test's own is no missing environment variable.
+    // A KeyError from a dict of the test's own is no missing environment variable, even in a
+    // test that sets one.
     [">       v = config[\"MYLIB_DATA_DIR\"]\nE       KeyError: 'MYLIB_DATA_DIR'\n\ntests/test_cfg.py:4: KeyError"],
+    ["        os.environ[\"MODE\"] = \"test\"\n>       v = config[\"timeout\"]\nE       KeyError: 'timeout'\n\ntests/test_cfg.py:5: KeyError"],
+    // photos.py is not os.py.
+    ["E   KeyError: 'x'\n\nsrc/photos.py:12: KeyError"],
   ])("no hints in %j", (text) => {
     expect(causeHints(text)).toEqual([]);
   });
@@ -60,6 +64,19 @@ describe("cause hints", () => {
     // pytest-timeout 2.4 on a thread wait: the traceback prints threading.py's comments first.
     const text = "        # If the lock is acquired, the C code is done, and self._stop() is\n        # called.  That sets ._is_stopped to True.  If it timed out, it re-acquires the lock and returns.\nE   Failed: Timeout (>2.0s) from pytest-timeout.";
     expect(causeHints(text).find((h) => h.kind === "timeout")?.evidence).toBe("Failed: Timeout (>2.0s) from pytest-timeout.");
+  });
+
+  // Texts on which the first KeyError patterns backtracked for seconds to minutes (a review
+  // measured 10 s to 92 s); read in one pass now. No timing is asserted: the test's own
+  // timeout is what a regression would hit.
+  it.each([
+    ["os.environ[ then 256 KiB of ]", "os.environ[" + "]".repeat(256 * 1024), false],
+    ["an os.py frame after 256 KiB of KeyErrors on one line", "KeyError: ".repeat(26_000) + "\nos.py:1: KeyError", true],
+    // Its KeyError stands too far from the line to be tied to it.
+    ["a failing os.environ line of 256 KiB", ">       x = os.environ[" + "\"A\", ".repeat(40_000) + "]\nE   KeyError: 'A'", false],
+    ["256 KiB of failing os.environ lines", ">       x = os.environ[\"A\"]\n".repeat(9000) + "E   KeyError: 'A'", false],
+  ])("stays linear on hostile text: %s", (_name, text, found) => {
+    expect(kinds(text).includes("environment")).toBe(found);
   });
 
   it("reports each kind once with short evidence", () => {

@@ -112,6 +112,14 @@ describe("suggest", () => {
     );
   });
 
+  it("not reproduced: the verify command reruns it as this run did (a forced runner, a template)", () => {
+    expect(s("unknown", "not-reproduced", { how: { runner: "jest", template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --runner jest --trials 100\)$/);
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: true } })).toMatch(
+      /\(flaky-triage verify tests\/x\.py::test_dot --trials 100 --rerun-command <the template this run used>\)$/,
+    );
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --trials 100\)$/);
+  });
+
   it("a falsifying example is not named as a seed", () => {
     const example: Seed = { value: "test_y(x=1.5)", recogniser: "hypothesis-falsifying-example", source: { file: "junit.xml" }, apply: { kind: "none", why: "no blob" } };
     expect(s("unknown", "deterministic", { seed: example })).toMatch(/^fails every time with its falsifying example: /);

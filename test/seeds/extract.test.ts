@@ -141,21 +141,33 @@ describe("a seed announced as an environment variable", () => {
     ["random seed: set TEST_SEED=586376494 to reproduce", { TEST_SEED: "586376494" }],
     ["    calc_test.go:14: seed: CALC_SEED=42", { CALC_SEED: "42" }],
     ["SEED=7 npm test", { SEED: "7" }],
-    ["export MY_SEED_VALUE=12", { MY_SEED_VALUE: "12" }],
   ])("%s", (output, env) => {
     const seed = extractSeed(testCase({ output }), []);
     expect(seed).toMatchObject({ recogniser: "env-seed-variable", apply: { kind: "env", env } });
   });
 
-  it("leaves MXNet's and choma's variables to their own recognisers", () => {
+  it("leaves MXNet's variables to their own recognisers", () => {
     expect(extractSeed(testCase({ output: "use MXNET_MODULE_SEED=99 to reproduce" }), [])?.recogniser).toBe("mxnet-module-seed");
     expect(extractSeed(testCase({ output: "use MXNET_TEST_SEED=98 to reproduce" }), [])?.recogniser).toBe("mxnet-test-seed");
-    expect(extractSeed(testCase({ output: "CHOMA_SEED=97" }), [])?.recogniser).not.toBe("env-seed-variable");
   });
 
-  it("ignores lower case; any upper-case name that contains SEED counts", () => {
-    expect(extractSeed(testCase({ output: "test_seed=5" }), [])?.recogniser).not.toBe("env-seed-variable");
-    expect(extractSeed(testCase({ output: "MYSEEDS=5" }), [])?.recogniser).toBe("env-seed-variable");
+  it.each([
+    // Counts, not seeds.
+    ["N_SEEDS=50 and seed=7", "seed-assignment"],
+    ["NUM_SEEDS=1000", null],
+    // Fixed at interpreter start: giving it back per attempt would vary nothing.
+    ["PYTHONHASHSEED=0 np.random.seed(1234)", "numpy-seed-call"],
+    ["env: PYTHONHASHSEED=0\nRandom seed: 1234", "random-seed-label"],
+    // Not an integer.
+    ["TEST_SEED=0xdeadbeef", null],
+    ["test_seed=5", null],
+    ["MY_SEED_VALUE=12", null],
+  ])("does not take %j for an environment seed", (output, recogniser) => {
+    expect(extractSeed(testCase({ output }), [])?.recogniser ?? null).toBe(recogniser);
+  });
+
+  it("comes after an explicit seeding call, which names the generator in use", () => {
+    expect(extractSeed(testCase({ output: "TEST_SEED=5\nnp.random.seed(5)" }), [])?.recogniser).toBe("numpy-seed-call");
   });
 });
 
