@@ -33,6 +33,9 @@ const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
 const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
+/** What each non-verbose progress mark counts as (R, a rerun, is not a test of its own). */
+const MARK_OUTCOME: Readonly<Record<string, Outcome>> = { ".": "passed", F: "failed", E: "errored", s: "skipped", x: "skipped", X: "passed" };
+
 /** Non-verbose progress: `tests/x.py .F.sE   [ 40%]`, and its continuation lines for long files. */
 const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
@@ -593,7 +596,26 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
       const rec = byId.get(id);
       const first = dump.find((l) => FATAL.test(l));
       if (rec !== undefined) rec.message = first !== undefined ? first.slice(first.search(FATAL)) : "Timeout (pytest-timeout dumped the stacks and ended the process)";
-      ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash`);
+      // pytest never printed its counts: the progress marks before the crash are the run's
+      // record, the crashed test one more failure. Failures marked there have no details.
+      let undetailed = 0;
+      if (counts === null && verbose.length === 0 && progress.size > 0) {
+        const c = emptyCounts();
+        for (const marks of progress.values()) {
+          for (const { ch } of marks) {
+            const outcome = MARK_OUTCOME[ch];
+            if (outcome === undefined) continue;
+            c.tests++;
+            c[outcome]++;
+            if (outcome === "failed" || outcome === "errored") undetailed++;
+          }
+        }
+        c.tests++;
+        c.failed++;
+        counts = c;
+      }
+      const lost = undetailed > 0 ? `; ${undetailed} more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged: the JUnit report of the run, or a rerun, has them` : "";
+      ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash${lost}`);
     }
   } else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
     const open = sections.length > 0 || headless.length > 0 ? "failure sections without their end" : "a session start";

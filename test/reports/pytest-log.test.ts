@@ -151,6 +151,17 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(input.warnings.some((w) => w.startsWith(`${rel}:`) && w.includes("crashed"))).toBe(true);
   });
 
+  it("a crash after other failures: counts from the progress marks, and a warning that those failures have no details", () => {
+    // tests/test_numeric.py .FFFF..EsFF, then the segfault in tests/test_crash.py (real run).
+    const input = parse("pytest-crash-after-failures.log");
+    expect(input.tests.map((t) => t.id)).toEqual(["tests/test_crash.py::test_segfault"]);
+    expect(input.counts).toEqual({ tests: 12, passed: 3, failed: 7, errored: 1, skipped: 1 });
+    expect(input.warnings).toContain(
+      "pytest-crash-after-failures.log: the session crashed (Fatal Python error) in tests/test_crash.py::test_segfault before pytest printed its summary; " +
+        "counts are from the lines before the crash; 7 more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged: the JUnit report of the run, or a rerun, has them",
+    );
+  });
+
   it("strips CI decorations: Jenkins timestamps", () => {
     expectFullRun(parse("ci/jenkins-pytest.log"));
   });
