@@ -89,7 +89,10 @@ function toleranceLines(t: Tolerance | null): string[] {
   if (t.nonFinite !== undefined) {
     out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
   }
-  if (t.ratio !== null) {
+  if (t.ratio === 0) {
+    // A failed check with no difference in the printed values: they lost the digits that differ.
+    out.push("  error ratio: not visible (the printed values agree to the digits shown)");
+  } else if (t.ratio !== null) {
     out.push(
       `  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`,
     );

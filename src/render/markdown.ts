@@ -117,7 +117,10 @@ function toleranceLines(t: Tolerance): string[] {
         (t.location === undefined ? "" : ` at ${escapeMarkdown(t.location)}`),
     );
   }
-  if (t.ratio !== null) {
+  if (t.ratio === 0) {
+    // A failed check with no difference in the printed values: they lost the digits that differ.
+    lines.push("violation ratio: not visible (the printed values agree to the digits shown)");
+  } else if (t.ratio !== null) {
     lines.push(
       `violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
         (t.ratio <= 1 ? "" : ` (${escapeMarkdown(formatNumber(t.ratio))}× over the allowed error)`),

@@ -59,6 +59,19 @@ function exampleReport() {
   ]);
 }
 
+describe("tolerance details", () => {
+  it("says a ratio of 0 is not visible in the printed values, instead of printing 0", () => {
+    const test = makeTest({
+      id: "tests/test_n.py::test_dot",
+      verdict: "deterministic",
+      tolerance: { format: "numpy-allclose", rtol: 1e-9, atol: 0, ratio: 0, actual: -4.194259, expected: -4.194259, suggestion: null },
+    });
+    const md = renderMarkdown(makeReport([test]), { charts: false });
+    expect(md).toContain("violation ratio: not visible (the printed values agree to the digits shown)");
+    expect(md).not.toMatch(/violation ratio .*= 0/);
+  });
+});
+
 describe("renderMarkdown golden outputs", () => {
   it("renders the example report", async () => {
     await expect(renderMarkdown(exampleReport(), { charts: true, budgetBytes: MiB })).toMatchFileSnapshot("__outputs__/example.md");

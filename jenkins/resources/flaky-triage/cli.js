@@ -12858,7 +12858,11 @@ function toleranceLines(t) {
     if (t.nonFinite !== undefined) {
         out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
     }
-    if (t.ratio !== null) {
+    if (t.ratio === 0) {
+        // A failed check with no difference in the printed values: they lost the digits that differ.
+        out.push("  error ratio: not visible (the printed values agree to the digits shown)");
+    }
+    else if (t.ratio !== null) {
         out.push(`  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
     }
     const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
@@ -19663,7 +19667,11 @@ function markdown_toleranceLines(t) {
         lines.push(`actual ${escapeMarkdown(formatNumber(t.actual, 10))}, expected ${escapeMarkdown(formatNumber(t.expected, 10))}` +
             (t.location === undefined ? "" : ` at ${escapeMarkdown(t.location)}`));
     }
-    if (t.ratio !== null) {
+    if (t.ratio === 0) {
+        // A failed check with no difference in the printed values: they lost the digits that differ.
+        lines.push("violation ratio: not visible (the printed values agree to the digits shown)");
+    }
+    else if (t.ratio !== null) {
         lines.push(`violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
             (t.ratio <= 1 ? "" : ` (${escapeMarkdown(formatNumber(t.ratio))}× over the allowed error)`));
     }
