@@ -11814,7 +11814,7 @@ function parseRun(lines, firstLineNo, ctx) {
                 c.failed++;
                 counts = c;
             }
-            const lost = undetailed > 0 ? `; ${undetailed} more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged: the JUnit report of the run, or a rerun, has them` : "";
+            const lost = undetailed > 0 ? `; ${undetailed} more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures` : "";
             ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash${lost}`);
         }
     }
