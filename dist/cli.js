@@ -5355,7 +5355,7 @@ const BUILTIN_RECOGNISERS = [
         // generator the test uses.
         name: "env-seed-variable",
         // "SEED=" outside the groups: the literal that rules the pattern out of most texts.
-        pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![xX])`, "g"),
+        pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![\\w.])`, "g"),
         kind: "test",
         value: (m) => group(m, 2),
         apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED`]: group(m, 2) } }),
@@ -8855,6 +8855,7 @@ function isFailing(r) {
 function mergeRuns(runs, path, warnings, origin) {
     const byId = new Map();
     const counts = emptyCounts();
+    const unmatched = new Map();
     for (const run of runs) {
         const c = run.counts ?? countRecords(run.records);
         for (const k of Object.keys(counts))
@@ -8863,6 +8864,15 @@ function mergeRuns(runs, path, warnings, origin) {
             const prev = byId.get(r.id);
             if (prev === undefined) {
                 byId.set(r.id, r);
+                // An earlier run that crashed counted a failure of this file from a mark alone: this
+                // test, run again, may be it (a CI job that reruns the failures). Count it once.
+                const u = unmatched.get(fileOfId(r.id));
+                const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
+                if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
+                    u[was]--;
+                    counts[was]--;
+                    counts.tests--;
+                }
                 continue;
             }
             // The same test ran again: count it once, with its latest outcome.
@@ -8889,6 +8899,13 @@ function mergeRuns(runs, path, warnings, origin) {
             }
             byId.set(r.id, merged);
         }
+        // This run's mark-only failures, for the runs after it.
+        for (const [file, u] of run.unmatched ?? []) {
+            const all = unmatched.get(file) ?? { failed: 0, errored: 0 };
+            all.failed += u.failed;
+            all.errored += u.errored;
+            unmatched.set(file, all);
+        }
     }
     if (runs.length > 1) {
         warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
@@ -8901,6 +8918,11 @@ function mergeRuns(runs, path, warnings, origin) {
         tests.push(toTestCase(r, path, origin));
     }
     return { tests, counts };
+}
+/** The file part of a pytest node id (`tests/x.py::T::t` -> `tests/x.py`). */
+function fileOfId(id) {
+    const cut = id.indexOf("::");
+    return cut < 0 ? id : id.slice(0, cut);
 }
 /** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
 function originalLine(n, origin) {
@@ -11467,6 +11489,8 @@ function parseRun(lines, firstLineNo, ctx) {
     let sawSessionStart = false;
     // Non-verbose progress: one character per test, per file, in run order; used to place failures.
     const progress = new Map();
+    // Failures counted from progress marks only (a crashed run): a later run's records may be them.
+    const unmatched = new Map();
     const close = () => {
         current = null;
         inCaptured = false;
@@ -11511,6 +11535,15 @@ function parseRun(lines, firstLineNo, ctx) {
                 const before = l.slice(0, l.search(FATAL) < 0 ? 0 : l.search(FATAL)).trim();
                 const prefixId = /^(\S+::\S+)/.exec(before)?.[1] ?? null;
                 const prefixFile = /^(\S+\.py)\b/.exec(before)?.[1] ?? null;
+                // "tests/test_b.py .FFatal Python error": the file's marks before the crash are on this line.
+                const onLine = /^(?:\S+\.py )?([.FEsxXR]+)$/.exec(before)?.[1];
+                const markFile = prefixFile ?? lastProgressFile;
+                if (onLine !== undefined && markFile !== null) {
+                    const marks = progress.get(markFile) ?? [];
+                    for (const ch of onLine)
+                        marks.push({ ch, index: ctx.nextIndex++ });
+                    progress.set(markFile, marks);
+                }
                 crash = {
                     id: prefixId ?? lastStarted,
                     file: prefixFile ?? lastProgressFile,
@@ -11799,22 +11832,26 @@ function parseRun(lines, firstLineNo, ctx) {
             let undetailed = 0;
             if (counts === null && verbose.length === 0 && progress.size > 0) {
                 const c = emptyCounts();
-                for (const marks of progress.values()) {
+                for (const [file, marks] of progress) {
                     for (const { ch } of marks) {
                         const outcome = MARK_OUTCOME[ch];
                         if (outcome === undefined)
                             continue;
                         c.tests++;
                         c[outcome]++;
-                        if (outcome === "failed" || outcome === "errored")
+                        if (outcome === "failed" || outcome === "errored") {
                             undetailed++;
+                            const u = unmatched.get(file) ?? { failed: 0, errored: 0 };
+                            u[outcome]++;
+                            unmatched.set(file, u);
+                        }
                     }
                 }
                 c.tests++;
                 c.failed++;
                 counts = c;
             }
-            const lost = undetailed > 0 ? `; ${undetailed} more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures` : "";
+            const lost = undetailed > 0 ? `; ${undetailed} more failed or errored before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures` : "";
             ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash${lost}`);
         }
     }
@@ -11842,7 +11879,7 @@ function parseRun(lines, firstLineNo, ctx) {
         counts = c;
     }
     records.sort((a, b) => a.index - b.index);
-    return { records, counts };
+    return { records, counts, ...(unmatched.size > 0 ? { unmatched } : {}) };
 }
 /** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */
 function parsePytestLog(text, path) {
@@ -13152,12 +13189,16 @@ const HINT_PATTERNS = [
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
 const ENV_KEY_ERROR_REACH = 2000;
 const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
+/** The frame of os's __getitem__ as --tb=short and --tb=native (and unittest) print it; the KeyError follows. */
+const OS_GETITEM = /(?:<frozen os>|\bos\.py)(?::\d+: in |", line \d+, in )__getitem__/;
 const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
 /**
  * The `KeyError: NAME` line of an environment variable the test read and that is not set:
  * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
  * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
- * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError. A test
+ * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError; with
+ * --tb=short or --tb=native (and in unittest) the frame names os's __getitem__ before the
+ * KeyError. A test
  * that only sets a variable and fails on a dict of its own shows neither. Searched from the
  * ties back or forward a bounded distance: linear in the text, however hostile.
  */
@@ -13170,6 +13211,12 @@ function envKeyError(text) {
     if (frame !== null) {
         const at = text.lastIndexOf("KeyError: ", frame.index);
         if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH)
+            return lineOf(at);
+    }
+    const call = OS_GETITEM.exec(text);
+    if (call !== null) {
+        const at = text.indexOf("KeyError: ", call.index);
+        if (at >= 0 && at - call.index <= ENV_KEY_ERROR_REACH)
             return lineOf(at);
     }
     const failing = FAILING_ENV_LINE.exec(text);
@@ -14802,7 +14849,7 @@ function verifyCommand(test, how) {
         argv.push("--runner", runner);
     argv.push("--trials", String(VERIFY_TRIALS));
     const command = shellQuoteCommand(argv);
-    return how?.template === true ? `${command} --rerun-command <the template this run used>` : command;
+    return how?.template === true ? `${command} --rerun-command TEMPLATE (the template this run used)` : command;
 }
 /** The one-line fix for a test's cause. */
 function suggest(input) {

@@ -97,13 +97,17 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
 const ENV_KEY_ERROR_REACH = 2000;
 const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
+/** The frame of os's __getitem__ as --tb=short and --tb=native (and unittest) print it; the KeyError follows. */
+const OS_GETITEM = /(?:<frozen os>|\bos\.py)(?::\d+: in |", line \d+, in )__getitem__/;
 const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
 
 /**
  * The `KeyError: NAME` line of an environment variable the test read and that is not set:
  * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
  * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
- * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError. A test
+ * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError; with
+ * --tb=short or --tb=native (and in unittest) the frame names os's __getitem__ before the
+ * KeyError. A test
  * that only sets a variable and fails on a dict of its own shows neither. Searched from the
  * ties back or forward a bounded distance: linear in the text, however hostile.
  */
@@ -116,6 +120,11 @@ function envKeyError(text: string): string | null {
   if (frame !== null) {
     const at = text.lastIndexOf("KeyError: ", frame.index);
     if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH) return lineOf(at);
+  }
+  const call = OS_GETITEM.exec(text);
+  if (call !== null) {
+    const at = text.indexOf("KeyError: ", call.index);
+    if (at >= 0 && at - call.index <= ENV_KEY_ERROR_REACH) return lineOf(at);
   }
   const failing = FAILING_ENV_LINE.exec(text);
   if (failing !== null) {

@@ -70,7 +70,7 @@ function verifyCommand(test: TestCase, how: RerunHow | undefined): string {
   if (how?.template !== true && runner !== undefined && runner !== null && runner !== "pytest") argv.push("--runner", runner);
   argv.push("--trials", String(VERIFY_TRIALS));
   const command = shellQuoteCommand(argv);
-  return how?.template === true ? `${command} --rerun-command <the template this run used>` : command;
+  return how?.template === true ? `${command} --rerun-command TEMPLATE (the template this run used)` : command;
 }
 
 /** How the run reran tests, which a verify command must repeat. */

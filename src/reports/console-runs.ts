@@ -41,6 +41,11 @@ export interface Run {
   records: RunRecord[];
   /** From the run's own tail line; null when the tail is missing (cut or crashed log). */
   counts: Counts | null;
+  /**
+   * Per test file, failures the run counted from its progress marks alone (it crashed before
+   * printing them): a later run's test from that file may be one of them, counted once.
+   */
+  unmatched?: Map<string, { failed: number; errored: number }>;
 }
 
 export function emptyCounts(): Counts {
@@ -91,6 +96,7 @@ export function mergeRuns(
 ): { tests: TestCase[]; counts: Counts } {
   const byId = new Map<string, RunRecord>();
   const counts = emptyCounts();
+  const unmatched = new Map<string, { failed: number; errored: number }>();
   for (const run of runs) {
     const c = run.counts ?? countRecords(run.records);
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += c[k];
@@ -98,6 +104,15 @@ export function mergeRuns(
       const prev = byId.get(r.id);
       if (prev === undefined) {
         byId.set(r.id, r);
+        // An earlier run that crashed counted a failure of this file from a mark alone: this
+        // test, run again, may be it (a CI job that reruns the failures). Count it once.
+        const u = unmatched.get(fileOfId(r.id));
+        const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
+        if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
+          u[was]--;
+          counts[was]--;
+          counts.tests--;
+        }
         continue;
       }
       // The same test ran again: count it once, with its latest outcome.
@@ -123,6 +138,13 @@ export function mergeRuns(
       }
       byId.set(r.id, merged);
     }
+    // This run's mark-only failures, for the runs after it.
+    for (const [file, u] of run.unmatched ?? []) {
+      const all = unmatched.get(file) ?? { failed: 0, errored: 0 };
+      all.failed += u.failed;
+      all.errored += u.errored;
+      unmatched.set(file, all);
+    }
   }
   if (runs.length > 1) {
     warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
@@ -134,6 +156,12 @@ export function mergeRuns(
     tests.push(toTestCase(r, path, origin));
   }
   return { tests, counts };
+}
+
+/** The file part of a pytest node id (`tests/x.py::T::t` -> `tests/x.py`). */
+function fileOfId(id: string): string {
+  const cut = id.indexOf("::");
+  return cut < 0 ? id : id.slice(0, cut);
 }
 
 /** A reader's line number (1-based, in the normalised text) as a line of the file as given. */

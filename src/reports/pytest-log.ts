@@ -283,6 +283,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
   let sawSessionStart = false;
   // Non-verbose progress: one character per test, per file, in run order; used to place failures.
   const progress = new Map<string, { ch: string; index: number; used?: boolean }[]>();
+  // Failures counted from progress marks only (a crashed run): a later run's records may be them.
+  const unmatched = new Map<string, { failed: number; errored: number }>();
 
   const close = () => {
     current = null;
@@ -326,6 +328,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
         const before = l.slice(0, l.search(FATAL) < 0 ? 0 : l.search(FATAL)).trim();
         const prefixId = /^(\S+::\S+)/.exec(before)?.[1] ?? null;
         const prefixFile = /^(\S+\.py)\b/.exec(before)?.[1] ?? null;
+        // "tests/test_b.py .FFatal Python error": the file's marks before the crash are on this line.
+        const onLine = /^(?:\S+\.py )?([.FEsxXR]+)$/.exec(before)?.[1];
+        const markFile = prefixFile ?? lastProgressFile;
+        if (onLine !== undefined && markFile !== null) {
+          const marks = progress.get(markFile) ?? [];
+          for (const ch of onLine) marks.push({ ch, index: ctx.nextIndex++ });
+          progress.set(markFile, marks);
+        }
         crash = {
           id: prefixId ?? lastStarted,
           file: prefixFile ?? lastProgressFile,
@@ -601,20 +611,25 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
       let undetailed = 0;
       if (counts === null && verbose.length === 0 && progress.size > 0) {
         const c = emptyCounts();
-        for (const marks of progress.values()) {
+        for (const [file, marks] of progress) {
           for (const { ch } of marks) {
             const outcome = MARK_OUTCOME[ch];
             if (outcome === undefined) continue;
             c.tests++;
             c[outcome]++;
-            if (outcome === "failed" || outcome === "errored") undetailed++;
+            if (outcome === "failed" || outcome === "errored") {
+              undetailed++;
+              const u = unmatched.get(file) ?? { failed: 0, errored: 0 };
+              u[outcome]++;
+              unmatched.set(file, u);
+            }
           }
         }
         c.tests++;
         c.failed++;
         counts = c;
       }
-      const lost = undetailed > 0 ? `; ${undetailed} more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures` : "";
+      const lost = undetailed > 0 ? `; ${undetailed} more failed or errored before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures` : "";
       ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash${lost}`);
     }
   } else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
@@ -640,7 +655,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     counts = c;
   }
   records.sort((a, b) => a.index - b.index);
-  return { records, counts };
+  return { records, counts, ...(unmatched.size > 0 ? { unmatched } : {}) };
 }
 
 /** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */

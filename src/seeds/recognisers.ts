@@ -312,7 +312,7 @@ export const BUILTIN_RECOGNISERS: readonly SeedRecogniser[] = [
     // generator the test uses.
     name: "env-seed-variable",
     // "SEED=" outside the groups: the literal that rules the pattern out of most texts.
-    pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![xX])`, "g"),
+    pattern: new RegExp(`\\b(?!MXNET_)((?:[A-Z][A-Z0-9_]{0,60}_)?)SEED=${DIGITS}(?![\\w.])`, "g"),
     kind: "test",
     value: (m) => group(m, 2),
     apply: (m) => ({ kind: "env", env: { [`${group(m, 1)}SEED`]: group(m, 2) } }),

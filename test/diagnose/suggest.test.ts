@@ -115,7 +115,7 @@ describe("suggest", () => {
   it("not reproduced: the verify command reruns it as this run did (a forced runner, a template)", () => {
     expect(s("unknown", "not-reproduced", { how: { runner: "jest", template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --runner jest --trials 100\)$/);
     expect(s("unknown", "not-reproduced", { how: { runner: null, template: true } })).toMatch(
-      /\(flaky-triage verify tests\/x\.py::test_dot --trials 100 --rerun-command <the template this run used>\)$/,
+      /\(flaky-triage verify tests\/x\.py::test_dot --trials 100 --rerun-command TEMPLATE \(the template this run used\)\)$/,
     );
     expect(s("unknown", "not-reproduced", { how: { runner: null, template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --trials 100\)$/);
   });

@@ -158,8 +158,22 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(input.counts).toEqual({ tests: 12, passed: 3, failed: 7, errored: 1, skipped: 1 });
     expect(input.warnings).toContain(
       "pytest-crash-after-failures.log: the session crashed (Fatal Python error) in tests/test_crash.py::test_segfault before pytest printed its summary; " +
-        "counts are from the lines before the crash; 7 more failed before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures",
+        "counts are from the lines before the crash; 7 more failed or errored before it (F/E in the progress lines) with no details printed, so they are counted but not triaged (pytest writes no JUnit report when it dies): rerun them to see their failures",
     );
+  });
+
+  it("a crash mid-file: the marks printed on the crash's own line count too", () => {
+    const input = parse("hand/pytest-crash-mid-file.log");
+    expect(input.tests.map((t) => t.id)).toEqual(["tests/test_b.py::test_b3"]);
+    expect(input.counts).toEqual({ tests: 6, passed: 3, failed: 3, errored: 0, skipped: 0 });
+    expect(input.warnings.some((w) => w.includes("; 2 more failed or errored before it"))).toBe(true);
+  });
+
+  it("a crash, then a run that reruns a failure the crash left undetailed: that test is counted once", () => {
+    const input = parse("hand/pytest-crash-then-rerun.log");
+    expect(input.tests.map((t) => t.id).sort()).toEqual(["tests/test_a.py::test_a2", "tests/test_c.py::test_c1"]);
+    // test_a1, test_a2 (F, then F again), test_a3, test_c1 (the crash).
+    expect(input.counts).toEqual({ tests: 4, passed: 2, failed: 2, errored: 0, skipped: 0 });
   });
 
   it("strips CI decorations: Jenkins timestamps", () => {

@@ -160,6 +160,7 @@ describe("a seed announced as an environment variable", () => {
     ["env: PYTHONHASHSEED=0\nRandom seed: 1234", "random-seed-label"],
     // Not an integer.
     ["TEST_SEED=0xdeadbeef", null],
+    ["TEST_SEED=3fa9c1", null],
     ["test_seed=5", null],
     ["MY_SEED_VALUE=12", null],
   ])("does not take %j for an environment seed", (output, recogniser) => {
