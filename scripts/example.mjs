@@ -7,7 +7,7 @@
 // files never rewrite each other's reports).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -71,6 +71,8 @@ const triage = spawnSync(
   ],
   { cwd: project, stdio: "inherit" },
 );
-console.error("example: JSON report examples/pytest/reports/triage.json, Markdown examples/pytest/reports/triage.md");
+// The reproduce commands above run from the project, which is not where npm started us.
+const where = relative(process.cwd(), project) || ".";
+console.error(`example: JSON report ${where}/reports/triage.json, Markdown ${where}/reports/triage.md; run the reproduce commands from ${where}`);
 // Exit 1 (a deterministic failure was found) is the expected outcome of the example.
 process.exit(triage.status === 1 ? 0 : (triage.status ?? 1));
