@@ -18,6 +18,12 @@ export function stripControl(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
 }
 
+/** Shows control characters (C0 and C1) as `\xNN`: visible, inert on a terminal, nothing lost. */
+export function showControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** Collapses all whitespace runs (newlines included) to single spaces and trims. */
 export function oneLine(text: string): string {
   return stripControl(text).replace(/\s+/g, " ").trim();

@@ -4,7 +4,7 @@
  * test cannot move the cursor, recolour or rewrite the user's terminal.
  */
 import type { Report, TriagedTest, Verdict } from "../model.js";
-import { oneLine } from "./escape.js";
+import { oneLine, showControls } from "./escape.js";
 import { CAUSE_LABEL, orderForDisplay, seedCell, tallyLine, verdictText } from "./format.js";
 
 export interface TableOptions {
@@ -140,15 +140,9 @@ export function renderReproduce(report: Report, max = REPRODUCE_SHOWN, from?: st
   );
   if (worth.length === 0) return "";
   const shown = worth.slice(0, max);
-  const where = from === undefined ? "" : `, from ${escapeControls(from)}`;
+  const where = from === undefined ? "" : `, from ${showControls(from)}`;
   const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures${where}):`];
-  for (const t of shown) lines.push(`  ${escapeControls(t.reproduce!)}`);
+  for (const t of shown) lines.push(`  ${showControls(t.reproduce!)}`);
   if (shown.length < worth.length) lines.push(`  ... ${worth.length - shown.length} more in the JSON and Markdown reports`);
   return lines.join("\n");
-}
-
-/** Control characters as \xNN: visible, and inert on a terminal. */
-function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

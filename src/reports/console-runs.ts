@@ -5,6 +5,7 @@
  * last outcome of each test, with the earlier ones as prior attempts.
  */
 import type { Counts, LogLines, Outcome, PriorAttempt, SourceRef, TestCase } from "../model.js";
+import { nodeIdFile } from "./pytest-ids.js";
 import {
   CappedText,
   MAX_DETAILS_CHARS,
@@ -106,7 +107,7 @@ export function mergeRuns(
         byId.set(r.id, r);
         // An earlier run that crashed counted a failure of this file from a mark alone: this
         // test, run again, may be it (a CI job that reruns the failures). Count it once.
-        const u = unmatched.get(fileOfId(r.id));
+        const u = unmatched.get(nodeIdFile(r.id));
         const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
         if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
           u[was]--;
@@ -156,12 +157,6 @@ export function mergeRuns(
     tests.push(toTestCase(r, path, origin));
   }
   return { tests, counts };
-}
-
-/** The file part of a pytest node id (`tests/x.py::T::t` -> `tests/x.py`). */
-function fileOfId(id: string): string {
-  const cut = id.indexOf("::");
-  return cut < 0 ? id : id.slice(0, cut);
 }
 
 /** A reader's line number (1-based, in the normalised text) as a line of the file as given. */

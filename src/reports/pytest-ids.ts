@@ -151,3 +151,9 @@ function dottedDirectoryFile(parts: readonly string[], project: ProjectFiles): {
   walk("", parts[0]!, 1);
   return best;
 }
+
+/** The file part of a node id (everything before the first `::`). */
+export function nodeIdFile(id: string): string {
+  const i = id.indexOf("::");
+  return i === -1 ? id : id.slice(0, i);
+}

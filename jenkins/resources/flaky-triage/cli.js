@@ -6275,6 +6275,148 @@ function jestDriver() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/reports/pytest-ids.ts
+/**
+ * Maps pytest's JUnit names back to node ids. pytest writes a test `tests/unit/test_x.py::
+ * TestC::TestInner::test_y[p.1]` as classname `tests.unit.test_x.TestC.TestInner` and name
+ * `test_y[p.1]`: the path's slashes became dots and ".py" was dropped, so where the module ends
+ * and the classes begin is only known by looking at the project's files.
+ */
+/**
+ * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
+ * literal dot, so the splits double with every dot; the search is pruned at directories that
+ * do not exist, and this bounds what is left on pathological trees.
+ */
+const MAX_DOTTED_SPLITS = 256;
+function normalisePath(p) {
+    return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+}
+function prefixOf(file, classes) {
+    return [file, ...classes, ""].join("::");
+}
+/**
+ * The pytest node id for a JUnit classname/name, and the test file when one exists in the
+ * project. `name` is kept whole: its `[...]` parameter part may contain dots, slashes and
+ * escapes exactly as pytest printed them, and is never split.
+ */
+function toPytestNodeId(classname, name, fileAttr, project) {
+    return withName(nodePrefix(classname, fileAttr, project), name);
+}
+function withName({ prefix, file }, name) {
+    // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
+    // flatten into a copy when they hash it; join() makes the flat string at once.
+    const id = [prefix, name].join("");
+    return file === undefined ? { id } : { id, file };
+}
+/**
+ * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
+ * worked out once per classname and file attribute (a report of 50,000 failures has a few
+ * hundred of those; each took splits, joins and file lookups).
+ */
+class PytestIds {
+    project;
+    prefixes = new Map();
+    constructor(project) {
+        this.project = project;
+    }
+    /**
+     * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
+     * tests of a classname, where the caller would otherwise cut a new one from each id).
+     */
+    of(classname, name, fileAttr) {
+        // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
+        const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
+        let p = this.prefixes.get(key);
+        if (p === undefined) {
+            p = nodePrefix(classname, fileAttr, this.project);
+            const cut = p.prefix.indexOf("::");
+            if (cut >= 0)
+                p.head = p.prefix.slice(0, cut);
+            this.prefixes.set(key, p);
+        }
+        const mapped = withName(p, name);
+        if (p.head !== undefined)
+            mapped.head = p.head;
+        return mapped;
+    }
+}
+function nodePrefix(classname, fileAttr, project) {
+    const parts = classname === "" ? [] : classname.split(".");
+    // xunit1 names the file; the classes are what follows the file's dotted module path.
+    if (fileAttr !== undefined && fileAttr !== "") {
+        const file = normalisePath(fileAttr);
+        const module = file.replace(/\.py$/, "").split("/");
+        const matches = module.length <= parts.length && module.every((m, i) => parts[i] === m);
+        // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
+        // the classes are the capitalised tail, which is how pytest classes are named.
+        const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
+        const prefix = prefixOf(file, classes);
+        return project.exists(file) ? { prefix, file } : { prefix };
+    }
+    // Longest dotted prefix that is a file: handles packages without __init__.py too, since
+    // only the .py file itself is looked up.
+    for (let k = parts.length; k >= 1; k--) {
+        const rel = `${parts.slice(0, k).join("/")}.py`;
+        if (project.exists(rel))
+            return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
+    }
+    const dotted = dottedDirectoryFile(parts, project);
+    if (dotted !== null)
+        return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
+    // No file found (report from another checkout, or rootdir differs): guess that the module
+    // ends before the first capitalised part and do not claim the file exists.
+    const classes = trailingClasses(parts);
+    const moduleParts = parts.slice(0, parts.length - classes.length);
+    if (parts.length === 0)
+        return { prefix: "" };
+    if (moduleParts.length === 0)
+        return { prefix: prefixOf(classname, []) };
+    return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
+}
+/** The trailing run of parts that look like class names (start with a capital letter). */
+function trailingClasses(parts) {
+    let i = parts.length;
+    while (i > 0 && /^[A-Z]/.test(parts[i - 1] ?? ""))
+        i--;
+    // Everything capitalised means no module part at all; treat only the last as a class.
+    if (i === 0 && parts.length > 0)
+        i = parts.length - 1;
+    return parts.slice(i);
+}
+/**
+ * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
+ * be either. Walks the directories that exist, joining parts with a literal dot or descending,
+ * and returns the file using the most parts (the most specific module, as the plain search does).
+ */
+function dottedDirectoryFile(parts, project) {
+    const isDir = project.isDir?.bind(project);
+    if (isDir === undefined || parts.length < 2)
+        return null;
+    let best = null;
+    let budget = MAX_DOTTED_SPLITS;
+    // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
+    const walk = (dir, segment, i) => {
+        if (budget-- <= 0)
+            return;
+        const here = dir === "" ? segment : `${dir}/${segment}`;
+        if (project.exists(`${here}.py`) && (best === null || i > best.used))
+            best = { file: `${here}.py`, used: i };
+        if (i >= parts.length)
+            return;
+        const next = parts[i];
+        walk(dir, `${segment}.${next}`, i + 1);
+        if (isDir(here))
+            walk(here, next, i + 1);
+    };
+    walk("", parts[0], 1);
+    return best;
+}
+/** The file part of a node id (everything before the first `::`). */
+function nodeIdFile(id) {
+    const i = id.indexOf("::");
+    return i === -1 ? id : id.slice(0, i);
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
 /**
  * The pytest plugin we ship, as source text: the engine writes it to a private temp directory
@@ -6778,15 +6920,12 @@ def _await_parent(run, counted):
 
 
 
+
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
 function isPytestNodeId(id) {
     return /\.py(?:::|$)/.test(id);
 }
-/** The file part of a node id (everything before the first `::`). */
-function nodeIdFile(id) {
-    const i = id.indexOf("::");
-    return i === -1 ? id : id.slice(0, i);
-}
+
 /**
  * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
  * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and
@@ -7301,15 +7440,122 @@ function helpText(version) {
     ].join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * Escaping for untrusted text (test ids, messages, paths, seeds, output) on its way into
+ * GitHub-flavoured Markdown, HTML blocks, code spans and fenced code blocks. Every renderer
+ * goes through here; nothing from a report reaches Markdown raw.
+ */
+// CSI/OSC and other ESC sequences first (so their parameters go with them), then the rest of
+// C0 (except tab and newline), DEL and C1. Test output is full of colour codes and a hostile
+// test can print cursor movements or terminal title changes.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidi overrides and isolates can make a displayed id read differently from what it is
+// ("Trojan Source", CVE-2021-42574).
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Removes ANSI escape sequences, control characters (tab and newline kept) and bidi overrides. */
+function stripControl(text) {
+    return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
+}
+/** Shows control characters (C0 and C1) as `\xNN`: visible, inert on a terminal, nothing lost. */
+function showControls(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+/** Collapses all whitespace runs (newlines included) to single spaces and trims. */
+function oneLine(text) {
+    return stripControl(text).replace(/\s+/g, " ").trim();
+}
+/** Shortens to at most `max` characters (code points), marking the cut with an ellipsis. */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join("") + "\u2026";
+}
+const HTML_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+// U+2060 WORD JOINER is invisible and, unlike a space, keeps the text reading the same, but
+// GitHub's mention and issue-reference filters no longer see `@name` or `#123`. (Entities such
+// as `&#64;` do not help: they are decoded before those filters run on the text nodes.)
+const JOINER = "\u2060";
+function breakReferences(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
+}
+/**
+ * For text inside an HTML block (e.g. `<summary>`): entities for `& < > " '`, references broken.
+ * Markdown is not parsed inside an HTML block, but Markdown punctuation becomes numeric
+ * entities as well, so the text stays literal even where a renderer does parse it.
+ */
+function escapeHtml(text) {
+    // References are broken first: the entities made afterwards (`&#39;`) contain `#` + digits.
+    return breakReferences(oneLine(text)).replace(/[&<>"'`*_[\]()~$|\\]/g, (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+// Everything CommonMark lets a backslash escape that could start or end inline syntax:
+// emphasis `*_~`, code `` ` ``, links and images `[]()!`, headings and lists `#+-.`,
+// table cells `|`, GitHub math `$`, and the backslash itself. `& < > " '` become entities.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~$:]/g;
+/**
+ * For text in a Markdown context (paragraph or table cell): one line, HTML-escaped,
+ * Markdown punctuation backslash-escaped, mentions and issue references broken, so it
+ * renders as the literal text it is.
+ */
+function escapeMarkdown(text) {
+    return breakReferences(oneLine(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * An inline code span that cannot be closed early: its delimiter is one backtick longer than
+ * the longest run inside. In a table cell, `|` still splits the row even inside a code span
+ * (GFM tables are split before inline parsing), so it is backslash-escaped there.
+ */
+function codeSpan(text, options = {}) {
+    let body = oneLine(text);
+    if (options.inTable)
+        body = body.replace(/\|/g, "\\|");
+    if (body === "")
+        return "` `";
+    const fence = "`".repeat(longestRun(body, "`") + 1);
+    // A leading or trailing backtick would merge with the fence; CommonMark strips one space
+    // from each side when both are present.
+    const pad = body.startsWith("`") || body.endsWith("`") || (body.startsWith(" ") && body.endsWith(" "));
+    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+/**
+ * A fenced code block (with a blank line before it, as it may follow an HTML block). The fence
+ * is longer than any backtick run in the body, so no line inside can close it.
+ */
+function codeBlock(text, language = "") {
+    const body = stripControl(text).replace(/\n+$/, "");
+    const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+    const info = language.replace(/[^A-Za-z0-9_+-]/g, "");
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/sanitize.ts
+
 /**
  * Test ids and paths come from untrusted reports. On a terminal or in a CI log, control
  * characters could move the cursor, hide text or (in GitHub's log) start a workflow
  * command at the beginning of a line; printed ids are therefore made one visible line.
  */
 function sanitizeLine(s, max = 500) {
-    // eslint-disable-next-line no-control-regex
-    const clean = s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+    const clean = showControls(s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/\t/g, " "));
     return clean.length > max ? clean.slice(0, max - 1) + "…" : clean;
 }
 
@@ -8816,6 +9062,7 @@ function limits_firstLine(s, max) {
 
 ;// CONCATENATED MODULE: ./src/reports/console-runs.ts
 
+
 function emptyCounts() {
     return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
 }
@@ -8866,7 +9113,7 @@ function mergeRuns(runs, path, warnings, origin) {
                 byId.set(r.id, r);
                 // An earlier run that crashed counted a failure of this file from a mark alone: this
                 // test, run again, may be it (a CI job that reruns the failures). Count it once.
-                const u = unmatched.get(fileOfId(r.id));
+                const u = unmatched.get(nodeIdFile(r.id));
                 const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
                 if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
                     u[was]--;
@@ -8918,11 +9165,6 @@ function mergeRuns(runs, path, warnings, origin) {
         tests.push(toTestCase(r, path, origin));
     }
     return { tests, counts };
-}
-/** The file part of a pytest node id (`tests/x.py::T::t` -> `tests/x.py`). */
-function fileOfId(id) {
-    const cut = id.indexOf("::");
-    return cut < 0 ? id : id.slice(0, cut);
 }
 /** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
 function originalLine(n, origin) {
@@ -14905,143 +15147,6 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/reports/pytest-ids.ts
-/**
- * Maps pytest's JUnit names back to node ids. pytest writes a test `tests/unit/test_x.py::
- * TestC::TestInner::test_y[p.1]` as classname `tests.unit.test_x.TestC.TestInner` and name
- * `test_y[p.1]`: the path's slashes became dots and ".py" was dropped, so where the module ends
- * and the classes begin is only known by looking at the project's files.
- */
-/**
- * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
- * literal dot, so the splits double with every dot; the search is pruned at directories that
- * do not exist, and this bounds what is left on pathological trees.
- */
-const MAX_DOTTED_SPLITS = 256;
-function normalisePath(p) {
-    return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
-}
-function prefixOf(file, classes) {
-    return [file, ...classes, ""].join("::");
-}
-/**
- * The pytest node id for a JUnit classname/name, and the test file when one exists in the
- * project. `name` is kept whole: its `[...]` parameter part may contain dots, slashes and
- * escapes exactly as pytest printed them, and is never split.
- */
-function toPytestNodeId(classname, name, fileAttr, project) {
-    return withName(nodePrefix(classname, fileAttr, project), name);
-}
-function withName({ prefix, file }, name) {
-    // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
-    // flatten into a copy when they hash it; join() makes the flat string at once.
-    const id = [prefix, name].join("");
-    return file === undefined ? { id } : { id, file };
-}
-/**
- * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
- * worked out once per classname and file attribute (a report of 50,000 failures has a few
- * hundred of those; each took splits, joins and file lookups).
- */
-class PytestIds {
-    project;
-    prefixes = new Map();
-    constructor(project) {
-        this.project = project;
-    }
-    /**
-     * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
-     * tests of a classname, where the caller would otherwise cut a new one from each id).
-     */
-    of(classname, name, fileAttr) {
-        // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
-        const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
-        let p = this.prefixes.get(key);
-        if (p === undefined) {
-            p = nodePrefix(classname, fileAttr, this.project);
-            const cut = p.prefix.indexOf("::");
-            if (cut >= 0)
-                p.head = p.prefix.slice(0, cut);
-            this.prefixes.set(key, p);
-        }
-        const mapped = withName(p, name);
-        if (p.head !== undefined)
-            mapped.head = p.head;
-        return mapped;
-    }
-}
-function nodePrefix(classname, fileAttr, project) {
-    const parts = classname === "" ? [] : classname.split(".");
-    // xunit1 names the file; the classes are what follows the file's dotted module path.
-    if (fileAttr !== undefined && fileAttr !== "") {
-        const file = normalisePath(fileAttr);
-        const module = file.replace(/\.py$/, "").split("/");
-        const matches = module.length <= parts.length && module.every((m, i) => parts[i] === m);
-        // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
-        // the classes are the capitalised tail, which is how pytest classes are named.
-        const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
-        const prefix = prefixOf(file, classes);
-        return project.exists(file) ? { prefix, file } : { prefix };
-    }
-    // Longest dotted prefix that is a file: handles packages without __init__.py too, since
-    // only the .py file itself is looked up.
-    for (let k = parts.length; k >= 1; k--) {
-        const rel = `${parts.slice(0, k).join("/")}.py`;
-        if (project.exists(rel))
-            return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
-    }
-    const dotted = dottedDirectoryFile(parts, project);
-    if (dotted !== null)
-        return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
-    // No file found (report from another checkout, or rootdir differs): guess that the module
-    // ends before the first capitalised part and do not claim the file exists.
-    const classes = trailingClasses(parts);
-    const moduleParts = parts.slice(0, parts.length - classes.length);
-    if (parts.length === 0)
-        return { prefix: "" };
-    if (moduleParts.length === 0)
-        return { prefix: prefixOf(classname, []) };
-    return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
-}
-/** The trailing run of parts that look like class names (start with a capital letter). */
-function trailingClasses(parts) {
-    let i = parts.length;
-    while (i > 0 && /^[A-Z]/.test(parts[i - 1] ?? ""))
-        i--;
-    // Everything capitalised means no module part at all; treat only the last as a class.
-    if (i === 0 && parts.length > 0)
-        i = parts.length - 1;
-    return parts.slice(i);
-}
-/**
- * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
- * be either. Walks the directories that exist, joining parts with a literal dot or descending,
- * and returns the file using the most parts (the most specific module, as the plain search does).
- */
-function dottedDirectoryFile(parts, project) {
-    const isDir = project.isDir?.bind(project);
-    if (isDir === undefined || parts.length < 2)
-        return null;
-    let best = null;
-    let budget = MAX_DOTTED_SPLITS;
-    // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
-    const walk = (dir, segment, i) => {
-        if (budget-- <= 0)
-            return;
-        const here = dir === "" ? segment : `${dir}/${segment}`;
-        if (project.exists(`${here}.py`) && (best === null || i > best.used))
-            best = { file: `${here}.py`, used: i };
-        if (i >= parts.length)
-            return;
-        const next = parts[i];
-        walk(dir, `${segment}.${next}`, i + 1);
-        if (isDir(here))
-            walk(here, next, i + 1);
-    };
-    walk("", parts[0], 1);
-    return best;
-}
-
 ;// CONCATENATED MODULE: ./src/reports/join.ts
 /**
  * Joins the evidence several inputs hold about the same test. A pytest run typically leaves a
@@ -18193,108 +18298,6 @@ function mergeTest(parts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/render/escape.ts
-/**
- * Escaping for untrusted text (test ids, messages, paths, seeds, output) on its way into
- * GitHub-flavoured Markdown, HTML blocks, code spans and fenced code blocks. Every renderer
- * goes through here; nothing from a report reaches Markdown raw.
- */
-// CSI/OSC and other ESC sequences first (so their parameters go with them), then the rest of
-// C0 (except tab and newline), DEL and C1. Test output is full of colour codes and a hostile
-// test can print cursor movements or terminal title changes.
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// Bidi overrides and isolates can make a displayed id read differently from what it is
-// ("Trojan Source", CVE-2021-42574).
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-/** Removes ANSI escape sequences, control characters (tab and newline kept) and bidi overrides. */
-function stripControl(text) {
-    return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
-}
-/** Collapses all whitespace runs (newlines included) to single spaces and trims. */
-function oneLine(text) {
-    return stripControl(text).replace(/\s+/g, " ").trim();
-}
-/** Shortens to at most `max` characters (code points), marking the cut with an ellipsis. */
-function truncate(text, max) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return chars.slice(0, Math.max(0, max - 1)).join("") + "\u2026";
-}
-const HTML_ENTITIES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-};
-// U+2060 WORD JOINER is invisible and, unlike a space, keeps the text reading the same, but
-// GitHub's mention and issue-reference filters no longer see `@name` or `#123`. (Entities such
-// as `&#64;` do not help: they are decoded before those filters run on the text nodes.)
-const JOINER = "\u2060";
-function breakReferences(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
-}
-/**
- * For text inside an HTML block (e.g. `<summary>`): entities for `& < > " '`, references broken.
- * Markdown is not parsed inside an HTML block, but Markdown punctuation becomes numeric
- * entities as well, so the text stays literal even where a renderer does parse it.
- */
-function escapeHtml(text) {
-    // References are broken first: the entities made afterwards (`&#39;`) contain `#` + digits.
-    return breakReferences(oneLine(text)).replace(/[&<>"'`*_[\]()~$|\\]/g, (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
-}
-// Everything CommonMark lets a backslash escape that could start or end inline syntax:
-// emphasis `*_~`, code `` ` ``, links and images `[]()!`, headings and lists `#+-.`,
-// table cells `|`, GitHub math `$`, and the backslash itself. `& < > " '` become entities.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~$:]/g;
-/**
- * For text in a Markdown context (paragraph or table cell): one line, HTML-escaped,
- * Markdown punctuation backslash-escaped, mentions and issue references broken, so it
- * renders as the literal text it is.
- */
-function escapeMarkdown(text) {
-    return breakReferences(oneLine(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * An inline code span that cannot be closed early: its delimiter is one backtick longer than
- * the longest run inside. In a table cell, `|` still splits the row even inside a code span
- * (GFM tables are split before inline parsing), so it is backslash-escaped there.
- */
-function codeSpan(text, options = {}) {
-    let body = oneLine(text);
-    if (options.inTable)
-        body = body.replace(/\|/g, "\\|");
-    if (body === "")
-        return "` `";
-    const fence = "`".repeat(longestRun(body, "`") + 1);
-    // A leading or trailing backtick would merge with the fence; CommonMark strips one space
-    // from each side when both are present.
-    const pad = body.startsWith("`") || body.endsWith("`") || (body.startsWith(" ") && body.endsWith(" "));
-    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
-}
-/**
- * A fenced code block (with a blank line before it, as it may follow an HTML block). The fence
- * is longer than any backtick run in the body, so no line inside can close it.
- */
-function codeBlock(text, language = "") {
-    const body = stripControl(text).replace(/\n+$/, "");
-    const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-    const info = language.replace(/[^A-Za-z0-9_+-]/g, "");
-    return `${fence}${info}\n${body}\n${fence}`;
-}
-
 ;// CONCATENATED MODULE: ./src/render/format.ts
 /** Most important first: what a reviewer must act on before what may wait. */
 const format_VERDICT_ORDER = ["deterministic", "intermittent", "not-reproduced", "not-rerun"];
@@ -19955,18 +19958,13 @@ function renderReproduce(report, max = REPRODUCE_SHOWN, from) {
     if (worth.length === 0)
         return "";
     const shown = worth.slice(0, max);
-    const where = from === undefined ? "" : `, from ${escapeControls(from)}`;
+    const where = from === undefined ? "" : `, from ${showControls(from)}`;
     const lines = [`reproduce (${shown.length === worth.length ? "" : `${shown.length} of ${worth.length} `}deterministic and intermittent failures${where}):`];
     for (const t of shown)
-        lines.push(`  ${escapeControls(t.reproduce)}`);
+        lines.push(`  ${showControls(t.reproduce)}`);
     if (shown.length < worth.length)
         lines.push(`  ... ${worth.length - shown.length} more in the JSON and Markdown reports`);
     return lines.join("\n");
-}
-/** Control characters as \xNN: visible, and inert on a terminal. */
-function escapeControls(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
+import { nodeIdFile } from "../../reports/pytest-ids.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { PLUGIN_MODULE } from "../pytest-plugin.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
@@ -15,11 +16,7 @@ export function isPytestNodeId(id: string): boolean {
   return /\.py(?:::|$)/.test(id);
 }
 
-/** The file part of a node id (everything before the first `::`). */
-export function nodeIdFile(id: string): string {
-  const i = id.indexOf("::");
-  return i === -1 ? id : id.slice(0, i);
-}
+export { nodeIdFile };
 
 /**
  * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
