@@ -15078,8 +15078,9 @@ function verifyFix(test, reruns, how) {
 }
 /**
  * The verify command for this test, run from the project root: its id quoted, and how this run
- * reran it (the runner it forced or the dialect's; a --rerun-command template, which is named
- * rather than rebuilt from its words).
+ * reran it (the runner it forced or the dialect's, or its --rerun-command template, rebuilt so
+ * that verify splits it into the same words) and read its seed (--seed-pattern), which verify
+ * needs to learn how to give the test its seed.
  */
 function verifyCommand(test, how) {
     const argv = ["flaky-triage", "verify"];
@@ -15087,11 +15088,15 @@ function verifyCommand(test, how) {
     argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
     // A dialect only names a built-in driver (vitest, jest, go); pytest is verify's default.
     const runner = how?.runner ?? test.runner;
-    if (how?.template !== true && runner !== undefined && runner !== null && runner !== "pytest")
+    const template = how?.template ?? null;
+    if (template !== null)
+        argv.push("--rerun-command", shellQuoteCommand(template));
+    else if (runner !== undefined && runner !== null && runner !== "pytest")
         argv.push("--runner", runner);
+    for (const p of how?.seedPatterns ?? [])
+        argv.push("--seed-pattern", p);
     argv.push("--trials", String(VERIFY_TRIALS));
-    const command = shellQuoteCommand(argv);
-    return how?.template === true ? `${command} --rerun-command TEMPLATE (the template this run used)` : command;
+    return shellQuoteCommand(argv);
 }
 /** The one-line fix for a test's cause. */
 function suggest(input) {
@@ -17523,7 +17528,11 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
     /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
     let budgetSpent = false;
     let doneCount = 0;
-    const how = { runner: settings.runner ?? null, template: settings.rerunCommand !== null };
+    const how = {
+        runner: settings.runner ?? null,
+        template: settings.rerunCommand,
+        seedPatterns: settings.seedPatterns.map((p) => p.source),
+    };
     const complete = (c, outcome, note) => {
         const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python), how);
         finished.set(c.test.id, t);
@@ -19039,7 +19048,9 @@ async function verifyOne(target, seeds, index, opts) {
     const mech = mechanism;
     const info = applyInfo(mech);
     if (!driver.seedSupport(seedWithValue(mechanism, seeds[0] ?? "1")).fresh) {
-        return notRun(test.id, seeds.length, info, `the ${driver.name} driver cannot give this test a seed by ${mechanism.kind}`);
+        // Say how to give it one: without a seed to vary, trials would only repeat one run.
+        const ways = driver.name === "template" ? "put {seed} in --rerun-command, or give --seed-env NAME or --seed-arg TEMPLATE" : "give --seed-env NAME or --seed-arg TEMPLATE";
+        return notRun(test.id, seeds.length, info, `the ${driver.name} driver cannot give this test a seed by ${mechanism.kind}: ${ways}`);
     }
     opts.onProgress?.({ kind: "seed", id: test.id, index, count, how: mechanism.kind });
     const counts = tally_emptyCounts();

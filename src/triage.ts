@@ -140,7 +140,11 @@ async function triageTests(
   /** The budget stopped the reruns (before any interrupt did: the first stop is the reason). */
   let budgetSpent = false;
   let doneCount = 0;
-  const how: RerunHow = { runner: settings.runner ?? null, template: settings.rerunCommand !== null };
+  const how: RerunHow = {
+    runner: settings.runner ?? null,
+    template: settings.rerunCommand,
+    seedPatterns: settings.seedPatterns.map((p) => p.source),
+  };
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
     const t = finish(c, outcome, note, reproduceFor(c, settings, python), how);
     finished.set(c.test.id, t);

@@ -58,8 +58,9 @@ function verifyFix(test: TestCase, reruns: Reruns | undefined, how: RerunHow | u
 
 /**
  * The verify command for this test, run from the project root: its id quoted, and how this run
- * reran it (the runner it forced or the dialect's; a --rerun-command template, which is named
- * rather than rebuilt from its words).
+ * reran it (the runner it forced or the dialect's, or its --rerun-command template, rebuilt so
+ * that verify splits it into the same words) and read its seed (--seed-pattern), which verify
+ * needs to learn how to give the test its seed.
  */
 function verifyCommand(test: TestCase, how: RerunHow | undefined): string {
   const argv = ["flaky-triage", "verify"];
@@ -67,18 +68,22 @@ function verifyCommand(test: TestCase, how: RerunHow | undefined): string {
   argv.push(test.id.includes("\0") ? "TEST_ID" : test.id);
   // A dialect only names a built-in driver (vitest, jest, go); pytest is verify's default.
   const runner = how?.runner ?? test.runner;
-  if (how?.template !== true && runner !== undefined && runner !== null && runner !== "pytest") argv.push("--runner", runner);
+  const template = how?.template ?? null;
+  if (template !== null) argv.push("--rerun-command", shellQuoteCommand(template));
+  else if (runner !== undefined && runner !== null && runner !== "pytest") argv.push("--runner", runner);
+  for (const p of how?.seedPatterns ?? []) argv.push("--seed-pattern", p);
   argv.push("--trials", String(VERIFY_TRIALS));
-  const command = shellQuoteCommand(argv);
-  return how?.template === true ? `${command} --rerun-command TEMPLATE (the template this run used)` : command;
+  return shellQuoteCommand(argv);
 }
 
 /** How the run reran tests, which a verify command must repeat. */
 export interface RerunHow {
   /** --runner, when the run forced one. */
   runner: string | null;
-  /** The run used a --rerun-command template. */
-  template: boolean;
+  /** The --rerun-command template's words, when the run used one. */
+  template: readonly string[] | null;
+  /** The sources of the run's --seed-pattern expressions. */
+  seedPatterns?: readonly string[];
 }
 
 export interface SuggestInput {

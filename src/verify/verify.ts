@@ -175,7 +175,9 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const mech: SeedMechanism = mechanism;
   const info = applyInfo(mech);
   if (!driver.seedSupport(seedWithValue(mechanism, seeds[0] ?? "1")).fresh) {
-    return notRun(test.id, seeds.length, info, `the ${driver.name} driver cannot give this test a seed by ${mechanism.kind}`);
+    // Say how to give it one: without a seed to vary, trials would only repeat one run.
+    const ways = driver.name === "template" ? "put {seed} in --rerun-command, or give --seed-env NAME or --seed-arg TEMPLATE" : "give --seed-env NAME or --seed-arg TEMPLATE";
+    return notRun(test.id, seeds.length, info, `the ${driver.name} driver cannot give this test a seed by ${mechanism.kind}: ${ways}`);
   }
   opts.onProgress?.({ kind: "seed", id: test.id, index, count, how: mechanism.kind });
 

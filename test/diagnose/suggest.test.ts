@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { splitCommandTemplate } from "../../src/cli/template.js";
 import { suggest, type SuggestInput } from "../../src/diagnose/suggest.js";
 import { parseTolerance } from "../../src/diagnose/tolerance.js";
 import type { Cause, Reruns, Seed, TestCase, Verdict } from "../../src/model.js";
@@ -112,12 +114,30 @@ describe("suggest", () => {
     );
   });
 
-  it("not reproduced: the verify command reruns it as this run did (a forced runner, a template)", () => {
-    expect(s("unknown", "not-reproduced", { how: { runner: "jest", template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --runner jest --trials 100\)$/);
-    expect(s("unknown", "not-reproduced", { how: { runner: null, template: true } })).toMatch(
-      /\(flaky-triage verify tests\/x\.py::test_dot --trials 100 --rerun-command TEMPLATE \(the template this run used\)\)$/,
+  it("not reproduced: the verify command reruns it as this run did (a forced runner, a template, seed patterns)", () => {
+    expect(s("unknown", "not-reproduced", { how: { runner: "jest", template: null } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --runner jest --trials 100\)$/);
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: ["tox", "-e", "py", "--", "{id}"] } })).toMatch(
+      /\(flaky-triage verify tests\/x\.py::test_dot --rerun-command 'tox -e py -- '\\''\{id\}'\\''' --trials 100\)$/,
     );
-    expect(s("unknown", "not-reproduced", { how: { runner: null, template: false } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --trials 100\)$/);
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: null } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --trials 100\)$/);
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: null, seedPatterns: [String.raw`seed=(?<seed>\d+)`] } })).toMatch(
+      /\(flaky-triage verify tests\/x\.py::test_dot --seed-pattern 'seed=\(\?<seed>\\d\+\)' --trials 100\)$/,
+    );
+  });
+
+  it("not reproduced: a shell reads the printed verify command back into the run's template words and patterns", () => {
+    // Words a template may hold: quotes, spaces, shell syntax, an assignment, placeholders.
+    const template = ["env", "FOO=a b", "sh", "-c", `pytest "$1" -p no:cacheprovider; echo it's done`, "_", "{id}", "--seed={seed}"];
+    const pattern = String.raw`used seed '(?<seed>\d+)' $HOME`;
+    const fix = s("unknown", "not-reproduced", { how: { runner: "jest", template, seedPatterns: [pattern] } });
+    const command = /\((flaky-triage verify .*)\)$/.exec(fix)?.[1];
+    expect(command).toBeDefined();
+    // The real sh prints each word the command would pass, one per line (none holds a newline).
+    const words = execFileSync("sh", ["-c", `printf '%s\\n' ${command!.slice("flaky-triage ".length)}`], { encoding: "utf8" }).split("\n").slice(0, -1);
+    // A template reruns the test, so no --runner goes with it.
+    expect(words.slice(0, 3)).toEqual(["verify", "tests/x.py::test_dot", "--rerun-command"]);
+    expect(splitCommandTemplate(words[3]!)).toEqual(template);
+    expect(words.slice(4)).toEqual(["--seed-pattern", pattern, "--trials", "100"]);
   });
 
   it("a falsifying example is not named as a seed", () => {

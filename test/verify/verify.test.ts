@@ -48,7 +48,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function run(id: string | string[], over: Partial<VerifyOptions> & { trials?: number; baseSeed?: string; mechanism?: SeedMechanism } = {}) {
+function run(
+  id: string | string[],
+  over: Partial<VerifyOptions> & { trials?: number; baseSeed?: string; mechanism?: SeedMechanism; rerunCommand?: string[] } = {},
+) {
   const stream: SeedStream = over.stream ?? { kind: "random", baseSeed: over.baseSeed ?? "42", total: over.trials ?? 200 };
   return verify({
     targets: [id].flat().map((one, i) => ({ test: testCaseFor(one, "test", i), mechanism: over.mechanism ?? null })),
@@ -57,7 +60,7 @@ function run(id: string | string[], over: Partial<VerifyOptions> & { trials?: nu
     shard: over.shard ?? null,
     jobs: over.jobs ?? 2,
     timeoutSec: 20,
-    rerunCommand: null,
+    rerunCommand: over.rerunCommand ?? null,
     seedPatterns: [],
     stopOnFailure: over.stopOnFailure ?? false,
     runDir,
@@ -179,6 +182,17 @@ describe.skipIf(!hasPytest)("verify with real pytest", () => {
     expect(r.tests[0]!.note).toMatch(/^probe run: .*not found/);
     expect(verifyFailed(r)).toBe(true);
     expect(failureSentence(r)).toBe("1 test(s) had no trial that counts (every trial skipped itself, or the test could not run)");
+  });
+
+  it("a template with no seed to give: no trials, and the note says how to give one", async () => {
+    // The probe run shows no seed line, and a template cannot seed the interpreter's generators
+    // from outside.
+    writeFileSync(path.join(project, "test_no_seed.py"), "import random\n\ndef test_plain():\n    assert random.random() < 2\n");
+    const r = await run("test_no_seed.py::test_plain", { trials: 5, rerunCommand: [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "{id}"] });
+    expect(r.tests[0]).toMatchObject({ trials: 0, failureRate: null });
+    expect(r.tests[0]!.note).toBe(
+      "the template driver cannot give this test a seed by global-rng: put {seed} in --rerun-command, or give --seed-env NAME or --seed-arg TEMPLATE",
+    );
   });
 
   it("the failure sentence names tests that failed trials apart from tests with none that counts", async () => {
