@@ -16483,7 +16483,8 @@ function parseEvent(line) {
 
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
 /**
- * The environment reruns get: the user's, minus anything that looks like a credential. A
+ * The environment reruns get: the user's, minus anything that looks like a credential and the
+ * runner's file commands. A
  * failing test is code from a pull request; rerunning it must not hand it the CI job's tokens
  * (GITHUB_TOKEN can push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
  */
@@ -16496,13 +16497,24 @@ function isCredentialName(name) {
     return name === "GITHUB_TOKEN" || ACTIONS_RUNTIME.test(name) || SECRET_WORDS.test(name);
 }
 /**
+ * The runner's file commands: files whose lines the runner turns into the job summary, step
+ * outputs, and the environment and PATH of later steps. A rerun test that could append to them
+ * would write unescaped Markdown into the summary, forge our outputs or set BASH_ENV for the
+ * next step, past every stop-commands block; it gets none of them.
+ */
+const RUNNER_FILE_COMMANDS = new Set(["GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]);
+/** Whether a rerun must not see this variable: a credential or a runner file command. */
+function isWithheld(name) {
+    return isCredentialName(name) || RUNNER_FILE_COMMANDS.has(name.toUpperCase());
+}
+/**
  * `user` is the environment the adapter was started with (passed in, never read from
  * `process.env` here); `pluginDir` holds our pytest plugin module.
  */
 function rerunEnv(user, pluginDir) {
     const env = {};
     for (const [name, value] of Object.entries(user)) {
-        if (value === undefined || isCredentialName(name))
+        if (value === undefined || isWithheld(name))
             continue;
         env[name] = value;
     }

@@ -35,13 +35,16 @@ function dumped(file: string): Record<string, string>[] {
   return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
 }
 
+/** The runner's file commands: a rerun test that appends to them writes the summary, outputs, later steps' env. */
+const FILE_COMMANDS = ["GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"];
+
 function expectCleanRerunEnv(dump: string): void {
   const envs = dumped(dump);
   // The test really ran (so the check below means something), with the user's other variables.
   expect(envs.length).toBeGreaterThan(0);
   for (const env of envs) {
     expect(env["FT_VISIBLE"]).toBe("kept");
-    for (const name of SECRET_NAMES) expect(env[name], name).toBeUndefined();
+    for (const name of [...SECRET_NAMES, ...FILE_COMMANDS]) expect(env[name], name).toBeUndefined();
     expect(JSON.stringify(env)).not.toContain(SENTINEL);
     expect(JSON.stringify(env)).not.toContain(TOKEN);
   }
@@ -83,6 +86,9 @@ describe.skipIf(!ready)("no secret leaks", () => {
           RUNNER_TEMP: temp,
           GITHUB_STEP_SUMMARY: summary,
           GITHUB_OUTPUT: output,
+          GITHUB_ENV: path.join(temp, "env"),
+          GITHUB_PATH: path.join(temp, "path"),
+          GITHUB_STATE: path.join(temp, "state"),
           GITHUB_API_URL: gh.url,
           GITHUB_REPOSITORY: "octo/example",
           GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isCredentialName, rerunEnv } from "../../src/rerun/env.js";
 
 describe("rerunEnv", () => {
-  it("drops CI credentials and anything named like a secret", () => {
+  it("drops CI credentials, anything named like a secret and the runner's file commands", () => {
     const env = rerunEnv(
       {
         PATH: "/usr/bin",
@@ -24,6 +24,11 @@ describe("rerunEnv", () => {
         SSH_PRIVATE_KEY: "x",
         MXNET_TEST_SEED: "42",
         GITHUB_SHA: "abc",
+        GITHUB_STEP_SUMMARY: "/runner/summary",
+        GITHUB_OUTPUT: "/runner/output",
+        GITHUB_ENV: "/runner/env",
+        GITHUB_PATH: "/runner/path",
+        GITHUB_STATE: "/runner/state",
         UNSET: undefined,
       },
       "/tmp/plugin",
