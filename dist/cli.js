@@ -6215,12 +6215,34 @@ function viewOf(dialect, test) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rerun/drivers/js-files.ts
+/**
+ * The test file a jest or vitest rerun names on its command line. It comes from the report (a
+ * file attribute, a classname, the id), so it is untrusted: a leading `-` would be read as an
+ * option (`--config=evil.js`), and a path outside the project would run a file the project
+ * does not hold.
+ */
+
+/** `file` as an argument the runner reads as a path: `./` before a leading `-`. */
+function fileArgument(file) {
+    return file.startsWith("-") ? `./${file}` : file;
+}
+/** Why the runner must not be given `file`, or null: absolute, or climbing out of the project. */
+function fileOutsideProject(file) {
+    const norm = external_node_path_default().posix.normalize(file.replace(/\\/g, "/"));
+    if (external_node_path_default().posix.isAbsolute(norm) || /^[A-Za-z]:\//.test(norm) || norm === ".." || norm.startsWith("../")) {
+        return `its test file ${JSON.stringify(file.slice(0, 200))} is outside the project`;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/drivers/jest.ts
 /**
  * jest: one process per attempt, the file given as a path (`--runTestsByPath`, so it is not
  * read as a regular expression), the test by an anchored `-t` pattern, the outcome from
  * `--json --outputFile` (jest, like vitest, does not fail when the pattern matches nothing).
  */
+
 
 
 
@@ -6246,11 +6268,15 @@ function jestDriver() {
     };
     const base = (test) => {
         const file = jest_jestFile(test);
-        return [...(file !== null ? ["--runTestsByPath", file] : []), "-t", jestNamePattern(test)];
+        return [...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), "-t", jestNamePattern(test)];
     };
     return {
         name: "jest",
         orderCheck: false,
+        refuse: (test) => {
+            const file = jest_jestFile(test);
+            return file === null ? null : fileOutsideProject(file);
+        },
         seedSupport: support,
         invocation(req) {
             const app = seedApplication(req.seed, "jest");
@@ -7155,6 +7181,7 @@ function templateDriver(template) {
 
 
 
+
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
 const vitest_LAUNCH = ["npx", "--no-install", "vitest"];
 /** The test file, as vitest's junit reporter wrote it (classname) unless the join found it. */
@@ -7174,10 +7201,11 @@ function vitestDriver() {
         const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
         return { reapply: ok, fresh: ok };
     };
-    const base = (test) => ["run", vitestFile(test), "-t", vitestNamePattern(test)];
+    const base = (test) => ["run", fileArgument(vitestFile(test)), "-t", vitestNamePattern(test)];
     return {
         name: "vitest",
         orderCheck: false,
+        refuse: (test) => fileOutsideProject(vitestFile(test)),
         seedSupport: support,
         invocation(req) {
             const app = seedApplication(req.seed, "vitest");

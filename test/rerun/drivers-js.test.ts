@@ -4,7 +4,7 @@
  * and outcomes read from the runner's results (a filter that matched nothing is no pass).
  * The go driver against go itself: go-driver.test.ts.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -161,5 +161,40 @@ describe("vitest driver, real vitest", () => {
     );
     expect(out.trials).toEqual([]);
     expect(out.reruns.note).toMatch(/same-seed: vitest found no test matching the name/);
+  }, 60_000);
+});
+
+describe("test files from the report are paths, never options, and inside the project", () => {
+  const dashed = test_({ id: "--config=evil.ts > t", classname: "--config=evil.ts", name: "t", file: "--config=evil.ts" });
+  it("a leading - becomes ./-: jest and vitest read it as a path, in reruns and reproduce commands", () => {
+    const v = vitestDriver().invocation({ ...req, test: dashed, seed: null, freshSeeds: null });
+    expect(v.argv.slice(3, 5)).toEqual(["run", "./--config=evil.ts"]);
+    const j = jestDriver().invocation({ ...req, test: dashed, seed: null, freshSeeds: null });
+    expect(j.argv.slice(3, 5)).toEqual(["--runTestsByPath", "./--config=evil.ts"]);
+    expect(vitestDriver().reproduceCommand(dashed, null)).toBe("npx vitest run ./--config=evil.ts -t '^t$'");
+    expect(jestDriver().reproduceCommand(dashed, null)).toMatch(/^npx jest --runTestsByPath \.\/--config=evil\.ts -t '\^/);
+    expect(vitestDriver().refuse?.(dashed)).toBeNull();
+  });
+
+  it("a file outside the project is refused, absolute or climbing out", () => {
+    for (const file of ["/tmp/evil.test.ts", "../outside/a.test.ts", "tests/../../a.test.ts", "C:\\\\evil\\\\a.test.ts"]) {
+      const t = test_({ id: `${file} > t`, classname: file, name: "t", file });
+      expect(vitestDriver().refuse?.(t), file).toMatch(/^its test file ".*" is outside the project$/);
+      expect(jestDriver().refuse?.(t), file).toMatch(/^its test file ".*" is outside the project$/);
+    }
+    expect(vitestDriver().refuse?.(VITEST_TEST)).toBeNull();
+  });
+
+  it("real vitest runs a file whose name starts with - through ./", async () => {
+    const project = mkdtempSync(join(tmpdir(), "ft-vitest-dash-"));
+    symlinkSync(join(import.meta.dirname, "..", "..", "node_modules"), join(project, "node_modules"));
+    writeFileSync(join(project, "package.json"), '{"type":"module"}\n');
+    writeFileSync(join(project, "-dash.test.js"), 'import { expect, test } from "vitest";\ntest("adds", () => expect(1 + 1).toBe(2));\n');
+    const t = test_({ id: "-dash.test.js > adds", classname: "-dash.test.js", name: "adds", file: "-dash.test.js", runner: "vitest" });
+    const out = await rerunTest(
+      { test: t, seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 60, cwd: project, rerunCommand: null, runner: null },
+      { runDir: mkdtempSync(join(tmpdir(), "ft-vitest-dash-run-")), env: process.env },
+    );
+    expect(out.trials.map((x) => x.kind)).toEqual(["passed"]);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { jestNameParts } from "../../reports/dialects/index.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { fileArgument, fileOutsideProject } from "./js-files.js";
 import { exactPattern, judgeJestJson } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
@@ -33,11 +34,15 @@ export function jestDriver(): RerunDriver {
   };
   const base = (test: TestCase): string[] => {
     const file = jestFile(test);
-    return [...(file !== null ? ["--runTestsByPath", file] : []), "-t", jestNamePattern(test)];
+    return [...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), "-t", jestNamePattern(test)];
   };
   return {
     name: "jest",
     orderCheck: false,
+    refuse: (test) => {
+      const file = jestFile(test);
+      return file === null ? null : fileOutsideProject(file);
+    },
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
       const app = seedApplication(req.seed, "jest");

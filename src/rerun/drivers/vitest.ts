@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { fileArgument, fileOutsideProject } from "./js-files.js";
 import { exactPattern, judgeJestJson } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
@@ -32,10 +33,11 @@ export function vitestDriver(): RerunDriver {
     const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
     return { reapply: ok, fresh: ok };
   };
-  const base = (test: TestCase): string[] => ["run", vitestFile(test), "-t", vitestNamePattern(test)];
+  const base = (test: TestCase): string[] => ["run", fileArgument(vitestFile(test)), "-t", vitestNamePattern(test)];
   return {
     name: "vitest",
     orderCheck: false,
+    refuse: (test) => fileOutsideProject(vitestFile(test)),
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
       const app = seedApplication(req.seed, "vitest");
