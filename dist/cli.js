@@ -10559,16 +10559,18 @@ function tagEnd(s, lt) {
 
 
 const IGNORED = { sink: null };
-const FAILURE_ELEMENTS = {
-    failure: "failed",
-    error: "errored",
-};
-const ATTEMPT_ELEMENTS = {
-    flakyFailure: { outcome: "failed", flaky: true },
-    flakyError: { outcome: "errored", flaky: true },
-    rerunFailure: { outcome: "failed", flaky: false },
-    rerunError: { outcome: "errored", flaky: false },
-};
+// Maps, not object literals: element names come from the report, and `<constructor/>` inside a
+// testcase must not find Object.prototype's constructor and count as a failure.
+const FAILURE_ELEMENTS = new Map([
+    ["failure", "failed"],
+    ["error", "errored"],
+]);
+const ATTEMPT_ELEMENTS = new Map([
+    ["flakyFailure", { outcome: "failed", flaky: true }],
+    ["flakyError", { outcome: "errored", flaky: true }],
+    ["rerunFailure", { outcome: "failed", flaky: false }],
+    ["rerunError", { outcome: "errored", flaky: false }],
+]);
 /** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
 const PYTEST_TEARDOWN = "failed on teardown with";
 /** Attribute values by which some reporters mark a testcase that did not run. */
@@ -11204,7 +11206,7 @@ class JUnitReader {
             return;
         }
         if (tc !== undefined) {
-            const failureKind = FAILURE_ELEMENTS[name];
+            const failureKind = FAILURE_ELEMENTS.get(name);
             if (failureKind !== undefined) {
                 if (failureKind === "errored")
                     tc.hasError = true;
@@ -11236,7 +11238,7 @@ class JUnitReader {
                 this.stack.push({ sink: tc.output });
                 return;
             }
-            const attemptKind = ATTEMPT_ELEMENTS[name];
+            const attemptKind = ATTEMPT_ELEMENTS.get(name);
             if (attemptKind !== undefined) {
                 const caps = this.caps();
                 const attempt = {
@@ -20047,7 +20049,8 @@ const SUBCOMMANDS = {
     explain: explainMain,
 };
 async function main(argv) {
-    const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+    // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
+    const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
     if (sub)
         return sub(argv.slice(1));
     const cmd = parseTriageArgs(argv, process.cwd());

@@ -29,7 +29,8 @@ const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
   if (sub) return sub(argv.slice(1));
   const cmd = parseTriageArgs(argv, process.cwd());
   switch (cmd.kind) {

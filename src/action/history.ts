@@ -28,7 +28,16 @@ export interface HistoryFile {
 export const HISTORY_FILE_NAME = "history.json";
 
 export function emptyHistory(): HistoryFile {
-  return { version: 1, tests: {} };
+  return { version: 1, tests: noPrototype() };
+}
+
+/**
+ * A map from test ids to entries without Object.prototype behind it: ids come from reports, and
+ * a test called `constructor`, `toString` or `__proto__` (mocha ids are bare titles) must be
+ * one more key, not an inherited function or the object's prototype.
+ */
+function noPrototype<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /** Reads a restored file defensively: a cache entry is data from an earlier run, not trusted code. */
@@ -63,7 +72,7 @@ export function recordRun(previous: HistoryFile, report: Report, now: Date): His
     .filter(([, e]) => lastFailure(e.outcomes) >= 0)
     .sort((a, b) => lastFailure(b[1].outcomes) - b[1].outcomes.length - (lastFailure(a[1].outcomes) - a[1].outcomes.length))
     .slice(0, HISTORY_MAX_TESTS);
-  next.tests = Object.fromEntries(kept);
+  next.tests = Object.assign(noPrototype<HistoryFile["tests"][string]>(), Object.fromEntries(kept));
   return next;
 }
 

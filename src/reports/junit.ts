@@ -124,16 +124,18 @@ interface CaseState {
   done: boolean;
 }
 
-const FAILURE_ELEMENTS: Readonly<Record<string, "failed" | "errored">> = {
-  failure: "failed",
-  error: "errored",
-};
-const ATTEMPT_ELEMENTS: Readonly<Record<string, { outcome: "failed" | "errored"; flaky: boolean }>> = {
-  flakyFailure: { outcome: "failed", flaky: true },
-  flakyError: { outcome: "errored", flaky: true },
-  rerunFailure: { outcome: "failed", flaky: false },
-  rerunError: { outcome: "errored", flaky: false },
-};
+// Maps, not object literals: element names come from the report, and `<constructor/>` inside a
+// testcase must not find Object.prototype's constructor and count as a failure.
+const FAILURE_ELEMENTS: ReadonlyMap<string, "failed" | "errored"> = new Map([
+  ["failure", "failed"],
+  ["error", "errored"],
+]);
+const ATTEMPT_ELEMENTS: ReadonlyMap<string, { outcome: "failed" | "errored"; flaky: boolean }> = new Map([
+  ["flakyFailure", { outcome: "failed", flaky: true }],
+  ["flakyError", { outcome: "errored", flaky: true }],
+  ["rerunFailure", { outcome: "failed", flaky: false }],
+  ["rerunError", { outcome: "errored", flaky: false }],
+]);
 
 /** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
 const PYTEST_TEARDOWN = "failed on teardown with";
@@ -795,7 +797,7 @@ export class JUnitReader {
       return;
     }
     if (tc !== undefined) {
-      const failureKind = FAILURE_ELEMENTS[name];
+      const failureKind = FAILURE_ELEMENTS.get(name);
       if (failureKind !== undefined) {
         if (failureKind === "errored") tc.hasError = true;
         else tc.hasFailure = true;
@@ -823,7 +825,7 @@ export class JUnitReader {
         this.stack.push({ sink: tc.output });
         return;
       }
-      const attemptKind = ATTEMPT_ELEMENTS[name];
+      const attemptKind = ATTEMPT_ELEMENTS.get(name);
       if (attemptKind !== undefined) {
         const caps = this.caps();
         const attempt: AttemptState = {

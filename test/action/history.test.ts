@@ -32,6 +32,20 @@ describe("history", () => {
     expect(h.tests).toEqual({});
   });
 
+  it("takes ids that are Object.prototype's keys as plain ids (mocha ids are bare titles)", () => {
+    const ids = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"];
+    const verdicts = Object.fromEntries(ids.map((id) => [id, "intermittent" as Verdict]));
+    // Object.fromEntries makes "__proto__" an own key, as a report's test list would hold it.
+    let h = recordRun(emptyHistory(), run(verdicts), t0);
+    h = parseHistory(JSON.stringify(h));
+    h = recordRun(h, run({ ...verdicts, constructor: "deterministic" as Verdict }), t0);
+    for (const id of ids) expect(Object.getOwnPropertyDescriptor(h.tests, id)?.value?.outcomes, id).toBe(id === "constructor" ? "ID" : "II");
+    const view = historyView(h, run(verdicts));
+    for (const id of ids) expect(view.get(id), id).toMatchObject({ runs: 2, flaky: id === "constructor" ? 1 : 2 });
+    // A test seen for the first time whose id is such a key has no history yet.
+    expect(historyView(emptyHistory(), run({ toString: "deterministic" as Verdict })).size).toBe(0);
+  });
+
   it("reads a tampered cache file defensively", () => {
     expect(parseHistory(JSON.stringify({ version: 1, tests: { a: { outcomes: "XX", firstSeen: "x" }, b: { outcomes: "PI", firstSeen: "y" } } })).tests).toEqual({ b: { outcomes: "PI", firstSeen: "y" } });
     expect(parseHistory("[]").tests).toEqual({});

@@ -121,6 +121,14 @@ describe("explain", () => {
     expect(run(["explain", "missing.log"]).stderr).toMatch(/missing\.log: no such file/);
   });
 
+  it("a first argument named like an Object.prototype key is a report path, not a subcommand", () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const r = run([name]);
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toMatch(new RegExp(`${name}: no such file`));
+    }
+  });
+
   it("accepts --seed-pattern", () => {
     const r = run(["explain", "-", "--seed-pattern", "RUN_ID=(?<seed>\\d+)"], "FAIL: test_a (m.T.test_a)\n----------------------------------------------------------------------\nTraceback (most recent call last):\nAssertionError: RUN_ID=77\n");
     expect(r.stdout).toContain("77  (user:0");

@@ -122,6 +122,16 @@ describe("broken files", () => {
     expect(input.warnings).toEqual([]);
   });
 
+  it("children named like Object.prototype keys are unknown elements, not failures", async () => {
+    const name = file(
+      "proto-children.xml",
+      '<testsuite><testcase classname="a" name="t"><constructor message="x"/></testcase><testcase classname="a" name="u"><toString/><hasOwnProperty/></testcase></testsuite>',
+    );
+    const input = await readOne(name);
+    expect(input.counts).toEqual({ tests: 2, passed: 2, failed: 0, errored: 0, skipped: 0 });
+    expect(input.tests).toEqual([]);
+  });
+
   it("malformed XML mid-file: warns with file and line, keeps reading", async () => {
     const name = file(
       "bad.xml",
