@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { helpText, parseTriageArgs, type TriageCommand } from "./cli/args.js";
+import { guardWorkflowCommands } from "./cli/command-guard.js";
 import { ProgressPrinter } from "./cli/progress.js";
 import { explainMain } from "./cli/explain-command.js";
 import { mergeMain } from "./cli/merge-command.js";
@@ -29,6 +30,7 @@ const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  guardWorkflowCommands(process.env, process.stdout);
   // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
   const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
   if (sub) return sub(argv.slice(1));

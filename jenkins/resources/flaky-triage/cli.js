@@ -7468,6 +7468,25 @@ function helpText(version) {
     ].join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/cli/command-guard.ts
+/**
+ * In a GitHub Actions `run:` step the runner reads every line the CLI prints as a possible
+ * workflow command: `::name::` at the start of a line, `##[name]` anywhere. The CLI prints test
+ * ids, messages and paths from untrusted reports (a table row starts with the id), so in a
+ * workflow everything it prints sits inside one `::stop-commands::TOKEN` block, closed when
+ * the process exits. The token is random: nothing printed can know it.
+ */
+
+/** Opens the block when `env` says this is a GitHub Actions step; the block closes at exit. */
+function guardWorkflowCommands(env, out) {
+    if (env["GITHUB_ACTIONS"] !== "true")
+        return;
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");
+    out.write(`::stop-commands::${token}\n`);
+    // Writes to a pipe or file are synchronous on POSIX, so this lands after everything else.
+    process.on("exit", () => out.write(`::${token}::\n`));
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
  * Escaping for untrusted text (test ids, messages, paths, seeds, output) on its way into
@@ -20037,6 +20056,7 @@ function renderReproduce(report, max = REPRODUCE_SHOWN, from) {
 
 
 
+
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 const EXIT = { ok: 0, deterministic: 1, usage: 2 };
 /**
@@ -20049,6 +20069,7 @@ const SUBCOMMANDS = {
     explain: explainMain,
 };
 async function main(argv) {
+    guardWorkflowCommands(process.env, process.stdout);
     // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
     const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
     if (sub)
