@@ -5989,7 +5989,9 @@ function jestFile(t) {
  * the describe chain (joined by " › ") as classname and the title as name.
  */
 function jestNameParts(t) {
-    const name = t.name;
+    // jest-junit's default templates are "{classname} {title}": a test outside any describe block
+    // has an empty classname, so its name starts with the one space that joined nothing to it.
+    const name = t.name.startsWith(" ") && !t.name.startsWith("  ") ? t.name.slice(1) : t.name;
     const cls = t.classname.trim();
     if (cls === "" || cls === name || name.startsWith(`${cls} `))
         return [name];
@@ -13433,6 +13435,8 @@ const HINT_PATTERNS = [
     { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
     { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
     { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
+    // jest (circus): `thrown: "Exceeded timeout of 5000 ms for a test.` (or "for a hook.").
+    { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
     { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
     { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },
     { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },

@@ -45,6 +45,8 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
   { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
   { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
+  // jest (circus): `thrown: "Exceeded timeout of 5000 ms for a test.` (or "for a hook.").
+  { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
   { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
 
   { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },

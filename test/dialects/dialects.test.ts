@@ -11,6 +11,9 @@ import { detectDialect, viewOf } from "../../src/reports/dialects/index.js";
 import { joinInputs } from "../../src/reports/join.js";
 import { JUnitReader } from "../../src/reports/junit.js";
 import { extractSeed } from "../../src/seeds/extract.js";
+import { failureHints } from "../../src/classify.js";
+import { findHint } from "../../src/diagnose/cause-hints.js";
+import { jestNamePattern } from "../../src/rerun/drivers/jest.js";
 import { sharedJunit, skipShared } from "../shared-fixtures.js";
 
 const shared = sharedJunit;
@@ -208,5 +211,31 @@ describe("mocha-junit-reporter, a real report with failures (test/fixtures/junit
     const { parsed } = parse("mocha-junit-reporter-failures.xml");
     const seed = extractSeed({ ...parsed.tests[0]!, output: log }, []);
     expect(seed).toMatchObject({ value: m?.[1], recogniser: "mocha-choma-seed", apply: { kind: "env", env: { CHOMA_SEED: m?.[1] } } });
+  });
+});
+
+describe("jest-junit, tests outside any describe block (a real jest 30 run, test/fixtures/junit)", () => {
+  const file = path.resolve(import.meta.dirname, "../fixtures/junit/jest-junit-top-level.xml");
+  const text = readFileSync(file, "utf8");
+  const reader = new JUnitReader(file);
+  reader.write(text);
+  const parsed = reader.end();
+  const joined = joinInputs([parsed], project("tests/random.test.js", "tests/race.test.js", "tests/timeout.test.js"));
+
+  it("the space the default templates put before the title is not part of the name: ids and -t patterns match jest's", () => {
+    // "{classname} {title}" with no describe block: both attributes start with that space.
+    expect(parsed.tests.map((t) => t.name)).toEqual([" sampled ratios stay finite", " worker pool drains the queue", " download finishes"]);
+    expect(joined.map((t) => [t.id, t.file, t.line])).toEqual([
+      ["tests/random.test.js > sampled ratios stay finite", "tests/random.test.js", 11],
+      ["tests/race.test.js > worker pool drains the queue", "tests/race.test.js", 5],
+      ["tests/timeout.test.js > download finishes", "tests/timeout.test.js", 1],
+    ]);
+    expect(joined.map((t) => jestNamePattern(t))).toEqual(["^sampled ratios stay finite$", "^worker pool drains the queue$", "^download finishes$"]);
+  });
+
+  it("jest's 'Exceeded timeout of N ms for a test' is a timeout", () => {
+    const hints = failureHints(joined[2]!);
+    expect(hints.map((h) => h.kind)).toContain("timeout");
+    expect(findHint(hints, "timeout")?.evidence).toMatch(/^Exceeded timeout of 1200 ms for a test\./);
   });
 });

@@ -120,7 +120,9 @@ function jestFile(t: TestCase): string | undefined {
  * the describe chain (joined by " › ") as classname and the title as name.
  */
 export function jestNameParts(t: TestCase): string[] {
-  const name = t.name;
+  // jest-junit's default templates are "{classname} {title}": a test outside any describe block
+  // has an empty classname, so its name starts with the one space that joined nothing to it.
+  const name = t.name.startsWith(" ") && !t.name.startsWith("  ") ? t.name.slice(1) : t.name;
   const cls = t.classname.trim();
   if (cls === "" || cls === name || name.startsWith(`${cls} `)) return [name];
   return [...cls.split(/ › | > /), name];
