@@ -60,6 +60,16 @@ export async function runBatch(spec: BatchSpec): Promise<BatchResult> {
 /** A process that is one attempt: exit 0 passed, other codes failed, a signal crashed. */
 async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
   const endsAt = spec.judge?.endsAt;
+  const startsAt = spec.judge?.startsAt;
+  // Once the runner says its tests have begun, the test's own timeout runs from there: a hang
+  // costs --rerun-timeout, not the start-up allowance on top (go builds first, then runs).
+  let testClock: NodeJS.Timeout | undefined;
+  const onLine = (line: string, stream: "stdout" | "stderr"): void => {
+    if (stream !== "stdout") return;
+    if (startsAt !== undefined && testClock === undefined && startsAt(line)) testClock = setTimeout(() => running.kill("timeout"), spec.timeoutMs);
+    // The judge has all it needs: the rest of the package need not run.
+    if (endsAt?.(line) === true) running.kill("caller");
+  };
   const running: RunningProcess = startProcess({
     argv: spec.argv,
     cwd: spec.cwd,
@@ -67,10 +77,10 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
     timeoutMs: spec.startupMs + spec.timeoutMs,
     ...(spec.signal ? { signal: spec.signal } : {}),
     ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-    // The judge has all it needs: the rest of the package need not run.
-    ...(endsAt ? { onLine: (line: string, stream: "stdout" | "stderr") => void (stream === "stdout" && endsAt(line) && running.kill("caller")) } : {}),
+    ...(endsAt !== undefined || startsAt !== undefined ? { onLine } : {}),
   });
   const proc = await running.done;
+  clearTimeout(testClock);
   const abortedWithIt = await abortFollows(spec.signal, proc);
   const seed = spec.seeds[0] ?? null;
   const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };

@@ -200,6 +200,23 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",
     });
   }, 120_000);
+  it("a hang costs the test's timeout once go has built and begun, not the start-up allowance on top", async () => {
+    const mod = mkdtempSync(join(tmpdir(), "ft-go-hang-"));
+    writeFileSync(join(mod, "go.mod"), "module example.com/hang\n\ngo 1.19\n");
+    writeFileSync(join(mod, "hang_test.go"), 'package hang\nimport ("testing"; "time")\nfunc TestHangs(t *testing.T) { time.Sleep(10 * time.Minute) }\n');
+    const modEnv = { ...env, GOFLAGS: "-mod=mod" };
+    spawnSync("go", ["test", "./...", "-count=1", "-run", "^$"], { cwd: mod, env: modEnv });
+    const test = goCase("TestHangs", { classname: "example.com/hang", file: "hang_test.go" });
+    const out = await rerunTest(
+      { test, seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 2, cwd: mod, rerunCommand: null, runner: null },
+      // An allowance far longer than the test's timeout: killed by the test's clock, the attempt
+      // ends long before the allowance would have run out.
+      { runDir: mkdtempSync(join(tmpdir(), "ft-go-hang-run-")), env: modEnv, startupAllowanceSec: 120 },
+    );
+    expect(out.trials.map((t) => t.kind)).toEqual(["timedOut"]);
+    expect(out.trials[0]!.durationSec).toBeLessThan(60);
+  }, 180_000);
+
   it("order dependence in source order: a failure, a subtest, a hang and an os.Exit after the test that changes the state", async () => {
     // Tests in declaration order. SetsUnit leaves Unit changed; each test after it goes wrong
     // its own way only then; HangsWhenChanged also kills the order run of every test before it.

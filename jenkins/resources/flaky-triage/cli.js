@@ -5707,6 +5707,10 @@ function endsAfter(name) {
         return false;
     };
 }
+/** The package is built and its first test has begun: go test -v's first `=== RUN` line. */
+function testsBegun(line) {
+    return afterCR(line).startsWith("=== RUN ");
+}
 /** go test -v's markers of a test starting, pausing for t.Parallel, and going on. */
 const MARKER = /^=== (RUN|PAUSE|CONT) +(\S+)\s*$/;
 /**
@@ -5808,6 +5812,7 @@ function goDriver(go = "go") {
                     reportsLines: false,
                     judge: {
                         runUntil: true,
+                        startsAt: testsBegun,
                         endsAt: (line) => {
                             order.see(line);
                             return ends(line);
@@ -5846,6 +5851,7 @@ function goDriver(go = "go") {
                 attempts: 1,
                 reportsLines: false,
                 judge: {
+                    startsAt: testsBegun,
                     ...(whole ? { endsAt: endsAfter(req.test.name) } : {}),
                     decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }),
                 },
@@ -16112,6 +16118,19 @@ async function runBatch(spec) {
 /** A process that is one attempt: exit 0 passed, other codes failed, a signal crashed. */
 async function runExitStatusBatch(spec) {
     const endsAt = spec.judge?.endsAt;
+    const startsAt = spec.judge?.startsAt;
+    // Once the runner says its tests have begun, the test's own timeout runs from there: a hang
+    // costs --rerun-timeout, not the start-up allowance on top (go builds first, then runs).
+    let testClock;
+    const onLine = (line, stream) => {
+        if (stream !== "stdout")
+            return;
+        if (startsAt !== undefined && testClock === undefined && startsAt(line))
+            testClock = setTimeout(() => running.kill("timeout"), spec.timeoutMs);
+        // The judge has all it needs: the rest of the package need not run.
+        if (endsAt?.(line) === true)
+            running.kill("caller");
+    };
     const running = startProcess({
         argv: spec.argv,
         cwd: spec.cwd,
@@ -16119,10 +16138,10 @@ async function runExitStatusBatch(spec) {
         timeoutMs: spec.startupMs + spec.timeoutMs,
         ...(spec.signal ? { signal: spec.signal } : {}),
         ...(spec.killGraceMs !== undefined ? { killGraceMs: spec.killGraceMs } : {}),
-        // The judge has all it needs: the rest of the package need not run.
-        ...(endsAt ? { onLine: (line, stream) => void (stream === "stdout" && endsAt(line) && running.kill("caller")) } : {}),
+        ...(endsAt !== undefined || startsAt !== undefined ? { onLine } : {}),
     });
     const proc = await running.done;
+    clearTimeout(testClock);
     const abortedWithIt = await abortFollows(spec.signal, proc);
     const seed = spec.seeds[0] ?? null;
     const base = { ...(seed !== null ? { seed } : {}), durationSec: proc.durationMs / 1000 };

@@ -157,6 +157,11 @@ export function endsAfter(name: string): (line: string) => boolean {
   };
 }
 
+/** The package is built and its first test has begun: go test -v's first `=== RUN` line. */
+function testsBegun(line: string): boolean {
+  return afterCR(line).startsWith("=== RUN ");
+}
+
 /** go test -v's markers of a test starting, pausing for t.Parallel, and going on. */
 const MARKER = /^=== (RUN|PAUSE|CONT) +(\S+)\s*$/;
 
@@ -256,6 +261,7 @@ export function goDriver(go = "go"): RerunDriver {
           reportsLines: false,
           judge: {
             runUntil: true,
+            startsAt: testsBegun,
             endsAt: (line) => {
               order.see(line);
               return ends(line);
@@ -292,6 +298,7 @@ export function goDriver(go = "go"): RerunDriver {
         attempts: 1,
         reportsLines: false,
         judge: {
+          startsAt: testsBegun,
           ...(whole ? { endsAt: endsAfter(req.test.name) } : {}),
           decide: (r) => judgeGoTest(r.exitCode, r.stdout, { name: req.test.name, wholePackage: whole, stderr: r.stderr }),
         },

@@ -58,6 +58,12 @@ interface RanBefore {
 
 export interface Judge {
   /**
+   * Called with each line of stdout until it returns true: the line that says the tests have
+   * begun (build and start-up are over). The attempt's timeout then counts from there; until
+   * then the start-up allowance applies.
+   */
+  startsAt?(line: string): boolean;
+  /**
    * Called with each line of stdout: true once the judge has all it needs (the test's result,
    * and the next test has started), so the process is stopped instead of running on.
    */
