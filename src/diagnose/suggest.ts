@@ -76,6 +76,21 @@ function verifyCommand(test: TestCase, how: RerunHow | undefined): string {
   return shellQuoteCommand(argv);
 }
 
+/** How to see where a crashing test dies, in its runner's terms (python's for pytest and unknown runners; gdb for a template). */
+function crashAdvice(runner: string | null | undefined): string {
+  switch (runner) {
+    case "go":
+      return "rerun it with GOTRACEBACK=all (or under dlv or gdb) to see every goroutine where it dies";
+    case "jest":
+    case "vitest":
+      return "rerun it alone with node --trace-uncaught --trace-exit (or under gdb for a native addon) to locate the fault";
+    case "template":
+      return "rerun it under gdb (or with your runner's crash handler on) to locate the native fault";
+    default:
+      return "rerun with python -X faulthandler (or under gdb) to locate the native fault";
+  }
+}
+
 /** How the run reran tests, which a verify command must repeat. */
 export interface RerunHow {
   /** --runner, when the run forced one. */
@@ -107,7 +122,9 @@ export function suggest(input: SuggestInput): string {
     case "edge-case":
       return edgeCaseFix(test, tolerance, seed);
     case "regression":
-      return `fails with every seed: a real bug${where(test)}, bisect recent changes`;
+      // "Every seed" only when fresh seeds were tried: a test with no seed to vary failed every
+      // rerun, which says as much about the code but nothing about seeds.
+      return `${(reruns?.freshSeeds.runs ?? 0) > 0 ? "fails with every seed" : "fails every time"}: a real bug${where(test)}, bisect recent changes`;
     case "race-condition":
       return (
         `nondeterministic under the same inputs: add synchronisation where shared state is ` +
@@ -125,10 +142,7 @@ export function suggest(input: SuggestInput): string {
         `oversized input) before raising the timeout`
       );
     case "crash":
-      return (
-        `crashed${where(test)}: rerun with python -X faulthandler (or under gdb) to locate ` +
-        `the native fault`
-      );
+      return `crashed${where(test)}: ${crashAdvice((how?.template ?? null) !== null ? "template" : (how?.runner ?? test.runner))}`;
     case "environment":
       return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
     case "unknown":

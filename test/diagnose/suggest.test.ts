@@ -80,7 +80,7 @@ describe("suggest", () => {
   });
 
   it.each<[Cause, RegExp]>([
-    ["regression", /^fails with every seed: a real bug in tests\/x.py:42, bisect recent changes$/],
+    ["regression", /^fails every time: a real bug in tests\/x.py:42, bisect recent changes$/],
     ["race-condition", /add synchronisation where shared state is touched .*do not just raise tolerances/],
     ["order-dependence", /isolate state leaking from them/],
     ["timeout", /^timed out in tests\/x.py:42: find the blocking or slow step/],
@@ -157,7 +157,20 @@ describe("suggest", () => {
   it("omits the location when the file is unknown", () => {
     const { file: _file, line: _line, ...rest } = TEST;
     expect(suggest({ test: rest, verdict: "deterministic", cause: "regression", tolerance: null, seed: null })).toBe(
-      "fails with every seed: a real bug, bisect recent changes",
+      "fails every time: a real bug, bisect recent changes",
     );
+  });
+
+  it("crash: the advice is the runner's (go, jest/vitest, a template), python's for pytest", () => {
+    expect(s("crash")).toMatch(/^crashed in tests\/x.py:42: rerun with python -X faulthandler/);
+    expect(s("crash", "deterministic", { test: { ...TEST, runner: "go" } })).toMatch(/: rerun it with GOTRACEBACK=all/);
+    expect(s("crash", "deterministic", { how: { runner: "vitest", template: null } })).toMatch(/: rerun it alone with node --trace-uncaught/);
+    expect(s("crash", "deterministic", { test: { ...TEST, runner: "go" }, how: { runner: null, template: ["./t", "{id}"] } })).toMatch(/: rerun it under gdb/);
+  });
+
+  it("regression: 'every seed' only when fresh seeds were tried", () => {
+    const fresh = { ...REPEATED, freshSeeds: { runs: 10, passed: 0, failed: 10, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: [] } };
+    expect(s("regression", "deterministic", { reruns: fresh })).toBe("fails with every seed: a real bug in tests/x.py:42, bisect recent changes");
+    expect(s("regression", "deterministic", { reruns: REPEATED })).toBe("fails every time: a real bug in tests/x.py:42, bisect recent changes");
   });
 });
