@@ -20107,6 +20107,12 @@ const SUBCOMMANDS = {
     explain: explainMain,
 };
 async function main(argv) {
+    // `flaky-triage ... | head` closes our stdout early: what is left of the table goes nowhere,
+    // and the run ends as it would have (the JSON and Markdown reports are written all the same).
+    process.stdout.on("error", (err) => {
+        if (err.code !== "EPIPE")
+            throw err;
+    });
     guardWorkflowCommands(process.env, process.stdout);
     // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
     const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
