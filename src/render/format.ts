@@ -93,9 +93,12 @@ export function tallyText(t: RerunTally): string {
 export function tallyLine(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
+  // A test that failed, then passed on a retry the report recorded (surefire's flakyFailure,
+  // gotestsum --rerun-fails) ends as passed, but it is triaged: named so the verdicts add up.
+  const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
   return (
-    `${failing} failing test${failing === 1 ? "" : "s"} of ${s.tests}: ${s.deterministic} deterministic, ` +
-    `${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`
+    `${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
+    `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`
   );
 }
 

@@ -49,12 +49,14 @@ const VERDICT_ICON: Record<TriagedTest["verdict"], string> = {
 function headline(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
+  // Tests that passed on a retry the report recorded are triaged too (see tallyLine).
+  const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
   const title =
-    failing === 0
+    failing + Math.max(0, retried) === 0
       ? "## flaky-triage: no failing tests"
       : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
   const counts =
-    `**${failing} failing** of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
+    `**${failing} failing**${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
     ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
     ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
     ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +

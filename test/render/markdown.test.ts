@@ -99,6 +99,12 @@ describe("renderMarkdown golden outputs", () => {
     await expect(renderMarkdown(everyUnionReport(), { charts: true, budgetBytes: MiB })).toMatchFileSnapshot("__outputs__/every-union.md");
   });
 
+  it("a test that passed on a recorded retry is counted and headlined, not 'no failing tests'", () => {
+    const md = renderMarkdown(makeReport([makeTest({ id: "a::t", verdict: "intermittent", outcome: "passed" })]), {});
+    expect(md).toMatch(/^## flaky-triage: 0 deterministic, 1 intermittent, 0 not reproduced\n/);
+    expect(md).toContain("**0 failing** and 1 passed on a retry of 101 tests");
+  });
+
   it("renders a report without failures", async () => {
     await expect(renderMarkdown(makeReport([]), { charts: true })).toMatchFileSnapshot("__outputs__/no-failures.md");
   });

@@ -60,6 +60,16 @@ describe("renderTable", () => {
     expect(renderReproduce(report, 10, "/work/proj").split("\n")[0]).toBe("reproduce (deterministic and intermittent failures, from /work/proj):");
   });
 
+  it("names the tests that passed on a recorded retry, so the verdicts add up", () => {
+    const report = makeReport([
+      makeTest({ id: "a::t1", verdict: "deterministic" }),
+      makeTest({ id: "a::t2", verdict: "intermittent", outcome: "passed" }),
+    ]);
+    expect(renderTable(report).split("\n").at(-1)).toBe(
+      "1 failing test and 1 that passed on a retry of 102: 1 deterministic, 1 intermittent, 0 not reproduced, 0 not rerun",
+    );
+  });
+
   it("prints only the tally when nothing failed", () => {
     expect(renderTable(makeReport([]))).toBe("0 failing tests of 100: 0 deterministic, 0 intermittent, 0 not reproduced, 0 not rerun");
   });
