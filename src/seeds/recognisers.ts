@@ -325,6 +325,19 @@ export const BUILTIN_RECOGNISERS: readonly SeedRecogniser[] = [
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 /**
+ * Variables a name read from a report must never set in a rerun: a user pattern's `env` group
+ * takes its name from untrusted text, and `PATH=5`, `BASH_ENV`, `LD_PRELOAD`, `NODE_OPTIONS`,
+ * `PYTHONSTARTUP` or `GOFLAGS` would change what the rerun runs, not the seed it uses.
+ */
+const NOT_A_SEED_VARIABLE =
+  /^(?:PATH|HOME|SHELL|ENV|BASH_ENV|BASH_FUNC_\w*|IFS|PS4|CDPATH|GLOBIGNORE|TMPDIR|TEMP|TMP|CI|LD_\w*|DYLD_\w*|PYTHON(?!HASHSEED$)\w*|NODE_\w*|NPM_\w*|GO[A-Z]+|CGO_\w*|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|PERL5\w*|RUBY\w*|GIT_\w*|GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|FLAKY_TRIAGE_\w*)$/i;
+
+/** Whether a report may name this variable as the one a seed goes back through. */
+export function isSeedVariableName(name: string): boolean {
+  return ENV_NAME.test(name) && !NOT_A_SEED_VARIABLE.test(name);
+}
+
+/**
  * A user pattern (`--seed-pattern`) as a recogniser: named group `seed`, optional `env`. With
  * `env` the seed goes back as that environment variable, otherwise through the global RNGs.
  */
@@ -333,7 +346,7 @@ export function userRecogniser(pattern: RegExp, index: number): SeedRecogniser {
   const seedOf = (m: RegExpExecArray): string => m.groups?.["seed"]?.trim() ?? "";
   const envOf = (m: RegExpExecArray): string | undefined => {
     const env = m.groups?.["env"];
-    return env !== undefined && ENV_NAME.test(env) ? env : undefined;
+    return env !== undefined && isSeedVariableName(env) ? env : undefined;
   };
   return {
     name: `user:${index}`,

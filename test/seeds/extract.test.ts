@@ -211,6 +211,18 @@ describe("user patterns", () => {
     expect(seed?.apply).toEqual({ kind: "env", env: { MY_SEED: "5150" } });
   });
 
+  it("an env group naming a variable that changes what runs (PATH, LD_PRELOAD, NODE_OPTIONS...) is not used", () => {
+    const pattern = /seed (?<env>[^=\s]+)=(?<seed>\d+)/;
+    for (const name of ["PATH", "path", "BASH_ENV", "LD_PRELOAD", "DYLD_INSERT_LIBRARIES", "NODE_OPTIONS", "PYTHONSTARTUP", "PYTHONPATH", "GOFLAGS", "GIT_SSH_COMMAND", "GITHUB_ENV", "npm_config_script_shell", "JAVA_TOOL_OPTIONS"]) {
+      const seed = extractSeed(testCase({ output: `seed ${name}=5` }), [pattern]);
+      expect(seed?.apply, name).toEqual({ kind: "global-rng", value: "5" });
+    }
+    // Seed variables, PYTHONHASHSEED and GO_-prefixed ones among them, still go back by name.
+    for (const name of ["MY_SEED", "PYTHONHASHSEED", "GO_TEST_SEED", "RANDOM_STATE"]) {
+      expect(extractSeed(testCase({ output: `seed ${name}=5` }), [pattern])?.apply, name).toEqual({ kind: "env", env: { [name]: "5" } });
+    }
+  });
+
   it("without an env group go through the global RNGs", () => {
     const seed = extractSeed(testCase({ output: "rng state 0xBEEF" }), [/rng state (?<seed>0x[0-9A-F]+)/]);
     expect(seed).toMatchObject({ value: "0xBEEF", recogniser: "user:0", apply: { kind: "global-rng", value: "0xBEEF" } });

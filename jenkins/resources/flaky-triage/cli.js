@@ -5366,6 +5366,16 @@ const BUILTIN_RECOGNISERS = [
 ];
 const recognisers_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 /**
+ * Variables a name read from a report must never set in a rerun: a user pattern's `env` group
+ * takes its name from untrusted text, and `PATH=5`, `BASH_ENV`, `LD_PRELOAD`, `NODE_OPTIONS`,
+ * `PYTHONSTARTUP` or `GOFLAGS` would change what the rerun runs, not the seed it uses.
+ */
+const NOT_A_SEED_VARIABLE = /^(?:PATH|HOME|SHELL|ENV|BASH_ENV|BASH_FUNC_\w*|IFS|PS4|CDPATH|GLOBIGNORE|TMPDIR|TEMP|TMP|CI|LD_\w*|DYLD_\w*|PYTHON(?!HASHSEED$)\w*|NODE_\w*|NPM_\w*|GO[A-Z]+|CGO_\w*|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|PERL5\w*|RUBY\w*|GIT_\w*|GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|FLAKY_TRIAGE_\w*)$/i;
+/** Whether a report may name this variable as the one a seed goes back through. */
+function isSeedVariableName(name) {
+    return recognisers_ENV_NAME.test(name) && !NOT_A_SEED_VARIABLE.test(name);
+}
+/**
  * A user pattern (`--seed-pattern`) as a recogniser: named group `seed`, optional `env`. With
  * `env` the seed goes back as that environment variable, otherwise through the global RNGs.
  */
@@ -5374,7 +5384,7 @@ function userRecogniser(pattern, index) {
     const seedOf = (m) => m.groups?.["seed"]?.trim() ?? "";
     const envOf = (m) => {
         const env = m.groups?.["env"];
-        return env !== undefined && recognisers_ENV_NAME.test(env) ? env : undefined;
+        return env !== undefined && isSeedVariableName(env) ? env : undefined;
     };
     return {
         name: `user:${index}`,
@@ -18490,8 +18500,11 @@ function tallyText(t) {
 function tallyLine(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    return (`${failing} failing test${failing === 1 ? "" : "s"} of ${s.tests}: ${s.deterministic} deterministic, ` +
-        `${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
+    // A test that failed, then passed on a retry the report recorded (surefire's flakyFailure,
+    // gotestsum --rerun-fails) ends as passed, but it is triaged: named so the verdicts add up.
+    const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
+    return (`${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
+        `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
 }
 function historyText(h) {
     const rate = `flaky in ${h.flaky} of last ${h.runs} run${h.runs === 1 ? "" : "s"}`;
@@ -19767,10 +19780,12 @@ const VERDICT_ICON = {
 function headline(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    const title = failing === 0
+    // Tests that passed on a retry the report recorded are triaged too (see tallyLine).
+    const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
+    const title = failing + Math.max(0, retried) === 0
         ? "## flaky-triage: no failing tests"
         : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
-    const counts = `**${failing} failing** of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
+    const counts = `**${failing} failing**${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
         ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
         ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
         ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +
