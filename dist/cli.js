@@ -7523,10 +7523,15 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 function stripControl(text) {
     return text.replace(/\r\n?/g, "\n").replace(ANSI_SEQUENCE, "").replace(CONTROL, "").replace(BIDI, "");
 }
-/** Shows control characters (C0 and C1) as `\xNN`: visible, inert on a terminal, nothing lost. */
+/**
+ * Shows control characters (C0 and C1) as `\xNN` and bidi controls as `\uNNNN`: visible, inert
+ * on a terminal, nothing lost; a bidi override could make a command read as another.
+ */
 function showControls(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+        .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
 }
 /** Collapses all whitespace runs (newlines included) to single spaces and trims. */
 function oneLine(text) {

@@ -6,7 +6,7 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Report, TriagedTest, Verdict } from "../model.js";
-import { oneLine } from "../render/escape.js";
+import { oneLine, showControls } from "../render/escape.js";
 import { CAUSE_LABEL, historyText, orderForDisplay, seedValue, verdictText, type HistoryView } from "../render/format.js";
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_STEP_PER_LEVEL } from "./limits.js";
 import type { AnnotationLevel } from "./workflow-commands.js";
@@ -62,7 +62,8 @@ export function annotationMessage(test: TriagedTest, history?: HistoryView): str
   if (test.message !== null) lines.push(`Failure: ${oneLine(test.message)}`);
   if (test.seed !== null) lines.push(`Seed: ${oneLine(seedValue(test.seed))} (${test.seed.recogniser})`);
   lines.push(`Fix: ${oneLine(test.suggestion)}`);
-  if (test.reproduce !== null) lines.push(`Reproduce: ${test.reproduce}`);
+  // As the CLI prints it: a control or bidi character in the id is shown, not obeyed.
+  if (test.reproduce !== null) lines.push(`Reproduce: ${showControls(test.reproduce)}`);
   const h = history?.get(test.id);
   if (h !== undefined) lines.push(`History: ${historyText(h)}`);
   return lines.join("\n");

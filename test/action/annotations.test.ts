@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planAnnotations, planForWorkflowCommands, repoRelativePath, selectForWorkflowCommands, type Annotation } from "../../src/action/annotations.js";
+import { annotationMessage, planAnnotations, planForWorkflowCommands, repoRelativePath, selectForWorkflowCommands, type Annotation } from "../../src/action/annotations.js";
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_STEP_PER_LEVEL } from "../../src/action/limits.js";
 import type { Verdict } from "../../src/model.js";
 import { makeReport, makeTest } from "../render/fixtures.js";
@@ -110,5 +110,13 @@ describe("planForWorkflowCommands", () => {
     for (const used of [undefined, { error: 3, warning: 10, notice: 0 }, { error: 20, warning: 20, notice: 9 }]) {
       expect(planForWorkflowCommands(report, where, used)).toEqual(selectForWorkflowCommands(planAnnotations(report, where), used));
     }
+  });
+});
+
+describe("annotationMessage", () => {
+  it("shows a bidi override or control character in the reproduce command instead of passing it on", () => {
+    const t = makeTest({ id: "t", verdict: "deterministic", reproduce: "python3 -m pytest 'tests/x.py::test_\u202Eevil\u0007'" });
+    const reproduce = annotationMessage(t).split("\n").find((l) => l.startsWith("Reproduce: "));
+    expect(reproduce).toBe("Reproduce: python3 -m pytest 'tests/x.py::test_\\u202Eevil\\x07'");
   });
 });

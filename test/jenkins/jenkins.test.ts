@@ -300,6 +300,14 @@ suite("flakyTriage step with a stand-in CLI", () => {
     expect(existsSync(join(ws, "sub", ".flaky-triage", "flaky-triage.json"))).toBe(true);
     expect(calls(run, "publishChecks")[0]!.args.annotations[0].path).toBe("proj/tests/test_a.py");
   });
+
+  it("annotations show control and bidi characters from the report instead of obeying them", async () => {
+    const { run } = await standIn([{ ...BAD, name: "test_\u202Eevil\u2066", failure: "a\u202Eb\u0007c\nnext line" }], { failOn: "never" });
+    const [a] = calls(run, "publishChecks")[0]!.args.annotations;
+    expect(a.title).toBe("Deterministic: tests.test_a::test_\\u202Eevil\\u2066");
+    expect(a.message).toMatch(/^a\\u202Eb\\x07c\nnext line\n\nstand-in suggestion$/);
+    expect(JSON.stringify([a.title, a.message])).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0007]/);
+  });
 });
 
 /** Test names built to break a shell, Groovy's GString evaluation or a JSON parser that guesses. */

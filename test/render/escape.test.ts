@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, oneLine, stripControl } from "../../src/render/escape.js";
+import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, oneLine, showControls, stripControl } from "../../src/render/escape.js";
 import { HOSTILE } from "./fixtures.js";
 
 const WJ = "\u2060";
@@ -43,6 +43,10 @@ describe("escapeMarkdown", () => {
     expect(out).toContain(`@${WJ}octocat`);
     expect(out).toContain(`\\#${WJ}123`);
     expect(out).not.toMatch(/@octocat/);
+  });
+
+  it("shows control and bidi characters instead of passing them on (reproduce commands keep every character)", () => {
+    expect(showControls("a\u202Eb\u2066c\u0007d\ne\u200Ff")).toBe("a\\u202Eb\\u2066c\\x07d\\x0ae\\u200Ff");
   });
 
   it("strips ANSI and control characters and keeps one line", () => {

@@ -83,17 +83,39 @@ class ReportView implements Serializable {
 
     @NonCPS
     private static Map annotation(Map t, String pathPrefix) {
-        String body = t.message ?: 'failed'
-        if (t.suggestion) body = body + '\n\n' + t.suggestion
-        if (t.reproduce) body = body + '\n\nReproduce: ' + t.reproduce
+        String body = visible((String) (t.message ?: 'failed'), true)
+        if (t.suggestion) body = body + '\n\n' + visible((String) t.suggestion, true)
+        if (t.reproduce) body = body + '\n\nReproduce: ' + visible((String) t.reproduce, false)
         return [
             path           : pathPrefix ? pathPrefix + '/' + t.file : t.file,
             startLine      : t.line,
             endLine        : t.line,
             annotationLevel: LEVELS[(String) t.verdict],
-            title          : cut(verdictLabel((String) t.verdict) + ': ' + t.id, ANNOTATION_TITLE_LIMIT),
+            title          : cut(verdictLabel((String) t.verdict) + ': ' + visible((String) t.id, false), ANNOTATION_TITLE_LIMIT),
             message        : cut(body, ANNOTATION_MESSAGE_LIMIT),
         ]
+    }
+
+    /**
+     * Report text as an annotation shows it: control characters as \\xNN and bidi overrides and
+     * isolates as \\uNNNN (they can make an id read as another: "Trojan Source"), so nothing is
+     * hidden and nothing lost; line ends kept only where the text may span lines.
+     */
+    @NonCPS
+    static String visible(String text, boolean multiline) {
+        if (text == null) return ''
+        StringBuilder b = new StringBuilder()
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i)
+            int v = (int) c
+            if (multiline && (c == (char) 0x0a || c == (char) 0x09)) b.append(c)
+            else if (v < 0x20 || (v >= 0x7f && v <= 0x9f)) b.append('\\x').append(String.format('%02x', v))
+            else if ((v >= 0x202a && v <= 0x202e) || (v >= 0x2066 && v <= 0x2069) || v == 0x200e || v == 0x200f || v == 0x061c) {
+                b.append('\\u').append(String.format('%04X', v))
+            }
+            else b.append(c)
+        }
+        return b.toString()
     }
 
     /** One line, numbers only: safe for currentBuild.description whatever its markup formatter. */
