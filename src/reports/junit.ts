@@ -14,6 +14,7 @@ import {
   MAX_PRIOR_ATTEMPTS,
   MAX_RETAINED_CHARS_PER_FILE,
   MAX_WARNINGS_PER_FILE,
+  MAX_XML_DEPTH,
   MAX_XML_ERRORS,
   MINIMAL_DETAILS_CHARS,
   MINIMAL_OUTPUT_CHARS,
@@ -743,6 +744,8 @@ export class JUnitReader {
 
   private open(tag: SaxesTagPlain): void {
     if (this.stopped) return;
+    // Thrown out of the parser's write(); write() stops reading and says why.
+    if (this.stack.length >= MAX_XML_DEPTH) throw new Error(`elements nested more than ${MAX_XML_DEPTH} deep, which no test report does`);
     const name = tag.name;
     const parent = this.top;
     if (this.stack.length === 0) {

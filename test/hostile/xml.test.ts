@@ -10,6 +10,7 @@ import {
   MAX_DETAILS_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_PRIOR_ATTEMPTS,
+  MAX_XML_DEPTH,
   MAX_XML_ERRORS,
 } from "../../src/reports/limits.js";
 import type { ParsedInput } from "../../src/model.js";
@@ -100,12 +101,12 @@ describe("broken files", () => {
     expect(input.warnings).toContain("cut.xml: truncated after 1000 testcases (the file ends inside an element)");
   });
 
-  it("100,000-deep nesting does not blow the stack", async () => {
+  it("nesting deeper than MAX_XML_DEPTH stops reading with a warning that says so, keeping the tests before it", async () => {
     const depth = 100_000;
     const name = await bigFile(
       "deep.xml",
       (function* () {
-        yield "<testsuites>";
+        yield '<testsuites>\n<testsuite name="s"><testcase classname="c" name="first"><failure>up here</failure></testcase></testsuite>\n';
         for (let i = 0; i < depth; i++) yield `<testsuite name="s${i}">`;
         yield '<testcase classname="c" name="deep"><failure>down here</failure>';
         for (let i = 0; i < depth; i++) yield "<x>";
@@ -118,7 +119,19 @@ describe("broken files", () => {
     );
     const input = await readOne(name);
     expect(input.counts).toEqual({ tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 });
-    expect(input.tests[0]?.details).toBe("down here");
+    expect(input.tests.map((t) => t.details)).toEqual(["up here"]);
+    expect(input.warnings).toEqual([
+      `deep.xml: line 3: stopped reading after 1 testcases: elements nested more than ${MAX_XML_DEPTH} deep, which no test report does`,
+    ]);
+  });
+
+  it(`nesting up to MAX_XML_DEPTH is read`, async () => {
+    const depth = MAX_XML_DEPTH - 3;
+    const open = Array.from({ length: depth }, (_, i) => `<testsuite name="s${i}">`).join("");
+    const close = "</testsuite>".repeat(depth);
+    const name = file("nested.xml", `<testsuites>${open}<testcase classname="c" name="deep"><failure>down here</failure></testcase>${close}</testsuites>`);
+    const input = await readOne(name);
+    expect(input.counts.failed).toBe(1);
     expect(input.warnings).toEqual([]);
   });
 

@@ -8995,6 +8995,13 @@ const MAX_WARNINGS_PER_FILE = 20;
  */
 const MAX_XML_ERRORS = 1000;
 /**
+ * Elements open at once after which the JUnit reader stops reading a file. Real reports nest
+ * suites a few levels deep; every open element costs memory in the parser (14 million unclosed
+ * `<a>`, 42 MB of text, took 4 GB and five minutes), so a file nested deeper than this is
+ * refused with a warning that says so, keeping the tests read before it.
+ */
+const MAX_XML_DEPTH = 1000;
+/**
  * Console logs (pytest, unittest) are parsed as one string, so they are read up to this size
  * and the rest is dropped with a warning. 64 MiB holds the console of very long CI jobs; the
  * failure sections we need are normally well inside it.
@@ -11194,6 +11201,9 @@ class JUnitReader {
     open(tag) {
         if (this.stopped)
             return;
+        // Thrown out of the parser's write(); write() stops reading and says why.
+        if (this.stack.length >= MAX_XML_DEPTH)
+            throw new Error(`elements nested more than ${MAX_XML_DEPTH} deep, which no test report does`);
         const name = tag.name;
         const parent = this.top;
         if (this.stack.length === 0) {
