@@ -23,11 +23,14 @@ import {
 import {
   attributeName,
   attributeValue,
+  attributeValueLenient,
   charDataValid,
   ChunkIndex,
   countLineEnds,
   newStartTag,
   readCharData,
+  readCharDataLenient,
+  escapeBareAmpersands,
   readEmptyClose,
   readShapedTag,
   readStartTag,
@@ -161,7 +164,10 @@ const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
  *     predefined entities, character references) and handed to the text handler.
  * Anything else, and anything saxes would report, goes to saxes as written, so errors, warnings
  * and line numbers are unchanged; end tags, comments, CDATA and processing instructions are
- * always read by saxes. Line ends in what saxes does not see are counted here (lazily, per
+ * always read by saxes. One deliberate exception: an `&` that starts no reference (`a && b` in
+ * text or a value, from a writer that forgot to escape it) is read as a literal `&` with one
+ * warning per file, where saxes would take everything up to the next `;` in the file, tags and
+ * testcases included, for an entity name. Line ends in what saxes does not see are counted here (lazily, per
  * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
  */
 const TESTCASE = "testcase";
@@ -301,6 +307,7 @@ export class JUnitReader {
   private sawContent = false;
   /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
   private carry = "";
+  private warnedBareAmpersand = false;
   /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
   private skippedLines = 0;
   /** The text being scanned, and how far into it skippedLines has counted. */
@@ -397,6 +404,25 @@ export class JUnitReader {
   }
 
   /**
+   * feed() for character data that goes on past this text: a `&` in it that certainly starts no
+   * reference is given to saxes as `&amp;` (see passText), with the same warning.
+   */
+  private feedCharData(text: string, from: number, to: number): void {
+    const repaired = escapeBareAmpersands(text, from, to);
+    if (repaired === null) {
+      this.feed(text, from, to);
+      return;
+    }
+    if (this.stopped) return;
+    this.bareAmpersand(from);
+    this.countSkipped(from);
+    this.countedTo = to; // saxes counts the line ends it is given, which the repair kept
+    this.parser.write(repaired.text);
+    const last = text.charCodeAt(to - 1);
+    this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+  }
+
+  /**
    * Gives saxes `bare`: the start tag that ends at `to`, written without its attributes, which
    * the opentag handler gets from here instead.
    */
@@ -477,7 +503,7 @@ export class JUnitReader {
         // buffer it until its `<` comes, then read on slowly).
         if (text.length - fed < MAX_FAST_TAG_CHARS) fed = this.hold(text, fed);
         else {
-          this.feed(text, fed, text.length);
+          this.feedCharData(text, fed, text.length);
           fed = text.length;
         }
         break;
@@ -543,8 +569,14 @@ export class JUnitReader {
     }
     const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
     for (let k = 0; k < tag.count; k++) {
-      const v = attributeValue(ix, tag, k);
-      if (v === undefined) return Tag.No;
+      let v = attributeValue(ix, tag, k);
+      if (v === undefined) {
+        // An unescaped `&` (see passText): saxes would read the rest of the file as its name.
+        const lenient = attributeValueLenient(ix, tag, k);
+        if (lenient === undefined) return Tag.No;
+        if (lenient.bare > 0) this.bareAmpersand(lt);
+        v = lenient.text;
+      }
       attributes[attributeName(ix, tag, k)] = v;
     }
     const name = tagName(ix, tag);
@@ -558,11 +590,27 @@ export class JUnitReader {
    * it and reports it.
    */
   private passText(ix: ChunkIndex, from: number, to: number): boolean {
-    if (this.stack[this.stack.length - 1]?.sink == null) return charDataValid(ix, from, to);
-    const out = readCharData(ix, from, to);
-    if (out === undefined) return false;
-    this.text(out);
+    const kept = this.stack[this.stack.length - 1]?.sink != null;
+    if (!kept && charDataValid(ix, from, to)) return true;
+    const out = kept ? readCharData(ix, from, to) : undefined;
+    if (out !== undefined) {
+      this.text(out);
+      return true;
+    }
+    // An unescaped `&` would make saxes read the rest of the file as an entity name.
+    const lenient = readCharDataLenient(ix, from, to);
+    if (lenient === undefined) return false;
+    if (lenient.bare > 0) this.bareAmpersand(from);
+    if (kept) this.text(lenient.text);
     return true;
+  }
+
+  /** Warns, once per file, of the first `&` the writer forgot to escape (read as a literal `&`). */
+  private bareAmpersand(from: number): void {
+    if (this.warnedBareAmpersand) return;
+    this.warnedBareAmpersand = true;
+    this.countSkipped(from);
+    this.warn(`${this.path}: line ${this.line}: an unescaped "&", read as a literal "&" (the report's writer should write it as &amp;)`);
   }
 
   /**

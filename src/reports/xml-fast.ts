@@ -140,6 +140,77 @@ export function decodeReferences(s: string): string | undefined {
   return out + s.slice(from);
 }
 
+/** What follows a `&` when it starts a reference at all (known or not): `#digits;`, `#xhex;`, `name;`. */
+const REFERENCE_SYNTAX = /#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_:][A-Za-z0-9_:.-]*;/y;
+
+/**
+ * `s` with its references decoded and every `&` that starts no reference kept as a literal `&`
+ * (a report writer that forgot to escape it: `assert a && b`, `?x=1&y=2`). XML readers take
+ * such a `&` for the start of an entity name that runs to the next `;`, swallowing the rest of
+ * the file; here it costs one character. Undefined for a reference saxes would report (an
+ * unknown entity, a character XML does not allow): saxes reads those and says so.
+ */
+export function decodeReferencesLenient(s: string): { text: string; bare: number } | undefined {
+  let amp = s.indexOf("&");
+  if (amp < 0) return { text: s, bare: 0 };
+  let out = "";
+  let from = 0;
+  let bare = 0;
+  while (amp >= 0) {
+    REFERENCE_SYNTAX.lastIndex = amp + 1;
+    if (!REFERENCE_SYNTAX.test(s)) {
+      bare++;
+      amp = s.indexOf("&", amp + 1);
+      continue;
+    }
+    const semi = REFERENCE_SYNTAX.lastIndex - 1;
+    const v = referenceAt(s, amp + 1, semi);
+    if (v === undefined) return undefined;
+    out += s.slice(from, amp) + v;
+    from = semi + 1;
+    amp = s.indexOf("&", from);
+  }
+  return { text: out + s.slice(from), bare };
+}
+
+/**
+ * readCharData for text whose only fault is an `&` that starts no reference: such a `&` is
+ * kept as a literal (decodeReferencesLenient), and `bare` says how many there were. Undefined
+ * for anything else saxes would report.
+ */
+export function readCharDataLenient(ix: ChunkIndex, from: number, to: number): { text: string; bare: number } | undefined {
+  const s = ix.text;
+  if (ix.special.at(from) < to && !allowedSpecials(s, from, to)) return undefined;
+  if (ix.cdataEnd.at(from) + 2 < to) return undefined;
+  let out = s.slice(from, to);
+  if (ix.cr.at(from) < to) out = out.replace(/\r\n?/g, "\n");
+  return decodeReferencesLenient(out);
+}
+
+/**
+ * Character data s[from, to) for saxes with every `&` that certainly starts no reference written
+ * as `&amp;`. A `&` whose reference may go on past `to` (only name characters after it) is left
+ * as it is: the text after `to` decides. Null when there is nothing to repair.
+ */
+export function escapeBareAmpersands(s: string, from: number, to: number): { text: string; bare: number } | null {
+  let amp = s.indexOf("&", from);
+  if (amp < 0 || amp >= to) return null;
+  let out = "";
+  let last = from;
+  let bare = 0;
+  while (amp >= 0 && amp < to) {
+    REFERENCE_SYNTAX.lastIndex = amp + 1;
+    const isReference = REFERENCE_SYNTAX.test(s) && REFERENCE_SYNTAX.lastIndex <= to;
+    if (!isReference && !/^#?x?[A-Za-z0-9_:.-]*$/.test(s.slice(amp + 1, to))) {
+      out += s.slice(last, amp) + "&amp;";
+      last = amp + 1;
+      bare++;
+    }
+    amp = s.indexOf("&", amp + 1);
+  }
+  return bare === 0 ? null : { text: out + s.slice(last, to), bare };
+}
+
 /**
  * Character data text[from, to) (ending before a `<`) as saxes hands it on: line ends normalised,
  * references decoded. Undefined for anything saxes would report (characters XML does not allow,
@@ -463,6 +534,13 @@ export function attributeValue(ix: ChunkIndex, tag: StartTag, k: number): string
   if ((flags & VALUE_BLANK) !== 0) v = v.replace(/\r\n|[\t\n\r]/g, " ");
   if ((flags & VALUE_REFERENCE) !== 0) return decodeReferences(v);
   return v;
+}
+
+/** attributeValue with an `&` that starts no reference kept as a literal (decodeReferencesLenient). */
+export function attributeValueLenient(ix: ChunkIndex, tag: StartTag, k: number): { text: string; bare: number } | undefined {
+  let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+  if (((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0) v = v.replace(/\r\n|[\t\n\r]/g, " ");
+  return decodeReferencesLenient(v);
 }
 
 /** Whether saxes reads every value of `tag` without an error (all its references are known). */

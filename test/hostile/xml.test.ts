@@ -135,6 +135,50 @@ describe("broken files", () => {
     expect(input.warnings).toEqual([]);
   });
 
+  it("an unescaped & in failure text is read as a literal &, with one warning, and the tests after it are read", async () => {
+    const name = file(
+      "amp.xml",
+      '<testsuite name="s">\n<testcase classname="c" name="a"><failure message="m">E   assert a && b\nurl?x=1&y=2 &amp; &lt;ok&gt;</failure></testcase>\n' +
+        '<testcase classname="c" name="b"><failure>second & last</failure></testcase>\n<testcase classname="c" name="ok"/>\n</testsuite>\n',
+    );
+    const input = await readOne(name);
+    expect(input.counts).toEqual({ tests: 3, passed: 1, failed: 2, errored: 0, skipped: 0 });
+    expect(input.tests.map((t) => t.details)).toEqual(["E   assert a && b\nurl?x=1&y=2 & <ok>", "second & last"]);
+    expect(input.warnings).toEqual(['amp.xml: line 2: an unescaped "&", read as a literal "&" (the report\'s writer should write it as &amp;)']);
+  });
+
+  it("an unescaped & in an attribute value is read as a literal & too", async () => {
+    const name = file(
+      "amp-attr.xml",
+      '<testsuite><testcase classname="c" name="a"><failure message="a &amp;&amp; b & c &amp">x</failure></testcase><testcase classname="c" name="b"><failure message="q">y</failure></testcase></testsuite>',
+    );
+    const input = await readOne(name);
+    expect(input.counts.failed).toBe(2);
+    expect(input.tests.map((t) => t.message)).toEqual(["a && b & c &amp", "q"]);
+    expect(input.warnings).toEqual(['amp-attr.xml: line 1: an unescaped "&", read as a literal "&" (the report\'s writer should write it as &amp;)']);
+  });
+
+  it("an unescaped & in text longer than a chunk is read the same, and an entity cut by the chunk's end is kept whole", () => {
+    const long = "x".repeat(70_000);
+    const doc = `<testsuite><testcase classname="c" name="a"><failure>${long} a & b &am` + `p; tail</failure></testcase><testcase classname="c" name="b"><failure>f</failure></testcase></testsuite>`;
+    const cut = doc.indexOf("&am") + 3;
+    const reader = new JUnitReader("long.xml");
+    reader.write(doc.slice(0, cut));
+    reader.write(doc.slice(cut));
+    const input = reader.end();
+    expect(input.counts.failed).toBe(2);
+    const details = input.tests[0]!.details!;
+    expect(details.endsWith(" a & b & tail")).toBe(true);
+    expect(input.warnings).toEqual(['long.xml: line 1: an unescaped "&", read as a literal "&" (the report\'s writer should write it as &amp;)']);
+  });
+
+  it("an unknown entity is still saxes's to report, and reading goes on", async () => {
+    const name = file("undef.xml", '<testsuite><testcase classname="c" name="a"><failure>x &nbsp; y</failure></testcase><testcase classname="c" name="b"><failure>f</failure></testcase></testsuite>');
+    const input = await readOne(name);
+    expect(input.counts.failed).toBe(2);
+    expect(input.warnings[0]).toMatch(/^undef\.xml: line 1: malformed XML: undefined entity/);
+  });
+
   it("children named like Object.prototype keys are unknown elements, not failures", async () => {
     const name = file(
       "proto-children.xml",

@@ -35,8 +35,9 @@ const value = fc.constantFrom(
   "&bogus;",
   "&#0;",
   "&#xD800;",
-  "& alone",
-  "&amp",
+  // An `&` that starts no reference ("& alone", "&amp" without its `;`) is where the fast path
+  // means to differ: it reads it as a literal `&`, where saxes swallows the rest of the file
+  // (test/hostile/xml.test.ts).
   "&#x0000041;",
   "ctrl\u0001",
   "bad\ufffe",

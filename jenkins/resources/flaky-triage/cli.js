@@ -10237,6 +10237,79 @@ function decodeReferences(s) {
     }
     return out + s.slice(from);
 }
+/** What follows a `&` when it starts a reference at all (known or not): `#digits;`, `#xhex;`, `name;`. */
+const REFERENCE_SYNTAX = /#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_:][A-Za-z0-9_:.-]*;/y;
+/**
+ * `s` with its references decoded and every `&` that starts no reference kept as a literal `&`
+ * (a report writer that forgot to escape it: `assert a && b`, `?x=1&y=2`). XML readers take
+ * such a `&` for the start of an entity name that runs to the next `;`, swallowing the rest of
+ * the file; here it costs one character. Undefined for a reference saxes would report (an
+ * unknown entity, a character XML does not allow): saxes reads those and says so.
+ */
+function decodeReferencesLenient(s) {
+    let amp = s.indexOf("&");
+    if (amp < 0)
+        return { text: s, bare: 0 };
+    let out = "";
+    let from = 0;
+    let bare = 0;
+    while (amp >= 0) {
+        REFERENCE_SYNTAX.lastIndex = amp + 1;
+        if (!REFERENCE_SYNTAX.test(s)) {
+            bare++;
+            amp = s.indexOf("&", amp + 1);
+            continue;
+        }
+        const semi = REFERENCE_SYNTAX.lastIndex - 1;
+        const v = referenceAt(s, amp + 1, semi);
+        if (v === undefined)
+            return undefined;
+        out += s.slice(from, amp) + v;
+        from = semi + 1;
+        amp = s.indexOf("&", from);
+    }
+    return { text: out + s.slice(from), bare };
+}
+/**
+ * readCharData for text whose only fault is an `&` that starts no reference: such a `&` is
+ * kept as a literal (decodeReferencesLenient), and `bare` says how many there were. Undefined
+ * for anything else saxes would report.
+ */
+function readCharDataLenient(ix, from, to) {
+    const s = ix.text;
+    if (ix.special.at(from) < to && !allowedSpecials(s, from, to))
+        return undefined;
+    if (ix.cdataEnd.at(from) + 2 < to)
+        return undefined;
+    let out = s.slice(from, to);
+    if (ix.cr.at(from) < to)
+        out = out.replace(/\r\n?/g, "\n");
+    return decodeReferencesLenient(out);
+}
+/**
+ * Character data s[from, to) for saxes with every `&` that certainly starts no reference written
+ * as `&amp;`. A `&` whose reference may go on past `to` (only name characters after it) is left
+ * as it is: the text after `to` decides. Null when there is nothing to repair.
+ */
+function escapeBareAmpersands(s, from, to) {
+    let amp = s.indexOf("&", from);
+    if (amp < 0 || amp >= to)
+        return null;
+    let out = "";
+    let last = from;
+    let bare = 0;
+    while (amp >= 0 && amp < to) {
+        REFERENCE_SYNTAX.lastIndex = amp + 1;
+        const isReference = REFERENCE_SYNTAX.test(s) && REFERENCE_SYNTAX.lastIndex <= to;
+        if (!isReference && !/^#?x?[A-Za-z0-9_:.-]*$/.test(s.slice(amp + 1, to))) {
+            out += s.slice(last, amp) + "&amp;";
+            last = amp + 1;
+            bare++;
+        }
+        amp = s.indexOf("&", amp + 1);
+    }
+    return bare === 0 ? null : { text: out + s.slice(last, to), bare };
+}
 /**
  * Character data text[from, to) (ending before a `<`) as saxes hands it on: line ends normalised,
  * references decoded. Undefined for anything saxes would report (characters XML does not allow,
@@ -10545,6 +10618,13 @@ function attributeValue(ix, tag, k) {
         return decodeReferences(v);
     return v;
 }
+/** attributeValue with an `&` that starts no reference kept as a literal (decodeReferencesLenient). */
+function attributeValueLenient(ix, tag, k) {
+    let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+    if (((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0)
+        v = v.replace(/\r\n|[\t\n\r]/g, " ");
+    return decodeReferencesLenient(v);
+}
 /** Whether saxes reads every value of `tag` without an error (all its references are known). */
 function valuesValid(ix, tag) {
     if (tag.plain)
@@ -10641,7 +10721,10 @@ const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
  *     predefined entities, character references) and handed to the text handler.
  * Anything else, and anything saxes would report, goes to saxes as written, so errors, warnings
  * and line numbers are unchanged; end tags, comments, CDATA and processing instructions are
- * always read by saxes. Line ends in what saxes does not see are counted here (lazily, per
+ * always read by saxes. One deliberate exception: an `&` that starts no reference (`a && b` in
+ * text or a value, from a writer that forgot to escape it) is read as a literal `&` with one
+ * warning per file, where saxes would take everything up to the next `;` in the file, tags and
+ * testcases included, for an entity name. Line ends in what saxes does not see are counted here (lazily, per
  * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
  */
 const TESTCASE = "testcase";
@@ -10752,6 +10835,7 @@ class JUnitReader {
     sawContent = false;
     /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
     carry = "";
+    warnedBareAmpersand = false;
     /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
     skippedLines = 0;
     /** The text being scanned, and how far into it skippedLines has counted. */
@@ -10850,6 +10934,25 @@ class JUnitReader {
         this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
     }
     /**
+     * feed() for character data that goes on past this text: a `&` in it that certainly starts no
+     * reference is given to saxes as `&amp;` (see passText), with the same warning.
+     */
+    feedCharData(text, from, to) {
+        const repaired = escapeBareAmpersands(text, from, to);
+        if (repaired === null) {
+            this.feed(text, from, to);
+            return;
+        }
+        if (this.stopped)
+            return;
+        this.bareAmpersand(from);
+        this.countSkipped(from);
+        this.countedTo = to; // saxes counts the line ends it is given, which the repair kept
+        this.parser.write(repaired.text);
+        const last = text.charCodeAt(to - 1);
+        this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+    }
+    /**
      * Gives saxes `bare`: the start tag that ends at `to`, written without its attributes, which
      * the opentag handler gets from here instead.
      */
@@ -10927,7 +11030,7 @@ class JUnitReader {
                 if (text.length - fed < MAX_FAST_TAG_CHARS)
                     fed = this.hold(text, fed);
                 else {
-                    this.feed(text, fed, text.length);
+                    this.feedCharData(text, fed, text.length);
                     fed = text.length;
                 }
                 break;
@@ -10998,9 +11101,16 @@ class JUnitReader {
         }
         const attributes = Object.create(null);
         for (let k = 0; k < tag.count; k++) {
-            const v = attributeValue(ix, tag, k);
-            if (v === undefined)
-                return Tag.No;
+            let v = attributeValue(ix, tag, k);
+            if (v === undefined) {
+                // An unescaped `&` (see passText): saxes would read the rest of the file as its name.
+                const lenient = attributeValueLenient(ix, tag, k);
+                if (lenient === undefined)
+                    return Tag.No;
+                if (lenient.bare > 0)
+                    this.bareAmpersand(lt);
+                v = lenient.text;
+            }
             attributes[attributeName(ix, tag, k)] = v;
         }
         const name = tagName(ix, tag);
@@ -11013,13 +11123,31 @@ class JUnitReader {
      * it and reports it.
      */
     passText(ix, from, to) {
-        if (this.stack[this.stack.length - 1]?.sink == null)
-            return charDataValid(ix, from, to);
-        const out = readCharData(ix, from, to);
-        if (out === undefined)
+        const kept = this.stack[this.stack.length - 1]?.sink != null;
+        if (!kept && charDataValid(ix, from, to))
+            return true;
+        const out = kept ? readCharData(ix, from, to) : undefined;
+        if (out !== undefined) {
+            this.text(out);
+            return true;
+        }
+        // An unescaped `&` would make saxes read the rest of the file as an entity name.
+        const lenient = readCharDataLenient(ix, from, to);
+        if (lenient === undefined)
             return false;
-        this.text(out);
+        if (lenient.bare > 0)
+            this.bareAmpersand(from);
+        if (kept)
+            this.text(lenient.text);
         return true;
+    }
+    /** Warns, once per file, of the first `&` the writer forgot to escape (read as a literal `&`). */
+    bareAmpersand(from) {
+        if (this.warnedBareAmpersand)
+            return;
+        this.warnedBareAmpersand = true;
+        this.countSkipped(from);
+        this.warn(`${this.path}: line ${this.line}: an unescaped "&", read as a literal "&" (the report's writer should write it as &amp;)`);
     }
     /**
      * Counts a bare testcase as finishCase counts a passing or skipped one. Returns false, counting
