@@ -23,7 +23,7 @@ import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
 import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
-import { freshSeeds } from "./seed-apply.js";
+import { freshSeeds, seedMax } from "./seed-apply.js";
 
 export interface RerunContext {
   /** Run-wide temp directory; each test gets a private directory inside it. */
@@ -271,7 +271,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
       } else if (!support.fresh) {
         notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
       } else {
-        const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+        const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
         const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
         reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
       }

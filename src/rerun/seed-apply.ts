@@ -54,6 +54,15 @@ export function argsWithSeed(app: SeedApplication, fresh: string): string[] {
   return app.args.map((a) => a.replaceAll(app.value, fresh));
 }
 
+/**
+ * The largest seed a runner takes, where it is below our default: googletest's
+ * --gtest_random_seed is 1..99999 (a larger one is folded into that range, so the seed in the
+ * report would not be the one the run used).
+ */
+export function seedMax(seed: Seed): number | undefined {
+  return seed.recogniser.startsWith("googletest-") ? 99_999 : undefined;
+}
+
 const UINT32_MAX = 2n ** 32n - 1n;
 /** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
 const DEFAULT_SEED_BOUND = 2 ** 31;
@@ -64,12 +73,12 @@ const DEFAULT_SEED_BOUND = 2 ** 31;
  * original: a decimal beyond 32 bits stays within the original's bit width, hex stays hex of
  * the same length; everything else gets 31-bit decimals.
  */
-export function freshSeeds(original: string | null, count: number): string[] {
+export function freshSeeds(original: string | null, count: number, max?: number): string[] {
   const seen = new Set<string>(original === null ? [] : [original]);
   const out: string[] = [];
   // The retry bound only matters for tiny shapes (a 1-digit hex seed has 15 siblings).
   for (let tries = 0; out.length < count && tries < count * 20; tries++) {
-    const s = freshSeed(original);
+    const s = max !== undefined ? String(randomInt(1, max + 1)) : freshSeed(original);
     if (!seen.has(s)) {
       seen.add(s);
       out.push(s);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
-import { argsWithSeed, freshSeeds, seedApplication } from "../../src/rerun/seed-apply.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { argsWithSeed, freshSeeds, seedApplication, seedMax } from "../../src/rerun/seed-apply.js";
+import { extractSeed } from "../../src/seeds/extract.js";
 
 const seed = (apply: Seed["apply"], value = "42", related?: Seed[]): Seed => ({
   value,
@@ -49,5 +52,17 @@ describe("freshSeeds", () => {
     for (const s of freshSeeds("0xdeadbeef", 10)) expect(s).toMatch(/^0x[0-9a-f]{8}$/);
     for (const s of freshSeeds("ABCDEF12", 10)) expect(s).toMatch(/^[0-9A-F]{8}$/);
     expect(freshSeeds(null, 3)).toHaveLength(3);
+  });
+
+  it("stays within googletest's 1..99999 for a seed googletest printed (a larger one is folded)", () => {
+    const console = readFileSync(join(import.meta.dirname, "..", "fixtures", "console", "gtest-real-shuffle.txt"), "utf8");
+    const seed = extractSeed({ id: "Stats.NoisyMeanIsNearHalf", classname: "Stats", name: "NoisyMeanIsNearHalf", outcome: "failed", sources: [{ file: "log" }], index: 0, output: console }, []);
+    expect(seed?.recogniser).toBe("googletest-shuffle-seed");
+    const max = seedMax(seed!);
+    expect(max).toBe(99_999);
+    const seeds = freshSeeds(seed!.value, 200, max);
+    expect(new Set(seeds).size).toBe(200);
+    for (const s of seeds) expect(Number(s) >= 1 && Number(s) <= 99_999 && s !== seed!.value, s).toBe(true);
+    expect(seedMax({ ...seed!, recogniser: "mxnet-test-seed" })).toBeUndefined();
   });
 });

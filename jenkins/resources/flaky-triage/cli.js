@@ -5463,6 +5463,14 @@ function seedApplication(seed, runner) {
 function argsWithSeed(app, fresh) {
     return app.args.map((a) => a.replaceAll(app.value, fresh));
 }
+/**
+ * The largest seed a runner takes, where it is below our default: googletest's
+ * --gtest_random_seed is 1..99999 (a larger one is folded into that range, so the seed in the
+ * report would not be the one the run used).
+ */
+function seedMax(seed) {
+    return seed.recogniser.startsWith("googletest-") ? 99_999 : undefined;
+}
 const UINT32_MAX = 2n ** 32n - 1n;
 /** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
 const DEFAULT_SEED_BOUND = 2 ** 31;
@@ -5472,12 +5480,12 @@ const DEFAULT_SEED_BOUND = 2 ** 31;
  * original: a decimal beyond 32 bits stays within the original's bit width, hex stays hex of
  * the same length; everything else gets 31-bit decimals.
  */
-function freshSeeds(original, count) {
+function freshSeeds(original, count, max) {
     const seen = new Set(original === null ? [] : [original]);
     const out = [];
     // The retry bound only matters for tiny shapes (a 1-digit hex seed has 15 siblings).
     for (let tries = 0; out.length < count && tries < count * 20; tries++) {
-        const s = freshSeed(original);
+        const s = max !== undefined ? String((0,external_node_crypto_namespaceObject.randomInt)(1, max + 1)) : freshSeed(original);
         if (!seen.has(s)) {
             seen.add(s);
             out.push(s);
@@ -17007,7 +17015,7 @@ async function rerunTest(req, ctx, batched) {
                 notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
             }
             else {
-                const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+                const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
                 const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
                 reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
             }
@@ -17475,7 +17483,7 @@ function freshRun(m) {
     const { req, driver } = m;
     if (req.freshSeeds <= 0 || req.seed === null || !driver.seedSupport(req.seed).fresh)
         return null;
-    const seeds = freshSeeds(req.seed.value, req.freshSeeds);
+    const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
     if (seeds.length === 0)
         return null;
     return driver.batch?.run(freshSeedRequest(req, seeds)) ? seeds : null;
