@@ -242,6 +242,22 @@ describe("user patterns", () => {
   });
 });
 
+describe("a seed that only orders the tests, next to the test's own seed", () => {
+  // go test -shuffle=on -json, as a seeded go test prints it (go 1.19): the package's order seed
+  // first, then the test's own seed from t.Logf, then the failure it decides.
+  const output = "-test.shuffle 1700000000000000001\n=== RUN   TestRatios\n    calc_test.go:35: TEST_SEED=106\n    calc_test.go:41: ratio is NaN\n--- FAIL: TestRatios (0.00s)\n";
+
+  it("the test's own seed is the seed (given back and varied); the order seed is kept as related", () => {
+    const seed = extractSeed(testCase({ id: "example.com/shop/calc/TestRatios", output }), []);
+    expect(seed).toMatchObject({ value: "106", recogniser: "env-seed-variable", apply: { kind: "env", env: { TEST_SEED: "106" } } });
+    expect(seed?.related?.map((r) => [r.recogniser, r.value])).toEqual([["go-shuffle", "1700000000000000001"]]);
+  });
+
+  it("alone, the order seed is still the seed", () => {
+    expect(extractSeed(testCase({ output: "-test.shuffle 1700000000000000001\n--- FAIL: TestX (0.00s)\n" }), [])?.recogniser).toBe("go-shuffle");
+  });
+});
+
 describe("what rules a recogniser out before its regex runs", () => {
   // Recognisers whose every match says "seed" skip fields that never do; the rest are looked
   // for by their literal in the raw field, before pytest's prefixes are stripped.
