@@ -89,6 +89,9 @@ describe("go test -json (gotestsum --jsonfile), examples/go's red run", () => {
     expect(extractSeed(order, [EXAMPLE_SEED])).toMatchObject({ recogniser: "go-shuffle", value: SHUFFLE });
     const normalise = byId(joined, `${PKG}/TestNormalise`);
     expect(extractSeed(normalise, [EXAMPLE_SEED])).toMatchObject({ recogniser: "user:0", value: "22", apply: { kind: "env", env: { EXAMPLE_SEED: "22" } } });
+    // It logs its seed at line 45 and fails at 56: the failing line is the last of its log.
+    expect(normalise).toMatchObject({ file: "stats/stats_test.go", line: 56 });
+    expect(byId(joinInputs([junit("go-example-junit.xml")], EXAMPLE_PROJECT), `${PKG}/TestNormalise`)).toMatchObject({ file: "stats/stats_test.go", line: 56 });
     // The JUnit report alone has no seed for the order-dependent test: that was issue #8.
     const alone = byId(joinInputs([junit("go-example-junit.xml")], EXAMPLE_PROJECT), `${PKG}/TestFormatDefaultUnit`);
     expect(extractSeed(alone, [EXAMPLE_SEED])).toBeNull();

@@ -297,8 +297,14 @@ export const DIALECTS: readonly Dialect[] = [
 ];
 
 function goPlaces(t: TestCase): Place[] {
+  // A failing go test's log lines all look alike (`file_test.go:N: text`, t.Logf's and
+  // t.Errorf's); a seeded test logs its seed first and fails after, so the last line of its own
+  // log is where it failed (the message is that line's text too) and goes first.
+  const own = goLines(text(t));
+  const last = own.at(-1);
+  const ordered = last === undefined ? own : [last, ...own.slice(0, -1)];
   // The log names a bare file; the package path (a suffix of it is the directory in the module) goes first.
-  return goLines(`${text(t)}\n${t.output ?? ""}`).map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+  return [...ordered, ...goLines(t.output ?? "")].map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
 }
 
 /** Python tests are the pytest id mapping's business (reports/pytest-ids.ts), not a dialect's. */
