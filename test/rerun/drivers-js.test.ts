@@ -16,6 +16,7 @@ import { judgeJestJson } from "../../src/rerun/drivers/js-results.js";
 import { vitestDriver } from "../../src/rerun/drivers/vitest.js";
 import { rerunTest } from "../../src/rerun/rerun.js";
 import { parseTriageArgs } from "../../src/cli/args.js";
+import { extractSeed } from "../../src/seeds/extract.js";
 
 function test_(over: Partial<TestCase>): TestCase {
   return { id: "x", classname: "", name: "x", outcome: "failed", sources: [{ file: "r.xml" }], index: 0, ...over };
@@ -85,6 +86,20 @@ describe("jest driver", () => {
     expect(jestDriver().reproduceCommand(jestTest, jestSeed)).toBe(
       "npx jest --runTestsByPath __tests__/main.test.js -t '^Test 1 Test 1\\.1 Failing test$' --randomize --seed=-5",
     );
+  });
+
+  it("a plain 'Seed: 7' the test logged (jest.getSeed()) goes back as --seed=7, and fresh seeds vary it", () => {
+    // The generic recogniser reads it as a seed for the global generators, which jest cannot set.
+    const logged = extractSeed(test_({ output: "console.log\n    Seed: 7\n" }), []);
+    expect(logged?.apply).toEqual({ kind: "global-rng", value: "7" });
+    const d = jestDriver();
+    expect(d.seedSupport(logged)).toEqual({ reapply: true, fresh: true });
+    expect(d.invocation({ ...req, test: jestTest, seed: logged, freshSeeds: null }).argv).toContain("--seed=7");
+    expect(d.invocation({ ...req, test: jestTest, seed: logged, freshSeeds: ["1234"] }).argv).toContain("--seed=1234");
+    expect(d.reproduceCommand(jestTest, logged)).toMatch(/ --seed=7$/);
+    // Not a 32-bit integer: jest cannot take it, and nothing is given back.
+    const big = seed({ value: "99999999999", apply: { kind: "global-rng", value: "99999999999" } });
+    expect(d.seedSupport(big)).toEqual({ reapply: false, fresh: false });
   });
 
   it("jest-junit's default templates repeat the describe chain in the name: used as is", () => {

@@ -6292,9 +6292,27 @@ function jest_jestFile(test) {
     const first = test.id.split(" > ")[0];
     return first !== undefined && /\.[cm]?[jt]sx?$/.test(first) ? first : null;
 }
+/** jest's --seed range: a signed 32-bit integer. */
+const JEST_SEED = /^-?[0-9]{1,10}$/;
+/**
+ * How a seed goes back to jest. A plain `Seed: 7` a jest test logs is jest's own seed
+ * (`jest.getSeed()`, the one seed jest gives a test), read by the generic recognisers as one
+ * for the global generators, which jest has no way to set from outside: it goes back as
+ * `--seed=7`, which is what jest.getSeed() returns. A test seeding itself some other way gets
+ * the same reruns as without it.
+ */
+function jestSeedApplication(seed) {
+    const app = seedApplication(seed, "jest");
+    if (app === null || app.args.length > 0 || app.globalRng === null || !JEST_SEED.test(app.globalRng))
+        return app;
+    const n = Number(app.globalRng);
+    if (n < -(2 ** 31) || n >= 2 ** 31)
+        return app;
+    return { ...app, args: [`--seed=${app.globalRng}`], globalRng: null };
+}
 function jestDriver() {
     const support = (seed) => {
-        const app = seedApplication(seed, "jest");
+        const app = jestSeedApplication(seed);
         const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
         return { reapply: ok, fresh: ok };
     };
@@ -6311,7 +6329,7 @@ function jestDriver() {
         },
         seedSupport: support,
         invocation(req) {
-            const app = seedApplication(req.seed, "jest");
+            const app = jestSeedApplication(req.seed);
             const fresh = req.freshSeeds?.[0];
             const env = {};
             for (const [k, v] of Object.entries(app?.env ?? {}))
@@ -6327,7 +6345,7 @@ function jestDriver() {
             };
         },
         reproduceCommand(test, seed) {
-            const app = seedApplication(seed, "jest");
+            const app = jestSeedApplication(seed);
             return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
         },
     };

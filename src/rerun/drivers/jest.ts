@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { jestNameParts } from "../../reports/dialects/index.js";
-import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import { argsWithSeed, seedApplication, type SeedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
 import { exactPattern, judgeJestJson } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
@@ -26,9 +26,27 @@ export function jestFile(test: TestCase): string | null {
   return first !== undefined && /\.[cm]?[jt]sx?$/.test(first) ? first : null;
 }
 
+/** jest's --seed range: a signed 32-bit integer. */
+const JEST_SEED = /^-?[0-9]{1,10}$/;
+
+/**
+ * How a seed goes back to jest. A plain `Seed: 7` a jest test logs is jest's own seed
+ * (`jest.getSeed()`, the one seed jest gives a test), read by the generic recognisers as one
+ * for the global generators, which jest has no way to set from outside: it goes back as
+ * `--seed=7`, which is what jest.getSeed() returns. A test seeding itself some other way gets
+ * the same reruns as without it.
+ */
+export function jestSeedApplication(seed: Seed | null): SeedApplication | null {
+  const app = seedApplication(seed, "jest");
+  if (app === null || app.args.length > 0 || app.globalRng === null || !JEST_SEED.test(app.globalRng)) return app;
+  const n = Number(app.globalRng);
+  if (n < -(2 ** 31) || n >= 2 ** 31) return app;
+  return { ...app, args: [`--seed=${app.globalRng}`], globalRng: null };
+}
+
 export function jestDriver(): RerunDriver {
   const support = (seed: Seed | null): SeedSupport => {
-    const app = seedApplication(seed, "jest");
+    const app = jestSeedApplication(seed);
     const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
     return { reapply: ok, fresh: ok };
   };
@@ -45,7 +63,7 @@ export function jestDriver(): RerunDriver {
     },
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
-      const app = seedApplication(req.seed, "jest");
+      const app = jestSeedApplication(req.seed);
       const fresh = req.freshSeeds?.[0];
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
@@ -60,7 +78,7 @@ export function jestDriver(): RerunDriver {
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
-      const app = seedApplication(seed, "jest");
+      const app = jestSeedApplication(seed);
       return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
     },
   };
