@@ -32,7 +32,44 @@ export function parseVerifyReport(text: string, path: string): VerifyReport {
   if (typeof r.seeds !== "object" || r.seeds === null || !Array.isArray(r.tests)) {
     throw new UserError(`${path} is a verify report without "seeds" or "tests"`);
   }
+  const problem = shapeProblem(r as VerifyReport);
+  if (problem !== null) throw new UserError(`${path} is not a verify report as verify --json writes it: ${problem}`);
   return r as VerifyReport;
+}
+
+const COUNTS = ["requested", "trials", "passed", "failed", "timedOut", "crashed", "skipped"] as const;
+
+function count(v: unknown): boolean {
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+}
+
+/**
+ * What merge relies on that the file does not hold, or null. A shard is a file someone hands
+ * over (an artifact of another job): its counts are added, its shard numbers listed and its
+ * seeds shown, so each must be what verify writes before any of it is used.
+ */
+function shapeProblem(r: VerifyReport): string | null {
+  const s = r.seeds as unknown as Record<string, unknown>;
+  if (!count(s["total"]) || (s["kind"] !== "random" && s["kind"] !== "list")) return '"seeds" needs "kind" random or list and a whole "total"';
+  if (s["kind"] === "random" ? typeof s["baseSeed"] !== "string" : typeof s["file"] !== "string" || typeof s["sha256"] !== "string") {
+    return '"seeds" lacks its base seed, or its list file and sha256';
+  }
+  const positive = (v: unknown): boolean => count(v) && (v as number) >= 1;
+  if (r.shard !== undefined && !(typeof r.shard === "object" && r.shard !== null && positive(r.shard.index) && positive(r.shard.count) && r.shard.index <= r.shard.count)) {
+    return '"shard" needs whole numbers 1 <= index <= count';
+  }
+  const m = r.merged;
+  if (m !== undefined && !(typeof m === "object" && m !== null && positive(m.count) && [m.shards, m.missing].every((a) => Array.isArray(a) && a.every((i) => positive(i) && i <= m.count)))) {
+    return '"merged" needs a whole "count" and "shards" and "missing" of whole numbers up to it';
+  }
+  for (const [i, t] of r.tests.entries()) {
+    if (typeof t !== "object" || t === null || typeof t.id !== "string") return `tests[${i}] has no string "id"`;
+    const bad = COUNTS.find((k) => !count(t[k]));
+    if (bad !== undefined) return `tests[${i}] ("${t.id.slice(0, 80)}") has "${bad}" that is not a whole number`;
+    if (!Array.isArray(t.failingSeeds) || !t.failingSeeds.every((x) => typeof x === "string")) return `tests[${i}] has "failingSeeds" that are not strings`;
+    if (typeof t.durationSec !== "number" || !Number.isFinite(t.durationSec)) return `tests[${i}] has no numeric "durationSec"`;
+  }
+  return null;
 }
 
 function streamKey(r: VerifyReport): string {

@@ -109,4 +109,25 @@ describe("merge", () => {
     expect(() => parseVerifyReport("{", "x.json")).toThrow(/x.json is not JSON/);
     expect(() => parseVerifyReport('{"schemaVersion":1,"tests":[]}', "t.json")).toThrow(/t.json is not a flaky-triage verify report/);
   });
+
+  it("refuses a shard whose fields are not what verify writes, naming the file and the field", () => {
+    const good = shard(1, 2, [test()]);
+    expect(parseVerifyReport(JSON.stringify(good), "s1.json")).toEqual(good);
+    const bad = (edit: (r: Record<string, any>) => void): string => {
+      const r = JSON.parse(JSON.stringify(good));
+      edit(r);
+      return JSON.stringify(r);
+    };
+    const cases: Array<[string, RegExp]> = [
+      [bad((r) => (r.shard.index = "2<img src=x>")), /s\.json is not a verify report as verify --json writes it: "shard" needs whole numbers 1 <= index <= count/],
+      [bad((r) => (r.shard.index = 3)), /"shard" needs whole numbers/],
+      [bad((r) => (r.tests[0].trials = "10")), /tests\[0\] \("t\.py::t"\) has "trials" that is not a whole number/],
+      [bad((r) => (r.tests[0].failed = -1)), /has "failed" that is not a whole number/],
+      [bad((r) => (r.tests[0].failingSeeds = [5])), /tests\[0\] has "failingSeeds" that are not strings/],
+      [bad((r) => (r.tests[0].id = 7)), /tests\[0\] has no string "id"/],
+      [bad((r) => (r.seeds.total = "20")), /"seeds" needs "kind" random or list and a whole "total"/],
+      [bad((r) => ((r.merged = { count: 2, shards: ["1"], missing: [] }), delete r.shard)), /"merged" needs a whole "count"/],
+    ];
+    for (const [text, want] of cases) expect(() => parseVerifyReport(text, "s.json")).toThrow(want);
+  });
 });
