@@ -10308,15 +10308,8 @@ function decodeReferencesLenient(s) {
  * for anything else saxes would report.
  */
 function readCharDataLenient(ix, from, to) {
-    const s = ix.text;
-    if (ix.special.at(from) < to && !allowedSpecials(s, from, to))
-        return undefined;
-    if (ix.cdataEnd.at(from) + 2 < to)
-        return undefined;
-    let out = s.slice(from, to);
-    if (ix.cr.at(from) < to)
-        out = out.replace(/\r\n?/g, "\n");
-    return decodeReferencesLenient(out);
+    const out = checkedCharData(ix, from, to);
+    return out === undefined ? undefined : decodeReferencesLenient(out);
 }
 /**
  * Character data s[from, to) for saxes with every `&` that certainly starts no reference written
@@ -10348,19 +10341,24 @@ function escapeBareAmpersands(s, from, to) {
  * a lone surrogate, an unknown entity, `]]>`), so that saxes reads it and reports it.
  */
 function readCharData(ix, from, to) {
+    const out = checkedCharData(ix, from, to);
+    if (out === undefined || ix.amp.at(from) >= to)
+        return out;
+    return decodeReferences(out);
+}
+/**
+ * text[from, to) with line ends normalised, references not yet decoded; undefined when it holds
+ * a character XML does not allow, a lone surrogate or `]]>`.
+ */
+function checkedCharData(ix, from, to) {
     const s = ix.text;
     if (ix.special.at(from) < to && !allowedSpecials(s, from, to))
         return undefined;
-    const cdataEnd = ix.cdataEnd.at(from);
     // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
-    if (cdataEnd + 2 < to)
+    if (ix.cdataEnd.at(from) + 2 < to)
         return undefined;
-    let out = s.slice(from, to);
-    if (ix.cr.at(from) < to)
-        out = out.replace(/\r\n?/g, "\n");
-    if (ix.amp.at(from) < to)
-        return decodeReferences(out);
-    return out;
+    const out = s.slice(from, to);
+    return ix.cr.at(from) < to ? out.replace(/\r\n?/g, "\n") : out;
 }
 /**
  * Whether saxes reads character data text[from, to) without an error, for text nobody keeps
@@ -10956,12 +10954,13 @@ class JUnitReader {
         };
     }
     /** Gives text[from, to) to saxes as written. */
-    feed(text, from, to) {
+    /** Gives saxes text[from, to), or `piece` in its place (the same line ends). */
+    feed(text, from, to, piece) {
         if (from >= to || this.stopped)
             return;
         this.countSkipped(from);
         this.countedTo = to; // saxes counts the line ends it is given
-        this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
+        this.parser.write(piece ?? (from === 0 && to === text.length ? text : text.slice(from, to)));
         const last = text.charCodeAt(to - 1);
         this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
     }
@@ -10978,11 +10977,7 @@ class JUnitReader {
         if (this.stopped)
             return;
         this.bareAmpersand(from);
-        this.countSkipped(from);
-        this.countedTo = to; // saxes counts the line ends it is given, which the repair kept
-        this.parser.write(repaired.text);
-        const last = text.charCodeAt(to - 1);
-        this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+        this.feed(text, from, to, repaired.text);
     }
     /**
      * Gives saxes `bare`: the start tag that ends at `to`, written without its attributes, which

@@ -394,11 +394,12 @@ export class JUnitReader {
   }
 
   /** Gives text[from, to) to saxes as written. */
-  private feed(text: string, from: number, to: number): void {
+  /** Gives saxes text[from, to), or `piece` in its place (the same line ends). */
+  private feed(text: string, from: number, to: number, piece?: string): void {
     if (from >= to || this.stopped) return;
     this.countSkipped(from);
     this.countedTo = to; // saxes counts the line ends it is given
-    this.parser.write(from === 0 && to === text.length ? text : text.slice(from, to));
+    this.parser.write(piece ?? (from === 0 && to === text.length ? text : text.slice(from, to)));
     const last = text.charCodeAt(to - 1);
     this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
   }
@@ -415,11 +416,7 @@ export class JUnitReader {
     }
     if (this.stopped) return;
     this.bareAmpersand(from);
-    this.countSkipped(from);
-    this.countedTo = to; // saxes counts the line ends it is given, which the repair kept
-    this.parser.write(repaired.text);
-    const last = text.charCodeAt(to - 1);
-    this.fedHeldBack = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+    this.feed(text, from, to, repaired.text);
   }
 
   /**

@@ -179,12 +179,8 @@ export function decodeReferencesLenient(s: string): { text: string; bare: number
  * for anything else saxes would report.
  */
 export function readCharDataLenient(ix: ChunkIndex, from: number, to: number): { text: string; bare: number } | undefined {
-  const s = ix.text;
-  if (ix.special.at(from) < to && !allowedSpecials(s, from, to)) return undefined;
-  if (ix.cdataEnd.at(from) + 2 < to) return undefined;
-  let out = s.slice(from, to);
-  if (ix.cr.at(from) < to) out = out.replace(/\r\n?/g, "\n");
-  return decodeReferencesLenient(out);
+  const out = checkedCharData(ix, from, to);
+  return out === undefined ? undefined : decodeReferencesLenient(out);
 }
 
 /**
@@ -217,15 +213,22 @@ export function escapeBareAmpersands(s: string, from: number, to: number): { tex
  * a lone surrogate, an unknown entity, `]]>`), so that saxes reads it and reports it.
  */
 export function readCharData(ix: ChunkIndex, from: number, to: number): string | undefined {
+  const out = checkedCharData(ix, from, to);
+  if (out === undefined || ix.amp.at(from) >= to) return out;
+  return decodeReferences(out);
+}
+
+/**
+ * text[from, to) with line ends normalised, references not yet decoded; undefined when it holds
+ * a character XML does not allow, a lone surrogate or `]]>`.
+ */
+function checkedCharData(ix: ChunkIndex, from: number, to: number): string | undefined {
   const s = ix.text;
   if (ix.special.at(from) < to && !allowedSpecials(s, from, to)) return undefined;
-  const cdataEnd = ix.cdataEnd.at(from);
   // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
-  if (cdataEnd + 2 < to) return undefined;
-  let out = s.slice(from, to);
-  if (ix.cr.at(from) < to) out = out.replace(/\r\n?/g, "\n");
-  if (ix.amp.at(from) < to) return decodeReferences(out);
-  return out;
+  if (ix.cdataEnd.at(from) + 2 < to) return undefined;
+  const out = s.slice(from, to);
+  return ix.cr.at(from) < to ? out.replace(/\r\n?/g, "\n") : out;
 }
 
 /**
