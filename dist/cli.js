@@ -15231,6 +15231,13 @@ function classify(input) {
         return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
     }
     // intermittent
+    if (reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+        // Only the report's own retries (gotestsum --rerun-fails, surefire, pytest-rerunfailures):
+        // flaky-triage does not rerun a test that passed its retry, and a retry that ran the test
+        // without the tests before it (gotestsum's does) cannot tell a race from order dependence.
+        return done("unknown", `failed ${same.failures} of the ${same.n} runs the report recorded (the test runner's own retries, ` +
+            `not repeated here): a race, or order dependence when a retry ran it without the tests before it`);
+    }
     if (seed !== null && !seedReapplied) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
             `re-applied: unseeded randomness cannot be ruled out`);
@@ -15392,6 +15399,10 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
         case "not-reproduced":
             return verifyFix(test, reruns, how);
         case "intermittent":
+            if (reruns !== undefined && reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+                return (`flaky in the report's own retries, which are not repeated here: run it alone many times ` +
+                    `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`);
+            }
             return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
                 `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
         case "deterministic": {

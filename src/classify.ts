@@ -42,6 +42,9 @@
  *                   seed was printed and there are no fresh-seed runs to vary it.
  *      unknown      a seed was printed but sensitivity is unknown (no fresh-seed runs).
  *   5. intermittent under the same seed:
+ *      unknown      when only the report's own retries say so (no rerun of ours): a retry that
+ *                   ran the test without the tests before it cannot tell a race from order
+ *                   dependence.
  *      race-condition  only when the seed was re-applied, or no seed was printed (no randomness
  *                      we know of). A printed seed that could not be re-applied -> unknown:
  *                      unseeded randomness cannot be ruled out.
@@ -390,6 +393,16 @@ export function classify(input: ClassifyInput): Classification {
   }
 
   // intermittent
+  if (reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+    // Only the report's own retries (gotestsum --rerun-fails, surefire, pytest-rerunfailures):
+    // flaky-triage does not rerun a test that passed its retry, and a retry that ran the test
+    // without the tests before it (gotestsum's does) cannot tell a race from order dependence.
+    return done(
+      "unknown",
+      `failed ${same.failures} of the ${same.n} runs the report recorded (the test runner's own retries, ` +
+        `not repeated here): a race, or order dependence when a retry ran it without the tests before it`,
+    );
+  }
   if (seed !== null && !seedReapplied) {
     return done(
       "unknown",

@@ -162,6 +162,12 @@ function unknownFix(
     case "not-reproduced":
       return verifyFix(test, reruns, how);
     case "intermittent":
+      if (reruns !== undefined && reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+        return (
+          `flaky in the report's own retries, which are not repeated here: run it alone many times ` +
+          `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`
+        );
+      }
       return (
         `intermittent but its seed could not be re-applied: make the test take its seed from ` +
         `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`

@@ -161,6 +161,13 @@ describe("suggest", () => {
     );
   });
 
+  it("intermittent from the report's own retries only: run it alone many times to tell a race from order dependence", () => {
+    const recordedOnly = { ...REPEATED, sameSeed: { ...REPEATED.sameSeed, runs: 0, passed: 0 }, recorded: { runs: 2, passed: 1, failed: 1, timedOut: 0, crashed: 0, stoppedEarly: false } };
+    expect(s("unknown", "intermittent", { reruns: recordedOnly, test: { ...TEST, runner: "go" } })).toBe(
+      "flaky in the report's own retries, which are not repeated here: run it alone many times (flaky-triage verify tests/x.py::test_dot --runner go --trials 100); failures alone mean a race, none mean the tests before it decide (order dependence)",
+    );
+  });
+
   it("crash: the advice is the runner's (go, jest/vitest, a template), python's for pytest", () => {
     expect(s("crash")).toMatch(/^crashed in tests\/x.py:42: rerun with python -X faulthandler/);
     expect(s("crash", "deterministic", { test: { ...TEST, runner: "go" } })).toMatch(/: rerun it with GOTRACEBACK=all/);
