@@ -20355,20 +20355,23 @@ async function main(argv) {
         if (err.code !== "EPIPE")
             throw err;
     });
-    guardWorkflowCommands(process.env, process.stdout);
     // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
     const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
-    if (sub)
+    if (sub) {
+        guardWorkflowCommands(process.env, process.stdout);
         return sub(argv.slice(1));
+    }
     const cmd = parseTriageArgs(argv, process.cwd());
     switch (cmd.kind) {
         case "help":
             process.stdout.write(helpText(VERSION) + "\n");
             return EXIT.ok;
         case "version":
+            // Nothing from a report: `$(flaky-triage --version)` stays one line in a workflow too.
             process.stdout.write(VERSION + "\n");
             return EXIT.ok;
         case "triage":
+            guardWorkflowCommands(process.env, process.stdout);
             return runTriage(cmd.triage);
     }
 }

@@ -35,19 +35,23 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") throw err;
   });
-  guardWorkflowCommands(process.env, process.stdout);
   // Own keys only: `flaky-triage constructor` names a report file, not Object.prototype's.
   const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
-  if (sub) return sub(argv.slice(1));
+  if (sub) {
+    guardWorkflowCommands(process.env, process.stdout);
+    return sub(argv.slice(1));
+  }
   const cmd = parseTriageArgs(argv, process.cwd());
   switch (cmd.kind) {
     case "help":
       process.stdout.write(helpText(VERSION) + "\n");
       return EXIT.ok;
     case "version":
+      // Nothing from a report: `$(flaky-triage --version)` stays one line in a workflow too.
       process.stdout.write(VERSION + "\n");
       return EXIT.ok;
     case "triage":
+      guardWorkflowCommands(process.env, process.stdout);
       return runTriage(cmd.triage);
   }
 }

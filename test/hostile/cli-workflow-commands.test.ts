@@ -54,6 +54,12 @@ describe.skipIf(!haveBundles)("the CLI in a GitHub Actions step", () => {
     expect(runnerCommands(r.stdout + r.stderr)).toEqual(["stop-commands"]);
   });
 
+  it("--version prints only the version, in a workflow too (scripts read it)", async () => {
+    const dir = tempDir("ft-cli-wfc-");
+    const r = await start(CLI, ["--version"], { cwd: dir, env: baseEnv(dir, { GITHUB_ACTIONS: "true" }) }).done;
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+  });
+
   it("outside a workflow prints no block", async () => {
     const dir = tempDir("ft-cli-wfc-");
     writeFileSync(path.join(dir, "r.xml"), HOSTILE);
