@@ -167,8 +167,9 @@ const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
  * always read by saxes. One deliberate exception: an `&` that starts no reference (`a && b` in
  * text or a value, from a writer that forgot to escape it) is read as a literal `&` with one
  * warning per file, where saxes would take everything up to the next `;` in the file, tags and
- * testcases included, for an entity name. Line ends in what saxes does not see are counted here (lazily, per
- * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
+ * testcases included, for an entity name. Line ends in what saxes does not see are counted here
+ * (lazily, per region, with native searches), so saxes' line plus ours is the line saxes alone
+ * would give.
  */
 const TESTCASE = "testcase";
 /**
@@ -393,8 +394,7 @@ export class JUnitReader {
     };
   }
 
-  /** Gives text[from, to) to saxes as written. */
-  /** Gives saxes text[from, to), or `piece` in its place (the same line ends). */
+  /** Gives saxes text[from, to) as written, or `piece` in its place (the same line ends). */
   private feed(text: string, from: number, to: number, piece?: string): void {
     if (from >= to || this.stopped) return;
     this.countSkipped(from);

@@ -5828,9 +5828,10 @@ function goDriver(go = "go") {
                     env,
                     attempts: 1,
                     reportsLines: false,
+                    // No startsAt: the package's tests before this one run first, and the start-up
+                    // allowance stays theirs as well as go's build.
                     judge: {
                         runUntil: true,
-                        startsAt: testsBegun,
                         endsAt: (line) => {
                             order.see(line);
                             return ends(line);
@@ -10754,8 +10755,9 @@ const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
  * always read by saxes. One deliberate exception: an `&` that starts no reference (`a && b` in
  * text or a value, from a writer that forgot to escape it) is read as a literal `&` with one
  * warning per file, where saxes would take everything up to the next `;` in the file, tags and
- * testcases included, for an entity name. Line ends in what saxes does not see are counted here (lazily, per
- * region, with native searches), so saxes' line plus ours is the line saxes alone would give.
+ * testcases included, for an entity name. Line ends in what saxes does not see are counted here
+ * (lazily, per region, with native searches), so saxes' line plus ours is the line saxes alone
+ * would give.
  */
 const TESTCASE = "testcase";
 /**
@@ -10953,8 +10955,7 @@ class JUnitReader {
             ...(this.head.length > 0 ? { head: this.head } : {}),
         };
     }
-    /** Gives text[from, to) to saxes as written. */
-    /** Gives saxes text[from, to), or `piece` in its place (the same line ends). */
+    /** Gives saxes text[from, to) as written, or `piece` in its place (the same line ends). */
     feed(text, from, to, piece) {
         if (from >= to || this.stopped)
             return;

@@ -259,9 +259,10 @@ export function goDriver(go = "go"): RerunDriver {
           env,
           attempts: 1,
           reportsLines: false,
+          // No startsAt: the package's tests before this one run first, and the start-up
+          // allowance stays theirs as well as go's build.
           judge: {
             runUntil: true,
-            startsAt: testsBegun,
             endsAt: (line) => {
               order.see(line);
               return ends(line);
