@@ -7002,7 +7002,6 @@ def _await_parent(run, counted):
 function isPytestNodeId(id) {
     return /\.py(?:::|$)/.test(id);
 }
-
 /**
  * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
  * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and
@@ -10639,22 +10638,19 @@ function attributeName(ix, tag, k) {
  * space), then references are decoded. Undefined for a reference saxes would report.
  */
 function attributeValue(ix, tag, k) {
-    let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
     if (tag.plain)
-        return v;
-    const flags = tag.flags[k] ?? 0;
-    if ((flags & VALUE_BLANK) !== 0)
-        v = v.replace(/\r\n|[\t\n\r]/g, " ");
-    if ((flags & VALUE_REFERENCE) !== 0)
-        return decodeReferences(v);
-    return v;
+        return ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+    const v = blankedValue(ix, tag, k);
+    return ((tag.flags[k] ?? 0) & VALUE_REFERENCE) !== 0 ? decodeReferences(v) : v;
 }
 /** attributeValue with an `&` that starts no reference kept as a literal (decodeReferencesLenient). */
 function attributeValueLenient(ix, tag, k) {
-    let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
-    if (((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0)
-        v = v.replace(/\r\n|[\t\n\r]/g, " ");
-    return decodeReferencesLenient(v);
+    return decodeReferencesLenient(blankedValue(ix, tag, k));
+}
+/** The raw value of attribute k with literal tabs and line ends as spaces (CR LF one space); references left as they are. */
+function blankedValue(ix, tag, k) {
+    const v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+    return ((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0 ? v.replace(/\r\n|[\t\n\r]/g, " ") : v;
 }
 /** Whether saxes reads every value of `tag` without an error (all its references are known). */
 function valuesValid(ix, tag) {
@@ -13695,16 +13691,13 @@ function envKeyError(text) {
         if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH)
             return lineOf(at);
     }
-    const call = OS_GETITEM.exec(text);
-    if (call !== null) {
-        const at = text.indexOf("KeyError: ", call.index);
-        if (at >= 0 && at - call.index <= ENV_KEY_ERROR_REACH)
-            return lineOf(at);
-    }
-    const failing = FAILING_ENV_LINE.exec(text);
-    if (failing !== null) {
-        const at = text.indexOf("KeyError: ", failing.index);
-        if (at >= 0 && at - failing.index <= ENV_KEY_ERROR_REACH)
+    // Ties the KeyError line follows: os's __getitem__ frame, or pytest's failing line.
+    for (const tie of [OS_GETITEM, FAILING_ENV_LINE]) {
+        const m = tie.exec(text);
+        if (m === null)
+            continue;
+        const at = text.indexOf("KeyError: ", m.index);
+        if (at >= 0 && at - m.index <= ENV_KEY_ERROR_REACH)
             return lineOf(at);
     }
     return null;
@@ -15155,6 +15148,10 @@ function textCause(hints, numeric) {
         return { cause: "edge-case", because: `an overflow (${quote(numeric.overflow)})` };
     return null;
 }
+/** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
+function onlyRecordedRetries(reruns) {
+    return reruns.sameSeed.runs === 0 && reruns.recorded !== undefined;
+}
 /** What the failure text alone says about the cause (message, details and output together). */
 function failureHints(test) {
     return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
@@ -15232,7 +15229,7 @@ function classify(input) {
         return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
     }
     // intermittent
-    if (reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+    if (onlyRecordedRetries(reruns)) {
         // Only the report's own retries (gotestsum --rerun-fails, surefire, pytest-rerunfailures):
         // flaky-triage does not rerun a test that passed its retry, and a retry that ran the test
         // without the tests before it (gotestsum's does) cannot tell a race from order dependence.
@@ -15280,6 +15277,12 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/suggest.ts
+/**
+ * One actionable line per triaged test: what to change, where, and how far. The fixes follow
+ * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
+ * with the least synchronisation, never by loosening tolerances.
+ */
+
 
 
 
@@ -15400,7 +15403,7 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
         case "not-reproduced":
             return verifyFix(test, reruns, how);
         case "intermittent":
-            if (reruns !== undefined && reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+            if (reruns !== undefined && onlyRecordedRetries(reruns)) {
                 return (`flaky in the report's own retries, which are not repeated here: run it alone many times ` +
                     `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`);
             }
@@ -18725,12 +18728,18 @@ function tallyText(t) {
         parts.push(`${t.crashed} crashed`);
     return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
 }
+/**
+ * Triaged tests that ended as passed: they failed, then passed on a retry the report recorded
+ * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
+ * the verdicts add up.
+ */
+function passedOnRetry(s) {
+    return Math.max(0, s.deterministic + s.intermittent + s.notReproduced + s.notRerun - (s.failed + s.errored));
+}
 function tallyLine(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    // A test that failed, then passed on a retry the report recorded (surefire's flakyFailure,
-    // gotestsum --rerun-fails) ends as passed, but it is triaged: named so the verdicts add up.
-    const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
+    const retried = passedOnRetry(s);
     return (`${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
         `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
 }
@@ -20008,9 +20017,8 @@ const VERDICT_ICON = {
 function headline(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    // Tests that passed on a retry the report recorded are triaged too (see tallyLine).
-    const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
-    const title = failing + Math.max(0, retried) === 0
+    const retried = passedOnRetry(s);
+    const title = failing + retried === 0
         ? "## flaky-triage: no failing tests"
         : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
     const counts = `**${failing} failing**${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +

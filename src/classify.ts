@@ -300,6 +300,11 @@ function textCause(
   return null;
 }
 
+/** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
+export function onlyRecordedRetries(reruns: Reruns): boolean {
+  return reruns.sameSeed.runs === 0 && reruns.recorded !== undefined;
+}
+
 /** What the failure text alone says about the cause (message, details and output together). */
 export function failureHints(test: TestCase): CauseHint[] {
   return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
@@ -393,7 +398,7 @@ export function classify(input: ClassifyInput): Classification {
   }
 
   // intermittent
-  if (reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+  if (onlyRecordedRetries(reruns)) {
     // Only the report's own retries (gotestsum --rerun-fails, surefire, pytest-rerunfailures):
     // flaky-triage does not rerun a test that passed its retry, and a retry that ran the test
     // without the tests before it (gotestsum's does) cannot tell a race from order dependence.

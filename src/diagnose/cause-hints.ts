@@ -123,15 +123,12 @@ function envKeyError(text: string): string | null {
     const at = text.lastIndexOf("KeyError: ", frame.index);
     if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH) return lineOf(at);
   }
-  const call = OS_GETITEM.exec(text);
-  if (call !== null) {
-    const at = text.indexOf("KeyError: ", call.index);
-    if (at >= 0 && at - call.index <= ENV_KEY_ERROR_REACH) return lineOf(at);
-  }
-  const failing = FAILING_ENV_LINE.exec(text);
-  if (failing !== null) {
-    const at = text.indexOf("KeyError: ", failing.index);
-    if (at >= 0 && at - failing.index <= ENV_KEY_ERROR_REACH) return lineOf(at);
+  // Ties the KeyError line follows: os's __getitem__ frame, or pytest's failing line.
+  for (const tie of [OS_GETITEM, FAILING_ENV_LINE]) {
+    const m = tie.exec(text);
+    if (m === null) continue;
+    const at = text.indexOf("KeyError: ", m.index);
+    if (at >= 0 && at - m.index <= ENV_KEY_ERROR_REACH) return lineOf(at);
   }
   return null;
 }

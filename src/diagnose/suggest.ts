@@ -3,6 +3,7 @@
  * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
  * with the least synchronisation, never by loosening tolerances.
  */
+import { onlyRecordedRetries } from "../classify.js";
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
 import { shellQuoteCommand } from "../render/shell-quote.js";
 import { ordersOnly } from "../seeds/recognisers.js";
@@ -162,7 +163,7 @@ function unknownFix(
     case "not-reproduced":
       return verifyFix(test, reruns, how);
     case "intermittent":
-      if (reruns !== undefined && reruns.sameSeed.runs === 0 && reruns.recorded !== undefined) {
+      if (reruns !== undefined && onlyRecordedRetries(reruns)) {
         return (
           `flaky in the report's own retries, which are not repeated here: run it alone many times ` +
           `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`

@@ -90,12 +90,19 @@ export function tallyText(t: RerunTally): string {
   return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
 }
 
+/**
+ * Triaged tests that ended as passed: they failed, then passed on a retry the report recorded
+ * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
+ * the verdicts add up.
+ */
+export function passedOnRetry(s: Report["summary"]): number {
+  return Math.max(0, s.deterministic + s.intermittent + s.notReproduced + s.notRerun - (s.failed + s.errored));
+}
+
 export function tallyLine(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
-  // A test that failed, then passed on a retry the report recorded (surefire's flakyFailure,
-  // gotestsum --rerun-fails) ends as passed, but it is triaged: named so the verdicts add up.
-  const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
+  const retried = passedOnRetry(s);
   return (
     `${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
     `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`

@@ -13,6 +13,7 @@ import {
   formatNumber,
   historyText,
   orderForDisplay,
+  passedOnRetry,
   seedCell,
   tallyText,
   verdictText,
@@ -49,10 +50,9 @@ const VERDICT_ICON: Record<TriagedTest["verdict"], string> = {
 function headline(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
-  // Tests that passed on a retry the report recorded are triaged too (see tallyLine).
-  const retried = s.deterministic + s.intermittent + s.notReproduced + s.notRerun - failing;
+  const retried = passedOnRetry(s);
   const title =
-    failing + Math.max(0, retried) === 0
+    failing + retried === 0
       ? "## flaky-triage: no failing tests"
       : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
   const counts =

@@ -531,19 +531,20 @@ export function attributeName(ix: ChunkIndex, tag: StartTag, k: number): string 
  * space), then references are decoded. Undefined for a reference saxes would report.
  */
 export function attributeValue(ix: ChunkIndex, tag: StartTag, k: number): string | undefined {
-  let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
-  if (tag.plain) return v;
-  const flags = tag.flags[k] ?? 0;
-  if ((flags & VALUE_BLANK) !== 0) v = v.replace(/\r\n|[\t\n\r]/g, " ");
-  if ((flags & VALUE_REFERENCE) !== 0) return decodeReferences(v);
-  return v;
+  if (tag.plain) return ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+  const v = blankedValue(ix, tag, k);
+  return ((tag.flags[k] ?? 0) & VALUE_REFERENCE) !== 0 ? decodeReferences(v) : v;
 }
 
 /** attributeValue with an `&` that starts no reference kept as a literal (decodeReferencesLenient). */
 export function attributeValueLenient(ix: ChunkIndex, tag: StartTag, k: number): { text: string; bare: number } | undefined {
-  let v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
-  if (((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0) v = v.replace(/\r\n|[\t\n\r]/g, " ");
-  return decodeReferencesLenient(v);
+  return decodeReferencesLenient(blankedValue(ix, tag, k));
+}
+
+/** The raw value of attribute k with literal tabs and line ends as spaces (CR LF one space); references left as they are. */
+function blankedValue(ix: ChunkIndex, tag: StartTag, k: number): string {
+  const v = ix.text.slice(tag.starts[k] ?? 0, tag.ends[k] ?? 0);
+  return ((tag.flags[k] ?? 0) & VALUE_BLANK) !== 0 ? v.replace(/\r\n|[\t\n\r]/g, " ") : v;
 }
 
 /** Whether saxes reads every value of `tag` without an error (all its references are known). */

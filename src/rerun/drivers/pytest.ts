@@ -16,8 +16,6 @@ export function isPytestNodeId(id: string): boolean {
   return /\.py(?:::|$)/.test(id);
 }
 
-export { nodeIdFile };
-
 /**
  * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
  * (verified with pytest 9: `-- -x.py::t` is read as -x), but `./-x.py::t` is a path and

@@ -9,7 +9,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { seedApplication } from "../seed-apply.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
-import { nodeIdFile } from "./pytest.js";
+import { nodeIdFile } from "../../reports/pytest-ids.js";
 
 const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
 
