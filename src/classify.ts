@@ -338,7 +338,7 @@ export function classify(input: ClassifyInput): Classification {
     return done(
       "order-dependence",
       `passed all ${runs(same.n)} alone but failed ${order.failures} of ${order.n} after ` +
-        `${reruns.order!.predecessors} earlier tests: state leaks from a predecessor`,
+        `${reruns.order!.predecessors} earlier test${reruns.order!.predecessors === 1 ? "" : "s"}: state leaks from a predecessor`,
     );
   }
 

@@ -105,7 +105,7 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
     // timeout of its own), or in one after it (then it has its result).
     const judged = await judge(spec.judge, proc);
     if (judged.kind === "not-run" || judged.ranBefore === undefined) {
-      return result([], "the tests before it did not finish within the timeout, so it never ran");
+      return result([], spec.judge.hungWithoutResult ?? "the tests before it did not finish within the timeout, so it never ran");
     }
     ran(judged.ranBefore);
     trial = judged.finished === true ? judgedTrial(judged, base, "failed") : { kind: "timedOut", ...base };

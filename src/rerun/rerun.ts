@@ -135,7 +135,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     notes.push("no rerun driver for this test id (give --rerun-command)");
     return outcome(null, false, 0);
   }
-  const reproduce = safeReproduce(driver, req);
+  let reproduce = safeReproduce(driver, req);
   const support = driver.seedSupport(req.seed);
   if (req.test.id.includes("\0")) {
     notes.push("test id contains a NUL byte; it cannot be passed to a process");
@@ -293,7 +293,11 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
           // The check reruns the test's own file up to it; other files' leftovers are not tried.
           notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
         }
-        else if (r.predecessors !== null) reruns.order = { ...r.tally, predecessors: r.predecessors };
+        else if (r.predecessors !== null) {
+          reruns.order = { ...r.tally, predecessors: r.predecessors };
+          // It passes alone and failed after them: the command to paste is the one that runs them.
+          if (r.tally.failed + r.tally.timedOut + r.tally.crashed > 0) reproduce = safeOrderReproduce(driver, req) ?? reproduce;
+        }
         else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");
         else if (byPhase.order.length > 0) {
           // Runs whose output never said what ran before the test: they prove no order.
@@ -311,6 +315,14 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
   }
   return outcome(reproduce, support.reapply, processes);
+}
+
+function safeOrderReproduce(driver: RerunDriver, req: RerunRequest): string | null {
+  try {
+    return driver.orderReproduceCommand?.(req.test, req.seed) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function safeReproduce(driver: RerunDriver, req: RerunRequest): string | null {

@@ -4,7 +4,7 @@
  * and outcomes read from the runner's results (a filter that matched nothing is no pass).
  * The go driver against go itself: go-driver.test.ts.
  */
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,9 +12,10 @@ import type { Seed, TestCase } from "../../src/model.js";
 import { pickDriver, RUNNER_NAMES } from "../../src/rerun/drivers/index.js";
 import { goDriver, goRunPattern, judgeGoTest } from "../../src/rerun/drivers/go.js";
 import { jestDriver } from "../../src/rerun/drivers/jest.js";
-import { judgeJestJson } from "../../src/rerun/drivers/js-results.js";
+import { judgeJestJson, judgeRunUntil } from "../../src/rerun/drivers/js-results.js";
 import { vitestDriver } from "../../src/rerun/drivers/vitest.js";
 import { rerunTest } from "../../src/rerun/rerun.js";
+import { classify } from "../../src/classify.js";
 import { parseTriageArgs } from "../../src/cli/args.js";
 import { extractSeed } from "../../src/seeds/extract.js";
 
@@ -212,4 +213,100 @@ describe("test files from the report are paths, never options, and inside the pr
     );
     expect(out.trials.map((x) => x.kind)).toEqual(["passed"]);
   }, 60_000);
+});
+
+describe("order check of jest and vitest: the test's file run whole", () => {
+  const until = { ...req, mode: "run-until" as const, attempts: 1 };
+
+  it("runs the file without a name filter; vitest unshuffled, even with a recorded shuffle seed", () => {
+    const v = vitestDriver().invocation({ ...until, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: null });
+    expect(v.argv).toEqual(["npx", "--no-install", "vitest", "run", "tests/a.test.ts", "--sequence.seed=1234", "--sequence.shuffle=false", "--reporter=json", "--outputFile.json=/w/vitest.json"]);
+    expect(v.judge?.runUntil).toBe(true);
+    expect(vitestDriver().orderReproduceCommand?.(VITEST_TEST, VITEST_SEED)).toBe("npx vitest run tests/a.test.ts --sequence.seed=1234 --sequence.shuffle=false");
+    const jt = test_({ id: "tests/s.test.js > cache starts empty", classname: "cache starts empty", name: "cache starts empty", file: "tests/s.test.js" });
+    const j = jestDriver().invocation({ ...until, test: jt, seed: ENV_SEED, freshSeeds: null });
+    expect(j.argv).toEqual(["npx", "--no-install", "jest", "--runTestsByPath", "tests/s.test.js", "--json", "--outputFile=/w/jest.json"]);
+    expect(j.env).toEqual({ EXAMPLE_SEED: "15" });
+    expect(jestDriver().orderReproduceCommand?.(jt, ENV_SEED)).toBe("EXAMPLE_SEED=15 npx jest --runTestsByPath tests/s.test.js");
+    // No file known (a report without file attributes or stack frames): no order check.
+    expect(jestDriver().orderCheckRefusal?.(test_({ id: "cache starts empty", name: "cache starts empty" }), null)).toBe("its test file is not known");
+  });
+
+  it("judges the test's own result and counts the tests that ran before it", () => {
+    const file = (assertionResults: object[], extra: object = {}) => JSON.stringify({ testResults: [{ status: "failed", assertionResults, ...extra }] });
+    const filter = { pattern: "^cache starts empty$", flags: "i" };
+    const results = file([
+      { status: "passed", fullName: "cache fills the cache" },
+      { status: "pending", fullName: "cache skipped one" },
+      { status: "failed", fullName: "cache starts empty", failureMessages: ["Error: expect(received).toBe(expected)\n\nExpected: 0"] },
+      { status: "failed", fullName: "a later test" },
+    ]);
+    expect(judgeRunUntil(results, "jest", filter)).toEqual({ kind: "failed", ranBefore: 1, finished: true, message: "Error: expect(received).toBe(expected)" });
+    const passed = file([{ status: "passed", fullName: "Cache Starts Empty" }, { status: "failed", fullName: "a later test" }]);
+    expect(judgeRunUntil(passed, "jest", filter)).toEqual({ kind: "passed", ranBefore: 0, finished: true });
+    expect(judgeRunUntil(file([{ status: "passed", fullName: "other" }]), "jest", filter)).toEqual({ kind: "not-run", why: "jest: the test was not found in its file's results" });
+    expect(judgeRunUntil(file([], { message: "  ● Test suite failed to run\n\n    Cannot find module 'x'" }), "vitest", filter)).toEqual({
+      kind: "not-run",
+      why: "vitest: the test file failed to run: Cannot find module 'x'",
+    });
+    expect(judgeRunUntil(null, "jest", filter)).toMatchObject({ kind: "not-run" });
+    expect(judgeRunUntil("{", "jest", filter)).toMatchObject({ kind: "not-run" });
+  });
+
+  /** A test that fails only after the one before it in its file; a skipped test between them does not count. */
+  const STATE = (imports: string) =>
+    `${imports}const cache = [];\ndescribe("cache", () => {\n  test("fills the cache", () => { cache.push(1); expect(cache.length).toBe(1); });\n  test.skip("skipped one", () => {});\n  test("starts empty", () => { expect(cache.length).toBe(0); });\n});\ntest("top level after", () => { expect(1).toBe(1); });\n`;
+  /** Passes alone and after its predecessor; a later test never ends. */
+  const HANGS_LATER = (imports: string) => `${imports}test("counts", () => { expect(1).toBe(1); });\ntest("spins", () => { for (;;) {} });\n`;
+
+  const project = (kind: "jest" | "vitest"): string => {
+    const dir = mkdtempSync(join(tmpdir(), `ft-${kind}-order-`));
+    const modules = kind === "jest" ? join(import.meta.dirname, "..", "..", "examples", "jest", "node_modules") : join(import.meta.dirname, "..", "..", "node_modules");
+    symlinkSync(modules, join(dir, "node_modules"));
+    writeFileSync(join(dir, "package.json"), kind === "vitest" ? '{"type":"module"}\n' : '{"private":true}\n');
+    mkdirSync(join(dir, "tests"));
+    const imports = kind === "vitest" ? 'import { describe, expect, test } from "vitest";\n' : "";
+    writeFileSync(join(dir, "tests", "state.test.js"), STATE(imports));
+    writeFileSync(join(dir, "tests", "hang.test.js"), HANGS_LATER(imports));
+    return dir;
+  };
+
+  it("real jest and vitest: passes alone, fails after the test before it; a hang later in the file is said as such", async () => {
+    const run = (kind: "jest" | "vitest", cwd: string, file: string, name: string) => {
+      const id = `${file} > ${name}`;
+      const t = kind === "jest"
+        ? test_({ id, classname: name, name, file, runner: "jest" })
+        : test_({ id, classname: file, name: name.replace(/^cache /, "cache > "), file, runner: "vitest" });
+      return rerunTest(
+        { test: t, seed: null, reruns: 2, freshSeeds: 0, timeoutSec: 20, cwd, rerunCommand: null, runner: null },
+        { runDir: mkdtempSync(join(tmpdir(), `ft-${kind}-order-run-`)), env: process.env, startupAllowanceSec: 6 },
+      );
+    };
+    const jest = project("jest");
+    const vitest = project("vitest");
+    // The hang is killed by the timeout: 20 s would be slow, so that run has a short one.
+    const hung = (kind: "jest" | "vitest", cwd: string) => {
+      const t = test_({ id: `tests/hang.test.js > counts`, classname: kind === "jest" ? "counts" : "tests/hang.test.js", name: "counts", file: "tests/hang.test.js", runner: kind });
+      return rerunTest(
+        { test: t, seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 2, cwd, rerunCommand: null, runner: null },
+        { runDir: mkdtempSync(join(tmpdir(), `ft-${kind}-hang-run-`)), env: process.env, startupAllowanceSec: 6, killGraceMs: 500 },
+      );
+    };
+    const [j, v, jh] = await Promise.all([
+      run("jest", jest, "tests/state.test.js", "cache starts empty"),
+      run("vitest", vitest, "tests/state.test.js", "cache starts empty"),
+      hung("jest", jest),
+    ]);
+    for (const [out, kind] of [[j, "jest"], [v, "vitest"]] as const) {
+      expect(out.reruns.sameSeed, kind).toMatchObject({ runs: 2, passed: 2 });
+      expect(out.reruns.order, kind).toMatchObject({ failed: 2, passed: 0, predecessors: 1 });
+      const c = classify({ test: test_({}), seed: null, tolerance: null, reruns: out.reruns, seedReapplied: false });
+      expect([c.verdict, c.cause], kind).toEqual(["deterministic", "order-dependence"]);
+    }
+    expect(j.reproduce).toBe("npx jest --runTestsByPath tests/state.test.js");
+    expect(v.reproduce).toBe("npx vitest run tests/state.test.js --sequence.shuffle=false");
+    expect(jh.reruns.sameSeed).toMatchObject({ runs: 1, passed: 1 });
+    expect(jh.reruns.order).toBeUndefined();
+    expect(jh.reruns.note).toMatch(/order: its file's run did not finish within the timeout \(a test before or after it hung\), and jest writes results only at the end/);
+  }, 120_000);
 });

@@ -271,7 +271,9 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     // Its own FAIL line counts, though the run was killed later (HangsWhenChanged).
     expect(fails.out.reruns.order).toMatchObject({ runs: 1, failed: 1, timedOut: 0, predecessors: 1 });
     expect([fails.c.verdict, fails.c.cause]).toEqual(["deterministic", "order-dependence"]);
-    expect(fails.c.causeReason).toBe("passed all 1 rerun alone but failed 1 of 1 after 1 earlier tests: state leaks from a predecessor");
+    expect(fails.c.causeReason).toBe("passed all 1 rerun alone but failed 1 of 1 after 1 earlier test: state leaks from a predecessor");
+    // Alone it passes: the command to paste runs its package in source order.
+    expect(fails.out.reproduce).toBe("go test ./unit -count=1 -v");
     // A table case after its sibling: the earlier subtest counts as a predecessor.
     expect(subtest.out.reruns.order).toMatchObject({ runs: 1, failed: 1, predecessors: 3 });
     expect(subtest.c.cause).toBe("order-dependence");

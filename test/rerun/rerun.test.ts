@@ -166,6 +166,8 @@ describe("rerunTest with pytest", () => {
     expect(out.reruns.sameSeed).toMatchObject({ runs: 3, passed: 3 });
     expect(out.reruns.order).toEqual({ runs: 3, passed: 0, failed: 3, timedOut: 0, crashed: 0, stoppedEarly: false, predecessors: 2 });
     expect(out.trialsByPhase.order[0]).toMatchObject({ kind: "failed", message: expect.stringContaining("polluted") });
+    // Alone it passes: the command to paste runs its file, the predecessors first.
+    expect(out.reproduce).toMatch(/ -m pytest test_order\.py$/);
   });
 
   it("never writes the user's reports, cache or bytecode into the project", () => {

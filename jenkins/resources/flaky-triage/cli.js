@@ -5573,6 +5573,44 @@ function judgeJestJson(results, exitCode, what, filter) {
     }
     return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
 }
+/** Statuses of a test that ran (the rest were skipped, pending or todo). */
+const RAN = new Set(["passed", "failed"]);
+/**
+ * The order check's run of the test's whole file: the test's own result, and how many tests
+ * ran before it. jest lists a file's results in the order they ran (shuffled ones too); vitest
+ * lists them in the file's order, so its run is made in that order (`--sequence.shuffle=false`).
+ * Tests after it ran too and do not count: only its own result does.
+ */
+function judgeRunUntil(results, what, filter) {
+    if (results === null)
+        return { kind: "not-run", why: `${what} wrote no results for the test's file` };
+    let data;
+    try {
+        data = JSON.parse(results);
+    }
+    catch {
+        return { kind: "not-run", why: `${what} wrote unreadable results for the test's file` };
+    }
+    const files = Array.isArray(data.testResults) ? data.testResults : [];
+    const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+    const own = ownAssertion(assertions, filter);
+    if (own === undefined || !RAN.has(own.status ?? "")) {
+        const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+        const why = broken !== undefined ? `the test file failed to run: ${firstLine(broken.message) ?? ""}` : own === undefined ? "the test was not found in its file's results" : `the test did not run (${own.status ?? "no status"})`;
+        return { kind: "not-run", why: `${what}: ${why}` };
+    }
+    let ranBefore = 0;
+    for (const a of assertions) {
+        if (a === own)
+            break;
+        if (RAN.has(a.status ?? ""))
+            ranBefore++;
+    }
+    if (own.status === "passed")
+        return { kind: "passed", ranBefore, finished: true };
+    const message = firstLine(own.failureMessages?.[0]);
+    return { kind: "failed", ranBefore, finished: true, ...(message !== undefined ? { message } : {}) };
+}
 /** The result of the test the filter selected: the one whose full name it matches. */
 function ownAssertion(assertions, filter) {
     let re;
@@ -5879,6 +5917,11 @@ function goDriver(go = "go") {
         reproduceCommand(test, seed) {
             const app = seedApplication(seed, "go");
             return shellQuoteCommand([go, ...base(test, app), ...(app?.args ?? [])], app?.env ?? {});
+        },
+        orderReproduceCommand(test, seed) {
+            const app = seedApplication(seed, "go");
+            const args = (app?.args ?? []).filter((a) => !a.startsWith("-shuffle="));
+            return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...args, "-v"], app?.env ?? {});
         },
     };
 }
@@ -6282,6 +6325,8 @@ function fileOutsideProject(file) {
 
 
 const LAUNCH = ["npx", "--no-install", "jest"];
+/** A killed run of the whole file left no results (jest writes them at the end). */
+const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and jest writes results only at the end";
 /** `-t` matches describe titles and the test title joined by spaces. */
 function jestNamePattern(test) {
     return exactPattern(jestNameParts(test).join(" "));
@@ -6323,7 +6368,9 @@ function jestDriver() {
     };
     return {
         name: "jest",
-        orderCheck: false,
+        // The test's file run whole, in jest's order for it; tests in other files are not tried.
+        orderCheck: true,
+        orderCheckRefusal: (test) => (jest_jestFile(test) === null ? "its test file is not known" : null),
         refuse: (test) => {
             const file = jest_jestFile(test);
             return file === null ? null : fileOutsideProject(file);
@@ -6337,17 +6384,33 @@ function jestDriver() {
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
             const results = external_node_path_default().join(req.workDir, "jest.json");
+            const filter = { pattern: jestNamePattern(req.test), flags: "i" };
+            const file = jest_jestFile(req.test);
+            if (req.mode === "run-until" && file !== null) {
+                return {
+                    argv: [...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`],
+                    env,
+                    attempts: 1,
+                    reportsLines: false,
+                    judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "jest", filter) },
+                };
+            }
             return {
                 argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", { pattern: jestNamePattern(req.test), flags: "i" }) },
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", filter) },
             };
         },
         reproduceCommand(test, seed) {
             const app = jestSeedApplication(seed);
             return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+        },
+        orderReproduceCommand(test, seed) {
+            const app = jestSeedApplication(seed);
+            const file = jest_jestFile(test);
+            return shellQuoteCommand(["npx", "jest", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
         },
     };
 }
@@ -7154,6 +7217,11 @@ function pytestDriver(python) {
                     : null;
             return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
         },
+        orderReproduceCommand(test, seed) {
+            const app = seedApplication(seed);
+            // The whole file: the tests before it run first, as in the order check.
+            return shellQuoteCommand([python, "-m", "pytest", ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
+        },
     };
 }
 
@@ -7245,6 +7313,15 @@ function vitestFile(test) {
 function vitestNamePattern(test) {
     return exactPattern(test.name.split(" > ").join(" "));
 }
+/** A killed run of the whole file left no results (vitest writes them at the end). */
+const vitest_HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and vitest writes results only at the end";
+/**
+ * Seed arguments for a run of the whole file in its own order: a recorded `--sequence.shuffle`
+ * dropped, and shuffling turned off last (the last of vitest's repeated options wins).
+ */
+function unshuffled(args) {
+    return [...args.filter((a) => !/^--sequence\.shuffle(?:=|$)/.test(a)), "--sequence.shuffle=false"];
+}
 function vitestDriver() {
     const support = (seed) => {
         const app = seedApplication(seed, "vitest");
@@ -7254,7 +7331,8 @@ function vitestDriver() {
     const base = (test) => ["run", fileArgument(vitestFile(test)), "-t", vitestNamePattern(test)];
     return {
         name: "vitest",
-        orderCheck: false,
+        // The test's file run whole in its own order; tests in other files are not tried.
+        orderCheck: true,
         refuse: (test) => fileOutsideProject(vitestFile(test)),
         seedSupport: support,
         invocation(req) {
@@ -7265,18 +7343,34 @@ function vitestDriver() {
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
             const results = external_node_path_default().join(req.workDir, "vitest.json");
+            const filter = { pattern: vitestNamePattern(req.test), flags: "" };
+            if (req.mode === "run-until") {
+                return {
+                    // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
+                    // unshuffled, that is the order they ran in, so counting the ones before it holds.
+                    argv: [...vitest_LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`],
+                    env,
+                    attempts: 1,
+                    reportsLines: false,
+                    judge: { runUntil: true, hungWithoutResult: vitest_HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "vitest", filter) },
+                };
+            }
             const argv = [...vitest_LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
             return {
                 argv,
                 env,
                 attempts: 1,
                 reportsLines: false,
-                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", { pattern: vitestNamePattern(req.test), flags: "" }) },
+                judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", filter) },
             };
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed, "vitest");
             return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+        },
+        orderReproduceCommand(test, seed) {
+            const app = seedApplication(seed, "vitest");
+            return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], app?.env ?? {});
         },
     };
 }
@@ -12391,7 +12485,7 @@ function parsePytestLog(text, path) {
 const BLOCK_SEP = /^={20,}$/;
 const DASH_SEP = /^-{20,}$/;
 const HEADER = /^(FAIL|ERROR|UNEXPECTED SUCCESS): (.+?)\s*$/;
-const RAN = /^Ran (\d+) tests? in \d+(?:\.\d+)?s$/;
+const unittest_log_RAN = /^Ran (\d+) tests? in \d+(?:\.\d+)?s$/;
 /** `FAILED (failures=2, errors=1, skipped=1)`, `OK (skipped=1)`; nose writes `SKIP=`. */
 const RESULT = /^(OK|FAILED)(?: \((.*)\))?\s*$/;
 /** `test_x (pkg.mod.Class)` (py<3.11) or `test_x (pkg.mod.Class.test_x)`, maybe with subtest params. */
@@ -12576,7 +12670,7 @@ function unittest_log_parseRun(lines, firstLineNo, counts, ctx) {
         }
         if (block !== null) {
             // The dashes before `Ran N tests` end the last block.
-            if (DASH_SEP.test(l) && RAN.test((lines[i + 1] ?? "").trim() === "" ? (lines[i + 2] ?? "") : (lines[i + 1] ?? ""))) {
+            if (DASH_SEP.test(l) && unittest_log_RAN.test((lines[i + 1] ?? "").trim() === "" ? (lines[i + 2] ?? "") : (lines[i + 1] ?? ""))) {
                 block = null;
                 continue;
             }
@@ -12701,7 +12795,7 @@ function parseUnittestLog(text, path) {
     const runs = [];
     let start = 0;
     for (let i = 0; i < lines.length; i++) {
-        const ran = RAN.exec(lines[i] ?? "");
+        const ran = unittest_log_RAN.exec(lines[i] ?? "");
         if (ran === null)
             continue;
         // The result line follows `Ran N tests` after one blank line.
@@ -15178,7 +15272,7 @@ function classify(input) {
     });
     if (orderDependent) {
         return done("order-dependence", `passed all ${runs(same.n)} alone but failed ${order.failures} of ${order.n} after ` +
-            `${reruns.order.predecessors} earlier tests: state leaks from a predecessor`);
+            `${reruns.order.predecessors} earlier test${reruns.order.predecessors === 1 ? "" : "s"}: state leaks from a predecessor`);
     }
     if (verdict === "not-rerun") {
         const why = reruns.note !== undefined ? ` (${reruns.note})` : "";
@@ -16384,7 +16478,7 @@ async function runExitStatusBatch(spec) {
         // timeout of its own), or in one after it (then it has its result).
         const judged = await judge(spec.judge, proc);
         if (judged.kind === "not-run" || judged.ranBefore === undefined) {
-            return result([], "the tests before it did not finish within the timeout, so it never ran");
+            return result([], spec.judge.hungWithoutResult ?? "the tests before it did not finish within the timeout, so it never ran");
         }
         ran(judged.ranBefore);
         trial = judged.finished === true ? judgedTrial(judged, base, "failed") : { kind: "timedOut", ...base };
@@ -16919,7 +17013,7 @@ async function rerunTest(req, ctx, batched) {
         notes.push("no rerun driver for this test id (give --rerun-command)");
         return outcome(null, false, 0);
     }
-    const reproduce = safeReproduce(driver, req);
+    let reproduce = safeReproduce(driver, req);
     const support = driver.seedSupport(req.seed);
     if (req.test.id.includes("\0")) {
         notes.push("test id contains a NUL byte; it cannot be passed to a process");
@@ -17078,8 +17172,12 @@ async function rerunTest(req, ctx, batched) {
                     // The check reruns the test's own file up to it; other files' leftovers are not tried.
                     notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
                 }
-                else if (r.predecessors !== null)
+                else if (r.predecessors !== null) {
                     reruns.order = { ...r.tally, predecessors: r.predecessors };
+                    // It passes alone and failed after them: the command to paste is the one that runs them.
+                    if (r.tally.failed + r.tally.timedOut + r.tally.crashed > 0)
+                        reproduce = safeOrderReproduce(driver, req) ?? reproduce;
+                }
                 else if (r.last?.collected)
                     notes.push("order check skipped: the test was not found when collecting its file");
                 else if (byPhase.order.length > 0) {
@@ -17099,6 +17197,14 @@ async function rerunTest(req, ctx, batched) {
         notes.push(ctx.signal.reason === TIME_BUDGET_SPENT ? "time budget ran out: reruns were cut short" : "interrupted: reruns were cut short");
     }
     return outcome(reproduce, support.reapply, processes);
+}
+function safeOrderReproduce(driver, req) {
+    try {
+        return driver.orderReproduceCommand?.(req.test, req.seed) ?? null;
+    }
+    catch {
+        return null;
+    }
 }
 function safeReproduce(driver, req) {
     try {

@@ -309,5 +309,10 @@ export function goDriver(go = "go"): RerunDriver {
       const app = seedApplication(seed, "go");
       return shellQuoteCommand([go, ...base(test, app), ...(app?.args ?? [])], app?.env ?? {});
     },
+    orderReproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed, "go");
+      const args = (app?.args ?? []).filter((a) => !a.startsWith("-shuffle="));
+      return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...args, "-v"], app?.env ?? {});
+    },
   };
 }

@@ -9,10 +9,13 @@ import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { jestNameParts } from "../../reports/dialects/index.js";
 import { argsWithSeed, seedApplication, type SeedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
-import { exactPattern, judgeJestJson } from "./js-results.js";
+import { exactPattern, judgeJestJson, judgeRunUntil } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 const LAUNCH = ["npx", "--no-install", "jest"] as const;
+
+/** A killed run of the whole file left no results (jest writes them at the end). */
+const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and jest writes results only at the end";
 
 /** `-t` matches describe titles and the test title joined by spaces. */
 export function jestNamePattern(test: TestCase): string {
@@ -56,7 +59,9 @@ export function jestDriver(): RerunDriver {
   };
   return {
     name: "jest",
-    orderCheck: false,
+    // The test's file run whole, in jest's order for it; tests in other files are not tried.
+    orderCheck: true,
+    orderCheckRefusal: (test) => (jestFile(test) === null ? "its test file is not known" : null),
     refuse: (test) => {
       const file = jestFile(test);
       return file === null ? null : fileOutsideProject(file);
@@ -69,17 +74,33 @@ export function jestDriver(): RerunDriver {
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
       const results = path.join(req.workDir, "jest.json");
+      const filter = { pattern: jestNamePattern(req.test), flags: "i" };
+      const file = jestFile(req.test);
+      if (req.mode === "run-until" && file !== null) {
+        return {
+          argv: [...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`],
+          env,
+          attempts: 1,
+          reportsLines: false,
+          judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "jest", filter) },
+        };
+      }
       return {
         argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", { pattern: jestNamePattern(req.test), flags: "i" }) },
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "jest", filter) },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = jestSeedApplication(seed);
       return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+    },
+    orderReproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = jestSeedApplication(seed);
+      const file = jestFile(test);
+      return shellQuoteCommand(["npx", "jest", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
     },
   };
 }

@@ -91,6 +91,41 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
   return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
 }
 
+/** Statuses of a test that ran (the rest were skipped, pending or todo). */
+const RAN = new Set(["passed", "failed"]);
+
+/**
+ * The order check's run of the test's whole file: the test's own result, and how many tests
+ * ran before it. jest lists a file's results in the order they ran (shuffled ones too); vitest
+ * lists them in the file's order, so its run is made in that order (`--sequence.shuffle=false`).
+ * Tests after it ran too and do not count: only its own result does.
+ */
+export function judgeRunUntil(results: string | null, what: string, filter: NameFilter): Judgement {
+  if (results === null) return { kind: "not-run", why: `${what} wrote no results for the test's file` };
+  let data: JestJson;
+  try {
+    data = JSON.parse(results) as JestJson;
+  } catch {
+    return { kind: "not-run", why: `${what} wrote unreadable results for the test's file` };
+  }
+  const files = Array.isArray(data.testResults) ? data.testResults : [];
+  const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+  const own = ownAssertion(assertions, filter);
+  if (own === undefined || !RAN.has(own.status ?? "")) {
+    const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+    const why = broken !== undefined ? `the test file failed to run: ${firstLine(broken.message) ?? ""}` : own === undefined ? "the test was not found in its file's results" : `the test did not run (${own.status ?? "no status"})`;
+    return { kind: "not-run", why: `${what}: ${why}` };
+  }
+  let ranBefore = 0;
+  for (const a of assertions) {
+    if (a === own) break;
+    if (RAN.has(a.status ?? "")) ranBefore++;
+  }
+  if (own.status === "passed") return { kind: "passed", ranBefore, finished: true };
+  const message = firstLine(own.failureMessages?.[0]);
+  return { kind: "failed", ranBefore, finished: true, ...(message !== undefined ? { message } : {}) };
+}
+
 /** The result of the test the filter selected: the one whose full name it matches. */
 function ownAssertion(assertions: readonly AssertionResult[], filter: NameFilter): AssertionResult | undefined {
   let re: RegExp;

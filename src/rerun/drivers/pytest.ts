@@ -165,5 +165,10 @@ export function pytestDriver(python: string): RerunDriver {
             : null;
       return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
     },
+    orderReproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed);
+      // The whole file: the tests before it run first, as in the order check.
+      return shellQuoteCommand([python, "-m", "pytest", ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
+    },
   };
 }

@@ -73,6 +73,12 @@ export interface Judge {
    * timeout, it is judged all the same, since what hung may be a test before or after it.
    */
   runUntil?: boolean;
+  /**
+   * What a run-until process killed by the timeout showed when its judge found no result of the
+   * test's: by default that the tests before it never let it run. A runner that writes its
+   * results only at the end (jest, vitest) cannot tell where it hung.
+   */
+  hungWithoutResult?: string;
   /** A file the runner writes its results to (read after it exits; may be missing). */
   resultFile?: string;
   decide(run: { exitCode: number; stdout: string; stderr: string; results: string | null }): Judgement;
@@ -119,6 +125,11 @@ export interface RerunDriver {
   invocation(req: InvocationRequest): Invocation;
   /** A POSIX-shell command line a developer can paste to rerun the test with its seed. */
   reproduceCommand(test: TestCase, seed: Seed | null): string;
+  /**
+   * For a test that fails only after the tests before it (drivers with an order check): the
+   * command that runs it after them, since the test alone passes.
+   */
+  orderReproduceCommand?(test: TestCase, seed: Seed | null): string;
 }
 
 export interface DriverOptions {

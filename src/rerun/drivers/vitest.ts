@@ -8,7 +8,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
-import { exactPattern, judgeJestJson } from "./js-results.js";
+import { exactPattern, judgeJestJson, judgeRunUntil } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
@@ -27,6 +27,17 @@ export function vitestNamePattern(test: TestCase): string {
   return exactPattern(test.name.split(" > ").join(" "));
 }
 
+/** A killed run of the whole file left no results (vitest writes them at the end). */
+const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and vitest writes results only at the end";
+
+/**
+ * Seed arguments for a run of the whole file in its own order: a recorded `--sequence.shuffle`
+ * dropped, and shuffling turned off last (the last of vitest's repeated options wins).
+ */
+function unshuffled(args: readonly string[]): string[] {
+  return [...args.filter((a) => !/^--sequence\.shuffle(?:=|$)/.test(a)), "--sequence.shuffle=false"];
+}
+
 export function vitestDriver(): RerunDriver {
   const support = (seed: Seed | null): SeedSupport => {
     const app = seedApplication(seed, "vitest");
@@ -36,7 +47,8 @@ export function vitestDriver(): RerunDriver {
   const base = (test: TestCase): string[] => ["run", fileArgument(vitestFile(test)), "-t", vitestNamePattern(test)];
   return {
     name: "vitest",
-    orderCheck: false,
+    // The test's file run whole in its own order; tests in other files are not tried.
+    orderCheck: true,
     refuse: (test) => fileOutsideProject(vitestFile(test)),
     seedSupport: support,
     invocation(req: InvocationRequest): Invocation {
@@ -46,18 +58,34 @@ export function vitestDriver(): RerunDriver {
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
       const results = path.join(req.workDir, "vitest.json");
+      const filter = { pattern: vitestNamePattern(req.test), flags: "" };
+      if (req.mode === "run-until") {
+        return {
+          // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
+          // unshuffled, that is the order they ran in, so counting the ones before it holds.
+          argv: [...LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`],
+          env,
+          attempts: 1,
+          reportsLines: false,
+          judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "vitest", filter) },
+        };
+      }
       const argv = [...LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
       return {
         argv,
         env,
         attempts: 1,
         reportsLines: false,
-        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", { pattern: vitestNamePattern(req.test), flags: "" }) },
+        judge: { resultFile: results, decide: (r) => judgeJestJson(r.results, r.exitCode, "vitest", filter) },
       };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed, "vitest");
       return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+    },
+    orderReproduceCommand(test: TestCase, seed: Seed | null): string {
+      const app = seedApplication(seed, "vitest");
+      return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], app?.env ?? {});
     },
   };
 }
