@@ -7445,7 +7445,7 @@ const TRIAGE_FLAGS = [
     ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
     ["--markdown FILE", "write the Markdown report to FILE", "none"],
     ["--args-json FILE", "read further arguments from a JSON array of strings (used by the Jenkins step)", "none"],
-    ["--quiet", "no progress output on stderr", "off"],
+    ["--quiet", "no progress output on stderr (report warnings still print)", "off"],
     ["--help", "show this help", ""],
     ["--version", "print the version", ""],
 ];
@@ -7852,8 +7852,13 @@ class ProgressPrinter {
         this.readingLines = new ReadingLines(this.now);
     }
     update(ev) {
-        if (this.opts.quiet)
+        if (this.opts.quiet) {
+            // Quiet drops progress, not problems: a report missing or cut off still says so.
+            if (ev.kind === "read")
+                for (const w of ev.warnings)
+                    this.line(`warning: ${sanitizeLine(w)}`);
             return;
+        }
         switch (ev.kind) {
             case "reading": {
                 // The amount first: on a narrow terminal the path is what gets cut.
@@ -12882,7 +12887,7 @@ async function statInput(p, abs) {
     catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new NoSuchFile(`${p}: no such file`);
+            throw new NoSuchFile(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
         throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
     }
     if (info.isDirectory())
@@ -13082,7 +13087,7 @@ async function readInputs(paths, opts) {
                 kind: "unknown",
                 tests: [],
                 counts: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
-                warnings: [`${p}: no such file; the other reports were read without it`],
+                warnings: [`${err.message}; the other reports were read without it`],
             };
         }
         opts.onRead?.(input);
@@ -13095,10 +13100,13 @@ async function readInputs(paths, opts) {
 /**
  * Expands report arguments. A path that exists is kept as given, even if it contains glob
  * characters (a file named `results[1].xml`); a pattern is expanded to absolute paths, so the
- * result does not depend on which directory the reports are later read relative to; a pattern
- * that matches nothing is an error (a typo should not look like "no failing tests").
+ * result does not depend on which directory the reports are later read relative to. A pattern
+ * that matches nothing is an error with `unmatched: "error"` (a typo should not look like "no
+ * failing tests"); with "keep" it stays in the list as given, so that readInputs treats it like
+ * a missing file: a warning when other reports are read (a crashed run writes no JUnit report,
+ * and its log is the evidence), an error when none is.
  */
-async function expandGlobs(patterns, cwd) {
+async function expandGlobs(patterns, cwd, unmatched = "error") {
     const out = [];
     const seen = new Set();
     const add = (p) => {
@@ -13120,8 +13128,11 @@ async function expandGlobs(patterns, cwd) {
             expandDirectories: false,
             dot: true,
         });
-        if (matches.length === 0)
-            throw new UserError(`${pattern}: no file matches this pattern`);
+        if (matches.length === 0) {
+            if (unmatched === "error")
+                throw new UserError(`${pattern}: no file matches this pattern`);
+            add(pattern);
+        }
         for (const m of matches.sort())
             add(m);
     }
@@ -17878,14 +17889,14 @@ const VERSION = "0.1.0";
 
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
-async function triage(settings, hooks = {}) {
+async function triage(settings, hooks = {}, options = {}) {
     const onProgress = hooks.onProgress;
     const reading = onProgress && {
         onProgress: (ev) => onProgress({ kind: "reading", ...ev }),
         onRead: (input) => onProgress(readEvent(input)),
     };
     // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { announced: true });
+    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { ...options, announced: true });
 }
 /**
  * The engine from already-read inputs (text pasted on stdin has no file to read). Takes the
@@ -20000,7 +20011,8 @@ async function mergeMain(argv) {
         { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
     ], shards, (p) => p);
     const report = await mergeShards(shards);
-    if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
+    // A warning, not progress: printed under --quiet too.
+    if (report.merged && report.merged.missing.length > 0) {
         process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
     }
     if (v.json !== undefined)
@@ -20494,7 +20506,7 @@ async function runTriage(cmd) {
     // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
     // read relative to --cwd, and named so in the reports: inside the project, by their path from
     // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
-    cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
+    cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd(), "keep")).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
     checkOutputPaths([
         { flag: "--json", path: cmd.json },
         { flag: "--markdown", path: cmd.markdown },

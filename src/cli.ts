@@ -60,7 +60,7 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
   // read relative to --cwd, and named so in the reports: inside the project, by their path from
   // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
-  cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd())).map((p) => fromProject(cmd.settings.cwd, resolve(process.cwd(), p)));
+  cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd(), "keep")).map((p) => fromProject(cmd.settings.cwd, resolve(process.cwd(), p)));
   checkOutputPaths(
     [
       { flag: "--json", path: cmd.json },

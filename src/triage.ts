@@ -58,14 +58,14 @@ interface Candidate {
 }
 
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
-export async function triage(settings: TriageSettings, hooks: TriageHooks = {}): Promise<Report> {
+export async function triage(settings: TriageSettings, hooks: TriageHooks = {}, options: Pick<TriageInputsOptions, "noRerunNote"> = {}): Promise<Report> {
   const onProgress = hooks.onProgress;
   const reading = onProgress && {
     onProgress: (ev: ReadProgress) => onProgress({ kind: "reading", ...ev }),
     onRead: (input: ParsedInput) => onProgress(readEvent(input)),
   };
   // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { announced: true });
+  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { ...options, announced: true });
 }
 
 export interface TriageInputsOptions {

@@ -6,9 +6,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { isAbsolute, resolve } from "node:path";
-import { glob } from "tinyglobby";
 import { splitCommandTemplate } from "../cli/template.js";
-import { fromProject } from "../io/read-inputs.js";
+import { expandGlobs, fromProject } from "../io/read-inputs.js";
 import { UserError, errorMessage } from "../errors.js";
 import { isEnvName } from "../render/shell-quote.js";
 import { DEFAULTS, type TriageSettings } from "../settings.js";
@@ -231,19 +230,18 @@ function checkName(get: InputReader): string | null {
   return raw;
 }
 
-/** Expands the `reports` globs against the working directory; no match at all is an input error. */
+/**
+ * Expands the `reports` lines against the working directory, as the CLI does its arguments: a
+ * line that matches nothing stays, and becomes a warning when other lines matched (the
+ * summary and an annotation say the log is missing); no match at all is an input error.
+ */
 export async function expandReports(settings: ActionSettings): Promise<string[]> {
-  const files = await glob(settings.reportPatterns, {
-    cwd: settings.triage.cwd,
-    absolute: true,
-    onlyFiles: true,
-    dot: true,
-    expandDirectories: false,
-  });
-  if (files.length === 0) {
-    fail("reports", `matched no file under ${settings.triage.cwd} (patterns: ${settings.reportPatterns.join(", ")}); did the test step write its reports there`);
+  const cwd = settings.triage.cwd;
+  const paths = [...new Set((await expandGlobs(settings.reportPatterns, cwd, "keep")).map((p) => fromProject(cwd, resolve(cwd, p))))];
+  if (!paths.some((p) => existsSync(resolve(cwd, p)))) {
+    fail("reports", `matched no file under ${cwd} (patterns: ${settings.reportPatterns.join(", ")}); did the test step write its reports there`);
   }
-  return [...new Set(files)].sort().map((f) => fromProject(settings.triage.cwd, f));
+  return paths;
 }
 
 /** What the step does: triage reports (default), verify tests over many seeds, or merge verify shards. */

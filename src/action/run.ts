@@ -23,7 +23,7 @@ import type { WorkflowLog } from "./workflow-commands.js";
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   log: WorkflowLog;
-  triage(settings: TriageSettings, hooks: TriageHooks): Promise<Report>;
+  triage(settings: TriageSettings, hooks: TriageHooks, options?: { noRerunNote?: string }): Promise<Report>;
   cache(): Promise<HistoryCache>;
   checks(token: string, baseUrl: string): Promise<ChecksApi>;
   setOutput(name: string, value: string): void;
@@ -116,7 +116,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
       // Test ids come from the reports: echoed only inside a stop-commands block.
       log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
     },
-  });
+  }, { noRerunNote: "reruns: 0: read and extracted only" });
 
   const outDir = join(gh.runnerTemp, "flaky-triage");
   const reportPath = join(outDir, "report.json");

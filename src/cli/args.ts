@@ -38,7 +38,7 @@ export const TRIAGE_FLAGS = [
   ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
   ["--markdown FILE", "write the Markdown report to FILE", "none"],
   ["--args-json FILE", "read further arguments from a JSON array of strings (used by the Jenkins step)", "none"],
-  ["--quiet", "no progress output on stderr", "off"],
+  ["--quiet", "no progress output on stderr (report warnings still print)", "off"],
   ["--help", "show this help", ""],
   ["--version", "print the version", ""],
 ] as const;

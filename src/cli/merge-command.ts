@@ -66,7 +66,8 @@ export async function mergeMain(argv: string[]): Promise<number> {
     (p) => p,
   );
   const report = await mergeShards(shards);
-  if (report.merged && report.merged.missing.length > 0 && !v.quiet) {
+  // A warning, not progress: printed under --quiet too.
+  if (report.merged && report.merged.missing.length > 0) {
     process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
   }
   if (v.json !== undefined) await writeFileAtomic(resolve(v.json), JSON.stringify(report, null, 2) + "\n");

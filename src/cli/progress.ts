@@ -32,7 +32,11 @@ export class ProgressPrinter {
   }
 
   update(ev: TriageProgress): void {
-    if (this.opts.quiet) return;
+    if (this.opts.quiet) {
+      // Quiet drops progress, not problems: a report missing or cut off still says so.
+      if (ev.kind === "read") for (const w of ev.warnings) this.line(`warning: ${sanitizeLine(w)}`);
+      return;
+    }
     switch (ev.kind) {
       case "reading": {
         // The amount first: on a narrow terminal the path is what gets cut.

@@ -50,7 +50,7 @@ async function statInput(p: string, abs: string): Promise<number> {
     info = await stat(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new NoSuchFile(`${p}: no such file`);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new NoSuchFile(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
     throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
   }
   if (info.isDirectory()) throw new UserError(`${p}: is a directory, not a report file`);
@@ -273,7 +273,7 @@ export async function readInputs(paths: string[], opts: ReadOptions): Promise<Pa
         kind: "unknown",
         tests: [],
         counts: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
-        warnings: [`${p}: no such file; the other reports were read without it`],
+        warnings: [`${err.message}; the other reports were read without it`],
       };
     }
     opts.onRead?.(input);
@@ -286,10 +286,13 @@ export async function readInputs(paths: string[], opts: ReadOptions): Promise<Pa
 /**
  * Expands report arguments. A path that exists is kept as given, even if it contains glob
  * characters (a file named `results[1].xml`); a pattern is expanded to absolute paths, so the
- * result does not depend on which directory the reports are later read relative to; a pattern
- * that matches nothing is an error (a typo should not look like "no failing tests").
+ * result does not depend on which directory the reports are later read relative to. A pattern
+ * that matches nothing is an error with `unmatched: "error"` (a typo should not look like "no
+ * failing tests"); with "keep" it stays in the list as given, so that readInputs treats it like
+ * a missing file: a warning when other reports are read (a crashed run writes no JUnit report,
+ * and its log is the evidence), an error when none is.
  */
-export async function expandGlobs(patterns: string[], cwd: string): Promise<string[]> {
+export async function expandGlobs(patterns: string[], cwd: string, unmatched: "error" | "keep" = "error"): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (p: string): void => {
@@ -314,7 +317,10 @@ export async function expandGlobs(patterns: string[], cwd: string): Promise<stri
       expandDirectories: false,
       dot: true,
     });
-    if (matches.length === 0) throw new UserError(`${pattern}: no file matches this pattern`);
+    if (matches.length === 0) {
+      if (unmatched === "error") throw new UserError(`${pattern}: no file matches this pattern`);
+      add(pattern);
+    }
     for (const m of matches.sort()) add(m);
   }
   return out;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { envInputReader, expandReports, parseInputs, readEnvironment } from "../../src/action/inputs.js";
+import { readInputs } from "../../src/io/read-inputs.js";
 
 const ws = mkdtempSync(join(tmpdir(), "ft-inputs-"));
 mkdirSync(join(ws, "proj/reports"), { recursive: true });
@@ -103,6 +104,18 @@ describe("expandReports", () => {
     const s = settings({ reports: "reports/*.xml\nreports/pytest.log\nreports/junit.xml", "working-directory": "proj" });
     // Read relative to the working directory; named so in the summary (no runner directories).
     expect(await expandReports(s)).toEqual(["reports/junit.xml", "reports/pytest.log"]);
+  });
+
+  it("keeps a line that matches nothing when others match, for the reader to warn about (a crashed run writes no JUnit report)", async () => {
+    const s = settings({ reports: "reports/junit.xml\nreports/gone.log\nlogs/*.log", "working-directory": "proj" });
+    const paths = await expandReports(s);
+    expect(paths).toEqual(["reports/junit.xml", "reports/gone.log", "logs/*.log"]);
+    const inputs = await readInputs(paths, { cwd: s.triage.cwd });
+    expect(inputs.map((i) => i.warnings)).toEqual([
+      [],
+      ["reports/gone.log: no such file; the other reports were read without it"],
+      ["logs/*.log: no file matches this pattern; the other reports were read without it"],
+    ]);
   });
 
   it("names the input when nothing matches", async () => {

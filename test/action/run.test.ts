@@ -63,12 +63,14 @@ async function run(
   const lines: string[] = [];
   const outputs: Record<string, string> = {};
   let seen: TriageSettings | null = null;
+  let seenOptions: { noRerunNote?: string } | undefined;
   const unavailable: HistoryCache = { available: () => false, restore: async () => false, save: async () => {} };
   const code = await runAction({
     env,
     log: new WorkflowLog({ write: (l) => lines.push(l) }),
-    triage: async (s, hooks) => {
+    triage: async (s, hooks, options) => {
       seen = s;
+      seenOptions = options;
       for (const ev of extra.reading ?? []) hooks.onProgress?.(ev);
       rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t }));
       return rep;
@@ -78,7 +80,7 @@ async function run(
     setOutput: (k, v) => void (outputs[k] = v),
     ...(extra.now ? { now: extra.now } : {}),
   });
-  return { code, lines, outputs, settings: seen as TriageSettings | null, summary: readFileSync(summary, "utf8"), ws, temp };
+  return { code, lines, outputs, settings: seen as TriageSettings | null, options: seenOptions, summary: readFileSync(summary, "utf8"), ws, temp };
 }
 
 describe("runAction", () => {
@@ -108,6 +110,12 @@ describe("runAction", () => {
     expect(gh.requests[0]!.body.output.annotations).toHaveLength(3);
     // The history cache is unavailable outside the runner: a warning, nothing worse.
     expect(r.lines).toContainEqual(expect.stringMatching(/^::warning::history: the Actions cache service is not available/));
+  });
+
+  it("says why nothing was rerun in the Action's own words (reruns: 0), not the CLI's flag", async () => {
+    const r = await run({ reruns: "0" }, report(["not-rerun"]));
+    expect(r.settings!.rerun).toBe(false);
+    expect(r.options?.noRerunNote).toBe("reruns: 0: read and extracted only");
   });
 
   it("echoes test ids and output only inside a stop-commands block", async () => {

@@ -164,6 +164,10 @@ describe("triage from a console log alone", () => {
     expect(byId(report, "mxtests/test_module_seed.py::test_matmul_float32").cause).toBe("tolerance");
     // Escaped as everything from a report is (the path is the user's, but warnings carry test names too).
     expect(readFileSync(md, "utf8")).toContain("**Reading the reports:**\n\n- reports/junit\\.xml\\: no such file; the other reports were read without it\n");
+    // --quiet hides progress, not this.
+    const quiet = spawnSync(process.execPath, [cli, "reports/*.xml", join(fixtures, "pytest-module-seed.log"), "--no-rerun", "--quiet"], { cwd: dir, encoding: "utf8" });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe("warning: reports/*.xml: no file matches this pattern; the other reports were read without it\n");
   });
 
   it("unittest ids with no project: not rerun, with a note saying why", () => {

@@ -61,11 +61,16 @@ describe("progress on stderr", () => {
     expect(log.out).toEqual(["reading 200 of 600 KB (33%): a.xml\n", "reading 400 of 600 KB (66%): a.xml\n"]);
   });
 
-  it("--quiet prints nothing", () => {
+  it("--quiet prints no progress, only problems reading a report", () => {
     const { out, s } = sink(true);
     const p = new ProgressPrinter(s, { quiet: true });
+    p.update({ kind: "reading", path: "a.xml", bytesRead: 1, bytesTotal: 2 });
+    p.update({ kind: "read", path: "a.xml", tests: 3, failing: 1, warnings: [] });
+    p.update({ kind: "plan", toRerun: 1, notRerun: 0 });
     p.update({ kind: "test-done", index: 0, count: 1, test });
     p.done();
     expect(out).toEqual([]);
+    p.update({ kind: "read", path: "b.log", tests: 0, failing: 0, warnings: ["b.log: no such file; the other reports were read without it"] });
+    expect(out).toEqual(["warning: b.log: no such file; the other reports were read without it\n"]);
   });
 });

@@ -54,6 +54,10 @@ async function bigFile(name: string, pieces: Iterable<string>): Promise<string> 
   return name;
 }
 
+/** The console log of a pytest run that wrote no JUnit report. */
+const CRASH_LOG =
+  "============================= test session starts ==============================\ncollected 2 items\n\ntests/test_a.py .F\n\n=================================== FAILURES ===================================\n___________________________________ test_b ____________________________________\n\n    def test_b():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_a.py:5: AssertionError\n=========================== short test summary info ============================\nFAILED tests/test_a.py::test_b - assert 1 == 2\n========================= 1 failed, 1 passed in 0.01s ==========================\n";
+
 describe("entities and DTDs are never expanded or fetched", () => {
   it("billion laughs: entities stay literal, the rest of the file is read", async () => {
     const lol = ['<!ENTITY lol0 "lol">'];
@@ -354,7 +358,7 @@ describe("paths at the edge", () => {
   });
 
   it("a missing file next to reports that exist is a warning: a crashed run writes no JUnit report, its log is the evidence", async () => {
-    file("crash.log", "============================= test session starts ==============================\ncollected 2 items\n\ntests/test_a.py .F\n\n=================================== FAILURES ===================================\n___________________________________ test_b ____________________________________\n\n    def test_b():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_a.py:5: AssertionError\n=========================== short test summary info ============================\nFAILED tests/test_a.py::test_b - assert 1 == 2\n========================= 1 failed, 1 passed in 0.01s ==========================\n");
+    file("crash.log", CRASH_LOG);
     const inputs = await readInputs(["nope.xml", "crash.log"], { cwd: dir });
     expect(inputs.map((i) => [i.path, i.kind, i.tests.length])).toEqual([["nope.xml", "unknown", 0], ["crash.log", "pytest-log", 1]]);
     expect(inputs[0]!.warnings).toEqual(["nope.xml: no such file; the other reports were read without it"]);
@@ -364,6 +368,15 @@ describe("paths at the edge", () => {
     const err = await expandGlobs(["build/**/TEST-*.xml"], dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toBe("build/**/TEST-*.xml: no file matches this pattern");
+  });
+
+  it("a glob matching nothing next to reports that exist is kept (the CLI's mode) and read as a warning, alone an error", async () => {
+    file("crash2.log", CRASH_LOG);
+    const kept = await expandGlobs(["build/**/TEST-*.xml", "crash2.log"], dir, "keep");
+    expect(kept).toEqual(["build/**/TEST-*.xml", "crash2.log"]);
+    const inputs = await readInputs(kept, { cwd: dir });
+    expect(inputs[0]!.warnings).toEqual(["build/**/TEST-*.xml: no file matches this pattern; the other reports were read without it"]);
+    await expect(readInputs(await expandGlobs(["build/**/TEST-*.xml"], dir, "keep"), { cwd: dir })).rejects.toThrow(/^build\/\*\*\/TEST-\*\.xml: no file matches this pattern$/);
   });
 
   it("globs expand to absolute sorted paths; existing literal paths are kept as given", async () => {
