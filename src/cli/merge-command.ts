@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../io/write-atomic.js";
 import { mergeReports, parseVerifyReport, type MergeInput } from "../verify/merge.js";
 import { renderVerifyMarkdown, renderVerifyText, verifyFailed } from "../verify/report.js";
 import { expandArgsJson } from "./args.js";
-import { verifyHelpText } from "./verify-command.js";
+import { VERSION } from "../version.js";
 
 const OPTIONS = {
   json: { type: "string" },
@@ -43,6 +43,27 @@ async function mergeShards(files: string[]): Promise<ReturnType<typeof mergeRepo
   return mergeReports(inputs);
 }
 
+export function mergeHelpText(): string {
+  return [
+    `flaky-triage ${VERSION} merge: one verify report from the reports of its shards (verify --shard K/N --json).`,
+    "",
+    "Usage:",
+    "  flaky-triage merge [--json FILE] [--markdown FILE] [--quiet] SHARD.json...",
+    "",
+    "Options:",
+    "  --json FILE      write the merged report as JSON",
+    "  --markdown FILE  write the merged report as Markdown",
+    "  --quiet          accepted for symmetry with verify; a missing shard is still reported",
+    "",
+    "Shards must share the base seed, trials and tests; a missing shard is a warning, and the",
+    "totals then cover the others only. Globs are expanded (quote them).",
+    "Exit status: 0 no trial failed, 1 a trial failed, timed out or crashed, 2 usage error.",
+    "",
+    "Example:",
+    "  flaky-triage merge 'verify-shard-*.json' --json verify.json --markdown verify.md",
+  ].join("\n");
+}
+
 export async function mergeMain(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -52,7 +73,7 @@ export async function mergeMain(argv: string[]): Promise<number> {
   }
   const v = parsed.values;
   if (v.help) {
-    process.stdout.write(verifyHelpText() + "\n");
+    process.stdout.write(mergeHelpText() + "\n");
     return 0;
   }
   if (parsed.positionals.length === 0) throw new UserError("merge: no report given: pass the shards' verify --json files");

@@ -216,20 +216,38 @@ export class CappedText {
 }
 
 /**
- * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy.
- * Scans line by line so a 50 MB single-line message costs one pass and a 4 KiB copy.
+ * A first line that only names the exception (`AssertionError:`, as numpy's assert_allclose
+ * and MXNet's almost-equal checks begin their messages): alone it says nothing of the failure.
+ */
+const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
+/** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
+const MAX_JOINED_LINES = 3;
+
+/**
+ * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
+ * the one-line message. When that line only names the exception (`AssertionError:`), the next
+ * non-empty line is joined to it, and the one after while the joined text ends in a colon:
+ * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". Scans line by line, so a 50 MB
+ * single-line message costs one pass and a 4 KiB copy.
  */
 export function firstLine(s: string, max: number): string | undefined {
   let start = 0;
+  let head = "";
+  let joined = 0;
   while (start < s.length) {
     let end = s.indexOf("\n", start);
     if (end < 0) end = s.length;
     // Look at no more than max (plus slack for leading blanks) of a line.
     const line = s.slice(start, Math.min(end, start + max + 256)).trim();
-    if (line.length > 0) {
-      return detach(line.length > max ? line.slice(0, safeCutEnd(line, max)) : line);
-    }
     start = end + 1;
+    if (line.length === 0) continue;
+    const text = head === "" ? line : `${head} ${line}`;
+    if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
+      head = text;
+      joined++;
+      continue;
+    }
+    return detach(text.length > max ? text.slice(0, safeCutEnd(text, max)) : text);
   }
-  return undefined;
+  return head === "" ? undefined : detach(head);
 }

@@ -94,6 +94,7 @@ run's attempts run in a forked child. A test whose claim file another process cr
 skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
+import re
 import os
 import random
 import signal
@@ -333,7 +334,27 @@ def _message(report):
         text = text[0]
     if text is None:
         return None
-    return text.splitlines()[0][:MESSAGE_CHARS] if text else ""
+    return _headline(text)[:MESSAGE_CHARS]
+
+
+def _headline(text):
+    """The first non-empty line; a line that only names the exception ("AssertionError:", as
+    numpy's assert_allclose begins) takes the next one, and more while the text ends in a colon
+    (at most three): the same one-line message the reader makes of a report's failure."""
+    head = ""
+    joined = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        joined_text = line if not head else head + " " + line
+        starts = re.match(r"^[A-Za-z_][\w.]*:$", joined_text) if not head else joined_text.endswith(":")
+        if starts and joined < 3 and len(joined_text) < MESSAGE_CHARS:
+            head = joined_text
+            joined += 1
+            continue
+        return joined_text
+    return head
 
 
 @pytest.hookimpl(tryfirst=True)

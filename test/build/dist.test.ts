@@ -30,6 +30,11 @@ describe("dist/", () => {
       expect(v.stdout.trim()).toBe(pkg.version);
       const h = spawnSync(node, [join(root, "dist", "cli.js"), "--help"], { encoding: "utf8" });
       expect(h.stdout).toMatch(/--rerun-timeout S/);
+      // Each subcommand's help is its own: merge lists merge's flags, not verify's.
+      const m = spawnSync(node, [join(root, "dist", "cli.js"), "merge", "--help"], { encoding: "utf8" });
+      expect(m.status).toBe(0);
+      expect(m.stdout).toMatch(/^flaky-triage \S+ merge: /);
+      expect(m.stdout).not.toMatch(/--trials/);
     });
 
     it("dist/cli.js reports a usage error in one line with exit 2", () => {

@@ -36,4 +36,20 @@ describe("firstLine", () => {
     expect(firstLine("abcdef", 3)).toBe("abc");
     expect(firstLine(" \n\t\n", 10)).toBeUndefined();
   });
+
+  it("joins a line that only names the exception to what follows it (numpy's and MXNet's assertion messages)", () => {
+    expect(firstLine("AssertionError: \nNot equal to tolerance rtol=1e-07, atol=0\n\nMismatched elements: 50 / 50", 4096)).toBe(
+      "AssertionError: Not equal to tolerance rtol=1e-07, atol=0",
+    );
+    // While the joined text ends in a colon, up to three lines.
+    expect(firstLine("AssertionError: \nItems are not equal:\nError 1.153370 exceeds tolerance rtol=0.000001\nmore", 4096)).toBe(
+      "AssertionError: Items are not equal: Error 1.153370 exceeds tolerance rtol=0.000001",
+    );
+    expect(firstLine("E:\na:\nb:\nc:\nd:", 4096)).toBe("E: a: b: c:");
+    // Only a bare exception name starts a join; other lines ending in a colon stand alone.
+    expect(firstLine("Traceback (most recent call last):\n  File x", 4096)).toBe("Traceback (most recent call last):");
+    expect(firstLine("AssertionError: assert 1 == 2\nmore", 4096)).toBe("AssertionError: assert 1 == 2");
+    expect(firstLine("AssertionError:", 4096)).toBe("AssertionError:");
+    expect(firstLine("AssertionError:\n" + "x".repeat(50), 20)).toBe("AssertionError: xxxx");
+  });
 });

@@ -161,6 +161,11 @@ describe("rerunTest with pytest", () => {
     expect(distinct(readLines(ctx.pids))).toBe(3);
   });
 
+  it("a numpy assertion's message is its first line of substance, not the bare 'AssertionError:'", async () => {
+    const out = await rerunTest(request("test_messages.py::test_allclose_message", null, { reruns: 1 }), context());
+    expect(out.trials[0]).toMatchObject({ kind: "failed", message: "AssertionError: Not equal to tolerance rtol=1e-07, atol=0" });
+  });
+
   it("finds an order dependence: passes alone, fails after its predecessors", async () => {
     const out = await rerunTest(request("test_order.py::test_victim", null, { reruns: 3 }), context());
     expect(out.reruns.sameSeed).toMatchObject({ runs: 3, passed: 3 });

@@ -6585,6 +6585,7 @@ run's attempts run in a forked child. A test whose claim file another process cr
 skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
+import re
 import os
 import random
 import signal
@@ -6824,7 +6825,27 @@ def _message(report):
         text = text[0]
     if text is None:
         return None
-    return text.splitlines()[0][:MESSAGE_CHARS] if text else ""
+    return _headline(text)[:MESSAGE_CHARS]
+
+
+def _headline(text):
+    """The first non-empty line; a line that only names the exception ("AssertionError:", as
+    numpy's assert_allclose begins) takes the next one, and more while the text ends in a colon
+    (at most three): the same one-line message the reader makes of a report's failure."""
+    head = ""
+    joined = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        joined_text = line if not head else head + " " + line
+        starts = re.match(r"^[A-Za-z_][\w.]*:$", joined_text) if not head else joined_text.endswith(":")
+        if starts and joined < 3 and len(joined_text) < MESSAGE_CHARS:
+            head = joined_text
+            joined += 1
+            continue
+        return joined_text
+    return head
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -9249,23 +9270,41 @@ class CappedText {
     }
 }
 /**
- * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy.
- * Scans line by line so a 50 MB single-line message costs one pass and a 4 KiB copy.
+ * A first line that only names the exception (`AssertionError:`, as numpy's assert_allclose
+ * and MXNet's almost-equal checks begin their messages): alone it says nothing of the failure.
+ */
+const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
+/** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
+const MAX_JOINED_LINES = 3;
+/**
+ * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
+ * the one-line message. When that line only names the exception (`AssertionError:`), the next
+ * non-empty line is joined to it, and the one after while the joined text ends in a colon:
+ * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". Scans line by line, so a 50 MB
+ * single-line message costs one pass and a 4 KiB copy.
  */
 function limits_firstLine(s, max) {
     let start = 0;
+    let head = "";
+    let joined = 0;
     while (start < s.length) {
         let end = s.indexOf("\n", start);
         if (end < 0)
             end = s.length;
         // Look at no more than max (plus slack for leading blanks) of a line.
         const line = s.slice(start, Math.min(end, start + max + 256)).trim();
-        if (line.length > 0) {
-            return detach(line.length > max ? line.slice(0, safeCutEnd(line, max)) : line);
-        }
         start = end + 1;
+        if (line.length === 0)
+            continue;
+        const text = head === "" ? line : `${head} ${line}`;
+        if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
+            head = text;
+            joined++;
+            continue;
+        }
+        return detach(text.length > max ? text.slice(0, safeCutEnd(text, max)) : text);
     }
-    return undefined;
+    return head === "" ? undefined : detach(head);
 }
 
 ;// CONCATENATED MODULE: ./src/reports/console-runs.ts
@@ -19011,6 +19050,101 @@ function verifyFailed(r) {
     return r.tests.some((t) => bad(t) > 0 || (t.requested > 0 && counted(t) === 0));
 }
 
+;// CONCATENATED MODULE: ./src/cli/merge-command.ts
+/** `flaky-triage merge SHARD.json...`: one verify report from its shards' reports. */
+
+
+
+
+
+
+
+
+
+
+
+const merge_command_OPTIONS = {
+    json: { type: "string" },
+    markdown: { type: "string" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+};
+/** Reads and merges shard reports (globs expanded against `cwd`). */
+async function mergeFiles(patterns, cwd) {
+    return mergeShards(await shardFiles(patterns, cwd));
+}
+/** The shard reports the patterns name, as absolute paths (globs expanded against `cwd`). */
+async function shardFiles(patterns, cwd) {
+    return (await expandGlobs(patterns, cwd)).map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+}
+/** Reads and merges shard reports. */
+async function mergeShards(files) {
+    const inputs = [];
+    for (const file of files) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, "utf8");
+        }
+        catch (err) {
+            throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
+        }
+        inputs.push({ path: file, report: parseVerifyReport(text, file) });
+    }
+    return mergeReports(inputs);
+}
+function mergeHelpText() {
+    return [
+        `flaky-triage ${VERSION} merge: one verify report from the reports of its shards (verify --shard K/N --json).`,
+        "",
+        "Usage:",
+        "  flaky-triage merge [--json FILE] [--markdown FILE] [--quiet] SHARD.json...",
+        "",
+        "Options:",
+        "  --json FILE      write the merged report as JSON",
+        "  --markdown FILE  write the merged report as Markdown",
+        "  --quiet          accepted for symmetry with verify; a missing shard is still reported",
+        "",
+        "Shards must share the base seed, trials and tests; a missing shard is a warning, and the",
+        "totals then cover the others only. Globs are expanded (quote them).",
+        "Exit status: 0 no trial failed, 1 a trial failed, timed out or crashed, 2 usage error.",
+        "",
+        "Example:",
+        "  flaky-triage merge 'verify-shard-*.json' --json verify.json --markdown verify.md",
+    ].join("\n");
+}
+async function mergeMain(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: expandArgsJson(argv), options: merge_command_OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        throw new UserError(`merge: ${errorMessage(err)} (see merge --help)`);
+    }
+    const v = parsed.values;
+    if (v.help) {
+        process.stdout.write(mergeHelpText() + "\n");
+        return 0;
+    }
+    if (parsed.positionals.length === 0)
+        throw new UserError("merge: no report given: pass the shards' verify --json files");
+    const shards = await shardFiles(parsed.positionals, process.cwd());
+    checkOutputPaths([
+        { flag: "--json", path: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.json) },
+        { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
+    ], shards, (p) => p);
+    const report = await mergeShards(shards);
+    // A warning, not progress: printed under --quiet too.
+    if (report.merged && report.merged.missing.length > 0) {
+        process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
+    }
+    if (v.json !== undefined)
+        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.json), JSON.stringify(report, null, 2) + "\n");
+    if (v.markdown !== undefined)
+        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.markdown), renderVerifyMarkdown(report));
+    process.stdout.write(renderVerifyText(report) + "\n");
+    return verifyFailed(report) ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/probe.ts
 /**
  * How verify gives each trial its seed: from a flag (`--seed-env`, `--seed-arg`), from the seed
@@ -19946,81 +20080,6 @@ async function verifyMain(argv) {
         process.off("SIGTERM", onSignal);
         await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./src/cli/merge-command.ts
-/** `flaky-triage merge SHARD.json...`: one verify report from its shards' reports. */
-
-
-
-
-
-
-
-
-
-
-
-const merge_command_OPTIONS = {
-    json: { type: "string" },
-    markdown: { type: "string" },
-    quiet: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-};
-/** Reads and merges shard reports (globs expanded against `cwd`). */
-async function mergeFiles(patterns, cwd) {
-    return mergeShards(await shardFiles(patterns, cwd));
-}
-/** The shard reports the patterns name, as absolute paths (globs expanded against `cwd`). */
-async function shardFiles(patterns, cwd) {
-    return (await expandGlobs(patterns, cwd)).map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p));
-}
-/** Reads and merges shard reports. */
-async function mergeShards(files) {
-    const inputs = [];
-    for (const file of files) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(file, "utf8");
-        }
-        catch (err) {
-            throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
-        }
-        inputs.push({ path: file, report: parseVerifyReport(text, file) });
-    }
-    return mergeReports(inputs);
-}
-async function mergeMain(argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: expandArgsJson(argv), options: merge_command_OPTIONS, allowPositionals: true, strict: true });
-    }
-    catch (err) {
-        throw new UserError(`merge: ${errorMessage(err)} (see merge --help)`);
-    }
-    const v = parsed.values;
-    if (v.help) {
-        process.stdout.write(verifyHelpText() + "\n");
-        return 0;
-    }
-    if (parsed.positionals.length === 0)
-        throw new UserError("merge: no report given: pass the shards' verify --json files");
-    const shards = await shardFiles(parsed.positionals, process.cwd());
-    checkOutputPaths([
-        { flag: "--json", path: v.json === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.json) },
-        { flag: "--markdown", path: v.markdown === undefined ? null : (0,external_node_path_namespaceObject.resolve)(v.markdown) },
-    ], shards, (p) => p);
-    const report = await mergeShards(shards);
-    // A warning, not progress: printed under --quiet too.
-    if (report.merged && report.merged.missing.length > 0) {
-        process.stderr.write(`flaky-triage: merge: shard(s) ${report.merged.missing.join(", ")} of ${report.merged.count} are missing; the totals cover the others only\n`);
-    }
-    if (v.json !== undefined)
-        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.json), JSON.stringify(report, null, 2) + "\n");
-    if (v.markdown !== undefined)
-        await writeFileAtomic((0,external_node_path_namespaceObject.resolve)(v.markdown), renderVerifyMarkdown(report));
-    process.stdout.write(renderVerifyText(report) + "\n");
-    return verifyFailed(report) ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/render/budget.ts
