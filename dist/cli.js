@@ -5549,10 +5549,8 @@ function judgeJestJson(results, exitCode, what, filter) {
     const files = Array.isArray(data.testResults) ? data.testResults : [];
     const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
     const failed = assertions.find((a) => a.status === "failed");
-    if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) {
-        const message = firstLine(failed?.failureMessages?.[0]);
-        return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
-    }
+    if ((data.numFailedTests ?? 0) > 0 || failed !== undefined)
+        return failedWith(failed?.failureMessages);
     const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
     if (broken !== undefined && missingFile(broken))
         return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
@@ -5572,6 +5570,21 @@ function judgeJestJson(results, exitCode, what, filter) {
         return { kind: "not-run", why: `${what}: the test skipped itself (${own.status ?? ""})`, skipped: true };
     }
     return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+/**
+ * The runner stopped the test for its time: jest's `thrown: "Exceeded timeout of 5000 ms for a
+ * test.`, vitest's `Test timed out in 5000ms.`, which vitest 4's JSON reporter shows as its
+ * placeholder `Error: STACK_TRACE_ERROR` (the timeout error takes the stack captured when the
+ * test was defined, and the header with it).
+ */
+const RUNNER_TIMEOUT = /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b|^(?:Error: )?(?:Test|Hook) timed out in \d+ ?ms\b|^Error: STACK_TRACE_ERROR$/m;
+/** The failed judgement of a test's failure messages: a timeout of the runner's, or a failure with its first line. */
+function failedWith(messages) {
+    const text = messages?.[0];
+    if (typeof text === "string" && RUNNER_TIMEOUT.test(text))
+        return { kind: "failed", timedOut: true };
+    const message = firstLine(text);
+    return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
 }
 /** Statuses of a test that ran (the rest were skipped, pending or todo). */
 const RAN = new Set(["passed", "failed"]);
@@ -5608,8 +5621,7 @@ function judgeRunUntil(results, what, filter) {
     }
     if (own.status === "passed")
         return { kind: "passed", ranBefore, finished: true };
-    const message = firstLine(own.failureMessages?.[0]);
-    return { kind: "failed", ranBefore, finished: true, ...(message !== undefined ? { message } : {}) };
+    return { ...failedWith(own.failureMessages), ranBefore, finished: true };
 }
 /** The result of the test the filter selected: the one whose full name it matches. */
 function ownAssertion(assertions, filter) {
@@ -16559,7 +16571,11 @@ async function runExitStatusBatch(spec) {
 }
 /** The attempt a passed or failed judgement stands for; `message` when the judge gave none. */
 function judgedTrial(judged, base, message) {
-    return judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
+    if (judged.kind === "passed")
+        return { kind: "passed", ...base };
+    if (judged.timedOut === true)
+        return { kind: "timedOut", ...base };
+    return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
 }
 /** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */
 const TREE_SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGHUP"]);

@@ -128,7 +128,9 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
 
 /** The attempt a passed or failed judgement stands for; `message` when the judge gave none. */
 function judgedTrial(judged: Judgement & { kind: "passed" | "failed" }, base: Pick<Trial, "seed" | "durationSec">, message: string): Trial {
-  return judged.kind === "passed" ? { kind: "passed", ...base } : { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
+  if (judged.kind === "passed") return { kind: "passed", ...base };
+  if (judged.timedOut === true) return { kind: "timedOut", ...base };
+  return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
 }
 
 /** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */

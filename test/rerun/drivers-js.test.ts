@@ -310,3 +310,32 @@ describe("order check of jest and vitest: the test's file run whole", () => {
     expect(jh.reruns.note).toMatch(/order: its file's run did not finish within the timeout \(a test before or after it hung\), and jest writes results only at the end/);
   }, 120_000);
 });
+
+describe("the runner's own test timeout: a timed-out attempt", () => {
+  it("a failure that is the runner's timeout is a timed-out attempt, jest's and vitest's (whose JSON says STACK_TRACE_ERROR)", () => {
+    const one = (message: string) => JSON.stringify({ numFailedTests: 1, testResults: [{ assertionResults: [{ status: "failed", fullName: "t", failureMessages: [message] }] }] });
+    expect(judgeJestJson(one('Error: thrown: "Exceeded timeout of 2000 ms for a test.\nAdd a timeout value'), 1, "jest")).toEqual({ kind: "failed", timedOut: true });
+    expect(judgeJestJson(one("Error: STACK_TRACE_ERROR\n    at task (file:///x/chunk-artifact.js:1784:27)"), 1, "vitest")).toEqual({ kind: "failed", timedOut: true });
+    expect(judgeJestJson(one("Error: Test timed out in 5000ms.\nIf this is a long-running test"), 1, "vitest")).toEqual({ kind: "failed", timedOut: true });
+    // An assertion that merely mentions a timeout is a failure.
+    expect(judgeJestJson(one("AssertionError: expected 'timed out' to be 'done'"), 1, "vitest")).toEqual({ kind: "failed", message: "AssertionError: expected 'timed out' to be 'done'" });
+  });
+
+  it("real jest and vitest: a test awaiting forever past its own timeout is a timeout, not a failure", async () => {
+    const dir = (kind: "jest" | "vitest") => {
+      const d = mkdtempSync(join(tmpdir(), `ft-${kind}-wait-`));
+      symlinkSync(join(import.meta.dirname, "..", "..", ...(kind === "jest" ? ["examples", "jest", "node_modules"] : ["node_modules"])), join(d, "node_modules"));
+      writeFileSync(join(d, "package.json"), kind === "vitest" ? '{"type":"module"}\n' : '{"private":true}\n');
+      // Its own 1 s timeout (both runners take it as the third argument).
+      writeFileSync(join(d, "wait.test.js"), `${kind === "vitest" ? 'import { test } from "vitest";\n' : ""}test("waits", () => new Promise(() => {}), 1000);\n`);
+      return d;
+    };
+    const rerun = (kind: "jest" | "vitest") =>
+      rerunTest(
+        { test: test_({ id: "wait.test.js > waits", classname: kind === "jest" ? "waits" : "wait.test.js", name: "waits", file: "wait.test.js", runner: kind }), seed: null, reruns: 2, freshSeeds: 0, timeoutSec: 60, cwd: dir(kind), rerunCommand: null, runner: null },
+        { runDir: mkdtempSync(join(tmpdir(), `ft-${kind}-wait-run-`)), env: process.env },
+      );
+    const [j, v] = await Promise.all([rerun("jest"), rerun("vitest")]);
+    for (const out of [j, v]) expect(out.reruns.sameSeed).toMatchObject({ runs: 2, timedOut: 2, failed: 0 });
+  }, 120_000);
+});

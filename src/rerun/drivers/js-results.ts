@@ -68,10 +68,7 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
   const files = Array.isArray(data.testResults) ? data.testResults : [];
   const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
   const failed = assertions.find((a) => a.status === "failed");
-  if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) {
-    const message = firstLine(failed?.failureMessages?.[0]);
-    return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
-  }
+  if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) return failedWith(failed?.failureMessages);
   const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
   if (broken !== undefined && missingFile(broken)) return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
   if (broken !== undefined) {
@@ -89,6 +86,22 @@ export function judgeJestJson(results: string | null, exitCode: number, what: st
     return { kind: "not-run", why: `${what}: the test skipped itself (${own.status ?? ""})`, skipped: true };
   }
   return { kind: "not-run", why: `${what} found no test matching the name (all skipped or none collected)` };
+}
+
+/**
+ * The runner stopped the test for its time: jest's `thrown: "Exceeded timeout of 5000 ms for a
+ * test.`, vitest's `Test timed out in 5000ms.`, which vitest 4's JSON reporter shows as its
+ * placeholder `Error: STACK_TRACE_ERROR` (the timeout error takes the stack captured when the
+ * test was defined, and the header with it).
+ */
+const RUNNER_TIMEOUT = /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b|^(?:Error: )?(?:Test|Hook) timed out in \d+ ?ms\b|^Error: STACK_TRACE_ERROR$/m;
+
+/** The failed judgement of a test's failure messages: a timeout of the runner's, or a failure with its first line. */
+function failedWith(messages: unknown[] | undefined): Judgement & { kind: "failed" } {
+  const text = messages?.[0];
+  if (typeof text === "string" && RUNNER_TIMEOUT.test(text)) return { kind: "failed", timedOut: true };
+  const message = firstLine(text);
+  return message !== undefined ? { kind: "failed", message } : { kind: "failed" };
 }
 
 /** Statuses of a test that ran (the rest were skipped, pending or todo). */
@@ -122,8 +135,7 @@ export function judgeRunUntil(results: string | null, what: string, filter: Name
     if (RAN.has(a.status ?? "")) ranBefore++;
   }
   if (own.status === "passed") return { kind: "passed", ranBefore, finished: true };
-  const message = firstLine(own.failureMessages?.[0]);
-  return { kind: "failed", ranBefore, finished: true, ...(message !== undefined ? { message } : {}) };
+  return { ...failedWith(own.failureMessages), ranBefore, finished: true };
 }
 
 /** The result of the test the filter selected: the one whose full name it matches. */

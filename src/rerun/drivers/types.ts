@@ -46,9 +46,14 @@ export interface Invocation {
  */
 export type Judgement =
   | ({ kind: "passed" } & RanBefore)
-  | ({ kind: "failed"; message?: string } & RanBefore)
+  | ({ kind: "failed"; message?: string; timedOut?: true } & RanBefore)
   | { kind: "not-run"; why: string; skipped?: true };
 
+/**
+ * `timedOut` on a failure: the runner itself stopped the test for running too long (jest's
+ * "Exceeded timeout", vitest's "Test timed out"), an attempt that timed out as surely as one
+ * we killed.
+ */
 interface RanBefore {
   /** Run-until mode (the order check): the test started, after this many other tests. */
   ranBefore?: number;
