@@ -135,7 +135,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     notes.push("no rerun driver for this test id (give --rerun-command)");
     return outcome(null, false, 0);
   }
-  let reproduce = safeReproduce(driver, req);
+  let reproduce = safeCommand(() => driver.reproduceCommand(req.test, req.seed));
   const support = driver.seedSupport(req.seed);
   if (req.test.id.includes("\0")) {
     notes.push("test id contains a NUL byte; it cannot be passed to a process");
@@ -296,7 +296,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         else if (r.predecessors !== null) {
           reruns.order = { ...r.tally, predecessors: r.predecessors };
           // It passes alone and failed after them: the command to paste is the one that runs them.
-          if (r.tally.failed + r.tally.timedOut + r.tally.crashed > 0) reproduce = safeOrderReproduce(driver, req) ?? reproduce;
+          if (r.tally.failed + r.tally.timedOut + r.tally.crashed > 0) reproduce = safeCommand(() => driver.orderReproduceCommand?.(req.test, req.seed)) ?? reproduce;
         }
         else if (r.last?.collected) notes.push("order check skipped: the test was not found when collecting its file");
         else if (byPhase.order.length > 0) {
@@ -317,19 +317,11 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   return outcome(reproduce, support.reapply, processes);
 }
 
-function safeOrderReproduce(driver: RerunDriver, req: RerunRequest): string | null {
+/** A reproduce command, or null when the id cannot be quoted (NUL): better none than a wrong one. */
+function safeCommand(make: () => string | undefined): string | null {
   try {
-    return driver.orderReproduceCommand?.(req.test, req.seed) ?? null;
+    return make() ?? null;
   } catch {
-    return null;
-  }
-}
-
-function safeReproduce(driver: RerunDriver, req: RerunRequest): string | null {
-  try {
-    return driver.reproduceCommand(req.test, req.seed);
-  } catch {
-    // An id no shell can carry (NUL): better no command than a wrong one.
     return null;
   }
 }
