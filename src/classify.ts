@@ -45,9 +45,12 @@
  *      unknown      when only the report's own retries say so (no rerun of ours): a retry that
  *                   ran the test without the tests before it cannot tell a race from order
  *                   dependence.
- *      race-condition  only when the seed was re-applied, or no seed was printed (no randomness
- *                      we know of). A printed seed that could not be re-applied -> unknown:
- *                      unseeded randomness cannot be ruled out.
+ *      race-condition  when a seed the test reads (env, argument) was re-applied; otherwise only
+ *                      with evidence of concurrency (threads, processes, workers in its text or
+ *                      name). No seed, or one given only to the global generators (which
+ *                      np.random.default_rng() and self-seeding fixtures escape), and no such
+ *                      evidence -> unknown: unseeded randomness is as likely as a race. A printed
+ *                      seed that could not be re-applied -> unknown as well.
  *   6. not-reproduced -> unknown (did not fail in N reruns), unless the text says timeout or
  *      environment (then that cause, since those depend on the machine, not the code).
  *   7. not-rerun -> the cause the text alone supports (crash, timeout, environment, tolerance
@@ -235,6 +238,16 @@ function noCauseReason(note: string | undefined): string {
 const noCauseReasons = new Map<string | undefined, string>();
 const MAX_NO_CAUSE_REASONS = 100;
 
+/**
+ * A test named for what it exercises (`parallelSum adds every value`, `test_concurrent_writes`):
+ * evidence of concurrency where its failure text has none, as a race's often has not.
+ */
+const CONCURRENT_NAME = /thread|concurren|parallel|(?<![a-z])(?:race|lock)|mutex|worker|atomic|goroutine/i;
+
+function concurrentName(name: string): CauseHint | undefined {
+  return CONCURRENT_NAME.test(name) ? { kind: "concurrency", evidence: name.slice(0, 120) } : undefined;
+}
+
 function quote(hint: CauseHint): string {
   return `"${hint.evidence}"`;
 }
@@ -415,7 +428,22 @@ export function classify(input: ClassifyInput): Classification {
         `re-applied: unseeded randomness cannot be ruled out`,
     );
   }
-  const under = seed !== null ? `with the same seed ${seed.value}` : "with no seed printed (no randomness we know of)";
+  // The inputs are pinned only by a seed the test itself reads (an env variable, an argument);
+  // seeding random's and numpy's global generators misses np.random.default_rng() and fixtures
+  // that pick their own seed, and no seed pins nothing. Then a race needs evidence of its own.
+  const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
+  const pinned = seed !== null && seed.apply.kind !== "global-rng";
+  if (!pinned && concurrency === undefined) {
+    return done(
+      "unknown",
+      `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +
+        `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`,
+    );
+  }
+  const under =
+    seed !== null
+      ? `with the same seed ${seed.value}`
+      : `with no seed printed, running concurrent code (${concurrency!.evidence === test.name ? `its name: ${quote(concurrency!)}` : quote(concurrency!)})`;
   const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
   return done(
     "race-condition",

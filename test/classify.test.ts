@@ -80,11 +80,13 @@ const TABLE: Row[] = [
   ["seed but no fresh runs", input("assert 1 == 2", reruns(tally(0, 10))), "deterministic", "unknown", "unknown", /without fresh-seed runs/],
   ["most fresh seeds fail too", input("assert 1 == 2", reruns(tally(0, 10), tally(3, 7))), "deterministic", "unknown", "unknown", /failed all 10 reruns with seed \d+ and 7 of 10 fresh seeds: most inputs fail, some pass/],
   ["intermittent, seed re-applied", input(NEAR_MISS, reruns(tally(7, 3))), "intermittent", "unknown", "race-condition", /same seed 578250488.*nondeterministic numerics/],
-  ["intermittent, no seed", input("assert 1 == 2", reruns(tally(5, 5)), null, false), "intermittent", "unknown", "race-condition", /no seed printed/],
+  ["intermittent, no seed, no sign of concurrency: unseeded randomness or a race", input("assert 1 == 2", reruns(tally(5, 5)), null, false), "intermittent", "unknown", "unknown", /with no seed printed: unseeded randomness .* or a race, and its text shows no threads/],
+  ["intermittent, no seed, threads in its text: a race", input("    t = threading.Thread(target=warm)\n>   assert cache.ready", reruns(tally(5, 5)), null, false), "intermittent", "unknown", "race-condition", /no seed printed, running concurrent code \("threading\.Thread\(target=warm\)"\)/],
+  ["intermittent with a seed given only to the global generators: not pinned", input("assert 1 == 2", reruns(tally(5, 5)), { ...SEED, apply: { kind: "global-rng", value: "7" } }), "intermittent", "unknown", "unknown", /given to random's and numpy's global generators only/],
   ["intermittent, seed not re-applied", input("assert 1 == 2", reruns(tally(5, 5)), SEED, false), "intermittent", "unknown", "unknown", /unseeded randomness cannot be ruled out/],
   // Only the report's own retries: no rerun of ours to tell a race from order dependence.
   ["recorded flaky failure counts as a pass", input("assert 1 == 2", reruns(NONE, NONE, { recorded: tally(1, 1) }), null), "intermittent", "unknown", "unknown", /^failed 1 of the 2 runs the report recorded .*: a race, or order dependence when a retry ran it without the tests before it$/],
-  ["recorded retries and reruns of ours, intermittent: a race", input("assert 1 == 2", reruns(tally(3, 2), NONE, { recorded: tally(1, 1) }), null), "intermittent", "unknown", "race-condition", /failed 3 of 7 reruns/],
+  ["recorded retries and reruns of ours, intermittent: a race", input("assert 1 == 2", reruns(tally(3, 2), NONE, { recorded: tally(1, 1) })), "intermittent", "unknown", "race-condition", /failed 3 of 7 reruns/],
   ["order dependence, always after predecessors", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(0, 5), predecessors: 12 } })), "deterministic", "unknown", "order-dependence", /alone but failed 5 of 5 after 12 earlier tests/],
   ["order dependence, sometimes", input("assert 1 == 2", reruns(tally(10, 0), NONE, { order: { ...tally(3, 2), predecessors: 4 } })), "intermittent", "unknown", "order-dependence", /failed 2 of 5/],
   ["a worker died by a signal on every rerun", input("RuntimeError: worker is killed by signal: SIGSEGV", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "crash", /process dying.*SIGSEGV/],
@@ -163,5 +165,15 @@ describe("confidence", () => {
       text: "not rerun: no confidence beyond the failure text",
       moreRerunsAdvised: true,
     });
+  });
+});
+
+describe("a race without a seed needs evidence of concurrency", () => {
+  const intermittent = (name: string) =>
+    classify({ test: { ...testCase("assert 12 == 15"), name }, seed: null, tolerance: null, reruns: reruns(tally(3, 3)), seedReapplied: false });
+  it("a test named for concurrent code is a race; a name that only contains the letters is not", () => {
+    expect(intermittent("parallelSum adds every value")).toMatchObject({ cause: "race-condition", causeReason: expect.stringContaining('its name: "parallelSum adds every value"') });
+    expect(intermittent("test_lock_released").cause).toBe("race-condition");
+    for (const name of ["test_trace_shape", "test_block_sparse", "test_mean"]) expect(intermittent(name).cause, name).toBe("unknown");
   });
 });

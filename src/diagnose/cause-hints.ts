@@ -5,7 +5,7 @@ import { NeedleSet } from "./needle-set.js";
  * them against rerun results, and without reruns they only support a hypothesis.
  */
 
-export type HintKind = "timeout" | "environment" | "crash" | "non-finite" | "overflow";
+export type HintKind = "timeout" | "environment" | "crash" | "non-finite" | "overflow" | "concurrency";
 
 export interface CauseHint {
   kind: HintKind;
@@ -84,6 +84,14 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
     needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
   },
   { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
+
+  // Threads, processes or tasks in the failing code, or a race detector's report: what makes a
+  // race more than a guess when no seed pins the test's inputs.
+  {
+    kind: "concurrency",
+    pattern: /(?:threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.(?:gather|create_task)|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|[Ww]orker|[Pp]arallel)[^\n]*/,
+    needles: ["threading.", "Thread(", "ThreadPoolExecutor", "concurrent.futures", "multiprocessing", "asyncio.gather", "asyncio.create_task", "Lock()", "goroutine", "t.Parallel()", "Promise.all", "DATA RACE", "race condition", "deadlock", "sync.WaitGroup", "sync.Mutex", "worker_threads", "worker", "Worker", "parallel", "Parallel"],
+  },
 
   { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
   { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },

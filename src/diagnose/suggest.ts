@@ -169,9 +169,16 @@ function unknownFix(
           `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`
         );
       }
+      if (seed !== null && seed.apply.kind !== "global-rng") {
+        return (
+          `intermittent but its seed could not be re-applied: make the test take its seed from ` +
+          `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`
+        );
+      }
       return (
-        `intermittent but its seed could not be re-applied: make the test take its seed from ` +
-        `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`
+        `intermittent with nothing pinning its random inputs: seed every generator it uses from one ` +
+        `seed it prints and reads from the environment (MXNET_TEST_SEED style), then rerun: failing ` +
+        `with that seed every time is an unlucky draw (tolerance or edge case), failing only sometimes a race`
       );
     case "deterministic": {
       const fresh = reruns?.freshSeeds;

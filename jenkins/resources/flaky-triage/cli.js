@@ -13810,6 +13810,13 @@ const HINT_PATTERNS = [
         needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
     },
     { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
+    // Threads, processes or tasks in the failing code, or a race detector's report: what makes a
+    // race more than a guess when no seed pins the test's inputs.
+    {
+        kind: "concurrency",
+        pattern: /(?:threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.(?:gather|create_task)|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|[Ww]orker|[Pp]arallel)[^\n]*/,
+        needles: ["threading.", "Thread(", "ThreadPoolExecutor", "concurrent.futures", "multiprocessing", "asyncio.gather", "asyncio.create_task", "Lock()", "goroutine", "t.Parallel()", "Promise.all", "DATA RACE", "race condition", "deadlock", "sync.WaitGroup", "sync.Mutex", "worker_threads", "worker", "Worker", "parallel", "Parallel"],
+    },
     { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
     { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
     { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i, lower: true, needles: ["int overflow", "integer overflow"] },
@@ -15251,6 +15258,14 @@ function noCauseReason(note) {
 }
 const noCauseReasons = new Map();
 const MAX_NO_CAUSE_REASONS = 100;
+/**
+ * A test named for what it exercises (`parallelSum adds every value`, `test_concurrent_writes`):
+ * evidence of concurrency where its failure text has none, as a race's often has not.
+ */
+const CONCURRENT_NAME = /thread|concurren|parallel|(?<![a-z])(?:race|lock)|mutex|worker|atomic|goroutine/i;
+function concurrentName(name) {
+    return CONCURRENT_NAME.test(name) ? { kind: "concurrency", evidence: name.slice(0, 120) } : undefined;
+}
 function quote(hint) {
     return `"${hint.evidence}"`;
 }
@@ -15396,7 +15411,18 @@ function classify(input) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
             `re-applied: unseeded randomness cannot be ruled out`);
     }
-    const under = seed !== null ? `with the same seed ${seed.value}` : "with no seed printed (no randomness we know of)";
+    // The inputs are pinned only by a seed the test itself reads (an env variable, an argument);
+    // seeding random's and numpy's global generators misses np.random.default_rng() and fixtures
+    // that pick their own seed, and no seed pins nothing. Then a race needs evidence of its own.
+    const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
+    const pinned = seed !== null && seed.apply.kind !== "global-rng";
+    if (!pinned && concurrency === undefined) {
+        return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +
+            `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`);
+    }
+    const under = seed !== null
+        ? `with the same seed ${seed.value}`
+        : `with no seed printed, running concurrent code (${concurrency.evidence === test.name ? `its name: ${quote(concurrency)}` : quote(concurrency)})`;
     const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
     return done("race-condition", `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`);
 }
@@ -15563,8 +15589,13 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
                 return (`flaky in the report's own retries, which are not repeated here: run it alone many times ` +
                     `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`);
             }
-            return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
-                `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
+            if (seed !== null && seed.apply.kind !== "global-rng") {
+                return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
+                    `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
+            }
+            return (`intermittent with nothing pinning its random inputs: seed every generator it uses from one ` +
+                `seed it prints and reads from the environment (MXNET_TEST_SEED style), then rerun: failing ` +
+                `with that seed every time is an unlucky draw (tolerance or edge case), failing only sometimes a race`);
         case "deterministic": {
             const fresh = reruns?.freshSeeds;
             if (fresh !== undefined && fresh.runs > 0) {
