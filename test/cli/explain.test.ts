@@ -4,7 +4,7 @@
  * log: ids, seeds, tolerance figures, cause, verdict and the reproduce command.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -211,4 +211,23 @@ describe("triage from a console log alone", () => {
     expect(t.reruns.sameSeed.failed).toBe(2);
     expect(byId(report, "mxtests/test_module_seed.py::test_shapes[2 - 3]").verdict).toBe("deterministic");
   });
+
+  it.skipIf(!python)("a -v log the job's time limit cut inside a hanging test: that test is triaged (a timeout), not 'no failing tests'", () => {
+    const project = mkdtempSync(join(tmpdir(), "ft-cut-log-"));
+    mkdirSync(join(project, "tests"));
+    writeFileSync(join(project, "tests", "test_io.py"), "import time\n\ndef test_read_ok():\n    assert True\n\ndef test_download_finishes():\n    while True:\n        time.sleep(0.1)\n");
+    // The CI run, killed as a job's time limit kills it: no summary, the running test's -v line open.
+    const ci = spawnSync("timeout", ["-s", "KILL", "4", process.env["FLAKY_TRIAGE_PYTHON"] || "python3", "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests"], { cwd: project, encoding: "utf8" });
+    writeFileSync(join(project, "pytest.log"), ci.stdout);
+    expect(ci.stdout.trimEnd().endsWith("tests/test_io.py::test_download_finishes")).toBe(true);
+    const out = join(project, "report.json");
+    const r = run([join(project, "pytest.log"), "--cwd", project, "--reruns", "3", "--fresh-seeds", "0", "--rerun-timeout", "2", "--json", out, "--quiet"]);
+    // --quiet still says the log is cut.
+    expect(r.stderr).toMatch(/^warning: .*pytest\.log: no final .* was running when it ends, and is triaged as errored\n$/);
+    const report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    expect(report.inputs[0]!.warnings[0]).toMatch(/tests\/test_io\.py::test_download_finishes was running when it ends, and is triaged as errored$/);
+    const t = byId(report, "tests/test_io.py::test_download_finishes");
+    expect([t.outcome, t.verdict, t.cause]).toEqual(["errored", "deterministic", "timeout"]);
+    expect(t.message).toMatch(/^the log ends while this test ran/);
+  }, 60_000);
 });

@@ -11898,6 +11898,8 @@ const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
 const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
+/** The message of a test whose -v line has no result because the log ends while it ran. */
+const CUT_WHILE_RUNNING = "the log ends while this test ran (no result line): the run was killed, by a hang the job's time limit or a cancel ended, or by a death that printed nothing";
 /** What each non-verbose progress mark counts as (R, a rerun, is not a test of its own). */
 const MARK_OUTCOME = { ".": "passed", F: "failed", E: "errored", s: "skipped", x: "skipped", X: "passed" };
 /** Non-verbose progress: `tests/x.py .F.sE   [ 40%]`, and its continuation lines for long files. */
@@ -12483,7 +12485,16 @@ function parseRun(lines, firstLineNo, ctx) {
     }
     else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
         const open = sections.length > 0 || headless.length > 0 ? "failure sections without their end" : "a session start";
-        ctx.warnings.push(`${ctx.path}: no final "=== N failed, M passed in Ts ===" line after ${open}: the log looks cut at the end; counts are from the tests found`);
+        // -v printed the test's id and never its result: it was running when the log ends (a hang
+        // the job's time limit or a cancel ended, or a death that printed nothing). It failed.
+        const running = lastStarted !== null && !byId.has(lastStarted) && !verbose.some((v) => v.id === lastStarted) ? lastStarted : null;
+        if (running !== null) {
+            const rec = { id: running, ...namesOf(running), outcome: "errored", index: ctx.nextIndex++, message: CUT_WHILE_RUNNING };
+            byId.set(running, rec);
+            records.push(rec);
+        }
+        const was = running !== null ? `; ${running} was running when it ends, and is triaged as errored` : "";
+        ctx.warnings.push(`${ctx.path}: no final "=== N failed, M passed in Ts ===" line after ${open}: the log looks cut at the end; counts are from the tests found${was}`);
     }
     // Passed/skipped tests seen in -v lines matter only when they ran again (prior attempts).
     for (const v of verbose) {
