@@ -36,6 +36,8 @@ export interface RunRecord {
   outputLines?: number[];
   /** Position in the log's run order (shared counter across runs). */
   index: number;
+  /** The run's header lines that name a seed (`Using --randomly-seed=38`): the whole run's. */
+  reportContext?: string;
 }
 
 export interface Run {
@@ -204,6 +206,7 @@ function toTestCase(r: RunRecord, path: string, origin?: readonly number[]): Tes
   }
   if (logLines.details !== undefined || logLines.output !== undefined) t.logLines = logLines;
   if (r.priorAttempts !== undefined && r.priorAttempts.length > 0) t.priorAttempts = r.priorAttempts;
+  if (r.reportContext !== undefined) t.reportContext = r.reportContext;
   return t;
 }
 

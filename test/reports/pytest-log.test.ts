@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedInput, TestCase } from "../../src/model.js";
 import { headlineOf, parsePytestLog } from "../../src/reports/pytest-log.js";
+import { extractSeed } from "../../src/seeds/extract.js";
 import { fixture } from "./console-fixtures.js";
 
 function parse(rel: string): ParsedInput {
@@ -265,5 +266,47 @@ describe("headlineOf", () => {
   it("drops the file and shows classes with dots", () => {
     expect(headlineOf("tests/x.py::TestC::test_y[p::q]")).toBe("TestC.test_y[p::q]");
     expect(headlineOf("tests/x.py::test_y")).toBe("test_y");
+  });
+});
+
+describe("a seed the run's header prints once (pytest-randomly, a conftest banner)", () => {
+  const log = (header: string) =>
+    [
+      "============================= test session starts ==============================",
+      "platform linux -- Python 3.11.7, pytest-9.0.3, pluggy-1.6.0",
+      header,
+      "rootdir: /p",
+      "collected 2 items",
+      "",
+      "tests/test_k.py .F                                                       [100%]",
+      "",
+      "=================================== FAILURES ===================================",
+      "______________________________ test_centroids __________________________________",
+      "",
+      "    def test_centroids():",
+      ">       assert 0.06 < 0.05",
+      "E       assert 0.06 < 0.05",
+      "",
+      "tests/test_k.py:9: AssertionError",
+      "=========================== short test summary info ============================",
+      "FAILED tests/test_k.py::test_centroids - assert 0.06 < 0.05",
+      "========================= 1 failed, 1 passed in 0.10s ==========================",
+      "",
+    ].join("\n");
+
+  it("reaches each failing test of the run: pytest-randomly's line is its seed", () => {
+    const [t] = parsePytestLog(log("Using --randomly-seed=38"), "ci.log").tests;
+    expect(t?.reportContext).toBe("Using --randomly-seed=38");
+    expect(extractSeed(t!, [])).toMatchObject({ value: "38", recogniser: "pytest-randomly", apply: { kind: "args", args: ["-p", "randomly", "--randomly-seed=38"] } });
+  });
+
+  it("and --seed-pattern finds a project's own banner there (scikit-learn's global random seed)", () => {
+    const [t] = parsePytestLog(log('To reproduce this test run, set the following environment variable:\n    SKLEARN_TESTS_GLOBAL_RANDOM_SEED="38"'), "ci.log").tests;
+    expect(extractSeed(t!, [/(?<env>SKLEARN_TESTS_GLOBAL_RANDOM_SEED)="(?<seed>\d+)"/g])).toMatchObject({ value: "38", apply: { kind: "env", env: { SKLEARN_TESTS_GLOBAL_RANDOM_SEED: "38" } } });
+  });
+
+  it("lines after collection are not the header", () => {
+    const [t] = parsePytestLog(log("rootdir: /q").replace("tests/test_k.py .F", "seed 5 printed by a test\ntests/test_k.py .F"), "ci.log").tests;
+    expect(t?.reportContext).toBeUndefined();
   });
 });

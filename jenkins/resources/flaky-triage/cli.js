@@ -9479,6 +9479,8 @@ function toTestCase(r, path, origin) {
         t.logLines = logLines;
     if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
         t.priorAttempts = r.priorAttempts;
+    if (r.reportContext !== undefined)
+        t.reportContext = r.reportContext;
     return t;
 }
 /** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
@@ -12515,8 +12517,33 @@ function parseRun(lines, firstLineNo, ctx) {
         }
         counts = c;
     }
+    // pytest-randomly (and projects' conftest headers) print the run's seed once, above the tests:
+    // each failing test of the run gets those lines, where seed recognisers and --seed-pattern
+    // look after the test's own text.
+    const headerSeeds = seedLinesOfHeader(lines);
+    if (headerSeeds !== undefined)
+        for (const r of records)
+            if (r.outcome === "failed" || r.outcome === "errored")
+                r.reportContext = headerSeeds;
     records.sort((a, b) => a.index - b.index);
     return { records, counts, ...(unmatched.size > 0 ? { unmatched } : {}) };
+}
+/** The end of pytest's session header: tests are collected, and the run begins. */
+const HEADER_END = /^(?:collected \d+ items?|collecting \.\.\.|=+ (?:FAILURES|ERRORS|short test summary info) =+$)/;
+/** Header lines looked at, and kept per line: a header is a dozen lines of plugin banners. */
+const MAX_HEADER_LINES = 60;
+const MAX_HEADER_LINE_CHARS = 300;
+/** The lines of a run's header (before collection ends) that mention a seed, or undefined. */
+function seedLinesOfHeader(lines) {
+    const found = [];
+    for (let i = 0; i < lines.length && i < MAX_HEADER_LINES; i++) {
+        const l = lines[i];
+        if (HEADER_END.test(l))
+            break;
+        if (/seed/i.test(l))
+            found.push(l.slice(0, MAX_HEADER_LINE_CHARS));
+    }
+    return found.length > 0 ? found.join("\n") : undefined;
 }
 /** Parses a pytest console log (`pytest ... | tee pytest.log`, or an excerpt of one). */
 function parsePytestLog(text, path) {
