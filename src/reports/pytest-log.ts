@@ -327,6 +327,13 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
         continue;
       }
       if (FATAL.test(l) || TIMEOUT_BANNER.test(l)) {
+        // Under pytest-xdist a worker died, not the session: the controller replaces it and runs
+        // on to its summary, which names the crashed test ("worker 'gw1' crashed while running").
+        const resumed = xdistRecovery(lines, i + 1);
+        if (resumed !== null) {
+          i = resumed;
+          continue;
+        }
         const before = l.slice(0, l.search(FATAL) < 0 ? 0 : l.search(FATAL)).trim();
         const prefixId = /^(\S+::\S+)/.exec(before)?.[1] ?? null;
         const prefixFile = /^(\S+\.py)\b/.exec(before)?.[1] ?? null;
@@ -672,6 +679,21 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
   if (headerSeeds !== undefined) for (const r of records) if (r.outcome === "failed" || r.outcome === "errored") r.reportContext = headerSeeds;
   records.sort((a, b) => a.index - b.index);
   return { records, counts, ...(unmatched.size > 0 ? { unmatched } : {}) };
+}
+
+/** pytest-xdist after a worker's death: the controller carries on (`replacing crashed worker gw1`). */
+const XDIST_RECOVERY = /^(?:\[gw\d+\] node down: Not properly terminated|replacing crashed worker gw\d+)\s*$/;
+/** Lines a worker's stack dump may take before xdist says it carries on. */
+const MAX_DUMP_LINES = 5000;
+
+/** The line where xdist resumes after a worker's crash dump starting at `from`, or null when the session itself died. */
+function xdistRecovery(lines: readonly string[], from: number): number | null {
+  let found: number | null = null;
+  for (let j = from; j < lines.length && j < from + MAX_DUMP_LINES; j++) {
+    if (XDIST_RECOVERY.test(lines[j]!)) found = j;
+    else if (found !== null) return found;
+  }
+  return found;
 }
 
 /** The end of pytest's session header: tests are collected, and the run begins. */

@@ -140,6 +140,18 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(input.warnings.some((w) => w.includes("pytest-two-runs.log") && w.includes("2 test runs"))).toBe(true);
   });
 
+  it("a pytest-xdist worker's segfault is not the session's: the controller's summary is read in full", () => {
+    // Debian's pytest 7.2.1 with pytest-xdist 3.1.0 (-n 2), run for real; xdist is not part of
+    // regenerate.sh (pip cannot reach PyPI here), so this log is kept as it was written.
+    const input = parse("pytest-xdist-crash.log");
+    expect(input.counts).toEqual({ tests: 9, passed: 6, failed: 3, errored: 0, skipped: 0 });
+    const byId = new Map(input.tests.map((t) => [t.id, t]));
+    expect([...byId.keys()].sort()).toEqual(["tests/test_edge.py::test_activation_bounded", "tests/test_hang.py::test_dataloader_shutdown", "tests/test_native.py::test_native_kernel"]);
+    expect(byId.get("tests/test_edge.py::test_activation_bounded")?.output).toContain("use MXNET_TEST_SEED=80000946 to reproduce");
+    expect(byId.get("tests/test_native.py::test_native_kernel")?.details).toContain("worker 'gw1' crashed while running 'tests/test_native.py::test_native_kernel'");
+    expect(input.warnings).toEqual([]);
+  });
+
   it.each(["pytest-crash-verbose.log", "pytest-crash.log"])("reports the test a segfault killed (%s)", (rel) => {
     const input = parse(rel);
     expect(input.tests.map((t) => t.id)).toEqual(["tests/test_crash.py::test_segfault"]);
