@@ -7135,6 +7135,14 @@ function pytestArgv(python, workDir, resultsFile, extra, targets) {
         ...targets,
     ];
 }
+/**
+ * The project's hypothesis example database (hypothesis' default `.hypothesis/examples`), copied
+ * into the rerun's own storage directory: hypothesis replays the falsifying example the CI run
+ * saved before it searches, so a real bug it found once fails every rerun.
+ */
+function hypothesisExamples(workDir) {
+    return [{ from: external_node_path_default().join(".hypothesis", "examples"), to: external_node_path_default().join(workDir, "hypothesis", "examples") }];
+}
 function pytestDriver(python) {
     return {
         name: "pytest",
@@ -7189,7 +7197,7 @@ function pytestDriver(python) {
                     ...(app?.env ?? {}),
                 };
                 const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
-                return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true };
+                return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true, copyIn: hypothesisExamples(workDir) };
             },
         },
         seedSupport(seed) {
@@ -7234,7 +7242,7 @@ function pytestDriver(python) {
                 : [`--ft-run-until=${req.test.id}`];
             const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
             const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
-            return { argv, env, attempts, reportsLines: true };
+            return { argv, env, attempts, reportsLines: true, copyIn: hypothesisExamples(req.workDir) };
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed);
@@ -17064,6 +17072,55 @@ function rerunEnv(user, pluginDir) {
     return env;
 }
 
+;// CONCATENATED MODULE: ./src/rerun/copy-in.ts
+/**
+ * Files a rerun process starts with in its private directory, copied from the project: the
+ * hypothesis example database, so a rerun replays the falsifying example the CI run saved
+ * (hypothesis tries saved examples first) instead of searching afresh and often missing it.
+ * Copied, never linked: what the rerun saves must not reach the project.
+ */
+
+
+/** A directory copied in whole, or not at all when larger (a long-lived local database). */
+const MAX_COPY_IN_BYTES = 64 * 1024 * 1024;
+/** Files looked at before giving up on a directory as too large to copy. */
+const MAX_COPY_IN_FILES = 20_000;
+/** Copies each existing `from` directory to `to`; a missing, unreadable or oversized one is skipped. */
+async function copyIn(items, cwd) {
+    for (const item of items ?? []) {
+        const from = external_node_path_default().resolve(cwd, item.from);
+        if ((await sizeWithin(from, MAX_COPY_IN_BYTES)) === null)
+            continue;
+        await (0,promises_namespaceObject.cp)(from, item.to, { recursive: true, force: false, errorOnExist: false, dereference: false, verbatimSymlinks: true }).catch(() => undefined);
+    }
+}
+/** Total size of the regular files under `dir`, or null when it is no directory or exceeds `max`. */
+async function sizeWithin(dir, max) {
+    const info = await (0,promises_namespaceObject.stat)(dir).catch(() => null);
+    if (info === null || !info.isDirectory())
+        return null;
+    let total = 0;
+    let files = 0;
+    const pending = [dir];
+    while (pending.length > 0) {
+        const d = pending.pop();
+        const entries = await (0,promises_namespaceObject.readdir)(d, { withFileTypes: true }).catch(() => null);
+        if (entries === null)
+            return null;
+        for (const e of entries) {
+            const p = external_node_path_default().join(d, e.name);
+            if (e.isDirectory())
+                pending.push(p);
+            else if (e.isFile()) {
+                total += (await (0,promises_namespaceObject.stat)(p).catch(() => null))?.size ?? 0;
+                if (++files > MAX_COPY_IN_FILES || total > max)
+                    return null;
+            }
+        }
+    }
+    return total;
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/rerun.ts
 /**
  * Reruns of one failing test, in three phases:
@@ -17077,6 +17134,7 @@ function rerunEnv(user, pluginDir) {
  * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
  * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
  */
+
 
 
 
@@ -17225,6 +17283,7 @@ async function rerunTest(req, ctx, batched) {
                 workDir: dir,
                 stopWhenMixed: opts.stopWhenMixed,
             });
+            await copyIn(inv.copyIn, req.cwd);
             const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;
             const seeds = Array.from({ length: inv.attempts }, (_, i) => fresh?.[i] ?? recordedSeed);
             processes++;
@@ -17417,6 +17476,7 @@ async function ensurePlugin(runDir) {
 
 
 
+
 /** The note of a member no batch process got to: its start-up or collection outlasted the timeout. */
 const HUNG_BEFORE_TEST = "the rerun process hung before running the test";
 /** The same-seed request a driver sees for a member (the one-test path builds the same). */
@@ -17562,6 +17622,7 @@ class Batch {
         const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns, resultsFile, dir));
         const inv = batch.invocation({ requests, planFile, resultsFile, workDir: dir });
         const req0 = todo[0].m.req;
+        await copyIn(inv.copyIn, req0.cwd);
         const owned = new Set();
         const progressed = new Set();
         const res = await runPlanBatch({

@@ -39,6 +39,7 @@ import { ACK_AFTER_SEC, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC }
 import type { RerunPhase, RerunRequest } from "./plan.js";
 import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
 import { emptyTally, ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
+import { copyIn } from "./copy-in.js";
 import { freshSeeds, seedMax } from "./seed-apply.js";
 
 /** The note of a member no batch process got to: its start-up or collection outlasted the timeout. */
@@ -236,6 +237,7 @@ export class Batch {
     const requests = todo.map((s) => sameSeedRequest(s.m.req, s.m.req.reruns, resultsFile, dir));
     const inv = batch.invocation({ requests, planFile, resultsFile, workDir: dir });
     const req0 = todo[0]!.m.req;
+    await copyIn(inv.copyIn, req0.cwd);
     const owned = new Set<MemberState>();
     const progressed = new Set<MemberState>();
     const res = await runPlanBatch({

@@ -23,6 +23,7 @@ import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
 import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
+import { copyIn } from "./copy-in.js";
 import { freshSeeds, seedMax } from "./seed-apply.js";
 
 export interface RerunContext {
@@ -195,6 +196,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         workDir: dir,
         stopWhenMixed: opts.stopWhenMixed,
       });
+      await copyIn(inv.copyIn, req.cwd);
       const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;
       const seeds = Array.from({ length: inv.attempts }, (_, i) => fresh?.[i] ?? recordedSeed);
       processes++;

@@ -2,7 +2,8 @@
  * The rerun engine against real pytest (python3 with pytest and numpy must be installed).
  * Fixture tests append their PID to a file, so we can count the processes N attempts took.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
@@ -214,4 +215,35 @@ describe("rerunTest with pytest", () => {
     expect(out.reruns.sameSeed.runs).toBe(0);
     expect(await survivors(runDir)).toEqual([]);
   });
+});
+
+describe("hypothesis: the CI run's saved falsifying example", () => {
+  it("is copied into each rerun's own database, so a bug hypothesis found once fails every rerun; the project's database is not written", async () => {
+    const project = tempDir("ft-hypothesis-");
+    mkdirSync(path.join(project, "tests"));
+    // A bug random search finds in roughly one run in seven.
+    writeFileSync(
+      path.join(project, "tests", "test_prop.py"),
+      "from hypothesis import given, strategies as st\n\n@given(st.integers(0, 10**6))\ndef test_mod(x):\n    assert x % 1000 != 777\n",
+    );
+    // The CI run: pytest until hypothesis finds it (it saves the example in .hypothesis/examples).
+    const ci = spawnSync(
+      "python3",
+      ["-c", "import sys, pytest\nfor _ in range(60):\n    if pytest.main(['-q', '-p', 'no:cacheprovider', 'tests']) != 0: sys.exit(0)\nsys.exit(1)"],
+      { cwd: project, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } },
+    );
+    expect(ci.status, ci.stdout.slice(-2000)).toBe(0);
+    const saved = readdirSync(path.join(project, ".hypothesis", "examples"), { recursive: true }).sort();
+    const runDir = tempDir("ft-hypothesis-run-");
+    const out = await rerunTest(
+      planRerun({ test: pytestCase("tests/test_prop.py::test_mod"), seed: null, reruns: 4, freshSeeds: 0, timeoutSec: 60, cwd: project, rerunCommand: null }),
+      { runDir, env: process.env, startupAllowanceSec: 30 },
+    );
+    // Without the copy the first attempt searches afresh and mostly passes.
+    expect(out.reruns.sameSeed).toMatchObject({ runs: 4, failed: 4, passed: 0 });
+    // The rerun's own database started from the CI run's: every saved entry is in it.
+    const own = readdirSync(runDir, { recursive: true }).map(String).filter((f) => f.includes(`${path.sep}hypothesis${path.sep}examples${path.sep}`));
+    for (const entry of saved.map(String)) expect(own.some((f) => f.endsWith(`${path.sep}examples${path.sep}${entry}`)), entry).toBe(true);
+    expect(readdirSync(path.join(project, ".hypothesis", "examples"), { recursive: true }).sort()).toEqual(saved);
+  }, 120_000);
 });

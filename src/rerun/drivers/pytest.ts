@@ -9,6 +9,7 @@ import { nodeIdFile } from "../../reports/pytest-ids.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { PLUGIN_MODULE } from "../pytest-plugin.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
+import type { CopyIn } from "../copy-in.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
@@ -54,6 +55,15 @@ function pytestArgv(python: string, workDir: string, resultsFile: string, extra:
     "--",
     ...targets,
   ];
+}
+
+/**
+ * The project's hypothesis example database (hypothesis' default `.hypothesis/examples`), copied
+ * into the rerun's own storage directory: hypothesis replays the falsifying example the CI run
+ * saved before it searches, so a real bug it found once fails every rerun.
+ */
+function hypothesisExamples(workDir: string): CopyIn[] {
+  return [{ from: path.join(".hypothesis", "examples"), to: path.join(workDir, "hypothesis", "examples") }];
 }
 
 export function pytestDriver(python: string): RerunDriver {
@@ -106,7 +116,7 @@ export function pytestDriver(python: string): RerunDriver {
           ...(app?.env ?? {}),
         };
         const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
-        return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true };
+        return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true, copyIn: hypothesisExamples(workDir) };
       },
     },
     seedSupport(seed: Seed | null): SeedSupport {
@@ -148,7 +158,7 @@ export function pytestDriver(python: string): RerunDriver {
           : [`--ft-run-until=${req.test.id}`];
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
       const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
-      return { argv, env, attempts, reportsLines: true };
+      return { argv, env, attempts, reportsLines: true, copyIn: hypothesisExamples(req.workDir) };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);

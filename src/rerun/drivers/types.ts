@@ -1,4 +1,5 @@
 import type { Seed, TestCase } from "../../model.js";
+import type { CopyIn } from "../copy-in.js";
 import type { PlanRun } from "../pytest-plugin.js";
 
 /** What one process should do. */
@@ -31,6 +32,12 @@ export interface Invocation {
   /** True when the process reports each attempt as a JSON line in `resultsFile`; otherwise
    * the process is one attempt and its exit status is the outcome. */
   reportsLines: boolean;
+  /**
+   * Project directories the process starts with in its own space (copied, never shared): the
+   * hypothesis example database. Triage reruns copy them in; verify does not (it wants fresh
+   * draws, not the CI run's saved failure).
+   */
+  copyIn?: CopyIn[];
   /**
    * For one-attempt processes whose exit status is not enough: vitest and `go test` exit 0
    * when their filter matched nothing, which must not count as a pass.
