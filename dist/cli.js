@@ -6654,6 +6654,10 @@ class _State(object):
                 self.plan = json.load(f)
         self.entries = {}
         self.out = open(opt.ft_results, "a", encoding="utf-8") if opt.ft_results else None
+        # The environment the test modules were imported under, and every seed given since: a
+        # module global holding one of those seed values read it at import (see _refresh).
+        self.env_at_import = dict(os.environ)
+        self.applied = set()
 
     def seed_for(self, attempt):
         if not self.seeds:
@@ -6789,11 +6793,43 @@ def _warm(items):
             pass
 
 
-def _reseed(state, seed, seed_env=None, global_seed=None):
+def _holds_seed(module, values):
+    for v in vars(module).values():
+        if (type(v) is str and v in values) or (type(v) is int and str(v) in values):
+            return True
+    return False
+
+
+def _refresh(state, item, seed, names):
+    """A test module that read its seed variable when it was imported (SEED = int(os.environ[
+    "TEST_SEED"]) at module level) keeps that value, so a new seed in the environment would not
+    reach it: when a module global holds a value a seed variable had (at import, or from an
+    earlier attempt) and the new seed differs, the module is executed again (importlib.reload,
+    in place, so the test functions see the new globals). Attempts of a plan run in a forked
+    child; a module whose code cannot run twice keeps its old values, as before."""
+    module = getattr(item, "module", None)
+    if module is None or not names:
+        return
+    known = set(state.env_at_import.get(n) or "" for n in names) | state.applied
+    state.applied.add(seed)
+    # Two characters at least: a one-digit seed would match any small constant.
+    known = set(v for v in known if len(v) >= 2 and v != seed)
+    if known and _holds_seed(module, known):
+        try:
+            import importlib
+            importlib.reload(module)
+        except Exception:
+            pass
+
+
+def _reseed(state, seed, seed_env=None, global_seed=None, item=None):
     if seed is None:
         return
-    for name in (state.seed_env if seed_env is None else seed_env):
+    names = state.seed_env if seed_env is None else seed_env
+    for name in names:
         os.environ[name] = seed
+    if item is not None:
+        _refresh(state, item, seed, names)
     if state.global_seed if global_seed is None else global_seed:
         value = _seed_int(seed)
         random.seed(value)
@@ -6927,7 +6963,7 @@ def _run_attempts(state, item, attempts):
     seen = set()
     for attempt in range(attempts):
         seed = state.seed_for(attempt)
-        _reseed(state, seed)
+        _reseed(state, seed, item=item)
         state.emit({"event": "start", "attempt": attempt, "seed": seed})
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         # nextitem=None tears everything down after each attempt, so every attempt builds its
@@ -7046,7 +7082,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
         if stop_file and os.path.exists(stop_file):
             break
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
-        _reseed(state, seed, seed_env, global_seed)
+        _reseed(state, seed, seed_env, global_seed, item)
         state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
                     "seed": seed})
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)

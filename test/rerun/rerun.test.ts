@@ -3,10 +3,10 @@
  * Fixture tests append their PID to a file, so we can count the processes N attempts took.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Seed } from "../../src/model.js";
+import type { Report, Seed } from "../../src/model.js";
 import { planRerun, type RerunProgress } from "../../src/rerun/plan.js";
 import { rerunTest, type RerunContext } from "../../src/rerun/rerun.js";
 import { removeTempDirs, copyFixture, pytestCase, readLines, survivors, tempDir } from "./helpers.js";
@@ -245,5 +245,31 @@ describe("hypothesis: the CI run's saved falsifying example", () => {
     const own = readdirSync(runDir, { recursive: true }).map(String).filter((f) => f.includes(`${path.sep}hypothesis${path.sep}examples${path.sep}`));
     for (const entry of saved.map(String)) expect(own.some((f) => f.endsWith(`${path.sep}examples${path.sep}${entry}`)), entry).toBe(true);
     expect(readdirSync(path.join(project, ".hypothesis", "examples"), { recursive: true }).sort()).toEqual(saved);
+  }, 120_000);
+});
+
+describe("a seed the test module reads when imported", () => {
+  it("reaches it for every fresh seed: the module is executed again when it holds the old seed (dist/cli.js, batched)", () => {
+    const project = tempDir("ft-import-seed-");
+    mkdirSync(path.join(project, "tests"));
+    mkdirSync(path.join(project, "reports"));
+    // Fails for one seed in ten; the CI run's seed, 13, is one of them.
+    writeFileSync(
+      path.join(project, "tests", "test_imp.py"),
+      'import os\n\nSEED = int(os.environ.get("TEST_SEED", "1"))\n\n\ndef test_draw():\n    print("use TEST_SEED=%d to reproduce" % SEED)\n    assert SEED % 10 != 3\n',
+    );
+    const env = { ...process.env, TEST_SEED: "13", PYTHONDONTWRITEBYTECODE: "1" };
+    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "-o", "junit_logging=all", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    const json = path.join(project, "triage.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "3", "--fresh-seeds", "6", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: { ...process.env, TEST_SEED: "" } });
+    expect(r.status, r.stderr).toBe(1);
+    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    expect(t.seed?.apply).toEqual({ kind: "env", env: { TEST_SEED: "13" } });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    // Had the fresh seeds not reached the module, all six would fail like 13 (all-seeds, regression).
+    // Each fails with probability 1/10: at least one passing is certain but for 1e-6.
+    expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
+    expect([t.verdict, t.seedSensitivity, t.cause]).toEqual(["deterministic", "seed-specific", "edge-case"]);
   }, 120_000);
 });
