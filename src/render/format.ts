@@ -95,14 +95,18 @@ export function tallyText(t: RerunTally): string {
  * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
  * the verdicts add up.
  */
-export function passedOnRetry(s: Report["summary"]): number {
-  return Math.max(0, s.deterministic + s.intermittent + s.notReproduced + s.notRerun - (s.failed + s.errored));
+export function passedOnRetry(report: Report): number {
+  // Counted, not inferred from the verdicts: a failure the report and its console log name
+  // differently is two triaged entries for one failing test, not a retry.
+  let n = 0;
+  for (const t of report.tests) if (t.outcome === "passed") n++;
+  return n;
 }
 
 export function tallyLine(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
-  const retried = passedOnRetry(s);
+  const retried = passedOnRetry(report);
   return (
     `${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
     `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`

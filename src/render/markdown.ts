@@ -50,7 +50,7 @@ const VERDICT_ICON: Record<TriagedTest["verdict"], string> = {
 function headline(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
-  const retried = passedOnRetry(s);
+  const retried = passedOnRetry(report);
   const title =
     failing + retried === 0
       ? "## flaky-triage: no failing tests"

@@ -70,6 +70,15 @@ describe("renderTable", () => {
     );
   });
 
+  it("does not take a failure named twice (report and log ids apart) for a retry", () => {
+    const a = makeTest({ id: "pytest::tests.test_api", verdict: "not-rerun", outcome: "errored" });
+    const b = makeTest({ id: "tests/test_api.py", verdict: "not-rerun", outcome: "errored" });
+    // The JUnit report counts one error; the log's entry for the same failure is a second one.
+    const report = makeReport([a, b]);
+    report.summary.errored = 1;
+    expect(renderTable(report).split("\n").at(-1)).toBe("1 failing test of 102: 0 deterministic, 0 intermittent, 0 not reproduced, 2 not rerun");
+  });
+
   it("prints only the tally when nothing failed", () => {
     expect(renderTable(makeReport([]))).toBe("0 failing tests of 100: 0 deterministic, 0 intermittent, 0 not reproduced, 0 not rerun");
   });

@@ -19085,13 +19085,19 @@ function tallyText(t) {
  * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
  * the verdicts add up.
  */
-function passedOnRetry(s) {
-    return Math.max(0, s.deterministic + s.intermittent + s.notReproduced + s.notRerun - (s.failed + s.errored));
+function passedOnRetry(report) {
+    // Counted, not inferred from the verdicts: a failure the report and its console log name
+    // differently is two triaged entries for one failing test, not a retry.
+    let n = 0;
+    for (const t of report.tests)
+        if (t.outcome === "passed")
+            n++;
+    return n;
 }
 function tallyLine(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    const retried = passedOnRetry(s);
+    const retried = passedOnRetry(report);
     return (`${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
         `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
 }
@@ -20390,7 +20396,7 @@ const VERDICT_ICON = {
 function headline(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
-    const retried = passedOnRetry(s);
+    const retried = passedOnRetry(report);
     const title = failing + retried === 0
         ? "## flaky-triage: no failing tests"
         : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
