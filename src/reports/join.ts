@@ -53,6 +53,13 @@ function keep(t: TestCase): boolean {
  * (a .py file attribute or traceback, python-style test module names, or the module existing).
  */
 function pytestJUnit(t: TestCase, ids: PytestIds): { id: string; file?: string; head?: string } | null {
+  // A module pytest could not import or collect: no classname, the module's dotted path as the
+  // name, message "collection failure". Its id is the file, as the console says it ("ERROR
+  // collecting tests/test_api.py"), so the two join and the rerun collects that file.
+  if (t.classname === "" && t.message === "collection failure" && DOTTED_MODULE_PATH.test(t.name)) {
+    const file = ids.of(t.name, "x", t.file).file ?? `${t.name.replace(/\./g, "/")}.py`;
+    return { id: file, file };
+  }
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
   const details = t.details ?? "";
   if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file))) return null;
@@ -155,7 +162,8 @@ function isRelative(p: string): boolean {
 
 /** Console ids that are pytest headlines (`TestC.test_y[p]`) because no node id was printed. */
 function headlineOnly(e: Evidence): boolean {
-  return e.kind === "pytest-log" && !e.id.includes("::");
+  // A file (`ERROR collecting tests/test_api.py`) is an id, not a headline.
+  return e.kind === "pytest-log" && !e.id.includes("::") && !e.id.endsWith(".py");
 }
 
 function aliases(e: Evidence): string[] {

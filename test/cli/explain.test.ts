@@ -212,6 +212,21 @@ describe("triage from a console log alone", () => {
     expect(byId(report, "mxtests/test_module_seed.py::test_shapes[2 - 3]").verdict).toBe("deterministic");
   });
 
+  it.skipIf(!python)("a module pytest cannot import is one failing test, its file, in the JUnit report and the log alike", () => {
+    const project = mkdtempSync(join(tmpdir(), "ft-collect-"));
+    mkdirSync(join(project, "tests"));
+    mkdirSync(join(project, "reports"));
+    writeFileSync(join(project, "tests", "test_api.py"), "from json import no_such_name\n\ndef test_api():\n    assert no_such_name\n");
+    const ci = spawnSync(process.env["FLAKY_TRIAGE_PYTHON"] || "python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, encoding: "utf8" });
+    writeFileSync(join(project, "reports", "pytest.log"), ci.stdout);
+    expect(ci.stdout).toContain("ERROR collecting tests/test_api.py");
+    const out = join(project, "report.json");
+    const r = run([join(project, "reports", "junit.xml"), join(project, "reports", "pytest.log"), "--cwd", project, "--no-rerun", "--json", out]);
+    expect(r.stdout).toMatch(/\n1 failing test of 1: /);
+    const report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    expect(report.tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_api.py", "errored"]]);
+  });
+
   it.skipIf(!python)("a -v log the job's time limit cut inside a hanging test: that test is triaged (a timeout), not 'no failing tests'", () => {
     const project = mkdtempSync(join(tmpdir(), "ft-cut-log-"));
     mkdirSync(join(project, "tests"));
