@@ -218,6 +218,11 @@ describe("rerunTest with pytest", () => {
 });
 
 describe("hypothesis: the CI run's saved falsifying example", () => {
+  // Where hypothesis sees a CI (CI=true, GITHUB_ACTIONS, ...) its "ci" profile derandomizes and
+  // keeps no database: the same examples every run, so reruns agree without one. The copy is for
+  // everywhere else (local runs, Jenkins): this test runs as there, with none of those variables.
+  const HYPOTHESIS_CI_VARS = ["CI", "__TOX_ENVIRONMENT_VARIABLE_ORIGINAL_CI", "TF_BUILD", "bamboo.buildKey", "BUILDKITE", "CIRCLECI", "CIRRUS_CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "HEROKU_TEST_RUN_ID", "TEAMCITY_VERSION"];
+  const outsideCi = Object.fromEntries(Object.entries(process.env).filter(([k]) => !HYPOTHESIS_CI_VARS.includes(k)));
   it("is copied into each rerun's own database, so a bug hypothesis found once fails every rerun; the project's database is not written", async () => {
     const project = tempDir("ft-hypothesis-");
     mkdirSync(path.join(project, "tests"));
@@ -230,14 +235,14 @@ describe("hypothesis: the CI run's saved falsifying example", () => {
     const ci = spawnSync(
       "python3",
       ["-c", "import sys, pytest\nfor _ in range(60):\n    if pytest.main(['-q', '-p', 'no:cacheprovider', 'tests']) != 0: sys.exit(0)\nsys.exit(1)"],
-      { cwd: project, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } },
+      { cwd: project, encoding: "utf8", env: { ...outsideCi, PYTHONDONTWRITEBYTECODE: "1" } },
     );
     expect(ci.status, ci.stdout.slice(-2000)).toBe(0);
     const saved = readdirSync(path.join(project, ".hypothesis", "examples"), { recursive: true }).sort();
     const runDir = tempDir("ft-hypothesis-run-");
     const out = await rerunTest(
       planRerun({ test: pytestCase("tests/test_prop.py::test_mod"), seed: null, reruns: 4, freshSeeds: 0, timeoutSec: 60, cwd: project, rerunCommand: null }),
-      { runDir, env: process.env, startupAllowanceSec: 30 },
+      { runDir, env: outsideCi, startupAllowanceSec: 30 },
     );
     // Without the copy the first attempt searches afresh and mostly passes.
     expect(out.reruns.sameSeed).toMatchObject({ runs: 4, failed: 4, passed: 0 });
