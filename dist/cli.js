@@ -5471,6 +5471,10 @@ function argsWithSeed(app, fresh) {
 function seedMax(seed) {
     return seed.recogniser.startsWith("googletest-") ? 99_999 : undefined;
 }
+/** `count` fresh seeds for a recorded one, within what its runner takes (seedMax). */
+function freshSeedsFor(seed, count) {
+    return freshSeeds(seed.value, count, seedMax(seed));
+}
 const UINT32_MAX = 2n ** 32n - 1n;
 /** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
 const DEFAULT_SEED_BOUND = 2 ** 31;
@@ -17409,7 +17413,7 @@ async function rerunTest(req, ctx, batched) {
                 notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
             }
             else {
-                const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
+                const seeds = freshSeedsFor(req.seed, req.freshSeeds);
                 const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
                 reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
             }
@@ -17883,7 +17887,7 @@ function freshRun(m) {
     const { req, driver } = m;
     if (req.freshSeeds <= 0 || req.seed === null || !driver.seedSupport(req.seed).fresh)
         return null;
-    const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
+    const seeds = freshSeedsFor(req.seed, req.freshSeeds);
     if (seeds.length === 0)
         return null;
     return driver.batch?.run(freshSeedRequest(req, seeds)) ? seeds : null;

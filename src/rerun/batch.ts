@@ -40,7 +40,7 @@ import type { RerunPhase, RerunRequest } from "./plan.js";
 import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
 import { emptyTally, ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
 import { copyIn } from "./copy-in.js";
-import { freshSeeds, seedMax } from "./seed-apply.js";
+import { freshSeedsFor } from "./seed-apply.js";
 
 /** The note of a member no batch process got to: its start-up or collection outlasted the timeout. */
 const HUNG_BEFORE_TEST = "the rerun process hung before running the test";
@@ -432,7 +432,7 @@ function newRun(phase: RunState["phase"], total: number, seeds: string[] | null,
 function freshRun(m: BatchMember): string[] | null {
   const { req, driver } = m;
   if (req.freshSeeds <= 0 || req.seed === null || !driver.seedSupport(req.seed).fresh) return null;
-  const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
+  const seeds = freshSeedsFor(req.seed, req.freshSeeds);
   if (seeds.length === 0) return null;
   return driver.batch?.run(freshSeedRequest(req, seeds)) ? seeds : null;
 }

@@ -24,7 +24,7 @@ import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_AL
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
 import { PLUGIN_FILE, PYTEST_PLUGIN_SOURCE } from "./pytest-plugin.js";
 import { copyIn } from "./copy-in.js";
-import { freshSeeds, seedMax } from "./seed-apply.js";
+import { freshSeedsFor } from "./seed-apply.js";
 
 export interface RerunContext {
   /** Run-wide temp directory; each test gets a private directory inside it. */
@@ -273,7 +273,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
       } else if (!support.fresh) {
         notes.push(`fresh seeds skipped: the ${req.seed.recogniser} seed cannot be given back to the test`);
       } else {
-        const seeds = freshSeeds(req.seed.value, req.freshSeeds, seedMax(req.seed));
+        const seeds = freshSeedsFor(req.seed, req.freshSeeds);
         const r = await runPhase("fresh-seeds", seeds.length, { fresh: seeds, mode: "repeat", processPerAttempt: false, stopWhenMixed: false, timeoutsBefore: timeouts });
         reruns.freshSeeds = freshTally(r.tally, byPhase["fresh-seeds"]);
       }

@@ -63,6 +63,11 @@ export function seedMax(seed: Seed): number | undefined {
   return seed.recogniser.startsWith("googletest-") ? 99_999 : undefined;
 }
 
+/** `count` fresh seeds for a recorded one, within what its runner takes (seedMax). */
+export function freshSeedsFor(seed: Seed, count: number): string[] {
+  return freshSeeds(seed.value, count, seedMax(seed));
+}
+
 const UINT32_MAX = 2n ** 32n - 1n;
 /** Our default: 31-bit, valid for every seeding API we know (numpy: < 2^32, C int: < 2^31). */
 const DEFAULT_SEED_BOUND = 2 ** 31;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { argsWithSeed, freshSeeds, seedApplication, seedMax } from "../../src/rerun/seed-apply.js";
+import { argsWithSeed, freshSeeds, freshSeedsFor, seedApplication, seedMax } from "../../src/rerun/seed-apply.js";
 import { extractSeed } from "../../src/seeds/extract.js";
 
 const seed = (apply: Seed["apply"], value = "42", related?: Seed[]): Seed => ({
@@ -64,5 +64,7 @@ describe("freshSeeds", () => {
     expect(new Set(seeds).size).toBe(200);
     for (const s of seeds) expect(Number(s) >= 1 && Number(s) <= 99_999 && s !== seed!.value, s).toBe(true);
     expect(seedMax({ ...seed!, recogniser: "mxnet-test-seed" })).toBeUndefined();
+    // What triage's reruns ask for: the bound comes with the seed.
+    for (const s of freshSeedsFor(seed!, 50)) expect(Number(s) >= 1 && Number(s) <= 99_999, s).toBe(true);
   });
 });
