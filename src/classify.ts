@@ -313,6 +313,15 @@ function textCause(
   return null;
 }
 
+/**
+ * Whether giving `seed` back pins the test's random inputs: a seed the test reads itself (an
+ * environment variable, an argument) does; one only fed to random's and numpy's global
+ * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
+ */
+export function pinsInputs(seed: Seed | null): boolean {
+  return seed !== null && seed.apply.kind !== "global-rng";
+}
+
 /** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
 export function onlyRecordedRetries(reruns: Reruns): boolean {
   return reruns.sameSeed.runs === 0 && reruns.recorded !== undefined;
@@ -428,12 +437,10 @@ export function classify(input: ClassifyInput): Classification {
         `re-applied: unseeded randomness cannot be ruled out`,
     );
   }
-  // The inputs are pinned only by a seed the test itself reads (an env variable, an argument);
-  // seeding random's and numpy's global generators misses np.random.default_rng() and fixtures
-  // that pick their own seed, and no seed pins nothing. Then a race needs evidence of its own.
+  // Inputs no seed pins (none printed, or one only for the global generators): a race needs
+  // evidence of its own.
   const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
-  const pinned = seed !== null && seed.apply.kind !== "global-rng";
-  if (!pinned && concurrency === undefined) {
+  if (!pinsInputs(seed) && concurrency === undefined) {
     return done(
       "unknown",
       `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +

@@ -3,7 +3,7 @@
  * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
  * with the least synchronisation, never by loosening tolerances.
  */
-import { onlyRecordedRetries } from "../classify.js";
+import { onlyRecordedRetries, pinsInputs } from "../classify.js";
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
 import { shellQuoteCommand } from "../render/shell-quote.js";
 import { ordersOnly } from "../seeds/recognisers.js";
@@ -169,7 +169,7 @@ function unknownFix(
           `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`
         );
       }
-      if (seed !== null && seed.apply.kind !== "global-rng") {
+      if (pinsInputs(seed)) {
         return (
           `intermittent but its seed could not be re-applied: make the test take its seed from ` +
           `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`

@@ -15427,6 +15427,14 @@ function textCause(hints, numeric) {
         return { cause: "edge-case", because: `an overflow (${quote(numeric.overflow)})` };
     return null;
 }
+/**
+ * Whether giving `seed` back pins the test's random inputs: a seed the test reads itself (an
+ * environment variable, an argument) does; one only fed to random's and numpy's global
+ * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
+ */
+function pinsInputs(seed) {
+    return seed !== null && seed.apply.kind !== "global-rng";
+}
 /** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
 function onlyRecordedRetries(reruns) {
     return reruns.sameSeed.runs === 0 && reruns.recorded !== undefined;
@@ -15519,12 +15527,10 @@ function classify(input) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
             `re-applied: unseeded randomness cannot be ruled out`);
     }
-    // The inputs are pinned only by a seed the test itself reads (an env variable, an argument);
-    // seeding random's and numpy's global generators misses np.random.default_rng() and fixtures
-    // that pick their own seed, and no seed pins nothing. Then a race needs evidence of its own.
+    // Inputs no seed pins (none printed, or one only for the global generators): a race needs
+    // evidence of its own.
     const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
-    const pinned = seed !== null && seed.apply.kind !== "global-rng";
-    if (!pinned && concurrency === undefined) {
+    if (!pinsInputs(seed) && concurrency === undefined) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +
             `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`);
     }
@@ -15697,7 +15703,7 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
                 return (`flaky in the report's own retries, which are not repeated here: run it alone many times ` +
                     `(${verifyCommand(test, how)}); failures alone mean a race, none mean the tests before it decide (order dependence)`);
             }
-            if (seed !== null && seed.apply.kind !== "global-rng") {
+            if (pinsInputs(seed)) {
                 return (`intermittent but its seed could not be re-applied: make the test take its seed from ` +
                     `the environment (or add --seed-pattern) and rerun to tell a race from unseeded randomness`);
             }
