@@ -5540,22 +5540,15 @@ const SKIPPED = new Set(["pending", "skipped", "todo", "disabled"]);
  * or when the test matched and skipped itself (`it.skip`, `ctx.skip()`, a todo: `skipped`).
  */
 function judgeJestJson(results, exitCode, what, filter) {
-    if (results === null) {
-        return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
+    const read = readResults(results);
+    if (typeof read === "string") {
+        return exitCode === 0 ? { kind: "not-run", why: `${what} wrote ${read}` } : { kind: "failed", message: `exit code ${exitCode}` };
     }
-    let data;
-    try {
-        data = JSON.parse(results);
-    }
-    catch {
-        return exitCode === 0 ? { kind: "not-run", why: `${what} wrote unreadable results` } : { kind: "failed", message: `exit code ${exitCode}` };
-    }
-    const files = Array.isArray(data.testResults) ? data.testResults : [];
-    const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+    const { data, files, assertions } = read;
     const failed = assertions.find((a) => a.status === "failed");
     if ((data.numFailedTests ?? 0) > 0 || failed !== undefined)
         return failedWith(failed?.failureMessages);
-    const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+    const broken = brokenFile(files);
     if (broken !== undefined && missingFile(broken))
         return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
     if (broken !== undefined) {
@@ -5599,20 +5592,13 @@ const RAN = new Set(["passed", "failed"]);
  * Tests after it ran too and do not count: only its own result does.
  */
 function judgeRunUntil(results, what, filter) {
-    if (results === null)
-        return { kind: "not-run", why: `${what} wrote no results for the test's file` };
-    let data;
-    try {
-        data = JSON.parse(results);
-    }
-    catch {
-        return { kind: "not-run", why: `${what} wrote unreadable results for the test's file` };
-    }
-    const files = Array.isArray(data.testResults) ? data.testResults : [];
-    const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+    const read = readResults(results);
+    if (typeof read === "string")
+        return { kind: "not-run", why: `${what} wrote ${read} for the test's file` };
+    const { files, assertions } = read;
     const own = ownAssertion(assertions, filter);
     if (own === undefined || !RAN.has(own.status ?? "")) {
-        const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+        const broken = brokenFile(files);
         const why = broken !== undefined ? `the test file failed to run: ${firstLine(broken.message) ?? ""}` : own === undefined ? "the test was not found in its file's results" : `the test did not run (${own.status ?? "no status"})`;
         return { kind: "not-run", why: `${what}: ${why}` };
     }
@@ -5626,6 +5612,42 @@ function judgeRunUntil(results, what, filter) {
     if (own.status === "passed")
         return { kind: "passed", ranBefore, finished: true };
     return { ...failedWith(own.failureMessages), ranBefore, finished: true };
+}
+/**
+ * The order check's process: the test's whole file, judged by judgeRunUntil. A run the timeout
+ * killed has no results (both runners write them at the end), so where it hung is not known.
+ */
+function wholeFileInvocation(argv, env, resultFile, what, filter) {
+    return {
+        argv,
+        env,
+        attempts: 1,
+        reportsLines: false,
+        judge: {
+            runUntil: true,
+            hungWithoutResult: `its file's run did not finish within the timeout (a test before or after it hung), and ${what} writes results only at the end`,
+            resultFile,
+            decide: (r) => judgeRunUntil(r.results, what, filter),
+        },
+    };
+}
+/** The results file parsed, its files and all their tests' results; or why there are none ("no results"). */
+function readResults(results) {
+    if (results === null)
+        return "no results";
+    let data;
+    try {
+        data = JSON.parse(results);
+    }
+    catch {
+        return "unreadable results";
+    }
+    const files = Array.isArray(data.testResults) ? data.testResults : [];
+    return { data, files, assertions: files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : [])) };
+}
+/** A test file the runner could not run, with its reason. */
+function brokenFile(files) {
+    return files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
 }
 /** The result of the test the filter selected: the one whose full name it matches. */
 function ownAssertion(assertions, filter) {
@@ -6341,8 +6363,6 @@ function fileOutsideProject(file) {
 
 
 const LAUNCH = ["npx", "--no-install", "jest"];
-/** A killed run of the whole file left no results (jest writes them at the end). */
-const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and jest writes results only at the end";
 /** `-t` matches describe titles and the test title joined by spaces. */
 function jestNamePattern(test) {
     return exactPattern(jestNameParts(test).join(" "));
@@ -6403,13 +6423,7 @@ function jestDriver() {
             const filter = { pattern: jestNamePattern(req.test), flags: "i" };
             const file = jest_jestFile(req.test);
             if (req.mode === "run-until" && file !== null) {
-                return {
-                    argv: [...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`],
-                    env,
-                    attempts: 1,
-                    reportsLines: false,
-                    judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "jest", filter) },
-                };
+                return wholeFileInvocation([...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
             }
             return {
                 argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
@@ -7394,8 +7408,6 @@ function vitestFile(test) {
 function vitestNamePattern(test) {
     return exactPattern(test.name.split(" > ").join(" "));
 }
-/** A killed run of the whole file left no results (vitest writes them at the end). */
-const vitest_HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and vitest writes results only at the end";
 /**
  * Seed arguments for a run of the whole file in its own order: a recorded `--sequence.shuffle`
  * dropped, and shuffling turned off last (the last of vitest's repeated options wins).
@@ -7426,15 +7438,10 @@ function vitestDriver() {
             const results = external_node_path_default().join(req.workDir, "vitest.json");
             const filter = { pattern: vitestNamePattern(req.test), flags: "" };
             if (req.mode === "run-until") {
-                return {
-                    // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
-                    // unshuffled, that is the order they ran in, so counting the ones before it holds.
-                    argv: [...vitest_LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`],
-                    env,
-                    attempts: 1,
-                    reportsLines: false,
-                    judge: { runUntil: true, hungWithoutResult: vitest_HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "vitest", filter) },
-                };
+                // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
+                // unshuffled, that is the order they ran in, so counting the ones before it holds.
+                const argv = [...vitest_LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`];
+                return wholeFileInvocation(argv, env, results, "vitest", filter);
             }
             const argv = [...vitest_LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
             return {
@@ -16758,7 +16765,7 @@ function abortFollows(signal, proc) {
 }
 /** The judge's verdict on what the process printed. */
 async function judge(j, proc) {
-    return j.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await readResults(j.resultFile) });
+    return j.decide({ exitCode: proc.exitCode ?? 1, stdout: proc.stdout.text, stderr: proc.stderr.text, results: await attempts_readResults(j.resultFile) });
 }
 async function runPluginBatch(spec) {
     const trials = [];
@@ -16947,7 +16954,7 @@ async function followPlugin(spec, state, handle, hooks = {}) {
     return running.done;
 }
 /** A runner's results file, or null when it wrote none (or one too large to be a single test's). */
-async function readResults(file) {
+async function attempts_readResults(file) {
     if (file === undefined)
         return null;
     try {

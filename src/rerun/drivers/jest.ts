@@ -9,13 +9,10 @@ import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { jestNameParts } from "../../reports/dialects/index.js";
 import { argsWithSeed, seedApplication, type SeedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
-import { exactPattern, judgeJestJson, judgeRunUntil } from "./js-results.js";
+import { exactPattern, judgeJestJson, wholeFileInvocation } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 const LAUNCH = ["npx", "--no-install", "jest"] as const;
-
-/** A killed run of the whole file left no results (jest writes them at the end). */
-const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and jest writes results only at the end";
 
 /** `-t` matches describe titles and the test title joined by spaces. */
 export function jestNamePattern(test: TestCase): string {
@@ -77,13 +74,7 @@ export function jestDriver(): RerunDriver {
       const filter = { pattern: jestNamePattern(req.test), flags: "i" };
       const file = jestFile(req.test);
       if (req.mode === "run-until" && file !== null) {
-        return {
-          argv: [...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`],
-          env,
-          attempts: 1,
-          reportsLines: false,
-          judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "jest", filter) },
-        };
+        return wholeFileInvocation([...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
       }
       return {
         argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],

@@ -1,8 +1,9 @@
 /**
  * The results file jest writes with `--json --outputFile` and vitest with `--reporter=json`
- * (vitest copies jest's shape): one attempt's outcome, and whether the filter matched at all.
+ * (vitest copies jest's shape): one attempt's outcome, and whether the filter matched at all;
+ * for the order check, the test's result in its whole file's run, and that run's process.
  */
-import type { Judgement } from "./types.js";
+import type { Invocation, Judgement } from "./types.js";
 
 interface AssertionResult {
   status?: string;
@@ -56,20 +57,14 @@ export interface NameFilter {
  * or when the test matched and skipped itself (`it.skip`, `ctx.skip()`, a todo: `skipped`).
  */
 export function judgeJestJson(results: string | null, exitCode: number, what: string, filter?: NameFilter): Judgement {
-  if (results === null) {
-    return exitCode === 0 ? { kind: "not-run", why: `${what} wrote no results` } : { kind: "failed", message: `exit code ${exitCode}` };
+  const read = readResults(results);
+  if (typeof read === "string") {
+    return exitCode === 0 ? { kind: "not-run", why: `${what} wrote ${read}` } : { kind: "failed", message: `exit code ${exitCode}` };
   }
-  let data: JestJson;
-  try {
-    data = JSON.parse(results) as JestJson;
-  } catch {
-    return exitCode === 0 ? { kind: "not-run", why: `${what} wrote unreadable results` } : { kind: "failed", message: `exit code ${exitCode}` };
-  }
-  const files = Array.isArray(data.testResults) ? data.testResults : [];
-  const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+  const { data, files, assertions } = read;
   const failed = assertions.find((a) => a.status === "failed");
   if ((data.numFailedTests ?? 0) > 0 || failed !== undefined) return failedWith(failed?.failureMessages);
-  const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+  const broken = brokenFile(files);
   if (broken !== undefined && missingFile(broken)) return { kind: "not-run", why: `${what} could not find the test file ${broken.name ?? ""}` };
   if (broken !== undefined) {
     const message = firstLine(broken.message);
@@ -114,18 +109,12 @@ const RAN = new Set(["passed", "failed"]);
  * Tests after it ran too and do not count: only its own result does.
  */
 export function judgeRunUntil(results: string | null, what: string, filter: NameFilter): Judgement {
-  if (results === null) return { kind: "not-run", why: `${what} wrote no results for the test's file` };
-  let data: JestJson;
-  try {
-    data = JSON.parse(results) as JestJson;
-  } catch {
-    return { kind: "not-run", why: `${what} wrote unreadable results for the test's file` };
-  }
-  const files = Array.isArray(data.testResults) ? data.testResults : [];
-  const assertions = files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : []));
+  const read = readResults(results);
+  if (typeof read === "string") return { kind: "not-run", why: `${what} wrote ${read} for the test's file` };
+  const { files, assertions } = read;
   const own = ownAssertion(assertions, filter);
   if (own === undefined || !RAN.has(own.status ?? "")) {
-    const broken = files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
+    const broken = brokenFile(files);
     const why = broken !== undefined ? `the test file failed to run: ${firstLine(broken.message) ?? ""}` : own === undefined ? "the test was not found in its file's results" : `the test did not run (${own.status ?? "no status"})`;
     return { kind: "not-run", why: `${what}: ${why}` };
   }
@@ -136,6 +125,43 @@ export function judgeRunUntil(results: string | null, what: string, filter: Name
   }
   if (own.status === "passed") return { kind: "passed", ranBefore, finished: true };
   return { ...failedWith(own.failureMessages), ranBefore, finished: true };
+}
+
+/**
+ * The order check's process: the test's whole file, judged by judgeRunUntil. A run the timeout
+ * killed has no results (both runners write them at the end), so where it hung is not known.
+ */
+export function wholeFileInvocation(argv: string[], env: Record<string, string>, resultFile: string, what: "jest" | "vitest", filter: NameFilter): Invocation {
+  return {
+    argv,
+    env,
+    attempts: 1,
+    reportsLines: false,
+    judge: {
+      runUntil: true,
+      hungWithoutResult: `its file's run did not finish within the timeout (a test before or after it hung), and ${what} writes results only at the end`,
+      resultFile,
+      decide: (r) => judgeRunUntil(r.results, what, filter),
+    },
+  };
+}
+
+/** The results file parsed, its files and all their tests' results; or why there are none ("no results"). */
+function readResults(results: string | null): { data: JestJson; files: FileResult[]; assertions: AssertionResult[] } | string {
+  if (results === null) return "no results";
+  let data: JestJson;
+  try {
+    data = JSON.parse(results) as JestJson;
+  } catch {
+    return "unreadable results";
+  }
+  const files = Array.isArray(data.testResults) ? data.testResults : [];
+  return { data, files, assertions: files.flatMap((f) => (Array.isArray(f.assertionResults) ? f.assertionResults : [])) };
+}
+
+/** A test file the runner could not run, with its reason. */
+function brokenFile(files: readonly FileResult[]): FileResult | undefined {
+  return files.find((f) => f.status === "failed" && typeof f.message === "string" && f.message !== "");
 }
 
 /** The result of the test the filter selected: the one whose full name it matches. */

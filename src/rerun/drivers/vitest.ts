@@ -8,7 +8,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
-import { exactPattern, judgeJestJson, judgeRunUntil } from "./js-results.js";
+import { exactPattern, judgeJestJson, wholeFileInvocation } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
@@ -26,9 +26,6 @@ export function vitestFile(test: TestCase): string {
 export function vitestNamePattern(test: TestCase): string {
   return exactPattern(test.name.split(" > ").join(" "));
 }
-
-/** A killed run of the whole file left no results (vitest writes them at the end). */
-const HUNG = "its file's run did not finish within the timeout (a test before or after it hung), and vitest writes results only at the end";
 
 /**
  * Seed arguments for a run of the whole file in its own order: a recorded `--sequence.shuffle`
@@ -60,15 +57,10 @@ export function vitestDriver(): RerunDriver {
       const results = path.join(req.workDir, "vitest.json");
       const filter = { pattern: vitestNamePattern(req.test), flags: "" };
       if (req.mode === "run-until") {
-        return {
-          // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
-          // unshuffled, that is the order they ran in, so counting the ones before it holds.
-          argv: [...LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`],
-          env,
-          attempts: 1,
-          reportsLines: false,
-          judge: { runUntil: true, hungWithoutResult: HUNG, resultFile: results, decide: (r) => judgeRunUntil(r.results, "vitest", filter) },
-        };
+        // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
+        // unshuffled, that is the order they ran in, so counting the ones before it holds.
+        const argv = [...LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`];
+        return wholeFileInvocation(argv, env, results, "vitest", filter);
       }
       const argv = [...LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
       return {
