@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Seed, TestCase } from "../../src/model.js";
 import { pickDriver, RUNNER_NAMES } from "../../src/rerun/drivers/index.js";
@@ -30,6 +30,19 @@ const VITEST_TEST = test_({
   file: "tests/a.test.ts",
   runner: "vitest",
 });
+
+/** A scratch jest or vitest project: the runner this repository installs (examples/jest's jest), and `files`. */
+function jsProject(kind: "jest" | "vitest", files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), `ft-${kind}-project-`));
+  const root = join(import.meta.dirname, "..", "..");
+  symlinkSync(kind === "jest" ? join(root, "examples", "jest", "node_modules") : join(root, "node_modules"), join(dir, "node_modules"));
+  writeFileSync(join(dir, "package.json"), kind === "vitest" ? '{"type":"module"}\n' : '{"private":true}\n');
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
 
 const seed = (over: Partial<Seed>): Seed => ({ value: "7", recogniser: "x", source: { file: "r.xml" }, apply: { kind: "none", why: "" }, ...over });
 const VITEST_SEED = seed({ value: "1234", recogniser: "vitest-seed", apply: { kind: "args", args: ["--sequence.shuffle", "--sequence.seed=1234"] } });
@@ -202,10 +215,7 @@ describe("test files from the report are paths, never options, and inside the pr
   });
 
   it("real vitest runs a file whose name starts with - through ./", async () => {
-    const project = mkdtempSync(join(tmpdir(), "ft-vitest-dash-"));
-    symlinkSync(join(import.meta.dirname, "..", "..", "node_modules"), join(project, "node_modules"));
-    writeFileSync(join(project, "package.json"), '{"type":"module"}\n');
-    writeFileSync(join(project, "-dash.test.js"), 'import { expect, test } from "vitest";\ntest("adds", () => expect(1 + 1).toBe(2));\n');
+    const project = jsProject("vitest", { "-dash.test.js": 'import { expect, test } from "vitest";\ntest("adds", () => expect(1 + 1).toBe(2));\n' });
     const t = test_({ id: "-dash.test.js > adds", classname: "-dash.test.js", name: "adds", file: "-dash.test.js", runner: "vitest" });
     const out = await rerunTest(
       { test: t, seed: null, reruns: 1, freshSeeds: 0, timeoutSec: 60, cwd: project, rerunCommand: null, runner: null },
@@ -260,15 +270,8 @@ describe("order check of jest and vitest: the test's file run whole", () => {
   const HANGS_LATER = (imports: string) => `${imports}test("counts", () => { expect(1).toBe(1); });\ntest("spins", () => { for (;;) {} });\n`;
 
   const project = (kind: "jest" | "vitest"): string => {
-    const dir = mkdtempSync(join(tmpdir(), `ft-${kind}-order-`));
-    const modules = kind === "jest" ? join(import.meta.dirname, "..", "..", "examples", "jest", "node_modules") : join(import.meta.dirname, "..", "..", "node_modules");
-    symlinkSync(modules, join(dir, "node_modules"));
-    writeFileSync(join(dir, "package.json"), kind === "vitest" ? '{"type":"module"}\n' : '{"private":true}\n');
-    mkdirSync(join(dir, "tests"));
     const imports = kind === "vitest" ? 'import { describe, expect, test } from "vitest";\n' : "";
-    writeFileSync(join(dir, "tests", "state.test.js"), STATE(imports));
-    writeFileSync(join(dir, "tests", "hang.test.js"), HANGS_LATER(imports));
-    return dir;
+    return jsProject(kind, { "tests/state.test.js": STATE(imports), "tests/hang.test.js": HANGS_LATER(imports) });
   };
 
   it("real jest and vitest: passes alone, fails after the test before it; a hang later in the file is said as such", async () => {
@@ -322,14 +325,9 @@ describe("the runner's own test timeout: a timed-out attempt", () => {
   });
 
   it("real jest and vitest: a test awaiting forever past its own timeout is a timeout, not a failure", async () => {
-    const dir = (kind: "jest" | "vitest") => {
-      const d = mkdtempSync(join(tmpdir(), `ft-${kind}-wait-`));
-      symlinkSync(join(import.meta.dirname, "..", "..", ...(kind === "jest" ? ["examples", "jest", "node_modules"] : ["node_modules"])), join(d, "node_modules"));
-      writeFileSync(join(d, "package.json"), kind === "vitest" ? '{"type":"module"}\n' : '{"private":true}\n');
-      // Its own 1 s timeout (both runners take it as the third argument).
-      writeFileSync(join(d, "wait.test.js"), `${kind === "vitest" ? 'import { test } from "vitest";\n' : ""}test("waits", () => new Promise(() => {}), 1000);\n`);
-      return d;
-    };
+    // Its own 1 s timeout (both runners take it as the third argument).
+    const dir = (kind: "jest" | "vitest") =>
+      jsProject(kind, { "wait.test.js": `${kind === "vitest" ? 'import { test } from "vitest";\n' : ""}test("waits", () => new Promise(() => {}), 1000);\n` });
     const rerun = (kind: "jest" | "vitest") =>
       rerunTest(
         { test: test_({ id: "wait.test.js > waits", classname: kind === "jest" ? "waits" : "wait.test.js", name: "waits", file: "wait.test.js", runner: kind }), seed: null, reruns: 2, freshSeeds: 0, timeoutSec: 60, cwd: dir(kind), rerunCommand: null, runner: null },
