@@ -6615,9 +6615,9 @@ run's attempts run in a forked child. A test whose claim file another process cr
 skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
-import re
 import os
 import random
+import re
 import signal
 import sys
 import time
