@@ -29,7 +29,7 @@ beforeAll(async () => {
     {
       reports: [join(reports, "junit.xml")],
       cwd: example,
-      reruns: 8,
+      reruns: 12,
       freshSeeds: 8,
       rerunTimeoutSec: 60,
       jobs: 3,
@@ -63,7 +63,8 @@ describe("examples/vitest, triaged with real vitest reruns", () => {
   });
 
   it("the race passes some reruns and fails others: intermittent", () => {
-    // P(8 reruns all alike) at a ~50% failure rate is under 1%; the example measured ~50%.
+    // P(12 reruns all alike) at a ~50% failure rate is 1 in 2,000; the example measured 45-53%,
+    // also with the machine's cores kept busy (its outcome is decided by random timer deadlines).
     const t = byName("parallelSum > adds every value");
     expect(t.verdict).toBe("intermittent");
     expect(t.reruns.sameSeed.passed).toBeGreaterThan(0);
