@@ -6,10 +6,12 @@
  * What may share a process (the isolation argument): tests of ONE file, with the same
  * process-level seed environment and arguments (the driver's batch key), and the same timeout.
  * Inside the process each run (a test's same-seed attempts, then its fresh-seed attempts) runs
- * in a forked child (see the plugin's --ft-plan), so a run starts from the state right after
+ * in forked children (see the plugin's --ft-plan), so it starts from the state right after
  * collection, as in a process of its own, and whatever it leaves in module state, os.environ or
  * the global generators dies with its child: one test cannot contaminate another's verdict, nor
- * its own same-seed run its fresh-seed run. Tests of different files are not batched even so:
+ * its own same-seed run its fresh-seed run. A child serves a run's attempts while each ends in
+ * a way a child's first (clean) attempt ended; one that ends otherwise runs again in a new child
+ * (the plugin's _repeat says why). Tests of different files are not batched even so:
  * importing a file can have side effects (conftest hooks, monkeypatching at import) that the
  * other file's tests would then see, which a process of their own would not show.
  *

@@ -47,7 +47,7 @@ export type PlanEvent =
       message: string | null;
     };
 
-/** One run of a plan entry: a phase's attempts of the test, in a forked child of their own. */
+/** One run of a plan entry: a phase's attempts of the test, in forked children (see _repeat). */
 export interface PlanRun {
   attempts: number;
   /** Seed of each attempt (one seed: the same for all); empty: none applied in-process. */
@@ -90,7 +90,7 @@ Results go to --ft-results as JSON lines:
   {"event": "item", "index": k}                     before each predecessor (--ft-run-until)
 With --ft-plan FILE (a JSON list of tests, each with runs of attempts) the start and end lines
 also carry "item", the entry's index in the plan, and "run", the run's index in the entry; each
-run's attempts run in a forked child. A test whose claim file another process created first is
+run's attempts run in forked children. A test whose claim file another process created first is
 skipped; one this process takes is announced by {"event": "claim", "item": k}.
 """
 import json
@@ -109,6 +109,9 @@ MESSAGE_CHARS = 500
 # How long a run waits for the parent to count a slow failed attempt (see _await_parent). The
 # parent reads our lines every 50 ms; past this it is busy or gone, and we go on.
 ACK_WAIT_SECONDS = 2.0
+# What an attempt's child may write to its parent (its outcome, then module names): less than a
+# pipe's buffer, since the parent reads only after the child exited.
+PIPE_BYTES = 16384
 _STATE = "_flaky_triage_state"
 
 
@@ -130,7 +133,7 @@ def pytest_addoption(parser):
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
                     help="JSON list of tests and their runs of attempts: run each test not "
-                         "claimed by another process, each run in a forked child of this process")
+                         "claimed by another process, in forked children of this process")
 
 
 class _State(object):
@@ -457,23 +460,29 @@ def _run_protocol(item):
 
 
 def _run_attempts(state, item, attempts):
-    seen = set()
-    for attempt in range(attempts):
+    def run_attempt(attempt):
         seed = state.seed_for(attempt)
         _reseed(state, seed, item=item)
         state.emit({"event": "start", "attempt": attempt, "seed": seed})
-        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-        # nextitem=None tears everything down after each attempt, so every attempt builds its
-        # fixtures (of every scope) afresh, as a new pytest run would.
-        reports = _run_protocol(item)
-        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
-        outcome, when, duration, message = _summarise(reports)
+        return _attempt_outcome(item)
+
+    def emit_end(attempt, result):
+        outcome, when, duration, message = result
         state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
                     "duration": round(duration, 6), "message": message})
-        seen.add(outcome)
-        if state.stop_when_mixed and "passed" in seen and "failed" in seen:
-            break
+
+    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed)
     return True
+
+
+def _attempt_outcome(item):
+    """Runs one attempt of the test's whole protocol: its outcome, phase, duration and message."""
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    # nextitem=None tears everything down after each attempt, so every attempt builds its
+    # fixtures (of every scope) afresh, as a new pytest run would.
+    reports = _run_protocol(item)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return _summarise(reports)
 
 
 def _run_plan_entry(state, item, index, entry):
@@ -485,7 +494,7 @@ def _run_plan_entry(state, item, index, entry):
     state.emit({"event": "claim", "item": index})
     for run_index, run in enumerate(entry.get("runs") or []):
         if int(run.get("attempts", 0)) > 0:
-            _run_forked(state, item, index, run_index, run)
+            _run_plan_attempts(state, item, index, run_index, run)
 
 
 def _claim(path):
@@ -500,37 +509,136 @@ def _claim(path):
     return True
 
 
-# Why a fork per run: the tests of one plan share this process's imports and collection (the
-# cost we save), but a test must not see what an earlier test of the plan left behind in
-# module state, os.environ or the global generators; that is what the order check measures,
-# and it must not leak into the same-seed verdict. The child starts from the state right
-# after collection, as a fresh pytest process would, and takes its leftovers with it. A test's
-# runs (same seed, then fresh seeds) get a child each, as they would get a process each.
+def _run_plan_attempts(state, item, index, run_index, run):
+    seeds = [s for s in run.get("seeds") or [] if s != ""]
+    seed_env = list(run.get("seedEnv") or [])
+    global_seed = bool(run.get("globalSeed"))
+
+    def run_attempt(attempt):
+        seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
+        _reseed(state, seed, seed_env, global_seed, item)
+        state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
+                    "seed": seed})
+        return _attempt_outcome(item)
+
+    def emit_end(attempt, result):
+        outcome, when, duration, message = result
+        state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
+                    "outcome": outcome, "when": when, "duration": round(duration, 6),
+                    "message": message})
+
+    _repeat(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
+            bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
+            lambda counted: _await_parent(run, counted))
+
+
+# Why forked children, and why a new one when an attempt ends in a way no clean attempt did:
+# the tests of one plan share this process's imports and collection (the cost we save), but an
+# attempt must not see what an earlier attempt, or an earlier test, left behind in module
+# state, os.environ or the global generators. A test that registers a name in a module-level
+# registry passes alone and fails when it runs a second time in the same process: repeated in
+# one process it would read as intermittent, while it is order dependent (the order check finds
+# that); one that fails after changing such state would fail every repeat, and read as
+# deterministic, while half its fresh processes pass. A child per attempt rules both out, but
+# costs some 10 ms an attempt (copy-on-write faults: Python's reference counts write to every
+# object an attempt touches), as much as a quick test itself. So the first attempt of each child,
+# which starts from the state right after collection as a fresh pytest process would, is clean,
+# and how it ended (outcome, phase, and message with numbers masked) is known to be a way the
+# test ends in a fresh process. A repeat in the same child that ends one of the ways a clean
+# attempt of this run ended says nothing a fresh process would not; one that ends otherwise
+# ("already registered") is not reported, and runs again as the first attempt of a new child,
+# whose result counts. Deterministic failures take one child per run, as before; a test that
+# passes and fails by seed pays a child for each new way of ending, not for each change.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
-def _run_forked(state, item, index, run_index, run):
-    fork = getattr(os, "fork", None)
-    if fork is None:
-        _run_plan_attempts(state, item, index, run_index, run)
-        return
+def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
+            ack=None):
+    """Runs attempts 0..attempts-1 with run_attempt(k) (which emits the start) and emit_end."""
+    seen = set()
+    clean = set()
+    attempt = 0
+    while attempt < attempts:
+        first = attempt
+        served = _isolated(lambda: _serve(first, attempts, run_attempt, emit_end, seen, clean,
+                                          stop_when_mixed, stop_file, ack_after, ack))
+        attempt, done = int(served[0]), served[1] == "done"
+        seen.update(w[2:] for w in served[2:] if w.startswith("o:"))
+        clean.update(w[2:] for w in served[2:] if w.startswith("c:"))
+        if done:
+            return
+
+
+def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed, stop_file,
+           ack_after, ack):
+    """Attempts from first on, while each ends one of the ways a clean attempt did (see above).
+    Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...]."""
+    seen = set(seen)
+    clean = set(clean)
+    isolated = getattr(os, "fork", None) is not None
+    attempt = first
+    state = "done"
+    while attempt < attempts:
+        if stop_file and os.path.exists(stop_file):
+            break
+        result = run_attempt(attempt)
+        outcome, when, duration, message = result
+        ending = _ending(outcome, when, message)
+        if attempt == first:
+            clean.add(ending)
+        elif ending not in clean and isolated:
+            state = "again"
+            break
+        emit_end(attempt, result)
+        seen.add(outcome)
+        attempt += 1
+        if stop_when_mixed and "passed" in seen and "failed" in seen:
+            break
+        if outcome == "failed" and ack_after is not None and duration >= ack_after and ack:
+            ack(attempt)
+    return ([str(attempt), state] + ["o:" + o for o in sorted(seen)]
+            + ["c:" + c for c in sorted(clean)])
+
+
+def _ending(outcome, when, message):
+    """How an attempt ended, as one word: a digest of its outcome, phase and masked message."""
+    import hashlib
+    text = "%s %s %s" % (outcome, when, _masked(message))
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _masked(message):
+    """A message with its numbers masked: a value, a seed or a time in it may change between
+    attempts that fail the same way."""
+    return re.sub(r"0x[0-9a-fA-F]+|\d+", "#", message or "")
+
+
+def _isolated(serve):
+    """Runs serve() (which returns a list of words) in a forked child, whose words come back
+    through a pipe; here, where there is no fork."""
+    if getattr(os, "fork", None) is None:
+        return serve()
+    before = set(sys.modules)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except Exception:
             pass
-    # The child writes one byte here when it got through its attempts: a test that calls
+    # The child writes its words here when it got through its attempts: a test that calls
     # os._exit(0) also exits 0, and must count as the crash it is.
     done_r, done_w = os.pipe()
     with warnings.catch_warnings():
         # Python 3.12 warns about forking a process with threads; -W error must not stop us.
         warnings.simplefilter("ignore")
-        pid = fork()
+        pid = os.fork()
     if pid == 0:
         os.close(done_r)
         code = 0
         try:
-            _run_plan_attempts(state, item, index, run_index, run)
-            os.write(done_w, b"1")
+            words = serve()
+            words.append("|")
+            words.extend(_library_modules(before))
+            # Within the pipe's buffer: the parent reads only once we have exited.
+            os.write(done_w, " ".join(words).encode("ascii", "ignore")[:PIPE_BYTES])
         except BaseException as e:
             code = getattr(e, "returncode", None) or 2
         finally:
@@ -550,12 +658,14 @@ def _run_forked(state, item, index, run_index, run):
     # Non-blocking: a grandchild the test forked may still hold the write end open.
     os.set_blocking(done_r, False)
     try:
-        completed = os.read(done_r, 1) == b"1"
+        words = os.read(done_r, PIPE_BYTES).decode("ascii", "replace").split()
     except OSError:
-        completed = False
+        words = []
     os.close(done_r)
-    if completed and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
-        return
+    if "|" in words and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        bar = words.index("|")
+        _preload(words[bar + 1:])
+        return words[:bar]
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         try:
@@ -569,32 +679,46 @@ def _run_forked(state, item, index, run_index, run):
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
-def _run_plan_attempts(state, item, index, run_index, run):
-    seeds = [s for s in run.get("seeds") or [] if s != ""]
-    seed_env = list(run.get("seedEnv") or [])
-    global_seed = bool(run.get("globalSeed"))
-    stop_file = run.get("stopFile")
-    seen = set()
-    for attempt in range(max(0, int(run.get("attempts", 0)))):
-        if stop_file and os.path.exists(stop_file):
-            break
-        seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
-        _reseed(state, seed, seed_env, global_seed, item)
-        state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
-                    "seed": seed})
-        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-        reports = _run_protocol(item)
-        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
-        outcome, when, duration, message = _summarise(reports)
-        state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
-                    "outcome": outcome, "when": when, "duration": round(duration, 6),
-                    "message": message})
-        seen.add(outcome)
-        if run.get("stopWhenMixed") and "passed" in seen and "failed" in seen:
-            break
-        ack_after = run.get("ackAfter")
-        if outcome == "failed" and ack_after is not None and duration >= ack_after:
-            _await_parent(run, attempt + 1)
+def _library_dirs():
+    import sysconfig
+    dirs = set()
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        path = sysconfig.get_paths().get(key)
+        if path:
+            dirs.add(os.path.join(os.path.realpath(path), ""))
+    return tuple(dirs)
+
+
+def _library_modules(before):
+    """Modules of the standard library and installed packages that the attempt imported (numpy
+    imports numpy.random on first use, say), by name."""
+    dirs = _library_dirs()
+    names = []
+    for name, module in list(sys.modules.items()):
+        if name in before or module is None:
+            continue
+        path = getattr(module, "__file__", None)
+        if path and os.path.realpath(path).startswith(dirs):
+            names.append(name)
+    return names
+
+
+def _preload(names):
+    """Imports here, once, the library modules an attempt's child imported, so the next child
+    does not pay for them again (numpy imports numpy.random on first use: some 15 ms a child).
+    Only modules of the standard library and installed packages, and only submodules of
+    packages imported here already: nothing of the project runs here, and no framework that
+    starts threads when imported comes into the process that forks (what a test module imports
+    at its top is here already, from the collection)."""
+    wanted = [n for n in names if n not in sys.modules and n.split(".")[0] in sys.modules]
+    if not wanted:
+        return
+    import importlib
+    for name in wanted:
+        try:
+            importlib.import_module(name)
+        except BaseException:
+            pass
 
 
 def _await_parent(run, counted):

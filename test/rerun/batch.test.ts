@@ -148,15 +148,32 @@ def test_term_fails():
     time.sleep(1000)
 `;
 
+// numpy imports numpy.random when first used; colorsys is a module nothing here imports.
+const LAZY = `import sys
+
+import numpy
+
+
+def test_lazy_imports():
+    seen = "numpy.random %s, colorsys %s" % ("numpy.random" in sys.modules, "colorsys" in sys.modules)
+    import colorsys
+    numpy.random.default_rng(1)
+    assert False, seen
+`;
+
 beforeAll(() => {
   project = tempDir("ft-batch-project-");
   writeFileSync(path.join(project, "conftest.py"), CONFTEST);
   writeFileSync(path.join(project, "test_batch.py"), TESTS);
+  writeFileSync(path.join(project, "test_lazy.py"), LAZY);
   writeFileSync(path.join(project, "pytest.ini"), "[pytest]\n");
   runDir = tempDir("ft-batch-run-");
 });
 
 afterAll(removeTempDirs);
+
+/** A test of test_batch.py by its name, or any test by its node id. */
+const testId = (name: string): string => (name.includes("::") ? name : `test_batch.py::${name}`);
 
 interface Run {
   results: Map<string, RerunOutcome>;
@@ -176,7 +193,7 @@ async function run(
   writeFileSync(logFile, "");
   const requests = names.map((n) =>
     planRerun({
-      test: pytestCase(`test_batch.py::${n}`, over.message !== undefined ? { message: over.message } : {}),
+      test: pytestCase(testId(n), over.message !== undefined ? { message: over.message } : {}),
       seed: over.seed ?? null,
       reruns: over.reruns ?? 3,
       freshSeeds: over.freshSeeds ?? 0,
@@ -208,7 +225,7 @@ async function run(
   return { results, log, progress, done, ms: Date.now() - started };
 }
 
-const of = (r: Run, name: string): RerunOutcome => r.results.get(`test_batch.py::${name}`)!;
+const of = (r: Run, name: string): RerunOutcome => r.results.get(testId(name))!;
 const distinct = (xs: string[]): number => new Set(xs).size;
 const SEED: Seed = { value: "777", recogniser: "mxnet-test-seed", source: { file: "ci.log" }, apply: { kind: "env", env: { FT_SEED: "777" } } };
 
@@ -394,6 +411,22 @@ describe("batched same-seed reruns", () => {
     expect(of(r, "test_a").reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
     expect(of(r, "test_missing").reruns.sameSeed.runs).toBe(0);
     expect(of(r, "test_missing").reruns.note).toMatch(/same-seed: pytest .*not found/);
+  });
+
+  it("runs a repeat that ends in a way no clean attempt did again in a new child, which preloads the library submodules the last child imported", async () => {
+    const r = await run(["test_lazy.py::test_lazy_imports"], { reruns: 3 });
+    const t = of(r, "test_lazy.py::test_lazy_imports");
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+    // The second attempt in the first child saw both modules (its own earlier import) and was
+    // not counted: it ran again as the first of a new child, where numpy.random had been
+    // imported before the fork, and colorsys (a new top-level module) had not.
+    expect(t.trials.map((x) => x.kind === "failed" && x.message)).toEqual([
+      "AssertionError: numpy.random False, colorsys False",
+      "AssertionError: numpy.random True, colorsys False",
+      "AssertionError: numpy.random True, colorsys False",
+    ]);
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
+    expect(distinct(r.log.map((l) => l.pid))).toBe(3);
   });
 
   it("with batch: false, runs one process per test as before", async () => {

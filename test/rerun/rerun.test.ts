@@ -115,7 +115,10 @@ describe("rerunTest with pytest", () => {
     expect(s.failed).toBeGreaterThan(0);
     expect(s.stoppedEarly).toBe(true);
     expect(s.runs).toBeLessThan(40);
-    expect(distinct(readLines(ctx.pids))).toBe(1);
+    // One pytest process, in forked children: a repeat that ended in a way no child's first
+    // attempt had (here the first pass after failures, or the reverse) ran again as the first
+    // attempt of a new child, so there were two children at least.
+    expect(distinct(readLines(ctx.pids))).toBeGreaterThanOrEqual(2);
     expect(out.seedReapplied).toBe(false);
   });
 
@@ -276,5 +279,95 @@ describe("a seed the test module reads when imported", () => {
     // Each fails with probability 1/10: at least one passing is certain but for 1e-6.
     expect(t.reruns.freshSeeds.passed).toBeGreaterThan(0);
     expect([t.verdict, t.seedSensitivity, t.cause]).toEqual(["deterministic", "seed-specific", "edge-case"]);
+  }, 120_000);
+});
+
+describe("a test that is not safe to run twice in one process", () => {
+  it("passes its reruns alone, not intermittent: a repeat that ends otherwise runs again in a fresh child, and the order check finds the dependence (dist/cli.js)", () => {
+    const project = tempDir("ft-run-twice-");
+    mkdirSync(path.join(project, "tests"));
+    mkdirSync(path.join(project, "reports"));
+    // Registering a name twice raises: the second test fails after the first, and would fail
+    // after an earlier attempt of its own in the same process.
+    writeFileSync(
+      path.join(project, "tests", "test_plugins.py"),
+      [
+        "PLUGINS = {}",
+        "",
+        "",
+        "def register(name):",
+        "    if name in PLUGINS:",
+        '        raise ValueError("plugin %r is already registered" % name)',
+        "    PLUGINS[name] = True",
+        "",
+        "",
+        "def test_builtin_plugins():",
+        '    register("csv")',
+        "",
+        "",
+        "def test_register_csv_plugin():",
+        '    register("csv")',
+        '    assert "csv" in PLUGINS',
+        "",
+      ].join("\n"),
+    );
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    const json = path.join(project, "triage.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
+    expect(r.status, r.stderr).not.toBe(2);
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.tests.map((t) => t.id)).toEqual(["tests/test_plugins.py::test_register_csv_plugin"]);
+    const t = report.tests[0]!;
+    // Repeated in one process, attempt 1 passed and attempt 2 failed on its own leftovers.
+    // Each repeat that failed ran again as the first attempt of a new child, and passed.
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 4, passed: 4, failed: 0 });
+    expect(t.reruns.order).toMatchObject({ failed: t.reruns.order?.runs, predecessors: 1 });
+    expect(t.cause).toBe("order-dependence");
+  }, 120_000);
+  it("fails every repeat once it changed state, while fresh processes pass half the time: intermittent, not deterministic (dist/cli.js)", () => {
+    const project = tempDir("ft-run-twice-mirror-");
+    mkdirSync(path.join(project, "tests"));
+    mkdirSync(path.join(project, "reports"));
+    // Each run of the test in a fresh process takes the next number of a counter file: even
+    // numbers fail, odd ones pass. A second run in the same process fails on its set-up.
+    writeFileSync(
+      path.join(project, "tests", "test_setup.py"),
+      [
+        "import os",
+        "",
+        "SET_UP = []",
+        "",
+        "",
+        "def _next():",
+        '    path = os.environ["FT_COUNTER"]',
+        '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
+        '    with open(path, "w") as f:',
+        "        f.write(str(n + 1))",
+        "    return n",
+        "",
+        "",
+        "def test_set_up_once():",
+        "    if SET_UP:",
+        '        raise RuntimeError("set up twice")',
+        "    SET_UP.append(1)",
+        '    assert _next() % 2 == 1, "unlucky draw"',
+        "",
+      ].join("\n"),
+    );
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "ci-counter") };
+    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    const json = path.join(project, "triage.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const rerunEnv = { ...env, FT_COUNTER: path.join(project, "rerun-counter") };
+    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--jobs", "1", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: rerunEnv });
+    expect(r.status, r.stderr).not.toBe(2);
+    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    // Repeated in one process: "unlucky draw", then "set up twice" for ever (deterministic).
+    // Each attempt that ended otherwise than its child's first ran again in a new child.
+    expect(t.reruns.sameSeed).toMatchObject({ passed: 1, failed: 1 });
+    expect(t.verdict).toBe("intermittent");
+    expect(readFileSync(json, "utf8")).not.toContain("set up twice");
   }, 120_000);
 });
