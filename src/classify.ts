@@ -24,7 +24,9 @@
  *                   says timeout (pytest-timeout, TimeoutError, "timed out").
  *   3. environment  the text shows import/setup/missing-file problems (ImportError,
  *                   ModuleNotFoundError, FileNotFoundError, PermissionError, fixture not found,
- *                   ConnectionRefusedError, disk full).
+ *                   ConnectionRefusedError, disk full). An import error whose lines name only
+ *                   the project's own modules (HintContext.ownModule) is the code's: regression
+ *                   when deterministic (a hypothesis when not rerun).
  *   3b. crash       the text shows a process dying by a signal (a worker's SIGSEGV, "Fatal
  *                   Python error"), even when the reruns themselves report plain failures.
  *   4. deterministic:
@@ -78,7 +80,7 @@ import type {
   Tolerance,
   Verdict,
 } from "./model.js";
-import { causeHintsOfParts, findHint, type CauseHint } from "./diagnose/cause-hints.js";
+import { causeHintsOfParts, findHint, type CauseHint, type HintContext } from "./diagnose/cause-hints.js";
 import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
 import { ordersOnly } from "./seeds/recognisers.js";
@@ -293,6 +295,9 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
   return signal;
 }
 
+/** Why a failing import of the project's own module is a regression. */
+const OWN_IMPORT = "an import of the project's own module fails: a name it needs moved or was removed, or modules import each other in a circle";
+
 function textCause(
   hints: readonly CauseHint[],
   numeric: NumericSignal,
@@ -303,6 +308,8 @@ function textCause(
   if (timeout) return { cause: "timeout", because: `the text says it timed out (${quote(timeout)})` };
   const env = findHint(hints, "environment");
   if (env) return { cause: "environment", because: `the text shows a setup problem (${quote(env)})` };
+  const own = findHint(hints, "own-import");
+  if (own) return { cause: "regression", because: `${OWN_IMPORT} (${quote(own)})` };
   if (numeric.nearMiss || numeric.construction) {
     return { cause: "tolerance", because: `a numeric near miss: ${numeric.describe}` };
   }
@@ -328,8 +335,8 @@ export function onlyRecordedRetries(reruns: Reruns): boolean {
 }
 
 /** What the failure text alone says about the cause (message, details and output together). */
-export function failureHints(test: TestCase): CauseHint[] {
-  return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
+export function failureHints(test: TestCase, ctx: HintContext = {}): CauseHint[] {
+  return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
 }
 
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
@@ -402,6 +409,10 @@ export function classify(input: ClassifyInput): Classification {
   if (timeoutHint) return done("timeout", `the text says it timed out (${quote(timeoutHint)})`);
   const envHint = findHint(hints, "environment");
   if (envHint) return done("environment", `the text shows a setup problem (${quote(envHint)})`);
+  const ownImport = findHint(hints, "own-import");
+  if (ownImport && verdict === "deterministic") {
+    return done("regression", `failed all ${runs(same.n)}: ${OWN_IMPORT} (${quote(ownImport)})`);
+  }
   // A worker or subprocess the test depends on died by a signal: the test itself reports a
   // plain failure, so the tallies show no crash, but the cause is the crash.
   const crashHint = findHint(hints, "crash");

@@ -115,6 +115,7 @@ async function triageTests(
   hooks: TriageHooks,
   options: TriageInputsOptions,
 ): Promise<Report> {
+  const hintContext = { ownModule: ownModuleIn(projectView(settings.cwd)) };
   const candidates: Candidate[] = tests
     .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
     .map((test) => {
@@ -122,7 +123,7 @@ async function triageTests(
         test,
         seed: extractSeed(test, settings.seedPatterns),
         tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
-        hints: failureHints(test),
+        hints: failureHints(test, hintContext),
       };
       // Everything is read from the text now: nothing after this (reruns, classification) needs
       // it, and the reruns can take minutes.
@@ -382,6 +383,18 @@ const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, 
 
 function sortForReport(tests: TriagedTest[]): TriagedTest[] {
   return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+}
+
+const PYTHON_NAME = /^[A-Za-z_]\w{0,200}$/;
+
+/**
+ * Whether a top-level Python module name is the project's own: a package directory or a module
+ * file in the project's root or its src/ (the two layouts pytest imports from).
+ */
+function ownModuleIn(project: ReturnType<typeof projectView>): (topLevel: string) => boolean {
+  return (name) =>
+    PYTHON_NAME.test(name) &&
+    (project.isDir(name) || project.exists(`${name}.py`) || project.isDir(`src/${name}`) || project.exists(`src/${name}.py`));
 }
 
 /**

@@ -5,7 +5,16 @@ import { NeedleSet } from "./needle-set.js";
  * them against rerun results, and without reruns they only support a hypothesis.
  */
 
-export type HintKind = "timeout" | "environment" | "crash" | "non-finite" | "overflow" | "concurrency";
+export type HintKind = "timeout" | "environment" | "own-import" | "crash" | "non-finite" | "overflow" | "concurrency";
+
+/** What the hints may ask of the project (the caller's edge answers it; the hints do no I/O). */
+export interface HintContext {
+  /**
+   * Whether a Python module of this top-level name is the project's own (a package or module in
+   * its root or src/): an ImportError of one is the code's fault, not the machine's.
+   */
+  ownModule?: (topLevel: string) => boolean;
+}
 
 export interface CauseHint {
   kind: HintKind;
@@ -22,7 +31,7 @@ interface HintPattern {
   /** The evidence, found by a regex... */
   pattern?: RegExp;
   /** ...or by code, where a regex would have to look far around each candidate. */
-  find?: (text: string) => string | null;
+  find?: (text: string, ctx: HintContext) => string | null;
   /**
    * Literals of which any match of `pattern` contains at least one (ignoring ASCII case when
    * `lower`, as the `/i` patterns without `/u` do): their absence rules the pattern out before
@@ -49,7 +58,10 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
   { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
 
-  { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },
+  // An import that fails: the machine's fault (a package not installed) unless every module
+  // named is the project's own (a name moved or removed, a circular import): see importProblem.
+  { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
+  { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
   { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
   { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
   { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
@@ -104,6 +116,33 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   },
 ];
 
+const IMPORT_LINE = /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/g;
+/** Module names an import error line gives: `No module named 'a.b'`, `from 'a'`, `module 'a.b'`. */
+const IMPORTED_NAME = /(?:No module named|from|module) '([A-Za-z_][\w.]{0,200})'/g;
+const MAX_IMPORT_LINES = 50;
+
+/**
+ * The evidence of an import error, as `kind` sees it: "own-import" when every module the import
+ * error lines name is the project's own (ctx.ownModule), "environment" when one of them is not,
+ * or when none names a module at all (pytest's "ImportError while importing test module ...").
+ */
+function importProblem(text: string, ctx: HintContext, kind: "environment" | "own-import"): string | null {
+  let foreign: string | null = null;
+  let own: string | null = null;
+  let unnamed: string | null = null;
+  let lines = 0;
+  IMPORT_LINE.lastIndex = 0;
+  for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
+    const line = m[0];
+    const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1]!.split(".")[0]!);
+    if (names.length === 0) unnamed ??= line;
+    else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule!(n))) own ??= line;
+    else foreign ??= line;
+  }
+  if (kind === "own-import") return foreign === null ? own : null;
+  return foreign ?? (own === null ? unnamed : null);
+}
+
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
 const ENV_KEY_ERROR_REACH = 2000;
 const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
@@ -148,7 +187,7 @@ const NEEDLES = new NeedleSet(
 const PATTERN_OF: readonly number[] = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
 
 /** Every kind of hint the text shows, each with its first matching evidence. */
-export function causeHints(text: string): CauseHint[] {
+export function causeHints(text: string, ctx: HintContext = {}): CauseHint[] {
   const found = NEEDLES.scan(text, MAX_HINT_TEXT);
   // Most failure texts hold no needle at all.
   if (found.length === 0) return [];
@@ -158,7 +197,7 @@ export function causeHints(text: string): CauseHint[] {
   for (let p = 0; p < HINT_PATTERNS.length; p++) {
     const { kind, pattern, find } = HINT_PATTERNS[p]!;
     if (!candidates.has(p) || hints.some((h) => h.kind === kind)) continue;
-    const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned) ?? null);
+    const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned, ctx) ?? null);
     if (evidence !== null) hints.push({ kind, evidence: evidence.trim().slice(0, MAX_EVIDENCE_CHARS) });
   }
   return hints;
@@ -169,11 +208,11 @@ export function causeHints(text: string): CauseHint[] {
  * failures): no needle holds a line end, so a needle is in the joined text exactly when it is in
  * one of the parts, as long as the joined text fits in MAX_HINT_TEXT.
  */
-export function causeHintsOfParts(parts: readonly string[]): CauseHint[] {
+export function causeHintsOfParts(parts: readonly string[], ctx: HintContext = {}): CauseHint[] {
   let length = parts.length - 1;
   for (const p of parts) length += p.length;
   if (length <= MAX_HINT_TEXT && parts.every((p) => NEEDLES.scan(p).length === 0)) return [];
-  return causeHints(parts.join("\n"));
+  return causeHints(parts.join("\n"), ctx);
 }
 
 export function findHint(hints: readonly CauseHint[], kind: HintKind): CauseHint | undefined {

@@ -121,3 +121,30 @@ describe("cause hints", () => {
     expect(kinds(fixture("numpy-allclose-single.txt"))).toEqual([]);
   });
 });
+
+describe("an import error: the machine's or the project's own", () => {
+  const own = (name: string): boolean => name === "numlib";
+  const of = (text: string): { kind: HintKind; evidence: string }[] =>
+    causeHints(text, { ownModule: own }).filter((h) => h.kind === "environment" || h.kind === "own-import");
+
+  it("is the project's own when every module its lines name is (a name moved, a circular import)", () => {
+    // Real pytest 9 / Python 3.11 lines.
+    expect(of("E   ImportError: cannot import name 'helpers' from 'numlib' (/tmp/own/numlib/__init__.py)")).toEqual([
+      { kind: "own-import", evidence: "ImportError: cannot import name 'helpers' from 'numlib' (/tmp/own/numlib/__init__.py)" },
+    ]);
+    expect(of("E   ModuleNotFoundError: No module named 'numlib.sub'").map((h) => h.kind)).toEqual(["own-import"]);
+    expect(of("ImportError: cannot import name 'a' from partially initialized module 'numlib.b' (most likely due to a circular import)").map((h) => h.kind)).toEqual(["own-import"]);
+  });
+
+  it("is the machine's when one line names another module, or none names any, or the project is unknown", () => {
+    expect(of("E   ModuleNotFoundError: No module named 'cupy'").map((h) => h.kind)).toEqual(["environment"]);
+    // numlib fails because a package it imports is missing: the machine's.
+    expect(of("ImportError: cannot import name 'x' from 'numlib'\nModuleNotFoundError: No module named 'scipy'")).toEqual([
+      { kind: "environment", evidence: "ModuleNotFoundError: No module named 'scipy'" },
+    ]);
+    expect(of("ImportError while importing test module '/tmp/own/tests/test_a.py'.").map((h) => h.kind)).toEqual(["environment"]);
+    // With a line naming the project's module, the header that names none does not make it the machine's.
+    expect(of("ImportError while importing test module '/tmp/own/tests/test_a.py'.\nE   ModuleNotFoundError: No module named 'numlib.gone'").map((h) => h.kind)).toEqual(["own-import"]);
+    expect(causeHints("E   ImportError: cannot import name 'helpers' from 'numlib'").map((h) => h.kind)).toEqual(["environment"]);
+  });
+});

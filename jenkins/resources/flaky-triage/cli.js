@@ -14016,7 +14016,10 @@ const HINT_PATTERNS = [
     // jest (circus): `thrown: "Exceeded timeout of 5000 ms for a test.` (or "for a hook.").
     { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
     { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
-    { kind: "environment", pattern: /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/, needles: ["ModuleNotFoundError", "ImportError"] },
+    // An import that fails: the machine's fault (a package not installed) unless every module
+    // named is the project's own (a name moved or removed, a circular import): see importProblem.
+    { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
+    { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
     { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
     { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
     { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
@@ -14066,6 +14069,35 @@ const HINT_PATTERNS = [
         needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
     },
 ];
+const IMPORT_LINE = /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/g;
+/** Module names an import error line gives: `No module named 'a.b'`, `from 'a'`, `module 'a.b'`. */
+const IMPORTED_NAME = /(?:No module named|from|module) '([A-Za-z_][\w.]{0,200})'/g;
+const MAX_IMPORT_LINES = 50;
+/**
+ * The evidence of an import error, as `kind` sees it: "own-import" when every module the import
+ * error lines name is the project's own (ctx.ownModule), "environment" when one of them is not,
+ * or when none names a module at all (pytest's "ImportError while importing test module ...").
+ */
+function importProblem(text, ctx, kind) {
+    let foreign = null;
+    let own = null;
+    let unnamed = null;
+    let lines = 0;
+    IMPORT_LINE.lastIndex = 0;
+    for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
+        const line = m[0];
+        const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1].split(".")[0]);
+        if (names.length === 0)
+            unnamed ??= line;
+        else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule(n)))
+            own ??= line;
+        else
+            foreign ??= line;
+    }
+    if (kind === "own-import")
+        return foreign === null ? own : null;
+    return foreign ?? (own === null ? unnamed : null);
+}
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
 const ENV_KEY_ERROR_REACH = 2000;
 const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
@@ -14108,7 +14140,7 @@ function envKeyError(text) {
 const NEEDLES = new NeedleSet(HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))));
 const PATTERN_OF = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
 /** Every kind of hint the text shows, each with its first matching evidence. */
-function causeHints(text) {
+function causeHints(text, ctx = {}) {
     const found = NEEDLES.scan(text, MAX_HINT_TEXT);
     // Most failure texts hold no needle at all.
     if (found.length === 0)
@@ -14120,7 +14152,7 @@ function causeHints(text) {
         const { kind, pattern, find } = HINT_PATTERNS[p];
         if (!candidates.has(p) || hints.some((h) => h.kind === kind))
             continue;
-        const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned) ?? null);
+        const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned, ctx) ?? null);
         if (evidence !== null)
             hints.push({ kind, evidence: evidence.trim().slice(0, MAX_EVIDENCE_CHARS) });
     }
@@ -14131,13 +14163,13 @@ function causeHints(text) {
  * failures): no needle holds a line end, so a needle is in the joined text exactly when it is in
  * one of the parts, as long as the joined text fits in MAX_HINT_TEXT.
  */
-function causeHintsOfParts(parts) {
+function causeHintsOfParts(parts, ctx = {}) {
     let length = parts.length - 1;
     for (const p of parts)
         length += p.length;
     if (length <= MAX_HINT_TEXT && parts.every((p) => NEEDLES.scan(p).length === 0))
         return [];
-    return causeHints(parts.join("\n"));
+    return causeHints(parts.join("\n"), ctx);
 }
 function findHint(hints, kind) {
     return hints.find((h) => h.kind === kind);
@@ -15538,6 +15570,8 @@ function numericSignal(tolerance, hints) {
     }
     return signal;
 }
+/** Why a failing import of the project's own module is a regression. */
+const OWN_IMPORT = "an import of the project's own module fails: a name it needs moved or was removed, or modules import each other in a circle";
 function textCause(hints, numeric) {
     const crash = findHint(hints, "crash");
     if (crash)
@@ -15548,6 +15582,9 @@ function textCause(hints, numeric) {
     const env = findHint(hints, "environment");
     if (env)
         return { cause: "environment", because: `the text shows a setup problem (${quote(env)})` };
+    const own = findHint(hints, "own-import");
+    if (own)
+        return { cause: "regression", because: `${OWN_IMPORT} (${quote(own)})` };
     if (numeric.nearMiss || numeric.construction) {
         return { cause: "tolerance", because: `a numeric near miss: ${numeric.describe}` };
     }
@@ -15571,8 +15608,8 @@ function onlyRecordedRetries(reruns) {
     return reruns.sameSeed.runs === 0 && reruns.recorded !== undefined;
 }
 /** What the failure text alone says about the cause (message, details and output together). */
-function failureHints(test) {
-    return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined));
+function failureHints(test, ctx = {}) {
+    return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
 }
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 function classify(input) {
@@ -15633,6 +15670,10 @@ function classify(input) {
     const envHint = findHint(hints, "environment");
     if (envHint)
         return done("environment", `the text shows a setup problem (${quote(envHint)})`);
+    const ownImport = findHint(hints, "own-import");
+    if (ownImport && verdict === "deterministic") {
+        return done("regression", `failed all ${runs(same.n)}: ${OWN_IMPORT} (${quote(ownImport)})`);
+    }
     // A worker or subprocess the test depends on died by a signal: the test itself reports a
     // plain failure, so the tallies show no crash, but the cause is the crash.
     const crashHint = findHint(hints, "crash");
@@ -18308,6 +18349,7 @@ function announce(inputs, onProgress) {
     return { counts: countsOf(inputs), summaries };
 }
 async function triageTests(tests, counts, inputs, settings, hooks, options) {
+    const hintContext = { ownModule: ownModuleIn(projectView(settings.cwd)) };
     const candidates = tests
         .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
         .map((test) => {
@@ -18315,7 +18357,7 @@ async function triageTests(tests, counts, inputs, settings, hooks, options) {
             test,
             seed: extractSeed(test, settings.seedPatterns),
             tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
-            hints: failureHints(test),
+            hints: failureHints(test, hintContext),
         };
         // Everything is read from the text now: nothing after this (reruns, classification) needs
         // it, and the reruns can take minutes.
@@ -18555,6 +18597,15 @@ function releaseText(test) {
 const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
 function sortForReport(tests) {
     return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+}
+const PYTHON_NAME = /^[A-Za-z_]\w{0,200}$/;
+/**
+ * Whether a top-level Python module name is the project's own: a package directory or a module
+ * file in the project's root or its src/ (the two layouts pytest imports from).
+ */
+function ownModuleIn(project) {
+    return (name) => PYTHON_NAME.test(name) &&
+        (project.isDir(name) || project.exists(`${name}.py`) || project.isDir(`src/${name}`) || project.exists(`src/${name}.py`));
 }
 /**
  * The project tree as the pure readers see it: existence of relative paths, nothing more.
