@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
 import { pickDriver } from "../../src/rerun/drivers/index.js";
-import { pytestDriver, resolvePython } from "../../src/rerun/drivers/pytest.js";
+import { judgeCollection, pytestDriver, resolvePython } from "../../src/rerun/drivers/pytest.js";
 import { expandTemplate, templateDriver } from "../../src/rerun/drivers/template.js";
 import { pytestCase } from "./helpers.js";
 
@@ -118,5 +118,35 @@ describe("template driver", () => {
     expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: ["make", "{id}"] })?.name).toBe("template");
     expect(pickDriver(pytestCase("t.py::x"), { python: "python3", rerunCommand: null })?.name).toBe("pytest");
     expect(pickDriver(pytestCase("com.acme.FooTest#bar"), { python: "python3", rerunCommand: null })).toBeNull();
+  });
+});
+
+describe("a pytest test id that is a whole file (a module that failed to import)", () => {
+  it("is collected again, one process an attempt, without our plugin, and never batched", () => {
+    const d = pytestDriver("python3");
+    const req = { test: pytestCase("tests/test_api.py"), seed: null, mode: "repeat" as const, attempts: 5, freshSeeds: null, stopWhenMixed: true, workDir: "/w", resultsFile: "/w/r" };
+    const inv = d.invocation(req);
+    expect(inv.argv).toEqual(["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", "--", "tests/test_api.py"]);
+    expect(inv).toMatchObject({ attempts: 1, reportsLines: false });
+    expect(d.batch!.key(req)).toBeNull();
+  });
+
+  it("passes when the file collects (exit 0, or 5: no tests), fails with pytest's error line, and cannot run a missing file", () => {
+    expect(judgeCollection({ exitCode: 0, stdout: "1 test collected in 0.01s\n", stderr: "" })).toEqual({ kind: "passed" });
+    expect(judgeCollection({ exitCode: 5, stdout: "no tests collected in 0.01s\n", stderr: "" })).toEqual({ kind: "passed" });
+    // Real pytest 9 output of a module whose import fails.
+    const out = [
+      "==================================== ERRORS ====================================",
+      "______________________ ERROR collecting tests/test_stats.py ______________________",
+      "ImportError while importing test module '/tmp/p/tests/test_stats.py'.",
+      "Traceback:",
+      "tests/test_stats.py:1: in <module>",
+      "    from numlib.stats import mean",
+      "E   ImportError: cannot import name 'mean' from 'numlib.stats' (/tmp/p/numlib/stats.py)",
+      "!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!",
+    ].join("\n");
+    expect(judgeCollection({ exitCode: 2, stdout: out, stderr: "" })).toEqual({ kind: "failed", message: "ImportError: cannot import name 'mean' from 'numlib.stats' (/tmp/p/numlib/stats.py)" });
+    expect(judgeCollection({ exitCode: 3, stdout: "", stderr: "" })).toEqual({ kind: "failed", message: "pytest exited 3 while collecting" });
+    expect(judgeCollection({ exitCode: 4, stdout: "", stderr: "ERROR: file or directory not found: tests/x.py\n" })).toMatchObject({ kind: "not-run", why: expect.stringContaining("file or directory not found") });
   });
 });

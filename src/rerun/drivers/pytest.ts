@@ -10,7 +10,7 @@ import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { PLUGIN_MODULE } from "../pytest-plugin.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
 import type { CopyIn } from "../copy-in.js";
-import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
+import type { Invocation, InvocationRequest, Judgement, RerunDriver, SeedSupport } from "./types.js";
 
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
 export function isPytestNodeId(id: string): boolean {
@@ -66,6 +66,41 @@ function hypothesisExamples(workDir: string): CopyIn[] {
   return [{ from: path.join(".hypothesis", "examples"), to: path.join(workDir, "hypothesis", "examples") }];
 }
 
+/**
+ * A test id that is a whole file (pytest's JUnit report names a module that failed to import,
+ * "collection failure", by its file): its rerun is whether the file collects.
+ */
+function isFileId(id: string): boolean {
+  return !id.includes("::");
+}
+
+/** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
+const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
+/** pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage error (no such file). */
+const COLLECTED = new Set([0, 5]);
+const USAGE_ERROR = 4;
+
+/** One collect-only run of a file: passed when it collects, failed with pytest's error line when not. */
+export function judgeCollection(run: { exitCode: number; stdout: string; stderr: string }): Judgement {
+  if (COLLECTED.has(run.exitCode)) return { kind: "passed" };
+  if (run.exitCode === USAGE_ERROR) {
+    const why = (run.stderr.trim() || run.stdout.trim()).split("\n").pop() ?? "";
+    return { kind: "not-run", why: `pytest could not collect the file (exit 4)${why ? `: ${why}` : ""}` };
+  }
+  const line = ERROR_LINE.exec(run.stdout)?.[1] ?? ERROR_LINE.exec(run.stderr)?.[1];
+  const message = line ?? `pytest exited ${run.exitCode} while collecting`;
+  return { kind: "failed", message: message.trim().slice(0, 500) };
+}
+
+/**
+ * A file that failed to import in CI, collected again (one process per attempt: an import runs
+ * once per process). No plugin: nothing runs but the collection.
+ */
+function collectInvocation(python: string, req: InvocationRequest, env: Record<string, string>, pytestArgs: string[]): Invocation {
+  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", asPositional(req.test.id)];
+  return { argv, env, attempts: 1, reportsLines: false, judge: { decide: judgeCollection } };
+}
+
 export function pytestDriver(python: string): RerunDriver {
   return {
     name: "pytest",
@@ -74,7 +109,7 @@ export function pytestDriver(python: string): RerunDriver {
     batch: {
       key(req: InvocationRequest): string | null {
         // Same-seed repeats only: fresh seeds given as arguments need a process per seed.
-        if (req.mode !== "repeat" || req.freshSeeds !== null) return null;
+        if (req.mode !== "repeat" || req.freshSeeds !== null || isFileId(req.test.id)) return null;
         if (req.test.id.includes("\0")) return null;
         const app = seedApplication(req.seed);
         // The seed's env and arguments are the process's, so they are part of the key; the
@@ -156,6 +191,7 @@ export function pytestDriver(python: string): RerunDriver {
         req.mode === "repeat"
           ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
           : [`--ft-run-until=${req.test.id}`];
+      if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
       const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
       return { argv, env, attempts, reportsLines: true, copyIn: hypothesisExamples(req.workDir) };
