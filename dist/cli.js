@@ -6630,8 +6630,8 @@ MESSAGE_CHARS = 500
 # How long a run waits for the parent to count a slow failed attempt (see _await_parent). The
 # parent reads our lines every 50 ms; past this it is busy or gone, and we go on.
 ACK_WAIT_SECONDS = 2.0
-# What an attempt's child may write to its parent (its outcome, then module names): less than a
-# pipe's buffer, since the parent reads only after the child exited.
+# What a child may write to its parent (where its attempts got to, outcomes and endings seen):
+# less than a pipe's buffer, since the parent reads only after the child exited.
 PIPE_BYTES = 16384
 _STATE = "_flaky_triage_state"
 
@@ -7128,9 +7128,11 @@ def _ending(outcome, when, message):
 
 
 def _masked(message):
-    """A message with its numbers masked: a value, a seed or a time in it may change between
-    attempts that fail the same way."""
-    return re.sub(r"0x[0-9a-fA-F]+|\d+", "#", message or "")
+    """A message with what may change between attempts that fail the same way masked: paths
+    (temporary directories), hexadecimal runs (addresses, UUIDs, hashes) and numbers (values,
+    seeds, times)."""
+    text = re.sub(r"[^\s'\"]*/[^\s'\"]*", "/", message or "")
+    return re.sub(r"(?:0x)?[0-9a-fA-F]*\d[0-9a-fA-F]*", "#", text)
 
 
 def _isolated(serve):
@@ -7138,7 +7140,6 @@ def _isolated(serve):
     through a pipe; here, where there is no fork."""
     if getattr(os, "fork", None) is None:
         return serve()
-    before = set(sys.modules)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -7157,7 +7158,6 @@ def _isolated(serve):
         try:
             words = serve()
             words.append("|")
-            words.extend(_library_modules(before))
             # Within the pipe's buffer: the parent reads only once we have exited.
             os.write(done_w, " ".join(words).encode("ascii", "ignore")[:PIPE_BYTES])
         except BaseException as e:
@@ -7184,9 +7184,7 @@ def _isolated(serve):
         words = []
     os.close(done_r)
     if "|" in words and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
-        bar = words.index("|")
-        _preload(words[bar + 1:])
-        return words[:bar]
+        return words[:words.index("|")]
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         try:
@@ -7198,48 +7196,6 @@ def _isolated(serve):
         os.kill(os.getpid(), sig)
         os._exit(128 + sig)
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
-
-
-def _library_dirs():
-    import sysconfig
-    dirs = set()
-    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
-        path = sysconfig.get_paths().get(key)
-        if path:
-            dirs.add(os.path.join(os.path.realpath(path), ""))
-    return tuple(dirs)
-
-
-def _library_modules(before):
-    """Modules of the standard library and installed packages that the attempt imported (numpy
-    imports numpy.random on first use, say), by name."""
-    dirs = _library_dirs()
-    names = []
-    for name, module in list(sys.modules.items()):
-        if name in before or module is None:
-            continue
-        path = getattr(module, "__file__", None)
-        if path and os.path.realpath(path).startswith(dirs):
-            names.append(name)
-    return names
-
-
-def _preload(names):
-    """Imports here, once, the library modules an attempt's child imported, so the next child
-    does not pay for them again (numpy imports numpy.random on first use: some 15 ms a child).
-    Only modules of the standard library and installed packages, and only submodules of
-    packages imported here already: nothing of the project runs here, and no framework that
-    starts threads when imported comes into the process that forks (what a test module imports
-    at its top is here already, from the collection)."""
-    wanted = [n for n in names if n not in sys.modules and n.split(".")[0] in sys.modules]
-    if not wanted:
-        return
-    import importlib
-    for name in wanted:
-        try:
-            importlib.import_module(name)
-        except BaseException:
-            pass
 
 
 def _await_parent(run, counted):

@@ -159,6 +159,12 @@ def test_lazy_imports():
     import colorsys
     numpy.random.default_rng(1)
     assert False, seen
+
+
+def test_fresh_names_in_message():
+    import tempfile
+    import uuid
+    assert False, "job %s failed in %s" % (uuid.uuid4(), tempfile.mkdtemp())
 `;
 
 beforeAll(() => {
@@ -413,20 +419,23 @@ describe("batched same-seed reruns", () => {
     expect(of(r, "test_missing").reruns.note).toMatch(/same-seed: pytest .*not found/);
   });
 
-  it("runs a repeat that ends in a way no clean attempt did again in a new child, which preloads the library submodules the last child imported", async () => {
+  it("runs a repeat that ends in a way no clean attempt did again in a new child, which starts without what the last child imported", async () => {
     const r = await run(["test_lazy.py::test_lazy_imports"], { reruns: 3 });
     const t = of(r, "test_lazy.py::test_lazy_imports");
     expect(t.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
-    // The second attempt in the first child saw both modules (its own earlier import) and was
-    // not counted: it ran again as the first of a new child, where numpy.random had been
-    // imported before the fork, and colorsys (a new top-level module) had not.
-    expect(t.trials.map((x) => x.kind === "failed" && x.message)).toEqual([
-      "AssertionError: numpy.random False, colorsys False",
-      "AssertionError: numpy.random True, colorsys False",
-      "AssertionError: numpy.random True, colorsys False",
-    ]);
+    // The second attempt in each child saw both modules (its own earlier import) and was not
+    // counted: it ran again as the first of a new child, where neither numpy.random (a library
+    // submodule importing may fill a package's registries) nor colorsys had been imported.
+    expect(t.trials.map((x) => x.kind === "failed" && x.message)).toEqual(Array(3).fill("AssertionError: numpy.random False, colorsys False"));
     expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
     expect(distinct(r.log.map((l) => l.pid))).toBe(3);
+  });
+
+  it("takes a message that names a fresh UUID and temporary directory each time for the same ending: one child serves the run", async () => {
+    const r = await run(["test_lazy.py::test_fresh_names_in_message"], { reruns: 4 });
+    expect(of(r, "test_lazy.py::test_fresh_names_in_message").reruns.sameSeed).toMatchObject({ runs: 4, failed: 4 });
+    expect(r.log).toHaveLength(4);
+    expect(distinct(r.log.map((l) => l.pid))).toBe(1);
   });
 
   it("with batch: false, runs one process per test as before", async () => {
