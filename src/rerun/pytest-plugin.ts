@@ -559,8 +559,9 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
     attempt = 0
     while attempt < attempts:
         first = attempt
-        served = _isolated(lambda: _serve(first, attempts, run_attempt, emit_end, seen, clean,
-                                          stop_when_mixed, stop_file, ack_after, ack))
+        served = _isolated(lambda note: _serve(first, attempts, run_attempt, emit_end, seen,
+                                               clean, stop_when_mixed, stop_file, ack_after,
+                                               ack, note))
         attempt, done = int(served[0]), served[1] == "done"
         seen.update(w[2:] for w in served[2:] if w.startswith("o:"))
         clean.update(w[2:] for w in served[2:] if w.startswith("c:"))
@@ -569,18 +570,27 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
 
 
 def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed, stop_file,
-           ack_after, ack):
+           ack_after, ack, note):
     """Attempts from first on, while each ends one of the ways a clean attempt did (see above).
-    Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...]."""
+    Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...].
+    Before each repeat, note() is given what to return should the repeat kill the child: a
+    repeat that crashes is no more a clean result than one that fails otherwise."""
     seen = set(seen)
     clean = set(clean)
     isolated = getattr(os, "fork", None) is not None
     attempt = first
     state = "done"
+
+    def words(state):
+        return ([str(attempt), state] + ["o:" + o for o in sorted(seen)]
+                + ["c:" + c for c in sorted(clean)])
+
     while attempt < attempts:
         if stop_file and os.path.exists(stop_file):
             break
+        note(words("again") if attempt != first else None)
         result = run_attempt(attempt)
+        note(None)
         outcome, when, duration, message = result
         ending = _ending(outcome, when, message)
         if attempt == first:
@@ -595,8 +605,7 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
             break
         if outcome == "failed" and ack_after is not None and duration >= ack_after and ack:
             ack(attempt)
-    return ([str(attempt), state] + ["o:" + o for o in sorted(seen)]
-            + ["c:" + c for c in sorted(clean)])
+    return words(state)
 
 
 def _ending(outcome, when, message):
@@ -615,10 +624,20 @@ def _masked(message):
 
 
 def _isolated(serve):
-    """Runs serve() (which returns a list of words) in a forked child, whose words come back
-    through a pipe; here, where there is no fork."""
+    """Runs serve(note) (which returns a list of words) in a forked child, whose words come back
+    through a pipe; here, where there is no fork. What the child last gave note() (words, or
+    None) is what the parent goes on with should the child die: a file, since a dead child
+    writes nothing more."""
     if getattr(os, "fork", None) is None:
-        return serve()
+        return serve(lambda words: None)
+    import tempfile
+    notes = tempfile.TemporaryFile()
+
+    def note(words):
+        data = b"" if words is None else " ".join(words).encode("ascii", "ignore")
+        os.ftruncate(notes.fileno(), 0)
+        if data:
+            os.pwrite(notes.fileno(), data, 0)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -635,7 +654,7 @@ def _isolated(serve):
         os.close(done_r)
         code = 0
         try:
-            words = serve()
+            words = serve(note)
             words.append("|")
             # Within the pipe's buffer: the parent reads only once we have exited.
             os.write(done_w, " ".join(words).encode("ascii", "ignore")[:PIPE_BYTES])
@@ -662,8 +681,16 @@ def _isolated(serve):
     except OSError:
         words = []
     os.close(done_r)
+    try:
+        noted = os.pread(notes.fileno(), PIPE_BYTES, 0).decode("ascii", "replace").split()
+    except OSError:
+        noted = []
+    notes.close()
     if "|" in words and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
         return words[:words.index("|")]
+    if noted:
+        # Died in a repeat: that attempt runs again as the first of a new child.
+        return noted
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         try:

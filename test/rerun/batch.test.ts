@@ -72,6 +72,16 @@ def test_exit():
     os._exit(3)
 
 
+RAN = []
+
+
+def test_crashes_when_repeated():
+    if RAN:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    RAN.append(1)
+    assert False, "fails once a process"
+
+
 def test_exit0():
     os._exit(0)
 
@@ -332,6 +342,16 @@ describe("batched same-seed reruns", () => {
     expect(of(r, "test_a").processes).toBe(1);
     expect(of(r, "test_b").processes).toBe(1);
     expect(distinct(r.log.map((l) => l.ppid))).toBe(7);
+  });
+
+  it("a repeat that crashes, where a clean attempt fails, is no crash: it runs again as the first attempt of a new child", async () => {
+    const r = await run(["test_crashes_when_repeated"], { reruns: 3 });
+    const t = of(r, "test_crashes_when_repeated");
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3, crashed: 0 });
+    expect(t.trials.every((x) => x.kind === "failed" && x.message === "AssertionError: fails once a process")).toBe(true);
+    // One pytest process: the children died, the parent went on.
+    expect(t.processes).toBe(1);
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
   });
 
   it("a hang in one test of a batch costs only that test's timeouts", async () => {
