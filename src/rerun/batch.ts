@@ -54,12 +54,12 @@ export interface BatchMember {
 
 /** The same-seed request a driver sees for a member (the one-test path builds the same). */
 export function sameSeedRequest(req: RerunRequest, attempts: number, resultsFile: string, workDir: string): InvocationRequest {
-  return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
+  return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true, freshPasses: true };
 }
 
 /** The fresh-seed request (the one-test path runs it with the same seeds and flags). */
 function freshSeedRequest(req: RerunRequest, seeds: string[]): InvocationRequest {
-  return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false };
+  return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false, freshPasses: true };
 }
 
 /** What the batch hands back per member: its results, null (run it alone) or undefined (never started). */

@@ -56,6 +56,8 @@ export interface PlanRun {
   seedEnv: string[];
   globalSeed: boolean;
   stopWhenMixed: boolean;
+  /** Each repeat that passes runs again as the first attempt of a new child (see _serve). */
+  freshPasses?: boolean;
   /** When this file exists the run's remaining attempts are skipped (the parent has seen enough). */
   stopFile: string | null;
   /**
@@ -129,6 +131,8 @@ def pytest_addoption(parser):
                     help="seed random, numpy and torch global generators before each attempt")
     group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
                     help="stop repeating once a pass and a failure were both seen")
+    group.addoption("--ft-fresh-passes", action="store_true", default=False,
+                    help="run each repeat that passes again as the first attempt of a new child")
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
@@ -144,6 +148,7 @@ class _State(object):
         self.seed_env = list(opt.ft_seed_env)
         self.global_seed = opt.ft_global_seed
         self.stop_when_mixed = opt.ft_stop_when_mixed
+        self.fresh_passes = opt.ft_fresh_passes
         self.run_until = opt.ft_run_until
         self.invocation_dir = str(config.invocation_params.dir)
         self.target = None
@@ -471,7 +476,7 @@ def _run_attempts(state, item, attempts):
         state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
                     "duration": round(duration, 6), "message": message})
 
-    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed)
+    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed, fresh_passes=state.fresh_passes)
     return True
 
 
@@ -529,7 +534,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     _repeat(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
             bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
-            lambda counted: _await_parent(run, counted))
+            lambda counted: _await_parent(run, counted), bool(run.get("freshPasses")))
 
 
 # Why forked children, and why a new one when an attempt ends in a way no clean attempt did:
@@ -547,12 +552,14 @@ def _run_plan_attempts(state, item, index, run_index, run):
 # test ends in a fresh process. A repeat in the same child that ends one of the ways a clean
 # attempt of this run ended says nothing a fresh process would not; one that ends otherwise
 # ("already registered") is not reported, and runs again as the first attempt of a new child,
-# whose result counts. Deterministic failures take one child per run, as before; a test that
-# passes and fails by seed pays a child for each new way of ending, not for each change.
+# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) a
+# repeat that passes runs again too: a leftover can make a pass (a client that connected once is
+# cached), and passes are what "not reproduced" rests on. Deterministic failures take one child
+# per run, as before; passes take a child each.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
 def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
-            ack=None):
+            ack=None, fresh_passes=False):
     """Runs attempts 0..attempts-1 with run_attempt(k) (which emits the start) and emit_end."""
     seen = set()
     clean = set()
@@ -561,7 +568,7 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
         first = attempt
         served = _isolated(lambda note: _serve(first, attempts, run_attempt, emit_end, seen,
                                                clean, stop_when_mixed, stop_file, ack_after,
-                                               ack, note))
+                                               ack, note, fresh_passes))
         attempt, done = int(served[0]), served[1] == "done"
         seen.update(w[2:] for w in served[2:] if w.startswith("o:"))
         clean.update(w[2:] for w in served[2:] if w.startswith("c:"))
@@ -570,7 +577,7 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
 
 
 def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed, stop_file,
-           ack_after, ack, note):
+           ack_after, ack, note, fresh_passes=False):
     """Attempts from first on, while each ends one of the ways a clean attempt did (see above).
     Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...].
     Before each repeat, note() is given what to return should the repeat kill the child: a
@@ -595,7 +602,7 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
         ending = _ending(outcome, when, message)
         if attempt == first:
             clean.add(ending)
-        elif ending not in clean and isolated:
+        elif isolated and (ending not in clean or (fresh_passes and outcome == "passed")):
             state = "again"
             break
         emit_end(attempt, result)

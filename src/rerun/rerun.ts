@@ -195,6 +195,7 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         resultsFile: path.join(dir, "results.jsonl"),
         workDir: dir,
         stopWhenMixed: opts.stopWhenMixed,
+        freshPasses: true,
       });
       await copyIn(inv.copyIn, req.cwd);
       const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;

@@ -114,6 +114,7 @@ export async function probeSeed(test: TestCase, driver: RerunDriver, ctx: ProbeC
     resultsFile,
     workDir: ctx.workDir,
     stopWhenMixed: false,
+    freshPasses: false,
   });
   const addopts = [ctx.env["PYTEST_ADDOPTS"] ?? "", "-o log_cli=true -o log_cli_level=DEBUG"].join(" ").trim();
   const batch = await runBatch({

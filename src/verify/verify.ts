@@ -226,6 +226,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
         resultsFile,
         workDir: dir,
         stopWhenMixed: false,
+        freshPasses: false,
       });
       const batch = await runBatch({
         argv: inv.argv,

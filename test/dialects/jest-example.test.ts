@@ -148,7 +148,7 @@ function asTest(over: Partial<TestCase>): TestCase {
 /** One attempt of the jest driver, spawned for real in the example (EXAMPLE_SEED unset). */
 async function attempt(test: TestCase, seed: Seed | null, fresh: string[] | null): Promise<{ argv: string[]; judged: Judgement }> {
   const workDir = mkdtempSync(join(reports, "attempt-"));
-  const inv = jestDriver().invocation({ test, seed, mode: "repeat", attempts: 1, freshSeeds: fresh, resultsFile: join(workDir, "r.jsonl"), workDir, stopWhenMixed: false });
+  const inv = jestDriver().invocation({ test, seed, mode: "repeat", attempts: 1, freshSeeds: fresh, resultsFile: join(workDir, "r.jsonl"), workDir, stopWhenMixed: false, freshPasses: false });
   const env: NodeJS.ProcessEnv = { ...process.env, ...inv.env, NO_COLOR: "1" };
   delete env["EXAMPLE_SEED"];
   const [cmd, ...args] = inv.argv;

@@ -47,7 +47,7 @@ function jsProject(kind: "jest" | "vitest", files: Record<string, string>): stri
 const seed = (over: Partial<Seed>): Seed => ({ value: "7", recogniser: "x", source: { file: "r.xml" }, apply: { kind: "none", why: "" }, ...over });
 const VITEST_SEED = seed({ value: "1234", recogniser: "vitest-seed", apply: { kind: "args", args: ["--sequence.shuffle", "--sequence.seed=1234"] } });
 const ENV_SEED = seed({ value: "15", recogniser: "user:0", apply: { kind: "env", env: { EXAMPLE_SEED: "15" } } });
-const req = { mode: "repeat" as const, attempts: 5, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true };
+const req = { mode: "repeat" as const, attempts: 5, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true, freshPasses: true };
 
 describe("vitest driver", () => {
   it("runs the file with an anchored, escaped -t pattern of the space-joined full name", () => {

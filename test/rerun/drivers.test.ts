@@ -6,7 +6,7 @@ import { expandTemplate, templateDriver } from "../../src/rerun/drivers/template
 import { pytestCase } from "./helpers.js";
 
 const envSeed: Seed = { value: "7", recogniser: "mxnet", source: { file: "f" }, apply: { kind: "env", env: { MXNET_TEST_SEED: "7" } } };
-const base = { mode: "repeat" as const, attempts: 5, freshSeeds: null, resultsFile: "/r/results.jsonl", workDir: "/r", stopWhenMixed: true };
+const base = { mode: "repeat" as const, attempts: 5, freshSeeds: null, resultsFile: "/r/results.jsonl", workDir: "/r", stopWhenMixed: true, freshPasses: true };
 
 describe("pytest driver", () => {
   const driver = pytestDriver("python3");
@@ -44,7 +44,7 @@ describe("pytest driver", () => {
     const batch = driver.batch!;
     const test = pytestCase("t.py::x");
     // Same seed: the env seed is the process's (part of the key), nothing per attempt.
-    expect(batch.run({ ...base, test, seed: envSeed })).toEqual({ attempts: 5, seeds: [], seedEnv: [], globalSeed: false, stopWhenMixed: true });
+    expect(batch.run({ ...base, test, seed: envSeed })).toEqual({ attempts: 5, seeds: [], seedEnv: [], globalSeed: false, stopWhenMixed: true, freshPasses: true });
     // Fresh seeds: set per attempt in the child, through the same variable.
     expect(batch.run({ ...base, attempts: 2, stopWhenMixed: false, test, seed: envSeed, freshSeeds: ["1", "2", "3"] })).toEqual({
       attempts: 2,
@@ -52,6 +52,7 @@ describe("pytest driver", () => {
       seedEnv: ["MXNET_TEST_SEED"],
       globalSeed: false,
       stopWhenMixed: false,
+      freshPasses: true,
     });
     const global: Seed = { ...envSeed, value: "42", apply: { kind: "global-rng", value: "42" } };
     expect(batch.run({ ...base, test, seed: global })).toMatchObject({ seeds: ["42"], globalSeed: true });
@@ -124,7 +125,7 @@ describe("template driver", () => {
 describe("a pytest test id that is a whole file (a module that failed to import)", () => {
   it("is collected again, one process an attempt, without our plugin, and never batched", () => {
     const d = pytestDriver("python3");
-    const req = { test: pytestCase("tests/test_api.py"), seed: null, mode: "repeat" as const, attempts: 5, freshSeeds: null, stopWhenMixed: true, workDir: "/w", resultsFile: "/w/r" };
+    const req = { test: pytestCase("tests/test_api.py"), seed: null, mode: "repeat" as const, attempts: 5, freshSeeds: null, stopWhenMixed: true, freshPasses: true, workDir: "/w", resultsFile: "/w/r" };
     const inv = d.invocation(req);
     expect(inv.argv).toEqual(["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", "--", "tests/test_api.py"]);
     expect(inv).toMatchObject({ attempts: 1, reportsLines: false });

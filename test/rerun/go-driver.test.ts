@@ -45,7 +45,7 @@ function withoutFile(t: TestCase): TestCase {
 }
 
 const envSeed: Seed = { value: "22", recogniser: "user:0", source: { file: "junit.xml" }, apply: { kind: "env", env: { EXAMPLE_SEED: "22" } } };
-const req = { mode: "repeat" as const, attempts: 3, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true };
+const req = { mode: "repeat" as const, attempts: 3, resultsFile: "/w/r.jsonl", workDir: "/w", stopWhenMixed: true, freshPasses: true };
 
 describe("go driver: what it runs", () => {
   it("one test alone: its package directory, one anchored expression per subtest level", () => {

@@ -122,13 +122,14 @@ describe("rerunTest with pytest", () => {
     expect(out.seedReapplied).toBe(false);
   });
 
-  it("builds function-scoped fixtures afresh for every in-process attempt", async () => {
+  it("builds function-scoped fixtures afresh for every in-process attempt, and runs a passing repeat again in a new child", async () => {
     const ctx = context();
     const out = await rerunTest(request("test_fixture.py::test_fresh_fixture", null, { reruns: 4 }), ctx);
     expect(out.reruns.sameSeed).toMatchObject({ runs: 4, passed: 4 });
-    // The fixture ran once per attempt, in one process.
-    expect(readLines(ctx.log).slice(0, 4)).toEqual(["1", "2", "3", "4"]);
-    expect(distinct(readLines(ctx.pids).slice(0, 4))).toBe(1);
+    // Each child's first attempt built the fixture once ("1"); its repeat built it afresh ("2",
+    // the fixture's list empty again) and, passing, ran again as the first attempt of a new child.
+    expect(readLines(ctx.log)).toEqual(["1", "2", "1", "2", "1", "2", "1"]);
+    expect(distinct(readLines(ctx.pids))).toBe(4);
   });
 
   it("times out a hanging test, kills its process and stops after three timeouts", async () => {
@@ -369,5 +370,50 @@ describe("a test that is not safe to run twice in one process", () => {
     expect(t.reruns.sameSeed).toMatchObject({ passed: 1, failed: 1 });
     expect(t.verdict).toBe("intermittent");
     expect(readFileSync(json, "utf8")).not.toContain("set up twice");
+  }, 120_000);
+  it("a pass that a cached client made on a repeat runs again in a new child: intermittent, not 'not reproduced' (dist/cli.js)", () => {
+    const project = tempDir("ft-run-twice-cached-");
+    mkdirSync(path.join(project, "tests"));
+    mkdirSync(path.join(project, "reports"));
+    // Each cold start takes the next number of a counter file: even numbers fail to connect.
+    // A client that connected is cached in the module, so later runs in a process pass.
+    writeFileSync(
+      path.join(project, "tests", "test_client.py"),
+      [
+        "import os",
+        "",
+        "CLIENT = []",
+        "",
+        "",
+        "def _connect():",
+        '    path = os.environ["FT_COUNTER"]',
+        '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
+        '    with open(path, "w") as f:',
+        "        f.write(str(n + 1))",
+        "    if n % 2 == 0:",
+        '        raise ConnectionError("cold start failed")',
+        "    return object()",
+        "",
+        "",
+        "def test_uses_client():",
+        "    if not CLIENT:",
+        "        CLIENT.append(_connect())",
+        "    assert CLIENT",
+        "",
+      ].join("\n"),
+    );
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "ci-counter") };
+    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    // The reruns' first cold start connects (1 is odd), and the client is cached from then on.
+    writeFileSync(path.join(project, "rerun-counter"), "1");
+    const json = path.join(project, "triage.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--jobs", "1", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: { ...env, FT_COUNTER: path.join(project, "rerun-counter") } });
+    expect(r.status, r.stderr).not.toBe(2);
+    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    // In one process: a pass, then cached passes (not reproduced). A passing repeat ran again as
+    // the first attempt of a new child, which cold-started and failed.
+    expect(t.reruns.sameSeed).toMatchObject({ passed: 1, failed: 1 });
+    expect(t.verdict).toBe("intermittent");
   }, 120_000);
 });

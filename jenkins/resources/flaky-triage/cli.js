@@ -6650,6 +6650,8 @@ def pytest_addoption(parser):
                     help="seed random, numpy and torch global generators before each attempt")
     group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
                     help="stop repeating once a pass and a failure were both seen")
+    group.addoption("--ft-fresh-passes", action="store_true", default=False,
+                    help="run each repeat that passes again as the first attempt of a new child")
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
@@ -6665,6 +6667,7 @@ class _State(object):
         self.seed_env = list(opt.ft_seed_env)
         self.global_seed = opt.ft_global_seed
         self.stop_when_mixed = opt.ft_stop_when_mixed
+        self.fresh_passes = opt.ft_fresh_passes
         self.run_until = opt.ft_run_until
         self.invocation_dir = str(config.invocation_params.dir)
         self.target = None
@@ -6992,7 +6995,7 @@ def _run_attempts(state, item, attempts):
         state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
                     "duration": round(duration, 6), "message": message})
 
-    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed)
+    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed, fresh_passes=state.fresh_passes)
     return True
 
 
@@ -7050,7 +7053,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     _repeat(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
             bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
-            lambda counted: _await_parent(run, counted))
+            lambda counted: _await_parent(run, counted), bool(run.get("freshPasses")))
 
 
 # Why forked children, and why a new one when an attempt ends in a way no clean attempt did:
@@ -7068,12 +7071,14 @@ def _run_plan_attempts(state, item, index, run_index, run):
 # test ends in a fresh process. A repeat in the same child that ends one of the ways a clean
 # attempt of this run ended says nothing a fresh process would not; one that ends otherwise
 # ("already registered") is not reported, and runs again as the first attempt of a new child,
-# whose result counts. Deterministic failures take one child per run, as before; a test that
-# passes and fails by seed pays a child for each new way of ending, not for each change.
+# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) a
+# repeat that passes runs again too: a leftover can make a pass (a client that connected once is
+# cached), and passes are what "not reproduced" rests on. Deterministic failures take one child
+# per run, as before; passes take a child each.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
 def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
-            ack=None):
+            ack=None, fresh_passes=False):
     """Runs attempts 0..attempts-1 with run_attempt(k) (which emits the start) and emit_end."""
     seen = set()
     clean = set()
@@ -7082,7 +7087,7 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
         first = attempt
         served = _isolated(lambda note: _serve(first, attempts, run_attempt, emit_end, seen,
                                                clean, stop_when_mixed, stop_file, ack_after,
-                                               ack, note))
+                                               ack, note, fresh_passes))
         attempt, done = int(served[0]), served[1] == "done"
         seen.update(w[2:] for w in served[2:] if w.startswith("o:"))
         clean.update(w[2:] for w in served[2:] if w.startswith("c:"))
@@ -7091,7 +7096,7 @@ def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ac
 
 
 def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed, stop_file,
-           ack_after, ack, note):
+           ack_after, ack, note, fresh_passes=False):
     """Attempts from first on, while each ends one of the ways a clean attempt did (see above).
     Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...].
     Before each repeat, note() is given what to return should the repeat kill the child: a
@@ -7116,7 +7121,7 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
         ending = _ending(outcome, when, message)
         if attempt == first:
             clean.add(ending)
-        elif ending not in clean and isolated:
+        elif isolated and (ending not in clean or (fresh_passes and outcome == "passed")):
             state = "again"
             break
         emit_end(attempt, result)
@@ -7365,6 +7370,7 @@ function pytestDriver(python) {
                         seedEnv: [],
                         globalSeed: global !== null,
                         stopWhenMixed: req.stopWhenMixed,
+                        freshPasses: req.freshPasses,
                     };
                 }
                 // Fresh seeds go in per attempt, in the forked child: through the environment (the
@@ -7380,6 +7386,7 @@ function pytestDriver(python) {
                     seedEnv: Object.keys(app.env),
                     globalSeed: app.globalRng !== null,
                     stopWhenMixed: req.stopWhenMixed,
+                    freshPasses: req.freshPasses,
                 };
             },
             invocation({ requests, planFile, resultsFile, workDir }) {
@@ -7431,7 +7438,7 @@ function pytestDriver(python) {
                 seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
             }
             const modeArgs = req.mode === "repeat"
-                ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
+                ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : []), ...(req.freshPasses ? ["--ft-fresh-passes"] : [])]
                 : [`--ft-run-until=${req.test.id}`];
             if (isFileId(req.test.id))
                 return collectInvocation(python, req, env, pytestArgs);
@@ -17525,6 +17532,7 @@ async function rerunTest(req, ctx, batched) {
                 resultsFile: external_node_path_default().join(dir, "results.jsonl"),
                 workDir: dir,
                 stopWhenMixed: opts.stopWhenMixed,
+                freshPasses: true,
             });
             await copyIn(inv.copyIn, req.cwd);
             const recordedSeed = support.reapply ? (req.seed?.value ?? null) : null;
@@ -17726,11 +17734,11 @@ async function ensurePlugin(runDir) {
 const HUNG_BEFORE_TEST = "the rerun process hung before running the test";
 /** The same-seed request a driver sees for a member (the one-test path builds the same). */
 function sameSeedRequest(req, attempts, resultsFile, workDir) {
-    return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true };
+    return { test: req.test, seed: req.seed, mode: "repeat", attempts, freshSeeds: null, resultsFile, workDir, stopWhenMixed: true, freshPasses: true };
 }
 /** The fresh-seed request (the one-test path runs it with the same seeds and flags). */
 function freshSeedRequest(req, seeds) {
-    return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false };
+    return { test: req.test, seed: req.seed, mode: "repeat", attempts: seeds.length, freshSeeds: seeds, resultsFile: "", workDir: "", stopWhenMixed: false, freshPasses: true };
 }
 /**
  * One batch: members share the driver's batch key, cwd and timeout. Workers call `serve`
@@ -19646,6 +19654,7 @@ async function probeSeed(test, driver, ctx, userPatterns) {
         resultsFile,
         workDir: ctx.workDir,
         stopWhenMixed: false,
+        freshPasses: false,
     });
     const addopts = [ctx.env["PYTEST_ADDOPTS"] ?? "", "-o log_cli=true -o log_cli_level=DEBUG"].join(" ").trim();
     const batch = await runBatch({
@@ -20121,6 +20130,7 @@ async function verifyOne(target, seeds, index, opts) {
                 resultsFile,
                 workDir: dir,
                 stopWhenMixed: false,
+                freshPasses: false,
             });
             const batch = await runBatch({
                 argv: inv.argv,

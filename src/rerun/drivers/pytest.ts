@@ -127,6 +127,7 @@ export function pytestDriver(python: string): RerunDriver {
             seedEnv: [],
             globalSeed: global !== null,
             stopWhenMixed: req.stopWhenMixed,
+            freshPasses: req.freshPasses,
           };
         }
         // Fresh seeds go in per attempt, in the forked child: through the environment (the
@@ -141,6 +142,7 @@ export function pytestDriver(python: string): RerunDriver {
           seedEnv: Object.keys(app.env),
           globalSeed: app.globalRng !== null,
           stopWhenMixed: req.stopWhenMixed,
+          freshPasses: req.freshPasses,
         };
       },
       invocation({ requests, planFile, resultsFile, workDir }): Invocation {
@@ -189,7 +191,7 @@ export function pytestDriver(python: string): RerunDriver {
       }
       const modeArgs =
         req.mode === "repeat"
-          ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : [])]
+          ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : []), ...(req.freshPasses ? ["--ft-fresh-passes"] : [])]
           : [`--ft-run-until=${req.test.id}`];
       if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));

@@ -21,6 +21,14 @@ export interface InvocationRequest {
   workDir: string;
   /** Stop repeating once both a pass and a failure were seen (the verdict cannot change). */
   stopWhenMixed: boolean;
+  /**
+   * Run each repeat that passes again as the first attempt of a fresh forked child (pytest): a
+   * pass on a repeat may owe itself to what an earlier attempt left behind (a client that
+   * connected once and is cached), and passes are what "not reproduced" and "seed-specific"
+   * rest on. Triage's phases want it; verify's thousands of mostly passing trials do not pay
+   * for it (a fork costs ~10 ms).
+   */
+  freshPasses: boolean;
 }
 
 export interface Invocation {
