@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { TestCase } from "../../src/model.js";
+import type { Report, TestCase } from "../../src/model.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.join(here, "..", "fixtures", "rerun");
@@ -71,4 +71,35 @@ export function readLines(file: string): string[] {
 
 export function uniqueMarker(): string {
   return `ftmark${process.pid}x${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * A scratch pytest project: `files` (relative paths) written under a new temp dir, with an empty
+ * reports/ for the red CI run.
+ */
+export function pytestProject(prefix: string, files: Record<string, string>): string {
+  const project = tempDir(prefix);
+  mkdirSync(path.join(project, "reports"));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(project, rel)), { recursive: true });
+    writeFileSync(path.join(project, rel), text);
+  }
+  return project;
+}
+
+/**
+ * The red CI run (pytest over tests/, JUnit to reports/junit.xml, under `ciEnv`), then the
+ * bundled CLI on that report with `cliArgs` (under `env`): its exit status, stderr and report.
+ */
+export function ciThenTriage(
+  project: string,
+  opts: { ciEnv: NodeJS.ProcessEnv; pytestArgs?: string[]; cliArgs: string[]; env: NodeJS.ProcessEnv },
+): { status: number | null; stderr: string; report: Report } {
+  const pytest = ["-m", "pytest", "-p", "no:cacheprovider", ...(opts.pytestArgs ?? []), "--junitxml=reports/junit.xml", "tests"];
+  spawnSync("python3", pytest, { cwd: project, env: opts.ciEnv });
+  const json = path.join(project, "triage.json");
+  const cli = path.join(here, "..", "..", "dist", "cli.js");
+  const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, ...opts.cliArgs, "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: opts.env });
+  const report = existsSync(json) ? (JSON.parse(readFileSync(json, "utf8")) as Report) : { tests: [] } as unknown as Report;
+  return { status: r.status, stderr: r.stderr, report };
 }

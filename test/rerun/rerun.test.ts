@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Seed } from "../../src/model.js";
 import { planRerun, type RerunProgress } from "../../src/rerun/plan.js";
 import { rerunTest, type RerunContext } from "../../src/rerun/rerun.js";
-import { removeTempDirs, copyFixture, pytestCase, readLines, survivors, tempDir } from "./helpers.js";
+import { ciThenTriage, removeTempDirs, copyFixture, pytestCase, pytestProject, readLines, survivors, tempDir } from "./helpers.js";
 
 const SEED = "1121373020";
 const mxnetSeed = (value = SEED): Seed => ({
@@ -259,21 +259,19 @@ describe("hypothesis: the CI run's saved falsifying example", () => {
 
 describe("a seed the test module reads when imported", () => {
   it("reaches it for every fresh seed: the module is executed again when it holds the old seed (dist/cli.js, batched)", () => {
-    const project = tempDir("ft-import-seed-");
-    mkdirSync(path.join(project, "tests"));
-    mkdirSync(path.join(project, "reports"));
     // Fails for one seed in ten; the CI run's seed, 13, is one of them.
-    writeFileSync(
-      path.join(project, "tests", "test_imp.py"),
-      'import os\n\nSEED = int(os.environ.get("TEST_SEED", "1"))\n\n\ndef test_draw():\n    print("use TEST_SEED=%d to reproduce" % SEED)\n    assert SEED % 10 != 3\n',
-    );
-    const env = { ...process.env, TEST_SEED: "13", PYTHONDONTWRITEBYTECODE: "1" };
-    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "-o", "junit_logging=all", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
-    const json = path.join(project, "triage.json");
-    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "3", "--fresh-seeds", "6", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: { ...process.env, TEST_SEED: "" } });
+    const project = pytestProject("ft-import-seed-", {
+      "tests/test_imp.py":
+        'import os\n\nSEED = int(os.environ.get("TEST_SEED", "1"))\n\n\ndef test_draw():\n    print("use TEST_SEED=%d to reproduce" % SEED)\n    assert SEED % 10 != 3\n',
+    });
+    const r = ciThenTriage(project, {
+      ciEnv: { ...process.env, TEST_SEED: "13", PYTHONDONTWRITEBYTECODE: "1" },
+      pytestArgs: ["-o", "junit_logging=all"],
+      cliArgs: ["--reruns", "3", "--fresh-seeds", "6"],
+      env: { ...process.env, TEST_SEED: "" },
+    });
     expect(r.status, r.stderr).toBe(1);
-    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    const t = r.report.tests[0]!;
     expect(t.seed?.apply).toEqual({ kind: "env", env: { TEST_SEED: "13" } });
     expect(t.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
     // Had the fresh seeds not reached the module, all six would fail like 13 (all-seeds, regression).
@@ -283,16 +281,27 @@ describe("a seed the test module reads when imported", () => {
   }, 120_000);
 });
 
+/** Python: `_next()` takes the next number of the counter file $FT_COUNTER (a run per number). */
+const COUNTER = [
+  "import os",
+  "",
+  "",
+  "def _next():",
+  '    path = os.environ["FT_COUNTER"]',
+  '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
+  '    with open(path, "w") as f:',
+  "        f.write(str(n + 1))",
+  "    return n",
+  "",
+  "",
+].join("\n");
+
 describe("a test that is not safe to run twice in one process", () => {
   it("passes its reruns alone, not intermittent: a repeat that ends otherwise runs again in a fresh child, and the order check finds the dependence (dist/cli.js)", () => {
-    const project = tempDir("ft-run-twice-");
-    mkdirSync(path.join(project, "tests"));
-    mkdirSync(path.join(project, "reports"));
     // Registering a name twice raises: the second test fails after the first, and would fail
     // after an earlier attempt of its own in the same process.
-    writeFileSync(
-      path.join(project, "tests", "test_plugins.py"),
-      [
+    const project = pytestProject("ft-run-twice-", {
+      "tests/test_plugins.py": [
         "PLUGINS = {}",
         "",
         "",
@@ -311,14 +320,11 @@ describe("a test that is not safe to run twice in one process", () => {
         '    assert "csv" in PLUGINS',
         "",
       ].join("\n"),
-    );
+    });
     const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
-    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
-    const json = path.join(project, "triage.json");
-    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "4"], env });
     expect(r.status, r.stderr).not.toBe(2);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    const report = r.report;
     expect(report.tests.map((t) => t.id)).toEqual(["tests/test_plugins.py::test_register_csv_plugin"]);
     const t = report.tests[0]!;
     // Repeated in one process, attempt 1 passed and attempt 2 failed on its own leftovers.
@@ -327,26 +333,14 @@ describe("a test that is not safe to run twice in one process", () => {
     expect(t.reruns.order).toMatchObject({ failed: t.reruns.order?.runs, predecessors: 1 });
     expect(t.cause).toBe("order-dependence");
   }, 120_000);
+
   it("fails every repeat once it changed state, while fresh processes pass half the time: intermittent, not deterministic (dist/cli.js)", () => {
-    const project = tempDir("ft-run-twice-mirror-");
-    mkdirSync(path.join(project, "tests"));
-    mkdirSync(path.join(project, "reports"));
     // Each run of the test in a fresh process takes the next number of a counter file: even
     // numbers fail, odd ones pass. A second run in the same process fails on its set-up.
-    writeFileSync(
-      path.join(project, "tests", "test_setup.py"),
-      [
-        "import os",
-        "",
+    const project = pytestProject("ft-run-twice-mirror-", {
+      "tests/test_setup.py": [
+        COUNTER,
         "SET_UP = []",
-        "",
-        "",
-        "def _next():",
-        '    path = os.environ["FT_COUNTER"]',
-        '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
-        '    with open(path, "w") as f:',
-        "        f.write(str(n + 1))",
-        "    return n",
         "",
         "",
         "def test_set_up_once():",
@@ -356,41 +350,29 @@ describe("a test that is not safe to run twice in one process", () => {
         '    assert _next() % 2 == 1, "unlucky draw"',
         "",
       ].join("\n"),
-    );
+    });
     const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "ci-counter") };
-    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
-    const json = path.join(project, "triage.json");
-    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const rerunEnv = { ...env, FT_COUNTER: path.join(project, "rerun-counter") };
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--jobs", "1", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: rerunEnv });
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "4", "--jobs", "1"], env: { ...env, FT_COUNTER: path.join(project, "rerun-counter") } });
     expect(r.status, r.stderr).not.toBe(2);
-    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    const t = r.report.tests[0]!;
     // Repeated in one process: "unlucky draw", then "set up twice" for ever (deterministic).
     // Each attempt that ended otherwise than its child's first ran again in a new child.
     expect(t.reruns.sameSeed).toMatchObject({ passed: 1, failed: 1 });
     expect(t.verdict).toBe("intermittent");
-    expect(readFileSync(json, "utf8")).not.toContain("set up twice");
+    expect(JSON.stringify(r.report)).not.toContain("set up twice");
   }, 120_000);
+
   it("a pass that a cached client made on a repeat runs again in a new child: intermittent, not 'not reproduced' (dist/cli.js)", () => {
-    const project = tempDir("ft-run-twice-cached-");
-    mkdirSync(path.join(project, "tests"));
-    mkdirSync(path.join(project, "reports"));
     // Each cold start takes the next number of a counter file: even numbers fail to connect.
     // A client that connected is cached in the module, so later runs in a process pass.
-    writeFileSync(
-      path.join(project, "tests", "test_client.py"),
-      [
-        "import os",
-        "",
+    const project = pytestProject("ft-run-twice-cached-", {
+      "tests/test_client.py": [
+        COUNTER,
         "CLIENT = []",
         "",
         "",
         "def _connect():",
-        '    path = os.environ["FT_COUNTER"]',
-        '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
-        '    with open(path, "w") as f:',
-        "        f.write(str(n + 1))",
-        "    if n % 2 == 0:",
+        "    if _next() % 2 == 0:",
         '        raise ConnectionError("cold start failed")',
         "    return object()",
         "",
@@ -401,16 +383,13 @@ describe("a test that is not safe to run twice in one process", () => {
         "    assert CLIENT",
         "",
       ].join("\n"),
-    );
+      // The reruns' first cold start connects (1 is odd), and the client is cached from then on.
+      "rerun-counter": "1",
+    });
     const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "ci-counter") };
-    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
-    // The reruns' first cold start connects (1 is odd), and the client is cached from then on.
-    writeFileSync(path.join(project, "rerun-counter"), "1");
-    const json = path.join(project, "triage.json");
-    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, "--reruns", "4", "--jobs", "1", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: { ...env, FT_COUNTER: path.join(project, "rerun-counter") } });
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "4", "--jobs", "1"], env: { ...env, FT_COUNTER: path.join(project, "rerun-counter") } });
     expect(r.status, r.stderr).not.toBe(2);
-    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    const t = r.report.tests[0]!;
     // In one process: a pass, then cached passes (not reproduced). A passing repeat ran again as
     // the first attempt of a new child, which cold-started and failed.
     expect(t.reruns.sameSeed).toMatchObject({ passed: 1, failed: 1 });
