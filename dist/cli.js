@@ -7310,25 +7310,29 @@ function hypothesisExamples(workDir) {
     return [{ from: external_node_path_default().join(".hypothesis", "examples"), to: external_node_path_default().join(workDir, "hypothesis", "examples") }];
 }
 /**
- * A test id that is a whole file (pytest's JUnit report names a module that failed to import,
- * "collection failure", by its file): its rerun is whether the file collects.
+ * A test id that is a whole file or directory (pytest's JUnit report names a module that failed
+ * to import, "collection failure", by its file, and a directory whose conftest.py did by the
+ * directory): its rerun is whether it collects.
  */
 function isFileId(id) {
     return !id.includes("::");
 }
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
-/** pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage error (no such file). */
+/**
+ * pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage
+ * error: no such file, or a conftest.py that failed to import (the failure being rerun).
+ */
 const COLLECTED = new Set([0, 5]);
 const USAGE_ERROR = 4;
+const NOT_FOUND = /^ERROR: (?:file or directory not found|not found): [^\n]*/m;
 /** One collect-only run of a file: passed when it collects, failed with pytest's error line when not. */
 function judgeCollection(run) {
     if (COLLECTED.has(run.exitCode))
         return { kind: "passed" };
-    if (run.exitCode === USAGE_ERROR) {
-        const why = (run.stderr.trim() || run.stdout.trim()).split("\n").pop() ?? "";
-        return { kind: "not-run", why: `pytest could not collect the file (exit 4)${why ? `: ${why}` : ""}` };
-    }
+    const missing = run.exitCode === USAGE_ERROR ? (NOT_FOUND.exec(run.stderr) ?? NOT_FOUND.exec(run.stdout)) : null;
+    if (missing !== null)
+        return { kind: "not-run", why: `pytest could not collect it (exit 4): ${missing[0]}` };
     const line = ERROR_LINE.exec(run.stdout)?.[1] ?? ERROR_LINE.exec(run.stderr)?.[1];
     const message = line ?? `pytest exited ${run.exitCode} while collecting`;
     return { kind: "failed", message: message.trim().slice(0, 500) };
@@ -7625,7 +7629,7 @@ const DRIVERS = [
     },
     {
         name: "pytest",
-        matches: (test, options) => chosen(test, options, "pytest") ?? isPytestNodeId(test.id),
+        matches: (test, options) => chosen(test, options, "pytest") ?? (isPytestNodeId(test.id) || test.runner === "pytest"),
         create: (options) => pytestDriver(options.python),
     },
     {
@@ -15953,12 +15957,17 @@ function keep(t) {
  * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
  * (a .py file attribute or traceback, python-style test module names, or the module existing).
  */
-function pytestJUnit(t, ids) {
+function pytestJUnit(t, ids, project) {
     // A module pytest could not import or collect: no classname, the module's dotted path as the
     // name, message "collection failure". Its id is the file, as the console says it ("ERROR
     // collecting tests/test_api.py"), so the two join and the rerun collects that file.
     if (t.classname === "" && t.message === "collection failure" && DOTTED_MODULE_PATH.test(t.name)) {
-        const file = ids.of(t.name, "x", t.file).file ?? `${t.name.replace(/\./g, "/")}.py`;
+        const found = ids.of(t.name, "x", t.file).file;
+        // A directory's conftest.py that fails to import is named by the directory (`tests.sub`).
+        const dir = t.name.replace(/\./g, "/");
+        if (found === undefined && project.isDir?.(dir) === true)
+            return { id: dir, runner: "pytest" };
+        const file = found ?? `${dir}.py`;
         return { id: file, file };
     }
     if (!DOTTED_MODULE_PATH.test(t.classname))
@@ -16309,9 +16318,11 @@ function joinInputs(inputs, view) {
             const e = { test, kind: input.kind, id: test.id, order: order++ };
             // A go log that never named the package leaves bare test names: nothing to map them with.
             if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-                const mapped = input.kind === "junit" ? pytestJUnit(test, ids) : null;
+                const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
                 if (mapped !== null) {
                     e.id = mapped.id;
+                    if (mapped.runner !== undefined)
+                        e.runner = mapped.runner;
                     if (mapped.file !== undefined)
                         e.mappedFile = mapped.file;
                     if (mapped.head !== undefined)

@@ -52,12 +52,16 @@ function keep(t: TestCase): boolean {
  * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
  * (a .py file attribute or traceback, python-style test module names, or the module existing).
  */
-function pytestJUnit(t: TestCase, ids: PytestIds): { id: string; file?: string; head?: string } | null {
+function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: string; file?: string; head?: string; runner?: string } | null {
   // A module pytest could not import or collect: no classname, the module's dotted path as the
   // name, message "collection failure". Its id is the file, as the console says it ("ERROR
   // collecting tests/test_api.py"), so the two join and the rerun collects that file.
   if (t.classname === "" && t.message === "collection failure" && DOTTED_MODULE_PATH.test(t.name)) {
-    const file = ids.of(t.name, "x", t.file).file ?? `${t.name.replace(/\./g, "/")}.py`;
+    const found = ids.of(t.name, "x", t.file).file;
+    // A directory's conftest.py that fails to import is named by the directory (`tests.sub`).
+    const dir = t.name.replace(/\./g, "/");
+    if (found === undefined && project.isDir?.(dir) === true) return { id: dir, runner: "pytest" };
+    const file = found ?? `${dir}.py`;
     return { id: file, file };
   }
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
@@ -390,9 +394,10 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       // A go log that never named the package leaves bare test names: nothing to map them with.
       if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-        const mapped = input.kind === "junit" ? pytestJUnit(test, ids) : null;
+        const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
         if (mapped !== null) {
           e.id = mapped.id;
+          if (mapped.runner !== undefined) e.runner = mapped.runner;
           if (mapped.file !== undefined) e.mappedFile = mapped.file;
           if (mapped.head !== undefined) e.idHead = mapped.head;
         } else if (dialect !== null) {

@@ -64,4 +64,18 @@ describe("import errors in a real pytest run", () => {
     expect(ci).toMatchObject({ verdict: "not-reproduced" });
     expect(ci.reruns.sameSeed).toMatchObject({ runs: 2, passed: 2 });
   }, 120_000);
+  it("a directory whose conftest.py fails to import is that directory: collected again, deterministic where it still fails, not reproduced where it imports (dist/cli.js)", () => {
+    const project = pytestProject("ft-conftest-", {
+      "tests/sub/conftest.py": 'import os\n\nassert os.environ.get("CI_GPU") != "1", "no GPU here"\n',
+      "tests/sub/test_a.py": "def test_a():\n    pass\n",
+      "tests/test_b.py": "def test_b():\n    pass\n",
+    });
+    const onCi = ciThenTriage(project, { ciEnv: { ...env, CI_GPU: "1" }, cliArgs: ["--reruns", "2"], env: { ...env, CI_GPU: "1" } });
+    // pytest's JUnit report names it "tests.sub"; the directory, not a tests/sub.py.
+    expect(onCi.report.tests.map((t) => t.id)).toEqual(["tests/sub"]);
+    expect(onCi.report.tests[0]).toMatchObject({ verdict: "deterministic", reproduce: "python3 -m pytest tests/sub" });
+    expect(onCi.report.tests[0]!.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    const here = ciThenTriage(project, { ciEnv: { ...env, CI_GPU: "1" }, cliArgs: ["--reruns", "2"], env });
+    expect(here.report.tests[0]).toMatchObject({ id: "tests/sub", verdict: "not-reproduced" });
+  }, 120_000);
 });

@@ -149,5 +149,8 @@ describe("a pytest test id that is a whole file (a module that failed to import)
     expect(judgeCollection({ exitCode: 2, stdout: out, stderr: "" })).toEqual({ kind: "failed", message: "ImportError: cannot import name 'mean' from 'numlib.stats' (/tmp/p/numlib/stats.py)" });
     expect(judgeCollection({ exitCode: 3, stdout: "", stderr: "" })).toEqual({ kind: "failed", message: "pytest exited 3 while collecting" });
     expect(judgeCollection({ exitCode: 4, stdout: "", stderr: "ERROR: file or directory not found: tests/x.py\n" })).toMatchObject({ kind: "not-run", why: expect.stringContaining("file or directory not found") });
+    // A conftest.py that fails to import is a usage error too (real pytest 9 stderr).
+    const conftest = "ImportError while loading conftest '/p/tests/sub/conftest.py'.\ntests/sub/conftest.py:2: in <module>\n    assert x\nE   AssertionError: no GPU here\nE   assert '1' != '1'\n";
+    expect(judgeCollection({ exitCode: 4, stdout: "", stderr: conftest })).toEqual({ kind: "failed", message: "AssertionError: no GPU here" });
   });
 });

@@ -25,7 +25,7 @@ export const DRIVERS: readonly DriverEntry[] = [
   },
   {
     name: "pytest",
-    matches: (test, options) => chosen(test, options, "pytest") ?? isPytestNodeId(test.id),
+    matches: (test, options) => chosen(test, options, "pytest") ?? (isPytestNodeId(test.id) || test.runner === "pytest"),
     create: (options) => pytestDriver(options.python),
   },
   {

@@ -67,8 +67,9 @@ function hypothesisExamples(workDir: string): CopyIn[] {
 }
 
 /**
- * A test id that is a whole file (pytest's JUnit report names a module that failed to import,
- * "collection failure", by its file): its rerun is whether the file collects.
+ * A test id that is a whole file or directory (pytest's JUnit report names a module that failed
+ * to import, "collection failure", by its file, and a directory whose conftest.py did by the
+ * directory): its rerun is whether it collects.
  */
 function isFileId(id: string): boolean {
   return !id.includes("::");
@@ -76,17 +77,19 @@ function isFileId(id: string): boolean {
 
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
-/** pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage error (no such file). */
+/**
+ * pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage
+ * error: no such file, or a conftest.py that failed to import (the failure being rerun).
+ */
 const COLLECTED = new Set([0, 5]);
 const USAGE_ERROR = 4;
+const NOT_FOUND = /^ERROR: (?:file or directory not found|not found): [^\n]*/m;
 
 /** One collect-only run of a file: passed when it collects, failed with pytest's error line when not. */
 export function judgeCollection(run: { exitCode: number; stdout: string; stderr: string }): Judgement {
   if (COLLECTED.has(run.exitCode)) return { kind: "passed" };
-  if (run.exitCode === USAGE_ERROR) {
-    const why = (run.stderr.trim() || run.stdout.trim()).split("\n").pop() ?? "";
-    return { kind: "not-run", why: `pytest could not collect the file (exit 4)${why ? `: ${why}` : ""}` };
-  }
+  const missing = run.exitCode === USAGE_ERROR ? (NOT_FOUND.exec(run.stderr) ?? NOT_FOUND.exec(run.stdout)) : null;
+  if (missing !== null) return { kind: "not-run", why: `pytest could not collect it (exit 4): ${missing[0]}` };
   const line = ERROR_LINE.exec(run.stdout)?.[1] ?? ERROR_LINE.exec(run.stderr)?.[1];
   const message = line ?? `pytest exited ${run.exitCode} while collecting`;
   return { kind: "failed", message: message.trim().slice(0, 500) };
