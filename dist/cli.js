@@ -7441,11 +7441,11 @@ function pytestDriver(python) {
                     seedArgs.push("--ft-global-seed");
                 seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
             }
+            if (isFileId(req.test.id))
+                return collectInvocation(python, req, env, pytestArgs);
             const modeArgs = req.mode === "repeat"
                 ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : []), ...(req.freshPasses ? ["--ft-fresh-passes"] : [])]
                 : [`--ft-run-until=${req.test.id}`];
-            if (isFileId(req.test.id))
-                return collectInvocation(python, req, env, pytestArgs);
             const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
             const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
             return { argv, env, attempts, reportsLines: true, copyIn: hypothesisExamples(req.workDir) };
@@ -18372,7 +18372,8 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     // stack while triageTests runs up to its first await (all of it, without reruns), and through
     // `inputs` (or a loop variable left in a register, hence announce) it held every failure's
     // text until the report was done: 40 MB of the 500 MB report's peak heap.
-    return triageTests(joinInputs(inputs.splice(0), projectView(settings.cwd)), counts, summaries, settings, hooks, options);
+    const project = projectView(settings.cwd);
+    return triageTests(joinInputs(inputs.splice(0), project), project, counts, summaries, settings, hooks, options);
 }
 function readEvent(input) {
     return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored, warnings: input.warnings };
@@ -18384,8 +18385,9 @@ function announce(inputs, onProgress) {
     const summaries = inputs.map((i) => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }));
     return { counts: countsOf(inputs), summaries };
 }
-async function triageTests(tests, counts, inputs, settings, hooks, options) {
-    const hintContext = { ownModule: ownModuleIn(projectView(settings.cwd)) };
+async function triageTests(tests, project, counts, inputs, settings, hooks, options) {
+    // The join's view of the project: each path it asked about is not asked again.
+    const hintContext = { ownModule: ownModuleIn(project) };
     const candidates = tests
         .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
         .map((test) => {

@@ -91,7 +91,8 @@ export async function triageInputs(
   // stack while triageTests runs up to its first await (all of it, without reruns), and through
   // `inputs` (or a loop variable left in a register, hence announce) it held every failure's
   // text until the report was done: 40 MB of the 500 MB report's peak heap.
-  return triageTests(joinInputs(inputs.splice(0), projectView(settings.cwd)), counts, summaries, settings, hooks, options);
+  const project = projectView(settings.cwd);
+  return triageTests(joinInputs(inputs.splice(0), project), project, counts, summaries, settings, hooks, options);
 }
 
 function readEvent(input: ParsedInput): TriageProgress {
@@ -109,13 +110,15 @@ function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]):
 
 async function triageTests(
   tests: TestCase[],
+  project: ReturnType<typeof projectView>,
   counts: Counts,
   inputs: InputSummary[],
   settings: TriageSettings,
   hooks: TriageHooks,
   options: TriageInputsOptions,
 ): Promise<Report> {
-  const hintContext = { ownModule: ownModuleIn(projectView(settings.cwd)) };
+  // The join's view of the project: each path it asked about is not asked again.
+  const hintContext = { ownModule: ownModuleIn(project) };
   const candidates: Candidate[] = tests
     .filter((t) => t.outcome === "failed" || t.outcome === "errored" || (t.priorAttempts?.length ?? 0) > 0)
     .map((test) => {

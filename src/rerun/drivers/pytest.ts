@@ -192,11 +192,11 @@ export function pytestDriver(python: string): RerunDriver {
         if (app.globalRng !== null) seedArgs.push("--ft-global-seed");
         seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
       }
+      if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const modeArgs =
         req.mode === "repeat"
           ? [`--ft-repeat=${attempts}`, ...(req.stopWhenMixed ? ["--ft-stop-when-mixed"] : []), ...(req.freshPasses ? ["--ft-fresh-passes"] : [])]
           : [`--ft-run-until=${req.test.id}`];
-      if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const target = asPositional(req.mode === "repeat" ? req.test.id : nodeIdFile(req.test.id));
       const argv = pytestArgv(python, req.workDir, req.resultsFile, [...modeArgs, ...seedArgs, ...pytestArgs], [target]);
       return { argv, env, attempts, reportsLines: true, copyIn: hypothesisExamples(req.workDir) };
