@@ -6829,8 +6829,8 @@ def _refresh(state, item, seed, names):
     "TEST_SEED"]) at module level) keeps that value, so a new seed in the environment would not
     reach it: when a module global holds a value a seed variable had (at import, or from an
     earlier attempt) and the new seed differs, the module is executed again (importlib.reload,
-    in place, so the test functions see the new globals). Attempts of a plan run in a forked
-    child; a module whose code cannot run twice keeps its old values, as before."""
+    in place, so the test functions see the new globals). Attempts run in forked children; a
+    module whose code cannot run twice keeps its old values, as before."""
     module = getattr(item, "module", None)
     if module is None or not names:
         return
@@ -6984,19 +6984,30 @@ def _run_protocol(item):
 
 
 def _run_attempts(state, item, attempts):
-    def run_attempt(attempt):
+    def reseed(attempt):
         seed = state.seed_for(attempt)
         _reseed(state, seed, item=item)
-        state.emit({"event": "start", "attempt": attempt, "seed": seed})
+        return seed
+
+    run_attempt, emit_end = _attempt_lines(state, item, {}, reseed)
+    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed, fresh_passes=state.fresh_passes)
+    return True
+
+
+def _attempt_lines(state, item, fields, reseed):
+    """_repeat's run_attempt and emit_end: reseed(attempt) applies the attempt's seed and returns
+    it; fields go into every start and end line (a plan's item and run)."""
+    def run_attempt(attempt):
+        seed = reseed(attempt)
+        state.emit({"event": "start", **fields, "attempt": attempt, "seed": seed})
         return _attempt_outcome(item)
 
     def emit_end(attempt, result):
         outcome, when, duration, message = result
-        state.emit({"event": "end", "attempt": attempt, "outcome": outcome, "when": when,
-                    "duration": round(duration, 6), "message": message})
+        state.emit({"event": "end", **fields, "attempt": attempt, "outcome": outcome,
+                    "when": when, "duration": round(duration, 6), "message": message})
 
-    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed, fresh_passes=state.fresh_passes)
-    return True
+    return run_attempt, emit_end
 
 
 def _attempt_outcome(item):
@@ -7038,19 +7049,12 @@ def _run_plan_attempts(state, item, index, run_index, run):
     seed_env = list(run.get("seedEnv") or [])
     global_seed = bool(run.get("globalSeed"))
 
-    def run_attempt(attempt):
+    def reseed(attempt):
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
         _reseed(state, seed, seed_env, global_seed, item)
-        state.emit({"event": "start", "item": index, "run": run_index, "attempt": attempt,
-                    "seed": seed})
-        return _attempt_outcome(item)
+        return seed
 
-    def emit_end(attempt, result):
-        outcome, when, duration, message = result
-        state.emit({"event": "end", "item": index, "run": run_index, "attempt": attempt,
-                    "outcome": outcome, "when": when, "duration": round(duration, 6),
-                    "message": message})
-
+    run_attempt, emit_end = _attempt_lines(state, item, {"item": index, "run": run_index}, reseed)
     _repeat(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
             bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
             lambda counted: _await_parent(run, counted), bool(run.get("freshPasses")))
