@@ -7147,9 +7147,10 @@ def _ending(outcome, when, message):
 
 def _masked(message):
     """A message with what may change between attempts that fail the same way masked: paths
-    (temporary directories), hexadecimal runs (addresses, UUIDs, hashes) and numbers (values,
-    seeds, times)."""
+    (temporary directories), UUIDs (whole: a group of one may hold no digit), hexadecimal runs
+    (addresses, hashes) and numbers (values, seeds, times)."""
     text = re.sub(r"[^\s'\"]*/[^\s'\"]*", "/", message or "")
+    text = re.sub(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", "#", text)
     return re.sub(r"(?:0x)?[0-9a-fA-F]*\d[0-9a-fA-F]*", "#", text)
 
 
