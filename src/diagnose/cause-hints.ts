@@ -188,7 +188,11 @@ const PATTERN_OF: readonly number[] = HINT_PATTERNS.flatMap(({ needles }, p) => 
 
 /** Every kind of hint the text shows, each with its first matching evidence. */
 export function causeHints(text: string, ctx: HintContext = {}): CauseHint[] {
-  const found = NEEDLES.scan(text, MAX_HINT_TEXT);
+  return hintsOf(text, NEEDLES.scan(text, MAX_HINT_TEXT), ctx);
+}
+
+/** The hints of `text` given the needles `found` in its first MAX_HINT_TEXT characters. */
+function hintsOf(text: string, found: readonly number[], ctx: HintContext): CauseHint[] {
   // Most failure texts hold no needle at all.
   if (found.length === 0) return [];
   const candidates = new Set(found.map((i) => PATTERN_OF[i]!));
@@ -204,15 +208,19 @@ export function causeHints(text: string, ctx: HintContext = {}): CauseHint[] {
 }
 
 /**
- * `causeHints(parts.join("\n"))`, without joining the parts when none holds a needle (most
- * failures): no needle holds a line end, so a needle is in the joined text exactly when it is in
- * one of the parts, as long as the joined text fits in MAX_HINT_TEXT.
+ * `causeHints(parts.join("\n"))`, scanning each part once: no needle holds a line end, so a
+ * needle is in the joined text exactly when it is in one of the parts, as long as the joined
+ * text fits in MAX_HINT_TEXT. The parts are joined only when one holds a needle (few failures).
  */
 export function causeHintsOfParts(parts: readonly string[], ctx: HintContext = {}): CauseHint[] {
   let length = parts.length - 1;
   for (const p of parts) length += p.length;
-  if (length <= MAX_HINT_TEXT && parts.every((p) => NEEDLES.scan(p).length === 0)) return [];
-  return causeHints(parts.join("\n"), ctx);
+  if (length > MAX_HINT_TEXT) return causeHints(parts.join("\n"), ctx);
+  let found: number[] | undefined;
+  for (const p of parts) {
+    for (const i of NEEDLES.scan(p)) if (!(found ??= []).includes(i)) found.push(i);
+  }
+  return found === undefined ? [] : hintsOf(parts.join("\n"), found, ctx);
 }
 
 export function findHint(hints: readonly CauseHint[], kind: HintKind): CauseHint | undefined {

@@ -112,6 +112,9 @@ describe("cause hints", () => {
       ["Timeout", "Error"],
       [" ".repeat(MAX_HINT_TEXT - 3), "ImportError: y"],
       [fixture("numpy-allclose-nan.txt"), fixture("numpy-allclose-single.txt")],
+      // Needles of different hints in different parts, and one needle in two parts.
+      ["ModuleNotFoundError: No module named 'x'", "Fatal Python error: Segmentation fault", "ModuleNotFoundError: again"],
+      ["threading.Thread(target=f)", "E   assert 1 == 2", "Thread(target=g) timed out"],
     ];
     for (const parts of cases) expect(causeHintsOfParts(parts)).toEqual(causeHints(parts.join("\n")));
   });
