@@ -454,6 +454,8 @@ export interface TagShape {
   readonly selfClosing: boolean;
   /** StartTag.found for these names. */
   readonly found: readonly number[];
+  /** The shape's text (open, prefixes, close): two shapes with the same key read the same tags. */
+  readonly key: string;
 }
 
 /** The shape of a tag readStartTag has just read, or null when it is not written the common way. */
@@ -469,13 +471,9 @@ export function shapeOf(ix: ChunkIndex, tag: StartTag): TagShape | null {
     from = (tag.ends[k] ?? 0) + 1;
   }
   // What is left is blanks and the `>` or `/>` readStartTag has checked.
-  return {
-    open: s.slice(tag.nameStart - 1, tag.nameEnd),
-    prefixes,
-    close: s.slice(from, tag.end),
-    selfClosing: tag.selfClosing,
-    found: [...tag.found],
-  };
+  const open = s.slice(tag.nameStart - 1, tag.nameEnd);
+  const close = s.slice(from, tag.end);
+  return { open, prefixes, close, selfClosing: tag.selfClosing, found: [...tag.found], key: `${open}${prefixes.join("")}${close}` };
 }
 
 /**
@@ -593,4 +591,69 @@ export function tagEnd(s: string, lt: number): number {
     else if (c === 0x3e) return i + 1;
   }
   return -1;
+}
+
+/**
+ * A character of an attribute value that readShapedTag reads as plain text: not its quote, `<`
+ * or `&`, no tab or line end (which turn into spaces), nothing XML forbids and no surrogate.
+ */
+const PLAIN_VALUE_CHAR = String.raw`[^"<&\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]`;
+
+/** A value that would make a bare testcase a skip, as a lookahead that rules such values out. */
+function notOneOf(words: readonly string[]): string {
+  const anyCase = (w: string): string => [...w].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join("");
+  return `(?!(?:${words.map(anyCase).join("|")})")`;
+}
+
+/** What countRun reads: a sticky pattern of one bare testcase in a shape, and the shape. */
+export interface RunPattern {
+  readonly pattern: RegExp;
+  readonly shape: TagShape;
+  /** The index in the shape of the name and the classname attribute (-1: none). */
+  readonly name: number;
+  readonly classname: number;
+}
+
+/**
+ * Where the value of the shape's attribute `k` is, in a tag runPattern matched at `from`:
+ * its start and end (0, 0 when k < 0, an absent attribute). Walks the values before it by their
+ * closing quotes, since a value may end in what looks like a later prefix (`a name=`).
+ */
+export function runValueRange(text: string, from: number, shape: TagShape, k: number): [number, number] {
+  if (k < 0) return [0, 0];
+  let i = text.indexOf("<", from) + shape.open.length;
+  for (let j = 0; j < k; j++) i = text.indexOf('"', i + (shape.prefixes[j]?.length ?? 0)) + 1;
+  const start = i + (shape.prefixes[k]?.length ?? 0);
+  return [start, text.indexOf('"', start)];
+}
+
+/**
+ * A sticky pattern that matches, after blanks, one tag written in `shape` whose values
+ * readShapedTag would read as plain text (so its checkValues would pass it) and each at most
+ * `maxValue` characters, self-closing or closed with only blanks inside (readEmptyClose): the
+ * bare testcase countPlain counts as passed. `found` gives the index in the shape of the name,
+ * classname, status and result attributes (-1: absent); a status or result that makes the
+ * testcase a skip does not match (nor, then, count here). Null when the shape has no name.
+ */
+export function runPattern(
+  shape: TagShape,
+  found: { name: number; classname: number; status: number; result: number },
+  skip: { status: readonly string[]; result: readonly string[] },
+  maxValue: number,
+): RunPattern | null {
+  if (found.name < 0) return null;
+  const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  // No capture groups: matched with test(), which builds no result array (a passing testcase
+  // then costs no garbage, and the young generation stays small).
+  let source = `[ \\t\\r\\n]*${escape(shape.open)}`;
+  for (let k = 0; k < shape.prefixes.length; k++) {
+    source += escape(shape.prefixes[k] ?? "");
+    if (k === found.status) source += notOneOf(skip.status);
+    if (k === found.result) source += notOneOf(skip.result);
+    source += `${PLAIN_VALUE_CHAR}{0,${maxValue}}"`;
+  }
+  source += escape(shape.close);
+  // Or closed with only blanks inside, as jest-junit and gotestsum write passing testcases.
+  if (!shape.selfClosing) source += `[ \\t\\r\\n]*</${escape(shape.open.slice(1))}[ \\t\\r\\n]*>`;
+  return { pattern: new RegExp(source, "y"), shape, name: found.name, classname: found.classname };
 }

@@ -10938,13 +10938,9 @@ function shapeOf(ix, tag) {
         from = (tag.ends[k] ?? 0) + 1;
     }
     // What is left is blanks and the `>` or `/>` readStartTag has checked.
-    return {
-        open: s.slice(tag.nameStart - 1, tag.nameEnd),
-        prefixes,
-        close: s.slice(from, tag.end),
-        selfClosing: tag.selfClosing,
-        found: [...tag.found],
-    };
+    const open = s.slice(tag.nameStart - 1, tag.nameEnd);
+    const close = s.slice(from, tag.end);
+    return { open, prefixes, close, selfClosing: tag.selfClosing, found: [...tag.found], key: `${open}${prefixes.join("")}${close}` };
 }
 /**
  * Reads the start tag at `lt` when it is written in `shape`, as readStartTag would read it.
@@ -11072,6 +11068,59 @@ function tagEnd(s, lt) {
     }
     return -1;
 }
+/**
+ * A character of an attribute value that readShapedTag reads as plain text: not its quote, `<`
+ * or `&`, no tab or line end (which turn into spaces), nothing XML forbids and no surrogate.
+ */
+const PLAIN_VALUE_CHAR = String.raw `[^"<&\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]`;
+/** A value that would make a bare testcase a skip, as a lookahead that rules such values out. */
+function notOneOf(words) {
+    const anyCase = (w) => [...w].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join("");
+    return `(?!(?:${words.map(anyCase).join("|")})")`;
+}
+/**
+ * Where the value of the shape's attribute `k` is, in a tag runPattern matched at `from`:
+ * its start and end (0, 0 when k < 0, an absent attribute). Walks the values before it by their
+ * closing quotes, since a value may end in what looks like a later prefix (`a name=`).
+ */
+function runValueRange(text, from, shape, k) {
+    if (k < 0)
+        return [0, 0];
+    let i = text.indexOf("<", from) + shape.open.length;
+    for (let j = 0; j < k; j++)
+        i = text.indexOf('"', i + (shape.prefixes[j]?.length ?? 0)) + 1;
+    const start = i + (shape.prefixes[k]?.length ?? 0);
+    return [start, text.indexOf('"', start)];
+}
+/**
+ * A sticky pattern that matches, after blanks, one tag written in `shape` whose values
+ * readShapedTag would read as plain text (so its checkValues would pass it) and each at most
+ * `maxValue` characters, self-closing or closed with only blanks inside (readEmptyClose): the
+ * bare testcase countPlain counts as passed. `found` gives the index in the shape of the name,
+ * classname, status and result attributes (-1: absent); a status or result that makes the
+ * testcase a skip does not match (nor, then, count here). Null when the shape has no name.
+ */
+function runPattern(shape, found, skip, maxValue) {
+    if (found.name < 0)
+        return null;
+    const escape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+    // No capture groups: matched with test(), which builds no result array (a passing testcase
+    // then costs no garbage, and the young generation stays small).
+    let source = `[ \\t\\r\\n]*${escape(shape.open)}`;
+    for (let k = 0; k < shape.prefixes.length; k++) {
+        source += escape(shape.prefixes[k] ?? "");
+        if (k === found.status)
+            source += notOneOf(skip.status);
+        if (k === found.result)
+            source += notOneOf(skip.result);
+        source += `${PLAIN_VALUE_CHAR}{0,${maxValue}}"`;
+    }
+    source += escape(shape.close);
+    // Or closed with only blanks inside, as jest-junit and gotestsum write passing testcases.
+    if (!shape.selfClosing)
+        source += `[ \\t\\r\\n]*</${escape(shape.open.slice(1))}[ \\t\\r\\n]*>`;
+    return { pattern: new RegExp(source, "y"), shape, name: found.name, classname: found.classname };
+}
 
 ;// CONCATENATED MODULE: ./src/reports/junit.ts
 
@@ -11094,8 +11143,10 @@ const ATTEMPT_ELEMENTS = new Map([
 /** How pytest's junitxml starts the message of an error raised in a fixture's teardown. */
 const PYTEST_TEARDOWN = "failed on teardown with";
 /** Attribute values by which some reporters mark a testcase that did not run. */
-const NOT_RUN_STATUS = /^(?:disabled|notrun|skipped)$/i;
-const NOT_RUN_RESULT = /^(?:skipped|suppressed)$/i;
+const NOT_RUN_STATUS_WORDS = ["disabled", "notrun", "skipped"];
+const NOT_RUN_RESULT_WORDS = ["skipped", "suppressed"];
+const NOT_RUN_STATUS = new RegExp(`^(?:${NOT_RUN_STATUS_WORDS.join("|")})$`, "i");
+const NOT_RUN_RESULT = new RegExp(`^(?:${NOT_RUN_RESULT_WORDS.join("|")})$`, "i");
 /*
  * Fast path. saxes reads character by character and builds text line by line; on a big report
  * that is nearly all of the time: passing testcases, which are nearly all one empty element
@@ -11238,6 +11289,13 @@ class JUnitReader {
     tag = newStartTag(BARE_ATTRIBUTES);
     /** How the last testcase read in full was written, to read the next ones like it. */
     shape = null;
+    /**
+     * The pattern of the last bare testcase read in full, for countRun. Only a bare one's: pytest
+     * writes a passing testcase `.../>` and a failing one `...>`, and the run must outlive the
+     * failures between passing testcases (else the first passing testcase after each failure
+     * goes the slow way, and learns its shape again).
+     */
+    run = null;
     /** Attributes read by the fast path for the tag saxes is being given without them. */
     pendingAttributes = null;
     stopped = false;
@@ -11411,6 +11469,13 @@ class JUnitReader {
                 continue;
             }
             catchUp = 0;
+            if (this.run !== null && this.openCase === null) {
+                const after = this.countRun(text, fed, this.run);
+                if (after > fed) {
+                    fed = after;
+                    continue;
+                }
+            }
             const lt = ix.lt.at(fed);
             if (lt >= text.length) {
                 // Character data cut by the end of the chunk: read with the next one (saxes would
@@ -11484,8 +11549,12 @@ class JUnitReader {
             const caseEnd = tag.selfClosing ? end : readEmptyClose(ix, end, limit, TESTCASE);
             if (caseEnd === Tag.Incomplete)
                 return Tag.Incomplete;
-            if (caseEnd >= 0 && this.countBare(ix, tag))
+            if (caseEnd >= 0 && this.countBare(ix, tag)) {
+                // The tag was read in this.shape (readShapedTag's, or the one just learnt from it).
+                if (this.shape !== null && this.shape.key !== this.run?.shape.key)
+                    this.run = this.runOf(this.shape);
                 return caseEnd;
+            }
         }
         const attributes = Object.create(null);
         for (let k = 0; k < tag.count; k++) {
@@ -11604,6 +11673,58 @@ class JUnitReader {
         last.classFrom = classFrom;
         last.classTo = classTo;
         return this.countAs(last, skipped ? "skipped" : "passed");
+    }
+    /**
+     * Counts the bare passing testcases from `from` on that are written in the last bare
+     * testcase's shape with plain values, one native match each (RunPattern): what readStartTag,
+     * readShapedTag and countPlain would do for each of them and the blanks before it, at well
+     * under half the cost (most of a big report is such runs). Stops before anything else, and
+     * before a kept test's repeat (the slow path folds it). Returns where the run ends (`from`
+     * when there is none).
+     */
+    countRun(text, from, run) {
+        const top = this.stack[this.stack.length - 1];
+        if (top?.suite === undefined || top.sink !== null)
+            return from;
+        const { pattern, shape } = run;
+        const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
+        const checkKept = this.keptNames.size > 0;
+        let at = from;
+        let lastStart = -1;
+        pattern.lastIndex = from;
+        while (pattern.test(text)) {
+            if (checkKept) {
+                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name);
+                if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
+                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname);
+                    if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo))))
+                        break;
+                }
+            }
+            lastStart = at;
+            at = pattern.lastIndex;
+            this.completed++;
+            this.testcaseIndex++;
+            this.counts.tests++;
+            this.counts.passed++;
+        }
+        if (lastStart < 0)
+            return from;
+        // As countPlain and countAs leave it after the last of them.
+        const last = this.setPrevious(suiteName, "", "");
+        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name);
+        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname);
+        last.text = text;
+        last.outcome = "passed";
+        last.index = this.testcaseIndex - 1;
+        this.lastCaseCounted = true;
+        return at;
+    }
+    /** The run pattern of a bare testcase's shape (see countRun). */
+    runOf(shape) {
+        const index = (w) => shape.found[w] ?? -1;
+        const found = { name: index(BARE_NAME), classname: index(BARE_CLASSNAME), status: index(BARE_STATUS), result: index(BARE_RESULT) };
+        return runPattern(shape, found, { status: NOT_RUN_STATUS_WORDS, result: NOT_RUN_RESULT_WORDS }, MAX_MESSAGE_CHARS);
     }
     /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
     setPrevious(suiteName, classname, name) {
