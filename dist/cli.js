@@ -10490,9 +10490,11 @@ function failingLine(details, file) {
  * saxes reports it. Pure string functions; no parser state.
  *
  * Speed comes from never looking at a character in JavaScript when a native search can: every
- * check ("is there a `&`, a control character, a `]]>` before the next tag?") is a lookup in a
- * NextIndex, which remembers where the next occurrence is, so checking all the pieces of a chunk
- * costs one native scan of the chunk per kind of character, not one per piece.
+ * check ("is there a `&`, a `]]>` before the next tag?") is a lookup in a NextIndex, which
+ * remembers where the next occurrence is, so checking all the pieces of a chunk costs one native
+ * scan of the chunk per kind of character, not one per piece. Characters XML forbids are looked
+ * for with a SpanIndex, which searches only the pieces asked about: their pattern is the
+ * slowest search, and runs of passing testcases are matched by a pattern that rules them out.
  */
 /** Where the next occurrence of a string or pattern is in one text, remembered between questions. */
 class NextIndex {
@@ -10524,6 +10526,38 @@ class NextIndex {
     }
 }
 /**
+ * Whether a pattern occurs in spans of one text, asked in any order. Unlike a NextIndex, which
+ * searches on to the next occurrence (to the end of the text when there is none), it searches
+ * only the span asked about and a window past it: text that is never asked about, such as the
+ * runs of passing testcases countRun matches with a pattern of its own, is never searched.
+ */
+class SpanIndex {
+    text;
+    /** The first occurrence in text[scannedFrom, scannedTo), or -1 when there is none. */
+    found = -1;
+    scannedFrom = 0;
+    scannedTo = 0;
+    pattern;
+    constructor(text, needle) {
+        this.text = text;
+        this.pattern = new RegExp(needle.source);
+    }
+    /** Whether the pattern occurs in text[from, to). */
+    in(from, to) {
+        const known = from >= this.scannedFrom && to <= this.scannedTo && (this.found < 0 || this.found >= from);
+        if (!known) {
+            const end = Math.min(this.text.length, Math.max(to, from + SPAN_WINDOW));
+            const m = this.pattern.exec(this.text.slice(from, end));
+            this.scannedFrom = from;
+            this.scannedTo = end;
+            this.found = m === null ? -1 : from + m.index;
+        }
+        return this.found >= 0 && this.found < to;
+    }
+}
+/** How far past the span asked about a SpanIndex searches, so that nearby questions cost nothing. */
+const SPAN_WINDOW = 4096;
+/**
  * Characters that need a closer look: those XML 1.0 forbids (C0 controls but tab, line feed and
  * carriage return; U+FFFE, U+FFFF) and surrogates, which are allowed only in pairs.
  */
@@ -10552,7 +10586,7 @@ class ChunkIndex {
         this.lt = new NextIndex(text, "<");
         this.amp = new NextIndex(text, "&");
         this.cr = new NextIndex(text, "\r");
-        this.special = new NextIndex(text, SPECIAL);
+        this.special = new SpanIndex(text, SPECIAL);
         this.cdataEnd = new NextIndex(text, "]]>");
         this.dquote = new NextIndex(text, '"');
         this.squote = new NextIndex(text, "'");
@@ -10716,7 +10750,7 @@ function readCharData(ix, from, to) {
  */
 function checkedCharData(ix, from, to) {
     const s = ix.text;
-    if (ix.special.at(from) < to && !allowedSpecials(s, from, to))
+    if (ix.special.in(from, to) && !allowedSpecials(s, from, to))
         return undefined;
     // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
     if (ix.cdataEnd.at(from) + 2 < to)
@@ -10729,7 +10763,7 @@ function checkedCharData(ix, from, to) {
  * (whitespace between elements): readCharData's checks without building the text.
  */
 function charDataValid(ix, from, to) {
-    if (ix.special.at(from) < to && !allowedSpecials(ix.text, from, to))
+    if (ix.special.in(from, to) && !allowedSpecials(ix.text, from, to))
         return false;
     if (ix.cdataEnd.at(from) + 2 < to)
         return false;
@@ -10907,7 +10941,7 @@ function readStartTag(ix, lt, limit, out) {
  */
 function checkValues(ix, lt, out) {
     const end = out.end;
-    if (ix.lt.at(lt + 1) < end || ix.special.at(lt) < end)
+    if (ix.lt.at(lt + 1) < end || ix.special.in(lt, end))
         return Tag.No;
     out.plain = ix.amp.at(lt) >= end && ix.lf.at(lt) >= end && ix.cr.at(lt) >= end && ix.tab.at(lt) >= end;
     if (out.plain)
@@ -11070,9 +11104,10 @@ function tagEnd(s, lt) {
 }
 /**
  * A character of an attribute value that readShapedTag reads as plain text: not its quote, `<`
- * or `&`, no tab or line end (which turn into spaces), nothing XML forbids and no surrogate.
+ * or `&`, no tab or line end (which turn into spaces), nothing XML forbids (so no C0 control at
+ * all) and no surrogate.
  */
-const PLAIN_VALUE_CHAR = String.raw `[^"<&\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]`;
+const PLAIN_VALUE_CHAR = String.raw `[^"<&\u0000-\u001f\ud800-\udfff\ufffe\uffff]`;
 /** A value that would make a bare testcase a skip, as a lookahead that rules such values out. */
 function notOneOf(words) {
     const anyCase = (w) => [...w].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join("");
@@ -11080,32 +11115,36 @@ function notOneOf(words) {
 }
 /**
  * Where the value of the shape's attribute `k` is, in a tag runPattern matched at `from`:
- * its start and end (0, 0 when k < 0, an absent attribute). Walks the values before it by their
- * closing quotes, since a value may end in what looks like a later prefix (`a name=`).
+ * its start and end, cut to its first `max` characters (0, 0 when k < 0, an absent attribute).
+ * Walks the values before it by their closing quotes, since a value may end in what looks like
+ * a later prefix (`a name=`).
  */
-function runValueRange(text, from, shape, k) {
+function runValueRange(text, from, shape, k, max) {
     if (k < 0)
         return [0, 0];
     let i = text.indexOf("<", from) + shape.open.length;
     for (let j = 0; j < k; j++)
         i = text.indexOf('"', i + (shape.prefixes[j]?.length ?? 0)) + 1;
     const start = i + (shape.prefixes[k]?.length ?? 0);
-    return [start, text.indexOf('"', start)];
+    // A plain value holds no surrogate, so any cut is between characters.
+    return [start, Math.min(text.indexOf('"', start), start + max)];
 }
 /**
  * A sticky pattern that matches, after blanks, one tag written in `shape` whose values
- * readShapedTag would read as plain text (so its checkValues would pass it) and each at most
- * `maxValue` characters, self-closing or closed with only blanks inside (readEmptyClose): the
- * bare testcase countPlain counts as passed. `found` gives the index in the shape of the name,
+ * readShapedTag would read as plain text (so its checkValues would pass it), self-closing or
+ * closed with only blanks inside (readEmptyClose): the bare testcase countPlain counts as passed
+ * (values of any length: countRun cuts a long name as countBareSliced does). `found` gives the
+ * index in the shape of the name,
  * classname, status and result attributes (-1: absent); a status or result that makes the
  * testcase a skip does not match (nor, then, count here). Null when the shape has no name.
  */
-function runPattern(shape, found, skip, maxValue) {
+function runPattern(shape, found, skip) {
     if (found.name < 0)
         return null;
     const escape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
     // No capture groups: matched with test(), which builds no result array (a passing testcase
-    // then costs no garbage, and the young generation stays small).
+    // then costs no garbage, and the young generation stays small). No bounded repeats either:
+    // `{0,4096}` made the pattern 40% slower than `*`.
     let source = `[ \\t\\r\\n]*${escape(shape.open)}`;
     for (let k = 0; k < shape.prefixes.length; k++) {
         source += escape(shape.prefixes[k] ?? "");
@@ -11113,7 +11152,7 @@ function runPattern(shape, found, skip, maxValue) {
             source += notOneOf(skip.status);
         if (k === found.result)
             source += notOneOf(skip.result);
-        source += `${PLAIN_VALUE_CHAR}{0,${maxValue}}"`;
+        source += `${PLAIN_VALUE_CHAR}*"`;
     }
     source += escape(shape.close);
     // Or closed with only blanks inside, as jest-junit and gotestsum write passing testcases.
@@ -11694,9 +11733,9 @@ class JUnitReader {
         pattern.lastIndex = from;
         while (pattern.test(text)) {
             if (checkKept) {
-                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name);
+                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
                 if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
-                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname);
+                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
                     if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo))))
                         break;
                 }
@@ -11712,8 +11751,8 @@ class JUnitReader {
             return from;
         // As countPlain and countAs leave it after the last of them.
         const last = this.setPrevious(suiteName, "", "");
-        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name);
-        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname);
+        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, MAX_MESSAGE_CHARS);
+        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, MAX_MESSAGE_CHARS);
         last.text = text;
         last.outcome = "passed";
         last.index = this.testcaseIndex - 1;
@@ -11724,7 +11763,7 @@ class JUnitReader {
     runOf(shape) {
         const index = (w) => shape.found[w] ?? -1;
         const found = { name: index(BARE_NAME), classname: index(BARE_CLASSNAME), status: index(BARE_STATUS), result: index(BARE_RESULT) };
-        return runPattern(shape, found, { status: NOT_RUN_STATUS_WORDS, result: NOT_RUN_RESULT_WORDS }, MAX_MESSAGE_CHARS);
+        return runPattern(shape, found, { status: NOT_RUN_STATUS_WORDS, result: NOT_RUN_RESULT_WORDS });
     }
     /** Records the id of the testcase just read, as not counted (the caller says otherwise). */
     setPrevious(suiteName, classname, name) {

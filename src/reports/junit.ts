@@ -719,9 +719,9 @@ export class JUnitReader {
     pattern.lastIndex = from;
     while (pattern.test(text)) {
       if (checkKept) {
-        const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name);
+        const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
         if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
-          const [classFrom, classTo] = runValueRange(text, at, shape, run.classname);
+          const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
           if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo)))) break;
         }
       }
@@ -735,8 +735,8 @@ export class JUnitReader {
     if (lastStart < 0) return from;
     // As countPlain and countAs leave it after the last of them.
     const last = this.setPrevious(suiteName, "", "");
-    [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name);
-    [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname);
+    [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, MAX_MESSAGE_CHARS);
+    [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, MAX_MESSAGE_CHARS);
     last.text = text;
     last.outcome = "passed";
     last.index = this.testcaseIndex - 1;
@@ -748,7 +748,7 @@ export class JUnitReader {
   private runOf(shape: TagShape): RunPattern | null {
     const index = (w: number): number => shape.found[w] ?? -1;
     const found = { name: index(BARE_NAME), classname: index(BARE_CLASSNAME), status: index(BARE_STATUS), result: index(BARE_RESULT) };
-    return runPattern(shape, found, { status: NOT_RUN_STATUS_WORDS, result: NOT_RUN_RESULT_WORDS }, MAX_MESSAGE_CHARS);
+    return runPattern(shape, found, { status: NOT_RUN_STATUS_WORDS, result: NOT_RUN_RESULT_WORDS });
   }
 
   /** Records the id of the testcase just read, as not counted (the caller says otherwise). */

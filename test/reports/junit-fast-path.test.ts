@@ -148,24 +148,29 @@ describe("JUnitReader fast path against saxes alone", () => {
     // Runs of the same shape (read by one pattern match each), broken by a failure, a skip by
     // status, a value with a reference, a kept test's passing repeat and a classname that ends
     // in " name=" (a naive search for the name's prefix finds it inside that value).
+    const long = "n".repeat(5000);
     for (const close of ["/>", "></testcase>", ">\n  </testcase >"]) {
       const row = (c: string, n: string, status = "run") => `<testcase classname="${c}" name="${n}" status="${status}" time="0.1"${close}`;
       const rows: string[] = [];
       for (let i = 0; i < 30; i++) rows.push(row("k", `p${i}`));
       rows.push('<testcase classname="k" name="f" status="run" time="0.1"><failure message="boom">E x</failure></testcase>');
       rows.push('<testcase classname="other name=" name="g" status="run" time="0.1"><failure message="boom 2">E y</failure></testcase>');
+      // Names past MAX_MESSAGE_CHARS are kept cut: a repeat is told by its first 4096 characters.
+      rows.push(`<testcase classname="k" name="${long}" status="run" time="0.1"><failure message="boom 3">E z</failure></testcase>`);
       for (let i = 0; i < 5; i++) rows.push(row("k", `q${i}`));
-      rows.push(row("k", "s1", "NotRun"), row("k", "s2", "skipped"), row("k &amp; j", "r1"), row("k", "f"), row("other name=", "f"), row("other name=", "g"), row("k", "q9"));
+      rows.push(row("k", "s1", "NotRun"), row("k", "s2", "skipped"), row("k &amp; j", "r1"), row("k", "f"), row("other name=", "f"), row("other name=", "g"), row("k", `${long}x`), row("k", "q9"));
       rows.push("</testsuite>\n<testsuite name=\"t\">", row("k", "f"), "<bad/ >");
       const xml = `<testsuites>\n<testsuite name="s">\n${rows.join("\n")}\n</testsuite>\n</testsuites>\n`;
       const want = read(xml, [], false);
       for (const cuts of [[], [xml.length >> 1], Array.from({ length: 40 }, (_, i) => i * 97)]) expect(read(xml, cuts, true)).toEqual(want);
-      // 30 + f + g + 5 + 2 skipped + r1 + "other name=" f + q9 + t's f; the passing repeats of f
-      // and g fold into them (flaky: counted as passed, the failure kept as a prior attempt).
-      expect(want.counts).toEqual({ tests: 43, passed: 41, failed: 0, errored: 0, skipped: 2 });
-      expect(want.tests.map((t) => [t.id, t.outcome, t.priorAttempts])).toEqual([
+      // 30 + f + g + the long one + 5 + 2 skipped + r1 + "other name=" f + q9 + t's f; the
+      // passing repeats of f, g and the long name fold into them (flaky: counted as passed, the
+      // failure kept as a prior attempt).
+      expect(want.counts).toEqual({ tests: 44, passed: 42, failed: 0, errored: 0, skipped: 2 });
+      expect(want.tests.map((t) => [t.id.slice(0, 20), t.outcome, t.priorAttempts])).toEqual([
         ["k::f", "passed", [{ outcome: "failed", message: "boom" }]],
         ["other name=::g", "passed", [{ outcome: "failed", message: "boom 2" }]],
+        ["k::nnnnnnnnnnnnnnnnn", "passed", [{ outcome: "failed", message: "boom 3" }]],
       ]);
       // The broken tag after the runs is reported on its own line.
       expect(want.warnings.join("\n")).toContain(`line ${xml.split("\n").findIndex((l) => l.includes("<bad/ >")) + 1}`);
