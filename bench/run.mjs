@@ -171,6 +171,14 @@ async function reading() {
   // Flat: no more than the smallest report with its failures needs (plus a chunk's worth of slack).
   const smallest = perSize[0].alone.rssMB;
   row(`reading ${last}, no failing tests`, "reader alone (passing tests must cost no memory)", `${s(pass.wall)}, ${mb(pass.rssMB)}`, `reader at ${sizes[0]}: ${mb(smallest)}`, "", "RSS < 150 MB, <= smallest + 16 MB", pass.rssMB < 150 && pass.rssMB <= smallest + 16);
+  // What most big reports are: passing tests, nearly all of them. The same floor on this file
+  // (it holds ~2.4 times the testcases of the report with failures).
+  await measure(process.execPath, [join(here, "floor.mjs"), passing]);
+  const passFloor = await median(3, () => measure(process.execPath, [join(here, "floor.mjs"), passing]));
+  const passCli = await median(3, () => measure(process.execPath, [CLI, passing, "--no-rerun", "--quiet", "--json", join(out, `triage-passing-${last}.json`)]));
+  const ratio = (x) => `${(x.wall / passFloor.wall).toFixed(1)}x floor`;
+  row(`reading ${last}, no failing tests`, "byte-scan floor", s(passFloor.wall), "", "", "", true);
+  row(`reading ${last}, no failing tests`, "reader alone / dist/cli.js --no-rerun --json", `${s(pass.wall)} / ${s(passCli.wall)}, ${mb(passCli.rssMB)}`, s(passFloor.wall), `${ratio(pass)} / ${ratio(passCli)}`, "<= 3x floor (cli)", passCli.wall <= 3 * passFloor.wall);
 }
 
 /** Failing tests the reader kept, from bench/read-only.ts's line of JSON. */
