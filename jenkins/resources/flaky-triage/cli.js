@@ -11252,6 +11252,8 @@ const SAXES_TEXT_STATE = (() => {
     }
     return text;
 })();
+/** Run patterns (see countRun) made per file at most: reporters write testcases one or two ways. */
+const MAX_RUN_PATTERNS = 16;
 /** Steps of at most one `>` each given to saxes in a row before it gets the rest of a chunk. */
 const MAX_CATCH_UP_STEPS = 64;
 /** The attributes of a bare testcase that the counting rule reads, by their index in this list. */
@@ -11329,12 +11331,13 @@ class JUnitReader {
     /** How the last testcase read in full was written, to read the next ones like it. */
     shape = null;
     /**
-     * The pattern of the last bare testcase read in full, for countRun. Only a bare one's: pytest
+     * The pattern of the last bare testcase's shape, for countRun. Only a bare one's: pytest
      * writes a passing testcase `.../>` and a failing one `...>`, and the run must outlive the
      * failures between passing testcases (else the first passing testcase after each failure
      * goes the slow way, and learns its shape again).
      */
     run = null;
+    runsMade = 0;
     /** Attributes read by the fast path for the tag saxes is being given without them. */
     pendingAttributes = null;
     stopped = false;
@@ -11577,7 +11580,8 @@ class JUnitReader {
         const tag = this.tag;
         const limit = lt + MAX_FAST_TAG_CHARS;
         let end = this.shape === null ? Tag.No : readShapedTag(ix, lt, limit, this.shape, tag);
-        if (end === Tag.No) {
+        const shaped = end !== Tag.No;
+        if (!shaped) {
             end = readStartTag(ix, lt, limit, tag);
             if (end < 0)
                 return end;
@@ -11589,9 +11593,13 @@ class JUnitReader {
             if (caseEnd === Tag.Incomplete)
                 return Tag.Incomplete;
             if (caseEnd >= 0 && this.countBare(ix, tag)) {
-                // The tag was read in this.shape (readShapedTag's, or the one just learnt from it).
-                if (this.shape !== null && this.shape.key !== this.run?.shape.key)
+                // A second bare testcase in a row written the same way: runs are likely. Not on the
+                // first (a report whose testcases each have other attributes would compile a pattern
+                // per testcase: 10 times slower, and V8 keeps every one), and not past a few shapes.
+                if (shaped && this.shape !== null && this.shape.key !== this.run?.shape.key && this.runsMade < MAX_RUN_PATTERNS) {
                     this.run = this.runOf(this.shape);
+                    this.runsMade++;
+                }
                 return caseEnd;
             }
         }
