@@ -364,6 +364,46 @@ function projectRelativeId(id: string, project: ProjectView): string {
   return rel === undefined ? id : rel + id.slice(cut);
 }
 
+/** The file part of a pytest id (`tests/x.py::t` -> `tests/x.py`; a file id is its file). */
+function idFile(id: string): string {
+  const cut = id.indexOf("::");
+  return cut < 0 ? id : id.slice(0, cut);
+}
+
+/**
+ * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
+ * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
+ * (`tests.gpu.test_x`, read as `tests/gpu/test_x.py::test_a`). A console id whose file is not in
+ * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
+ * the seed and captured output the console holds land on the test that is rerun, by its
+ * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
+ */
+function rebaseConsoleIds(evidence: Evidence[], project: ProjectView): void {
+  let bySuffix: Map<string, string[]> | undefined;
+  for (const e of evidence) {
+    if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id))) continue;
+    bySuffix ??= junitIdSuffixes(evidence);
+    const found = bySuffix.get(e.id);
+    if (found?.length === 1) e.id = found[0]!;
+  }
+}
+
+/** Each JUnit pytest id under every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
+function junitIdSuffixes(evidence: Evidence[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const e of evidence) {
+    if (e.kind !== "junit" || !idFile(e.id).endsWith(".py")) continue;
+    const file = idFile(e.id);
+    for (let i = file.indexOf("/"); i >= 0; i = file.indexOf("/", i + 1)) {
+      const key = e.id.slice(i + 1);
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [e.id]);
+      else if (!list.includes(e.id)) list.push(e.id);
+    }
+  }
+  return map;
+}
+
 function firstOrder(group: Evidence[]): number {
   let order = Infinity;
   for (const e of group) if (e.order < order) order = e.order;
@@ -411,6 +451,8 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
       evidence.push(e);
     }
   }
+
+  rebaseConsoleIds(evidence, project);
 
   const groups: Evidence[][] = [];
   const byAlias = new Map<string, Evidence[]>();

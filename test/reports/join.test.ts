@@ -51,6 +51,42 @@ describe("joinInputs", () => {
     expect(dot?.durationSec).toBeTypeOf("number");
   });
 
+  it("joins a console id printed relative to a subdirectory to the one JUnit id that ends with it", () => {
+    // `cd tests && pytest gpu`: the console says gpu/test_x.py::test_a, JUnit tests.gpu.test_x.
+    const view = project("tests/gpu/test_x.py", "other/gpu/test_y.py", "suite/gpu/test_y.py", "gpu/test_z.py", "tests/gpu/test_z.py");
+    const j = (classname: string, name: string, index: number) => junitTest({ classname, name, index, file: `${classname.replace(/\./g, "/")}.py` });
+    const console = (id: string, index: number, output: string): TestCase => ({
+      id,
+      classname: "",
+      name: id.slice(id.indexOf("::") + 2),
+      outcome: "failed",
+      sources: [{ file: "console.log", line: 1 }],
+      index,
+      output,
+    });
+    const joined = joinInputs(
+      [
+        input("junit", "junit.xml", [j("tests.gpu.test_x", "test_a", 0), j("other.gpu.test_y", "test_c", 1), j("suite.gpu.test_y", "test_c", 2), j("tests.gpu.test_z", "test_d", 3)]),
+        input("pytest-log", "console.log", [
+          console("gpu/test_x.py::test_a", 0, "seed=7"),
+          // Two JUnit ids end with it: which one is meant is not known, so it stays apart.
+          console("gpu/test_y.py::test_c", 1, "seed=8"),
+          // A file that exists as printed is the project's own: no rebase.
+          console("gpu/test_z.py::test_d", 2, "seed=9"),
+        ]),
+      ],
+      view,
+    );
+    expect(joined.map((t) => [t.id, t.output ?? null])).toEqual([
+      ["tests/gpu/test_x.py::test_a", "seed=7"],
+      ["other/gpu/test_y.py::test_c", null],
+      ["gpu/test_y.py::test_c", "seed=8"],
+      ["suite/gpu/test_y.py::test_c", null],
+      ["gpu/test_z.py::test_d", "seed=9"],
+      ["tests/gpu/test_z.py::test_d", null],
+    ]);
+  });
+
   it("fills details, file and line from the console when JUnit lacks them", () => {
     const j = junitTest({ classname: "tests.test_numeric", name: "test_nan_result", index: 4 });
     const log = parsePytestLog(fixture("excerpts/pytest-one-section.log"), "one.log");

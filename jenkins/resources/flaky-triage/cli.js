@@ -16493,6 +16493,48 @@ function projectRelativeId(id, project) {
     const rel = resolveInProject(id.slice(0, cut), project);
     return rel === undefined ? id : rel + id.slice(cut);
 }
+/** The file part of a pytest id (`tests/x.py::t` -> `tests/x.py`; a file id is its file). */
+function idFile(id) {
+    const cut = id.indexOf("::");
+    return cut < 0 ? id : id.slice(0, cut);
+}
+/**
+ * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
+ * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
+ * (`tests.gpu.test_x`, read as `tests/gpu/test_x.py::test_a`). A console id whose file is not in
+ * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
+ * the seed and captured output the console holds land on the test that is rerun, by its
+ * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
+ */
+function rebaseConsoleIds(evidence, project) {
+    let bySuffix;
+    for (const e of evidence) {
+        if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id)))
+            continue;
+        bySuffix ??= junitIdSuffixes(evidence);
+        const found = bySuffix.get(e.id);
+        if (found?.length === 1)
+            e.id = found[0];
+    }
+}
+/** Each JUnit pytest id under every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
+function junitIdSuffixes(evidence) {
+    const map = new Map();
+    for (const e of evidence) {
+        if (e.kind !== "junit" || !idFile(e.id).endsWith(".py"))
+            continue;
+        const file = idFile(e.id);
+        for (let i = file.indexOf("/"); i >= 0; i = file.indexOf("/", i + 1)) {
+            const key = e.id.slice(i + 1);
+            const list = map.get(key);
+            if (list === undefined)
+                map.set(key, [e.id]);
+            else if (!list.includes(e.id))
+                list.push(e.id);
+        }
+    }
+    return map;
+}
 function firstOrder(group) {
     let order = Infinity;
     for (const e of group)
@@ -16546,6 +16588,7 @@ function joinInputs(inputs, view) {
             evidence.push(e);
         }
     }
+    rebaseConsoleIds(evidence, project);
     const groups = [];
     const byAlias = new Map();
     const byHeadline = new Map();
