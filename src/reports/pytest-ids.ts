@@ -157,3 +157,18 @@ export function nodeIdFile(id: string): string {
   const i = id.indexOf("::");
   return i === -1 ? id : id.slice(0, i);
 }
+
+/**
+ * Whether a pytest node id names a doctest collected by `--doctest-modules`
+ * (`pkg/mod.py::pkg.mod.fine`): its item is the dotted name of what holds the docstring, and no
+ * test function or class name holds a dot (a parameter id may: `test_x[1.5]`, cut off first).
+ * A module docstring of a top-level module (`mod.py::mod`) has no dot and is not told apart.
+ */
+export function isDoctestId(id: string): boolean {
+  const i = id.indexOf("::");
+  if (i < 0 || !id.slice(0, i).endsWith(".py")) return false;
+  const rest = id.slice(i + 2);
+  const bracket = rest.indexOf("[");
+  const item = bracket < 0 ? rest : rest.slice(0, bracket);
+  return item.includes(".") && !item.includes("::");
+}

@@ -9,6 +9,7 @@
  */
 import type { Counts, Outcome, ParsedInput, PriorAttempt } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
+import { isDoctestId } from "./pytest-ids.js";
 import {
   appendLocated,
   capWarnings,
@@ -89,6 +90,8 @@ interface Frame {
 export function headlineOf(nodeId: string): string {
   const i = nodeId.indexOf("::");
   if (i < 0) return nodeId;
+  // A doctest's item reports itself as "[doctest] pkg.mod.fine".
+  if (isDoctestId(nodeId)) return `[doctest] ${nodeId.slice(i + 2)}`;
   const rest = nodeId.slice(i + 2);
   // Parameter ids are printed as they are, `::` included.
   const bracket = rest.indexOf("[");

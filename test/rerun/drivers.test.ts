@@ -63,6 +63,19 @@ describe("pytest driver", () => {
     expect(batch.run({ ...base, mode: "run-until", test, seed: null })).toBeNull();
   });
 
+  it("collects a doctest with --doctest-modules in every run, batch and command, and batches it apart", () => {
+    const doctest = pytestCase("pkg/mod.py::pkg.mod.f");
+    expect(driver.invocation({ ...base, test: doctest, seed: null }).argv).toContain("--doctest-modules");
+    expect(driver.invocation({ ...base, mode: "run-until", test: doctest, seed: null }).argv).toContain("--doctest-modules");
+    expect(driver.invocation({ ...base, test: pytestCase("pkg/mod.py::test_f"), seed: null }).argv).not.toContain("--doctest-modules");
+    const batch = driver.batch!;
+    expect(batch.key({ ...base, test: doctest, seed: null })).not.toBe(batch.key({ ...base, test: pytestCase("pkg/mod.py::test_f"), seed: null }));
+    const inv = batch.invocation({ requests: [{ ...base, test: doctest, seed: null }], planFile: "/r/plan.json", resultsFile: "/r/results.jsonl", workDir: "/r" });
+    expect(inv.argv).toContain("--doctest-modules");
+    expect(driver.reproduceCommand(doctest, null)).toBe("python3 -m pytest --doctest-modules pkg/mod.py::pkg.mod.f");
+    expect(driver.orderReproduceCommand!(doctest, null)).toBe("python3 -m pytest --doctest-modules pkg/mod.py");
+  });
+
   it("never lets a node id become an option", () => {
     const inv = driver.invocation({ ...base, test: pytestCase("--help.py::x"), seed: null });
     expect(inv.argv.at(-1)).toBe("./--help.py::x");

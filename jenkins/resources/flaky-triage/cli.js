@@ -6586,6 +6586,21 @@ function nodeIdFile(id) {
     const i = id.indexOf("::");
     return i === -1 ? id : id.slice(0, i);
 }
+/**
+ * Whether a pytest node id names a doctest collected by `--doctest-modules`
+ * (`pkg/mod.py::pkg.mod.fine`): its item is the dotted name of what holds the docstring, and no
+ * test function or class name holds a dot (a parameter id may: `test_x[1.5]`, cut off first).
+ * A module docstring of a top-level module (`mod.py::mod`) has no dot and is not told apart.
+ */
+function isDoctestId(id) {
+    const i = id.indexOf("::");
+    if (i < 0 || !id.slice(0, i).endsWith(".py"))
+        return false;
+    const rest = id.slice(i + 2);
+    const bracket = rest.indexOf("[");
+    const item = bracket < 0 ? rest : rest.slice(0, bracket);
+    return item.includes(".") && !item.includes("::");
+}
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
 /**
@@ -7322,6 +7337,13 @@ function hypothesisExamples(workDir) {
 function isFileId(id) {
     return !id.includes("::");
 }
+/**
+ * What a test's id needs on every pytest command line: a doctest (`pkg/mod.py::pkg.mod.fine`)
+ * is only collected with --doctest-modules, as the CI run had it.
+ */
+function collectArgs(id) {
+    return isDoctestId(id) ? ["--doctest-modules"] : [];
+}
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -7365,7 +7387,7 @@ function pytestDriver(python) {
                 const app = seedApplication(req.seed);
                 // The seed's env and arguments are the process's, so they are part of the key; the
                 // global-RNG seed is applied in-process per attempt, so it is not.
-                return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
+                return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? [], collectArgs(req.test.id)]);
             },
             run(req) {
                 if (req.mode !== "repeat")
@@ -7405,7 +7427,8 @@ function pytestDriver(python) {
                     HYPOTHESIS_STORAGE_DIRECTORY: external_node_path_default().join(workDir, "hypothesis"),
                     ...(app?.env ?? {}),
                 };
-                const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
+                const extra = [`--ft-plan=${planFile}`, ...(first ? collectArgs(first.test.id) : []), ...(app?.args ?? [])];
+                const argv = pytestArgv(python, workDir, resultsFile, extra, requests.map((r) => asPositional(r.test.id)));
                 return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true, copyIn: hypothesisExamples(workDir) };
             },
         },
@@ -7420,7 +7443,7 @@ function pytestDriver(python) {
                 HYPOTHESIS_STORAGE_DIRECTORY: external_node_path_default().join(req.workDir, "hypothesis"),
             };
             const seedArgs = [];
-            const pytestArgs = [];
+            const pytestArgs = collectArgs(req.test.id);
             let attempts = req.mode === "run-until" ? 1 : req.attempts;
             const fresh = req.freshSeeds;
             if (app !== null && fresh === null) {
@@ -7457,7 +7480,7 @@ function pytestDriver(python) {
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed);
-            const argv = [python, "-m", "pytest", ...(app?.args ?? [])];
+            const argv = [python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? [])];
             argv.push(asPositional(test.id));
             const command = shellQuoteCommand(argv, app?.env ?? {});
             // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
@@ -7472,7 +7495,7 @@ function pytestDriver(python) {
         orderReproduceCommand(test, seed) {
             const app = seedApplication(seed);
             // The whole file: the tests before it run first, as in the order check.
-            return shellQuoteCommand([python, "-m", "pytest", ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
+            return shellQuoteCommand([python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
         },
     };
 }
@@ -12268,6 +12291,7 @@ function nonEmpty(t) {
 ;// CONCATENATED MODULE: ./src/reports/pytest-log.ts
 
 
+
 const SESSION_START = /^=+ test session starts =+$/;
 /** pytest's separator lines: `==== TITLE ====`. */
 const MAJOR_SECTION = /^={3,} (.+?) ={3,}$/;
@@ -12308,6 +12332,9 @@ function headlineOf(nodeId) {
     const i = nodeId.indexOf("::");
     if (i < 0)
         return nodeId;
+    // A doctest's item reports itself as "[doctest] pkg.mod.fine".
+    if (isDoctestId(nodeId))
+        return `[doctest] ${nodeId.slice(i + 2)}`;
     const rest = nodeId.slice(i + 2);
     // Parameter ids are printed as they are, `::` included.
     const bracket = rest.indexOf("[");

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
-import { nodeIdFile } from "../../reports/pytest-ids.js";
+import { isDoctestId, nodeIdFile } from "../../reports/pytest-ids.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { PLUGIN_MODULE } from "../pytest-plugin.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
@@ -75,6 +75,14 @@ function isFileId(id: string): boolean {
   return !id.includes("::");
 }
 
+/**
+ * What a test's id needs on every pytest command line: a doctest (`pkg/mod.py::pkg.mod.fine`)
+ * is only collected with --doctest-modules, as the CI run had it.
+ */
+function collectArgs(id: string): string[] {
+  return isDoctestId(id) ? ["--doctest-modules"] : [];
+}
+
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -117,7 +125,7 @@ export function pytestDriver(python: string): RerunDriver {
         const app = seedApplication(req.seed);
         // The seed's env and arguments are the process's, so they are part of the key; the
         // global-RNG seed is applied in-process per attempt, so it is not.
-        return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? []]);
+        return JSON.stringify([nodeIdFile(req.test.id), app?.env ?? {}, app?.args ?? [], collectArgs(req.test.id)]);
       },
       run(req: InvocationRequest) {
         if (req.mode !== "repeat") return null;
@@ -155,7 +163,8 @@ export function pytestDriver(python: string): RerunDriver {
           HYPOTHESIS_STORAGE_DIRECTORY: path.join(workDir, "hypothesis"),
           ...(app?.env ?? {}),
         };
-        const argv = pytestArgv(python, workDir, resultsFile, [`--ft-plan=${planFile}`, ...(app?.args ?? [])], requests.map((r) => asPositional(r.test.id)));
+        const extra = [`--ft-plan=${planFile}`, ...(first ? collectArgs(first.test.id) : []), ...(app?.args ?? [])];
+        const argv = pytestArgv(python, workDir, resultsFile, extra, requests.map((r) => asPositional(r.test.id)));
         return { argv, env, attempts: requests.reduce((n, r) => n + r.attempts, 0), reportsLines: true, copyIn: hypothesisExamples(workDir) };
       },
     },
@@ -170,7 +179,7 @@ export function pytestDriver(python: string): RerunDriver {
         HYPOTHESIS_STORAGE_DIRECTORY: path.join(req.workDir, "hypothesis"),
       };
       const seedArgs: string[] = [];
-      const pytestArgs: string[] = [];
+      const pytestArgs: string[] = collectArgs(req.test.id);
       let attempts = req.mode === "run-until" ? 1 : req.attempts;
       const fresh = req.freshSeeds;
       if (app !== null && fresh === null) {
@@ -203,7 +212,7 @@ export function pytestDriver(python: string): RerunDriver {
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);
-      const argv = [python, "-m", "pytest", ...(app?.args ?? [])];
+      const argv = [python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? [])];
       argv.push(asPositional(test.id));
       const command = shellQuoteCommand(argv, app?.env ?? {});
       // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
@@ -219,7 +228,7 @@ export function pytestDriver(python: string): RerunDriver {
     orderReproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);
       // The whole file: the tests before it run first, as in the order check.
-      return shellQuoteCommand([python, "-m", "pytest", ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
+      return shellQuoteCommand([python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? []), asPositional(nodeIdFile(test.id))], app?.env ?? {});
     },
   };
 }
