@@ -7030,9 +7030,31 @@ def _attempt_outcome(item):
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     # nextitem=None tears everything down after each attempt, so every attempt builds its
     # fixtures (of every scope) afresh, as a new pytest run would.
-    reports = _run_protocol(item)
+    _SUBTESTS[:] = []
+    _LISTENING[0] = item.nodeid
+    try:
+        reports = _run_protocol(item)
+    finally:
+        _LISTENING[0] = None
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
-    return _summarise(reports)
+    # A failed subtest fails the attempt as it failed the CI run, though the test's own call
+    # passes: its report comes first, as it came first in the run.
+    return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+# Subtests (unittest's subTest, pytest 9's subtests fixture, pytest-subtests) are reported one
+# report each, logged while the test's call runs, and not among the reports runtestprotocol
+# returns, whose call passes when only subtests failed ("1 failed, 1 passed"; the JUnit report
+# marks the test failed). The first failed one of the attempt being run is kept here.
+_SUBTESTS = []
+_LISTENING = [None]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report):
+    if (_LISTENING[0] is not None and report.nodeid == _LISTENING[0] and report.failed
+            and report.when == "call" and getattr(report, "context", None) is not None and not _SUBTESTS):
+        _SUBTESTS.append(report)
 
 
 def _run_plan_entry(state, item, index, entry):
@@ -12313,6 +12335,12 @@ const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
 const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
+/**
+ * A failed subtest (unittest's subTest, pytest 9's subtests): `SUBFAILED(i=1) id - message`,
+ * `SUBFAILED[msg] (i=1) id`; its section is headed by the test's headline and that suffix,
+ * `T.test_y (i=1)`. It fails the test (the JUnit report marks the test failed).
+ */
+const SUBFAILED = /^SUBFAILED((?:\[[^\]\n]*\])? ?(?:\([^)\n]*\))?) (\S.*?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;
@@ -12705,12 +12733,16 @@ function parseRun(lines, firstLineNo, ctx) {
         }
         if (area === "summary") {
             const s = SUMMARY.exec(l);
-            if (s !== null) {
-                const known = (id) => verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id));
-                const { id, message } = splitSummary(s[2] ?? "", known);
-                const entry = { kind: s[1] === "ERROR" ? "error" : "failure", id, used: false };
+            const sub = s === null ? SUBFAILED.exec(l) : null;
+            if (s !== null || sub !== null) {
+                const suffix = sub === null ? "" : ` ${(sub[1] ?? "").trim()}`;
+                const known = (id) => verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id) + suffix);
+                const { id, message } = splitSummary((s ?? sub)?.[2] ?? "", known);
+                const entry = { kind: s?.[1] === "ERROR" ? "error" : "failure", id, used: false };
                 if (message !== undefined && message.length > 0)
                     entry.message = message;
+                if (sub !== null)
+                    entry.headline = headlineOf(id) + suffix;
                 summary.push(entry);
             }
         }
@@ -12732,8 +12764,8 @@ function parseRun(lines, firstLineNo, ctx) {
         if (sec.collecting)
             return sec.key;
         const key = sec.key;
-        const pick = summary.find((s) => !s.used && s.kind === sec.kind && headlineOf(s.id) === key) ??
-            summary.find((s) => !s.used && headlineOf(s.id) === key);
+        const pick = summary.find((s) => !s.used && s.kind === sec.kind && (s.headline ?? headlineOf(s.id)) === key) ??
+            summary.find((s) => !s.used && (s.headline ?? headlineOf(s.id)) === key);
         if (pick !== undefined) {
             pick.used = true;
             return pick.id;

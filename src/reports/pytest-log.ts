@@ -44,6 +44,12 @@ const PROGRESS = /^(\S+\.py) ([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PROGRESS_MORE = /^([.FEsxXR]+)\s*(?:\[\s*\d+%\])?\s*$/;
 const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
 const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
+/**
+ * A failed subtest (unittest's subTest, pytest 9's subtests): `SUBFAILED(i=1) id - message`,
+ * `SUBFAILED[msg] (i=1) id`; its section is headed by the test's headline and that suffix,
+ * `T.test_y (i=1)`. It fails the test (the JUnit report marks the test failed).
+ */
+const SUBFAILED = /^SUBFAILED((?:\[[^\]\n]*\])? ?(?:\([^)\n]*\))?) (\S.*?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;
@@ -78,6 +84,8 @@ interface SummaryEntry {
   id: string;
   message?: string;
   used: boolean;
+  /** The headline of its section when it is not the id's: a subtest's, `T.test_y (i=1)`. */
+  headline?: string;
 }
 
 interface Frame {
@@ -458,12 +466,15 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     }
     if (area === "summary") {
       const s = SUMMARY.exec(l);
-      if (s !== null) {
+      const sub = s === null ? SUBFAILED.exec(l) : null;
+      if (s !== null || sub !== null) {
+        const suffix = sub === null ? "" : ` ${(sub[1] ?? "").trim()}`;
         const known = (id: string): boolean =>
-          verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id));
-        const { id, message } = splitSummary(s[2] ?? "", known);
-        const entry: SummaryEntry = { kind: s[1] === "ERROR" ? "error" : "failure", id, used: false };
+          verbose.some((v) => v.id === id) || sections.some((sec) => sec.key !== null && sec.key === headlineOf(id) + suffix);
+        const { id, message } = splitSummary((s ?? sub)?.[2] ?? "", known);
+        const entry: SummaryEntry = { kind: s?.[1] === "ERROR" ? "error" : "failure", id, used: false };
         if (message !== undefined && message.length > 0) entry.message = message;
+        if (sub !== null) entry.headline = headlineOf(id) + suffix;
         summary.push(entry);
       }
     }
@@ -485,8 +496,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     if (sec.collecting) return sec.key;
     const key = sec.key;
     const pick =
-      summary.find((s) => !s.used && s.kind === sec.kind && headlineOf(s.id) === key) ??
-      summary.find((s) => !s.used && headlineOf(s.id) === key);
+      summary.find((s) => !s.used && s.kind === sec.kind && (s.headline ?? headlineOf(s.id)) === key) ??
+      summary.find((s) => !s.used && (s.headline ?? headlineOf(s.id)) === key);
     if (pick !== undefined) {
       pick.used = true;
       return pick.id;

@@ -496,9 +496,31 @@ def _attempt_outcome(item):
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     # nextitem=None tears everything down after each attempt, so every attempt builds its
     # fixtures (of every scope) afresh, as a new pytest run would.
-    reports = _run_protocol(item)
+    _SUBTESTS[:] = []
+    _LISTENING[0] = item.nodeid
+    try:
+        reports = _run_protocol(item)
+    finally:
+        _LISTENING[0] = None
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
-    return _summarise(reports)
+    # A failed subtest fails the attempt as it failed the CI run, though the test's own call
+    # passes: its report comes first, as it came first in the run.
+    return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+# Subtests (unittest's subTest, pytest 9's subtests fixture, pytest-subtests) are reported one
+# report each, logged while the test's call runs, and not among the reports runtestprotocol
+# returns, whose call passes when only subtests failed ("1 failed, 1 passed"; the JUnit report
+# marks the test failed). The first failed one of the attempt being run is kept here.
+_SUBTESTS = []
+_LISTENING = [None]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report):
+    if (_LISTENING[0] is not None and report.nodeid == _LISTENING[0] and report.failed
+            and report.when == "call" and getattr(report, "context", None) is not None and not _SUBTESTS):
+        _SUBTESTS.append(report)
 
 
 def _run_plan_entry(state, item, index, entry):
