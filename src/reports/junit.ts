@@ -500,9 +500,13 @@ export class JUnitReader {
         // `>`, where it is usually clean again. A long run of such steps (many `>` inside one
         // comment or attribute) hands it the rest of this text at once, and so does anything
         // after the root element: saxes reports text there where a run of it ends, and a step
-        // would end it early, moving the line that error names.
-        const afterRoot = (this.parser as unknown as SaxesInternals).closedRoot === true;
-        const gt = catchUp < MAX_CATCH_UP_STEPS && !afterRoot ? text.indexOf(">", fed) : -1;
+        // would end it early, moving the line that error names. Text before the root element
+        // (not markup: no `<` here) is handed over up to the `<` that ends it, for the same
+        // reason: a `>` in it ("x>") ended the step there.
+        const p = this.parser as unknown as SaxesInternals;
+        const afterRoot = p.closedRoot === true;
+        const beforeRoot = !afterRoot && p.tags.length === 0 && text.charCodeAt(fed) !== 0x3c;
+        const gt = catchUp >= MAX_CATCH_UP_STEPS || afterRoot ? -1 : beforeRoot ? text.indexOf("<", fed) - 1 : text.indexOf(">", fed);
         const to = gt < 0 ? text.length : gt + 1;
         this.feed(text, fed, to);
         fed = to;
