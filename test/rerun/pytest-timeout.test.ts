@@ -32,6 +32,12 @@ def test_slow_passes():
 @pytest.mark.timeout(1)
 def test_hangs():
     time.sleep(30)
+
+
+@pytest.mark.timeout(1, method="thread")
+def test_hangs_thread():
+    # The thread method dumps the stacks between two banners and ends the whole process.
+    time.sleep(30)
 `;
 
 let project: string;
@@ -65,6 +71,14 @@ describe.skipIf(skip)("reruns under pytest-timeout", () => {
     expect(same.runs).toBeGreaterThanOrEqual(2);
     expect({ failed: same.failed, crashed: same.crashed, timedOut: same.timedOut }).toEqual({ failed: same.runs, crashed: 0, timedOut: 0 });
     for (const t of out.trials) expect(t).toMatchObject({ kind: "failed", message: expect.stringMatching(/Timeout/) });
+    expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it.each([true, false])("a test that hangs under the thread method, which ends the process, timed out and did not crash (batch: %s)", async (batch) => {
+    const out = await run("test_hangs_thread", 2, batch);
+    const same = out.reruns.sameSeed;
+    expect(same.runs).toBeGreaterThanOrEqual(1);
+    expect({ crashed: same.crashed, failed: same.failed, timedOut: same.timedOut }).toEqual({ crashed: 0, failed: 0, timedOut: same.runs });
     expect(await survivors(runDir)).toEqual([]);
   });
 });

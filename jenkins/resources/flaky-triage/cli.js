@@ -17513,15 +17513,22 @@ function tailLine(proc, prefix) {
     return telling === undefined ? "" : prefix + telling.slice(0, limits_MAX_MESSAGE_CHARS);
 }
 /**
+ * pytest-timeout's banner. With `timeout_method = thread` it prints the stacks between two of
+ * these and ends the whole process (os._exit): the attempt timed out, as the CI run did, and
+ * did not crash.
+ */
+const PYTEST_TIMEOUT_BANNER = /^\+{5,} Timeout \+{5,}$/m;
+/**
  * The attempt that had started but not ended when its process stopped: timed out if we killed
- * it for the timeout, otherwise crashed (died by a signal or exited mid-attempt).
+ * it for the timeout or pytest-timeout ended it, otherwise crashed (died by a signal or exited
+ * mid-attempt).
  */
 function unfinishedTrial(open, timedOutAt, proc) {
     const base = {
         ...(open.seed !== null ? { seed: open.seed } : {}),
         durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
     };
-    if (timedOutAt !== null)
+    if (timedOutAt !== null || PYTEST_TIMEOUT_BANNER.test(`${proc.stderr.text}\n${proc.stdout.text}`))
         return { kind: "timedOut", ...base };
     return {
         kind: "crashed",
