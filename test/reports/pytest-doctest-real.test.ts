@@ -3,18 +3,13 @@
 // (`pkg/mod.py::pkg.mod.always`), the console heads their sections "[doctest] pkg.mod.always",
 // and they are only collected with --doctest-modules, which reruns and reproduce commands add.
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/model.js";
 import { isDoctestId } from "../../src/reports/pytest-ids.js";
 import { headlineOf } from "../../src/reports/pytest-log.js";
-import { pytestProject, removeTempDirs } from "../rerun/helpers.js";
+import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
 
 const python = process.env["FLAKY_TRIAGE_PYTHON"] || "python3";
 const hasPytest = spawnSync(python, ["-c", "import pytest"]).status === 0;
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "cli.js");
 afterAll(removeTempDirs);
 
 // `always` is a real bug; `coin` fails in CI (FORCE_FAIL) and half the time after.
@@ -51,24 +46,13 @@ describe("doctest ids", () => {
 describe.skipIf(!hasPytest && !process.env.CI)("doctests (real pytest)", () => {
   it("joins the console's sections to the JUnit report's doctests and reruns them with --doctest-modules", () => {
     const project = pytestProject("ft-doctest-", { "pkg/__init__.py": "", "pkg/mod.py": MODULE });
-    const log = path.join(project, "reports", "console.log");
-    const fd = openSync(log, "w");
-    const ci = spawnSync(python, ["-m", "pytest", "-p", "no:cacheprovider", "--doctest-modules", "pkg", "--junitxml=reports/junit.xml"], {
-      cwd: project,
-      env: { ...process.env, FORCE_FAIL: "1" },
-      stdio: ["ignore", fd, fd],
-    });
-    closeSync(fd);
-    const console = readFileSync(log, "utf8");
-    expect(ci.status, console).toBe(1);
-    expect(console).toContain("[doctest] pkg.mod.coin");
+    const ci = ciWithConsole(project, ["--doctest-modules", "pkg", "--junitxml=reports/junit.xml"], { python, env: { ...process.env, FORCE_FAIL: "1" } });
+    expect(ci.status, ci.console).toBe(1);
+    expect(ci.console).toContain("[doctest] pkg.mod.coin");
 
-    const json = path.join(project, "triage.json");
-    const env = { ...process.env, FORCE_FAIL: "" };
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "reports/console.log", "--cwd", project, "--reruns", "12", "--fresh-seeds", "0", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
-    expect(r.status, r.stderr).not.toBe(2);
+    const { status, stderr, report } = triageBoth(project, ["--reruns", "12", "--fresh-seeds", "0"], { ...process.env, FORCE_FAIL: "" });
+    expect(status, stderr).not.toBe(2);
     // Two entries, not four: the console's "[doctest] ..." sections joined the JUnit report's.
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
     expect(report.tests.map((t) => [t.id, t.verdict]).sort()).toEqual([
       ["pkg/mod.py::pkg.mod.always", "deterministic"],
       ["pkg/mod.py::pkg.mod.coin", "intermittent"],

@@ -2,16 +2,12 @@
 // where it ran, its JUnit report relative to the rootdir. A real red run, then the bundled CLI
 // on both files with reruns: one entry per test, by its rootdir id, with the console's seed.
 import { spawnSync } from "node:child_process";
-import { openSync, closeSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/model.js";
-import { pytestProject, removeTempDirs } from "../rerun/helpers.js";
+import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
 
 const python = process.env["FLAKY_TRIAGE_PYTHON"] || "python3";
 const hasPytest = spawnSync(python, ["-c", "import pytest"]).status === 0;
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "cli.js");
 afterAll(removeTempDirs);
 
 // The seed comes from MXNET_TEST_SEED when set (as the rerun sets it), else is drawn and
@@ -30,21 +26,15 @@ def test_broken():
 describe.skipIf(!hasPytest && !process.env.CI)("pytest run from a subdirectory (real pytest)", () => {
   it("joins the console's ids, relative to the subdirectory, to the JUnit report's", () => {
     const project = pytestProject("ft-subdir-", { "pytest.ini": "[pytest]\n", "tests/gpu/test_x.py": TEST });
-    const log = path.join(project, "reports", "console.log");
-    const fd = openSync(log, "w");
     const env = { ...process.env, MXNET_TEST_SEED: "" };
-    const ci = spawnSync(python, ["-m", "pytest", "-p", "no:cacheprovider", "gpu", "--junitxml=../reports/junit.xml"], { cwd: path.join(project, "tests"), env, stdio: ["ignore", fd, fd] });
-    closeSync(fd);
-    const console = readFileSync(log, "utf8");
-    expect(ci.status, console).toBe(1);
-    expect(console).toContain("FAILED gpu/test_x.py::test_seeded");
-    const seed = /MXNET_TEST_SEED=(\d+)/.exec(console)?.[1];
+    const ci = ciWithConsole(project, ["gpu", "--junitxml=../reports/junit.xml"], { python, env, cwd: path.join(project, "tests") });
+    expect(ci.status, ci.console).toBe(1);
+    expect(ci.console).toContain("FAILED gpu/test_x.py::test_seeded");
+    const seed = /MXNET_TEST_SEED=(\d+)/.exec(ci.console)?.[1];
     expect(seed).toBeDefined();
 
-    const json = path.join(project, "triage.json");
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "reports/console.log", "--cwd", project, "--reruns", "3", "--fresh-seeds", "0", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
-    expect(r.status, r.stderr).not.toBe(2);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    const { status, stderr, report } = triageBoth(project, ["--reruns", "3", "--fresh-seeds", "0"], env);
+    expect(status, stderr).not.toBe(2);
     expect(report.tests.map((t) => [t.id, t.verdict, t.seed?.value ?? null]).sort()).toEqual([
       ["tests/gpu/test_x.py::test_broken", "deterministic", null],
       ["tests/gpu/test_x.py::test_seeded", "deterministic", seed],

@@ -4,19 +4,14 @@
 // "not reproduced"), and the console's `SUBFAILED(i=1) id` line and `T.test_y (i=1)` section
 // must join the JUnit report's entry for the test.
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/model.js";
 import { parsePytestLog } from "../../src/reports/pytest-log.js";
-import { pytestProject, removeTempDirs } from "../rerun/helpers.js";
+import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
 
 const python = process.env["FLAKY_TRIAGE_PYTHON"] || "python3";
 const pytestVersion = spawnSync(python, ["-c", "import pytest; print(pytest.__version__)"], { encoding: "utf8" });
 // Subtests are pytest's own from pytest 9 on.
 const hasSubtests = pytestVersion.status === 0 && Number(pytestVersion.stdout.split(".")[0]) >= 9;
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "cli.js");
 afterAll(removeTempDirs);
 
 // Subtest i=1 fails in CI (FORCE_FAIL) and half the time after; the others pass.
@@ -62,23 +57,12 @@ describe("SUBFAILED summary lines", () => {
 describe.skipIf(!hasSubtests && !process.env.CI)("subtests (real pytest 9)", () => {
   it("reruns count a failed subtest, and the console joins the JUnit entry", () => {
     const project = pytestProject("ft-subtests-", { "tests/test_s.py": TEST });
-    const log = path.join(project, "reports", "console.log");
-    const fd = openSync(log, "w");
-    const ci = spawnSync(python, ["-m", "pytest", "-p", "no:cacheprovider", "tests", "--junitxml=reports/junit.xml"], {
-      cwd: project,
-      env: { ...process.env, FORCE_FAIL: "1" },
-      stdio: ["ignore", fd, fd],
-    });
-    closeSync(fd);
-    const console = readFileSync(log, "utf8");
-    expect(ci.status, console).toBe(1);
-    expect(console).toContain("SUBFAILED(i=1) tests/test_s.py::TestMany::test_values");
+    const ci = ciWithConsole(project, ["tests", "--junitxml=reports/junit.xml"], { python, env: { ...process.env, FORCE_FAIL: "1" } });
+    expect(ci.status, ci.console).toBe(1);
+    expect(ci.console).toContain("SUBFAILED(i=1) tests/test_s.py::TestMany::test_values");
 
-    const json = path.join(project, "triage.json");
-    const env = { ...process.env, FORCE_FAIL: "" };
-    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "reports/console.log", "--cwd", project, "--reruns", "12", "--fresh-seeds", "0", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
-    expect(r.status, r.stderr).not.toBe(2);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    const { status, stderr, report } = triageBoth(project, ["--reruns", "12", "--fresh-seeds", "0"], { ...process.env, FORCE_FAIL: "" });
+    expect(status, stderr).not.toBe(2);
     expect(report.tests.map((t) => [t.id, t.verdict])).toEqual([["tests/test_s.py::TestMany::test_values", "intermittent"]]);
     expect(report.inputs.flatMap((i) => i.warnings)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,5 +101,30 @@ export function ciThenTriage(
   const cli = path.join(here, "..", "..", "dist", "cli.js");
   const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--cwd", project, ...opts.cliArgs, "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: opts.env });
   const report = existsSync(json) ? (JSON.parse(readFileSync(json, "utf8")) as Report) : { tests: [] } as unknown as Report;
+  return { status: r.status, stderr: r.stderr, report };
+}
+
+/**
+ * A red CI run whose console goes to reports/console.log, as CI keeps it: `python -m pytest -p
+ * no:cacheprovider ...args` in `cwd` (the project unless given). Its exit status and console.
+ */
+export function ciWithConsole(project: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; python?: string }): { status: number | null; console: string } {
+  const log = path.join(project, "reports", "console.log");
+  const fd = openSync(log, "w");
+  let status: number | null;
+  try {
+    status = spawnSync(opts.python ?? "python3", ["-m", "pytest", "-p", "no:cacheprovider", ...args], { cwd: opts.cwd ?? project, env: opts.env, stdio: ["ignore", fd, fd] }).status;
+  } finally {
+    closeSync(fd);
+  }
+  return { status, console: readFileSync(log, "utf8") };
+}
+
+/** The bundled CLI on reports/junit.xml and reports/console.log with `cliArgs`: its exit status, stderr and report. */
+export function triageBoth(project: string, cliArgs: string[], env: NodeJS.ProcessEnv): { status: number | null; stderr: string; report: Report } {
+  const json = path.join(project, "triage.json");
+  const cli = path.join(here, "..", "..", "dist", "cli.js");
+  const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "reports/console.log", "--cwd", project, ...cliArgs, "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
+  const report = existsSync(json) ? (JSON.parse(readFileSync(json, "utf8")) as Report) : ({ tests: [] } as unknown as Report);
   return { status: r.status, stderr: r.stderr, report };
 }
