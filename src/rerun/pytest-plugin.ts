@@ -496,6 +496,7 @@ def _attempt_outcome(item):
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     # nextitem=None tears everything down after each attempt, so every attempt builds its
     # fixtures (of every scope) afresh, as a new pytest run would.
+    _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
     try:
@@ -506,6 +507,20 @@ def _attempt_outcome(item):
     # A failed subtest fails the attempt as it failed the CI run, though the test's own call
     # passes: its report comes first, as it came first in the run.
     return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+def _fresh_doctest_globals(item):
+    """A doctest's runner clears its globals after each run (doctest's clear_globs): a repeat in
+    the same process would fail with a NameError. Each attempt gets the globals the first had."""
+    globs = getattr(getattr(item, "dtest", None), "globs", None)
+    if not isinstance(globs, dict):
+        return
+    saved = getattr(item, "_ft_doctest_globals", None)
+    if saved is None:
+        item._ft_doctest_globals = dict(globs)
+    else:
+        globs.clear()
+        globs.update(saved)
 
 
 # Subtests (unittest's subTest, pytest 9's subtests fixture, pytest-subtests) are reported one
@@ -578,10 +593,13 @@ def _run_plan_attempts(state, item, index, run_index, run):
 # test ends in a fresh process. A repeat in the same child that ends one of the ways a clean
 # attempt of this run ended says nothing a fresh process would not; one that ends otherwise
 # ("already registered") is not reported, and runs again as the first attempt of a new child,
-# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) a
-# repeat that passes runs again too: a leftover can make a pass (a client that connected once is
-# cached), and passes are what "not reproduced" rests on. Deterministic failures take one child
-# per run, as before; passes take a child each.
+# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) an
+# attempt that passes is counted and ends its child: a pass can leave state that makes the next
+# attempt pass (a client that connected once is cached), and passes are what "not reproduced"
+# rests on. Counted, not run again: a pass run again in a new child while a failure stood
+# counted a coin-flip test's repeats as failing three times in four (a review's 30 triages with
+# 5 reruns read it deterministic 5 times). Deterministic failures take one child per run;
+# passes take a child each.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
 def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
@@ -626,9 +644,10 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
         note(None)
         outcome, when, duration, message = result
         ending = _ending(outcome, when, message)
+        passed_fresh = isolated and fresh_passes and outcome == "passed"
         if attempt == first:
             clean.add(ending)
-        elif isolated and (ending not in clean or (fresh_passes and outcome == "passed")):
+        elif isolated and ending not in clean and not passed_fresh:
             state = "again"
             break
         emit_end(attempt, result)
@@ -638,6 +657,10 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
             break
         if outcome == "failed" and ack_after is not None and duration >= ack_after and ack:
             ack(attempt)
+        if passed_fresh:
+            # The next attempt starts from the state right after collection, in a new child.
+            state = "again"
+            break
     return words(state)
 
 

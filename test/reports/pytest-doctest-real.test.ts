@@ -60,4 +60,19 @@ describe.skipIf(!hasPytest && !process.env.CI)("doctests (real pytest)", () => {
     const always = report.tests.find((t) => t.id.endsWith("always"));
     expect(always?.reproduce).toBe("python3 -m pytest --doctest-modules pkg/mod.py::pkg.mod.always");
   });
+
+  it("repeats a doctest in one process with the globals its first run had (no fork: as on Windows)", () => {
+    // doctest clears a doctest's globals after each run: a second run in the same process failed
+    // with a NameError, so a doctest that passes on rerun read as intermittent.
+    const project = pytestProject("ft-doctest-nofork-", {
+      "conftest.py": "import os\n\n# Forks run each rerun in a child whose globals are fresh; take them away.\ndel os.fork\n",
+      "pkg/__init__.py": "",
+      "pkg/mod.py": 'import os\n\nLIMIT = 2\n\ndef under():\n    """\n    >>> under() < LIMIT\n    True\n    """\n    return 3 if os.environ.get("FORCE_FAIL") else 1\n',
+    });
+    const ci = ciWithConsole(project, ["--doctest-modules", "pkg", "--junitxml=reports/junit.xml"], { python, env: { ...process.env, FORCE_FAIL: "1" } });
+    expect(ci.status, ci.console).toBe(1);
+    const { status, stderr, report } = triageBoth(project, ["--reruns", "5", "--fresh-seeds", "0"], { ...process.env, FORCE_FAIL: "" });
+    expect(status, stderr).not.toBe(2);
+    expect(report.tests.map((t) => [t.id, t.verdict, t.reruns.sameSeed.passed])).toEqual([["pkg/mod.py::pkg.mod.under", "not-reproduced", 5]]);
+  });
 });
