@@ -7030,6 +7030,7 @@ def _attempt_outcome(item):
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     # nextitem=None tears everything down after each attempt, so every attempt builds its
     # fixtures (of every scope) afresh, as a new pytest run would.
+    _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
     try:
@@ -7040,6 +7041,20 @@ def _attempt_outcome(item):
     # A failed subtest fails the attempt as it failed the CI run, though the test's own call
     # passes: its report comes first, as it came first in the run.
     return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+def _fresh_doctest_globals(item):
+    """A doctest's runner clears its globals after each run (doctest's clear_globs): a repeat in
+    the same process would fail with a NameError. Each attempt gets the globals the first had."""
+    globs = getattr(getattr(item, "dtest", None), "globs", None)
+    if not isinstance(globs, dict):
+        return
+    saved = getattr(item, "_ft_doctest_globals", None)
+    if saved is None:
+        item._ft_doctest_globals = dict(globs)
+    else:
+        globs.clear()
+        globs.update(saved)
 
 
 # Subtests (unittest's subTest, pytest 9's subtests fixture, pytest-subtests) are reported one
@@ -7112,10 +7127,13 @@ def _run_plan_attempts(state, item, index, run_index, run):
 # test ends in a fresh process. A repeat in the same child that ends one of the ways a clean
 # attempt of this run ended says nothing a fresh process would not; one that ends otherwise
 # ("already registered") is not reported, and runs again as the first attempt of a new child,
-# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) a
-# repeat that passes runs again too: a leftover can make a pass (a client that connected once is
-# cached), and passes are what "not reproduced" rests on. Deterministic failures take one child
-# per run, as before; passes take a child each.
+# whose result counts. With fresh_passes (triage's reruns; not verify's thousands of trials) an
+# attempt that passes is counted and ends its child: a pass can leave state that makes the next
+# attempt pass (a client that connected once is cached), and passes are what "not reproduced"
+# rests on. Counted, not run again: a pass run again in a new child while a failure stood
+# counted a coin-flip test's repeats as failing three times in four (a review's 30 triages with
+# 5 reruns read it deterministic 5 times). Deterministic failures take one child per run;
+# passes take a child each.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
 def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
@@ -7160,9 +7178,10 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
         note(None)
         outcome, when, duration, message = result
         ending = _ending(outcome, when, message)
+        passed_fresh = isolated and fresh_passes and outcome == "passed"
         if attempt == first:
             clean.add(ending)
-        elif isolated and (ending not in clean or (fresh_passes and outcome == "passed")):
+        elif isolated and ending not in clean and not passed_fresh:
             state = "again"
             break
         emit_end(attempt, result)
@@ -7172,6 +7191,10 @@ def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed,
             break
         if outcome == "failed" and ack_after is not None and duration >= ack_after and ack:
             ack(attempt)
+        if passed_fresh:
+            # The next attempt starts from the state right after collection, in a new child.
+            state = "again"
+            break
     return words(state)
 
 
@@ -12341,10 +12364,11 @@ const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
 const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
 /**
  * A failed subtest (unittest's subTest, pytest 9's subtests): `SUBFAILED(i=1) id - message`,
- * `SUBFAILED[msg] (i=1) id`; its section is headed by the test's headline and that suffix,
+ * `SUBFAILED[msg] (shape=(2, 3)) id`: what comes before the node id (found by its `.py`, as
+ * the suffix may hold anything) heads the subtest's section after the test's headline,
  * `T.test_y (i=1)`. It fails the test (the JUnit report marks the test failed).
  */
-const SUBFAILED = /^SUBFAILED((?:\[[^\]\n]*\])? ?(?:\([^)\n]*\))?) (\S.*?)\s*$/;
+const SUBFAILED = /^SUBFAILED(.*?) (\S+\.py(?:::\S.*?)?(?: - .*?)?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;
@@ -16575,19 +16599,28 @@ function rebaseConsoleIds(evidence, project) {
         if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id)))
             continue;
         bySuffix ??= junitIdSuffixes(evidence);
-        const found = bySuffix.get(e.id);
-        if (found?.length === 1)
+        // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
+        const file = idFile(e.id);
+        const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
+        // A JUnit id equal to it is its own test (a project view that has no files says nothing).
+        if (found?.length === 1 && found[0] !== e.id)
             e.id = found[0];
     }
 }
-/** Each JUnit pytest id under every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
+/** The index of the next `/` in `file` from `from` on, or its length when there is none. */
+function nextSlash(file, from) {
+    const i = file.indexOf("/", from);
+    return i < 0 ? file.length : i;
+}
+/** Each JUnit pytest id under itself and every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
 function junitIdSuffixes(evidence) {
     const map = new Map();
     for (const e of evidence) {
         if (e.kind !== "junit" || !idFile(e.id).endsWith(".py"))
             continue;
         const file = idFile(e.id);
-        for (let i = file.indexOf("/"); i >= 0; i = file.indexOf("/", i + 1)) {
+        // Each `/` of the file, and one before its start: the whole id.
+        for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
             const key = e.id.slice(i + 1);
             const list = map.get(key);
             if (list === undefined)
@@ -17517,7 +17550,19 @@ function tailLine(proc, prefix) {
  * these and ends the whole process (os._exit): the attempt timed out, as the CI run did, and
  * did not crash.
  */
-const PYTEST_TIMEOUT_BANNER = /^\+{5,} Timeout \+{5,}$/m;
+const PYTEST_TIMEOUT_BANNER = /^\+{5,} Timeout \+{5,}$/;
+/**
+ * Whether pytest-timeout's thread method ended the process: exit code 1 (os._exit(1), no
+ * signal) right after its closing banner, the last line of stderr or stdout. Not a banner
+ * anywhere: the signal method prints one too when another thread is alive, then the test fails
+ * and pytest goes on (a later crash of that process is a crash).
+ */
+function endedByPytestTimeout(proc) {
+    if (proc.signal !== null || proc.exitCode !== 1)
+        return false;
+    const last = (text) => text.trimEnd().split("\n").pop()?.trim() ?? "";
+    return PYTEST_TIMEOUT_BANNER.test(last(proc.stderr.text)) || PYTEST_TIMEOUT_BANNER.test(last(proc.stdout.text));
+}
 /**
  * The attempt that had started but not ended when its process stopped: timed out if we killed
  * it for the timeout or pytest-timeout ended it, otherwise crashed (died by a signal or exited
@@ -17528,7 +17573,7 @@ function unfinishedTrial(open, timedOutAt, proc) {
         ...(open.seed !== null ? { seed: open.seed } : {}),
         durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
     };
-    if (timedOutAt !== null || PYTEST_TIMEOUT_BANNER.test(`${proc.stderr.text}\n${proc.stdout.text}`))
+    if (timedOutAt !== null || endedByPytestTimeout(proc))
         return { kind: "timedOut", ...base };
     return {
         kind: "crashed",

@@ -383,18 +383,28 @@ function rebaseConsoleIds(evidence: Evidence[], project: ProjectView): void {
   for (const e of evidence) {
     if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id))) continue;
     bySuffix ??= junitIdSuffixes(evidence);
-    const found = bySuffix.get(e.id);
-    if (found?.length === 1) e.id = found[0]!;
+    // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
+    const file = idFile(e.id);
+    const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
+    // A JUnit id equal to it is its own test (a project view that has no files says nothing).
+    if (found?.length === 1 && found[0] !== e.id) e.id = found[0]!;
   }
 }
 
-/** Each JUnit pytest id under every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
+/** The index of the next `/` in `file` from `from` on, or its length when there is none. */
+function nextSlash(file: string, from: number): number {
+  const i = file.indexOf("/", from);
+  return i < 0 ? file.length : i;
+}
+
+/** Each JUnit pytest id under itself and every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
 function junitIdSuffixes(evidence: Evidence[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const e of evidence) {
     if (e.kind !== "junit" || !idFile(e.id).endsWith(".py")) continue;
     const file = idFile(e.id);
-    for (let i = file.indexOf("/"); i >= 0; i = file.indexOf("/", i + 1)) {
+    // Each `/` of the file, and one before its start: the whole id.
+    for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
       const key = e.id.slice(i + 1);
       const list = map.get(key);
       if (list === undefined) map.set(key, [e.id]);

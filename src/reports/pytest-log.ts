@@ -46,10 +46,11 @@ const PASTED_SUMMARY = /^(?:FAILED|ERROR) \S+\.py(?:::\S| - |$)/;
 const SUMMARY = /^(FAILED|ERROR) (.+?)\s*$/;
 /**
  * A failed subtest (unittest's subTest, pytest 9's subtests): `SUBFAILED(i=1) id - message`,
- * `SUBFAILED[msg] (i=1) id`; its section is headed by the test's headline and that suffix,
+ * `SUBFAILED[msg] (shape=(2, 3)) id`: what comes before the node id (found by its `.py`, as
+ * the suffix may hold anything) heads the subtest's section after the test's headline,
  * `T.test_y (i=1)`. It fails the test (the JUnit report marks the test failed).
  */
-const SUBFAILED = /^SUBFAILED((?:\[[^\]\n]*\])? ?(?:\([^)\n]*\))?) (\S.*?)\s*$/;
+const SUBFAILED = /^SUBFAILED(.*?) (\S+\.py(?:::\S.*?)?(?: - .*?)?)\s*$/;
 /** Tail counts: `6 failed, 3 passed, 1 skipped, 1 warning, 1 error in 2.21s`. */
 const COUNTS_TAIL = /^(?:=+ )?((?:\d+ [a-z]+(?:, )?)+|no tests ran) in \d+(?:\.\d+)?s\b.*?(?: =+)?$/;
 const COUNT_ITEM = /(\d+) ([a-z]+)/g;

@@ -457,7 +457,19 @@ function tailLine(proc: ProcessResult, prefix: string): string {
  * these and ends the whole process (os._exit): the attempt timed out, as the CI run did, and
  * did not crash.
  */
-const PYTEST_TIMEOUT_BANNER = /^\+{5,} Timeout \+{5,}$/m;
+const PYTEST_TIMEOUT_BANNER = /^\+{5,} Timeout \+{5,}$/;
+
+/**
+ * Whether pytest-timeout's thread method ended the process: exit code 1 (os._exit(1), no
+ * signal) right after its closing banner, the last line of stderr or stdout. Not a banner
+ * anywhere: the signal method prints one too when another thread is alive, then the test fails
+ * and pytest goes on (a later crash of that process is a crash).
+ */
+function endedByPytestTimeout(proc: ProcessResult): boolean {
+  if (proc.signal !== null || proc.exitCode !== 1) return false;
+  const last = (text: string): string => text.trimEnd().split("\n").pop()?.trim() ?? "";
+  return PYTEST_TIMEOUT_BANNER.test(last(proc.stderr.text)) || PYTEST_TIMEOUT_BANNER.test(last(proc.stdout.text));
+}
 
 /**
  * The attempt that had started but not ended when its process stopped: timed out if we killed
@@ -473,7 +485,7 @@ function unfinishedTrial(
     ...(open.seed !== null ? { seed: open.seed } : {}),
     durationSec: ((timedOutAt ?? Date.now()) - open.at) / 1000,
   };
-  if (timedOutAt !== null || PYTEST_TIMEOUT_BANNER.test(`${proc.stderr.text}\n${proc.stdout.text}`)) return { kind: "timedOut", ...base };
+  if (timedOutAt !== null || endedByPytestTimeout(proc)) return { kind: "timedOut", ...base };
   return {
     kind: "crashed",
     ...base,

@@ -87,6 +87,21 @@ describe("joinInputs", () => {
     ]);
   });
 
+  it("leaves a console id that is a JUnit id as it is, and reads a Windows console's backslashes", () => {
+    const j = (classname: string, name: string, index: number) => junitTest({ classname, name, index, file: `${classname.replace(/\./g, "/")}.py` });
+    const console = (id: string, index: number, output: string): TestCase => ({ id, classname: "", name: "t", outcome: "failed", sources: [{ file: "c.log", line: 1 }], index, output });
+    // No file in the project view (a triage run outside the checkout): the root-level test
+    // keeps its own seed, not the one of sub/test_x.py, which also ends with its id.
+    const none = project();
+    const rootLevel = joinInputs([input("junit", "junit.xml", [j("test_x", "test_a", 0), j("sub.test_x", "test_a", 1)]), input("pytest-log", "c.log", [console("test_x.py::test_a", 0, "seed=1")])], none);
+    expect(rootLevel.map((t) => [t.id, t.output ?? null])).toEqual([
+      ["test_x.py::test_a", "seed=1"],
+      ["sub/test_x.py::test_a", null],
+    ]);
+    const windows = joinInputs([input("junit", "junit.xml", [j("tests.gpu.test_x", "test_a", 0)]), input("pytest-log", "c.log", [console("gpu\\test_x.py::test_a", 0, "seed=2")])], project("tests/gpu/test_x.py"));
+    expect(windows.map((t) => [t.id, t.output ?? null])).toEqual([["tests/gpu/test_x.py::test_a", "seed=2"]]);
+  });
+
   it("fills details, file and line from the console when JUnit lacks them", () => {
     const j = junitTest({ classname: "tests.test_numeric", name: "test_nan_result", index: 4 });
     const log = parsePytestLog(fixture("excerpts/pytest-one-section.log"), "one.log");

@@ -54,6 +54,31 @@ describe("SUBFAILED summary lines", () => {
   });
 });
 
+describe("SUBFAILED lines with any parameters", () => {
+  it("find the node id by its .py, whatever the parameters hold", () => {
+    const log = [
+      "============================= test session starts ==============================",
+      "collected 1 item",
+      "",
+      "test_p.py .                                                              [100%]",
+      "",
+      "=================================== FAILURES ===================================",
+      "_____________________ test_fix [case [a]] (x=(1, 2)) _____________________",
+      "",
+      ">       assert x == 0",
+      "E       assert (1, 2) == 0",
+      "",
+      "test_p.py:5: AssertionError",
+      "=========================== short test summary info ============================",
+      "SUBFAILED[case [a]] (x=(1, 2)) test_p.py::test_fix - assert (1, 2) == 0",
+      "========================= 1 failed, 1 passed in 0.01s ==========================",
+    ].join("\n");
+    const parsed = parsePytestLog(log, "console.log");
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.tests.map((t) => [t.id, t.message])).toEqual([["test_p.py::test_fix", "assert (1, 2) == 0"]]);
+  });
+});
+
 describe.skipIf(!hasSubtests && !process.env.CI)("subtests (real pytest 9)", () => {
   it("reruns count a failed subtest, and the console joins the JUnit entry", () => {
     const project = pytestProject("ft-subtests-", { "tests/test_s.py": TEST });

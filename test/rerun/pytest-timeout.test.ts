@@ -18,7 +18,9 @@ const python = candidates.find((p) => spawnSync(p, ["-c", "import pytest, pytest
 const skip = python === undefined && !process.env.CI;
 if (skip) console.warn("test/rerun/pytest-timeout: skipped: no python with pytest and pytest-timeout (scripts/setup-tests.sh installs Debian's)");
 
-const TESTS = `import time
+const TESTS = `import os
+import signal
+import time
 
 import pytest
 
@@ -32,6 +34,12 @@ def test_slow_passes():
 @pytest.mark.timeout(1)
 def test_hangs():
     time.sleep(30)
+
+
+def test_banner_then_segfault():
+    # pytest-timeout's banner in a test's own output does not make its crash a timeout.
+    print("+" * 20 + " Timeout " + "+" * 20, flush=True)
+    os.kill(os.getpid(), signal.SIGSEGV)
 
 
 @pytest.mark.timeout(1, method="thread")
@@ -80,5 +88,12 @@ describe.skipIf(skip)("reruns under pytest-timeout", () => {
     expect(same.runs).toBeGreaterThanOrEqual(1);
     expect({ crashed: same.crashed, failed: same.failed, timedOut: same.timedOut }).toEqual({ crashed: 0, failed: 0, timedOut: same.runs });
     expect(await survivors(runDir)).toEqual([]);
+  });
+
+  it("a crash after pytest-timeout's banner in the test's own output is a crash", async () => {
+    const out = await run("test_banner_then_segfault", 2, true);
+    const same = out.reruns.sameSeed;
+    expect(same.runs).toBeGreaterThanOrEqual(1);
+    expect({ crashed: same.crashed, timedOut: same.timedOut }).toEqual({ crashed: same.runs, timedOut: 0 });
   });
 });
