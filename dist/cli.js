@@ -13519,6 +13519,9 @@ async function* decodedChunks(abs, enc, options = {}) {
     try {
         let position = enc.skip;
         let left = options.maxBytes ?? Number.POSITIVE_INFINITY;
+        // Bytes of the file up to the end of the block being parsed: what onRead reports once its
+        // chunks are read (the read-ahead is further on).
+        let parsedTo = position;
         const readInto = (buf) => {
             if (left <= 0)
                 return null;
@@ -13526,7 +13529,6 @@ async function* decodedChunks(abs, enc, options = {}) {
             const read = handle.read(buf, room, length, position).then(({ bytesRead }) => {
                 position += bytesRead;
                 left -= bytesRead;
-                options.onRead?.(position);
                 return bytesRead;
             });
             // A read that fails while the block before it is still being yielded is reported when
@@ -13539,6 +13541,7 @@ async function* decodedChunks(abs, enc, options = {}) {
         let kept = 0;
         for (;;) {
             const bytesRead = reading === null ? 0 : await reading;
+            parsedTo += bytesRead;
             // Whether the file may go on after this block: then its last cut piece waits for the rest.
             const more = bytesRead > 0;
             reading = more ? readInto(next) : null;
@@ -13568,6 +13571,8 @@ async function* decodedChunks(abs, enc, options = {}) {
                 if (last)
                     break;
             }
+            if (more)
+                options.onRead?.(parsedTo);
             // The last block of a file is not cut: it has all been yielded.
             if (!more)
                 break;

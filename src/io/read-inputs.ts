@@ -106,13 +106,15 @@ async function* decodedChunks(
   try {
     let position = enc.skip;
     let left = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    // Bytes of the file up to the end of the block being parsed: what onRead reports once its
+    // chunks are read (the read-ahead is further on).
+    let parsedTo = position;
     const readInto = (buf: Buffer): Promise<number> | null => {
       if (left <= 0) return null;
       const length = Math.min(READ_BLOCK_BYTES, left);
       const read = handle.read(buf, room, length, position).then(({ bytesRead }) => {
         position += bytesRead;
         left -= bytesRead;
-        options.onRead?.(position);
         return bytesRead;
       });
       // A read that fails while the block before it is still being yielded is reported when
@@ -125,6 +127,7 @@ async function* decodedChunks(
     let kept = 0;
     for (;;) {
       const bytesRead = reading === null ? 0 : await reading;
+      parsedTo += bytesRead;
       // Whether the file may go on after this block: then its last cut piece waits for the rest.
       const more = bytesRead > 0;
       reading = more ? readInto(next) : null;
@@ -149,6 +152,7 @@ async function* decodedChunks(
         pos = end;
         if (last) break;
       }
+      if (more) options.onRead?.(parsedTo);
       // The last block of a file is not cut: it has all been yielded.
       if (!more) break;
       kept = n - pos;
