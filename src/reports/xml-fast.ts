@@ -12,29 +12,21 @@
  * slowest search, and runs of passing testcases are matched by a pattern that rules them out.
  */
 
-/** Where the next occurrence of a string or pattern is in one text, remembered between questions. */
+/** Where the next occurrence of a string is in one text, remembered between questions. */
 export class NextIndex {
   /** Index of the first occurrence at or after `from` (text.length if none), valid while asked past `from`. */
   private found = -1;
   private from = 0;
-  private readonly pattern: RegExp | null;
 
   constructor(
     private readonly text: string,
-    private readonly needle: string | RegExp,
-  ) {
-    this.pattern = typeof needle === "string" ? null : new RegExp(needle.source, "g");
-  }
+    private readonly needle: string,
+  ) {}
 
   /** Index of the first occurrence at or after `from`, or text.length when there is none. */
   at(from: number): number {
     if (from >= this.from && from <= this.found) return this.found;
-    let i: number;
-    if (this.pattern === null) i = this.text.indexOf(this.needle as string, from);
-    else {
-      this.pattern.lastIndex = from;
-      i = this.pattern.exec(this.text)?.index ?? -1;
-    }
+    const i = this.text.indexOf(this.needle, from);
     this.from = from;
     this.found = i < 0 ? this.text.length : i;
     return this.found;
@@ -52,24 +44,22 @@ export class SpanIndex {
   private found = -1;
   private scannedFrom = 0;
   private scannedTo = 0;
-  private readonly pattern: RegExp;
 
+  /** `pattern` is shared between texts: `search` neither reads nor leaves its lastIndex. */
   constructor(
     private readonly text: string,
-    needle: RegExp,
-  ) {
-    this.pattern = new RegExp(needle.source);
-  }
+    private readonly pattern: RegExp,
+  ) {}
 
   /** Whether the pattern occurs in text[from, to). */
   in(from: number, to: number): boolean {
     const known = from >= this.scannedFrom && to <= this.scannedTo && (this.found < 0 || this.found >= from);
     if (!known) {
       const end = Math.min(this.text.length, Math.max(to, from + SPAN_WINDOW));
-      const m = this.pattern.exec(this.text.slice(from, end));
+      const at = this.text.slice(from, end).search(this.pattern);
       this.scannedFrom = from;
       this.scannedTo = end;
-      this.found = m === null ? -1 : from + m.index;
+      this.found = at < 0 ? -1 : from + at;
     }
     return this.found >= 0 && this.found < to;
   }

@@ -10564,30 +10564,22 @@ function failingLine(details, file) {
  * for with a SpanIndex, which searches only the pieces asked about: their pattern is the
  * slowest search, and runs of passing testcases are matched by a pattern that rules them out.
  */
-/** Where the next occurrence of a string or pattern is in one text, remembered between questions. */
+/** Where the next occurrence of a string is in one text, remembered between questions. */
 class NextIndex {
     text;
     needle;
     /** Index of the first occurrence at or after `from` (text.length if none), valid while asked past `from`. */
     found = -1;
     from = 0;
-    pattern;
     constructor(text, needle) {
         this.text = text;
         this.needle = needle;
-        this.pattern = typeof needle === "string" ? null : new RegExp(needle.source, "g");
     }
     /** Index of the first occurrence at or after `from`, or text.length when there is none. */
     at(from) {
         if (from >= this.from && from <= this.found)
             return this.found;
-        let i;
-        if (this.pattern === null)
-            i = this.text.indexOf(this.needle, from);
-        else {
-            this.pattern.lastIndex = from;
-            i = this.pattern.exec(this.text)?.index ?? -1;
-        }
+        const i = this.text.indexOf(this.needle, from);
         this.from = from;
         this.found = i < 0 ? this.text.length : i;
         return this.found;
@@ -10601,24 +10593,25 @@ class NextIndex {
  */
 class SpanIndex {
     text;
+    pattern;
     /** The first occurrence in text[scannedFrom, scannedTo), or -1 when there is none. */
     found = -1;
     scannedFrom = 0;
     scannedTo = 0;
-    pattern;
-    constructor(text, needle) {
+    /** `pattern` is shared between texts: `search` neither reads nor leaves its lastIndex. */
+    constructor(text, pattern) {
         this.text = text;
-        this.pattern = new RegExp(needle.source);
+        this.pattern = pattern;
     }
     /** Whether the pattern occurs in text[from, to). */
     in(from, to) {
         const known = from >= this.scannedFrom && to <= this.scannedTo && (this.found < 0 || this.found >= from);
         if (!known) {
             const end = Math.min(this.text.length, Math.max(to, from + SPAN_WINDOW));
-            const m = this.pattern.exec(this.text.slice(from, end));
+            const at = this.text.slice(from, end).search(this.pattern);
             this.scannedFrom = from;
             this.scannedTo = end;
-            this.found = m === null ? -1 : from + m.index;
+            this.found = at < 0 ? -1 : from + at;
         }
         return this.found >= 0 && this.found < to;
     }
