@@ -16578,11 +16578,6 @@ function projectRelativeId(id, project) {
     const rel = resolveInProject(id.slice(0, cut), project);
     return rel === undefined ? id : rel + id.slice(cut);
 }
-/** The file part of a pytest id (`tests/x.py::t` -> `tests/x.py`; a file id is its file). */
-function idFile(id) {
-    const cut = id.indexOf("::");
-    return cut < 0 ? id : id.slice(0, cut);
-}
 /**
  * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
  * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
@@ -16594,11 +16589,13 @@ function idFile(id) {
 function rebaseConsoleIds(evidence, project) {
     let bySuffix;
     for (const e of evidence) {
-        if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id)))
+        if (e.kind !== "pytest-log" || headlineOnly(e))
+            continue;
+        const file = nodeIdFile(e.id);
+        if (project.exists(file))
             continue;
         bySuffix ??= junitIdSuffixes(evidence);
         // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
-        const file = idFile(e.id);
         const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
         // A JUnit id equal to it is its own test (a project view that has no files says nothing).
         if (found?.length === 1 && found[0] !== e.id)
@@ -16614,9 +16611,11 @@ function nextSlash(file, from) {
 function junitIdSuffixes(evidence) {
     const map = new Map();
     for (const e of evidence) {
-        if (e.kind !== "junit" || !idFile(e.id).endsWith(".py"))
+        if (e.kind !== "junit")
             continue;
-        const file = idFile(e.id);
+        const file = nodeIdFile(e.id);
+        if (!file.endsWith(".py"))
+            continue;
         // Each `/` of the file, and one before its start: the whole id.
         for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
             const key = e.id.slice(i + 1);

@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { PytestIds } from "./pytest-ids.js";
+import { nodeIdFile, PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -364,12 +364,6 @@ function projectRelativeId(id: string, project: ProjectView): string {
   return rel === undefined ? id : rel + id.slice(cut);
 }
 
-/** The file part of a pytest id (`tests/x.py::t` -> `tests/x.py`; a file id is its file). */
-function idFile(id: string): string {
-  const cut = id.indexOf("::");
-  return cut < 0 ? id : id.slice(0, cut);
-}
-
 /**
  * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
  * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
@@ -381,10 +375,11 @@ function idFile(id: string): string {
 function rebaseConsoleIds(evidence: Evidence[], project: ProjectView): void {
   let bySuffix: Map<string, string[]> | undefined;
   for (const e of evidence) {
-    if (e.kind !== "pytest-log" || headlineOnly(e) || project.exists(idFile(e.id))) continue;
+    if (e.kind !== "pytest-log" || headlineOnly(e)) continue;
+    const file = nodeIdFile(e.id);
+    if (project.exists(file)) continue;
     bySuffix ??= junitIdSuffixes(evidence);
     // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
-    const file = idFile(e.id);
     const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
     // A JUnit id equal to it is its own test (a project view that has no files says nothing).
     if (found?.length === 1 && found[0] !== e.id) e.id = found[0]!;
@@ -401,8 +396,9 @@ function nextSlash(file: string, from: number): number {
 function junitIdSuffixes(evidence: Evidence[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const e of evidence) {
-    if (e.kind !== "junit" || !idFile(e.id).endsWith(".py")) continue;
-    const file = idFile(e.id);
+    if (e.kind !== "junit") continue;
+    const file = nodeIdFile(e.id);
+    if (!file.endsWith(".py")) continue;
     // Each `/` of the file, and one before its start: the whole id.
     for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
       const key = e.id.slice(i + 1);
