@@ -14389,24 +14389,31 @@ const MAX_IMPORT_LINES = 50;
  * or when none names a module at all (pytest's "ImportError while importing test module ...").
  */
 function importProblem(text, ctx, kind) {
-    let foreign = null;
-    let own = null;
-    let unnamed = null;
+    const { foreign, own, unnamed } = importLines(text, ctx);
+    if (kind === "own-import")
+        return foreign === null ? own : null;
+    return foreign ?? (own === null ? unnamed : null);
+}
+/** The last text's import error lines: its two hint kinds ask one after the other. */
+let lastImportLines = null;
+function importLines(text, ctx) {
+    if (lastImportLines !== null && lastImportLines.text === text && lastImportLines.ctx === ctx)
+        return lastImportLines;
+    const out = { text, ctx, foreign: null, own: null, unnamed: null };
     let lines = 0;
     IMPORT_LINE.lastIndex = 0;
     for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
         const line = m[0];
         const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1].split(".")[0]);
         if (names.length === 0)
-            unnamed ??= line;
+            out.unnamed ??= line;
         else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule(n)))
-            own ??= line;
+            out.own ??= line;
         else
-            foreign ??= line;
+            out.foreign ??= line;
     }
-    if (kind === "own-import")
-        return foreign === null ? own : null;
-    return foreign ?? (own === null ? unnamed : null);
+    lastImportLines = out;
+    return out;
 }
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
 const ENV_KEY_ERROR_REACH = 2000;

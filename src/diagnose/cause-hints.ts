@@ -127,20 +127,37 @@ const MAX_IMPORT_LINES = 50;
  * or when none names a module at all (pytest's "ImportError while importing test module ...").
  */
 function importProblem(text: string, ctx: HintContext, kind: "environment" | "own-import"): string | null {
-  let foreign: string | null = null;
-  let own: string | null = null;
-  let unnamed: string | null = null;
+  const { foreign, own, unnamed } = importLines(text, ctx);
+  if (kind === "own-import") return foreign === null ? own : null;
+  return foreign ?? (own === null ? unnamed : null);
+}
+
+interface ImportLines {
+  text: string;
+  ctx: HintContext;
+  /** The first import error line naming a module not the project's, only the project's, none. */
+  foreign: string | null;
+  own: string | null;
+  unnamed: string | null;
+}
+
+/** The last text's import error lines: its two hint kinds ask one after the other. */
+let lastImportLines: ImportLines | null = null;
+
+function importLines(text: string, ctx: HintContext): ImportLines {
+  if (lastImportLines !== null && lastImportLines.text === text && lastImportLines.ctx === ctx) return lastImportLines;
+  const out: ImportLines = { text, ctx, foreign: null, own: null, unnamed: null };
   let lines = 0;
   IMPORT_LINE.lastIndex = 0;
   for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
     const line = m[0];
     const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1]!.split(".")[0]!);
-    if (names.length === 0) unnamed ??= line;
-    else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule!(n))) own ??= line;
-    else foreign ??= line;
+    if (names.length === 0) out.unnamed ??= line;
+    else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule!(n))) out.own ??= line;
+    else out.foreign ??= line;
   }
-  if (kind === "own-import") return foreign === null ? own : null;
-  return foreign ?? (own === null ? unnamed : null);
+  lastImportLines = out;
+  return out;
 }
 
 /** How far (characters) the KeyError line may stand from what ties it to os.environ. */
