@@ -6666,7 +6666,7 @@ def pytest_addoption(parser):
     group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
                     help="stop repeating once a pass and a failure were both seen")
     group.addoption("--ft-fresh-passes", action="store_true", default=False,
-                    help="run each repeat that passes again as the first attempt of a new child")
+                    help="end the forked child after each attempt that passes, so the next starts clean")
     group.addoption("--ft-run-until", default=None, metavar="NODEID",
                     help="run collected tests up to and including NODEID; record only its outcome")
     group.addoption("--ft-plan", default=None, metavar="FILE",
@@ -7028,12 +7028,12 @@ def _attempt_lines(state, item, fields, reseed):
 def _attempt_outcome(item):
     """Runs one attempt of the test's whole protocol: its outcome, phase, duration and message."""
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-    # nextitem=None tears everything down after each attempt, so every attempt builds its
-    # fixtures (of every scope) afresh, as a new pytest run would.
     _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
     try:
+        # nextitem=None tears everything down after each attempt, so every attempt builds its
+        # fixtures (of every scope) afresh, as a new pytest run would.
         reports = _run_protocol(item)
     finally:
         _LISTENING[0] = None

@@ -22,11 +22,11 @@ export interface InvocationRequest {
   /** Stop repeating once both a pass and a failure were seen (the verdict cannot change). */
   stopWhenMixed: boolean;
   /**
-   * Run each repeat that passes again as the first attempt of a fresh forked child (pytest): a
-   * pass on a repeat may owe itself to what an earlier attempt left behind (a client that
-   * connected once and is cached), and passes are what "not reproduced" and "seed-specific"
-   * rest on. Triage's phases want it; verify's thousands of mostly passing trials do not pay
-   * for it (a fork costs ~10 ms).
+   * End the forked child after each attempt that passes, so the next attempt starts clean
+   * (pytest): a pass can leave what makes the next one pass (a client that connected once and
+   * is cached), and passes are what "not reproduced" and "seed-specific" rest on. The pass
+   * itself counts (running it again would bias the tally toward failures). Triage's phases want
+   * it; verify's thousands of mostly passing trials do not pay for it (a fork costs ~10 ms).
    */
   freshPasses: boolean;
 }
