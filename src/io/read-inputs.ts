@@ -3,6 +3,7 @@ import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { errorMessage, UserError } from "../errors.js";
+import { releaseReadBuffers, takeReadBuffers } from "./control-scan.js";
 import type { ParsedInput } from "../model.js";
 import { describeUnknown, detectKind } from "../reports/detect.js";
 import { GoJsonReader, parseGoTestLog } from "../reports/go-log.js";
@@ -83,7 +84,7 @@ async function* decodedChunks(
   abs: string,
   enc: Encoding,
   options: { maxBytes?: number; cutAfterGt?: boolean; onRead?: OnRead } = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<Chunk> {
   const decoder = new TextDecoder(enc.label, { fatal: false, ignoreBOM: true });
   // ASCII reads the same in UTF-8 and windows-1252, and latin-1 decoding is a plain copy: several
   // times faster than the decoder's checks on the all-ASCII chunks most reports are made of.
@@ -99,9 +100,13 @@ async function* decodedChunks(
   // buffer's first READ_CHUNK_BYTES hold what the last block left after its last cut (at most
   // half a chunk, see below), so that it goes on in one piece with the block read after it.
   const room = READ_CHUNK_BYTES;
-  let buf = Buffer.allocUnsafe(room + READ_BLOCK_BYTES);
-  let next = Buffer.allocUnsafe(room + READ_BLOCK_BYTES);
-  const handle = await open(abs, "r");
+  const taken = takeReadBuffers(room + READ_BLOCK_BYTES);
+  const { hasControl } = taken;
+  let [buf, next] = taken.buffers;
+  const handle = await open(abs, "r").catch((err: unknown) => {
+    releaseReadBuffers(taken);
+    throw err;
+  });
   let reading: Promise<number> | null = null;
   try {
     let position = enc.skip;
@@ -143,11 +148,12 @@ async function* decodedChunks(
           if (gt >= pos && gt + 1 - pos >= (end - pos) / 2) end = gt + 1;
         }
         const chunk = buf.subarray(pos, end);
-        if (asciiCompatible && !pending && isAscii(chunk)) yield chunk.toString("latin1");
-        else {
+        if (asciiCompatible && !pending && isAscii(chunk)) {
+          yield { text: chunk.toString("latin1"), controlFree: hasControl !== null && !hasControl(chunk) };
+        } else {
           const text = decoder.decode(chunk, { stream: true });
           pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
-          if (text.length > 0) yield text;
+          if (text.length > 0) yield { text, controlFree: false };
         }
         pos = end;
         if (last) break;
@@ -164,9 +170,17 @@ async function* decodedChunks(
     // A consumer that stops early (an error) must not leave a read writing into a closed file.
     await reading?.catch(() => 0);
     await handle.close();
+    releaseReadBuffers(taken);
   }
   const rest = decoder.decode();
-  if (rest.length > 0) yield rest;
+  if (rest.length > 0) yield { text: rest, controlFree: false };
+}
+
+/** A piece of a decoded file. */
+interface Chunk {
+  text: string;
+  /** Known to hold no character XML forbids (see control-scan.ts); false when not known. */
+  controlFree: boolean;
 }
 
 /** Called after each block read from a file with the bytes read from it so far. */
@@ -194,13 +208,15 @@ export interface ReadOptions {
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
 async function readGoJson(p: string, abs: string, enc: Encoding, onRead?: OnRead): Promise<ParsedInput> {
   const reader = new GoJsonReader(p);
-  for await (const text of decodedChunks(abs, enc, onRead ? { onRead } : {})) reader.write(text);
+  for await (const { text } of decodedChunks(abs, enc, onRead ? { onRead } : {})) reader.write(text);
   return reader.end();
 }
 
 async function readJUnit(p: string, abs: string, enc: Encoding, onRead?: OnRead): Promise<ParsedInput> {
   const reader = new JUnitReader(p);
-  for await (const text of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) reader.write(text);
+  for await (const { text, controlFree } of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) {
+    reader.write(text, controlFree);
+  }
   return reader.end();
 }
 
@@ -219,7 +235,7 @@ async function readLog(
   // Read up to MAX_LOG_BYTES: that is all there is to read of it.
   const onRead = progress?.(Math.min(size, enc.skip + MAX_LOG_BYTES));
   const parts: string[] = [];
-  for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) })) parts.push(text);
+  for await (const { text } of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) })) parts.push(text);
   const parsed = parse(parts.join(""), p);
   if (size - enc.skip <= MAX_LOG_BYTES) return parsed;
   const cut = `${p}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB of this ${size}-byte log were read`;

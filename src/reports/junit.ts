@@ -316,6 +316,8 @@ export class JUnitReader {
   private sawContent = false;
   /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
   private carry = "";
+  /** The carry came from a text known to hold no character XML forbids. */
+  private carryControlFree = false;
   private warnedBareAmpersand = false;
   /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
   private skippedLines = 0;
@@ -372,15 +374,20 @@ export class JUnitReader {
     });
   }
 
-  write(chunk: string): void {
+  /**
+   * Reads the next piece of the report. `controlFree` says the piece is known to hold none of the
+   * characters XML forbids (see io/control-scan.ts), so the fast path need not look for them.
+   */
+  write(chunk: string, controlFree = false): void {
     if (this.stopped || this.ended || chunk.length === 0) return;
     if (!this.sawContent && /\S/.test(chunk)) this.sawContent = true;
     if (this.head.length < REPORT_HEAD_CHARS) this.head = detach(this.head + chunk.slice(0, REPORT_HEAD_CHARS - this.head.length));
     const text = this.carry.length > 0 ? this.carry + chunk : chunk;
+    const free = controlFree && (this.carry.length === 0 || this.carryControlFree);
     this.carry = "";
     try {
       if (!this.fast) this.feed(text, 0, text.length);
-      else this.scan(text);
+      else this.scan(text, free);
     } catch (err) {
       this.stop(err);
     }
@@ -488,8 +495,8 @@ export class JUnitReader {
    * attributes) and bare testcases (counted here). Holds back a tag cut by the end of `text`
    * until the next write().
    */
-  private scan(text: string): void {
-    const ix = new ChunkIndex(text);
+  private scan(text: string, controlFree: boolean): void {
+    const ix = new ChunkIndex(text, controlFree);
     this.ix = ix;
     this.countedTo = 0;
     let fed = 0;
@@ -569,6 +576,7 @@ export class JUnitReader {
   private hold(text: string, lt: number): number {
     this.countSkipped(lt);
     this.carry = text.slice(lt);
+    this.carryControlFree = this.ix?.controlFree === true;
     return lt;
   }
 

@@ -39,7 +39,7 @@ export class NextIndex {
  * only the span asked about and a window past it: text that is never asked about, such as the
  * runs of passing testcases countRun matches with a pattern of its own, is never searched.
  */
-export class SpanIndex {
+export class SpanIndex implements SpanSearch {
   /** The first occurrence in text[scannedFrom, scannedTo), or -1 when there is none. */
   private found = -1;
   private scannedFrom = 0;
@@ -65,6 +65,14 @@ export class SpanIndex {
   }
 }
 
+/** Whether something occurs in spans of one text. */
+interface SpanSearch {
+  in(from: number, to: number): boolean;
+}
+
+/** The SpanSearch of a text known to hold no occurrence. */
+const NONE: SpanSearch = { in: () => false };
+
 /** How far past the span asked about a SpanIndex searches, so that nearby questions cost nothing. */
 const SPAN_WINDOW = 4096;
 
@@ -79,7 +87,7 @@ export class ChunkIndex {
   readonly lt: NextIndex;
   readonly amp: NextIndex;
   readonly cr: NextIndex;
-  readonly special: SpanIndex;
+  readonly special: SpanSearch;
   readonly cdataEnd: NextIndex;
   readonly dquote: NextIndex;
   readonly squote: NextIndex;
@@ -93,11 +101,15 @@ export class ChunkIndex {
   readonly lineCR: NextIndex;
   readonly lineLF: NextIndex;
 
-  constructor(readonly text: string) {
+  /** `controlFree`: the text is known to hold nothing SPECIAL matches, and is not searched for it. */
+  constructor(
+    readonly text: string,
+    readonly controlFree = false,
+  ) {
     this.lt = new NextIndex(text, "<");
     this.amp = new NextIndex(text, "&");
     this.cr = new NextIndex(text, "\r");
-    this.special = new SpanIndex(text, SPECIAL);
+    this.special = controlFree ? NONE : new SpanIndex(text, SPECIAL);
     this.cdataEnd = new NextIndex(text, "]]>");
     this.dquote = new NextIndex(text, '"');
     this.squote = new NextIndex(text, "'");

@@ -4,7 +4,8 @@
  * ncc build can emit a tiny broken bundle without any error, so each one is run here.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -24,6 +25,37 @@ describe("dist/", () => {
   }, 180_000);
 
   describe.each(runtimes)("under %s", (_name, node) => {
+    it("dist/cli.js reads a report the same where WebAssembly cannot run (node --jitless)", () => {
+      // The control-character scan runs in WebAssembly; without it every chunk is searched by
+      // a regular expression. Both must read the same, and both must stop at a forbidden character.
+      const dir = mkdtempSync(join(tmpdir(), "ft-jitless-"));
+      try {
+        const cases = Array.from({ length: 400 }, (_, i) =>
+          i % 50 === 7
+            ? `<testcase classname="m" name="f${i}"><failure message="x">E assert &lt;a&gt; &amp;&amp; b\n${"tb line\n".repeat(300)}MXNET_TEST_SEED=${i}</failure></testcase>`
+            : `<testcase classname="m" name="t${i}" time="0.1"/>`,
+        );
+        const good = join(dir, "good.xml");
+        writeFileSync(good, `<testsuites><testsuite name="s">${cases.join("\n")}</testsuite></testsuites>\n`);
+        const bad = join(dir, "bad.xml");
+        writeFileSync(bad, `<testsuites><testsuite name="s">${cases.slice(0, 200).join("\n")}<testcase name="c"><failure>a\u0001b</failure></testcase>${cases.slice(200).join("\n")}</testsuite></testsuites>\n`);
+        for (const report of [good, bad]) {
+          const read = (flags: string[]): unknown => {
+            const out = join(dir, `out${flags.length}.json`);
+            const r = spawnSync(node, [...flags, join(root, "dist", "cli.js"), report, "--no-rerun", "--quiet", "--json", out], { encoding: "utf8", cwd: dir });
+            expect(r.status, r.stderr).toBe(0);
+            const json = JSON.parse(readFileSync(out, "utf8")) as { inputs: unknown; tests: unknown };
+            return { inputs: json.inputs, tests: json.tests };
+          };
+          const withWasm = read([]);
+          expect(read(["--jitless"])).toEqual(withWasm);
+          expect(JSON.stringify(withWasm)).toMatch(report === bad ? /malformed XML|stopped reading/ : /"value":"357"/);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it("dist/cli.js prints the package version and its help", () => {
       const v = spawnSync(node, [join(root, "dist", "cli.js"), "--version"], { encoding: "utf8" });
       expect(v.status).toBe(0);

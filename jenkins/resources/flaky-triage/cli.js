@@ -9117,6 +9117,163 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/io/control-scan.ts
+/**
+ * Read buffers that a WebAssembly function can search for the control characters XML forbids.
+ *
+ * The JUnit fast path asks of every span it reads whether it holds a character XML 1.0 forbids
+ * (see SPECIAL in reports/xml-fast.ts); in real reports none does. Asked as a regular
+ * expression over the decoded text, that was the slowest search of all: 0.43 s of the 2.4 s the
+ * reader took over the bench's 500 MB report, most of which is failure text. Over the bytes,
+ * sixteen at a time (WebAssembly SIMD), a whole block costs about a tenth of that, and the
+ * buffers live in the module's memory so that nothing is copied: the file is read straight into
+ * them. A chunk that is ASCII (checked natively first) and holds no such byte holds no such
+ * character, and the reader then skips the question for all of it.
+ *
+ * Where WebAssembly cannot run (`node --jitless`), the buffers are plain ones and every chunk
+ * is searched as before.
+ */
+/**
+ * Two buffers of `size` bytes for one reader, until it gives them back with releaseReadBuffers.
+ * Given-back ones are handed out again: V8 reserves gigabytes of address space for each
+ * WebAssembly memory, and reading thousands of shard files one after another should not leave
+ * that many for the garbage collector to find.
+ */
+function takeReadBuffers(size) {
+    const i = free.findIndex((b) => b.size === size);
+    if (i >= 0)
+        return free.splice(i, 1)[0];
+    return readBuffers(size);
+}
+/** Gives buffers back once nothing reads into or out of them any more. */
+function releaseReadBuffers(b) {
+    if (free.length < MAX_FREE && !free.includes(b))
+        free.push(b);
+}
+const free = [];
+const MAX_FREE = 4;
+/** Two fresh buffers of `size` bytes (exported for tests; readers take and release them). */
+function readBuffers(size) {
+    const scan = instantiate(2 * size);
+    if (scan === null)
+        return { size, buffers: [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)], hasControl: null };
+    const { memory, firstControl } = scan;
+    return {
+        size,
+        buffers: [Buffer.from(memory.buffer, 0, size), Buffer.from(memory.buffer, size, size)],
+        hasControl: (chunk) => {
+            if (chunk.buffer !== memory.buffer)
+                throw new Error("control scan: the chunk is not in the scanned buffers");
+            return firstControl(chunk.byteOffset, chunk.byteOffset + chunk.length) >= 0;
+        },
+    };
+}
+let compiled;
+function instantiate(bytes) {
+    try {
+        compiled ??= typeof WebAssembly === "object" && WebAssembly !== undefined ? new WebAssembly.Module(MODULE) : null;
+        if (compiled === null || WebAssembly === undefined)
+            return null;
+        const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+        const instance = new WebAssembly.Instance(compiled, { m: { memory } });
+        const firstControl = instance.exports["firstControl"];
+        if (typeof firstControl !== "function")
+            return null;
+        return { memory, firstControl: firstControl };
+    }
+    catch {
+        // No WebAssembly, or no SIMD in it: the regular expression does the work.
+        compiled = null;
+        return null;
+    }
+}
+const PAGE = 65536;
+/** Unsigned LEB128, as the binary format writes sizes and counts. */
+function leb(n) {
+    const out = [];
+    do {
+        let b = n & 0x7f;
+        n >>>= 7;
+        if (n !== 0)
+            b |= 0x80;
+        out.push(b);
+    } while (n !== 0);
+    return out;
+}
+const section = (id, body) => [id, ...leb(body.length), ...body];
+const control_scan_name = (s) => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+// Opcodes used below (WebAssembly core spec 2.0, binary format; SIMD ones follow 0xfd).
+const I32 = 0x7f;
+const V128 = 0x7b;
+const BLOCK = 0x02;
+const LOOP = 0x03;
+const IF = 0x04;
+const VOID = 0x40;
+const END = 0x0b;
+const BR = 0x0c;
+const BR_IF = 0x0d;
+const RETURN = 0x0f;
+const GET = 0x20;
+const SET = 0x21;
+const CONST = 0x41;
+const LOAD8_U = [0x2d, 0x00, 0x00]; // i32.load8_u, align 1, offset 0
+const EQZ = 0x45;
+const EQ = 0x46;
+const LT_U = 0x49;
+const GE_U = 0x4f;
+const GT_U = 0x4b;
+const ADD = 0x6a;
+const OR = 0x72;
+const V128_LOAD = [0xfd, 0x00, 0x04, 0x00]; // align 16, offset 0
+const SPLAT = [0xfd, 0x0f]; // i8x16.splat
+const V_EQ = [0xfd, 0x23]; // i8x16.eq
+const V_LT_U = [0xfd, 0x26]; // i8x16.lt_u
+const V_ANDNOT = [0xfd, 0x4f];
+const V_OR = [0xfd, 0x50];
+const ANY_TRUE = [0xfd, 0x53];
+// Locals: 0 from, 1 to (parameters), 2 sixteen bytes.
+const FROM = 0;
+const TO = 1;
+const V = 2;
+const byteIs = (c) => [GET, V, CONST, c, ...SPLAT, ...V_EQ];
+const thisByteIs = (c) => [GET, FROM, ...LOAD8_U, CONST, c, EQ];
+/**
+ * firstControl(from, to): the index in memory[from, to) of the first byte below 0x20 that is
+ * not tab (9), line feed (10) or carriage return (13), or -1. Sixteen bytes a step while
+ * sixteen are left and none of them is one; then byte by byte.
+ */
+const BODY = [
+    BLOCK, VOID, LOOP, VOID,
+    // while from + 16 <= to
+    GET, FROM, CONST, 16, ADD, GET, TO, GT_U, BR_IF, 1,
+    GET, FROM, ...V128_LOAD, SET, V,
+    // (v < 0x20) and not (v == 9 or v == 10 or v == 13), in any lane: go byte by byte
+    GET, V, CONST, 0x20, ...SPLAT, ...V_LT_U,
+    ...byteIs(9), ...byteIs(10), ...V_OR, ...byteIs(13), ...V_OR,
+    ...V_ANDNOT, ...ANY_TRUE, BR_IF, 1,
+    GET, FROM, CONST, 16, ADD, SET, FROM, BR, 0,
+    END, END,
+    BLOCK, VOID, LOOP, VOID,
+    // while from < to
+    GET, FROM, GET, TO, GE_U, BR_IF, 1,
+    GET, FROM, ...LOAD8_U, CONST, 0x20, LT_U, IF, VOID,
+    ...thisByteIs(9), ...thisByteIs(10), OR, ...thisByteIs(13), OR, EQZ, IF, VOID,
+    GET, FROM, RETURN,
+    END, END,
+    GET, FROM, CONST, 1, ADD, SET, FROM, BR, 0,
+    END, END,
+    CONST, 0x7f, // -1
+    END,
+];
+const MODULE = new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
+    ...section(1, [1, 0x60, 2, I32, I32, 1, I32]), // one type: (i32, i32) -> i32
+    ...section(2, [1, ...control_scan_name("m"), ...control_scan_name("memory"), 0x02, 0x00, 1]), // imports m.memory, >= 1 page
+    ...section(3, [1, 0]), // one function, of type 0
+    ...section(7, [1, ...control_scan_name("firstControl"), 0x00, 0]), // exported as firstControl
+    ...section(10, [1, ...leb(BODY.length + 3), 1, 1, V128, ...BODY]), // its code: one v128 local
+]);
+
 ;// CONCATENATED MODULE: ./src/reports/ci-log.ts
 /**
  * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
@@ -10616,6 +10773,8 @@ class SpanIndex {
         return this.found >= 0 && this.found < to;
     }
 }
+/** The SpanSearch of a text known to hold no occurrence. */
+const NONE = { in: () => false };
 /** How far past the span asked about a SpanIndex searches, so that nearby questions cost nothing. */
 const SPAN_WINDOW = 4096;
 /**
@@ -10626,6 +10785,7 @@ const SPECIAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\ufff
 /** The searches over one chunk of text that the fast path asks. */
 class ChunkIndex {
     text;
+    controlFree;
     lt;
     amp;
     cr;
@@ -10642,12 +10802,14 @@ class ChunkIndex {
      */
     lineCR;
     lineLF;
-    constructor(text) {
+    /** `controlFree`: the text is known to hold nothing SPECIAL matches, and is not searched for it. */
+    constructor(text, controlFree = false) {
         this.text = text;
+        this.controlFree = controlFree;
         this.lt = new NextIndex(text, "<");
         this.amp = new NextIndex(text, "&");
         this.cr = new NextIndex(text, "\r");
-        this.special = new SpanIndex(text, SPECIAL);
+        this.special = controlFree ? NONE : new SpanIndex(text, SPECIAL);
         this.cdataEnd = new NextIndex(text, "]]>");
         this.dquote = new NextIndex(text, '"');
         this.squote = new NextIndex(text, "'");
@@ -11380,6 +11542,8 @@ class JUnitReader {
     sawContent = false;
     /** Text held back from saxes: a tag or character data cut by the end of the last chunk. */
     carry = "";
+    /** The carry came from a text known to hold no character XML forbids. */
+    carryControlFree = false;
     warnedBareAmpersand = false;
     /** Line ends in text that the fast path kept from saxes (saxes' own line count misses them). */
     skippedLines = 0;
@@ -11433,7 +11597,11 @@ class JUnitReader {
             this.warn(`${this.path}: has a DOCTYPE; its entity declarations were not expanded`);
         });
     }
-    write(chunk) {
+    /**
+     * Reads the next piece of the report. `controlFree` says the piece is known to hold none of the
+     * characters XML forbids (see io/control-scan.ts), so the fast path need not look for them.
+     */
+    write(chunk, controlFree = false) {
         if (this.stopped || this.ended || chunk.length === 0)
             return;
         if (!this.sawContent && /\S/.test(chunk))
@@ -11441,12 +11609,13 @@ class JUnitReader {
         if (this.head.length < REPORT_HEAD_CHARS)
             this.head = detach(this.head + chunk.slice(0, REPORT_HEAD_CHARS - this.head.length));
         const text = this.carry.length > 0 ? this.carry + chunk : chunk;
+        const free = controlFree && (this.carry.length === 0 || this.carryControlFree);
         this.carry = "";
         try {
             if (!this.fast)
                 this.feed(text, 0, text.length);
             else
-                this.scan(text);
+                this.scan(text, free);
         }
         catch (err) {
             this.stop(err);
@@ -11550,8 +11719,8 @@ class JUnitReader {
      * attributes) and bare testcases (counted here). Holds back a tag cut by the end of `text`
      * until the next write().
      */
-    scan(text) {
-        const ix = new ChunkIndex(text);
+    scan(text, controlFree) {
+        const ix = new ChunkIndex(text, controlFree);
         this.ix = ix;
         this.countedTo = 0;
         let fed = 0;
@@ -11634,6 +11803,7 @@ class JUnitReader {
     hold(text, lt) {
         this.countSkipped(lt);
         this.carry = text.slice(lt);
+        this.carryControlFree = this.ix?.controlFree === true;
         return lt;
     }
     /**
@@ -13421,6 +13591,7 @@ function parseUnittestLog(text, path) {
 
 
 
+
 /**
  * Encoding from the first bytes: a BOM, UTF-16 without BOM (a leading "<" is "<\0" or "\0<"),
  * or an XML declaration naming a single-byte encoding. Everything else is read as
@@ -13505,9 +13676,13 @@ async function* decodedChunks(abs, enc, options = {}) {
     // buffer's first READ_CHUNK_BYTES hold what the last block left after its last cut (at most
     // half a chunk, see below), so that it goes on in one piece with the block read after it.
     const room = READ_CHUNK_BYTES;
-    let buf = Buffer.allocUnsafe(room + READ_BLOCK_BYTES);
-    let next = Buffer.allocUnsafe(room + READ_BLOCK_BYTES);
-    const handle = await (0,promises_namespaceObject.open)(abs, "r");
+    const taken = takeReadBuffers(room + READ_BLOCK_BYTES);
+    const { hasControl } = taken;
+    let [buf, next] = taken.buffers;
+    const handle = await (0,promises_namespaceObject.open)(abs, "r").catch((err) => {
+        releaseReadBuffers(taken);
+        throw err;
+    });
     let reading = null;
     try {
         let position = enc.skip;
@@ -13552,13 +13727,14 @@ async function* decodedChunks(abs, enc, options = {}) {
                         end = gt + 1;
                 }
                 const chunk = buf.subarray(pos, end);
-                if (asciiCompatible && !pending && (0,external_node_buffer_namespaceObject.isAscii)(chunk))
-                    yield chunk.toString("latin1");
+                if (asciiCompatible && !pending && (0,external_node_buffer_namespaceObject.isAscii)(chunk)) {
+                    yield { text: chunk.toString("latin1"), controlFree: hasControl !== null && !hasControl(chunk) };
+                }
                 else {
                     const text = decoder.decode(chunk, { stream: true });
                     pending = (chunk[chunk.length - 1] ?? 0) >= 0x80;
                     if (text.length > 0)
-                        yield text;
+                        yield { text, controlFree: false };
                 }
                 pos = end;
                 if (last)
@@ -13579,22 +13755,24 @@ async function* decodedChunks(abs, enc, options = {}) {
         // A consumer that stops early (an error) must not leave a read writing into a closed file.
         await reading?.catch(() => 0);
         await handle.close();
+        releaseReadBuffers(taken);
     }
     const rest = decoder.decode();
     if (rest.length > 0)
-        yield rest;
+        yield { text: rest, controlFree: false };
 }
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
 async function readGoJson(p, abs, enc, onRead) {
     const reader = new GoJsonReader(p);
-    for await (const text of decodedChunks(abs, enc, onRead ? { onRead } : {}))
+    for await (const { text } of decodedChunks(abs, enc, onRead ? { onRead } : {}))
         reader.write(text);
     return reader.end();
 }
 async function readJUnit(p, abs, enc, onRead) {
     const reader = new JUnitReader(p);
-    for await (const text of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) }))
-        reader.write(text);
+    for await (const { text, controlFree } of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) {
+        reader.write(text, controlFree);
+    }
     return reader.end();
 }
 /**
@@ -13605,7 +13783,7 @@ async function readLog(p, abs, enc, size, parse, progress) {
     // Read up to MAX_LOG_BYTES: that is all there is to read of it.
     const onRead = progress?.(Math.min(size, enc.skip + MAX_LOG_BYTES));
     const parts = [];
-    for await (const text of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) }))
+    for await (const { text } of decodedChunks(abs, enc, { maxBytes: MAX_LOG_BYTES, ...(onRead ? { onRead } : {}) }))
         parts.push(text);
     const parsed = parse(parts.join(""), p);
     if (size - enc.skip <= MAX_LOG_BYTES)
@@ -14193,7 +14371,7 @@ function renderExplain(report, options) {
  */
 /** Characters that are no needle's: any of them sends the automaton back to its start. */
 const OTHER = 0;
-const NONE = Object.freeze([]);
+const needle_set_NONE = Object.freeze([]);
 class NeedleSet {
     needles;
     /** Class of each ASCII character (letters folded); everything else is OTHER. */
@@ -14291,7 +14469,7 @@ class NeedleSet {
             if (s >= endingFrom)
                 found = this.confirm(text, i + 1, s / this.classes, found);
         }
-        return found ?? NONE;
+        return found ?? needle_set_NONE;
     }
     /** Needles ending at `endAt` in this state, added to `found` when new and (case) confirmed. */
     confirm(text, endAt, state, found) {
