@@ -29,6 +29,7 @@ import {
   countLineEnds,
   newStartTag,
   readCharData,
+  readCharDataEnds,
   readCharDataLenient,
   escapeBareAmpersands,
   readEmptyClose,
@@ -632,8 +633,16 @@ export class JUnitReader {
    * it and reports it.
    */
   private passText(ix: ChunkIndex, from: number, to: number): boolean {
-    const kept = this.stack[this.stack.length - 1]?.sink != null;
+    const sink = this.stack[this.stack.length - 1]?.sink ?? null;
+    const kept = sink !== null;
     if (!kept && charDataValid(ix, from, to)) return true;
+    if (kept && sink.keepsLittleOf(to - from)) {
+      const ends = readCharDataEnds(ix, from, to);
+      if (ends !== undefined) {
+        sink.appendEnds(ends);
+        return true;
+      }
+    }
     const out = kept ? readCharData(ix, from, to) : undefined;
     if (out !== undefined) {
       this.text(out);

@@ -195,6 +195,11 @@ export class CappedText {
       this.tailLength = this.tail[0]?.length ?? 0;
       return;
     }
+    this.appendTail(s);
+  }
+
+  /** Adds a piece shorter than the tail keeps to the tail. */
+  private appendTail(s: string): void {
     this.tail.push(detach(s));
     this.tailLength += s.length;
     // Compact only when the tail doubles, so appending many small pieces stays linear.
@@ -204,6 +209,49 @@ export class CappedText {
       this.tail = [kept];
       this.tailLength = kept.length;
     }
+  }
+
+  /**
+   * Whether appending this many characters would keep little of them: then appendEnds, which
+   * asks only for the ends it keeps, spares decoding the rest.
+   */
+  keepsLittleOf(length: number): boolean {
+    return length > 2 * this.max;
+  }
+
+  /**
+   * append() for a text given by its length and its ends: keeps exactly what append(text) keeps,
+   * asking only for the characters it keeps.
+   */
+  appendEnds(text: { readonly length: number; head(n: number): string; tail(n: number): string }): void {
+    const length = text.length;
+    if (length === 0) return;
+    this.total += length;
+    let rest = length;
+    if (!this.headFull) {
+      const room = this.headMax - this.head.length;
+      if (length <= room) {
+        this.head += detach(text.head(length));
+        return;
+      }
+      // As safeCutEnd(text, room): not between the halves of a surrogate pair.
+      let h = room > 0 ? text.head(room) : "";
+      const c = h.charCodeAt(room - 1);
+      if (c >= 0xd800 && c <= 0xdbff) h = h.slice(0, room - 1);
+      this.head += detach(h);
+      this.headFull = true;
+      rest = length - h.length;
+    }
+    if (rest >= this.tailMax) {
+      let t = text.tail(this.tailMax);
+      // As safeCutStart(rest, rest.length - tailMax), which cuts nothing when that is 0.
+      const c = t.charCodeAt(0);
+      if (rest > this.tailMax && c >= 0xdc00 && c <= 0xdfff) t = t.slice(1);
+      this.tail = [detach(t)];
+      this.tailLength = t.length;
+      return;
+    }
+    this.appendTail(text.tail(rest));
   }
 
   toString(): string {

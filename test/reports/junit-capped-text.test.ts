@@ -2,6 +2,24 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CappedText, firstLine } from "../../src/reports/limits.js";
 
+/** A text given to appendEnds: its ends, and a count of the characters asked for. */
+function ends(s: string): { length: number; head(n: number): string; tail(n: number): string; asked: number } {
+  return {
+    length: s.length,
+    asked: 0,
+    head(n) {
+      expect(n).toBeLessThanOrEqual(s.length);
+      this.asked += n;
+      return s.slice(0, n);
+    },
+    tail(n) {
+      expect(n).toBeLessThanOrEqual(s.length);
+      this.asked += n;
+      return s.slice(s.length - n);
+    },
+  };
+}
+
 describe("CappedText", () => {
   it("keeps everything up to the cap, in order, however it is appended", () => {
     fc.assert(
@@ -27,6 +45,39 @@ describe("CappedText", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("CappedText.appendEnds", () => {
+  it("keeps exactly what append keeps, asking for no more than that", () => {
+    // Surrogate pairs and lone halves, so that every cut rule is exercised.
+    const unit = fc.constantFrom("a", "b", "\n", "\ud83d\ude00", "\ud800", "\udc00", "xyz");
+    const piece = fc.array(unit, { maxLength: 60 }).map((u) => u.join(""));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.boolean()), { maxLength: 12 }), fc.integer({ min: 1, max: 60 }), (pieces, max) => {
+        const plain = new CappedText(max);
+        const lazy = new CappedText(max);
+        for (const [p, byEnds] of pieces) {
+          plain.append(p);
+          if (!byEnds) {
+            lazy.append(p);
+            continue;
+          }
+          const e = ends(p);
+          lazy.appendEnds(e);
+          expect(e.asked).toBeLessThanOrEqual(max + 1);
+        }
+        expect(lazy.length).toBe(plain.length);
+        expect(lazy.toString()).toBe(plain.toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("says when a text is long enough that decoding only its ends pays", () => {
+    const t = new CappedText(100);
+    expect(t.keepsLittleOf(200)).toBe(false);
+    expect(t.keepsLittleOf(201)).toBe(true);
   });
 });
 

@@ -95,6 +95,35 @@ describe("JUnitReader memory", () => {
     expect(out.tests[9]?.sources).toEqual([{ file: "big.xml", line: 2 + 180_001 + 9 }]);
   });
 
+  it("keeps what saxes' text would keep of failures past the first budget, where only the ends are decoded", () => {
+    // ~6.5 K characters of traceback and output with references and line ends of every kind per
+    // failure: the 8 MiB budget fills after ~1,300 failures, and later ones keep the lean tier's ends
+    // of text the fast path does not decode in full (readCharDataEnds).
+    const lines = [
+      "E   assert &lt;a&gt; == &quot;b&quot; &amp;&amp; x &lt; 1e-5",
+      "  value &#10;split&#x1F600; \ud83d\ude00 é",
+      "\r\n  crlf line",
+      "\r  lone cr",
+    ];
+    const body = (i: number, n: number): string => Array.from({ length: n }, (_, k) => `${lines[(i + k) % lines.length]} ${k}`).join("\n");
+    const parts = ['<testsuites><testsuite name="s">\n'];
+    for (let i = 0; i < 2_000; i++) {
+      parts.push(
+        `<testcase classname="c" name="f${i}"><failure message="m${i}">first ${i}&#10;${body(i, 150)}&#10;last ${i}</failure>` +
+          `<system-out>seed=${i}&#10;${body(i + 1, 30)}\nend ${i}</system-out></testcase>\n`,
+      );
+    }
+    parts.push("</testsuite></testsuites>\n");
+    const xml = parts.join("");
+    const fast = read(xml, 64 * 1024);
+    const slow = read(xml, 1 << 20, false);
+    expect(fast).toEqual(slow);
+    const last = fast.tests[fast.tests.length - 1];
+    expect(last?.details?.startsWith("first 1999\n")).toBe(true);
+    expect(last?.details?.endsWith("\nlast 1999")).toBe(true);
+    expect(last?.details?.length).toBeLessThan(LEAN_DETAILS_CHARS + 80);
+  });
+
   it("keeps less text per failure as a file's failures add up, always the ends of each", () => {
     const reader = new JUnitReader("many.xml");
     reader.write('<testsuites><testsuite name="s">\n');

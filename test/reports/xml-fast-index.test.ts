@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SpanIndex } from "../../src/reports/xml-fast.js";
+import { ChunkIndex, readCharData, readCharDataEnds, SpanIndex } from "../../src/reports/xml-fast.js";
 
 const SPECIAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
@@ -43,5 +43,38 @@ describe("SpanIndex", () => {
     expect(ix.in(50, 100)).toBe(false);
     expect(ix.in(7000, 7000)).toBe(false);
     expect(ix.in(0, 10_000)).toBe(true);
+  });
+});
+
+describe("readCharDataEnds", () => {
+  // Character data as reports write it: references of every kind, CR LF and lone CRs, astral
+  // characters, and the faults saxes reports (unknown entity, a bare `&`, a forbidden character).
+  const unit: fc.Arbitrary<string> = fc.constantFrom("a", "b c", "\n", "\r\n", "\r", "&lt;", "&amp;", "&quot;", "&#10;", "&#x1F600;", "&#65;", "\ud83d\ude00", "é", ";", "x;y");
+  const fault = fc.constantFrom("&bogus;", "& ", "&#0;", "\u0001", "]]>", "&lt");
+
+  it("gives readCharData's text by its length and ends, or undefined where readCharData does", () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.option(fc.tuple(fault, fc.nat()), { freq: 4 }), fc.nat(5), (units, bad, pad) => {
+        if (bad !== null) units.splice(bad[1] % (units.length + 1), 0, bad[0]);
+        const body = units.join("");
+        // The text sits inside a chunk, between other text and a `<`, as the reader meets it.
+        const text = "q".repeat(pad) + body + "<x/>";
+        const from = pad;
+        const to = pad + body.length;
+        const whole = readCharData(new ChunkIndex(text), from, to);
+        const e = readCharDataEnds(new ChunkIndex(text), from, to);
+        if (whole === undefined) {
+          expect(e).toBeUndefined();
+          return;
+        }
+        expect(e).toBeDefined();
+        expect(e!.length).toBe(whole.length);
+        for (let n = 0; n <= whole.length; n++) {
+          expect(e!.head(n)).toBe(whole.slice(0, n));
+          expect(e!.tail(n)).toBe(whole.slice(whole.length - n));
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
