@@ -10,6 +10,8 @@
  * scan of the chunk per kind of character, not one per piece. Characters XML forbids are looked
  * for with a SpanIndex, which searches only the pieces asked about: their pattern is the
  * slowest search, and runs of passing testcases are matched by a pattern that rules them out.
+ * Most chunks are not searched at all: the reader knows from its bytes (io/control-scan.ts) that
+ * they hold none, and says so to ChunkIndex.
  */
 
 /** Where the next occurrence of a string is in one text, remembered between questions. */
