@@ -6587,19 +6587,39 @@ function nodeIdFile(id) {
     return i === -1 ? id : id.slice(0, i);
 }
 /**
- * Whether a pytest node id names a doctest collected by `--doctest-modules`
- * (`pkg/mod.py::pkg.mod.fine`): its item is the dotted name of what holds the docstring, and no
- * test function or class name holds a dot (a parameter id may: `test_x[1.5]`, cut off first).
- * A module docstring of a top-level module (`mod.py::mod`) has no dot and is not told apart.
+ * Whether a pytest node id names a doctest (see doctestKind).
  */
 function isDoctestId(id) {
+    return doctestKind(id) !== null;
+}
+/** Files whose doctests `--doctest-glob` is given for: text and documentation formats. */
+const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
+/**
+ * What kind of doctest a pytest node id names, if any:
+ *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
+ *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
+ *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
+ *    module outside any package, named as the module is (`tool.py::tool`), which no test
+ *    function is under pytest's default `test` prefix.
+ *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
+ *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
+ *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
+ */
+function doctestKind(id) {
     const i = id.indexOf("::");
-    if (i < 0 || !id.slice(0, i).endsWith(".py"))
-        return false;
-    const rest = id.slice(i + 2);
-    const bracket = rest.indexOf("[");
-    const item = bracket < 0 ? rest : rest.slice(0, bracket);
-    return item.includes(".") && !item.includes("::");
+    if (i < 0)
+        return null;
+    const file = id.slice(0, i);
+    const item = id.slice(i + 2);
+    const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+    if (!file.endsWith(".py"))
+        return item === base && DOCTEST_TEXT_FILE.test(base) ? "text" : null;
+    if (item.includes("::"))
+        return null;
+    const bracket = item.indexOf("[");
+    if ((bracket < 0 ? item : item.slice(0, bracket)).includes("."))
+        return "module";
+    return bracket < 0 && item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
@@ -7327,7 +7347,7 @@ def _await_parent(run, counted):
 
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
 function isPytestNodeId(id) {
-    return /\.py(?:::|$)/.test(id);
+    return /\.py(?:::|$)/.test(id) || doctestKind(id) === "text";
 }
 /**
  * A node id pytest cannot mistake for an option: pytest re-parses arguments after "--"
@@ -7383,11 +7403,21 @@ function isFileId(id) {
     return !id.includes("::");
 }
 /**
- * What a test's id needs on every pytest command line: a doctest (`pkg/mod.py::pkg.mod.fine`)
- * is only collected with --doctest-modules, as the CI run had it.
+ * What a test's id needs on every pytest command line: a doctest of a module
+ * (`pkg/mod.py::pkg.mod.fine`) is only collected with --doctest-modules, and one of a text file
+ * (`docs/usage.rst::usage.rst`) only when --doctest-glob matches its name, as the CI run had it.
  */
 function collectArgs(id) {
-    return isDoctestId(id) ? ["--doctest-modules"] : [];
+    const kind = doctestKind(id);
+    if (kind === "module")
+        return ["--doctest-modules"];
+    if (kind === "text")
+        return [`--doctest-glob=${globLiteral(external_node_path_default().basename(nodeIdFile(id)))}`];
+    return [];
+}
+/** A glob (fnmatch) that matches exactly `name`: its wildcard characters each in a set of one. */
+function globLiteral(name) {
+    return name.replace(/[*?[]/g, "[$&]");
 }
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;

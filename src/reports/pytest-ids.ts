@@ -159,16 +159,35 @@ export function nodeIdFile(id: string): string {
 }
 
 /**
- * Whether a pytest node id names a doctest collected by `--doctest-modules`
- * (`pkg/mod.py::pkg.mod.fine`): its item is the dotted name of what holds the docstring, and no
- * test function or class name holds a dot (a parameter id may: `test_x[1.5]`, cut off first).
- * A module docstring of a top-level module (`mod.py::mod`) has no dot and is not told apart.
+ * Whether a pytest node id names a doctest (see doctestKind).
  */
 export function isDoctestId(id: string): boolean {
+  return doctestKind(id) !== null;
+}
+
+/** Files whose doctests `--doctest-glob` is given for: text and documentation formats. */
+const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
+
+/**
+ * What kind of doctest a pytest node id names, if any:
+ *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
+ *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
+ *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
+ *    module outside any package, named as the module is (`tool.py::tool`), which no test
+ *    function is under pytest's default `test` prefix.
+ *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
+ *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
+ *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
+ */
+export function doctestKind(id: string): "module" | "text" | null {
   const i = id.indexOf("::");
-  if (i < 0 || !id.slice(0, i).endsWith(".py")) return false;
-  const rest = id.slice(i + 2);
-  const bracket = rest.indexOf("[");
-  const item = bracket < 0 ? rest : rest.slice(0, bracket);
-  return item.includes(".") && !item.includes("::");
+  if (i < 0) return null;
+  const file = id.slice(0, i);
+  const item = id.slice(i + 2);
+  const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  if (!file.endsWith(".py")) return item === base && DOCTEST_TEXT_FILE.test(base) ? "text" : null;
+  if (item.includes("::")) return null;
+  const bracket = item.indexOf("[");
+  if ((bracket < 0 ? item : item.slice(0, bracket)).includes(".")) return "module";
+  return bracket < 0 && item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
-import { isDoctestId, nodeIdFile } from "../../reports/pytest-ids.js";
+import { doctestKind, nodeIdFile } from "../../reports/pytest-ids.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { PLUGIN_MODULE } from "../pytest-plugin.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
@@ -14,7 +14,7 @@ import type { Invocation, InvocationRequest, Judgement, RerunDriver, SeedSupport
 
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
 export function isPytestNodeId(id: string): boolean {
-  return /\.py(?:::|$)/.test(id);
+  return /\.py(?:::|$)/.test(id) || doctestKind(id) === "text";
 }
 
 /**
@@ -76,11 +76,20 @@ function isFileId(id: string): boolean {
 }
 
 /**
- * What a test's id needs on every pytest command line: a doctest (`pkg/mod.py::pkg.mod.fine`)
- * is only collected with --doctest-modules, as the CI run had it.
+ * What a test's id needs on every pytest command line: a doctest of a module
+ * (`pkg/mod.py::pkg.mod.fine`) is only collected with --doctest-modules, and one of a text file
+ * (`docs/usage.rst::usage.rst`) only when --doctest-glob matches its name, as the CI run had it.
  */
 function collectArgs(id: string): string[] {
-  return isDoctestId(id) ? ["--doctest-modules"] : [];
+  const kind = doctestKind(id);
+  if (kind === "module") return ["--doctest-modules"];
+  if (kind === "text") return [`--doctest-glob=${globLiteral(path.basename(nodeIdFile(id)))}`];
+  return [];
+}
+
+/** A glob (fnmatch) that matches exactly `name`: its wildcard characters each in a set of one. */
+function globLiteral(name: string): string {
+  return name.replace(/[*?[]/g, "[$&]");
 }
 
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
