@@ -7419,6 +7419,10 @@ function collectArgs(id) {
 function globLiteral(name) {
     return name.replace(/[*?[]/g, "[$&]");
 }
+/** The paths a file id's collection names: the files its collection clashed with first (see TestCase.clashesWith). */
+function collected(test) {
+    return [...(test.clashesWith ?? []), test.id].map(asPositional);
+}
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -7444,7 +7448,7 @@ function judgeCollection(run) {
  * once per process). No plugin: nothing runs but the collection.
  */
 function collectInvocation(python, req, env, pytestArgs) {
-    const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", asPositional(req.test.id)];
+    const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
     return { argv, env, attempts: 1, reportsLines: false, judge: { decide: judgeCollection } };
 }
 function pytestDriver(python) {
@@ -7556,7 +7560,7 @@ function pytestDriver(python) {
         reproduceCommand(test, seed) {
             const app = seedApplication(seed);
             const argv = [python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? [])];
-            argv.push(asPositional(test.id));
+            argv.push(...(isFileId(test.id) ? collected(test) : [asPositional(test.id)]));
             const command = shellQuoteCommand(argv, app?.env ?? {});
             // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
             // A comment ends at a newline, so only single-line values go there.
@@ -14674,6 +14678,8 @@ const HINT_PATTERNS = [
     // named is the project's own (a name moved or removed, a circular import): see importProblem.
     { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
     { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
+    // Two test files of one name, imported as one module: the project's layout, not the code.
+    { kind: "environment", pattern: /import file mismatch/, needles: ["import file mismatch"] },
     { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
     { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
     { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
@@ -16531,6 +16537,10 @@ function suggest(input) {
         case "crash":
             return `crashed${where(test)}: ${crashAdvice((how?.template ?? null) !== null ? "template" : (how?.runner ?? test.runner))}`;
         case "environment":
+            if (test.clashesWith !== undefined && test.clashesWith.length > 0) {
+                return (`pytest imports ${test.id} and ${test.clashesWith.join(", ")} as one module (import file mismatch): ` +
+                    `give their directories an __init__.py, rename one, or run pytest with --import-mode=importlib`);
+            }
             return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
         case "unknown":
             return unknownFix(test, verdict, tolerance, seed, reruns, how);
@@ -17092,10 +17102,28 @@ function joinInputs(inputs, view) {
         place(e, matches.length === 1 ? matches[0] : undefined);
     }
     return groups
-        .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
+        .map((g) => ({ test: withClashes(mergeGroup(g, project), project), order: firstOrder(g) }))
         .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
         .map((x) => x.test);
 }
+/**
+ * A pytest test file that failed to collect with "import file mismatch": another file of the same
+ * name was imported first under the module name both get (`test_utils`, with no `__init__.py` to
+ * tell them apart). Collected alone, it collects; `clashesWith` names the other file in the
+ * project, which its rerun and reproduce command collect first, as the CI run did.
+ */
+function withClashes(test, project) {
+    if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true)
+        return test;
+    const imported = IMPORTED_FILE.exec(test.details)?.[1];
+    const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
+    if (rel !== undefined && rel !== test.id)
+        test.clashesWith = [rel];
+    return test;
+}
+const IMPORT_FILE_MISMATCH = "import file mismatch";
+/** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
+const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;
 
 ;// CONCATENATED MODULE: ./src/rerun/plan.ts
 

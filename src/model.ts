@@ -75,6 +75,12 @@ export interface TestCase {
   /** Position of the test in the original run (for order-dependence checks). */
   index: number;
   /**
+   * For a pytest test file that failed to collect because another file of its name was imported
+   * first ("import file mismatch"): that file, project-relative. Collected alone, the test file
+   * collects; collected after it, it fails as in CI.
+   */
+  clashesWith?: string[];
+  /**
    * What the report says of the whole run that bears on this test: its seed attribute or
    * property (`random_seed="23"`), searched for a seed after the test's own text.
    */

@@ -145,6 +145,12 @@ export function suggest(input: SuggestInput): string {
     case "crash":
       return `crashed${where(test)}: ${crashAdvice((how?.template ?? null) !== null ? "template" : (how?.runner ?? test.runner))}`;
     case "environment":
+      if (test.clashesWith !== undefined && test.clashesWith.length > 0) {
+        return (
+          `pytest imports ${test.id} and ${test.clashesWith.join(", ")} as one module (import file mismatch): ` +
+          `give their directories an __init__.py, rename one, or run pytest with --import-mode=importlib`
+        );
+      }
       return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
     case "unknown":
       return unknownFix(test, verdict, tolerance, seed, reruns, how);

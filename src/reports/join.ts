@@ -518,7 +518,25 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
   }
 
   return groups
-    .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
+    .map((g) => ({ test: withClashes(mergeGroup(g, project), project), order: firstOrder(g) }))
     .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
     .map((x) => x.test);
 }
+
+/**
+ * A pytest test file that failed to collect with "import file mismatch": another file of the same
+ * name was imported first under the module name both get (`test_utils`, with no `__init__.py` to
+ * tell them apart). Collected alone, it collects; `clashesWith` names the other file in the
+ * project, which its rerun and reproduce command collect first, as the CI run did.
+ */
+function withClashes(test: TestCase, project: ProjectView): TestCase {
+  if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true) return test;
+  const imported = IMPORTED_FILE.exec(test.details)?.[1];
+  const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
+  if (rel !== undefined && rel !== test.id) test.clashesWith = [rel];
+  return test;
+}
+
+const IMPORT_FILE_MISMATCH = "import file mismatch";
+/** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
+const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;

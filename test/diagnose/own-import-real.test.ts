@@ -78,4 +78,22 @@ describe("import errors in a real pytest run", () => {
     const here = ciThenTriage(project, { ciEnv: { ...env, CI_GPU: "1" }, cliArgs: ["--reruns", "2"], env });
     expect(here.report.tests[0]).toMatchObject({ id: "tests/sub", verdict: "not-reproduced" });
   }, 120_000);
+
+  it("two test files of one name without __init__.py: collected after the other, as in CI, deterministic, with the layout to fix (dist/cli.js)", () => {
+    // pytest imports both as module "test_utils"; the second fails to collect ("import file
+    // mismatch"), and collected alone it collects: it read as not reproduced.
+    const project = pytestProject("ft-import-mismatch-", {
+      "tests/a/test_utils.py": "def test_a():\n    assert True\n",
+      "tests/b/test_utils.py": "def test_b():\n    assert True\n",
+    });
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "2"], env });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.report.tests).toHaveLength(1);
+    const t = r.report.tests[0]!;
+    expect(t).toMatchObject({ id: "tests/b/test_utils.py", verdict: "deterministic", cause: "environment" });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 2, failed: 2 });
+    expect(t.reproduce).toBe("python3 -m pytest tests/a/test_utils.py tests/b/test_utils.py");
+    expect(t.suggestion).toContain("--import-mode=importlib");
+    expect(t.suggestion).toContain("tests/a/test_utils.py");
+  }, 120_000);
 });

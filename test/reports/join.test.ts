@@ -127,6 +127,26 @@ describe("joinInputs", () => {
     ]);
   });
 
+  it("names the file a test file clashed with (pytest's import file mismatch), found in the project", () => {
+    const mismatch = (other: string): string =>
+      `import file mismatch:\nimported module 'test_utils' has this __file__ attribute:\n  ${other}\nwhich is not the same as the test file we want to collect:\n  /ci/work/tests/b/test_utils.py\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules`;
+    const fileTest = (id: string, details: string, index: number): TestCase => ({ id, classname: "", name: id, outcome: "errored", details, sources: [{ file: "j.xml", line: 1 }], index });
+    const joined = joinInputs(
+      [
+        input("junit", "j.xml", [
+          fileTest("tests/b/test_utils.py", mismatch("/ci/work/tests/a/test_utils.py"), 0),
+          // A stale .pyc naming a file the project no longer has: nothing to collect first.
+          fileTest("tests/c/test_utils.py", mismatch("/ci/work/old/test_utils.py"), 1),
+        ]),
+      ],
+      project("tests/a/test_utils.py", "tests/b/test_utils.py", "tests/c/test_utils.py"),
+    );
+    expect(joined.map((t) => [t.id, t.clashesWith ?? null])).toEqual([
+      ["tests/b/test_utils.py", ["tests/a/test_utils.py"]],
+      ["tests/c/test_utils.py", null],
+    ]);
+  });
+
   it("leaves a console id that is a JUnit id as it is, and reads a Windows console's backslashes", () => {
     const j = (classname: string, name: string, index: number) => junitTest({ classname, name, index, file: `${classname.replace(/\./g, "/")}.py` });
     const console = (id: string, index: number, output: string): TestCase => ({ id, classname: "", name: "t", outcome: "failed", sources: [{ file: "c.log", line: 1 }], index, output });

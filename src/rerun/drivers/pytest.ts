@@ -92,6 +92,11 @@ function globLiteral(name: string): string {
   return name.replace(/[*?[]/g, "[$&]");
 }
 
+/** The paths a file id's collection names: the files its collection clashed with first (see TestCase.clashesWith). */
+function collected(test: TestCase): string[] {
+  return [...(test.clashesWith ?? []), test.id].map(asPositional);
+}
+
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -117,7 +122,7 @@ export function judgeCollection(run: { exitCode: number; stdout: string; stderr:
  * once per process). No plugin: nothing runs but the collection.
  */
 function collectInvocation(python: string, req: InvocationRequest, env: Record<string, string>, pytestArgs: string[]): Invocation {
-  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", asPositional(req.test.id)];
+  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
   return { argv, env, attempts: 1, reportsLines: false, judge: { decide: judgeCollection } };
 }
 
@@ -222,7 +227,7 @@ export function pytestDriver(python: string): RerunDriver {
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);
       const argv = [python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? [])];
-      argv.push(asPositional(test.id));
+      argv.push(...(isFileId(test.id) ? collected(test) : [asPositional(test.id)]));
       const command = shellQuoteCommand(argv, app?.env ?? {});
       // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
       // A comment ends at a newline, so only single-line values go there.
