@@ -16704,9 +16704,6 @@ class MemoView {
         }
         return v;
     }
-    pythonFilesNamed(name) {
-        return this.project.pythonFilesNamed?.(name) ?? [];
-    }
     resolve(printed) {
         // One lookup, not has() then get(): null stands for "resolves to nothing".
         const known = this.resolved.get(printed);
@@ -16949,8 +16946,6 @@ function projectRelativeId(id, project) {
  * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
  * the seed and captured output the console holds land on the test that is rerun, by its
  * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
- * Without a JUnit id to go by (a console log alone), the one file of the project whose path ends
- * with the printed one is taken, so the test is rerun where it is; with several, the id stays.
  */
 function rebaseConsoleIds(evidence, project) {
     let bySuffix;
@@ -16962,19 +16957,10 @@ function rebaseConsoleIds(evidence, project) {
             continue;
         bySuffix ??= junitIdSuffixes(evidence);
         // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
-        const printed = file.replace(/\\/g, "/");
-        const found = bySuffix.get(printed + e.id.slice(file.length));
+        const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
         // A JUnit id equal to it is its own test (a project view that has no files says nothing).
-        if (found?.length === 1 && found[0] !== e.id) {
+        if (found?.length === 1 && found[0] !== e.id)
             e.id = found[0];
-            continue;
-        }
-        if (found !== undefined || !printed.endsWith(".py") || printed.startsWith("/") || printed.startsWith("../"))
-            continue;
-        const name = printed.slice(printed.lastIndexOf("/") + 1);
-        const inProject = project.pythonFilesNamed?.(name).filter((p) => p.endsWith("/" + printed)) ?? [];
-        if (inProject.length === 1)
-            e.id = inProject[0] + e.id.slice(file.length);
     }
 }
 /** The index of the next `/` in `file` from `from` on, or its length when there is none. */
@@ -19407,7 +19393,6 @@ function ownModuleIn(project) {
 function projectView(cwd) {
     const known = new Map();
     const dirs = new Map();
-    let pythonFiles;
     const check = (rel, what) => {
         if (rel === "" || (0,external_node_path_namespaceObject.isAbsolute)(rel))
             return false;
@@ -19441,59 +19426,8 @@ function projectView(cwd) {
             }
             return v;
         },
-        pythonFilesNamed(name) {
-            pythonFiles ??= indexPythonFiles(cwd);
-            return pythonFiles.get(name) ?? [];
-        },
     };
 }
-/** How deep, and over how many directory entries, indexPythonFiles looks: a monorepo is big. */
-const INDEX_MAX_DEPTH = 6;
-const INDEX_MAX_ENTRIES = 50_000;
-/**
- * The project's `.py` files by name, found breadth first (shallow ones first, and no deeper than
- * INDEX_MAX_DEPTH, over at most INDEX_MAX_ENTRIES entries), outside hidden directories,
- * virtualenvs, installed packages and node_modules: where a test file printed relative to a
- * subdirectory is looked for. Symbolic links are not followed.
- */
-function indexPythonFiles(cwd) {
-    const out = new Map();
-    let entries = 0;
-    let level = [""];
-    for (let depth = 0; depth <= INDEX_MAX_DEPTH && level.length > 0 && entries < INDEX_MAX_ENTRIES; depth++) {
-        const next = [];
-        for (const dir of level) {
-            let listed;
-            try {
-                listed = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(cwd, dir), { withFileTypes: true });
-            }
-            catch {
-                continue;
-            }
-            if (dir !== "" && listed.some((d) => d.name === "pyvenv.cfg"))
-                continue;
-            for (const d of listed) {
-                if (++entries > INDEX_MAX_ENTRIES)
-                    break;
-                const rel = dir === "" ? d.name : `${dir}/${d.name}`;
-                if (d.isDirectory()) {
-                    if (!d.name.startsWith(".") && !SKIPPED_DIRS.has(d.name))
-                        next.push(rel);
-                }
-                else if (d.isFile() && d.name.endsWith(".py")) {
-                    const list = out.get(d.name);
-                    if (list === undefined)
-                        out.set(d.name, [rel]);
-                    else
-                        list.push(rel);
-                }
-            }
-        }
-        level = next;
-    }
-    return out;
-}
-const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "site-packages", "venv"]);
 
 ;// CONCATENATED MODULE: ./src/cli/explain-command.ts
 /**

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, normalize, relative, sep } from "node:path";
@@ -20,7 +20,7 @@ import type {
   Tolerance,
   TriagedTest,
 } from "./model.js";
-import { joinInputs, type ProjectView } from "./reports/join.js";
+import { joinInputs } from "./reports/join.js";
 import { readInputs, type ReadProgress } from "./io/read-inputs.js";
 import { extractSeed } from "./seeds/extract.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "./rerun/plan.js";
@@ -405,10 +405,9 @@ function ownModuleIn(project: ReturnType<typeof projectView>): (topLevel: string
  * Answers are memoised per path (the join asks for the same test files once per failing test,
  * and every suffix of every printed path), so each distinct path costs one stat at most.
  */
-export function projectView(cwd: string): Required<ProjectView> {
+export function projectView(cwd: string): { exists(rel: string): boolean; isDir(rel: string): boolean } {
   const known = new Map<string, boolean>();
   const dirs = new Map<string, boolean>();
-  let pythonFiles: Map<string, string[]> | undefined;
   const check = (rel: string, what: "file" | "dir"): boolean => {
     if (rel === "" || isAbsolute(rel)) return false;
     const abs = normalize(join(cwd, rel));
@@ -439,52 +438,5 @@ export function projectView(cwd: string): Required<ProjectView> {
       }
       return v;
     },
-    pythonFilesNamed(name: string): readonly string[] {
-      pythonFiles ??= indexPythonFiles(cwd);
-      return pythonFiles.get(name) ?? [];
-    },
   };
 }
-
-/** How deep, and over how many directory entries, indexPythonFiles looks: a monorepo is big. */
-const INDEX_MAX_DEPTH = 6;
-const INDEX_MAX_ENTRIES = 50_000;
-
-/**
- * The project's `.py` files by name, found breadth first (shallow ones first, and no deeper than
- * INDEX_MAX_DEPTH, over at most INDEX_MAX_ENTRIES entries), outside hidden directories,
- * virtualenvs, installed packages and node_modules: where a test file printed relative to a
- * subdirectory is looked for. Symbolic links are not followed.
- */
-function indexPythonFiles(cwd: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let entries = 0;
-  let level = [""];
-  for (let depth = 0; depth <= INDEX_MAX_DEPTH && level.length > 0 && entries < INDEX_MAX_ENTRIES; depth++) {
-    const next: string[] = [];
-    for (const dir of level) {
-      let listed: Dirent[];
-      try {
-        listed = readdirSync(join(cwd, dir), { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      if (dir !== "" && listed.some((d) => d.name === "pyvenv.cfg")) continue;
-      for (const d of listed) {
-        if (++entries > INDEX_MAX_ENTRIES) break;
-        const rel = dir === "" ? d.name : `${dir}/${d.name}`;
-        if (d.isDirectory()) {
-          if (!d.name.startsWith(".") && !SKIPPED_DIRS.has(d.name)) next.push(rel);
-        } else if (d.isFile() && d.name.endsWith(".py")) {
-          const list = out.get(d.name);
-          if (list === undefined) out.set(d.name, [rel]);
-          else list.push(rel);
-        }
-      }
-    }
-    level = next;
-  }
-  return out;
-}
-
-const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "site-packages", "venv"]);

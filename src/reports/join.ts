@@ -18,11 +18,6 @@ export interface ProjectView {
   exists(relPath: string): boolean;
   /** Whether a directory exists (optional: only the pytest id mapping uses it, for dotted directory names). */
   isDir?(relPath: string): boolean;
-  /**
-   * The project's Python files of this name, as project-relative paths with `/` (optional: only
-   * console ids printed from a subdirectory with no JUnit id to go by ask for it).
-   */
-  pythonFilesNamed?(name: string): readonly string[];
 }
 
 interface Evidence {
@@ -152,10 +147,6 @@ class MemoView implements ProjectView {
       this.known.set(relPath, v);
     }
     return v;
-  }
-
-  pythonFilesNamed(name: string): readonly string[] {
-    return this.project.pythonFilesNamed?.(name) ?? [];
   }
 
   resolve(printed: string): string | undefined {
@@ -380,8 +371,6 @@ function projectRelativeId(id: string, project: ProjectView): string {
  * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
  * the seed and captured output the console holds land on the test that is rerun, by its
  * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
- * Without a JUnit id to go by (a console log alone), the one file of the project whose path ends
- * with the printed one is taken, so the test is rerun where it is; with several, the id stays.
  */
 function rebaseConsoleIds(evidence: Evidence[], project: ProjectView): void {
   let bySuffix: Map<string, string[]> | undefined;
@@ -391,17 +380,9 @@ function rebaseConsoleIds(evidence: Evidence[], project: ProjectView): void {
     if (project.exists(file)) continue;
     bySuffix ??= junitIdSuffixes(evidence);
     // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
-    const printed = file.replace(/\\/g, "/");
-    const found = bySuffix.get(printed + e.id.slice(file.length));
+    const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
     // A JUnit id equal to it is its own test (a project view that has no files says nothing).
-    if (found?.length === 1 && found[0] !== e.id) {
-      e.id = found[0]!;
-      continue;
-    }
-    if (found !== undefined || !printed.endsWith(".py") || printed.startsWith("/") || printed.startsWith("../")) continue;
-    const name = printed.slice(printed.lastIndexOf("/") + 1);
-    const inProject = project.pythonFilesNamed?.(name).filter((p) => p.endsWith("/" + printed)) ?? [];
-    if (inProject.length === 1) e.id = inProject[0]! + e.id.slice(file.length);
+    if (found?.length === 1 && found[0] !== e.id) e.id = found[0]!;
   }
 }
 

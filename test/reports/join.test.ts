@@ -87,46 +87,6 @@ describe("joinInputs", () => {
     ]);
   });
 
-  it("takes a console id printed relative to a subdirectory to the one project file that ends with it, with no JUnit report", () => {
-    // `cd tests && pytest gpu`, and only the console log was kept.
-    const files = ["tests/gpu/test_x.py", "a/gpu/test_y.py", "b/gpu/test_y.py", "tests/test_z.py"];
-    const view: ProjectView = {
-      exists: (rel) => files.includes(rel),
-      pythonFilesNamed: (name) => files.filter((f) => f.endsWith("/" + name) || f === name),
-    };
-    const console = (id: string, index: number): TestCase => ({
-      id,
-      classname: "",
-      name: id.slice(id.indexOf("::") + 2),
-      outcome: "failed",
-      file: id.slice(0, id.indexOf("::")),
-      line: 3,
-      sources: [{ file: "console.log", line: 1 }],
-      index,
-    });
-    const joined = joinInputs(
-      [
-        input("pytest-log", "console.log", [
-          console("gpu/test_x.py::test_a", 0),
-          // Two files end with it: which one ran is not known, so it stays as printed.
-          console("gpu/test_y.py::test_b", 1),
-          // Only whole directory names count: tests/test_z.py does not end with "/est_z.py".
-          console("est_z.py::test_c", 2),
-          // Paths out of the project are never looked for.
-          console("../gpu/test_x.py::test_d", 3),
-        ]),
-      ],
-      view,
-    );
-    expect(joined.map((t) => [t.id, t.file])).toEqual([
-      ["tests/gpu/test_x.py::test_a", "tests/gpu/test_x.py"],
-      ["gpu/test_y.py::test_b", "gpu/test_y.py"],
-      ["est_z.py::test_c", "est_z.py"],
-      // (A file out of the project is no file of the test's at all.)
-      ["../gpu/test_x.py::test_d", undefined],
-    ]);
-  });
-
   it("names the file a test file clashed with (pytest's import file mismatch), found in the project", () => {
     const mismatch = (other: string): string =>
       `import file mismatch:\nimported module 'test_utils' has this __file__ attribute:\n  ${other}\nwhich is not the same as the test file we want to collect:\n  /ci/work/tests/b/test_utils.py\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules`;

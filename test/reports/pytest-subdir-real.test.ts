@@ -2,11 +2,8 @@
 // where it ran, its JUnit report relative to the rootdir. A real red run, then the bundled CLI
 // on both files with reruns: one entry per test, by its rootdir id, with the console's seed.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/model.js";
-import { projectView } from "../../src/triage.js";
 import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
 
 const python = process.env["FLAKY_TRIAGE_PYTHON"] || "python3";
@@ -26,45 +23,7 @@ def test_broken():
     assert 1 == 2
 `;
 
-/** The same-named test files a search of the project must not take: installed or hidden copies. */
-const DECOYS = {
-  ".venv/lib/gpu/test_x.py": TEST,
-  "env/pyvenv.cfg": "home = /usr/bin\n",
-  "env/lib/gpu/test_x.py": TEST,
-  "node_modules/pkg/gpu/test_x.py": TEST,
-  "build/__pycache__/gpu/test_x.py": TEST,
-};
-
-describe("the project's Python files by name", () => {
-  it("are found breadth first outside hidden directories, virtualenvs, node_modules and caches", () => {
-    const project = pytestProject("ft-pyindex-", { ...DECOYS, "tests/gpu/test_x.py": TEST, "test_x.py": TEST, "a/b/c/d/e/f/g/test_x.py": TEST });
-    const view = projectView(project);
-    // Six levels deep at most: a/b/c/d/e/f/g/test_x.py is past them.
-    expect([...view.pythonFilesNamed("test_x.py")].sort()).toEqual(["test_x.py", "tests/gpu/test_x.py"]);
-    expect(view.pythonFilesNamed("nothing.py")).toEqual([]);
-  });
-});
-
 describe.skipIf(!hasPytest && !process.env.CI)("pytest run from a subdirectory (real pytest)", () => {
-  it("reruns the tests of a console log alone from the project root, found by the path it printed", () => {
-    const project = pytestProject("ft-subdir-console-", { ...DECOYS, "pytest.ini": "[pytest]\n", "tests/gpu/test_x.py": TEST });
-    const env = { ...process.env, MXNET_TEST_SEED: "" };
-    const ci = ciWithConsole(project, ["gpu"], { python, env, cwd: path.join(project, "tests") });
-    expect(ci.status, ci.console).toBe(1);
-    expect(ci.console).toContain("FAILED gpu/test_x.py::test_broken");
-    const json = path.join(project, "triage.json");
-    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const r = spawnSync(process.execPath, [cli, "reports/console.log", "--reruns", "3", "--fresh-seeds", "0", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
-    expect(r.status, r.stderr).not.toBe(2);
-    expect(existsSync(json)).toBe(true);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
-    expect(report.tests.map((t) => [t.id, t.verdict, t.file]).sort()).toEqual([
-      ["tests/gpu/test_x.py::test_broken", "deterministic", "tests/gpu/test_x.py"],
-      ["tests/gpu/test_x.py::test_seeded", "deterministic", "tests/gpu/test_x.py"],
-    ]);
-    expect(report.tests.find((t) => t.id.endsWith("test_broken"))?.reproduce).toBe("python3 -m pytest tests/gpu/test_x.py::test_broken");
-  });
-
   it("joins the console's ids, relative to the subdirectory, to the JUnit report's", () => {
     const project = pytestProject("ft-subdir-", { "pytest.ini": "[pytest]\n", "tests/gpu/test_x.py": TEST });
     const env = { ...process.env, MXNET_TEST_SEED: "" };
