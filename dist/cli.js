@@ -6599,8 +6599,11 @@ const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
  *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
  *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
  *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
- *    module outside any package, named as the module is (`tool.py::tool`), which no test
- *    function is under pytest's default `test` prefix.
+ *    module outside any package, named as the module is (`tool.py::tool`, `mypkg/__init__.py::mypkg`),
+ *    which no test function is under pytest's default `test` prefix (a project that collects
+ *    other names, `python_functions = check_*`, and names a function as its module, `check_io.py::check_io`,
+ *    is misread: its rerun, with --doctest-modules, still runs it, but its console section does
+ *    not join its JUnit entry).
  *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
  *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
  *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
@@ -6619,7 +6622,11 @@ function doctestKind(id) {
     const bracket = item.indexOf("[");
     if ((bracket < 0 ? item : item.slice(0, bracket)).includes("."))
         return "module";
-    return bracket < 0 && item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
+    if (bracket >= 0 || item.startsWith("test"))
+        return null;
+    // A package's own docstring is in its __init__.py and named as the package (`mypkg`).
+    const module = base === "__init__.py" ? file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") : base.slice(0, -3);
+    return item === module ? "module" : null;
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
@@ -7423,6 +7430,18 @@ function globLiteral(name) {
 function collected(test) {
     return [...(test.clashesWith ?? []), test.id].map(asPositional);
 }
+/**
+ * The first line of the error pytest reports for collecting `id` (its section is headed
+ * `____ ERROR collecting ID ____`), or null when it reports none for that file.
+ */
+function ownCollectionError(stdout, id) {
+    const header = new RegExp(`^_+ ERROR collecting ${id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")} _+\r?$`, "m").exec(stdout);
+    if (header === null)
+        return null;
+    const body = stdout.slice(header.index + header[0].length).split("\n");
+    const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
+    return (line ?? "collection error").trim().slice(0, 500);
+}
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -7432,10 +7451,18 @@ const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 const COLLECTED = new Set([0, 5]);
 const USAGE_ERROR = 4;
 const NOT_FOUND = /^ERROR: (?:file or directory not found|not found): [^\n]*/m;
-/** One collect-only run of a file: passed when it collects, failed with pytest's error line when not. */
-function judgeCollection(run) {
+/**
+ * One collect-only run of a file: passed when it collects, failed with pytest's error line when
+ * not. With the files it clashed with collected first (`test.clashesWith`), only an error of its
+ * own counts: one of theirs (a module missing here) says nothing of it.
+ */
+function judgeCollection(run, test) {
     if (COLLECTED.has(run.exitCode))
         return { kind: "passed" };
+    if (test?.clashesWith !== undefined && test.clashesWith.length > 0 && run.exitCode !== USAGE_ERROR) {
+        const own = ownCollectionError(run.stdout, test.id);
+        return own === null ? { kind: "passed" } : { kind: "failed", message: own };
+    }
     const missing = run.exitCode === USAGE_ERROR ? (NOT_FOUND.exec(run.stderr) ?? NOT_FOUND.exec(run.stdout)) : null;
     if (missing !== null)
         return { kind: "not-run", why: `pytest could not collect it (exit 4): ${missing[0]}` };
@@ -7449,7 +7476,7 @@ function judgeCollection(run) {
  */
 function collectInvocation(python, req, env, pytestArgs) {
     const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
-    return { argv, env, attempts: 1, reportsLines: false, judge: { decide: judgeCollection } };
+    return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 function pytestDriver(python) {
     return {
@@ -14678,8 +14705,6 @@ const HINT_PATTERNS = [
     // named is the project's own (a name moved or removed, a circular import): see importProblem.
     { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
     { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
-    // Two test files of one name, imported as one module: the project's layout, not the code.
-    { kind: "environment", pattern: /import file mismatch/, needles: ["import file mismatch"] },
     { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
     { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
     { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
@@ -16285,7 +16310,13 @@ function onlyRecordedRetries(reruns) {
 }
 /** What the failure text alone says about the cause (message, details and output together). */
 function failureHints(test, ctx = {}) {
-    return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
+    const hints = causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
+    // Two test files of one name imported as one module: the project's layout, where it is the
+    // test's own failure (a file that failed to collect), not text a test printed.
+    if (!test.id.includes("::") && test.details?.includes("import file mismatch") === true && findHint(hints, "environment") === undefined) {
+        return [...hints, { kind: "environment", evidence: "import file mismatch" }];
+    }
+    return hints;
 }
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 function classify(input) {
@@ -16621,6 +16652,14 @@ function pytestJUnit(t, ids, project) {
             return { id: dir, runner: "pytest" };
         const file = found ?? `${dir}.py`;
         return { id: file, file };
+    }
+    // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
+    // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
+    if (t.classname === t.name || t.classname.endsWith("." + t.name)) {
+        const file = t.classname.slice(0, t.classname.length - t.name.length).replace(/\./g, "/") + t.name;
+        const id = `${file}::${t.name}`;
+        if (doctestKind(id) === "text" && project.exists(file))
+            return { id, file, runner: "pytest" };
     }
     if (!DOTTED_MODULE_PATH.test(t.classname))
         return null;

@@ -336,7 +336,13 @@ export function onlyRecordedRetries(reruns: Reruns): boolean {
 
 /** What the failure text alone says about the cause (message, details and output together). */
 export function failureHints(test: TestCase, ctx: HintContext = {}): CauseHint[] {
-  return causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
+  const hints = causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
+  // Two test files of one name imported as one module: the project's layout, where it is the
+  // test's own failure (a file that failed to collect), not text a test printed.
+  if (!test.id.includes("::") && test.details?.includes("import file mismatch") === true && findHint(hints, "environment") === undefined) {
+    return [...hints, { kind: "environment", evidence: "import file mismatch" }];
+  }
+  return hints;
 }
 
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */

@@ -62,8 +62,6 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   // named is the project's own (a name moved or removed, a circular import): see importProblem.
   { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
   { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
-  // Two test files of one name, imported as one module: the project's layout, not the code.
-  { kind: "environment", pattern: /import file mismatch/, needles: ["import file mismatch"] },
   { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
   { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
   { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },

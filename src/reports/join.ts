@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { nodeIdFile, PytestIds } from "./pytest-ids.js";
+import { doctestKind, nodeIdFile, PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -63,6 +63,13 @@ function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: s
     if (found === undefined && project.isDir?.(dir) === true) return { id: dir, runner: "pytest" };
     const file = found ?? `${dir}.py`;
     return { id: file, file };
+  }
+  // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
+  // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
+  if (t.classname === t.name || t.classname.endsWith("." + t.name)) {
+    const file = t.classname.slice(0, t.classname.length - t.name.length).replace(/\./g, "/") + t.name;
+    const id = `${file}::${t.name}`;
+    if (doctestKind(id) === "text" && project.exists(file)) return { id, file, runner: "pytest" };
   }
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
   const details = t.details ?? "";

@@ -173,8 +173,11 @@ const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
  *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
  *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
  *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
- *    module outside any package, named as the module is (`tool.py::tool`), which no test
- *    function is under pytest's default `test` prefix.
+ *    module outside any package, named as the module is (`tool.py::tool`, `mypkg/__init__.py::mypkg`),
+ *    which no test function is under pytest's default `test` prefix (a project that collects
+ *    other names, `python_functions = check_*`, and names a function as its module, `check_io.py::check_io`,
+ *    is misread: its rerun, with --doctest-modules, still runs it, but its console section does
+ *    not join its JUnit entry).
  *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
  *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
  *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
@@ -189,5 +192,8 @@ export function doctestKind(id: string): "module" | "text" | null {
   if (item.includes("::")) return null;
   const bracket = item.indexOf("[");
   if ((bracket < 0 ? item : item.slice(0, bracket)).includes(".")) return "module";
-  return bracket < 0 && item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
+  if (bracket >= 0 || item.startsWith("test")) return null;
+  // A package's own docstring is in its __init__.py and named as the package (`mypkg`).
+  const module = base === "__init__.py" ? file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") : base.slice(0, -3);
+  return item === module ? "module" : null;
 }

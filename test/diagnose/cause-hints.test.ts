@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_HINT_TEXT, causeHints, causeHintsOfParts, type HintKind } from "../../src/diagnose/cause-hints.js";
+import { failureHints } from "../../src/classify.js";
+import type { TestCase } from "../../src/model.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/messages/${name}`, import.meta.url), "utf8");
@@ -149,5 +151,20 @@ describe("an import error: the machine's or the project's own", () => {
     // With a line naming the project's module, the header that names none does not make it the machine's.
     expect(of("ImportError while importing test module '/tmp/own/tests/test_a.py'.\nE   ModuleNotFoundError: No module named 'numlib.gone'").map((h) => h.kind)).toEqual(["own-import"]);
     expect(causeHints("E   ImportError: cannot import name 'helpers' from 'numlib'").map((h) => h.kind)).toEqual(["environment"]);
+  });
+});
+
+describe("pytest's import file mismatch", () => {
+  const text =
+    "import file mismatch:\nimported module 'test_utils' has this __file__ attribute:\n  /ci/tests/a/test_utils.py\n" +
+    "which is not the same as the test file we want to collect:\n  /ci/tests/b/test_utils.py";
+  const test = (id: string): TestCase => ({ id, classname: "", name: id, outcome: "errored", details: text, sources: [], index: 0 });
+
+  it("is a setup problem where it is the test's own failure: a file that failed to collect", () => {
+    expect(failureHints(test("tests/b/test_utils.py"))).toEqual([{ kind: "environment", evidence: "import file mismatch" }]);
+  });
+
+  it("is no hint in a test that printed pytest's words (a pytester test, say)", () => {
+    expect(failureHints(test("tests/test_plugin.py::test_reports_mismatch"))).toEqual([]);
   });
 });

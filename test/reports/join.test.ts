@@ -87,6 +87,17 @@ describe("joinInputs", () => {
     ]);
   });
 
+  it("maps a text file's doctest from the JUnit report's dotted path to its file", () => {
+    const j = junitTest({ classname: "docs.usage.md", name: "usage.md", index: 0 });
+    const [t] = joinInputs([input("junit", "j.xml", [j])], project("docs/usage.md"));
+    expect(t).toMatchObject({ id: "docs/usage.md::usage.md", file: "docs/usage.md" });
+    const [root] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "test_notes.txt", name: "test_notes.txt", index: 0 })])], project("test_notes.txt"));
+    expect(root).toMatchObject({ id: "test_notes.txt::test_notes.txt", file: "test_notes.txt" });
+    // Not a document, or not in the project: read as before.
+    const [u] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.usage.md", name: "usage.md", index: 0 })])], project());
+    expect(u?.id).not.toBe("docs/usage.md::usage.md");
+  });
+
   it("names the file a test file clashed with (pytest's import file mismatch), found in the project", () => {
     const mismatch = (other: string): string =>
       `import file mismatch:\nimported module 'test_utils' has this __file__ attribute:\n  ${other}\nwhich is not the same as the test file we want to collect:\n  /ci/work/tests/b/test_utils.py\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules`;

@@ -5,7 +5,10 @@
 // and they are only collected with --doctest-modules or a --doctest-glob that matches, which
 // reruns and reproduce commands add.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/model.js";
 import { isDoctestId } from "../../src/reports/pytest-ids.js";
 import { headlineOf } from "../../src/reports/pytest-log.js";
 import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
@@ -54,6 +57,11 @@ describe("doctest ids of module docstrings outside packages and of text files", 
     expect(isDoctestId("tests/test_x.py::test_x")).toBe(false);
     expect(isDoctestId("tool.py::other")).toBe(false);
     expect(isDoctestId("tool.py::tool[1]")).toBe(false);
+    // A package's own docstring is in its __init__.py, named as the package.
+    expect(isDoctestId("mypkg/__init__.py::mypkg")).toBe(true);
+    expect(isDoctestId("src/mypkg/__init__.py::mypkg")).toBe(true);
+    expect(isDoctestId("mypkg/__init__.py::other")).toBe(false);
+    expect(headlineOf("mypkg/__init__.py::mypkg")).toBe("[doctest] mypkg");
     // A text file --doctest-glob collects is named by the file's name.
     expect(isDoctestId("README.rst::README.rst")).toBe(true);
     expect(isDoctestId("docs/usage.rst::usage.rst")).toBe(true);
@@ -95,6 +103,19 @@ describe.skipIf(!hasPytest && !process.env.CI)("doctests (real pytest)", () => {
     const usage = report.tests.find((t) => t.id === "docs/usage.rst::usage.rst");
     expect(usage?.reproduce).toBe("python3 -m pytest --doctest-glob=usage.rst docs/usage.rst::usage.rst");
     expect(report.tests.find((t) => t.id === "tool.py::tool")?.reproduce).toBe("python3 -m pytest --doctest-modules tool.py::tool");
+
+    // The JUnit report alone names the text file by its path with dots (docs.usage.md): the
+    // same ids, rerun the same way.
+    const json = path.join(project, "junit-only.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const alone = spawnSync(process.execPath, [cli, "reports/junit.xml", "--reruns", "3", "--fresh-seeds", "0", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env: { ...process.env, FORCE_FAIL: "1" } });
+    expect(alone.status, alone.stderr).not.toBe(2);
+    const junitOnly = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(junitOnly.tests.map((t) => [t.id, t.file, t.verdict]).sort()).toEqual([
+      ["docs/usage.rst::usage.rst", "docs/usage.rst", "deterministic"],
+      ["test_notes.txt::test_notes.txt", "test_notes.txt", "deterministic"],
+      ["tool.py::tool", "tool.py", "deterministic"],
+    ]);
   });
 
 

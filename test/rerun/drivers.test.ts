@@ -166,4 +166,30 @@ describe("a pytest test id that is a whole file (a module that failed to import)
     const conftest = "ImportError while loading conftest '/p/tests/sub/conftest.py'.\ntests/sub/conftest.py:2: in <module>\n    assert x\nE   AssertionError: no GPU here\nE   assert '1' != '1'\n";
     expect(judgeCollection({ exitCode: 4, stdout: "", stderr: conftest })).toEqual({ kind: "failed", message: "AssertionError: no GPU here" });
   });
+
+  it("collects a file that clashed with another of its name after that one, and counts only its own error", () => {
+    const d = pytestDriver("python3");
+    const test = { ...pytestCase("tests/b/test_utils.py"), clashesWith: ["tests/a/test_utils.py"] };
+    const req = { test, seed: null, mode: "repeat" as const, attempts: 2, freshSeeds: null, stopWhenMixed: true, freshPasses: true, workDir: "/w", resultsFile: "/w/r" };
+    const inv = d.invocation(req);
+    expect(inv.argv.slice(-3)).toEqual(["--", "tests/a/test_utils.py", "tests/b/test_utils.py"]);
+    expect(d.reproduceCommand(test, null)).toBe("python3 -m pytest tests/a/test_utils.py tests/b/test_utils.py");
+    // Real pytest 9 output (-q --collect-only): the clash, reported for the test's own file.
+    const clash = [
+      "tests/a/test_utils.py::test_a",
+      "",
+      "==================================== ERRORS ====================================",
+      "____________________ ERROR collecting tests/b/test_utils.py ____________________",
+      "import file mismatch:",
+      "imported module 'test_utils' has this __file__ attribute:",
+      "  /tmp/ifm/tests/a/test_utils.py",
+      "=========================== short test summary info ============================",
+      "ERROR tests/b/test_utils.py",
+    ].join("\n");
+    expect(inv.judge?.decide({ exitCode: 2, stdout: clash, stderr: "", results: null })).toEqual({ kind: "failed", message: "import file mismatch:" });
+    // The other file's own error (a module missing here) says nothing of this one.
+    const theirs = clash.replace(/tests\/b\/test_utils\.py/g, "tests/a/test_utils.py").replace("import file mismatch:", "E   ModuleNotFoundError: No module named 'gpu'");
+    expect(inv.judge?.decide({ exitCode: 2, stdout: theirs, stderr: "", results: null })).toEqual({ kind: "passed" });
+    expect(inv.judge?.decide({ exitCode: 2, stdout: clash.replace(/\n/g, "\r\n"), stderr: "", results: null })).toMatchObject({ kind: "failed" });
+  });
 });

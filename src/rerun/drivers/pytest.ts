@@ -97,6 +97,18 @@ function collected(test: TestCase): string[] {
   return [...(test.clashesWith ?? []), test.id].map(asPositional);
 }
 
+/**
+ * The first line of the error pytest reports for collecting `id` (its section is headed
+ * `____ ERROR collecting ID ____`), or null when it reports none for that file.
+ */
+function ownCollectionError(stdout: string, id: string): string | null {
+  const header = new RegExp(`^_+ ERROR collecting ${id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")} _+\r?$`, "m").exec(stdout);
+  if (header === null) return null;
+  const body = stdout.slice(header.index + header[0].length).split("\n");
+  const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
+  return (line ?? "collection error").trim().slice(0, 500);
+}
+
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
@@ -107,9 +119,17 @@ const COLLECTED = new Set([0, 5]);
 const USAGE_ERROR = 4;
 const NOT_FOUND = /^ERROR: (?:file or directory not found|not found): [^\n]*/m;
 
-/** One collect-only run of a file: passed when it collects, failed with pytest's error line when not. */
-export function judgeCollection(run: { exitCode: number; stdout: string; stderr: string }): Judgement {
+/**
+ * One collect-only run of a file: passed when it collects, failed with pytest's error line when
+ * not. With the files it clashed with collected first (`test.clashesWith`), only an error of its
+ * own counts: one of theirs (a module missing here) says nothing of it.
+ */
+export function judgeCollection(run: { exitCode: number; stdout: string; stderr: string }, test?: TestCase): Judgement {
   if (COLLECTED.has(run.exitCode)) return { kind: "passed" };
+  if (test?.clashesWith !== undefined && test.clashesWith.length > 0 && run.exitCode !== USAGE_ERROR) {
+    const own = ownCollectionError(run.stdout, test.id);
+    return own === null ? { kind: "passed" } : { kind: "failed", message: own };
+  }
   const missing = run.exitCode === USAGE_ERROR ? (NOT_FOUND.exec(run.stderr) ?? NOT_FOUND.exec(run.stdout)) : null;
   if (missing !== null) return { kind: "not-run", why: `pytest could not collect it (exit 4): ${missing[0]}` };
   const line = ERROR_LINE.exec(run.stdout)?.[1] ?? ERROR_LINE.exec(run.stderr)?.[1];
@@ -123,7 +143,7 @@ export function judgeCollection(run: { exitCode: number; stdout: string; stderr:
  */
 function collectInvocation(python: string, req: InvocationRequest, env: Record<string, string>, pytestArgs: string[]): Invocation {
   const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
-  return { argv, env, attempts: 1, reportsLines: false, judge: { decide: judgeCollection } };
+  return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 
 export function pytestDriver(python: string): RerunDriver {
