@@ -66,10 +66,9 @@ function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: s
   }
   // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
   // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
-  if (t.classname === t.name || t.classname.endsWith("." + t.name)) {
-    const file = t.classname.slice(0, t.classname.length - t.name.length).replace(/\./g, "/") + t.name;
-    const id = `${file}::${t.name}`;
-    if (doctestKind(id) === "text" && project.exists(file)) return { id, file, runner: "pytest" };
+  if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
+    const file = dottedFile(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
+    if (file !== undefined) return { id: `${file}::${t.name}`, file, runner: "pytest" };
   }
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
   const details = t.details ?? "";
@@ -85,6 +84,29 @@ function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: s
     mapped.file !== undefined;
   return python ? mapped : null;
 }
+
+/**
+ * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or a
+ * dot of a directory's own name (`docs.v2`): the first way that names a file in the project.
+ * Directories of more than MAX_DOTTED_PARTS parts are read with every dot a `/` only.
+ */
+function dottedFile(parts: string[], name: string, project: ProjectView): string | undefined {
+  if (parts.length === 0) return project.exists(name) ? name : undefined;
+  if (parts.length > MAX_DOTTED_PARTS) {
+    const file = `${parts.join("/")}/${name}`;
+    return project.exists(file) ? file : undefined;
+  }
+  for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
+    let dir = parts[0]!;
+    for (let i = 1; i < parts.length; i++) dir += ((mask >> (i - 1)) & 1) === 1 ? `.${parts[i]}` : `/${parts[i]}`;
+    // An empty part is a dot that began a name (`.docs`).
+    const file = `${dir.replace(/(^|\/)\//g, "$1.")}/${name}`;
+    if (project.exists(file)) return file;
+  }
+  return undefined;
+}
+
+const MAX_DOTTED_PARTS = 8;
 
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function cleanPath(p: string): string {
@@ -519,6 +541,9 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
  */
 function withClashes(test: TestCase, project: ProjectView): TestCase {
   if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true) return test;
+  // Both paths must be the project's: a test file named from elsewhere (pytest run in a
+  // subdirectory, no --cwd) would be collected beside a path of another frame.
+  if (!project.exists(test.id)) return test;
   const imported = IMPORTED_FILE.exec(test.details)?.[1];
   const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
   if (rel !== undefined && rel !== test.id) test.clashesWith = [rel];

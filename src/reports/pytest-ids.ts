@@ -192,8 +192,9 @@ export function doctestKind(id: string): "module" | "text" | null {
   if (item.includes("::")) return null;
   const bracket = item.indexOf("[");
   if ((bracket < 0 ? item : item.slice(0, bracket)).includes(".")) return "module";
-  if (bracket >= 0 || item.startsWith("test")) return null;
-  // A package's own docstring is in its __init__.py and named as the package (`mypkg`).
-  const module = base === "__init__.py" ? file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") : base.slice(0, -3);
-  return item === module ? "module" : null;
+  if (bracket >= 0) return null;
+  // A package's own docstring is in its __init__.py and named as the package (`mypkg`, and
+  // `testkit`: an __init__.py holds no test functions by pytest's default python_files).
+  if (base === "__init__.py") return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
+  return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }

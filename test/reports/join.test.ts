@@ -93,6 +93,11 @@ describe("joinInputs", () => {
     expect(t).toMatchObject({ id: "docs/usage.md::usage.md", file: "docs/usage.md" });
     const [root] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "test_notes.txt", name: "test_notes.txt", index: 0 })])], project("test_notes.txt"));
     expect(root).toMatchObject({ id: "test_notes.txt::test_notes.txt", file: "test_notes.txt" });
+    // A dot of a directory's own name, and a hidden directory, are told from a separator by the project.
+    const [v2] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.v2.usage.md", name: "usage.md", index: 0 })])], project("docs.v2/usage.md"));
+    expect(v2).toMatchObject({ id: "docs.v2/usage.md::usage.md", file: "docs.v2/usage.md" });
+    const [hidden] = joinInputs([input("junit", "j.xml", [junitTest({ classname: ".docs.usage.md", name: "usage.md", index: 0 })])], project(".docs/usage.md"));
+    expect(hidden).toMatchObject({ id: ".docs/usage.md::usage.md", file: ".docs/usage.md" });
     // Not a document, or not in the project: read as before.
     const [u] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.usage.md", name: "usage.md", index: 0 })])], project());
     expect(u?.id).not.toBe("docs/usage.md::usage.md");
@@ -116,6 +121,10 @@ describe("joinInputs", () => {
       ["tests/b/test_utils.py", ["tests/a/test_utils.py"]],
       ["tests/c/test_utils.py", null],
     ]);
+    // A test file not in the project (named from a subdirectory pytest ran in) gets no partner
+    // from the project's frame.
+    const elsewhere = joinInputs([input("junit", "j.xml", [fileTest("b/test_utils.py", mismatch("/ci/work/tests/a/test_utils.py"), 0)])], project("tests/a/test_utils.py"));
+    expect(elsewhere[0]?.clashesWith).toBeUndefined();
   });
 
   it("leaves a console id that is a JUnit id as it is, and reads a Windows console's backslashes", () => {

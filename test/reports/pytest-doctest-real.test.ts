@@ -61,6 +61,8 @@ describe("doctest ids of module docstrings outside packages and of text files", 
     expect(isDoctestId("mypkg/__init__.py::mypkg")).toBe(true);
     expect(isDoctestId("src/mypkg/__init__.py::mypkg")).toBe(true);
     expect(isDoctestId("mypkg/__init__.py::other")).toBe(false);
+    // A package may start with "test": its __init__.py holds no test functions.
+    expect(isDoctestId("src/testkit/__init__.py::testkit")).toBe(true);
     expect(headlineOf("mypkg/__init__.py::mypkg")).toBe("[doctest] mypkg");
     // A text file --doctest-glob collects is named by the file's name.
     expect(isDoctestId("README.rst::README.rst")).toBe(true);

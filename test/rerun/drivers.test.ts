@@ -173,6 +173,8 @@ describe("a pytest test id that is a whole file (a module that failed to import)
     const req = { test, seed: null, mode: "repeat" as const, attempts: 2, freshSeeds: null, stopWhenMixed: true, freshPasses: true, workDir: "/w", resultsFile: "/w/r" };
     const inv = d.invocation(req);
     expect(inv.argv.slice(-3)).toEqual(["--", "tests/a/test_utils.py", "tests/b/test_utils.py"]);
+    // pytest's words for the file are asked for whatever the project's addopts say (--tb=no, -rN).
+    expect(inv.argv).toEqual(expect.arrayContaining(["--tb=short", "-rE"]));
     expect(d.reproduceCommand(test, null)).toBe("python3 -m pytest tests/a/test_utils.py tests/b/test_utils.py");
     // Real pytest 9 output (-q --collect-only): the clash, reported for the test's own file.
     const clash = [
@@ -191,5 +193,14 @@ describe("a pytest test id that is a whole file (a module that failed to import)
     const theirs = clash.replace(/tests\/b\/test_utils\.py/g, "tests/a/test_utils.py").replace("import file mismatch:", "E   ModuleNotFoundError: No module named 'gpu'");
     expect(inv.judge?.decide({ exitCode: 2, stdout: theirs, stderr: "", results: null })).toEqual({ kind: "passed" });
     expect(inv.judge?.decide({ exitCode: 2, stdout: clash.replace(/\n/g, "\r\n"), stderr: "", results: null })).toMatchObject({ kind: "failed" });
+    // The summary line alone (a section pytest did not print), and a header named from a
+    // rootdir below the rerun's directory (pkg/ with its own pytest.ini), both count.
+    const summaryOnly = "tests/a/test_utils.py::test_a\n=== short test summary info ===\nERROR tests/b/test_utils.py\n";
+    expect(inv.judge?.decide({ exitCode: 2, stdout: summaryOnly, stderr: "", results: null })).toEqual({ kind: "failed", message: "collection error" });
+    const pkg = pytestDriver("python3");
+    const deep = { ...pytestCase("pkg/tests/b/test_utils.py"), clashesWith: ["pkg/tests/a/test_utils.py"] };
+    const deepInv = pkg.invocation({ ...req, test: deep });
+    const rootdirHeader = clash.replace("=== short test summary info ===", "").split("\n").filter((l) => !l.startsWith("ERROR tests/")).join("\n");
+    expect(deepInv.judge?.decide({ exitCode: 2, stdout: rootdirHeader, stderr: "", results: null })).toEqual({ kind: "failed", message: "import file mismatch:" });
   });
 });

@@ -6622,11 +6622,13 @@ function doctestKind(id) {
     const bracket = item.indexOf("[");
     if ((bracket < 0 ? item : item.slice(0, bracket)).includes("."))
         return "module";
-    if (bracket >= 0 || item.startsWith("test"))
+    if (bracket >= 0)
         return null;
-    // A package's own docstring is in its __init__.py and named as the package (`mypkg`).
-    const module = base === "__init__.py" ? file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") : base.slice(0, -3);
-    return item === module ? "module" : null;
+    // A package's own docstring is in its __init__.py and named as the package (`mypkg`, and
+    // `testkit`: an __init__.py holds no test functions by pytest's default python_files).
+    if (base === "__init__.py")
+        return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
+    return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
@@ -7362,7 +7364,8 @@ function isPytestNodeId(id) {
  * pytest normalises it back to the node id `-x.py::t`.
  */
 function asPositional(id) {
-    return id.startsWith("-") ? `./${id}` : id;
+    // `@path` is an argument file to pytest (read even after "--").
+    return id.startsWith("-") || id.startsWith("@") ? `./${id}` : id;
 }
 /** `$FLAKY_TRIAGE_PYTHON` when set, else python3; read from the env the adapter passes in. */
 function resolvePython(env) {
@@ -7435,12 +7438,21 @@ function collected(test) {
  * `____ ERROR collecting ID ____`), or null when it reports none for that file.
  */
 function ownCollectionError(stdout, id) {
-    const header = new RegExp(`^_+ ERROR collecting ${id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")} _+\r?$`, "m").exec(stdout);
-    if (header === null)
+    const escaped = id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+    // The short summary names the file as given on the command line (-rE, set on it, keeps it
+    // whatever the project's addopts say); the section header names it from pytest's rootdir,
+    // which may lie below the directory the rerun runs in.
+    const summary = new RegExp(`^ERROR ${escaped}(?: - ([^\\n]*?))?\\r?$`, "m").exec(stdout);
+    const header = [...stdout.matchAll(/^_+ ERROR collecting (\S+) _+\r?$/gm)].find((h) => h[1] === id || id.endsWith("/" + h[1]));
+    if (summary === null && header === undefined)
         return null;
-    const body = stdout.slice(header.index + header[0].length).split("\n");
-    const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
-    return (line ?? "collection error").trim().slice(0, 500);
+    if (header !== undefined) {
+        const body = stdout.slice(header.index + header[0].length).split("\n");
+        const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
+        if (line !== undefined)
+            return line.trim().slice(0, 500);
+    }
+    return (summary?.[1] ?? "collection error").trim().slice(0, 500);
 }
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
@@ -7475,7 +7487,9 @@ function judgeCollection(run, test) {
  * once per process). No plugin: nothing runs but the collection.
  */
 function collectInvocation(python, req, env, pytestArgs) {
-    const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
+    // A clash is judged by pytest's words for the file itself: ask for them whatever addopts say.
+    const clash = (req.test.clashesWith?.length ?? 0) > 0 ? ["--tb=short", "-rE"] : [];
+    const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
     return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 function pytestDriver(python) {
@@ -16655,11 +16669,10 @@ function pytestJUnit(t, ids, project) {
     }
     // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
     // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
-    if (t.classname === t.name || t.classname.endsWith("." + t.name)) {
-        const file = t.classname.slice(0, t.classname.length - t.name.length).replace(/\./g, "/") + t.name;
-        const id = `${file}::${t.name}`;
-        if (doctestKind(id) === "text" && project.exists(file))
-            return { id, file, runner: "pytest" };
+    if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
+        const file = dottedFile(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
+        if (file !== undefined)
+            return { id: `${file}::${t.name}`, file, runner: "pytest" };
     }
     if (!DOTTED_MODULE_PATH.test(t.classname))
         return null;
@@ -16677,6 +16690,30 @@ function pytestJUnit(t, ids, project) {
         mapped.file !== undefined;
     return python ? mapped : null;
 }
+/**
+ * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or a
+ * dot of a directory's own name (`docs.v2`): the first way that names a file in the project.
+ * Directories of more than MAX_DOTTED_PARTS parts are read with every dot a `/` only.
+ */
+function dottedFile(parts, name, project) {
+    if (parts.length === 0)
+        return project.exists(name) ? name : undefined;
+    if (parts.length > MAX_DOTTED_PARTS) {
+        const file = `${parts.join("/")}/${name}`;
+        return project.exists(file) ? file : undefined;
+    }
+    for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
+        let dir = parts[0];
+        for (let i = 1; i < parts.length; i++)
+            dir += ((mask >> (i - 1)) & 1) === 1 ? `.${parts[i]}` : `/${parts[i]}`;
+        // An empty part is a dot that began a name (`.docs`).
+        const file = `${dir.replace(/(^|\/)\//g, "$1.")}/${name}`;
+        if (project.exists(file))
+            return file;
+    }
+    return undefined;
+}
+const MAX_DOTTED_PARTS = 8;
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function join_cleanPath(p) {
     let c = cleanCache.get(p);
@@ -17139,6 +17176,10 @@ function joinInputs(inputs, view) {
  */
 function withClashes(test, project) {
     if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true)
+        return test;
+    // Both paths must be the project's: a test file named from elsewhere (pytest run in a
+    // subdirectory, no --cwd) would be collected beside a path of another frame.
+    if (!project.exists(test.id))
         return test;
     const imported = IMPORTED_FILE.exec(test.details)?.[1];
     const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);

@@ -23,7 +23,8 @@ export function isPytestNodeId(id: string): boolean {
  * pytest normalises it back to the node id `-x.py::t`.
  */
 export function asPositional(id: string): string {
-  return id.startsWith("-") ? `./${id}` : id;
+  // `@path` is an argument file to pytest (read even after "--").
+  return id.startsWith("-") || id.startsWith("@") ? `./${id}` : id;
 }
 
 /** `$FLAKY_TRIAGE_PYTHON` when set, else python3; read from the env the adapter passes in. */
@@ -102,11 +103,19 @@ function collected(test: TestCase): string[] {
  * `____ ERROR collecting ID ____`), or null when it reports none for that file.
  */
 function ownCollectionError(stdout: string, id: string): string | null {
-  const header = new RegExp(`^_+ ERROR collecting ${id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")} _+\r?$`, "m").exec(stdout);
-  if (header === null) return null;
-  const body = stdout.slice(header.index + header[0].length).split("\n");
-  const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
-  return (line ?? "collection error").trim().slice(0, 500);
+  const escaped = id.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  // The short summary names the file as given on the command line (-rE, set on it, keeps it
+  // whatever the project's addopts say); the section header names it from pytest's rootdir,
+  // which may lie below the directory the rerun runs in.
+  const summary = new RegExp(`^ERROR ${escaped}(?: - ([^\\n]*?))?\\r?$`, "m").exec(stdout);
+  const header = [...stdout.matchAll(/^_+ ERROR collecting (\S+) _+\r?$/gm)].find((h) => h[1] === id || id.endsWith("/" + h[1]!));
+  if (summary === null && header === undefined) return null;
+  if (header !== undefined) {
+    const body = stdout.slice(header.index + header[0].length).split("\n");
+    const line = ERROR_LINE.exec(body.slice(0, 40).join("\n"))?.[1] ?? body.find((l) => l.trim() !== "");
+    if (line !== undefined) return line.trim().slice(0, 500);
+  }
+  return (summary?.[1] ?? "collection error").trim().slice(0, 500);
 }
 
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
@@ -142,7 +151,9 @@ export function judgeCollection(run: { exitCode: number; stdout: string; stderr:
  * once per process). No plugin: nothing runs but the collection.
  */
 function collectInvocation(python: string, req: InvocationRequest, env: Record<string, string>, pytestArgs: string[]): Invocation {
-  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...pytestArgs, "--", ...collected(req.test)];
+  // A clash is judged by pytest's words for the file itself: ask for them whatever addopts say.
+  const clash = (req.test.clashesWith?.length ?? 0) > 0 ? ["--tb=short", "-rE"] : [];
+  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
   return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 
