@@ -82,6 +82,10 @@ describe("pytest driver", () => {
     const order = driver.invocation({ ...base, mode: "run-until", test: pytestCase("-x.py::t"), seed: null });
     expect(order.argv).toContain("--ft-run-until=-x.py::t");
     expect(order.argv.at(-1)).toBe("./-x.py");
+    // pytest reads `@path` as a file of arguments, even after "--" (pytest 9); `./@path` is the path.
+    const at = driver.invocation({ ...base, test: pytestCase("@x/test_u.py::test_a"), seed: null });
+    expect(at.argv.at(-1)).toBe("./@x/test_u.py::test_a");
+    expect(driver.reproduceCommand(pytestCase("@x/test_u.py::test_a"), null)).toBe("python3 -m pytest ./@x/test_u.py::test_a");
   });
 
   it("builds a pasteable reproduce command", () => {
