@@ -17163,24 +17163,46 @@ function joinInputs(inputs, view) {
         });
         place(e, matches.length === 1 ? matches[0] : undefined);
     }
-    return groups
-        .map((g) => ({ test: withClashes(mergeGroup(g, project), project), order: firstOrder(g) }))
+    const joined = groups
+        .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
         .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
         .map((x) => x.test);
+    addClashes(joined, project);
+    return joined;
+}
+/**
+ * Each pytest test file that failed to collect with "import file mismatch" gets the files it
+ * clashed with (see withClashes), and also the test files of its name that failed the same way
+ * before it in the run: after a partial fix (an __init__.py for the file the error names), it
+ * still clashes with those.
+ */
+function addClashes(tests, project) {
+    const seen = new Map();
+    for (const t of tests) {
+        if (withClashes(t, project) === null)
+            continue;
+        const base = external_node_path_namespaceObject.posix.basename(t.id);
+        const earlier = seen.get(base) ?? [];
+        const all = [...(t.clashesWith ?? []), ...earlier.filter((e) => !(t.clashesWith ?? []).includes(e))];
+        if (all.length > 0)
+            t.clashesWith = all;
+        seen.set(base, [...earlier, t.id]);
+    }
 }
 /**
  * A pytest test file that failed to collect with "import file mismatch": another file of the same
  * name was imported first under the module name both get (`test_utils`, with no `__init__.py` to
  * tell them apart). Collected alone, it collects; `clashesWith` names the other file in the
- * project, which its rerun and reproduce command collect first, as the CI run did.
+ * project, which its rerun and reproduce command collect first, as the CI run did. Null for any
+ * other test.
  */
 function withClashes(test, project) {
     if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true)
-        return test;
+        return null;
     // Both paths must be the project's: a test file named from elsewhere (pytest run in a
     // subdirectory, no --cwd) would be collected beside a path of another frame.
     if (!project.exists(test.id))
-        return test;
+        return null;
     const imported = IMPORTED_FILE.exec(test.details)?.[1];
     const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
     if (rel !== undefined && rel !== test.id)

@@ -3,7 +3,11 @@
  * installed is the machine's problem (environment); a name missing from the project's own
  * package is the code's (regression), however alike the two lines look.
  */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/model.js";
 import { ciThenTriage, pytestProject, removeTempDirs } from "../rerun/helpers.js";
 
 afterAll(removeTempDirs);
@@ -95,5 +99,26 @@ describe("import errors in a real pytest run", () => {
     expect(t.reproduce).toBe("python3 -m pytest tests/a/test_utils.py tests/b/test_utils.py");
     expect(t.suggestion).toContain("--import-mode=importlib");
     expect(t.suggestion).toContain("tests/a/test_utils.py");
+  }, 120_000);
+
+  it("three files of one name, after a partial fix: the one that still clashes is deterministic, the one fixed not reproduced (dist/cli.js)", () => {
+    const project = pytestProject("ft-import-mismatch3-", {
+      "tests/a/test_utils.py": "def test_a():\n    assert True\n",
+      "tests/b/test_utils.py": "def test_b():\n    assert True\n",
+      "tests/c/test_utils.py": "def test_c():\n    assert True\n",
+    });
+    // CI: b and c each clash with a. Then an __init__.py makes a a package: c still clashes with b.
+    spawnSync("python3", ["-m", "pytest", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    writeFileSync(path.join(project, "tests", "a", "__init__.py"), "");
+    const json = path.join(project, "triage.json");
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const r = spawnSync(process.execPath, [cli, "reports/junit.xml", "--reruns", "2", "--json", json, "--quiet"], { cwd: project, encoding: "utf8", env });
+    expect(r.status, r.stderr).not.toBe(2);
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.tests.map((t) => [t.id, t.verdict]).sort()).toEqual([
+      ["tests/b/test_utils.py", "not-reproduced"],
+      ["tests/c/test_utils.py", "deterministic"],
+    ]);
+    expect(report.tests.find((t) => t.id === "tests/c/test_utils.py")?.reproduce).toBe("python3 -m pytest tests/a/test_utils.py tests/b/test_utils.py tests/c/test_utils.py");
   }, 120_000);
 });

@@ -112,14 +112,29 @@ describe("joinInputs", () => {
         input("junit", "j.xml", [
           fileTest("tests/b/test_utils.py", mismatch("/ci/work/tests/a/test_utils.py"), 0),
           // A stale .pyc naming a file the project no longer has: nothing to collect first.
-          fileTest("tests/c/test_utils.py", mismatch("/ci/work/old/test_utils.py"), 1),
+          fileTest("tests/c/test_other.py", mismatch("/ci/work/old/test_other.py"), 1),
+        ]),
+      ],
+      project("tests/a/test_utils.py", "tests/b/test_utils.py", "tests/c/test_other.py"),
+    );
+    expect(joined.map((t) => [t.id, t.clashesWith ?? null])).toEqual([
+      ["tests/b/test_utils.py", ["tests/a/test_utils.py"]],
+      ["tests/c/test_other.py", null],
+    ]);
+    // Three of a name: the third also clashes with the second, which failed before it (after a
+    // partial fix, an __init__.py for the first, it still does).
+    const three = joinInputs(
+      [
+        input("junit", "j.xml", [
+          fileTest("tests/b/test_utils.py", mismatch("/ci/work/tests/a/test_utils.py"), 0),
+          fileTest("tests/c/test_utils.py", mismatch("/ci/work/tests/a/test_utils.py"), 1),
         ]),
       ],
       project("tests/a/test_utils.py", "tests/b/test_utils.py", "tests/c/test_utils.py"),
     );
-    expect(joined.map((t) => [t.id, t.clashesWith ?? null])).toEqual([
+    expect(three.map((t) => [t.id, t.clashesWith ?? null])).toEqual([
       ["tests/b/test_utils.py", ["tests/a/test_utils.py"]],
-      ["tests/c/test_utils.py", null],
+      ["tests/c/test_utils.py", ["tests/a/test_utils.py", "tests/b/test_utils.py"]],
     ]);
     // A test file not in the project (named from a subdirectory pytest ran in) gets no partner
     // from the project's frame.
