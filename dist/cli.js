@@ -6559,18 +6559,46 @@ function trailingClasses(parts) {
  * and returns the file using the most parts (the most specific module, as the plain search does).
  */
 function dottedDirectoryFile(parts, project) {
-    const isDir = project.isDir?.bind(project);
-    if (isDir === undefined || parts.length < 2)
+    if (parts.length < 2)
         return null;
     let best = null;
+    walkDotted(parts, project, (here, used) => {
+        if (project.exists(`${here}.py`) && (best === null || used > best.used))
+            best = { file: `${here}.py`, used };
+    });
+    return best;
+}
+/**
+ * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or
+ * a dot of a directory's own name (`docs.v2`, and `.docs`: an empty part): pytest's JUnit
+ * classname of a text file's doctest (`docs.v2.usage.md` with name `usage.md`).
+ */
+function fileInDottedDirectory(parts, name, project) {
+    if (parts.length === 0)
+        return project.exists(name) ? name : undefined;
+    let found;
+    walkDotted(parts, project, (here, used) => {
+        if (found === undefined && used === parts.length && project.exists(`${here}/${name}`))
+            found = `${here}/${name}`;
+    });
+    return found;
+}
+/**
+ * Calls `visit` with each path that `parts` joined by dots may be (each dot a `/` or a literal
+ * dot), as far as the directories it passes through exist, with the number of parts used.
+ * At most MAX_DOTTED_SPLITS paths; nothing without `isDir`.
+ */
+function walkDotted(parts, project, visit) {
+    const isDir = project.isDir?.bind(project);
+    if (isDir === undefined || parts.length === 0)
+        return;
     let budget = MAX_DOTTED_SPLITS;
     // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
     const walk = (dir, segment, i) => {
         if (budget-- <= 0)
             return;
         const here = dir === "" ? segment : `${dir}/${segment}`;
-        if (project.exists(`${here}.py`) && (best === null || i > best.used))
-            best = { file: `${here}.py`, used: i };
+        visit(here, i);
         if (i >= parts.length)
             return;
         const next = parts[i];
@@ -6579,7 +6607,6 @@ function dottedDirectoryFile(parts, project) {
             walk(here, next, i + 1);
     };
     walk("", parts[0], 1);
-    return best;
 }
 /** The file part of a node id (everything before the first `::`). */
 function nodeIdFile(id) {
@@ -16670,7 +16697,7 @@ function pytestJUnit(t, ids, project) {
     // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
     // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
     if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
-        const file = dottedFile(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
+        const file = fileInDottedDirectory(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
         if (file !== undefined)
             return { id: `${file}::${t.name}`, file, runner: "pytest" };
     }
@@ -16690,30 +16717,6 @@ function pytestJUnit(t, ids, project) {
         mapped.file !== undefined;
     return python ? mapped : null;
 }
-/**
- * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or a
- * dot of a directory's own name (`docs.v2`): the first way that names a file in the project.
- * Directories of more than MAX_DOTTED_PARTS parts are read with every dot a `/` only.
- */
-function dottedFile(parts, name, project) {
-    if (parts.length === 0)
-        return project.exists(name) ? name : undefined;
-    if (parts.length > MAX_DOTTED_PARTS) {
-        const file = `${parts.join("/")}/${name}`;
-        return project.exists(file) ? file : undefined;
-    }
-    for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
-        let dir = parts[0];
-        for (let i = 1; i < parts.length; i++)
-            dir += ((mask >> (i - 1)) & 1) === 1 ? `.${parts[i]}` : `/${parts[i]}`;
-        // An empty part is a dot that began a name (`.docs`).
-        const file = `${dir.replace(/(^|\/)\//g, "$1.")}/${name}`;
-        if (project.exists(file))
-            return file;
-    }
-    return undefined;
-}
-const MAX_DOTTED_PARTS = 8;
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function join_cleanPath(p) {
     let c = cleanCache.get(p);

@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { doctestKind, nodeIdFile, PytestIds } from "./pytest-ids.js";
+import { doctestKind, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -67,7 +67,7 @@ function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: s
   // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
   // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
   if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
-    const file = dottedFile(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
+    const file = fileInDottedDirectory(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
     if (file !== undefined) return { id: `${file}::${t.name}`, file, runner: "pytest" };
   }
   if (!DOTTED_MODULE_PATH.test(t.classname)) return null;
@@ -84,29 +84,6 @@ function pytestJUnit(t: TestCase, ids: PytestIds, project: ProjectView): { id: s
     mapped.file !== undefined;
   return python ? mapped : null;
 }
-
-/**
- * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or a
- * dot of a directory's own name (`docs.v2`): the first way that names a file in the project.
- * Directories of more than MAX_DOTTED_PARTS parts are read with every dot a `/` only.
- */
-function dottedFile(parts: string[], name: string, project: ProjectView): string | undefined {
-  if (parts.length === 0) return project.exists(name) ? name : undefined;
-  if (parts.length > MAX_DOTTED_PARTS) {
-    const file = `${parts.join("/")}/${name}`;
-    return project.exists(file) ? file : undefined;
-  }
-  for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
-    let dir = parts[0]!;
-    for (let i = 1; i < parts.length; i++) dir += ((mask >> (i - 1)) & 1) === 1 ? `.${parts[i]}` : `/${parts[i]}`;
-    // An empty part is a dot that began a name (`.docs`).
-    const file = `${dir.replace(/(^|\/)\//g, "$1.")}/${name}`;
-    if (project.exists(file)) return file;
-  }
-  return undefined;
-}
-
-const MAX_DOTTED_PARTS = 8;
 
 /** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
 function cleanPath(p: string): string {

@@ -134,22 +134,48 @@ function trailingClasses(parts: readonly string[]): string[] {
  * and returns the file using the most parts (the most specific module, as the plain search does).
  */
 function dottedDirectoryFile(parts: readonly string[], project: ProjectFiles): { file: string; used: number } | null {
-  const isDir = project.isDir?.bind(project);
-  if (isDir === undefined || parts.length < 2) return null;
+  if (parts.length < 2) return null;
   let best: { file: string; used: number } | null = null;
+  walkDotted(parts, project, (here, used) => {
+    if (project.exists(`${here}.py`) && (best === null || used > best.used)) best = { file: `${here}.py`, used };
+  });
+  return best;
+}
+
+/**
+ * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or
+ * a dot of a directory's own name (`docs.v2`, and `.docs`: an empty part): pytest's JUnit
+ * classname of a text file's doctest (`docs.v2.usage.md` with name `usage.md`).
+ */
+export function fileInDottedDirectory(parts: readonly string[], name: string, project: ProjectFiles): string | undefined {
+  if (parts.length === 0) return project.exists(name) ? name : undefined;
+  let found: string | undefined;
+  walkDotted(parts, project, (here, used) => {
+    if (found === undefined && used === parts.length && project.exists(`${here}/${name}`)) found = `${here}/${name}`;
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` with each path that `parts` joined by dots may be (each dot a `/` or a literal
+ * dot), as far as the directories it passes through exist, with the number of parts used.
+ * At most MAX_DOTTED_SPLITS paths; nothing without `isDir`.
+ */
+function walkDotted(parts: readonly string[], project: ProjectFiles, visit: (here: string, used: number) => void): void {
+  const isDir = project.isDir?.bind(project);
+  if (isDir === undefined || parts.length === 0) return;
   let budget = MAX_DOTTED_SPLITS;
   // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
   const walk = (dir: string, segment: string, i: number): void => {
     if (budget-- <= 0) return;
     const here = dir === "" ? segment : `${dir}/${segment}`;
-    if (project.exists(`${here}.py`) && (best === null || i > best.used)) best = { file: `${here}.py`, used: i };
+    visit(here, i);
     if (i >= parts.length) return;
     const next = parts[i]!;
     walk(dir, `${segment}.${next}`, i + 1);
     if (isDir(here)) walk(here, next, i + 1);
   };
   walk("", parts[0]!, 1);
-  return best;
 }
 
 /** The file part of a node id (everything before the first `::`). */

@@ -11,6 +11,11 @@ function project(...files: string[]): ProjectView {
   const set = new Set(files);
   return { exists: (rel) => set.has(rel) };
 }
+
+/** project() that also knows the directories its files are in. */
+function projectWithDirs(...files: string[]): ProjectView {
+  return { ...project(...files), isDir: (rel) => rel !== "" && files.some((f) => f.startsWith(`${rel}/`)) };
+}
 const PROJECT = project(
   "tests/test_numeric.py",
   "tests/test_crash.py",
@@ -89,14 +94,14 @@ describe("joinInputs", () => {
 
   it("maps a text file's doctest from the JUnit report's dotted path to its file", () => {
     const j = junitTest({ classname: "docs.usage.md", name: "usage.md", index: 0 });
-    const [t] = joinInputs([input("junit", "j.xml", [j])], project("docs/usage.md"));
+    const [t] = joinInputs([input("junit", "j.xml", [j])], projectWithDirs("docs/usage.md"));
     expect(t).toMatchObject({ id: "docs/usage.md::usage.md", file: "docs/usage.md" });
-    const [root] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "test_notes.txt", name: "test_notes.txt", index: 0 })])], project("test_notes.txt"));
+    const [root] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "test_notes.txt", name: "test_notes.txt", index: 0 })])], projectWithDirs("test_notes.txt"));
     expect(root).toMatchObject({ id: "test_notes.txt::test_notes.txt", file: "test_notes.txt" });
     // A dot of a directory's own name, and a hidden directory, are told from a separator by the project.
-    const [v2] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.v2.usage.md", name: "usage.md", index: 0 })])], project("docs.v2/usage.md"));
+    const [v2] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.v2.usage.md", name: "usage.md", index: 0 })])], projectWithDirs("docs.v2/usage.md"));
     expect(v2).toMatchObject({ id: "docs.v2/usage.md::usage.md", file: "docs.v2/usage.md" });
-    const [hidden] = joinInputs([input("junit", "j.xml", [junitTest({ classname: ".docs.usage.md", name: "usage.md", index: 0 })])], project(".docs/usage.md"));
+    const [hidden] = joinInputs([input("junit", "j.xml", [junitTest({ classname: ".docs.usage.md", name: "usage.md", index: 0 })])], projectWithDirs(".docs/usage.md"));
     expect(hidden).toMatchObject({ id: ".docs/usage.md::usage.md", file: ".docs/usage.md" });
     // Not a document, or not in the project: read as before.
     const [u] = joinInputs([input("junit", "j.xml", [junitTest({ classname: "docs.usage.md", name: "usage.md", index: 0 })])], project());
