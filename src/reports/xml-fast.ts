@@ -279,8 +279,7 @@ export interface DecodedEnds {
  */
 export function readCharDataEnds(ix: ChunkIndex, from: number, to: number): DecodedEnds | undefined {
   const s = ix.text;
-  if (ix.special.in(from, to) && !allowedSpecials(s, from, to)) return undefined;
-  if (ix.cdataEnd.at(from) + 2 < to) return undefined;
+  if (!charsValid(ix, from, to)) return undefined;
   let length = to - from;
   for (let amp = ix.amp.at(from); amp < to; ) {
     const semi = s.indexOf(";", amp + 1);
@@ -347,9 +346,7 @@ function referenceEnd(s: string, from: number, i: number): number {
  */
 function checkedCharData(ix: ChunkIndex, from: number, to: number): string | undefined {
   const s = ix.text;
-  if (ix.special.in(from, to) && !allowedSpecials(s, from, to)) return undefined;
-  // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
-  if (ix.cdataEnd.at(from) + 2 < to) return undefined;
+  if (!charsValid(ix, from, to)) return undefined;
   const out = s.slice(from, to);
   return ix.cr.at(from) < to ? out.replace(/\r\n?/g, "\n") : out;
 }
@@ -359,9 +356,18 @@ function checkedCharData(ix: ChunkIndex, from: number, to: number): string | und
  * (whitespace between elements): readCharData's checks without building the text.
  */
 export function charDataValid(ix: ChunkIndex, from: number, to: number): boolean {
-  if (ix.special.in(from, to) && !allowedSpecials(ix.text, from, to)) return false;
-  if (ix.cdataEnd.at(from) + 2 < to) return false;
+  if (!charsValid(ix, from, to)) return false;
   return ix.amp.at(from) >= to || decodeReferences(ix.text.slice(from, to)) !== undefined;
+}
+
+/**
+ * Whether character data text[from, to) holds only characters XML 1.0 allows and no `]]>`: the
+ * checks every reading of character data makes before its references.
+ */
+function charsValid(ix: ChunkIndex, from: number, to: number): boolean {
+  if (ix.special.in(from, to) && !allowedSpecials(ix.text, from, to)) return false;
+  // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
+  return ix.cdataEnd.at(from) + 2 >= to;
 }
 
 /** Whether text[from, to) holds only characters XML 1.0 allows (surrogates only in pairs). */

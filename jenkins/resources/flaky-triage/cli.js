@@ -11128,9 +11128,7 @@ function readCharData(ix, from, to) {
  */
 function readCharDataEnds(ix, from, to) {
     const s = ix.text;
-    if (ix.special.in(from, to) && !allowedSpecials(s, from, to))
-        return undefined;
-    if (ix.cdataEnd.at(from) + 2 < to)
+    if (!charsValid(ix, from, to))
         return undefined;
     let length = to - from;
     for (let amp = ix.amp.at(from); amp < to;) {
@@ -11203,10 +11201,7 @@ function referenceEnd(s, from, i) {
  */
 function checkedCharData(ix, from, to) {
     const s = ix.text;
-    if (ix.special.in(from, to) && !allowedSpecials(s, from, to))
-        return undefined;
-    // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
-    if (ix.cdataEnd.at(from) + 2 < to)
+    if (!charsValid(ix, from, to))
         return undefined;
     const out = s.slice(from, to);
     return ix.cr.at(from) < to ? out.replace(/\r\n?/g, "\n") : out;
@@ -11216,11 +11211,19 @@ function checkedCharData(ix, from, to) {
  * (whitespace between elements): readCharData's checks without building the text.
  */
 function charDataValid(ix, from, to) {
-    if (ix.special.in(from, to) && !allowedSpecials(ix.text, from, to))
-        return false;
-    if (ix.cdataEnd.at(from) + 2 < to)
+    if (!charsValid(ix, from, to))
         return false;
     return ix.amp.at(from) >= to || decodeReferences(ix.text.slice(from, to)) !== undefined;
+}
+/**
+ * Whether character data text[from, to) holds only characters XML 1.0 allows and no `]]>`: the
+ * checks every reading of character data makes before its references.
+ */
+function charsValid(ix, from, to) {
+    if (ix.special.in(from, to) && !allowedSpecials(ix.text, from, to))
+        return false;
+    // `]]>` is only an error when all of it is character data; its `>` must come before `to`.
+    return ix.cdataEnd.at(from) + 2 >= to;
 }
 /** Whether text[from, to) holds only characters XML 1.0 allows (surrogates only in pairs). */
 function allowedSpecials(s, from, to) {
