@@ -6657,6 +6657,15 @@ function doctestKind(id) {
         return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
     return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }
+/**
+ * Whether a test is a collection that failed because another test file of its name was imported
+ * first, under the module name both get (pytest's "import file mismatch"): its id is the file
+ * (no `::`), and its text says so. A test that only printed those words is not.
+ */
+function failedWithImportMismatch(test) {
+    return !test.id.includes("::") && test.details?.includes(IMPORT_FILE_MISMATCH) === true;
+}
+const IMPORT_FILE_MISMATCH = "import file mismatch";
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
 /**
@@ -16150,6 +16159,7 @@ function interval(k, n, conf = 0.95) {
 
 
 
+
 /** Violation ratio up to which a deterministic miss counts as a tolerance problem (see RULES). */
 const NEAR_MISS_RATIO = 10;
 /** Fewer trials than this never support a confident verdict. */
@@ -16357,8 +16367,8 @@ function failureHints(test, ctx = {}) {
     const hints = causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
     // Two test files of one name imported as one module: the project's layout, where it is the
     // test's own failure (a file that failed to collect), not text a test printed.
-    if (!test.id.includes("::") && test.details?.includes("import file mismatch") === true && findHint(hints, "environment") === undefined) {
-        return [...hints, { kind: "environment", evidence: "import file mismatch" }];
+    if (failedWithImportMismatch(test) && findHint(hints, "environment") === undefined) {
+        return [...hints, { kind: "environment", evidence: IMPORT_FILE_MISMATCH }];
     }
     return hints;
 }
@@ -17203,19 +17213,18 @@ function addClashes(tests, project) {
  * other test.
  */
 function withClashes(test, project) {
-    if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true)
+    if (!failedWithImportMismatch(test) || !test.id.endsWith(".py"))
         return null;
     // Both paths must be the project's: a test file named from elsewhere (pytest run in a
     // subdirectory, no --cwd) would be collected beside a path of another frame.
     if (!project.exists(test.id))
         return null;
-    const imported = IMPORTED_FILE.exec(test.details)?.[1];
+    const imported = IMPORTED_FILE.exec(test.details ?? "")?.[1];
     const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
     if (rel !== undefined && rel !== test.id)
         test.clashesWith = [rel];
     return test;
 }
-const IMPORT_FILE_MISMATCH = "import file mismatch";
 /** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
 const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;
 

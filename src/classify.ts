@@ -83,6 +83,7 @@ import type {
 import { causeHintsOfParts, findHint, type CauseHint, type HintContext } from "./diagnose/cause-hints.js";
 import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
+import { failedWithImportMismatch, IMPORT_FILE_MISMATCH } from "./reports/pytest-ids.js";
 import { ordersOnly } from "./seeds/recognisers.js";
 import { interval, upperBound } from "./stats.js";
 
@@ -339,8 +340,8 @@ export function failureHints(test: TestCase, ctx: HintContext = {}): CauseHint[]
   const hints = causeHintsOfParts([test.message, test.details, test.output].filter((t) => t !== undefined), ctx);
   // Two test files of one name imported as one module: the project's layout, where it is the
   // test's own failure (a file that failed to collect), not text a test printed.
-  if (!test.id.includes("::") && test.details?.includes("import file mismatch") === true && findHint(hints, "environment") === undefined) {
-    return [...hints, { kind: "environment", evidence: "import file mismatch" }];
+  if (failedWithImportMismatch(test) && findHint(hints, "environment") === undefined) {
+    return [...hints, { kind: "environment", evidence: IMPORT_FILE_MISMATCH }];
   }
   return hints;
 }

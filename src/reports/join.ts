@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { doctestKind, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
+import { doctestKind, failedWithImportMismatch, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -538,16 +538,15 @@ function addClashes(tests: TestCase[], project: ProjectView): void {
  * other test.
  */
 function withClashes(test: TestCase, project: ProjectView): TestCase | null {
-  if (test.id.includes("::") || !test.id.endsWith(".py") || test.details?.includes(IMPORT_FILE_MISMATCH) !== true) return null;
+  if (!failedWithImportMismatch(test) || !test.id.endsWith(".py")) return null;
   // Both paths must be the project's: a test file named from elsewhere (pytest run in a
   // subdirectory, no --cwd) would be collected beside a path of another frame.
   if (!project.exists(test.id)) return null;
-  const imported = IMPORTED_FILE.exec(test.details)?.[1];
+  const imported = IMPORTED_FILE.exec(test.details ?? "")?.[1];
   const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
   if (rel !== undefined && rel !== test.id) test.clashesWith = [rel];
   return test;
 }
 
-const IMPORT_FILE_MISMATCH = "import file mismatch";
 /** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
 const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;

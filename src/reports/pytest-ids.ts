@@ -224,3 +224,14 @@ export function doctestKind(id: string): "module" | "text" | null {
   if (base === "__init__.py") return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
   return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
 }
+
+/**
+ * Whether a test is a collection that failed because another test file of its name was imported
+ * first, under the module name both get (pytest's "import file mismatch"): its id is the file
+ * (no `::`), and its text says so. A test that only printed those words is not.
+ */
+export function failedWithImportMismatch(test: { id: string; details?: string }): boolean {
+  return !test.id.includes("::") && test.details?.includes(IMPORT_FILE_MISMATCH) === true;
+}
+
+export const IMPORT_FILE_MISMATCH = "import file mismatch";
