@@ -31,15 +31,20 @@ func Normalise(weights []float64) []float64 {
 	return out
 }
 
-// ParallelSum adds values in goroutines, each after a random delay of up to 24 ms, and reads
-// the total after 20 ms: a guess, not a join. With four values about half the runs read the
-// total before the slowest worker added its part.
+// ParallelSum adds values in goroutines and reads the total after 20 ms: a guess, not a join.
+// Each goroutine stands for a call that is usually quick (it adds at once) but now and then slow
+// (40 ms, a stalled read). With four values about half the runs have a slow one, and those read
+// the total before it added its part. The 20 ms on either side of the read keep these odds when
+// the machine is loaded: a goroutine would have to start 20 ms late to turn a pass into a failure.
 func ParallelSum(values []int64) int64 {
 	var total int64
-	// Seeded from the clock on purpose: the delays stand for I/O and scheduling, not test data.
+	// Seeded from the clock on purpose: the stalls stand for I/O and scheduling, not test data.
 	jitter := rand.New(rand.NewSource(time.Now().UnixNano()))
 	for _, v := range values {
-		delay := time.Duration(jitter.Int63n(int64(24 * time.Millisecond)))
+		var delay time.Duration
+		if jitter.Float64() < slowOdds {
+			delay = 40 * time.Millisecond
+		}
 		go func(v int64) {
 			time.Sleep(delay)
 			atomic.AddInt64(&total, v)
@@ -48,6 +53,9 @@ func ParallelSum(values []int64) int64 {
 	time.Sleep(20 * time.Millisecond)
 	return atomic.LoadInt64(&total)
 }
+
+// slowOdds is the chance one call stalls: 1 - 0.5^(1/4), so four calls are all quick half the time.
+const slowOdds = 0.159
 
 // MeanFloat32 accumulates in float32, as GPU kernels and SIMD loops do: its rounding error
 // grows with the count, so a float64 reference differs by a little more than 1e-6.
