@@ -14736,6 +14736,7 @@ class NeedleSet {
 
 ;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
 
+
 /** Hints are looked for in at most this much text (readers cap failure text already). */
 const MAX_HINT_TEXT = 256 * 1024;
 const MAX_EVIDENCE_CHARS = 120;
@@ -14901,10 +14902,13 @@ function hintsOf(text, found, ctx) {
         if (!candidates.has(p) || hints.some((h) => h.kind === kind))
             continue;
         const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned, ctx) ?? null);
+        // Copied: a slice would keep the whole failure text alive as long as the hint (the report).
         if (evidence !== null)
-            hints.push({ kind, evidence: evidence.trim().slice(0, MAX_EVIDENCE_CHARS) });
+            hints.push({ kind, evidence: detach(evidence.trim().slice(0, MAX_EVIDENCE_CHARS)) });
     }
-    return hints;
+    // A copy of exactly its length: grown by push, it keeps room for 17 hints, and most failing
+    // tests hold one (4.3 MB of the 500 MB bench report's 31,000 failures).
+    return hints.slice();
 }
 /**
  * `causeHints(parts.join("\n"))`, scanning each part once: no needle holds a line end, so a
@@ -16938,23 +16942,26 @@ function mergeGroup(group, project) {
                 out.file = node.file;
         }
     }
-    // The common case, one evidence with one source, has nothing to deduplicate.
+    // The common case, one evidence with one source, has nothing to deduplicate. Built by map,
+    // not push: an array grown from empty by push keeps room for 17 elements, and there is one
+    // per failing test (4.8 MB of the 500 MB bench report's 31,000).
     const only = group.length === 1 ? group[0].test.sources : undefined;
     if (only !== undefined && only.length <= 1) {
-        for (const s of only)
-            out.sources.push({ ...s });
+        out.sources = only.map((s) => ({ ...s }));
         return out;
     }
     const seen = new Set();
+    const sources = [];
     for (const e of group) {
         for (const s of e.test.sources) {
             const key = `${s.file}\u0000${s.line ?? ""}`;
             if (seen.has(key))
                 continue;
             seen.add(key);
-            out.sources.push({ ...s });
+            sources.push({ ...s });
         }
     }
+    out.sources = sources.slice();
     return out;
 }
 /**
@@ -21727,35 +21734,34 @@ function cut(text, max) {
 function pad(text, width) {
     return text + " ".repeat(Math.max(0, width - charCount(text)));
 }
+function cellsOf(test) {
+    return [oneLine(test.id), verdictText(test), CAUSE_LABEL[test.cause], oneLine(seedCell(test.seed)) || "-", oneLine(test.suggestion)];
+}
 /** Renders the failing tests as aligned plain-text columns followed by a tally line (no final newline). */
 function renderTable(report, options = {}) {
+    return [...tableLines(report, options)].join("\n");
+}
+/**
+ * renderTable's lines, one at a time. The cells are made twice (once to size the columns, once
+ * to print), not kept: the 500 MB bench report's 31,000 rows held ~20 MB while the table was
+ * built and written as one string.
+ */
+function* tableLines(report, options = {}) {
     const ordered = orderForDisplay(report);
     const shown = options.maxRows !== undefined && ordered.length > options.maxRows ? ordered.slice(0, Math.max(0, options.maxRows)) : ordered;
-    const rows = shown.map((test) => ({
-        test,
-        cells: [
-            oneLine(test.id),
-            verdictText(test),
-            CAUSE_LABEL[test.cause],
-            oneLine(seedCell(test.seed)) || "-",
-            oneLine(test.suggestion),
-        ],
-    }));
     const header = ["TEST", "VERDICT", "CAUSE", "SEED", "FIX"];
-    // A loop, not Math.max(...rows): spreading 100,000+ rows as arguments overflows the stack.
-    const widthOf = (i, max) => {
-        let w = charCount(header[i] ?? "");
-        for (const r of rows) {
-            if (w >= max)
-                break;
-            w = Math.max(w, charCount(r.cells[i] ?? ""));
-        }
-        return Math.min(max, w);
-    };
-    let idW = widthOf(0, ID_MAX);
-    const verdictW = widthOf(1, Infinity);
-    const causeW = widthOf(2, Infinity);
-    const seedW = widthOf(3, SEED_MAX);
+    const widths = header.map(charCount);
+    const caps = [ID_MAX, Infinity, Infinity, SEED_MAX];
+    for (const test of shown) {
+        const cells = cellsOf(test);
+        for (let i = 0; i < caps.length; i++)
+            if (widths[i] < caps[i])
+                widths[i] = Math.max(widths[i], charCount(cells[i]));
+    }
+    let idW = Math.min(ID_MAX, widths[0]);
+    const verdictW = widths[1];
+    const causeW = widths[2];
+    const seedW = Math.min(SEED_MAX, widths[3]);
     if (options.width !== undefined) {
         const fixed = verdictW + causeW + seedW + GAP.length * 4;
         // Give the id at most what leaves the fix column its minimum.
@@ -21770,18 +21776,16 @@ function renderTable(report, options = {}) {
             .join(GAP)
             .trimEnd();
     };
-    const out = [];
-    if (rows.length > 0) {
-        out.push(line(header));
-        for (const r of rows)
-            out.push(line(r.cells, r.test.verdict));
+    if (shown.length > 0) {
+        yield line(header);
+        for (const test of shown)
+            yield line(cellsOf(test), test.verdict);
     }
     const hidden = ordered.length - shown.length;
     if (hidden > 0) {
-        out.push(`... and ${hidden} more failing test${hidden === 1 ? "" : "s"}${options.moreWhere ? `: ${options.moreWhere}` : ""}`);
+        yield `... and ${hidden} more failing test${hidden === 1 ? "" : "s"}${options.moreWhere ? `: ${options.moreWhere}` : ""}`;
     }
-    out.push(tallyLine(report));
-    return out.join("\n");
+    yield tallyLine(report);
 }
 /** Reproduce commands printed under the table; the JSON and Markdown reports have every one. */
 const REPRODUCE_SHOWN = 10;
@@ -21897,7 +21901,7 @@ async function runTriage(cmd) {
         await writeJsonAtomic(cmd.json, report);
     if (cmd.markdown)
         await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
-    process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
+    writeLines(tableLines(report, { color: process.stdout.isTTY === true }));
     // Commands run from the project root: named when --cwd put it elsewhere.
     const reproduce = renderReproduce(report, undefined, (0,external_node_path_namespaceObject.resolve)(cmd.settings.cwd) === process.cwd() ? undefined : cmd.settings.cwd);
     if (reproduce !== "")
@@ -21905,6 +21909,23 @@ async function runTriage(cmd) {
     if (interrupted)
         return interrupted === "SIGINT" ? 130 : 143;
     return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
+}
+/**
+ * Each line and its newline, written a few hundred at a time: a table of 31,000 failing tests
+ * never exists as one string and its UTF-8 copy. (Writes to files, pipes and terminals are
+ * synchronous on Linux and macOS, so nothing queues up.)
+ */
+function writeLines(lines) {
+    let batch = [];
+    const flush = () => {
+        if (batch.length > 0)
+            process.stdout.write(batch.join("\n") + "\n");
+        batch = [];
+    };
+    for (const l of lines)
+        if (batch.push(l) === 256)
+            flush();
+    flush();
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

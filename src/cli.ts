@@ -11,7 +11,7 @@ import { checkOutputPaths } from "./io/output-paths.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
-import { renderReproduce, renderTable } from "./render/table.js";
+import { renderReproduce, tableLines } from "./render/table.js";
 import { killAllNow } from "./rerun/process.js";
 import { triage } from "./triage.js";
 import { VERSION } from "./version.js";
@@ -95,12 +95,27 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
 
   if (cmd.json) await writeJsonAtomic(cmd.json, report);
   if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
-  process.stdout.write(renderTable(report, { color: process.stdout.isTTY === true }) + "\n");
+  writeLines(tableLines(report, { color: process.stdout.isTTY === true }));
   // Commands run from the project root: named when --cwd put it elsewhere.
   const reproduce = renderReproduce(report, undefined, resolve(cmd.settings.cwd) === process.cwd() ? undefined : cmd.settings.cwd);
   if (reproduce !== "") process.stdout.write("\n" + reproduce + "\n");
   if (interrupted) return interrupted === "SIGINT" ? 130 : 143;
   return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
+}
+
+/**
+ * Each line and its newline, written a few hundred at a time: a table of 31,000 failing tests
+ * never exists as one string and its UTF-8 copy. (Writes to files, pipes and terminals are
+ * synchronous on Linux and macOS, so nothing queues up.)
+ */
+function writeLines(lines: Iterable<string>): void {
+  let batch: string[] = [];
+  const flush = (): void => {
+    if (batch.length > 0) process.stdout.write(batch.join("\n") + "\n");
+    batch = [];
+  };
+  for (const l of lines) if (batch.push(l) === 256) flush();
+  flush();
 }
 
 main(process.argv.slice(2)).then(

@@ -281,21 +281,25 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     }
   }
 
-  // The common case, one evidence with one source, has nothing to deduplicate.
+  // The common case, one evidence with one source, has nothing to deduplicate. Built by map,
+  // not push: an array grown from empty by push keeps room for 17 elements, and there is one
+  // per failing test (4.8 MB of the 500 MB bench report's 31,000).
   const only = group.length === 1 ? group[0]!.test.sources : undefined;
   if (only !== undefined && only.length <= 1) {
-    for (const s of only) out.sources.push({ ...s } satisfies SourceRef);
+    out.sources = only.map((s) => ({ ...s }) satisfies SourceRef);
     return out;
   }
   const seen = new Set<string>();
+  const sources: SourceRef[] = [];
   for (const e of group) {
     for (const s of e.test.sources) {
       const key = `${s.file}\u0000${s.line ?? ""}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.sources.push({ ...s } satisfies SourceRef);
+      sources.push({ ...s } satisfies SourceRef);
     }
   }
+  out.sources = sources.slice();
   return out;
 }
 
