@@ -95,6 +95,16 @@ describe("pytest driver", () => {
     expect(driver.reproduceCommand(pytestCase("t.py::x"), null)).toBe("python3 -m pytest t.py::x");
   });
 
+  it("puts no seed note after the command: `#` is no comment in zsh, where its words ran (a seed in backquotes as a command)", () => {
+    // Seeds from a user pattern are any text the report holds.
+    const hostile = "`id>/tmp/pwned`";
+    const globalSeed: Seed = { value: hostile, recogniser: "user-pattern", source: { file: "ci.log" }, apply: { kind: "global-rng", value: hostile } };
+    expect(driver.reproduceCommand(pytestCase("t.py::x"), globalSeed)).toBe("python3 -m pytest t.py::x");
+    const decorator = "@reproduce_failure('6.0', b'`id`')";
+    const hypothesis: Seed = { value: decorator, recogniser: "hypothesis-reproduce", source: { file: "ci.log" }, apply: { kind: "hypothesis", decorator } };
+    expect(driver.reproduceCommand(pytestCase("t.py::x"), hypothesis)).toBe("python3 -m pytest t.py::x");
+  });
+
   it("takes the interpreter from FLAKY_TRIAGE_PYTHON", () => {
     expect(resolvePython({ FLAKY_TRIAGE_PYTHON: "/venv/bin/python" })).toBe("/venv/bin/python");
     expect(resolvePython({})).toBe("python3");

@@ -259,16 +259,11 @@ export function pytestDriver(python: string): RerunDriver {
       const app = seedApplication(seed);
       const argv = [python, "-m", "pytest", ...collectArgs(test.id), ...(app?.args ?? [])];
       argv.push(...(isFileId(test.id) ? collected(test) : [asPositional(test.id)]));
-      const command = shellQuoteCommand(argv, app?.env ?? {});
-      // The global-RNG and hypothesis seeds need code, not a flag: say which, as a comment.
-      // A comment ends at a newline, so only single-line values go there.
-      const hint =
-        app?.globalRng != null
-          ? `seed random/numpy with ${app.globalRng}`
-          : seed?.apply.kind === "hypothesis"
-            ? `add ${seed.apply.decorator}`
-            : null;
-      return hint !== null && /^[^\n\r\0]*$/.test(hint) ? `${command}  # ${hint}` : command;
+      // Only the command: the global-RNG and hypothesis seeds need code, not a flag, and the
+      // reports say so with the seed. A note after `#` is not a comment in zsh (macOS's shell)
+      // unless interactive_comments is set: its words reached pytest as arguments, and a seed
+      // value from the report, in backquotes, ran as a command.
+      return shellQuoteCommand(argv, app?.env ?? {});
     },
     orderReproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);
