@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Counts, Outcome, ParsedInput, PriorAttempt, TestCase } from "../model.js";
+import { repeatsAreAttempts } from "./dialects/dialects.js";
 import { failingLine } from "./failing-line.js";
 import {
   CappedText,
@@ -64,12 +65,14 @@ import {
  *   last one's outcome.
  * - A test is identified by its innermost suite's name + classname + name (the same name in two
  *   suites is two tests). A testcase repeating the id of a test already kept (failed, errored
- *   or flaky) is another attempt of it (pytest-rerunfailures, jest retries, gotestsum
- *   reruns): the test's outcome becomes the last attempt's, earlier attempts move to
- *   priorAttempts and the counts move with it, so the test is counted once. A failing
- *   testcase right after a passing or skipped one with the same id folds that one in too.
- *   Ids of passing and skipped tests are otherwise not remembered (memory must not grow with
- *   passing tests), so other repeats of passing tests count as separate tests.
+ *   or flaky) is another attempt of it (pytest-rerunfailures, gotestsum reruns, TestNG):
+ *   the test's outcome becomes the last attempt's, earlier attempts move to priorAttempts
+ *   and the counts move with it, so the test is counted once. A failing testcase right after
+ *   a passing or skipped one with the same id folds that one in too. Ids of passing and
+ *   skipped tests are otherwise not remembered (memory must not grow with passing tests), so
+ *   other repeats of passing tests count as separate tests. Exception: in jest-junit, vitest
+ *   and mocha reports (named by their root element) every testcase is a test of its own,
+ *   repeated ids included: those reporters write one testcase per test, retried or not.
  * - tests = passed + failed + errored + skipped, from testcases seen; the suites' own
  *   tests=/failures= attributes are ignored (they are often wrong or missing).
  * - Exception: pytest writes a teardown error after a failed call as a second, adjacent
@@ -344,6 +347,8 @@ export class JUnitReader {
   private ended = false;
   /** The report's first characters, for dialect and report-level seed detection. */
   private head = "";
+  /** See repeatsAreAttempts; undefined until the first testcase needs it. */
+  private attemptsRepeat: boolean | undefined;
 
   /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
   private readonly fast: boolean;
@@ -1081,11 +1086,12 @@ export class JUnitReader {
     for (const a of c.flaky) prior.push(toPrior(a));
 
     const key = caseKey(c.suiteName, c.classname, c.name);
-    const previous = this.kept.get(key);
+    const attempts = this.repeatsAreAttempts();
+    const previous = attempts ? this.kept.get(key) : undefined;
     const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
     const last = this.previous();
     const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
-    const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
+    const counted = attempts && adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
     this.setPrevious(c.suiteName, c.classname, c.name);
     if (previous === undefined && !keep) {
       this.counts.tests++;
@@ -1141,11 +1147,24 @@ export class JUnitReader {
 
     this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
     this.tests.push(test);
-    this.kept.set(key, test);
-    this.keptNames.add(nameKey(c.name));
+    if (attempts) {
+      this.kept.set(key, test);
+      this.keptNames.add(nameKey(c.name));
+    }
     this.counts.tests++;
     this.counts[outcome]++;
     if (outputText === undefined) this.suites[this.suites.length - 1]?.needOutput.push(test);
+  }
+
+  /**
+   * Whether a repeated id is another attempt of one test: not in the reports of jest-junit,
+   * vitest and mocha, which write one testcase per test however often it was retried, so a
+   * repeat there is another test of the same title (`test.each` with a fixed title). Folding
+   * those made a failing case that a passing one of the same title followed read as passed
+   * on retry. Decided by the report's head, read before its first testcase.
+   */
+  private repeatsAreAttempts(): boolean {
+    return (this.attemptsRepeat ??= repeatsAreAttempts(this.head));
   }
 
   /** A repeat of a kept test: the new attempt becomes the outcome, the old one a prior attempt. */

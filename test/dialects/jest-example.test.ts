@@ -6,7 +6,7 @@
  * its seed, and the driver's argv and judge against jest's own results.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -127,6 +127,36 @@ describe("jest facts the triage relies on, from the same real run", () => {
     const pool = results.testResults.flatMap((f) => f.assertionResults).find((a) => a.fullName === "pool connects");
     expect(pool).toMatchObject({ status: "passed", invocations: 2 });
     expect(report.tests.find((t) => t.name === "pool connects")).toBeUndefined();
+  });
+
+  it("test.each with a fixed title: jest-junit writes one testcase per case, all with one id; a failing case is a failure, not a retry", () => {
+    // A project of its own, on the example's jest and jest-junit: the second of three cases fails.
+    const dir = mkdtempSync(join(tmpdir(), "ft-jest-each-"));
+    mkdirSync(join(dir, "tests"));
+    symlinkSync(join(example, "node_modules"), join(dir, "node_modules"), "dir");
+    writeFileSync(join(dir, "package.json"), '{"name":"each","private":true}\n');
+    writeFileSync(
+      join(dir, "tests", "add.test.js"),
+      "const add = (a, b) => (a === 2 ? a + b + 1 : a + b);\n" +
+        "describe('add', () => {\n  test.each([[1, 1, 2], [2, 2, 4], [3, 3, 6]])('adds two numbers', (a, b, want) => {\n    expect(add(a, b)).toBe(want);\n  });\n});\n",
+    );
+    const run = spawnSync(process.execPath, [join(example, "node_modules", "jest", "bin", "jest.js"), "--ci", "--reporters=jest-junit"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, JEST_JUNIT_OUTPUT_DIR: dir, JEST_JUNIT_OUTPUT_NAME: "junit.xml", NO_COLOR: "1" },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    const xml = readFileSync(join(dir, "junit.xml"), "utf8");
+    expect(xml.match(/<testcase classname="add adds two numbers" name="add adds two numbers"/g)).toHaveLength(3);
+    const out = join(dir, "triage.json");
+    const triaged = spawnSync(process.execPath, [join(root, "dist", "cli.js"), join(dir, "junit.xml"), "--cwd", dir, "--reruns", "2", "--fresh-seeds", "0", "--json", out, "--quiet"], { encoding: "utf8" });
+    // It read as one test that passed on a retry, and the run exited 0, before repeats in jest-junit reports were tests.
+    expect(triaged.status, triaged.stderr).toBe(1);
+    const r = JSON.parse(readFileSync(out, "utf8")) as Report;
+    expect(r.summary).toMatchObject({ tests: 3, passed: 2, failed: 1, deterministic: 1 });
+    expect(r.tests).toHaveLength(1);
+    expect(r.tests[0]).toMatchObject({ id: "tests/add.test.js > add adds two numbers", outcome: "failed", verdict: "deterministic" });
+    expect(r.tests[0]?.reruns.recorded).toBeUndefined();
   });
 
   it("jest prints its seed once, in the run's summary; the jest-seed recogniser reads it there", () => {

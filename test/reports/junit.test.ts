@@ -153,7 +153,7 @@ describe("JUnitReader attempts", () => {
     ]);
   });
 
-  it("folds repeated attempts (rerunfailures, jest retries) and keeps the failing evidence", () => {
+  it("folds repeated attempts (rerunfailures, gotestsum reruns) and keeps the failing evidence", () => {
     const out = read(
       suite(`
         <testcase classname="c" name="flaky"><failure message="f1">MXNET_TEST_SEED=5</failure><system-out>o1</system-out></testcase>
@@ -182,6 +182,30 @@ describe("JUnitReader attempts", () => {
     expect(out.counts).toEqual({ tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 });
     expect(out.tests[0]?.priorAttempts).toEqual([{ outcome: "passed" }]);
     expect(out.tests[0]?.index).toBe(0);
+  });
+
+  it("does not fold repeated ids in jest-junit, vitest and mocha reports: one testcase per test there, so a repeat is another test of the same title", () => {
+    // test.each with a fixed title, as jest-junit writes it (one case of three fails).
+    const cases = (cls: string, name: string): string =>
+      `<testcase classname="${cls}" name="${name}"/><testcase classname="${cls}" name="${name}"><failure>Error: expect(received).toBe(expected)</failure></testcase><testcase classname="${cls}" name="${name}"/>`;
+    const roots = [
+      `<testsuites name="jest tests" tests="3" failures="1"><testsuite name="add" tests="3">${cases("add adds two numbers", "add adds two numbers")}</testsuite></testsuites>`,
+      `<?xml version="1.0" encoding="UTF-8" ?>\n<testsuites name="vitest tests" tests="3" failures="1"><testsuite name="tests/add.test.ts" tests="3">${cases("tests/add.test.ts", "add &gt; adds two numbers")}</testsuite></testsuites>`,
+      `<testsuites name="Mocha Tests" tests="3" failures="1"><testsuite name="Root Suite" tests="0"/><testsuite name="add" tests="3">${cases("adds two numbers", "add adds two numbers")}</testsuite></testsuites>`,
+    ];
+    for (const xml of roots) {
+      for (const chunk of [0, 7]) {
+        const out = read(xml, chunk);
+        expect(out.counts, xml).toEqual({ tests: 3, passed: 2, failed: 1, errored: 0, skipped: 0 });
+        expect(out.tests, xml).toHaveLength(1);
+        expect(out.tests[0], xml).toMatchObject({ outcome: "failed", index: 1 });
+        expect(out.tests[0]?.priorAttempts, xml).toBeUndefined();
+      }
+    }
+    // Elsewhere the same three testcases are three attempts of one test that passed at last.
+    const other = read(`<testsuites name="pytest"><testsuite name="add">${cases("c", "t")}</testsuite></testsuites>`);
+    expect(other.counts).toEqual({ tests: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
+    expect(other.tests[0]?.priorAttempts?.map((a) => a.outcome)).toEqual(["passed", "failed"]);
   });
 
   it("does not fold the same name in different suites", () => {

@@ -6108,6 +6108,7 @@ const DIALECTS = [
         name: "vitest",
         runner: "vitest",
         head: /<testsuites name="vitest tests"/,
+        oneTestcasePerTest: true,
         // vitest's junit reporter: classname is the file, name the describe chain joined by " > ".
         score: (t) => (JS_TEST_FILE.test(t.classname) ? (vitestFrames(dialects_text(t)).length > 0 ? 2 : 1) : 0),
         id: (t) => `${t.classname} > ${t.name}`,
@@ -6120,6 +6121,7 @@ const DIALECTS = [
         name: "jest-junit",
         runner: "jest",
         head: /<testsuites name="jest tests"/,
+        oneTestcasePerTest: true,
         score: (t) => {
             const frames = dialects_text(t);
             if (/\bat Object\.<anonymous> \(|\bexpect\(received\)/.test(frames))
@@ -6150,6 +6152,7 @@ const DIALECTS = [
         name: "mocha",
         runner: null,
         head: /<testsuites name="Mocha Tests"|<testsuite name="Root Suite"/,
+        oneTestcasePerTest: true,
         score: (t) => (/\bat Context\.<anonymous> \(/.test(dialects_text(t)) ? 2 : 0),
         // mocha-junit-reporter: name is the full title (what --grep matches), classname the test's own.
         id: (t) => t.name,
@@ -6292,13 +6295,9 @@ function looksPython(t) {
  * report without failing tests needs no dialect: ids and drivers only matter for those.
  */
 function detectDialect(sample) {
-    if (sample.head !== undefined) {
-        // Comments first: example reports describe attributes of other dialects in them.
-        const head = sample.head.replace(/<!--[\s\S]*?-->/g, "");
-        const byHead = DIALECTS.find((d) => d.head?.test(head) === true);
-        if (byHead !== undefined)
-            return byHead;
-    }
+    const byHead = sample.head !== undefined ? dialectOfHead(sample.head) : undefined;
+    if (byHead !== undefined)
+        return byHead;
     const tests = sample.tests.filter((t) => !looksPython(t));
     if (tests.length === 0)
         return null;
@@ -6314,6 +6313,19 @@ function detectDialect(sample) {
         }
     }
     return best;
+}
+/** The dialect the report's head names, if any. */
+function dialectOfHead(head) {
+    // Comments first: example reports describe attributes of other dialects in them.
+    const bare = head.replace(/<!--[\s\S]*?-->/g, "");
+    return DIALECTS.find((d) => d.head?.test(bare) === true);
+}
+/**
+ * Whether a repeated testcase id in a report with this head is another attempt of one test
+ * (pytest-rerunfailures, gotestsum --rerun-fails, TestNG) rather than another test.
+ */
+function repeatsAreAttempts(head) {
+    return dialectOfHead(head)?.oneTestcasePerTest !== true;
 }
 function dialectNamed(name) {
     return DIALECTS.find((d) => d.name === name);
@@ -11627,6 +11639,7 @@ function runPattern(shape, found, skip) {
 
 
 
+
 const IGNORED = { sink: null };
 // Maps, not object literals: element names come from the report, and `<constructor/>` inside a
 // testcase must not find Object.prototype's constructor and count as a failure.
@@ -11807,6 +11820,8 @@ class JUnitReader {
     ended = false;
     /** The report's first characters, for dialect and report-level seed detection. */
     head = "";
+    /** See repeatsAreAttempts; undefined until the first testcase needs it. */
+    attemptsRepeat;
     /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
     fast;
     constructor(path, options = {}) {
@@ -12573,11 +12588,12 @@ class JUnitReader {
         for (const a of c.flaky)
             prior.push(toPrior(a));
         const key = caseKey(c.suiteName, c.classname, c.name);
-        const previous = this.kept.get(key);
+        const attempts = this.repeatsAreAttempts();
+        const previous = attempts ? this.kept.get(key) : undefined;
         const keep = outcome === "failed" || outcome === "errored" || prior.length > 0;
         const last = this.previous();
         const adjacent = last !== null && last.suiteName === c.suiteName && last.classname === c.classname && last.name === c.name;
-        const counted = adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
+        const counted = attempts && adjacent && this.lastCaseCounted ? { outcome: last.outcome, index: last.index } : null;
         this.setPrevious(c.suiteName, c.classname, c.name);
         if (previous === undefined && !keep) {
             this.counts.tests++;
@@ -12637,12 +12653,24 @@ class JUnitReader {
             test.line = line;
         this.retainedChars += (detailsText?.length ?? 0) + (outputText?.length ?? 0);
         this.tests.push(test);
-        this.kept.set(key, test);
-        this.keptNames.add(nameKey(c.name));
+        if (attempts) {
+            this.kept.set(key, test);
+            this.keptNames.add(nameKey(c.name));
+        }
         this.counts.tests++;
         this.counts[outcome]++;
         if (outputText === undefined)
             this.suites[this.suites.length - 1]?.needOutput.push(test);
+    }
+    /**
+     * Whether a repeated id is another attempt of one test: not in the reports of jest-junit,
+     * vitest and mocha, which write one testcase per test however often it was retried, so a
+     * repeat there is another test of the same title (`test.each` with a fixed title). Folding
+     * those made a failing case that a passing one of the same title followed read as passed
+     * on retry. Decided by the report's head, read before its first testcase.
+     */
+    repeatsAreAttempts() {
+        return (this.attemptsRepeat ??= repeatsAreAttempts(this.head));
     }
     /** A repeat of a kept test: the new attempt becomes the outcome, the old one a prior attempt. */
     foldAttempt(test, outcome, prior, message, details, output) {

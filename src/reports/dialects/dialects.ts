@@ -57,6 +57,12 @@ export interface Dialect {
   runner: string | null;
   /** Evidence from the report's head alone; any match decides. */
   head?: RegExp;
+  /**
+   * Its reporter writes one testcase per test however often the test was retried, so a
+   * repeated id is another test of the same title (`test.each` with a fixed title), not another
+   * attempt.
+   */
+  oneTestcasePerTest?: true;
   /** Evidence from one failing test: 0 none, 1 suggestive, 2 specific to this runner. */
   score(test: TestCase, path: string): number;
   /** The runner's own id for the test; undefined keeps the reader's. */
@@ -133,6 +139,7 @@ export const DIALECTS: readonly Dialect[] = [
     name: "vitest",
     runner: "vitest",
     head: /<testsuites name="vitest tests"/,
+    oneTestcasePerTest: true,
     // vitest's junit reporter: classname is the file, name the describe chain joined by " > ".
     score: (t) => (JS_TEST_FILE.test(t.classname) ? (vitestFrames(text(t)).length > 0 ? 2 : 1) : 0),
     id: (t) => `${t.classname} > ${t.name}`,
@@ -145,6 +152,7 @@ export const DIALECTS: readonly Dialect[] = [
     name: "jest-junit",
     runner: "jest",
     head: /<testsuites name="jest tests"/,
+    oneTestcasePerTest: true,
     score: (t) => {
       const frames = text(t);
       if (/\bat Object\.<anonymous> \(|\bexpect\(received\)/.test(frames)) return 2;
@@ -174,6 +182,7 @@ export const DIALECTS: readonly Dialect[] = [
     name: "mocha",
     runner: null,
     head: /<testsuites name="Mocha Tests"|<testsuite name="Root Suite"/,
+    oneTestcasePerTest: true,
     score: (t) => (/\bat Context\.<anonymous> \(/.test(text(t)) ? 2 : 0),
     // mocha-junit-reporter: name is the full title (what --grep matches), classname the test's own.
     id: (t) => t.name,
@@ -318,12 +327,8 @@ function looksPython(t: TestCase): boolean {
  * report without failing tests needs no dialect: ids and drivers only matter for those.
  */
 export function detectDialect(sample: DialectSample): Dialect | null {
-  if (sample.head !== undefined) {
-    // Comments first: example reports describe attributes of other dialects in them.
-    const head = sample.head.replace(/<!--[\s\S]*?-->/g, "");
-    const byHead = DIALECTS.find((d) => d.head?.test(head) === true);
-    if (byHead !== undefined) return byHead;
-  }
+  const byHead = sample.head !== undefined ? dialectOfHead(sample.head) : undefined;
+  if (byHead !== undefined) return byHead;
   const tests = sample.tests.filter((t) => !looksPython(t));
   if (tests.length === 0) return null;
   let best: Dialect | null = null;
@@ -337,6 +342,21 @@ export function detectDialect(sample: DialectSample): Dialect | null {
     }
   }
   return best;
+}
+
+/** The dialect the report's head names, if any. */
+export function dialectOfHead(head: string): Dialect | undefined {
+  // Comments first: example reports describe attributes of other dialects in them.
+  const bare = head.replace(/<!--[\s\S]*?-->/g, "");
+  return DIALECTS.find((d) => d.head?.test(bare) === true);
+}
+
+/**
+ * Whether a repeated testcase id in a report with this head is another attempt of one test
+ * (pytest-rerunfailures, gotestsum --rerun-fails, TestNG) rather than another test.
+ */
+export function repeatsAreAttempts(head: string): boolean {
+  return dialectOfHead(head)?.oneTestcasePerTest !== true;
 }
 
 export function dialectNamed(name: string): Dialect | undefined {
