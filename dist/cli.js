@@ -7394,8 +7394,8 @@ def _await_parent(run, counted):
 ;// CONCATENATED MODULE: ./src/rerun/drivers/pytest.ts
 /**
  * The built-in driver for pytest node ids: one interpreter repeats the test in-process through
- * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, no
- * cache (-p no:cacheprovider), hypothesis' example database.
+ * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, the
+ * cache (-o cache_dir), hypothesis' example database.
  */
 
 
@@ -7420,6 +7420,9 @@ function resolvePython(env) {
     const configured = env.FLAKY_TRIAGE_PYTHON;
     return configured !== undefined && configured.trim() !== "" ? configured : "python3";
 }
+function cacheIn(workDir) {
+    return ["-o", `cache_dir=${external_node_path_default().join(workDir, "pytest-cache")}`];
+}
 function pytestArgv(python, workDir, resultsFile, extra, targets) {
     return [
         python,
@@ -7427,8 +7430,9 @@ function pytestArgv(python, workDir, resultsFile, extra, targets) {
         "pytest",
         "-p",
         PLUGIN_MODULE,
-        "-p",
-        "no:cacheprovider",
+        // The cache in our directory, not turned off: `-p no:cacheprovider` also takes away the
+        // `cache` fixture, and every rerun of a test that uses it failed "fixture 'cache' not found".
+        ...cacheIn(workDir),
         "-q",
         "--color=no",
         // No capture: pytest would spool a test's output to a temp file (a test printing
@@ -7537,7 +7541,7 @@ function judgeCollection(run, test) {
 function collectInvocation(python, req, env, pytestArgs) {
     // A clash is judged by pytest's words for the file itself: ask for them whatever addopts say.
     const clash = (req.test.clashesWith?.length ?? 0) > 0 ? ["--tb=short", "-rE"] : [];
-    const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
+    const argv = [python, "-m", "pytest", ...cacheIn(req.workDir), "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
     return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 function pytestDriver(python) {

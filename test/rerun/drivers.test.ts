@@ -20,7 +20,8 @@ describe("pytest driver", () => {
     expect(all.argv).not.toContain("--ft-stop-when-mixed");
     expect(inv.reportsLines).toBe(true);
     expect(inv.env.MXNET_TEST_SEED).toBe("7");
-    expect(inv.argv.slice(0, 7)).toEqual(["python3", "-m", "pytest", "-p", "flaky_triage_rerun", "-p", "no:cacheprovider"]);
+    // The cache goes to the rerun's own directory (turned off, it took the `cache` fixture away).
+    expect(inv.argv.slice(0, 7)).toEqual(["python3", "-m", "pytest", "-p", "flaky_triage_rerun", "-o", "cache_dir=/r/pytest-cache"]);
     expect(inv.argv).toContain("--junitxml=/r/junit.xml");
     expect(inv.argv).toContain("--ft-repeat=5");
     expect(inv.argv.slice(-2)).toEqual(["--", "tests/x.py::test_y[a b]"]);
@@ -154,7 +155,7 @@ describe("a pytest test id that is a whole file (a module that failed to import)
     const d = pytestDriver("python3");
     const req = { test: pytestCase("tests/test_api.py"), seed: null, mode: "repeat" as const, attempts: 5, freshSeeds: null, stopWhenMixed: true, freshPasses: true, workDir: "/w", resultsFile: "/w/r" };
     const inv = d.invocation(req);
-    expect(inv.argv).toEqual(["python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", "--", "tests/test_api.py"]);
+    expect(inv.argv).toEqual(["python3", "-m", "pytest", "-o", "cache_dir=/w/pytest-cache", "-q", "--color=no", "--collect-only", "--", "tests/test_api.py"]);
     expect(inv).toMatchObject({ attempts: 1, reportsLines: false });
     expect(d.batch!.key(req)).toBeNull();
   });

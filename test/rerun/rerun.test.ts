@@ -425,3 +425,37 @@ describe("a test that is not safe to run twice in one process", () => {
     expect(t.verdict).toBe("intermittent");
   }, 120_000);
 });
+
+describe("pytest's cache in reruns", () => {
+  it("a test using the `cache` fixture reruns with it, into the rerun's own directory: intermittent, not 'fixture not found' read as a regression (dist/cli.js)", () => {
+    // Even counts fail: the CI run (count 0) did, reruns alternate.
+    const project = pytestProject("ft-cache-fixture-", {
+      "tests/test_cached.py": [
+        COUNTER,
+        "def test_warm(cache):",
+        '    runs = cache.get("ft/runs", 0)',
+        '    cache.set("ft/runs", runs + 1)',
+        '    assert _next() % 2 == 1, "cold cache"',
+        "",
+      ].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "counter") };
+    // The CI run with pytest's cache on (ciThenTriage's run turns it off), kept out of the project's default place.
+    spawnSync("python3", ["-m", "pytest", "-o", "cache_dir=ci-cache", "--junitxml=reports/junit.xml", "tests"], { cwd: project, env });
+    expect(readFileSync(path.join(project, "reports", "junit.xml"), "utf8")).toContain("cold cache");
+    const json = path.join(project, "triage.json");
+    const r = spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "..", "dist", "cli.js"), "reports/junit.xml", "--cwd", project, "--reruns", "4", "--fresh-seeds", "0", "--jobs", "1", "--json", json, "--quiet"], {
+      cwd: project,
+      encoding: "utf8",
+      env,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const t = (JSON.parse(readFileSync(json, "utf8")) as Report).tests[0]!;
+    expect(JSON.stringify(t)).not.toContain("not found");
+    expect(t.reruns.sameSeed.passed).toBeGreaterThan(0);
+    expect(t.reruns.sameSeed.failed).toBeGreaterThan(0);
+    expect(t.verdict).toBe("intermittent");
+    // The reruns wrote their cache in their own directory, not the project's.
+    expect(existsSync(path.join(project, ".pytest_cache"))).toBe(false);
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 /**
  * The built-in driver for pytest node ids: one interpreter repeats the test in-process through
- * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, no
- * cache (-p no:cacheprovider), hypothesis' example database.
+ * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, the
+ * cache (-o cache_dir), hypothesis' example database.
  */
 import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
@@ -33,6 +33,10 @@ export function resolvePython(env: Readonly<Record<string, string | undefined>>)
   return configured !== undefined && configured.trim() !== "" ? configured : "python3";
 }
 
+function cacheIn(workDir: string): string[] {
+  return ["-o", `cache_dir=${path.join(workDir, "pytest-cache")}`];
+}
+
 function pytestArgv(python: string, workDir: string, resultsFile: string, extra: string[], targets: string[]): string[] {
   return [
     python,
@@ -40,8 +44,9 @@ function pytestArgv(python: string, workDir: string, resultsFile: string, extra:
     "pytest",
     "-p",
     PLUGIN_MODULE,
-    "-p",
-    "no:cacheprovider",
+    // The cache in our directory, not turned off: `-p no:cacheprovider` also takes away the
+    // `cache` fixture, and every rerun of a test that uses it failed "fixture 'cache' not found".
+    ...cacheIn(workDir),
     "-q",
     "--color=no",
     // No capture: pytest would spool a test's output to a temp file (a test printing
@@ -153,7 +158,7 @@ export function judgeCollection(run: { exitCode: number; stdout: string; stderr:
 function collectInvocation(python: string, req: InvocationRequest, env: Record<string, string>, pytestArgs: string[]): Invocation {
   // A clash is judged by pytest's words for the file itself: ask for them whatever addopts say.
   const clash = (req.test.clashesWith?.length ?? 0) > 0 ? ["--tb=short", "-rE"] : [];
-  const argv = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
+  const argv = [python, "-m", "pytest", ...cacheIn(req.workDir), "-q", "--color=no", "--collect-only", ...clash, ...pytestArgs, "--", ...collected(req.test)];
   return { argv, env, attempts: 1, reportsLines: false, judge: { decide: (run) => judgeCollection(run, req.test) } };
 }
 
