@@ -202,6 +202,9 @@ function unknownFix(
         tolerance?.suggestion !== null && tolerance?.suggestion !== undefined
           ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
           : "";
+      // Its reruns failed for want of a variable they are not given (rerun/withheld.ts says so).
+      const pass = /FLAKY_TRIAGE_PASS_ENV=[^\s;)]+/.exec(reruns?.note ?? "");
+      if (pass !== null) return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass[0]} to classify the failure${where(test)}${hint}`;
       return `not rerun: rerun it to classify the failure${where(test)}${hint}`;
     }
   }

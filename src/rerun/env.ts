@@ -1,8 +1,8 @@
 /**
- * The environment reruns get: the user's, minus anything that looks like a credential and the
- * runner's file commands. A
- * failing test is code from a pull request; rerunning it must not hand it the CI job's tokens
- * (GITHUB_TOKEN can push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
+ * The environment reruns get: the user's, minus anything that looks like a credential (unless
+ * the user passes it by name, PASS_ENV) and the runner's file commands. A failing test is code
+ * from a pull request; rerunning it must not hand it the CI job's tokens (GITHUB_TOKEN can
+ * push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
  */
 import path from "node:path";
 
@@ -29,6 +29,25 @@ export function isWithheld(name: string): boolean {
 }
 
 /**
+ * The variable naming what reruns may see although it looks like a credential: names separated
+ * by commas or blanks (`FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD`). A test that reads a database
+ * password fails every rerun without it. An environment variable, not a flag, so the CLI, the
+ * Action (`env:` of its step) and the Jenkins step (`withEnv`) all take it the same way. The
+ * runner's file commands are never passed.
+ */
+export const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
+
+function passedNames(user: Readonly<Record<string, string | undefined>>): Set<string> {
+  return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
+}
+
+/** The names of `user` that reruns do not get. */
+export function withheldNames(user: Readonly<Record<string, string | undefined>>): string[] {
+  const passed = passedNames(user);
+  return Object.keys(user).filter((name) => user[name] !== undefined && isWithheld(name) && !passed.has(name));
+}
+
+/**
  * `user` is the environment the adapter was started with (passed in, never read from
  * `process.env` here); `pluginDir` holds our pytest plugin module.
  */
@@ -37,8 +56,9 @@ export function rerunEnv(
   pluginDir: string,
 ): Record<string, string> {
   const env: Record<string, string> = {};
+  const withheld = new Set(withheldNames(user));
   for (const [name, value] of Object.entries(user)) {
-    if (value === undefined || isWithheld(name)) continue;
+    if (value === undefined || withheld.has(name)) continue;
     env[name] = value;
   }
   // Reruns must not leave __pycache__ directories in the user's checkout.

@@ -18,7 +18,8 @@ import { errorMessage } from "../errors.js";
 import { runBatch, type BatchResult } from "./attempts.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
-import { rerunEnv } from "./env.js";
+import { rerunEnv, withheldNames } from "./env.js";
+import { discountWithheld } from "./withheld.js";
 import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
 import type { RerunOutcome, RerunPhase, RerunProgress, RerunRequest } from "./plan.js";
@@ -121,7 +122,10 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   const byPhase: Record<RerunPhase, Trial[]> = { "same-seed": [], "fresh-seeds": [], order: [] };
   const reruns: Reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [], failingSeeds: [] } };
   const notes: string[] = [];
+  const withheld = withheldNames(ctx.env);
   const outcome = (reproduce: string | null, seedReapplied: boolean, processes: number): RerunOutcome => {
+    const discounted = discountWithheld(reruns, byPhase, withheld, req.test.message ?? "");
+    if (discounted !== null) notes.push(discounted);
     if (notes.length > 0) reruns.note = notes.join("; ");
     return {
       reruns,

@@ -3,7 +3,7 @@
  * Fixture tests append their PID to a file, so we can count the processes N attempts took.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Seed } from "../../src/model.js";
@@ -457,5 +457,30 @@ describe("pytest's cache in reruns", () => {
     expect(t.verdict).toBe("intermittent");
     // The reruns wrote their cache in their own directory, not the project's.
     expect(existsSync(path.join(project, ".pytest_cache"))).toBe(false);
+  }, 120_000);
+});
+
+describe("a test that reads a credential-like variable", () => {
+  it("reruns without it do not count (not rerun, saying how to pass it), and with FLAKY_TRIAGE_PASS_ENV it reruns: intermittent, not a regression (dist/cli.js)", () => {
+    const project = pytestProject("ft-pass-env-", {
+      "tests/test_db.py": [COUNTER, 'def test_query():', '    assert os.environ["DB_PASSWORD"] == "hunter2"', '    assert _next() % 2 == 1, "connection reset by peer"', ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", DB_PASSWORD: "hunter2", FT_COUNTER: path.join(project, "counter") };
+    const withheld = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "4", "--fresh-seeds", "0", "--jobs", "1"], env });
+    const t = withheld.report.tests[0]!;
+    // Every rerun failed with KeyError: 'DB_PASSWORD': it read "deterministic, a real bug", exit 1.
+    expect(withheld.status, withheld.stderr).toBe(0);
+    expect(t).toMatchObject({ verdict: "not-rerun" });
+    expect(t.reruns.sameSeed).toMatchObject({ runs: 4, passed: 0, failed: 0 });
+    expect(t.reruns.note).toContain("4 reruns failed on DB_PASSWORD");
+    expect(t.suggestion).toContain("rerun with FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD");
+
+    rmSync(env.FT_COUNTER, { force: true });
+    const passed = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "4", "--fresh-seeds", "0", "--jobs", "1"], env: { ...env, FLAKY_TRIAGE_PASS_ENV: "DB_PASSWORD" } });
+    const p = passed.report.tests[0]!;
+    expect(passed.status, passed.stderr).toBe(0);
+    expect(p.verdict).toBe("intermittent");
+    expect(p.reruns.sameSeed.passed).toBeGreaterThan(0);
+    expect(p.reruns.note).toBeUndefined();
   }, 120_000);
 });

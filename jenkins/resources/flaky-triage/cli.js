@@ -16692,6 +16692,10 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
             const hint = tolerance?.suggestion !== null && tolerance?.suggestion !== undefined
                 ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
                 : "";
+            // Its reruns failed for want of a variable they are not given (rerun/withheld.ts says so).
+            const pass = /FLAKY_TRIAGE_PASS_ENV=[^\s;)]+/.exec(reruns?.note ?? "");
+            if (pass !== null)
+                return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass[0]} to classify the failure${where(test)}${hint}`;
             return `not rerun: rerun it to classify the failure${where(test)}${hint}`;
         }
     }
@@ -18183,10 +18187,10 @@ function parseEvent(line) {
 
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
 /**
- * The environment reruns get: the user's, minus anything that looks like a credential and the
- * runner's file commands. A
- * failing test is code from a pull request; rerunning it must not hand it the CI job's tokens
- * (GITHUB_TOKEN can push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
+ * The environment reruns get: the user's, minus anything that looks like a credential (unless
+ * the user passes it by name, PASS_ENV) and the runner's file commands. A failing test is code
+ * from a pull request; rerunning it must not hand it the CI job's tokens (GITHUB_TOKEN can
+ * push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
  */
 
 /** GitHub Actions' runtime variables: tokens and the URLs they are meant for. */
@@ -18208,13 +18212,30 @@ function isWithheld(name) {
     return isCredentialName(name) || RUNNER_FILE_COMMANDS.has(name.toUpperCase());
 }
 /**
+ * The variable naming what reruns may see although it looks like a credential: names separated
+ * by commas or blanks (`FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD`). A test that reads a database
+ * password fails every rerun without it. An environment variable, not a flag, so the CLI, the
+ * Action (`env:` of its step) and the Jenkins step (`withEnv`) all take it the same way. The
+ * runner's file commands are never passed.
+ */
+const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
+function passedNames(user) {
+    return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
+}
+/** The names of `user` that reruns do not get. */
+function withheldNames(user) {
+    const passed = passedNames(user);
+    return Object.keys(user).filter((name) => user[name] !== undefined && isWithheld(name) && !passed.has(name));
+}
+/**
  * `user` is the environment the adapter was started with (passed in, never read from
  * `process.env` here); `pluginDir` holds our pytest plugin module.
  */
 function rerunEnv(user, pluginDir) {
     const env = {};
+    const withheld = new Set(withheldNames(user));
     for (const [name, value] of Object.entries(user)) {
-        if (value === undefined || isWithheld(name))
+        if (value === undefined || withheld.has(name))
             continue;
         env[name] = value;
     }
@@ -18223,6 +18244,64 @@ function rerunEnv(user, pluginDir) {
     const existing = env.PYTHONPATH;
     env.PYTHONPATH = existing ? `${pluginDir}${(external_node_path_default()).delimiter}${existing}` : pluginDir;
     return env;
+}
+
+;// CONCATENATED MODULE: ./src/rerun/withheld.ts
+
+/** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
+function retally(tally, trials) {
+    const t = { ...tally, passed: 0, failed: 0, timedOut: 0, crashed: 0 };
+    for (const trial of trials) {
+        if (trial.kind === "passed")
+            t.passed++;
+        else if (trial.kind === "failed")
+            t.failed++;
+        else if (trial.kind === "timedOut")
+            t.timedOut++;
+        else if (trial.kind === "crashed")
+            t.crashed++;
+    }
+    return t;
+}
+const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Turns the failing trials whose message names a withheld variable, one the CI failure's
+ * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
+ * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
+ */
+function discountWithheld(reruns, byPhase, withheld, ciMessage) {
+    if (withheld.length === 0)
+        return null;
+    const pattern = new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
+    // A failure CI had too is the test's own, whatever it names.
+    if (pattern.test(ciMessage))
+        return null;
+    const named = new Set();
+    let discounted = 0;
+    for (const phase of Object.keys(byPhase)) {
+        byPhase[phase] = byPhase[phase].map((t) => {
+            if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined)
+                return t;
+            const m = pattern.exec(t.message);
+            if (m === null)
+                return t;
+            named.add(m[0]);
+            discounted++;
+            return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
+        });
+    }
+    if (discounted === 0)
+        return null;
+    reruns.sameSeed = retally(reruns.sameSeed, byPhase["same-seed"]);
+    const fresh = retally(reruns.freshSeeds, byPhase["fresh-seeds"]);
+    const failing = new Set(byPhase["fresh-seeds"].filter((t) => t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed").map((t) => t.seed));
+    reruns.freshSeeds = { ...fresh, seeds: reruns.freshSeeds.seeds, failingSeeds: reruns.freshSeeds.failingSeeds.filter((s) => failing.has(s)) };
+    if (reruns.order !== undefined)
+        reruns.order = { ...retally(reruns.order, byPhase.order), predecessors: reruns.order.predecessors };
+    const names = [...named].sort();
+    const list = names.join(", ");
+    return (`${discounted} rerun${discounted === 1 ? "" : "s"} failed on ${list}, which reruns do not get (${names.length === 1 ? "its name looks" : "their names look"} ` +
+        `like a credential): not counted; give ${names.length === 1 ? "it" : "them"} to reruns with ${PASS_ENV}=${names.join(",")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/copy-in.ts
@@ -18287,6 +18366,7 @@ async function sizeWithin(dir, max) {
  * (batch.ts) come here with phases 1 and 2 already run in a process shared with the other tests
  * of their file; only what the batch left (the order check, seeds only arguments carry) runs here.
  */
+
 
 
 
@@ -18365,7 +18445,11 @@ async function rerunTest(req, ctx, batched) {
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
     const reruns = { sameSeed: emptyTally(), freshSeeds: { ...emptyTally(), seeds: [], failingSeeds: [] } };
     const notes = [];
+    const withheld = withheldNames(ctx.env);
     const outcome = (reproduce, seedReapplied, processes) => {
+        const discounted = discountWithheld(reruns, byPhase, withheld, req.test.message ?? "");
+        if (discounted !== null)
+            notes.push(discounted);
         if (notes.length > 0)
             reruns.note = notes.join("; ");
         return {

@@ -1,0 +1,65 @@
+/**
+ * Reruns that failed for want of a variable the rerun environment withheld (env.ts: names that
+ * look like credentials). A test reading `os.environ["DB_PASSWORD"]` fails every such rerun with
+ * `KeyError: 'DB_PASSWORD'`, whatever it did in CI: counted, those failures made a flaky test
+ * read as a deterministic regression. They are the environment's, not the test's: they count
+ * for nothing (as skipped attempts do), and the note says how to pass the variable.
+ */
+import type { Reruns, RerunTally, Trial } from "../model.js";
+import { PASS_ENV } from "./env.js";
+import type { RerunPhase } from "./plan.js";
+
+/** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
+function retally(tally: RerunTally, trials: readonly Trial[]): RerunTally {
+  const t: RerunTally = { ...tally, passed: 0, failed: 0, timedOut: 0, crashed: 0 };
+  for (const trial of trials) {
+    if (trial.kind === "passed") t.passed++;
+    else if (trial.kind === "failed") t.failed++;
+    else if (trial.kind === "timedOut") t.timedOut++;
+    else if (trial.kind === "crashed") t.crashed++;
+  }
+  return t;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Turns the failing trials whose message names a withheld variable, one the CI failure's
+ * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
+ * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
+ */
+export function discountWithheld(
+  reruns: Reruns,
+  byPhase: Record<RerunPhase, Trial[]>,
+  withheld: readonly string[],
+  ciMessage: string,
+): string | null {
+  if (withheld.length === 0) return null;
+  const pattern = new RegExp(`(?<![\\w$])(?:${withheld.map(escape).join("|")})(?![\\w$])`);
+  // A failure CI had too is the test's own, whatever it names.
+  if (pattern.test(ciMessage)) return null;
+  const named = new Set<string>();
+  let discounted = 0;
+  for (const phase of Object.keys(byPhase) as RerunPhase[]) {
+    byPhase[phase] = byPhase[phase].map((t): Trial => {
+      if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined) return t;
+      const m = pattern.exec(t.message);
+      if (m === null) return t;
+      named.add(m[0]);
+      discounted++;
+      return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
+    });
+  }
+  if (discounted === 0) return null;
+  reruns.sameSeed = retally(reruns.sameSeed, byPhase["same-seed"]);
+  const fresh = retally(reruns.freshSeeds, byPhase["fresh-seeds"]);
+  const failing = new Set(byPhase["fresh-seeds"].filter((t) => t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed").map((t) => t.seed));
+  reruns.freshSeeds = { ...fresh, seeds: reruns.freshSeeds.seeds, failingSeeds: reruns.freshSeeds.failingSeeds.filter((s) => failing.has(s)) };
+  if (reruns.order !== undefined) reruns.order = { ...retally(reruns.order, byPhase.order), predecessors: reruns.order.predecessors };
+  const names = [...named].sort();
+  const list = names.join(", ");
+  return (
+    `${discounted} rerun${discounted === 1 ? "" : "s"} failed on ${list}, which reruns do not get (${names.length === 1 ? "its name looks" : "their names look"} ` +
+    `like a credential): not counted; give ${names.length === 1 ? "it" : "them"} to reruns with ${PASS_ENV}=${names.join(",")}`
+  );
+}
