@@ -53,18 +53,42 @@ export interface VerifyPlan {
   stream: SeedStream;
 }
 
-/** A TestCase for an id given on the command line (pytest node id or any runner's id). */
-export function testCaseFor(id: string, source: string, index: number): TestCase {
+/** Where a Go test's name starts in its id (`pkg/path/TestX/sub`): the first Test/Benchmark/Example/Fuzz segment. */
+const GO_NAME_SEGMENT = /^(?:Test|Benchmark|Example|Fuzz)/;
+const JS_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * A TestCase for an id given on the command line, in the form triage reports it for its runner:
+ * pytest `file.py::test`, go `import/path/TestX/sub`, vitest `file > describe > test`, jest
+ * `file > describe > test`. The drivers read the classname and name (go's package and -run
+ * pattern, the -t pattern of vitest and jest): split as the id was made, not as a pytest id
+ * (which made `go test example.com.pkg.TestX` and -t patterns matching nothing).
+ */
+export function testCaseFor(id: string, source: string, index: number, runner: string | null = null): TestCase {
+  const base = { id, outcome: "failed" as const, sources: [{ file: source }], index };
+  if (runner === "go") {
+    const segments = id.split("/");
+    const at = segments.findIndex((seg, i) => i > 0 && GO_NAME_SEGMENT.test(seg));
+    if (at > 0) return { ...base, classname: segments.slice(0, at).join("/"), name: segments.slice(at).join("/"), runner };
+  }
+  if (runner === "vitest" || runner === "jest") {
+    const parts = id.split(" > ");
+    const file = parts.length > 1 && JS_FILE.test(parts[0]!) ? parts[0]! : undefined;
+    const titles = file !== undefined ? parts.slice(1) : parts;
+    // vitest: classname is the file, name the titles as its reporter joins them; jest: the
+    // titles joined by spaces, as its -t matches them (an empty classname keeps them whole).
+    return runner === "vitest"
+      ? { ...base, classname: file ?? "", name: titles.join(" > "), ...(file !== undefined ? { file } : {}), runner }
+      : { ...base, classname: "", name: titles.join(" "), ...(file !== undefined ? { file } : {}), runner };
+  }
   const parts = id.split("::");
   const file = parts[0] ?? id;
   return {
-    id,
+    ...base,
     classname: file.replace(/\.py$/, "").replaceAll("/", "."),
     name: parts[parts.length - 1] ?? id,
     ...(parts.length > 1 ? { file } : {}),
-    outcome: "failed",
-    sources: [{ file: source }],
-    index,
+    ...(runner !== null ? { runner } : {}),
   };
 }
 
@@ -76,9 +100,9 @@ export async function planVerify(s: VerifySettings): Promise<VerifyPlan> {
     seen.add(test.id);
     targets.push({ test, mechanism: s.mechanism ?? mechanism });
   };
-  s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i), null));
+  s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i, s.runner), null));
   if (s.fromReport !== null) {
-    for (const t of await readReportTests(s.fromReport)) add(t.test, t.mechanism);
+    for (const t of await readReportTests(s.fromReport, s.runner)) add(t.test, t.mechanism);
   }
   if (targets.length === 0) {
     throw new UserError(
@@ -102,7 +126,7 @@ export async function planVerify(s: VerifySettings): Promise<VerifyPlan> {
 }
 
 /** Tests of a triage report (or ids of a verify report), with the seed mechanism triage found. */
-async function readReportTests(file: string): Promise<{ test: TestCase; mechanism: SeedMechanism | null }[]> {
+async function readReportTests(file: string, runner: string | null): Promise<{ test: TestCase; mechanism: SeedMechanism | null }[]> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, "utf8"));
@@ -117,8 +141,13 @@ async function readReportTests(file: string): Promise<{ test: TestCase; mechanis
   tests.forEach((raw: unknown, i) => {
     const t = raw as Partial<Report["tests"][number]>;
     if (typeof t?.id !== "string" || t.id === "") return;
-    const test = testCaseFor(t.id, file, i);
+    const test = testCaseFor(t.id, file, i, runner);
     if (typeof t.file === "string") test.file = t.file;
+    // The report's own name parts are what triage's drivers ran it by.
+    if (typeof t.classname === "string" && typeof t.name === "string" && runner !== null && runner !== "pytest") {
+      test.classname = t.classname;
+      test.name = t.name;
+    }
     const seed = t.seed;
     const mechanism = seed && typeof seed.value === "string" && typeof seed.apply === "object" ? mechanismFromSeed(seed, "report") : null;
     out.push({ test, mechanism });

@@ -3,7 +3,8 @@
  * pattern matches nothing, so without the go driver's judge every trial of a test that does
  * not exist would count as a pass. Real go, on examples/go.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,4 +125,22 @@ describe.skipIf(skip)("verify through the go driver", () => {
     expect(t.trials).toBe(0);
     expect(t.note).toMatch(/go test found no test matching the -run pattern/);
   }, 120_000);
+
+  it("from the command line (dist/cli.js verify ID --runner go): the id is split as go ids are, so trials run the test, not a package named after it", () => {
+    // The id was split as a pytest id: `go test example.com.flakydemo.stats.TestParallelSum`,
+    // which go cannot find, so every trial "failed" with exit code 1.
+    const out = path.join(runDir, "cli-verify.json");
+    const run = spawnSync(
+      process.execPath,
+      [path.join(import.meta.dirname, "..", "..", "dist", "cli.js"), "verify", `${PKG}/TestMedian/even_count`, "--runner", "go", "--seed-env", "STATS_SEED", "--trials", "2", "--jobs", "1", "--cwd", GO_EXAMPLE, "--json", out],
+      { encoding: "utf8", env: goExampleEnv() },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    const t = (JSON.parse(readFileSync(out, "utf8")) as { tests: Array<{ trials: number; failed: number; firstFailure: string | null; reproduce: string | null }> }).tests[0]!;
+    expect(t).toMatchObject({ trials: 2, failed: 2 });
+    // go's own failure line of the test (a real bug in Median), not a command that went wrong.
+    expect(t.firstFailure).toMatch(/Median\(\[4 1 3 2\]\) = /);
+    expect(t.reproduce).toMatch(new RegExp(`^STATS_SEED=\\d+ go test ${PKG.replaceAll(".", "\\.")} -run '\\^TestMedian\\$/\\^even_count\\$' -count=1$`));
+  }, 180_000);
 });
+

@@ -205,3 +205,14 @@ describe.skipIf(!hasPytest)("verify with real pytest", () => {
     expect(failureSentence({ ...r, tests: [r.tests[2]!] })).toBeNull();
   });
 });
+
+describe("testCaseFor: an id from the command line, split as its runner's ids are made", () => {
+  it("go: import path and test (with subtests); vitest and jest: file and titles; pytest: file and function", () => {
+    expect(testCaseFor("example.com/demo/stats/TestMedian/even_count", "cli", 0, "go")).toMatchObject({ classname: "example.com/demo/stats", name: "TestMedian/even_count", runner: "go" });
+    expect(testCaseFor("tests/stats.test.js > median > of an even count", "cli", 0, "vitest")).toMatchObject({ classname: "tests/stats.test.js", name: "median > of an even count", file: "tests/stats.test.js", runner: "vitest" });
+    expect(testCaseFor("tests/stats.test.js > median > of an even count", "cli", 0, "jest")).toMatchObject({ classname: "", name: "median of an even count", file: "tests/stats.test.js", runner: "jest" });
+    expect(testCaseFor("tests/test_x.py::test_y[a]", "cli", 0)).toMatchObject({ classname: "tests.test_x", name: "test_y[a]", file: "tests/test_x.py" });
+    // Not a go id (no Test segment after the package): left as given.
+    expect(testCaseFor("TestAlone", "cli", 0, "go")).toMatchObject({ name: "TestAlone" });
+  });
+});
