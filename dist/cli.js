@@ -7877,7 +7877,7 @@ const TRIAGE_FLAGS = [
     ["--seed-pattern REGEX", "extra seed pattern with a named group `seed` (and optional `env`); repeatable", "none"],
     ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "the built-in driver: the report's dialect's, or --runner's"],
     ["--runner NAME", `rerun driver for every test: ${RUNNER_NAMES.join(", ")}`, "from the report's dialect"],
-    ["--no-rerun", "read and extract only; every failing test gets verdict not-rerun", "off"],
+    ["--no-rerun", "read and extract only: no reruns; a test the report itself retried is classified from those retries, every other failing test gets verdict not-rerun", "off"],
     ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
     ["--markdown FILE", "write the Markdown report to FILE", "none"],
     ["--args-json FILE", "read further arguments from a JSON array of strings (used by the Jenkins step)", "none"],
@@ -20563,6 +20563,26 @@ async function mergeMain(argv) {
     return verifyFailed(report) ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/io/project-dir.ts
+
+
+/**
+ * The project root a command runs tests in (`--cwd`) must be a directory. A mistyped one made
+ * every rerun unable to start: each test read "not rerun" and the run exited 0, the reason only
+ * in the JSON report's notes.
+ */
+function checkProjectDir(flag, dir) {
+    let isDir = false;
+    try {
+        isDir = (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
+    }
+    catch {
+        // Missing or unreadable: said below.
+    }
+    if (!isDir)
+        throw new UserError(`${flag} ${dir}: not a directory`);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/probe.ts
 /**
  * How verify gives each trial its seed: from a flag (`--seed-env`, `--seed-arg`), from the seed
@@ -20842,18 +20862,42 @@ const VERIFY_DEFAULTS = {
 };
 /** Trials per test at most: seeds are 31-bit and a stream must not wrap. */
 const MAX_TRIALS = 10_000_000;
-/** A TestCase for an id given on the command line (pytest node id or any runner's id). */
-function testCaseFor(id, source, index) {
+/** Where a Go test's name starts in its id (`pkg/path/TestX/sub`): the first Test/Benchmark/Example/Fuzz segment. */
+const GO_NAME_SEGMENT = /^(?:Test|Benchmark|Example|Fuzz)/;
+const JS_FILE = /\.[cm]?[jt]sx?$/;
+/**
+ * A TestCase for an id given on the command line, in the form triage reports it for its runner:
+ * pytest `file.py::test`, go `import/path/TestX/sub`, vitest `file > describe > test`, jest
+ * `file > describe > test`. The drivers read the classname and name (go's package and -run
+ * pattern, the -t pattern of vitest and jest): split as the id was made, not as a pytest id
+ * (which made `go test example.com.pkg.TestX` and -t patterns matching nothing).
+ */
+function testCaseFor(id, source, index, runner = null) {
+    const base = { id, outcome: "failed", sources: [{ file: source }], index };
+    if (runner === "go") {
+        const segments = id.split("/");
+        const at = segments.findIndex((seg, i) => i > 0 && GO_NAME_SEGMENT.test(seg));
+        if (at > 0)
+            return { ...base, classname: segments.slice(0, at).join("/"), name: segments.slice(at).join("/"), runner };
+    }
+    if (runner === "vitest" || runner === "jest") {
+        const parts = id.split(" > ");
+        const file = parts.length > 1 && JS_FILE.test(parts[0]) ? parts[0] : undefined;
+        const titles = file !== undefined ? parts.slice(1) : parts;
+        // vitest: classname is the file, name the titles as its reporter joins them; jest: the
+        // titles joined by spaces, as its -t matches them (an empty classname keeps them whole).
+        return runner === "vitest"
+            ? { ...base, classname: file ?? "", name: titles.join(" > "), ...(file !== undefined ? { file } : {}), runner }
+            : { ...base, classname: "", name: titles.join(" "), ...(file !== undefined ? { file } : {}), runner };
+    }
     const parts = id.split("::");
     const file = parts[0] ?? id;
     return {
-        id,
+        ...base,
         classname: file.replace(/\.py$/, "").replaceAll("/", "."),
         name: parts[parts.length - 1] ?? id,
         ...(parts.length > 1 ? { file } : {}),
-        outcome: "failed",
-        sources: [{ file: source }],
-        index,
+        ...(runner !== null ? { runner } : {}),
     };
 }
 async function planVerify(s) {
@@ -20865,9 +20909,9 @@ async function planVerify(s) {
         seen.add(test.id);
         targets.push({ test, mechanism: s.mechanism ?? mechanism });
     };
-    s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i), null));
+    s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i, s.runner), null));
     if (s.fromReport !== null) {
-        for (const t of await readReportTests(s.fromReport))
+        for (const t of await readReportTests(s.fromReport, s.runner))
             add(t.test, t.mechanism);
     }
     if (targets.length === 0) {
@@ -20890,7 +20934,7 @@ async function planVerify(s) {
     return { targets, stream };
 }
 /** Tests of a triage report (or ids of a verify report), with the seed mechanism triage found. */
-async function readReportTests(file) {
+async function readReportTests(file, runner) {
     let data;
     try {
         data = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
@@ -20907,9 +20951,14 @@ async function readReportTests(file) {
         const t = raw;
         if (typeof t?.id !== "string" || t.id === "")
             return;
-        const test = testCaseFor(t.id, file, i);
+        const test = testCaseFor(t.id, file, i, runner);
         if (typeof t.file === "string")
             test.file = t.file;
+        // The report's own name parts are what triage's drivers ran it by.
+        if (typeof t.classname === "string" && typeof t.name === "string" && runner !== null && runner !== "pytest") {
+            test.classname = t.classname;
+            test.name = t.name;
+        }
         const seed = t.seed;
         const mechanism = seed && typeof seed.value === "string" && typeof seed.apply === "object" ? mechanismFromSeed(seed, "report") : null;
         out.push({ test, mechanism });
@@ -21306,6 +21355,7 @@ function duration(sec) {
 
 
 
+
 const VERIFY_FLAGS = [
     ["--trials N", "trials per test, all shards together", String(VERIFY_DEFAULTS.trials)],
     ["--jobs J", "trials run in parallel (in-process batches)", "number of CPUs"],
@@ -21464,6 +21514,7 @@ async function verifyMain(argv) {
         process.stdout.write(verifyHelpText() + "\n");
         return 0;
     }
+    checkProjectDir("--cwd", cmd.settings.cwd);
     const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p) => p !== null);
     checkOutputPaths([
         { flag: "--json", path: cmd.json },
@@ -21940,6 +21991,7 @@ function renderReproduce(report, max = REPRODUCE_SHOWN, from) {
 
 
 
+
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 const EXIT = { ok: 0, deterministic: 1, usage: 2 };
 /**
@@ -21982,6 +22034,7 @@ async function runTriage(cmd) {
     // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
     // read relative to --cwd, and named so in the reports: inside the project, by their path from
     // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
+    checkProjectDir("--cwd", cmd.settings.cwd);
     cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd(), "keep")).map((p) => fromProject(cmd.settings.cwd, (0,external_node_path_namespaceObject.resolve)(process.cwd(), p)));
     checkOutputPaths([
         { flag: "--json", path: cmd.json },

@@ -8,6 +8,7 @@ import { mergeMain } from "./cli/merge-command.js";
 import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
 import { checkOutputPaths } from "./io/output-paths.js";
+import { checkProjectDir } from "./io/project-dir.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -60,6 +61,7 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   // Report paths are relative to the shell, not to --cwd (the project root for reruns); they are
   // read relative to --cwd, and named so in the reports: inside the project, by their path from
   // its root (a summary says `reports/pytest.log:53`, not the machine's directories).
+  checkProjectDir("--cwd", cmd.settings.cwd);
   cmd.settings.reports = (await expandGlobs(cmd.reportArgs, process.cwd(), "keep")).map((p) => fromProject(cmd.settings.cwd, resolve(process.cwd(), p)));
   checkOutputPaths(
     [

@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path, { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError, errorMessage } from "../errors.js";
+import { checkProjectDir } from "../io/project-dir.js";
 import { checkOutputPaths } from "../io/output-paths.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { isEnvName } from "../render/shell-quote.js";
@@ -187,6 +188,7 @@ export async function verifyMain(argv: string[]): Promise<number> {
     process.stdout.write(verifyHelpText() + "\n");
     return 0;
   }
+  checkProjectDir("--cwd", cmd.settings.cwd);
   const read = [cmd.settings.fromReport, cmd.settings.seedList].filter((p): p is string => p !== null);
   checkOutputPaths(
     [

@@ -71,3 +71,14 @@ describe.skipIf(!haveBundles)("dist/cli.js never writes over a report it reads",
     expect(readFileSync(path.join(dir, "shard.json"), "utf8")).toBe("{}");
   });
 });
+
+describe.skipIf(!haveBundles)("dist/cli.js refuses a --cwd that is not a directory", () => {
+  it("triage and verify exit 2 naming it, before anything runs (every rerun read 'not rerun', exit 0)", () => {
+    const dir = project();
+    for (const args of [["junit.xml", "--cwd", "no-such-dir"], ["junit.xml", "--cwd", "junit.xml"], ["verify", "t.py::x", "--cwd", "no-such-dir"]]) {
+      const r = spawnSync(process.execPath, [CLI, ...args, "--quiet"], { cwd: dir, encoding: "utf8" });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toBe(`flaky-triage: --cwd ${path.join(dir, args[args.length - 1]!)}: not a directory\n`);
+    }
+  });
+});
