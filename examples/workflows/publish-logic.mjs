@@ -61,7 +61,8 @@ export function md(value, max = 500) {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
-    .replace(/@(?=\w)/g, "@\u2060")
+    // Every @: the punctuation after it is escaped above, and email autolinks form through escapes.
+    .replace(/@/g, "@\u2060")
     .replace(/#(?=\d)/g, "#\u2060");
 }
 

@@ -57,7 +57,10 @@ const HTML_ENTITIES: Record<string, string> = {
 const JOINER = "\u2060";
 
 function breakReferences(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
+  // After every `@`, not only one a name follows: in escapeMarkdown the punctuation after it is
+  // backslash-escaped first (`admin@\.evil\.com`), and GitHub's email autolinks still form
+  // through the escapes (mailto:admin@.evil.com).
+  return text.replace(/@/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
 }
 
 /**

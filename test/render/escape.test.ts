@@ -45,6 +45,15 @@ describe("escapeMarkdown", () => {
     expect(out).not.toMatch(/@octocat/);
   });
 
+  it("breaks every @, so no email autolink forms through the escapes of what follows it", () => {
+    // GitHub (cmark-gfm) linked these as mailto:admin@.evil.com and mailto:a+b@_x.com: the
+    // escaped punctuation after @ hid it from the mention rule.
+    for (const text of ["admin@.evil.com", "a+b@_x.com", "admin.@.x.y", "x@-y.com"]) {
+      const md = escapeMarkdown(text);
+      expect(md, text).not.toMatch(/@(?!\u2060)/);
+    }
+  });
+
   it("shows control and bidi characters instead of passing them on (reproduce commands keep every character)", () => {
     expect(showControls("a\u202Eb\u2066c\u0007d\ne\u200Ff")).toBe("a\\u202Eb\\u2066c\\x07d\\x0ae\\u200Ff");
   });

@@ -8118,7 +8118,10 @@ const HTML_ENTITIES = {
 // as `&#64;` do not help: they are decoded before those filters run on the text nodes.)
 const JOINER = "\u2060";
 function breakReferences(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
+    // After every `@`, not only one a name follows: in escapeMarkdown the punctuation after it is
+    // backslash-escaped first (`admin@\.evil\.com`), and GitHub's email autolinks still form
+    // through the escapes (mailto:admin@.evil.com).
+    return text.replace(/@/g, `@${JOINER}`).replace(/#(?=[0-9])/g, `#${JOINER}`);
 }
 /**
  * For text inside an HTML block (e.g. `<summary>`): entities for `& < > " '`, references broken.
