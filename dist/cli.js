@@ -13898,8 +13898,11 @@ function sniffEncoding(head) {
     }
     return { label: "utf-8", skip: 0 };
 }
-/** A report path that names no file: readInputs reads the others when there are others. */
-class NoSuchFile extends UserError {
+/**
+ * A report path that names no readable report file (missing, a directory, a FIFO, unreadable):
+ * readInputs reads the others when there are others, and says which it left out.
+ */
+class UnreadableInput extends UserError {
 }
 /** The input's size in bytes, or a UserError saying why it is not a readable file. */
 async function statInput(p, abs) {
@@ -13910,13 +13913,13 @@ async function statInput(p, abs) {
     catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new NoSuchFile(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
-        throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+            throw new UnreadableInput(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
+        throw new UnreadableInput(`${p}: cannot be read (${errorMessage(err)})`);
     }
     if (info.isDirectory())
-        throw new UserError(`${p}: is a directory, not a report file`);
+        throw new UnreadableInput(`${p}: is a directory, not a report file`);
     if (!info.isFile())
-        throw new UserError(`${p}: is not a regular file`);
+        throw new UnreadableInput(`${p}: is not a regular file`);
     return info.size;
 }
 async function readHead(p, abs) {
@@ -13928,7 +13931,7 @@ async function readHead(p, abs) {
         return buf.subarray(0, bytesRead);
     }
     catch (err) {
-        throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+        throw new UnreadableInput(`${p}: cannot be read (${errorMessage(err)})`);
     }
     finally {
         await handle?.close();
@@ -14138,7 +14141,7 @@ async function readInputs(paths, opts) {
             found++;
         }
         catch (err) {
-            if (!(err instanceof NoSuchFile) || paths.length === 1)
+            if (!(err instanceof UnreadableInput) || paths.length === 1)
                 throw err;
             missing ??= err;
             input = {

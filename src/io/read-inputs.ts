@@ -41,8 +41,11 @@ export function sniffEncoding(head: Uint8Array): Encoding {
   return { label: "utf-8", skip: 0 };
 }
 
-/** A report path that names no file: readInputs reads the others when there are others. */
-class NoSuchFile extends UserError {}
+/**
+ * A report path that names no readable report file (missing, a directory, a FIFO, unreadable):
+ * readInputs reads the others when there are others, and says which it left out.
+ */
+class UnreadableInput extends UserError {}
 
 /** The input's size in bytes, or a UserError saying why it is not a readable file. */
 async function statInput(p: string, abs: string): Promise<number> {
@@ -51,11 +54,11 @@ async function statInput(p: string, abs: string): Promise<number> {
     info = await stat(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new NoSuchFile(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
-    throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new UnreadableInput(`${p}: ${isDynamicPattern(p) ? "no file matches this pattern" : "no such file"}`);
+    throw new UnreadableInput(`${p}: cannot be read (${errorMessage(err)})`);
   }
-  if (info.isDirectory()) throw new UserError(`${p}: is a directory, not a report file`);
-  if (!info.isFile()) throw new UserError(`${p}: is not a regular file`);
+  if (info.isDirectory()) throw new UnreadableInput(`${p}: is a directory, not a report file`);
+  if (!info.isFile()) throw new UnreadableInput(`${p}: is not a regular file`);
   return info.size;
 }
 
@@ -67,7 +70,7 @@ async function readHead(p: string, abs: string): Promise<Uint8Array> {
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead);
   } catch (err) {
-    throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
+    throw new UnreadableInput(`${p}: cannot be read (${errorMessage(err)})`);
   } finally {
     await handle?.close();
   }
@@ -301,7 +304,7 @@ export function fromProject(root: string, abs: string): string {
  */
 export async function readInputs(paths: string[], opts: ReadOptions): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];
-  let missing: NoSuchFile | null = null;
+  let missing: UnreadableInput | null = null;
   let found = 0;
   for (const p of paths) {
     let input: ParsedInput;
@@ -309,7 +312,7 @@ export async function readInputs(paths: string[], opts: ReadOptions): Promise<Pa
       input = await readInput(p, opts.cwd, opts.onProgress);
       found++;
     } catch (err) {
-      if (!(err instanceof NoSuchFile) || paths.length === 1) throw err;
+      if (!(err instanceof UnreadableInput) || paths.length === 1) throw err;
       missing ??= err;
       input = {
         path: p,

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { expandGlobs, readInputs } from "../../src/io/read-inputs.js";
@@ -362,6 +363,17 @@ describe("paths at the edge", () => {
     const inputs = await readInputs(["nope.xml", "crash.log"], { cwd: dir });
     expect(inputs.map((i) => [i.path, i.kind, i.tests.length])).toEqual([["nope.xml", "unknown", 0], ["crash.log", "pytest-log", 1]]);
     expect(inputs[0]!.warnings).toEqual(["nope.xml: no such file; the other reports were read without it"]);
+  });
+
+  it("a directory or FIFO next to reports that exist is a warning too, the others read; alone, an error naming it", async () => {
+    file("crash3.log", CRASH_LOG);
+    mkdirSync(path.join(dir, "adir"));
+    spawnSync("mkfifo", [path.join(dir, "a.fifo")]);
+    const inputs = await readInputs(["adir", "a.fifo", "crash3.log"], { cwd: dir });
+    expect(inputs.map((i) => [i.path, i.tests.length])).toEqual([["adir", 0], ["a.fifo", 0], ["crash3.log", 1]]);
+    expect(inputs[0]!.warnings).toEqual(["adir: is a directory, not a report file; the other reports were read without it"]);
+    expect(inputs[1]!.warnings).toEqual(["a.fifo: is not a regular file; the other reports were read without it"]);
+    await expect(readInputs(["adir"], { cwd: dir })).rejects.toThrow(/^adir: is a directory, not a report file$/);
   });
 
   it("a glob matching nothing is a UserError naming the pattern", async () => {
