@@ -20102,6 +20102,16 @@ function count(v) {
  * over (an artifact of another job): its counts are added, its shard numbers listed and its
  * seeds shown, so each must be what verify writes before any of it is used.
  */
+function isSeedApply(a) {
+    if (typeof a !== "object" || a === null)
+        return false;
+    const o = a;
+    return (["env", "args", "global-rng"].includes(o["kind"]) &&
+        Array.isArray(o["target"]) &&
+        o["target"].every((x) => typeof x === "string") &&
+        typeof o["source"] === "string" &&
+        typeof o["detail"] === "string");
+}
 function shapeProblem(r) {
     const s = r.seeds;
     if (!count(s["total"]) || (s["kind"] !== "random" && s["kind"] !== "list"))
@@ -20127,6 +20137,13 @@ function shapeProblem(r) {
             return `tests[${i}] has "failingSeeds" that are not strings`;
         if (typeof t.durationSec !== "number" || !Number.isFinite(t.durationSec))
             return `tests[${i}] has no numeric "durationSec"`;
+        for (const k of ["reproduce", "firstFailure", "note"]) {
+            if (t[k] !== null && typeof t[k] !== "string")
+                return `tests[${i}] has "${k}" that is neither a string nor null`;
+        }
+        const a = t.seedApply;
+        if (a !== null && !isSeedApply(a))
+            return `tests[${i}] has "seedApply" that is not null or {kind, target (strings), source, detail}`;
     }
     return null;
 }

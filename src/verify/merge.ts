@@ -48,6 +48,18 @@ function count(v: unknown): boolean {
  * over (an artifact of another job): its counts are added, its shard numbers listed and its
  * seeds shown, so each must be what verify writes before any of it is used.
  */
+function isSeedApply(a: unknown): boolean {
+  if (typeof a !== "object" || a === null) return false;
+  const o = a as Record<string, unknown>;
+  return (
+    ["env", "args", "global-rng"].includes(o["kind"] as string) &&
+    Array.isArray(o["target"]) &&
+    o["target"].every((x) => typeof x === "string") &&
+    typeof o["source"] === "string" &&
+    typeof o["detail"] === "string"
+  );
+}
+
 function shapeProblem(r: VerifyReport): string | null {
   const s = r.seeds as unknown as Record<string, unknown>;
   if (!count(s["total"]) || (s["kind"] !== "random" && s["kind"] !== "list")) return '"seeds" needs "kind" random or list and a whole "total"';
@@ -68,6 +80,11 @@ function shapeProblem(r: VerifyReport): string | null {
     if (bad !== undefined) return `tests[${i}] ("${t.id.slice(0, 80)}") has "${bad}" that is not a whole number`;
     if (!Array.isArray(t.failingSeeds) || !t.failingSeeds.every((x) => typeof x === "string")) return `tests[${i}] has "failingSeeds" that are not strings`;
     if (typeof t.durationSec !== "number" || !Number.isFinite(t.durationSec)) return `tests[${i}] has no numeric "durationSec"`;
+    for (const k of ["reproduce", "firstFailure", "note"] as const) {
+      if (t[k] !== null && typeof t[k] !== "string") return `tests[${i}] has "${k}" that is neither a string nor null`;
+    }
+    const a = t.seedApply as unknown;
+    if (a !== null && !isSeedApply(a)) return `tests[${i}] has "seedApply" that is not null or {kind, target (strings), source, detail}`;
   }
   return null;
 }

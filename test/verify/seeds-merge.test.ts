@@ -127,6 +127,10 @@ describe("merge", () => {
       [bad((r) => (r.tests[0].id = 7)), /tests\[0\] has no string "id"/],
       [bad((r) => (r.seeds.total = "20")), /"seeds" needs "kind" random or list and a whole "total"/],
       [bad((r) => ((r.merged = { count: 2, shards: ["1"], missing: [] }), delete r.shard)), /"merged" needs a whole "count"/],
+      // These reached the merged report's rendering, which crashed ("internal error").
+      [bad((r) => (r.tests[0].seedApply = { kind: "env" })), /tests\[0\] has "seedApply" that is not null or \{kind, target \(strings\), source, detail\}/],
+      [bad((r) => (r.tests[0].note = 42)), /tests\[0\] has "note" that is neither a string nor null/],
+      [bad((r) => (r.tests[0].reproduce = ["sh"])), /has "reproduce" that is neither a string nor null/],
     ];
     for (const [text, want] of cases) expect(() => parseVerifyReport(text, "s.json")).toThrow(want);
   });
