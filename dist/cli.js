@@ -20527,7 +20527,13 @@ async function mergeShards(files) {
             text = await (0,promises_namespaceObject.readFile)(file, "utf8");
         }
         catch (err) {
-            throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
+            // As triage names its inputs: the file, then what is wrong, in words.
+            const code = err.code;
+            if (code === "ENOENT")
+                throw new UserError(`${file}: no such file`);
+            if (code === "EISDIR")
+                throw new UserError(`${file}: is a directory, not a verify report`);
+            throw new UserError(`${file}: cannot be read (${errorMessage(err)})`);
         }
         inputs.push({ path: file, report: parseVerifyReport(text, file) });
     }

@@ -60,6 +60,13 @@ describe("verify flags", () => {
   });
 });
 
+describe("merge's inputs", () => {
+  it("names a missing shard or a directory in words, as triage names its reports", async () => {
+    await expect(mergeMain(["/no/such/shard.json"])).rejects.toThrow(/^\/no\/such\/shard\.json: no such file$/);
+    await expect(mergeMain([import.meta.dirname])).rejects.toThrow(/: is a directory, not a verify report$/);
+  });
+});
+
 describe("verify progress", () => {
   it("in a log: a line every 10% with trials/s and ETA", () => {
     const lines: string[] = [];
