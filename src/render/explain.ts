@@ -143,8 +143,18 @@ function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
     `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
     "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
     "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
-    `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
-    "    after a fix, from the project root: the reference asks for more than 10000 passes",
+    // An id no driver runs (a nose id without its file) would make verify refuse: the triage
+    // above, with --cwd, names the test by one it can run.
+    ...(test.reproduce !== null
+      ? [
+          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
+          "    after a fix, from the project root: the reference asks for more than 10000 passes",
+        ]
+      : [
+          `  flaky-triage verify TEST_ID --trials ${CONFIRM_TRIALS}`,
+          "    after a fix, from the project root, with the id the triage above gives the test (this log's",
+          `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
+        ]),
   ];
 }
 
