@@ -39,7 +39,8 @@ export type TriageProgress =
   /** The time budget ran out with reruns still running: they are being stopped. */
   | { kind: "budget-spent"; seconds: number }
   | ({ kind: "rerun"; index: number; count: number } & RerunProgress)
-  | { kind: "test-done"; index: number; count: number; test: TriagedTest };
+  /** `rerun`: reruns were started for it (a not-rerun verdict then means they could not run). */
+  | { kind: "test-done"; index: number; count: number; test: TriagedTest; rerun: boolean };
 
 export interface TriageHooks {
   onProgress?(ev: TriageProgress): void;
@@ -152,7 +153,7 @@ async function triageTests(
   const complete = (c: Candidate, outcome: RerunOutcome | undefined, note: string | undefined): void => {
     const t = finish(c, outcome, note, reproduceFor(c, settings, python), how);
     finished.set(c.test.id, t);
-    hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
+    hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t, rerun: outcome !== undefined });
   };
 
   if (selected.length > 0) {

@@ -112,7 +112,12 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
       // As the CLI does: a line per test whose reruns ran (or that the time budget left out);
       // the rest are in the table below, and a line each for 50,000 of them only slows the log.
       if (ev.kind !== "test-done") return;
-      if (ev.test.verdict === "not-rerun" && ev.test.reruns.note?.startsWith("time") !== true) return;
+      const note = ev.test.reruns.note;
+      if (ev.test.verdict === "not-rerun" && note?.startsWith("time") !== true) {
+        // Reruns that could not run say why (the table only reads "not rerun").
+        if (ev.rerun && note !== undefined) log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: not rerun: ${oneLine(note)}`);
+        return;
+      }
       // Test ids come from the reports: echoed only inside a stop-commands block.
       log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
     },

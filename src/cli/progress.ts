@@ -69,12 +69,22 @@ export class ProgressPrinter {
           this.status.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
         }
         return;
-      case "test-done":
-        if (ev.test.verdict === "not-rerun" && !ev.test.reruns.note?.startsWith("time")) return;
+      case "test-done": {
+        const note = ev.test.reruns.note;
+        if (ev.test.verdict === "not-rerun") {
+          // Reruns that could not run (no interpreter, a driver's refusal) say why here, not
+          // only in the JSON: the table reads "not rerun" and the run exits 0.
+          if (ev.rerun && note !== undefined && !note.startsWith("time")) {
+            this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: not rerun: ${sanitizeLine(note)}`);
+            return;
+          }
+          if (!note?.startsWith("time")) return;
+        }
         this.line(
           `[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: ${ev.test.verdict}, ${ev.test.cause}`,
         );
         return;
+      }
     }
   }
 

@@ -72,7 +72,7 @@ async function run(
       seen = s;
       seenOptions = options;
       for (const ev of extra.reading ?? []) hooks.onProgress?.(ev);
-      rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t }));
+      rep.tests.forEach((t, i) => hooks.onProgress?.({ kind: "test-done", index: i, count: rep.tests.length, test: t, rerun: true }));
       return rep;
     },
     cache: extra.cache ?? (async () => unavailable),

@@ -16,7 +16,7 @@ describe("progress on stderr", () => {
     p.update({ kind: "rerun", index: 2, count: 15, id: "tests/x.py::" + "y".repeat(100), phase: "same-seed", done: 4, total: 10 });
     expect(out[0]).toMatch(/^\r\[3\/15\] tests\/x\.py::y+…$/);
     expect(out[0]!.length).toBeLessThanOrEqual(60);
-    p.update({ kind: "test-done", index: 0, count: 15, test });
+    p.update({ kind: "test-done", index: 0, count: 15, test, rerun: true });
     // A hostile id's escape sequence never reaches the terminal.
     expect(out.join("")).toContain("[1/15] tests/x.py::test_y: deterministic, tolerance\n");
     expect(out.join("")).not.toContain("\x1b");
@@ -26,9 +26,18 @@ describe("progress on stderr", () => {
     const { out, s } = sink(false);
     const p = new ProgressPrinter(s, { quiet: false });
     p.update({ kind: "rerun", index: 0, count: 1, id: "a", phase: "same-seed", done: 1, total: 10 });
-    p.update({ kind: "test-done", index: 0, count: 1, test });
+    p.update({ kind: "test-done", index: 0, count: 1, test, rerun: true });
     p.done();
     expect(out).toEqual(["[1/1] tests/x.py::test_y: deterministic, tolerance\n"]);
+  });
+
+  it("says why a test whose reruns could not run reads 'not rerun'; one never rerun (--no-rerun, past --max-failures) gets no line", () => {
+    const { out, s } = sink(false);
+    const p = new ProgressPrinter(s, { quiet: false });
+    const cannot = { ...test, verdict: "not-rerun", cause: "unknown", reruns: { note: "same-seed: could not start /nonexistent/python: spawn /nonexistent/python ENOENT" } } as unknown as TriagedTest;
+    p.update({ kind: "test-done", index: 0, count: 2, test: cannot, rerun: true });
+    p.update({ kind: "test-done", index: 1, count: 2, test: { ...cannot, reruns: { note: "--no-rerun: read and extracted only" } } as TriagedTest, rerun: false });
+    expect(out).toEqual(["[1/2] tests/x.py::test_y: not rerun: same-seed: could not start /nonexistent/python: spawn /nonexistent/python ENOENT\n"]);
   });
 
   it("shows how far reading has got: redrawn on a terminal, a line every 5 s in a log", () => {
@@ -67,7 +76,7 @@ describe("progress on stderr", () => {
     p.update({ kind: "reading", path: "a.xml", bytesRead: 1, bytesTotal: 2 });
     p.update({ kind: "read", path: "a.xml", tests: 3, failing: 1, warnings: [] });
     p.update({ kind: "plan", toRerun: 1, notRerun: 0 });
-    p.update({ kind: "test-done", index: 0, count: 1, test });
+    p.update({ kind: "test-done", index: 0, count: 1, test, rerun: true });
     p.done();
     expect(out).toEqual([]);
     p.update({ kind: "read", path: "b.log", tests: 0, failing: 0, warnings: ["b.log: no such file; the other reports were read without it"] });

@@ -8333,11 +8333,21 @@ class ProgressPrinter {
                     this.status.redraw(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.id)}  ${label} ${ev.done}/${ev.total} ...`);
                 }
                 return;
-            case "test-done":
-                if (ev.test.verdict === "not-rerun" && !ev.test.reruns.note?.startsWith("time"))
-                    return;
+            case "test-done": {
+                const note = ev.test.reruns.note;
+                if (ev.test.verdict === "not-rerun") {
+                    // Reruns that could not run (no interpreter, a driver's refusal) say why here, not
+                    // only in the JSON: the table reads "not rerun" and the run exits 0.
+                    if (ev.rerun && note !== undefined && !note.startsWith("time")) {
+                        this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: not rerun: ${sanitizeLine(note)}`);
+                        return;
+                    }
+                    if (!note?.startsWith("time"))
+                        return;
+                }
                 this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: ${ev.test.verdict}, ${ev.test.cause}`);
                 return;
+            }
         }
     }
     done() {
@@ -19411,7 +19421,7 @@ async function triageTests(tests, project, counts, inputs, settings, hooks, opti
     const complete = (c, outcome, note) => {
         const t = triage_finish(c, outcome, note, reproduceFor(c, settings, python), how);
         finished.set(c.test.id, t);
-        hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t });
+        hooks.onProgress?.({ kind: "test-done", index: doneCount++, count: candidates.length, test: t, rerun: outcome !== undefined });
     };
     if (selected.length > 0) {
         const runDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "flaky-triage-"));
