@@ -288,6 +288,15 @@ suite("flakyTriage step with a stand-in CLI", () => {
     expect(summary).toMatch(/\| row \|\n\n_The report was cut to fit the check's size limit; the full report is the build artifact `\.flaky-triage\/flaky-triage\.md`\._\n$/);
   });
 
+  it("cuts the check summary between tests' <details> blocks, never inside one (the note would hide in it)", async () => {
+    const { run } = await standIn([FLAKY], {}, { env: { FT_STAND_IN_MARKDOWN_DETAILS: "200000" } });
+    const summary: string = calls(run, "publishChecks")[0]!.args.summary;
+    expect(summary.length).toBeLessThanOrEqual(65535);
+    expect(summary.length).toBeGreaterThan(60000);
+    expect(summary.match(/<details>/g)?.length).toBe(summary.match(/<\/details>/g)?.length);
+    expect(summary).toMatch(/<\/details>\n\n_The report was cut to fit the check's size limit; the full report is the build artifact `\.flaky-triage\/flaky-triage\.md`\._\n$/);
+  });
+
   it("works inside dir(): files under that directory, annotations relative to the workspace via workingDirectory", async () => {
     const ws = scratch("ws");
     junit(join(ws, "sub", "reports", "junit.xml"), [BAD]);

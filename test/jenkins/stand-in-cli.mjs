@@ -65,7 +65,10 @@ const report = {
   tests,
 };
 // Knobs for the step's edge cases: a report too big for a check, a CLI that writes no report.
-const padding = "| row |\n".repeat(Math.ceil(Number(process.env.FT_STAND_IN_MARKDOWN_CHARS ?? 0) / 8));
+const block = "<details><summary>t</summary>\n\nbody\n\n</details>\n";
+const padding = process.env.FT_STAND_IN_MARKDOWN_DETAILS
+  ? block.repeat(Math.ceil(Number(process.env.FT_STAND_IN_MARKDOWN_DETAILS) / block.length))
+  : "| row |\n".repeat(Math.ceil(Number(process.env.FT_STAND_IN_MARKDOWN_CHARS ?? 0) / 8));
 if (flags["--json"] && !process.env.FT_STAND_IN_NO_JSON) writeFileSync(flags["--json"].at(-1), JSON.stringify(report, null, 2));
 if (flags["--markdown"]) writeFileSync(flags["--markdown"].at(-1), `# flaky-triage\n\n${tests.length} failing tests\n${padding}`);
 writeFileSync(".flaky-triage/last-argv.json", JSON.stringify(argv));

@@ -175,6 +175,13 @@ class ReportView implements Serializable {
         int end = CHECKS_SUMMARY_LIMIT - note.length()
         int nl = text.lastIndexOf('\n', end)
         if (nl > end / 2) end = nl
+        // Not inside a test's <details> block: cut before it opened, or the block stays open and
+        // hides the note (and every line after it) in a collapsed section.
+        int opened = text.lastIndexOf('<details', end)
+        if (opened > text.lastIndexOf('</details>', end)) {
+            int before = text.lastIndexOf('\n', opened)
+            if (before > 0) end = before
+        }
         // Never split a surrogate pair: half a character is invalid UTF-16 and GitHub rejects it.
         if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) end--
         return text.substring(0, end) + note
