@@ -65,7 +65,8 @@ const report = {
   tests,
 };
 // Knobs for the step's edge cases: a report too big for a check, a CLI that writes no report.
-const block = "<details><summary>t</summary>\n\nbody\n\n</details>\n";
+// Long blocks: a cut at a line lands inside one almost always.
+const block = `<details><summary>t</summary>\n\n${"body\n".repeat(100)}\n</details>\n`;
 const padding = process.env.FT_STAND_IN_MARKDOWN_DETAILS
   ? block.repeat(Math.ceil(Number(process.env.FT_STAND_IN_MARKDOWN_DETAILS) / block.length))
   : "| row |\n".repeat(Math.ceil(Number(process.env.FT_STAND_IN_MARKDOWN_CHARS ?? 0) / 8));
