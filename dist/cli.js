@@ -13019,6 +13019,14 @@ function prevLocated(text, at) {
         return undefined;
     return { text, at: at ?? [] };
 }
+/**
+ * Whether line `i` starts a session that a test ran inside itself and printed (pytester's
+ * `runpytest`, a subprocess): its `test session starts` line comes right under a test's
+ * `Captured stdout` header. Such a session is that test's output, not a run of the log.
+ */
+function nestedSessionAt(lines, i) {
+    return i > 0 && SESSION_START.test(lines[i] ?? "") && CAPTURED.test(lines[i - 1] ?? "");
+}
 /** Parses one pytest session (from its `test session starts` line to the next). */
 function parseRun(lines, firstLineNo, ctx) {
     let area = "progress";
@@ -13042,10 +13050,21 @@ function parseRun(lines, firstLineNo, ctx) {
         current = null;
         inCaptured = false;
     };
+    /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
+    let nested = false;
     for (let i = 0; i < lines.length; i++) {
         const l = lines[i] ?? "";
         if (crash !== null)
             break; // the process died: nothing after the dump belongs to a test
+        if (inCaptured && current !== null && (nested || nestedSessionAt(lines, i))) {
+            // Its lines are the test's captured output, up to and including the session's counts line:
+            // its FAILURES and summary are not this run's (they made a phantom failing test).
+            const sec = current;
+            sec.captured.push(l);
+            sec.capturedAt.push(firstLineNo + i);
+            nested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
+            continue;
+        }
         const major = MAJOR_SECTION.exec(l);
         const tail = COUNTS_TAIL.exec(l);
         if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
@@ -13495,7 +13514,7 @@ function parsePytestLog(text, path) {
     const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
     const starts = [];
     lines.forEach((l, i) => {
-        if (SESSION_START.test(l))
+        if (SESSION_START.test(l) && !nestedSessionAt(lines, i))
             starts.push(i);
     });
     const bounds = starts.length === 0 || starts[0] !== 0 ? [0, ...starts] : starts;

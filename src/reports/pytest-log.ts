@@ -279,6 +279,15 @@ function prevLocated(text: string | undefined, at: number[] | undefined): Locate
   return { text, at: at ?? [] };
 }
 
+/**
+ * Whether line `i` starts a session that a test ran inside itself and printed (pytester's
+ * `runpytest`, a subprocess): its `test session starts` line comes right under a test's
+ * `Captured stdout` header. Such a session is that test's output, not a run of the log.
+ */
+function nestedSessionAt(lines: readonly string[], i: number): boolean {
+  return i > 0 && SESSION_START.test(lines[i] ?? "") && CAPTURED.test(lines[i - 1] ?? "");
+}
+
 /** Parses one pytest session (from its `test session starts` line to the next). */
 function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
   type Area = "progress" | "failures" | "errors" | "summary" | "other";
@@ -305,9 +314,20 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
     inCaptured = false;
   };
 
+  /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
+  let nested = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? "";
     if (crash !== null) break; // the process died: nothing after the dump belongs to a test
+    if (inCaptured && current !== null && (nested || nestedSessionAt(lines, i))) {
+      // Its lines are the test's captured output, up to and including the session's counts line:
+      // its FAILURES and summary are not this run's (they made a phantom failing test).
+      const sec: Section = current;
+      sec.captured.push(l);
+      sec.capturedAt.push(firstLineNo + i);
+      nested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
+      continue;
+    }
     const major = MAJOR_SECTION.exec(l);
     const tail = COUNTS_TAIL.exec(l);
     if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
@@ -735,7 +755,7 @@ export function parsePytestLog(text: string, path: string): ParsedInput {
   const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
   const starts: number[] = [];
   lines.forEach((l, i) => {
-    if (SESSION_START.test(l)) starts.push(i);
+    if (SESSION_START.test(l) && !nestedSessionAt(lines, i)) starts.push(i);
   });
   const bounds = starts.length === 0 || starts[0] !== 0 ? [0, ...starts] : starts;
   const ctx: Ctx = { path, warnings, nextIndex: 0 };
