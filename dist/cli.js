@@ -20372,11 +20372,28 @@ function passedOnRetry(report) {
             n++;
     return n;
 }
+/**
+ * Failing testcases triaged with another of the same id (a `test.each` case with a fixed title,
+ * one test failing in two shards): the counts are the reports' testcases, the verdicts one per
+ * id, so without this the tally read "2 failing tests: ... 1 not rerun".
+ */
+function sharedIdFailures(report) {
+    let entries = 0;
+    for (const t of report.tests)
+        if (t.outcome === "failed" || t.outcome === "errored")
+            entries++;
+    return Math.max(0, report.summary.failed + report.summary.errored - entries);
+}
+/** " (N triaged with another of the same id)" when there are such, else "". */
+function sharedIdNote(report) {
+    const n = sharedIdFailures(report);
+    return n > 0 ? ` (${n} triaged with another of the same id)` : "";
+}
 function tallyLine(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
     const retried = passedOnRetry(report);
-    return (`${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
+    return (`${failing} failing test${failing === 1 ? "" : "s"}${sharedIdNote(report)}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
         `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
 }
 function historyText(h) {
@@ -21737,7 +21754,7 @@ function headline(report) {
     const title = failing + retried === 0
         ? "## flaky-triage: no failing tests"
         : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
-    const counts = `**${failing} failing**${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
+    const counts = `**${failing} failing**${sharedIdNote(report)}${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
         ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
         ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
         ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +

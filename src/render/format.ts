@@ -103,12 +103,29 @@ export function passedOnRetry(report: Report): number {
   return n;
 }
 
+/**
+ * Failing testcases triaged with another of the same id (a `test.each` case with a fixed title,
+ * one test failing in two shards): the counts are the reports' testcases, the verdicts one per
+ * id, so without this the tally read "2 failing tests: ... 1 not rerun".
+ */
+export function sharedIdFailures(report: Report): number {
+  let entries = 0;
+  for (const t of report.tests) if (t.outcome === "failed" || t.outcome === "errored") entries++;
+  return Math.max(0, report.summary.failed + report.summary.errored - entries);
+}
+
+/** " (N triaged with another of the same id)" when there are such, else "". */
+export function sharedIdNote(report: Report): string {
+  const n = sharedIdFailures(report);
+  return n > 0 ? ` (${n} triaged with another of the same id)` : "";
+}
+
 export function tallyLine(report: Report): string {
   const s = report.summary;
   const failing = s.failed + s.errored;
   const retried = passedOnRetry(report);
   return (
-    `${failing} failing test${failing === 1 ? "" : "s"}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
+    `${failing} failing test${failing === 1 ? "" : "s"}${sharedIdNote(report)}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
     `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`
   );
 }

@@ -14,6 +14,7 @@ import {
   historyText,
   orderForDisplay,
   passedOnRetry,
+  sharedIdNote,
   seedCell,
   tallyText,
   verdictText,
@@ -56,7 +57,7 @@ function headline(report: Report): string {
       ? "## flaky-triage: no failing tests"
       : `## flaky-triage: ${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced`;
   const counts =
-    `**${failing} failing**${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
+    `**${failing} failing**${sharedIdNote(report)}${retried > 0 ? ` and ${retried} passed on a retry` : ""} of ${s.tests} tests (${s.passed} passed, ${s.skipped} skipped)` +
     ` · ${VERDICT_ICON.deterministic} ${s.deterministic} deterministic` +
     ` · ${VERDICT_ICON.intermittent} ${s.intermittent} intermittent` +
     ` · ${VERDICT_ICON["not-reproduced"]} ${s.notReproduced} not reproduced` +

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderReproduce, renderTable } from "../../src/render/table.js";
 import { everyUnionReport, HOSTILE, makeReport, makeTest } from "./fixtures.js";
 
@@ -77,6 +78,15 @@ describe("renderTable", () => {
     const report = makeReport([a, b]);
     report.summary.errored = 1;
     expect(renderTable(report).split("\n").at(-1)).toBe("1 failing test of 102: 0 deterministic, 0 intermittent, 0 not reproduced, 2 not rerun");
+  });
+
+  it("says when failing testcases of one id were triaged as one (test.each with a fixed title), in the table and the Markdown", () => {
+    const report = makeReport([makeTest({ id: "tests/add.test.js > add adds two numbers", verdict: "not-rerun", outcome: "failed" })]);
+    report.summary.failed = 2;
+    expect(renderTable(report).split("\n").at(-1)).toBe(
+      "2 failing tests (1 triaged with another of the same id) of 101: 0 deterministic, 0 intermittent, 0 not reproduced, 1 not rerun",
+    );
+    expect(renderMarkdown(report, { charts: false })).toContain("**2 failing** (1 triaged with another of the same id) of 101 tests");
   });
 
   it("prints only the tally when nothing failed", () => {
