@@ -164,14 +164,15 @@ export async function updateHistory(
     }
   }
   const file = recordRun(previous, report, now);
+  // Without the cache there is no history: a view of this run alone read "flaky in 0 of last
+  // 1 run, first seen today" on every annotation, as if one were kept.
+  if (!cache.available()) return { file, view: new Map(), warnings };
   const view = historyView(file, report);
-  if (cache.available()) {
-    try {
-      await write(join(dir, HISTORY_FILE_NAME), JSON.stringify(file));
-      await cache.save(dir, key);
-    } catch (err) {
-      warnings.push(`history: could not save the flake history to the Actions cache (${message(err)}).`);
-    }
+  try {
+    await write(join(dir, HISTORY_FILE_NAME), JSON.stringify(file));
+    await cache.save(dir, key);
+  } catch (err) {
+    warnings.push(`history: could not save the flake history to the Actions cache (${message(err)}).`);
   }
   return { file, view, warnings };
 }

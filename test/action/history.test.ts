@@ -101,7 +101,9 @@ describe("history", () => {
     expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toMatch(/could not restore.*service down/);
     expect(r.view.get("a")).toMatchObject({ runs: 1, newFlaky: true });
-    const none = await updateHistory({ ...failing, available: () => false }, dir(), gh, run({}), write, t0);
+    const none = await updateHistory({ ...failing, available: () => false }, dir(), gh, run({ a: "deterministic" }), write, t0);
     expect(none.warnings).toEqual([expect.stringMatching(/not available/)]);
+    // No cache, no history: no "flaky in 0 of last 1 run, first seen today" on the annotations.
+    expect(none.view.size).toBe(0);
   });
 });
