@@ -13025,8 +13025,26 @@ function prevLocated(text, at) {
  * `Captured stdout` header. Such a session is that test's output, not a run of the log.
  */
 function nestedSessionAt(lines, i) {
-    return i > 0 && SESSION_START.test(lines[i] ?? "") && CAPTURED.test(lines[i - 1] ?? "");
+    if (!SESSION_START.test(lines[i] ?? ""))
+        return false;
+    // runpytest_subprocess prints the command and its directory first.
+    let h = i - 1;
+    while (h > 0 && i - h <= 2 && SUBPROCESS_PREAMBLE.test(lines[h] ?? ""))
+        h--;
+    if (h < 0 || !CAPTURED.test(lines[h] ?? ""))
+        return false;
+    // Its own counts line must come before the log's last one: a session that died before
+    // printing one (a crash) would otherwise take every later failure and the outer summary.
+    let counts = 0;
+    for (let j = i + 1; j < lines.length && counts < 2; j++) {
+        const l = lines[j] ?? "";
+        if (MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l))
+            counts++;
+    }
+    return counts >= 2;
 }
+/** What pytester's runpytest_subprocess prints before the session: `running: ...` and `     in: ...`. */
+const SUBPROCESS_PREAMBLE = /^ {0,8}(?:running|in): /;
 /** Parses one pytest session (from its `test session starts` line to the next). */
 function parseRun(lines, firstLineNo, ctx) {
     let area = "progress";
@@ -13056,12 +13074,15 @@ function parseRun(lines, firstLineNo, ctx) {
         const l = lines[i] ?? "";
         if (crash !== null)
             break; // the process died: nothing after the dump belongs to a test
-        if (inCaptured && current !== null && (nested || nestedSessionAt(lines, i))) {
-            // Its lines are the test's captured output, up to and including the session's counts line:
-            // its FAILURES and summary are not this run's (they made a phantom failing test).
-            const sec = current;
-            sec.captured.push(l);
-            sec.capturedAt.push(firstLineNo + i);
+        if (nested || nestedSessionAt(lines, i)) {
+            // Its lines are the test's captured output (of a failing test; a passing one's under -rP
+            // has no section here), up to and including the session's counts line: its FAILURES and
+            // summary are not this run's (they made a phantom failing test).
+            if (inCaptured && current !== null) {
+                const sec = current;
+                sec.captured.push(l);
+                sec.capturedAt.push(firstLineNo + i);
+            }
             nested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
             continue;
         }
