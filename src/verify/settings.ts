@@ -53,8 +53,12 @@ export interface VerifyPlan {
   stream: SeedStream;
 }
 
-/** Where a Go test's name starts in its id (`pkg/path/TestX/sub`): the first Test/Benchmark/Example/Fuzz segment. */
-const GO_NAME_SEGMENT = /^(?:Test|Benchmark|Example|Fuzz)/;
+/**
+ * Where a Go test's name starts in its id (`pkg/path/TestX/sub`): the first segment go would
+ * take for a test function, by go's own rule: Test/Benchmark/Example/Fuzz followed by the end or
+ * a character that is not a lower-case letter (`github.com/FuzzyStatic/demo` is a module path).
+ */
+const GO_NAME_SEGMENT = /^(?:Test|Benchmark|Example|Fuzz)(?![a-z])/;
 const JS_FILE = /\.[cm]?[jt]sx?$/;
 
 /**

@@ -212,6 +212,8 @@ describe("testCaseFor: an id from the command line, split as its runner's ids ar
     expect(testCaseFor("tests/stats.test.js > median > of an even count", "cli", 0, "vitest")).toMatchObject({ classname: "tests/stats.test.js", name: "median > of an even count", file: "tests/stats.test.js", runner: "vitest" });
     expect(testCaseFor("tests/stats.test.js > median > of an even count", "cli", 0, "jest")).toMatchObject({ classname: "", name: "median of an even count", file: "tests/stats.test.js", runner: "jest" });
     expect(testCaseFor("tests/test_x.py::test_y[a]", "cli", 0)).toMatchObject({ classname: "tests.test_x", name: "test_y[a]", file: "tests/test_x.py" });
+    // go's rule for test names: `FuzzyStatic` is a path segment, not a fuzz test.
+    expect(testCaseFor("github.com/FuzzyStatic/demo/TestAdd", "cli", 0, "go")).toMatchObject({ classname: "github.com/FuzzyStatic/demo", name: "TestAdd" });
     // Not a go id (no Test segment after the package): left as given.
     expect(testCaseFor("TestAlone", "cli", 0, "go")).toMatchObject({ name: "TestAlone" });
   });
