@@ -26,6 +26,15 @@ const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+function namePattern(withheld: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w$])(?:${withheld.map(escape).join("|")})(?![\\w$])`);
+}
+
+/** The first of `withheld` that `message` names (as a whole word), or null. */
+export function withheldNamedIn(message: string, withheld: readonly string[]): string | null {
+  return withheld.length === 0 ? null : (namePattern(withheld).exec(message)?.[0] ?? null);
+}
+
 /**
  * Turns the failing trials whose message names a withheld variable, one the CI failure's
  * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
@@ -42,7 +51,7 @@ export function discountWithheld(
   // "Failed" for every test, `--tb=no` logs none) a rerun naming the variable may be failing
   // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
   if (UNINFORMATIVE.test(ciMessage)) return null;
-  const pattern = new RegExp(`(?<![\\w$])(?:${withheld.map(escape).join("|")})(?![\\w$])`);
+  const pattern = namePattern(withheld);
   // A failure CI had too is the test's own, whatever it names.
   if (pattern.test(ciMessage)) return null;
   const named = new Set<string>();

@@ -15,7 +15,8 @@ import { errorMessage } from "../errors.js";
 import { runBatch } from "../rerun/attempts.js";
 import { pickDriver, type RerunDriver } from "../rerun/drivers/index.js";
 import { resolvePython } from "../rerun/drivers/pytest.js";
-import { rerunEnv } from "../rerun/env.js";
+import { PASS_ENV, rerunEnv, withheldNames } from "../rerun/env.js";
+import { withheldNamedIn } from "../rerun/withheld.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, STARTUP_ALLOWANCE_SEC } from "../rerun/limits.js";
 import { ensurePlugin } from "../rerun/rerun.js";
 import { VERSION } from "../version.js";
@@ -292,6 +293,12 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
     }
   }
   const ff = firstFailure as { order: number; message: string | null } | null;
+  // Trials get no credential-like variable unless passed by name: a failure naming one is
+  // likely that, not the test (triage does not count such reruns; verify says so).
+  const missing = ff?.message != null ? withheldNamedIn(ff.message, withheldNames(opts.env)) : null;
+  if (missing !== null) {
+    notes.push(`the first failure names ${missing}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${missing}`);
+  }
   return {
     id: test.id,
     requested: seeds.length,

@@ -131,3 +131,26 @@ describe.skipIf(!hasPytest)("verify and merge commands, end to end", () => {
     await expect(mergeMain([path.join(dir, "shard-1.json"), path.join(dir, "triage.json")])).rejects.toThrow(/is not a flaky-triage verify report/);
   });
 });
+
+describe.skipIf(!hasPytest)("verify and a credential-like variable the trials do not get", () => {
+  it("says to pass it when the first failure names it; with FLAKY_TRIAGE_PASS_ENV the trials get it (dist/cli.js)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ft-verify-withheld-"));
+    try {
+      writeFileSync(path.join(dir, "test_db.py"), 'import os\n\n\ndef test_needs_pw():\n    assert os.environ["DB_PASSWORD"] == "x"\n');
+      const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "cli.js");
+      const run = (env: NodeJS.ProcessEnv) => {
+        const out = path.join(dir, "v.json");
+        const r = spawnSync(process.execPath, [cli, "verify", "test_db.py::test_needs_pw", "--trials", "2", "--jobs", "1", "--cwd", dir, "--json", out, "--quiet"], { encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", ...env } });
+        return { status: r.status, test: (JSON.parse(readFileSync(out, "utf8")) as VerifyReport).tests[0]! };
+      };
+      const withheld = run({ DB_PASSWORD: "x" });
+      expect(withheld.status).toBe(1);
+      expect(withheld.test.note).toContain("the first failure names DB_PASSWORD, which trials do not get (its name looks like a credential): if the test needs it, give it with FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD");
+      const passed = run({ DB_PASSWORD: "x", FLAKY_TRIAGE_PASS_ENV: "DB_PASSWORD" });
+      expect(passed.status).toBe(0);
+      expect(passed.test).toMatchObject({ trials: 2, failed: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

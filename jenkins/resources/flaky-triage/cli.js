@@ -18332,6 +18332,13 @@ function retally(tally, trials) {
 /** A CI failure message that says nothing of what failed. */
 const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
 const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function namePattern(withheld) {
+    return new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
+}
+/** The first of `withheld` that `message` names (as a whole word), or null. */
+function withheldNamedIn(message, withheld) {
+    return withheld.length === 0 ? null : (namePattern(withheld).exec(message)?.[0] ?? null);
+}
 /**
  * Turns the failing trials whose message names a withheld variable, one the CI failure's
  * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
@@ -18345,7 +18352,7 @@ function discountWithheld(reruns, byPhase, withheld, ciMessage) {
     // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
     if (UNINFORMATIVE.test(ciMessage))
         return null;
-    const pattern = new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
+    const pattern = namePattern(withheld);
     // A failure CI had too is the test's own, whatever it names.
     if (pattern.test(ciMessage))
         return null;
@@ -21128,6 +21135,7 @@ function verifyOptions(s, plan, ctx) {
 
 
 
+
 /**
  * Seeds per process. The plugin takes them as one comma-separated argument, and Linux caps a
  * single argument at 128 KiB (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and
@@ -21350,6 +21358,12 @@ async function verifyOne(target, seeds, index, opts) {
         }
     }
     const ff = firstFailure;
+    // Trials get no credential-like variable unless passed by name: a failure naming one is
+    // likely that, not the test (triage does not count such reruns; verify says so).
+    const missing = ff?.message != null ? withheldNamedIn(ff.message, withheldNames(opts.env)) : null;
+    if (missing !== null) {
+        notes.push(`the first failure names ${missing}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${missing}`);
+    }
     return {
         id: test.id,
         requested: seeds.length,
