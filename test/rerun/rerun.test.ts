@@ -238,9 +238,10 @@ describe("hypothesis: the CI run's saved falsifying example", () => {
       "from hypothesis import given, strategies as st\n\n@given(st.integers(0, 10**6))\ndef test_mod(x):\n    assert x % 1000 != 777\n",
     );
     // The CI run: pytest until hypothesis finds it (it saves the example in .hypothesis/examples).
+    // Up to 400 runs (~0.05 s each): 60 once missed it (a clean-suite run failed here).
     const ci = spawnSync(
       "python3",
-      ["-c", "import sys, pytest\nfor _ in range(60):\n    if pytest.main(['-q', '-p', 'no:cacheprovider', 'tests']) != 0: sys.exit(0)\nsys.exit(1)"],
+      ["-c", "import sys, pytest\nfor _ in range(400):\n    if pytest.main(['-q', '-p', 'no:cacheprovider', 'tests']) != 0: sys.exit(0)\nsys.exit(1)"],
       { cwd: project, encoding: "utf8", env: { ...outsideCi, PYTHONDONTWRITEBYTECODE: "1" } },
     );
     expect(ci.status, ci.stdout.slice(-2000)).toBe(0);
