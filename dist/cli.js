@@ -6327,6 +6327,14 @@ function dialectOfHead(head) {
 function repeatsAreAttempts(head) {
     return dialectOfHead(head)?.oneTestcasePerTest !== true;
 }
+/**
+ * Whether the reports of the runner `--runner` names write one testcase per test (jest,
+ * vitest): then repeats are tests whatever the root element says (jest-junit's `suiteName`
+ * and vitest's junit `suiteName` options rename it).
+ */
+function runnerWritesOneTestcasePerTest(runner) {
+    return runner != null && DIALECTS.some((d) => d.runner === runner && d.oneTestcasePerTest === true);
+}
 function dialectNamed(name) {
     return DIALECTS.find((d) => d.name === name);
 }
@@ -11841,8 +11849,14 @@ class JUnitReader {
     attemptsRepeat;
     /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
     fast;
+    /**
+     * `repeatsAreTests`: every testcase is a test of its own, repeated ids included, whatever the
+     * head says (the user named a runner whose reports are written so: `--runner jest`).
+     */
     constructor(path, options = {}) {
         this.path = path;
+        if (options.repeatsAreTests === true)
+            this.attemptsRepeat = false;
         this.fast = options.fastPath !== false && SAXES_TEXT_STATE !== undefined;
         // position:true gives line numbers for warnings; namespaces are off because JUnit has none
         // and namespace checks only add errors for reports that use stray prefixes.
@@ -14102,8 +14116,8 @@ async function readGoJson(p, abs, enc, onRead) {
         reader.write(text);
     return reader.end();
 }
-async function readJUnit(p, abs, enc, onRead) {
-    const reader = new JUnitReader(p);
+async function readJUnit(p, abs, enc, onRead, repeatsAreTests) {
+    const reader = new JUnitReader(p, { repeatsAreTests });
     for await (const { text, controlFree } of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) {
         reader.write(text, controlFree);
     }
@@ -14126,7 +14140,7 @@ async function readLog(p, abs, enc, size, parse, progress) {
     return { ...parsed, warnings: [cut, ...parsed.warnings] };
 }
 /** Reads one report from disk into the reader its content calls for. */
-async function readInput(p, cwd, onProgress) {
+async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
     const abs = external_node_path_default().resolve(cwd, p);
     const size = await statInput(p, abs);
     const headBytes = await readHead(p, abs);
@@ -14146,7 +14160,7 @@ async function readInput(p, cwd, onProgress) {
     try {
         switch (kind) {
             case "junit":
-                return await readJUnit(p, abs, enc, progress?.(size));
+                return await readJUnit(p, abs, enc, progress?.(size), repeatsAreTests);
             case "pytest-log":
                 return await readLog(p, abs, enc, size, parsePytestLog, progress);
             case "unittest-log":
@@ -14187,7 +14201,7 @@ async function readInputs(paths, opts) {
     for (const p of paths) {
         let input;
         try {
-            input = await readInput(p, opts.cwd, opts.onProgress);
+            input = await readInput(p, opts.cwd, opts.onProgress, opts.repeatsAreTests === true);
             found++;
         }
         catch (err) {
@@ -19407,6 +19421,7 @@ const VERSION = "0.1.0";
 
 
 
+
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}, options = {}) {
     const onProgress = hooks.onProgress;
@@ -19415,7 +19430,10 @@ async function triage(settings, hooks = {}, options = {}) {
         onRead: (input) => onProgress(readEvent(input)),
     };
     // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { ...options, announced: true });
+    // A runner whose reports hold one testcase per test (jest, vitest): repeated ids are tests,
+    // also in a report whose root element was renamed (the reader otherwise goes by it).
+    const repeatsAreTests = runnerWritesOneTestcasePerTest(settings.runner);
+    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests }), settings, hooks, { ...options, announced: true });
 }
 /**
  * The engine from already-read inputs (text pasted on stdin has no file to read). Takes the

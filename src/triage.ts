@@ -20,6 +20,7 @@ import type {
   Tolerance,
   TriagedTest,
 } from "./model.js";
+import { runnerWritesOneTestcasePerTest } from "./reports/dialects/dialects.js";
 import { joinInputs } from "./reports/join.js";
 import { readInputs, type ReadProgress } from "./io/read-inputs.js";
 import { extractSeed } from "./seeds/extract.js";
@@ -66,7 +67,10 @@ export async function triage(settings: TriageSettings, hooks: TriageHooks = {}, 
     onRead: (input: ParsedInput) => onProgress(readEvent(input)),
   };
   // Handed on without a name here, so nothing holds the inputs' text once it is joined.
-  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading }), settings, hooks, { ...options, announced: true });
+  // A runner whose reports hold one testcase per test (jest, vitest): repeated ids are tests,
+  // also in a report whose root element was renamed (the reader otherwise goes by it).
+  const repeatsAreTests = runnerWritesOneTestcasePerTest(settings.runner);
+  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests }), settings, hooks, { ...options, announced: true });
 }
 
 export interface TriageInputsOptions {

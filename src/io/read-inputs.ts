@@ -206,6 +206,8 @@ export interface ReadOptions {
   onProgress?: (ev: ReadProgress) => void;
   /** Called as each report is read, before the next one is: many shards take a while too. */
   onRead?: (input: ParsedInput) => void;
+  /** JUnit testcases repeating an id are tests of their own, not attempts (JUnitReader). */
+  repeatsAreTests?: boolean;
 }
 
 /** go test -json streams like JUnit: passing tests' events are read and let go. */
@@ -215,8 +217,8 @@ async function readGoJson(p: string, abs: string, enc: Encoding, onRead?: OnRead
   return reader.end();
 }
 
-async function readJUnit(p: string, abs: string, enc: Encoding, onRead?: OnRead): Promise<ParsedInput> {
-  const reader = new JUnitReader(p);
+async function readJUnit(p: string, abs: string, enc: Encoding, onRead: OnRead | undefined, repeatsAreTests: boolean): Promise<ParsedInput> {
+  const reader = new JUnitReader(p, { repeatsAreTests });
   for await (const { text, controlFree } of decodedChunks(abs, enc, { cutAfterGt: true, ...(onRead ? { onRead } : {}) })) {
     reader.write(text, controlFree);
   }
@@ -246,7 +248,7 @@ async function readLog(
 }
 
 /** Reads one report from disk into the reader its content calls for. */
-export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadProgress) => void): Promise<ParsedInput> {
+export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadProgress) => void, repeatsAreTests = false): Promise<ParsedInput> {
   const abs = path.resolve(cwd, p);
   const size = await statInput(p, abs);
   const headBytes = await readHead(p, abs);
@@ -266,7 +268,7 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
   try {
     switch (kind) {
       case "junit":
-        return await readJUnit(p, abs, enc, progress?.(size));
+        return await readJUnit(p, abs, enc, progress?.(size), repeatsAreTests);
       case "pytest-log":
         return await readLog(p, abs, enc, size, parsePytestLog, progress);
       case "unittest-log":
@@ -309,7 +311,7 @@ export async function readInputs(paths: string[], opts: ReadOptions): Promise<Pa
   for (const p of paths) {
     let input: ParsedInput;
     try {
-      input = await readInput(p, opts.cwd, opts.onProgress);
+      input = await readInput(p, opts.cwd, opts.onProgress, opts.repeatsAreTests === true);
       found++;
     } catch (err) {
       if (!(err instanceof UnreadableInput) || paths.length === 1) throw err;

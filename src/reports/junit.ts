@@ -353,8 +353,13 @@ export class JUnitReader {
   /** Whether write() may spare saxes (see the fast path above); off only to test it against saxes alone. */
   private readonly fast: boolean;
 
-  constructor(path: string, options: { fastPath?: boolean } = {}) {
+  /**
+   * `repeatsAreTests`: every testcase is a test of its own, repeated ids included, whatever the
+   * head says (the user named a runner whose reports are written so: `--runner jest`).
+   */
+  constructor(path: string, options: { fastPath?: boolean; repeatsAreTests?: boolean } = {}) {
     this.path = path;
+    if (options.repeatsAreTests === true) this.attemptsRepeat = false;
     this.fast = options.fastPath !== false && SAXES_TEXT_STATE !== undefined;
     // position:true gives line numbers for warnings; namespaces are off because JUnit has none
     // and namespace checks only add errors for reports that use stray prefixes.

@@ -157,6 +157,19 @@ describe("jest facts the triage relies on, from the same real run", () => {
     expect(r.tests).toHaveLength(1);
     expect(r.tests[0]).toMatchObject({ id: "tests/add.test.js > add adds two numbers", outcome: "failed", verdict: "deterministic" });
     expect(r.tests[0]?.reruns.recorded).toBeUndefined();
+
+    // jest-junit's suiteName renames the root the reader goes by: --runner jest says it instead.
+    const named = spawnSync(process.execPath, [join(example, "node_modules", "jest", "bin", "jest.js"), "--ci", "--reporters=jest-junit"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, JEST_JUNIT_OUTPUT_DIR: dir, JEST_JUNIT_OUTPUT_NAME: "named.xml", JEST_SUITE_NAME: "unit", NO_COLOR: "1" },
+    });
+    expect(named.status, named.stderr).toBe(1);
+    expect(readFileSync(join(dir, "named.xml"), "utf8")).toContain('<testsuites name="unit"');
+    const namedOut = join(dir, "named.json");
+    const read = spawnSync(process.execPath, [join(root, "dist", "cli.js"), join(dir, "named.xml"), "--cwd", dir, "--runner", "jest", "--no-rerun", "--json", namedOut, "--quiet"], { encoding: "utf8" });
+    expect(read.status, read.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(namedOut, "utf8")) as Report).summary).toMatchObject({ tests: 3, passed: 2, failed: 1 });
   });
 
   it("jest prints its seed once, in the run's summary; the jest-seed recogniser reads it there", () => {

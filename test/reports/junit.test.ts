@@ -202,6 +202,12 @@ describe("JUnitReader attempts", () => {
         expect(out.tests[0]?.priorAttempts, xml).toBeUndefined();
       }
     }
+    // A renamed root (jest-junit's and vitest's suiteName) is told by the caller: --runner jest.
+    const renamed = `<testsuites name="unit"><testsuite name="add">${cases("add adds two numbers", "add adds two numbers")}</testsuite></testsuites>`;
+    const told = new JUnitReader("r.xml", { repeatsAreTests: true });
+    told.write(renamed);
+    expect(told.end().counts).toEqual({ tests: 3, passed: 2, failed: 1, errored: 0, skipped: 0 });
+    expect(read(renamed).counts).toEqual({ tests: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
     // Elsewhere the same three testcases are three attempts of one test that passed at last.
     const other = read(`<testsuites name="pytest"><testsuite name="add">${cases("c", "t")}</testsuite></testsuites>`);
     expect(other.counts).toEqual({ tests: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });

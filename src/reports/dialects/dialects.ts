@@ -359,6 +359,15 @@ export function repeatsAreAttempts(head: string): boolean {
   return dialectOfHead(head)?.oneTestcasePerTest !== true;
 }
 
+/**
+ * Whether the reports of the runner `--runner` names write one testcase per test (jest,
+ * vitest): then repeats are tests whatever the root element says (jest-junit's `suiteName`
+ * and vitest's junit `suiteName` options rename it).
+ */
+export function runnerWritesOneTestcasePerTest(runner: string | null | undefined): boolean {
+  return runner != null && DIALECTS.some((d) => d.runner === runner && d.oneTestcasePerTest === true);
+}
+
 export function dialectNamed(name: string): Dialect | undefined {
   return DIALECTS.find((d) => d.name === name);
 }
