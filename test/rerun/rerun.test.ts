@@ -485,3 +485,20 @@ describe("a test that reads a credential-like variable", () => {
     expect(p.reruns.note).toBeUndefined();
   }, 120_000);
 });
+
+const hasBenchmark = spawnSync("python3", ["-c", "import pytest_benchmark"]).status === 0;
+
+describe.skipIf(!hasBenchmark)("pytest-benchmark in reruns", () => {
+  it("keeps its storage in the rerun's own directory: no .benchmarks in the project (dist/cli.js)", () => {
+    const project = pytestProject("ft-benchmark-", {
+      "tests/test_b.py": [COUNTER, "def test_b(benchmark):", "    benchmark(lambda: sum(range(100)))", '    assert _next() % 2 == 1, "slow path"', ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "counter") };
+    // The CI run's own storage goes elsewhere, so only the reruns could make one in the project.
+    const r = ciThenTriage(project, { ciEnv: env, pytestArgs: ["--benchmark-storage=file:///dev/null/none", "--benchmark-disable"], cliArgs: ["--reruns", "4", "--fresh-seeds", "0", "--jobs", "1"], env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.report.tests[0]).toMatchObject({ verdict: "intermittent" });
+    // pytest-benchmark made ./.benchmarks (its default storage) in the project on every rerun.
+    expect(existsSync(path.join(project, ".benchmarks"))).toBe(false);
+  }, 120_000);
+});

@@ -6797,9 +6797,14 @@ class _State(object):
         self.out.flush()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
     opt = config.option
     if opt.ft_repeat or opt.ft_run_until or opt.ft_results or opt.ft_plan:
+        # pytest-benchmark opens its storage (default ./.benchmarks, made in the project) in its
+        # own pytest_configure, which runs after this one: point it into the rerun's directory.
+        if opt.ft_results and hasattr(opt, "benchmark_storage"):
+            opt.benchmark_storage = "file://" + os.path.join(os.path.dirname(os.path.abspath(opt.ft_results)), "benchmarks")
         setattr(config, _STATE, _State(config))
 
 
