@@ -7,7 +7,7 @@ import type { Report } from "../model.js";
 import { UserError, errorMessage } from "../errors.js";
 import { writeFileAtomic, writeJsonAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
-import { VERDICT_LABEL } from "../render/format.js";
+import { doneLineKind, VERDICT_LABEL } from "../render/format.js";
 import { ReadingLines } from "../render/reading.js";
 import { renderTable } from "../render/table.js";
 import type { TriageSettings } from "../settings.js";
@@ -109,17 +109,13 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
         log.info(`time-budget of ${ev.seconds} s spent: stopping the reruns still running; the report keeps the attempts they finished`);
         return;
       }
-      // As the CLI does: a line per test whose reruns ran (or that the time budget left out);
-      // the rest are in the table below, and a line each for 50,000 of them only slows the log.
+      // As the CLI does (doneLineKind); the rest are in the table below.
       if (ev.kind !== "test-done") return;
-      const note = ev.test.reruns.note;
-      if (ev.test.verdict === "not-rerun" && note?.startsWith("time") !== true) {
-        // Reruns that could not run say why (the table only reads "not rerun").
-        if (ev.rerun && note !== undefined) log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: not rerun: ${oneLine(note)}`);
-        return;
-      }
+      const shown = doneLineKind(ev.test, ev.rerun);
+      if (shown === null) return;
       // Test ids come from the reports: echoed only inside a stop-commands block.
-      log.untrusted(`[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}: ${VERDICT_LABEL[ev.test.verdict]}`);
+      const head = `[${ev.index + 1}/${ev.count}] ${oneLine(ev.test.id)}`;
+      log.untrusted(shown === "verdict" ? `${head}: ${VERDICT_LABEL[ev.test.verdict]}` : `${head}: not rerun: ${oneLine(ev.test.reruns.note ?? "")}`);
     },
   }, { noRerunNote: "reruns: 0: read and extracted only" });
 

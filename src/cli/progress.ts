@@ -2,6 +2,7 @@ import type { TriageProgress } from "../triage.js";
 import { sanitizeLine } from "./sanitize.js";
 import { StatusLine, type Sink } from "./status-line.js";
 import { ReadingLines, readingAmount } from "../render/reading.js";
+import { doneLineKind } from "../render/format.js";
 
 const PHASE_LABEL: Record<string, string> = {
   "same-seed": "same seed",
@@ -70,19 +71,10 @@ export class ProgressPrinter {
         }
         return;
       case "test-done": {
-        const note = ev.test.reruns.note;
-        if (ev.test.verdict === "not-rerun") {
-          // Reruns that could not run (no interpreter, a driver's refusal) say why here, not
-          // only in the JSON: the table reads "not rerun" and the run exits 0.
-          if (ev.rerun && note !== undefined && !note.startsWith("time")) {
-            this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: not rerun: ${sanitizeLine(note)}`);
-            return;
-          }
-          if (!note?.startsWith("time")) return;
-        }
-        this.line(
-          `[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: ${ev.test.verdict}, ${ev.test.cause}`,
-        );
+        const shown = doneLineKind(ev.test, ev.rerun);
+        if (shown === null) return;
+        const head = `[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}`;
+        this.line(shown === "verdict" ? `${head}: ${ev.test.verdict}, ${ev.test.cause}` : `${head}: not rerun: ${sanitizeLine(ev.test.reruns.note ?? "")}`);
         return;
       }
     }

@@ -6,6 +6,7 @@
 import { onlyRecordedRetries, pinsInputs } from "../classify.js";
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
 import { shellQuoteCommand } from "../render/shell-quote.js";
+import { passEnvAskedIn } from "../rerun/withheld.js";
 import { ordersOnly } from "../seeds/recognisers.js";
 import { upperBound } from "../stats.js";
 import { formatTolerance } from "./ladder.js";
@@ -203,8 +204,8 @@ function unknownFix(
           ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
           : "";
       // Its reruns failed for want of a variable they are not given (rerun/withheld.ts says so).
-      const pass = /FLAKY_TRIAGE_PASS_ENV=[^\s;)]+/.exec(reruns?.note ?? "");
-      if (pass !== null) return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass[0]} to classify the failure${where(test)}${hint}`;
+      const pass = passEnvAskedIn(reruns?.note);
+      if (pass !== null) return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass} to classify the failure${where(test)}${hint}`;
       return `not rerun: rerun it to classify the failure${where(test)}${hint}`;
     }
   }

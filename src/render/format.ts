@@ -104,6 +104,18 @@ export function passedOnRetry(report: Report): number {
 }
 
 /**
+ * What a progress line says of a finished test (the CLI's and the Action's): its verdict, why
+ * its reruns could not run (no interpreter, a driver's refusal: the table only reads "not
+ * rerun"), or nothing for one not rerun by choice (--no-rerun, past --max-failures: a line each
+ * for 50,000 of them only slows the log). One the time budget left out gets its verdict line.
+ */
+export function doneLineKind(test: TriagedTest, rerun: boolean): "verdict" | "could-not-run" | null {
+  const note = test.reruns.note;
+  if (test.verdict !== "not-rerun" || note?.startsWith("time") === true) return "verdict";
+  return rerun && note !== undefined ? "could-not-run" : null;
+}
+
+/**
  * Failing testcases triaged with another of the same id (a `test.each` case with a fixed title,
  * one test failing in two shards): the counts are the reports' testcases, the verdicts one per
  * id, so without this the tally read "2 failing tests: ... 1 not rerun".

@@ -303,8 +303,12 @@ function nestedSessionAt(lines: readonly string[], i: number): boolean {
 /** What pytester's runpytest_subprocess prints before the session: `running: ...` and `     in: ...`. */
 const SUBPROCESS_PREAMBLE = /^ {0,8}(?:running|in): /;
 
-/** Parses one pytest session (from its `test session starts` line to the next). */
-function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
+/**
+ * Parses one pytest session (from its `test session starts` line to the next). `nested` holds the
+ * log's line numbers where a session a test printed begins (nestedSessionAt, decided once on the
+ * whole log).
+ */
+function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: ReadonlySet<number>): Run {
   type Area = "progress" | "failures" | "errors" | "summary" | "other";
   let area: Area = "progress";
   let counts: Counts | null = null;
@@ -330,11 +334,11 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
   };
 
   /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
-  let nested = false;
+  let inNested = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? "";
     if (crash !== null) break; // the process died: nothing after the dump belongs to a test
-    if (nested || nestedSessionAt(lines, i)) {
+    if (inNested || nested.has(firstLineNo + i)) {
       // Its lines are the test's captured output (of a failing test; a passing one's under -rP
       // has no section here), up to and including the session's counts line: its FAILURES and
       // summary are not this run's (they made a phantom failing test).
@@ -343,7 +347,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx): Run {
         sec.captured.push(l);
         sec.capturedAt.push(firstLineNo + i);
       }
-      nested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
+      inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
       continue;
     }
     const major = MAJOR_SECTION.exec(l);
@@ -772,15 +776,19 @@ export function parsePytestLog(text: string, path: string): ParsedInput {
   const { text: norm, origin } = normaliseCiLog(text);
   const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
   const starts: number[] = [];
+  /** Line numbers (1-based, as parseRun counts) where a session a test printed begins. */
+  const nested = new Set<number>();
   lines.forEach((l, i) => {
-    if (SESSION_START.test(l) && !nestedSessionAt(lines, i)) starts.push(i);
+    if (!SESSION_START.test(l)) return;
+    if (nestedSessionAt(lines, i)) nested.add(i + 1);
+    else starts.push(i);
   });
   const bounds = starts.length === 0 || starts[0] !== 0 ? [0, ...starts] : starts;
   const ctx: Ctx = { path, warnings, nextIndex: 0 };
   const runs: Run[] = [];
   bounds.forEach((start, k) => {
     const end = bounds[k + 1] ?? lines.length;
-    const run = parseRun(lines.slice(start, end), start + 1, ctx);
+    const run = parseRun(lines.slice(start, end), start + 1, ctx, nested);
     // Text before the first session (a CI job's set-up) is a run only if it shows tests.
     if (k === 0 && starts.length > 0 && start !== starts[0] && run.records.length === 0 && run.counts === null) return;
     runs.push(run);

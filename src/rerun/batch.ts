@@ -40,7 +40,8 @@ import { rerunEnv } from "./env.js";
 import { ACK_AFTER_SEC, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
 import type { RerunPhase, RerunRequest } from "./plan.js";
 import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
-import { emptyTally, ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
+import { ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
+import { emptyTally } from "./tally.js";
 import { copyIn } from "./copy-in.js";
 import { freshSeedsFor } from "./seed-apply.js";
 

@@ -19,6 +19,7 @@ import { runBatch, type BatchResult } from "./attempts.js";
 import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
 import { rerunEnv, withheldNames } from "./env.js";
+import { countTrial, emptyTally, freshTally } from "./tally.js";
 import { discountWithheld } from "./withheld.js";
 import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
@@ -39,18 +40,6 @@ export interface RerunContext {
   killGraceMs?: number;
 }
 
-/** The fresh-seed phase's tally with the seeds it tried and those that failed, from its trials. */
-function freshTally(tally: RerunTally, trials: readonly Trial[]): Reruns["freshSeeds"] {
-  const seeds: string[] = [];
-  const failingSeeds: string[] = [];
-  for (const t of trials) {
-    if (t.seed === undefined || t.seed === "") continue;
-    seeds.push(t.seed);
-    if (t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed") failingSeeds.push(t.seed);
-  }
-  return { ...tally, seeds, failingSeeds };
-}
-
 /**
  * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
  * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
@@ -62,11 +51,7 @@ export function tallyTrial(
   stopWhenMixed: boolean,
   total: number,
 ): { consecutiveTimeouts: number; settled: boolean } {
-  tally.runs++;
-  if (t.kind === "passed") tally.passed++;
-  else if (t.kind === "failed") tally.failed++;
-  else if (t.kind === "timedOut") tally.timedOut++;
-  else if (t.kind === "crashed") tally.crashed++;
+  countTrial(tally, t);
   const consecutive = isTimeout(t) ? consecutiveTimeouts + 1 : 0;
   const bad = tally.failed + tally.timedOut + tally.crashed;
   // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
@@ -115,7 +100,6 @@ export interface BatchedResult {
   unfinished: boolean;
 }
 
-export const emptyTally = (): RerunTally => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 
 export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: BatchedResult): Promise<RerunOutcome> {
   const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });

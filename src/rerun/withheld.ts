@@ -7,17 +7,13 @@
  */
 import type { Reruns, RerunTally, Trial } from "../model.js";
 import { PASS_ENV } from "./env.js";
+import { countTrial, emptyTally, freshTally } from "./tally.js";
 import type { RerunPhase } from "./plan.js";
 
 /** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
 function retally(tally: RerunTally, trials: readonly Trial[]): RerunTally {
-  const t: RerunTally = { ...tally, passed: 0, failed: 0, timedOut: 0, crashed: 0 };
-  for (const trial of trials) {
-    if (trial.kind === "passed") t.passed++;
-    else if (trial.kind === "failed") t.failed++;
-    else if (trial.kind === "timedOut") t.timedOut++;
-    else if (trial.kind === "crashed") t.crashed++;
-  }
+  const t: RerunTally = { ...emptyTally(), stoppedEarly: tally.stoppedEarly };
+  for (const trial of trials) countTrial(t, trial);
   return t;
 }
 
@@ -68,9 +64,7 @@ export function discountWithheld(
   }
   if (discounted === 0) return null;
   reruns.sameSeed = retally(reruns.sameSeed, byPhase["same-seed"]);
-  const fresh = retally(reruns.freshSeeds, byPhase["fresh-seeds"]);
-  const failing = new Set(byPhase["fresh-seeds"].filter((t) => t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed").map((t) => t.seed));
-  reruns.freshSeeds = { ...fresh, seeds: reruns.freshSeeds.seeds, failingSeeds: reruns.freshSeeds.failingSeeds.filter((s) => failing.has(s)) };
+  reruns.freshSeeds = freshTally(retally(reruns.freshSeeds, byPhase["fresh-seeds"]), byPhase["fresh-seeds"]);
   if (reruns.order !== undefined) reruns.order = { ...retally(reruns.order, byPhase.order), predecessors: reruns.order.predecessors };
   const names = [...named].sort();
   const list = names.join(", ");
@@ -79,3 +73,10 @@ export function discountWithheld(
     `like a credential): not counted; give ${names.length === 1 ? "it" : "them"} to reruns with ${PASS_ENV}=${names.join(",")}`
   );
 }
+
+/** The `FLAKY_TRIAGE_PASS_ENV=NAMES` a rerun note of discountWithheld's asks for, or null. */
+export function passEnvAskedIn(note: string | undefined): string | null {
+  return note === undefined ? null : (PASS_ENV_ASKED.exec(note)?.[0] ?? null);
+}
+
+const PASS_ENV_ASKED = new RegExp(`${PASS_ENV}=[^\\s;)]+`);

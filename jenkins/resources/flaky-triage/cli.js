@@ -8276,7 +8276,144 @@ class ReadingLines {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/format.ts
+/** Most important first: what a reviewer must act on before what may wait. */
+const VERDICT_ORDER = ["deterministic", "intermittent", "not-reproduced", "not-rerun"];
+const VERDICT_LABEL = {
+    deterministic: "deterministic",
+    intermittent: "intermittent",
+    "not-reproduced": "not reproduced",
+    "not-rerun": "not rerun",
+};
+const CAUSE_LABEL = {
+    tolerance: "tolerance",
+    "edge-case": "edge case",
+    regression: "regression",
+    "race-condition": "race condition",
+    "order-dependence": "order dependence",
+    timeout: "timeout",
+    crash: "crash",
+    environment: "environment",
+    unknown: "unknown",
+};
+/** The report's tests, deterministic first, keeping the report's order within a verdict. */
+function orderForDisplay(report) {
+    const rank = (t) => VERDICT_ORDER.indexOf(t.verdict);
+    return report.tests
+        .map((test, position) => ({ test, position }))
+        .sort((a, b) => rank(a.test) - rank(b.test) || a.position - b.position)
+        .map((e) => e.test);
+}
+function verdictText(test) {
+    const label = VERDICT_LABEL[test.verdict];
+    return test.verdict === "deterministic" && test.seedSensitivity !== "unknown" ? `${label}, ${test.seedSensitivity}` : label;
+}
+function seedValue(seed) {
+    return seed === null ? "" : seed.value;
+}
+/**
+ * A table's seed cell: a hypothesis falsifying example is a call, not a seed to copy (it cannot
+ * be given back; the details and the JSON keep it in full).
+ */
+function seedCell(seed) {
+    return seed?.recogniser === "hypothesis-falsifying-example" ? "example" : seedValue(seed);
+}
+function applyText(apply) {
+    switch (apply.kind) {
+        case "env":
+            return `environment ${Object.entries(apply.env).map(([k, v]) => `${k}=${v}`).join(" ")}`;
+        case "args":
+            return `arguments ${apply.args.join(" ")}`;
+        case "global-rng":
+            return `global generators seeded with ${apply.value}`;
+        case "hypothesis":
+            return `hypothesis ${apply.decorator}`;
+        case "none":
+            return `cannot be re-applied: ${apply.why}`;
+    }
+}
+/**
+ * Numbers as people write them: `digits` significant digits (4 for ratios and tolerances; more
+ * for actual/expected values, whose difference is the point), exponent for very small or large.
+ */
+function formatNumber(n, digits = 4) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (n === 0)
+        return "0";
+    const abs = Math.abs(n);
+    if (abs >= 1e-3 && abs < 1e6)
+        return String(Number(n.toPrecision(digits)));
+    return n.toExponential(digits - 1).replace(/\.?0+e/, "e");
+}
+function percent(p) {
+    return `${Number((p * 100).toPrecision(3))}%`;
+}
+function tallyText(t) {
+    const parts = [`${t.runs} run${t.runs === 1 ? "" : "s"}`, `${t.passed} passed`, `${t.failed} failed`];
+    if (t.timedOut > 0)
+        parts.push(`${t.timedOut} timed out`);
+    if (t.crashed > 0)
+        parts.push(`${t.crashed} crashed`);
+    return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
+}
+/**
+ * Triaged tests that ended as passed: they failed, then passed on a retry the report recorded
+ * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
+ * the verdicts add up.
+ */
+function passedOnRetry(report) {
+    // Counted, not inferred from the verdicts: a failure the report and its console log name
+    // differently is two triaged entries for one failing test, not a retry.
+    let n = 0;
+    for (const t of report.tests)
+        if (t.outcome === "passed")
+            n++;
+    return n;
+}
+/**
+ * What a progress line says of a finished test (the CLI's and the Action's): its verdict, why
+ * its reruns could not run (no interpreter, a driver's refusal: the table only reads "not
+ * rerun"), or nothing for one not rerun by choice (--no-rerun, past --max-failures: a line each
+ * for 50,000 of them only slows the log). One the time budget left out gets its verdict line.
+ */
+function doneLineKind(test, rerun) {
+    const note = test.reruns.note;
+    if (test.verdict !== "not-rerun" || note?.startsWith("time") === true)
+        return "verdict";
+    return rerun && note !== undefined ? "could-not-run" : null;
+}
+/**
+ * Failing testcases triaged with another of the same id (a `test.each` case with a fixed title,
+ * one test failing in two shards): the counts are the reports' testcases, the verdicts one per
+ * id, so without this the tally read "2 failing tests: ... 1 not rerun".
+ */
+function sharedIdFailures(report) {
+    let entries = 0;
+    for (const t of report.tests)
+        if (t.outcome === "failed" || t.outcome === "errored")
+            entries++;
+    return Math.max(0, report.summary.failed + report.summary.errored - entries);
+}
+/** " (N triaged with another of the same id)" when there are such, else "". */
+function sharedIdNote(report) {
+    const n = sharedIdFailures(report);
+    return n > 0 ? ` (${n} triaged with another of the same id)` : "";
+}
+function tallyLine(report) {
+    const s = report.summary;
+    const failing = s.failed + s.errored;
+    const retried = passedOnRetry(report);
+    return (`${failing} failing test${failing === 1 ? "" : "s"}${sharedIdNote(report)}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
+        `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
+}
+function historyText(h) {
+    const rate = `flaky in ${h.flaky} of last ${h.runs} run${h.runs === 1 ? "" : "s"}`;
+    return h.newFlaky ? `new flaky test (${rate})` : `${rate}, first seen ${h.firstSeen.slice(0, 10)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 
 
 
@@ -8347,18 +8484,11 @@ class ProgressPrinter {
                 }
                 return;
             case "test-done": {
-                const note = ev.test.reruns.note;
-                if (ev.test.verdict === "not-rerun") {
-                    // Reruns that could not run (no interpreter, a driver's refusal) say why here, not
-                    // only in the JSON: the table reads "not rerun" and the run exits 0.
-                    if (ev.rerun && note !== undefined && !note.startsWith("time")) {
-                        this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: not rerun: ${sanitizeLine(note)}`);
-                        return;
-                    }
-                    if (!note?.startsWith("time"))
-                        return;
-                }
-                this.line(`[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}: ${ev.test.verdict}, ${ev.test.cause}`);
+                const shown = doneLineKind(ev.test, ev.rerun);
+                if (shown === null)
+                    return;
+                const head = `[${ev.index + 1}/${ev.count}] ${sanitizeLine(ev.test.id)}`;
+                this.line(shown === "verdict" ? `${head}: ${ev.test.verdict}, ${ev.test.cause}` : `${head}: not rerun: ${sanitizeLine(ev.test.reruns.note ?? "")}`);
                 return;
             }
         }
@@ -13064,8 +13194,12 @@ function nestedSessionAt(lines, i) {
 }
 /** What pytester's runpytest_subprocess prints before the session: `running: ...` and `     in: ...`. */
 const SUBPROCESS_PREAMBLE = /^ {0,8}(?:running|in): /;
-/** Parses one pytest session (from its `test session starts` line to the next). */
-function parseRun(lines, firstLineNo, ctx) {
+/**
+ * Parses one pytest session (from its `test session starts` line to the next). `nested` holds the
+ * log's line numbers where a session a test printed begins (nestedSessionAt, decided once on the
+ * whole log).
+ */
+function parseRun(lines, firstLineNo, ctx, nested) {
     let area = "progress";
     let counts = null;
     const sections = [];
@@ -13088,12 +13222,12 @@ function parseRun(lines, firstLineNo, ctx) {
         inCaptured = false;
     };
     /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
-    let nested = false;
+    let inNested = false;
     for (let i = 0; i < lines.length; i++) {
         const l = lines[i] ?? "";
         if (crash !== null)
             break; // the process died: nothing after the dump belongs to a test
-        if (nested || nestedSessionAt(lines, i)) {
+        if (inNested || nested.has(firstLineNo + i)) {
             // Its lines are the test's captured output (of a failing test; a passing one's under -rP
             // has no section here), up to and including the session's counts line: its FAILURES and
             // summary are not this run's (they made a phantom failing test).
@@ -13102,7 +13236,7 @@ function parseRun(lines, firstLineNo, ctx) {
                 sec.captured.push(l);
                 sec.capturedAt.push(firstLineNo + i);
             }
-            nested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
+            inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
             continue;
         }
         const major = MAJOR_SECTION.exec(l);
@@ -13553,8 +13687,14 @@ function parsePytestLog(text, path) {
     const { text: norm, origin } = normaliseCiLog(text);
     const lines = dropCutTail(norm.split("\n"), norm, path, warnings);
     const starts = [];
+    /** Line numbers (1-based, as parseRun counts) where a session a test printed begins. */
+    const nested = new Set();
     lines.forEach((l, i) => {
-        if (SESSION_START.test(l) && !nestedSessionAt(lines, i))
+        if (!SESSION_START.test(l))
+            return;
+        if (nestedSessionAt(lines, i))
+            nested.add(i + 1);
+        else
             starts.push(i);
     });
     const bounds = starts.length === 0 || starts[0] !== 0 ? [0, ...starts] : starts;
@@ -13562,7 +13702,7 @@ function parsePytestLog(text, path) {
     const runs = [];
     bounds.forEach((start, k) => {
         const end = bounds[k + 1] ?? lines.length;
-        const run = parseRun(lines.slice(start, end), start + 1, ctx);
+        const run = parseRun(lines.slice(start, end), start + 1, ctx, nested);
         // Text before the first session (a CI job's set-up) is a run only if it shows tests.
         if (k === 0 && starts.length > 0 && start !== starts[0] && run.records.length === 0 && run.counts === null)
             return;
@@ -16622,12 +16762,170 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     return done("unknown", `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`);
 }
 
+;// CONCATENATED MODULE: ./src/rerun/env.ts
+/**
+ * The environment reruns get: the user's, minus anything that looks like a credential (unless
+ * the user passes it by name, PASS_ENV) and the runner's file commands. A failing test is code
+ * from a pull request; rerunning it must not hand it the CI job's tokens (GITHUB_TOKEN can
+ * push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
+ */
+
+/** GitHub Actions' runtime variables: tokens and the URLs they are meant for. */
+const ACTIONS_RUNTIME = /^ACTIONS_(RUNTIME_|ID_TOKEN_REQUEST_|[A-Z0-9_]*_TOKEN$)/i;
+/** Any name that says it holds a secret; case-insensitive because `npm_config__authToken` exists. */
+const SECRET_WORDS = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_?KEY/i;
+function isCredentialName(name) {
+    return name === "GITHUB_TOKEN" || ACTIONS_RUNTIME.test(name) || SECRET_WORDS.test(name);
+}
+/**
+ * The runner's file commands: files whose lines the runner turns into the job summary, step
+ * outputs, and the environment and PATH of later steps. A rerun test that could append to them
+ * would write unescaped Markdown into the summary, forge our outputs or set BASH_ENV for the
+ * next step, past every stop-commands block; it gets none of them.
+ */
+const RUNNER_FILE_COMMANDS = new Set(["GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]);
+/** Whether a rerun must not see this variable: a credential or a runner file command. */
+function isWithheld(name) {
+    return isCredentialName(name) || RUNNER_FILE_COMMANDS.has(name.toUpperCase());
+}
+/**
+ * The variable naming what reruns may see although it looks like a credential: names separated
+ * by commas or blanks (`FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD`). A test that reads a database
+ * password fails every rerun without it. An environment variable, not a flag, so the CLI, the
+ * Action (`env:` of its step) and the Jenkins step (`withEnv`) all take it the same way. The
+ * runner's file commands are never passed.
+ */
+const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
+function passedNames(user) {
+    return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
+}
+/** The names of `user` that reruns do not get. */
+function withheldNames(user) {
+    const passed = passedNames(user);
+    return Object.keys(user).filter((name) => user[name] !== undefined && isWithheld(name) && !passed.has(name));
+}
+/**
+ * `user` is the environment the adapter was started with (passed in, never read from
+ * `process.env` here); `pluginDir` holds our pytest plugin module.
+ */
+function rerunEnv(user, pluginDir) {
+    const env = {};
+    const withheld = new Set(withheldNames(user));
+    for (const [name, value] of Object.entries(user)) {
+        if (value === undefined || withheld.has(name))
+            continue;
+        env[name] = value;
+    }
+    // Reruns must not leave __pycache__ directories in the user's checkout.
+    env.PYTHONDONTWRITEBYTECODE = "1";
+    const existing = env.PYTHONPATH;
+    env.PYTHONPATH = existing ? `${pluginDir}${(external_node_path_default()).delimiter}${existing}` : pluginDir;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/rerun/tally.ts
+const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
+/** Counts one attempt into `tally` by its kind (a skipped one only as a run). */
+function countTrial(tally, t) {
+    tally.runs++;
+    if (t.kind === "passed")
+        tally.passed++;
+    else if (t.kind === "failed")
+        tally.failed++;
+    else if (t.kind === "timedOut")
+        tally.timedOut++;
+    else if (t.kind === "crashed")
+        tally.crashed++;
+}
+/** The fresh-seed phase's tally with the seeds it tried and those that failed, from its trials. */
+function freshTally(tally, trials) {
+    const seeds = [];
+    const failingSeeds = [];
+    for (const t of trials) {
+        if (t.seed === undefined || t.seed === "")
+            continue;
+        seeds.push(t.seed);
+        if (t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed")
+            failingSeeds.push(t.seed);
+    }
+    return { ...tally, seeds, failingSeeds };
+}
+
+;// CONCATENATED MODULE: ./src/rerun/withheld.ts
+
+
+/** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
+function retally(tally, trials) {
+    const t = { ...emptyTally(), stoppedEarly: tally.stoppedEarly };
+    for (const trial of trials)
+        countTrial(t, trial);
+    return t;
+}
+/** A CI failure message that says nothing of what failed. */
+const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
+const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function namePattern(withheld) {
+    return new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
+}
+/** The first of `withheld` that `message` names (as a whole word), or null. */
+function withheldNamedIn(message, withheld) {
+    return withheld.length === 0 ? null : (namePattern(withheld).exec(message)?.[0] ?? null);
+}
+/**
+ * Turns the failing trials whose message names a withheld variable, one the CI failure's
+ * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
+ * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
+ */
+function discountWithheld(reruns, byPhase, withheld, ciMessage) {
+    if (withheld.length === 0)
+        return null;
+    // Only against a CI failure that says what failed: with none to compare (gotestsum writes
+    // "Failed" for every test, `--tb=no` logs none) a rerun naming the variable may be failing
+    // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
+    if (UNINFORMATIVE.test(ciMessage))
+        return null;
+    const pattern = namePattern(withheld);
+    // A failure CI had too is the test's own, whatever it names.
+    if (pattern.test(ciMessage))
+        return null;
+    const named = new Set();
+    let discounted = 0;
+    for (const phase of Object.keys(byPhase)) {
+        byPhase[phase] = byPhase[phase].map((t) => {
+            if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined)
+                return t;
+            const m = pattern.exec(t.message);
+            if (m === null)
+                return t;
+            named.add(m[0]);
+            discounted++;
+            return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
+        });
+    }
+    if (discounted === 0)
+        return null;
+    reruns.sameSeed = retally(reruns.sameSeed, byPhase["same-seed"]);
+    reruns.freshSeeds = freshTally(retally(reruns.freshSeeds, byPhase["fresh-seeds"]), byPhase["fresh-seeds"]);
+    if (reruns.order !== undefined)
+        reruns.order = { ...retally(reruns.order, byPhase.order), predecessors: reruns.order.predecessors };
+    const names = [...named].sort();
+    const list = names.join(", ");
+    return (`${discounted} rerun${discounted === 1 ? "" : "s"} failed on ${list}, which reruns do not get (${names.length === 1 ? "its name looks" : "their names look"} ` +
+        `like a credential): not counted; give ${names.length === 1 ? "it" : "them"} to reruns with ${PASS_ENV}=${names.join(",")}`);
+}
+/** The `FLAKY_TRIAGE_PASS_ENV=NAMES` a rerun note of discountWithheld's asks for, or null. */
+function passEnvAskedIn(note) {
+    return note === undefined ? null : (PASS_ENV_ASKED.exec(note)?.[0] ?? null);
+}
+const PASS_ENV_ASKED = new RegExp(`${PASS_ENV}=[^\\s;)]+`);
+
 ;// CONCATENATED MODULE: ./src/diagnose/suggest.ts
 /**
  * One actionable line per triaged test: what to change, where, and how far. The fixes follow
  * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
  * with the least synchronisation, never by loosening tolerances.
  */
+
 
 
 
@@ -16778,9 +17076,9 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
                 ? ` (if it is a tolerance problem: ${tolerance.suggestion.parameter} ${formatTolerance(tolerance.suggestion.from)} -> ${formatTolerance(tolerance.suggestion.to)})`
                 : "";
             // Its reruns failed for want of a variable they are not given (rerun/withheld.ts says so).
-            const pass = /FLAKY_TRIAGE_PASS_ENV=[^\s;)]+/.exec(reruns?.note ?? "");
+            const pass = passEnvAskedIn(reruns?.note);
             if (pass !== null)
-                return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass[0]} to classify the failure${where(test)}${hint}`;
+                return `not rerun: its reruns lacked a variable they are not given; rerun with ${pass} to classify the failure${where(test)}${hint}`;
             return `not rerun: rerun it to classify the failure${where(test)}${hint}`;
         }
     }
@@ -18270,139 +18568,6 @@ function parseEvent(line) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/rerun/env.ts
-/**
- * The environment reruns get: the user's, minus anything that looks like a credential (unless
- * the user passes it by name, PASS_ENV) and the runner's file commands. A failing test is code
- * from a pull request; rerunning it must not hand it the CI job's tokens (GITHUB_TOKEN can
- * push, ACTIONS_RUNTIME_TOKEN can write caches and artifacts).
- */
-
-/** GitHub Actions' runtime variables: tokens and the URLs they are meant for. */
-const ACTIONS_RUNTIME = /^ACTIONS_(RUNTIME_|ID_TOKEN_REQUEST_|[A-Z0-9_]*_TOKEN$)/i;
-/** Any name that says it holds a secret; case-insensitive because `npm_config__authToken` exists. */
-const SECRET_WORDS = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_?KEY/i;
-function isCredentialName(name) {
-    return name === "GITHUB_TOKEN" || ACTIONS_RUNTIME.test(name) || SECRET_WORDS.test(name);
-}
-/**
- * The runner's file commands: files whose lines the runner turns into the job summary, step
- * outputs, and the environment and PATH of later steps. A rerun test that could append to them
- * would write unescaped Markdown into the summary, forge our outputs or set BASH_ENV for the
- * next step, past every stop-commands block; it gets none of them.
- */
-const RUNNER_FILE_COMMANDS = new Set(["GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]);
-/** Whether a rerun must not see this variable: a credential or a runner file command. */
-function isWithheld(name) {
-    return isCredentialName(name) || RUNNER_FILE_COMMANDS.has(name.toUpperCase());
-}
-/**
- * The variable naming what reruns may see although it looks like a credential: names separated
- * by commas or blanks (`FLAKY_TRIAGE_PASS_ENV=DB_PASSWORD`). A test that reads a database
- * password fails every rerun without it. An environment variable, not a flag, so the CLI, the
- * Action (`env:` of its step) and the Jenkins step (`withEnv`) all take it the same way. The
- * runner's file commands are never passed.
- */
-const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
-function passedNames(user) {
-    return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
-}
-/** The names of `user` that reruns do not get. */
-function withheldNames(user) {
-    const passed = passedNames(user);
-    return Object.keys(user).filter((name) => user[name] !== undefined && isWithheld(name) && !passed.has(name));
-}
-/**
- * `user` is the environment the adapter was started with (passed in, never read from
- * `process.env` here); `pluginDir` holds our pytest plugin module.
- */
-function rerunEnv(user, pluginDir) {
-    const env = {};
-    const withheld = new Set(withheldNames(user));
-    for (const [name, value] of Object.entries(user)) {
-        if (value === undefined || withheld.has(name))
-            continue;
-        env[name] = value;
-    }
-    // Reruns must not leave __pycache__ directories in the user's checkout.
-    env.PYTHONDONTWRITEBYTECODE = "1";
-    const existing = env.PYTHONPATH;
-    env.PYTHONPATH = existing ? `${pluginDir}${(external_node_path_default()).delimiter}${existing}` : pluginDir;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/rerun/withheld.ts
-
-/** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
-function retally(tally, trials) {
-    const t = { ...tally, passed: 0, failed: 0, timedOut: 0, crashed: 0 };
-    for (const trial of trials) {
-        if (trial.kind === "passed")
-            t.passed++;
-        else if (trial.kind === "failed")
-            t.failed++;
-        else if (trial.kind === "timedOut")
-            t.timedOut++;
-        else if (trial.kind === "crashed")
-            t.crashed++;
-    }
-    return t;
-}
-/** A CI failure message that says nothing of what failed. */
-const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
-const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function namePattern(withheld) {
-    return new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
-}
-/** The first of `withheld` that `message` names (as a whole word), or null. */
-function withheldNamedIn(message, withheld) {
-    return withheld.length === 0 ? null : (namePattern(withheld).exec(message)?.[0] ?? null);
-}
-/**
- * Turns the failing trials whose message names a withheld variable, one the CI failure's
- * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
- * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
- */
-function discountWithheld(reruns, byPhase, withheld, ciMessage) {
-    if (withheld.length === 0)
-        return null;
-    // Only against a CI failure that says what failed: with none to compare (gotestsum writes
-    // "Failed" for every test, `--tb=no` logs none) a rerun naming the variable may be failing
-    // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
-    if (UNINFORMATIVE.test(ciMessage))
-        return null;
-    const pattern = namePattern(withheld);
-    // A failure CI had too is the test's own, whatever it names.
-    if (pattern.test(ciMessage))
-        return null;
-    const named = new Set();
-    let discounted = 0;
-    for (const phase of Object.keys(byPhase)) {
-        byPhase[phase] = byPhase[phase].map((t) => {
-            if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined)
-                return t;
-            const m = pattern.exec(t.message);
-            if (m === null)
-                return t;
-            named.add(m[0]);
-            discounted++;
-            return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
-        });
-    }
-    if (discounted === 0)
-        return null;
-    reruns.sameSeed = retally(reruns.sameSeed, byPhase["same-seed"]);
-    const fresh = retally(reruns.freshSeeds, byPhase["fresh-seeds"]);
-    const failing = new Set(byPhase["fresh-seeds"].filter((t) => t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed").map((t) => t.seed));
-    reruns.freshSeeds = { ...fresh, seeds: reruns.freshSeeds.seeds, failingSeeds: reruns.freshSeeds.failingSeeds.filter((s) => failing.has(s)) };
-    if (reruns.order !== undefined)
-        reruns.order = { ...retally(reruns.order, byPhase.order), predecessors: reruns.order.predecessors };
-    const names = [...named].sort();
-    const list = names.join(", ");
-    return (`${discounted} rerun${discounted === 1 ? "" : "s"} failed on ${list}, which reruns do not get (${names.length === 1 ? "its name looks" : "their names look"} ` +
-        `like a credential): not counted; give ${names.length === 1 ? "it" : "them"} to reruns with ${PASS_ENV}=${names.join(",")}`);
-}
-
 ;// CONCATENATED MODULE: ./src/rerun/copy-in.ts
 /**
  * Files a rerun process starts with in its private directory, copied from the project: the
@@ -18479,33 +18644,13 @@ async function sizeWithin(dir, max) {
 
 
 
-/** The fresh-seed phase's tally with the seeds it tried and those that failed, from its trials. */
-function freshTally(tally, trials) {
-    const seeds = [];
-    const failingSeeds = [];
-    for (const t of trials) {
-        if (t.seed === undefined || t.seed === "")
-            continue;
-        seeds.push(t.seed);
-        if (t.kind === "failed" || t.kind === "timedOut" || t.kind === "crashed")
-            failingSeeds.push(t.seed);
-    }
-    return { ...tally, seeds, failingSeeds };
-}
+
 /**
  * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
  * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
  */
 function tallyTrial(tally, consecutiveTimeouts, t, stopWhenMixed, total) {
-    tally.runs++;
-    if (t.kind === "passed")
-        tally.passed++;
-    else if (t.kind === "failed")
-        tally.failed++;
-    else if (t.kind === "timedOut")
-        tally.timedOut++;
-    else if (t.kind === "crashed")
-        tally.crashed++;
+    countTrial(tally, t);
     const consecutive = isTimeout(t) ? consecutiveTimeouts + 1 : 0;
     const bad = tally.failed + tally.timedOut + tally.crashed;
     // A pass next to a failure: intermittent, whatever comes next. Timeouts in a row: the
@@ -18538,7 +18683,6 @@ function timeoutsInARow(trials, before) {
         n++;
     return n === trials.length ? before + n : n;
 }
-const emptyTally = () => ({ runs: 0, passed: 0, failed: 0, timedOut: 0, crashed: 0, stoppedEarly: false });
 async function rerunTest(req, ctx, batched) {
     const driver = pickDriver(req.test, { python: resolvePython(ctx.env), rerunCommand: req.rerunCommand, runner: req.runner ?? null });
     const byPhase = { "same-seed": [], "fresh-seeds": [], order: [] };
@@ -18807,6 +18951,7 @@ async function ensurePlugin(runDir) {
  * explain (a test pytest does not find, a process that dies before running the test) sends the
  * test back to the one-test path, which reports it exactly as before.
  */
+
 
 
 
@@ -19711,9 +19856,9 @@ function releaseText(test) {
     t.output = undefined;
     t.logLines = undefined;
 }
-const VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
+const triage_VERDICT_ORDER = { deterministic: 0, intermittent: 1, "not-reproduced": 2, "not-rerun": 3 };
 function sortForReport(tests) {
-    return [...tests].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+    return [...tests].sort((a, b) => triage_VERDICT_ORDER[a.verdict] - triage_VERDICT_ORDER[b.verdict]);
 }
 const PYTHON_NAME = /^[A-Za-z_]\w{0,200}$/;
 /**
@@ -20333,130 +20478,6 @@ function mergeTest(parts) {
         note: notes.length > 0 ? notes.join("; ") : null,
         durationSec,
     };
-}
-
-;// CONCATENATED MODULE: ./src/render/format.ts
-/** Most important first: what a reviewer must act on before what may wait. */
-const format_VERDICT_ORDER = ["deterministic", "intermittent", "not-reproduced", "not-rerun"];
-const VERDICT_LABEL = {
-    deterministic: "deterministic",
-    intermittent: "intermittent",
-    "not-reproduced": "not reproduced",
-    "not-rerun": "not rerun",
-};
-const CAUSE_LABEL = {
-    tolerance: "tolerance",
-    "edge-case": "edge case",
-    regression: "regression",
-    "race-condition": "race condition",
-    "order-dependence": "order dependence",
-    timeout: "timeout",
-    crash: "crash",
-    environment: "environment",
-    unknown: "unknown",
-};
-/** The report's tests, deterministic first, keeping the report's order within a verdict. */
-function orderForDisplay(report) {
-    const rank = (t) => format_VERDICT_ORDER.indexOf(t.verdict);
-    return report.tests
-        .map((test, position) => ({ test, position }))
-        .sort((a, b) => rank(a.test) - rank(b.test) || a.position - b.position)
-        .map((e) => e.test);
-}
-function verdictText(test) {
-    const label = VERDICT_LABEL[test.verdict];
-    return test.verdict === "deterministic" && test.seedSensitivity !== "unknown" ? `${label}, ${test.seedSensitivity}` : label;
-}
-function seedValue(seed) {
-    return seed === null ? "" : seed.value;
-}
-/**
- * A table's seed cell: a hypothesis falsifying example is a call, not a seed to copy (it cannot
- * be given back; the details and the JSON keep it in full).
- */
-function seedCell(seed) {
-    return seed?.recogniser === "hypothesis-falsifying-example" ? "example" : seedValue(seed);
-}
-function applyText(apply) {
-    switch (apply.kind) {
-        case "env":
-            return `environment ${Object.entries(apply.env).map(([k, v]) => `${k}=${v}`).join(" ")}`;
-        case "args":
-            return `arguments ${apply.args.join(" ")}`;
-        case "global-rng":
-            return `global generators seeded with ${apply.value}`;
-        case "hypothesis":
-            return `hypothesis ${apply.decorator}`;
-        case "none":
-            return `cannot be re-applied: ${apply.why}`;
-    }
-}
-/**
- * Numbers as people write them: `digits` significant digits (4 for ratios and tolerances; more
- * for actual/expected values, whose difference is the point), exponent for very small or large.
- */
-function formatNumber(n, digits = 4) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (n === 0)
-        return "0";
-    const abs = Math.abs(n);
-    if (abs >= 1e-3 && abs < 1e6)
-        return String(Number(n.toPrecision(digits)));
-    return n.toExponential(digits - 1).replace(/\.?0+e/, "e");
-}
-function percent(p) {
-    return `${Number((p * 100).toPrecision(3))}%`;
-}
-function tallyText(t) {
-    const parts = [`${t.runs} run${t.runs === 1 ? "" : "s"}`, `${t.passed} passed`, `${t.failed} failed`];
-    if (t.timedOut > 0)
-        parts.push(`${t.timedOut} timed out`);
-    if (t.crashed > 0)
-        parts.push(`${t.crashed} crashed`);
-    return parts.join(", ") + (t.stoppedEarly ? " (stopped early: more runs could not change the verdict)" : "");
-}
-/**
- * Triaged tests that ended as passed: they failed, then passed on a retry the report recorded
- * (surefire's flakyFailure, gotestsum --rerun-fails). Named beside the failing count so that
- * the verdicts add up.
- */
-function passedOnRetry(report) {
-    // Counted, not inferred from the verdicts: a failure the report and its console log name
-    // differently is two triaged entries for one failing test, not a retry.
-    let n = 0;
-    for (const t of report.tests)
-        if (t.outcome === "passed")
-            n++;
-    return n;
-}
-/**
- * Failing testcases triaged with another of the same id (a `test.each` case with a fixed title,
- * one test failing in two shards): the counts are the reports' testcases, the verdicts one per
- * id, so without this the tally read "2 failing tests: ... 1 not rerun".
- */
-function sharedIdFailures(report) {
-    let entries = 0;
-    for (const t of report.tests)
-        if (t.outcome === "failed" || t.outcome === "errored")
-            entries++;
-    return Math.max(0, report.summary.failed + report.summary.errored - entries);
-}
-/** " (N triaged with another of the same id)" when there are such, else "". */
-function sharedIdNote(report) {
-    const n = sharedIdFailures(report);
-    return n > 0 ? ` (${n} triaged with another of the same id)` : "";
-}
-function tallyLine(report) {
-    const s = report.summary;
-    const failing = s.failed + s.errored;
-    const retried = passedOnRetry(report);
-    return (`${failing} failing test${failing === 1 ? "" : "s"}${sharedIdNote(report)}${retried > 0 ? ` and ${retried} that passed on a retry` : ""} of ${s.tests}: ` +
-        `${s.deterministic} deterministic, ${s.intermittent} intermittent, ${s.notReproduced} not reproduced, ${s.notRerun} not rerun`);
-}
-function historyText(h) {
-    const rate = `flaky in ${h.flaky} of last ${h.runs} run${h.runs === 1 ? "" : "s"}`;
-    return h.newFlaky ? `new flaky test (${rate})` : `${rate}, first seen ${h.firstSeen.slice(0, 10)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/report.ts
