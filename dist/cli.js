@@ -6805,6 +6805,11 @@ def pytest_configure(config):
         # own pytest_configure, which runs after this one: point it into the rerun's directory.
         if opt.ft_results and hasattr(opt, "benchmark_storage"):
             opt.benchmark_storage = "file://" + os.path.join(os.path.dirname(os.path.abspath(opt.ft_results)), "benchmarks")
+        # --lf from the project's addopts would select from the rerun's own, empty cache: with
+        # --lfnf=none nothing runs (exit 5), and between processes it would pick what the last
+        # attempt left. cacheprovider reads it in its own pytest_configure, after this one.
+        if getattr(opt, "lf", False):
+            opt.lf = False
         setattr(config, _STATE, _State(config))
 
 

@@ -486,6 +486,22 @@ describe("a test that reads a credential-like variable", () => {
   }, 120_000);
 });
 
+describe("a project whose addopts ask for --lf --lfnf=none", () => {
+  it("reruns still run the test: deterministic, exit 1 (dist/cli.js)", () => {
+    const project = pytestProject("ft-lf-", {
+      "pytest.ini": ["[pytest]", "addopts = --lf --lfnf=none", ""].join("\n"),
+      "tests/test_a.py": ["def test_always():", '    assert 1 == 2, "off by one"', ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+    // CI's own run, with the cache provider off (as ciThenTriage runs it): --lf is not an option then.
+    const r = ciThenTriage(project, { ciEnv: env, pytestArgs: ["-o", "addopts="], cliArgs: ["--reruns", "3", "--fresh-seeds", "2", "--jobs", "1"], env });
+    // The reruns' empty cache left --lf nothing to select: pytest exited 5 every time, "not rerun", exit 0.
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.report.tests[0]).toMatchObject({ verdict: "deterministic" });
+    expect(r.report.tests[0]!.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
+  }, 120_000);
+});
+
 const hasBenchmark = spawnSync("python3", ["-c", "import pytest_benchmark"]).status === 0;
 
 describe.skipIf(!hasBenchmark)("pytest-benchmark in reruns", () => {
