@@ -18,6 +18,11 @@ export interface ExplainOptions {
   logArg: string;
   /** `--cwd` as the user typed it, when ids were resolved against a project. */
   project: string | null;
+  /**
+   * The built-in runner the input's ids belong to when it is not pytest's (go, jest, vitest):
+   * verify splits an id as its runner writes it, and reads a bare id as a pytest node id.
+   */
+  runner?: string | null;
   color: boolean;
 }
 
@@ -135,6 +140,11 @@ function toleranceLines(t: Tolerance | null): string[] {
   return out;
 }
 
+function runnerFlag(options: ExplainOptions): string {
+  const runner = options.runner ?? null;
+  return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
+}
+
 function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
   const log = options.logArg === "-" ? "pasted.log" : options.logArg;
   const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
@@ -147,11 +157,11 @@ function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
     // above, with --cwd, names the test by one it can run.
     ...(test.reproduce !== null
       ? [
-          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
+          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
           "    after a fix, from the project root: the reference asks for more than 10000 passes",
         ]
       : [
-          `  flaky-triage verify TEST_ID --trials ${CONFIRM_TRIALS}`,
+          `  flaky-triage verify TEST_ID${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
           "    after a fix, from the project root, with the id the triage above gives the test (this log's",
           `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
         ]),

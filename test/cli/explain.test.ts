@@ -91,6 +91,16 @@ describe("explain", () => {
     expect(out).toContain("flaky-triage verify 'mxtests/test_module_seed.py::test_shapes[2 - 3]' --trials 10000");
   });
 
+  it("asks verify for the runner of go and jest ids (verify reads a bare id as pytest's)", () => {
+    const go = run(["explain", join("test", "fixtures", "console", "go-example.json")]);
+    expect(go.status).toBe(0);
+    expect(go.stdout).toMatch(/flaky-triage verify example\.com\/\S+\/Test\w+ --runner go --trials 10000/);
+    const jest = run(["explain", join("test", "fixtures", "junit", "jest-junit-top-level.xml")]);
+    expect(jest.stdout).toContain("flaky-triage verify '/home/ci/jest-project/tests/race.test.js > worker pool drains the queue' --runner jest --trials 10000");
+    const pytest = run(["explain", join("test", "fixtures", "junit", "pytest-xunit2.xml")]);
+    expect(pytest.stdout).toContain("flaky-triage verify tests/numeric/test_tolerance.py::test_allclose_with_seed --trials 10000\n");
+  });
+
   it("reads a bare pasted assertion as one unnamed failure", () => {
     const text =
       "Error 1.067252 exceeds tolerance rtol=0.000100, atol=0.000010. Location of maximum error:(34, 15), a=0.022217, b=0.022204\n" +

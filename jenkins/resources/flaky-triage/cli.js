@@ -14793,6 +14793,10 @@ function toleranceLines(t) {
     }
     return out;
 }
+function runnerFlag(options) {
+    const runner = options.runner ?? null;
+    return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
+}
 function confirmLines(test, options) {
     const log = options.logArg === "-" ? "pasted.log" : options.logArg;
     const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
@@ -14805,11 +14809,11 @@ function confirmLines(test, options) {
         // above, with --cwd, names the test by one it can run.
         ...(test.reproduce !== null
             ? [
-                `  flaky-triage verify ${clean(shellQuote(test.id), 1000)} --trials ${CONFIRM_TRIALS}`,
+                `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
                 "    after a fix, from the project root: the reference asks for more than 10000 passes",
             ]
             : [
-                `  flaky-triage verify TEST_ID --trials ${CONFIRM_TRIALS}`,
+                `  flaky-triage verify TEST_ID${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
                 "    after a fix, from the project root, with the id the triage above gives the test (this log's",
                 `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
             ]),
@@ -19940,6 +19944,7 @@ function projectView(cwd) {
 
 
 
+
 const HELP = [
     "Usage:",
     "  flaky-triage explain [options] FILE     explain the failing tests of a console log or report",
@@ -20003,9 +20008,19 @@ async function explainMain(argv) {
         if (input.tests.length === 0 && input.counts.tests === 0)
             input = asBareFailure(input, text.text);
     }
+    const runner = runnerOf(input);
     const report = await triageInputs([input], settings, { env: process.env }, { noRerunNote: "explain does not rerun" });
-    process.stdout.write(renderExplain(report, { logArg: arg, project: v.cwd ?? null, color: process.stdout.isTTY === true }));
+    process.stdout.write(renderExplain(report, { logArg: arg, project: v.cwd ?? null, runner, color: process.stdout.isTTY === true }));
     return 0;
+}
+/** The built-in runner of the input's ids, as the join decides it for reruns (null: pytest's or none). */
+function runnerOf(input) {
+    if (input.kind === "go-test-json" || input.kind === "go-test-log")
+        return "go";
+    if (input.kind !== "junit")
+        return null;
+    const dialect = detectDialect({ path: input.path, tests: input.tests, ...(input.head !== undefined ? { head: input.head } : {}) });
+    return dialect?.runner ?? null;
 }
 async function readStdin() {
     const chunks = [];
