@@ -196,7 +196,7 @@ suite("flakyTriage step with a stand-in CLI", () => {
     );
     expectPlain(run);
     expect(run.returned).toEqual({
-      deterministic: 0, intermittent: 1, notReproduced: 0, notRerun: 0, failed: 1, total: 1,
+      deterministic: 0, intermittent: 1, notReproduced: 0, notRerun: 0, failed: 1, sharedId: 0, total: 1,
       report: ".flaky-triage/flaky-triage.json", markdown: ".flaky-triage/flaky-triage.md",
       tests: [{
         id: "tests.test_a::test_flaky_io", classname: "tests.test_a", name: "test_flaky_io", file: "tests/test_a.py",
@@ -204,6 +204,18 @@ suite("flakyTriage step with a stand-in CLI", () => {
         message: "ConnectionResetError", suggestion: "stand-in suggestion", reproduce: null,
       }],
     });
+  });
+
+  it("says when failing testcases were triaged with another of the same id (the verdicts add up to fewer)", async () => {
+    const { run } = await standIn([FLAKY, FLAKY, FLAKY, OK]);
+    expect(run.result).toBe("UNSTABLE");
+    expect(calls(run, "unstable")[0]!.args.message).toBe(
+      "flakyTriage: 3 failing test(s) (2 triaged with another of the same id), none deterministic: 1 intermittent, 0 not reproduced, 0 not rerun.",
+    );
+    expect(run.description).toBe(
+      "flaky-triage: 0 deterministic, 1 intermittent, 0 not reproduced, 0 not rerun (of 3 failing, 2 triaged with another of the same id)",
+    );
+    expect(run.returned).toMatchObject({ failed: 3, sharedId: 2, intermittent: 1 });
   });
 
   it("failOn: never leaves the result alone; failOn: any fails on intermittent failures too", async () => {

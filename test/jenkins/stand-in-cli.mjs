@@ -33,6 +33,7 @@ const unxml = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quo
 const attr = (tag, name) => { const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag); return m ? unxml(m[1]) : undefined; };
 
 const tests = [];
+const outcomes = [];
 for (const path of reports) {
   if (!existsSync(path)) { console.error(`${path}: no such file`); process.exit(2); }
   const xml = readFileSync(path, "utf8");
@@ -41,6 +42,10 @@ for (const path of reports) {
     if (!fail) continue;
     const name = attr(m[1], "name");
     const classname = attr(m[1], "classname") ?? "";
+    // As the real CLI does with jest-junit's test.each cases: failing testcases of one id are
+    // counted in the summary, and triaged as one test.
+    outcomes.push(fail[1] === "failure" ? "failed" : "errored");
+    if (tests.some((t) => t.id === `${classname}::${name}`)) continue;
     const file = attr(m[1], "file") ?? null;
     const line = attr(m[1], "line");
     const verdict = flags["--no-rerun"] ? "not-rerun" : /flaky/.test(name) ? "intermittent" : "deterministic";
@@ -58,8 +63,8 @@ for (const path of reports) {
 const n = (v) => tests.filter((t) => t.verdict === v).length;
 const report = {
   schemaVersion: 1, tool: { name: "flaky-triage", version: "0.0.0-stand-in" },
-  summary: { tests: tests.length, passed: 0, failed: tests.filter((t) => t.outcome === "failed").length,
-    errored: tests.filter((t) => t.outcome === "errored").length, skipped: 0, deterministic: n("deterministic"),
+  summary: { tests: outcomes.length, passed: 0, failed: outcomes.filter((o) => o === "failed").length,
+    errored: outcomes.filter((o) => o === "errored").length, skipped: 0, deterministic: n("deterministic"),
     intermittent: n("intermittent"), notReproduced: n("not-reproduced"), notRerun: n("not-rerun") },
   inputs: reports.map((p) => ({ path: p, kind: "junit", tests: tests.length, warnings: [] })),
   tests,

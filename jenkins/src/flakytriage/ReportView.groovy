@@ -78,6 +78,11 @@ class ReportView implements Serializable {
             }
         }
         result.tests = tests
+        // jest-junit, vitest and mocha write a failing test.each case once per case: several
+        // failing testcases of one id are one triaged test, so the verdicts add up to fewer.
+        int entries = 0
+        for (Map t : tests) if (t.outcome == 'failed' || t.outcome == 'errored') entries++
+        result.sharedId = Math.max(0, (Integer) result.failed - entries)
         return [result: result, annotations: annotations, annotationsLeftOut: leftOut]
     }
 
@@ -122,7 +127,14 @@ class ReportView implements Serializable {
     @NonCPS
     static String tally(Map r) {
         return 'flaky-triage: ' + r.deterministic + ' deterministic, ' + r.intermittent + ' intermittent, ' +
-            r.notReproduced + ' not reproduced, ' + r.notRerun + ' not rerun (of ' + r.failed + ' failing)'
+            r.notReproduced + ' not reproduced, ' + r.notRerun + ' not rerun (of ' + r.failed + ' failing' + sharedIdNote(r) + ')'
+    }
+
+    /** ", N triaged with another of the same id" when there are such (see read), else "". */
+    @NonCPS
+    private static String sharedIdNote(Map r) {
+        int n = r.sharedId instanceof Number ? ((Number) r.sharedId).intValue() : 0
+        return n > 0 ? ', ' + n + ' triaged with another of the same id' : ''
     }
 
     /** SUCCESS, NEUTRAL or FAILURE for the check run: what the failures are, whatever failOn does to the build. */
@@ -156,7 +168,9 @@ class ReportView implements Serializable {
                 'reproduced the failure): ' + ids.join(', ') + more + '. Fix them, or set failOn: \'never\' to only report.']
         }
         if (failed > 0) {
-            return [action: 'unstable', message: 'flakyTriage: ' + failed + ' failing test(s), none deterministic: ' +
+            String shared = sharedIdNote(r)
+            return [action: 'unstable', message: 'flakyTriage: ' + failed + ' failing test(s)' +
+                (shared ? ' (' + shared.substring(2) + ')' : '') + ', none deterministic: ' +
                 r.intermittent + ' intermittent, ' + r.notReproduced + ' not reproduced, ' + r.notRerun + ' not rerun.']
         }
         return [action: 'none', message: null]
