@@ -7110,12 +7110,18 @@ def _attempt_lines(state, item, fields, reseed):
     def run_attempt(attempt):
         seed = reseed(attempt)
         state.emit({"event": "start", **fields, "attempt": attempt, "seed": seed})
+        _ATTEMPT_MISSING.clear()
         return _attempt_outcome(item)
 
     def emit_end(attempt, result):
         outcome, when, duration, message = result
-        state.emit({"event": "end", **fields, "attempt": attempt, "outcome": outcome,
-                    "when": when, "duration": round(duration, 6), "message": message})
+        record = {"event": "end", **fields, "attempt": attempt, "outcome": outcome,
+                  "when": when, "duration": round(duration, 6), "message": message}
+        if _WITHHELD and outcome == "failed":
+            missing = _missing_withheld(item)
+            if missing:
+                record["withheld"] = missing
+        state.emit(record)
 
     return run_attempt, emit_end
 
@@ -7158,6 +7164,54 @@ def _fresh_doctest_globals(item):
 # marks the test failed). The first failed one of the attempt being run is kept here.
 _SUBTESTS = []
 _LISTENING = [None]
+
+# Credential-like variables CI had and reruns withhold (FLAKY_TRIAGE_WITHHELD: names only).
+# A test that reads one and finds it missing fails every rerun for want of it, whatever its
+# failure in CI was; often without naming it (os.environ.get gives None, a client then says
+# "no password supplied"). Such reads are noted: during an attempt, for the attempt; outside
+# one (a module importing its settings), with the files on the stack, for the tests of those
+# files. The parent does not count those failures (withheld.ts).
+_WITHHELD = frozenset(n for n in os.environ.get("FLAKY_TRIAGE_WITHHELD", "").split(",") if n)
+_ATTEMPT_MISSING = set()
+_IMPORT_MISSING = []
+
+
+def _watch_withheld():
+    original = os._Environ.__getitem__
+
+    def __getitem__(self, key):
+        try:
+            return original(self, key)
+        except KeyError:
+            # get, in, getenv and [] all come here; only a name that is missing now counts (a
+            # test may set it itself).
+            if self is os.environ and key in _WITHHELD:
+                if _LISTENING[0] is not None:
+                    _ATTEMPT_MISSING.add(key)
+                elif len(_IMPORT_MISSING) < 1000:
+                    files = set()
+                    frame = sys._getframe(1)
+                    while frame is not None:
+                        files.add(os.path.normcase(os.path.abspath(frame.f_code.co_filename)))
+                        frame = frame.f_back
+                    _IMPORT_MISSING.append((key, files))
+            raise
+
+    os._Environ.__getitem__ = __getitem__
+
+
+if _WITHHELD:
+    _watch_withheld()
+
+
+def _missing_withheld(item):
+    """The withheld variables the attempt just run read and found missing, sorted."""
+    names = set(_ATTEMPT_MISSING)
+    path = os.path.normcase(os.path.abspath(str(getattr(item, "path", "") or getattr(item, "fspath", ""))))
+    for key, files in _IMPORT_MISSING:
+        if path in files:
+            names.add(key)
+    return sorted(names)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -16805,6 +16859,8 @@ function isWithheld(name) {
  * runner's file commands are never passed.
  */
 const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
+/** The names (never the values) of the credential-like variables reruns withhold, given to reruns. */
+const WITHHELD_ENV = "FLAKY_TRIAGE_WITHHELD";
 function passedNames(user) {
     return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
 }
@@ -16825,6 +16881,10 @@ function rerunEnv(user, pluginDir) {
             continue;
         env[name] = value;
     }
+    // Names only, for our pytest plugin: it notes a test that reads one of them and finds it missing.
+    const credentials = [...withheld].filter(isCredentialName);
+    if (credentials.length > 0)
+        env[WITHHELD_ENV] = credentials.join(",");
     // Reruns must not leave __pycache__ directories in the user's checkout.
     env.PYTHONDONTWRITEBYTECODE = "1";
     const existing = env.PYTHONPATH;
@@ -16881,8 +16941,8 @@ function withheldNamedIn(message, withheld) {
     return withheld.length === 0 ? null : (namePattern(withheld).exec(message)?.[0] ?? null);
 }
 /**
- * Turns the failing trials whose message names a withheld variable, one the CI failure's
- * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
+ * Turns the failing trials whose message names a withheld variable, or that read one and found
+ * it missing, one the CI failure's message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
  * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
  */
 function discountWithheld(reruns, byPhase, withheld, ciMessage) {
@@ -16901,14 +16961,18 @@ function discountWithheld(reruns, byPhase, withheld, ciMessage) {
     let discounted = 0;
     for (const phase of Object.keys(byPhase)) {
         byPhase[phase] = byPhase[phase].map((t) => {
-            if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined)
+            if (t.kind !== "failed" && t.kind !== "crashed")
                 return t;
-            const m = pattern.exec(t.message);
-            if (m === null)
+            // Named in the failure, or read and found missing by the test (our pytest plugin saw it:
+            // os.environ.get gives None, and the failure then names something else).
+            const inMessage = t.message !== undefined ? pattern.exec(t.message)?.[0] : undefined;
+            const read = t.kind === "failed" ? (t.withheld ?? []).filter((n) => withheld.includes(n)) : [];
+            if (inMessage === undefined && read.length === 0)
                 return t;
-            named.add(m[0]);
+            for (const name of inMessage !== undefined ? [inMessage] : read)
+                named.add(name);
             discounted++;
-            return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
+            return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, ...(t.message !== undefined ? { message: t.message } : {}) };
         });
     }
     if (discounted === 0)
@@ -18449,7 +18513,8 @@ function trialFromEnd(ev, seed) {
         return { kind: "passed", ...base };
     if (ev.outcome === "skipped")
         return { kind: "skipped", ...base, ...message };
-    return { kind: "failed", ...base, ...message };
+    const withheld = Array.isArray(ev.withheld) ? ev.withheld.filter((n) => typeof n === "string").slice(0, 20) : [];
+    return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}) };
 }
 function describeCannotRun(argv, proc, collected) {
     if (proc.spawnError !== null)
@@ -21330,7 +21395,11 @@ async function verifyOne(target, seeds, index, opts) {
             if (seed !== "" && !failing.has(seed))
                 failing.set(seed, order);
             if (firstFailure === null || order < firstFailure.order) {
-                firstFailure = { order, message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null };
+                firstFailure = {
+                    order,
+                    message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null,
+                    withheld: t.kind === "failed" ? (t.withheld ?? []) : [],
+                };
             }
             if (opts.stopOnFailure)
                 stop = true;
@@ -21422,11 +21491,17 @@ async function verifyOne(target, seeds, index, opts) {
         }
     }
     const ff = firstFailure;
-    // Trials get no credential-like variable unless passed by name: a failure naming one is
-    // likely that, not the test (triage does not count such reruns; verify says so).
-    const missing = ff?.message != null ? withheldNamedIn(ff.message, withheldNames(opts.env)) : null;
-    if (missing !== null) {
-        notes.push(`the first failure names ${missing}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${missing}`);
+    // Trials get no credential-like variable unless passed by name: a failure naming one, or one
+    // the test read and found missing, is likely that, not the test (triage does not count such
+    // reruns; verify says so).
+    const withheld = withheldNames(opts.env);
+    const named = ff?.message != null ? withheldNamedIn(ff.message, withheld) : null;
+    const read = named === null ? (ff?.withheld.find((n) => withheld.includes(n)) ?? null) : null;
+    if (named !== null) {
+        notes.push(`the first failure names ${named}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${named}`);
+    }
+    else if (read !== null) {
+        notes.push(`the first failing trial read ${read} and found it missing: trials do not get it (its name looks like a credential); if the test needs it, give it with ${PASS_ENV}=${read}`);
     }
     return {
         id: test.id,

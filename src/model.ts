@@ -124,7 +124,14 @@ export interface Counts {
 /** The result of one rerun attempt. A discriminated union: states cannot disagree. */
 export type Trial =
   | { kind: "passed"; seed?: string; durationSec: number }
-  | { kind: "failed"; seed?: string; durationSec: number; message?: string }
+  | {
+      kind: "failed";
+      seed?: string;
+      durationSec: number;
+      message?: string;
+      /** Withheld credential-like variables the attempt read and found missing (pytest reruns). */
+      withheld?: string[];
+    }
   | { kind: "timedOut"; seed?: string; durationSec: number }
   | { kind: "crashed"; seed?: string; durationSec: number; signal?: string; exitCode?: number; message?: string }
   | { kind: "skipped"; seed?: string; durationSec: number; message?: string };

@@ -426,7 +426,8 @@ function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string |
   const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, MAX_MESSAGE_CHARS) } : {};
   if (ev.outcome === "passed") return { kind: "passed", ...base };
   if (ev.outcome === "skipped") return { kind: "skipped", ...base, ...message };
-  return { kind: "failed", ...base, ...message };
+  const withheld = Array.isArray(ev.withheld) ? ev.withheld.filter((n): n is string => typeof n === "string").slice(0, 20) : [];
+  return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}) };
 }
 
 export function describeCannotRun(

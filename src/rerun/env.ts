@@ -37,6 +37,9 @@ export function isWithheld(name: string): boolean {
  */
 export const PASS_ENV = "FLAKY_TRIAGE_PASS_ENV";
 
+/** The names (never the values) of the credential-like variables reruns withhold, given to reruns. */
+export const WITHHELD_ENV = "FLAKY_TRIAGE_WITHHELD";
+
 function passedNames(user: Readonly<Record<string, string | undefined>>): Set<string> {
   return new Set((user[PASS_ENV] ?? "").split(/[\s,]+/).filter((n) => n !== "" && !RUNNER_FILE_COMMANDS.has(n.toUpperCase())));
 }
@@ -61,6 +64,9 @@ export function rerunEnv(
     if (value === undefined || withheld.has(name)) continue;
     env[name] = value;
   }
+  // Names only, for our pytest plugin: it notes a test that reads one of them and finds it missing.
+  const credentials = [...withheld].filter(isCredentialName);
+  if (credentials.length > 0) env[WITHHELD_ENV] = credentials.join(",");
   // Reruns must not leave __pycache__ directories in the user's checkout.
   env.PYTHONDONTWRITEBYTECODE = "1";
   const existing = env.PYTHONPATH;

@@ -24,6 +24,8 @@ export type PluginEvent =
       when: "setup" | "call" | "teardown";
       duration: number;
       message: string | null;
+      /** Withheld variables the failed attempt read and found missing (FLAKY_TRIAGE_WITHHELD). */
+      withheld?: string[];
     }
   | { event: "item"; index: number };
 
@@ -45,6 +47,7 @@ export type PlanEvent =
       when: "setup" | "call" | "teardown";
       duration: number;
       message: string | null;
+      withheld?: string[];
     };
 
 /** One run of a plan entry: a phase's attempts of the test, in forked children (see _repeat). */
@@ -491,12 +494,18 @@ def _attempt_lines(state, item, fields, reseed):
     def run_attempt(attempt):
         seed = reseed(attempt)
         state.emit({"event": "start", **fields, "attempt": attempt, "seed": seed})
+        _ATTEMPT_MISSING.clear()
         return _attempt_outcome(item)
 
     def emit_end(attempt, result):
         outcome, when, duration, message = result
-        state.emit({"event": "end", **fields, "attempt": attempt, "outcome": outcome,
-                    "when": when, "duration": round(duration, 6), "message": message})
+        record = {"event": "end", **fields, "attempt": attempt, "outcome": outcome,
+                  "when": when, "duration": round(duration, 6), "message": message}
+        if _WITHHELD and outcome == "failed":
+            missing = _missing_withheld(item)
+            if missing:
+                record["withheld"] = missing
+        state.emit(record)
 
     return run_attempt, emit_end
 
@@ -539,6 +548,54 @@ def _fresh_doctest_globals(item):
 # marks the test failed). The first failed one of the attempt being run is kept here.
 _SUBTESTS = []
 _LISTENING = [None]
+
+# Credential-like variables CI had and reruns withhold (FLAKY_TRIAGE_WITHHELD: names only).
+# A test that reads one and finds it missing fails every rerun for want of it, whatever its
+# failure in CI was; often without naming it (os.environ.get gives None, a client then says
+# "no password supplied"). Such reads are noted: during an attempt, for the attempt; outside
+# one (a module importing its settings), with the files on the stack, for the tests of those
+# files. The parent does not count those failures (withheld.ts).
+_WITHHELD = frozenset(n for n in os.environ.get("FLAKY_TRIAGE_WITHHELD", "").split(",") if n)
+_ATTEMPT_MISSING = set()
+_IMPORT_MISSING = []
+
+
+def _watch_withheld():
+    original = os._Environ.__getitem__
+
+    def __getitem__(self, key):
+        try:
+            return original(self, key)
+        except KeyError:
+            # get, in, getenv and [] all come here; only a name that is missing now counts (a
+            # test may set it itself).
+            if self is os.environ and key in _WITHHELD:
+                if _LISTENING[0] is not None:
+                    _ATTEMPT_MISSING.add(key)
+                elif len(_IMPORT_MISSING) < 1000:
+                    files = set()
+                    frame = sys._getframe(1)
+                    while frame is not None:
+                        files.add(os.path.normcase(os.path.abspath(frame.f_code.co_filename)))
+                        frame = frame.f_back
+                    _IMPORT_MISSING.append((key, files))
+            raise
+
+    os._Environ.__getitem__ = __getitem__
+
+
+if _WITHHELD:
+    _watch_withheld()
+
+
+def _missing_withheld(item):
+    """The withheld variables the attempt just run read and found missing, sorted."""
+    names = set(_ATTEMPT_MISSING)
+    path = os.path.normcase(os.path.abspath(str(getattr(item, "path", "") or getattr(item, "fspath", ""))))
+    for key, files in _IMPORT_MISSING:
+        if path in files:
+            names.add(key)
+    return sorted(names)
 
 
 @pytest.hookimpl(tryfirst=True)

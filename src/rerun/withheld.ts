@@ -2,7 +2,8 @@
  * Reruns that failed for want of a variable the rerun environment withheld (env.ts: names that
  * look like credentials). A test reading `os.environ["DB_PASSWORD"]` fails every such rerun with
  * `KeyError: 'DB_PASSWORD'`, whatever it did in CI: counted, those failures made a flaky test
- * read as a deterministic regression. They are the environment's, not the test's: they count
+ * read as a deterministic regression. One reading it with `os.environ.get` fails without naming
+ * it ("no password supplied"): our pytest plugin notes such reads (Trial.withheld). They are the environment's, not the test's: they count
  * for nothing (as skipped attempts do), and the note says how to pass the variable.
  */
 import type { Reruns, RerunTally, Trial } from "../model.js";
@@ -32,8 +33,8 @@ export function withheldNamedIn(message: string, withheld: readonly string[]): s
 }
 
 /**
- * Turns the failing trials whose message names a withheld variable, one the CI failure's
- * message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
+ * Turns the failing trials whose message names a withheld variable, or that read one and found
+ * it missing, one the CI failure's message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
  * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
  */
 export function discountWithheld(
@@ -54,12 +55,15 @@ export function discountWithheld(
   let discounted = 0;
   for (const phase of Object.keys(byPhase) as RerunPhase[]) {
     byPhase[phase] = byPhase[phase].map((t): Trial => {
-      if ((t.kind !== "failed" && t.kind !== "crashed") || t.message === undefined) return t;
-      const m = pattern.exec(t.message);
-      if (m === null) return t;
-      named.add(m[0]);
+      if (t.kind !== "failed" && t.kind !== "crashed") return t;
+      // Named in the failure, or read and found missing by the test (our pytest plugin saw it:
+      // os.environ.get gives None, and the failure then names something else).
+      const inMessage = t.message !== undefined ? pattern.exec(t.message)?.[0] : undefined;
+      const read = t.kind === "failed" ? (t.withheld ?? []).filter((n) => withheld.includes(n)) : [];
+      if (inMessage === undefined && read.length === 0) return t;
+      for (const name of inMessage !== undefined ? [inMessage] : read) named.add(name);
       discounted++;
-      return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, message: t.message };
+      return { kind: "skipped", ...(t.seed !== undefined ? { seed: t.seed } : {}), durationSec: t.durationSec, ...(t.message !== undefined ? { message: t.message } : {}) };
     });
   }
   if (discounted === 0) return null;

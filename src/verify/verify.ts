@@ -185,7 +185,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const counts = emptyCounts();
   const failing = new Map<string, number>();
   const streamIndex = new Map(seeds.map((s, i) => [s, i]));
-  let firstFailure: { order: number; message: string | null } | null = null;
+  let firstFailure: { order: number; message: string | null; withheld: string[] } | null = null;
   /** Why the test skipped itself, from its first skipped trial (for a test that always does). */
   let skipReason: string | null = null;
   let stop = false;
@@ -200,7 +200,11 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
       const order = streamIndex.get(seed) ?? Number.MAX_SAFE_INTEGER;
       if (seed !== "" && !failing.has(seed)) failing.set(seed, order);
       if (firstFailure === null || order < firstFailure.order) {
-        firstFailure = { order, message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null };
+        firstFailure = {
+          order,
+          message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null,
+          withheld: t.kind === "failed" ? (t.withheld ?? []) : [],
+        };
       }
       if (opts.stopOnFailure) stop = true;
     }
@@ -292,12 +296,17 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
       // An id no shell can carry: better no command than a wrong one.
     }
   }
-  const ff = firstFailure as { order: number; message: string | null } | null;
-  // Trials get no credential-like variable unless passed by name: a failure naming one is
-  // likely that, not the test (triage does not count such reruns; verify says so).
-  const missing = ff?.message != null ? withheldNamedIn(ff.message, withheldNames(opts.env)) : null;
-  if (missing !== null) {
-    notes.push(`the first failure names ${missing}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${missing}`);
+  const ff = firstFailure as { order: number; message: string | null; withheld: string[] } | null;
+  // Trials get no credential-like variable unless passed by name: a failure naming one, or one
+  // the test read and found missing, is likely that, not the test (triage does not count such
+  // reruns; verify says so).
+  const withheld = withheldNames(opts.env);
+  const named = ff?.message != null ? withheldNamedIn(ff.message, withheld) : null;
+  const read = named === null ? (ff?.withheld.find((n) => withheld.includes(n)) ?? null) : null;
+  if (named !== null) {
+    notes.push(`the first failure names ${named}, which trials do not get (its name looks like a credential): if the test needs it, give it with ${PASS_ENV}=${named}`);
+  } else if (read !== null) {
+    notes.push(`the first failing trial read ${read} and found it missing: trials do not get it (its name looks like a credential); if the test needs it, give it with ${PASS_ENV}=${read}`);
   }
   return {
     id: test.id,

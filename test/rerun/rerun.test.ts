@@ -502,6 +502,52 @@ describe("a project whose addopts ask for --lf --lfnf=none", () => {
   }, 120_000);
 });
 
+describe("a test that reads a credential-like variable with os.environ.get (the failure never names it)", () => {
+  it("reruns that read it and found it missing do not count, at import or in the test; verify says so (dist/cli.js)", () => {
+    const project = pytestProject("ft-read-env-", {
+      "tests/db.py": [
+        "import os",
+        // Read once, at import: the failures below name no variable.
+        'PASSWORD = os.environ.get("DB_PASSWORD")',
+        "",
+        "def connect():",
+        "    if PASSWORD is None:",
+        '        raise ConnectionError("fe_sendauth: no password supplied")',
+        "",
+      ].join("\n"),
+      // Each test fails CI's run (its first) and every other run after it.
+      "tests/test_db.py": [COUNTER.replace('os.environ["FT_COUNTER"]', 'os.environ["FT_COUNTER"] + "." + name').replace("def _next():", "def _next(name):"),
+        "from db import connect", "", "def test_query():", "    connect()", '    assert _next("q") % 2 == 1, "connection reset by peer"', "",
+        "def test_upload():", '    token = os.getenv("UPLOAD_API_TOKEN")', '    assert token, "upload refused: 401"', '    assert _next("u") % 2 == 1, "connection reset by peer"', ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: path.join(project, "tests"), DB_PASSWORD: "hunter2", UPLOAD_API_TOKEN: "t0k", FT_COUNTER: path.join(project, "counter") };
+    const args = ["--reruns", "4", "--fresh-seeds", "0", "--jobs", "1"];
+    const withheld = ciThenTriage(project, { ciEnv: env, cliArgs: args, env });
+    // Both read "deterministic, regression", exit 1: every rerun failed, on the missing variable.
+    expect(withheld.status, withheld.stderr).toBe(0);
+    // test_upload's module imported db, which read DB_PASSWORD: it needs both.
+    for (const [name, variables] of [["test_query", "DB_PASSWORD"], ["test_upload", "DB_PASSWORD, UPLOAD_API_TOKEN"]] as const) {
+      const t = withheld.report.tests.find((x) => x.name === name)!;
+      expect(t, name).toMatchObject({ verdict: "not-rerun" });
+      expect(t.reruns.sameSeed, name).toMatchObject({ runs: 4, passed: 0, failed: 0 });
+      expect(t.reruns.note, name).toContain(`4 reruns failed on ${variables}, which reruns do not get`);
+      expect(t.suggestion, name).toContain(`rerun with FLAKY_TRIAGE_PASS_ENV=${variables.replace(", ", ",")}`);
+    }
+
+    for (const n of ["q", "u"]) rmSync(`${env.FT_COUNTER}.${n}`, { force: true });
+    const passed = ciThenTriage(project, { ciEnv: env, cliArgs: args, env: { ...env, FLAKY_TRIAGE_PASS_ENV: "DB_PASSWORD,UPLOAD_API_TOKEN" } });
+    expect(passed.status, passed.stderr).toBe(0);
+    for (const t of passed.report.tests) {
+      expect(t.verdict, t.name).toBe("intermittent");
+      expect(t.reruns.note, t.name).toBeUndefined();
+    }
+
+    const cli = path.join(import.meta.dirname, "..", "..", "dist", "cli.js");
+    const v = spawnSync(process.execPath, [cli, "verify", "tests/test_db.py::test_query", "--trials", "3", "--cwd", project], { cwd: project, encoding: "utf8", env });
+    expect(v.stdout + v.stderr).toContain("read DB_PASSWORD and found it missing");
+  }, 180_000);
+});
+
 const hasBenchmark = spawnSync("python3", ["-c", "import pytest_benchmark"]).status === 0;
 
 describe.skipIf(!hasBenchmark)("pytest-benchmark in reruns", () => {
