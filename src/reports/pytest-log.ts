@@ -27,6 +27,8 @@ const SESSION_START = /^=+ test session starts =+$/;
 const MAJOR_SECTION = /^={3,} (.+?) ={3,}$/;
 /** A failure section's headline: `____ TestC.test_y[p] ____` (one `_` each side when too long). */
 const HEADLINE = /^_+ (.*?[^_ ].*?) _+$/;
+/** A separator whose title was too long for the terminal: one character each side. */
+const MINIMAL_SEPARATOR = /^([=_]) \S.* \1$/;
 const CAPTURED = /^-{2,} (Captured (?:log|stdout|stderr)(?: \w+)?) -{2,}$/;
 /** `-v`: `tests/x.py::test_y PASSED   [ 40%]` (the outcome may carry a reason in parentheses). */
 const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
@@ -333,6 +335,15 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     inCaptured = false;
   };
 
+  /**
+   * pytest draws every separator of a session at the terminal's width (`sep` pads the title to
+   * it; a title too long gets one character each side). A `=== x ===` or `___ x ___` line of
+   * another width among a test's output is the test's own (a banner it printed, a counts line of
+   * a suite it ran): taken for pytest's, it ended the run's failures there, or made a phantom test.
+   */
+  let width: number | null = null;
+  const drawn = (l: string): boolean => width === null || l.length === width || MINIMAL_SEPARATOR.test(l);
+
   /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
   let inNested = false;
   for (let i = 0; i < lines.length; i++) {
@@ -350,8 +361,12 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
       continue;
     }
-    const major = MAJOR_SECTION.exec(l);
-    const tail = COUNTS_TAIL.exec(l);
+    const separator = MAJOR_SECTION.test(l) || HEADLINE.test(l);
+    // Output: a test's captured output, or what it printed between progress marks under -s.
+    const printed: boolean = separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l);
+    const major: RegExpExecArray | null = printed ? null : MAJOR_SECTION.exec(l);
+    const tail: RegExpExecArray | null = printed ? null : COUNTS_TAIL.exec(l);
+    if (major !== null && width === null) width = l.length;
     if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
       counts = parseCounts(tail[1] ?? "");
       close();
@@ -360,7 +375,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     }
     if (major !== null) {
       close();
-      const title = major[1] ?? "";
+      const title: string = major[1] ?? "";
       if (SESSION_START.test(l)) sawSessionStart = true;
       area = title === "FAILURES" ? "failures" : title === "ERRORS" ? "errors" : title === "short test summary info" ? "summary" : title === "test session starts" ? "progress" : "other";
       continue;
@@ -444,13 +459,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         continue;
       }
     }
-    if ((area === "failures" || area === "errors") && !sawSessionStart && PASTED_SUMMARY.test(l)) {
+    // (Not under a FAILURES or ERRORS header: there, such a line is a test's output.)
+    if ((area === "failures" || area === "errors") && !sawSessionStart && width === null && PASTED_SUMMARY.test(l)) {
       // An excerpt with the summary line pasted under its section, without the header.
       close();
       area = "summary";
     }
     if (area === "failures" || area === "errors") {
-      const h = HEADLINE.exec(l);
+      const h = printed ? null : HEADLINE.exec(l);
       if (h !== null) {
         const text = h[1] ?? "";
         const err = /^ERROR (?:at (setup|teardown) of|collecting) (.+)$/.exec(text);

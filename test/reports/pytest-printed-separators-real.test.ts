@@ -1,0 +1,84 @@
+// A test that prints a banner (`==== benchmark results ====`), a counts line or a `____ x ____`
+// line looks, line by line, like pytest's own separators. pytest draws its own at the
+// terminal's width; taken for pytest's, a printed one ended the failures section (later
+// failures lost their traceback, seed and line), made a phantom failing test, or under -s hid
+// a later crash behind a test named after the printed text. Real pytest runs, read as CI keeps
+// their console.
+import { afterAll, describe, expect, it } from "vitest";
+import { parsePytestLog } from "../../src/reports/pytest-log.js";
+import { ciWithConsole, pytestProject, removeTempDirs } from "../rerun/helpers.js";
+
+afterAll(removeTempDirs);
+
+const TESTS = `import numpy as np
+
+
+def test_report_banner():
+    print("=" * 20 + " benchmark results " + "=" * 20)
+    print("use MXNET_TEST_SEED=1237146799 to reproduce")
+    assert 2 + 2 == 5, "sum is off"
+
+
+def test_prints_pytest_like():
+    print("FAILED tests/test_fake.py::test_ghost - boom")
+    print("_________________________ test_ghost _________________________")
+    print("E       AssertionError: ghost")
+    print("tests/test_fake.py:3: AssertionError")
+    print("========================= 1 failed, 2 passed in 0.10s =========================")
+    assert False, "real failure"
+
+
+def test_after_banner():
+    print("use MXNET_TEST_SEED=1447820128 to reproduce")
+    np.testing.assert_allclose(1.0, 1.0000004, rtol=1e-7)
+`;
+
+describe("separators a test printed in a pytest console log", () => {
+  const project = pytestProject("ft-printed-sep-", { "tests/test_banner.py": TESTS });
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", COLUMNS: "100" };
+  const seeds = (log: string) => {
+    const parsed = parsePytestLog(log, "console.log");
+    return { parsed, byName: new Map(parsed.tests.map((t) => [t.name, t])) };
+  };
+
+  for (const flags of [[], ["-q"], ["-v"], ["--tb=short"]]) {
+    it(`keep every failure whole, with its seed and line, and make no test of their own (pytest ${flags.join(" ") || "defaults"})`, () => {
+      const ci = ciWithConsole(project, ["-p", "no:randomly", ...flags, "tests"], { env });
+      expect(ci.status).toBe(1);
+      expect(ci.console).toContain("==================== benchmark results ====================");
+      const { parsed, byName } = seeds(ci.console);
+      expect(parsed.tests.map((t) => t.id).sort()).toEqual([
+        "tests/test_banner.py::test_after_banner",
+        "tests/test_banner.py::test_prints_pytest_like",
+        "tests/test_banner.py::test_report_banner",
+      ]);
+      expect(parsed.counts).toMatchObject({ failed: 3 });
+      expect(byName.get("test_report_banner")!.output).toContain("MXNET_TEST_SEED=1237146799");
+      // The failure after the banners keeps its output (the seed) and traceback (line, tolerance).
+      const after = byName.get("test_after_banner")!;
+      expect(after.output).toContain("MXNET_TEST_SEED=1447820128");
+      expect(after.details).toContain("rtol=1e-07");
+      expect(after.line).toBe(21);
+    }, 60_000);
+  }
+
+  it("under -s a printed banner does not end the progress: a later crash is still found", () => {
+    const crash = pytestProject("ft-printed-sep-s-", {
+      "tests/test_s.py": `import ctypes
+
+
+def test_report():
+    print("bench")
+    print("=" * 10 + " timing summary " + "=" * 10)
+
+
+def test_native():
+    ctypes.string_at(0)
+`,
+    });
+    const ci = ciWithConsole(crash, ["-p", "no:randomly", "-s", "-v", "tests"], { env });
+    expect(ci.console).toContain("Fatal Python error");
+    const { parsed } = seeds(ci.console);
+    expect(parsed.tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_s.py::test_native", "failed"]]);
+  }, 60_000);
+});
