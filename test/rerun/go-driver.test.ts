@@ -128,6 +128,12 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
         "",
       ].join("\n"),
     );
+    // A TestMain that leaves before m.Run when its database is not configured.
+    mkdirSync(join(edge, "tmain"));
+    writeFileSync(
+      join(edge, "tmain", "tmain_test.go"),
+      'package tmain\nimport ("os"; "testing")\nfunc TestMain(m *testing.M) { if os.Getenv("DB_URL") == "" { os.Exit(1) }; os.Exit(m.Run()) }\nfunc TestQuery(t *testing.T) {}\n',
+    );
     mkdirSync(join(edge, "broken"));
     writeFileSync(join(edge, "broken", "broken_test.go"), 'package broken\nimport "testing"\nfunc TestB(t *testing.T) { undefinedHelper() }\n');
   }, 120_000);
@@ -202,6 +208,21 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       why: "the package did not build: broken/broken_test.go:3:28: undefined: undefinedHelper",
     });
   }, 120_000);
+  it("a rerun that never reached the test is not a failure: no go.mod where it ran, a TestMain that left before it", () => {
+    const d = goDriver();
+    const inv = (pkg: string, name: string, file: string) =>
+      d.invocation({ ...req, test: goCase(name, { classname: `example.com/edge/${pkg}`, file }), seed: null, freshSeeds: null });
+    // Run outside the module (a --cwd one level too high): "go: go.mod file not found ...", exit 1.
+    // It read "deterministic, regression" for every test, exit 1.
+    const outside = run(inv("ends", "TestPanics", "ends/ends_test.go"), join(edge, ".."), { GOFLAGS: "-mod=mod" });
+    expect(outside.exitCode).not.toBe(0);
+    expect(outside.judged).toMatchObject({ kind: "not-run" });
+    expect((outside.judged as { why: string }).why).toMatch(/^go test did not run the package: /);
+    const early = run(inv("tmain", "TestQuery", "tmain/tmain_test.go"), edge, { GOFLAGS: "-mod=mod", DB_URL: "" });
+    expect(early.judged).toEqual({ kind: "not-run", why: "the test binary exited with code 1 before TestQuery ran" });
+    expect(run(inv("tmain", "TestQuery", "tmain/tmain_test.go"), edge, { GOFLAGS: "-mod=mod", DB_URL: "postgres://" }).judged).toEqual({ kind: "passed" });
+  }, 120_000);
+
   it("a hang costs the test's timeout once go has built and begun, not the start-up allowance on top", async () => {
     const mod = mkdtempSync(join(tmpdir(), "ft-go-hang-"));
     writeFileSync(join(mod, "go.mod"), "module example.com/hang\n\ngo 1.19\n");

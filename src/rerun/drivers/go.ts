@@ -88,6 +88,9 @@ export interface GoJudgeOptions {
  * One attempt from `go test -v` output. Without a name (or when the test printed no result
  * line of its own) the process as a whole decides, as for a run of the test alone.
  */
+/** What the go command prints when it cannot build or find what it was asked to test. */
+const GO_COMMAND_ERROR = /^(?:go: .+|.*\bno Go files in\b.*|.*\bcannot find (?:package|module)\b.*|.*\bmatched no packages\b.*|.*\bis not in (?:GOROOT|std)\b.*|.*\bdirectory .* outside (?:main module|available modules)\b.*)$/m;
+
 export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptions = {}): Judgement {
   const { name, wholePackage = false, stderr = "" } = opts;
   if (/^testing: warning: no tests to run/m.test(stdout) || /\[no test files\]/.test(stdout)) {
@@ -98,6 +101,9 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
     const error = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"));
     return { kind: "not-run", why: `the package did not build${error !== undefined ? `: ${error.trim()}` : ""}` };
   }
+  // The go command itself failed (no go.mod, no package there, no Go files): no test ran.
+  const goError = exitCode !== 0 && !/^=== RUN /m.test(stdout) ? GO_COMMAND_ERROR.exec(`${stderr}\n${stdout}`)?.[0] : undefined;
+  if (goError !== undefined) return { kind: "not-run", why: `go test did not run the package: ${goError.trim().slice(0, 300)}` };
   if (name !== undefined) {
     const results = [...stdout.matchAll(ownResult(name, "gm"))];
     const own = results[results.length - 1];
@@ -115,10 +121,14 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
       const died = /^(?:panic|fatal error): .*$/m.exec(stdout.slice(started))?.[0];
       return { kind: "failed", message: died ?? `the test binary exited with code ${exitCode} during ${name}` };
     }
-    if (wholePackage) {
+    // TestMain has no RUN line of its own (gotestsum names a package's failure outside any test
+    // so): for it the exit code is the result. Any other test the binary never started did not
+    // fail here: the binary died before it (or go printed nothing of it).
+    if (wholePackage || name !== "TestMain") {
+      const why = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"))?.trim();
       return exitCode === 0
         ? { kind: "not-run", why: `go test printed no result for ${name}` }
-        : { kind: "not-run", why: `the test binary exited with code ${exitCode} before ${name} ran` };
+        : { kind: "not-run", why: `the test binary exited with code ${exitCode} before ${name} ran${why !== undefined ? `: ${why.slice(0, 300)}` : ""}` };
     }
   }
   if (exitCode === 0) return { kind: "passed" };
