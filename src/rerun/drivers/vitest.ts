@@ -21,10 +21,14 @@ export function vitestFile(test: TestCase): string {
 
 /**
  * `-t` matches the full name: describe titles and the test title joined by spaces. The junit
- * reporter joins them with " > ", so replacing that separator gives the full name back.
+ * reporter joins them with " > ", and a title may hold " > " itself ("returns true when a > b"):
+ * which of them separate is not written down, so each matches either.
  */
 export function vitestNamePattern(test: TestCase): string {
-  return exactPattern(test.name.split(" > ").join(" "));
+  return test.name
+    .split(" > ")
+    .map((part) => exactPattern(part).slice(1, -1))
+    .reduce((pattern, part, i) => (i === 0 ? `^${part}` : `${pattern}(?: > | )${part}`), "") + "$";
 }
 
 /**
