@@ -6453,10 +6453,12 @@ function jestDriver() {
             const filter = { pattern: jestNamePattern(req.test), flags: "i" };
             const file = jest_jestFile(req.test);
             if (req.mode === "run-until" && file !== null) {
-                return wholeFileInvocation([...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
+                return wholeFileInvocation([...LAUNCH, "--ci", "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
             }
             return {
-                argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
+                // --ci: a snapshot the test has not stored fails, as in CI, instead of being written
+                // into the user's checkout (and the test passing).
+                argv: [...LAUNCH, "--ci", ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
                 env,
                 attempts: 1,
                 reportsLines: false,
@@ -7865,7 +7867,9 @@ function vitestDriver() {
         invocation(req) {
             const app = seedApplication(req.seed, "vitest");
             const fresh = req.freshSeeds?.[0];
-            const env = {};
+            // vitest writes a snapshot the test has not stored into the user's checkout (and the test
+            // passes) unless it runs in CI, which it reads from CI: as in the CI run, never written.
+            const env = { CI: "true" };
             for (const [k, v] of Object.entries(app?.env ?? {}))
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;

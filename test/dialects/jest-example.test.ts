@@ -172,6 +172,24 @@ describe("jest facts the triage relies on, from the same real run", () => {
     expect((JSON.parse(readFileSync(namedOut, "utf8")) as Report).summary).toMatchObject({ tests: 3, passed: 2, failed: 1 });
   });
 
+  it("a snapshot CI could not find is not written by the reruns: the checkout stays as it was, the failure is deterministic", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ft-jest-snap-"));
+    mkdirSync(join(dir, "tests"));
+    symlinkSync(join(example, "node_modules"), join(dir, "node_modules"), "dir");
+    writeFileSync(join(dir, "package.json"), '{"name":"snap","private":true}\n');
+    writeFileSync(join(dir, "tests", "snap.test.js"), "test('renders new thing', () => {\n  expect({ brand: 'new' }).toMatchSnapshot();\n});\n");
+    const env: NodeJS.ProcessEnv = { ...process.env, JEST_JUNIT_OUTPUT_DIR: dir, JEST_JUNIT_OUTPUT_NAME: "junit.xml", NO_COLOR: "1" };
+    delete env["CI"];
+    const run = spawnSync(process.execPath, [join(example, "node_modules", "jest", "bin", "jest.js"), "--ci", "--reporters=jest-junit"], { cwd: dir, encoding: "utf8", env });
+    expect(run.status, run.stderr).toBe(1);
+    const out = join(dir, "triage.json");
+    // Triaged on a developer's machine (CI unset): the reruns wrote the snapshot and passed, "not reproduced".
+    const triaged = spawnSync(process.execPath, [join(root, "dist", "cli.js"), join(dir, "junit.xml"), "--cwd", dir, "--reruns", "2", "--fresh-seeds", "0", "--json", out, "--quiet"], { encoding: "utf8", env });
+    expect(triaged.status, triaged.stderr).toBe(1);
+    expect((JSON.parse(readFileSync(out, "utf8")) as Report).tests[0]).toMatchObject({ verdict: "deterministic" });
+    expect(existsSync(join(dir, "tests", "__snapshots__"))).toBe(false);
+  }, 120_000);
+
   it("jest prints its seed once, in the run's summary; the jest-seed recogniser reads it there", () => {
     const log = readFileSync(join(reports, "jest.log"), "utf8");
     expect(log).toMatch(/^Seed: {8}15$/m);
@@ -215,8 +233,8 @@ describe("the jest driver against real jest runs", () => {
       attempt(asTest({ file: "tests/no-such.test.js" }), null, null),
       attempt(asTest({ name: "normalise of no weights", classname: "normalise of no weights" }), null, null),
     ]);
-    expect(recorded.argv.slice(0, 9)).toEqual([
-      "npx", "--no-install", "jest", "--runTestsByPath", "tests/normalise.test.js", "-t", "^normalise of random weights sums to one$", "--randomize", "--seed=15",
+    expect(recorded.argv.slice(0, 10)).toEqual([
+      "npx", "--no-install", "jest", "--ci", "--runTestsByPath", "tests/normalise.test.js", "-t", "^normalise of random weights sums to one$", "--randomize", "--seed=15",
     ]);
     // With EXAMPLE_SEED unset the test takes jest.getSeed(): 15 fails, 16 passes.
     expect(recorded.judged).toMatchObject({ kind: "failed", message: "Error: expect(received).toBeCloseTo(expected, precision)" });

@@ -74,7 +74,7 @@ describe("vitest driver", () => {
   it("fresh seeds replace the recorded one, in arguments and in the environment", () => {
     const d = vitestDriver();
     expect(d.invocation({ ...req, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: ["99"] }).argv).toContain("--sequence.seed=99");
-    expect(d.invocation({ ...req, test: VITEST_TEST, seed: ENV_SEED, freshSeeds: ["99"] }).env).toEqual({ EXAMPLE_SEED: "99" });
+    expect(d.invocation({ ...req, test: VITEST_TEST, seed: ENV_SEED, freshSeeds: ["99"] }).env).toEqual({ CI: "true", EXAMPLE_SEED: "99" });
     expect(d.seedSupport(ENV_SEED)).toEqual({ reapply: true, fresh: true });
     // A global-RNG seed needs our pytest plugin: vitest cannot take it.
     expect(d.seedSupport(seed({ apply: { kind: "global-rng", value: "7" } }))).toEqual({ reapply: false, fresh: false });
@@ -104,7 +104,7 @@ describe("jest driver", () => {
     const jestSeed = seed({ value: "-5", recogniser: "jest-seed", apply: { kind: "args", args: ["--randomize", "--seed=-5"] } });
     const inv = jestDriver().invocation({ ...req, test: jestTest, seed: jestSeed, freshSeeds: null });
     expect(inv.argv).toEqual([
-      "npx", "--no-install", "jest", "--runTestsByPath", "__tests__/main.test.js", "-t", "^Test 1 Test 1\\.1 Failing test$",
+      "npx", "--no-install", "jest", "--ci", "--runTestsByPath", "__tests__/main.test.js", "-t", "^Test 1 Test 1\\.1 Failing test$",
       "--randomize", "--seed=-5", "--json", "--outputFile=/w/jest.json",
     ]);
     expect(jestDriver().reproduceCommand(jestTest, jestSeed)).toBe(
@@ -209,7 +209,7 @@ describe("test files from the report are paths, never options, and inside the pr
     const v = vitestDriver().invocation({ ...req, test: dashed, seed: null, freshSeeds: null });
     expect(v.argv.slice(3, 5)).toEqual(["run", "./--config=evil.ts"]);
     const j = jestDriver().invocation({ ...req, test: dashed, seed: null, freshSeeds: null });
-    expect(j.argv.slice(3, 5)).toEqual(["--runTestsByPath", "./--config=evil.ts"]);
+    expect(j.argv.slice(4, 6)).toEqual(["--runTestsByPath", "./--config=evil.ts"]);
     expect(vitestDriver().reproduceCommand(dashed, null)).toBe("npx vitest run ./--config=evil.ts -t '^t$'");
     expect(jestDriver().reproduceCommand(dashed, null)).toMatch(/^npx jest --runTestsByPath \.\/--config=evil\.ts -t '\^/);
     expect(vitestDriver().refuse?.(dashed)).toBeNull();
@@ -245,7 +245,7 @@ describe("order check of jest and vitest: the test's file run whole", () => {
     expect(vitestDriver().orderReproduceCommand?.(VITEST_TEST, VITEST_SEED)).toBe("npx vitest run tests/a.test.ts --sequence.seed=1234 --sequence.shuffle=false");
     const jt = test_({ id: "tests/s.test.js > cache starts empty", classname: "cache starts empty", name: "cache starts empty", file: "tests/s.test.js" });
     const j = jestDriver().invocation({ ...until, test: jt, seed: ENV_SEED, freshSeeds: null });
-    expect(j.argv).toEqual(["npx", "--no-install", "jest", "--runTestsByPath", "tests/s.test.js", "--json", "--outputFile=/w/jest.json"]);
+    expect(j.argv).toEqual(["npx", "--no-install", "jest", "--ci", "--runTestsByPath", "tests/s.test.js", "--json", "--outputFile=/w/jest.json"]);
     expect(j.env).toEqual({ EXAMPLE_SEED: "15" });
     expect(jestDriver().orderReproduceCommand?.(jt, ENV_SEED)).toBe("EXAMPLE_SEED=15 npx jest --runTestsByPath tests/s.test.js");
     // No file known (a report without file attributes or stack frames): no order check.

@@ -74,10 +74,12 @@ export function jestDriver(): RerunDriver {
       const filter = { pattern: jestNamePattern(req.test), flags: "i" };
       const file = jestFile(req.test);
       if (req.mode === "run-until" && file !== null) {
-        return wholeFileInvocation([...LAUNCH, "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
+        return wholeFileInvocation([...LAUNCH, "--ci", "--runTestsByPath", fileArgument(file), ...seedArgs, "--json", `--outputFile=${results}`], env, results, "jest", filter);
       }
       return {
-        argv: [...LAUNCH, ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
+        // --ci: a snapshot the test has not stored fails, as in CI, instead of being written
+        // into the user's checkout (and the test passing).
+        argv: [...LAUNCH, "--ci", ...base(req.test), ...seedArgs, "--json", `--outputFile=${results}`],
         env,
         attempts: 1,
         reportsLines: false,

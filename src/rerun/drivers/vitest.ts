@@ -55,7 +55,9 @@ export function vitestDriver(): RerunDriver {
     invocation(req: InvocationRequest): Invocation {
       const app = seedApplication(req.seed, "vitest");
       const fresh = req.freshSeeds?.[0];
-      const env: Record<string, string> = {};
+      // vitest writes a snapshot the test has not stored into the user's checkout (and the test
+      // passes) unless it runs in CI, which it reads from CI: as in the CI run, never written.
+      const env: Record<string, string> = { CI: "true" };
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
       const results = path.join(req.workDir, "vitest.json");
