@@ -69,6 +69,23 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
   { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
   { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
+  // Node's system errors (jest, vitest): `Error: ENOENT: no such file or directory, open 'x'`,
+  // `connect ECONNREFUSED 127.0.0.1:5432`, and a package that is not installed (a relative
+  // module is the project's own file).
+  {
+    kind: "environment",
+    pattern: /\b(?:ENOENT|EACCES|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENOSPC|EADDRINUSE)\b[^\n]*/,
+    needles: ["ENOENT", "EACCES", "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOSPC", "EADDRINUSE"],
+  },
+  { kind: "environment", pattern: /Cannot find module '(?![./])[^'\n]{1,200}'[^\n]*/, needles: ["Cannot find module '"] },
+  // Go's: `dial tcp 127.0.0.1:1: connect: connection refused`, `open testdata/x.json: no such
+  // file or directory` (an operation on a path: not any "permission denied" a test asserts on).
+  { kind: "environment", pattern: /\bconnect: connection refused\b[^\n]*/, needles: ["connect: connection refused"] },
+  {
+    kind: "environment",
+    pattern: /\b(?:open|stat|lstat|mkdir|remove|rename|chmod|readdir|create) \S+: (?:no such file or directory|permission denied|no space left on device)\b[^\n]*/,
+    needles: ["no such file or directory", "permission denied", "no space left on device"],
+  },
   // An environment variable the test reads is not set: code, not a regex (see envKeyError).
   { kind: "environment", find: envKeyError, needles: ["<frozen os>", "os.py:", "os.environ["] },
 

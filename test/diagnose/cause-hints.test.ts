@@ -25,6 +25,12 @@ describe("cause hints", () => {
     ["E       fixture 'tmp_db' not found", "environment"],
     ["ConnectionRefusedError: [Errno 111] Connection refused", "environment"],
     ["OSError: [Errno 28] No space left on device", "environment"],
+    // Real vitest 4 / jest 30 / go 1.19 failures (the environment, not the code).
+    ["Error: ENOENT: no such file or directory, open 'tests/fixtures/data.json'", "environment"],
+    ["Error: connect ECONNREFUSED 127.0.0.1:5432", "environment"],
+    ["Cannot find module 'pg' from 'tests/db.test.js'", "environment"],
+    ["env_test.go:13: dial: dial tcp 127.0.0.1:1: connect: connection refused", "environment"],
+    ["golden_test.go:9: open testdata/golden.json: no such file or directory", "environment"],
     // Real pytest 9 / Python 3.11 output of os.environ["MYLIB_DATA_DIR"] with it unset.
     [">   ???\nE   KeyError: 'MYLIB_DATA_DIR'\n\n<frozen os>:679: KeyError", "environment"],
     ["/usr/lib/python3.8/os.py:675: in __getitem__\n    raise KeyError(key) from None\nE   KeyError: 'HOME'\n\n/usr/lib/python3.8/os.py:675: KeyError", "environment"],
@@ -55,6 +61,9 @@ describe("cause hints", () => {
     ["AssertionError: assert 1 == 2"],
     ["assert 'banana' == 'nan'"],
     ["assert 21474836480 == 1"],
+    // The project's own module, and a permission the code under test refuses.
+    ["Cannot find module './helpers' from 'tests/a.test.js'"],
+    ["expected error to equal 'permission denied for user bob'"],
     // A KeyError from a dict of the test's own is no missing environment variable, even in a
     // test that sets one.
     [">       v = config[\"MYLIB_DATA_DIR\"]\nE       KeyError: 'MYLIB_DATA_DIR'\n\ntests/test_cfg.py:4: KeyError"],
