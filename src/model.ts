@@ -85,6 +85,11 @@ export interface TestCase {
    * property (`random_seed="23"`), searched for a seed after the test's own text.
    */
   reportContext?: string;
+  /**
+   * Flags of the runner the CI run evidently used, read from its failure text before the text is
+   * let go: a go test that failed under `-race` or `-timeout 5s` passes in a rerun without them.
+   */
+  ciFlags?: string[];
 }
 
 export interface LogLines {

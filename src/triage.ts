@@ -22,6 +22,7 @@ import type {
 } from "./model.js";
 import { runnerWritesOneTestcasePerTest } from "./reports/dialects/dialects.js";
 import { joinInputs } from "./reports/join.js";
+import { goFlagsSeenInCi } from "./rerun/drivers/go.js";
 import { readInputs, type ReadProgress } from "./io/read-inputs.js";
 import { extractSeed } from "./seeds/extract.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "./rerun/plan.js";
@@ -133,6 +134,10 @@ async function triageTests(
         tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
         hints: failureHints(test, hintContext),
       };
+      if ((settings.runner ?? test.runner) === "go") {
+        const flags = goFlagsSeenInCi(`${test.message ?? ""}\n${test.details ?? ""}\n${test.output ?? ""}`);
+        if (flags.length > 0) test.ciFlags = flags;
+      }
       // Everything is read from the text now: nothing after this (reruns, classification) needs
       // it, and the reruns can take minutes.
       releaseText(test);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Seed, TestCase } from "../../src/model.js";
-import { endsAfter, goDriver, judgeGoTest, testsRunBefore } from "../../src/rerun/drivers/go.js";
+import { endsAfter, goDriver, goFlagsSeenInCi, judgeGoTest, testsRunBefore } from "../../src/rerun/drivers/go.js";
 import type { Invocation, Judgement } from "../../src/rerun/drivers/types.js";
 import { parseTolerance } from "../../src/diagnose/tolerance.js";
 import { rerunTest } from "../../src/rerun/rerun.js";
@@ -134,6 +134,8 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       join(edge, "tmain", "tmain_test.go"),
       'package tmain\nimport ("os"; "testing")\nfunc TestMain(m *testing.M) { if os.Getenv("DB_URL") == "" { os.Exit(1) }; os.Exit(m.Run()) }\nfunc TestQuery(t *testing.T) {}\n',
     );
+    mkdirSync(join(edge, "slow"));
+    writeFileSync(join(edge, "slow", "slow_test.go"), 'package slow\nimport ("testing"; "time")\nfunc TestSlow(t *testing.T) { time.Sleep(2 * time.Second) }\n');
     mkdirSync(join(edge, "broken"));
     writeFileSync(join(edge, "broken", "broken_test.go"), 'package broken\nimport "testing"\nfunc TestB(t *testing.T) { undefinedHelper() }\n');
   }, 120_000);
@@ -221,6 +223,23 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     const early = run(inv("tmain", "TestQuery", "tmain/tmain_test.go"), edge, { GOFLAGS: "-mod=mod", DB_URL: "" });
     expect(early.judged).toEqual({ kind: "not-run", why: "the test binary exited with code 1 before TestQuery ran" });
     expect(run(inv("tmain", "TestQuery", "tmain/tmain_test.go"), edge, { GOFLAGS: "-mod=mod", DB_URL: "postgres://" }).judged).toEqual({ kind: "passed" });
+  }, 120_000);
+
+  it("a test CI's -timeout stopped is rerun with that -timeout: deterministic, not 'not reproduced' (dist/cli.js)", () => {
+    const ci = spawnSync("go", ["test", "-v", "-timeout", "1s", "./slow"], { cwd: edge, encoding: "utf8", env: { ...env, GOFLAGS: "-mod=mod" } });
+    expect(ci.stdout).toContain("panic: test timed out after 1s");
+    writeFileSync(join(edge, "ci.log"), ci.stdout);
+    const out = join(edge, "triage.json");
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "dist", "cli.js"), "ci.log", "--cwd", edge, "--reruns", "2", "--fresh-seeds", "0", "--json", out, "--quiet"], {
+      cwd: edge,
+      encoding: "utf8",
+      env: { ...env, GOFLAGS: "-mod=mod" },
+    });
+    // Rerun without it, the 2 s test passed: "not reproduced, timeout: a slow CI machine".
+    expect(r.status, r.stderr).toBe(1);
+    const t = (JSON.parse(readFileSync(out, "utf8")) as { tests: Array<{ verdict: string; cause: string; reproduce: string }> }).tests[0]!;
+    expect(t).toMatchObject({ verdict: "deterministic", cause: "timeout" });
+    expect(t.reproduce).toBe("go test example.com/edge/slow -run '^TestSlow$' -count=1 -timeout=1s");
   }, 120_000);
 
   it("a hang costs the test's timeout once go has built and begun, not the start-up allowance on top", async () => {
@@ -430,6 +449,20 @@ describe("the order check: the package in source order, up to the test's own res
     const k = goDriver().invocation({ ...req, mode: "run-until", attempts: 1, test: goCase("TestLate"), seed: null, freshSeeds: null }).judge!;
     for (const line of died) k.endsAt!(line);
     expect(k.decide({ exitCode: 3, stdout: cut, stderr: "", results: null })).toEqual({ kind: "failed", message: "the test binary exited with code 3 during TestLate", ranBefore: 13, finished: false });
+  });
+});
+
+describe("go flags CI evidently ran with", () => {
+  it("the race detector's report means -race; go's timeout panic, its -timeout; neither, none", () => {
+    expect(goFlagsSeenInCi("==================\nWARNING: DATA RACE\nWrite at 0x00c000 by goroutine 8:")).toEqual(["-race"]);
+    expect(goFlagsSeenInCi("    testing.go:1319: race detected during execution of test")).toEqual(["-race"]);
+    expect(goFlagsSeenInCi("panic: test timed out after 2m30s\nrunning tests:")).toEqual(["-timeout=2m30s"]);
+    expect(goFlagsSeenInCi("--- FAIL: TestX (0.00s)\n    x_test.go:9: a race condition in the cache")).toEqual([]);
+  });
+  it("are given to every rerun and to the reproduce command", () => {
+    const t = goCase("TestRacy", { ciFlags: ["-race"] });
+    expect(goDriver().invocation({ ...req, test: t, seed: null, freshSeeds: null }).argv).toEqual(["go", "test", "./stats", "-run", "^TestRacy$", "-count=1", "-race", "-v"]);
+    expect(goDriver().reproduceCommand(t, null)).toBe("go test ./stats -run '^TestRacy$' -count=1 -race");
   });
 });
 

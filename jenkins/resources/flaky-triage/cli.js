@@ -5683,6 +5683,20 @@ function goRunPattern(name) {
 /** An import path as the report gives it: never "-x", which go test would read as a flag. */
 const IMPORT_PATH = /^[\w.~][\w.~-]*(?:\/[\w.~-]+)*$/;
 /** `./dir` of the test file when the join resolved it; else the import path from the report. */
+/**
+ * The go test flags a failure's text shows CI ran with: the race detector's report means
+ * `-race` (without it the race is not detected, and the test passes), and go's own timeout
+ * panic names the `-timeout` it hit (a rerun without it runs on past it, and passes).
+ */
+function goFlagsSeenInCi(text) {
+    const flags = [];
+    if (/^WARNING: DATA RACE$|\brace detected during execution of test\b/m.test(text))
+        flags.push("-race");
+    const timeout = /^panic: test timed out after ((?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)\b/m.exec(text)?.[1];
+    if (timeout !== undefined)
+        flags.push(`-timeout=${timeout}`);
+    return flags;
+}
 function goPackage(test) {
     if (test.file !== undefined && test.file.endsWith(".go")) {
         const dir = test.file.includes("/") ? test.file.slice(0, test.file.lastIndexOf("/")) : ".";
@@ -5885,8 +5899,8 @@ function goDriver(go = "go") {
     };
     /** The test alone, or the whole package when the seed orders the package's tests. */
     const base = (test, app) => ordersPackage(app)
-        ? ["test", goPackage(test), "-count=1"]
-        : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
+        ? ["test", goPackage(test), "-count=1", ...(test.ciFlags ?? [])]
+        : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1", ...(test.ciFlags ?? [])];
     return {
         name: "go",
         // The package's tests in their source order, as `go test` runs them without -shuffle.
@@ -5910,7 +5924,7 @@ function goDriver(go = "go") {
                 const order = runOrder(req.test.name);
                 const ends = endsAfter(req.test.name);
                 return {
-                    argv: [go, "test", goPackage(req.test), "-count=1", ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
+                    argv: [go, "test", goPackage(req.test), "-count=1", ...(req.test.ciFlags ?? []), ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
                     env,
                     attempts: 1,
                     reportsLines: false,
@@ -5969,7 +5983,7 @@ function goDriver(go = "go") {
         orderReproduceCommand(test, seed) {
             const app = seedApplication(seed, "go");
             const args = (app?.args ?? []).filter((a) => !a.startsWith("-shuffle="));
-            return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...args, "-v"], app?.env ?? {});
+            return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...(test.ciFlags ?? []), ...args, "-v"], app?.env ?? {});
         },
     };
 }
@@ -19697,6 +19711,7 @@ const VERSION = "0.1.0";
 
 
 
+
 /** read -> join -> extract -> rerun -> classify -> suggest: the whole engine behind every adapter. */
 async function triage(settings, hooks = {}, options = {}) {
     const onProgress = hooks.onProgress;
@@ -19746,6 +19761,11 @@ async function triageTests(tests, project, counts, inputs, settings, hooks, opti
             tolerance: parseTolerance([test.message, test.details].filter(Boolean).join("\n"), { id: test.id }),
             hints: failureHints(test, hintContext),
         };
+        if ((settings.runner ?? test.runner) === "go") {
+            const flags = goFlagsSeenInCi(`${test.message ?? ""}\n${test.details ?? ""}\n${test.output ?? ""}`);
+            if (flags.length > 0)
+                test.ciFlags = flags;
+        }
         // Everything is read from the text now: nothing after this (reruns, classification) needs
         // it, and the reruns can take minutes.
         releaseText(test);

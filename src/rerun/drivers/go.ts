@@ -26,6 +26,19 @@ export function goRunPattern(name: string): string {
 const IMPORT_PATH = /^[\w.~][\w.~-]*(?:\/[\w.~-]+)*$/;
 
 /** `./dir` of the test file when the join resolved it; else the import path from the report. */
+/**
+ * The go test flags a failure's text shows CI ran with: the race detector's report means
+ * `-race` (without it the race is not detected, and the test passes), and go's own timeout
+ * panic names the `-timeout` it hit (a rerun without it runs on past it, and passes).
+ */
+export function goFlagsSeenInCi(text: string): string[] {
+  const flags: string[] = [];
+  if (/^WARNING: DATA RACE$|\brace detected during execution of test\b/m.test(text)) flags.push("-race");
+  const timeout = /^panic: test timed out after ((?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)\b/m.exec(text)?.[1];
+  if (timeout !== undefined) flags.push(`-timeout=${timeout}`);
+  return flags;
+}
+
 export function goPackage(test: TestCase): string {
   if (test.file !== undefined && test.file.endsWith(".go")) {
     const dir = test.file.includes("/") ? test.file.slice(0, test.file.lastIndexOf("/")) : ".";
@@ -239,8 +252,8 @@ export function goDriver(go = "go"): RerunDriver {
   /** The test alone, or the whole package when the seed orders the package's tests. */
   const base = (test: TestCase, app: SeedApplication | null): string[] =>
     ordersPackage(app)
-      ? ["test", goPackage(test), "-count=1"]
-      : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1"];
+      ? ["test", goPackage(test), "-count=1", ...(test.ciFlags ?? [])]
+      : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1", ...(test.ciFlags ?? [])];
   return {
     name: "go",
     // The package's tests in their source order, as `go test` runs them without -shuffle.
@@ -265,7 +278,7 @@ export function goDriver(go = "go"): RerunDriver {
         const order = runOrder(req.test.name);
         const ends = endsAfter(req.test.name);
         return {
-          argv: [go, "test", goPackage(req.test), "-count=1", ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
+          argv: [go, "test", goPackage(req.test), "-count=1", ...(req.test.ciFlags ?? []), ...seedArgs.filter((a) => !a.startsWith("-shuffle=")), "-v"],
           env,
           attempts: 1,
           reportsLines: false,
@@ -322,7 +335,7 @@ export function goDriver(go = "go"): RerunDriver {
     orderReproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed, "go");
       const args = (app?.args ?? []).filter((a) => !a.startsWith("-shuffle="));
-      return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...args, "-v"], app?.env ?? {});
+      return shellQuoteCommand([go, "test", goPackage(test), "-count=1", ...(test.ciFlags ?? []), ...args, "-v"], app?.env ?? {});
     },
   };
 }
