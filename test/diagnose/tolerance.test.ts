@@ -220,6 +220,18 @@ describe("pytest.approx (real pytest 9 output)", () => {
     expect(t.suggestion!.text).toMatch(/^raise abs /);
   });
 
+  it("the ± figure has two significant digits: the rel it was made from is read back, not 9.8e-7", () => {
+    // Real pytest 9: `assert 2.34 == pytest.approx(2.34001, rel=1e-6)`; 2.3e-6 / 2.34001 = 9.83e-7.
+    const text = "E       assert 2.34 == 2.34001 ± 2.3e-06\nE         \nE         comparison failed\nE         Obtained: 2.34\nE         Expected: 2.34001 ± 2.3e-06";
+    const t = parseTolerance(text, ID)!;
+    expect(t).toMatchObject({ rtol: 1e-6, actual: 2.34, expected: 2.34001 });
+    // The fix raised rel 9.8e-7 -> 1e-6 ("2 rungs away"): what the test already had.
+    expect(t.suggestion).toMatchObject({ parameter: "rtol", from: 1e-6, to: 5e-6 });
+    // A rel that is not one written with one digit stays as read.
+    expect(parseTolerance("E         Obtained: 2.0\nE         Expected: 2.1 ± 4.2e-06", ID)!.rtol).toBe(0.000002);
+    expect(parseTolerance("E         Obtained: 2.0\nE         Expected: 2.1 ± 5.2e-06", ID)!.rtol).toBe(0.0000025);
+  });
+
   it("the reversed comparison and the one-line assert", () => {
     const t = parseTolerance("assert 0.3 ± 3.0e-07 == 0.30001", ID)!;
     expect(t).toMatchObject({ actual: 0.30001, expected: 0.3, rtol: 1e-6 });

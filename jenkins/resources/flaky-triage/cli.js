@@ -16003,6 +16003,16 @@ function twoDigits(x) {
     return Number(x.toPrecision(2));
 }
 /**
+ * The rel a test wrote, from the "±" pytest printed: that figure has two significant digits
+ * (`{:.1e}`), so tolerance / |expected| is off by up to 5% (rel=1e-6 at 2.34 prints ± 2.3e-06,
+ * which reads 9.8e-7, and the fix then suggested raising 9.8e-7 to 1e-6: what the test has).
+ * A written rel has one significant digit; within 5% of one, that is it.
+ */
+function writtenTolerance(ratio) {
+    const one = Number(ratio.toPrecision(1));
+    return Math.abs(ratio - one) <= 0.05 * one ? one : twoDigits(ratio);
+}
+/**
  * pytest.approx allows max(rel*|expected|, abs) (defaults rel=1e-6, abs=1e-12) and prints
  * that single number after "±". Where the expected value is nonzero we read it as an rtol
  * (T/|expected|; the 1e-12 floor is negligible there); where it is 0 only abs applies.
@@ -16010,7 +16020,7 @@ function twoDigits(x) {
 function approxTolerances(rows) {
     const nonzero = rows.find((r) => r.expected !== 0 && Number.isFinite(r.expected));
     if (nonzero !== undefined)
-        return { rtol: twoDigits(nonzero.tolerance / Math.abs(nonzero.expected)), atol: 0 };
+        return { rtol: writtenTolerance(nonzero.tolerance / Math.abs(nonzero.expected)), atol: 0 };
     const zero = rows[0];
     return { rtol: null, atol: zero !== undefined ? zero.tolerance : null };
 }
