@@ -36,6 +36,34 @@ const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
 const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
+/** -s -v: a test's result alone on a line, after the lines the test printed. */
+const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+
+/**
+ * -s -v: the line pytest starts with the test's id, followed by the first line the test printed
+ * (pytest writes the id, then the test runs and prints, then the result). The id ends at the
+ * first blank outside its parameters' brackets (`test_x[a b]` holds one); null when the rest
+ * is a result word (a plain -v line) or nothing.
+ */
+function printingStart(l: string): { id: string; rest: string } | null {
+  const head = /^\S[^\s:]*\.py::/.exec(l);
+  if (head === null) return null;
+  let depth = 0;
+  let end = l.length;
+  for (let i = head[0].length; i < l.length; i++) {
+    const c = l[i];
+    if (c === "[") depth++;
+    else if (c === "]") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === " " || c === "\t")) {
+      end = i;
+      break;
+    }
+  }
+  const rest = l.slice(end + 1);
+  if (end >= l.length - 1 || rest.trim() === "" || VERBOSE.test(l) || XDIST_VERBOSE.test(l)) return null;
+  return { id: l.slice(0, end), rest };
+}
+
 /** The message of a test whose -v line has no result because the log ends while it ran. */
 const CUT_WHILE_RUNNING = "the log ends while this test ran (no result line): the run was killed, by a hang the job's time limit or a cancel ended, or by a death that printed nothing";
 /** What each non-verbose progress mark counts as (R, a rerun, is not a test of its own). */
@@ -323,6 +351,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   let inCaptured = false;
   let crash: { id: string | null; file: string | null; start: number; kind: "crash" | "timeout" } | null = null;
   let lastStarted: string | null = null;
+  /** -s -v: what the running test printed between its id and its result (see printingStart). */
+  let printing: { id: string; lines: string[]; at: number[] } | null = null;
+  const printedBy = new Map<string, { lines: string[]; at: number[] }>();
   let lastProgressFile: string | null = null;
   let sawSessionStart = false;
   // Non-verbose progress: one character per test, per file, in run order; used to place failures.
@@ -381,6 +412,18 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       continue;
     }
     if (area === "progress") {
+      if (printing !== null) {
+        // -s -v: the test's result word comes alone on a line, after what it printed.
+        const alone = LONE_RESULT.exec(l);
+        if (alone !== null) {
+          const o = outcomeOf(alone[1] ?? "");
+          if (o !== null) verbose.push({ id: printing.id, outcome: o, index: ctx.nextIndex++ });
+          printedBy.set(printing.id, printing);
+          printing = null;
+          lastStarted = null;
+          continue;
+        }
+      }
       const v = VERBOSE.exec(l);
       const x = v === null ? XDIST_VERBOSE.exec(l) : null;
       const id = v?.[1] ?? x?.[2];
@@ -431,6 +474,18 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
           for (const ch of chars[chars.length - 1] ?? "") marks.push({ ch, index: ctx.nextIndex++ });
           progress.set(file, marks);
         }
+        continue;
+      }
+      // -s -v: `tests/x.py::test_y what it printed first`, more of it, then the result alone.
+      const startedPrinting = sawSessionStart ? printingStart(l) : null;
+      if (startedPrinting !== null) {
+        printing = { id: startedPrinting.id, lines: [startedPrinting.rest], at: [firstLineNo + i] };
+        lastStarted = startedPrinting.id;
+        continue;
+      }
+      if (printing !== null) {
+        printing.lines.push(l);
+        printing.at.push(firstLineNo + i);
         continue;
       }
       const started = VERBOSE_STARTED.exec(l);
@@ -607,9 +662,11 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       rec.details = body.join("\n");
       rec.detailsLines = trimmedBody.at;
     }
-    if (trimmedOut.lines.length > 0) {
-      rec.output = trimmedOut.lines.join("\n");
-      rec.outputLines = trimmedOut.at;
+    // Under -s nothing is captured: what the test printed is in the progress lines.
+    const own = trimmedOut.lines.length > 0 ? trimmedOut : printedBy.get(id);
+    if (own !== undefined && own.lines.length > 0) {
+      rec.output = own.lines.join("\n");
+      rec.outputLines = own.at;
     }
     if (sec !== null) rec.logLine = sec.logLine;
     const n = reruns.get(id);
@@ -721,6 +778,10 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     const running = lastStarted !== null && !byId.has(lastStarted) && !verbose.some((v) => v.id === lastStarted) ? lastStarted : null;
     if (running !== null) {
       const rec: RunRecord = { id: running, ...namesOf(running), outcome: "errored", index: ctx.nextIndex++, message: CUT_WHILE_RUNNING };
+      if (printing !== null && printing.id === running && printing.lines.some((x) => x.trim() !== "")) {
+        rec.output = printing.lines.join("\n");
+        rec.outputLines = printing.at;
+      }
       byId.set(running, rec);
       records.push(rec);
     }
@@ -732,6 +793,11 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   for (const v of verbose) {
     if (byId.has(v.id)) continue;
     const rec: RunRecord = { id: v.id, ...namesOf(v.id), outcome: v.outcome, index: v.index };
+    const own = v.outcome === "failed" || v.outcome === "errored" ? printedBy.get(v.id) : undefined;
+    if (own !== undefined && own.lines.some((x) => x.trim() !== "")) {
+      rec.output = own.lines.join("\n");
+      rec.outputLines = own.at;
+    }
     const n = reruns.get(v.id);
     if (n !== undefined) rec.priorAttempts = Array.from({ length: n }, (): PriorAttempt => ({ outcome: "failed" }));
     byId.set(v.id, rec);

@@ -1,0 +1,76 @@
+// pytest -s -v: nothing is captured, so a test's prints go between its id and its result:
+// `tests/x.py::test_y use MXNET_TEST_SEED=N to reproduce`, more lines, then `FAILED` alone.
+// The seed a test printed there was lost (the verdict then said to print one, which it did),
+// and a test that printed and hung was named with what it printed. Real pytest runs.
+import { afterAll, describe, expect, it } from "vitest";
+import { parsePytestLog } from "../../src/reports/pytest-log.js";
+import { ciWithConsole, pytestProject, removeTempDirs, triageBoth } from "../rerun/helpers.js";
+
+afterAll(removeTempDirs);
+
+const TESTS = `import os
+import time
+
+import numpy as np
+
+
+def test_env():
+    seed = int(os.environ.get("MXNET_TEST_SEED", np.random.randint(0, 2**31)))
+    print(f"use MXNET_TEST_SEED={seed} to reproduce")
+    print("drawing")
+    np.random.seed(seed)
+    assert np.random.rand() < 0.7
+
+
+def test_ok():
+    print("hello")
+
+
+def test_quiet():
+    assert 0
+`;
+
+describe("pytest -s -v: what a test printed is on its progress lines", () => {
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+
+  it("a seed printed there is the test's: same-seed reruns fail, fresh ones pass (dist/cli.js)", () => {
+    const project = pytestProject("ft-s-verbose-", { "tests/test_s.py": TESTS });
+    // 8 draws 0.873: the assertion fails with it (and passes with 70% of seeds).
+    const ci = ciWithConsole(project, ["-p", "no:randomly", "-s", "-v", "--junitxml=reports/junit.xml", "tests"], { env: { ...env, MXNET_TEST_SEED: "8" } });
+    expect(ci.status).toBe(1);
+    expect(ci.console).toContain("tests/test_s.py::test_env use MXNET_TEST_SEED=8 to reproduce\ndrawing\nFAILED");
+
+    const parsed = parsePytestLog(ci.console, "console.log");
+    expect(parsed.tests.map((t) => [t.id, t.outcome])).toEqual([
+      ["tests/test_s.py::test_env", "failed"],
+      ["tests/test_s.py::test_quiet", "failed"],
+    ]);
+    expect(parsed.tests[0]!.output).toBe("use MXNET_TEST_SEED=8 to reproduce\ndrawing");
+    expect(parsed.tests[1]!.output).toBeUndefined();
+
+    const r = triageBoth(project, ["--reruns", "3", "--fresh-seeds", "6", "--jobs", "1"], env);
+    const t = r.report.tests.find((x) => x.name === "test_env")!;
+    // Without the seed: "intermittent, unknown", and advice to print a seed (exit 0).
+    expect(t, JSON.stringify(t.reruns)).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", seed: { value: "8" } });
+    expect(r.status, r.stderr).toBe(1);
+  }, 120_000);
+
+  it("a test that printed and then hung (the job's time limit cut the log) is named by its id alone", () => {
+    const project = pytestProject("ft-s-verbose-hang-", {
+      "tests/test_h.py": `def test_ok():
+    pass
+
+
+def test_hang():
+    print("waiting for worker")
+`,
+    });
+    const ci = ciWithConsole(project, ["-p", "no:randomly", "-s", "-v", "tests"], { env });
+    expect(ci.console).toContain("tests/test_h.py::test_hang waiting for worker\n");
+    // The log as a job's time limit leaves it when the test hangs after its print.
+    const cut = ci.console.slice(0, ci.console.indexOf("waiting for worker") + "waiting for worker\n".length);
+    const parsed = parsePytestLog(cut, "console.log");
+    expect(parsed.tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_h.py::test_hang", "errored"]]);
+    expect(parsed.tests[0]!.output?.trim()).toBe("waiting for worker");
+  }, 120_000);
+});
