@@ -6029,6 +6029,13 @@ function vitestFrames(text) {
 function goLines(text) {
     return collect(text, /^[ \t]*([\w.-]{1,200}\.go):(\d{1,9}): /gm);
 }
+/**
+ * The test files' frames of Go's goroutine stacks (a panic, the race detector, go's timeout
+ * panic): `\t/home/ci/mod/svc/svc_test.go:9 +0x2e`, innermost first.
+ */
+function goStackFrames(text) {
+    return collect(text, new RegExp(String.raw `^[ \t]+(${PATH}_test\.go):(\d{1,9})(?: \+0x[0-9a-f]{1,16})?[ \t]*$`, "gm"));
+}
 /** Compiler-style `path:line` at the start of a line: googletest, Swift (`path:42: error:`). */
 function leadingFileLine(text, extensions) {
     return collect(text, new RegExp(String.raw `^[ \t]*(${PATH}\.(?:${extensions})):(\d{1,9})\b`, "gm"));
@@ -6193,6 +6200,7 @@ const DIALECTS = [
         },
         id: (t) => `${t.classname}/${t.name}`,
         locate: (t) => goPlaces(t),
+        message: goMessage,
     },
     {
         name: "gotestsum",
@@ -6202,6 +6210,7 @@ const DIALECTS = [
         score: () => 0,
         id: (t) => `${t.classname}/${t.name}`,
         locate: (t) => goPlaces(t),
+        message: goMessage,
     },
     {
         name: "nextest",
@@ -6299,6 +6308,15 @@ const DIALECTS = [
         locate: javaPlaces,
     },
 ];
+/** go's panic line, else the test's last log line (where it failed: see goPlaces). */
+function goMessage(t) {
+    const body = t.details ?? "";
+    const panic = /^panic: [^\n]{1,500}/m.exec(body)?.[0];
+    if (panic !== undefined)
+        return panic.replace(/ \[recovered\]$/, "");
+    const logged = [...body.matchAll(/^[ \t]*([\w.-]{1,200}\.go:\d{1,9}: [^\n]{1,500})/gm)].at(-1)?.[1];
+    return logged?.trim();
+}
 function goPlaces(t) {
     // A failing go test's log lines all look alike (`file_test.go:N: text`, t.Logf's and
     // t.Errorf's); a seeded test logs its seed first and fails after, so the last line of its own
@@ -6307,7 +6325,11 @@ function goPlaces(t) {
     const last = own.at(-1);
     const ordered = last === undefined ? own : [last, ...own.slice(0, -1)];
     // The log names a bare file; the package path (a suffix of it is the directory in the module) goes first.
-    return [...ordered, ...goLines(t.output ?? "")].map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+    const logged = [...ordered, ...goLines(t.output ?? "")].map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+    // A panic or a race prints no log line of the test's: its stack names the test file, by the
+    // path it had on the CI machine.
+    const stacks = [...goStackFrames(dialects_text(t)), ...goStackFrames(t.output ?? "")].map((p) => ({ ...p, guess: true }));
+    return [...logged, ...stacks];
 }
 /** Python tests are the pytest id mapping's business (reports/pytest-ids.ts), not a dialect's. */
 function looksPython(t) {
@@ -6366,10 +6388,12 @@ function dialectNamed(name) {
 ;// CONCATENATED MODULE: ./src/reports/dialects/index.ts
 
 function viewOf(dialect, test) {
+    const message = dialect.message?.(test);
     return {
         id: dialect.id?.(test) ?? test.id,
         places: dialect.locate?.(test) ?? [],
         runner: dialect.runner,
+        ...(message !== undefined ? { message } : {}),
     };
 }
 
@@ -16969,6 +16993,17 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     return done("unknown", `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`);
 }
 
+;// CONCATENATED MODULE: ./src/reports/message.ts
+/**
+ * Failure messages that say nothing of what failed: gotestsum writes `Failed` for every test,
+ * and some converters `failure` or nothing at all. Another source's message, or the failure's
+ * own first line of substance, says more.
+ */
+const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
+function isUninformativeMessage(message) {
+    return UNINFORMATIVE.test(message);
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
 /**
  * The environment reruns get: the user's, minus anything that looks like a credential (unless
@@ -17067,6 +17102,7 @@ function freshTally(tally, trials) {
 ;// CONCATENATED MODULE: ./src/rerun/withheld.ts
 
 
+
 /** Recounts a phase's tally from its trials (`runs` is one per trial either way). */
 function retally(tally, trials) {
     const t = { ...emptyTally(), stoppedEarly: tally.stoppedEarly };
@@ -17074,8 +17110,6 @@ function retally(tally, trials) {
         countTrial(t, trial);
     return t;
 }
-/** A CI failure message that says nothing of what failed. */
-const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
 const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function namePattern(withheld) {
     return new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
@@ -17095,7 +17129,7 @@ function discountWithheld(reruns, byPhase, withheld, ciMessage) {
     // Only against a CI failure that says what failed: with none to compare (gotestsum writes
     // "Failed" for every test, `--tb=no` logs none) a rerun naming the variable may be failing
     // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
-    if (UNINFORMATIVE.test(ciMessage))
+    if (isUninformativeMessage(ciMessage))
         return null;
     const pattern = namePattern(withheld);
     // A failure CI had too is the test's own, whatever it names.
@@ -17315,6 +17349,7 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
 
 
 
+
 // Parts after the first may start with a digit or hold a hyphen: they may be directory names
 // (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
 const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
@@ -17487,7 +17522,8 @@ function mergeGroup(group, project) {
         sources: [],
         index: p.index,
     };
-    const message = first(all, join_messageOf);
+    // A message that says what failed, from whichever source has one (gotestsum writes "Failed").
+    const message = first(all, informativeMessageOf) ?? first(all, join_messageOf);
     if (message !== undefined)
         out.message = message;
     const details = first(all, detailsOf);
@@ -17610,6 +17646,7 @@ function first(all, get) {
     return undefined;
 }
 const join_messageOf = (t) => t.message;
+const informativeMessageOf = (t) => (t.message !== undefined && !isUninformativeMessage(t.message) ? t.message : undefined);
 const detailsOf = (t) => t.details;
 const durationOf = (t) => t.durationSec;
 const contextOf = (t) => t.reportContext;
@@ -17768,6 +17805,8 @@ function joinInputs(inputs, view) {
                     e.dialectPlaces = view.places;
                     if (view.runner !== null)
                         e.runner = view.runner;
+                    if (view.message !== undefined && (test.message === undefined || isUninformativeMessage(test.message)))
+                        test.message = view.message;
                 }
             }
             evidence.push(e);

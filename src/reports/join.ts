@@ -11,6 +11,7 @@ import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
 import { doctestKind, failedWithImportMismatch, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
+import { isUninformativeMessage } from "./message.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
 /** The project's files as the join may see them; kept an interface so this module stays pure. */
@@ -207,7 +208,8 @@ function mergeGroup(group: Evidence[], project: ProjectView): TestCase {
     sources: [],
     index: p.index,
   };
-  const message = first(all, messageOf);
+  // A message that says what failed, from whichever source has one (gotestsum writes "Failed").
+  const message = first(all, informativeMessageOf) ?? first(all, messageOf);
   if (message !== undefined) out.message = message;
   const details = first(all, detailsOf);
   if (details !== undefined) out.details = details;
@@ -317,6 +319,7 @@ function first<T>(all: readonly Evidence[], get: (t: TestCase) => T | undefined)
 }
 
 const messageOf = (t: TestCase): string | undefined => t.message;
+const informativeMessageOf = (t: TestCase): string | undefined => (t.message !== undefined && !isUninformativeMessage(t.message) ? t.message : undefined);
 const detailsOf = (t: TestCase): string | undefined => t.details;
 const durationOf = (t: TestCase): number | undefined => t.durationSec;
 const contextOf = (t: TestCase): string | undefined => t.reportContext;
@@ -462,6 +465,7 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
           e.id = projectRelativeId(view.id, project);
           e.dialectPlaces = view.places;
           if (view.runner !== null) e.runner = view.runner;
+          if (view.message !== undefined && (test.message === undefined || isUninformativeMessage(test.message))) test.message = view.message;
         }
       }
       evidence.push(e);

@@ -7,6 +7,7 @@
  * for nothing (as skipped attempts do), and the note says how to pass the variable.
  */
 import type { Reruns, RerunTally, Trial } from "../model.js";
+import { isUninformativeMessage } from "../reports/message.js";
 import { PASS_ENV } from "./env.js";
 import { countTrial, emptyTally, freshTally } from "./tally.js";
 import type { RerunPhase } from "./plan.js";
@@ -18,8 +19,6 @@ function retally(tally: RerunTally, trials: readonly Trial[]): RerunTally {
   return t;
 }
 
-/** A CI failure message that says nothing of what failed. */
-const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -47,7 +46,7 @@ export function discountWithheld(
   // Only against a CI failure that says what failed: with none to compare (gotestsum writes
   // "Failed" for every test, `--tb=no` logs none) a rerun naming the variable may be failing
   // exactly as CI did (a test that clears API_KEY itself and checks the error names it).
-  if (UNINFORMATIVE.test(ciMessage)) return null;
+  if (isUninformativeMessage(ciMessage)) return null;
   const pattern = namePattern(withheld);
   // A failure CI had too is the test's own, whatever it names.
   if (pattern.test(ciMessage)) return null;

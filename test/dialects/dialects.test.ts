@@ -164,6 +164,37 @@ describe("file and line per dialect, through the join", () => {
 });
 
 /**
+ * gotestsum 1.8.2 on go 1.19's `go test -json` of a module whose tests fail by a panic, a
+ * refused connection, a missing file and plain t.Errorf (the module path on the CI machine,
+ * /home/ci/gm, written over the one it ran in). gotestsum's message attribute is "Failed" for
+ * every test.
+ */
+describe("gotestsum, a real report of panics and environment failures (test/fixtures/junit)", () => {
+  const file = path.resolve(import.meta.dirname, "../fixtures/junit/gotestsum-panic-env.xml");
+  const parsed = () => {
+    const reader = new JUnitReader(file);
+    reader.write(readFileSync(file, "utf8"));
+    return reader.end();
+  };
+
+  it("the message says what failed: the panic, or the test's last log line, not 'Failed'", () => {
+    const tests = joinInputs([parsed()], project("svc/svc_test.go", "envt/env_test.go", "calc/calc_test.go"));
+    const byName = new Map(tests.map((t) => [t.name, t]));
+    expect(byName.get("TestNilMap")?.message).toBe("panic: assignment to entry in nil map");
+    expect(byName.get("TestDial")?.message).toBe("env_test.go:13: dial: dial tcp 127.0.0.1:1: connect: connection refused");
+    expect(byName.get("TestAdd/two_plus_two")?.message).toBe("calc_test.go:22: Add(2, 2) = 5, want 4");
+    // A parent whose subtest failed has no line of its own: gotestsum's word stays.
+    expect(byName.get("TestAdd")?.message).toBe("Failed");
+    expect(findHint(failureHints(byName.get("TestDial")!), "environment")).toBeDefined();
+  });
+
+  it("a panic's place is the test file's frame of its stack", () => {
+    const [nil] = joinInputs([parsed()], project("svc/svc_test.go")).filter((t) => t.name === "TestNilMap");
+    expect(nil).toMatchObject({ file: "svc/svc_test.go", line: 9 });
+  });
+});
+
+/**
  * mocha 11.8 + mocha-junit-reporter 2.2.1 with default options, made by
  * scripts/fixtures/mocha/regenerate.sh from its suite/ (a pass, two failures, a skipped test,
  * a nested describe); checked by hand against the XML.

@@ -10,6 +10,7 @@ import {
   cunitPlaces,
   dotnetFrames,
   goLines,
+  goStackFrames,
   jsFrames,
   jvmFrames,
   leadingFileLine,
@@ -69,6 +70,8 @@ export interface Dialect {
   id?(test: TestCase): string | undefined;
   /** Places the failure points at, the test's own file first; paths as printed. */
   locate?(test: TestCase): Place[];
+  /** What failed, from the failure's text, for a report whose message attribute says nothing. */
+  message?(test: TestCase): string | undefined;
 }
 
 const JS_TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|[\\/])__tests__[\\/].+\.[cm]?[jt]sx?$/;
@@ -198,6 +201,7 @@ export const DIALECTS: readonly Dialect[] = [
     },
     id: (t) => `${t.classname}/${t.name}`,
     locate: (t) => goPlaces(t),
+    message: goMessage,
   },
   {
     name: "gotestsum",
@@ -207,6 +211,7 @@ export const DIALECTS: readonly Dialect[] = [
     score: () => 0,
     id: (t) => `${t.classname}/${t.name}`,
     locate: (t) => goPlaces(t),
+    message: goMessage,
   },
   {
     name: "nextest",
@@ -305,6 +310,15 @@ export const DIALECTS: readonly Dialect[] = [
   },
 ];
 
+/** go's panic line, else the test's last log line (where it failed: see goPlaces). */
+function goMessage(t: TestCase): string | undefined {
+  const body = t.details ?? "";
+  const panic = /^panic: [^\n]{1,500}/m.exec(body)?.[0];
+  if (panic !== undefined) return panic.replace(/ \[recovered\]$/, "");
+  const logged = [...body.matchAll(/^[ \t]*([\w.-]{1,200}\.go:\d{1,9}: [^\n]{1,500})/gm)].at(-1)?.[1];
+  return logged?.trim();
+}
+
 function goPlaces(t: TestCase): Place[] {
   // A failing go test's log lines all look alike (`file_test.go:N: text`, t.Logf's and
   // t.Errorf's); a seeded test logs its seed first and fails after, so the last line of its own
@@ -313,7 +327,11 @@ function goPlaces(t: TestCase): Place[] {
   const last = own.at(-1);
   const ordered = last === undefined ? own : [last, ...own.slice(0, -1)];
   // The log names a bare file; the package path (a suffix of it is the directory in the module) goes first.
-  return [...ordered, ...goLines(t.output ?? "")].map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+  const logged = [...ordered, ...goLines(t.output ?? "")].map((p) => ({ ...p, path: `${t.classname}/${p.path}`, guess: true }));
+  // A panic or a race prints no log line of the test's: its stack names the test file, by the
+  // path it had on the CI machine.
+  const stacks = [...goStackFrames(text(t)), ...goStackFrames(t.output ?? "")].map((p) => ({ ...p, guess: true }));
+  return [...logged, ...stacks];
 }
 
 /** Python tests are the pytest id mapping's business (reports/pytest-ids.ts), not a dialect's. */

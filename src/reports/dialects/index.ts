@@ -14,12 +14,16 @@ export interface DialectView {
   id: string;
   places: Place[];
   runner: string | null;
+  /** What failed, in the runner's words, when the report's message attribute does not say. */
+  message?: string;
 }
 
 export function viewOf(dialect: Dialect, test: TestCase): DialectView {
+  const message = dialect.message?.(test);
   return {
     id: dialect.id?.(test) ?? test.id,
     places: dialect.locate?.(test) ?? [],
     runner: dialect.runner,
+    ...(message !== undefined ? { message } : {}),
   };
 }

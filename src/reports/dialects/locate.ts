@@ -51,6 +51,14 @@ export function goLines(text: string): Place[] {
   return collect(text, /^[ \t]*([\w.-]{1,200}\.go):(\d{1,9}): /gm);
 }
 
+/**
+ * The test files' frames of Go's goroutine stacks (a panic, the race detector, go's timeout
+ * panic): `\t/home/ci/mod/svc/svc_test.go:9 +0x2e`, innermost first.
+ */
+export function goStackFrames(text: string): Place[] {
+  return collect(text, new RegExp(String.raw`^[ \t]+(${PATH}_test\.go):(\d{1,9})(?: \+0x[0-9a-f]{1,16})?[ \t]*$`, "gm"));
+}
+
 /** Compiler-style `path:line` at the start of a line: googletest, Swift (`path:42: error:`). */
 export function leadingFileLine(text: string, extensions: string): Place[] {
   return collect(text, new RegExp(String.raw`^[ \t]*(${PATH}\.(?:${extensions})):(\d{1,9})\b`, "gm"));
