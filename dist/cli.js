@@ -17263,9 +17263,18 @@ function crashAdvice(runner) {
             return "rerun with python -X faulthandler (or under gdb) to locate the native fault";
     }
 }
+/** pytest's message for a strict xfail that passed: `[XPASS(strict)] reason`. */
+const XPASS_STRICT = /^\[XPASS\(strict\)\]( [^\n]*)?$/;
 /** The one-line fix for a test's cause. */
 function suggest(input) {
     const { test, verdict, cause, tolerance, seed, reruns, how } = input;
+    // pytest's strict xfail: the test passed where it is marked to fail, which fails the run.
+    const xpass = XPASS_STRICT.exec(test.message ?? "");
+    if (xpass !== null && verdict === "deterministic") {
+        const reason = (xpass[1] ?? "").trim();
+        return (`passes though marked xfail(strict=True)${reason !== "" ? ` (${reason.slice(0, 200)})` : ""}: what it marks as broken works now ` +
+            `(a change fixed it, or the test no longer reaches it); remove the marker${where(test)}, nothing to bisect`);
+    }
     switch (cause) {
         case "tolerance":
             return toleranceFix(test, tolerance);

@@ -42,6 +42,14 @@ function s(cause: Cause, verdict: Verdict = "deterministic", extra: Partial<Sugg
 }
 
 describe("suggest", () => {
+  it("a strict xfail that passed (pytest's '[XPASS(strict)] reason'): remove the marker, not 'bisect recent changes'", () => {
+    // Real pytest 9: @pytest.mark.xfail(strict=True, reason="bug 123") on a passing test.
+    const test = { ...TEST, message: "[XPASS(strict)] bug 123" };
+    const text = suggest({ test, verdict: "deterministic", cause: "regression", tolerance: null, seed: null });
+    expect(text).toMatch(/^passes though marked xfail\(strict=True\) \(bug 123\): what it marks as broken works now .*remove the marker in /);
+    expect(text).not.toContain("bisect recent changes");
+  });
+
   it("tolerance: the ladder step, placed in the file", () => {
     expect(s("tolerance", "deterministic", { tolerance: NEAR_MISS })).toBe(
       "raise atol 1e-5 -> 5e-5 in tests/x.py:42 (one rung; needed >= 1.09e-5)",
