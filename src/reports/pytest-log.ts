@@ -36,6 +36,9 @@ const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
 const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
+/** pytest's failure text for a strict xfail that passed. */
+const XPASS_STRICT_LINE = /^\[XPASS\(strict\)\]/;
+
 /** -s -v: a test's result alone on a line, after the lines the test printed. */
 const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
 
@@ -537,6 +540,17 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         };
         inCaptured = false;
         sections.push(current);
+        continue;
+      }
+      if (XPASS_STRICT_LINE.test(l) && (current === null || headless.includes(current))) {
+        // --tb=line: a strict xfail that passed prints its reason (twice), and no location
+        // line to end on: a failure of its own, or it took the next failure's text (and seed).
+        const prev = headless[headless.length - 1];
+        const repeat = current === null && prev !== undefined && prev.body.length === 1 && prev.body[0] === l && prev.bodyAt[0] === firstLineNo + i - 1;
+        if (!repeat) {
+          headless.push({ kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [l], captured: [], bodyAt: [firstLineNo + i], capturedAt: [], logLine: firstLineNo + i });
+        }
+        close();
         continue;
       }
       if (current === null) {
