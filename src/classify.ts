@@ -326,6 +326,13 @@ function textCause(
  * environment variable, an argument) does; one only fed to random's and numpy's global
  * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
  */
+/** Where a seed that pins only the global generators went, in the test's runner's terms. */
+function globalSeedWords(test: TestCase): string {
+  const runner = test.runner ?? "pytest";
+  if (runner === "pytest") return "given to random's and numpy's global generators only";
+  return runner === "jest" ? "given back as jest's --seed only" : `given back to ${runner} as its seed only`;
+}
+
 export function pinsInputs(seed: Seed | null): boolean {
   return seed !== null && seed.apply.kind !== "global-rng";
 }
@@ -461,7 +468,7 @@ export function classify(input: ClassifyInput): Classification {
   if (!pinsInputs(seed) && concurrency === undefined) {
     return done(
       "unknown",
-      `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +
+      `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test)}`}: ` +
         `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`,
     );
   }

@@ -281,8 +281,9 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
         const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
         if (r.predecessors === 0) {
           byPhase.order.length = 0;
-          // The check reruns the test's own file up to it; other files' leftovers are not tried.
-          notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
+          // The check reruns the test's own file (go: package) up to it; others' leftovers are not tried.
+          const unit = driver.name === "go" ? "package" : "file";
+          notes.push(`order check skipped: no test runs before it in its ${unit} (tests in other ${unit}s are not tried)`);
         }
         else if (r.predecessors !== null) {
           reruns.order = { ...r.tally, predecessors: r.predecessors };

@@ -16856,6 +16856,13 @@ function textCause(hints, numeric) {
  * environment variable, an argument) does; one only fed to random's and numpy's global
  * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
  */
+/** Where a seed that pins only the global generators went, in the test's runner's terms. */
+function globalSeedWords(test) {
+    const runner = test.runner ?? "pytest";
+    if (runner === "pytest")
+        return "given to random's and numpy's global generators only";
+    return runner === "jest" ? "given back as jest's --seed only" : `given back to ${runner} as its seed only`;
+}
 function pinsInputs(seed) {
     return seed !== null && seed.apply.kind !== "global-rng";
 }
@@ -16965,7 +16972,7 @@ function classify(input) {
     // evidence of its own.
     const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
     if (!pinsInputs(seed) && concurrency === undefined) {
-        return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} given to random's and numpy's global generators only`}: ` +
+        return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test)}`}: ` +
             `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`);
     }
     const under = seed !== null
@@ -19145,8 +19152,9 @@ async function rerunTest(req, ctx, batched) {
                 const r = await runPhase("order", total, { fresh: null, mode: "run-until", processPerAttempt: true, stopWhenMixed: true, timeoutsBefore: 0 });
                 if (r.predecessors === 0) {
                     byPhase.order.length = 0;
-                    // The check reruns the test's own file up to it; other files' leftovers are not tried.
-                    notes.push("order check skipped: no test runs before it in its file (tests in other files are not tried)");
+                    // The check reruns the test's own file (go: package) up to it; others' leftovers are not tried.
+                    const unit = driver.name === "go" ? "package" : "file";
+                    notes.push(`order check skipped: no test runs before it in its ${unit} (tests in other ${unit}s are not tried)`);
                 }
                 else if (r.predecessors !== null) {
                     reruns.order = { ...r.tally, predecessors: r.predecessors };
