@@ -189,11 +189,13 @@ def pytest_configure(config):
         # own pytest_configure, which runs after this one: point it into the rerun's directory.
         if opt.ft_results and hasattr(opt, "benchmark_storage"):
             opt.benchmark_storage = "file://" + os.path.join(os.path.dirname(os.path.abspath(opt.ft_results)), "benchmarks")
-        # --lf from the project's addopts would select from the rerun's own, empty cache: with
-        # --lfnf=none nothing runs (exit 5), and between processes it would pick what the last
-        # attempt left. cacheprovider reads it in its own pytest_configure, after this one.
+        # --lf or --ff from the project's addopts would select from the rerun's own, empty cache:
+        # with --lfnf=none nothing runs (exit 5), and between processes it would pick what the
+        # last attempt left. cacheprovider reads them in its own pytest_configure, after this one.
         if getattr(opt, "lf", False):
             opt.lf = False
+        if getattr(opt, "failedfirst", False):
+            opt.failedfirst = False
         setattr(config, _STATE, _State(config))
 
 
@@ -592,8 +594,10 @@ def _missing_withheld(item):
     """The withheld variables the attempt just run read and found missing, sorted."""
     names = set(_ATTEMPT_MISSING)
     path = os.path.normcase(os.path.abspath(str(getattr(item, "path", "") or getattr(item, "fspath", ""))))
+    where = os.path.dirname(path) + os.sep
     for key, files in _IMPORT_MISSING:
-        if path in files:
+        # Read while the test's module was imported, or a conftest.py that applies to it.
+        if path in files or any(os.path.basename(f) == "conftest.py" and where.startswith(os.path.dirname(f) + os.sep) for f in files):
             names.add(key)
     return sorted(names)
 

@@ -486,10 +486,10 @@ describe("a test that reads a credential-like variable", () => {
   }, 120_000);
 });
 
-describe("a project whose addopts ask for --lf --lfnf=none", () => {
+describe.each(["--lf --lfnf=none", "--ff --lfnf=none"])("a project whose addopts ask for %s", (addopts) => {
   it("reruns still run the test: deterministic, exit 1 (dist/cli.js)", () => {
     const project = pytestProject("ft-lf-", {
-      "pytest.ini": ["[pytest]", "addopts = --lf --lfnf=none", ""].join("\n"),
+      "pytest.ini": ["[pytest]", `addopts = ${addopts}`, ""].join("\n"),
       "tests/test_a.py": ["def test_always():", '    assert 1 == 2, "off by one"', ""].join("\n"),
     });
     const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
@@ -546,6 +546,41 @@ describe("a test that reads a credential-like variable with os.environ.get (the 
     const v = spawnSync(process.execPath, [cli, "verify", "tests/test_db.py::test_query", "--trials", "3", "--cwd", project], { cwd: project, encoding: "utf8", env });
     expect(v.stdout + v.stderr).toContain("read DB_PASSWORD and found it missing");
   }, 180_000);
+
+  it("a read in a conftest.py above the test counts too", () => {
+    const project = pytestProject("ft-read-env-conftest-", {
+      "tests/conftest.py": [
+        "import os",
+        "import pytest",
+        'DB_PASSWORD = os.environ.get("DB_PASSWORD")',
+        "",
+        "@pytest.fixture",
+        "def db():",
+        "    if not DB_PASSWORD:",
+        '        raise ConnectionError("fe_sendauth: no password supplied")',
+        "    return object()",
+        "",
+      ].join("\n"),
+      "tests/unit/test_q.py": [COUNTER, "def test_query(db):", '    assert _next() % 2 == 1, "connection reset by peer"', ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", DB_PASSWORD: "hunter2", FT_COUNTER: path.join(project, "counter") };
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "3", "--fresh-seeds", "0", "--jobs", "1"], env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.report.tests[0]).toMatchObject({ verdict: "not-rerun" });
+    expect(r.report.tests[0]!.reruns.note).toContain("3 reruns failed on DB_PASSWORD");
+  }, 120_000);
+
+  it("a module that reads an optional one, and a test failing as it did in CI: a real failure still (exit 1)", () => {
+    const project = pytestProject("ft-read-env-optional-", {
+      "tests/test_calc.py": ["import os", 'API_TOKEN = os.environ.get("API_TOKEN")', "", "def add(a, b):", "    return a - b", "", "def test_add():", "    assert add(2, 2) == 4", ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", API_TOKEN: "abc" };
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "3", "--fresh-seeds", "0", "--jobs", "1"], env });
+    // Every rerun's failure was discounted for the read: "not rerun", exit 0.
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.report.tests[0]).toMatchObject({ verdict: "deterministic" });
+    expect(r.report.tests[0]!.reruns.note).toBeUndefined();
+  }, 120_000);
 });
 
 const hasBenchmark = spawnSync("python3", ["-c", "import pytest_benchmark"]).status === 0;

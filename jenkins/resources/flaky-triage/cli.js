@@ -6855,11 +6855,13 @@ def pytest_configure(config):
         # own pytest_configure, which runs after this one: point it into the rerun's directory.
         if opt.ft_results and hasattr(opt, "benchmark_storage"):
             opt.benchmark_storage = "file://" + os.path.join(os.path.dirname(os.path.abspath(opt.ft_results)), "benchmarks")
-        # --lf from the project's addopts would select from the rerun's own, empty cache: with
-        # --lfnf=none nothing runs (exit 5), and between processes it would pick what the last
-        # attempt left. cacheprovider reads it in its own pytest_configure, after this one.
+        # --lf or --ff from the project's addopts would select from the rerun's own, empty cache:
+        # with --lfnf=none nothing runs (exit 5), and between processes it would pick what the
+        # last attempt left. cacheprovider reads them in its own pytest_configure, after this one.
         if getattr(opt, "lf", False):
             opt.lf = False
+        if getattr(opt, "failedfirst", False):
+            opt.failedfirst = False
         setattr(config, _STATE, _State(config))
 
 
@@ -7258,8 +7260,10 @@ def _missing_withheld(item):
     """The withheld variables the attempt just run read and found missing, sorted."""
     names = set(_ATTEMPT_MISSING)
     path = os.path.normcase(os.path.abspath(str(getattr(item, "path", "") or getattr(item, "fspath", ""))))
+    where = os.path.dirname(path) + os.sep
     for key, files in _IMPORT_MISSING:
-        if path in files:
+        # Read while the test's module was imported, or a conftest.py that applies to it.
+        if path in files or any(os.path.basename(f) == "conftest.py" and where.startswith(os.path.dirname(f) + os.sep) for f in files):
             names.add(key)
     return sorted(names)
 
@@ -17130,6 +17134,17 @@ function retally(tally, trials) {
         countTrial(t, trial);
     return t;
 }
+/** A message's first line of substance, without pytest's `E` and the exception's name. */
+function gist(message) {
+    const first = message.split("\n").find((l) => l.trim() !== "") ?? "";
+    return first.replace(/^\s*E\s+/, "").replace(/^[\w.]*(?:Error|Exception|Failure):\s*/, "").trim();
+}
+/** Whether two failure messages tell of the same failure (one may be cut or prefixed). */
+function sameFailure(a, b) {
+    const x = gist(a);
+    const y = gist(b);
+    return x !== "" && y !== "" && (x === y || x.includes(y) || y.includes(x));
+}
 const withheld_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function namePattern(withheld) {
     return new RegExp(`(?<![\\w$])(?:${withheld.map(withheld_escape).join("|")})(?![\\w$])`);
@@ -17164,7 +17179,9 @@ function discountWithheld(reruns, byPhase, withheld, ciMessage) {
             // Named in the failure, or read and found missing by the test (our pytest plugin saw it:
             // os.environ.get gives None, and the failure then names something else).
             const inMessage = t.message !== undefined ? pattern.exec(t.message)?.[0] : undefined;
-            const read = t.kind === "failed" ? (t.withheld ?? []).filter((n) => withheld.includes(n)) : [];
+            // A read alone (a module's optional `os.environ.get("API_TOKEN")`) proves nothing when the
+            // rerun failed as CI did: that failure is the test's own.
+            const read = t.kind === "failed" && !(t.message !== undefined && sameFailure(t.message, ciMessage)) ? (t.withheld ?? []).filter((n) => withheld.includes(n)) : [];
             if (inMessage === undefined && read.length === 0)
                 return t;
             for (const name of inMessage !== undefined ? [inMessage] : read)
