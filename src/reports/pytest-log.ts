@@ -49,22 +49,44 @@ const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?\s*(?
  * is a result word (a plain -v line) or nothing.
  */
 function printingStart(l: string): { id: string; rest: string } | null {
+  const end = idEnd(l);
+  if (end === null) return null;
+  const rest = l.slice(end + 1);
+  // pytest 9's subtests report on the test's line (`SUBPASSED[case] (i=0)`), -s or not.
+  if (end >= l.length - 1 || rest.trim() === "" || SUBTEST_RESULT.test(rest) || VERBOSE.test(l) || XDIST_VERBOSE.test(l)) return null;
+  return { id: l.slice(0, end), rest };
+}
+
+/** `tests/x.py::test_y` alone on its line (-v, a test that started), else null. */
+function bareStartedId(l: string): string | null {
+  const trimmed = l.trimEnd();
+  const end = idEnd(trimmed);
+  return end !== null && end === trimmed.length ? trimmed : null;
+}
+
+/** Where a line's leading node id ends: its first blank outside brackets (its end if none). */
+function idEnd(l: string): number | null {
   const head = /^\S[^\s:]*\.py::/.exec(l);
   if (head === null) return null;
   let depth = 0;
-  let end = l.length;
   for (let i = head[0].length; i < l.length; i++) {
     const c = l[i];
     if (c === "[") depth++;
     else if (c === "]") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === " " || c === "\t")) {
-      end = i;
-      break;
-    }
+    else if (depth === 0 && (c === " " || c === "\t")) return i;
   }
-  const rest = l.slice(end + 1);
-  if (end >= l.length - 1 || rest.trim() === "" || VERBOSE.test(l) || XDIST_VERBOSE.test(l)) return null;
-  return { id: l.slice(0, end), rest };
+  return l.length;
+}
+
+const SUBTEST_RESULT = /^SUB[A-Z]+\b/;
+
+/** pytest's own section titles, at whatever width it drew them. */
+const PYTEST_TITLES = /^(?:FAILURES|ERRORS|short test summary info|warnings summary(?: \(final\))?|PASSES|XFAILURES|XPASSES|test session starts|slowest (?:\d+ )?durations|rerun test summary info)$/;
+
+/** Whether a line starts and ends as a `=== x ===` or `___ x ___` separator does. */
+function looksLikeSeparator(l: string): boolean {
+  const c = l.charCodeAt(0);
+  return (c === 0x3d || c === 0x5f) && l.charCodeAt(l.length - 1) === c;
 }
 
 /** The message of a test whose -v line has no result because the log ends while it ran. */
@@ -378,6 +400,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   let width: number | null = null;
   const drawn = (l: string): boolean => width === null || l.length === width || MINIMAL_SEPARATOR.test(l);
 
+  /** The run's last counts line (-q draws it bare): its own end, at whatever width. */
+  let lastCountsAt = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] ?? "";
+    if (COUNTS_TAIL.test(l)) {
+      lastCountsAt = i;
+      break;
+    }
+  }
+
   /** Inside a session a test ran and printed (pytester): see nestedSessionAt. */
   let inNested = false;
   for (let i = 0; i < lines.length; i++) {
@@ -395,9 +427,20 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
       continue;
     }
-    const separator = MAJOR_SECTION.test(l) || HEADLINE.test(l);
+    // (The first and last characters first: HEADLINE on a long line that is no separator costs
+    // time quadratic in its length.)
+    const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || HEADLINE.test(l));
     // Output: a test's captured output, or what it printed between progress marks under -s.
-    const printed: boolean = separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l);
+    let printed = false;
+    if (separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l)) {
+      // pytest reads the terminal's width afresh for each separator: a test module that sets
+      // COLUMNS changes it mid-run. Its own section titles (and the run's last counts line)
+      // are its own at any width, and give the width from there on.
+      const title = MAJOR_SECTION.exec(l)?.[1];
+      const own = title !== undefined && (PYTEST_TITLES.test(title) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
+      if (own) width = l.length;
+      else printed = true;
+    }
     const major: RegExpExecArray | null = printed ? null : MAJOR_SECTION.exec(l);
     const tail: RegExpExecArray | null = printed ? null : COUNTS_TAIL.exec(l);
     if (major !== null && width === null) width = l.length;
@@ -433,6 +476,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       const word = v?.[2] ?? x?.[1];
       if (id !== undefined && word !== undefined) {
         lastStarted = null;
+        printing = null;
         if (word === "RERUN") {
           reruns.set(id, (reruns.get(id) ?? 0) + 1);
           continue;
@@ -487,6 +531,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         continue;
       }
       if (printing !== null) {
+        // The next test's bare id: the one that printed ended without a line end before its
+        // result (`donePASSED`), and this one is running now.
+        const bare = sawSessionStart ? bareStartedId(l) : null;
+        if (bare !== null) {
+          printing = null;
+          lastStarted = bare;
+          continue;
+        }
         printing.lines.push(l);
         printing.at.push(firstLineNo + i);
         continue;
@@ -517,8 +569,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         continue;
       }
     }
-    // (Not under a FAILURES or ERRORS header: there, such a line is a test's output.)
-    if ((area === "failures" || area === "errors") && !sawSessionStart && width === null && PASTED_SUMMARY.test(l)) {
+    // (Not in a test's captured output under a FAILURES header: a real summary would come under
+    // a header of its own, so such a line is the test's output.)
+    if ((area === "failures" || area === "errors") && !sawSessionStart && (width === null || !inCaptured) && PASTED_SUMMARY.test(l)) {
       // An excerpt with the summary line pasted under its section, without the header.
       close();
       area = "summary";

@@ -62,6 +62,45 @@ describe("separators a test printed in a pytest console log", () => {
     }, 60_000);
   }
 
+  it("a test module that sets COLUMNS changes pytest's own width mid-run: its sections are still its own", () => {
+    const wide = pytestProject("ft-printed-sep-columns-", {
+      "tests/test_cli.py": `import os
+
+os.environ["COLUMNS"] = "120"
+
+
+def test_render():
+    print("seed=604012")
+    assert False
+`,
+    });
+    const ci = ciWithConsole(wide, ["-p", "no:randomly", "tests"], { env: { ...env, COLUMNS: "80" } });
+    const widths = ci.console.split("\n").filter((l) => /^=+ .* =+$/.test(l)).map((l) => l.length);
+    expect(new Set(widths)).toEqual(new Set([80, 120]));
+    const { parsed } = seeds(ci.console);
+    // Everything after the 80-column session start read as printed output: "0 failing tests of 0".
+    expect(parsed.tests.map((t) => t.id)).toEqual(["tests/test_cli.py::test_render"]);
+    expect(parsed.counts).toMatchObject({ failed: 1 });
+    expect(parsed.tests[0]!.output).toContain("seed=604012");
+    expect(parsed.warnings).toEqual([]);
+  }, 60_000);
+
+  it("an excerpt with the FAILURES header and the summary line pasted under it keeps the node id", () => {
+    const excerpt = [
+      "=================================== FAILURES ===================================",
+      "_________________________________ test_y[1] __________________________________",
+      "",
+      "    def test_y(n):",
+      ">       assert n == 0",
+      "E       assert 1 == 0",
+      "",
+      "tests/test_q.py:5: AssertionError",
+      "FAILED tests/test_q.py::test_y[1] - assert 1 == 0",
+      "",
+    ].join("\n");
+    expect(parsePytestLog(excerpt, "pasted.log").tests.map((t) => t.id)).toEqual(["tests/test_q.py::test_y[1]"]);
+  });
+
   it("under -s a printed banner does not end the progress: a later crash is still found", () => {
     const crash = pytestProject("ft-printed-sep-s-", {
       "tests/test_s.py": `import ctypes

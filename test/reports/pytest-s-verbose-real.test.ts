@@ -73,4 +73,43 @@ def test_hang():
     expect(parsed.tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_h.py::test_hang", "errored"]]);
     expect(parsed.tests[0]!.output?.trim()).toBe("waiting for worker");
   }, 120_000);
+
+  it("a test that printed without a line end, then one that hung: the hung one is named (-s -v)", () => {
+    const project = pytestProject("ft-s-verbose-nonl-", {
+      "tests/test_h.py": `import sys
+
+
+def test_a():
+    sys.stdout.write("progress: 3/3 done")
+
+
+def test_b():
+    pass
+`,
+    });
+    const ci = ciWithConsole(project, ["-p", "no:randomly", "-s", "-v", "tests"], { env });
+    expect(ci.console).toContain("tests/test_h.py::test_a progress: 3/3 donePASSED");
+    // The log as a job's time limit leaves it when test_b hangs.
+    const cut = ci.console.slice(0, ci.console.indexOf("tests/test_h.py::test_b ") + "tests/test_h.py::test_b \n".length);
+    expect(parsePytestLog(cut, "console.log").tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_h.py::test_b", "errored"]]);
+  }, 120_000);
+
+  it("pytest 9's subtest results on a test's line are no output of it (-v): a later hang is still named", () => {
+    const project = pytestProject("ft-s-verbose-subtests-", {
+      "tests/test_s.py": `def test_sub(subtests):
+    for i in range(2):
+        with subtests.test(msg="case", i=i):
+            assert i == 0
+
+
+def test_hang():
+    pass
+`,
+    });
+    const ci = ciWithConsole(project, ["-p", "no:randomly", "-v", "tests"], { env });
+    expect(ci.console).toMatch(/^tests\/test_s\.py::test_sub SUBPASSED/m);
+    const cut = ci.console.slice(0, ci.console.indexOf("tests/test_s.py::test_hang ") + "tests/test_s.py::test_hang \n".length);
+    const ids = parsePytestLog(cut, "console.log").tests.map((t) => [t.id, t.outcome]);
+    expect(ids).toContainEqual(["tests/test_s.py::test_hang", "errored"]);
+  }, 120_000);
 });
