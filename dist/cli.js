@@ -6505,12 +6505,13 @@ function jestDriver() {
         },
         reproduceCommand(test, seed) {
             const app = jestSeedApplication(seed);
-            return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+            // --ci as the reruns: a snapshot it has not stored fails instead of being written.
+            return shellQuoteCommand(["npx", "jest", "--ci", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
         },
         orderReproduceCommand(test, seed) {
             const app = jestSeedApplication(seed);
             const file = jest_jestFile(test);
-            return shellQuoteCommand(["npx", "jest", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
+            return shellQuoteCommand(["npx", "jest", "--ci", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
         },
     };
 }
@@ -7871,6 +7872,8 @@ function templateDriver(template) {
 
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
 const vitest_LAUNCH = ["npx", "--no-install", "vitest"];
+/** What makes vitest run as in CI (see the invocation). */
+const IN_CI = { CI: "true" };
 /** The test file, as vitest's junit reporter wrote it (classname) unless the join found it. */
 function vitestFile(test) {
     return test.file ?? test.classname;
@@ -7911,7 +7914,9 @@ function vitestDriver() {
             const fresh = req.freshSeeds?.[0];
             // vitest writes a snapshot the test has not stored into the user's checkout (and the test
             // passes) unless it runs in CI, which it reads from CI: as in the CI run, never written.
-            const env = { CI: "true" };
+            // (Every vitest reads CI; `--update=none` is newer, and older ones read it as "all".) In CI
+            // vitest also refuses `.only`: --allowOnly keeps that as it was without CI.
+            const env = { ...IN_CI };
             for (const [k, v] of Object.entries(app?.env ?? {}))
                 env[k] = fresh ?? v;
             const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
@@ -7920,10 +7925,10 @@ function vitestDriver() {
             if (req.mode === "run-until") {
                 // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
                 // unshuffled, that is the order they ran in, so counting the ones before it holds.
-                const argv = [...vitest_LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`];
+                const argv = [...vitest_LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--allowOnly", "--reporter=json", `--outputFile.json=${results}`];
                 return wholeFileInvocation(argv, env, results, "vitest", filter);
             }
-            const argv = [...vitest_LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
+            const argv = [...vitest_LAUNCH, ...base(req.test), ...seedArgs, "--allowOnly", "--reporter=json", `--outputFile.json=${results}`];
             return {
                 argv,
                 env,
@@ -7934,11 +7939,12 @@ function vitestDriver() {
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed, "vitest");
-            return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+            // As the reruns ran it: a snapshot it has not stored fails instead of being written.
+            return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], { ...IN_CI, ...(app?.env ?? {}) });
         },
         orderReproduceCommand(test, seed) {
             const app = seedApplication(seed, "vitest");
-            return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], app?.env ?? {});
+            return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], { ...IN_CI, ...(app?.env ?? {}) });
         },
     };
 }

@@ -69,7 +69,7 @@ describe("examples/jest, triaged with real jest reruns (node dist/cli.js)", () =
     expect(median.classname).toBe(median.name);
     expect(median.id).toBe("tests/stats.test.js > median of an even count is the mean of the middle two");
     expect(median).toMatchObject({ file: "tests/stats.test.js", line: 9 });
-    expect(median.reproduce).toBe("npx jest --runTestsByPath tests/stats.test.js -t '^median of an even count is the mean of the middle two$'");
+    expect(median.reproduce).toBe("npx jest --ci --runTestsByPath tests/stats.test.js -t '^median of an even count is the mean of the middle two$'");
     expect(byName("parallelSum adds every value")).toMatchObject({ file: "tests/stats.test.js", line: 16 });
     expect(byName("mean32 of a thousand tenths is one tenth")).toMatchObject({ file: "tests/stats.test.js", line: 24 });
     expect(byName("normalise of random weights sums to one")).toMatchObject({ file: "tests/normalise.test.js", line: 21 });
@@ -101,7 +101,7 @@ describe("examples/jest, triaged with real jest reruns (node dist/cli.js)", () =
     if (fresh.failed * 2 <= fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", cause: "edge-case" });
     else if (fresh.failed === fresh.runs) expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "all-seeds", cause: "regression" });
     else expect(t).toMatchObject({ verdict: "deterministic", seedSensitivity: "unknown", cause: "unknown" });
-    expect(t.reproduce).toBe("EXAMPLE_SEED=15 npx jest --runTestsByPath tests/normalise.test.js -t '^normalise of random weights sums to one$'");
+    expect(t.reproduce).toBe("EXAMPLE_SEED=15 npx jest --ci --runTestsByPath tests/normalise.test.js -t '^normalise of random weights sums to one$'");
     expect(t.tolerance).toMatchObject({ format: "jest-to-be-close-to", atol: 5e-7, expected: 1, nonFinite: "nan" });
   });
 

@@ -51,7 +51,7 @@ describe("examples/vitest, triaged with real vitest reruns", () => {
     expect(median.file).toBe("tests/stats.test.js");
     expect(median.line).toBe(18);
     expect(median.reproduce).toBe(
-      "npx vitest run tests/stats.test.js -t '^median(?: > | )of an even count is the mean of the middle two$'",
+      "CI=true npx vitest run tests/stats.test.js -t '^median(?: > | )of an even count is the mean of the middle two$'",
     );
   });
 
@@ -80,7 +80,7 @@ describe("examples/vitest, triaged with real vitest reruns", () => {
     const fresh = t.reruns.freshSeeds;
     expect(fresh.passed).toBeGreaterThan(0);
     expect(t.seedSensitivity).toBe(fresh.failed * 2 <= fresh.runs ? "seed-specific" : "unknown");
-    expect(t.reproduce).toBe("EXAMPLE_SEED=15 npx vitest run tests/stats.test.js -t '^normalise(?: > | )of random weights sums to one$'");
+    expect(t.reproduce).toBe("CI=true EXAMPLE_SEED=15 npx vitest run tests/stats.test.js -t '^normalise(?: > | )of random weights sums to one$'");
     // vitest's toBeCloseTo near miss, read in vitest's words (NaN: not a tolerance problem).
     expect(t.tolerance).toMatchObject({ format: "vitest-to-be-close-to", nonFinite: "nan" });
   });

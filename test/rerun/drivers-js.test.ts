@@ -54,7 +54,7 @@ describe("vitest driver", () => {
     const inv = vitestDriver().invocation({ ...req, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: null });
     expect(inv.argv).toEqual([
       "npx", "--no-install", "vitest", "run", "tests/a.test.ts", "-t", "^math(?: > | )rounds \\(x\\.5\\) \\[half\\]$",
-      "--sequence.shuffle", "--sequence.seed=1234", "--reporter=json", "--outputFile.json=/w/vitest.json",
+      "--sequence.shuffle", "--sequence.seed=1234", "--allowOnly", "--reporter=json", "--outputFile.json=/w/vitest.json",
     ]);
     expect(inv).toMatchObject({ attempts: 1, reportsLines: false, env: {} });
     expect(new RegExp(inv.argv[6]!).test("math rounds (x.5) [half]")).toBe(true);
@@ -82,11 +82,11 @@ describe("vitest driver", () => {
 
   it("reproduce command: quoted for a POSIX shell, env first", () => {
     expect(vitestDriver().reproduceCommand(VITEST_TEST, ENV_SEED)).toBe(
-      "EXAMPLE_SEED=15 npx vitest run tests/a.test.ts -t '^math(?: > | )rounds \\(x\\.5\\) \\[half\\]$'",
+      "CI=true EXAMPLE_SEED=15 npx vitest run tests/a.test.ts -t '^math(?: > | )rounds \\(x\\.5\\) \\[half\\]$'",
     );
     const hostile = test_({ classname: "t/a.test.ts", name: "$(rm -rf ~) > `x`; 'q'", runner: "vitest" });
     expect(vitestDriver().reproduceCommand(hostile, null)).toBe(
-      "npx vitest run t/a.test.ts -t '^\\$\\(rm -rf ~\\)(?: > | )`x`; '\\''q'\\''$'",
+      "CI=true npx vitest run t/a.test.ts -t '^\\$\\(rm -rf ~\\)(?: > | )`x`; '\\''q'\\''$'",
     );
   });
 });
@@ -108,7 +108,7 @@ describe("jest driver", () => {
       "--randomize", "--seed=-5", "--json", "--outputFile=/w/jest.json",
     ]);
     expect(jestDriver().reproduceCommand(jestTest, jestSeed)).toBe(
-      "npx jest --runTestsByPath __tests__/main.test.js -t '^Test 1 Test 1\\.1 Failing test$' --randomize --seed=-5",
+      "npx jest --ci --runTestsByPath __tests__/main.test.js -t '^Test 1 Test 1\\.1 Failing test$' --randomize --seed=-5",
     );
   });
 
@@ -210,8 +210,8 @@ describe("test files from the report are paths, never options, and inside the pr
     expect(v.argv.slice(3, 5)).toEqual(["run", "./--config=evil.ts"]);
     const j = jestDriver().invocation({ ...req, test: dashed, seed: null, freshSeeds: null });
     expect(j.argv.slice(4, 6)).toEqual(["--runTestsByPath", "./--config=evil.ts"]);
-    expect(vitestDriver().reproduceCommand(dashed, null)).toBe("npx vitest run ./--config=evil.ts -t '^t$'");
-    expect(jestDriver().reproduceCommand(dashed, null)).toMatch(/^npx jest --runTestsByPath \.\/--config=evil\.ts -t '\^/);
+    expect(vitestDriver().reproduceCommand(dashed, null)).toBe("CI=true npx vitest run ./--config=evil.ts -t '^t$'");
+    expect(jestDriver().reproduceCommand(dashed, null)).toMatch(/^npx jest --ci --runTestsByPath \.\/--config=evil\.ts -t '\^/);
     expect(vitestDriver().refuse?.(dashed)).toBeNull();
   });
 
@@ -240,14 +240,14 @@ describe("order check of jest and vitest: the test's file run whole", () => {
 
   it("runs the file without a name filter; vitest unshuffled, even with a recorded shuffle seed", () => {
     const v = vitestDriver().invocation({ ...until, test: VITEST_TEST, seed: VITEST_SEED, freshSeeds: null });
-    expect(v.argv).toEqual(["npx", "--no-install", "vitest", "run", "tests/a.test.ts", "--sequence.seed=1234", "--sequence.shuffle=false", "--reporter=json", "--outputFile.json=/w/vitest.json"]);
+    expect(v.argv).toEqual(["npx", "--no-install", "vitest", "run", "tests/a.test.ts", "--sequence.seed=1234", "--sequence.shuffle=false", "--allowOnly", "--reporter=json", "--outputFile.json=/w/vitest.json"]);
     expect(v.judge?.runUntil).toBe(true);
-    expect(vitestDriver().orderReproduceCommand?.(VITEST_TEST, VITEST_SEED)).toBe("npx vitest run tests/a.test.ts --sequence.seed=1234 --sequence.shuffle=false");
+    expect(vitestDriver().orderReproduceCommand?.(VITEST_TEST, VITEST_SEED)).toBe("CI=true npx vitest run tests/a.test.ts --sequence.seed=1234 --sequence.shuffle=false");
     const jt = test_({ id: "tests/s.test.js > cache starts empty", classname: "cache starts empty", name: "cache starts empty", file: "tests/s.test.js" });
     const j = jestDriver().invocation({ ...until, test: jt, seed: ENV_SEED, freshSeeds: null });
     expect(j.argv).toEqual(["npx", "--no-install", "jest", "--ci", "--runTestsByPath", "tests/s.test.js", "--json", "--outputFile=/w/jest.json"]);
     expect(j.env).toEqual({ EXAMPLE_SEED: "15" });
-    expect(jestDriver().orderReproduceCommand?.(jt, ENV_SEED)).toBe("EXAMPLE_SEED=15 npx jest --runTestsByPath tests/s.test.js");
+    expect(jestDriver().orderReproduceCommand?.(jt, ENV_SEED)).toBe("EXAMPLE_SEED=15 npx jest --ci --runTestsByPath tests/s.test.js");
     // No file known (a report without file attributes or stack frames): no order check.
     expect(jestDriver().orderCheckRefusal?.(test_({ id: "cache starts empty", name: "cache starts empty" }), null)).toBe("its test file is not known");
   });
@@ -316,8 +316,8 @@ describe("order check of jest and vitest: the test's file run whole", () => {
       const c = classify({ test: test_({}), seed: null, tolerance: null, reruns: out.reruns, seedReapplied: false });
       expect([c.verdict, c.cause], kind).toEqual(["deterministic", "order-dependence"]);
     }
-    expect(j.reproduce).toBe("npx jest --runTestsByPath tests/state.test.js");
-    expect(v.reproduce).toBe("npx vitest run tests/state.test.js --sequence.shuffle=false");
+    expect(j.reproduce).toBe("npx jest --ci --runTestsByPath tests/state.test.js");
+    expect(v.reproduce).toBe("CI=true npx vitest run tests/state.test.js --sequence.shuffle=false");
     expect(jh.reruns.sameSeed).toMatchObject({ runs: 1, passed: 1 });
     expect(jh.reruns.order).toBeUndefined();
     expect(jh.reruns.note).toMatch(/order: its file's run did not finish within the timeout \(a test before or after it hung\), and jest writes results only at the end/);

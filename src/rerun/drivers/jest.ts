@@ -88,12 +88,13 @@ export function jestDriver(): RerunDriver {
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = jestSeedApplication(seed);
-      return shellQuoteCommand(["npx", "jest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+      // --ci as the reruns: a snapshot it has not stored fails instead of being written.
+      return shellQuoteCommand(["npx", "jest", "--ci", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
     },
     orderReproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = jestSeedApplication(seed);
       const file = jestFile(test);
-      return shellQuoteCommand(["npx", "jest", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
+      return shellQuoteCommand(["npx", "jest", "--ci", ...(file !== null ? ["--runTestsByPath", fileArgument(file)] : []), ...(app?.args ?? [])], app?.env ?? {});
     },
   };
 }

@@ -14,6 +14,9 @@ import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
 const LAUNCH = ["npx", "--no-install", "vitest"] as const;
 
+/** What makes vitest run as in CI (see the invocation). */
+const IN_CI: Readonly<Record<string, string>> = { CI: "true" };
+
 /** The test file, as vitest's junit reporter wrote it (classname) unless the join found it. */
 export function vitestFile(test: TestCase): string {
   return test.file ?? test.classname;
@@ -57,7 +60,9 @@ export function vitestDriver(): RerunDriver {
       const fresh = req.freshSeeds?.[0];
       // vitest writes a snapshot the test has not stored into the user's checkout (and the test
       // passes) unless it runs in CI, which it reads from CI: as in the CI run, never written.
-      const env: Record<string, string> = { CI: "true" };
+      // (Every vitest reads CI; `--update=none` is newer, and older ones read it as "all".) In CI
+      // vitest also refuses `.only`: --allowOnly keeps that as it was without CI.
+      const env: Record<string, string> = { ...IN_CI };
       for (const [k, v] of Object.entries(app?.env ?? {})) env[k] = fresh ?? v;
       const seedArgs = app === null ? [] : fresh !== undefined ? argsWithSeed(app, fresh) : app.args;
       const results = path.join(req.workDir, "vitest.json");
@@ -65,10 +70,10 @@ export function vitestDriver(): RerunDriver {
       if (req.mode === "run-until") {
         // vitest's JSON lists a file's tests in the file's order, whatever order they ran in:
         // unshuffled, that is the order they ran in, so counting the ones before it holds.
-        const argv = [...LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--reporter=json", `--outputFile.json=${results}`];
+        const argv = [...LAUNCH, "run", fileArgument(vitestFile(req.test)), ...unshuffled(seedArgs), "--allowOnly", "--reporter=json", `--outputFile.json=${results}`];
         return wholeFileInvocation(argv, env, results, "vitest", filter);
       }
-      const argv = [...LAUNCH, ...base(req.test), ...seedArgs, "--reporter=json", `--outputFile.json=${results}`];
+      const argv = [...LAUNCH, ...base(req.test), ...seedArgs, "--allowOnly", "--reporter=json", `--outputFile.json=${results}`];
       return {
         argv,
         env,
@@ -79,11 +84,12 @@ export function vitestDriver(): RerunDriver {
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed, "vitest");
-      return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], app?.env ?? {});
+      // As the reruns ran it: a snapshot it has not stored fails instead of being written.
+      return shellQuoteCommand(["npx", "vitest", ...base(test), ...(app?.args ?? [])], { ...IN_CI, ...(app?.env ?? {}) });
     },
     orderReproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed, "vitest");
-      return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], app?.env ?? {});
+      return shellQuoteCommand(["npx", "vitest", "run", fileArgument(vitestFile(test)), ...unshuffled(app?.args ?? [])], { ...IN_CI, ...(app?.env ?? {}) });
     },
   };
 }
