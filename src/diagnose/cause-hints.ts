@@ -72,10 +72,12 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   // Node's system errors (jest, vitest): `Error: ENOENT: no such file or directory, open 'x'`,
   // `connect ECONNREFUSED 127.0.0.1:5432`, and a package that is not installed (a relative
   // module is the project's own file).
+  // Only in the forms Node writes them: a test that expects an error may name the code itself
+  // (`toThrow(/ENOENT/)`), and then fails for the code's sake.
   {
     kind: "environment",
-    pattern: /\b(?:ENOENT|EACCES|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENOSPC|EADDRINUSE)\b[^\n]*/,
-    needles: ["ENOENT", "EACCES", "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOSPC", "EADDRINUSE"],
+    pattern: /\b(?:(?:ENOENT: no such file or directory|EACCES: permission denied|ENOSPC: no space left on device|EPERM: operation not permitted), \w+ '|(?:connect ECONNREFUSED|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|listen EADDRINUSE(?:: address already in use)?) )[^\n]*/,
+    needles: ["ENOENT: no such file", "EACCES: permission denied", "ENOSPC: no space", "EPERM: operation not permitted", "connect ECONNREFUSED", "getaddrinfo ENOTFOUND", "getaddrinfo EAI_AGAIN", "listen EADDRINUSE"],
   },
   { kind: "environment", pattern: /Cannot find module '(?![./])[^'\n]{1,200}'[^\n]*/, needles: ["Cannot find module '"] },
   // Go's: `dial tcp 127.0.0.1:1: connect: connection refused`, `open testdata/x.json: no such

@@ -28,6 +28,8 @@ describe("cause hints", () => {
     // Real vitest 4 / jest 30 / go 1.19 failures (the environment, not the code).
     ["Error: ENOENT: no such file or directory, open 'tests/fixtures/data.json'", "environment"],
     ["Error: connect ECONNREFUSED 127.0.0.1:5432", "environment"],
+    ["Error: getaddrinfo ENOTFOUND db.internal", "environment"],
+    ["Error: EACCES: permission denied, open '/var/lib/app/state.json'", "environment"],
     ["Cannot find module 'pg' from 'tests/db.test.js'", "environment"],
     ["env_test.go:13: dial: dial tcp 127.0.0.1:1: connect: connection refused", "environment"],
     ["golden_test.go:9: open testdata/golden.json: no such file or directory", "environment"],
@@ -64,6 +66,8 @@ describe("cause hints", () => {
     // The project's own module, and a permission the code under test refuses.
     ["Cannot find module './helpers' from 'tests/a.test.js'"],
     ["expected error to equal 'permission denied for user bob'"],
+    // A test that expects the error names the code itself; the code under test swallowed it.
+    ["Error: expect(received).toThrow(expected)\n\nExpected pattern: /ENOENT/\nReceived function did not throw"],
     // A KeyError from a dict of the test's own is no missing environment variable, even in a
     // test that sets one.
     [">       v = config[\"MYLIB_DATA_DIR\"]\nE       KeyError: 'MYLIB_DATA_DIR'\n\ntests/test_cfg.py:4: KeyError"],
