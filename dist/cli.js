@@ -5784,7 +5784,14 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
         // TestMain has no RUN line of its own (gotestsum names a package's failure outside any test
         // so): for it the exit code is the result. Any other test the binary never started did not
         // fail here: the binary died before it (or go printed nothing of it).
-        if (wholePackage || name !== "TestMain") {
+        // A subtest whose parent started and ended before reaching it: the parent's failure (a
+        // fixture that t.Fatal-ed before t.Run) is the subtest's, as the exit code says.
+        const levels = name.split("/");
+        let parentStarted = false;
+        for (let k = 1; k < levels.length; k++)
+            if (stdout.includes(`=== RUN   ${levels.slice(0, k).join("/")}\n`))
+                parentStarted = true;
+        if (wholePackage || (name !== "TestMain" && !parentStarted)) {
             const why = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"))?.trim();
             return exitCode === 0
                 ? { kind: "not-run", why: `go test printed no result for ${name}` }
