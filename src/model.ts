@@ -251,6 +251,12 @@ export interface Summary extends Counts {
   intermittent: number;
   notReproduced: number;
   notRerun: number;
+  /**
+   * Of the failing tests counted, those triaged with another failing testcase of the same id
+   * (jest-junit, vitest and mocha write each `test.each` case of one title as its own testcase):
+   * the verdicts add up to failed + errored minus this. Absent when none.
+   */
+  sharedId?: number;
 }
 
 export interface InputSummary {

@@ -106,7 +106,7 @@ function readEvent(input: ParsedInput): TriageProgress {
 }
 
 /** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */
-function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]): { counts: Counts; summaries: InputSummary[] } {
+function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]): { counts: Counts & { sharedId?: number }; summaries: InputSummary[] } {
   for (const input of inputs) onProgress?.(readEvent(input));
   const summaries = inputs.map(
     (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
@@ -117,7 +117,7 @@ function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]):
 async function triageTests(
   tests: TestCase[],
   project: ReturnType<typeof projectView>,
-  counts: Counts,
+  counts: Counts & { sharedId?: number },
   inputs: InputSummary[],
   settings: TriageSettings,
   hooks: TriageHooks,
@@ -355,28 +355,41 @@ function recordedTally(test: TestCase): RerunTally | undefined {
  * Counts come from JUnit inputs when there are any (a console log of the same run would count
  * every test twice); from console logs only when no JUnit was given.
  */
-function countsOf(inputs: ParsedInput[]): Counts {
+function countsOf(inputs: ParsedInput[]): Counts & { sharedId?: number } {
   const junit = inputs.filter((i) => i.kind === "junit");
   const basis = junit.length > 0 ? junit : inputs;
   const counts: Counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  // Failing testcases of one id are one triaged test (the join merges them): a test.each case
+  // of one title, or one test failing in two shards. Failures counted but never read (a
+  // session that died) are not among them.
+  const ids = new Set<string>();
+  let failing = 0;
   for (const i of basis) {
     counts.tests += i.counts.tests;
     counts.passed += i.counts.passed;
     counts.failed += i.counts.failed;
     counts.errored += i.counts.errored;
     counts.skipped += i.counts.skipped;
+    for (const t of i.tests) {
+      if (t.outcome !== "failed" && t.outcome !== "errored") continue;
+      failing++;
+      ids.add(t.id);
+    }
   }
-  return counts;
+  const shared = failing - ids.size;
+  return shared > 0 ? { ...counts, sharedId: shared } : counts;
 }
 
-function summarise(counts: Counts, tests: TriagedTest[]): Summary {
+function summarise(counts: Counts & { sharedId?: number }, tests: TriagedTest[]): Summary {
   const n = (v: TriagedTest["verdict"]) => tests.filter((t) => t.verdict === v).length;
+  const { sharedId, ...plain } = counts;
   return {
-    ...counts,
+    ...plain,
     deterministic: n("deterministic"),
     intermittent: n("intermittent"),
     notReproduced: n("not-reproduced"),
     notRerun: n("not-rerun"),
+    ...(sharedId !== undefined ? { sharedId } : {}),
   };
 }
 

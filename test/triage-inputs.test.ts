@@ -36,6 +36,23 @@ describe("triageInputs", () => {
     expect(report.tests.map((t) => [t.name, t.seed?.value])).toEqual([["test_one", "42"]]);
   });
 
+  it("counts the failing testcases triaged with another of the same id, and only those", async () => {
+    const settings = { ...DEFAULTS, reports: ["junit.xml"], cwd: process.cwd(), rerun: false, jobs: 1, timeBudgetSec: null, seedPatterns: [], rerunCommand: null };
+    const each = new JUnitReader("junit.xml", { repeatsAreTests: true });
+    each.write(`<testsuites><testsuite name="s">${'<testcase classname="add adds" name="add adds"><failure message="x"/></testcase>'.repeat(3)}</testsuite></testsuites>`);
+    const shared = await triageInputs([each.end()], settings);
+    expect(shared.summary).toMatchObject({ failed: 3, sharedId: 2 });
+    expect(shared.tests).toHaveLength(1);
+    // A session that died: two failures counted from its progress marks, one read.
+    const died = new JUnitReader("junit.xml");
+    died.write(XML);
+    const input = died.end();
+    input.counts.failed = 2;
+    const report = await triageInputs([input], settings);
+    expect(report.summary.failed).toBe(2);
+    expect(report.summary.sharedId).toBeUndefined();
+  });
+
   it("triage announces each report once, as it is read", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ft-triage-read-"));
     writeFileSync(join(dir, "a.xml"), XML);

@@ -121,9 +121,7 @@ export function doneLineKind(test: TriagedTest, rerun: boolean): "verdict" | "co
  * id, so without this the tally read "2 failing tests: ... 1 not rerun".
  */
 export function sharedIdFailures(report: Report): number {
-  let entries = 0;
-  for (const t of report.tests) if (t.outcome === "failed" || t.outcome === "errored") entries++;
-  return Math.max(0, report.summary.failed + report.summary.errored - entries);
+  return report.summary.sharedId ?? 0;
 }
 
 /** " (N triaged with another of the same id)" when there are such, else "". */

@@ -65,7 +65,8 @@ const report = {
   schemaVersion: 1, tool: { name: "flaky-triage", version: "0.0.0-stand-in" },
   summary: { tests: outcomes.length, passed: 0, failed: outcomes.filter((o) => o === "failed").length,
     errored: outcomes.filter((o) => o === "errored").length, skipped: 0, deterministic: n("deterministic"),
-    intermittent: n("intermittent"), notReproduced: n("not-reproduced"), notRerun: n("not-rerun") },
+    intermittent: n("intermittent"), notReproduced: n("not-reproduced"), notRerun: n("not-rerun"),
+    ...(outcomes.length > tests.length ? { sharedId: outcomes.length - tests.length } : {}) },
   inputs: reports.map((p) => ({ path: p, kind: "junit", tests: tests.length, warnings: [] })),
   tests,
 };

@@ -83,10 +83,17 @@ describe("renderTable", () => {
   it("says when failing testcases of one id were triaged as one (test.each with a fixed title), in the table and the Markdown", () => {
     const report = makeReport([makeTest({ id: "tests/add.test.js > add adds two numbers", verdict: "not-rerun", outcome: "failed" })]);
     report.summary.failed = 2;
+    report.summary.sharedId = 1;
     expect(renderTable(report).split("\n").at(-1)).toBe(
       "2 failing tests (1 triaged with another of the same id) of 101: 0 deterministic, 0 intermittent, 0 not reproduced, 1 not rerun",
     );
     expect(renderMarkdown(report, { charts: false })).toContain("**2 failing** (1 triaged with another of the same id) of 101 tests");
+  });
+
+  it("failures counted but never read (a session that died) are not 'triaged with another of the same id'", () => {
+    const report = makeReport([makeTest({ id: "tests/test_a.py::test_a", verdict: "not-rerun", outcome: "failed" })]);
+    report.summary.failed = 2;
+    expect(renderTable(report).split("\n").at(-1)).toBe("2 failing tests of 101: 0 deterministic, 0 intermittent, 0 not reproduced, 1 not rerun");
   });
 
   it("prints only the tally when nothing failed", () => {

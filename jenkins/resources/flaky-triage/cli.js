@@ -8521,11 +8521,7 @@ function doneLineKind(test, rerun) {
  * id, so without this the tally read "2 failing tests: ... 1 not rerun".
  */
 function sharedIdFailures(report) {
-    let entries = 0;
-    for (const t of report.tests)
-        if (t.outcome === "failed" || t.outcome === "errored")
-            entries++;
-    return Math.max(0, report.summary.failed + report.summary.errored - entries);
+    return report.summary.sharedId ?? 0;
 }
 /** " (N triaged with another of the same id)" when there are such, else "". */
 function sharedIdNote(report) {
@@ -20202,23 +20198,37 @@ function countsOf(inputs) {
     const junit = inputs.filter((i) => i.kind === "junit");
     const basis = junit.length > 0 ? junit : inputs;
     const counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    // Failing testcases of one id are one triaged test (the join merges them): a test.each case
+    // of one title, or one test failing in two shards. Failures counted but never read (a
+    // session that died) are not among them.
+    const ids = new Set();
+    let failing = 0;
     for (const i of basis) {
         counts.tests += i.counts.tests;
         counts.passed += i.counts.passed;
         counts.failed += i.counts.failed;
         counts.errored += i.counts.errored;
         counts.skipped += i.counts.skipped;
+        for (const t of i.tests) {
+            if (t.outcome !== "failed" && t.outcome !== "errored")
+                continue;
+            failing++;
+            ids.add(t.id);
+        }
     }
-    return counts;
+    const shared = failing - ids.size;
+    return shared > 0 ? { ...counts, sharedId: shared } : counts;
 }
 function summarise(counts, tests) {
     const n = (v) => tests.filter((t) => t.verdict === v).length;
+    const { sharedId, ...plain } = counts;
     return {
-        ...counts,
+        ...plain,
         deterministic: n("deterministic"),
         intermittent: n("intermittent"),
         notReproduced: n("not-reproduced"),
         notRerun: n("not-rerun"),
+        ...(sharedId !== undefined ? { sharedId } : {}),
     };
 }
 /**

@@ -80,9 +80,7 @@ class ReportView implements Serializable {
         result.tests = tests
         // jest-junit, vitest and mocha write a failing test.each case once per case: several
         // failing testcases of one id are one triaged test, so the verdicts add up to fewer.
-        int entries = 0
-        for (Map t : tests) if (t.outcome == 'failed' || t.outcome == 'errored') entries++
-        result.sharedId = Math.max(0, (Integer) result.failed - entries)
+        result.sharedId = count(summary.sharedId)
         return [result: result, annotations: annotations, annotationsLeftOut: leftOut]
     }
 
