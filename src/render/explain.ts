@@ -145,6 +145,17 @@ function runnerFlag(options: ExplainOptions): string {
   return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
 }
 
+/**
+ * pytest's driver seeds the global generators itself and jest takes `--seed`; a go or vitest
+ * test is seeded only through what its seed went back as (a variable, an argument): without
+ * one, verify asks how (and verifies nothing).
+ */
+function needsSeedFlag(test: TriagedTest, options: ExplainOptions): boolean {
+  const runner = options.runner ?? null;
+  if (runner !== "go" && runner !== "vitest") return false;
+  return test.seed === null || (test.seed.apply.kind !== "env" && test.seed.apply.kind !== "args");
+}
+
 function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
   const log = options.logArg === "-" ? "pasted.log" : options.logArg;
   const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
@@ -155,7 +166,13 @@ function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
     "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
     // An id no driver runs (a nose id without its file) would make verify refuse: the triage
     // above, with --cwd, names the test by one it can run.
-    ...(test.reproduce !== null
+    ...(test.reproduce !== null && needsSeedFlag(test, options)
+      ? [
+          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --seed-env NAME --trials ${CONFIRM_TRIALS}`,
+          "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
+          "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
+        ]
+      : test.reproduce !== null
       ? [
           `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
           "    after a fix, from the project root: the reference asks for more than 10000 passes",

@@ -97,6 +97,11 @@ describe("explain", () => {
     expect(go.stdout).toMatch(/flaky-triage verify example\.com\/\S+\/Test\w+ --runner go --trials 10000/);
     const jest = run(["explain", join("test", "fixtures", "junit", "jest-junit-top-level.xml")]);
     expect(jest.stdout).toContain("flaky-triage verify '/home/ci/jest-project/tests/race.test.js > worker pool drains the queue' --runner jest --trials 10000");
+    // A go test with no seed: verify must be told how to seed it, or it verifies nothing.
+    const dir = mkdtempSync(join(tmpdir(), "ft-explain-go-"));
+    const log = join(dir, "go.log");
+    writeFileSync(log, "=== RUN   TestSum\n    sum_test.go:9: Sum = 5, want 4\n--- FAIL: TestSum (0.00s)\nFAIL\nFAIL\texample.com/m/calc\t0.002s\nFAIL\n");
+    expect(run(["explain", log]).stdout).toContain("flaky-triage verify example.com/m/calc/TestSum --runner go --seed-env NAME --trials 10000\n    after a fix, from the project root, NAME the variable the test reads its seed from");
     const pytest = run(["explain", join("test", "fixtures", "junit", "pytest-xunit2.xml")]);
     expect(pytest.stdout).toContain("flaky-triage verify tests/numeric/test_tolerance.py::test_allclose_with_seed --trials 10000\n");
   });
