@@ -36,7 +36,14 @@ describe("rerunEnv", () => {
       },
       "/tmp/plugin",
     );
-    expect(Object.keys(env).sort()).toEqual(["GITHUB_SHA", "HOME", "MXNET_TEST_SEED", "PATH", "PYTHONDONTWRITEBYTECODE", "PYTHONPATH"]);
+    expect(Object.keys(env).sort()).toEqual(["FLAKY_TRIAGE_WITHHELD", "GITHUB_SHA", "HOME", "MXNET_TEST_SEED", "PATH", "PYTHONDONTWRITEBYTECODE", "PYTHONPATH"]);
+    // The credentials' names only (for the plugin to note a test that reads one), never values
+    // and never the runner's file commands.
+    expect(env.FLAKY_TRIAGE_WITHHELD!.split(",").sort()).toEqual([
+      "ACTIONS_CACHE_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_RUNTIME_URL",
+      "AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "FTP_PASSWD", "GITHUB_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS", "NPM_TOKEN", "OPENAI_API_KEY",
+      "SSH_PRIVATE_KEY", "npm_config__authToken",
+    ]);
     expect(env.PYTHONDONTWRITEBYTECODE).toBe("1");
     expect(env.PYTHONPATH).toBe("/tmp/plugin");
   });
