@@ -255,6 +255,26 @@ function quote(hint: CauseHint): string {
   return `"${hint.evidence}"`;
 }
 
+/** Machine epsilon per dtype: an rtol below it asks for more digits than the values have. */
+const EPSILON: Readonly<Record<string, number>> = { float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
+
+/**
+ * An rtol below the dtype's own precision (float32 values checked at rtol=1e-7), where what the
+ * observed case needs is within the dtype's guideline: the check cannot hold whatever the seed,
+ * so it is the tolerance, not a regression, however far the miss. Why, or undefined.
+ */
+function belowPrecision(tolerance: Tolerance): string | undefined {
+  const { dtype, rtol, suggestion } = tolerance;
+  const eps = dtype !== undefined ? EPSILON[dtype] : undefined;
+  const guideline = guidelineFor(dtype);
+  if (eps === undefined || guideline === undefined || rtol === null || rtol >= eps) return undefined;
+  if (suggestion === null || suggestion.parameter !== "rtol" || suggestion.minimumPassing > guideline.rtol) return undefined;
+  return (
+    `rtol ${formatTolerance(rtol)} is below ${dtype}'s precision (machine epsilon ${formatTolerance(Number(eps.toPrecision(2)))}): ` +
+    `the observed case needs rtol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guideline.rtol)}`
+  );
+}
+
 /** The atol guideline that bounds a by-construction failure; float32's when the dtype is unknown. */
 function constructionLimit(tolerance: Tolerance): number {
   return (guidelineFor(tolerance.dtype) ?? DTYPE_GUIDELINES.float32).atol;
@@ -278,9 +298,10 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
     cannotPassByConstruction(tolerance) &&
     tolerance.suggestion!.minimumPassing <= constructionLimit(tolerance);
   const nonFinite = tolerance?.nonFinite ?? (findHint(hints, "non-finite") ? "nan/inf" : undefined);
+  const precision = construction || tolerance === null ? undefined : belowPrecision(tolerance);
   const signal: NumericSignal = {
     nearMiss: ratio !== null && ratio <= NEAR_MISS_RATIO,
-    construction,
+    construction: construction || precision !== undefined,
     farMiss: ratio !== null && ratio > NEAR_MISS_RATIO,
     nonFinite,
     overflow: findHint(hints, "overflow"),
@@ -290,6 +311,8 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
     signal.describe =
       `atol=0 against an expected 0 cannot pass for any nonzero error ` +
       `(observed ${formatTolerance(tolerance!.suggestion!.minimumPassing)})`;
+  } else if (precision !== undefined) {
+    signal.describe = precision;
   } else if (ratio !== null) {
     signal.describe = `error ${Number(ratio.toPrecision(3))}x the allowed tolerance`;
   }
@@ -312,7 +335,7 @@ function textCause(
   const own = findHint(hints, "own-import");
   if (own) return { cause: "regression", because: `${OWN_IMPORT} (${quote(own)})` };
   if (numeric.nearMiss || numeric.construction) {
-    return { cause: "tolerance", because: `a numeric near miss: ${numeric.describe}` };
+    return { cause: "tolerance", because: numeric.nearMiss ? `a numeric near miss: ${numeric.describe}` : numeric.describe };
   }
   if (numeric.nonFinite !== undefined) {
     return { cause: "edge-case", because: `non-finite values (${numeric.nonFinite}) where finite ones were expected` };
@@ -493,7 +516,7 @@ function deterministicCause(
 ): Classification {
   const all = `failed all ${runs(same.n)}`;
   if (numeric.nearMiss || numeric.construction) {
-    return done("tolerance", `${all} with a near miss: ${numeric.describe}`);
+    return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
   }
   if (sensitivity === "seed-specific") {
     if (numeric.nonFinite !== undefined) {

@@ -65,12 +65,20 @@ function input(details: string, r: Reruns, seed: Seed | null = SEED, seedReappli
 
 type Row = [string, ClassifyInput, Verdict, SeedSensitivity, Cause, RegExp];
 
+const FLOAT32_BELOW_EPS =
+  "\nNot equal to tolerance rtol=1e-07, atol=0\n\nMismatched elements: 1 / 1 (100%)\nMax absolute difference among violations: 1.5497208e-06\n" +
+  "Max relative difference among violations: 3.0947267e-06\n ACTUAL: array(0.50076, dtype=float32)\n DESIRED: array(0.500762, dtype=float32)";
+
 const TABLE: Row[] = [
   ["near miss, fails 10/10", input(NEAR_MISS, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /near miss: error 1.07x/],
   ["near miss, all seeds still a tolerance problem", input(NEAR_MISS, reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "tolerance", /near miss/],
   // Values printed alike (no maxima lines): a ratio of 0, which cannot be how it failed.
-  ["no difference visible in the printed values is no near miss", input("Not equal to tolerance rtol=1e-09, atol=0\n\nMismatched elements: 1 / 1 (100%)\n ACTUAL: array(-4.194259, dtype=float32)\n DESIRED: array(-4.194259)", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "regression", /every fresh seed: a real bug/],
+  ["no difference visible in the printed values is no near miss", input("Not equal to tolerance rtol=1e-09, atol=0\n\nMismatched elements: 1 / 1 (100%)\n ACTUAL: array(-4.194259, dtype=float32)\n DESIRED: array(-4.194259)", reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "regression", /and every fresh seed.*: a real bug/],
   ["atol=0 vs expected 0", input(ZERO, reruns(tally(0, 10))), "deterministic", "unknown", "tolerance", /cannot pass/],
+  // Real numpy 2 output: float32 means checked at rtol=1e-7, below float32's epsilon, 31x over.
+  ["float32 checked below its precision, a far miss at every seed: the tolerance, not a regression", input(FLOAT32_BELOW_EPS, reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "tolerance", /rtol 1e-7 is below float32's precision \(machine epsilon 1\.2e-7\): the observed case needs rtol >= 3\.99391e-6, within the float32 guideline of 1e-4/],
+  // The same miss in float64 (epsilon 2.2e-16) is no precision limit: a real bug.
+  ["float64 at rtol=1e-7, a far miss at every seed: a regression", input(FLOAT32_BELOW_EPS.replace(/float32/g, "float64"), reruns(tally(0, 10), tally(0, 10))), "deterministic", "all-seeds", "regression", /and every fresh seed.*: a real bug/],
   ["nan with its seed only", input(NAN, reruns(tally(0, 10), tally(9, 1))), "deterministic", "seed-specific", "edge-case", /non-finite values \(nan\)/],
   ["far miss with its seed only", input(FAR_MISS, reruns(tally(0, 10), tally(5, 5))), "deterministic", "seed-specific", "edge-case", /8000x.*far beyond noise/],
   ["overflow with its seed only", input("RuntimeWarning: overflow encountered in exp\nassert 1 == 2", reruns(tally(0, 10), tally(10, 0))), "deterministic", "seed-specific", "edge-case", /overflow/],
