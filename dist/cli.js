@@ -16879,6 +16879,24 @@ function concurrentName(name) {
 function quote(hint) {
     return `"${hint.evidence}"`;
 }
+/** Machine epsilon per dtype: an rtol below it asks for more digits than the values have. */
+const EPSILON = { float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
+/**
+ * An rtol below the dtype's own precision (float32 values checked at rtol=1e-7), where what the
+ * observed case needs is within the dtype's guideline: the check cannot hold whatever the seed,
+ * so it is the tolerance, not a regression, however far the miss. Why, or undefined.
+ */
+function belowPrecision(tolerance) {
+    const { dtype, rtol, suggestion } = tolerance;
+    const eps = dtype !== undefined ? EPSILON[dtype] : undefined;
+    const guideline = guidelineFor(dtype);
+    if (eps === undefined || guideline === undefined || rtol === null || rtol >= eps)
+        return undefined;
+    if (suggestion === null || suggestion.parameter !== "rtol" || suggestion.minimumPassing > guideline.rtol)
+        return undefined;
+    return (`rtol ${formatTolerance(rtol)} is below ${dtype}'s precision (machine epsilon ${formatTolerance(Number(eps.toPrecision(2)))}): ` +
+        `the observed case needs rtol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guideline.rtol)}`);
+}
 /** The atol guideline that bounds a by-construction failure; float32's when the dtype is unknown. */
 function constructionLimit(tolerance) {
     return (guidelineFor(tolerance.dtype) ?? DTYPE_GUIDELINES.float32).atol;
@@ -16891,9 +16909,10 @@ function numericSignal(tolerance, hints) {
         cannotPassByConstruction(tolerance) &&
         tolerance.suggestion.minimumPassing <= constructionLimit(tolerance);
     const nonFinite = tolerance?.nonFinite ?? (findHint(hints, "non-finite") ? "nan/inf" : undefined);
+    const precision = construction || tolerance === null ? undefined : belowPrecision(tolerance);
     const signal = {
         nearMiss: ratio !== null && ratio <= NEAR_MISS_RATIO,
-        construction,
+        construction: construction || precision !== undefined,
         farMiss: ratio !== null && ratio > NEAR_MISS_RATIO,
         nonFinite,
         overflow: findHint(hints, "overflow"),
@@ -16903,6 +16922,9 @@ function numericSignal(tolerance, hints) {
         signal.describe =
             `atol=0 against an expected 0 cannot pass for any nonzero error ` +
                 `(observed ${formatTolerance(tolerance.suggestion.minimumPassing)})`;
+    }
+    else if (precision !== undefined) {
+        signal.describe = precision;
     }
     else if (ratio !== null) {
         signal.describe = `error ${Number(ratio.toPrecision(3))}x the allowed tolerance`;
@@ -16925,7 +16947,7 @@ function textCause(hints, numeric) {
     if (own)
         return { cause: "regression", because: `${OWN_IMPORT} (${quote(own)})` };
     if (numeric.nearMiss || numeric.construction) {
-        return { cause: "tolerance", because: `a numeric near miss: ${numeric.describe}` };
+        return { cause: "tolerance", because: numeric.nearMiss ? `a numeric near miss: ${numeric.describe}` : numeric.describe };
     }
     if (numeric.nonFinite !== undefined) {
         return { cause: "edge-case", because: `non-finite values (${numeric.nonFinite}) where finite ones were expected` };
@@ -17067,7 +17089,7 @@ function classify(input) {
 function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
-        return done("tolerance", `${all} with a near miss: ${numeric.describe}`);
+        return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
     }
     if (sensitivity === "seed-specific") {
         if (numeric.nonFinite !== undefined) {
@@ -17340,8 +17362,13 @@ function edgeCaseFix(test, tolerance, seed) {
 }
 function verifyFix(test, reruns, how) {
     const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
-    const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-    return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test, how)})`;
+    const why = [
+        ...(n > 0 ? [`${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%`] : []),
+        // Reruns run the test alone and after its own file's tests; in CI other files ran before it
+        // too (go runs each package in a process of its own: no such order there).
+        ...(test.runner === "go" ? [] : ["tests of other files that ran before it in CI were not tried"]),
+    ];
+    return `not reproduced${why.length > 0 ? ` (${why.join("; ")})` : ""}: verify with more trials before closing it (${verifyCommand(test, how)})`;
 }
 /**
  * The verify command for this test, run from the project root: its id quoted, and how this run

@@ -54,8 +54,13 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
 
 function verifyFix(test: TestCase, reruns: Reruns | undefined, how: RerunHow | undefined): string {
   const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
-  const bound = n > 0 ? ` (${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%)` : "";
-  return `not reproduced${bound}: verify with more trials before closing it (${verifyCommand(test, how)})`;
+  const why = [
+    ...(n > 0 ? [`${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%`] : []),
+    // Reruns run the test alone and after its own file's tests; in CI other files ran before it
+    // too (go runs each package in a process of its own: no such order there).
+    ...(test.runner === "go" ? [] : ["tests of other files that ran before it in CI were not tried"]),
+  ];
+  return `not reproduced${why.length > 0 ? ` (${why.join("; ")})` : ""}: verify with more trials before closing it (${verifyCommand(test, how)})`;
 }
 
 /**

@@ -110,15 +110,20 @@ describe("suggest", () => {
 
   it("not reproduced: verify with more trials, quoting the bound", () => {
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toBe(
-      "not reproduced (10 passing reruns only bound its failure rate below 26%): verify with more " +
+      "not reproduced (10 passing reruns only bound its failure rate below 26%; tests of other files that ran before it in CI were not tried): verify with more " +
         "trials before closing it (flaky-triage verify tests/x.py::test_dot --trials 100)",
     );
+  });
+
+  it("not reproduced: a go test's package runs in a process of its own, so no other file's tests ran before it", () => {
+    const go = { ...TEST, id: "example.com/m/calc/TestSum", runner: "go" };
+    expect(s("unknown", "not-reproduced", { test: go })).toMatch(/^not reproduced: verify with more trials before closing it \(flaky-triage verify example\.com\/m\/calc\/TestSum --runner go /);
   });
 
   it("not reproduced: the verify command pastes as it is, with the id quoted and the runner named", () => {
     const vitest = { ...TEST, id: "src/a.test.ts > sums it's (a+b)", runner: "vitest" };
     expect(s("unknown", "not-reproduced", { test: vitest })).toBe(
-      "not reproduced: verify with more trials before closing it (flaky-triage verify 'src/a.test.ts > sums it'\\''s (a+b)' --runner vitest --trials 100)",
+      "not reproduced (tests of other files that ran before it in CI were not tried): verify with more trials before closing it (flaky-triage verify 'src/a.test.ts > sums it'\\''s (a+b)' --runner vitest --trials 100)",
     );
   });
 
