@@ -471,7 +471,13 @@ describe("judgeGoTest on go test -v text", () => {
   it("a subtest whose parent started and failed before reaching it failed with it; a test that never started was not run", () => {
     const parentFailed = "=== RUN   TestTable\n    table_test.go:9: fixture: connection refused\n--- FAIL: TestTable (0.00s)\nFAIL\nexit status 1\nFAIL\texample.com/m/pkg\t0.003s\n";
     expect(judgeGoTest(1, parentFailed, { name: "TestTable/lookup_a" })).toMatchObject({ kind: "failed" });
+    expect(judgeGoTest(1, parentFailed, { name: "TestTable/lookup_a" })).toEqual({ kind: "failed", message: "table_test.go:9: fixture: connection refused" });
     expect(judgeGoTest(1, "FAIL\texample.com/m/pkg\t0.003s\n", { name: "TestTable/lookup_a" })).toMatchObject({ kind: "not-run" });
+    // A parent that skipped (its integration switch off) or passed without reaching it did not run it.
+    const skipped = "=== RUN   TestIntegration\n    it_test.go:7: RUN_INTEGRATION not set\n--- SKIP: TestIntegration (0.00s)\nPASS\nok  \texample.com/m/pkg\t0.002s\n";
+    expect(judgeGoTest(0, skipped, { name: "TestIntegration/fetch" })).toMatchObject({ kind: "not-run" });
+    const passed = "=== RUN   TestTable\n--- PASS: TestTable (0.00s)\nPASS\nok  \texample.com/m/pkg\t0.002s\n";
+    expect(judgeGoTest(0, passed, { name: "TestTable/renamed" })).toMatchObject({ kind: "not-run" });
   });
 
   it("a test's own result line decides; a parent's block carries its subtest's message", () => {

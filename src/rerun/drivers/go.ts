@@ -137,12 +137,17 @@ export function judgeGoTest(exitCode: number, stdout: string, opts: GoJudgeOptio
     // TestMain has no RUN line of its own (gotestsum names a package's failure outside any test
     // so): for it the exit code is the result. Any other test the binary never started did not
     // fail here: the binary died before it (or go printed nothing of it).
-    // A subtest whose parent started and ended before reaching it: the parent's failure (a
-    // fixture that t.Fatal-ed before t.Run) is the subtest's, as the exit code says.
+    // A subtest whose parent failed before reaching it (a fixture that t.Fatal-ed before t.Run)
+    // failed with it. A parent that skipped or passed without reaching it did not run it.
     const levels = name.split("/");
-    let parentStarted = false;
-    for (let k = 1; k < levels.length; k++) if (stdout.includes(`=== RUN   ${levels.slice(0, k).join("/")}\n`)) parentStarted = true;
-    if (wholePackage || (name !== "TestMain" && !parentStarted)) {
+    for (let k = levels.length - 1; k >= 1 && exitCode !== 0; k--) {
+      const parent = levels.slice(0, k).join("/");
+      const result = ownResult(parent, "m").exec(stdout);
+      if (result === null) continue;
+      if (result[1] !== "FAIL") break;
+      return { kind: "failed", message: failureLine(blockOf(stdout, parent, result.index)) ?? `${parent} failed before it ran ${name}` };
+    }
+    if (wholePackage || name !== "TestMain") {
       const why = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"))?.trim();
       return exitCode === 0
         ? { kind: "not-run", why: `go test printed no result for ${name}` }
