@@ -25,13 +25,26 @@ import {
 const SESSION_START = /^=+ test session starts =+$/;
 /** pytest's separator lines: `==== TITLE ====`. */
 const MAJOR_SECTION = /^={3,} (.+?) ={3,}$/;
-/** A failure section's headline: `____ TestC.test_y[p] ____` (one `_` each side when too long). */
-const HEADLINE = /^_+ (.*?[^_ ].*?) _+$/;
+/**
+ * A failure section's headline, `____ TestC.test_y[p] ____` (one `_` each side when too long):
+ * its title, or null. Code, not a regular expression: `/^_+ (.*?[^_ ].*?) _+$/` takes time
+ * quadratic in the length of a line that starts with `_ ` and is no headline.
+ */
+function headline(l: string): string | null {
+  if (l.charCodeAt(0) !== 0x5f || l.charCodeAt(l.length - 1) !== 0x5f) return null;
+  let from = 0;
+  while (l.charCodeAt(from) === 0x5f) from++;
+  let to = l.length;
+  while (to > from && l.charCodeAt(to - 1) === 0x5f) to--;
+  if (l.charCodeAt(from) !== 0x20 || l.charCodeAt(to - 1) !== 0x20 || to - 1 <= from + 1) return null;
+  const title = l.slice(from + 1, to - 1);
+  return /[^_ ]/.test(title) ? title : null;
+}
 /** A separator whose title was too long for the terminal: one character each side. */
 const MINIMAL_SEPARATOR = /^([=_]) \S.* \1$/;
 const CAPTURED = /^-{2,} (Captured (?:log|stdout|stderr)(?: \w+)?) -{2,}$/;
 /** `-v`: `tests/x.py::test_y PASSED   [ 40%]` (the outcome may carry a reason in parentheses). */
-const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?(?:[ \t]*\[\s*\d+%\])?\s*$/;
 /** pytest-xdist `-v`, once its `[gw3] ` prefix is gone: `[ 40%] FAILED tests/x.py::test_y`. */
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
@@ -40,7 +53,7 @@ const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
 const XPASS_STRICT_LINE = /^\[XPASS\(strict\)\]/;
 
 /** -s -v: a test's result alone on a line, after the lines the test printed. */
-const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?(?:[ \t]*\[\s*\d+%\])?\s*$/;
 
 /**
  * -s -v: the line pytest starts with the test's id, followed by the first line the test printed
@@ -377,7 +390,19 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   let crash: { id: string | null; file: string | null; start: number; kind: "crash" | "timeout" } | null = null;
   let lastStarted: string | null = null;
   /** -s -v: what the running test printed between its id and its result (see printingStart). */
-  let printing: { id: string; lines: string[]; at: number[] } | null = null;
+  let printing: { id: string; lines: string[]; at: number[]; result?: { outcome: Outcome; line: number } } | null = null;
+  /**
+   * Ends what the running test printed. Its result is the last lone result word among its lines:
+   * one it printed itself (a `FAILED` of its own output) is followed by more.
+   */
+  const endPrinting = (): void => {
+    const p = printing;
+    printing = null;
+    if (p?.result === undefined) return;
+    verbose.push({ id: p.id, outcome: p.result.outcome, index: ctx.nextIndex++ });
+    printedBy.set(p.id, { lines: p.lines.slice(0, p.result.line), at: p.at.slice(0, p.result.line) });
+    lastStarted = null;
+  };
   const printedBy = new Map<string, { lines: string[]; at: number[] }>();
   let lastProgressFile: string | null = null;
   let sawSessionStart = false;
@@ -427,9 +452,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
       continue;
     }
-    // (The first and last characters first: HEADLINE on a long line that is no separator costs
+    // (The first and last characters first: a separator's patterns on a long line that is none cost
     // time quadratic in its length.)
-    const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || HEADLINE.test(l));
+    const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || headline(l) !== null);
     // Output: a test's captured output, or what it printed between progress marks under -s.
     let printed = false;
     if (separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l)) {
@@ -437,7 +462,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       // COLUMNS changes it mid-run. Its own section titles (and the run's last counts line)
       // are its own at any width, and give the width from there on.
       const title = MAJOR_SECTION.exec(l)?.[1];
-      const own = title !== undefined && (PYTEST_TITLES.test(title) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
+      // (Not in a test's captured output: a pytest it ran prints those titles at its own width.)
+      const own = title !== undefined && ((!inCaptured && PYTEST_TITLES.test(title)) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
       if (own) width = l.length;
       else printed = true;
     }
@@ -445,12 +471,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     const tail: RegExpExecArray | null = printed ? null : COUNTS_TAIL.exec(l);
     if (major !== null && width === null) width = l.length;
     if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
+      endPrinting();
       counts = parseCounts(tail[1] ?? "");
       close();
       area = "other";
       continue;
     }
     if (major !== null) {
+      endPrinting();
       close();
       const title: string = major[1] ?? "";
       if (SESSION_START.test(l)) sawSessionStart = true;
@@ -459,14 +487,14 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     }
     if (area === "progress") {
       if (printing !== null) {
-        // -s -v: the test's result word comes alone on a line, after what it printed.
+        // -s -v: the test's result word comes alone on a line, after what it printed (kept
+        // until the next test begins: see endPrinting).
         const alone = LONE_RESULT.exec(l);
-        if (alone !== null) {
-          const o = outcomeOf(alone[1] ?? "");
-          if (o !== null) verbose.push({ id: printing.id, outcome: o, index: ctx.nextIndex++ });
-          printedBy.set(printing.id, printing);
-          printing = null;
-          lastStarted = null;
+        const o = alone !== null ? outcomeOf(alone[1] ?? "") : null;
+        if (o !== null) {
+          printing.result = { outcome: o, line: printing.lines.length };
+          printing.lines.push(l);
+          printing.at.push(firstLineNo + i);
           continue;
         }
       }
@@ -475,8 +503,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       const id = v?.[1] ?? x?.[2];
       const word = v?.[2] ?? x?.[1];
       if (id !== undefined && word !== undefined) {
+        endPrinting();
         lastStarted = null;
-        printing = null;
         if (word === "RERUN") {
           reruns.set(id, (reruns.get(id) ?? 0) + 1);
           continue;
@@ -526,6 +554,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       // -s -v: `tests/x.py::test_y what it printed first`, more of it, then the result alone.
       const startedPrinting = sawSessionStart ? printingStart(l) : null;
       if (startedPrinting !== null) {
+        endPrinting();
         printing = { id: startedPrinting.id, lines: [startedPrinting.rest], at: [firstLineNo + i] };
         lastStarted = startedPrinting.id;
         continue;
@@ -535,6 +564,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         // result (`donePASSED`), and this one is running now.
         const bare = sawSessionStart ? bareStartedId(l) : null;
         if (bare !== null) {
+          endPrinting();
           printing = null;
           lastStarted = bare;
           continue;
@@ -549,9 +579,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       if (progressFile !== null) lastProgressFile = progressFile[1] ?? null;
       if (!sawSessionStart && PASTED_SUMMARY.test(l)) {
         area = "summary";
-      } else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || HEADLINE.test(l))) {
+      } else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || headline(l) !== null)) {
         area = "failures";
-        if (!HEADLINE.test(l)) {
+        if (headline(l) === null) {
           // An excerpt that starts inside a failure section: a section without headline.
           current = {
             kind: "failure",
@@ -577,9 +607,9 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       area = "summary";
     }
     if (area === "failures" || area === "errors") {
-      const h = printed ? null : HEADLINE.exec(l);
-      if (h !== null) {
-        const text = h[1] ?? "";
+      const title = printed ? null : headline(l);
+      if (title !== null) {
+        const text = title;
         const err = /^ERROR (?:at (setup|teardown) of|collecting) (.+)$/.exec(text);
         current = {
           kind: area === "errors" || err !== null ? "error" : "failure",
@@ -596,15 +626,23 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         continue;
       }
       if (XPASS_STRICT_LINE.test(l) && (current === null || headless.includes(current))) {
-        // --tb=line: a strict xfail that passed prints its reason (twice), and no location
-        // line to end on: a failure of its own, or it took the next failure's text (and seed).
-        const prev = headless[headless.length - 1];
-        const repeat = current === null && prev !== undefined && prev.body.length === 1 && prev.body[0] === l && prev.bodyAt[0] === firstLineNo + i - 1;
-        if (!repeat) {
-          headless.push({ kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [l], captured: [], bodyAt: [firstLineNo + i], capturedAt: [], logLine: firstLineNo + i });
+        // --tb=line: a strict xfail that passed prints its reason, its captured output if any,
+        // and its reason again; no location line to end on. A failure of its own (else it took
+        // the next failure's text and seed), which its second reason line ends.
+        const open: Section | null = current;
+        if (open !== null && open.body.length === 1 && open.body[0] === l) {
+          close();
+          continue;
         }
         close();
+        current = { kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [l], captured: [], bodyAt: [firstLineNo + i], capturedAt: [], logLine: firstLineNo + i };
+        headless.push(current);
         continue;
+      }
+      const xpassOpen: Section | null = current;
+      if (xpassOpen !== null && !inCaptured && xpassOpen.body.length === 1 && XPASS_STRICT_LINE.test(xpassOpen.body[0] ?? "") && !CAPTURED.test(l)) {
+        // One whose reason came once only: what follows is the next failure's.
+        close();
       }
       if (current === null) {
         // --tb=line: no headlines; each failure ends at its `path:line: message` line.
@@ -660,6 +698,8 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       }
     }
   }
+  // A test whose result was printed; one still printing is the one running when the log ends.
+  if (printing?.result !== undefined) endPrinting();
 
   const records: RunRecord[] = [];
   const byId = new Map<string, RunRecord>();

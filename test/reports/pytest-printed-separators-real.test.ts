@@ -85,6 +85,36 @@ def test_render():
     expect(parsed.warnings).toEqual([]);
   }, 60_000);
 
+  it("a pytest a test ran, printed at another width, is that test's output (its titles are not the run's)", () => {
+    const outer = pytestProject("ft-printed-sep-child-", {
+      "tests/test_outer.py": `import os
+import subprocess
+import sys
+
+
+def test_runs_child():
+    env = dict(os.environ, COLUMNS="80")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "child"], capture_output=True, text=True, env=env)
+    print("child run output:")
+    print(r.stdout)
+    assert r.returncode == 0
+
+
+def test_after():
+    print("seed=42")
+    assert False
+`,
+      "child/test_inner.py": "def test_inner():\n    assert 1 == 2\n",
+    });
+    const ci = ciWithConsole(outer, ["-p", "no:randomly", "tests"], { env });
+    expect(ci.console).toContain("child run output:");
+    const { parsed, byName } = seeds(ci.console);
+    // The child's FAILURES made a phantom failing test and took test_after's seed and line.
+    expect(parsed.tests.map((t) => t.id)).toEqual(["tests/test_outer.py::test_runs_child", "tests/test_outer.py::test_after"]);
+    expect(byName.get("test_after")!.output).toContain("seed=42");
+    expect(byName.get("test_after")!.line).toBe(16);
+  }, 60_000);
+
   it("an excerpt with the FAILURES header and the summary line pasted under it keeps the node id", () => {
     const excerpt = [
       "=================================== FAILURES ===================================",

@@ -94,6 +94,26 @@ def test_b():
     expect(parsePytestLog(cut, "console.log").tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_h.py::test_b", "errored"]]);
   }, 120_000);
 
+  it("a lone FAILED the test printed itself is its output, not its result (-s -v)", () => {
+    const project = pytestProject("ft-s-verbose-lone-", {
+      "tests/test_s.py": `def test_status_table():
+    for name, st in [("cache", "FAILED"), ("db", "PASSED")]:
+        print(name)
+        print(st)
+    print("seed=5")
+
+
+def test_other():
+    assert 0
+`,
+    });
+    const ci = ciWithConsole(project, ["-p", "no:randomly", "-s", "-v", "tests"], { env });
+    expect(ci.console).toContain("tests/test_s.py::test_status_table cache\nFAILED\ndb\nPASSED\nseed=5\nPASSED");
+    const parsed = parsePytestLog(ci.console, "console.log");
+    expect(parsed.tests.map((t) => [t.id, t.outcome])).toEqual([["tests/test_s.py::test_other", "failed"]]);
+    expect(parsed.counts).toMatchObject({ passed: 1, failed: 1 });
+  }, 120_000);
+
   it("pytest 9's subtest results on a test's line are no output of it (-v): a later hang is still named", () => {
     const project = pytestProject("ft-s-verbose-subtests-", {
       "tests/test_s.py": `def test_sub(subtests):

@@ -1,5 +1,6 @@
 // pytest --tb=line prints no headlines: each failure ends at its `path:line: message` line. A
-// strict xfail that passed prints only its reason (twice), no such line, so it took the next
+// strict xfail that passed prints only its reason (twice: before and after its captured output),
+// no such line, so it took the next
 // failure's text, and every later failure the one after it: seeds, lines and messages each
 // one test off, with the JUnit report too. A real pytest run.
 import { afterAll, describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ import pytest
 
 @pytest.mark.xfail(strict=True, reason="gh-123 not fixed yet")
 def test_a_known_bug():
-    pass
+    print("xfail printing")
 
 
 def test_b():
@@ -34,7 +35,8 @@ def test_c():
     });
     const ci = ciWithConsole(project, ["-p", "no:randomly", "--tb=line", "tests"], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
     expect(ci.status).toBe(1);
-    expect(ci.console).toContain("[XPASS(strict)] gh-123 not fixed yet");
+    // Its reason, its captured output, its reason again.
+    expect(ci.console).toContain("[XPASS(strict)] gh-123 not fixed yet\n----------------------------- Captured stdout call -----------------------------\nxfail printing\n[XPASS(strict)] gh-123 not fixed yet\n");
     const parsed = parsePytestLog(ci.console, "console.log");
     const view = parsed.tests.map((t) => [t.name, t.line ?? null, /MXNET_TEST_SEED=(\d+)/.exec(t.output ?? "")?.[1] ?? null]);
     expect(view).toEqual([

@@ -5784,14 +5784,19 @@ function judgeGoTest(exitCode, stdout, opts = {}) {
         // TestMain has no RUN line of its own (gotestsum names a package's failure outside any test
         // so): for it the exit code is the result. Any other test the binary never started did not
         // fail here: the binary died before it (or go printed nothing of it).
-        // A subtest whose parent started and ended before reaching it: the parent's failure (a
-        // fixture that t.Fatal-ed before t.Run) is the subtest's, as the exit code says.
+        // A subtest whose parent failed before reaching it (a fixture that t.Fatal-ed before t.Run)
+        // failed with it. A parent that skipped or passed without reaching it did not run it.
         const levels = name.split("/");
-        let parentStarted = false;
-        for (let k = 1; k < levels.length; k++)
-            if (stdout.includes(`=== RUN   ${levels.slice(0, k).join("/")}\n`))
-                parentStarted = true;
-        if (wholePackage || (name !== "TestMain" && !parentStarted)) {
+        for (let k = levels.length - 1; k >= 1 && exitCode !== 0; k--) {
+            const parent = levels.slice(0, k).join("/");
+            const result = ownResult(parent, "m").exec(stdout);
+            if (result === null)
+                continue;
+            if (result[1] !== "FAIL")
+                break;
+            return { kind: "failed", message: failureLine(blockOf(stdout, parent, result.index)) ?? `${parent} failed before it ran ${name}` };
+        }
+        if (wholePackage || name !== "TestMain") {
             const why = stderr.split("\n").find((l) => l.trim() !== "" && !l.startsWith("#"))?.trim();
             return exitCode === 0
                 ? { kind: "not-run", why: `go test printed no result for ${name}` }
@@ -13075,13 +13080,30 @@ function nonEmpty(t) {
 const SESSION_START = /^=+ test session starts =+$/;
 /** pytest's separator lines: `==== TITLE ====`. */
 const MAJOR_SECTION = /^={3,} (.+?) ={3,}$/;
-/** A failure section's headline: `____ TestC.test_y[p] ____` (one `_` each side when too long). */
-const HEADLINE = /^_+ (.*?[^_ ].*?) _+$/;
+/**
+ * A failure section's headline, `____ TestC.test_y[p] ____` (one `_` each side when too long):
+ * its title, or null. Code, not a regular expression: `/^_+ (.*?[^_ ].*?) _+$/` takes time
+ * quadratic in the length of a line that starts with `_ ` and is no headline.
+ */
+function headline(l) {
+    if (l.charCodeAt(0) !== 0x5f || l.charCodeAt(l.length - 1) !== 0x5f)
+        return null;
+    let from = 0;
+    while (l.charCodeAt(from) === 0x5f)
+        from++;
+    let to = l.length;
+    while (to > from && l.charCodeAt(to - 1) === 0x5f)
+        to--;
+    if (l.charCodeAt(from) !== 0x20 || l.charCodeAt(to - 1) !== 0x20 || to - 1 <= from + 1)
+        return null;
+    const title = l.slice(from + 1, to - 1);
+    return /[^_ ]/.test(title) ? title : null;
+}
 /** A separator whose title was too long for the terminal: one character each side. */
 const MINIMAL_SEPARATOR = /^([=_]) \S.* \1$/;
 const CAPTURED = /^-{2,} (Captured (?:log|stdout|stderr)(?: \w+)?) -{2,}$/;
 /** `-v`: `tests/x.py::test_y PASSED   [ 40%]` (the outcome may carry a reason in parentheses). */
-const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+const VERBOSE = /^(\S.*?::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN)(?: \(.*\))?(?:[ \t]*\[\s*\d+%\])?\s*$/;
 /** pytest-xdist `-v`, once its `[gw3] ` prefix is gone: `[ 40%] FAILED tests/x.py::test_y`. */
 const XDIST_VERBOSE = /^\[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|RERUN) (\S.*?::\S.*?)\s*$/;
 /** `-v` line of a test that started but never finished (the session died inside it). */
@@ -13089,7 +13111,7 @@ const VERBOSE_STARTED = /^(\S[^\s:]*\.py::\S.*?)\s*$/;
 /** pytest's failure text for a strict xfail that passed. */
 const XPASS_STRICT_LINE = /^\[XPASS\(strict\)\]/;
 /** -s -v: a test's result alone on a line, after the lines the test printed. */
-const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?\s*(?:\[\s*\d+%\])?\s*$/;
+const LONE_RESULT = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?: \(.*\))?(?:[ \t]*\[\s*\d+%\])?\s*$/;
 /**
  * -s -v: the line pytest starts with the test's id, followed by the first line the test printed
  * (pytest writes the id, then the test runs and prints, then the result). The id ends at the
@@ -13394,6 +13416,19 @@ function parseRun(lines, firstLineNo, ctx, nested) {
     let lastStarted = null;
     /** -s -v: what the running test printed between its id and its result (see printingStart). */
     let printing = null;
+    /**
+     * Ends what the running test printed. Its result is the last lone result word among its lines:
+     * one it printed itself (a `FAILED` of its own output) is followed by more.
+     */
+    const endPrinting = () => {
+        const p = printing;
+        printing = null;
+        if (p?.result === undefined)
+            return;
+        verbose.push({ id: p.id, outcome: p.result.outcome, index: ctx.nextIndex++ });
+        printedBy.set(p.id, { lines: p.lines.slice(0, p.result.line), at: p.at.slice(0, p.result.line) });
+        lastStarted = null;
+    };
     const printedBy = new Map();
     let lastProgressFile = null;
     let sawSessionStart = false;
@@ -13440,9 +13475,9 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             inNested = !(MAJOR_SECTION.test(l) && COUNTS_TAIL.test(l));
             continue;
         }
-        // (The first and last characters first: HEADLINE on a long line that is no separator costs
+        // (The first and last characters first: a separator's patterns on a long line that is none cost
         // time quadratic in its length.)
-        const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || HEADLINE.test(l));
+        const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || headline(l) !== null);
         // Output: a test's captured output, or what it printed between progress marks under -s.
         let printed = false;
         if (separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l)) {
@@ -13450,7 +13485,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             // COLUMNS changes it mid-run. Its own section titles (and the run's last counts line)
             // are its own at any width, and give the width from there on.
             const title = MAJOR_SECTION.exec(l)?.[1];
-            const own = title !== undefined && (PYTEST_TITLES.test(title) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
+            // (Not in a test's captured output: a pytest it ran prints those titles at its own width.)
+            const own = title !== undefined && ((!inCaptured && PYTEST_TITLES.test(title)) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
             if (own)
                 width = l.length;
             else
@@ -13461,12 +13497,14 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         if (major !== null && width === null)
             width = l.length;
         if (tail !== null && (major !== null || area === "progress" || area === "summary" || area === "other")) {
+            endPrinting();
             counts = parseCounts(tail[1] ?? "");
             close();
             area = "other";
             continue;
         }
         if (major !== null) {
+            endPrinting();
             close();
             const title = major[1] ?? "";
             if (SESSION_START.test(l))
@@ -13476,15 +13514,14 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         }
         if (area === "progress") {
             if (printing !== null) {
-                // -s -v: the test's result word comes alone on a line, after what it printed.
+                // -s -v: the test's result word comes alone on a line, after what it printed (kept
+                // until the next test begins: see endPrinting).
                 const alone = LONE_RESULT.exec(l);
-                if (alone !== null) {
-                    const o = outcomeOf(alone[1] ?? "");
-                    if (o !== null)
-                        verbose.push({ id: printing.id, outcome: o, index: ctx.nextIndex++ });
-                    printedBy.set(printing.id, printing);
-                    printing = null;
-                    lastStarted = null;
+                const o = alone !== null ? outcomeOf(alone[1] ?? "") : null;
+                if (o !== null) {
+                    printing.result = { outcome: o, line: printing.lines.length };
+                    printing.lines.push(l);
+                    printing.at.push(firstLineNo + i);
                     continue;
                 }
             }
@@ -13493,8 +13530,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             const id = v?.[1] ?? x?.[2];
             const word = v?.[2] ?? x?.[1];
             if (id !== undefined && word !== undefined) {
+                endPrinting();
                 lastStarted = null;
-                printing = null;
                 if (word === "RERUN") {
                     reruns.set(id, (reruns.get(id) ?? 0) + 1);
                     continue;
@@ -13547,6 +13584,7 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             // -s -v: `tests/x.py::test_y what it printed first`, more of it, then the result alone.
             const startedPrinting = sawSessionStart ? printingStart(l) : null;
             if (startedPrinting !== null) {
+                endPrinting();
                 printing = { id: startedPrinting.id, lines: [startedPrinting.rest], at: [firstLineNo + i] };
                 lastStarted = startedPrinting.id;
                 continue;
@@ -13556,6 +13594,7 @@ function parseRun(lines, firstLineNo, ctx, nested) {
                 // result (`donePASSED`), and this one is running now.
                 const bare = sawSessionStart ? bareStartedId(l) : null;
                 if (bare !== null) {
+                    endPrinting();
                     printing = null;
                     lastStarted = bare;
                     continue;
@@ -13573,9 +13612,9 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             if (!sawSessionStart && PASTED_SUMMARY.test(l)) {
                 area = "summary";
             }
-            else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || HEADLINE.test(l))) {
+            else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || headline(l) !== null)) {
                 area = "failures";
-                if (!HEADLINE.test(l)) {
+                if (headline(l) === null) {
                     // An excerpt that starts inside a failure section: a section without headline.
                     current = {
                         kind: "failure",
@@ -13602,9 +13641,9 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             area = "summary";
         }
         if (area === "failures" || area === "errors") {
-            const h = printed ? null : HEADLINE.exec(l);
-            if (h !== null) {
-                const text = h[1] ?? "";
+            const title = printed ? null : headline(l);
+            if (title !== null) {
+                const text = title;
                 const err = /^ERROR (?:at (setup|teardown) of|collecting) (.+)$/.exec(text);
                 current = {
                     kind: area === "errors" || err !== null ? "error" : "failure",
@@ -13621,15 +13660,23 @@ function parseRun(lines, firstLineNo, ctx, nested) {
                 continue;
             }
             if (XPASS_STRICT_LINE.test(l) && (current === null || headless.includes(current))) {
-                // --tb=line: a strict xfail that passed prints its reason (twice), and no location
-                // line to end on: a failure of its own, or it took the next failure's text (and seed).
-                const prev = headless[headless.length - 1];
-                const repeat = current === null && prev !== undefined && prev.body.length === 1 && prev.body[0] === l && prev.bodyAt[0] === firstLineNo + i - 1;
-                if (!repeat) {
-                    headless.push({ kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [l], captured: [], bodyAt: [firstLineNo + i], capturedAt: [], logLine: firstLineNo + i });
+                // --tb=line: a strict xfail that passed prints its reason, its captured output if any,
+                // and its reason again; no location line to end on. A failure of its own (else it took
+                // the next failure's text and seed), which its second reason line ends.
+                const open = current;
+                if (open !== null && open.body.length === 1 && open.body[0] === l) {
+                    close();
+                    continue;
                 }
                 close();
+                current = { kind: area === "errors" ? "error" : "failure", key: null, collecting: false, body: [l], captured: [], bodyAt: [firstLineNo + i], capturedAt: [], logLine: firstLineNo + i };
+                headless.push(current);
                 continue;
+            }
+            const xpassOpen = current;
+            if (xpassOpen !== null && !inCaptured && xpassOpen.body.length === 1 && XPASS_STRICT_LINE.test(xpassOpen.body[0] ?? "") && !CAPTURED.test(l)) {
+                // One whose reason came once only: what follows is the next failure's.
+                close();
             }
             if (current === null) {
                 // --tb=line: no headlines; each failure ends at its `path:line: message` line.
@@ -13688,6 +13735,9 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             }
         }
     }
+    // A test whose result was printed; one still printing is the one running when the log ends.
+    if (printing?.result !== undefined)
+        endPrinting();
     const records = [];
     const byId = new Map();
     let unresolved = 0;
@@ -22288,7 +22338,7 @@ const VERDICT_ICON = {
     "not-reproduced": "\u{1F7E2}",
     "not-rerun": "\u26AA",
 };
-function headline(report) {
+function markdown_headline(report) {
     const s = report.summary;
     const failing = s.failed + s.errored;
     const retried = passedOnRetry(report);
@@ -22430,7 +22480,7 @@ function renderMarkdown(report, options) {
     const tests = orderForDisplay(report);
     const limit = options.budgetBytes ?? Number.POSITIVE_INFINITY;
     const budget = new ByteBudget(limit);
-    const head = headline(report);
+    const head = markdown_headline(report);
     if (!budget.tryAdd(head))
         return cutToBytes(head, limit);
     const notes = notesBlock(options);
