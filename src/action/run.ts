@@ -2,7 +2,7 @@
  * The Action's work, with its side effects passed in (`ActionDeps`) so it runs in tests
  * without the runner: read settings, triage, write the report, publish, set outputs, decide.
  */
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { Report } from "../model.js";
 import { UserError, errorMessage } from "../errors.js";
 import { writeFileAtomic, writeJsonAtomic } from "../io/write-atomic.js";
@@ -133,6 +133,11 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
   log.untrusted(renderTable(report, { maxRows: LOG_TABLE_ROWS, moreWhere: "report.json lists every failing test" }));
 
   const notes: string[] = [];
+  // The reproduce commands are the project's (paths from its root): say where that is.
+  const projectRel = relative(gh.workspace, settings.triage.cwd);
+  if (projectRel !== "" && report.tests.some((t) => t.reproduce !== null)) {
+    notes.push(`Reproduce commands run from ${projectRel.split(sep).join("/")} (the step's working-directory).`);
+  }
   const ctx: SummaryContext = { charts: settings.charts, notes };
   if (settings.history) {
     const cache = await loadOptional("history", deps.cache, log);

@@ -184,6 +184,8 @@ describe.skipIf(!ready).each(runtimes)("the bundled Action under %s", (_name, no
   it("writes the job summary with counts, the table, details and a chart, under 1 MiB", () => {
     expect(r.summary).toMatch(/^## flaky-triage: \d+ deterministic/);
     expect(r.summary).toContain("| | Test | Verdict | Cause | Seed | Fix |");
+    // Its reproduce commands name files from the project's root, which is working-directory.
+    expect(r.summary).toContain("- Reproduce commands run from examples/pytest \\(the step&#39;s working\\-directory\\)");
     expect(r.summary).toContain("<details><summary>");
     expect(r.summary).toContain("```mermaid");
     expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
