@@ -6327,7 +6327,11 @@ function goMessage(t) {
     if (panic !== undefined)
         return panic.replace(/ \[recovered\]$/, "");
     const logged = [...body.matchAll(/^[ \t]*([\w.-]{1,200}\.go:\d{1,9}: [^\n]{1,500})/gm)].at(-1)?.[1];
-    return logged?.trim();
+    if (logged !== undefined)
+        return logged.trim();
+    // A TestMain that printed why it left, before go's own FAIL lines.
+    const said = body.split("\n", 20).find((l) => l.trim() !== "" && !/^(?:=== |--- |FAIL\b|PASS\b|ok\b|exit status )/.test(l.trim()));
+    return said?.trim().slice(0, 500);
 }
 function goPlaces(t) {
     // A failing go test's log lines all look alike (`file_test.go:N: text`, t.Logf's and
@@ -17987,6 +17991,11 @@ function joinInputs(inputs, view) {
         for (const test of kept) {
             if (reportContext !== undefined && test.reportContext === undefined)
                 test.reportContext = reportContext;
+            // gotestsum names a package's failure outside any test (a TestMain that exits) with no
+            // classname: its package is the suite's name, which the reader put in the id.
+            if (dialect?.runner === "go" && test.classname === "" && test.id.endsWith(`::${test.name}`)) {
+                test.classname = test.id.slice(0, test.id.length - test.name.length - 2);
+            }
             const e = { test, kind: input.kind, id: test.id, order: order++ };
             // A go log that never named the package leaves bare test names: nothing to map them with.
             if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {

@@ -450,6 +450,11 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
     const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
     for (const test of kept) {
       if (reportContext !== undefined && test.reportContext === undefined) test.reportContext = reportContext;
+      // gotestsum names a package's failure outside any test (a TestMain that exits) with no
+      // classname: its package is the suite's name, which the reader put in the id.
+      if (dialect?.runner === "go" && test.classname === "" && test.id.endsWith(`::${test.name}`)) {
+        test.classname = test.id.slice(0, test.id.length - test.name.length - 2);
+      }
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       // A go log that never named the package leaves bare test names: nothing to map them with.
       if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {

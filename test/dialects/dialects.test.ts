@@ -188,6 +188,18 @@ describe("gotestsum, a real report of panics and environment failures (test/fixt
     expect(findHint(failureHints(byName.get("TestDial")!), "environment")).toBeDefined();
   });
 
+  it("a TestMain that exits (no classname: the package is the suite's name) is named and rerun by its package", () => {
+    // Real gotestsum 1.8.2 output of a package whose TestMain leaves when DB_URL is unset.
+    const tm = path.resolve(import.meta.dirname, "../fixtures/junit/gotestsum-testmain.xml");
+    const reader = new JUnitReader(tm);
+    reader.write(readFileSync(tm, "utf8"));
+    const [t] = joinInputs([reader.end()], project());
+    // It was "/TestMain", rerun as `go test . -run ^TestMain$` in the module root ("no Go files").
+    expect(t).toMatchObject({ id: "example.com/gm/tmain/TestMain", classname: "example.com/gm/tmain", runner: "go" });
+    // What it printed before go's FAIL lines, not gotestsum's "Failed".
+    expect(t?.message).toBe("setup: DB_URL not set");
+  });
+
   it("a panic's place is the test file's frame of its stack", () => {
     const [nil] = joinInputs([parsed()], project("svc/svc_test.go")).filter((t) => t.name === "TestNilMap");
     expect(nil).toMatchObject({ file: "svc/svc_test.go", line: 9 });

@@ -316,7 +316,10 @@ function goMessage(t: TestCase): string | undefined {
   const panic = /^panic: [^\n]{1,500}/m.exec(body)?.[0];
   if (panic !== undefined) return panic.replace(/ \[recovered\]$/, "");
   const logged = [...body.matchAll(/^[ \t]*([\w.-]{1,200}\.go:\d{1,9}: [^\n]{1,500})/gm)].at(-1)?.[1];
-  return logged?.trim();
+  if (logged !== undefined) return logged.trim();
+  // A TestMain that printed why it left, before go's own FAIL lines.
+  const said = body.split("\n", 20).find((l) => l.trim() !== "" && !/^(?:=== |--- |FAIL\b|PASS\b|ok\b|exit status )/.test(l.trim()));
+  return said?.trim().slice(0, 500);
 }
 
 function goPlaces(t: TestCase): Place[] {
