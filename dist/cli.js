@@ -13401,6 +13401,13 @@ function nestedSessionAt(lines, i) {
 }
 /** What pytester's runpytest_subprocess prints before the session: `running: ...` and `     in: ...`. */
 const SUBPROCESS_PREAMBLE = /^ {0,8}(?:running|in): /;
+/** Sets a record's output from lines of the log (and their line numbers), when they hold anything. */
+function setOutput(rec, out) {
+    if (out === undefined || !out.lines.some((x) => x.trim() !== ""))
+        return;
+    rec.output = out.lines.join("\n");
+    rec.outputLines = out.at;
+}
 /**
  * Parses one pytest session (from its `test session starts` line to the next). `nested` holds the
  * log's line numbers where a session a test printed begins (nestedSessionAt, decided once on the
@@ -13481,14 +13488,18 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         }
         // (The first and last characters first: a separator's patterns on a long line that is none cost
         // time quadratic in its length.)
-        const separator = looksLikeSeparator(l) && (MAJOR_SECTION.test(l) || headline(l) !== null);
+        // Each looked for once: every line of a 64 MB log comes through here.
+        const sepLike = looksLikeSeparator(l);
+        const majorMatch = sepLike ? MAJOR_SECTION.exec(l) : null;
+        const head = sepLike && majorMatch === null ? headline(l) : null;
+        const separator = majorMatch !== null || head !== null;
         // Output: a test's captured output, or what it printed between progress marks under -s.
         let printed = false;
         if (separator && (inCaptured || (area === "progress" && sawSessionStart)) && !drawn(l)) {
             // pytest reads the terminal's width afresh for each separator: a test module that sets
             // COLUMNS changes it mid-run. Its own section titles (and the run's last counts line)
             // are its own at any width, and give the width from there on.
-            const title = MAJOR_SECTION.exec(l)?.[1];
+            const title = majorMatch?.[1];
             // (Not in a test's captured output: a pytest it ran prints those titles at its own width.)
             const own = title !== undefined && ((!inCaptured && PYTEST_TITLES.test(title)) || (i === lastCountsAt && COUNTS_TAIL.test(l)));
             if (own)
@@ -13496,7 +13507,7 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             else
                 printed = true;
         }
-        const major = printed ? null : MAJOR_SECTION.exec(l);
+        const major = printed ? null : majorMatch;
         const tail = printed ? null : COUNTS_TAIL.exec(l);
         if (major !== null && width === null)
             width = l.length;
@@ -13599,7 +13610,6 @@ function parseRun(lines, firstLineNo, ctx, nested) {
                 const bare = sawSessionStart ? bareStartedId(l) : null;
                 if (bare !== null) {
                     endPrinting();
-                    printing = null;
                     lastStarted = bare;
                     continue;
                 }
@@ -13616,9 +13626,9 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             if (!sawSessionStart && PASTED_SUMMARY.test(l)) {
                 area = "summary";
             }
-            else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || headline(l) !== null)) {
+            else if (!sawSessionStart && (E_LINE.test(l) || LOCATION.test(l) || CAPTURED.test(l) || head !== null)) {
                 area = "failures";
-                if (headline(l) === null) {
+                if (head === null) {
                     // An excerpt that starts inside a failure section: a section without headline.
                     current = {
                         kind: "failure",
@@ -13645,9 +13655,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             area = "summary";
         }
         if (area === "failures" || area === "errors") {
-            const title = printed ? null : headline(l);
-            if (title !== null) {
-                const text = title;
+            if (!printed && head !== null) {
+                const text = head;
                 const err = /^ERROR (?:at (setup|teardown) of|collecting) (.+)$/.exec(text);
                 current = {
                     kind: area === "errors" || err !== null ? "error" : "failure",
@@ -13816,11 +13825,7 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             rec.detailsLines = trimmedBody.at;
         }
         // Under -s nothing is captured: what the test printed is in the progress lines.
-        const own = trimmedOut.lines.length > 0 ? trimmedOut : printedBy.get(id);
-        if (own !== undefined && own.lines.length > 0) {
-            rec.output = own.lines.join("\n");
-            rec.outputLines = own.at;
-        }
+        setOutput(rec, trimmedOut.lines.length > 0 ? trimmedOut : printedBy.get(id));
         if (sec !== null)
             rec.logLine = sec.logLine;
         const n = reruns.get(id);
@@ -13935,10 +13940,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         const running = lastStarted !== null && !byId.has(lastStarted) && !verbose.some((v) => v.id === lastStarted) ? lastStarted : null;
         if (running !== null) {
             const rec = { id: running, ...namesOf(running), outcome: "errored", index: ctx.nextIndex++, message: CUT_WHILE_RUNNING };
-            if (printing !== null && printing.id === running && printing.lines.some((x) => x.trim() !== "")) {
-                rec.output = printing.lines.join("\n");
-                rec.outputLines = printing.at;
-            }
+            if (printing !== null && printing.id === running)
+                setOutput(rec, printing);
             byId.set(running, rec);
             records.push(rec);
         }
@@ -13950,11 +13953,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         if (byId.has(v.id))
             continue;
         const rec = { id: v.id, ...namesOf(v.id), outcome: v.outcome, index: v.index };
-        const own = v.outcome === "failed" || v.outcome === "errored" ? printedBy.get(v.id) : undefined;
-        if (own !== undefined && own.lines.some((x) => x.trim() !== "")) {
-            rec.output = own.lines.join("\n");
-            rec.outputLines = own.at;
-        }
+        if (v.outcome === "failed" || v.outcome === "errored")
+            setOutput(rec, printedBy.get(v.id));
         const n = reruns.get(v.id);
         if (n !== undefined)
             rec.priorAttempts = Array.from({ length: n }, () => ({ outcome: "failed" }));
