@@ -12,8 +12,8 @@ import type { ParsedInput, TestCase } from "../model.js";
 import { normaliseCiLog } from "../reports/ci-log.js";
 import { dropCutTail } from "../reports/console-runs.js";
 import { detectKind } from "../reports/detect.js";
-import { detectDialect } from "../reports/dialects/index.js";
 import { parseGoTestJson, parseGoTestLog } from "../reports/go-log.js";
+import { inputDialect } from "../reports/join.js";
 import { JUnitReader } from "../reports/junit.js";
 import { DETECT_HEAD_BYTES, MAX_LOG_BYTES } from "../reports/limits.js";
 import { parsePytestLog } from "../reports/pytest-log.js";
@@ -83,20 +83,13 @@ export async function explainMain(argv: string[]): Promise<number> {
     if (text.cut) input.warnings.unshift(`${label}: only the first ${MAX_LOG_BYTES / (1024 * 1024)} MiB were read`);
     if (input.tests.length === 0 && input.counts.tests === 0) input = asBareFailure(input, text.text);
   }
-  const runner = runnerOf(input);
+  // The built-in runner of the input's ids, as the join decides it for reruns.
+  const runner = inputDialect(input)?.runner ?? null;
   const report = await triageInputs([input], settings, { env: process.env }, { noRerunNote: "explain does not rerun" });
   process.stdout.write(
     renderExplain(report, { logArg: arg, project: v.cwd ?? null, runner, color: process.stdout.isTTY === true }),
   );
   return 0;
-}
-
-/** The built-in runner of the input's ids, as the join decides it for reruns (null: pytest's or none). */
-function runnerOf(input: ParsedInput): string | null {
-  if (input.kind === "go-test-json" || input.kind === "go-test-log") return "go";
-  if (input.kind !== "junit") return null;
-  const dialect = detectDialect({ path: input.path, tests: input.tests, ...(input.head !== undefined ? { head: input.head } : {}) });
-  return dialect?.runner ?? null;
 }
 
 type LoadedText = { kind: "text"; text: string; cut: boolean } | { kind: "junit-file" };

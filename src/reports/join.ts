@@ -10,7 +10,7 @@ import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
 import { doctestKind, failedWithImportMismatch, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
-import { detectDialect, dialectNamed, viewOf, type Place } from "./dialects/index.js";
+import { detectDialect, dialectNamed, viewOf, type Dialect, type Place } from "./dialects/index.js";
 import { isUninformativeMessage } from "./message.js";
 import { reportSeedContext } from "../seeds/extract.js";
 
@@ -430,6 +430,16 @@ function firstOrder(group: Evidence[]): number {
 }
 
 /**
+ * The runner dialect of an input's tests (`kept`: those the join keeps), or null (pytest's, or
+ * none known). go's own output reads as its JUnit converters do: same ids, file:line places, go
+ * driver.
+ */
+export function inputDialect(input: ParsedInput, kept: readonly TestCase[] = input.tests.filter(keep)): Dialect | null {
+  if (input.kind === "junit") return detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) });
+  return input.kind === "go-test-json" || input.kind === "go-test-log" ? (dialectNamed("gotestsum") ?? null) : null;
+}
+
+/**
  * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
  * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
  */
@@ -440,13 +450,7 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
   let order = 0;
   for (const input of inputs) {
     const kept = input.tests.filter(keep);
-    // go's own output reads as its JUnit converters do: same ids, file:line places, go driver.
-    const dialect =
-      input.kind === "junit"
-        ? detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) })
-        : input.kind === "go-test-json" || input.kind === "go-test-log"
-          ? (dialectNamed("gotestsum") ?? null)
-          : null;
+    const dialect = inputDialect(input, kept);
     const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
     for (const test of kept) {
       if (reportContext !== undefined && test.reportContext === undefined) test.reportContext = reportContext;
