@@ -177,5 +177,10 @@ function ownAssertion(assertions: readonly AssertionResult[], filter: NameFilter
 
 /** A regular expression matching exactly `text` (JS and RE2 syntax alike). */
 export function exactPattern(text: string): string {
-  return `^${text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`;
+  return `^${escapePattern(text)}$`;
+}
+
+/** `text` with the characters special in a JS or RE2 regular expression escaped. */
+export function escapePattern(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }

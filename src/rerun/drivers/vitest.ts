@@ -8,7 +8,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { argsWithSeed, seedApplication } from "../seed-apply.js";
 import { fileArgument, fileOutsideProject } from "./js-files.js";
-import { exactPattern, judgeJestJson, wholeFileInvocation } from "./js-results.js";
+import { escapePattern, judgeJestJson, wholeFileInvocation } from "./js-results.js";
 import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
 
 /** `npx --no-install`: a rerun must use the project's own vitest, never download one. */
@@ -28,10 +28,7 @@ export function vitestFile(test: TestCase): string {
  * which of them separate is not written down, so each matches either.
  */
 export function vitestNamePattern(test: TestCase): string {
-  return test.name
-    .split(" > ")
-    .map((part) => exactPattern(part).slice(1, -1))
-    .reduce((pattern, part, i) => (i === 0 ? `^${part}` : `${pattern}(?: > | )${part}`), "") + "$";
+  return `^${test.name.split(" > ").map(escapePattern).join("(?: > | )")}$`;
 }
 
 /**
