@@ -5662,7 +5662,11 @@ function ownAssertion(assertions, filter) {
 }
 /** A regular expression matching exactly `text` (JS and RE2 syntax alike). */
 function exactPattern(text) {
-    return `^${text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`;
+    return `^${escapePattern(text)}$`;
+}
+/** `text` with the characters special in a JS or RE2 regular expression escaped. */
+function escapePattern(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/drivers/go.ts
@@ -7900,10 +7904,7 @@ function vitestFile(test) {
  * which of them separate is not written down, so each matches either.
  */
 function vitestNamePattern(test) {
-    return test.name
-        .split(" > ")
-        .map((part) => exactPattern(part).slice(1, -1))
-        .reduce((pattern, part, i) => (i === 0 ? `^${part}` : `${pattern}(?: > | )${part}`), "") + "$";
+    return `^${test.name.split(" > ").map(escapePattern).join("(?: > | )")}$`;
 }
 /**
  * Seed arguments for a run of the whole file in its own order: a recorded `--sequence.shuffle`
@@ -14741,820 +14742,15 @@ async function expandGlobs(patterns, cwd, unmatched = "error") {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/ladder.ts
+;// CONCATENATED MODULE: ./src/reports/message.ts
 /**
- * Per-dtype ceilings above which a tolerance stops being "numerical noise" and the suggestion
- * carries a warning to double-check the implementation.
- *  - rtol: float16 1e-2, float32 1e-4, float64 1e-7, as set by the project issue (MXNet's own
- *    default_rtols use float16 1e-2 and float32 1e-4 as well).
- *  - atol: the reference's Appendix II "Recommended Tolerance Levels": float16 1e-2,
- *    float32 1e-3, float64 1e-3.
- * Appendix II's rtol column (1e-4 / 1e-5 / 1e-5) is deliberately not used: the issue's values
- * supersede it.
+ * Failure messages that say nothing of what failed: gotestsum writes `Failed` for every test,
+ * and some converters `failure` or nothing at all. Another source's message, or the failure's
+ * own first line of substance, says more.
  */
-const DTYPE_GUIDELINES = {
-    float16: { rtol: 1e-2, atol: 1e-2 },
-    float32: { rtol: 1e-4, atol: 1e-3 },
-    float64: { rtol: 1e-7, atol: 1e-3 },
-};
-/** Mantissas of the rungs within one decade. */
-const MANTISSAS = [1, 5];
-/**
- * Printed tolerances are rounded (MXNet prints "%f", pytest.approx two digits); values this
- * close to a rung count as on it.
- */
-const RUNG_EPSILON = 1e-4;
-/** Rung number i is MANTISSAS[i mod 2] * 10^floor(i/2); built from a decimal string so 5e-5 is exact. */
-function rungValue(index) {
-    const mantissa = MANTISSAS[((index % 2) + 2) % 2];
-    return Number(`${mantissa}e${Math.floor(index / 2)}`);
-}
-/** The smallest rung index whose value is >= x (x > 0). */
-function rungIndexAtLeast(x) {
-    let i = 2 * Math.floor(Math.log10(x)) - 2;
-    while (rungValue(i) < x * (1 - RUNG_EPSILON))
-        i++;
-    return i;
-}
-/** The smallest rung index whose value is > x (x > 0). */
-function rungIndexAbove(x) {
-    let i = rungIndexAtLeast(x);
-    if (rungValue(i) <= x * (1 + RUNG_EPSILON))
-        i++;
-    return i;
-}
-/** The next rung above a tolerance value: 1e-5 -> 5e-5, 5e-5 -> 1e-4, 3e-5 -> 5e-5. */
-function nextRung(x) {
-    return rungValue(rungIndexAbove(x));
-}
-/** Rungs to climb from `from` until `needed` passes; 1 = the next rung is enough. */
-function rungsNeeded(from, needed) {
-    if (needed <= from * (1 + RUNG_EPSILON))
-        return 0;
-    return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
-}
-/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
-function violationRatio(evidence, rtol, atol) {
-    if (evidence.kind === "maxima") {
-        const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
-        return inverse > 0 ? 1 / inverse : Infinity;
-    }
-    let worst = 0;
-    for (const e of evidence.elements) {
-        const allowed = atol + rtol * Math.abs(e.expected);
-        const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
-        worst = Math.max(worst, ratio);
-    }
-    return worst;
-}
-/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
-function minimumRtol(evidence, atol) {
-    if (evidence.kind === "maxima")
-        return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
-    let needed = 0;
-    for (const e of evidence.elements) {
-        if (e.absDiff <= atol)
-            continue;
-        if (e.expected === 0)
-            return null;
-        needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
-    }
-    return needed;
-}
-/** The smallest atol (rtol fixed) that passes. */
-function minimumAtol(evidence, rtol) {
-    if (evidence.kind === "maxima")
-        return evidence.maxAbs;
-    let needed = 0;
-    for (const e of evidence.elements) {
-        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
-    }
-    return needed;
-}
-/** The largest absolute difference the evidence shows. */
-function largestAbsDiff(evidence) {
-    return evidence.kind === "maxima"
-        ? evidence.maxAbs
-        : Math.max(0, ...evidence.elements.map((e) => e.absDiff));
-}
-/** True when every element expected exactly 0: rtol scales nothing, only atol can pass. */
-function expectsOnlyZeros(evidence) {
-    return evidence.kind === "maxima"
-        ? !Number.isFinite(evidence.maxRel)
-        : evidence.elements.length > 0 && evidence.elements.every((e) => e.expected === 0);
-}
-/** 5e-5 -> "5e-5"; 0.5 -> "0.5"; 10 -> "10". */
-function formatTolerance(x) {
-    if (x === 0)
-        return "0";
-    if (x >= 0.1 && x < 1e4)
-        return String(Number(x.toPrecision(6)));
-    const [mantissa, exponent] = x.toExponential().split("e");
-    const m = Number(Number(mantissa).toPrecision(6));
-    return `${m}e${Number(exponent)}`;
-}
-/** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
-function formatNeeded(x) {
-    if (!(x > 0) || !Number.isFinite(x))
-        return formatTolerance(x);
-    const exponent = Math.floor(Math.log10(x));
-    const scale = Math.pow(10, exponent - 2);
-    const up = Math.ceil(x / scale - 1e-9) * scale;
-    return formatTolerance(Number(up.toPrecision(3)));
-}
-function guidelineFor(dtype) {
-    return dtype !== undefined && dtype in DTYPE_GUIDELINES
-        ? DTYPE_GUIDELINES[dtype]
-        : undefined;
-}
-function guidelineWarning(parameter, value, dtype) {
-    const ceiling = guidelineFor(dtype)?.[parameter];
-    if (ceiling === undefined || value <= ceiling * (1 + RUNG_EPSILON))
-        return undefined;
-    return (`double-check the implementation: ${parameter} ${formatTolerance(value)} exceeds the ` +
-        `${dtype} guideline of ${formatTolerance(ceiling)}`);
-}
-function rungWord(n) {
-    return n === 1 ? "one rung" : `${n} rungs`;
-}
-function describe(option, to, label) {
-    const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
-    const needed = `needed >= ${formatNeeded(option.needed)}`;
-    if (option.rungs <= 1)
-        return `${head} (one rung; ${needed})`;
-    return (`${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
-        `the observed case; re-run after each step)`);
-}
-/**
- * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
- * the smallest passing value; the parameter needing fewer rungs wins (tie: the term that
- * dominates the current allowance at the worst element); the suggestion is its next rung.
- *
- * A parameter currently 0 has no "next rung"; it is only proposed when the other cannot help:
- * atol=0 with expected 0 cannot pass by construction for any nonzero error, so we propose the
- * smallest rung above the observed absolute error.
- */
-function suggestTolerance(input) {
-    const { rtol, atol, dtype, evidence } = input;
-    const labels = input.labels ?? { rtol: "rtol", atol: "atol" };
-    const observed = largestAbsDiff(evidence);
-    if (!(observed > 0) || !Number.isFinite(observed))
-        return null;
-    if ((atol === null || atol === 0) && expectsOnlyZeros(evidence)) {
-        const to = nextRung(observed);
-        const warning = guidelineWarning("atol", to, dtype);
-        return {
-            parameter: "atol",
-            from: 0,
-            to,
-            minimumPassing: observed,
-            rungsNeeded: 1,
-            ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-            text: `set ${labels.atol} ${formatTolerance(to)} (${labels.atol}=0 with expected 0 cannot pass for any nonzero ` +
-                `error; observed ${formatNeeded(observed)})`,
-        };
-    }
-    const options = [];
-    if (rtol !== null && rtol > 0) {
-        const needed = minimumRtol(evidence, atol ?? 0);
-        if (needed !== null && needed > 0) {
-            options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
-        }
-    }
-    if (atol !== null && atol > 0) {
-        const needed = minimumAtol(evidence, rtol ?? 0);
-        if (needed > 0)
-            options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
-    }
-    if (options.length === 0)
-        return null;
-    const dominant = dominantTerm(evidence, rtol ?? 0, atol ?? 0);
-    options.sort((a, b) => a.rungs - b.rungs || (a.parameter === dominant ? -1 : 1));
-    const best = options[0];
-    if (best.rungs === 0)
-        return null;
-    const to = nextRung(best.from);
-    const warning = guidelineWarning(best.parameter, to, dtype);
-    return {
-        parameter: best.parameter,
-        from: best.from,
-        to,
-        minimumPassing: best.needed,
-        rungsNeeded: best.rungs,
-        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-        text: describe(best, to, labels[best.parameter]),
-    };
-}
-/** Which term makes up most of the allowance atol + rtol*|expected| at the worst element. */
-function dominantTerm(evidence, rtol, atol) {
-    let expected;
-    if (evidence.kind === "maxima") {
-        expected = evidence.maxRel > 0 ? evidence.maxAbs / evidence.maxRel : 0;
-    }
-    else {
-        let worst = -1;
-        expected = 0;
-        for (const e of evidence.elements) {
-            const allowed = atol + rtol * Math.abs(e.expected);
-            const ratio = allowed > 0 ? e.absDiff / allowed : Infinity;
-            if (ratio > worst) {
-                worst = ratio;
-                expected = e.expected;
-            }
-        }
-    }
-    return rtol * Math.abs(expected) > atol ? "rtol" : "atol";
-}
-/**
- * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
- * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
- */
-function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word: "decimal" }) {
-    const observed = largestAbsDiff(evidence);
-    if (!(observed > 0) || !Number.isFinite(observed))
-        return null;
-    // Built from a decimal string so 0.5e-2 is exactly 0.005.
-    const threshold = (d) => Number(`${spelling.factor}e${-d}`);
-    // Largest decimal whose threshold is strictly above the observed difference.
-    let neededDecimal = decimal;
-    while (threshold(neededDecimal) <= observed && neededDecimal > -20)
-        neededDecimal--;
-    const rungs = Math.max(1, decimal - neededDecimal);
-    const from = threshold(decimal);
-    const to = threshold(decimal - 1);
-    const warning = guidelineWarning("atol", to, dtype);
-    const head = `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
-        `${formatTolerance(to)}`;
-    const text = rungs <= 1
-        ? `${head}; one step; needed > ${formatNeeded(observed)})`
-        : `${head}; needed > ${formatNeeded(observed)}, ${rungs} steps away: the next step alone ` +
-            `will not cover the observed case; re-run after each step)`;
-    return {
-        parameter: "atol",
-        from,
-        to,
-        minimumPassing: observed,
-        rungsNeeded: rungs,
-        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-        text,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/render/explain.ts
-/**
- * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
- * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
- * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
- * what to run to confirm it. Plain text; bold headings only on a terminal.
- */
-
-
-
-
-/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
-const CONFIRM_TRIALS = 10_000;
-/** Everything taken from the log passes through here: one visible line, no escapes. */
-function clean(s, max = 500) {
-    return sanitizeLine(s, max);
-}
-/** A computed figure: seven significant digits, as many as the tools print themselves. */
-function num(x) {
-    if (!Number.isFinite(x))
-        return String(x);
-    return Number(x.toPrecision(7)).toString();
-}
-/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
-function printed(x) {
-    return String(x);
-}
-function applyLine(apply, recogniser) {
-    switch (apply.kind) {
-        case "env":
-            return `goes back as the environment: ${Object.entries(apply.env)
-                .map(([k, v]) => `${k}=${v}`)
-                .join(" ")}`;
-        case "args":
-            return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
-        case "global-rng":
-            return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
-        case "hypothesis":
-            return `replays with ${apply.decorator}`;
-        case "none":
-            return `cannot be given back: ${apply.why}`;
-    }
-}
-function seedLines(seed, test) {
-    if (seed === null) {
-        return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
-    }
-    const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
-    const out = [
-        `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
-        `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
-    ];
-    for (const r of seed.related ?? []) {
-        out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
-    }
-    out.push("", "  reproduce:");
-    if (test.reproduce !== null) {
-        out.push(`    ${clean(test.reproduce, 2000)}`);
-    }
-    else {
-        const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
-        out.push(`    no command: the log does not say which file holds ${clean(test.id)}` +
-            (env !== null ? `; run it with ${clean(env)} in its environment` : ""));
-    }
-    return out;
-}
-function toleranceLines(t) {
-    if (t === null)
-        return ["  no numeric comparison recognised in the failure text"];
-    const out = [`  format: ${t.format}`];
-    const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
-        .filter((x) => x !== null)
-        .join(", ");
-    if (tol !== "")
-        out.push(`  tolerances in force: ${tol}`);
-    if (t.nonFinite !== undefined) {
-        out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
-    }
-    if (t.ratio === 0) {
-        // A failed check with no difference in the printed values: they lost the digits that differ.
-        out.push("  error ratio: not visible (the printed values agree to the digits shown)");
-    }
-    else if (t.ratio !== null) {
-        out.push(`  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
-    }
-    const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
-    if (t.actual !== undefined && t.expected !== undefined) {
-        out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
-    }
-    else if (at !== "") {
-        out.push(`  worst element${at}`);
-    }
-    out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
-    const s = t.suggestion;
-    if (s === null) {
-        if (t.nonFinite === undefined)
-            out.push("  no tolerance change computed from what the text shows");
-        return out;
-    }
-    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
-        (s.rungsNeeded <= 1
-            ? "one rung covers the observed case"
-            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
-    const g = guidelineFor(t.dtype);
-    if (s.guidelineWarning !== undefined) {
-        out.push(`  warning: ${s.guidelineWarning}`);
-    }
-    else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
-        // The next rung is fine, but the rungs after it that the observed case needs are not.
-        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
-            `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
-    }
-    else {
-        out.push(g !== undefined
-            ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
-            : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)");
-    }
-    return out;
-}
-function runnerFlag(options) {
-    const runner = options.runner ?? null;
-    return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
-}
-/**
- * pytest's driver seeds the global generators itself and jest takes `--seed`; a go or vitest
- * test is seeded only through what its seed went back as (a variable, an argument): without
- * one, verify asks how (and verifies nothing).
- */
-function needsSeedFlag(test, options) {
-    const runner = options.runner ?? null;
-    if (runner !== "go" && runner !== "vitest")
-        return false;
-    return test.seed === null || (test.seed.apply.kind !== "env" && test.seed.apply.kind !== "args");
-}
-function confirmLines(test, options) {
-    const log = options.logArg === "-" ? "pasted.log" : options.logArg;
-    const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
-    return [
-        ...save,
-        `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
-        "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
-        "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
-        // An id no driver runs (a nose id without its file) would make verify refuse: the triage
-        // above, with --cwd, names the test by one it can run.
-        ...(test.reproduce !== null && needsSeedFlag(test, options)
-            ? [
-                `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --seed-env NAME --trials ${CONFIRM_TRIALS}`,
-                "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
-                "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
-            ]
-            : test.reproduce !== null
-                ? [
-                    `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
-                    "    after a fix, from the project root: the reference asks for more than 10000 passes",
-                ]
-                : [
-                    `  flaky-triage verify TEST_ID${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
-                    "    after a fix, from the project root, with the id the triage above gives the test (this log's",
-                    `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
-                ]),
-    ];
-}
-function explainTest(test, options, h) {
-    const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
-    const lines = [
-        h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
-        ...(where !== null ? [`  code: ${clean(where)}`] : []),
-        ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
-        "",
-        h("Seed"),
-        ...seedLines(test.seed, test),
-        "",
-        h("Tolerance"),
-        ...toleranceLines(test.tolerance),
-        "",
-        h(`Likely cause: ${test.cause}`),
-        `  why: ${clean(test.causeReason, 1000)}`,
-        `  fix: ${clean(test.suggestion, 1000)}`,
-    ];
-    if (test.verdict !== "not-rerun") {
-        lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
-    }
-    lines.push("", h("To confirm"), ...confirmLines(test, options));
-    return lines;
-}
-/** The explanation of every failing test in `report`, and what was cut or could not be read. */
-function renderExplain(report, options) {
-    const h = (s) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
-    const out = [];
-    const failing = report.tests;
-    const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
-    out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
-    const warnings = report.inputs.flatMap((i) => i.warnings);
-    if (warnings.length > 0) {
-        out.push("", h("What the text lacks or was cut"));
-        for (const w of warnings)
-            out.push(`  - ${clean(w, 1000)}`);
-    }
-    if (failing.length > 0) {
-        // explain is for pasted excerpts and never runs anything.
-        out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
-    }
-    for (const t of failing) {
-        out.push("", "-".repeat(72), ...explainTest(t, options, h));
-    }
-    return out.join("\n") + "\n";
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/needle-set.ts
-/**
- * Which of many fixed strings a text contains, in one pass over it.
- *
- * Cause hints rule out their regexes with ~45 literal checks per failure text. `includes` jumps
- * between occurrences of a needle's first character, so needles that start with a common letter
- * ("crashed", "nan", "inf", "core dumped") walk the text nearly character by character, each on
- * its own: on the 100 MB bench report (6,288 failures, 17 M characters) the checks took ~190 ms.
- * An Aho-Corasick automaton reads each character once for all needles together (~75 ms there).
- * (Seed recognisers have fewer needles, mostly led by rare characters: `Literal` suits them better.)
- *
- * Needles are ASCII. The automaton reads the text with ASCII letters folded to lower case;
- * a case-sensitive needle is then confirmed where it ends with `startsWith`, so answers are
- * exactly those of `includes` (case-insensitive needles: of `includes` on the text with ASCII
- * letters lower-cased).
- */
-/** Characters that are no needle's: any of them sends the automaton back to its start. */
-const OTHER = 0;
-const needle_set_NONE = Object.freeze([]);
-class NeedleSet {
-    needles;
-    /** Class of each ASCII character (letters folded); everything else is OTHER. */
-    classOf = new Uint8Array(128);
-    classes;
-    /** delta[state + class] is the next state, pre-multiplied by `classes`. */
-    delta;
-    /**
-     * States are numbered so that those where some needle ends come last: the scan's only test
-     * per character is one comparison with this (pre-multiplied) first one.
-     */
-    endingFrom;
-    /** Needle indices ending at each state (its own and its suffixes'). */
-    ends;
-    constructor(needles) {
-        this.needles = needles;
-        const folded = needles.map((n) => {
-            if (n.text.length === 0 || !/^[\x00-\x7f]*$/.test(n.text))
-                throw new Error(`needle must be non-empty ASCII: ${JSON.stringify(n.text)}`);
-            return n.text.toLowerCase();
-        });
-        let k = 1;
-        for (const f of folded) {
-            for (let i = 0; i < f.length; i++) {
-                const c = f.charCodeAt(i);
-                if (this.classOf[c] === OTHER)
-                    this.classOf[c] = k++;
-            }
-        }
-        for (let c = 65; c <= 90; c++)
-            this.classOf[c] = this.classOf[c + 32];
-        this.classes = k;
-        // The trie, then failure links breadth first (the textbook construction, as a full DFA).
-        const goto = [new Array(k).fill(-1)];
-        const ends = [[]];
-        folded.forEach((f, index) => {
-            let s = 0;
-            for (let i = 0; i < f.length; i++) {
-                const c = this.classOf[f.charCodeAt(i)];
-                if (goto[s][c] === -1) {
-                    goto[s][c] = goto.length;
-                    goto.push(new Array(k).fill(-1));
-                    ends.push([]);
-                }
-                s = goto[s][c];
-            }
-            ends[s].push(index);
-        });
-        const fail = new Array(goto.length).fill(0);
-        const queue = [];
-        for (let c = 0; c < k; c++) {
-            const t = goto[0][c];
-            if (t === -1)
-                goto[0][c] = 0;
-            else
-                queue.push(t);
-        }
-        for (let q = 0; q < queue.length; q++) {
-            const s = queue[q];
-            ends[s].push(...ends[fail[s]]);
-            for (let c = 0; c < k; c++) {
-                const t = goto[s][c];
-                if (t === -1) {
-                    goto[s][c] = goto[fail[s]][c];
-                }
-                else {
-                    fail[t] = goto[fail[s]][c];
-                    queue.push(t);
-                }
-            }
-        }
-        const order = [...goto.keys()].sort((a, b) => Number(ends[a].length > 0) - Number(ends[b].length > 0) || a - b);
-        const renumbered = new Array(goto.length);
-        order.forEach((old, s) => (renumbered[old] = s));
-        this.delta = new Int32Array(goto.length * k);
-        order.forEach((old, s) => goto[old].forEach((t, c) => (this.delta[s * k + c] = renumbered[t] * k)));
-        this.endingFrom = order.findIndex((old) => ends[old].length > 0) * k;
-        if (this.endingFrom < 0)
-            this.endingFrom = goto.length * k;
-        this.ends = order.map((old) => ends[old]);
-    }
-    /**
-     * The indices of the needles `text.slice(0, end)` contains, in the order their first
-     * occurrences end. Most texts contain none: the answer is then a shared empty array, and a
-     * scan allocates nothing.
-     */
-    scan(text, end = text.length) {
-        const { classOf, delta, endingFrom } = this;
-        const stop = Math.min(end, text.length);
-        let found;
-        let s = 0;
-        for (let i = 0; i < stop; i++) {
-            const c = text.charCodeAt(i);
-            s = delta[s + (c < 128 ? classOf[c] : OTHER)];
-            if (s >= endingFrom)
-                found = this.confirm(text, i + 1, s / this.classes, found);
-        }
-        return found ?? needle_set_NONE;
-    }
-    /** Needles ending at `endAt` in this state, added to `found` when new and (case) confirmed. */
-    confirm(text, endAt, state, found) {
-        for (const index of this.ends[state]) {
-            if (found?.includes(index))
-                continue;
-            const n = this.needles[index];
-            if (n.ignoreCase === true || text.startsWith(n.text, endAt - n.text.length))
-                (found ??= []).push(index);
-        }
-        return found;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
-
-
-/** Hints are looked for in at most this much text (readers cap failure text already). */
-const MAX_HINT_TEXT = 256 * 1024;
-const MAX_EVIDENCE_CHARS = 120;
-/**
- * Patterns per kind, most specific first. Case-sensitive where the framework prints a fixed
- * spelling, so a test *named* test_timeout_retry does not look like a timeout.
- */
-const HINT_PATTERNS = [
-    // pytest-timeout ("Failed: Timeout >5.0s"; since 2.2 "Failed: Timeout (>5.0s) from
-    // pytest-timeout."; "+++++ Timeout +++++"), asyncio, subprocess, sockets.
-    { kind: "timeout", pattern: /Failed: Timeout \(?>[^\n]*/, needles: ["Failed: Timeout >", "Failed: Timeout (>"] },
-    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/, needles: ["+++ Timeout +++"] },
-    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
-    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
-    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
-    // jest (circus): `thrown: "Exceeded timeout of 5000 ms for a test.` (or "for a hook.").
-    { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
-    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
-    // An import that fails: the machine's fault (a package not installed) unless every module
-    // named is the project's own (a name moved or removed, a circular import): see importProblem.
-    { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
-    { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
-    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
-    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
-    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
-    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
-    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
-    { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
-    // Node's system errors (jest, vitest): `Error: ENOENT: no such file or directory, open 'x'`,
-    // `connect ECONNREFUSED 127.0.0.1:5432`, and a package that is not installed (a relative
-    // module is the project's own file).
-    // Only in the forms Node writes them: a test that expects an error may name the code itself
-    // (`toThrow(/ENOENT/)`), and then fails for the code's sake.
-    {
-        kind: "environment",
-        pattern: /\b(?:(?:ENOENT: no such file or directory|EACCES: permission denied|ENOSPC: no space left on device|EPERM: operation not permitted), \w+ '|(?:connect ECONNREFUSED|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|listen EADDRINUSE(?:: address already in use)?) )[^\n]*/,
-        needles: ["ENOENT: no such file", "EACCES: permission denied", "ENOSPC: no space", "EPERM: operation not permitted", "connect ECONNREFUSED", "getaddrinfo ENOTFOUND", "getaddrinfo EAI_AGAIN", "listen EADDRINUSE"],
-    },
-    { kind: "environment", pattern: /Cannot find module '(?![./])[^'\n]{1,200}'[^\n]*/, needles: ["Cannot find module '"] },
-    // Go's: `dial tcp 127.0.0.1:1: connect: connection refused`, `open testdata/x.json: no such
-    // file or directory` (an operation on a path: not any "permission denied" a test asserts on).
-    { kind: "environment", pattern: /\bconnect: connection refused\b[^\n]*/, needles: ["connect: connection refused"] },
-    {
-        kind: "environment",
-        pattern: /\b(?:open|stat|lstat|mkdir|remove|rename|chmod|readdir|create) \S+: (?:no such file or directory|permission denied|no space left on device)\b[^\n]*/,
-        needles: ["no such file or directory", "permission denied", "no space left on device"],
-    },
-    // An environment variable the test reads is not set: code, not a regex (see envKeyError).
-    { kind: "environment", find: envKeyError, needles: ["<frozen os>", "os.py:", "os.environ["] },
-    // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
-    { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
-    { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },
-    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/, needles: ["core dumped"] },
-    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
-    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
-    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
-    // Non-finite values where finite ones were expected.
-    { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },
-    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/, needles: ["location mismatch"] },
-    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/, needles: ["RuntimeWarning: invalid value encountered"] },
-    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/, needles: ["RuntimeWarning: divide by zero encountered"] },
-    {
-        kind: "non-finite",
-        pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
-        needles: ["nan", "inf"],
-    },
-    {
-        kind: "non-finite",
-        pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/,
-        // Not "assert ": nearly every pytest failure has one, and the regex would scan them all.
-        needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
-    },
-    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
-    // Threads, processes or tasks in the failing code, or a race detector's report: what makes a
-    // race more than a guess when no seed pins the test's inputs.
-    {
-        kind: "concurrency",
-        pattern: /(?:threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.(?:gather|create_task)|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|[Ww]orker|[Pp]arallel)[^\n]*/,
-        needles: ["threading.", "Thread(", "ThreadPoolExecutor", "concurrent.futures", "multiprocessing", "asyncio.gather", "asyncio.create_task", "Lock()", "goroutine", "t.Parallel()", "Promise.all", "DATA RACE", "race condition", "deadlock", "sync.WaitGroup", "sync.Mutex", "worker_threads", "worker", "Worker", "parallel", "Parallel"],
-    },
-    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
-    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
-    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i, lower: true, needles: ["int overflow", "integer overflow"] },
-    // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
-    {
-        kind: "overflow",
-        pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
-        needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
-    },
-];
-const IMPORT_LINE = /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/g;
-/** Module names an import error line gives: `No module named 'a.b'`, `from 'a'`, `module 'a.b'`. */
-const IMPORTED_NAME = /(?:No module named|from|module) '([A-Za-z_][\w.]{0,200})'/g;
-const MAX_IMPORT_LINES = 50;
-/**
- * The evidence of an import error, as `kind` sees it: "own-import" when every module the import
- * error lines name is the project's own (ctx.ownModule), "environment" when one of them is not,
- * or when none names a module at all (pytest's "ImportError while importing test module ...").
- */
-function importProblem(text, ctx, kind) {
-    const { foreign, own, unnamed } = importLines(text, ctx);
-    if (kind === "own-import")
-        return foreign === null ? own : null;
-    return foreign ?? (own === null ? unnamed : null);
-}
-/** The last text's import error lines: its two hint kinds ask one after the other. */
-let lastImportLines = null;
-function importLines(text, ctx) {
-    if (lastImportLines !== null && lastImportLines.text === text && lastImportLines.ctx === ctx)
-        return lastImportLines;
-    const out = { text, ctx, foreign: null, own: null, unnamed: null };
-    let lines = 0;
-    IMPORT_LINE.lastIndex = 0;
-    for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
-        const line = m[0];
-        const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1].split(".")[0]);
-        if (names.length === 0)
-            out.unnamed ??= line;
-        else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule(n)))
-            out.own ??= line;
-        else
-            out.foreign ??= line;
-    }
-    lastImportLines = out;
-    return out;
-}
-/** How far (characters) the KeyError line may stand from what ties it to os.environ. */
-const ENV_KEY_ERROR_REACH = 2000;
-const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
-/** The frame of os's __getitem__ as --tb=short and --tb=native (and unittest) print it; the KeyError follows. */
-const OS_GETITEM = /(?:<frozen os>|\bos\.py)(?::\d+: in |", line \d+, in )__getitem__/;
-const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
-/**
- * The `KeyError: NAME` line of an environment variable the test read and that is not set:
- * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
- * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
- * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError; with
- * --tb=short or --tb=native (and in unittest) the frame names os's __getitem__ before the
- * KeyError. A test
- * that only sets a variable and fails on a dict of its own shows neither. Searched from the
- * ties back or forward a bounded distance: linear in the text, however hostile.
- */
-function envKeyError(text) {
-    const lineOf = (at) => {
-        const end = text.indexOf("\n", at);
-        return text.slice(at, end < 0 ? text.length : end);
-    };
-    const frame = OS_FRAME.exec(text);
-    if (frame !== null) {
-        const at = text.lastIndexOf("KeyError: ", frame.index);
-        if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH)
-            return lineOf(at);
-    }
-    // Ties the KeyError line follows: os's __getitem__ frame, or pytest's failing line.
-    for (const tie of [OS_GETITEM, FAILING_ENV_LINE]) {
-        const m = tie.exec(text);
-        if (m === null)
-            continue;
-        const at = text.indexOf("KeyError: ", m.index);
-        if (at >= 0 && at - m.index <= ENV_KEY_ERROR_REACH)
-            return lineOf(at);
-    }
-    return null;
-}
-/** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
-const NEEDLES = new NeedleSet(HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))));
-const PATTERN_OF = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
-/** Every kind of hint the text shows, each with its first matching evidence. */
-function causeHints(text, ctx = {}) {
-    return hintsOf(text, NEEDLES.scan(text, MAX_HINT_TEXT), ctx);
-}
-/** The hints of `text` given the needles `found` in its first MAX_HINT_TEXT characters. */
-function hintsOf(text, found, ctx) {
-    // Most failure texts hold no needle at all.
-    if (found.length === 0)
-        return [];
-    const candidates = new Set(found.map((i) => PATTERN_OF[i]));
-    const hints = [];
-    const scanned = text.slice(0, MAX_HINT_TEXT);
-    for (let p = 0; p < HINT_PATTERNS.length; p++) {
-        const { kind, pattern, find } = HINT_PATTERNS[p];
-        if (!candidates.has(p) || hints.some((h) => h.kind === kind))
-            continue;
-        const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned, ctx) ?? null);
-        // Copied: a slice would keep the whole failure text alive as long as the hint (the report).
-        if (evidence !== null)
-            hints.push({ kind, evidence: detach(evidence.trim().slice(0, MAX_EVIDENCE_CHARS)) });
-    }
-    // A copy of exactly its length: grown by push, it keeps room for 17 hints, and most failing
-    // tests hold one (4.3 MB of the 500 MB bench report's 31,000 failures).
-    return hints.slice();
-}
-/**
- * `causeHints(parts.join("\n"))`, scanning each part once: no needle holds a line end, so a
- * needle is in the joined text exactly when it is in one of the parts, as long as the joined
- * text fits in MAX_HINT_TEXT. The parts are joined only when one holds a needle (few failures).
- */
-function causeHintsOfParts(parts, ctx = {}) {
-    let length = parts.length - 1;
-    for (const p of parts)
-        length += p.length;
-    if (length > MAX_HINT_TEXT)
-        return causeHints(parts.join("\n"), ctx);
-    let found;
-    for (const p of parts) {
-        for (const i of NEEDLES.scan(p))
-            if (!(found ??= []).includes(i))
-                found.push(i);
-    }
-    return found === undefined ? [] : hintsOf(parts.join("\n"), found, ctx);
-}
-function findHint(hints, kind) {
-    return hints.find((h) => h.kind === kind);
+const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
+function isUninformativeMessage(message) {
+    return UNINFORMATIVE.test(message);
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/literal.ts
@@ -15981,6 +15177,1409 @@ function reportSeedContext(head) {
 /** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
 function detachCopy(s) {
     return (" " + s).slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/reports/join.ts
+/**
+ * Joins the evidence several inputs hold about the same test. A pytest run typically leaves a
+ * JUnit report (structured, but without what the test logged: `junit_logging = no` is pytest's
+ * default) and a console log (where the seed lines are); nose/unittest runs leave a console log,
+ * sometimes an xunit report. Tests are matched by id, the failing line is resolved, and paths
+ * printed on another machine are mapped into the project.
+ */
+
+
+
+
+
+
+
+// Parts after the first may start with a digit or hold a hyphen: they may be directory names
+// (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
+const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
+/** Stack frames of JVM languages: a dotted classname that is not a Python module. */
+const OTHER_SOURCE_LINE = /\.(?:c|cc|cpp|cxx|h|hpp|go|rs|rb|php|cs|swift|m|mm|js|mjs|cjs|ts|tsx|jsx)(?::|\(|, line )\d+/;
+const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
+function keep(t) {
+    if (t.outcome === "failed" || t.outcome === "errored")
+        return true;
+    return t.outcome === "passed" && (t.priorAttempts?.length ?? 0) > 0;
+}
+/**
+ * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
+ * (a .py file attribute or traceback, python-style test module names, or the module existing).
+ */
+function pytestJUnit(t, ids, project) {
+    // A module pytest could not import or collect: no classname, the module's dotted path as the
+    // name, message "collection failure". Its id is the file, as the console says it ("ERROR
+    // collecting tests/test_api.py"), so the two join and the rerun collects that file.
+    if (t.classname === "" && t.message === "collection failure" && DOTTED_MODULE_PATH.test(t.name)) {
+        const found = ids.of(t.name, "x", t.file).file;
+        // A directory's conftest.py that fails to import is named by the directory (`tests.sub`).
+        const dir = t.name.replace(/\./g, "/");
+        if (found === undefined && project.isDir?.(dir) === true)
+            return { id: dir, runner: "pytest" };
+        const file = found ?? `${dir}.py`;
+        return { id: file, file };
+    }
+    // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
+    // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
+    if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
+        const file = fileInDottedDirectory(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
+        if (file !== undefined)
+            return { id: `${file}::${t.name}`, file, runner: "pytest" };
+    }
+    if (!DOTTED_MODULE_PATH.test(t.classname))
+        return null;
+    const details = t.details ?? "";
+    if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file)))
+        return null;
+    // A failure that points into another language's source and never at a .py file is not
+    // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
+    if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details))
+        return null;
+    const mapped = ids.of(t.classname, t.name, t.file);
+    const python = t.file !== undefined ||
+        /\.py\b/.test(details) ||
+        t.classname.split(".").some((p) => /^test_|_test$/.test(p)) ||
+        mapped.file !== undefined;
+    return python ? mapped : null;
+}
+/** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
+function join_cleanPath(p) {
+    let c = cleanCache.get(p);
+    if (c === undefined) {
+        // Bounded: a report naming millions of distinct paths must not grow this without end.
+        if (cleanCache.size >= CLEAN_CACHE_MAX)
+            cleanCache.clear();
+        c = cleanUncached(p);
+        cleanCache.set(p, c);
+    }
+    return c;
+}
+/** Cleaned paths, memoised: 50,000 failures name the same few hundred files again and again. */
+const cleanCache = new Map();
+const CLEAN_CACHE_MAX = 10_000;
+function cleanUncached(p) {
+    return external_node_path_namespaceObject.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
+}
+/**
+ * The project-relative file for a path as printed: itself if it exists, else the longest
+ * suffix that exists (`/work/mxnet/tests/python/unittest/x.py` -> `tests/python/unittest/x.py`).
+ */
+function resolveInProject(printed, project) {
+    if (project instanceof MemoView)
+        return project.resolve(printed);
+    return resolveUncached(printed, project);
+}
+function resolveUncached(printed, project) {
+    const clean = join_cleanPath(printed);
+    const parts = clean.replace(/^[A-Za-z]:\//, "/").split("/").filter((s) => s.length > 0 && s !== "..");
+    for (let k = 0; k < parts.length; k++) {
+        const rel = parts.slice(k).join("/");
+        if (project.exists(rel))
+            return rel;
+    }
+    return undefined;
+}
+/**
+ * A view that asks the project once per path, and resolves each printed path once: a report
+ * with 50,000 failures names the same few hundred files over and over (as the file attribute,
+ * the node id's file and the traceback), and every suffix of each is a lookup.
+ */
+class MemoView {
+    project;
+    known = new Map();
+    resolved = new Map();
+    dirs = new Map();
+    constructor(project) {
+        this.project = project;
+    }
+    isDir(relPath) {
+        let v = this.dirs.get(relPath);
+        if (v === undefined) {
+            v = this.project.isDir?.(relPath) ?? false;
+            this.dirs.set(relPath, v);
+        }
+        return v;
+    }
+    exists(relPath) {
+        let v = this.known.get(relPath);
+        if (v === undefined) {
+            v = this.project.exists(relPath);
+            this.known.set(relPath, v);
+        }
+        return v;
+    }
+    resolve(printed) {
+        // One lookup, not has() then get(): null stands for "resolves to nothing".
+        const known = this.resolved.get(printed);
+        if (known !== undefined)
+            return known ?? undefined;
+        const rel = resolveUncached(printed, this);
+        this.resolved.set(printed, rel ?? null);
+        return rel;
+    }
+}
+function isRelative(p) {
+    const c = join_cleanPath(p);
+    return !c.startsWith("/") && !c.startsWith("../") && !/^[A-Za-z]:\//.test(c);
+}
+/** Console ids that are pytest headlines (`TestC.test_y[p]`) because no node id was printed. */
+function headlineOnly(e) {
+    // A file (`ERROR collecting tests/test_api.py`) is an id, not a headline.
+    return e.kind === "pytest-log" && !e.id.includes("::") && !e.id.endsWith(".py");
+}
+function aliases(e) {
+    const a = [e.id];
+    if (e.test.classname !== "")
+        a.push(`${e.test.classname}.${e.test.name}`);
+    return a;
+}
+/** Which evidence's id names the merged test: the runner's own console format first. */
+function idRank(e) {
+    if (e.kind === "unittest-log")
+        return 0;
+    if (e.kind === "pytest-log" && e.id.includes("::"))
+        return 1;
+    if (e.kind === "junit")
+        return 2;
+    return 3;
+}
+function mergeGroup(group, project) {
+    const primary = group.find((e) => e.kind === "junit") ?? group[0];
+    if (primary === undefined)
+        throw new Error("empty group");
+    // The first evidence of the lowest rank (what a stable sort would put first).
+    let named = group[0] ?? primary;
+    for (const e of group)
+        if (idRank(e) < idRank(named))
+            named = e;
+    // Primary first, then the rest in group order (visiting primary twice changes no answer below).
+    const all = group.length === 1 && group[0] === primary ? group : [primary, ...group.filter((e) => e !== primary)];
+    const p = primary.test;
+    const out = {
+        id: named.id,
+        classname: p.classname,
+        name: p.name,
+        outcome: p.outcome,
+        sources: [],
+        index: p.index,
+    };
+    // A message that says what failed, from whichever source has one (gotestsum writes "Failed").
+    const message = first(all, informativeMessageOf) ?? first(all, join_messageOf);
+    if (message !== undefined)
+        out.message = message;
+    const details = first(all, detailsOf);
+    if (details !== undefined)
+        out.details = details;
+    const duration = first(all, durationOf);
+    if (duration !== undefined)
+        out.durationSec = duration;
+    const runner = group.find((e) => e.runner !== undefined)?.runner;
+    if (runner !== undefined)
+        out.runner = runner;
+    const prior = first(all, priorOf);
+    if (prior !== undefined)
+        out.priorAttempts = prior;
+    const context = first(all, contextOf);
+    if (context !== undefined)
+        out.reportContext = context;
+    // Every captured output counts (JUnit system-out and the console's captured log are
+    // different texts); the same text seen twice is kept once.
+    const outputs = [];
+    for (const e of all) {
+        const o = e.test.output;
+        if (o === undefined || o.length === 0 || outputs.some((x) => x.includes(o)))
+            continue;
+        const covered = outputs.findIndex((x) => o.includes(x));
+        if (covered >= 0)
+            outputs.splice(covered, 1);
+        outputs.push(o);
+    }
+    if (outputs.length > 0)
+        out.output = outputs.join("\n");
+    // Line maps hold only where the kept text is one console input's text, unchanged.
+    const mapped = all.find((e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output));
+    const map = mapped?.test.logLines;
+    if (mapped !== undefined && map !== undefined) {
+        const lines = { file: map.file };
+        if (map.details !== undefined && out.details === mapped.test.details)
+            lines.details = map.details;
+        if (map.output !== undefined && out.output === mapped.test.output)
+            lines.output = map.output;
+        if (lines.details !== undefined || lines.output !== undefined)
+            out.logLines = lines;
+    }
+    // File: a path that exists in the project wins; else a relative path as given (the node id's).
+    const candidates = [];
+    for (const e of all) {
+        if (e.mappedFile !== undefined)
+            candidates.push({ path: e.mappedFile });
+        if (e.test.file !== undefined) {
+            candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
+        }
+        candidates.push(...(e.dialectPlaces ?? []));
+        if (e.idHead !== undefined)
+            candidates.push({ path: e.idHead });
+        else if (e.id.includes("::"))
+            candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
+    }
+    const rels = candidates.map((c) => resolveInProject(c.path, project));
+    let file = rels.find((rel) => rel !== undefined);
+    for (let i = 0; file === undefined && i < candidates.length; i++) {
+        const c = candidates[i];
+        if (c.guess === true)
+            continue;
+        const clean = join_cleanPath(c.path);
+        if (isRelative(clean) && /\.\w+$/.test(clean))
+            file = clean;
+    }
+    if (file !== undefined) {
+        out.file = file;
+        const sameFile = candidates.find((c, i) => c.line !== undefined && (rels[i] === file || join_cleanPath(c.path) === file));
+        let line = sameFile?.line;
+        for (let i = 0; line === undefined && i < group.length; i++)
+            line = failingLine(group[i].test.details ?? "", file);
+        if (line !== undefined)
+            out.line = line;
+    }
+    // A unittest/nose id has no file in it: the rerun driver needs the pytest node id of the
+    // same test (pytest collects unittest classes and nose-style functions alike).
+    if (named.kind === "unittest-log" && !named.id.includes("::")) {
+        const node = unittestNodeId(named.test, project);
+        if (node !== null) {
+            out.id = node.id;
+            if (out.file === undefined)
+                out.file = node.file;
+        }
+    }
+    // The common case, one evidence with one source, has nothing to deduplicate. Built by map,
+    // not push: an array grown from empty by push keeps room for 17 elements, and there is one
+    // per failing test (4.8 MB of the 500 MB bench report's 31,000).
+    const only = group.length === 1 ? group[0].test.sources : undefined;
+    if (only !== undefined && only.length <= 1) {
+        out.sources = only.map((s) => ({ ...s }));
+        return out;
+    }
+    const seen = new Set();
+    const sources = [];
+    for (const e of group) {
+        for (const s of e.test.sources) {
+            const key = `${s.file}\u0000${s.line ?? ""}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            sources.push({ ...s });
+        }
+    }
+    out.sources = sources.slice();
+    return out;
+}
+/**
+ * The first of the group's values of one field (primary first). One getter per field, not
+ * `test[key]`: a load by a key that changes from call to call is a slow generic lookup, and this
+ * runs for every failing test.
+ */
+function first(all, get) {
+    for (const e of all) {
+        const v = get(e.test);
+        if (v !== undefined)
+            return v;
+    }
+    return undefined;
+}
+const join_messageOf = (t) => t.message;
+const informativeMessageOf = (t) => (t.message !== undefined && !isUninformativeMessage(t.message) ? t.message : undefined);
+const detailsOf = (t) => t.details;
+const durationOf = (t) => t.durationSec;
+const contextOf = (t) => t.reportContext;
+const priorOf = (t) => (t.priorAttempts !== undefined && t.priorAttempts.length > 0 ? t.priorAttempts : undefined);
+const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
+/**
+ * The pytest node id of a unittest/nose test, when its module is a file in the project.
+ *
+ * The module is looked for at the project root and next to every file the traceback names,
+ * in the directories as printed (before `..` is folded): MXNet's `test_operator_gpu` imports
+ * its tests from `../unittest/test_operator.py`, so the failing test's own frame is in
+ * `tests/python/gpu/../unittest/`, and the module that ran it, `test_operator_gpu.py`, sits in
+ * `tests/python/gpu/`. Rerunning the defining file instead would run another module (a CPU
+ * context instead of a GPU one), so when the module itself is not found there is no node id.
+ */
+function unittestNodeId(test, project) {
+    // Generator tests (`mod.test_gen(1, 2)`) and class fixtures have no node id of their own.
+    if (!/^[A-Za-z_]\w*$/.test(test.name) || test.classname === "")
+        return null;
+    const parts = test.classname.split(".");
+    if (!parts.every((p) => /^[A-Za-z_]\w*$/.test(p)))
+        return null;
+    const printed = [];
+    if (test.file !== undefined)
+        printed.push(test.file);
+    for (const m of (test.details ?? "").matchAll(TRACEBACK_FRAME))
+        printed.push(m[1] ?? "");
+    const dirs = [""];
+    for (const p of printed) {
+        const segs = p.replace(/\\/g, "/").split("/");
+        // Every directory on the path, deepest first, as a prefix the suffix match may resolve.
+        for (let j = segs.length - 1; j >= 1; j--) {
+            const d = segs.slice(0, j).join("/");
+            if (d.length > 0 && !dirs.includes(d))
+                dirs.push(d);
+        }
+    }
+    for (let k = parts.length; k >= 1; k--) {
+        const rel = `${parts.slice(0, k).join("/")}.py`;
+        for (const d of dirs) {
+            const file = d === "" ? (project.exists(rel) ? rel : undefined) : resolveInProject(`${d}/${rel}`, project);
+            if (file === undefined)
+                continue;
+            return { id: [file, ...parts.slice(k), test.name].join("::"), file };
+        }
+    }
+    return null;
+}
+/**
+ * JS runners' ids start with the test file, which jest-junit takes from a stack frame: an
+ * absolute path on the CI machine. The project-relative path keeps ids the same on every
+ * machine (history, reruns in another checkout), as the runner's own `file > ...` ids are.
+ */
+function projectRelativeId(id, project) {
+    const cut = id.indexOf(" > ");
+    if (cut <= 0 || !/^(?:\/|[A-Za-z]:[\\/])/.test(id))
+        return id;
+    const rel = resolveInProject(id.slice(0, cut), project);
+    return rel === undefined ? id : rel + id.slice(cut);
+}
+/**
+ * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
+ * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
+ * (`tests.gpu.test_x`, read as `tests/gpu/test_x.py::test_a`). A console id whose file is not in
+ * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
+ * the seed and captured output the console holds land on the test that is rerun, by its
+ * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
+ */
+function rebaseConsoleIds(evidence, project) {
+    let bySuffix;
+    for (const e of evidence) {
+        if (e.kind !== "pytest-log" || headlineOnly(e))
+            continue;
+        const file = nodeIdFile(e.id);
+        if (project.exists(file))
+            continue;
+        bySuffix ??= junitIdSuffixes(evidence);
+        // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
+        const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
+        // A JUnit id equal to it is its own test (a project view that has no files says nothing).
+        if (found?.length === 1 && found[0] !== e.id)
+            e.id = found[0];
+    }
+}
+/** The index of the next `/` in `file` from `from` on, or its length when there is none. */
+function nextSlash(file, from) {
+    const i = file.indexOf("/", from);
+    return i < 0 ? file.length : i;
+}
+/** Each JUnit pytest id under itself and every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
+function junitIdSuffixes(evidence) {
+    const map = new Map();
+    for (const e of evidence) {
+        if (e.kind !== "junit")
+            continue;
+        const file = nodeIdFile(e.id);
+        if (!file.endsWith(".py"))
+            continue;
+        // Each `/` of the file, and one before its start: the whole id.
+        for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
+            const key = e.id.slice(i + 1);
+            const list = map.get(key);
+            if (list === undefined)
+                map.set(key, [e.id]);
+            else if (!list.includes(e.id))
+                list.push(e.id);
+        }
+    }
+    return map;
+}
+function firstOrder(group) {
+    let order = Infinity;
+    for (const e of group)
+        if (e.order < order)
+            order = e.order;
+    return order;
+}
+/**
+ * The runner dialect of an input's tests (`kept`: those the join keeps), or null (pytest's, or
+ * none known). go's own output reads as its JUnit converters do: same ids, file:line places, go
+ * driver.
+ */
+function inputDialect(input, kept = input.tests.filter(keep)) {
+    if (input.kind === "junit")
+        return detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) });
+    return input.kind === "go-test-json" || input.kind === "go-test-log" ? (dialectNamed("gotestsum") ?? null) : null;
+}
+/**
+ * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
+ * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
+ */
+function joinInputs(inputs, view) {
+    const project = view instanceof MemoView ? view : new MemoView(view);
+    const ids = new PytestIds(project);
+    const evidence = [];
+    let order = 0;
+    for (const input of inputs) {
+        const kept = input.tests.filter(keep);
+        const dialect = inputDialect(input, kept);
+        const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
+        for (const test of kept) {
+            if (reportContext !== undefined && test.reportContext === undefined)
+                test.reportContext = reportContext;
+            // gotestsum names a package's failure outside any test (a TestMain that exits) with no
+            // classname: its package is the suite's name, which the reader put in the id.
+            if (dialect?.runner === "go" && test.classname === "" && test.id.endsWith(`::${test.name}`)) {
+                test.classname = test.id.slice(0, test.id.length - test.name.length - 2);
+            }
+            const e = { test, kind: input.kind, id: test.id, order: order++ };
+            // A go log that never named the package leaves bare test names: nothing to map them with.
+            if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
+                const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
+                if (mapped !== null) {
+                    e.id = mapped.id;
+                    if (mapped.runner !== undefined)
+                        e.runner = mapped.runner;
+                    if (mapped.file !== undefined)
+                        e.mappedFile = mapped.file;
+                    if (mapped.head !== undefined)
+                        e.idHead = mapped.head;
+                }
+                else if (dialect !== null) {
+                    // The runner's own id and failure places (surefire, jest, vitest, go, ...).
+                    const view = viewOf(dialect, test);
+                    e.id = projectRelativeId(view.id, project);
+                    e.dialectPlaces = view.places;
+                    if (view.runner !== null)
+                        e.runner = view.runner;
+                    if (view.message !== undefined && (test.message === undefined || isUninformativeMessage(test.message)))
+                        test.message = view.message;
+                }
+            }
+            evidence.push(e);
+        }
+    }
+    rebaseConsoleIds(evidence, project);
+    const groups = [];
+    const byAlias = new Map();
+    const byHeadline = new Map();
+    const loose = evidence.filter(headlineOnly);
+    // Headlines are only looked up for console sections known by a headline alone; without any,
+    // a map of 50,000 headlines would be built for nothing.
+    const needHeadlines = loose.length > 0;
+    const place = (e, group, names = aliases(e)) => {
+        const g = group ?? [];
+        if (group === undefined)
+            groups.push(g);
+        g.push(e);
+        for (const a of names)
+            if (!byAlias.has(a))
+                byAlias.set(a, g);
+        if (needHeadlines && e.id.includes("::")) {
+            const h = headlineOf(e.id);
+            const list = byHeadline.get(h) ?? [];
+            if (!list.includes(g))
+                list.push(g);
+            byHeadline.set(h, list);
+        }
+    };
+    for (const e of evidence) {
+        if (headlineOnly(e))
+            continue;
+        // One alias list per evidence: each is a new string, hashed anew by every map it meets.
+        const names = aliases(e);
+        let group;
+        for (let i = 0; group === undefined && i < names.length; i++)
+            group = byAlias.get(names[i]);
+        place(e, group, names);
+    }
+    // A console section known only by its headline joins the one test with that headline (and
+    // the same file, when the console printed one); if several match, it stays on its own.
+    for (const e of loose) {
+        const matches = (byHeadline.get(e.id) ?? []).filter((g) => {
+            const f = e.test.file;
+            if (f === undefined)
+                return true;
+            return g.some((x) => x.id.includes("::") && join_cleanPath(f).endsWith(join_cleanPath(x.id.slice(0, x.id.indexOf("::")))));
+        });
+        place(e, matches.length === 1 ? matches[0] : undefined);
+    }
+    const joined = groups
+        .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
+        .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
+        .map((x) => x.test);
+    addClashes(joined, project);
+    return joined;
+}
+/**
+ * Each pytest test file that failed to collect with "import file mismatch" gets the files it
+ * clashed with (see withClashes), and also the test files of its name that failed the same way
+ * before it in the run: after a partial fix (an __init__.py for the file the error names), it
+ * still clashes with those.
+ */
+function addClashes(tests, project) {
+    const seen = new Map();
+    for (const t of tests) {
+        if (withClashes(t, project) === null)
+            continue;
+        const base = external_node_path_namespaceObject.posix.basename(t.id);
+        const earlier = seen.get(base) ?? [];
+        const all = [...(t.clashesWith ?? []), ...earlier.filter((e) => !(t.clashesWith ?? []).includes(e))];
+        if (all.length > 0)
+            t.clashesWith = all;
+        seen.set(base, [...earlier, t.id]);
+    }
+}
+/**
+ * A pytest test file that failed to collect with "import file mismatch": another file of the same
+ * name was imported first under the module name both get (`test_utils`, with no `__init__.py` to
+ * tell them apart). Collected alone, it collects; `clashesWith` names the other file in the
+ * project, which its rerun and reproduce command collect first, as the CI run did. Null for any
+ * other test.
+ */
+function withClashes(test, project) {
+    if (!failedWithImportMismatch(test) || !test.id.endsWith(".py"))
+        return null;
+    // Both paths must be the project's: a test file named from elsewhere (pytest run in a
+    // subdirectory, no --cwd) would be collected beside a path of another frame.
+    if (!project.exists(test.id))
+        return null;
+    const imported = IMPORTED_FILE.exec(test.details ?? "")?.[1];
+    const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
+    if (rel !== undefined && rel !== test.id)
+        test.clashesWith = [rel];
+    return test;
+}
+/** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
+const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;
+
+;// CONCATENATED MODULE: ./src/diagnose/ladder.ts
+/**
+ * Per-dtype ceilings above which a tolerance stops being "numerical noise" and the suggestion
+ * carries a warning to double-check the implementation.
+ *  - rtol: float16 1e-2, float32 1e-4, float64 1e-7, as set by the project issue (MXNet's own
+ *    default_rtols use float16 1e-2 and float32 1e-4 as well).
+ *  - atol: the reference's Appendix II "Recommended Tolerance Levels": float16 1e-2,
+ *    float32 1e-3, float64 1e-3.
+ * Appendix II's rtol column (1e-4 / 1e-5 / 1e-5) is deliberately not used: the issue's values
+ * supersede it.
+ */
+const DTYPE_GUIDELINES = {
+    float16: { rtol: 1e-2, atol: 1e-2 },
+    float32: { rtol: 1e-4, atol: 1e-3 },
+    float64: { rtol: 1e-7, atol: 1e-3 },
+};
+/** Mantissas of the rungs within one decade. */
+const MANTISSAS = [1, 5];
+/**
+ * Printed tolerances are rounded (MXNet prints "%f", pytest.approx two digits); values this
+ * close to a rung count as on it.
+ */
+const RUNG_EPSILON = 1e-4;
+/** Rung number i is MANTISSAS[i mod 2] * 10^floor(i/2); built from a decimal string so 5e-5 is exact. */
+function rungValue(index) {
+    const mantissa = MANTISSAS[((index % 2) + 2) % 2];
+    return Number(`${mantissa}e${Math.floor(index / 2)}`);
+}
+/** The smallest rung index whose value is >= x (x > 0). */
+function rungIndexAtLeast(x) {
+    let i = 2 * Math.floor(Math.log10(x)) - 2;
+    while (rungValue(i) < x * (1 - RUNG_EPSILON))
+        i++;
+    return i;
+}
+/** The smallest rung index whose value is > x (x > 0). */
+function rungIndexAbove(x) {
+    let i = rungIndexAtLeast(x);
+    if (rungValue(i) <= x * (1 + RUNG_EPSILON))
+        i++;
+    return i;
+}
+/** The next rung above a tolerance value: 1e-5 -> 5e-5, 5e-5 -> 1e-4, 3e-5 -> 5e-5. */
+function nextRung(x) {
+    return rungValue(rungIndexAbove(x));
+}
+/** Rungs to climb from `from` until `needed` passes; 1 = the next rung is enough. */
+function rungsNeeded(from, needed) {
+    if (needed <= from * (1 + RUNG_EPSILON))
+        return 0;
+    return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
+}
+/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
+function violationRatio(evidence, rtol, atol) {
+    if (evidence.kind === "maxima") {
+        const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
+        return inverse > 0 ? 1 / inverse : Infinity;
+    }
+    let worst = 0;
+    for (const e of evidence.elements) {
+        const allowed = atol + rtol * Math.abs(e.expected);
+        const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
+        worst = Math.max(worst, ratio);
+    }
+    return worst;
+}
+/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
+function minimumRtol(evidence, atol) {
+    if (evidence.kind === "maxima")
+        return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
+    let needed = 0;
+    for (const e of evidence.elements) {
+        if (e.absDiff <= atol)
+            continue;
+        if (e.expected === 0)
+            return null;
+        needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
+    }
+    return needed;
+}
+/** The smallest atol (rtol fixed) that passes. */
+function minimumAtol(evidence, rtol) {
+    if (evidence.kind === "maxima")
+        return evidence.maxAbs;
+    let needed = 0;
+    for (const e of evidence.elements) {
+        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
+    }
+    return needed;
+}
+/** The largest absolute difference the evidence shows. */
+function largestAbsDiff(evidence) {
+    return evidence.kind === "maxima"
+        ? evidence.maxAbs
+        : Math.max(0, ...evidence.elements.map((e) => e.absDiff));
+}
+/** True when every element expected exactly 0: rtol scales nothing, only atol can pass. */
+function expectsOnlyZeros(evidence) {
+    return evidence.kind === "maxima"
+        ? !Number.isFinite(evidence.maxRel)
+        : evidence.elements.length > 0 && evidence.elements.every((e) => e.expected === 0);
+}
+/** 5e-5 -> "5e-5"; 0.5 -> "0.5"; 10 -> "10". */
+function formatTolerance(x) {
+    if (x === 0)
+        return "0";
+    if (x >= 0.1 && x < 1e4)
+        return String(Number(x.toPrecision(6)));
+    const [mantissa, exponent] = x.toExponential().split("e");
+    const m = Number(Number(mantissa).toPrecision(6));
+    return `${m}e${Number(exponent)}`;
+}
+/** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
+function formatNeeded(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return formatTolerance(x);
+    const exponent = Math.floor(Math.log10(x));
+    const scale = Math.pow(10, exponent - 2);
+    const up = Math.ceil(x / scale - 1e-9) * scale;
+    return formatTolerance(Number(up.toPrecision(3)));
+}
+function guidelineFor(dtype) {
+    return dtype !== undefined && dtype in DTYPE_GUIDELINES
+        ? DTYPE_GUIDELINES[dtype]
+        : undefined;
+}
+function guidelineWarning(parameter, value, dtype) {
+    const ceiling = guidelineFor(dtype)?.[parameter];
+    if (ceiling === undefined || value <= ceiling * (1 + RUNG_EPSILON))
+        return undefined;
+    return (`double-check the implementation: ${parameter} ${formatTolerance(value)} exceeds the ` +
+        `${dtype} guideline of ${formatTolerance(ceiling)}`);
+}
+function rungWord(n) {
+    return n === 1 ? "one rung" : `${n} rungs`;
+}
+function describe(option, to, label) {
+    const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
+    const needed = `needed >= ${formatNeeded(option.needed)}`;
+    if (option.rungs <= 1)
+        return `${head} (one rung; ${needed})`;
+    return (`${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
+        `the observed case; re-run after each step)`);
+}
+/**
+ * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
+ * the smallest passing value; the parameter needing fewer rungs wins (tie: the term that
+ * dominates the current allowance at the worst element); the suggestion is its next rung.
+ *
+ * A parameter currently 0 has no "next rung"; it is only proposed when the other cannot help:
+ * atol=0 with expected 0 cannot pass by construction for any nonzero error, so we propose the
+ * smallest rung above the observed absolute error.
+ */
+function suggestTolerance(input) {
+    const { rtol, atol, dtype, evidence } = input;
+    const labels = input.labels ?? { rtol: "rtol", atol: "atol" };
+    const observed = largestAbsDiff(evidence);
+    if (!(observed > 0) || !Number.isFinite(observed))
+        return null;
+    if ((atol === null || atol === 0) && expectsOnlyZeros(evidence)) {
+        const to = nextRung(observed);
+        const warning = guidelineWarning("atol", to, dtype);
+        return {
+            parameter: "atol",
+            from: 0,
+            to,
+            minimumPassing: observed,
+            rungsNeeded: 1,
+            ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+            text: `set ${labels.atol} ${formatTolerance(to)} (${labels.atol}=0 with expected 0 cannot pass for any nonzero ` +
+                `error; observed ${formatNeeded(observed)})`,
+        };
+    }
+    const options = [];
+    if (rtol !== null && rtol > 0) {
+        const needed = minimumRtol(evidence, atol ?? 0);
+        if (needed !== null && needed > 0) {
+            options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
+        }
+    }
+    if (atol !== null && atol > 0) {
+        const needed = minimumAtol(evidence, rtol ?? 0);
+        if (needed > 0)
+            options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
+    }
+    if (options.length === 0)
+        return null;
+    const dominant = dominantTerm(evidence, rtol ?? 0, atol ?? 0);
+    options.sort((a, b) => a.rungs - b.rungs || (a.parameter === dominant ? -1 : 1));
+    const best = options[0];
+    if (best.rungs === 0)
+        return null;
+    const to = nextRung(best.from);
+    const warning = guidelineWarning(best.parameter, to, dtype);
+    return {
+        parameter: best.parameter,
+        from: best.from,
+        to,
+        minimumPassing: best.needed,
+        rungsNeeded: best.rungs,
+        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+        text: describe(best, to, labels[best.parameter]),
+    };
+}
+/** Which term makes up most of the allowance atol + rtol*|expected| at the worst element. */
+function dominantTerm(evidence, rtol, atol) {
+    let expected;
+    if (evidence.kind === "maxima") {
+        expected = evidence.maxRel > 0 ? evidence.maxAbs / evidence.maxRel : 0;
+    }
+    else {
+        let worst = -1;
+        expected = 0;
+        for (const e of evidence.elements) {
+            const allowed = atol + rtol * Math.abs(e.expected);
+            const ratio = allowed > 0 ? e.absDiff / allowed : Infinity;
+            if (ratio > worst) {
+                worst = ratio;
+                expected = e.expected;
+            }
+        }
+    }
+    return rtol * Math.abs(expected) > atol ? "rtol" : "atol";
+}
+/**
+ * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
+ * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
+ */
+function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word: "decimal" }) {
+    const observed = largestAbsDiff(evidence);
+    if (!(observed > 0) || !Number.isFinite(observed))
+        return null;
+    // Built from a decimal string so 0.5e-2 is exactly 0.005.
+    const threshold = (d) => Number(`${spelling.factor}e${-d}`);
+    // Largest decimal whose threshold is strictly above the observed difference.
+    let neededDecimal = decimal;
+    while (threshold(neededDecimal) <= observed && neededDecimal > -20)
+        neededDecimal--;
+    const rungs = Math.max(1, decimal - neededDecimal);
+    const from = threshold(decimal);
+    const to = threshold(decimal - 1);
+    const warning = guidelineWarning("atol", to, dtype);
+    const head = `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
+        `${formatTolerance(to)}`;
+    const text = rungs <= 1
+        ? `${head}; one step; needed > ${formatNeeded(observed)})`
+        : `${head}; needed > ${formatNeeded(observed)}, ${rungs} steps away: the next step alone ` +
+            `will not cover the observed case; re-run after each step)`;
+    return {
+        parameter: "atol",
+        from,
+        to,
+        minimumPassing: observed,
+        rungsNeeded: rungs,
+        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+        text,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/explain.ts
+/**
+ * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
+ * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
+ * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
+ * what to run to confirm it. Plain text; bold headings only on a terminal.
+ */
+
+
+
+
+/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
+const CONFIRM_TRIALS = 10_000;
+/** Everything taken from the log passes through here: one visible line, no escapes. */
+function clean(s, max = 500) {
+    return sanitizeLine(s, max);
+}
+/** A computed figure: seven significant digits, as many as the tools print themselves. */
+function num(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    return Number(x.toPrecision(7)).toString();
+}
+/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
+function printed(x) {
+    return String(x);
+}
+function applyLine(apply, recogniser) {
+    switch (apply.kind) {
+        case "env":
+            return `goes back as the environment: ${Object.entries(apply.env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")}`;
+        case "args":
+            return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
+        case "global-rng":
+            return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
+        case "hypothesis":
+            return `replays with ${apply.decorator}`;
+        case "none":
+            return `cannot be given back: ${apply.why}`;
+    }
+}
+function seedLines(seed, test) {
+    if (seed === null) {
+        return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
+    }
+    const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
+    const out = [
+        `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
+        `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
+    ];
+    for (const r of seed.related ?? []) {
+        out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
+    }
+    out.push("", "  reproduce:");
+    if (test.reproduce !== null) {
+        out.push(`    ${clean(test.reproduce, 2000)}`);
+    }
+    else {
+        const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
+        out.push(`    no command: the log does not say which file holds ${clean(test.id)}` +
+            (env !== null ? `; run it with ${clean(env)} in its environment` : ""));
+    }
+    return out;
+}
+function toleranceLines(t) {
+    if (t === null)
+        return ["  no numeric comparison recognised in the failure text"];
+    const out = [`  format: ${t.format}`];
+    const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
+        .filter((x) => x !== null)
+        .join(", ");
+    if (tol !== "")
+        out.push(`  tolerances in force: ${tol}`);
+    if (t.nonFinite !== undefined) {
+        out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
+    }
+    if (t.ratio === 0) {
+        // A failed check with no difference in the printed values: they lost the digits that differ.
+        out.push("  error ratio: not visible (the printed values agree to the digits shown)");
+    }
+    else if (t.ratio !== null) {
+        out.push(`  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
+    }
+    const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
+    if (t.actual !== undefined && t.expected !== undefined) {
+        out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
+    }
+    else if (at !== "") {
+        out.push(`  worst element${at}`);
+    }
+    out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
+    const s = t.suggestion;
+    if (s === null) {
+        if (t.nonFinite === undefined)
+            out.push("  no tolerance change computed from what the text shows");
+        return out;
+    }
+    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
+        (s.rungsNeeded <= 1
+            ? "one rung covers the observed case"
+            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
+    const g = guidelineFor(t.dtype);
+    if (s.guidelineWarning !== undefined) {
+        out.push(`  warning: ${s.guidelineWarning}`);
+    }
+    else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
+        // The next rung is fine, but the rungs after it that the observed case needs are not.
+        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+            `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
+    }
+    else {
+        out.push(g !== undefined
+            ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
+            : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)");
+    }
+    return out;
+}
+function runnerFlag(options) {
+    const runner = options.runner ?? null;
+    return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
+}
+/**
+ * pytest's driver seeds the global generators itself and jest takes `--seed`; a go or vitest
+ * test is seeded only through what its seed went back as (a variable, an argument): without
+ * one, verify asks how (and verifies nothing).
+ */
+function needsSeedFlag(test, options) {
+    const runner = options.runner ?? null;
+    if (runner !== "go" && runner !== "vitest")
+        return false;
+    return test.seed === null || (test.seed.apply.kind !== "env" && test.seed.apply.kind !== "args");
+}
+function confirmLines(test, options) {
+    const log = options.logArg === "-" ? "pasted.log" : options.logArg;
+    const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
+    return [
+        ...save,
+        `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
+        "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
+        "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
+        ...verifyLines(test, options),
+    ];
+}
+/** The verify command to run after a fix, and what to fill in for it. */
+function verifyLines(test, options) {
+    // An id no driver runs (a nose id without its file) would make verify refuse: the triage
+    // above, with --cwd, names the test by one it can run.
+    const runnable = test.reproduce !== null;
+    const seedFlag = runnable && needsSeedFlag(test, options);
+    const id = runnable ? clean(shellQuote(test.id), 1000) : "TEST_ID";
+    const command = `  flaky-triage verify ${id}${runnerFlag(options)}${seedFlag ? " --seed-env NAME" : ""} --trials ${CONFIRM_TRIALS}`;
+    if (seedFlag) {
+        return [
+            command,
+            "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
+            "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
+        ];
+    }
+    if (runnable)
+        return [command, "    after a fix, from the project root: the reference asks for more than 10000 passes"];
+    return [
+        command,
+        "    after a fix, from the project root, with the id the triage above gives the test (this log's",
+        `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
+    ];
+}
+function explainTest(test, options, h) {
+    const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
+    const lines = [
+        h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
+        ...(where !== null ? [`  code: ${clean(where)}`] : []),
+        ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
+        "",
+        h("Seed"),
+        ...seedLines(test.seed, test),
+        "",
+        h("Tolerance"),
+        ...toleranceLines(test.tolerance),
+        "",
+        h(`Likely cause: ${test.cause}`),
+        `  why: ${clean(test.causeReason, 1000)}`,
+        `  fix: ${clean(test.suggestion, 1000)}`,
+    ];
+    if (test.verdict !== "not-rerun") {
+        lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
+    }
+    lines.push("", h("To confirm"), ...confirmLines(test, options));
+    return lines;
+}
+/** The explanation of every failing test in `report`, and what was cut or could not be read. */
+function renderExplain(report, options) {
+    const h = (s) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
+    const out = [];
+    const failing = report.tests;
+    const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
+    out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
+    const warnings = report.inputs.flatMap((i) => i.warnings);
+    if (warnings.length > 0) {
+        out.push("", h("What the text lacks or was cut"));
+        for (const w of warnings)
+            out.push(`  - ${clean(w, 1000)}`);
+    }
+    if (failing.length > 0) {
+        // explain is for pasted excerpts and never runs anything.
+        out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
+    }
+    for (const t of failing) {
+        out.push("", "-".repeat(72), ...explainTest(t, options, h));
+    }
+    return out.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/needle-set.ts
+/**
+ * Which of many fixed strings a text contains, in one pass over it.
+ *
+ * Cause hints rule out their regexes with ~45 literal checks per failure text. `includes` jumps
+ * between occurrences of a needle's first character, so needles that start with a common letter
+ * ("crashed", "nan", "inf", "core dumped") walk the text nearly character by character, each on
+ * its own: on the 100 MB bench report (6,288 failures, 17 M characters) the checks took ~190 ms.
+ * An Aho-Corasick automaton reads each character once for all needles together (~75 ms there).
+ * (Seed recognisers have fewer needles, mostly led by rare characters: `Literal` suits them better.)
+ *
+ * Needles are ASCII. The automaton reads the text with ASCII letters folded to lower case;
+ * a case-sensitive needle is then confirmed where it ends with `startsWith`, so answers are
+ * exactly those of `includes` (case-insensitive needles: of `includes` on the text with ASCII
+ * letters lower-cased).
+ */
+/** Characters that are no needle's: any of them sends the automaton back to its start. */
+const OTHER = 0;
+const needle_set_NONE = Object.freeze([]);
+class NeedleSet {
+    needles;
+    /** Class of each ASCII character (letters folded); everything else is OTHER. */
+    classOf = new Uint8Array(128);
+    classes;
+    /** delta[state + class] is the next state, pre-multiplied by `classes`. */
+    delta;
+    /**
+     * States are numbered so that those where some needle ends come last: the scan's only test
+     * per character is one comparison with this (pre-multiplied) first one.
+     */
+    endingFrom;
+    /** Needle indices ending at each state (its own and its suffixes'). */
+    ends;
+    constructor(needles) {
+        this.needles = needles;
+        const folded = needles.map((n) => {
+            if (n.text.length === 0 || !/^[\x00-\x7f]*$/.test(n.text))
+                throw new Error(`needle must be non-empty ASCII: ${JSON.stringify(n.text)}`);
+            return n.text.toLowerCase();
+        });
+        let k = 1;
+        for (const f of folded) {
+            for (let i = 0; i < f.length; i++) {
+                const c = f.charCodeAt(i);
+                if (this.classOf[c] === OTHER)
+                    this.classOf[c] = k++;
+            }
+        }
+        for (let c = 65; c <= 90; c++)
+            this.classOf[c] = this.classOf[c + 32];
+        this.classes = k;
+        // The trie, then failure links breadth first (the textbook construction, as a full DFA).
+        const goto = [new Array(k).fill(-1)];
+        const ends = [[]];
+        folded.forEach((f, index) => {
+            let s = 0;
+            for (let i = 0; i < f.length; i++) {
+                const c = this.classOf[f.charCodeAt(i)];
+                if (goto[s][c] === -1) {
+                    goto[s][c] = goto.length;
+                    goto.push(new Array(k).fill(-1));
+                    ends.push([]);
+                }
+                s = goto[s][c];
+            }
+            ends[s].push(index);
+        });
+        const fail = new Array(goto.length).fill(0);
+        const queue = [];
+        for (let c = 0; c < k; c++) {
+            const t = goto[0][c];
+            if (t === -1)
+                goto[0][c] = 0;
+            else
+                queue.push(t);
+        }
+        for (let q = 0; q < queue.length; q++) {
+            const s = queue[q];
+            ends[s].push(...ends[fail[s]]);
+            for (let c = 0; c < k; c++) {
+                const t = goto[s][c];
+                if (t === -1) {
+                    goto[s][c] = goto[fail[s]][c];
+                }
+                else {
+                    fail[t] = goto[fail[s]][c];
+                    queue.push(t);
+                }
+            }
+        }
+        const order = [...goto.keys()].sort((a, b) => Number(ends[a].length > 0) - Number(ends[b].length > 0) || a - b);
+        const renumbered = new Array(goto.length);
+        order.forEach((old, s) => (renumbered[old] = s));
+        this.delta = new Int32Array(goto.length * k);
+        order.forEach((old, s) => goto[old].forEach((t, c) => (this.delta[s * k + c] = renumbered[t] * k)));
+        this.endingFrom = order.findIndex((old) => ends[old].length > 0) * k;
+        if (this.endingFrom < 0)
+            this.endingFrom = goto.length * k;
+        this.ends = order.map((old) => ends[old]);
+    }
+    /**
+     * The indices of the needles `text.slice(0, end)` contains, in the order their first
+     * occurrences end. Most texts contain none: the answer is then a shared empty array, and a
+     * scan allocates nothing.
+     */
+    scan(text, end = text.length) {
+        const { classOf, delta, endingFrom } = this;
+        const stop = Math.min(end, text.length);
+        let found;
+        let s = 0;
+        for (let i = 0; i < stop; i++) {
+            const c = text.charCodeAt(i);
+            s = delta[s + (c < 128 ? classOf[c] : OTHER)];
+            if (s >= endingFrom)
+                found = this.confirm(text, i + 1, s / this.classes, found);
+        }
+        return found ?? needle_set_NONE;
+    }
+    /** Needles ending at `endAt` in this state, added to `found` when new and (case) confirmed. */
+    confirm(text, endAt, state, found) {
+        for (const index of this.ends[state]) {
+            if (found?.includes(index))
+                continue;
+            const n = this.needles[index];
+            if (n.ignoreCase === true || text.startsWith(n.text, endAt - n.text.length))
+                (found ??= []).push(index);
+        }
+        return found;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/cause-hints.ts
+
+
+/** Hints are looked for in at most this much text (readers cap failure text already). */
+const MAX_HINT_TEXT = 256 * 1024;
+const MAX_EVIDENCE_CHARS = 120;
+/**
+ * Patterns per kind, most specific first. Case-sensitive where the framework prints a fixed
+ * spelling, so a test *named* test_timeout_retry does not look like a timeout.
+ */
+const HINT_PATTERNS = [
+    // pytest-timeout ("Failed: Timeout >5.0s"; since 2.2 "Failed: Timeout (>5.0s) from
+    // pytest-timeout."; "+++++ Timeout +++++"), asyncio, subprocess, sockets.
+    { kind: "timeout", pattern: /Failed: Timeout \(?>[^\n]*/, needles: ["Failed: Timeout >", "Failed: Timeout (>"] },
+    { kind: "timeout", pattern: /\+{3,} Timeout \+{3,}/, needles: ["+++ Timeout +++"] },
+    { kind: "timeout", pattern: /\b(?:TimeoutError|TimeoutExpired|ReadTimeout|ConnectTimeout)\b[^\n]*/, needles: ["Timeout"] },
+    { kind: "timeout", pattern: /\bsocket\.timeout\b[^\n]*/, needles: ["socket.timeout"] },
+    { kind: "timeout", pattern: /\btimed out\b[^\n]*/i, lower: true, needles: ["timed out"] },
+    // jest (circus): `thrown: "Exceeded timeout of 5000 ms for a test.` (or "for a hook.").
+    { kind: "timeout", pattern: /Exceeded timeout of \d+ ?ms for a (?:test|hook)\b[^\n]*/, needles: ["Exceeded timeout of"] },
+    { kind: "timeout", pattern: /(?<![\w.])Timeout\b(?!\w)[^\n]*/, needles: ["Timeout"] },
+    // An import that fails: the machine's fault (a package not installed) unless every module
+    // named is the project's own (a name moved or removed, a circular import): see importProblem.
+    { kind: "environment", find: (text, ctx) => importProblem(text, ctx, "environment"), needles: ["ModuleNotFoundError", "ImportError"] },
+    { kind: "own-import", find: (text, ctx) => importProblem(text, ctx, "own-import"), needles: ["ModuleNotFoundError", "ImportError"] },
+    { kind: "environment", pattern: /\bFileNotFoundError\b[^\n]*/, needles: ["FileNotFoundError"] },
+    { kind: "environment", pattern: /\bPermissionError\b[^\n]*/, needles: ["PermissionError"] },
+    { kind: "environment", pattern: /\bConnectionRefusedError\b[^\n]*/, needles: ["ConnectionRefusedError"] },
+    { kind: "environment", pattern: /fixture '[^'\n]{1,200}' not found/, needles: ["fixture '"] },
+    { kind: "environment", pattern: /OSError: \[Errno 28\][^\n]*/, needles: ["OSError: [Errno 28]"] },
+    { kind: "environment", pattern: /No space left on device/, needles: ["No space left on device"] },
+    // Node's system errors (jest, vitest): `Error: ENOENT: no such file or directory, open 'x'`,
+    // `connect ECONNREFUSED 127.0.0.1:5432`, and a package that is not installed (a relative
+    // module is the project's own file).
+    // Only in the forms Node writes them: a test that expects an error may name the code itself
+    // (`toThrow(/ENOENT/)`), and then fails for the code's sake.
+    {
+        kind: "environment",
+        pattern: /\b(?:(?:ENOENT: no such file or directory|EACCES: permission denied|ENOSPC: no space left on device|EPERM: operation not permitted), \w+ '|(?:connect ECONNREFUSED|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|listen EADDRINUSE(?:: address already in use)?) )[^\n]*/,
+        needles: ["ENOENT: no such file", "EACCES: permission denied", "ENOSPC: no space", "EPERM: operation not permitted", "connect ECONNREFUSED", "getaddrinfo ENOTFOUND", "getaddrinfo EAI_AGAIN", "listen EADDRINUSE"],
+    },
+    { kind: "environment", pattern: /Cannot find module '(?![./])[^'\n]{1,200}'[^\n]*/, needles: ["Cannot find module '"] },
+    // Go's: `dial tcp 127.0.0.1:1: connect: connection refused`, `open testdata/x.json: no such
+    // file or directory` (an operation on a path: not any "permission denied" a test asserts on).
+    { kind: "environment", pattern: /\bconnect: connection refused\b[^\n]*/, needles: ["connect: connection refused"] },
+    {
+        kind: "environment",
+        pattern: /\b(?:open|stat|lstat|mkdir|remove|rename|chmod|readdir|create) \S+: (?:no such file or directory|permission denied|no space left on device)\b[^\n]*/,
+        needles: ["no such file or directory", "permission denied", "no space left on device"],
+    },
+    // An environment variable the test reads is not set: code, not a regex (see envKeyError).
+    { kind: "environment", find: envKeyError, needles: ["<frozen os>", "os.py:", "os.environ["] },
+    // Interpreter/native crashes: faulthandler, the shell's report, pytest-xdist's worker loss.
+    { kind: "crash", pattern: /Fatal Python error[^\n]*/, needles: ["Fatal Python error"] },
+    { kind: "crash", pattern: /Segmentation fault[^\n]*/, needles: ["Segmentation fault"] },
+    { kind: "crash", pattern: /\(core dumped\)|\bcore dumped\b/, needles: ["core dumped"] },
+    { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
+    { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
+    { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
+    // Non-finite values where finite ones were expected.
+    { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },
+    { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/, needles: ["location mismatch"] },
+    { kind: "non-finite", pattern: /RuntimeWarning: invalid value encountered[^\n]*/, needles: ["RuntimeWarning: invalid value encountered"] },
+    { kind: "non-finite", pattern: /RuntimeWarning: divide by zero encountered[^\n]*/, needles: ["RuntimeWarning: divide by zero encountered"] },
+    {
+        kind: "non-finite",
+        pattern: /\b(?:Obtained|ACTUAL|actual|got|a|x)\s*[:=]\s*(?:array\(\[?\s*)?[-+]?(?:nan|inf)\b[^\n]*/,
+        needles: ["nan", "inf"],
+    },
+    {
+        kind: "non-finite",
+        pattern: /\bassert [-+]?(?:nan|inf) (?:==|<|>|<=|>=|!=)[^\n]*/,
+        // Not "assert ": nearly every pytest failure has one, and the regex would scan them all.
+        needles: ["assert nan", "assert inf", "assert -nan", "assert -inf", "assert +nan", "assert +inf"],
+    },
+    { kind: "non-finite", pattern: /Greatest (?:absolute|relative) difference: nan[^\n]*/, needles: ["difference: nan"] },
+    // Threads, processes or tasks in the failing code, or a race detector's report: what makes a
+    // race more than a guess when no seed pins the test's inputs.
+    {
+        kind: "concurrency",
+        pattern: /(?:threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.(?:gather|create_task)|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|[Ww]orker|[Pp]arallel)[^\n]*/,
+        needles: ["threading.", "Thread(", "ThreadPoolExecutor", "concurrent.futures", "multiprocessing", "asyncio.gather", "asyncio.create_task", "Lock()", "goroutine", "t.Parallel()", "Promise.all", "DATA RACE", "race condition", "deadlock", "sync.WaitGroup", "sync.Mutex", "worker_threads", "worker", "Worker", "parallel", "Parallel"],
+    },
+    { kind: "overflow", pattern: /RuntimeWarning: overflow encountered[^\n]*/, needles: ["RuntimeWarning: overflow encountered"] },
+    { kind: "overflow", pattern: /\bOverflowError\b[^\n]*/, needles: ["OverflowError"] },
+    { kind: "overflow", pattern: /\b(?:integer|int) overflow\b[^\n]*/i, lower: true, needles: ["int overflow", "integer overflow"] },
+    // Integer wraparound shows up as the extremes of 32/64-bit types in the compared values.
+    {
+        kind: "overflow",
+        pattern: /(?<![\d.])(?:-2147483648|2147483647|4294967295|-9223372036854775808|9223372036854775807|18446744073709551615)(?![\d.])/,
+        needles: ["2147483647", "2147483648", "4294967295", "9223372036854775807", "9223372036854775808", "18446744073709551615"],
+    },
+];
+const IMPORT_LINE = /\b(?:ModuleNotFoundError|ImportError)\b[^\n]*/g;
+/** Module names an import error line gives: `No module named 'a.b'`, `from 'a'`, `module 'a.b'`. */
+const IMPORTED_NAME = /(?:No module named|from|module) '([A-Za-z_][\w.]{0,200})'/g;
+const MAX_IMPORT_LINES = 50;
+/**
+ * The evidence of an import error, as `kind` sees it: "own-import" when every module the import
+ * error lines name is the project's own (ctx.ownModule), "environment" when one of them is not,
+ * or when none names a module at all (pytest's "ImportError while importing test module ...").
+ */
+function importProblem(text, ctx, kind) {
+    const { foreign, own, unnamed } = importLines(text, ctx);
+    if (kind === "own-import")
+        return foreign === null ? own : null;
+    return foreign ?? (own === null ? unnamed : null);
+}
+/** The last text's import error lines: its two hint kinds ask one after the other. */
+let lastImportLines = null;
+function importLines(text, ctx) {
+    if (lastImportLines !== null && lastImportLines.text === text && lastImportLines.ctx === ctx)
+        return lastImportLines;
+    const out = { text, ctx, foreign: null, own: null, unnamed: null };
+    let lines = 0;
+    IMPORT_LINE.lastIndex = 0;
+    for (let m = IMPORT_LINE.exec(text); m !== null && lines < MAX_IMPORT_LINES; m = IMPORT_LINE.exec(text), lines++) {
+        const line = m[0];
+        const names = [...line.matchAll(IMPORTED_NAME)].map((n) => n[1].split(".")[0]);
+        if (names.length === 0)
+            out.unnamed ??= line;
+        else if (ctx.ownModule !== undefined && names.every((n) => ctx.ownModule(n)))
+            out.own ??= line;
+        else
+            out.foreign ??= line;
+    }
+    lastImportLines = out;
+    return out;
+}
+/** How far (characters) the KeyError line may stand from what ties it to os.environ. */
+const ENV_KEY_ERROR_REACH = 2000;
+const OS_FRAME = /(?:<frozen os>|\bos\.py):\d+: KeyError/;
+/** The frame of os's __getitem__ as --tb=short and --tb=native (and unittest) print it; the KeyError follows. */
+const OS_GETITEM = /(?:<frozen os>|\bos\.py)(?::\d+: in |", line \d+, in )__getitem__/;
+const FAILING_ENV_LINE = /^>[ \t][^\n]{0,400}\bos\.environ\[/m;
+/**
+ * The `KeyError: NAME` line of an environment variable the test read and that is not set:
+ * os.environ[...] raises it in os's own __getitem__, which pytest names as the last frame
+ * ("<frozen os>:679: KeyError"; "os.py:679: KeyError" before Python 3.11 froze the module), or
+ * pytest's failing line (`>`) reads os.environ[...] and its error lines say KeyError; with
+ * --tb=short or --tb=native (and in unittest) the frame names os's __getitem__ before the
+ * KeyError. A test
+ * that only sets a variable and fails on a dict of its own shows neither. Searched from the
+ * ties back or forward a bounded distance: linear in the text, however hostile.
+ */
+function envKeyError(text) {
+    const lineOf = (at) => {
+        const end = text.indexOf("\n", at);
+        return text.slice(at, end < 0 ? text.length : end);
+    };
+    const frame = OS_FRAME.exec(text);
+    if (frame !== null) {
+        const at = text.lastIndexOf("KeyError: ", frame.index);
+        if (at >= 0 && frame.index - at <= ENV_KEY_ERROR_REACH)
+            return lineOf(at);
+    }
+    // Ties the KeyError line follows: os's __getitem__ frame, or pytest's failing line.
+    for (const tie of [OS_GETITEM, FAILING_ENV_LINE]) {
+        const m = tie.exec(text);
+        if (m === null)
+            continue;
+        const at = text.indexOf("KeyError: ", m.index);
+        if (at >= 0 && at - m.index <= ENV_KEY_ERROR_REACH)
+            return lineOf(at);
+    }
+    return null;
+}
+/** All patterns' needles, looked for in one pass; the pattern each needle belongs to. */
+const NEEDLES = new NeedleSet(HINT_PATTERNS.flatMap(({ needles, lower }) => needles.map((text) => (lower === true ? { text, ignoreCase: true } : { text }))));
+const PATTERN_OF = HINT_PATTERNS.flatMap(({ needles }, p) => needles.map(() => p));
+/** Every kind of hint the text shows, each with its first matching evidence. */
+function causeHints(text, ctx = {}) {
+    return hintsOf(text, NEEDLES.scan(text, MAX_HINT_TEXT), ctx);
+}
+/** The hints of `text` given the needles `found` in its first MAX_HINT_TEXT characters. */
+function hintsOf(text, found, ctx) {
+    // Most failure texts hold no needle at all.
+    if (found.length === 0)
+        return [];
+    const candidates = new Set(found.map((i) => PATTERN_OF[i]));
+    const hints = [];
+    const scanned = text.slice(0, MAX_HINT_TEXT);
+    for (let p = 0; p < HINT_PATTERNS.length; p++) {
+        const { kind, pattern, find } = HINT_PATTERNS[p];
+        if (!candidates.has(p) || hints.some((h) => h.kind === kind))
+            continue;
+        const evidence = pattern !== undefined ? (pattern.exec(scanned)?.[0] ?? null) : (find?.(scanned, ctx) ?? null);
+        // Copied: a slice would keep the whole failure text alive as long as the hint (the report).
+        if (evidence !== null)
+            hints.push({ kind, evidence: detach(evidence.trim().slice(0, MAX_EVIDENCE_CHARS)) });
+    }
+    // A copy of exactly its length: grown by push, it keeps room for 17 hints, and most failing
+    // tests hold one (4.3 MB of the 500 MB bench report's 31,000 failures).
+    return hints.slice();
+}
+/**
+ * `causeHints(parts.join("\n"))`, scanning each part once: no needle holds a line end, so a
+ * needle is in the joined text exactly when it is in one of the parts, as long as the joined
+ * text fits in MAX_HINT_TEXT. The parts are joined only when one holds a needle (few failures).
+ */
+function causeHintsOfParts(parts, ctx = {}) {
+    let length = parts.length - 1;
+    for (const p of parts)
+        length += p.length;
+    if (length > MAX_HINT_TEXT)
+        return causeHints(parts.join("\n"), ctx);
+    let found;
+    for (const p of parts) {
+        for (const i of NEEDLES.scan(p))
+            if (!(found ??= []).includes(i))
+                found.push(i);
+    }
+    return found === undefined ? [] : hintsOf(parts.join("\n"), found, ctx);
+}
+function findHint(hints, kind) {
+    return hints.find((h) => h.kind === kind);
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/tolerance.ts
@@ -17172,17 +17771,6 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     return done("unknown", `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`);
 }
 
-;// CONCATENATED MODULE: ./src/reports/message.ts
-/**
- * Failure messages that say nothing of what failed: gotestsum writes `Failed` for every test,
- * and some converters `failure` or nothing at all. Another source's message, or the failure's
- * own first line of substance, says more.
- */
-const UNINFORMATIVE = /^\s*(?:(?:test )?(?:failed|failure|error|errored))?[.!]?\s*$/i;
-function isUninformativeMessage(message) {
-    return UNINFORMATIVE.test(message);
-}
-
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
 /**
  * The environment reruns get: the user's, minus anything that looks like a credential (unless
@@ -17540,582 +18128,6 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/reports/join.ts
-/**
- * Joins the evidence several inputs hold about the same test. A pytest run typically leaves a
- * JUnit report (structured, but without what the test logged: `junit_logging = no` is pytest's
- * default) and a console log (where the seed lines are); nose/unittest runs leave a console log,
- * sometimes an xunit report. Tests are matched by id, the failing line is resolved, and paths
- * printed on another machine are mapped into the project.
- */
-
-
-
-
-
-
-
-// Parts after the first may start with a digit or hold a hyphen: they may be directory names
-// (`tests/v1.2/` is written `tests.v1.2.`, `tests/e2e-api/` as `tests.e2e-api.`).
-const DOTTED_MODULE_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
-/** Stack frames of JVM languages: a dotted classname that is not a Python module. */
-const OTHER_SOURCE_LINE = /\.(?:c|cc|cpp|cxx|h|hpp|go|rs|rb|php|cs|swift|m|mm|js|mjs|cjs|ts|tsx|jsx)(?::|\(|, line )\d+/;
-const JVM_FRAME = /\bat [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)/;
-function keep(t) {
-    if (t.outcome === "failed" || t.outcome === "errored")
-        return true;
-    return t.outcome === "passed" && (t.priorAttempts?.length ?? 0) > 0;
-}
-/**
- * Whether a JUnit test came from pytest: a dotted module path as classname, and Python evidence
- * (a .py file attribute or traceback, python-style test module names, or the module existing).
- */
-function pytestJUnit(t, ids, project) {
-    // A module pytest could not import or collect: no classname, the module's dotted path as the
-    // name, message "collection failure". Its id is the file, as the console says it ("ERROR
-    // collecting tests/test_api.py"), so the two join and the rerun collects that file.
-    if (t.classname === "" && t.message === "collection failure" && DOTTED_MODULE_PATH.test(t.name)) {
-        const found = ids.of(t.name, "x", t.file).file;
-        // A directory's conftest.py that fails to import is named by the directory (`tests.sub`).
-        const dir = t.name.replace(/\./g, "/");
-        if (found === undefined && project.isDir?.(dir) === true)
-            return { id: dir, runner: "pytest" };
-        const file = found ?? `${dir}.py`;
-        return { id: file, file };
-    }
-    // A text file's doctest (--doctest-glob): the file's path with its separators written as dots,
-    // and the file's name (`docs.usage.md`, `usage.md`; `test_notes.txt` twice at the root).
-    if ((t.classname === t.name || t.classname.endsWith("." + t.name)) && doctestKind(`${t.name}::${t.name}`) === "text") {
-        const file = fileInDottedDirectory(t.classname.slice(0, t.classname.length - t.name.length).split(".").slice(0, -1), t.name, project);
-        if (file !== undefined)
-            return { id: `${file}::${t.name}`, file, runner: "pytest" };
-    }
-    if (!DOTTED_MODULE_PATH.test(t.classname))
-        return null;
-    const details = t.details ?? "";
-    if (JVM_FRAME.test(details) || (t.file !== undefined && !/\.py$/.test(t.file)))
-        return null;
-    // A failure that points into another language's source and never at a .py file is not
-    // pytest's, whatever its classname looks like (C++ test binaries are often named x_test).
-    if (OTHER_SOURCE_LINE.test(details) && !/\.py\b/.test(details))
-        return null;
-    const mapped = ids.of(t.classname, t.name, t.file);
-    const python = t.file !== undefined ||
-        /\.py\b/.test(details) ||
-        t.classname.split(".").some((p) => /^test_|_test$/.test(p)) ||
-        mapped.file !== undefined;
-    return python ? mapped : null;
-}
-/** `a/b/../c.py` -> `a/c.py`, Windows separators to `/`; no file system access. */
-function join_cleanPath(p) {
-    let c = cleanCache.get(p);
-    if (c === undefined) {
-        // Bounded: a report naming millions of distinct paths must not grow this without end.
-        if (cleanCache.size >= CLEAN_CACHE_MAX)
-            cleanCache.clear();
-        c = cleanUncached(p);
-        cleanCache.set(p, c);
-    }
-    return c;
-}
-/** Cleaned paths, memoised: 50,000 failures name the same few hundred files again and again. */
-const cleanCache = new Map();
-const CLEAN_CACHE_MAX = 10_000;
-function cleanUncached(p) {
-    return external_node_path_namespaceObject.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
-}
-/**
- * The project-relative file for a path as printed: itself if it exists, else the longest
- * suffix that exists (`/work/mxnet/tests/python/unittest/x.py` -> `tests/python/unittest/x.py`).
- */
-function resolveInProject(printed, project) {
-    if (project instanceof MemoView)
-        return project.resolve(printed);
-    return resolveUncached(printed, project);
-}
-function resolveUncached(printed, project) {
-    const clean = join_cleanPath(printed);
-    const parts = clean.replace(/^[A-Za-z]:\//, "/").split("/").filter((s) => s.length > 0 && s !== "..");
-    for (let k = 0; k < parts.length; k++) {
-        const rel = parts.slice(k).join("/");
-        if (project.exists(rel))
-            return rel;
-    }
-    return undefined;
-}
-/**
- * A view that asks the project once per path, and resolves each printed path once: a report
- * with 50,000 failures names the same few hundred files over and over (as the file attribute,
- * the node id's file and the traceback), and every suffix of each is a lookup.
- */
-class MemoView {
-    project;
-    known = new Map();
-    resolved = new Map();
-    dirs = new Map();
-    constructor(project) {
-        this.project = project;
-    }
-    isDir(relPath) {
-        let v = this.dirs.get(relPath);
-        if (v === undefined) {
-            v = this.project.isDir?.(relPath) ?? false;
-            this.dirs.set(relPath, v);
-        }
-        return v;
-    }
-    exists(relPath) {
-        let v = this.known.get(relPath);
-        if (v === undefined) {
-            v = this.project.exists(relPath);
-            this.known.set(relPath, v);
-        }
-        return v;
-    }
-    resolve(printed) {
-        // One lookup, not has() then get(): null stands for "resolves to nothing".
-        const known = this.resolved.get(printed);
-        if (known !== undefined)
-            return known ?? undefined;
-        const rel = resolveUncached(printed, this);
-        this.resolved.set(printed, rel ?? null);
-        return rel;
-    }
-}
-function isRelative(p) {
-    const c = join_cleanPath(p);
-    return !c.startsWith("/") && !c.startsWith("../") && !/^[A-Za-z]:\//.test(c);
-}
-/** Console ids that are pytest headlines (`TestC.test_y[p]`) because no node id was printed. */
-function headlineOnly(e) {
-    // A file (`ERROR collecting tests/test_api.py`) is an id, not a headline.
-    return e.kind === "pytest-log" && !e.id.includes("::") && !e.id.endsWith(".py");
-}
-function aliases(e) {
-    const a = [e.id];
-    if (e.test.classname !== "")
-        a.push(`${e.test.classname}.${e.test.name}`);
-    return a;
-}
-/** Which evidence's id names the merged test: the runner's own console format first. */
-function idRank(e) {
-    if (e.kind === "unittest-log")
-        return 0;
-    if (e.kind === "pytest-log" && e.id.includes("::"))
-        return 1;
-    if (e.kind === "junit")
-        return 2;
-    return 3;
-}
-function mergeGroup(group, project) {
-    const primary = group.find((e) => e.kind === "junit") ?? group[0];
-    if (primary === undefined)
-        throw new Error("empty group");
-    // The first evidence of the lowest rank (what a stable sort would put first).
-    let named = group[0] ?? primary;
-    for (const e of group)
-        if (idRank(e) < idRank(named))
-            named = e;
-    // Primary first, then the rest in group order (visiting primary twice changes no answer below).
-    const all = group.length === 1 && group[0] === primary ? group : [primary, ...group.filter((e) => e !== primary)];
-    const p = primary.test;
-    const out = {
-        id: named.id,
-        classname: p.classname,
-        name: p.name,
-        outcome: p.outcome,
-        sources: [],
-        index: p.index,
-    };
-    // A message that says what failed, from whichever source has one (gotestsum writes "Failed").
-    const message = first(all, informativeMessageOf) ?? first(all, join_messageOf);
-    if (message !== undefined)
-        out.message = message;
-    const details = first(all, detailsOf);
-    if (details !== undefined)
-        out.details = details;
-    const duration = first(all, durationOf);
-    if (duration !== undefined)
-        out.durationSec = duration;
-    const runner = group.find((e) => e.runner !== undefined)?.runner;
-    if (runner !== undefined)
-        out.runner = runner;
-    const prior = first(all, priorOf);
-    if (prior !== undefined)
-        out.priorAttempts = prior;
-    const context = first(all, contextOf);
-    if (context !== undefined)
-        out.reportContext = context;
-    // Every captured output counts (JUnit system-out and the console's captured log are
-    // different texts); the same text seen twice is kept once.
-    const outputs = [];
-    for (const e of all) {
-        const o = e.test.output;
-        if (o === undefined || o.length === 0 || outputs.some((x) => x.includes(o)))
-            continue;
-        const covered = outputs.findIndex((x) => o.includes(x));
-        if (covered >= 0)
-            outputs.splice(covered, 1);
-        outputs.push(o);
-    }
-    if (outputs.length > 0)
-        out.output = outputs.join("\n");
-    // Line maps hold only where the kept text is one console input's text, unchanged.
-    const mapped = all.find((e) => e.test.logLines !== undefined && (out.details === e.test.details || out.output === e.test.output));
-    const map = mapped?.test.logLines;
-    if (mapped !== undefined && map !== undefined) {
-        const lines = { file: map.file };
-        if (map.details !== undefined && out.details === mapped.test.details)
-            lines.details = map.details;
-        if (map.output !== undefined && out.output === mapped.test.output)
-            lines.output = map.output;
-        if (lines.details !== undefined || lines.output !== undefined)
-            out.logLines = lines;
-    }
-    // File: a path that exists in the project wins; else a relative path as given (the node id's).
-    const candidates = [];
-    for (const e of all) {
-        if (e.mappedFile !== undefined)
-            candidates.push({ path: e.mappedFile });
-        if (e.test.file !== undefined) {
-            candidates.push(e.test.line === undefined ? { path: e.test.file } : { path: e.test.file, line: e.test.line });
-        }
-        candidates.push(...(e.dialectPlaces ?? []));
-        if (e.idHead !== undefined)
-            candidates.push({ path: e.idHead });
-        else if (e.id.includes("::"))
-            candidates.push({ path: e.id.slice(0, e.id.indexOf("::")) });
-    }
-    const rels = candidates.map((c) => resolveInProject(c.path, project));
-    let file = rels.find((rel) => rel !== undefined);
-    for (let i = 0; file === undefined && i < candidates.length; i++) {
-        const c = candidates[i];
-        if (c.guess === true)
-            continue;
-        const clean = join_cleanPath(c.path);
-        if (isRelative(clean) && /\.\w+$/.test(clean))
-            file = clean;
-    }
-    if (file !== undefined) {
-        out.file = file;
-        const sameFile = candidates.find((c, i) => c.line !== undefined && (rels[i] === file || join_cleanPath(c.path) === file));
-        let line = sameFile?.line;
-        for (let i = 0; line === undefined && i < group.length; i++)
-            line = failingLine(group[i].test.details ?? "", file);
-        if (line !== undefined)
-            out.line = line;
-    }
-    // A unittest/nose id has no file in it: the rerun driver needs the pytest node id of the
-    // same test (pytest collects unittest classes and nose-style functions alike).
-    if (named.kind === "unittest-log" && !named.id.includes("::")) {
-        const node = unittestNodeId(named.test, project);
-        if (node !== null) {
-            out.id = node.id;
-            if (out.file === undefined)
-                out.file = node.file;
-        }
-    }
-    // The common case, one evidence with one source, has nothing to deduplicate. Built by map,
-    // not push: an array grown from empty by push keeps room for 17 elements, and there is one
-    // per failing test (4.8 MB of the 500 MB bench report's 31,000).
-    const only = group.length === 1 ? group[0].test.sources : undefined;
-    if (only !== undefined && only.length <= 1) {
-        out.sources = only.map((s) => ({ ...s }));
-        return out;
-    }
-    const seen = new Set();
-    const sources = [];
-    for (const e of group) {
-        for (const s of e.test.sources) {
-            const key = `${s.file}\u0000${s.line ?? ""}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            sources.push({ ...s });
-        }
-    }
-    out.sources = sources.slice();
-    return out;
-}
-/**
- * The first of the group's values of one field (primary first). One getter per field, not
- * `test[key]`: a load by a key that changes from call to call is a slow generic lookup, and this
- * runs for every failing test.
- */
-function first(all, get) {
-    for (const e of all) {
-        const v = get(e.test);
-        if (v !== undefined)
-            return v;
-    }
-    return undefined;
-}
-const join_messageOf = (t) => t.message;
-const informativeMessageOf = (t) => (t.message !== undefined && !isUninformativeMessage(t.message) ? t.message : undefined);
-const detailsOf = (t) => t.details;
-const durationOf = (t) => t.durationSec;
-const contextOf = (t) => t.reportContext;
-const priorOf = (t) => (t.priorAttempts !== undefined && t.priorAttempts.length > 0 ? t.priorAttempts : undefined);
-const TRACEBACK_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/gm;
-/**
- * The pytest node id of a unittest/nose test, when its module is a file in the project.
- *
- * The module is looked for at the project root and next to every file the traceback names,
- * in the directories as printed (before `..` is folded): MXNet's `test_operator_gpu` imports
- * its tests from `../unittest/test_operator.py`, so the failing test's own frame is in
- * `tests/python/gpu/../unittest/`, and the module that ran it, `test_operator_gpu.py`, sits in
- * `tests/python/gpu/`. Rerunning the defining file instead would run another module (a CPU
- * context instead of a GPU one), so when the module itself is not found there is no node id.
- */
-function unittestNodeId(test, project) {
-    // Generator tests (`mod.test_gen(1, 2)`) and class fixtures have no node id of their own.
-    if (!/^[A-Za-z_]\w*$/.test(test.name) || test.classname === "")
-        return null;
-    const parts = test.classname.split(".");
-    if (!parts.every((p) => /^[A-Za-z_]\w*$/.test(p)))
-        return null;
-    const printed = [];
-    if (test.file !== undefined)
-        printed.push(test.file);
-    for (const m of (test.details ?? "").matchAll(TRACEBACK_FRAME))
-        printed.push(m[1] ?? "");
-    const dirs = [""];
-    for (const p of printed) {
-        const segs = p.replace(/\\/g, "/").split("/");
-        // Every directory on the path, deepest first, as a prefix the suffix match may resolve.
-        for (let j = segs.length - 1; j >= 1; j--) {
-            const d = segs.slice(0, j).join("/");
-            if (d.length > 0 && !dirs.includes(d))
-                dirs.push(d);
-        }
-    }
-    for (let k = parts.length; k >= 1; k--) {
-        const rel = `${parts.slice(0, k).join("/")}.py`;
-        for (const d of dirs) {
-            const file = d === "" ? (project.exists(rel) ? rel : undefined) : resolveInProject(`${d}/${rel}`, project);
-            if (file === undefined)
-                continue;
-            return { id: [file, ...parts.slice(k), test.name].join("::"), file };
-        }
-    }
-    return null;
-}
-/**
- * JS runners' ids start with the test file, which jest-junit takes from a stack frame: an
- * absolute path on the CI machine. The project-relative path keeps ids the same on every
- * machine (history, reruns in another checkout), as the runner's own `file > ...` ids are.
- */
-function projectRelativeId(id, project) {
-    const cut = id.indexOf(" > ");
-    if (cut <= 0 || !/^(?:\/|[A-Za-z]:[\\/])/.test(id))
-        return id;
-    const rel = resolveInProject(id.slice(0, cut), project);
-    return rel === undefined ? id : rel + id.slice(cut);
-}
-/**
- * pytest run from a subdirectory (`cd tests && pytest gpu`) prints node ids relative to where it
- * ran (`gpu/test_x.py::test_a`) and writes JUnit classnames relative to its rootdir
- * (`tests.gpu.test_x`, read as `tests/gpu/test_x.py::test_a`). A console id whose file is not in
- * the project takes the one JUnit id that ends with it at a directory boundary, so the two join:
- * the seed and captured output the console holds land on the test that is rerun, by its
- * rootdir id. Ids that are in the project, or that end none or several JUnit ids, stay.
- */
-function rebaseConsoleIds(evidence, project) {
-    let bySuffix;
-    for (const e of evidence) {
-        if (e.kind !== "pytest-log" || headlineOnly(e))
-            continue;
-        const file = nodeIdFile(e.id);
-        if (project.exists(file))
-            continue;
-        bySuffix ??= junitIdSuffixes(evidence);
-        // Windows prints the path relative to the subdirectory with backslashes (gpu\test_x.py).
-        const found = bySuffix.get(file.replace(/\\/g, "/") + e.id.slice(file.length));
-        // A JUnit id equal to it is its own test (a project view that has no files says nothing).
-        if (found?.length === 1 && found[0] !== e.id)
-            e.id = found[0];
-    }
-}
-/** The index of the next `/` in `file` from `from` on, or its length when there is none. */
-function nextSlash(file, from) {
-    const i = file.indexOf("/", from);
-    return i < 0 ? file.length : i;
-}
-/** Each JUnit pytest id under itself and every tail of its file's path (`gpu/x.py::t`, `x.py::t`). */
-function junitIdSuffixes(evidence) {
-    const map = new Map();
-    for (const e of evidence) {
-        if (e.kind !== "junit")
-            continue;
-        const file = nodeIdFile(e.id);
-        if (!file.endsWith(".py"))
-            continue;
-        // Each `/` of the file, and one before its start: the whole id.
-        for (let i = -1; i < file.length; i = nextSlash(file, i + 1)) {
-            const key = e.id.slice(i + 1);
-            const list = map.get(key);
-            if (list === undefined)
-                map.set(key, [e.id]);
-            else if (!list.includes(e.id))
-                list.push(e.id);
-        }
-    }
-    return map;
-}
-function firstOrder(group) {
-    let order = Infinity;
-    for (const e of group)
-        if (e.order < order)
-            order = e.order;
-    return order;
-}
-/**
- * Merges the failing tests of all inputs (and passing ones with failed prior attempts) into one
- * list keyed by runner-native id (pytest node id where the run was pytest's), in run order.
- */
-function joinInputs(inputs, view) {
-    const project = view instanceof MemoView ? view : new MemoView(view);
-    const ids = new PytestIds(project);
-    const evidence = [];
-    let order = 0;
-    for (const input of inputs) {
-        const kept = input.tests.filter(keep);
-        // go's own output reads as its JUnit converters do: same ids, file:line places, go driver.
-        const dialect = input.kind === "junit"
-            ? detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) })
-            : input.kind === "go-test-json" || input.kind === "go-test-log"
-                ? (dialectNamed("gotestsum") ?? null)
-                : null;
-        const reportContext = input.kind === "junit" ? reportSeedContext(input.head) : undefined;
-        for (const test of kept) {
-            if (reportContext !== undefined && test.reportContext === undefined)
-                test.reportContext = reportContext;
-            // gotestsum names a package's failure outside any test (a TestMain that exits) with no
-            // classname: its package is the suite's name, which the reader put in the id.
-            if (dialect?.runner === "go" && test.classname === "" && test.id.endsWith(`::${test.name}`)) {
-                test.classname = test.id.slice(0, test.id.length - test.name.length - 2);
-            }
-            const e = { test, kind: input.kind, id: test.id, order: order++ };
-            // A go log that never named the package leaves bare test names: nothing to map them with.
-            if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-                const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
-                if (mapped !== null) {
-                    e.id = mapped.id;
-                    if (mapped.runner !== undefined)
-                        e.runner = mapped.runner;
-                    if (mapped.file !== undefined)
-                        e.mappedFile = mapped.file;
-                    if (mapped.head !== undefined)
-                        e.idHead = mapped.head;
-                }
-                else if (dialect !== null) {
-                    // The runner's own id and failure places (surefire, jest, vitest, go, ...).
-                    const view = viewOf(dialect, test);
-                    e.id = projectRelativeId(view.id, project);
-                    e.dialectPlaces = view.places;
-                    if (view.runner !== null)
-                        e.runner = view.runner;
-                    if (view.message !== undefined && (test.message === undefined || isUninformativeMessage(test.message)))
-                        test.message = view.message;
-                }
-            }
-            evidence.push(e);
-        }
-    }
-    rebaseConsoleIds(evidence, project);
-    const groups = [];
-    const byAlias = new Map();
-    const byHeadline = new Map();
-    const loose = evidence.filter(headlineOnly);
-    // Headlines are only looked up for console sections known by a headline alone; without any,
-    // a map of 50,000 headlines would be built for nothing.
-    const needHeadlines = loose.length > 0;
-    const place = (e, group, names = aliases(e)) => {
-        const g = group ?? [];
-        if (group === undefined)
-            groups.push(g);
-        g.push(e);
-        for (const a of names)
-            if (!byAlias.has(a))
-                byAlias.set(a, g);
-        if (needHeadlines && e.id.includes("::")) {
-            const h = headlineOf(e.id);
-            const list = byHeadline.get(h) ?? [];
-            if (!list.includes(g))
-                list.push(g);
-            byHeadline.set(h, list);
-        }
-    };
-    for (const e of evidence) {
-        if (headlineOnly(e))
-            continue;
-        // One alias list per evidence: each is a new string, hashed anew by every map it meets.
-        const names = aliases(e);
-        let group;
-        for (let i = 0; group === undefined && i < names.length; i++)
-            group = byAlias.get(names[i]);
-        place(e, group, names);
-    }
-    // A console section known only by its headline joins the one test with that headline (and
-    // the same file, when the console printed one); if several match, it stays on its own.
-    for (const e of loose) {
-        const matches = (byHeadline.get(e.id) ?? []).filter((g) => {
-            const f = e.test.file;
-            if (f === undefined)
-                return true;
-            return g.some((x) => x.id.includes("::") && join_cleanPath(f).endsWith(join_cleanPath(x.id.slice(0, x.id.indexOf("::")))));
-        });
-        place(e, matches.length === 1 ? matches[0] : undefined);
-    }
-    const joined = groups
-        .map((g) => ({ test: mergeGroup(g, project), order: firstOrder(g) }))
-        .sort((a, b) => a.test.index - b.test.index || a.order - b.order)
-        .map((x) => x.test);
-    addClashes(joined, project);
-    return joined;
-}
-/**
- * Each pytest test file that failed to collect with "import file mismatch" gets the files it
- * clashed with (see withClashes), and also the test files of its name that failed the same way
- * before it in the run: after a partial fix (an __init__.py for the file the error names), it
- * still clashes with those.
- */
-function addClashes(tests, project) {
-    const seen = new Map();
-    for (const t of tests) {
-        if (withClashes(t, project) === null)
-            continue;
-        const base = external_node_path_namespaceObject.posix.basename(t.id);
-        const earlier = seen.get(base) ?? [];
-        const all = [...(t.clashesWith ?? []), ...earlier.filter((e) => !(t.clashesWith ?? []).includes(e))];
-        if (all.length > 0)
-            t.clashesWith = all;
-        seen.set(base, [...earlier, t.id]);
-    }
-}
-/**
- * A pytest test file that failed to collect with "import file mismatch": another file of the same
- * name was imported first under the module name both get (`test_utils`, with no `__init__.py` to
- * tell them apart). Collected alone, it collects; `clashesWith` names the other file in the
- * project, which its rerun and reproduce command collect first, as the CI run did. Null for any
- * other test.
- */
-function withClashes(test, project) {
-    if (!failedWithImportMismatch(test) || !test.id.endsWith(".py"))
-        return null;
-    // Both paths must be the project's: a test file named from elsewhere (pytest run in a
-    // subdirectory, no --cwd) would be collected beside a path of another frame.
-    if (!project.exists(test.id))
-        return null;
-    const imported = IMPORTED_FILE.exec(test.details ?? "")?.[1];
-    const rel = imported === undefined ? undefined : resolveInProject(imported.trim(), project);
-    if (rel !== undefined && rel !== test.id)
-        test.clashesWith = [rel];
-    return test;
-}
-/** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
-const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;
 
 ;// CONCATENATED MODULE: ./src/rerun/plan.ts
 
@@ -20488,19 +20500,11 @@ async function explainMain(argv) {
         if (input.tests.length === 0 && input.counts.tests === 0)
             input = asBareFailure(input, text.text);
     }
-    const runner = runnerOf(input);
+    // The built-in runner of the input's ids, as the join decides it for reruns.
+    const runner = inputDialect(input)?.runner ?? null;
     const report = await triageInputs([input], settings, { env: process.env }, { noRerunNote: "explain does not rerun" });
     process.stdout.write(renderExplain(report, { logArg: arg, project: v.cwd ?? null, runner, color: process.stdout.isTTY === true }));
     return 0;
-}
-/** The built-in runner of the input's ids, as the join decides it for reruns (null: pytest's or none). */
-function runnerOf(input) {
-    if (input.kind === "go-test-json" || input.kind === "go-test-log")
-        return "go";
-    if (input.kind !== "junit")
-        return null;
-    const dialect = detectDialect({ path: input.path, tests: input.tests, ...(input.head !== undefined ? { head: input.head } : {}) });
-    return dialect?.runner ?? null;
 }
 async function readStdin() {
     const chunks = [];

@@ -164,24 +164,30 @@ function confirmLines(test: TriagedTest, options: ExplainOptions): string[] {
     `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
     "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
     "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
-    // An id no driver runs (a nose id without its file) would make verify refuse: the triage
-    // above, with --cwd, names the test by one it can run.
-    ...(test.reproduce !== null && needsSeedFlag(test, options)
-      ? [
-          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --seed-env NAME --trials ${CONFIRM_TRIALS}`,
-          "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
-          "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
-        ]
-      : test.reproduce !== null
-      ? [
-          `  flaky-triage verify ${clean(shellQuote(test.id), 1000)}${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
-          "    after a fix, from the project root: the reference asks for more than 10000 passes",
-        ]
-      : [
-          `  flaky-triage verify TEST_ID${runnerFlag(options)} --trials ${CONFIRM_TRIALS}`,
-          "    after a fix, from the project root, with the id the triage above gives the test (this log's",
-          `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
-        ]),
+    ...verifyLines(test, options),
+  ];
+}
+
+/** The verify command to run after a fix, and what to fill in for it. */
+function verifyLines(test: TriagedTest, options: ExplainOptions): string[] {
+  // An id no driver runs (a nose id without its file) would make verify refuse: the triage
+  // above, with --cwd, names the test by one it can run.
+  const runnable = test.reproduce !== null;
+  const seedFlag = runnable && needsSeedFlag(test, options);
+  const id = runnable ? clean(shellQuote(test.id), 1000) : "TEST_ID";
+  const command = `  flaky-triage verify ${id}${runnerFlag(options)}${seedFlag ? " --seed-env NAME" : ""} --trials ${CONFIRM_TRIALS}`;
+  if (seedFlag) {
+    return [
+      command,
+      "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
+      "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
+    ];
+  }
+  if (runnable) return [command, "    after a fix, from the project root: the reference asks for more than 10000 passes"];
+  return [
+    command,
+    "    after a fix, from the project root, with the id the triage above gives the test (this log's",
+    `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
   ];
 }
 
