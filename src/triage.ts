@@ -106,7 +106,7 @@ function readEvent(input: ParsedInput): TriageProgress {
 }
 
 /** Reports each input as read (unless already reported); its counts and summaries are all the report keeps of it. */
-function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]): { counts: Counts & { sharedId?: number }; summaries: InputSummary[] } {
+function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]): { counts: InputCounts; summaries: InputSummary[] } {
   for (const input of inputs) onProgress?.(readEvent(input));
   const summaries = inputs.map(
     (i): InputSummary => ({ path: i.path, kind: i.kind, tests: i.counts.tests, warnings: i.warnings }),
@@ -117,7 +117,7 @@ function announce(inputs: ParsedInput[], onProgress: TriageHooks["onProgress"]):
 async function triageTests(
   tests: TestCase[],
   project: ReturnType<typeof projectView>,
-  counts: Counts & { sharedId?: number },
+  counts: InputCounts,
   inputs: InputSummary[],
   settings: TriageSettings,
   hooks: TriageHooks,
@@ -355,7 +355,10 @@ function recordedTally(test: TestCase): RerunTally | undefined {
  * Counts come from JUnit inputs when there are any (a console log of the same run would count
  * every test twice); from console logs only when no JUnit was given.
  */
-function countsOf(inputs: ParsedInput[]): Counts & { sharedId?: number } {
+/** The inputs' counts, with the failing testcases triaged with another of the same id (Summary.sharedId). */
+type InputCounts = Counts & Pick<Summary, "sharedId">;
+
+function countsOf(inputs: ParsedInput[]): InputCounts {
   const junit = inputs.filter((i) => i.kind === "junit");
   const basis = junit.length > 0 ? junit : inputs;
   const counts: Counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
@@ -380,7 +383,7 @@ function countsOf(inputs: ParsedInput[]): Counts & { sharedId?: number } {
   return shared > 0 ? { ...counts, sharedId: shared } : counts;
 }
 
-function summarise(counts: Counts & { sharedId?: number }, tests: TriagedTest[]): Summary {
+function summarise(counts: InputCounts, tests: TriagedTest[]): Summary {
   const n = (v: TriagedTest["verdict"]) => tests.filter((t) => t.verdict === v).length;
   const { sharedId, ...plain } = counts;
   return {

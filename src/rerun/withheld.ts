@@ -3,8 +3,9 @@
  * look like credentials). A test reading `os.environ["DB_PASSWORD"]` fails every such rerun with
  * `KeyError: 'DB_PASSWORD'`, whatever it did in CI: counted, those failures made a flaky test
  * read as a deterministic regression. One reading it with `os.environ.get` fails without naming
- * it ("no password supplied"): our pytest plugin notes such reads (Trial.withheld). They are the environment's, not the test's: they count
- * for nothing (as skipped attempts do), and the note says how to pass the variable.
+ * it ("no password supplied"): our pytest plugin notes such reads (Trial.withheld). They are the
+ * environment's, not the test's: they count for nothing (as skipped attempts do), and the note
+ * says how to pass the variable.
  */
 import type { Reruns, RerunTally, Trial } from "../model.js";
 import { isUninformativeMessage } from "../reports/message.js";
@@ -46,8 +47,8 @@ export function withheldNamedIn(message: string, withheld: readonly string[]): s
 
 /**
  * Turns the failing trials whose message names a withheld variable, or that read one and found
- * it missing, one the CI failure's message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
- * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
+ * it missing, one the CI failure's message does not name, into skipped ones and recounts the
+ * tallies (in place: `reruns` and `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
  */
 export function discountWithheld(
   reruns: Reruns,

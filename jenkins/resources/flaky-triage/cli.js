@@ -17898,8 +17898,8 @@ function withheldNamedIn(message, withheld) {
 }
 /**
  * Turns the failing trials whose message names a withheld variable, or that read one and found
- * it missing, one the CI failure's message does not name, into skipped ones and recounts the tallies (in place: `reruns` and
- * `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
+ * it missing, one the CI failure's message does not name, into skipped ones and recounts the
+ * tallies (in place: `reruns` and `byPhase` are rerunTest's own). Returns the note to add, or null when no trial was such.
  */
 function discountWithheld(reruns, byPhase, withheld, ciMessage) {
     if (withheld.length === 0)
@@ -20305,10 +20305,6 @@ function recordedTally(test) {
     const failed = all.filter((o) => o === "failed" || o === "errored").length;
     return { runs: passed + failed, passed, failed, timedOut: 0, crashed: 0, stoppedEarly: false };
 }
-/**
- * Counts come from JUnit inputs when there are any (a console log of the same run would count
- * every test twice); from console logs only when no JUnit was given.
- */
 function countsOf(inputs) {
     const junit = inputs.filter((i) => i.kind === "junit");
     const basis = junit.length > 0 ? junit : inputs;
