@@ -52,9 +52,12 @@
  *                      name). No seed, or one given only to the global generators (which
  *                      np.random.default_rng() and self-seeding fixtures escape), and no such
  *                      evidence -> unknown: unseeded randomness is as likely as a race. A printed
- *                      seed that could not be re-applied -> unknown as well.
+ *                      seed that could not be re-applied -> unknown as well, and so is one the
+ *                      reruns were given but printed others in its place (Reruns.seedsPrintedInstead:
+ *                      the test draws its own seed and only prints it).
  *   6. not-reproduced -> unknown (did not fail in N reruns), unless the text says timeout or
- *      environment (then that cause, since those depend on the machine, not the code).
+ *      environment (then that cause, since those depend on the machine, not the code); the
+ *      reason says so when the reruns printed other seeds than CI's (its inputs were not tried).
  *   7. not-rerun -> the cause the text alone supports (crash, timeout, environment, tolerance
  *      near miss, non-finite/overflow edge case), flagged as a hypothesis until reruns confirm it.
  *
@@ -379,6 +382,7 @@ export function failureHints(test: TestCase, ctx: HintContext = {}): CauseHint[]
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 export function classify(input: ClassifyInput): Classification {
   const { test, seed, tolerance, reruns, seedReapplied } = input;
+  const instead = reruns.seedsPrintedInstead !== undefined && reruns.seedsPrintedInstead.length > 0 ? reruns.seedsPrintedInstead : undefined;
   const hints = input.hints ?? failureHints(test);
   const numeric = numericSignal(tolerance, hints);
 
@@ -432,6 +436,9 @@ export function classify(input: ClassifyInput): Classification {
     if (env) {
       return done("environment", `${passed}, but the original run had a setup problem (${quote(env)}): the CI environment differs`);
     }
+    if (seed !== null && instead !== undefined) {
+      return done("unknown", `${passed}, but not with CI's seed: ${drewItsOwn(seed, instead)}, so CI's inputs were never tried again`);
+    }
     return done("unknown", passed);
   }
 
@@ -478,6 +485,13 @@ export function classify(input: ClassifyInput): Classification {
         `not repeated here): a race, or order dependence when a retry ran it without the tests before it`,
     );
   }
+  if (seed !== null && instead !== undefined) {
+    return done(
+      "unknown",
+      `failed ${same.failures} of ${runs(same.n)}, each with inputs of its own: ${drewItsOwn(seed, instead)}; ` +
+        `an unlucky draw cannot be told from a race until the test takes its seed back`,
+    );
+  }
   if (seed !== null && !seedReapplied) {
     return done(
       "unknown",
@@ -504,6 +518,11 @@ export function classify(input: ClassifyInput): Classification {
     "race-condition",
     `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`,
   );
+}
+
+/** What a test that printed other seeds than the one it was given did. */
+function drewItsOwn(seed: Seed, instead: readonly string[]): string {
+  return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
 
 function deterministicCause(

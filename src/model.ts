@@ -128,7 +128,7 @@ export interface Counts {
 
 /** The result of one rerun attempt. A discriminated union: states cannot disagree. */
 export type Trial =
-  | { kind: "passed"; seed?: string; durationSec: number }
+  | { kind: "passed"; seed?: string; durationSec: number; printed?: string }
   | {
       kind: "failed";
       seed?: string;
@@ -136,6 +136,11 @@ export type Trial =
       message?: string;
       /** Withheld credential-like variables the attempt read and found missing (pytest reruns). */
       withheld?: string[];
+      /**
+       * What the attempt printed, head and tail (pytest reruns): a seed it prints is compared
+       * with the one CI printed (rerun/printed-seeds.ts).
+       */
+      printed?: string;
     }
   | { kind: "timedOut"; seed?: string; durationSec: number }
   | { kind: "crashed"; seed?: string; durationSec: number; signal?: string; exitCode?: number; message?: string }
@@ -177,6 +182,11 @@ export interface Reruns {
   recorded?: RerunTally;
   /** Why reruns were not done or were cut short (budget, --no-rerun, no driver). */
   note?: string;
+  /**
+   * Seeds the same-seed reruns printed instead of the recorded one, which they were given: the
+   * test draws its own seed and only prints it (rerun/printed-seeds.ts). Absent otherwise.
+   */
+  seedsPrintedInstead?: string[];
 }
 
 /** A parsed numeric near-miss and the fix it implies. */

@@ -179,6 +179,7 @@ async function triageTests(
           cwd: settings.cwd,
           rerunCommand: settings.rerunCommand,
           runner: settings.runner ?? null,
+          seedPatterns: settings.seedPatterns,
         }),
       );
       await rerunAll(requests, {

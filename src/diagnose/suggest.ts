@@ -175,6 +175,11 @@ export function suggest(input: SuggestInput): string {
   }
 }
 
+/** Where a seed is given back to the test: its environment variables, or its arguments. */
+function seedSource(seed: Seed): string {
+  return seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(" / ") : "the argument that passes it";
+}
+
 function unknownFix(
   test: TestCase,
   verdict: Verdict,
@@ -183,6 +188,13 @@ function unknownFix(
   reruns: Reruns | undefined,
   how: RerunHow | undefined,
 ): string {
+  const instead = reruns?.seedsPrintedInstead;
+  if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
+    return (
+      `it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")}): seed its generators from ` +
+      `${seedSource(seed)} when it is set${where(test)}, then rerun with CI's seed to replay the failing inputs`
+    );
+  }
   switch (verdict) {
     case "not-reproduced":
       return verifyFix(test, reruns, how);

@@ -421,13 +421,17 @@ async function readResults(file: string | undefined): Promise<string | null> {
   }
 }
 
+/** The plugin sends 2 x 2048 characters of what an attempt printed; a line longer than that is not ours. */
+const MAX_PRINTED_CHARS = 4_200;
+
 function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string | null): Trial {
   const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
   const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, MAX_MESSAGE_CHARS) } : {};
-  if (ev.outcome === "passed") return { kind: "passed", ...base };
+  const printed = typeof ev.printed === "string" && ev.printed !== "" ? { printed: ev.printed.slice(0, MAX_PRINTED_CHARS) } : {};
+  if (ev.outcome === "passed") return { kind: "passed", ...base, ...printed };
   if (ev.outcome === "skipped") return { kind: "skipped", ...base, ...message };
   const withheld = Array.isArray(ev.withheld) ? ev.withheld.filter((n): n is string => typeof n === "string").slice(0, 20) : [];
-  return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}) };
+  return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}), ...printed };
 }
 
 export function describeCannotRun(

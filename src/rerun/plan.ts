@@ -22,6 +22,8 @@ export interface RerunRequest {
   rerunCommand: readonly string[] | null;
   /** `--runner NAME`, or null to pick the driver from the report's dialect. */
   runner?: string | null;
+  /** `--seed-pattern`s: a seed a rerun printed is read with them as CI's was. */
+  seedPatterns?: readonly RegExp[];
 }
 
 export interface RerunProgress {
@@ -54,6 +56,7 @@ export interface PlanInput {
   cwd: string;
   rerunCommand?: readonly string[] | null;
   runner?: string | null;
+  seedPatterns?: readonly RegExp[];
 }
 
 export function planRerun(input: PlanInput): RerunRequest {
@@ -67,5 +70,6 @@ export function planRerun(input: PlanInput): RerunRequest {
     cwd: input.cwd,
     rerunCommand: input.rerunCommand && input.rerunCommand.length > 0 ? input.rerunCommand : null,
     runner: input.runner ?? null,
+    seedPatterns: input.seedPatterns ?? [],
   };
 }

@@ -26,6 +26,8 @@ export type PluginEvent =
       message: string | null;
       /** Withheld variables the failed attempt read and found missing (FLAKY_TRIAGE_WITHHELD). */
       withheld?: string[];
+      /** What the attempt printed (captured stdout, stderr, log), its head and tail. */
+      printed?: string;
     }
   | { event: "item"; index: number };
 
@@ -48,6 +50,7 @@ export type PlanEvent =
       duration: number;
       message: string | null;
       withheld?: string[];
+      printed?: string;
     };
 
 /** One run of a plan entry: a phase's attempts of the test, in forked children (see _repeat). */
@@ -507,6 +510,8 @@ def _attempt_lines(state, item, fields, reseed):
             missing = _missing_withheld(item)
             if missing:
                 record["withheld"] = missing
+        if _PRINTED[0]:
+            record["printed"] = _PRINTED[0]
         state.emit(record)
 
     return run_attempt, emit_end
@@ -518,16 +523,99 @@ def _attempt_outcome(item):
     _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
+    undo = _listen_to_writes()
     try:
         # nextitem=None tears everything down after each attempt, so every attempt builds its
         # fixtures (of every scope) afresh, as a new pytest run would.
         reports = _run_protocol(item)
     finally:
         _LISTENING[0] = None
+        undo()
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    _PRINTED[0] = _printed(reports)
     # A failed subtest fails the attempt as it failed the CI run, though the test's own call
     # passes: its report comes first, as it came first in the run.
     return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+# What the attempt printed, head and tail: a test that prints "use MXNET_TEST_SEED=N to
+# reproduce" but draws N itself prints another N on every rerun, and the parent compares it with
+# the seed CI printed (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test
+# writes to sys.stdout and sys.stderr is noted on its way out (the streams' own write, patched on
+# the instance: the stream stays the object the test may check); pytest's captured log (and
+# output, should capture be on) is added from the reports.
+_PRINTED = [None]
+PRINTED_END_CHARS = 2048
+# Head, tail (each at most PRINTED_END_CHARS) and length of what the running attempt wrote.
+_WRITTEN = ["", "", 0]
+
+
+def _note_written(text):
+    if not isinstance(text, str) or not text:
+        return
+    head = _WRITTEN[0]
+    if len(head) < PRINTED_END_CHARS:
+        _WRITTEN[0] = head + text[:PRINTED_END_CHARS - len(head)]
+    _WRITTEN[1] = (_WRITTEN[1] + text[-PRINTED_END_CHARS:])[-PRINTED_END_CHARS:]
+    _WRITTEN[2] += len(text)
+
+
+def _written():
+    head, tail, total = _WRITTEN
+    if total <= len(head):
+        return head
+    if total <= 2 * PRINTED_END_CHARS:
+        return head + tail[len(tail) - (total - len(head)):]
+    return head + "\n" + tail
+
+
+def _listen_to_writes():
+    """Notes what is written to sys.stdout and sys.stderr from now on; returns the undo."""
+    _WRITTEN[:] = ["", "", 0]
+    patched = []
+    for stream in (sys.stdout, sys.stderr):
+        if any(stream is p for p in patched):
+            continue
+        original = getattr(stream, "write", None)
+        if original is None:
+            continue
+
+        def write(text, _original=original):
+            try:
+                _note_written(text)
+            except Exception:
+                pass
+            return _original(text)
+        try:
+            stream.write = write
+        except Exception:
+            continue
+        patched.append(stream)
+
+    def undo():
+        for stream in patched:
+            try:
+                del stream.write
+            except Exception:
+                pass
+    return undo
+
+
+def _printed(reports):
+    last = reports[-1] if reports else None
+    parts = []
+    for name in ("capstdout", "capstderr", "caplog"):
+        try:
+            text = getattr(last, name, "")
+        except Exception:
+            text = ""
+        if isinstance(text, str) and text:
+            parts.append(text)
+    parts.append(_written())
+    text = "\n".join(p for p in parts if p)
+    if len(text) > 2 * PRINTED_END_CHARS:
+        text = text[:PRINTED_END_CHARS] + "\n" + text[-PRINTED_END_CHARS:]
+    return text or None
 
 
 def _fresh_doctest_globals(item):

@@ -20,6 +20,7 @@ import { pickDriver, type RerunDriver } from "./drivers/index.js";
 import { resolvePython } from "./drivers/pytest.js";
 import { rerunEnv, withheldNames } from "./env.js";
 import { countTrial, emptyTally, freshTally } from "./tally.js";
+import { printedInsteadNote, seedsPrintedInstead } from "./printed-seeds.js";
 import { discountWithheld } from "./withheld.js";
 import { causeHints, findHint } from "../diagnose/cause-hints.js";
 import { KILL_GRACE_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_ORDER_ATTEMPTS, STARTUP_ALLOWANCE_SEC, TIME_BUDGET_SPENT } from "./limits.js";
@@ -110,12 +111,17 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
   const outcome = (reproduce: string | null, seedReapplied: boolean, processes: number): RerunOutcome => {
     const discounted = discountWithheld(reruns, byPhase, withheld, req.test.message ?? "");
     if (discounted !== null) notes.push(discounted);
+    const instead = seedsPrintedInstead(byPhase["same-seed"], req.seed, req.seedPatterns ?? []);
+    if (instead.length > 0 && req.seed !== null) {
+      notes.push(printedInsteadNote(req.seed, instead));
+      reruns.seedsPrintedInstead = instead;
+    }
     if (notes.length > 0) reruns.note = notes.join("; ");
     return {
       reruns,
       trials: [...byPhase["same-seed"], ...byPhase["fresh-seeds"], ...byPhase.order],
       trialsByPhase: byPhase,
-      seedReapplied,
+      seedReapplied: seedReapplied && instead.length === 0,
       reproduce,
       processes,
     };

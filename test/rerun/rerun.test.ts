@@ -599,3 +599,85 @@ describe.skipIf(!hasBenchmark)("pytest-benchmark in reruns", () => {
     expect(existsSync(path.join(project, ".benchmarks"))).toBe(false);
   }, 120_000);
 });
+
+describe("a test that prints an MXNet seed but draws its own (helper-46's case)", () => {
+  const DRAW = [
+    "import os",
+    "import random",
+    "",
+    "import numpy as np",
+    "",
+    "",
+    "def _first(name):",
+    '    path = os.environ["FT_COUNTER"] + name',
+    "    first = not os.path.exists(path)",
+    '    open(path, "a").close()',
+    "    return first",
+    "",
+    "",
+    "def _announce(seed):",
+    '    print("Setting test np/mx/python random seeds, use MXNET_TEST_SEED=%d to reproduce." % seed)',
+    "    np.random.seed(seed)",
+    "",
+    "",
+  ].join("\n");
+  const cli = ["--reruns", "6", "--fresh-seeds", "0", "--jobs", "1"];
+
+  it("same-seed reruns that printed other seeds do not read 'race condition' or a plain 'not reproduced': the note names the seeds and the fix says to take the seed back (dist/cli.js)", () => {
+    const project = pytestProject("ft-own-seed-", {
+      "tests/test_draw.py": [
+        DRAW,
+        // CI's draw was even; later draws are odd half the time: a failure in some reruns.
+        "def test_half_of_draws():",
+        "    seed = random.SystemRandom().randrange(2**30) * 2",
+        '    if not _first("half"):',
+        "        seed += random.SystemRandom().randrange(2)",
+        "    _announce(seed)",
+        '    assert seed % 2 == 1, "bad draw"',
+        "",
+        "",
+        // Only CI's draw failed: every rerun passes.
+        "def test_only_ci_draw():",
+        "    seed = random.SystemRandom().randrange(2**30) * 2",
+        '    if not _first("once"):',
+        "        seed += 1",
+        "    _announce(seed)",
+        '    assert seed % 2 == 1, "bad draw"',
+        "",
+        "",
+        // Takes the seed back when given one: its reruns print CI's seed and fail with it.
+        "def test_takes_it_back():",
+        '    seed = int(os.environ.get("MXNET_TEST_SEED") or random.SystemRandom().randrange(2**30) * 2)',
+        "    _announce(seed)",
+        '    assert seed % 2 == 1, "bad draw"',
+        "",
+      ].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_COUNTER: path.join(project, "drawn-") };
+    const r = ciThenTriage(project, { ciEnv: env, pytestArgs: ["-o", "junit_logging=all"], cliArgs: cli, env });
+    const byName = new Map(r.report.tests.map((t) => [t.name, t]));
+    const half = byName.get("test_half_of_draws")!;
+    const once = byName.get("test_only_ci_draw")!;
+    const back = byName.get("test_takes_it_back")!;
+    expect(half.seed?.recogniser, JSON.stringify(half.seed)).toBe("mxnet-test-seed");
+
+    // Each rerun drew its own inputs: "race condition with the same seed" was wrong.
+    expect(half.cause).not.toBe("race-condition");
+    expect(half.reruns.seedsPrintedInstead!.length).toBeGreaterThan(0);
+    expect(half.reruns.seedsPrintedInstead).not.toContain(half.seed!.value);
+    expect(half.reruns.note).toContain(`were given seed ${half.seed!.value} (MXNET_TEST_SEED) but printed`);
+    expect(half.suggestion).toContain("draws its own");
+    expect(half.suggestion).toContain("MXNET_TEST_SEED");
+
+    // CI's inputs were never tried: "did not fail in 6 reruns" alone read as "it is fine now".
+    expect(once.verdict).toBe("not-reproduced");
+    expect(once.causeReason).toContain(`but not with CI's seed: given CI's seed ${once.seed!.value}, they printed`);
+    expect(once.reruns.seedsPrintedInstead!.length).toBeGreaterThan(0);
+    expect(once.suggestion).toContain("draws its own");
+
+    // The control: printing CI's seed back, it fails every rerun, and nothing is said of seeds.
+    expect(back.verdict).toBe("deterministic");
+    expect(back.reruns.seedsPrintedInstead).toBeUndefined();
+    expect(back.reruns.note ?? "").not.toContain("printed");
+  }, 180_000);
+});

@@ -7194,6 +7194,8 @@ def _attempt_lines(state, item, fields, reseed):
             missing = _missing_withheld(item)
             if missing:
                 record["withheld"] = missing
+        if _PRINTED[0]:
+            record["printed"] = _PRINTED[0]
         state.emit(record)
 
     return run_attempt, emit_end
@@ -7205,16 +7207,99 @@ def _attempt_outcome(item):
     _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
+    undo = _listen_to_writes()
     try:
         # nextitem=None tears everything down after each attempt, so every attempt builds its
         # fixtures (of every scope) afresh, as a new pytest run would.
         reports = _run_protocol(item)
     finally:
         _LISTENING[0] = None
+        undo()
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    _PRINTED[0] = _printed(reports)
     # A failed subtest fails the attempt as it failed the CI run, though the test's own call
     # passes: its report comes first, as it came first in the run.
     return _summarise(_SUBTESTS[:1] + list(reports))
+
+
+# What the attempt printed, head and tail: a test that prints "use MXNET_TEST_SEED=N to
+# reproduce" but draws N itself prints another N on every rerun, and the parent compares it with
+# the seed CI printed (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test
+# writes to sys.stdout and sys.stderr is noted on its way out (the streams' own write, patched on
+# the instance: the stream stays the object the test may check); pytest's captured log (and
+# output, should capture be on) is added from the reports.
+_PRINTED = [None]
+PRINTED_END_CHARS = 2048
+# Head, tail (each at most PRINTED_END_CHARS) and length of what the running attempt wrote.
+_WRITTEN = ["", "", 0]
+
+
+def _note_written(text):
+    if not isinstance(text, str) or not text:
+        return
+    head = _WRITTEN[0]
+    if len(head) < PRINTED_END_CHARS:
+        _WRITTEN[0] = head + text[:PRINTED_END_CHARS - len(head)]
+    _WRITTEN[1] = (_WRITTEN[1] + text[-PRINTED_END_CHARS:])[-PRINTED_END_CHARS:]
+    _WRITTEN[2] += len(text)
+
+
+def _written():
+    head, tail, total = _WRITTEN
+    if total <= len(head):
+        return head
+    if total <= 2 * PRINTED_END_CHARS:
+        return head + tail[len(tail) - (total - len(head)):]
+    return head + "\n" + tail
+
+
+def _listen_to_writes():
+    """Notes what is written to sys.stdout and sys.stderr from now on; returns the undo."""
+    _WRITTEN[:] = ["", "", 0]
+    patched = []
+    for stream in (sys.stdout, sys.stderr):
+        if any(stream is p for p in patched):
+            continue
+        original = getattr(stream, "write", None)
+        if original is None:
+            continue
+
+        def write(text, _original=original):
+            try:
+                _note_written(text)
+            except Exception:
+                pass
+            return _original(text)
+        try:
+            stream.write = write
+        except Exception:
+            continue
+        patched.append(stream)
+
+    def undo():
+        for stream in patched:
+            try:
+                del stream.write
+            except Exception:
+                pass
+    return undo
+
+
+def _printed(reports):
+    last = reports[-1] if reports else None
+    parts = []
+    for name in ("capstdout", "capstderr", "caplog"):
+        try:
+            text = getattr(last, name, "")
+        except Exception:
+            text = ""
+        if isinstance(text, str) and text:
+            parts.append(text)
+    parts.append(_written())
+    text = "\n".join(p for p in parts if p)
+    if len(text) > 2 * PRINTED_END_CHARS:
+        text = text[:PRINTED_END_CHARS] + "\n" + text[-PRINTED_END_CHARS:]
+    return text or None
 
 
 def _fresh_doctest_globals(item):
@@ -17641,6 +17726,7 @@ function failureHints(test, ctx = {}) {
 /** Verdict, seed sensitivity, cause and confidence for one test. See RULES above. */
 function classify(input) {
     const { test, seed, tolerance, reruns, seedReapplied } = input;
+    const instead = reruns.seedsPrintedInstead !== undefined && reruns.seedsPrintedInstead.length > 0 ? reruns.seedsPrintedInstead : undefined;
     const hints = input.hints ?? failureHints(test);
     const numeric = numericSignal(tolerance, hints);
     const same = counts(reruns.sameSeed, reruns.recorded);
@@ -17682,6 +17768,9 @@ function classify(input) {
         if (env) {
             return done("environment", `${passed}, but the original run had a setup problem (${quote(env)}): the CI environment differs`);
         }
+        if (seed !== null && instead !== undefined) {
+            return done("unknown", `${passed}, but not with CI's seed: ${drewItsOwn(seed, instead)}, so CI's inputs were never tried again`);
+        }
         return done("unknown", passed);
     }
     // deterministic or intermittent from here on.
@@ -17722,6 +17811,10 @@ function classify(input) {
         return done("unknown", `failed ${same.failures} of the ${same.n} runs the report recorded (the test runner's own retries, ` +
             `not repeated here): a race, or order dependence when a retry ran it without the tests before it`);
     }
+    if (seed !== null && instead !== undefined) {
+        return done("unknown", `failed ${same.failures} of ${runs(same.n)}, each with inputs of its own: ${drewItsOwn(seed, instead)}; ` +
+            `an unlucky draw cannot be told from a race until the test takes its seed back`);
+    }
     if (seed !== null && !seedReapplied) {
         return done("unknown", `failed ${same.failures} of ${runs(same.n)}, but its seed ${seed.value} could not be ` +
             `re-applied: unseeded randomness cannot be ruled out`);
@@ -17738,6 +17831,10 @@ function classify(input) {
         : `with no seed printed, running concurrent code (${concurrency.evidence === test.name ? `its name: ${quote(concurrency)}` : quote(concurrency)})`;
     const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
     return done("race-condition", `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`);
+}
+/** What a test that printed other seeds than the one it was given did. */
+function drewItsOwn(seed, instead) {
+    return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
 function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
     const all = `failed all ${runs(same.n)}`;
@@ -18091,7 +18188,16 @@ function suggest(input) {
             return unknownFix(test, verdict, tolerance, seed, reruns, how);
     }
 }
+/** Where a seed is given back to the test: its environment variables, or its arguments. */
+function seedSource(seed) {
+    return seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(" / ") : "the argument that passes it";
+}
 function unknownFix(test, verdict, tolerance, seed, reruns, how) {
+    const instead = reruns?.seedsPrintedInstead;
+    if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
+        return (`it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")}): seed its generators from ` +
+            `${seedSource(seed)} when it is set${where(test)}, then rerun with CI's seed to replay the failing inputs`);
+    }
     switch (verdict) {
         case "not-reproduced":
             return verifyFix(test, reruns, how);
@@ -18142,6 +18248,7 @@ function planRerun(input) {
         cwd: input.cwd,
         rerunCommand: input.rerunCommand && input.rerunCommand.length > 0 ? input.rerunCommand : null,
         runner: input.runner ?? null,
+        seedPatterns: input.seedPatterns ?? [],
     };
 }
 
@@ -18912,15 +19019,18 @@ async function attempts_readResults(file) {
         return null;
     }
 }
+/** The plugin sends 2 x 2048 characters of what an attempt printed; a line longer than that is not ours. */
+const MAX_PRINTED_CHARS = 4_200;
 function trialFromEnd(ev, seed) {
     const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
     const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, limits_MAX_MESSAGE_CHARS) } : {};
+    const printed = typeof ev.printed === "string" && ev.printed !== "" ? { printed: ev.printed.slice(0, MAX_PRINTED_CHARS) } : {};
     if (ev.outcome === "passed")
-        return { kind: "passed", ...base };
+        return { kind: "passed", ...base, ...printed };
     if (ev.outcome === "skipped")
         return { kind: "skipped", ...base, ...message };
     const withheld = Array.isArray(ev.withheld) ? ev.withheld.filter((n) => typeof n === "string").slice(0, 20) : [];
-    return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}) };
+    return { kind: "failed", ...base, ...message, ...(withheld.length > 0 ? { withheld } : {}), ...printed };
 }
 function describeCannotRun(argv, proc, collected) {
     if (proc.spawnError !== null)
@@ -19048,6 +19158,47 @@ function parseEvent(line) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/rerun/printed-seeds.ts
+
+/** At most this many of the seeds the reruns printed are named. */
+const MAX_NAMED = 5;
+/**
+ * The seeds the same-seed reruns printed in place of CI's (distinct, in order, at most
+ * MAX_NAMED): non-empty only when CI's seed was given to the test to read (an environment
+ * variable or an argument), some rerun printed a seed by the same recogniser, and none printed
+ * CI's.
+ */
+function seedsPrintedInstead(trials, seed, userPatterns) {
+    if (seed === null || (seed.apply.kind !== "env" && seed.apply.kind !== "args"))
+        return [];
+    const others = [];
+    for (const trial of trials) {
+        if (trial.kind !== "passed" && trial.kind !== "failed")
+            continue;
+        const message = trial.kind === "failed" ? trial.message : undefined;
+        if (trial.printed === undefined && message === undefined)
+            continue;
+        const printed = extractSeed(asTest(trial.printed ?? "", message), [...userPatterns]);
+        if (printed === null || printed.recogniser !== seed.recogniser)
+            continue;
+        if (printed.value === seed.value)
+            return [];
+        if (!others.includes(printed.value) && others.length < MAX_NAMED)
+            others.push(printed.value);
+    }
+    return others;
+}
+/** The note on the reruns for seedsPrintedInstead's seeds. */
+function printedInsteadNote(seed, others) {
+    const given = seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(", ") : "its arguments";
+    return (`the reruns were given seed ${seed.value} (${given}) but printed ${others.join(", ")}${others.length === MAX_NAMED ? ", ..." : ""}: ` +
+        `the test draws its own seed and only prints it, so CI's inputs were not tried again`);
+}
+/** What one attempt printed (and its failure message) as a test for extractSeed to read. */
+function asTest(output, message) {
+    return { id: "", classname: "", name: "", outcome: "failed", output, ...(message !== undefined ? { message } : {}), sources: [], index: 0 };
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/copy-in.ts
 /**
  * Files a rerun process starts with in its private directory, copied from the project: the
@@ -19125,6 +19276,7 @@ async function sizeWithin(dir, max) {
 
 
 
+
 /**
  * Counts one attempt into a phase's tally; `settled` when more attempts cannot change what
  * the phase tells (then the tally is marked stoppedEarly). Shared by rerunTest and batch.ts.
@@ -19173,13 +19325,18 @@ async function rerunTest(req, ctx, batched) {
         const discounted = discountWithheld(reruns, byPhase, withheld, req.test.message ?? "");
         if (discounted !== null)
             notes.push(discounted);
+        const instead = seedsPrintedInstead(byPhase["same-seed"], req.seed, req.seedPatterns ?? []);
+        if (instead.length > 0 && req.seed !== null) {
+            notes.push(printedInsteadNote(req.seed, instead));
+            reruns.seedsPrintedInstead = instead;
+        }
         if (notes.length > 0)
             reruns.note = notes.join("; ");
         return {
             reruns,
             trials: [...byPhase["same-seed"], ...byPhase["fresh-seeds"], ...byPhase.order],
             trialsByPhase: byPhase,
-            seedReapplied,
+            seedReapplied: seedReapplied && instead.length === 0,
             reproduce,
             processes,
         };
@@ -20145,6 +20302,7 @@ async function triageTests(tests, project, counts, inputs, settings, hooks, opti
                 cwd: settings.cwd,
                 rerunCommand: settings.rerunCommand,
                 runner: settings.runner ?? null,
+                seedPatterns: settings.seedPatterns,
             }));
             await rerunAll(requests, {
                 jobs: settings.jobs,
