@@ -283,6 +283,10 @@ function messageOf(lines: string[], run: TestRun): string | undefined {
   }
   if (last !== undefined) return cap(last);
   if (run.outcome === null) return `no result: the test binary exited while ${run.name} ran`;
+  if (run.name === "TestMain") {
+    // A package that failed outside its tests (PackageRun.end): what it printed last says why.
+    for (let i = lines.length - 1; i >= 0; i--) if ((lines[i] ?? "").trim() !== "") return cap((lines[i] ?? "").trim());
+  }
   const result = lines.find((l) => /^\s*--- FAIL: /.test(l));
   return result === undefined ? undefined : cap(result.trim());
 }
@@ -427,6 +431,7 @@ class PackageRun {
           .join(", ")}${open.length > 3 ? ", ..." : ""}): the output looks cut; they are not counted`,
       );
     }
+    if (how === "failed" && pkg !== undefined && !this.results.some((r) => r.outcome === "failed")) this.failedOutsideTests(pkg);
     this.results.sort((a, b) => a.index - b.index);
     if (how === "failed" && !this.results.some((r) => r.outcome === "failed")) {
       this.tally.warnings.push(
@@ -442,8 +447,62 @@ class PackageRun {
     this.results.length = 0;
     this.tests.clear();
   }
+
+  /**
+   * The package failed and no test of it said so. Without -v go prints nothing of a test that
+   * was running when the binary died (a timeout's panic, os.Exit): the panic names it (`running
+   * tests:` since go 1.21, its frame in the goroutine dump before that), and it failed. Else the
+   * package failed outside its tests (TestMain exited before or after m.Run, an init panicked):
+   * gotestsum names that TestMain, and so does this reader. Either way what the package printed
+   * is the failure's text, and the failure is counted and rerun (the go driver runs TestMain as
+   * the package's TestMain alone) instead of reading "0 failing tests".
+   */
+  private failedOutsideTests(pkg: string): void {
+    const { lines, at } = this.preamble.lines();
+    const running = runningTests(lines, pkg);
+    for (const name of running.length > 0 ? running : ["TestMain"]) {
+      if (this.tests.has(name)) continue;
+      const run = this.start(name, at[0] ?? 0);
+      lines.forEach((line, i) => {
+        if (!GO_PACKAGE_END.test(line)) run.lines.push(line, at[i] ?? 0);
+      });
+      run.outcome = "failed";
+      this.results.push({ name, outcome: "failed", index: run.index, run });
+    }
+  }
 }
 
+/** The tests a panic's text says were running: go 1.21's `running tests:` list, else test frames in the goroutine dump. */
+function runningTests(lines: readonly string[], pkg: string): string[] {
+  const names: string[] = [];
+  const add = (name: string): void => {
+    if (!names.includes(name) && names.length < MAX_RUNNING_NAMED) names.push(name);
+  };
+  const listed = lines.findIndex((l) => l === "running tests:");
+  if (listed >= 0) {
+    for (let i = listed + 1; i < lines.length; i++) {
+      const m = RUNNING_TEST.exec(lines[i] ?? "");
+      if (m === null) break;
+      add(m[1] ?? "");
+    }
+    if (names.length > 0) return names;
+  }
+  for (const line of lines) {
+    const m = TEST_FRAME.exec(line);
+    if (m !== null && m[1] === pkg) add(m[2] ?? "");
+  }
+  return names;
+}
+
+/** `\tTestHangs (3s)` under go 1.21's `running tests:`. */
+const RUNNING_TEST = /^\t(Test[^\s(]*) \([^)]*\)$/;
+/** `example.com/m/pkg.TestHangs(0x0?)`: a test function's own frame (not a closure inside it). */
+const TEST_FRAME = /^(\S+)\.(Test[^.(\s]*)\(/;
+/** A dump naming more running tests than this (parallel tests) names the first of them. */
+const MAX_RUNNING_NAMED = 20;
+
+/** go's own lines at the end of a package's run: not why it failed. */
+const GO_PACKAGE_END = /^(?:FAIL|ok)\s|^exit status \d+$/;
 /** A test that started and never reported: the test binary died inside it. */
 function crashed(run: TestRun): Result {
   return { name: run.name, outcome: "failed", index: run.index, run };

@@ -259,16 +259,16 @@ describe("go-module: parallel subtests, a panic, a timeout, a build failure", ()
 
   it("without -v only failing tests are printed: those are read, and the counts say so", () => {
     const plain = parseGoTestLog(fixture("go-module-plain.log"), "go-module-plain.log");
-    const failedNamed = json.tests.filter((t) => !t.id.endsWith("TestHangs")).map((t) => t.id).sort();
-    expect(plain.tests.map((t) => t.id).sort()).toEqual(failedNamed);
-    expect(plain.counts).toEqual({ tests: failedNamed.length, passed: 0, failed: failedNamed.length, errored: 0, skipped: 0 });
+    const failed = json.tests.map((t) => t.id).sort();
+    expect(plain.tests.map((t) => t.id).sort()).toEqual(failed);
+    expect(plain.counts).toEqual({ tests: failed.length, passed: 0, failed: failed.length, errored: 0, skipped: 0 });
     expect(byId(plain, `${A}/TestTable/two_words`).details).toBe(
       '    --- FAIL: TestTable/two_words (0.00s)\n        alpha_test.go:23: case two words\n        alpha_test.go:25: case "two words" failed',
     );
-    // The timed-out test printed nothing of its own: only the package failed.
-    expect(plain.warnings).toContain(
-      "go-module-plain.log: example.com/scratch/gamma failed outside any test (panic: test timed out after 3s); there is no test to rerun",
-    );
+    // The timed-out test printed nothing of its own, but the panic's goroutine dump names it:
+    // it was a warning ("failed outside any test; there is no test to rerun").
+    expect(byId(plain, "example.com/scratch/gamma/TestHangs")).toMatchObject({ outcome: "failed", message: "panic: test timed out after 3s" });
+    expect(plain.warnings.join("\n")).not.toMatch(/outside any test/);
     expect(plain.warnings.join("\n")).toMatch(/without -v, which prints failing tests only/);
   });
 });
@@ -346,5 +346,39 @@ describe("bounds", () => {
     expect(t.details).toMatch(/big_test\.go:12: the end\n--- FAIL: TestBig \(1\.00s\)$/);
     expect(t.message).toBe("big_test.go:12: the end");
     expect(t.logLines?.details).toHaveLength((t.details ?? "").split("\n").length);
+  });
+});
+
+describe("a package that failed while no test of it said so", () => {
+  it("go 1.21's `running tests:` list names the test a timeout stopped (without -v)", () => {
+    const log = [
+      "panic: test timed out after 3s",
+      "running tests:",
+      "\tTestHangs (3s)",
+      "",
+      "goroutine 18 [running]:",
+      "testing.(*M).startAlarm.func1()",
+      "\t/usr/lib/go-1.22/src/testing/testing.go:2366 +0x265",
+      "FAIL\texample.com/m/slow\t3.011s",
+      "FAIL",
+      "",
+    ].join("\n");
+    const read = parseGoTestLog(log, "go.log");
+    expect(read.tests.map((t) => [t.id, t.message])).toEqual([["example.com/m/slow/TestHangs", "panic: test timed out after 3s"]]);
+    expect(read.warnings).toEqual([]);
+  });
+
+  it("a TestMain that exits is TestMain of its package, with what it printed as the message, in go test -json and in text", () => {
+    const json = [
+      '{"Action":"output","Package":"example.com/m/b","Output":"setup failed: db unreachable\\n"}',
+      '{"Action":"output","Package":"example.com/m/b","Output":"FAIL\\texample.com/m/b\\t0.003s\\n"}',
+      '{"Action":"fail","Package":"example.com/m/b","Elapsed":0.003}',
+      "",
+    ].join("\n");
+    for (const read of [parseGoTestJson(json, "go.json"), parseGoTestLog("setup failed: db unreachable\nFAIL\texample.com/m/b\t0.003s\nFAIL\n", "go.log")]) {
+      expect(read.tests.map((t) => [t.id, t.classname, t.name, t.message])).toEqual([["example.com/m/b/TestMain", "example.com/m/b", "TestMain", "setup failed: db unreachable"]]);
+      expect(read.counts).toMatchObject({ tests: 1, failed: 1 });
+      expect(read.warnings).toEqual([]);
+    }
   });
 });

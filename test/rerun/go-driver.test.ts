@@ -243,6 +243,31 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
     expect(t.reproduce).toBe("go test ./slow -run '^TestSlow$' -count=1 -timeout=1s");
   }, 120_000);
 
+  it("a package whose TestMain exits, seen only in go test -json, and a timeout without -v: counted and rerun, not '0 failing tests', exit 0 (dist/cli.js)", () => {
+    const goEnv = { ...env, GOFLAGS: "-mod=mod", DB_URL: "" };
+    const json = spawnSync("go", ["test", "-json", "./tmain"], { cwd: edge, encoding: "utf8", env: goEnv });
+    writeFileSync(join(edge, "tmain.json"), json.stdout);
+    const plain = spawnSync("go", ["test", "-timeout", "1s", "./slow"], { cwd: edge, encoding: "utf8", env: goEnv });
+    expect(plain.stdout).toContain("panic: test timed out after 1s");
+    expect(plain.stdout).not.toContain("--- FAIL");
+    writeFileSync(join(edge, "slow.log"), plain.stdout);
+    const out = join(edge, "outside.json");
+    const r = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, "..", "..", "dist", "cli.js"), "tmain.json", "slow.log", "--cwd", edge, "--reruns", "2", "--fresh-seeds", "0", "--json", out, "--quiet"],
+      { cwd: edge, encoding: "utf8", env: goEnv },
+    );
+    // Both were warnings ("failed outside any test; there is no test to rerun"): exit 0.
+    expect(r.status, r.stderr).toBe(1);
+    const tests = (JSON.parse(readFileSync(out, "utf8")) as { tests: Array<{ id: string; verdict: string; cause: string; reproduce: string }> }).tests;
+    expect(tests.map((t) => [t.id, t.verdict])).toEqual([
+      ["example.com/edge/tmain/TestMain", "deterministic"],
+      ["example.com/edge/slow/TestSlow", "deterministic"],
+    ]);
+    expect(tests[0]!.reproduce).toBe("go test example.com/edge/tmain -run '^TestMain$' -count=1");
+    expect(tests[1]).toMatchObject({ cause: "timeout", reproduce: "go test ./slow -run '^TestSlow$' -count=1 -timeout=1s" });
+  }, 120_000);
+
   it("a hang costs the test's timeout once go has built and begun, not the start-up allowance on top", async () => {
     const mod = mkdtempSync(join(tmpdir(), "ft-go-hang-"));
     writeFileSync(join(mod, "go.mod"), "module example.com/hang\n\ngo 1.19\n");
