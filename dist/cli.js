@@ -10585,6 +10585,8 @@ class LineBuffer {
         };
     }
 }
+/** go's line for a package that did not build (or set up): no test of it ran. */
+const NOT_BUILT = /^FAIL\t\S+ \[(?:build|setup) failed\]/;
 /** A package-level line that says why a package failed when none of its tests did. */
 const PACKAGE_PROBLEM = /^(?:panic: |fatal error: |FAIL\t\S+ \[(?:build|setup) failed\])/;
 /** The shared state of one input file: counters, failing tests, the retention budget. */
@@ -10872,11 +10874,15 @@ class PackageRun {
                 .map((r) => r.name)
                 .join(", ")}${open.length > 3 ? ", ..." : ""}): the output looks cut; they are not counted`);
         }
-        if (how === "failed" && pkg !== undefined && !this.results.some((r) => r.outcome === "failed"))
+        // go 1.24's -json reports a build failure as the package's output and fail event.
+        const notBuilt = this.problem !== null && NOT_BUILT.test(this.problem);
+        if (how === "failed" && pkg !== undefined && !notBuilt && !this.results.some((r) => r.outcome === "failed"))
             this.failedOutsideTests(pkg);
         this.results.sort((a, b) => a.index - b.index);
         if (how === "failed" && !this.results.some((r) => r.outcome === "failed")) {
-            this.tally.warnings.push(`${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`);
+            this.tally.warnings.push(notBuilt
+                ? `${this.tally.path}: ${pkg ?? "a package"} did not build; its tests did not run`
+                : `${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`);
         }
         let output = null;
         if (!this.preamble.isEmpty && this.results.some((r) => r.outcome === "failed")) {

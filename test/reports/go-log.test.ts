@@ -381,4 +381,18 @@ describe("a package that failed while no test of it said so", () => {
       expect(read.warnings).toEqual([]);
     }
   });
+
+  it("a build failure that go 1.24's -json reports as the package's output and fail event stays a warning, no test", () => {
+    const json = [
+      '{"ImportPath":"example.com/m/a [example.com/m/a.test]","Action":"build-output","Output":"a/a_test.go:3:40: cannot use \\"s\\" as int value\\n"}',
+      '{"ImportPath":"example.com/m/a [example.com/m/a.test]","Action":"build-fail"}',
+      '{"Action":"start","Package":"example.com/m/a"}',
+      '{"Action":"output","Package":"example.com/m/a","Output":"FAIL\\texample.com/m/a [build failed]\\n"}',
+      '{"Action":"fail","Package":"example.com/m/a","Elapsed":0,"FailedBuild":"example.com/m/a [example.com/m/a.test]"}',
+      "",
+    ].join("\n");
+    const read = parseGoTestJson(json, "go.json");
+    expect(read.tests).toEqual([]);
+    expect(read.warnings).toEqual(["go.json: example.com/m/a did not build; its tests did not run"]);
+  });
 });
