@@ -10879,10 +10879,9 @@ class PackageRun {
         if (how === "failed" && pkg !== undefined && !notBuilt && !this.results.some((r) => r.outcome === "failed"))
             this.failedOutsideTests(pkg);
         this.results.sort((a, b) => a.index - b.index);
-        if (how === "failed" && !this.results.some((r) => r.outcome === "failed")) {
-            this.tally.warnings.push(notBuilt
-                ? `${this.tally.path}: ${pkg ?? "a package"} did not build; its tests did not run`
-                : `${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`);
+        // A build failure was warned about where go said so (its build-fail event, or its line).
+        if (how === "failed" && !notBuilt && !this.results.some((r) => r.outcome === "failed")) {
+            this.tally.warnings.push(`${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`);
         }
         let output = null;
         if (!this.preamble.isEmpty && this.results.some((r) => r.outcome === "failed")) {

@@ -438,11 +438,10 @@ class PackageRun {
     const notBuilt = this.problem !== null && NOT_BUILT.test(this.problem);
     if (how === "failed" && pkg !== undefined && !notBuilt && !this.results.some((r) => r.outcome === "failed")) this.failedOutsideTests(pkg);
     this.results.sort((a, b) => a.index - b.index);
-    if (how === "failed" && !this.results.some((r) => r.outcome === "failed")) {
+    // A build failure was warned about where go said so (its build-fail event, or its line).
+    if (how === "failed" && !notBuilt && !this.results.some((r) => r.outcome === "failed")) {
       this.tally.warnings.push(
-        notBuilt
-          ? `${this.tally.path}: ${pkg ?? "a package"} did not build; its tests did not run`
-          : `${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`,
+        `${this.tally.path}: ${pkg ?? "a package"} failed outside any test${this.problem !== null ? ` (${this.problem})` : ""}; there is no test to rerun`,
       );
     }
     let output: PackageOutput | null = null;

@@ -393,6 +393,7 @@ describe("a package that failed while no test of it said so", () => {
     ].join("\n");
     const read = parseGoTestJson(json, "go.json");
     expect(read.tests).toEqual([]);
-    expect(read.warnings).toEqual(["go.json: example.com/m/a did not build; its tests did not run"]);
+    // One warning, from its build-fail event (it was also "failed outside any test").
+    expect(read.warnings).toEqual(["go.json: example.com/m/a [example.com/m/a.test] did not build; its tests did not run"]);
   });
 });
