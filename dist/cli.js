@@ -7222,40 +7222,84 @@ def _attempt_outcome(item):
     return _summarise(_SUBTESTS[:1] + list(reports))
 
 
-# What the attempt printed, head and tail: a test that prints "use MXNET_TEST_SEED=N to
-# reproduce" but draws N itself prints another N on every rerun, and the parent compares it with
-# the seed CI printed (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test
-# writes to sys.stdout and sys.stderr is noted on its way out (the streams' own write, patched on
-# the instance: the stream stays the object the test may check); pytest's captured log (and
-# output, should capture be on) is added from the reports.
+# What the attempt printed: a test that prints "use MXNET_TEST_SEED=N to reproduce" but draws N
+# itself prints another N on every rerun, and the parent compares it with the seed CI printed
+# (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test writes to sys.stdout
+# and sys.stderr is noted on its way out (the streams' own write, patched on the instance: the
+# stream stays the object the test may check); pytest's captured log (and output, should capture
+# be on) is added from the reports. Of each, its head and tail and every line that says "seed"
+# (up to a budget): a seed printed amid pages of output is still seen.
 _PRINTED = [None]
 PRINTED_END_CHARS = 2048
-# Head, tail (each at most PRINTED_END_CHARS) and length of what the running attempt wrote.
-_WRITTEN = ["", "", 0]
+PRINTED_SEED_CHARS = 4096
+PRINTED_LINE_CHARS = 1024
+_SEED_WORD = re.compile(r"seed", re.IGNORECASE)
 
 
-def _note_written(text):
-    if not isinstance(text, str) or not text:
-        return
-    head = _WRITTEN[0]
-    if len(head) < PRINTED_END_CHARS:
-        _WRITTEN[0] = head + text[:PRINTED_END_CHARS - len(head)]
-    _WRITTEN[1] = (_WRITTEN[1] + text[-PRINTED_END_CHARS:])[-PRINTED_END_CHARS:]
-    _WRITTEN[2] += len(text)
+class _Printed(object):
+    """Head, tail and the lines saying "seed" of a text written in pieces."""
+    __slots__ = ("head", "tail", "tail_chars", "total", "seeds", "seed_chars", "line")
+
+    def __init__(self):
+        self.head = ""
+        self.tail = []
+        self.tail_chars = 0
+        self.total = 0
+        self.seeds = []
+        self.seed_chars = 0
+        self.line = ""
+
+    def note(self, text):
+        n = len(text)
+        if len(self.head) < PRINTED_END_CHARS:
+            self.head += text[:PRINTED_END_CHARS - len(self.head)]
+        self.tail.append(text)
+        self.tail_chars += n
+        if self.tail_chars > 4 * PRINTED_END_CHARS:
+            kept = "".join(self.tail)[-PRINTED_END_CHARS:]
+            self.tail = [kept]
+            self.tail_chars = len(kept)
+        self.total += n
+        if self.seed_chars >= PRINTED_SEED_CHARS:
+            return
+        line = self.line + text
+        if "\n" not in text and len(line) <= PRINTED_LINE_CHARS:
+            self.line = line
+            return
+        lines = line.split("\n")
+        rest = lines.pop()
+        for done in lines:
+            self._seed_line(done)
+        if len(rest) > PRINTED_LINE_CHARS:
+            self._seed_line(rest)
+            rest = ""
+        self.line = rest
+
+    def _seed_line(self, line):
+        if self.seed_chars < PRINTED_SEED_CHARS and _SEED_WORD.search(line):
+            kept = line[:PRINTED_SEED_CHARS - self.seed_chars]
+            self.seeds.append(kept)
+            self.seed_chars += len(kept) + 1
+
+    def text(self):
+        if self.line:
+            self._seed_line(self.line)
+            self.line = ""
+        if self.total <= len(self.head):
+            ends = self.head
+        elif self.total <= 2 * PRINTED_END_CHARS:
+            ends = self.head + "".join(self.tail)[len(self.head) - self.total:]
+        else:
+            ends = self.head + "\n" + "".join(self.tail)[-PRINTED_END_CHARS:]
+        return "\n".join([ends] + self.seeds) if self.seeds else ends
 
 
-def _written():
-    head, tail, total = _WRITTEN
-    if total <= len(head):
-        return head
-    if total <= 2 * PRINTED_END_CHARS:
-        return head + tail[len(tail) - (total - len(head)):]
-    return head + "\n" + tail
+_WRITTEN = [_Printed()]
 
 
 def _listen_to_writes():
     """Notes what is written to sys.stdout and sys.stderr from now on; returns the undo."""
-    _WRITTEN[:] = ["", "", 0]
+    written = _WRITTEN[0] = _Printed()
     patched = []
     for stream in (sys.stdout, sys.stderr):
         if any(stream is p for p in patched):
@@ -7265,10 +7309,11 @@ def _listen_to_writes():
             continue
 
         def write(text, _original=original):
-            try:
-                _note_written(text)
-            except Exception:
-                pass
+            if isinstance(text, str) and text:
+                try:
+                    written.note(text)
+                except Exception:
+                    pass
             return _original(text)
         try:
             stream.write = write
@@ -7287,18 +7332,17 @@ def _listen_to_writes():
 
 def _printed(reports):
     last = reports[-1] if reports else None
-    parts = []
+    parts = [_WRITTEN[0].text()]
     for name in ("capstdout", "capstderr", "caplog"):
         try:
             text = getattr(last, name, "")
         except Exception:
             text = ""
         if isinstance(text, str) and text:
-            parts.append(text)
-    parts.append(_written())
+            captured = _Printed()
+            captured.note(text)
+            parts.append(captured.text())
     text = "\n".join(p for p in parts if p)
-    if len(text) > 2 * PRINTED_END_CHARS:
-        text = text[:PRINTED_END_CHARS] + "\n" + text[-PRINTED_END_CHARS:]
     return text or None
 
 
@@ -15309,6 +15353,42 @@ function extractSeed(test, userPatterns) {
     }
     return seed;
 }
+/**
+ * Every seed the recogniser named `name` finds in a text, in order (at most MAX_FOUND): its
+ * value and how it would be given back. What a rerun printed is compared with CI's seed this way
+ * (rerun/printed-seeds.ts): every match, since a test may print several seeds and CI's need not
+ * be the last of a rerun's.
+ */
+function seedsFoundBy(name, text, userPatterns) {
+    const scanner = scannerFor(userPatterns);
+    const r = scanner.recognisers.findIndex((x) => x.name === name);
+    const recogniser = scanner.recognisers[r];
+    const compiled = scanner.compiled[r];
+    if (recogniser === undefined || compiled === undefined)
+        return [];
+    const field = { name: "output", raw: text.slice(0, MAX_SCAN_CHARS) };
+    if (compiled.seedWord && !SEED_WORD.test(field.raw))
+        return [];
+    if (compiled.literal !== null && !compiled.literal.in(field.raw))
+        return [];
+    const stripped = textOf(field);
+    const { pattern } = compiled;
+    const found = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(stripped); m !== null && found.length < MAX_FOUND; m = pattern.exec(stripped)) {
+        if (m[0].length === 0) {
+            pattern.lastIndex++;
+            continue;
+        }
+        const value = recogniser.value(m);
+        if (value !== null && value.length > 0)
+            found.push({ value, apply: recogniser.apply(m) });
+    }
+    pattern.lastIndex = 0;
+    return found;
+}
+/** seedsFoundBy looks no further than this many seeds. */
+const MAX_FOUND = 1000;
 /** The recognisers of seeds a JUnit report records once for its whole run. */
 const REPORT_SEED_RECOGNISERS = BUILTIN_RECOGNISERS.filter((r) => /-xml-/.test(r.name));
 /**
@@ -17871,7 +17951,7 @@ function classify(input) {
             return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
                 `${fresh.n} fresh orders: which tests run before it decides`);
         }
-        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
+        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead);
     }
     // intermittent
     if (onlyRecordedRetries(reruns)) {
@@ -17906,10 +17986,14 @@ function classify(input) {
 function drewItsOwn(seed, instead) {
     return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
-function deterministicCause(done, same, fresh, seed, sensitivity, numeric) {
+function deterministicCause(done, same, fresh, seed, sensitivity, numeric, instead) {
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
         return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
+    }
+    if (seed !== null && instead !== undefined) {
+        // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
+        return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
     }
     if (sensitivity === "seed-specific") {
         if (numeric.nonFinite !== undefined) {
@@ -18265,8 +18349,8 @@ function seedSource(seed) {
 function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     const instead = reruns?.seedsPrintedInstead;
     if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
-        return (`it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")}): seed its generators from ` +
-            `${seedSource(seed)} when it is set${where(test)}, then rerun with CI's seed to replay the failing inputs`);
+        return (`it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")})${where(test)}: seed its ` +
+            `generators from ${seedSource(seed)} whenever it is set, then rerun with CI's seed to replay the failing inputs`);
     }
     switch (verdict) {
         case "not-reproduced":
@@ -19089,8 +19173,8 @@ async function attempts_readResults(file) {
         return null;
     }
 }
-/** The plugin sends 2 x 2048 characters of what an attempt printed; a line longer than that is not ours. */
-const MAX_PRINTED_CHARS = 4_200;
+/** The plugin sends at most ~8 KB of each of four texts an attempt printed (_Printed); more is not ours. */
+const MAX_PRINTED_CHARS = 40_000;
 function trialFromEnd(ev, seed) {
     const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
     const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, limits_MAX_MESSAGE_CHARS) } : {};
@@ -19233,40 +19317,50 @@ function parseEvent(line) {
 /** At most this many of the seeds the reruns printed are named. */
 const MAX_NAMED = 5;
 /**
- * The seeds the same-seed reruns printed in place of CI's (distinct, in order, at most
- * MAX_NAMED): non-empty only when CI's seed was given to the test to read (an environment
- * variable or an argument), some rerun printed a seed by the same recogniser, and none printed
- * CI's.
+ * The seeds the same-seed reruns printed in place of CI's: some only when CI's seed was given to
+ * the test to read (an environment variable or an argument), some rerun printed a seed by the
+ * same recogniser (and variable), and no rerun printed CI's anywhere (a test may print several
+ * seeds, of retries or workers, besides the one it was given).
  */
 function seedsPrintedInstead(trials, seed, userPatterns) {
+    const none = { seeds: [], more: false };
     if (seed === null || (seed.apply.kind !== "env" && seed.apply.kind !== "args"))
-        return [];
+        return none;
+    const variable = variableOf(seed);
     const others = [];
     for (const trial of trials) {
         if (trial.kind !== "passed" && trial.kind !== "failed")
             continue;
         const message = trial.kind === "failed" ? trial.message : undefined;
-        if (trial.printed === undefined && message === undefined)
+        const text = [trial.printed, message].filter((t) => t !== undefined).join("\n");
+        if (text === "")
             continue;
-        const printed = extractSeed(asTest(trial.printed ?? "", message), [...userPatterns]);
-        if (printed === null || printed.recogniser !== seed.recogniser)
-            continue;
-        if (printed.value === seed.value)
-            return [];
-        if (!others.includes(printed.value) && others.length < MAX_NAMED)
-            others.push(printed.value);
+        for (const found of seedsFoundBy(seed.recogniser, text, userPatterns)) {
+            if (variable !== null && variableOfApply(found.apply) !== variable)
+                continue;
+            if (found.value === seed.value)
+                return none;
+            if (!others.includes(found.value) && others.length <= MAX_NAMED)
+                others.push(found.value);
+        }
     }
-    return others;
+    return { seeds: others.slice(0, MAX_NAMED), more: others.length > MAX_NAMED };
 }
 /** The note on the reruns for seedsPrintedInstead's seeds. */
-function printedInsteadNote(seed, others) {
-    const given = seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(", ") : "its arguments";
-    return (`the reruns were given seed ${seed.value} (${given}) but printed ${others.join(", ")}${others.length === MAX_NAMED ? ", ..." : ""}: ` +
+function printedInsteadNote(seed, instead) {
+    const given = seed.apply.kind === "env" ? (variableOf(seed) ?? Object.keys(seed.apply.env).join(", ")) : "its arguments";
+    return (`the reruns were given seed ${seed.value} (${given}) but printed ${instead.seeds.join(", ")}${instead.more ? ", ..." : ""}: ` +
         `the test draws its own seed and only prints it, so CI's inputs were not tried again`);
 }
-/** What one attempt printed (and its failure message) as a test for extractSeed to read. */
-function asTest(output, message) {
-    return { id: "", classname: "", name: "", outcome: "failed", output, ...(message !== undefined ? { message } : {}), sources: [], index: 0 };
+/** The environment variable CI's seed goes back in (the one holding its value), or null. */
+function variableOf(seed) {
+    if (seed.apply.kind !== "env")
+        return null;
+    return Object.entries(seed.apply.env).find(([, v]) => v === seed.value)?.[0] ?? null;
+}
+/** The variable a seed found in a rerun's output would go back in, or null. */
+function variableOfApply(apply) {
+    return apply.kind === "env" ? (Object.keys(apply.env)[0] ?? null) : null;
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/copy-in.ts
@@ -19396,9 +19490,9 @@ async function rerunTest(req, ctx, batched) {
         if (discounted !== null)
             notes.push(discounted);
         const instead = seedsPrintedInstead(byPhase["same-seed"], req.seed, req.seedPatterns ?? []);
-        if (instead.length > 0 && req.seed !== null) {
+        if (instead.seeds.length > 0 && req.seed !== null) {
             notes.push(printedInsteadNote(req.seed, instead));
-            reruns.seedsPrintedInstead = instead;
+            reruns.seedsPrintedInstead = instead.seeds;
         }
         if (notes.length > 0)
             reruns.note = notes.join("; ");
@@ -19406,7 +19500,7 @@ async function rerunTest(req, ctx, batched) {
             reruns,
             trials: [...byPhase["same-seed"], ...byPhase["fresh-seeds"], ...byPhase.order],
             trialsByPhase: byPhase,
-            seedReapplied: seedReapplied && instead.length === 0,
+            seedReapplied: seedReapplied && instead.seeds.length === 0,
             reproduce,
             processes,
         };

@@ -41,7 +41,8 @@
  *      edge-case    seed-specific with non-finite values, overflow, a ratio > 10, or no numeric
  *                   evidence at all (random inputs found an unhandled case).
  *      regression   all-seeds and not a near miss: it fails whatever the seed; also when no
- *                   seed was printed and there are no fresh-seed runs to vary it.
+ *                   seed was printed and there are no fresh-seed runs to vary it, and when the
+ *                   reruns printed other seeds than the one given (each drew inputs of its own).
  *      unknown      a seed was printed but sensitivity is unknown (no fresh-seed runs).
  *   5. intermittent under the same seed:
  *      unknown      when only the report's own retries say so (no rerun of ours): a retry that
@@ -471,7 +472,7 @@ export function classify(input: ClassifyInput): Classification {
           `${fresh.n} fresh orders: which tests run before it decides`,
       );
     }
-    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric);
+    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead);
   }
 
   // intermittent
@@ -532,10 +533,15 @@ function deterministicCause(
   seed: Seed | null,
   sensitivity: SeedSensitivity,
   numeric: NumericSignal,
+  instead: readonly string[] | undefined,
 ): Classification {
   const all = `failed all ${runs(same.n)}`;
   if (numeric.nearMiss || numeric.construction) {
     return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
+  }
+  if (seed !== null && instead !== undefined) {
+    // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
+    return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
   }
   if (sensitivity === "seed-specific") {
     if (numeric.nonFinite !== undefined) {

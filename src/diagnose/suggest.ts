@@ -191,8 +191,8 @@ function unknownFix(
   const instead = reruns?.seedsPrintedInstead;
   if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
     return (
-      `it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")}): seed its generators from ` +
-      `${seedSource(seed)} when it is set${where(test)}, then rerun with CI's seed to replay the failing inputs`
+      `it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")})${where(test)}: seed its ` +
+      `generators from ${seedSource(seed)} whenever it is set, then rerun with CI's seed to replay the failing inputs`
     );
   }
   switch (verdict) {

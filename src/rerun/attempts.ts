@@ -421,8 +421,8 @@ async function readResults(file: string | undefined): Promise<string | null> {
   }
 }
 
-/** The plugin sends 2 x 2048 characters of what an attempt printed; a line longer than that is not ours. */
-const MAX_PRINTED_CHARS = 4_200;
+/** The plugin sends at most ~8 KB of each of four texts an attempt printed (_Printed); more is not ours. */
+const MAX_PRINTED_CHARS = 40_000;
 
 function trialFromEnd(ev: Extract<PluginEvent, { event: "end" }>, seed: string | null): Trial {
   const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };

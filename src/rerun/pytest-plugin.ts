@@ -538,40 +538,84 @@ def _attempt_outcome(item):
     return _summarise(_SUBTESTS[:1] + list(reports))
 
 
-# What the attempt printed, head and tail: a test that prints "use MXNET_TEST_SEED=N to
-# reproduce" but draws N itself prints another N on every rerun, and the parent compares it with
-# the seed CI printed (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test
-# writes to sys.stdout and sys.stderr is noted on its way out (the streams' own write, patched on
-# the instance: the stream stays the object the test may check); pytest's captured log (and
-# output, should capture be on) is added from the reports.
+# What the attempt printed: a test that prints "use MXNET_TEST_SEED=N to reproduce" but draws N
+# itself prints another N on every rerun, and the parent compares it with the seed CI printed
+# (rerun/printed-seeds.ts). Reruns run with --capture=no, so what the test writes to sys.stdout
+# and sys.stderr is noted on its way out (the streams' own write, patched on the instance: the
+# stream stays the object the test may check); pytest's captured log (and output, should capture
+# be on) is added from the reports. Of each, its head and tail and every line that says "seed"
+# (up to a budget): a seed printed amid pages of output is still seen.
 _PRINTED = [None]
 PRINTED_END_CHARS = 2048
-# Head, tail (each at most PRINTED_END_CHARS) and length of what the running attempt wrote.
-_WRITTEN = ["", "", 0]
+PRINTED_SEED_CHARS = 4096
+PRINTED_LINE_CHARS = 1024
+_SEED_WORD = re.compile(r"seed", re.IGNORECASE)
 
 
-def _note_written(text):
-    if not isinstance(text, str) or not text:
-        return
-    head = _WRITTEN[0]
-    if len(head) < PRINTED_END_CHARS:
-        _WRITTEN[0] = head + text[:PRINTED_END_CHARS - len(head)]
-    _WRITTEN[1] = (_WRITTEN[1] + text[-PRINTED_END_CHARS:])[-PRINTED_END_CHARS:]
-    _WRITTEN[2] += len(text)
+class _Printed(object):
+    """Head, tail and the lines saying "seed" of a text written in pieces."""
+    __slots__ = ("head", "tail", "tail_chars", "total", "seeds", "seed_chars", "line")
+
+    def __init__(self):
+        self.head = ""
+        self.tail = []
+        self.tail_chars = 0
+        self.total = 0
+        self.seeds = []
+        self.seed_chars = 0
+        self.line = ""
+
+    def note(self, text):
+        n = len(text)
+        if len(self.head) < PRINTED_END_CHARS:
+            self.head += text[:PRINTED_END_CHARS - len(self.head)]
+        self.tail.append(text)
+        self.tail_chars += n
+        if self.tail_chars > 4 * PRINTED_END_CHARS:
+            kept = "".join(self.tail)[-PRINTED_END_CHARS:]
+            self.tail = [kept]
+            self.tail_chars = len(kept)
+        self.total += n
+        if self.seed_chars >= PRINTED_SEED_CHARS:
+            return
+        line = self.line + text
+        if "\n" not in text and len(line) <= PRINTED_LINE_CHARS:
+            self.line = line
+            return
+        lines = line.split("\n")
+        rest = lines.pop()
+        for done in lines:
+            self._seed_line(done)
+        if len(rest) > PRINTED_LINE_CHARS:
+            self._seed_line(rest)
+            rest = ""
+        self.line = rest
+
+    def _seed_line(self, line):
+        if self.seed_chars < PRINTED_SEED_CHARS and _SEED_WORD.search(line):
+            kept = line[:PRINTED_SEED_CHARS - self.seed_chars]
+            self.seeds.append(kept)
+            self.seed_chars += len(kept) + 1
+
+    def text(self):
+        if self.line:
+            self._seed_line(self.line)
+            self.line = ""
+        if self.total <= len(self.head):
+            ends = self.head
+        elif self.total <= 2 * PRINTED_END_CHARS:
+            ends = self.head + "".join(self.tail)[len(self.head) - self.total:]
+        else:
+            ends = self.head + "\n" + "".join(self.tail)[-PRINTED_END_CHARS:]
+        return "\n".join([ends] + self.seeds) if self.seeds else ends
 
 
-def _written():
-    head, tail, total = _WRITTEN
-    if total <= len(head):
-        return head
-    if total <= 2 * PRINTED_END_CHARS:
-        return head + tail[len(tail) - (total - len(head)):]
-    return head + "\n" + tail
+_WRITTEN = [_Printed()]
 
 
 def _listen_to_writes():
     """Notes what is written to sys.stdout and sys.stderr from now on; returns the undo."""
-    _WRITTEN[:] = ["", "", 0]
+    written = _WRITTEN[0] = _Printed()
     patched = []
     for stream in (sys.stdout, sys.stderr):
         if any(stream is p for p in patched):
@@ -581,10 +625,11 @@ def _listen_to_writes():
             continue
 
         def write(text, _original=original):
-            try:
-                _note_written(text)
-            except Exception:
-                pass
+            if isinstance(text, str) and text:
+                try:
+                    written.note(text)
+                except Exception:
+                    pass
             return _original(text)
         try:
             stream.write = write
@@ -603,18 +648,17 @@ def _listen_to_writes():
 
 def _printed(reports):
     last = reports[-1] if reports else None
-    parts = []
+    parts = [_WRITTEN[0].text()]
     for name in ("capstdout", "capstderr", "caplog"):
         try:
             text = getattr(last, name, "")
         except Exception:
             text = ""
         if isinstance(text, str) and text:
-            parts.append(text)
-    parts.append(_written())
+            captured = _Printed()
+            captured.note(text)
+            parts.append(captured.text())
     text = "\n".join(p for p in parts if p)
-    if len(text) > 2 * PRINTED_END_CHARS:
-        text = text[:PRINTED_END_CHARS] + "\n" + text[-PRINTED_END_CHARS:]
     return text or None
 
 

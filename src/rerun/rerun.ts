@@ -112,16 +112,16 @@ export async function rerunTest(req: RerunRequest, ctx: RerunContext, batched?: 
     const discounted = discountWithheld(reruns, byPhase, withheld, req.test.message ?? "");
     if (discounted !== null) notes.push(discounted);
     const instead = seedsPrintedInstead(byPhase["same-seed"], req.seed, req.seedPatterns ?? []);
-    if (instead.length > 0 && req.seed !== null) {
+    if (instead.seeds.length > 0 && req.seed !== null) {
       notes.push(printedInsteadNote(req.seed, instead));
-      reruns.seedsPrintedInstead = instead;
+      reruns.seedsPrintedInstead = instead.seeds;
     }
     if (notes.length > 0) reruns.note = notes.join("; ");
     return {
       reruns,
       trials: [...byPhase["same-seed"], ...byPhase["fresh-seeds"], ...byPhase.order],
       trialsByPhase: byPhase,
-      seedReapplied: seedReapplied && instead.length === 0,
+      seedReapplied: seedReapplied && instead.seeds.length === 0,
       reproduce,
       processes,
     };

@@ -368,6 +368,40 @@ export function extractSeed(test: TestCase, userPatterns: RegExp[]): Seed | null
   return seed;
 }
 
+/**
+ * Every seed the recogniser named `name` finds in a text, in order (at most MAX_FOUND): its
+ * value and how it would be given back. What a rerun printed is compared with CI's seed this way
+ * (rerun/printed-seeds.ts): every match, since a test may print several seeds and CI's need not
+ * be the last of a rerun's.
+ */
+export function seedsFoundBy(name: string, text: string, userPatterns: readonly RegExp[]): Array<{ value: string; apply: SeedApply }> {
+  const scanner = scannerFor(userPatterns);
+  const r = scanner.recognisers.findIndex((x) => x.name === name);
+  const recogniser = scanner.recognisers[r];
+  const compiled = scanner.compiled[r];
+  if (recogniser === undefined || compiled === undefined) return [];
+  const field: Field = { name: "output", raw: text.slice(0, MAX_SCAN_CHARS) };
+  if (compiled.seedWord && !SEED_WORD.test(field.raw)) return [];
+  if (compiled.literal !== null && !compiled.literal.in(field.raw)) return [];
+  const stripped = textOf(field);
+  const { pattern } = compiled;
+  const found: Array<{ value: string; apply: SeedApply }> = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(stripped); m !== null && found.length < MAX_FOUND; m = pattern.exec(stripped)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const value = recogniser.value(m);
+    if (value !== null && value.length > 0) found.push({ value, apply: recogniser.apply(m) });
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/** seedsFoundBy looks no further than this many seeds. */
+const MAX_FOUND = 1000;
+
 /** The recognisers of seeds a JUnit report records once for its whole run. */
 const REPORT_SEED_RECOGNISERS = BUILTIN_RECOGNISERS.filter((r) => /-xml-/.test(r.name));
 

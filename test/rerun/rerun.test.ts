@@ -602,6 +602,7 @@ describe.skipIf(!hasBenchmark)("pytest-benchmark in reruns", () => {
 
 describe("a test that prints an MXNet seed but draws its own (helper-46's case)", () => {
   const DRAW = [
+    "import logging",
     "import os",
     "import random",
     "",
@@ -645,6 +646,24 @@ describe("a test that prints an MXNet seed but draws its own (helper-46's case)"
         '    assert seed % 2 == 1, "bad draw"',
         "",
         "",
+        // Fails whatever it draws: a regression, not "failed all reruns with seed N".
+        "def test_every_draw():",
+        "    _announce(random.SystemRandom().randrange(2**30))",
+        '    assert sum([1, 2]) == 4, "regression"',
+        "",
+        "",
+        // Its seed line amid pages of output (and through logging): still seen.
+        "def test_buried_line():",
+        "    seed = random.SystemRandom().randrange(2**30) * 2",
+        '    if not _first("buried"):',
+        "        seed += 1",
+        '    print("x" * 3000)',
+        '    logging.getLogger("t").warning("y" * 3000)',
+        "    _announce(seed)",
+        '    print("z" * 3000)',
+        '    assert seed % 2 == 1, "bad draw"',
+        "",
+        "",
         // Takes the seed back when given one: its reruns print CI's seed and fail with it.
         "def test_takes_it_back():",
         '    seed = int(os.environ.get("MXNET_TEST_SEED") or random.SystemRandom().randrange(2**30) * 2)',
@@ -674,6 +693,14 @@ describe("a test that prints an MXNet seed but draws its own (helper-46's case)"
     expect(once.causeReason).toContain(`but not with CI's seed: given CI's seed ${once.seed!.value}, they printed`);
     expect(once.reruns.seedsPrintedInstead!.length).toBeGreaterThan(0);
     expect(once.suggestion).toContain("draws its own");
+
+    const every = byName.get("test_every_draw")!;
+    expect(every).toMatchObject({ verdict: "deterministic", cause: "regression" });
+    expect(every.causeReason).toContain("each with inputs of its own");
+    expect(every.causeReason).not.toContain(`with seed ${every.seed!.value}`);
+    const buried = byName.get("test_buried_line")!;
+    expect(buried.verdict).toBe("not-reproduced");
+    expect(buried.reruns.seedsPrintedInstead!.length).toBeGreaterThan(0);
 
     // The control: printing CI's seed back, it fails every rerun, and nothing is said of seeds.
     expect(back.verdict).toBe("deterministic");
