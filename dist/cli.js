@@ -17982,6 +17982,21 @@ function classify(input) {
     const numericNote = numeric.nearMiss ? `; the ${numeric.describe} suggests nondeterministic numerics, not a tolerance problem` : "";
     return done("race-condition", `failed ${same.failures} of ${runs(same.n)} ${under}: something outside the inputs varies between runs${numericNote}`);
 }
+/**
+ * The falsifying example of a failure hypothesis replays (its @reproduce_failure blob, or the
+ * example itself) on one line, "" when only the blob was printed; null for other seeds.
+ */
+function hypothesisExample(seed) {
+    if (seed === null)
+        return null;
+    const example = [seed, ...(seed.related ?? [])].find((s) => s.recogniser === "hypothesis-falsifying-example");
+    if (seed.apply.kind !== "hypothesis" && example === undefined)
+        return null;
+    if (example === undefined)
+        return "";
+    const line = example.value.replace(/\s*\n\s*/g, "").replace(/,\)$/, ")");
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
 /** What a test that printed other seeds than the one it was given did. */
 function drewItsOwn(seed, instead) {
     return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
@@ -17990,6 +18005,12 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric, inste
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
         return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
+    }
+    const example = hypothesisExample(seed);
+    if (example !== null && sensitivity !== "all-seeds") {
+        // Hypothesis searched the inputs and replays the one it shrank the failure to: the fresh-seed
+        // question ("edge case or regression?") is answered by the search itself.
+        return done("edge-case", `${all} replaying hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}: an input the code does not handle`);
     }
     if (seed !== null && instead !== undefined) {
         // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
@@ -18250,6 +18271,11 @@ function edgeCaseFix(test, tolerance, seed) {
     }
     if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
         return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
+    }
+    const example = hypothesisExample(seed);
+    if (example !== null) {
+        return (`fails for hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}${withSeed(seed).replace(" with its falsifying example", "")}: ` +
+            `fix that input's handling${where(test)} (or narrow the strategy if such inputs are out of scope) and keep it tested with @example(...)`);
     }
     return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }

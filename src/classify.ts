@@ -39,7 +39,9 @@
  *                   by construction (atol=0 against expected 0) with an error within the dtype's
  *                   atol guideline.
  *      edge-case    seed-specific with non-finite values, overflow, a ratio > 10, or no numeric
- *                   evidence at all (random inputs found an unhandled case).
+ *                   evidence at all (random inputs found an unhandled case); also the reruns of
+ *                   hypothesis's falsifying example (its search found the input), unless
+ *                   fresh seeds all failed too.
  *      regression   all-seeds and not a near miss: it fails whatever the seed; also when no
  *                   seed was printed and there are no fresh-seed runs to vary it, and when the
  *                   reruns printed other seeds than the one given (each drew inputs of its own).
@@ -521,6 +523,19 @@ export function classify(input: ClassifyInput): Classification {
   );
 }
 
+/**
+ * The falsifying example of a failure hypothesis replays (its @reproduce_failure blob, or the
+ * example itself) on one line, "" when only the blob was printed; null for other seeds.
+ */
+export function hypothesisExample(seed: Seed | null): string | null {
+  if (seed === null) return null;
+  const example = [seed, ...(seed.related ?? [])].find((s) => s.recogniser === "hypothesis-falsifying-example");
+  if (seed.apply.kind !== "hypothesis" && example === undefined) return null;
+  if (example === undefined) return "";
+  const line = example.value.replace(/\s*\n\s*/g, "").replace(/,\)$/, ")");
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 /** What a test that printed other seeds than the one it was given did. */
 function drewItsOwn(seed: Seed, instead: readonly string[]): string {
   return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
@@ -538,6 +553,12 @@ function deterministicCause(
   const all = `failed all ${runs(same.n)}`;
   if (numeric.nearMiss || numeric.construction) {
     return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
+  }
+  const example = hypothesisExample(seed);
+  if (example !== null && sensitivity !== "all-seeds") {
+    // Hypothesis searched the inputs and replays the one it shrank the failure to: the fresh-seed
+    // question ("edge case or regression?") is answered by the search itself.
+    return done("edge-case", `${all} replaying hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}: an input the code does not handle`);
   }
   if (seed !== null && instead !== undefined) {
     // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.

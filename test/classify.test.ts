@@ -187,3 +187,31 @@ describe("a race without a seed needs evidence of concurrency", () => {
     for (const name of ["test_trace_shape", "test_block_sparse", "test_mean"]) expect(intermittent(name).cause, name).toBe("unknown");
   });
 });
+
+describe("a failure hypothesis replays (its @reproduce_failure blob, or the example from its database)", () => {
+  const blob: Seed = {
+    value: "AEID6A==",
+    recogniser: "hypothesis-reproduce-failure",
+    source: { file: "junit.xml", line: 20 },
+    apply: { kind: "hypothesis", decorator: "@reproduce_failure('6.155.2', b'AEID6A==')" },
+    related: [{ value: "test_small(\n    x=1000,\n)", recogniser: "hypothesis-falsifying-example", source: { file: "junit.xml", line: 16 }, apply: { kind: "none", why: "no blob" } }],
+  };
+  const run = (seed: Seed, fresh: RerunTally = NONE) =>
+    classify({ test: testCase("AssertionError: too big"), seed, tolerance: null, reruns: reruns(tally(0, 3), fresh), seedReapplied: true });
+
+  it("is an edge case named by its example, not 'without fresh-seed runs an edge case cannot be told from a regression'", () => {
+    expect(run(blob)).toMatchObject({
+      verdict: "deterministic",
+      cause: "edge-case",
+      causeReason: "failed all 3 reruns replaying hypothesis's falsifying example test_small(x=1000): an input the code does not handle",
+    });
+    const exampleOnly = { ...blob.related![0]! };
+    expect(run(exampleOnly).cause).toBe("edge-case");
+    const blobOnly: Seed = { ...blob, related: [] };
+    expect(run(blobOnly).causeReason).toBe("failed all 3 reruns replaying hypothesis's falsifying example: an input the code does not handle");
+  });
+
+  it("still a regression when fresh seeds all failed too (every search finds it)", () => {
+    expect(run(blob, tally(0, 4)).cause).toBe("regression");
+  });
+});

@@ -3,7 +3,7 @@
  * the manual process: tolerance one rung at a time, edge cases fixed and covered, races fixed
  * with the least synchronisation, never by loosening tolerances.
  */
-import { onlyRecordedRetries, pinsInputs } from "../classify.js";
+import { hypothesisExample, onlyRecordedRetries, pinsInputs } from "../classify.js";
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
 import { shellQuoteCommand } from "../render/shell-quote.js";
 import { passEnvAskedIn } from "../rerun/withheld.js";
@@ -48,6 +48,13 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
   }
   if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
     return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
+  }
+  const example = hypothesisExample(seed);
+  if (example !== null) {
+    return (
+      `fails for hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}${withSeed(seed).replace(" with its falsifying example", "")}: ` +
+      `fix that input's handling${where(test)} (or narrow the strategy if such inputs are out of scope) and keep it tested with @example(...)`
+    );
   }
   return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
 }

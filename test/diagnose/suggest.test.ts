@@ -85,6 +85,12 @@ describe("suggest", () => {
     expect(s("edge-case")).toMatch(/^fails only with seed 578250488: reproduce it in tests\/x.py:42/);
     const blob: Seed = { ...SEED, apply: { kind: "hypothesis", decorator: "@reproduce_failure('6.1.0', b'AA==')" } };
     expect(s("edge-case", "deterministic", { seed: blob })).toMatch(/replay with @reproduce_failure\('6.1.0', b'AA=='\)/);
+    // No "inspect the inputs that seed generates": hypothesis shrank them to one example.
+    const withExample: Seed = { ...blob, related: [{ value: "test_y(\n    x=1000,\n)", recogniser: "hypothesis-falsifying-example", source: { file: "junit.xml" }, apply: { kind: "none", why: "no blob" } }] };
+    expect(s("edge-case", "deterministic", { seed: withExample })).toBe(
+      "fails for hypothesis's falsifying example test_y(x=1000) (replay with @reproduce_failure('6.1.0', b'AA==')): fix that input's handling in tests/x.py:42 " +
+        "(or narrow the strategy if such inputs are out of scope) and keep it tested with @example(...)",
+    );
   });
 
   it.each<[Cause, RegExp]>([
