@@ -7944,7 +7944,83 @@ function pytestDriver(python) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rerun/limits.ts
+/** Limits of the rerun engine, in one place so they can be reviewed together. */
+/**
+ * Captured stdout/stderr per stream: the first and the last half MiB. Enough for pytest's
+ * failure summary (at the end) and for start-up errors (at the start); a test that prints
+ * gigabytes must not grow our memory, so the middle is counted and dropped.
+ */
+const OUTPUT_HEAD_BYTES = 512 * 1024;
+const OUTPUT_TAIL_BYTES = 512 * 1024;
+/** A single line handed to `onLine` is cut here; the rest of it, up to the newline, is dropped. */
+const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * Between SIGTERM and SIGKILL. Two seconds lets pytest run its teardown and flush files on
+ * SIGTERM; a child that ignores SIGTERM waits that long and no more.
+ */
+const KILL_GRACE_MS = 2_000;
+/**
+ * After the process exited and its group was killed, how long we still wait for the pipes to
+ * close. A grandchild that left our process group (setsid) can hold them open forever.
+ */
+const PIPE_DRAIN_MS = 500;
+/** How often the parent reads new lines from the plugin's results file. */
+const RESULTS_POLL_MS = 50;
+/**
+ * Extra time before the first line of each pytest process: interpreter start, imports
+ * (numpy, torch, mxnet take seconds) and collection. Not counted against the test's timeout.
+ */
+const STARTUP_ALLOWANCE_SEC = 60;
+/**
+ * The abort reason when the time budget stops the reruns (the scheduler's signal then aborts
+ * with it), so notes can say why attempts were cut instead of calling it an interruption.
+ */
+const TIME_BUDGET_SPENT = "time budget spent";
+/** Consecutive timeouts after which a phase stops: the test hangs, more attempts only cost time. */
+const MAX_CONSECUTIVE_TIMEOUTS = 3;
+/** The order check reruns the file up to the test at most this many times (each is a process). */
+const MAX_ORDER_ATTEMPTS = 3;
+/** Messages we keep per trial or note (one line each; the report has the details). */
+const MAX_MESSAGE_CHARS = 500;
+/**
+ * Largest results file (vitest/jest JSON) read to judge one attempt. A filtered run lists
+ * every test of the file, skipped ones included; 16 MiB covers files with tens of thousands
+ * of tests and stays far from what a test process could make us hold.
+ */
+const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
+/**
+ * A batch's test whose claim file blocked this many processes in a row (each the only one
+ * running, none taking it) goes back to the one-test path. Claims are made by our plugin right
+ * before it says so, so this guards against a wall we cannot see, not a case we expect.
+ */
+const MAX_CLAIM_STALLS = 2;
+/**
+ * A failed attempt of a batch (batch.ts) at least this long makes the plugin wait for our count
+ * before the next one: the count may settle the run (its own timeouts, three in a row), and the
+ * next attempt would cost as long again; the one-test path kills its process at that point
+ * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
+ */
+const ACK_AFTER_SEC = 1;
+
+;// CONCATENATED MODULE: ./src/rerun/telling-line.ts
+
+/**
+ * The most telling line a process printed, for a message when nothing better says why it
+ * failed: its last error line (pytest's `ERROR` / `E `, `Fatal Python error`, `...Error:`), else
+ * its last line; undefined when it printed nothing.
+ */
+function tellingLine(stdout, stderr) {
+    const lines = `${stdout}\n${stderr}`
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !/^=+$/.test(l));
+    const telling = [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
+    return telling?.slice(0, MAX_MESSAGE_CHARS);
+}
+
 ;// CONCATENATED MODULE: ./src/rerun/drivers/template.ts
+
 
 
 
@@ -7975,6 +8051,42 @@ function optionLikeArgument(template, test) {
 function safeFile(file) {
     return file.startsWith("-") ? `./${file}` : file;
 }
+/**
+ * What test runners print when they selected no test: with a filter that matches nothing (gtest's
+ * `--gtest_filter=` on a name it does not have) most exit 0, and the attempt read as a pass, so a
+ * real failure came out "not reproduced", exit 0. Each is a whole line of the runner's own.
+ */
+const RAN_NO_TEST = [
+    ["googletest", /^\[==========\] Running 0 tests from /m],
+    ["RSpec", /^0 examples, 0 failures/m],
+    ["pytest", /^(?:=+ )?no tests ran in [\d.]+s/m],
+    ["unittest", /^Ran 0 tests in /m],
+    ["CTest", /^No tests were found!!!$/m],
+    ["go test", /^testing: warning: no tests to run$/m],
+    ["cargo test", /^running 0 tests$/m],
+    ["Jest", /^No tests found, exiting with code \d+/m],
+    ["Vitest", /^No test files found, exiting with code \d+/m],
+    ["Mocha", /^\s*0 passing \(\d/m],
+    ["Maven Surefire", /^\[(?:INFO|ERROR|WARNING)\] (?:Tests run: 0, Failures: 0, Errors: 0, Skipped: 0$|No tests (?:were )?executed!?)/m],
+    ["Gradle", /^\s*No tests found for given includes: /m],
+];
+/** The runner that said it ran no test, or null. */
+function ranNoTest(output) {
+    return RAN_NO_TEST.find(([, pattern]) => pattern.test(output))?.[0] ?? null;
+}
+/** A template's attempt: its exit status, unless the command said it ran no test. */
+const TEMPLATE_JUDGE = {
+    decide({ exitCode, stdout, stderr }) {
+        const runner = ranNoTest(`${stdout}\n${stderr}`);
+        if (runner !== null) {
+            return { kind: "not-run", why: `the --rerun-command ran no test (${runner} said so): its {id}, {name} or {file} does not select this test` };
+        }
+        if (exitCode === 0)
+            return { kind: "passed" };
+        const telling = tellingLine(stdout, stderr);
+        return { kind: "failed", message: `exit code ${exitCode}${telling !== undefined ? `: ${telling}` : ""}` };
+    },
+};
 function templateDriver(template) {
     const usesSeed = template.some((e) => e.includes("{seed}"));
     const valuesFor = (test, seed) => ({
@@ -7999,7 +8111,7 @@ function templateDriver(template) {
             const env = {};
             for (const [name, recorded] of Object.entries(app?.env ?? {}))
                 env[name] = req.freshSeeds ? value : recorded;
-            return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false };
+            return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false, judge: TEMPLATE_JUDGE };
         },
         reproduceCommand(test, seed) {
             const app = seedApplication(seed);
@@ -10081,7 +10193,7 @@ const MiB = 1024 * KiB;
  * GitHub truncates annotation titles far below this, so 4 KiB only guards against a message
  * attribute that holds a whole dump.
  */
-const MAX_MESSAGE_CHARS = 4 * KiB;
+const limits_MAX_MESSAGE_CHARS = 4 * KiB;
 /**
  * Failure text (traceback, assertion details). Seeds and tolerances are usually printed near the
  * top (pytest's assertion) or the bottom (the exception line), so we keep head and tail.
@@ -10489,7 +10601,7 @@ function toTestCase(r, path, origin) {
     if (r.line !== undefined)
         t.line = r.line;
     if (r.message !== undefined) {
-        const m = limits_firstLine(r.message, MAX_MESSAGE_CHARS);
+        const m = limits_firstLine(r.message, limits_MAX_MESSAGE_CHARS);
         if (m !== undefined)
             t.message = m;
     }
@@ -10773,7 +10885,7 @@ function messageOf(lines, run) {
     return result === undefined ? undefined : cap(result.trim());
 }
 function cap(s) {
-    return limits_firstLine(s, MAX_MESSAGE_CHARS);
+    return limits_firstLine(s, limits_MAX_MESSAGE_CHARS);
 }
 function go_log_toTestCase(k, path) {
     const e = k.evidence;
@@ -12239,14 +12351,14 @@ function bareAttribute(ix, tag, wanted) {
     if (k < 0)
         return "";
     const v = attributeValue(ix, tag, k);
-    return v !== undefined && v.length > MAX_MESSAGE_CHARS ? v.slice(0, MAX_MESSAGE_CHARS) : v;
+    return v !== undefined && v.length > limits_MAX_MESSAGE_CHARS ? v.slice(0, limits_MAX_MESSAGE_CHARS) : v;
 }
 function attr(tag, name) {
     const v = tag.attributes[name];
     return typeof v === "string" ? v : undefined;
 }
 /** Attribute values as kept: bounded and detached from saxes' buffers. */
-function keptAttr(tag, name, max = MAX_MESSAGE_CHARS) {
+function keptAttr(tag, name, max = limits_MAX_MESSAGE_CHARS) {
     const v = attr(tag, name);
     if (v === undefined)
         return undefined;
@@ -12700,7 +12812,7 @@ class JUnitReader {
         const nameTo = kn < 0 ? 0 : (tag.ends[kn] ?? 0);
         const classFrom = kc < 0 ? 0 : (tag.starts[kc] ?? 0);
         const classTo = kc < 0 ? 0 : (tag.ends[kc] ?? 0);
-        if (nameTo - nameFrom > MAX_MESSAGE_CHARS || classTo - classFrom > MAX_MESSAGE_CHARS)
+        if (nameTo - nameFrom > limits_MAX_MESSAGE_CHARS || classTo - classFrom > limits_MAX_MESSAGE_CHARS)
             return this.countBareSliced(ix, tag);
         const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
         if (this.keptNames.has(rangeKey(s, nameFrom, nameTo))) {
@@ -12740,9 +12852,9 @@ class JUnitReader {
         pattern.lastIndex = from;
         while (pattern.test(text)) {
             if (checkKept) {
-                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
+                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, limits_MAX_MESSAGE_CHARS);
                 if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
-                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
+                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, limits_MAX_MESSAGE_CHARS);
                     if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo))))
                         break;
                 }
@@ -12758,8 +12870,8 @@ class JUnitReader {
             return from;
         // As countPlain and countAs leave it after the last of them.
         const last = this.setPrevious(suiteName, "", "");
-        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, MAX_MESSAGE_CHARS);
-        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, MAX_MESSAGE_CHARS);
+        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, limits_MAX_MESSAGE_CHARS);
+        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, limits_MAX_MESSAGE_CHARS);
         last.text = text;
         last.outcome = "passed";
         last.index = this.testcaseIndex - 1;
@@ -12953,7 +13065,7 @@ class JUnitReader {
                     tc.details.append("\n\n");
                 const message = attr(tag, "message");
                 if (tc.message === undefined && message !== undefined) {
-                    tc.message = limits_firstLine(message, MAX_MESSAGE_CHARS);
+                    tc.message = limits_firstLine(message, limits_MAX_MESSAGE_CHARS);
                 }
                 // A multi-line message attribute on an element without text is the only copy of the
                 // details (assertion diffs, seeds): it becomes the details when the element closes empty.
@@ -12978,7 +13090,7 @@ class JUnitReader {
                 const caps = this.caps();
                 const attempt = {
                     outcome: attemptKind.outcome,
-                    message: limits_firstLine(attr(tag, "message") ?? "", MAX_MESSAGE_CHARS),
+                    message: limits_firstLine(attr(tag, "message") ?? "", limits_MAX_MESSAGE_CHARS),
                     details: new CappedText(caps.details),
                     output: new CappedText(caps.output),
                 };
@@ -13117,7 +13229,7 @@ class JUnitReader {
                 prior.unshift({ outcome: "passed" });
             index = counted.index;
         }
-        const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
+        const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", limits_MAX_MESSAGE_CHARS);
         const detailsText = nonEmpty(c.details) ?? (evidence !== undefined ? nonEmpty(evidence.details) : undefined);
         const outputText = nonEmpty(c.output) ?? (evidence !== undefined ? nonEmpty(evidence.output) : undefined);
         if (previous !== undefined && adjacent && outcome === "errored" && c.message?.startsWith(PYTEST_TEARDOWN) === true) {
@@ -13264,7 +13376,7 @@ function toPrior(a) {
     if (a.message !== undefined)
         p.message = a.message;
     else {
-        const m = limits_firstLine(a.details.toString(), MAX_MESSAGE_CHARS);
+        const m = limits_firstLine(a.details.toString(), limits_MAX_MESSAGE_CHARS);
         if (m !== undefined)
             p.message = m;
     }
@@ -18432,65 +18544,6 @@ function planRerun(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rerun/limits.ts
-/** Limits of the rerun engine, in one place so they can be reviewed together. */
-/**
- * Captured stdout/stderr per stream: the first and the last half MiB. Enough for pytest's
- * failure summary (at the end) and for start-up errors (at the start); a test that prints
- * gigabytes must not grow our memory, so the middle is counted and dropped.
- */
-const OUTPUT_HEAD_BYTES = 512 * 1024;
-const OUTPUT_TAIL_BYTES = 512 * 1024;
-/** A single line handed to `onLine` is cut here; the rest of it, up to the newline, is dropped. */
-const MAX_LINE_BYTES = 64 * 1024;
-/**
- * Between SIGTERM and SIGKILL. Two seconds lets pytest run its teardown and flush files on
- * SIGTERM; a child that ignores SIGTERM waits that long and no more.
- */
-const KILL_GRACE_MS = 2_000;
-/**
- * After the process exited and its group was killed, how long we still wait for the pipes to
- * close. A grandchild that left our process group (setsid) can hold them open forever.
- */
-const PIPE_DRAIN_MS = 500;
-/** How often the parent reads new lines from the plugin's results file. */
-const RESULTS_POLL_MS = 50;
-/**
- * Extra time before the first line of each pytest process: interpreter start, imports
- * (numpy, torch, mxnet take seconds) and collection. Not counted against the test's timeout.
- */
-const STARTUP_ALLOWANCE_SEC = 60;
-/**
- * The abort reason when the time budget stops the reruns (the scheduler's signal then aborts
- * with it), so notes can say why attempts were cut instead of calling it an interruption.
- */
-const TIME_BUDGET_SPENT = "time budget spent";
-/** Consecutive timeouts after which a phase stops: the test hangs, more attempts only cost time. */
-const MAX_CONSECUTIVE_TIMEOUTS = 3;
-/** The order check reruns the file up to the test at most this many times (each is a process). */
-const MAX_ORDER_ATTEMPTS = 3;
-/** Messages we keep per trial or note (one line each; the report has the details). */
-const limits_MAX_MESSAGE_CHARS = 500;
-/**
- * Largest results file (vitest/jest JSON) read to judge one attempt. A filtered run lists
- * every test of the file, skipped ones included; 16 MiB covers files with tens of thousands
- * of tests and stays far from what a test process could make us hold.
- */
-const MAX_JUDGE_RESULTS_BYTES = 16 * 1024 * 1024;
-/**
- * A batch's test whose claim file blocked this many processes in a row (each the only one
- * running, none taking it) goes back to the one-test path. Claims are made by our plugin right
- * before it says so, so this guards against a wall we cannot see, not a case we expect.
- */
-const MAX_CLAIM_STALLS = 2;
-/**
- * A failed attempt of a batch (batch.ts) at least this long makes the plugin wait for our count
- * before the next one: the count may settle the run (its own timeouts, three in a row), and the
- * next attempt would cost as long again; the one-test path kills its process at that point
- * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
- */
-const ACK_AFTER_SEC = 1;
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/rerun/reaper.ts
@@ -18870,6 +18923,7 @@ class LineSplitter {
 
 
 
+
 async function runBatch(spec) {
     return spec.reportsLines ? runPluginBatch(spec) : runExitStatusBatch(spec);
 }
@@ -18961,7 +19015,7 @@ function judgedTrial(judged, base, message) {
         return { kind: "passed", ...base };
     if (judged.timedOut === true)
         return { kind: "timedOut", ...base };
-    return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
+    return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
 }
 /** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */
 const TREE_SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGHUP"]);
@@ -19203,7 +19257,7 @@ async function attempts_readResults(file) {
 const MAX_PRINTED_CHARS = 40_000;
 function trialFromEnd(ev, seed) {
     const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
-    const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, limits_MAX_MESSAGE_CHARS) } : {};
+    const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, MAX_MESSAGE_CHARS) } : {};
     const printed = typeof ev.printed === "string" && ev.printed !== "" ? { printed: ev.printed.slice(0, MAX_PRINTED_CHARS) } : {};
     if (ev.outcome === "passed")
         return { kind: "passed", ...base, ...printed };
@@ -19223,12 +19277,8 @@ function describeCannotRun(argv, proc, collected) {
 }
 /** The most telling line of the output: pytest's ERROR / Fatal Python error, else the last. */
 function tailLine(proc, prefix) {
-    const lines = `${proc.stdout.text}\n${proc.stderr.text}`
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "" && !/^=+$/.test(l));
-    const telling = [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
-    return telling === undefined ? "" : prefix + telling.slice(0, limits_MAX_MESSAGE_CHARS);
+    const telling = tellingLine(proc.stdout.text, proc.stderr.text);
+    return telling === undefined ? "" : prefix + telling;
 }
 /**
  * pytest-timeout's banner. With `timeout_method = thread` it prints the stacks between two of

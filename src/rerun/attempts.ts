@@ -4,6 +4,7 @@
  * timeout is ours (pytest-timeout is not installed everywhere), and an attempt that started
  * but never ended tells us which attempt hung or took the interpreter down.
  */
+import { tellingLine } from "./telling-line.js";
 import { open, readFile } from "node:fs/promises";
 import type { Trial } from "../model.js";
 import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
@@ -448,13 +449,8 @@ export function describeCannotRun(
 
 /** The most telling line of the output: pytest's ERROR / Fatal Python error, else the last. */
 function tailLine(proc: ProcessResult, prefix: string): string {
-  const lines = `${proc.stdout.text}\n${proc.stderr.text}`
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !/^=+$/.test(l));
-  const telling =
-    [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
-  return telling === undefined ? "" : prefix + telling.slice(0, MAX_MESSAGE_CHARS);
+  const telling = tellingLine(proc.stdout.text, proc.stderr.text);
+  return telling === undefined ? "" : prefix + telling;
 }
 
 /**

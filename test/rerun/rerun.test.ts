@@ -210,6 +210,16 @@ describe("rerunTest with pytest", () => {
     );
   });
 
+  it("a template that selects no test is not rerun: the runner's 'ran 0 tests' and exit 0 are not a pass (helper-52: gtest's --gtest_filter on a name it lacks)", async () => {
+    const ctx = context();
+    // unittest -k with a pytest node id matches nothing: "Ran 0 tests", OK, exit 0 (Python < 3.12).
+    const template = ["python3", "-m", "unittest", "-k", "{id}", "test_cases"];
+    const out = await rerunTest(request("test_cases.py::test_deterministic", mxnetSeed(), { reruns: 3, freshSeeds: 0, rerunCommand: template }), ctx);
+    // It read "not reproduced" (three passes), exit 0.
+    expect(out.reruns.sameSeed.passed).toBe(0);
+    expect(out.reruns.note).toContain("the --rerun-command ran no test (unittest said so): its {id}, {name} or {file} does not select this test");
+  });
+
   it("returns what finished when aborted", async () => {
     const ac = new AbortController();
     const ctx = context({ signal: ac.signal });

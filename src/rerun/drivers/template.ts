@@ -8,8 +8,9 @@
 import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { seedApplication } from "../seed-apply.js";
-import type { Invocation, InvocationRequest, RerunDriver, SeedSupport } from "./types.js";
+import type { Invocation, InvocationRequest, Judge, RerunDriver, SeedSupport } from "./types.js";
 import { nodeIdFile } from "../../reports/pytest-ids.js";
+import { tellingLine } from "../telling-line.js";
 
 const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
 
@@ -41,6 +42,44 @@ function safeFile(file: string): string {
   return file.startsWith("-") ? `./${file}` : file;
 }
 
+/**
+ * What test runners print when they selected no test: with a filter that matches nothing (gtest's
+ * `--gtest_filter=` on a name it does not have) most exit 0, and the attempt read as a pass, so a
+ * real failure came out "not reproduced", exit 0. Each is a whole line of the runner's own.
+ */
+const RAN_NO_TEST: ReadonlyArray<[string, RegExp]> = [
+  ["googletest", /^\[==========\] Running 0 tests from /m],
+  ["RSpec", /^0 examples, 0 failures/m],
+  ["pytest", /^(?:=+ )?no tests ran in [\d.]+s/m],
+  ["unittest", /^Ran 0 tests in /m],
+  ["CTest", /^No tests were found!!!$/m],
+  ["go test", /^testing: warning: no tests to run$/m],
+  ["cargo test", /^running 0 tests$/m],
+  ["Jest", /^No tests found, exiting with code \d+/m],
+  ["Vitest", /^No test files found, exiting with code \d+/m],
+  ["Mocha", /^\s*0 passing \(\d/m],
+  ["Maven Surefire", /^\[(?:INFO|ERROR|WARNING)\] (?:Tests run: 0, Failures: 0, Errors: 0, Skipped: 0$|No tests (?:were )?executed!?)/m],
+  ["Gradle", /^\s*No tests found for given includes: /m],
+];
+
+/** The runner that said it ran no test, or null. */
+export function ranNoTest(output: string): string | null {
+  return RAN_NO_TEST.find(([, pattern]) => pattern.test(output))?.[0] ?? null;
+}
+
+/** A template's attempt: its exit status, unless the command said it ran no test. */
+const TEMPLATE_JUDGE: Judge = {
+  decide({ exitCode, stdout, stderr }) {
+    const runner = ranNoTest(`${stdout}\n${stderr}`);
+    if (runner !== null) {
+      return { kind: "not-run", why: `the --rerun-command ran no test (${runner} said so): its {id}, {name} or {file} does not select this test` };
+    }
+    if (exitCode === 0) return { kind: "passed" };
+    const telling = tellingLine(stdout, stderr);
+    return { kind: "failed", message: `exit code ${exitCode}${telling !== undefined ? `: ${telling}` : ""}` };
+  },
+};
+
 export function templateDriver(template: readonly string[]): RerunDriver {
   const usesSeed = template.some((e) => e.includes("{seed}"));
   const valuesFor = (test: TestCase, seed: string) => ({
@@ -64,7 +103,7 @@ export function templateDriver(template: readonly string[]): RerunDriver {
       const value = req.freshSeeds?.[0] ?? req.seed?.value ?? "";
       const env: Record<string, string> = {};
       for (const [name, recorded] of Object.entries(app?.env ?? {})) env[name] = req.freshSeeds ? value : recorded;
-      return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false };
+      return { argv: expandTemplate(template, valuesFor(req.test, value)), env, attempts: 1, reportsLines: false, judge: TEMPLATE_JUDGE };
     },
     reproduceCommand(test: TestCase, seed: Seed | null): string {
       const app = seedApplication(seed);
