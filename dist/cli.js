@@ -14958,7 +14958,9 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
             case "go-test-log":
                 return await readLog(p, abs, enc, size, parseGoTestLog, progress);
             case "unknown":
-                throw new UserError(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
+                // Unusable as the missing file is: a warning when other reports are read (a googletest
+                // or RSpec console log next to its XML), an error alone.
+                throw new UnreadableInput(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
         }
     }
     catch (err) {
@@ -14978,9 +14980,10 @@ function fromProject(root, abs) {
 }
 /**
  * Reads every report, in order; the first unusable one stops with a UserError naming it. A path
- * that names no file is the exception when other reports are given: a test run that crashed
- * writes no JUnit report, and its console log is then the evidence. It becomes an input with a
- * warning; only when no path names a file is it an error.
+ * that names no file, or a file in none of the formats read, is the exception when other reports
+ * are given: a test run that crashed writes no JUnit report, and its console log is then the
+ * evidence; a console log of a runner whose log is not read comes with its XML. It becomes an
+ * input with a warning; only when no path names a usable file is it an error.
  */
 async function readInputs(paths, opts) {
     const out = [];

@@ -278,7 +278,9 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
       case "go-test-log":
         return await readLog(p, abs, enc, size, parseGoTestLog, progress);
       case "unknown":
-        throw new UserError(
+        // Unusable as the missing file is: a warning when other reports are read (a googletest
+        // or RSpec console log next to its XML), an error alone.
+        throw new UnreadableInput(
           `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`,
         );
     }
@@ -300,9 +302,10 @@ export function fromProject(root: string, abs: string): string {
 
 /**
  * Reads every report, in order; the first unusable one stops with a UserError naming it. A path
- * that names no file is the exception when other reports are given: a test run that crashed
- * writes no JUnit report, and its console log is then the evidence. It becomes an input with a
- * warning; only when no path names a file is it an error.
+ * that names no file, or a file in none of the formats read, is the exception when other reports
+ * are given: a test run that crashed writes no JUnit report, and its console log is then the
+ * evidence; a console log of a runner whose log is not read comes with its XML. It becomes an
+ * input with a warning; only when no path names a usable file is it an error.
  */
 export async function readInputs(paths: string[], opts: ReadOptions): Promise<ParsedInput[]> {
   const out: ParsedInput[] = [];

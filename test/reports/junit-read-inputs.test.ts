@@ -47,6 +47,17 @@ describe("readInputs routing", () => {
     expect(inputs[1]?.counts.failed).toBe(1);
   });
 
+  it("reads the others when one is in none of the formats (a googletest console log next to its XML), with a warning", async () => {
+    writeFileSync(path.join(dir, "gtest.xml"), '<testsuites><testsuite name="Order"><testcase name="A" classname="Order"><failure message="x.cc:3&#10;Expected equality"/></testcase></testsuite></testsuites>');
+    writeFileSync(path.join(dir, "gtest.log"), "[==========] Running 1 test from 1 test suite.\n[ RUN      ] Order.A\nx.cc:3: Failure\n[  FAILED  ] Order.A (0 ms)\n");
+    const inputs = await readInputs(["gtest.xml", "gtest.log"], { cwd: dir });
+    expect(inputs[0]?.counts.failed).toBe(1);
+    expect(inputs[1]?.warnings).toEqual([
+      "gtest.log: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: it is text in none of these formats; the other reports were read without it",
+    ]);
+    // It stopped the whole run (exit 2) after the XML was read.
+  });
+
   it("refuses an unrecognised file with a sentence naming it", async () => {
     writeFileSync(path.join(dir, "notes.txt"), "just some notes\n");
     await expect(readInputs(["notes.txt"], { cwd: dir })).rejects.toThrow(
