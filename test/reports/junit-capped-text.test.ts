@@ -88,6 +88,17 @@ describe("firstLine", () => {
     expect(firstLine(" \n\t\n", 10)).toBeUndefined();
   });
 
+  it("a first line that only says where gives way to what failed (googletest 1.12's messages: the review found the location as the message)", () => {
+    expect(firstLine("/tmp/w/tests.cc:15\nExpected: (v) != (0), actual: 0 vs 0\ndrew 0 from seed 21", 4096)).toBe("Expected: (v) != (0), actual: 0 vs 0");
+    expect(firstLine('unknown file\nC++ exception with description "boom from test" thrown in the test body.', 4096)).toBe(
+      'C++ exception with description "boom from test" thrown in the test body.',
+    );
+    // Nothing after it: the location is all there is.
+    expect(firstLine("t2.cc:6\n\n", 4096)).toBe("t2.cc:6");
+    // A line that says where and what stays whole.
+    expect(firstLine("stats_test.go:38: Median([4 1 3 2]) = 3, want 2.5", 4096)).toBe("stats_test.go:38: Median([4 1 3 2]) = 3, want 2.5");
+  });
+
   it("joins a line that only names the exception to what follows it (numpy's and MXNet's assertion messages)", () => {
     expect(firstLine("AssertionError: \nNot equal to tolerance rtol=1e-07, atol=0\n\nMismatched elements: 50 / 50", 4096)).toBe(
       "AssertionError: Not equal to tolerance rtol=1e-07, atol=0",

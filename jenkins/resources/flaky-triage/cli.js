@@ -10432,16 +10432,23 @@ const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
 /** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
 const MAX_JOINED_LINES = 3;
 /**
+ * A first line that only says where (googletest's `tests.cc:54`, `unknown file` for an exception
+ * it caught): what failed is on the lines after it.
+ */
+const BARE_LOCATION = /^(?:[^\s:]{1,500}:\d{1,9}|unknown file)$/;
+/**
  * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
  * the one-line message. When that line only names the exception (`AssertionError:`), the next
  * non-empty line is joined to it, and the one after while the joined text ends in a colon:
- * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". Scans line by line, so a 50 MB
- * single-line message costs one pass and a 4 KiB copy.
+ * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". A first line that only says where
+ * (BARE_LOCATION) gives way to the next, and is the message only when nothing follows it. Scans
+ * line by line, so a 50 MB single-line message costs one pass and a 4 KiB copy.
  */
 function limits_firstLine(s, max) {
     let start = 0;
     let head = "";
     let joined = 0;
+    let where;
     while (start < s.length) {
         let end = s.indexOf("\n", start);
         if (end < 0)
@@ -10451,6 +10458,10 @@ function limits_firstLine(s, max) {
         start = end + 1;
         if (line.length === 0)
             continue;
+        if (head === "" && where === undefined && BARE_LOCATION.test(line)) {
+            where = line;
+            continue;
+        }
         const text = head === "" ? line : `${head} ${line}`;
         if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
             head = text;
@@ -10459,7 +10470,7 @@ function limits_firstLine(s, max) {
         }
         return detach(text.length > max ? text.slice(0, safeCutEnd(text, max)) : text);
     }
-    return head === "" ? undefined : detach(head);
+    return head !== "" ? detach(head) : where !== undefined ? detach(where) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/reports/console-runs.ts
