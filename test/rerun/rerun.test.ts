@@ -718,3 +718,30 @@ describe("a test that prints an MXNet seed but draws its own (helper-46's case)"
     expect(back.reruns.note ?? "").not.toContain("printed");
   }, 180_000);
 });
+
+describe("what each attempt printed", () => {
+  it("is its own: pytest's captured log of earlier repeats of the item is not carried into later ones (it grew with the square of the attempts)", async () => {
+    const project = pytestProject("ft-own-log-", {
+      "tests/test_log.py": [
+        "import logging",
+        "import os",
+        "",
+        "def test_logs():",
+        '    path = os.environ["FT_COUNTER"]',
+        '    n = int(open(path).read() or "0") if os.path.exists(path) else 0',
+        '    open(path, "w").write(str(n + 1))',
+        '    logging.getLogger("t").warning("attempt marker %d", n)',
+        '    assert False, "always"',
+        "",
+      ].join("\n"),
+    });
+    const counter = path.join(project, "counter");
+    const out = await rerunTest(
+      planRerun({ test: pytestCase("tests/test_log.py::test_logs"), seed: null, reruns: 5, freshSeeds: 0, timeoutSec: 20, cwd: project }),
+      { runDir: tempDir("ft-own-log-run-"), env: { ...process.env, FT_COUNTER: counter }, startupAllowanceSec: 30 },
+    );
+    const printed = out.trials.map((t) => (t.kind === "failed" ? (t.printed ?? "") : ""));
+    expect(printed).toHaveLength(5);
+    for (const text of printed) expect(text.match(/attempt marker \d+/g), text).toHaveLength(1);
+  }, 60_000);
+});

@@ -7207,6 +7207,11 @@ def _attempt_outcome(item):
     _fresh_doctest_globals(item)
     _SUBTESTS[:] = []
     _LISTENING[0] = item.nodeid
+    # pytest adds each phase's captured output and log to the item, and every report carries
+    # all the item has: repeats of one item would carry every earlier attempt's too (memory and
+    # time growing with the square of the attempts, and earlier attempts' seeds in this one's).
+    if isinstance(getattr(item, "_report_sections", None), list):
+        item._report_sections = []
     undo = _listen_to_writes()
     try:
         # nextitem=None tears everything down after each attempt, so every attempt builds its
