@@ -7029,7 +7029,7 @@ def _refresh(state, item, seed, names):
             pass
 
 
-def _reseed(state, seed, seed_env=None, global_seed=None, item=None):
+def _reseed(state, seed, seed_env=None, global_seed=None, item=None, fresh=False):
     if seed is None:
         return
     names = state.seed_env if seed_env is None else seed_env
@@ -7039,6 +7039,8 @@ def _reseed(state, seed, seed_env=None, global_seed=None, item=None):
         _refresh(state, item, seed, names)
     if state.global_seed if global_seed is None else global_seed:
         value = _seed_int(seed)
+        if item is not None:
+            _seed_hypothesis(item, value, fresh)
         random.seed(value)
         try:
             import numpy
@@ -7050,6 +7052,29 @@ def _reseed(state, seed, seed_env=None, global_seed=None, item=None):
         torch = sys.modules.get("torch")
         if torch is not None:
             torch.manual_seed(value)
+
+
+def _seed_hypothesis(item, value, fresh):
+    """A hypothesis test draws its examples from a generator of its own, which the global seed
+    does not reach: each attempt's seed goes to it as @hypothesis.seed would put it. Attempts of
+    fresh seeds (verify's trials, the fresh-seed phase) also search without the example database:
+    a failure saved by one attempt was replayed first by every later one, and a test failing for
+    17% of seeds read 96%. The same seed again keeps the database (a failure CI's run found is
+    replayed)."""
+    fn = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+    if fn is None or not getattr(fn, "is_hypothesis_test", False):
+        return
+    try:
+        fn._hypothesis_internal_use_seed = value
+        if fresh:
+            saved = getattr(fn, "_ft_hypothesis_settings", None)
+            if saved is None:
+                saved = fn._ft_hypothesis_settings = [getattr(fn, "_hypothesis_internal_use_settings", None)]
+            import hypothesis
+            parent = saved[0] if saved[0] is not None else hypothesis.settings()
+            fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None)
+    except Exception:
+        pass
 
 
 def _seed_int(seed):
@@ -7169,7 +7194,7 @@ def _run_protocol(item):
 def _run_attempts(state, item, attempts):
     def reseed(attempt):
         seed = state.seed_for(attempt)
-        _reseed(state, seed, item=item)
+        _reseed(state, seed, item=item, fresh=len(set(state.seeds or [])) > 1)
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {}, reseed)
@@ -7461,7 +7486,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     def reseed(attempt):
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
-        _reseed(state, seed, seed_env, global_seed, item)
+        _reseed(state, seed, seed_env, global_seed, item, fresh=len(set(seeds)) > 1)
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {"item": index, "run": run_index}, reseed)

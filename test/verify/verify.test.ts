@@ -218,3 +218,20 @@ describe("testCaseFor: an id from the command line, split as its runner's ids ar
     expect(testCaseFor("TestAlone", "cli", 0, "go")).toMatchObject({ name: "TestAlone" });
   });
 });
+
+describe.skipIf(!hasPytest)("a hypothesis test", () => {
+  it("each trial's seed drives hypothesis's search, without the example database earlier trials filled: a rate of its own, and its failing seeds replay", async () => {
+    const r = await run("test_hypothesis_rate.py::test_rare", { trials: 60, baseSeed: "h1", jobs: 1 });
+    const t = r.tests[0]!;
+    expect(t.trials).toBe(60);
+    // The shared database replayed the first failure in every later trial of a process: 96% for
+    // a test that fails about one search in five (the review's measurement).
+    expect(t.failed).toBeGreaterThan(0);
+    expect(t.failed).toBeLessThan(30);
+    // The seeds reached hypothesis: its failing seeds fail again when replayed.
+    const listFile = path.join(scratch("ft-verify-hyp-"), "seeds.txt");
+    writeFileSync(listFile, `${t.failingSeeds.join("\n")}\n`);
+    const replay = await run("test_hypothesis_rate.py::test_rare", { jobs: 1, stream: listStream(listFile, readFileSync(listFile, "utf8")) });
+    expect(replay.tests[0]).toMatchObject({ trials: t.failingSeeds.length, failed: t.failingSeeds.length });
+  }, 120_000);
+});
