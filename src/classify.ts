@@ -50,7 +50,8 @@
  *      unknown      when only the report's own retries say so (no rerun of ours): a retry that
  *                   ran the test without the tests before it cannot tell a race from order
  *                   dependence.
- *      race-condition  when a seed the test reads (env, argument) was re-applied; otherwise only
+ *      race-condition  when a seed the test reads (env, argument; not one that only orders the
+ *                      tests, recognisers' ordersTestsOnly) was re-applied; otherwise only
  *                      with evidence of concurrency (threads, processes, workers in its text or
  *                      name). No seed, or one given only to the global generators (which
  *                      np.random.default_rng() and self-seeding fixtures escape), and no such
@@ -90,7 +91,7 @@ import { causeHintsOfParts, findHint, type CauseHint, type HintContext } from ".
 import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
 import { failedWithImportMismatch, IMPORT_FILE_MISMATCH } from "./reports/pytest-ids.js";
-import { ordersOnly } from "./seeds/recognisers.js";
+import { ordersOnly, ordersTestsOnly, recogniserRunner } from "./seeds/recognisers.js";
 import { interval, upperBound } from "./stats.js";
 
 /** Violation ratio up to which a deterministic miss counts as a tolerance problem (see RULES). */
@@ -356,14 +357,18 @@ function textCause(
  * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
  */
 /** Where a seed that pins only the global generators went, in the test's runner's terms. */
-function globalSeedWords(test: TestCase): string {
+function globalSeedWords(test: TestCase, seed: Seed): string {
+  if (ordersTestsOnly(seed)) {
+    const of = recogniserRunner(seed.recogniser) ?? test.runner;
+    return `given back as ${of !== undefined ? `${of}'s ` : "the "}test-order seed, which seeds nothing the test draws`;
+  }
   const runner = test.runner ?? "pytest";
   if (runner === "pytest") return "given to random's and numpy's global generators only";
   return runner === "jest" ? "given back as jest's --seed only" : `given back to ${runner} as its seed only`;
 }
 
 export function pinsInputs(seed: Seed | null): boolean {
-  return seed !== null && seed.apply.kind !== "global-rng";
+  return seed !== null && seed.apply.kind !== "global-rng" && !ordersTestsOnly(seed);
 }
 
 /** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
@@ -508,7 +513,7 @@ export function classify(input: ClassifyInput): Classification {
   if (!pinsInputs(seed) && concurrency === undefined) {
     return done(
       "unknown",
-      `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test)}`}: ` +
+      `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test, seed)}`}: ` +
         `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`,
     );
   }

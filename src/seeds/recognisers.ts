@@ -34,6 +34,13 @@ export interface SeedRecogniser {
    * the test alone (`-t`, `--grep`), so neither the recorded order nor a fresh one is replayed.
    */
   ordersOnly?: true;
+  /**
+   * The seed orders the tests and seeds nothing a test draws from (vitest's sequence.seed,
+   * jest's --seed, googletest's random_seed, choma, Surefire's and JUnit 5's run order): given
+   * back, it pins no input, so a test failing only sometimes under it may as well draw unseeded
+   * values as race. Not rspec's, minitest's or PHPUnit's: they seed the language's generator too.
+   */
+  ordersTestsOnly?: true;
 }
 
 /** Integer seeds longer than this are not seeds (numpy accepts up to 2^128 ≈ 39 digits). */
@@ -108,6 +115,10 @@ function ordering(r: SeedRecogniser): SeedRecogniser {
   return { ...r, ordersOnly: true };
 }
 
+function orderOnly(r: SeedRecogniser): SeedRecogniser {
+  return { ...r, ordersTestsOnly: true };
+}
+
 /** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
 function fixedInCode(name: string, pattern: RegExp, why: (seed: string) => string, kind: SeedKind = "test"): SeedRecogniser {
   return {
@@ -130,21 +141,21 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
   // so it goes back together with the shuffle it belongs to.
-  runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+  orderOnly(runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
     "--sequence.shuffle",
     `--sequence.seed=${s}`,
-  ]),
-  runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+  ])),
+  orderOnly(runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
     "--sequence.shuffle",
     `--sequence.seed=${s}`,
-  ]),
+  ])),
   // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
   // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
   // own "Seed: 5" line for the generic recognisers.
-  runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
+  orderOnly(runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
     "--randomize",
     `--seed=${s}`,
-  ]),
+  ])),
   // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
   // real; shown for failing packages, or always with -v). The go driver reruns the whole
   // package with it: go shuffles every test before -run filters them.
@@ -152,6 +163,7 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
   // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
   {
+    ordersTestsOnly: true,
     name: "mocha-choma-seed",
     pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
     kind: "test",
@@ -168,20 +180,22 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
     new RegExp(`(?:Run options:|Running tests with run options)[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"),
     (s) => ["--seed", s],
   ),
-  runnerArgs(
-    "googletest-shuffle-seed",
-    "gtest",
-    new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"),
-    (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`],
+  orderOnly(
+    runnerArgs(
+      "googletest-shuffle-seed",
+      "gtest",
+      new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"),
+      (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`],
+    ),
   ),
   runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
   // The same seeds as the JUnit reports carry them, once for the whole run (TestCase.reportContext):
   // googletest's root attribute (written only when shuffling), Catch2's and rspec_junit_formatter's
   // suite properties.
-  runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
+  orderOnly(runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
     "--gtest_shuffle",
     `--gtest_random_seed=${s}`,
-  ]),
+  ])),
   runnerArgs("catch-xml-random-seed", "catch2", new RegExp(`<property name="random-seed" value="${DIGITS}"`, "g"), (s) => ["--rng-seed", s]),
   runnerArgs("rspec-xml-seed", "rspec", new RegExp(`<property name="seed" value="${DIGITS}"`, "g"), (s) => ["--seed", s]),
   // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
@@ -191,17 +205,21 @@ const RUNNER_RECOGNISERS: readonly SeedRecogniser[] = [
   ]),
   // Surefire's runOrder=random announcement, and JUnit 5's random method order, both as the
   // system properties that reproduce them.
-  runnerArgs(
-    "surefire-run-order-seed",
-    "maven",
-    new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"),
-    (s) => [`-Dsurefire.runOrder.random.seed=${s}`],
+  orderOnly(
+    runnerArgs(
+      "surefire-run-order-seed",
+      "maven",
+      new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"),
+      (s) => [`-Dsurefire.runOrder.random.seed=${s}`],
+    ),
   ),
-  runnerArgs(
-    "junit-jupiter-random-order-seed",
-    "maven",
-    new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"),
-    (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`],
+  orderOnly(
+    runnerArgs(
+      "junit-jupiter-random-order-seed",
+      "maven",
+      new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"),
+      (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`],
+    ),
   ),
   // jqwik's report table: "seed = 42859154278924201      | random seed to reproduce generated values".
   fixedInCode(
@@ -375,6 +393,12 @@ export function recogniserRunner(name: string): string | undefined {
 }
 
 const ORDERING = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true).map((r) => r.name));
+const ORDERS_TESTS = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true || r.ordersTestsOnly === true).map((r) => r.name));
+
+/** Whether the seed orders the tests and seeds nothing they draw (ordersTestsOnly, or go's -shuffle). */
+export function ordersTestsOnly(seed: { recogniser: string } | null): boolean {
+  return seed !== null && ORDERS_TESTS.has(seed.recogniser);
+}
 
 /** Whether the seed only orders the tests: its fresh seeds are fresh orders. */
 export function ordersOnly(seed: { recogniser: string } | null): boolean {

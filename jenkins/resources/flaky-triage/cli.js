@@ -5205,6 +5205,9 @@ function runnerArgs(name, runner, pattern, args, valueGroup = 1) {
 function ordering(r) {
     return { ...r, ordersOnly: true };
 }
+function orderOnly(r) {
+    return { ...r, ordersTestsOnly: true };
+}
 /** A seed the runner cannot take back from outside: evidence, with how to replay it by hand. */
 function fixedInCode(name, pattern, why, kind = "test") {
     return {
@@ -5225,21 +5228,21 @@ const SIGNED = `(-?\\d{1,${MAX_SEED_DIGITS}})(?!\\d)`;
 const RUNNER_RECOGNISERS = [
     // vitest prints this under "RUN" when sequence.shuffle is on; the seed only orders tests,
     // so it goes back together with the shuffle it belongs to.
-    runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
+    orderOnly(runnerArgs("vitest-seed", "vitest", new RegExp(`Running tests with seed "${DIGITS}"`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ]),
-    runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
+    ])),
+    orderOnly(runnerArgs("vitest-seed-flag", "vitest", new RegExp(`--sequence\\.seed[= ]${DIGITS}`, "g"), (s) => [
         "--sequence.shuffle",
         `--sequence.seed=${s}`,
-    ]),
+    ])),
     // jest --randomize / --showSeed: "Seed:        -1234567" in the summary (only there), padded
     // to the column of "Tests:       " (jest seeds are signed 32-bit). The padding keeps a test's
     // own "Seed: 5" line for the generic recognisers.
-    runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
+    orderOnly(runnerArgs("jest-seed", "jest", new RegExp(`^[ \\t]*Seed: {4,}${SIGNED}[ \\t]*$`, "gm"), (s) => [
         "--randomize",
         `--seed=${s}`,
-    ]),
+    ])),
     // go test -shuffle prints "-test.shuffle N" as the first line of a package's output (go 1.19,
     // real; shown for failing packages, or always with -v). The go driver reruns the whole
     // package with it: go shuffles every test before -run filters them.
@@ -5247,6 +5250,7 @@ const RUNNER_RECOGNISERS = [
     // mocha has no ordering seed of its own; choma (the usual shuffling plugin) prints one first:
     // "choma: to re-use this ordering, run tests with CHOMA_SEED=4DaqZgCTey".
     {
+        ordersTestsOnly: true,
         name: "mocha-choma-seed",
         pattern: /\bCHOMA_SEED=([A-Za-z0-9]{1,64})\b/g,
         kind: "test",
@@ -5258,15 +5262,15 @@ const RUNNER_RECOGNISERS = [
     // minitest: "Run options: --seed N"; minitest-reporters' DefaultReporter replaces it with
     // "# Running tests with run options --seed N:".
     runnerArgs("minitest-seed", "minitest", new RegExp(`(?:Run options:|Running tests with run options)[^\\n]{0,200}?--seed[ =]${DIGITS}`, "g"), (s) => ["--seed", s]),
-    runnerArgs("googletest-shuffle-seed", "gtest", new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"), (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`]),
+    orderOnly(runnerArgs("googletest-shuffle-seed", "gtest", new RegExp(`Note: Randomizing tests' orders with a seed of ${DIGITS}`, "g"), (s) => ["--gtest_shuffle", `--gtest_random_seed=${s}`])),
     runnerArgs("catch-rng-seed", "catch2", new RegExp(`Randomness seeded to: ${DIGITS}`, "g"), (s) => ["--rng-seed", s]),
     // The same seeds as the JUnit reports carry them, once for the whole run (TestCase.reportContext):
     // googletest's root attribute (written only when shuffling), Catch2's and rspec_junit_formatter's
     // suite properties.
-    runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
+    orderOnly(runnerArgs("googletest-xml-random-seed", "gtest", new RegExp(`<testsuites\\b[^>]*\\srandom_seed="${DIGITS}"`, "g"), (s) => [
         "--gtest_shuffle",
         `--gtest_random_seed=${s}`,
-    ]),
+    ])),
     runnerArgs("catch-xml-random-seed", "catch2", new RegExp(`<property name="random-seed" value="${DIGITS}"`, "g"), (s) => ["--rng-seed", s]),
     runnerArgs("rspec-xml-seed", "rspec", new RegExp(`<property name="seed" value="${DIGITS}"`, "g"), (s) => ["--seed", s]),
     // PHPUnit's header pads the label to "Random Seed:   " (three spaces, capital S).
@@ -5276,8 +5280,8 @@ const RUNNER_RECOGNISERS = [
     ]),
     // Surefire's runOrder=random announcement, and JUnit 5's random method order, both as the
     // system properties that reproduce them.
-    runnerArgs("surefire-run-order-seed", "maven", new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"), (s) => [`-Dsurefire.runOrder.random.seed=${s}`]),
-    runnerArgs("junit-jupiter-random-order-seed", "maven", new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"), (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`]),
+    orderOnly(runnerArgs("surefire-run-order-seed", "maven", new RegExp(`-Dsurefire\\.runOrder\\.random\\.seed=${SIGNED}`, "g"), (s) => [`-Dsurefire.runOrder.random.seed=${s}`])),
+    orderOnly(runnerArgs("junit-jupiter-random-order-seed", "maven", new RegExp(`junit\\.jupiter\\.execution\\.order\\.random\\.seed\\]?(?:=| with value \\[)${SIGNED}`, "g"), (s) => [`-Djunit.jupiter.execution.order.random.seed=${s}`])),
     // jqwik's report table: "seed = 42859154278924201      | random seed to reproduce generated values".
     fixedInCode("jqwik-seed", new RegExp(`^[ \\t]*seed = ${SIGNED}[ \\t]*\\|`, "gm"), (s) => `jqwik takes its seed from code: add seed = "${s}" to the @Property annotation`),
     // fast-check (and other QuickCheck ports) print the run's seed and shrink path.
@@ -5411,6 +5415,11 @@ function recogniserRunner(name) {
     return BUILTIN_RECOGNISERS.find((r) => r.name === name)?.runner;
 }
 const ORDERING = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true).map((r) => r.name));
+const ORDERS_TESTS = new Set(BUILTIN_RECOGNISERS.filter((r) => r.ordersOnly === true || r.ordersTestsOnly === true).map((r) => r.name));
+/** Whether the seed orders the tests and seeds nothing they draw (ordersTestsOnly, or go's -shuffle). */
+function ordersTestsOnly(seed) {
+    return seed !== null && ORDERS_TESTS.has(seed.recogniser);
+}
 /** Whether the seed only orders the tests: its fresh seeds are fresh orders. */
 function ordersOnly(seed) {
     return seed !== null && ORDERING.has(seed.recogniser);
@@ -18006,14 +18015,18 @@ function textCause(hints, numeric) {
  * generators does not (np.random.default_rng() and fixtures that pick their own seed escape it).
  */
 /** Where a seed that pins only the global generators went, in the test's runner's terms. */
-function globalSeedWords(test) {
+function globalSeedWords(test, seed) {
+    if (ordersTestsOnly(seed)) {
+        const of = recogniserRunner(seed.recogniser) ?? test.runner;
+        return `given back as ${of !== undefined ? `${of}'s ` : "the "}test-order seed, which seeds nothing the test draws`;
+    }
     const runner = test.runner ?? "pytest";
     if (runner === "pytest")
         return "given to random's and numpy's global generators only";
     return runner === "jest" ? "given back as jest's --seed only" : `given back to ${runner} as its seed only`;
 }
 function pinsInputs(seed) {
-    return seed !== null && seed.apply.kind !== "global-rng";
+    return seed !== null && seed.apply.kind !== "global-rng" && !ordersTestsOnly(seed);
 }
 /** Whether the only trials are the report's own retries: flaky-triage reran nothing of its own. */
 function onlyRecordedRetries(reruns) {
@@ -18129,7 +18142,7 @@ function classify(input) {
     // evidence of its own.
     const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
     if (!pinsInputs(seed) && concurrency === undefined) {
-        return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test)}`}: ` +
+        return done("unknown", `failed ${same.failures} of ${runs(same.n)} ${seed === null ? "with no seed printed" : `with its seed ${seed.value} ${globalSeedWords(test, seed)}`}: ` +
             `unseeded randomness (a generator of its own, a fixture that picks a seed) or a race, and its text shows no threads or processes`);
     }
     const under = seed !== null
