@@ -154,3 +154,55 @@ describe.skipIf(!hasPytest)("verify and a credential-like variable the trials do
     }
   }, 120_000);
 });
+
+describe.skipIf(!hasPytest)("verify learns how the seed goes in from a probe that (helper-51's cases)", () => {
+  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "cli.js");
+  const verifyIn = (dir: string, id: string, trials: number, env: NodeJS.ProcessEnv = {}) => {
+    const out = path.join(dir, "v.json");
+    const r = spawnSync(process.execPath, [cli, "verify", id, "--trials", String(trials), "--jobs", "2", "--base-seed", "p", "--cwd", dir, "--json", out, "--quiet"], {
+      encoding: "utf8",
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", ...env },
+    });
+    return { status: r.status, stderr: r.stderr, test: (JSON.parse(readFileSync(out, "utf8")) as VerifyReport).tests[0]! };
+  };
+
+  it("failed for want of a seed variable: the trials get it (40 of 40 failed with KeyError, exit 1)", () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, "test_k.py"), 'import os\nimport random\n\n\ndef test_needs_seed():\n    seed = int(os.environ["MXNET_TEST_SEED"])\n    assert random.Random(seed).random() >= 0.1, "unlucky seed %d" % seed\n');
+    const r = verifyIn(dir, "test_k.py::test_needs_seed", 40);
+    expect(r.test.seedApply).toMatchObject({ kind: "env", target: ["MXNET_TEST_SEED"], source: "probe" });
+    expect(r.test.failed).toBeLessThan(20);
+    expect(r.test.firstFailure ?? "").not.toContain("KeyError");
+  }, 120_000);
+
+  it("hid its pytest-randomly header under -q: the seed goes back as its arguments, not to the global generators the plugin reseeds over", () => {
+    const dir = scratch();
+    // pytest-randomly's ways (it is not installed here): the header line, and a reseed at setup.
+    writeFileSync(
+      path.join(dir, "randomly.py"),
+      [
+        "import random",
+        "_s = None",
+        "def pytest_addoption(parser):",
+        '    parser.addoption("--randomly-seed", default=None)',
+        "def pytest_configure(config):",
+        "    global _s",
+        '    v = config.getoption("randomly_seed")',
+        "    _s = int(v) if v else random.Random().getrandbits(32)",
+        "def pytest_report_header(config):",
+        '    return "Using --randomly-seed=%d" % _s',
+        "def pytest_runtest_setup(item):",
+        "    random.seed(_s)",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(path.join(dir, "conftest.py"), 'pytest_plugins = ["randomly"]\n');
+    writeFileSync(path.join(dir, "test_r.py"), "import random\n\n\ndef test_half():\n    assert random.random() < 0.5\n");
+    // A process per trial (the seed is an argument): few trials; all alike has odds 2 in 65536.
+    const r = verifyIn(dir, "test_r.py::test_half", 16, { PYTHONPATH: dir });
+    expect(r.test.seedApply).toMatchObject({ kind: "args", source: "probe" });
+    // Seeded over by the plugin, every trial of a process drew the same: none or all failed.
+    expect(r.test.failed).toBeGreaterThan(0);
+    expect(r.test.failed).toBeLessThan(16);
+  }, 180_000);
+});

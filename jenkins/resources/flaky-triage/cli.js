@@ -21715,6 +21715,7 @@ function checkProjectDir(flag, dir) {
 
 
 
+
 /** Stands for the trial's seed in `--seed-arg` templates. */
 const SEED_PLACEHOLDER = "{seed}";
 /** The mechanism as one line for people ("environment MXNET_TEST_SEED"). */
@@ -21784,7 +21785,9 @@ async function probeSeed(test, driver, ctx, userPatterns) {
         stopWhenMixed: false,
         freshPasses: false,
     });
-    const addopts = [ctx.env["PYTEST_ADDOPTS"] ?? "", "-o log_cli=true -o log_cli_level=DEBUG"].join(" ").trim();
+    // -v undoes the driver's -q: pytest's report header, where pytest-randomly prints its seed
+    // ("Using --randomly-seed=N"), is shown only at the default verbosity or above.
+    const addopts = [ctx.env["PYTEST_ADDOPTS"] ?? "", "-v -o log_cli=true -o log_cli_level=DEBUG"].join(" ").trim();
     const batch = await runBatch({
         argv: inv.argv,
         cwd: ctx.cwd,
@@ -21815,10 +21818,21 @@ async function probeSeed(test, driver, ctx, userPatterns) {
         index: 0,
     };
     return {
-        seed: extractSeed(probeCase, userPatterns),
+        seed: extractSeed(probeCase, userPatterns) ?? missingSeedVariable(message),
         cannotRun: batch.cannotRun,
         durationSec: trial?.durationSec ?? batch.process.durationMs / 1000,
     };
+}
+/**
+ * A probe that failed for want of a seed variable (`KeyError: 'MXNET_TEST_SEED'`: the test reads
+ * `os.environ["MXNET_TEST_SEED"]` and prints nothing without it): that variable is how its seed
+ * goes in. Without this every trial failed the same way, "1000 of 1000 failed", exit 1.
+ */
+function missingSeedVariable(message) {
+    const name = /\bKeyError: '([A-Za-z_][A-Za-z0-9_]{0,99})'/.exec(message)?.[1];
+    if (name === undefined || !isSeedVariableName(name))
+        return null;
+    return { value: "", recogniser: `the probe failed with KeyError: '${name}'`, source: { file: "probe run" }, apply: { kind: "env", env: { [name]: "" } } };
 }
 
 ;// CONCATENATED MODULE: ./src/verify/seeds.ts
