@@ -22046,6 +22046,12 @@ async function planVerify(s) {
         seen.add(test.id);
         targets.push({ test, mechanism: s.mechanism ?? mechanism });
     };
+    if ((s.runner === null || s.runner === "pytest") && s.rerunCommand === null) {
+        // A file runs all its tests as one trial, in a process per trial: no failure rate of a test.
+        const whole = s.ids.find((id) => !id.includes("::") && /\.py$/.test(id));
+        if (whole !== undefined)
+            throw new UserError(`${whole}: a file, not a test: give its test ids (${whole}::test_name; pytest --collect-only -q lists them)`);
+    }
     s.ids.forEach((id, i) => add(testCaseFor(id, "command line", i, s.runner), null));
     if (s.fromReport !== null) {
         for (const t of await readReportTests(s.fromReport, s.runner))

@@ -10,6 +10,7 @@ import { mergeMain } from "../../src/cli/merge-command.js";
 import { parseVerifyArgs, verifyMain } from "../../src/cli/verify-command.js";
 import { VerifyProgressPrinter } from "../../src/cli/verify-progress.js";
 import { UserError } from "../../src/errors.js";
+import { planVerify } from "../../src/verify/settings.js";
 import type { VerifyReport } from "../../src/verify/model.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,6 +58,21 @@ describe("verify flags", () => {
   ])("rejects %j with a UserError", (argv, message) => {
     expect(() => parse(...argv)).toThrow(UserError);
     expect(() => parse(...argv)).toThrow(message);
+  });
+});
+
+describe("verify's test ids", () => {
+  it("refuses a file given as a test (it ran the whole file as one trial, a process per trial), naming how to list its tests", async () => {
+    const settings = (...argv: string[]) => {
+      const cmd = parseVerifyArgs(argv, "/work");
+      if (cmd === "help") throw new Error("help");
+      return cmd.settings;
+    };
+    await expect(planVerify(settings("tests/test_num.py", "--trials", "10"))).rejects.toThrow(
+      /^tests\/test_num\.py: a file, not a test: give its test ids \(tests\/test_num\.py::test_name; pytest --collect-only -q lists them\)$/,
+    );
+    // A template runs what it is given.
+    await expect(planVerify(settings("tests/test_num.py", "--rerun-command", "tox -- {id}"))).resolves.toBeDefined();
   });
 });
 
