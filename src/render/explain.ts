@@ -4,6 +4,7 @@
  * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
  * what to run to confirm it. Plain text; bold headings only on a terminal.
  */
+import { hypothesisExample } from "../classify.js";
 import { sanitizeLine } from "../cli/sanitize.js";
 import { formatNeeded, formatTolerance, guidelineFor } from "../diagnose/ladder.js";
 import type { Report, Seed, SeedApply, Tolerance, TriagedTest } from "../model.js";
@@ -69,7 +70,9 @@ function seedLines(seed: Seed | null, test: TriagedTest): string[] {
     `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
   ];
   for (const r of seed.related ?? []) {
-    out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
+    // A falsifying example is printed over lines (`test_y(\n    x=1000,\n)`): one line here.
+    const value = r.recogniser === "hypothesis-falsifying-example" ? (hypothesisExample(r) ?? r.value) : r.value;
+    out.push(`  also ${clean(value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
   }
   out.push("", "  reproduce:");
   if (test.reproduce !== null) {

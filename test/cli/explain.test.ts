@@ -56,6 +56,14 @@ describe("explain", () => {
     expect(out).toMatch(/block has no end: the log looks cut at the end/);
   });
 
+  it("writes hypothesis's falsifying example on one line (it printed `\\x0a` escapes)", () => {
+    // Cut from a real run (pytest, hypothesis 6.155.2, print_blob=True): its FAILURES section and summary.
+    const log = "F                                                                        [100%]\n=================================== FAILURES ===================================\n__________________________________ test_small __________________________________\n\n    @settings(print_blob=True, derandomize=False)\n>   @given(st.integers())\n                   ^^^\n\ntests/test_h.py:4: \n_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ \n\nx = 1000\n\n    @settings(print_blob=True, derandomize=False)\n    @given(st.integers())\n    def test_small(x):\n>       assert x < 1000, \"too big\"\nE       AssertionError: too big\nE       assert 1000 < 1000\nE       Falsifying example: test_small(\nE           x=1000,\nE       )\nE       \nE       You can reproduce this example by temporarily adding @reproduce_failure('6.155.2', b'AEID6A==') as a decorator on your test case\ntests/test_h.py:6: AssertionError\n=========================== short test summary info ============================\nFAILED tests/test_h.py::test_small - AssertionError: too big\n1 failed in 0.99s\n";
+    const r = run(["explain", "-"], log);
+    expect(r.stdout).toContain("  also test_small(x=1000)  (hypothesis-falsifying-example, read at");
+    expect(r.stdout).toContain("replays with @reproduce_failure('6.155.2', b'AEID6A==')");
+  });
+
   it("explains an excerpt on stdin cut at both ends, never using the cut seed", () => {
     const r = run(["explain", "-"], readFileSync(join(fixtures, "excerpts", "pytest-cut-both-ends.log"), "utf8"));
     expect(r.status).toBe(0);

@@ -16160,479 +16160,6 @@ function withClashes(test, project) {
 /** pytest's words for the file imported first: `has this __file__ attribute:` and its path on the next line. */
 const IMPORTED_FILE = /import file mismatch:\s*\nimported module '[^'\n]{1,200}' has this __file__ attribute:\s*\n([^\n]{1,4096})/;
 
-;// CONCATENATED MODULE: ./src/diagnose/ladder.ts
-/**
- * Per-dtype ceilings above which a tolerance stops being "numerical noise" and the suggestion
- * carries a warning to double-check the implementation.
- *  - rtol: float16 1e-2, float32 1e-4, float64 1e-7, as set by the project issue (MXNet's own
- *    default_rtols use float16 1e-2 and float32 1e-4 as well).
- *  - atol: the reference's Appendix II "Recommended Tolerance Levels": float16 1e-2,
- *    float32 1e-3, float64 1e-3.
- * Appendix II's rtol column (1e-4 / 1e-5 / 1e-5) is deliberately not used: the issue's values
- * supersede it.
- */
-const DTYPE_GUIDELINES = {
-    float16: { rtol: 1e-2, atol: 1e-2 },
-    float32: { rtol: 1e-4, atol: 1e-3 },
-    float64: { rtol: 1e-7, atol: 1e-3 },
-};
-/** Mantissas of the rungs within one decade. */
-const MANTISSAS = [1, 5];
-/**
- * Printed tolerances are rounded (MXNet prints "%f", pytest.approx two digits); values this
- * close to a rung count as on it.
- */
-const RUNG_EPSILON = 1e-4;
-/** Rung number i is MANTISSAS[i mod 2] * 10^floor(i/2); built from a decimal string so 5e-5 is exact. */
-function rungValue(index) {
-    const mantissa = MANTISSAS[((index % 2) + 2) % 2];
-    return Number(`${mantissa}e${Math.floor(index / 2)}`);
-}
-/** The smallest rung index whose value is >= x (x > 0). */
-function rungIndexAtLeast(x) {
-    let i = 2 * Math.floor(Math.log10(x)) - 2;
-    while (rungValue(i) < x * (1 - RUNG_EPSILON))
-        i++;
-    return i;
-}
-/** The smallest rung index whose value is > x (x > 0). */
-function rungIndexAbove(x) {
-    let i = rungIndexAtLeast(x);
-    if (rungValue(i) <= x * (1 + RUNG_EPSILON))
-        i++;
-    return i;
-}
-/** The next rung above a tolerance value: 1e-5 -> 5e-5, 5e-5 -> 1e-4, 3e-5 -> 5e-5. */
-function nextRung(x) {
-    return rungValue(rungIndexAbove(x));
-}
-/** Rungs to climb from `from` until `needed` passes; 1 = the next rung is enough. */
-function rungsNeeded(from, needed) {
-    if (needed <= from * (1 + RUNG_EPSILON))
-        return 0;
-    return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
-}
-/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
-function violationRatio(evidence, rtol, atol) {
-    if (evidence.kind === "maxima") {
-        const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
-        return inverse > 0 ? 1 / inverse : Infinity;
-    }
-    let worst = 0;
-    for (const e of evidence.elements) {
-        const allowed = atol + rtol * Math.abs(e.expected);
-        const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
-        worst = Math.max(worst, ratio);
-    }
-    return worst;
-}
-/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
-function minimumRtol(evidence, atol) {
-    if (evidence.kind === "maxima")
-        return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
-    let needed = 0;
-    for (const e of evidence.elements) {
-        if (e.absDiff <= atol)
-            continue;
-        if (e.expected === 0)
-            return null;
-        needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
-    }
-    return needed;
-}
-/** The smallest atol (rtol fixed) that passes. */
-function minimumAtol(evidence, rtol) {
-    if (evidence.kind === "maxima")
-        return evidence.maxAbs;
-    let needed = 0;
-    for (const e of evidence.elements) {
-        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
-    }
-    return needed;
-}
-/** The largest absolute difference the evidence shows. */
-function largestAbsDiff(evidence) {
-    return evidence.kind === "maxima"
-        ? evidence.maxAbs
-        : Math.max(0, ...evidence.elements.map((e) => e.absDiff));
-}
-/** True when every element expected exactly 0: rtol scales nothing, only atol can pass. */
-function expectsOnlyZeros(evidence) {
-    return evidence.kind === "maxima"
-        ? !Number.isFinite(evidence.maxRel)
-        : evidence.elements.length > 0 && evidence.elements.every((e) => e.expected === 0);
-}
-/** 5e-5 -> "5e-5"; 0.5 -> "0.5"; 10 -> "10". */
-function formatTolerance(x) {
-    if (x === 0)
-        return "0";
-    if (x >= 0.1 && x < 1e4)
-        return String(Number(x.toPrecision(6)));
-    const [mantissa, exponent] = x.toExponential().split("e");
-    const m = Number(Number(mantissa).toPrecision(6));
-    return `${m}e${Number(exponent)}`;
-}
-/** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
-function formatNeeded(x) {
-    if (!(x > 0) || !Number.isFinite(x))
-        return formatTolerance(x);
-    const exponent = Math.floor(Math.log10(x));
-    const scale = Math.pow(10, exponent - 2);
-    const up = Math.ceil(x / scale - 1e-9) * scale;
-    return formatTolerance(Number(up.toPrecision(3)));
-}
-function guidelineFor(dtype) {
-    return dtype !== undefined && dtype in DTYPE_GUIDELINES
-        ? DTYPE_GUIDELINES[dtype]
-        : undefined;
-}
-function guidelineWarning(parameter, value, dtype) {
-    const ceiling = guidelineFor(dtype)?.[parameter];
-    if (ceiling === undefined || value <= ceiling * (1 + RUNG_EPSILON))
-        return undefined;
-    return (`double-check the implementation: ${parameter} ${formatTolerance(value)} exceeds the ` +
-        `${dtype} guideline of ${formatTolerance(ceiling)}`);
-}
-function rungWord(n) {
-    return n === 1 ? "one rung" : `${n} rungs`;
-}
-function describe(option, to, label) {
-    const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
-    const needed = `needed >= ${formatNeeded(option.needed)}`;
-    if (option.rungs <= 1)
-        return `${head} (one rung; ${needed})`;
-    return (`${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
-        `the observed case; re-run after each step)`);
-}
-/**
- * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
- * the smallest passing value; the parameter needing fewer rungs wins (tie: the term that
- * dominates the current allowance at the worst element); the suggestion is its next rung.
- *
- * A parameter currently 0 has no "next rung"; it is only proposed when the other cannot help:
- * atol=0 with expected 0 cannot pass by construction for any nonzero error, so we propose the
- * smallest rung above the observed absolute error.
- */
-function suggestTolerance(input) {
-    const { rtol, atol, dtype, evidence } = input;
-    const labels = input.labels ?? { rtol: "rtol", atol: "atol" };
-    const observed = largestAbsDiff(evidence);
-    if (!(observed > 0) || !Number.isFinite(observed))
-        return null;
-    if ((atol === null || atol === 0) && expectsOnlyZeros(evidence)) {
-        const to = nextRung(observed);
-        const warning = guidelineWarning("atol", to, dtype);
-        return {
-            parameter: "atol",
-            from: 0,
-            to,
-            minimumPassing: observed,
-            rungsNeeded: 1,
-            ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-            text: `set ${labels.atol} ${formatTolerance(to)} (${labels.atol}=0 with expected 0 cannot pass for any nonzero ` +
-                `error; observed ${formatNeeded(observed)})`,
-        };
-    }
-    const options = [];
-    if (rtol !== null && rtol > 0) {
-        const needed = minimumRtol(evidence, atol ?? 0);
-        if (needed !== null && needed > 0) {
-            options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
-        }
-    }
-    if (atol !== null && atol > 0) {
-        const needed = minimumAtol(evidence, rtol ?? 0);
-        if (needed > 0)
-            options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
-    }
-    if (options.length === 0)
-        return null;
-    const dominant = dominantTerm(evidence, rtol ?? 0, atol ?? 0);
-    options.sort((a, b) => a.rungs - b.rungs || (a.parameter === dominant ? -1 : 1));
-    const best = options[0];
-    if (best.rungs === 0)
-        return null;
-    const to = nextRung(best.from);
-    const warning = guidelineWarning(best.parameter, to, dtype);
-    return {
-        parameter: best.parameter,
-        from: best.from,
-        to,
-        minimumPassing: best.needed,
-        rungsNeeded: best.rungs,
-        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-        text: describe(best, to, labels[best.parameter]),
-    };
-}
-/** Which term makes up most of the allowance atol + rtol*|expected| at the worst element. */
-function dominantTerm(evidence, rtol, atol) {
-    let expected;
-    if (evidence.kind === "maxima") {
-        expected = evidence.maxRel > 0 ? evidence.maxAbs / evidence.maxRel : 0;
-    }
-    else {
-        let worst = -1;
-        expected = 0;
-        for (const e of evidence.elements) {
-            const allowed = atol + rtol * Math.abs(e.expected);
-            const ratio = allowed > 0 ? e.absDiff / allowed : Infinity;
-            if (ratio > worst) {
-                worst = ratio;
-                expected = e.expected;
-            }
-        }
-    }
-    return rtol * Math.abs(expected) > atol ? "rtol" : "atol";
-}
-/**
- * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
- * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
- */
-function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word: "decimal" }) {
-    const observed = largestAbsDiff(evidence);
-    if (!(observed > 0) || !Number.isFinite(observed))
-        return null;
-    // Built from a decimal string so 0.5e-2 is exactly 0.005.
-    const threshold = (d) => Number(`${spelling.factor}e${-d}`);
-    // Largest decimal whose threshold is strictly above the observed difference.
-    let neededDecimal = decimal;
-    while (threshold(neededDecimal) <= observed && neededDecimal > -20)
-        neededDecimal--;
-    const rungs = Math.max(1, decimal - neededDecimal);
-    const from = threshold(decimal);
-    const to = threshold(decimal - 1);
-    const warning = guidelineWarning("atol", to, dtype);
-    const head = `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
-        `${formatTolerance(to)}`;
-    const text = rungs <= 1
-        ? `${head}; one step; needed > ${formatNeeded(observed)})`
-        : `${head}; needed > ${formatNeeded(observed)}, ${rungs} steps away: the next step alone ` +
-            `will not cover the observed case; re-run after each step)`;
-    return {
-        parameter: "atol",
-        from,
-        to,
-        minimumPassing: observed,
-        rungsNeeded: rungs,
-        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
-        text,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/render/explain.ts
-/**
- * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
- * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
- * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
- * what to run to confirm it. Plain text; bold headings only on a terminal.
- */
-
-
-
-
-/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
-const CONFIRM_TRIALS = 10_000;
-/** Everything taken from the log passes through here: one visible line, no escapes. */
-function clean(s, max = 500) {
-    return sanitizeLine(s, max);
-}
-/** A computed figure: seven significant digits, as many as the tools print themselves. */
-function num(x) {
-    if (!Number.isFinite(x))
-        return String(x);
-    return Number(x.toPrecision(7)).toString();
-}
-/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
-function printed(x) {
-    return String(x);
-}
-function applyLine(apply, recogniser) {
-    switch (apply.kind) {
-        case "env":
-            return `goes back as the environment: ${Object.entries(apply.env)
-                .map(([k, v]) => `${k}=${v}`)
-                .join(" ")}`;
-        case "args":
-            return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
-        case "global-rng":
-            return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
-        case "hypothesis":
-            return `replays with ${apply.decorator}`;
-        case "none":
-            return `cannot be given back: ${apply.why}`;
-    }
-}
-function seedLines(seed, test) {
-    if (seed === null) {
-        return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
-    }
-    const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
-    const out = [
-        `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
-        `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
-    ];
-    for (const r of seed.related ?? []) {
-        out.push(`  also ${clean(r.value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
-    }
-    out.push("", "  reproduce:");
-    if (test.reproduce !== null) {
-        out.push(`    ${clean(test.reproduce, 2000)}`);
-    }
-    else {
-        const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
-        out.push(`    no command: the log does not say which file holds ${clean(test.id)}` +
-            (env !== null ? `; run it with ${clean(env)} in its environment` : ""));
-    }
-    return out;
-}
-function toleranceLines(t) {
-    if (t === null)
-        return ["  no numeric comparison recognised in the failure text"];
-    const out = [`  format: ${t.format}`];
-    const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
-        .filter((x) => x !== null)
-        .join(", ");
-    if (tol !== "")
-        out.push(`  tolerances in force: ${tol}`);
-    if (t.nonFinite !== undefined) {
-        out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
-    }
-    if (t.ratio === 0) {
-        // A failed check with no difference in the printed values: they lost the digits that differ.
-        out.push("  error ratio: not visible (the printed values agree to the digits shown)");
-    }
-    else if (t.ratio !== null) {
-        out.push(`  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
-    }
-    const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
-    if (t.actual !== undefined && t.expected !== undefined) {
-        out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
-    }
-    else if (at !== "") {
-        out.push(`  worst element${at}`);
-    }
-    out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
-    const s = t.suggestion;
-    if (s === null) {
-        if (t.nonFinite === undefined)
-            out.push("  no tolerance change computed from what the text shows");
-        return out;
-    }
-    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
-        (s.rungsNeeded <= 1
-            ? "one rung covers the observed case"
-            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
-    const g = guidelineFor(t.dtype);
-    if (s.guidelineWarning !== undefined) {
-        out.push(`  warning: ${s.guidelineWarning}`);
-    }
-    else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
-        // The next rung is fine, but the rungs after it that the observed case needs are not.
-        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
-            `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
-    }
-    else {
-        out.push(g !== undefined
-            ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
-            : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)");
-    }
-    return out;
-}
-function runnerFlag(options) {
-    const runner = options.runner ?? null;
-    return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
-}
-/**
- * pytest's driver seeds the global generators itself and jest takes `--seed`; a go or vitest
- * test is seeded only through what its seed went back as (a variable, an argument): without
- * one, verify asks how (and verifies nothing).
- */
-function needsSeedFlag(test, options) {
-    const runner = options.runner ?? null;
-    if (runner !== "go" && runner !== "vitest")
-        return false;
-    return test.seed === null || (test.seed.apply.kind !== "env" && test.seed.apply.kind !== "args");
-}
-function confirmLines(test, options) {
-    const log = options.logArg === "-" ? "pasted.log" : options.logArg;
-    const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
-    return [
-        ...save,
-        `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
-        "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
-        "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
-        ...verifyLines(test, options),
-    ];
-}
-/** The verify command to run after a fix, and what to fill in for it. */
-function verifyLines(test, options) {
-    // An id no driver runs (a nose id without its file) would make verify refuse: the triage
-    // above, with --cwd, names the test by one it can run.
-    const runnable = test.reproduce !== null;
-    const seedFlag = runnable && needsSeedFlag(test, options);
-    const id = runnable ? clean(shellQuote(test.id), 1000) : "TEST_ID";
-    const command = `  flaky-triage verify ${id}${runnerFlag(options)}${seedFlag ? " --seed-env NAME" : ""} --trials ${CONFIRM_TRIALS}`;
-    if (seedFlag) {
-        return [
-            command,
-            "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
-            "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
-        ];
-    }
-    if (runnable)
-        return [command, "    after a fix, from the project root: the reference asks for more than 10000 passes"];
-    return [
-        command,
-        "    after a fix, from the project root, with the id the triage above gives the test (this log's",
-        `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
-    ];
-}
-function explainTest(test, options, h) {
-    const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
-    const lines = [
-        h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
-        ...(where !== null ? [`  code: ${clean(where)}`] : []),
-        ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
-        "",
-        h("Seed"),
-        ...seedLines(test.seed, test),
-        "",
-        h("Tolerance"),
-        ...toleranceLines(test.tolerance),
-        "",
-        h(`Likely cause: ${test.cause}`),
-        `  why: ${clean(test.causeReason, 1000)}`,
-        `  fix: ${clean(test.suggestion, 1000)}`,
-    ];
-    if (test.verdict !== "not-rerun") {
-        lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
-    }
-    lines.push("", h("To confirm"), ...confirmLines(test, options));
-    return lines;
-}
-/** The explanation of every failing test in `report`, and what was cut or could not be read. */
-function renderExplain(report, options) {
-    const h = (s) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
-    const out = [];
-    const failing = report.tests;
-    const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
-    out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
-    const warnings = report.inputs.flatMap((i) => i.warnings);
-    if (warnings.length > 0) {
-        out.push("", h("What the text lacks or was cut"));
-        for (const w of warnings)
-            out.push(`  - ${clean(w, 1000)}`);
-    }
-    if (failing.length > 0) {
-        // explain is for pasted excerpts and never runs anything.
-        out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
-    }
-    for (const t of failing) {
-        out.push("", "-".repeat(72), ...explainTest(t, options, h));
-    }
-    return out.join("\n") + "\n";
-}
-
 ;// CONCATENATED MODULE: ./src/diagnose/needle-set.ts
 /**
  * Which of many fixed strings a text contains, in one pass over it.
@@ -16982,6 +16509,265 @@ function findHint(hints, kind) {
     return hints.find((h) => h.kind === kind);
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/ladder.ts
+/**
+ * Per-dtype ceilings above which a tolerance stops being "numerical noise" and the suggestion
+ * carries a warning to double-check the implementation.
+ *  - rtol: float16 1e-2, float32 1e-4, float64 1e-7, as set by the project issue (MXNet's own
+ *    default_rtols use float16 1e-2 and float32 1e-4 as well).
+ *  - atol: the reference's Appendix II "Recommended Tolerance Levels": float16 1e-2,
+ *    float32 1e-3, float64 1e-3.
+ * Appendix II's rtol column (1e-4 / 1e-5 / 1e-5) is deliberately not used: the issue's values
+ * supersede it.
+ */
+const DTYPE_GUIDELINES = {
+    float16: { rtol: 1e-2, atol: 1e-2 },
+    float32: { rtol: 1e-4, atol: 1e-3 },
+    float64: { rtol: 1e-7, atol: 1e-3 },
+};
+/** Mantissas of the rungs within one decade. */
+const MANTISSAS = [1, 5];
+/**
+ * Printed tolerances are rounded (MXNet prints "%f", pytest.approx two digits); values this
+ * close to a rung count as on it.
+ */
+const RUNG_EPSILON = 1e-4;
+/** Rung number i is MANTISSAS[i mod 2] * 10^floor(i/2); built from a decimal string so 5e-5 is exact. */
+function rungValue(index) {
+    const mantissa = MANTISSAS[((index % 2) + 2) % 2];
+    return Number(`${mantissa}e${Math.floor(index / 2)}`);
+}
+/** The smallest rung index whose value is >= x (x > 0). */
+function rungIndexAtLeast(x) {
+    let i = 2 * Math.floor(Math.log10(x)) - 2;
+    while (rungValue(i) < x * (1 - RUNG_EPSILON))
+        i++;
+    return i;
+}
+/** The smallest rung index whose value is > x (x > 0). */
+function rungIndexAbove(x) {
+    let i = rungIndexAtLeast(x);
+    if (rungValue(i) <= x * (1 + RUNG_EPSILON))
+        i++;
+    return i;
+}
+/** The next rung above a tolerance value: 1e-5 -> 5e-5, 5e-5 -> 1e-4, 3e-5 -> 5e-5. */
+function nextRung(x) {
+    return rungValue(rungIndexAbove(x));
+}
+/** Rungs to climb from `from` until `needed` passes; 1 = the next rung is enough. */
+function rungsNeeded(from, needed) {
+    if (needed <= from * (1 + RUNG_EPSILON))
+        return 0;
+    return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
+}
+/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
+function violationRatio(evidence, rtol, atol) {
+    if (evidence.kind === "maxima") {
+        const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
+        return inverse > 0 ? 1 / inverse : Infinity;
+    }
+    let worst = 0;
+    for (const e of evidence.elements) {
+        const allowed = atol + rtol * Math.abs(e.expected);
+        const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
+        worst = Math.max(worst, ratio);
+    }
+    return worst;
+}
+/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
+function minimumRtol(evidence, atol) {
+    if (evidence.kind === "maxima")
+        return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
+    let needed = 0;
+    for (const e of evidence.elements) {
+        if (e.absDiff <= atol)
+            continue;
+        if (e.expected === 0)
+            return null;
+        needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
+    }
+    return needed;
+}
+/** The smallest atol (rtol fixed) that passes. */
+function minimumAtol(evidence, rtol) {
+    if (evidence.kind === "maxima")
+        return evidence.maxAbs;
+    let needed = 0;
+    for (const e of evidence.elements) {
+        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
+    }
+    return needed;
+}
+/** The largest absolute difference the evidence shows. */
+function largestAbsDiff(evidence) {
+    return evidence.kind === "maxima"
+        ? evidence.maxAbs
+        : Math.max(0, ...evidence.elements.map((e) => e.absDiff));
+}
+/** True when every element expected exactly 0: rtol scales nothing, only atol can pass. */
+function expectsOnlyZeros(evidence) {
+    return evidence.kind === "maxima"
+        ? !Number.isFinite(evidence.maxRel)
+        : evidence.elements.length > 0 && evidence.elements.every((e) => e.expected === 0);
+}
+/** 5e-5 -> "5e-5"; 0.5 -> "0.5"; 10 -> "10". */
+function formatTolerance(x) {
+    if (x === 0)
+        return "0";
+    if (x >= 0.1 && x < 1e4)
+        return String(Number(x.toPrecision(6)));
+    const [mantissa, exponent] = x.toExponential().split("e");
+    const m = Number(Number(mantissa).toPrecision(6));
+    return `${m}e${Number(exponent)}`;
+}
+/** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
+function formatNeeded(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return formatTolerance(x);
+    const exponent = Math.floor(Math.log10(x));
+    const scale = Math.pow(10, exponent - 2);
+    const up = Math.ceil(x / scale - 1e-9) * scale;
+    return formatTolerance(Number(up.toPrecision(3)));
+}
+function guidelineFor(dtype) {
+    return dtype !== undefined && dtype in DTYPE_GUIDELINES
+        ? DTYPE_GUIDELINES[dtype]
+        : undefined;
+}
+function guidelineWarning(parameter, value, dtype) {
+    const ceiling = guidelineFor(dtype)?.[parameter];
+    if (ceiling === undefined || value <= ceiling * (1 + RUNG_EPSILON))
+        return undefined;
+    return (`double-check the implementation: ${parameter} ${formatTolerance(value)} exceeds the ` +
+        `${dtype} guideline of ${formatTolerance(ceiling)}`);
+}
+function rungWord(n) {
+    return n === 1 ? "one rung" : `${n} rungs`;
+}
+function describe(option, to, label) {
+    const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
+    const needed = `needed >= ${formatNeeded(option.needed)}`;
+    if (option.rungs <= 1)
+        return `${head} (one rung; ${needed})`;
+    return (`${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
+        `the observed case; re-run after each step)`);
+}
+/**
+ * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
+ * the smallest passing value; the parameter needing fewer rungs wins (tie: the term that
+ * dominates the current allowance at the worst element); the suggestion is its next rung.
+ *
+ * A parameter currently 0 has no "next rung"; it is only proposed when the other cannot help:
+ * atol=0 with expected 0 cannot pass by construction for any nonzero error, so we propose the
+ * smallest rung above the observed absolute error.
+ */
+function suggestTolerance(input) {
+    const { rtol, atol, dtype, evidence } = input;
+    const labels = input.labels ?? { rtol: "rtol", atol: "atol" };
+    const observed = largestAbsDiff(evidence);
+    if (!(observed > 0) || !Number.isFinite(observed))
+        return null;
+    if ((atol === null || atol === 0) && expectsOnlyZeros(evidence)) {
+        const to = nextRung(observed);
+        const warning = guidelineWarning("atol", to, dtype);
+        return {
+            parameter: "atol",
+            from: 0,
+            to,
+            minimumPassing: observed,
+            rungsNeeded: 1,
+            ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+            text: `set ${labels.atol} ${formatTolerance(to)} (${labels.atol}=0 with expected 0 cannot pass for any nonzero ` +
+                `error; observed ${formatNeeded(observed)})`,
+        };
+    }
+    const options = [];
+    if (rtol !== null && rtol > 0) {
+        const needed = minimumRtol(evidence, atol ?? 0);
+        if (needed !== null && needed > 0) {
+            options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
+        }
+    }
+    if (atol !== null && atol > 0) {
+        const needed = minimumAtol(evidence, rtol ?? 0);
+        if (needed > 0)
+            options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
+    }
+    if (options.length === 0)
+        return null;
+    const dominant = dominantTerm(evidence, rtol ?? 0, atol ?? 0);
+    options.sort((a, b) => a.rungs - b.rungs || (a.parameter === dominant ? -1 : 1));
+    const best = options[0];
+    if (best.rungs === 0)
+        return null;
+    const to = nextRung(best.from);
+    const warning = guidelineWarning(best.parameter, to, dtype);
+    return {
+        parameter: best.parameter,
+        from: best.from,
+        to,
+        minimumPassing: best.needed,
+        rungsNeeded: best.rungs,
+        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+        text: describe(best, to, labels[best.parameter]),
+    };
+}
+/** Which term makes up most of the allowance atol + rtol*|expected| at the worst element. */
+function dominantTerm(evidence, rtol, atol) {
+    let expected;
+    if (evidence.kind === "maxima") {
+        expected = evidence.maxRel > 0 ? evidence.maxAbs / evidence.maxRel : 0;
+    }
+    else {
+        let worst = -1;
+        expected = 0;
+        for (const e of evidence.elements) {
+            const allowed = atol + rtol * Math.abs(e.expected);
+            const ratio = allowed > 0 ? e.absDiff / allowed : Infinity;
+            if (ratio > worst) {
+                worst = ratio;
+                expected = e.expected;
+            }
+        }
+    }
+    return rtol * Math.abs(expected) > atol ? "rtol" : "atol";
+}
+/**
+ * numpy's decimal form (assert_array_almost_equal): passes when |desired - actual| <
+ * 1.5 * 10^-decimal. Its ladder is the decimal itself, one decade (one decimal) per step.
+ */
+function suggestDecimal(decimal, evidence, dtype, spelling = { factor: 1.5, word: "decimal" }) {
+    const observed = largestAbsDiff(evidence);
+    if (!(observed > 0) || !Number.isFinite(observed))
+        return null;
+    // Built from a decimal string so 0.5e-2 is exactly 0.005.
+    const threshold = (d) => Number(`${spelling.factor}e${-d}`);
+    // Largest decimal whose threshold is strictly above the observed difference.
+    let neededDecimal = decimal;
+    while (threshold(neededDecimal) <= observed && neededDecimal > -20)
+        neededDecimal--;
+    const rungs = Math.max(1, decimal - neededDecimal);
+    const from = threshold(decimal);
+    const to = threshold(decimal - 1);
+    const warning = guidelineWarning("atol", to, dtype);
+    const head = `lower ${spelling.word} ${decimal} -> ${decimal - 1} (abs threshold ${formatTolerance(from)} -> ` +
+        `${formatTolerance(to)}`;
+    const text = rungs <= 1
+        ? `${head}; one step; needed > ${formatNeeded(observed)})`
+        : `${head}; needed > ${formatNeeded(observed)}, ${rungs} steps away: the next step alone ` +
+            `will not cover the observed case; re-run after each step)`;
+    return {
+        parameter: "atol",
+        from,
+        to,
+        minimumPassing: observed,
+        rungsNeeded: rungs,
+        ...(warning !== undefined ? { guidelineWarning: warning } : {}),
+        text,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/tolerance.ts
 
 
@@ -16993,7 +16779,7 @@ const MAX_ARRAY_ELEMENTS = 10_000;
 // Unambiguous on purpose (\d* only after a dot): nested optional digit runs backtrack
 // quadratically on long digit strings.
 const NUM = String.raw `[-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|NaN|inf|Infinity)`;
-function tolerance_num(text) {
+function num(text) {
     if (text === undefined)
         return NaN;
     const t = text.trim().replace(/,$/, "");
@@ -17018,15 +16804,15 @@ function parseMxnet(text) {
     const m = MXNET.exec(text);
     if (m === null)
         return null;
-    const ratio = tolerance_num(m[1]);
-    const rtol = tolerance_num(m[2]);
-    const atol = tolerance_num(m[3]);
+    const ratio = num(m[1]);
+    const rtol = num(m[2]);
+    const atol = num(m[3]);
     const parsed = { format: "mxnet-assert-almost-equal", rtol, atol, evidence: null };
     if (m[4] !== undefined)
         parsed.location = m[4];
     // MXNet's error is |a-b| / (atol + rtol*|b|): the second array is the reference.
-    const a = tolerance_num(m[6]);
-    const b = tolerance_num(m[8]);
+    const a = num(m[6]);
+    const b = num(m[8]);
     if (m[6] !== undefined)
         parsed.actual = a;
     if (m[8] !== undefined)
@@ -17053,7 +16839,7 @@ function arrayValues(printed) {
     const values = body.match(new RegExp(`(?<![\\w.])${NUM}(?![\\w.])`, "g"));
     if (values === null || values.length > MAX_ARRAY_ELEMENTS)
         return null;
-    return values.map(tolerance_num);
+    return values.map(num);
 }
 function printedArrays(text) {
     // numpy 2: " ACTUAL: ..." / " DESIRED: ..."; numpy 1: " x: ..." / " y: ...". Located step by
@@ -17085,10 +16871,10 @@ function numpyEvidence(text, parsed) {
     const first = listed[0];
     if (first !== undefined) {
         parsed.location = `[${first[1]}]`;
-        parsed.actual = tolerance_num(first[2]);
-        parsed.expected = tolerance_num(first[3]);
+        parsed.actual = num(first[2]);
+        parsed.expected = num(first[3]);
     }
-    const pairs = listed.map((l) => ({ actual: tolerance_num(l[2]), expected: tolerance_num(l[3]) }));
+    const pairs = listed.map((l) => ({ actual: num(l[2]), expected: num(l[3]) }));
     const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -17117,7 +16903,7 @@ function numpyEvidence(text, parsed) {
         // Then the printed maxima, which numpy gives at full precision, tell the miss.
         const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]), expected: arrays.desired[i] }));
         const printedMax = Math.max(...elements.map((e) => e.absDiff));
-        const statedMax = maxAbs !== null ? tolerance_num(maxAbs[1]) : NaN;
+        const statedMax = maxAbs !== null ? num(maxAbs[1]) : NaN;
         if (!(statedMax > printedMax * 1.01)) {
             parsed.evidence = { kind: "elements", elements, complete: true };
             if (arrays.actual.length === 1) {
@@ -17128,8 +16914,8 @@ function numpyEvidence(text, parsed) {
         }
     }
     if (maxAbs !== null && maxRel !== null) {
-        const abs = tolerance_num(maxAbs[1]);
-        const rel = tolerance_num(maxRel[1]);
+        const abs = num(maxAbs[1]);
+        const rel = num(maxRel[1]);
         if (Number.isNaN(abs) || abs === Infinity) {
             parsed.nonFinite = nonFiniteName(abs) ?? "nan";
             return;
@@ -17141,7 +16927,7 @@ function parseNumpyAllclose(text) {
     const m = new RegExp(String.raw `Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);
     if (m === null)
         return null;
-    const parsed = { format: "numpy-allclose", rtol: tolerance_num(m[1]), atol: tolerance_num(m[2]), evidence: null };
+    const parsed = { format: "numpy-allclose", rtol: num(m[1]), atol: num(m[2]), evidence: null };
     const location = /(?:x and y )?([-+]?(?:nan|inf)) location mismatch/.exec(text);
     if (location !== null) {
         parsed.nonFinite = location[1].replace(/^[-+]/, "");
@@ -17180,15 +16966,15 @@ function parseTorchTensor(text) {
     const rel = TORCH_DIFF("relative").exec(text);
     const parsed = {
         format: "torch-assert-close",
-        atol: abs !== null ? tolerance_num(abs[3]) : null,
-        rtol: rel !== null ? tolerance_num(rel[3]) : null,
+        atol: abs !== null ? num(abs[3]) : null,
+        rtol: rel !== null ? num(rel[3]) : null,
         evidence: null,
     };
     if (abs === null || rel === null)
         return parsed;
     parsed.location = abs[2];
-    const maxAbs = tolerance_num(abs[1]);
-    const maxRel = tolerance_num(rel[1]);
+    const maxAbs = num(abs[1]);
+    const maxRel = num(rel[1]);
     const nonFinite = nonFiniteName(maxAbs);
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -17215,14 +17001,14 @@ function parseTorchScalar(text) {
     const rel = new RegExp(String.raw `Relative difference: (${NUM}) \(up to (${NUM}) allowed\)`).exec(text);
     const parsed = {
         format: "torch-assert-close",
-        atol: abs !== null ? tolerance_num(abs[2]) : null,
-        rtol: rel !== null ? tolerance_num(rel[2]) : null,
+        atol: abs !== null ? num(abs[2]) : null,
+        rtol: rel !== null ? num(rel[2]) : null,
         evidence: null,
     };
     if (values === null)
         return parsed;
-    parsed.expected = tolerance_num(values[1]);
-    parsed.actual = tolerance_num(values[2]);
+    parsed.expected = num(values[1]);
+    parsed.actual = num(values[2]);
     const nonFinite = nonFiniteName(parsed.actual, parsed.expected);
     if (nonFinite !== undefined) {
         parsed.nonFinite = nonFinite;
@@ -17273,9 +17059,9 @@ function parsePytestApproxSequence(text) {
     const rowPattern = new RegExp(String.raw `^[ \t]*(\S+)\s*\|\s*(${NUM})\s*\|\s*(${NUM}) ± (${NUM})\s*$`, "gm");
     const rows = [...text.matchAll(rowPattern)].map((r) => ({
         index: r[1],
-        actual: tolerance_num(r[2]),
-        expected: tolerance_num(r[3]),
-        tolerance: tolerance_num(r[4]),
+        actual: num(r[2]),
+        expected: num(r[3]),
+        tolerance: num(r[4]),
     }));
     const parsed = { format: "pytest-approx", ...approxTolerances(rows), evidence: null };
     const first = rows[0];
@@ -17300,7 +17086,7 @@ function parsePytestApproxSequence(text) {
     const maxAbs = /Max absolute difference: (\S+)/.exec(text);
     const maxRel = /Max relative difference: (\S+)/.exec(text);
     if (maxAbs !== null && maxRel !== null) {
-        parsed.evidence = { kind: "maxima", maxAbs: tolerance_num(maxAbs[1]), maxRel: tolerance_num(maxRel[1]) };
+        parsed.evidence = { kind: "maxima", maxAbs: num(maxAbs[1]), maxRel: num(maxRel[1]) };
     }
     return parsed;
 }
@@ -17310,15 +17096,15 @@ function parsePytestApproxScalar(text) {
     let tolerance;
     const lines = new RegExp(String.raw `Obtained: (${NUM})[ \t]*\n[ \t]*Expected: (${NUM}) ± (${NUM})`).exec(text);
     if (lines !== null) {
-        [actual, expected, tolerance] = [tolerance_num(lines[1]), tolerance_num(lines[2]), tolerance_num(lines[3])];
+        [actual, expected, tolerance] = [num(lines[1]), num(lines[2]), num(lines[3])];
     }
     else {
         const forward = new RegExp(String.raw `assert (${NUM}) == (${NUM}) ± (${NUM})`).exec(text);
         const reverse = new RegExp(String.raw `assert (${NUM}) ± (${NUM}) == (${NUM})`).exec(text);
         if (forward !== null)
-            [actual, expected, tolerance] = [tolerance_num(forward[1]), tolerance_num(forward[2]), tolerance_num(forward[3])];
+            [actual, expected, tolerance] = [num(forward[1]), num(forward[2]), num(forward[3])];
         else if (reverse !== null)
-            [expected, tolerance, actual] = [tolerance_num(reverse[1]), tolerance_num(reverse[2]), tolerance_num(reverse[3])];
+            [expected, tolerance, actual] = [num(reverse[1]), num(reverse[2]), num(reverse[3])];
         else
             return null;
     }
@@ -17361,15 +17147,15 @@ function parseToBeCloseTo(text) {
     const jest = new RegExp(String.raw `Expected: (${NUM})\s*\n\s*Received: (${NUM})\s*\n(?:\s*\n)?\s*Expected precision: +(\d{1,3})\s*\n\s*Expected difference: +< ?(${NUM})\s*\n\s*Received difference: +(${NUM})`).exec(text);
     if (jest !== null) {
         const precision = Number(jest[3]);
-        const parsed = scalar("jest-to-be-close-to", { rtol: 0, atol: tolerance_num(jest[4]) }, tolerance_num(jest[2]), tolerance_num(jest[1]), tolerance_num(jest[5]));
+        const parsed = scalar("jest-to-be-close-to", { rtol: 0, atol: num(jest[4]) }, num(jest[2]), num(jest[1]), num(jest[5]));
         parsed.precision = precision;
         return parsed;
     }
     const vitest = new RegExp(String.raw `expected (${NUM}) to be close to (${NUM}), received difference is (${NUM}), but expected (${NUM})`).exec(text);
     if (vitest === null)
         return null;
-    const allowed = tolerance_num(vitest[4]);
-    const parsed = scalar("vitest-to-be-close-to", { rtol: 0, atol: allowed }, tolerance_num(vitest[1]), tolerance_num(vitest[2]), tolerance_num(vitest[3]));
+    const allowed = num(vitest[4]);
+    const parsed = scalar("vitest-to-be-close-to", { rtol: 0, atol: allowed }, num(vitest[1]), num(vitest[2]), num(vitest[3]));
     // vitest prints 10**-p / 2 unrounded (5e-6 shows as 0.0000049999999999999996).
     const precision = Math.round(-Math.log10(2 * allowed));
     if (Number.isFinite(precision) && precision >= -20 && precision <= 20)
@@ -17385,15 +17171,15 @@ function parseAssertJ(text) {
     const m = new RegExp(String.raw `Expecting(?: actual)?:\s*<?(${NUM})>?\s*\n\s*to be close to:\s*<?(${NUM})>?\s*\n\s*by less than <?(${NUM})(%?)>? but difference was <?(${NUM})(%?)>?`).exec(text);
     if (m === null)
         return null;
-    const actual = tolerance_num(m[1]);
-    const expected = tolerance_num(m[2]);
-    const allowed = tolerance_num(m[3]);
+    const actual = num(m[1]);
+    const expected = num(m[2]);
+    const allowed = num(m[3]);
     if (m[4] === "%") {
         const parsed = scalar("assertj-is-close-to-percentage", { rtol: allowed / 100, atol: 0 }, actual, expected);
         parsed.labels = { rtol: "withPercentage (as a fraction)", atol: "offset" };
         return parsed;
     }
-    const parsed = scalar("assertj-is-close-to", { rtol: 0, atol: allowed }, actual, expected, tolerance_num(m[5]));
+    const parsed = scalar("assertj-is-close-to", { rtol: 0, atol: allowed }, actual, expected, num(m[5]));
     parsed.labels = { rtol: "percentage", atol: "offset" };
     return parsed;
 }
@@ -17408,7 +17194,7 @@ function parseJUnitDelta(text) {
     const m = new RegExp(String.raw `expected: ?<(${NUM})> but was: ?<(${NUM})>`).exec(text);
     if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`))
         return null;
-    return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, tolerance_num(m[2]), tolerance_num(m[1]));
+    return scalar("junit-assert-equals-delta", { rtol: null, atol: null }, num(m[2]), num(m[1]));
 }
 /** Go's %v of a float also prints +Inf and -Inf. */
 const GO_NUM = String.raw `(?:[-+]Inf|${NUM})`;
@@ -17421,21 +17207,21 @@ const GO_NUM = String.raw `(?:[-+]Inf|${NUM})`;
 function parseTestify(text) {
     const nan = new RegExp(String.raw `Expected (${GO_NUM}) with delta (${GO_NUM}), but was NaN`).exec(text);
     if (nan !== null) {
-        const parsed = scalar("testify-in-delta", { rtol: 0, atol: tolerance_num(nan[2]) }, NaN, tolerance_num(nan[1]));
+        const parsed = scalar("testify-in-delta", { rtol: 0, atol: num(nan[2]) }, NaN, num(nan[1]));
         parsed.labels = { rtol: "epsilon", atol: "delta" };
         return parsed;
     }
     const delta = new RegExp(String.raw `Max difference between (${GO_NUM}) and (${GO_NUM}) allowed is (${GO_NUM}), but difference was (${GO_NUM})`).exec(text);
     if (delta !== null) {
-        const parsed = scalar("testify-in-delta", { rtol: 0, atol: tolerance_num(delta[3]) }, tolerance_num(delta[2]), tolerance_num(delta[1]), tolerance_num(delta[4]));
+        const parsed = scalar("testify-in-delta", { rtol: 0, atol: num(delta[3]) }, num(delta[2]), num(delta[1]), num(delta[4]));
         parsed.labels = { rtol: "epsilon", atol: "delta" };
         return parsed;
     }
     const eps = new RegExp(String.raw `Relative error is too high: (${NUM}) \(expected\)\s*\n?\s*< (${NUM}) \(actual\)`).exec(text);
     if (eps === null)
         return null;
-    const epsilon = tolerance_num(eps[1]);
-    const observed = tolerance_num(eps[2]);
+    const epsilon = num(eps[1]);
+    const observed = num(eps[2]);
     // Only the relative error is printed: as one element with expected 1 its ratio is exact.
     const parsed = { format: "testify-in-epsilon", rtol: epsilon, atol: 0, evidence: null };
     if (!Number.isFinite(observed))
@@ -17453,7 +17239,7 @@ function parseGoogletestNear(text) {
     const m = new RegExp(String.raw `The difference between .{1,500}? is (${NUM}), which exceeds .{1,500}?, where\s*\n.{0,500}? evaluates to (${NUM}),\s*\n.{0,500}? evaluates to (${NUM}), and\s*\n.{0,500}? evaluates to (${NUM})`).exec(text);
     if (m === null)
         return null;
-    const parsed = scalar("googletest-expect-near", { rtol: 0, atol: tolerance_num(m[4]) }, tolerance_num(m[2]), tolerance_num(m[3]), tolerance_num(m[1]));
+    const parsed = scalar("googletest-expect-near", { rtol: 0, atol: num(m[4]) }, num(m[2]), num(m[3]), num(m[1]));
     parsed.labels = { rtol: "rtol", atol: "abs_error" };
     return parsed;
 }
@@ -17475,24 +17261,24 @@ function parseCatch2(text) {
         return null;
     const abs = new RegExp(String.raw `${LEADING_NUM} is within (${NUM}) of (${NUM})`).exec(text);
     if (abs !== null) {
-        const parsed = scalar("catch2-within-abs", { rtol: 0, atol: tolerance_num(abs[2]) }, tolerance_num(abs[1]), tolerance_num(abs[3]));
+        const parsed = scalar("catch2-within-abs", { rtol: 0, atol: num(abs[2]) }, num(abs[1]), num(abs[3]));
         parsed.labels = { rtol: "WithinRel", atol: "WithinAbs margin" };
         return parsed;
     }
     const rel = new RegExp(String.raw `${LEADING_NUM} and (${NUM}) are within (${NUM})% of each other`).exec(text);
     if (rel !== null) {
-        const parsed = scalar("catch2-within-rel", { rtol: tolerance_num(rel[3]) / 100, atol: 0 }, tolerance_num(rel[1]), tolerance_num(rel[2]));
+        const parsed = scalar("catch2-within-rel", { rtol: num(rel[3]) / 100, atol: 0 }, num(rel[1]), num(rel[2]));
         parsed.labels = { rtol: "WithinRel epsilon", atol: "WithinAbs margin" };
         return parsed;
     }
     const approx = new RegExp(String.raw `${LEADING_NUM} == Approx\( (${NUM}) \)|Approx\( (${NUM}) \) == (${NUM})`).exec(text);
     if (approx === null)
         return null;
-    const actual = tolerance_num(approx[1] ?? approx[4]);
-    const expected = tolerance_num(approx[2] ?? approx[3]);
+    const actual = num(approx[1] ?? approx[4]);
+    const expected = num(approx[2] ?? approx[3]);
     const epsilon = new RegExp(String.raw `\.epsilon\(\s*(${NUM})\s*\)`).exec(text);
     const margin = new RegExp(String.raw `\.margin\(\s*(${NUM})\s*\)`).exec(text);
-    const parsed = scalar("catch2-approx", { rtol: epsilon !== null ? tolerance_num(epsilon[1]) : CATCH2_APPROX_EPSILON, atol: margin !== null ? tolerance_num(margin[1]) : 0 }, actual, expected);
+    const parsed = scalar("catch2-approx", { rtol: epsilon !== null ? num(epsilon[1]) : CATCH2_APPROX_EPSILON, atol: margin !== null ? num(margin[1]) : 0 }, actual, expected);
     parsed.labels = { rtol: "Approx epsilon", atol: "Approx margin" };
     return parsed;
 }
@@ -17504,9 +17290,9 @@ function parseRspecBeWithin(text) {
     const m = new RegExp(String.raw `expected (${NUM}) to be within (${NUM})(%?) of (${NUM})`).exec(text);
     if (m === null)
         return null;
-    const actual = tolerance_num(m[1]);
-    const expected = tolerance_num(m[4]);
-    const allowed = tolerance_num(m[2]);
+    const actual = num(m[1]);
+    const expected = num(m[4]);
+    const allowed = num(m[2]);
     const percent = m[3] === "%";
     const parsed = percent
         ? scalar("rspec-be-within-percent-of", { rtol: allowed / 100, atol: 0 }, actual, expected)
@@ -17524,7 +17310,7 @@ function parseMinitestInDelta(text) {
     const m = new RegExp(String.raw `Expected \|(${NUM}) - (${NUM})\| \((${NUM})\) to be <= (${NUM})`).exec(text);
     if (m === null)
         return null;
-    const parsed = scalar("minitest-assert-in-delta", { rtol: 0, atol: tolerance_num(m[4]) }, tolerance_num(m[2]), tolerance_num(m[1]), tolerance_num(m[3]));
+    const parsed = scalar("minitest-assert-in-delta", { rtol: 0, atol: num(m[4]) }, num(m[2]), num(m[1]), num(m[3]));
     parsed.labels = { rtol: "assert_in_epsilon epsilon", atol: "assert_in_delta delta" };
     return parsed;
 }
@@ -17537,7 +17323,7 @@ function parsePhpunitEqualsWithDelta(text) {
     const m = new RegExp(String.raw `Failed asserting that (${NUM}) matches expected (${NUM})\.`).exec(text);
     if (m === null || !/[.eE]|nan|inf|Infinity/i.test(`${m[1]}${m[2]}`))
         return null;
-    return scalar("phpunit-assert-equals-with-delta", { rtol: null, atol: null }, tolerance_num(m[1]), tolerance_num(m[2]));
+    return scalar("phpunit-assert-equals-with-delta", { rtol: null, atol: null }, num(m[1]), num(m[2]));
 }
 // ---------------------------------------------------------------------------------- dtype
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
@@ -18210,6 +17996,223 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric, inste
             `what the passing ones have in common tells an edge case from a regression`);
     }
     return done("unknown", `${all} with seed ${seed.value}; without fresh-seed runs an edge case cannot be told from a regression`);
+}
+
+;// CONCATENATED MODULE: ./src/render/explain.ts
+/**
+ * `flaky-triage explain`: the triage of a pasted log told to a person, one failing test at a
+ * time, in the order the manual process works (docs reference "Fixing flaky tests"): the test
+ * and its seed, how to reproduce it, the error against the tolerances, the likely cause, and
+ * what to run to confirm it. Plain text; bold headings only on a terminal.
+ */
+
+
+
+
+
+/** Trials the reference asks for before a fix is called done ("more than 10000 passes"). */
+const CONFIRM_TRIALS = 10_000;
+/** Everything taken from the log passes through here: one visible line, no escapes. */
+function clean(s, max = 500) {
+    return sanitizeLine(s, max);
+}
+/** A computed figure: seven significant digits, as many as the tools print themselves. */
+function explain_num(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    return Number(x.toPrecision(7)).toString();
+}
+/** A value read from the text: JavaScript's shortest form gives back the digits printed. */
+function printed(x) {
+    return String(x);
+}
+function applyLine(apply, recogniser) {
+    switch (apply.kind) {
+        case "env":
+            return `goes back as the environment: ${Object.entries(apply.env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")}`;
+        case "args":
+            return `goes back as ${recogniserRunner(recogniser) ?? "pytest"} arguments: ${apply.args.join(" ")}`;
+        case "global-rng":
+            return `seeds python's, numpy's (and torch's) global generators: ${apply.value}`;
+        case "hypothesis":
+            return `replays with ${apply.decorator}`;
+        case "none":
+            return `cannot be given back: ${apply.why}`;
+    }
+}
+function seedLines(seed, test) {
+    if (seed === null) {
+        return ["  no seed found in the text: the failure may not depend on random inputs, or the seed was not printed (or was cut off)"];
+    }
+    const where = (s) => (s.source.line !== undefined ? `${s.source.file} line ${s.source.line}` : s.source.file);
+    const out = [
+        `  ${clean(seed.value, 200)}  (${seed.recogniser}, read at ${clean(where(seed))})`,
+        `  ${clean(applyLine(seed.apply, seed.recogniser))}`,
+    ];
+    for (const r of seed.related ?? []) {
+        // A falsifying example is printed over lines (`test_y(\n    x=1000,\n)`): one line here.
+        const value = r.recogniser === "hypothesis-falsifying-example" ? (hypothesisExample(r) ?? r.value) : r.value;
+        out.push(`  also ${clean(value, 200)}  (${r.recogniser}, read at ${clean(where(r))})`);
+    }
+    out.push("", "  reproduce:");
+    if (test.reproduce !== null) {
+        out.push(`    ${clean(test.reproduce, 2000)}`);
+    }
+    else {
+        const env = seed.apply.kind === "env" ? Object.entries(seed.apply.env).map(([k, v]) => `${k}=${v}`).join(" ") : null;
+        out.push(`    no command: the log does not say which file holds ${clean(test.id)}` +
+            (env !== null ? `; run it with ${clean(env)} in its environment` : ""));
+    }
+    return out;
+}
+function toleranceLines(t) {
+    if (t === null)
+        return ["  no numeric comparison recognised in the failure text"];
+    const out = [`  format: ${t.format}`];
+    const tol = [t.rtol !== null ? `rtol=${formatTolerance(t.rtol)}` : null, t.atol !== null ? `atol=${formatTolerance(t.atol)}` : null]
+        .filter((x) => x !== null)
+        .join(", ");
+    if (tol !== "")
+        out.push(`  tolerances in force: ${tol}`);
+    if (t.nonFinite !== undefined) {
+        out.push(`  non-finite value: ${t.nonFinite} where a finite one was expected (no tolerance fixes that)`);
+    }
+    if (t.ratio === 0) {
+        // A failed check with no difference in the printed values: they lost the digits that differ.
+        out.push("  error ratio: not visible (the printed values agree to the digits shown)");
+    }
+    else if (t.ratio !== null) {
+        out.push(`  error ratio: ${explain_num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
+    }
+    const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
+    if (t.actual !== undefined && t.expected !== undefined) {
+        out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
+    }
+    else if (at !== "") {
+        out.push(`  worst element${at}`);
+    }
+    out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
+    const s = t.suggestion;
+    if (s === null) {
+        if (t.nonFinite === undefined)
+            out.push("  no tolerance change computed from what the text shows");
+        return out;
+    }
+    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
+        (s.rungsNeeded <= 1
+            ? "one rung covers the observed case"
+            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
+    const g = guidelineFor(t.dtype);
+    if (s.guidelineWarning !== undefined) {
+        out.push(`  warning: ${s.guidelineWarning}`);
+    }
+    else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
+        // The next rung is fine, but the rungs after it that the observed case needs are not.
+        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+            `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
+    }
+    else {
+        out.push(g !== undefined
+            ? `  within the ${t.dtype} guideline (rtol ${formatTolerance(g.rtol)}, atol ${formatTolerance(g.atol)})`
+            : "  dtype unknown: check the new value against the guideline for the test's dtype (float16 rtol/atol 1e-2; float32 rtol 1e-4, atol 1e-3; float64 rtol 1e-7, atol 1e-3)");
+    }
+    return out;
+}
+function runnerFlag(options) {
+    const runner = options.runner ?? null;
+    return runner === null || runner === "pytest" ? "" : ` --runner ${clean(shellQuote(runner), 40)}`;
+}
+/**
+ * pytest's driver seeds the global generators itself and jest takes `--seed`; a go or vitest
+ * test is seeded only through what its seed went back as (a variable, an argument): without
+ * one, verify asks how (and verifies nothing).
+ */
+function needsSeedFlag(test, options) {
+    const runner = options.runner ?? null;
+    if (runner !== "go" && runner !== "vitest")
+        return false;
+    return test.seed === null || (test.seed.apply.kind !== "env" && test.seed.apply.kind !== "args");
+}
+function confirmLines(test, options) {
+    const log = options.logArg === "-" ? "pasted.log" : options.logArg;
+    const save = options.logArg === "-" ? ["  save the pasted text as pasted.log, then"] : [];
+    return [
+        ...save,
+        `  flaky-triage ${clean(shellQuote(log))} --cwd ${options.project !== null ? clean(shellQuote(options.project)) : "PROJECT_ROOT"}`,
+        "    reruns it with the same seed and with fresh seeds: same-seed failures every time mean a real",
+        "    failure (edge case if fresh seeds pass, regression if they fail); mixed results mean a race",
+        ...verifyLines(test, options),
+    ];
+}
+/** The verify command to run after a fix, and what to fill in for it. */
+function verifyLines(test, options) {
+    // An id no driver runs (a nose id without its file) would make verify refuse: the triage
+    // above, with --cwd, names the test by one it can run.
+    const runnable = test.reproduce !== null;
+    const seedFlag = runnable && needsSeedFlag(test, options);
+    const id = runnable ? clean(shellQuote(test.id), 1000) : "TEST_ID";
+    const command = `  flaky-triage verify ${id}${runnerFlag(options)}${seedFlag ? " --seed-env NAME" : ""} --trials ${CONFIRM_TRIALS}`;
+    if (seedFlag) {
+        return [
+            command,
+            "    after a fix, from the project root, NAME the variable the test reads its seed from (or",
+            "    --seed-arg TEMPLATE): the reference asks for more than 10000 passes",
+        ];
+    }
+    if (runnable)
+        return [command, "    after a fix, from the project root: the reference asks for more than 10000 passes"];
+    return [
+        command,
+        "    after a fix, from the project root, with the id the triage above gives the test (this log's",
+        `    ${clean(test.id, 200)} names no file to run): the reference asks for more than 10000 passes`,
+    ];
+}
+function explainTest(test, options, h) {
+    const where = test.file !== null ? `${test.file}${test.line !== null ? `:${test.line}` : ""}` : null;
+    const lines = [
+        h(`${test.outcome === "errored" ? "ERROR" : "FAILED"}  ${clean(test.id)}`),
+        ...(where !== null ? [`  code: ${clean(where)}`] : []),
+        ...(test.message !== null ? [`  message: ${clean(test.message, 300)}`] : []),
+        "",
+        h("Seed"),
+        ...seedLines(test.seed, test),
+        "",
+        h("Tolerance"),
+        ...toleranceLines(test.tolerance),
+        "",
+        h(`Likely cause: ${test.cause}`),
+        `  why: ${clean(test.causeReason, 1000)}`,
+        `  fix: ${clean(test.suggestion, 1000)}`,
+    ];
+    if (test.verdict !== "not-rerun") {
+        lines.push(`  verdict: ${test.verdict} (${clean(test.confidence.text)})`);
+    }
+    lines.push("", h("To confirm"), ...confirmLines(test, options));
+    return lines;
+}
+/** The explanation of every failing test in `report`, and what was cut or could not be read. */
+function renderExplain(report, options) {
+    const h = (s) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
+    const out = [];
+    const failing = report.tests;
+    const inputs = report.inputs.map((i) => `${clean(i.path)} (${i.kind})`).join(", ");
+    out.push(`${failing.length === 1 ? "1 failing test" : `${failing.length} failing tests`} in ${inputs}`);
+    const warnings = report.inputs.flatMap((i) => i.warnings);
+    if (warnings.length > 0) {
+        out.push("", h("What the text lacks or was cut"));
+        for (const w of warnings)
+            out.push(`  - ${clean(w, 1000)}`);
+    }
+    if (failing.length > 0) {
+        // explain is for pasted excerpts and never runs anything.
+        out.push("", "Nothing was rerun: causes below are read from the text alone and stay hypotheses until reruns confirm them.");
+    }
+    for (const t of failing) {
+        out.push("", "-".repeat(72), ...explainTest(t, options, h));
+    }
+    return out.join("\n") + "\n";
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/env.ts
