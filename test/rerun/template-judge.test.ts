@@ -16,6 +16,19 @@ describe("a --rerun-command attempt that selected no test", () => {
     expect(ranNoTest(output)).toBe(runner);
   });
 
+  it("not when the run failed, or another target or package of it ran a test (the review's go, Mocha and cargo runs)", () => {
+    // go test ./... -v: package a holds no match, package b ran and failed the test.
+    const go = "=== RUN   TestB\n--- FAIL: TestB (0.00s)\nFAIL\nFAIL\texample.com/m/b\t0.002s\ntesting: warning: no tests to run\nPASS\nok  \texample.com/m/a\t0.001s [no tests to run]\n";
+    expect(ranNoTest(go, 1)).toBeNull();
+    expect(ranNoTest(go.replace("--- FAIL", "--- PASS"), 0)).toBeNull();
+    // Mocha when every selected test fails: "0 passing" then "1 failing".
+    expect(ranNoTest("\n  0 passing (4ms)\n  1 failing\n", 1)).toBeNull();
+    // cargo: the lib target has none, the integration test target ran it (and passed).
+    expect(ranNoTest("running 0 tests\n\ntest result: ok. 0 passed\n\nrunning 1 test\ntest it_works ... ok\n", 0)).toBeNull();
+    // pytest's own exit 5 for no tests stays what it was: a failed attempt.
+    expect(ranNoTest("\nno tests ran in 0.01s\n", 5)).toBeNull();
+  });
+
   it("a run of the test does not, nor a test that prints such words itself mid-line", () => {
     expect(ranNoTest("[==========] Running 1 test from 1 test suite.\n[  FAILED  ] Order.NeedsStateUnset\n")).toBeNull();
     expect(ranNoTest("1 example, 1 failure\n")).toBeNull();

@@ -62,15 +62,41 @@ const RAN_NO_TEST: ReadonlyArray<[string, RegExp]> = [
   ["Gradle", /^\s*No tests found for given includes: /m],
 ];
 
-/** The runner that said it ran no test, or null. */
-export function ranNoTest(output: string): string | null {
+/**
+ * Lines that say a test did run: a command that runs several targets or packages prints a zero
+ * line for each that holds no match (cargo's lib target, go's other packages) next to the one
+ * that ran the test.
+ */
+const RAN_A_TEST = [
+  /^\[==========\] Running [1-9]/m,
+  /^[1-9]\d* examples?, /m,
+  /\b[1-9]\d* (?:passed|failed|errors?)\b/,
+  /^Ran [1-9]\d* tests? in /m,
+  /^=== RUN /m,
+  /^--- (?:PASS|FAIL|SKIP): /m,
+  /^ok\s+\S+\s+(?:\(cached\)|[\d.]+s)\s*$/m,
+  /^running [1-9]\d* tests?$/m,
+  /^\s*[1-9]\d* (?:passing|failing|pending)\b/m,
+  /Tests run: [1-9]/,
+  /\btests passed\b/,
+  /^Tests: +[1-9]/m,
+  /^ {0,2}Tests {2}[1-9]/m,
+];
+
+/**
+ * The runner that said it ran no test, or null: only for a run that exited 0 (a run that failed
+ * did run something, or failed to: either is a failure, as it was) and showed no sign of a test
+ * that ran.
+ */
+export function ranNoTest(output: string, exitCode = 0): string | null {
+  if (exitCode !== 0 || RAN_A_TEST.some((p) => p.test(output))) return null;
   return RAN_NO_TEST.find(([, pattern]) => pattern.test(output))?.[0] ?? null;
 }
 
 /** A template's attempt: its exit status, unless the command said it ran no test. */
 const TEMPLATE_JUDGE: Judge = {
   decide({ exitCode, stdout, stderr }) {
-    const runner = ranNoTest(`${stdout}\n${stderr}`);
+    const runner = ranNoTest(`${stdout}\n${stderr}`, exitCode);
     if (runner !== null) {
       return { kind: "not-run", why: `the --rerun-command ran no test (${runner} said so): its {id}, {name} or {file} does not select this test` };
     }
