@@ -39,9 +39,10 @@
  *                   by construction (atol=0 against expected 0) with an error within the dtype's
  *                   atol guideline.
  *      edge-case    seed-specific with non-finite values, overflow, a ratio > 10, or no numeric
- *                   evidence at all (random inputs found an unhandled case); also the reruns of
- *                   hypothesis's falsifying example (its search found the input), unless
- *                   fresh seeds all failed too.
+ *                   evidence at all (random inputs found an unhandled case); also a failure
+ *                   hypothesis shrank to a falsifying example (its search found the input),
+ *                   unless fresh seeds all failed too or hypothesis says any generated value
+ *                   fails (regression).
  *      regression   all-seeds and not a near miss: it fails whatever the seed; also when no
  *                   seed was printed and there are no fresh-seed runs to vary it, and when the
  *                   reruns printed other seeds than the one given (each drew inputs of its own).
@@ -537,8 +538,17 @@ export function hypothesisExample(seed: Seed | null): string | null {
   const example = [seed, ...(seed.related ?? [])].find((s) => s.recogniser === "hypothesis-falsifying-example");
   if (seed.apply.kind !== "hypothesis" && example === undefined) return null;
   if (example === undefined) return "";
-  const line = example.value.replace(/\s*\n\s*/g, "").replace(/,\)$/, ")");
+  // Hypothesis comments an argument any value of which fails: `x=0,  # or any other generated value`.
+  const line = example.value
+    .replace(/[ \t]*#[^\n]*/g, "")
+    .replace(/\s*\n\s*/g, "")
+    .replace(/,\)$/, ")");
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** Whether hypothesis said that any generated value of an argument fails: no one input to fix. */
+function anyValueFails(seed: Seed | null): boolean {
+  return [seed, ...(seed?.related ?? [])].some((s) => s?.recogniser === "hypothesis-falsifying-example" && /# or any other generated value/.test(s.value));
 }
 
 /** What a test that printed other seeds than the one it was given did. */
@@ -560,10 +570,13 @@ function deterministicCause(
     return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
   }
   const example = hypothesisExample(seed);
+  if (example !== null && anyValueFails(seed)) {
+    return done("regression", `${all}; hypothesis's falsifying example ${example} fails with any other generated value too: a real bug`);
+  }
   if (example !== null && sensitivity !== "all-seeds") {
-    // Hypothesis searched the inputs and replays the one it shrank the failure to: the fresh-seed
-    // question ("edge case or regression?") is answered by the search itself.
-    return done("edge-case", `${all} replaying hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}: an input the code does not handle`);
+    // Hypothesis searched the inputs and shrank the failure to one: the fresh-seed question
+    // ("edge case or regression?") is answered by the search itself.
+    return done("edge-case", `${all}; hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}: an input the code does not handle`);
   }
   if (seed !== null && instead !== undefined) {
     // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.

@@ -205,12 +205,20 @@ describe("a failure hypothesis replays (its @reproduce_failure blob, or the exam
     expect(run(blob)).toMatchObject({
       verdict: "deterministic",
       cause: "edge-case",
-      causeReason: "failed all 3 reruns replaying hypothesis's falsifying example test_small(x=1000): an input the code does not handle",
+      causeReason: "failed all 3 reruns; hypothesis's falsifying example test_small(x=1000): an input the code does not handle",
     });
     const exampleOnly = { ...blob.related![0]! };
     expect(run(exampleOnly).cause).toBe("edge-case");
     const blobOnly: Seed = { ...blob, related: [] };
-    expect(run(blobOnly).causeReason).toBe("failed all 3 reruns replaying hypothesis's falsifying example: an input the code does not handle");
+    expect(run(blobOnly).causeReason).toBe("failed all 3 reruns; hypothesis's falsifying example: an input the code does not handle");
+  });
+
+  it("a regression when hypothesis says any generated value fails (the review's inc(x) = x + 2), its comment not in the example", () => {
+    const any: Seed = { ...blob, related: [{ ...blob.related![0]!, value: "test_inc(\n    x=0,  # or any other generated value\n)" }] };
+    expect(run(any)).toMatchObject({
+      cause: "regression",
+      causeReason: "failed all 3 reruns; hypothesis's falsifying example test_inc(x=0) fails with any other generated value too: a real bug",
+    });
   });
 
   it("still a regression when fresh seeds all failed too (every search finds it)", () => {

@@ -372,25 +372,40 @@ def _reseed(state, seed, seed_env=None, global_seed=None, item=None, fresh=False
 
 def _seed_hypothesis(item, value, fresh):
     """A hypothesis test draws its examples from a generator of its own, which the global seed
-    does not reach: each attempt's seed goes to it as @hypothesis.seed would put it. Attempts of
-    fresh seeds (verify's trials, the fresh-seed phase) also search without the example database:
-    a failure saved by one attempt was replayed first by every later one, and a test failing for
-    17% of seeds read 96%. The same seed again keeps the database (a failure CI's run found is
-    replayed)."""
+    does not reach. Attempts of fresh seeds (verify's trials, the fresh-seed phase) give it the
+    attempt's seed, as @hypothesis.seed would, and search without the example database: a failure
+    saved by one attempt was replayed first by every later one, and a test failing for 17% of
+    seeds read 96%. Other attempts run as CI's did: the test's own @seed, derandomize and database
+    (CI's search never saw our seed; a failure it found is replayed from the database)."""
     fn = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
     if fn is None or not getattr(fn, "is_hypothesis_test", False):
         return
     try:
+        saved = getattr(fn, "_ft_hypothesis_saved", None)
+        if saved is None:
+            saved = fn._ft_hypothesis_saved = (
+                getattr(fn, "_hypothesis_internal_use_seed", _MISSING),
+                getattr(fn, "_hypothesis_internal_use_settings", _MISSING),
+            )
+        if not fresh:
+            for name, old in zip(("_hypothesis_internal_use_seed", "_hypothesis_internal_use_settings"), saved):
+                if old is _MISSING:
+                    if name in vars(fn):
+                        delattr(fn, name)
+                else:
+                    setattr(fn, name, old)
+            return
+        import hypothesis
+        parent = saved[1] if saved[1] is not _MISSING and saved[1] is not None else hypothesis.settings()
+        if getattr(parent, "derandomize", False):
+            return  # derandomized: the same search whatever the seed, by the test's choice
         fn._hypothesis_internal_use_seed = value
-        if fresh:
-            saved = getattr(fn, "_ft_hypothesis_settings", None)
-            if saved is None:
-                saved = fn._ft_hypothesis_settings = [getattr(fn, "_hypothesis_internal_use_settings", None)]
-            import hypothesis
-            parent = saved[0] if saved[0] is not None else hypothesis.settings()
-            fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None)
+        fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None)
     except Exception:
         pass
+
+
+_MISSING = object()
 
 
 def _seed_int(seed):
