@@ -5922,8 +5922,13 @@ function goDriver(go = "go") {
         const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
         return { reapply: ok, fresh: ok };
     };
-    /** The test alone, or the whole package when the seed orders the package's tests. */
-    const base = (test, app) => ordersPackage(app)
+    /**
+     * The test alone, or the whole package when the seed orders the package's tests, or when the
+     * test is the package's TestMain (a failure outside its tests: a check after m.Run, a leak or a
+     * race the tests leave, needs them run; `-run '^TestMain$'` runs none, and go says "no tests
+     * to run").
+     */
+    const base = (test, app) => ordersPackage(app) || test.name === "TestMain"
         ? ["test", goPackage(test), "-count=1", ...(test.ciFlags ?? [])]
         : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1", ...(test.ciFlags ?? [])];
     return {
@@ -11016,6 +11021,8 @@ function go_log_toTestCase(k, path) {
 class PackageRun {
     tally;
     preamble = new LineBuffer(PREAMBLE_MAX_CHARS);
+    /** What the package printed outside its tests once they began (a TestMain's check after m.Run). */
+    trailer = new LineBuffer(PREAMBLE_MAX_CHARS);
     preamblePartial = "";
     started = false;
     /** Tests alive: running, or failed and still collecting what is printed after the result (a panic). */
@@ -11084,6 +11091,8 @@ class PackageRun {
             this.problem = detach(text.slice(0, 500));
         if (!this.started)
             this.preamble.push(text, at);
+        else
+            this.trailer.push(text, at);
     }
     /** A test's result; `line` is go's `--- FAIL: ...` line when read from text (JSON had it as output). */
     result(name, outcome, durationSec, at, line) {
@@ -11150,7 +11159,10 @@ class PackageRun {
      * the package's TestMain alone) instead of reading "0 failing tests".
      */
     failedOutsideTests(pkg) {
-        const { lines, at } = this.preamble.lines();
+        const before = this.preamble.lines();
+        const after = this.trailer.lines();
+        const lines = [...before.lines, ...after.lines];
+        const at = [...before.at, ...after.at];
         const running = runningTests(lines, pkg);
         for (const name of running.length > 0 ? running : ["TestMain"]) {
             if (this.tests.has(name))
@@ -11197,7 +11209,7 @@ const TEST_FRAME = /^(\S+)\.(Test[^.(\s]*)\(/;
 /** A dump naming more running tests than this (parallel tests) names the first of them. */
 const MAX_RUNNING_NAMED = 20;
 /** go's own lines at the end of a package's run: not why it failed. */
-const GO_PACKAGE_END = /^(?:FAIL|ok)\s|^exit status \d+$/;
+const GO_PACKAGE_END = /^(?:FAIL|ok|PASS)(?:\s|$)|^exit status \d+$|^coverage: /;
 /** A test that started and never reported: the test binary died inside it. */
 function crashed(run) {
     return { name: run.name, outcome: "failed", index: run.index, run };

@@ -332,6 +332,8 @@ function toTestCase(k: Kept, path: string): TestCase {
  */
 class PackageRun {
   private readonly preamble = new LineBuffer(PREAMBLE_MAX_CHARS);
+  /** What the package printed outside its tests once they began (a TestMain's check after m.Run). */
+  private readonly trailer = new LineBuffer(PREAMBLE_MAX_CHARS);
   private preamblePartial = "";
   private started = false;
   /** Tests alive: running, or failed and still collecting what is printed after the result (a panic). */
@@ -397,6 +399,7 @@ class PackageRun {
   private packageLine(text: string, at: number): void {
     if (this.problem === null && PACKAGE_PROBLEM.test(text)) this.problem = detach(text.slice(0, 500));
     if (!this.started) this.preamble.push(text, at);
+    else this.trailer.push(text, at);
   }
 
   /** A test's result; `line` is go's `--- FAIL: ...` line when read from text (JSON had it as output). */
@@ -464,7 +467,10 @@ class PackageRun {
    * the package's TestMain alone) instead of reading "0 failing tests".
    */
   private failedOutsideTests(pkg: string): void {
-    const { lines, at } = this.preamble.lines();
+    const before = this.preamble.lines();
+    const after = this.trailer.lines();
+    const lines = [...before.lines, ...after.lines];
+    const at = [...before.at, ...after.at];
     const running = runningTests(lines, pkg);
     for (const name of running.length > 0 ? running : ["TestMain"]) {
       if (this.tests.has(name)) continue;
@@ -508,7 +514,7 @@ const TEST_FRAME = /^(\S+)\.(Test[^.(\s]*)\(/;
 const MAX_RUNNING_NAMED = 20;
 
 /** go's own lines at the end of a package's run: not why it failed. */
-const GO_PACKAGE_END = /^(?:FAIL|ok)\s|^exit status \d+$/;
+const GO_PACKAGE_END = /^(?:FAIL|ok|PASS)(?:\s|$)|^exit status \d+$|^coverage: /;
 /** A test that started and never reported: the test binary died inside it. */
 function crashed(run: TestRun): Result {
   return { name: run.name, outcome: "failed", index: run.index, run };

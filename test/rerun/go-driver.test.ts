@@ -264,8 +264,29 @@ describe.skipIf(skipWithoutGo("go driver against go 1.19"))("go driver against g
       ["example.com/edge/tmain/TestMain", "deterministic"],
       ["example.com/edge/slow/TestSlow", "deterministic"],
     ]);
-    expect(tests[0]!.reproduce).toBe("go test example.com/edge/tmain -run '^TestMain$' -count=1");
+    expect(tests[0]!.reproduce).toBe("go test example.com/edge/tmain -count=1");
     expect(tests[1]).toMatchObject({ cause: "timeout", reproduce: "go test ./slow -run '^TestSlow$' -count=1 -timeout=1s" });
+  }, 120_000);
+
+  it("a TestMain failing after m.Run (a leak check) reruns the package's tests with it, and says what it printed (dist/cli.js)", () => {
+    const mod = mkdtempSync(join(tmpdir(), "ft-go-leak-"));
+    writeFileSync(join(mod, "go.mod"), "module example.com/leak\n\ngo 1.19\n");
+    writeFileSync(
+      join(mod, "leak_test.go"),
+      'package leak\nimport ("fmt"; "os"; "testing")\nfunc TestMain(m *testing.M) { code := m.Run(); if code == 0 { fmt.Println("goroutine leak: 1 still running"); os.Exit(1) }; os.Exit(code) }\nfunc TestA(t *testing.T) {}\n',
+    );
+    const goEnv = { ...env, GOFLAGS: "-mod=mod" };
+    writeFileSync(join(mod, "go.json"), spawnSync("go", ["test", "-json", "./..."], { cwd: mod, encoding: "utf8", env: goEnv }).stdout);
+    const out = join(mod, "t.json");
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "dist", "cli.js"), "go.json", "--cwd", mod, "--reruns", "2", "--fresh-seeds", "0", "--json", out, "--quiet"], {
+      cwd: mod,
+      encoding: "utf8",
+      env: goEnv,
+    });
+    // `-run '^TestMain$'` ran no test: "go test found no test matching the -run pattern", not rerun, exit 0.
+    expect(r.status, r.stderr).toBe(1);
+    const t = (JSON.parse(readFileSync(out, "utf8")) as { tests: Array<{ id: string; verdict: string; message: string; reproduce: string }> }).tests[0]!;
+    expect(t).toMatchObject({ id: "example.com/leak/TestMain", verdict: "deterministic", message: "goroutine leak: 1 still running", reproduce: "go test example.com/leak -count=1" });
   }, 120_000);
 
   it("a hang costs the test's timeout once go has built and begun, not the start-up allowance on top", async () => {

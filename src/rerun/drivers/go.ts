@@ -259,9 +259,14 @@ export function goDriver(go = "go"): RerunDriver {
     const ok = app !== null && (app.args.length > 0 || Object.keys(app.env).length > 0);
     return { reapply: ok, fresh: ok };
   };
-  /** The test alone, or the whole package when the seed orders the package's tests. */
+  /**
+   * The test alone, or the whole package when the seed orders the package's tests, or when the
+   * test is the package's TestMain (a failure outside its tests: a check after m.Run, a leak or a
+   * race the tests leave, needs them run; `-run '^TestMain$'` runs none, and go says "no tests
+   * to run").
+   */
   const base = (test: TestCase, app: SeedApplication | null): string[] =>
-    ordersPackage(app)
+    ordersPackage(app) || test.name === "TestMain"
       ? ["test", goPackage(test), "-count=1", ...(test.ciFlags ?? [])]
       : ["test", goPackage(test), "-run", goRunPattern(test.name), "-count=1", ...(test.ciFlags ?? [])];
   return {
