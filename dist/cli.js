@@ -15060,10 +15060,15 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
                 return await readGoJson(p, abs, enc, progress?.(size));
             case "go-test-log":
                 return await readLog(p, abs, enc, size, parseGoTestLog, progress);
-            case "unknown":
-                // Unusable as the missing file is: a warning when other reports are read (a googletest
-                // or RSpec console log next to its XML), an error alone.
-                throw new UnreadableInput(`${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`);
+            case "unknown": {
+                const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`;
+                // A console log of a runner whose log is not read (googletest's, RSpec's) next to its XML
+                // is a warning, as a missing file is; what may be a report gone wrong (an .xml file,
+                // XML, binary data, a run's failure summary) stays an error, as does any file alone.
+                if (mayBeReport(p, head))
+                    throw new UserError(why);
+                throw new UnreadableInput(why);
+            }
         }
     }
     catch (err) {
@@ -15072,6 +15077,18 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
         // A file that disappears or becomes unreadable mid-read (rotated CI logs, NFS).
         throw new UserError(`${p}: cannot be read (${errorMessage(err)})`);
     }
+}
+/**
+ * Whether a file in none of the formats read may be a report gone wrong rather than another
+ * runner's console log: named .xml, XML, binary (compressed, cut), or a text with a run's
+ * failure summary (`3 failed`, `FAILED`, `--- FAIL`), whose failures would go uncounted.
+ */
+function mayBeReport(p, head) {
+    if (/\.xml$/i.test(p) || /^\s*</.test(head))
+        return true;
+    if (describeUnknown(head) !== "it is text in none of these formats")
+        return true;
+    return /\b\d+ failed\b|^FAILED\b|^--- FAIL\b/m.test(head);
 }
 /**
  * How a report is named in what we write: its path from the project root when it lies inside

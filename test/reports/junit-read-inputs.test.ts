@@ -58,6 +58,20 @@ describe("readInputs routing", () => {
     // It stopped the whole run (exit 2) after the XML was read.
   });
 
+  it("but what may be a report gone wrong stays an error next to a good one: an .xml file, XML, binary data, a failure summary (the review's cases)", async () => {
+    writeFileSync(path.join(dir, "good.xml"), '<testsuite name="s"><testcase name="a" classname="c"/></testsuite>');
+    const cases: Array<[string, string | Buffer]> = [
+      ["error.xml", "Internal Server Error\n"],
+      ["page.html", "<!DOCTYPE html><html><body>502</body></html>"],
+      ["report.gz", Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3])],
+      ["quiet.log", "..F\n1 failed, 2 passed in 0.03s\n"],
+    ];
+    for (const [name, content] of cases) {
+      writeFileSync(path.join(dir, name), content);
+      await expect(readInputs(["good.xml", name], { cwd: dir }), name).rejects.toThrow(new RegExp(`^${name.replace(".", "\\.")}: not a JUnit XML report`));
+    }
+  });
+
   it("refuses an unrecognised file with a sentence naming it", async () => {
     writeFileSync(path.join(dir, "notes.txt"), "just some notes\n");
     await expect(readInputs(["notes.txt"], { cwd: dir })).rejects.toThrow(
