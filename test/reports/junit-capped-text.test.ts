@@ -95,6 +95,9 @@ describe("firstLine", () => {
     );
     // Nothing after it: the location is all there is.
     expect(firstLine("t2.cc:6\n\n", 4096)).toBe("t2.cc:6");
+    // Not places (the review's): no dot or slash.
+    expect(firstLine("status:404\n  at Foo.bar(Foo.java:12)", 4096)).toBe("status:404");
+    expect(firstLine("12:30\nlater", 4096)).toBe("12:30");
     // A line that says where and what stays whole.
     expect(firstLine("stats_test.go:38: Median([4 1 3 2]) = 3, want 2.5", 4096)).toBe("stats_test.go:38: Median([4 1 3 2]) = 3, want 2.5");
   });

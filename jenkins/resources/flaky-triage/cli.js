@@ -10518,9 +10518,10 @@ const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
 const MAX_JOINED_LINES = 3;
 /**
  * A first line that only says where (googletest's `tests.cc:54`, `unknown file` for an exception
- * it caught): what failed is on the lines after it.
+ * it caught): what failed is on the lines after it. A path has a dot or a slash (`status:404`,
+ * `12:30` are not places).
  */
-const BARE_LOCATION = /^(?:[^\s:]{1,500}:\d{1,9}|unknown file)$/;
+const BARE_LOCATION = /^(?:[^\s:]{0,500}[./][^\s:]{0,500}:\d{1,9}|unknown file)$/;
 /**
  * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
  * the one-line message. When that line only names the exception (`AssertionError:`), the next
