@@ -64,8 +64,13 @@ function verifyFix(test: TestCase, reruns: Reruns | undefined, how: RerunHow | u
   const why = [
     ...(n > 0 ? [`${n} passing reruns only bound its failure rate below ${Math.round(upperBound(0, n) * 100)}%`] : []),
     // Reruns run the test alone and after its own file's tests; in CI other files ran before it
-    // too (go runs each package in a process of its own: no such order there).
-    ...(test.runner === "go" ? [] : ["tests of other files that ran before it in CI were not tried"]),
+    // too (go runs each package in a process of its own: no such order there). A template's
+    // reruns run it alone only: not even its own file's (or binary's) tests went before it.
+    ...((how?.template ?? null) !== null
+      ? ["the tests that ran before it in CI (in its file or binary too) were not run before it here: run them together, with the seed"]
+      : test.runner === "go"
+        ? []
+        : ["tests of other files that ran before it in CI were not tried"]),
   ];
   return `not reproduced${why.length > 0 ? ` (${why.join("; ")})` : ""}: verify with more trials before closing it (${verifyCommand(test, how)})`;
 }

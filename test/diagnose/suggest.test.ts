@@ -138,6 +138,10 @@ describe("suggest", () => {
     expect(s("unknown", "not-reproduced", { how: { runner: null, template: ["tox", "-e", "py", "--", "{id}"] } })).toMatch(
       /\(flaky-triage verify tests\/x\.py::test_dot --rerun-command 'tox -e py -- '\\''\{id\}'\\''' --trials 100\)$/,
     );
+    // A template reran it alone: not "tests of other files" (googletest's and RSpec's order is in one binary or file).
+    expect(s("unknown", "not-reproduced", { how: { runner: null, template: ["./build/tests", "--gtest_filter={id}"] } })).toContain(
+      "the tests that ran before it in CI (in its file or binary too) were not run before it here: run them together, with the seed",
+    );
     expect(s("unknown", "not-reproduced", { how: { runner: null, template: null } })).toMatch(/\(flaky-triage verify tests\/x\.py::test_dot --trials 100\)$/);
     expect(s("unknown", "not-reproduced", { how: { runner: null, template: null, seedPatterns: [String.raw`seed=(?<seed>\d+)`] } })).toMatch(
       /\(flaky-triage verify tests\/x\.py::test_dot --seed-pattern 'seed=\(\?<seed>\\d\+\)' --trials 100\)$/,
