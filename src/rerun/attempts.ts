@@ -4,12 +4,12 @@
  * timeout is ours (pytest-timeout is not installed everywhere), and an attempt that started
  * but never ended tells us which attempt hung or took the interpreter down.
  */
-import { tellingLine } from "./telling-line.js";
 import { open, readFile } from "node:fs/promises";
 import type { Trial } from "../model.js";
 import { MAX_JUDGE_RESULTS_BYTES, MAX_MESSAGE_CHARS, RESULTS_POLL_MS } from "./limits.js";
 import { startProcess, type ProcessResult, type RunningProcess } from "./process.js";
 import type { PlanEvent, PluginEvent } from "./pytest-plugin.js";
+import { tellingLine } from "./telling-line.js";
 import type { Judge, Judgement } from "./drivers/types.js";
 
 export interface BatchSpec {
