@@ -464,7 +464,7 @@ class PackageRun {
    * package failed outside its tests (TestMain exited before or after m.Run, an init panicked):
    * gotestsum names that TestMain, and so does this reader. Either way what the package printed
    * is the failure's text, and the failure is counted and rerun (the go driver runs TestMain as
-   * the package's TestMain alone) instead of reading "0 failing tests".
+   * the whole package, its tests with it) instead of reading "0 failing tests".
    */
   private failedOutsideTests(pkg: string): void {
     const before = this.preamble.lines();
@@ -515,6 +515,7 @@ const MAX_RUNNING_NAMED = 20;
 
 /** go's own lines at the end of a package's run: not why it failed. */
 const GO_PACKAGE_END = /^(?:FAIL|ok|PASS)(?:\s|$)|^exit status \d+$|^coverage: /;
+
 /** A test that started and never reported: the test binary died inside it. */
 function crashed(run: TestRun): Result {
   return { name: run.name, outcome: "failed", index: run.index, run };

@@ -397,10 +397,10 @@ def _seed_hypothesis(item, value, fresh):
             return
         import hypothesis
         parent = saved[1] if saved[1] is not _MISSING and saved[1] is not None else hypothesis.settings()
-        if getattr(parent, "derandomize", False):
-            return  # derandomized: the same search whatever the seed, by the test's choice
+        # derandomize off too: hypothesis's "ci" profile, loaded whenever CI is set, turns it on
+        # for every test, and a fresh seed must still vary the search.
         fn._hypothesis_internal_use_seed = value
-        fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None)
+        fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None, derandomize=False)
     except Exception:
         pass
 

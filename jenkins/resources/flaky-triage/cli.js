@@ -7095,10 +7095,10 @@ def _seed_hypothesis(item, value, fresh):
             return
         import hypothesis
         parent = saved[1] if saved[1] is not _MISSING and saved[1] is not None else hypothesis.settings()
-        if getattr(parent, "derandomize", False):
-            return  # derandomized: the same search whatever the seed, by the test's choice
+        # derandomize off too: hypothesis's "ci" profile, loaded whenever CI is set, turns it on
+        # for every test, and a fresh seed must still vary the search.
         fn._hypothesis_internal_use_seed = value
-        fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None)
+        fn._hypothesis_internal_use_settings = hypothesis.settings(parent, database=None, derandomize=False)
     except Exception:
         pass
 
@@ -11157,7 +11157,7 @@ class PackageRun {
      * package failed outside its tests (TestMain exited before or after m.Run, an init panicked):
      * gotestsum names that TestMain, and so does this reader. Either way what the package printed
      * is the failure's text, and the failure is counted and rerun (the go driver runs TestMain as
-     * the package's TestMain alone) instead of reading "0 failing tests".
+     * the whole package, its tests with it) instead of reading "0 failing tests".
      */
     failedOutsideTests(pkg) {
         const before = this.preamble.lines();
