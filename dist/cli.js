@@ -21210,6 +21210,10 @@ function checkOutputPaths(outputs, inputs, resolveInput) {
  * a CI step killed mid-write must not leave a half report that a later step trusts.
  */
 async function writeFileAtomic(path, data) {
+    if (await isSpecialFile(path)) {
+        await (0,promises_namespaceObject.writeFile)(path, data, "utf8");
+        return;
+    }
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
@@ -21221,6 +21225,15 @@ async function writeFileAtomic(path, data) {
         await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw err;
     }
+}
+/**
+ * Whether the output exists and is no regular file (`--json /dev/null`, `/dev/stdout`, a FIFO):
+ * it is written in place, since renaming a file over it replaced the device with that file (as
+ * root, /dev/null became a regular file for every process on the machine).
+ */
+async function isSpecialFile(path) {
+    const info = await (0,promises_namespaceObject.stat)(path).catch(() => null);
+    return info !== null && !info.isFile() && !info.isDirectory();
 }
 /**
  * Bytes of JSON encoded before one write: few syscalls, into one reused buffer. Gathering a
@@ -21282,11 +21295,13 @@ function* jsonChunks(value) {
 }
 /** `writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n")`, written in pieces. */
 async function writeJsonAtomic(path, value) {
+    const special = await isSpecialFile(path);
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
+    if (!special)
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = special ? path : (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.tmp`);
     try {
-        const fh = await (0,promises_namespaceObject.open)(tmp, "wx");
+        const fh = await (0,promises_namespaceObject.open)(tmp, special ? "w" : "wx");
         try {
             const buf = Buffer.allocUnsafe(JSON_WRITE_BUFFER_BYTES);
             let used = 0;
@@ -21308,10 +21323,12 @@ async function writeJsonAtomic(path, value) {
         finally {
             await fh.close();
         }
-        await (0,promises_namespaceObject.rename)(tmp, path);
+        if (!special)
+            await (0,promises_namespaceObject.rename)(tmp, path);
     }
     catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        if (!special)
+            await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw err;
     }
 }

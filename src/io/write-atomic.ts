@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -7,6 +7,10 @@ import { randomBytes } from "node:crypto";
  * a CI step killed mid-write must not leave a half report that a later step trusts.
  */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  if (await isSpecialFile(path)) {
+    await writeFile(path, data, "utf8");
+    return;
+  }
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -17,6 +21,16 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * Whether the output exists and is no regular file (`--json /dev/null`, `/dev/stdout`, a FIFO):
+ * it is written in place, since renaming a file over it replaced the device with that file (as
+ * root, /dev/null became a regular file for every process on the machine).
+ */
+async function isSpecialFile(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  return info !== null && !info.isFile() && !info.isDirectory();
 }
 
 /**
@@ -84,11 +98,12 @@ export function* jsonChunks(value: unknown): Generator<string> {
 
 /** `writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n")`, written in pieces. */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const special = await isSpecialFile(path);
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  if (!special) await mkdir(dir, { recursive: true });
+  const tmp = special ? path : join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    const fh = await open(tmp, "wx");
+    const fh = await open(tmp, special ? "w" : "wx");
     try {
       const buf = Buffer.allocUnsafe(JSON_WRITE_BUFFER_BYTES);
       let used = 0;
@@ -106,9 +121,9 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
     } finally {
       await fh.close();
     }
-    await rename(tmp, path);
+    if (!special) await rename(tmp, path);
   } catch (err) {
-    await rm(tmp, { force: true });
+    if (!special) await rm(tmp, { force: true });
     throw err;
   }
 }
