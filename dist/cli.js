@@ -11164,15 +11164,14 @@ class PackageRun {
         const after = this.trailer.lines();
         const lines = [...before.lines, ...after.lines];
         const at = [...before.at, ...after.at];
+        const own = lines.flatMap((line, i) => (GO_PACKAGE_END.test(line) ? [] : [[line, at[i] ?? 0]]));
         const running = runningTests(lines, pkg);
         for (const name of running.length > 0 ? running : ["TestMain"]) {
             if (this.tests.has(name))
                 continue;
             const run = this.start(name, at[0] ?? 0);
-            lines.forEach((line, i) => {
-                if (!GO_PACKAGE_END.test(line))
-                    run.lines.push(line, at[i] ?? 0);
-            });
+            for (const [line, lineAt] of own)
+                run.lines.push(line, lineAt);
             run.outcome = "failed";
             this.results.push({ name, outcome: "failed", index: run.index, run });
         }
@@ -15062,11 +15061,12 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
             case "go-test-log":
                 return await readLog(p, abs, enc, size, parseGoTestLog, progress);
             case "unknown": {
-                const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`;
+                const what = describeUnknown(head);
+                const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${what}`;
                 // A console log of a runner whose log is not read (googletest's, RSpec's) next to its XML
                 // is a warning, as a missing file is; what may be a report gone wrong (an .xml file,
                 // XML, binary data, a run's failure summary) stays an error, as does any file alone.
-                if (mayBeReport(p, head))
+                if (mayBeReport(p, head, what))
                     throw new UserError(why);
                 throw new UnreadableInput(why);
             }
@@ -15081,13 +15081,14 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
 }
 /**
  * Whether a file in none of the formats read may be a report gone wrong rather than another
- * runner's console log: named .xml, XML, binary (compressed, cut), or a text with a run's
- * failure summary (`3 failed`, `FAILED`, `--- FAIL`), whose failures would go uncounted.
+ * runner's console log: named .xml, XML, binary (compressed, cut; `what` is describeUnknown's
+ * word for it), or a text with a run's failure summary (`3 failed`, `FAILED`, `--- FAIL`),
+ * whose failures would go uncounted.
  */
-function mayBeReport(p, head) {
+function mayBeReport(p, head, what) {
     if (/\.xml$/i.test(p) || /^\s*</.test(head))
         return true;
-    if (describeUnknown(head) !== "it is text in none of these formats")
+    if (what !== "it is text in none of these formats")
         return true;
     return /\b\d+ failed\b|^FAILED\b|^--- FAIL\b/m.test(head);
 }
@@ -15459,25 +15460,41 @@ function scannerFor(userPatterns) {
     return scanner;
 }
 /** The last acceptable match of one recogniser in one field. */
-function lastMatch(recogniser, { pattern, literal, seedWord }, field) {
+/** Whether the field can hold a match of the recogniser: it says "seed" if every match does, and has its literal. */
+function mayMatch({ literal, seedWord }, field) {
     if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw)))
-        return null;
-    if (literal !== null && !literal.in(field.raw))
+        return false;
+    return literal === null || literal.in(field.raw);
+}
+/** Calls `each` with every non-empty match of a recogniser's global pattern in `text`, until it returns false. */
+function forEachMatch(pattern, text, each) {
+    pattern.lastIndex = 0;
+    try {
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[0].length === 0) {
+                // A user pattern that can match the empty string would loop forever.
+                pattern.lastIndex++;
+                continue;
+            }
+            if (!each(m))
+                break;
+        }
+    }
+    finally {
+        pattern.lastIndex = 0;
+    }
+}
+function lastMatch(recogniser, compiled, field) {
+    if (!mayMatch(compiled, field))
         return null;
     const text = textOf(field);
-    pattern.lastIndex = 0;
     const recent = [];
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        if (m[0].length === 0) {
-            // A user pattern that can match the empty string would loop forever.
-            pattern.lastIndex++;
-            continue;
-        }
+    forEachMatch(compiled.pattern, text, (m) => {
         recent.push(m);
         if (recent.length > RECENT_MATCHES)
             recent.shift();
-    }
-    pattern.lastIndex = 0;
+        return true;
+    });
     for (let i = recent.length - 1; i >= 0; i--) {
         const m = recent[i];
         const value = recogniser.value(m);
@@ -15603,24 +15620,15 @@ function seedsFoundBy(name, text, userPatterns) {
     if (recogniser === undefined || compiled === undefined)
         return [];
     const field = { name: "output", raw: text.slice(0, MAX_SCAN_CHARS) };
-    if (compiled.seedWord && !SEED_WORD.test(field.raw))
+    if (!mayMatch(compiled, field))
         return [];
-    if (compiled.literal !== null && !compiled.literal.in(field.raw))
-        return [];
-    const stripped = textOf(field);
-    const { pattern } = compiled;
     const found = [];
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(stripped); m !== null && found.length < MAX_FOUND; m = pattern.exec(stripped)) {
-        if (m[0].length === 0) {
-            pattern.lastIndex++;
-            continue;
-        }
+    forEachMatch(compiled.pattern, textOf(field), (m) => {
         const value = recogniser.value(m);
         if (value !== null && value.length > 0)
             found.push({ value, apply: recogniser.apply(m) });
-    }
-    pattern.lastIndex = 0;
+        return found.length < MAX_FOUND;
+    });
     return found;
 }
 /** seedsFoundBy looks no further than this many seeds. */

@@ -278,11 +278,12 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
       case "go-test-log":
         return await readLog(p, abs, enc, size, parseGoTestLog, progress);
       case "unknown": {
-        const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${describeUnknown(head)}`;
+        const what = describeUnknown(head);
+        const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${what}`;
         // A console log of a runner whose log is not read (googletest's, RSpec's) next to its XML
         // is a warning, as a missing file is; what may be a report gone wrong (an .xml file,
         // XML, binary data, a run's failure summary) stays an error, as does any file alone.
-        if (mayBeReport(p, head)) throw new UserError(why);
+        if (mayBeReport(p, head, what)) throw new UserError(why);
         throw new UnreadableInput(why);
       }
     }
@@ -295,12 +296,13 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
 
 /**
  * Whether a file in none of the formats read may be a report gone wrong rather than another
- * runner's console log: named .xml, XML, binary (compressed, cut), or a text with a run's
- * failure summary (`3 failed`, `FAILED`, `--- FAIL`), whose failures would go uncounted.
+ * runner's console log: named .xml, XML, binary (compressed, cut; `what` is describeUnknown's
+ * word for it), or a text with a run's failure summary (`3 failed`, `FAILED`, `--- FAIL`),
+ * whose failures would go uncounted.
  */
-function mayBeReport(p: string, head: string): boolean {
+function mayBeReport(p: string, head: string, what: string): boolean {
   if (/\.xml$/i.test(p) || /^\s*</.test(head)) return true;
-  if (describeUnknown(head) !== "it is text in none of these formats") return true;
+  if (what !== "it is text in none of these formats") return true;
   return /\b\d+ failed\b|^FAILED\b|^--- FAIL\b/m.test(head);
 }
 

@@ -471,13 +471,12 @@ class PackageRun {
     const after = this.trailer.lines();
     const lines = [...before.lines, ...after.lines];
     const at = [...before.at, ...after.at];
+    const own = lines.flatMap((line, i) => (GO_PACKAGE_END.test(line) ? [] : [[line, at[i] ?? 0] as const]));
     const running = runningTests(lines, pkg);
     for (const name of running.length > 0 ? running : ["TestMain"]) {
       if (this.tests.has(name)) continue;
       const run = this.start(name, at[0] ?? 0);
-      lines.forEach((line, i) => {
-        if (!GO_PACKAGE_END.test(line)) run.lines.push(line, at[i] ?? 0);
-      });
+      for (const [line, lineAt] of own) run.lines.push(line, lineAt);
       run.outcome = "failed";
       this.results.push({ name, outcome: "failed", index: run.index, run });
     }

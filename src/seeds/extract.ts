@@ -243,22 +243,38 @@ function scannerFor(userPatterns: readonly RegExp[]): Scanner {
 }
 
 /** The last acceptable match of one recogniser in one field. */
-function lastMatch(recogniser: SeedRecogniser, { pattern, literal, seedWord }: Compiled, field: Field): Found | null {
-  if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw))) return null;
-  if (literal !== null && !literal.in(field.raw)) return null;
-  const text = textOf(field);
+/** Whether the field can hold a match of the recogniser: it says "seed" if every match does, and has its literal. */
+function mayMatch({ literal, seedWord }: Compiled, field: Field): boolean {
+  if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw))) return false;
+  return literal === null || literal.in(field.raw);
+}
+
+/** Calls `each` with every non-empty match of a recogniser's global pattern in `text`, until it returns false. */
+function forEachMatch(pattern: RegExp, text: string, each: (m: RegExpExecArray) => boolean): void {
   pattern.lastIndex = 0;
-  const recent: RegExpExecArray[] = [];
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      // A user pattern that can match the empty string would loop forever.
-      pattern.lastIndex++;
-      continue;
+  try {
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        // A user pattern that can match the empty string would loop forever.
+        pattern.lastIndex++;
+        continue;
+      }
+      if (!each(m)) break;
     }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+}
+
+function lastMatch(recogniser: SeedRecogniser, compiled: Compiled, field: Field): Found | null {
+  if (!mayMatch(compiled, field)) return null;
+  const text = textOf(field);
+  const recent: RegExpExecArray[] = [];
+  forEachMatch(compiled.pattern, text, (m) => {
     recent.push(m);
     if (recent.length > RECENT_MATCHES) recent.shift();
-  }
-  pattern.lastIndex = 0;
+    return true;
+  });
   for (let i = recent.length - 1; i >= 0; i--) {
     const m = recent[i]!;
     const value = recogniser.value(m);
@@ -381,21 +397,13 @@ export function seedsFoundBy(name: string, text: string, userPatterns: readonly 
   const compiled = scanner.compiled[r];
   if (recogniser === undefined || compiled === undefined) return [];
   const field: Field = { name: "output", raw: text.slice(0, MAX_SCAN_CHARS) };
-  if (compiled.seedWord && !SEED_WORD.test(field.raw)) return [];
-  if (compiled.literal !== null && !compiled.literal.in(field.raw)) return [];
-  const stripped = textOf(field);
-  const { pattern } = compiled;
+  if (!mayMatch(compiled, field)) return [];
   const found: Array<{ value: string; apply: SeedApply }> = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(stripped); m !== null && found.length < MAX_FOUND; m = pattern.exec(stripped)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+  forEachMatch(compiled.pattern, textOf(field), (m) => {
     const value = recogniser.value(m);
     if (value !== null && value.length > 0) found.push({ value, apply: recogniser.apply(m) });
-  }
-  pattern.lastIndex = 0;
+    return found.length < MAX_FOUND;
+  });
   return found;
 }
 
