@@ -60,9 +60,12 @@
  *                      seed that could not be re-applied -> unknown as well, and so is one the
  *                      reruns were given but printed others in its place (Reruns.seedsPrintedInstead:
  *                      the test draws its own seed and only prints it).
- *   6. not-reproduced -> unknown (did not fail in N reruns), unless the text says timeout or
- *      environment (then that cause, since those depend on the machine, not the code); the
- *      reason says so when the reruns printed other seeds than CI's (its inputs were not tried).
+ *   6. not-reproduced -> unknown (did not fail in N reruns), unless some fresh seeds failed (then
+ *      order-dependence for a seed that orders the tests, go -shuffle: other orders fail;
+ *      otherwise unknown, naming the failing seeds: some inputs break it, CI's did not here), or
+ *      the text says timeout or environment (then that cause, since those depend on the machine,
+ *      not the code); the reason says so when the reruns printed other seeds than CI's (its
+ *      inputs were not tried).
  *   7. not-rerun -> the cause the text alone supports (crash, timeout, environment, tolerance
  *      near miss, non-finite/overflow edge case), flagged as a hypothesis until reruns confirm it.
  *
@@ -439,6 +442,10 @@ export function classify(input: ClassifyInput): Classification {
       reruns.order !== undefined && order.n > 0
         ? `did not fail in ${runs(same.n)} (nor in ${order.n} more after its ${reruns.order.predecessors} predecessors)`
         : `did not fail in ${runs(same.n)}`;
+    const fresh = counts(reruns.freshSeeds);
+    if (seed !== null && instead === undefined && fresh.failures > 0) {
+      return notReproducedButFresh(done, passed, seed, fresh, reruns.freshSeeds.failingSeeds);
+    }
     if (timeout) {
       return done("timeout", `${passed}, but the original run timed out (${quote(timeout)}): likely a slow or overloaded CI machine`);
     }
@@ -552,6 +559,41 @@ function anyValueFails(seed: Seed | null): boolean {
 }
 
 /** What a test that printed other seeds than the one it was given did. */
+/**
+ * Not reproduced with CI's seed, yet some fresh seeds failed: evidence of its own, which "did not
+ * fail in N reruns" hid (and the report showed green). A seed that orders the tests: other
+ * orders fail, so the order decides. One that pins inputs: some inputs break it, CI's did not
+ * here, so CI's failure had another cause or the seed does not pin what failed.
+ */
+function notReproducedButFresh(
+  done: (cause: Cause, reason: string) => Classification,
+  passed: string,
+  seed: Seed,
+  fresh: Counts,
+  failingSeeds: readonly string[],
+): Classification {
+  const listed = failingSeeds.slice(0, 5).join(", ") + (failingSeeds.length > 5 ? ", ..." : "");
+  const which = listed === "" ? "" : ` (${listed})`;
+  if (ordersOnly(seed)) {
+    return done(
+      "order-dependence",
+      `${passed} in CI's order (seed ${seed.value}) but failed ${fresh.failures} of ${fresh.n} other orders${which}: which tests run before it decides`,
+    );
+  }
+  if (ordersTestsOnly(seed)) {
+    return done(
+      "unknown",
+      `${passed} with CI's seed ${seed.value} but failed ${fresh.failures} of ${fresh.n} more runs with other seeds${which}, which only order the tests ` +
+        `and it ran alone: it fails intermittently, from unseeded randomness or a race`,
+    );
+  }
+  return done(
+    "unknown",
+    `${passed} with CI's seed ${seed.value}, but failed with ${fresh.failures} of ${fresh.n} fresh seeds${which}: some inputs break it, ` +
+      `and CI's did not here, so CI's failure had another cause (a race, the machine) or the seed does not pin what failed`,
+  );
+}
+
 function drewItsOwn(seed: Seed, instead: readonly string[]): string {
   return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }

@@ -7,7 +7,7 @@ import { hypothesisExample, onlyRecordedRetries, pinsInputs } from "../classify.
 import type { Cause, Reruns, Seed, TestCase, Tolerance, Verdict } from "../model.js";
 import { shellQuoteCommand } from "../render/shell-quote.js";
 import { passEnvAskedIn } from "../rerun/withheld.js";
-import { ordersOnly } from "../seeds/recognisers.js";
+import { ordersOnly, ordersTestsOnly } from "../seeds/recognisers.js";
 import { upperBound } from "../stats.js";
 import { formatTolerance } from "./ladder.js";
 
@@ -164,7 +164,7 @@ export function suggest(input: SuggestInput): string {
     case "order-dependence":
       // Found by a seed that only orders the tests, not by an order check: "alone" never ran.
       return (
-        `${reruns?.order === undefined && ordersOnly(seed) ? `fails in its recorded order${withSeed(seed)}, passes in others: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
+        `${reruns?.order === undefined && ordersOnly(seed) ? `${inOrders(verdict, seed, reruns)}: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
         `(module globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`
       );
     case "timeout":
@@ -185,6 +185,13 @@ export function suggest(input: SuggestInput): string {
     case "unknown":
       return unknownFix(test, verdict, tolerance, seed, reruns, how);
   }
+}
+
+/** Which orders fail, when a seed that orders the tests found it: CI's (deterministic), or others (CI's passed). */
+function inOrders(verdict: Verdict, seed: Seed | null, reruns: Reruns | undefined): string {
+  if (verdict !== "not-reproduced") return `fails in its recorded order${withSeed(seed)}, passes in others`;
+  const failing = reruns?.freshSeeds.failingSeeds ?? [];
+  return `passes in its recorded order${withSeed(seed)}, fails in others${failing.length > 0 ? ` (seeds ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""})` : ""}`;
 }
 
 /** Where a seed is given back to the test: its environment variables, or its arguments. */
@@ -208,8 +215,17 @@ function unknownFix(
     );
   }
   switch (verdict) {
-    case "not-reproduced":
+    case "not-reproduced": {
+      const failing = reruns?.freshSeeds.failingSeeds ?? [];
+      if (seed !== null && failing.length > 0 && !ordersTestsOnly(seed)) {
+        return (
+          `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}: ` +
+          `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
+          `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`
+        );
+      }
       return verifyFix(test, reruns, how);
+    }
     case "intermittent":
       if (reruns !== undefined && onlyRecordedRetries(reruns)) {
         return (

@@ -42,6 +42,23 @@ function s(cause: Cause, verdict: Verdict = "deterministic", extra: Partial<Sugg
 }
 
 describe("suggest", () => {
+  it("not reproduced with CI's seed but failing with fresh seeds: rerun with one of them (it read 'not reproduced: verify with more trials' only)", () => {
+    const reruns: Reruns = { ...REPEATED, freshSeeds: { runs: 10, passed: 6, failed: 4, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["11", "12", "13", "14"] } };
+    const text = s("unknown", "not-reproduced", { reruns });
+    expect(text).toMatch(/^passed every rerun with CI's seed 578250488 but failed with fresh seeds 11, 12, 13, \.\.\.: rerun it with seed 11 \(MXNET_TEST_SEED\) a few times/);
+    expect(text).toContain("in tests/x.py:42");
+    expect(text).toContain("CI's own failure stays unexplained: not reproduced (10 passing reruns");
+    // None failed: the verify advice alone, as before.
+    expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toMatch(/^not reproduced \(10 passing reruns/);
+  });
+
+  it("order dependence found by other orders (go -shuffle) when CI's order passed: says which way round", () => {
+    const shuffle: Seed = { value: "99", recogniser: "go-shuffle", source: { file: "go.json" }, apply: { kind: "args", args: ["-shuffle=99"] } };
+    const reruns: Reruns = { ...REPEATED, freshSeeds: { runs: 3, passed: 1, failed: 2, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["5", "8"] } };
+    expect(s("order-dependence", "not-reproduced", { seed: shuffle, reruns })).toMatch(/^passes in its recorded order with seed 99, fails in others \(seeds 5, 8\): isolate state/);
+    expect(s("order-dependence", "deterministic", { seed: shuffle, reruns })).toMatch(/^fails in its recorded order with seed 99, passes in others: isolate state/);
+  });
+
   it("a strict xfail that passed (pytest's '[XPASS(strict)] reason'): remove the marker, not 'bisect recent changes'", () => {
     // Real pytest 9: @pytest.mark.xfail(strict=True, reason="bug 123") on a passing test.
     const test = { ...TEST, message: "[XPASS(strict)] bug 123" };

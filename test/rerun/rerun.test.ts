@@ -719,6 +719,40 @@ describe("a test that prints an MXNet seed but draws its own (helper-46's case)"
   }, 180_000);
 });
 
+describe("not reproduced with CI's seed, failing with fresh ones", () => {
+  it("names the failing fresh seeds and says to rerun with one, where it read a plain 'did not fail in 4 reruns' (real pytest, dist/cli.js)", () => {
+    const project = pytestProject("ft-fresh-fail-", {
+      "tests/test_inputs.py": [
+        "import os",
+        "",
+        "def test_most_inputs_break_it():",
+        '    seed = int(os.environ.get("MXNET_TEST_SEED", "5"))',
+        '    print("Setting test np/mx/python random seeds, use MXNET_TEST_SEED=%d to reproduce." % seed)',
+        // CI failed with seed 5 for a reason of its own (here a variable only CI has); seed 5
+        // passes anywhere else, every other seed fails.
+        '    assert not os.environ.get("FT_ONLY_IN_CI"), "something only CI had"',
+        '    assert seed == 5, "these inputs break it"',
+        "",
+      ].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+    const r = ciThenTriage(project, {
+      ciEnv: { ...env, FT_ONLY_IN_CI: "1" },
+      pytestArgs: ["-o", "junit_logging=all"],
+      cliArgs: ["--reruns", "4", "--fresh-seeds", "3", "--jobs", "1"],
+      env,
+    });
+    const t = r.report.tests[0]!;
+    expect(t.seed?.value, r.stderr).toBe("5");
+    expect(t.verdict).toBe("not-reproduced");
+    expect(t.reruns.freshSeeds.failingSeeds).toHaveLength(3);
+    expect(t.causeReason).toMatch(/^did not fail in 4 reruns with CI's seed 5, but failed with 3 of 3 fresh seeds \(\d+, \d+, \d+\)/);
+    expect(t.suggestion).toContain(`rerun it with seed ${t.reruns.freshSeeds.failingSeeds[0]} (MXNET_TEST_SEED)`);
+    // Not a deterministic failure of CI's: the exit status stays 0.
+    expect(r.status).toBe(0);
+  }, 120_000);
+});
+
 describe("what each attempt printed", () => {
   it("is its own: pytest's captured log of earlier repeats of the item is not carried into later ones (it grew with the square of the attempts)", async () => {
     const project = pytestProject("ft-own-log-", {

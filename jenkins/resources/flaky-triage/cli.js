@@ -17946,6 +17946,10 @@ function classify(input) {
         const passed = reruns.order !== undefined && order.n > 0
             ? `did not fail in ${runs(same.n)} (nor in ${order.n} more after its ${reruns.order.predecessors} predecessors)`
             : `did not fail in ${runs(same.n)}`;
+        const fresh = counts(reruns.freshSeeds);
+        if (seed !== null && instead === undefined && fresh.failures > 0) {
+            return notReproducedButFresh(done, passed, seed, fresh, reruns.freshSeeds.failingSeeds);
+        }
         if (timeout) {
             return done("timeout", `${passed}, but the original run timed out (${quote(timeout)}): likely a slow or overloaded CI machine`);
         }
@@ -18040,6 +18044,25 @@ function anyValueFails(seed) {
     return [seed, ...(seed?.related ?? [])].some((s) => s?.recogniser === "hypothesis-falsifying-example" && /# or any other generated value/.test(s.value));
 }
 /** What a test that printed other seeds than the one it was given did. */
+/**
+ * Not reproduced with CI's seed, yet some fresh seeds failed: evidence of its own, which "did not
+ * fail in N reruns" hid (and the report showed green). A seed that orders the tests: other
+ * orders fail, so the order decides. One that pins inputs: some inputs break it, CI's did not
+ * here, so CI's failure had another cause or the seed does not pin what failed.
+ */
+function notReproducedButFresh(done, passed, seed, fresh, failingSeeds) {
+    const listed = failingSeeds.slice(0, 5).join(", ") + (failingSeeds.length > 5 ? ", ..." : "");
+    const which = listed === "" ? "" : ` (${listed})`;
+    if (ordersOnly(seed)) {
+        return done("order-dependence", `${passed} in CI's order (seed ${seed.value}) but failed ${fresh.failures} of ${fresh.n} other orders${which}: which tests run before it decides`);
+    }
+    if (ordersTestsOnly(seed)) {
+        return done("unknown", `${passed} with CI's seed ${seed.value} but failed ${fresh.failures} of ${fresh.n} more runs with other seeds${which}, which only order the tests ` +
+            `and it ran alone: it fails intermittently, from unseeded randomness or a race`);
+    }
+    return done("unknown", `${passed} with CI's seed ${seed.value}, but failed with ${fresh.failures} of ${fresh.n} fresh seeds${which}: some inputs break it, ` +
+        `and CI's did not here, so CI's failure had another cause (a race, the machine) or the seed does not pin what failed`);
+}
 function drewItsOwn(seed, instead) {
     return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
@@ -18618,7 +18641,7 @@ function suggest(input) {
                 `touched${where(test)} (only what is needed); do not just raise tolerances`);
         case "order-dependence":
             // Found by a seed that only orders the tests, not by an order check: "alone" never ran.
-            return (`${reruns?.order === undefined && ordersOnly(seed) ? `fails in its recorded order${withSeed(seed)}, passes in others: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
+            return (`${reruns?.order === undefined && ordersOnly(seed) ? `${inOrders(verdict, seed, reruns)}: isolate state leaking from the tests that run before it` : "passes alone, fails after earlier tests: isolate state leaking from them"} ` +
                 `(module globals, caches, RNG state, fixtures with a wider scope, files)${where(test)}`);
         case "timeout":
             return (`timed out${where(test)}: find the blocking or slow step (deadlock, network wait, ` +
@@ -18635,6 +18658,13 @@ function suggest(input) {
             return unknownFix(test, verdict, tolerance, seed, reruns, how);
     }
 }
+/** Which orders fail, when a seed that orders the tests found it: CI's (deterministic), or others (CI's passed). */
+function inOrders(verdict, seed, reruns) {
+    if (verdict !== "not-reproduced")
+        return `fails in its recorded order${withSeed(seed)}, passes in others`;
+    const failing = reruns?.freshSeeds.failingSeeds ?? [];
+    return `passes in its recorded order${withSeed(seed)}, fails in others${failing.length > 0 ? ` (seeds ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""})` : ""}`;
+}
 /** Where a seed is given back to the test: its environment variables, or its arguments. */
 function seedSource(seed) {
     return seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(" / ") : "the argument that passes it";
@@ -18646,8 +18676,15 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
             `generators from ${seedSource(seed)} whenever it is set, then rerun with CI's seed to replay the failing inputs`);
     }
     switch (verdict) {
-        case "not-reproduced":
+        case "not-reproduced": {
+            const failing = reruns?.freshSeeds.failingSeeds ?? [];
+            if (seed !== null && failing.length > 0 && !ordersTestsOnly(seed)) {
+                return (`passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}: ` +
+                    `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
+                    `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`);
+            }
             return verifyFix(test, reruns, how);
+        }
         case "intermittent":
             if (reruns !== undefined && onlyRecordedRetries(reruns)) {
                 return (`flaky in the report's own retries, which are not repeated here: run it alone many times ` +
