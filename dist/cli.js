@@ -17989,7 +17989,7 @@ function classify(input) {
             return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
                 `${fresh.n} fresh orders: which tests run before it decides`);
         }
-        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead);
+        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
     }
     // intermittent
     if (onlyRecordedRetries(reruns)) {
@@ -18066,7 +18066,7 @@ function notReproducedButFresh(done, passed, seed, fresh, failingSeeds) {
 function drewItsOwn(seed, instead) {
     return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
-function deterministicCause(done, same, fresh, seed, sensitivity, numeric, instead) {
+function deterministicCause(done, same, fresh, seed, sensitivity, numeric, instead, seedReapplied) {
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
         return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
@@ -18083,6 +18083,12 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric, inste
     if (seed !== null && instead !== undefined) {
         // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
         return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
+    }
+    if (seed !== null && !seedReapplied && fresh.n === 0) {
+        // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
+        // seed given as an argument): "with seed N" would claim what never ran. Failing without
+        // CI's inputs as well, it fails whatever its inputs, as a test with no seed to vary does.
+        return done("regression", `${all}, run without its seed ${seed.value} (the reruns could not be given it): it fails without CI's inputs too, a real bug`);
     }
     if (sensitivity === "seed-specific") {
         if (numeric.nonFinite !== undefined) {

@@ -44,7 +44,8 @@
  *                   unless fresh seeds all failed too or hypothesis says any generated value
  *                   fails (regression).
  *      regression   all-seeds and not a near miss: it fails whatever the seed; also when no
- *                   seed was printed and there are no fresh-seed runs to vary it, and when the
+ *                   seed was printed and there are no fresh-seed runs to vary it, when the
+ *                   reruns could not be given the printed seed (they ran on other inputs), and when the
  *                   reruns printed other seeds than the one given (each drew inputs of its own).
  *      unknown      a seed was printed but sensitivity is unknown (no fresh-seed runs).
  *   5. intermittent under the same seed:
@@ -487,7 +488,7 @@ export function classify(input: ClassifyInput): Classification {
           `${fresh.n} fresh orders: which tests run before it decides`,
       );
     }
-    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead);
+    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
   }
 
   // intermittent
@@ -606,6 +607,7 @@ function deterministicCause(
   sensitivity: SeedSensitivity,
   numeric: NumericSignal,
   instead: readonly string[] | undefined,
+  seedReapplied: boolean,
 ): Classification {
   const all = `failed all ${runs(same.n)}`;
   if (numeric.nearMiss || numeric.construction) {
@@ -623,6 +625,12 @@ function deterministicCause(
   if (seed !== null && instead !== undefined) {
     // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
     return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
+  }
+  if (seed !== null && !seedReapplied && fresh.n === 0) {
+    // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
+    // seed given as an argument): "with seed N" would claim what never ran. Failing without
+    // CI's inputs as well, it fails whatever its inputs, as a test with no seed to vary does.
+    return done("regression", `${all}, run without its seed ${seed.value} (the reruns could not be given it): it fails without CI's inputs too, a real bug`);
   }
   if (sensitivity === "seed-specific") {
     if (numeric.nonFinite !== undefined) {

@@ -1,6 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
 import { ranNoTest, templateDriver } from "../../src/rerun/drivers/template.js";
-import type { TestCase } from "../../src/model.js";
+import type { Report, TestCase } from "../../src/model.js";
+import { removeTempDirs, tempDir } from "./helpers.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+afterAll(removeTempDirs);
 
 const test: TestCase = { id: "Order.NeedsStateUnset", classname: "Order", name: "NeedsStateUnset", outcome: "failed", sources: [{ file: "report.xml" }], index: 0 };
 
@@ -57,4 +65,27 @@ describe("a --rerun-command attempt that selected no test", () => {
       message: "exit code 1: [  FAILED  ] Order.NeedsStateUnset",
     });
   });
+});
+
+describe("a --rerun-command without {seed}, for a seed passed as an argument (googletest's --gtest_random_seed)", () => {
+  it("does not claim the reruns ran 'with seed 23': they ran without it (dist/cli.js, a real command that always fails)", () => {
+    const dir = tempDir("ft-tpl-noseed-");
+    copyFileSync(path.join(here, "..", "fixtures", "junit", "gtest-real-shuffle.xml"), path.join(dir, "report.xml"));
+    writeFileSync(path.join(dir, "fail.py"), 'import sys\nprint("[  FAILED  ] " + sys.argv[1])\nsys.exit(1)\n');
+    const cli = path.join(here, "..", "..", "dist", "cli.js");
+    const run = (template: string, extra: string[]): Report => {
+      const json = path.join(dir, "out.json");
+      const r = spawnSync(process.execPath, [cli, "report.xml", "--rerun-command", template, "--reruns", "3", ...extra, "--json", json, "--quiet"], { cwd: dir, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(1);
+      return JSON.parse(readFileSync(json, "utf8")) as Report;
+    };
+    const without = run("python3 fail.py {name}", []).tests.find((t) => t.name === "HistogramHasTenBins")!;
+    expect(without.seed?.value).toBe("23");
+    expect(without.causeReason).toBe("failed all 3 reruns, run without its seed 23 (the reruns could not be given it): it fails without CI's inputs too, a real bug");
+    expect(without.cause).toBe("regression");
+    expect(without.suggestion).not.toContain("with seed 23");
+    // With {seed}, the seed is given and fresh ones tried: every seed fails.
+    const given = run("python3 fail.py {name} --gtest_random_seed={seed}", ["--fresh-seeds", "2"]).tests.find((t) => t.name === "HistogramHasTenBins")!;
+    expect([given.verdict, given.seedSensitivity, given.cause]).toEqual(["deterministic", "all-seeds", "regression"]);
+  }, 60_000);
 });
