@@ -6831,6 +6831,8 @@ def pytest_addoption(parser):
                     help="seed of each attempt (one seed: the same for all)")
     group.addoption("--ft-seed-env", action="append", default=[], metavar="NAME",
                     help="set environment variable NAME to the attempt's seed (repeatable)")
+    group.addoption("--ft-fresh", action="store_true", default=False,
+                    help="the seeds are fresh ones, not CI's: hypothesis searches anew with them")
     group.addoption("--ft-global-seed", action="store_true", default=False,
                     help="seed random, numpy and torch global generators before each attempt")
     group.addoption("--ft-stop-when-mixed", action="store_true", default=False,
@@ -6851,6 +6853,7 @@ class _State(object):
         self.seeds = [s for s in (opt.ft_seeds or "").split(",") if s != ""]
         self.seed_env = list(opt.ft_seed_env)
         self.global_seed = opt.ft_global_seed
+        self.fresh = opt.ft_fresh
         self.stop_when_mixed = opt.ft_stop_when_mixed
         self.fresh_passes = opt.ft_fresh_passes
         self.run_until = opt.ft_run_until
@@ -7051,10 +7054,11 @@ def _reseed(state, seed, seed_env=None, global_seed=None, item=None, fresh=False
         os.environ[name] = seed
     if item is not None:
         _refresh(state, item, seed, names)
+        # Whatever carries the seed (a variable, the global generators), hypothesis's search
+        # reads none of it: a fresh attempt must reach it too, or it replays CI's search.
+        _seed_hypothesis(item, _seed_int(seed), fresh)
     if state.global_seed if global_seed is None else global_seed:
         value = _seed_int(seed)
-        if item is not None:
-            _seed_hypothesis(item, value, fresh)
         random.seed(value)
         try:
             import numpy
@@ -7223,7 +7227,7 @@ def _run_protocol(item):
 def _run_attempts(state, item, attempts):
     def reseed(attempt):
         seed = state.seed_for(attempt)
-        _reseed(state, seed, item=item, fresh=len(set(state.seeds or [])) > 1)
+        _reseed(state, seed, item=item, fresh=state.fresh)
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {}, reseed)
@@ -7515,7 +7519,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     def reseed(attempt):
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
-        _reseed(state, seed, seed_env, global_seed, item, fresh=len(set(seeds)) > 1)
+        _reseed(state, seed, seed_env, global_seed, item, fresh=bool(run.get("fresh")))
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {"item": index, "run": run_index}, reseed)
@@ -7921,6 +7925,7 @@ function pytestDriver(python) {
                 return {
                     attempts: seeds.length,
                     seeds,
+                    fresh: true,
                     seedEnv: Object.keys(app.env),
                     globalSeed: app.globalRng !== null,
                     stopWhenMixed: req.stopWhenMixed,
@@ -7974,7 +7979,7 @@ function pytestDriver(python) {
                 pytestArgs.push(...argsWithSeed(app, first));
                 if (app.globalRng !== null)
                     seedArgs.push("--ft-global-seed");
-                seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
+                seedArgs.push(`--ft-seeds=${seeds.join(",")}`, "--ft-fresh");
             }
             if (isFileId(req.test.id))
                 return collectInvocation(python, req, env, pytestArgs);

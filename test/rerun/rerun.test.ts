@@ -270,6 +270,45 @@ describe("hypothesis: the CI run's saved falsifying example", () => {
   }, 120_000);
 });
 
+describe("hypothesis: one fresh seed", () => {
+  // The plugin told fresh attempts by their seeds differing: with --fresh-seeds 1 (or a verify
+  // chunk of one trial) the fresh attempt ran CI's own search and database, not its seed's.
+  const PROP = [
+    "import json, os",
+    "from hypothesis import given, seed, strategies as st",
+    "",
+    "",
+    "@seed(5)",
+    "@given(st.integers())",
+    "def test_prop(x):",
+    '    with open(os.environ["FT_SEEN"], "a") as f:',
+    '        f.write(json.dumps([os.environ.get("MXNET_TEST_SEED"), getattr(test_prop, "_hypothesis_internal_use_seed", None)]) + "\\n")',
+    '    assert False, "use MXNET_TEST_SEED=%s to reproduce" % os.environ.get("MXNET_TEST_SEED")',
+    "",
+  ].join("\n");
+
+  it.each([
+    ["the only one", 1],
+    ["one of three", 3],
+  ])("gives the fresh seed to hypothesis's search: %s", async (_how, fresh) => {
+    const project = pytestProject("ft-hyp-one-fresh-", { "tests/test_prop.py": PROP });
+    const seen = path.join(project, "seen.jsonl");
+    const out = await rerunTest(
+      planRerun({ test: pytestCase("tests/test_prop.py::test_prop"), seed: mxnetSeed("7"), reruns: 1, freshSeeds: fresh, timeoutSec: 60, cwd: project }),
+      { runDir: tempDir("ft-hyp-one-fresh-run-"), env: { ...process.env, FT_SEEN: seen, PYTHONDONTWRITEBYTECODE: "1" }, startupAllowanceSec: 30 },
+    );
+    expect(out.reruns.freshSeeds.runs).toBe(fresh);
+    // Each example of an attempt records (the seed variable, the seed hypothesis was given).
+    const rows = readLines(seen).map((l) => JSON.parse(l) as [string, number | null]);
+    const byEnv = new Map<string, Set<number | null>>();
+    for (const [env, hyp] of rows) byEnv.set(env, (byEnv.get(env) ?? new Set()).add(hyp));
+    // CI's seed: the test's own @seed(5). Each fresh seed: that seed, for hypothesis too.
+    expect([...byEnv.get("7")!]).toEqual([5]);
+    expect(byEnv.size).toBe(1 + fresh);
+    for (const s of out.reruns.freshSeeds.seeds) expect([...byEnv.get(s)!]).toEqual([Number(s)]);
+  }, 120_000);
+});
+
 describe("a seed the test module reads when imported", () => {
   it("reaches it for every fresh seed: the module is executed again when it holds the old seed (dist/cli.js, batched)", () => {
     // Fails for one seed in ten; the CI run's seed, 13, is one of them.

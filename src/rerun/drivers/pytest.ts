@@ -200,6 +200,7 @@ export function pytestDriver(python: string): RerunDriver {
         return {
           attempts: seeds.length,
           seeds,
+          fresh: true,
           seedEnv: Object.keys(app.env),
           globalSeed: app.globalRng !== null,
           stopWhenMixed: req.stopWhenMixed,
@@ -249,7 +250,7 @@ export function pytestDriver(python: string): RerunDriver {
         }
         pytestArgs.push(...argsWithSeed(app, first));
         if (app.globalRng !== null) seedArgs.push("--ft-global-seed");
-        seedArgs.push(`--ft-seeds=${seeds.join(",")}`);
+        seedArgs.push(`--ft-seeds=${seeds.join(",")}`, "--ft-fresh");
       }
       if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const modeArgs =
