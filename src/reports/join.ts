@@ -462,7 +462,8 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
       const e: Evidence = { test, kind: input.kind, id: test.id, order: order++ };
       // A go log that never named the package leaves bare test names: nothing to map them with.
       if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-        const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
+        // A runner of its own that names tests like dotted modules (CTest: `Suite.Test`) is not pytest.
+        const mapped = input.kind === "junit" && dialect?.name !== "ctest" ? pytestJUnit(test, ids, project) : null;
         if (mapped !== null) {
           e.id = mapped.id;
           if (mapped.runner !== undefined) e.runner = mapped.runner;

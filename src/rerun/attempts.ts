@@ -131,6 +131,7 @@ async function runExitStatusBatch(spec: BatchSpec): Promise<BatchResult> {
 function judgedTrial(judged: Judgement & { kind: "passed" | "failed" }, base: Pick<Trial, "seed" | "durationSec">, message: string): Trial {
   if (judged.kind === "passed") return { kind: "passed", ...base };
   if (judged.timedOut === true) return { kind: "timedOut", ...base };
+  if (judged.crashed === true) return { kind: "crashed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
   return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
 }
 

@@ -112,6 +112,46 @@ describe("googletest 1.12.1 (--gtest_shuffle --gtest_random_seed=23)", () => {
   });
 });
 
+describe("CTest 3.25 --output-junit (googletest 1.12.1 tests found by gtest_discover_tests, ROUND_SEED=6)", () => {
+  const r = junit("ctest-real.xml");
+
+  it("is CTest's by its head: ids are CTest's names (what `ctest -R` selects), not `Suite.Test::Suite.Test` read as a pytest module", () => {
+    expect(r.parsed.counts).toEqual({ tests: 11, passed: 2, failed: 7, errored: 0, skipped: 2 });
+    expect(dialects(r)[1]).toBe("ctest");
+    const tests = joinInputs([r.parsed], { exists: (rel) => rel === "native_test.cc" });
+    expect(tests.map((t) => t.id)).toEqual([
+      "Numeric.MeanNearMiss",
+      "Numeric.AddEquals",
+      "Crash.Segfault",
+      "Abort.FailedAssert",
+      "Seeded.RoundTrip",
+      "Typed.SumIsExact<float>",
+      "Hang.Sleeps",
+    ]);
+  });
+
+  it("what failed comes from the output (its failure message is empty): googletest's failure lines, or the test that never finished and its last line", () => {
+    const tests = new Map(joinInputs([r.parsed], { exists: () => false }).map((t) => [t.id, t]));
+    expect(tests.get("Numeric.AddEquals")?.message).toBe("Expected equality of these values:\n  add(40, 2)\n    Which is: 43\n  42");
+    expect(tests.get("Crash.Segfault")?.message).toMatch(/^Crash\.Segfault started and printed no result \(its last line: about to write through a null pointer\): the test process died/);
+    expect(tests.get("Abort.FailedAssert")?.message).toContain("Assertion `items > 0 && \"items must not be empty\"' failed.");
+    expect(tests.get("Hang.Sleeps")?.message).toMatch(/^Hang\.Sleeps started and printed no result: /);
+    // The EXPECT_NEAR near miss is read from it: 6e-7 against 1e-7.
+    expect(tolerance(tests.get("Numeric.MeanNearMiss"))).toMatchObject({ format: "googletest-expect-near", atol: 1e-7 });
+  });
+
+  it("places the failure at the assertion's line of the project's source (the output's absolute path, under the project)", () => {
+    const files = ["native_test.cc"];
+    const near = joinInputs([r.parsed], { exists: (rel) => files.includes(rel) }).find((t) => t.id === "Numeric.MeanNearMiss");
+    expect(near === undefined ? null : [near.file, near.line]).toEqual(["native_test.cc", 17]);
+  });
+
+  it("the seed the test printed in its output goes back as its variable", () => {
+    const seed = extractSeed(named(r, "Seeded.RoundTrip"), []);
+    expect(seed).toMatchObject({ value: "6", apply: { kind: "env", env: { ROUND_SEED: "6" } } });
+  });
+});
+
 describe("Catch2 2.13.10 (--order rand --rng-seed 23, -r junit)", () => {
   const r = junit("catch2-real-rand.xml");
 

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { ranNoTest, templateDriver } from "../../src/rerun/drivers/template.js";
+import { ctestStatus, ranNoTest, templateDriver } from "../../src/rerun/drivers/template.js";
 import type { Report, TestCase } from "../../src/model.js";
 import { removeTempDirs, tempDir } from "./helpers.js";
 
@@ -88,4 +88,37 @@ describe("a --rerun-command without {seed}, for a seed passed as an argument (go
     const given = run("python3 fail.py {name} --gtest_random_seed={seed}", ["--fresh-seeds", "2"]).tests.find((t) => t.name === "HistogramHasTenBins")!;
     expect([given.verdict, given.seedSensitivity, given.cause]).toEqual(["deterministic", "all-seeds", "regression"]);
   }, 60_000);
+});
+
+describe("a --rerun-command through CTest (`ctest -R '^{name}$'`)", () => {
+  // Real CTest 3.25 runs of a segfault, an assert and a TIMEOUT (scripts/fixtures/ctest/make.sh).
+  const blocks = readFileSync(path.join(here, "..", "fixtures", "console", "ctest-real-rerun.txt"), "utf8").split(/^(?=\$ )/m).filter((b) => b.startsWith("$ "));
+  const judge = templateDriver(["ctest", "-R", "^{name}$"]).invocation({
+    test,
+    seed: null,
+    freshSeeds: null,
+    mode: "repeat",
+    attempts: 1,
+    resultsFile: "/w/r",
+    workDir: "/w",
+    stopWhenMixed: true,
+    freshPasses: true,
+  }).judge!;
+
+  it("a crash, an abort and a timeout are what CTest says they were, not failures (its exit code is 8 for all three)", () => {
+    expect(blocks.map((b) => ctestStatus(b)?.kind)).toEqual(["crash", "crash", "timeout"]);
+    expect(ctestStatus(blocks[0]!)?.line).toBe("1/1 Test #4: Crash.Segfault ***Exception: SegFault 0.01 sec");
+    expect(blocks.map((b) => judge.decide({ exitCode: 8, stdout: b, stderr: "", results: null }))).toEqual([
+      { kind: "failed", crashed: true, message: "CTest: 1/1 Test #4: Crash.Segfault ***Exception: SegFault 0.01 sec" },
+      { kind: "failed", crashed: true, message: "CTest: 1/1 Test #5: Abort.FailedAssert Subprocess aborted***Exception: 0.01 sec" },
+      { kind: "failed", timedOut: true, message: "CTest: 1/1 Test #11: Hang.Sleeps ***Timeout 0.01 sec" },
+    ]);
+  });
+
+  it("a plain failure stays a failure", () => {
+    const failed = " 2/11 Test  #2: Numeric.MeanNearMiss .............***Failed    0.00 sec\n";
+    expect(ctestStatus(failed)).toBeNull();
+    expect(judge.decide({ exitCode: 8, stdout: failed, stderr: "", results: null })).toMatchObject({ kind: "failed" });
+    expect(judge.decide({ exitCode: 8, stdout: failed, stderr: "", results: null })).not.toHaveProperty("crashed");
+  });
 });

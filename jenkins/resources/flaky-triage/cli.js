@@ -6164,6 +6164,37 @@ function jestNameParts(t) {
         return [name];
     return [...cls.split(/ › | > /), name];
 }
+/**
+ * What failed, from a CTest test's output: googletest's failure (`file:line: Failure` and the
+ * lines after it, as its own XML's message holds them), else the test that started and never
+ * finished (CTest's JUnit does not say whether it crashed or timed out), else the output's last
+ * line.
+ */
+function ctestMessage(output) {
+    const lines = output.split("\n", 2000);
+    const failure = lines.findIndex((l) => /:\d+: Failure\s*$/.test(l));
+    if (failure >= 0) {
+        const block = [];
+        for (let i = failure + 1; i < lines.length && block.length < 12; i++) {
+            const l = lines[i];
+            if (/^\[ {2}FAILED {2}\]|^\[ RUN {6}\]|^\[ {7}OK \]/.test(l))
+                break;
+            block.push(l);
+        }
+        const text = block.join("\n").trim();
+        if (text !== "")
+            return text;
+    }
+    const printed = lines.map((l) => l.trim()).filter((l) => l !== "");
+    const last = printed.at(-1);
+    const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");
+    if (started !== null) {
+        // Its last words say how it died when anything does (an assert's "Assertion `x' failed.").
+        const said = last !== undefined && last !== started[0] ? ` (its last line: ${last.slice(0, 300)})` : "";
+        return `${started[1]} started and printed no result${said}: the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)`;
+    }
+    return last?.slice(0, 500);
+}
 const DIALECTS = [
     {
         name: "vitest",
@@ -6268,6 +6299,19 @@ const DIALECTS = [
         // --gtest_filter=Suite.Test.
         id: (t) => (t.classname !== "" ? `${t.classname}.${t.name}` : t.name),
         locate: (t) => leadingFileLine(t.details ?? "", String.raw `cc|cpp|cxx|c\+\+|c|h|hpp`),
+    },
+    {
+        // CTest's --output-junit (CMake >= 3.21): one testcase per CTest test, named as CTest names
+        // it (gtest_discover_tests: `Suite.Test`) in both attributes, the test's output as
+        // system-out and an empty failure message.
+        name: "ctest",
+        runner: null,
+        head: /<testsuite name="[^"]*"\s*\n\s*tests="\d+"\s*\n\s*failures="\d+"\s*\n\s*disabled="\d+"\s*\n\s*skipped="\d+"\s*\n\s*hostname="/,
+        score: () => 0,
+        // What `ctest -R '^NAME$'` selects.
+        id: (t) => t.name,
+        locate: (t) => leadingFileLine(t.output ?? "", String.raw `cc|cpp|cxx|c\+\+|c|h|hpp`),
+        message: (t) => ctestMessage(t.output ?? ""),
     },
     {
         name: "phpunit",
@@ -8173,10 +8217,26 @@ const TEMPLATE_JUDGE = {
         }
         if (exitCode === 0)
             return { kind: "passed" };
+        const status = ctestStatus(stdout);
+        if (status !== null)
+            return { kind: "failed", message: `CTest: ${status.line}`, ...(status.kind === "timeout" ? { timedOut: true } : { crashed: true }) };
         const telling = tellingLine(stdout, stderr);
         return { kind: "failed", message: `exit code ${exitCode}${telling !== undefined ? `: ${telling}` : ""}` };
     },
 };
+/**
+ * CTest's verdict on a test it ran (`1/1 Test #4: Crash.Segfault ....***Exception: SegFault  0.01 sec`):
+ * its process died by a signal (SegFault, Illegal, Interrupt, Numerical, Other; an abort reads
+ * "Subprocess aborted***Exception:") or was stopped at its TIMEOUT, which CTest's own exit code
+ * (8) does not tell from a failed assertion.
+ */
+const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
+function ctestStatus(stdout) {
+    const m = CTEST_STATUS.exec(stdout);
+    if (m === null)
+        return null;
+    return { kind: m[1] === "***Timeout" ? "timeout" : "crash", line: m[0].trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+}
 function templateDriver(template) {
     const usesSeed = template.some((e) => e.includes("{seed}"));
     const valuesFor = (test, seed) => ({
@@ -16126,7 +16186,8 @@ function joinInputs(inputs, view) {
             const e = { test, kind: input.kind, id: test.id, order: order++ };
             // A go log that never named the package leaves bare test names: nothing to map them with.
             if (input.kind === "junit" || (dialect !== null && test.classname !== "")) {
-                const mapped = input.kind === "junit" ? pytestJUnit(test, ids, project) : null;
+                // A runner of its own that names tests like dotted modules (CTest: `Suite.Test`) is not pytest.
+                const mapped = input.kind === "junit" && dialect?.name !== "ctest" ? pytestJUnit(test, ids, project) : null;
                 if (mapped !== null) {
                     e.id = mapped.id;
                     if (mapped.runner !== undefined)
@@ -19218,6 +19279,8 @@ function judgedTrial(judged, base, message) {
         return { kind: "passed", ...base };
     if (judged.timedOut === true)
         return { kind: "timedOut", ...base };
+    if (judged.crashed === true)
+        return { kind: "crashed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
     return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
 }
 /** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */

@@ -32,6 +32,7 @@ export type DialectName =
   | "go-junit-report"
   | "gotestsum"
   | "googletest"
+  | "ctest"
   | "catch2"
   | "nextest"
   | "phpunit"
@@ -137,6 +138,36 @@ export function jestNameParts(t: TestCase): string[] {
   return [...cls.split(/ › | > /), name];
 }
 
+/**
+ * What failed, from a CTest test's output: googletest's failure (`file:line: Failure` and the
+ * lines after it, as its own XML's message holds them), else the test that started and never
+ * finished (CTest's JUnit does not say whether it crashed or timed out), else the output's last
+ * line.
+ */
+export function ctestMessage(output: string): string | undefined {
+  const lines = output.split("\n", 2000);
+  const failure = lines.findIndex((l) => /:\d+: Failure\s*$/.test(l));
+  if (failure >= 0) {
+    const block: string[] = [];
+    for (let i = failure + 1; i < lines.length && block.length < 12; i++) {
+      const l = lines[i]!;
+      if (/^\[ {2}FAILED {2}\]|^\[ RUN {6}\]|^\[ {7}OK \]/.test(l)) break;
+      block.push(l);
+    }
+    const text = block.join("\n").trim();
+    if (text !== "") return text;
+  }
+  const printed = lines.map((l) => l.trim()).filter((l) => l !== "");
+  const last = printed.at(-1);
+  const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");
+  if (started !== null) {
+    // Its last words say how it died when anything does (an assert's "Assertion `x' failed.").
+    const said = last !== undefined && last !== started[0] ? ` (its last line: ${last.slice(0, 300)})` : "";
+    return `${started[1]!} started and printed no result${said}: the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)`;
+  }
+  return last?.slice(0, 500);
+}
+
 export const DIALECTS: readonly Dialect[] = [
   {
     name: "vitest",
@@ -240,6 +271,19 @@ export const DIALECTS: readonly Dialect[] = [
     // --gtest_filter=Suite.Test.
     id: (t) => (t.classname !== "" ? `${t.classname}.${t.name}` : t.name),
     locate: (t) => leadingFileLine(t.details ?? "", String.raw`cc|cpp|cxx|c\+\+|c|h|hpp`),
+  },
+  {
+    // CTest's --output-junit (CMake >= 3.21): one testcase per CTest test, named as CTest names
+    // it (gtest_discover_tests: `Suite.Test`) in both attributes, the test's output as
+    // system-out and an empty failure message.
+    name: "ctest",
+    runner: null,
+    head: /<testsuite name="[^"]*"\s*\n\s*tests="\d+"\s*\n\s*failures="\d+"\s*\n\s*disabled="\d+"\s*\n\s*skipped="\d+"\s*\n\s*hostname="/,
+    score: () => 0,
+    // What `ctest -R '^NAME$'` selects.
+    id: (t) => t.name,
+    locate: (t) => leadingFileLine(t.output ?? "", String.raw`cc|cpp|cxx|c\+\+|c|h|hpp`),
+    message: (t) => ctestMessage(t.output ?? ""),
   },
   {
     name: "phpunit",

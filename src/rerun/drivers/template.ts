@@ -101,10 +101,26 @@ const TEMPLATE_JUDGE: Judge = {
       return { kind: "not-run", why: `the --rerun-command ran no test (${runner} said so): its {id}, {name} or {file} does not select this test` };
     }
     if (exitCode === 0) return { kind: "passed" };
+    const status = ctestStatus(stdout);
+    if (status !== null) return { kind: "failed", message: `CTest: ${status.line}`, ...(status.kind === "timeout" ? { timedOut: true } : { crashed: true }) };
     const telling = tellingLine(stdout, stderr);
     return { kind: "failed", message: `exit code ${exitCode}${telling !== undefined ? `: ${telling}` : ""}` };
   },
 };
+
+/**
+ * CTest's verdict on a test it ran (`1/1 Test #4: Crash.Segfault ....***Exception: SegFault  0.01 sec`):
+ * its process died by a signal (SegFault, Illegal, Interrupt, Numerical, Other; an abort reads
+ * "Subprocess aborted***Exception:") or was stopped at its TIMEOUT, which CTest's own exit code
+ * (8) does not tell from a failed assertion.
+ */
+const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
+
+export function ctestStatus(stdout: string): { kind: "timeout" | "crash"; line: string } | null {
+  const m = CTEST_STATUS.exec(stdout);
+  if (m === null) return null;
+  return { kind: m[1] === "***Timeout" ? "timeout" : "crash", line: m[0].trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+}
 
 export function templateDriver(template: readonly string[]): RerunDriver {
   const usesSeed = template.some((e) => e.includes("{seed}"));

@@ -61,13 +61,15 @@ export interface Invocation {
  */
 export type Judgement =
   | ({ kind: "passed" } & RanBefore)
-  | ({ kind: "failed"; message?: string; timedOut?: true } & RanBefore)
+  | ({ kind: "failed"; message?: string; timedOut?: true; crashed?: true } & RanBefore)
   | { kind: "not-run"; why: string; skipped?: true };
 
 /**
  * `timedOut` on a failure: the runner itself stopped the test for running too long (jest's
- * "Exceeded timeout", vitest's "Test timed out"), an attempt that timed out as surely as one
- * we killed.
+ * "Exceeded timeout", vitest's "Test timed out", CTest's "***Timeout"), an attempt that timed
+ * out as surely as one we killed. `crashed`: the runner saw the test's process die by a signal
+ * (CTest's "***Exception: SegFault", "Subprocess aborted"), which a runner in between hides
+ * from our own process status.
  */
 interface RanBefore {
   /** Run-until mode (the order check): the test started, after this many other tests. */
