@@ -6018,6 +6018,1121 @@ function goDriver(go = "go") {
     };
 }
 
+;// CONCATENATED MODULE: ./src/reports/ci-log.ts
+/**
+ * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
+ * see the lines the test runner printed. Each kind of decoration is removed only where it is
+ * found, and a note says so (the readers' anchors are start-of-line patterns, so a prefix left
+ * in place would hide every section).
+ */
+/** Jenkins timestamper plugin: `[2018-05-01T12:00:00.123Z] ` before every line. */
+const JENKINS_TIMESTAMP = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
+/** GitHub Actions raw logs: `2024-05-01T12:00:00.1234567Z ` before every line. */
+const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** GitHub Actions folding markers: whole lines that carry no output of the job. */
+const GITHUB_GROUP = /^##\[(?:group|endgroup)\]/;
+/** Other GitHub workflow-command markers (`##[error]`, `##[warning]`...): keep the text. */
+const GITHUB_MARKER = /^##\[[a-z]+\]/;
+/** Jenkins pipeline step markers (`[Pipeline] sh`): lines printed by Jenkins, not the job. */
+const JENKINS_PIPELINE = /^\[Pipeline\] /;
+/** CSI (colours, cursor moves) and OSC (hyperlinks, titles) escape sequences. */
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+/** pytest-xdist's `[gw3] ` worker tag, at the start of a line only. */
+const XDIST_PREFIX = /^\[gw\d+\] /;
+/**
+ * A copy is "double spaced" when almost every printed line is followed by one blank line
+ * (CR CR LF read as two breaks, or a web page's paragraphs pasted as lines). Below this share
+ * of non-blank lines followed directly by another non-blank line, we undo the spacing; real
+ * logs have long runs of adjacent lines, so they stay far above it.
+ */
+const DOUBLE_SPACED_MAX_ADJACENT = 0.1;
+/** Too few lines to judge spacing reliably. */
+const DOUBLE_SPACED_MIN_LINES = 6;
+/** Applies `strip` to each line when at least one line has the prefix; returns how many did. */
+function stripPrefix(lines, re) {
+    let n = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? "";
+        const m = re.exec(line);
+        if (m !== null) {
+            lines[i] = line.slice(m[0].length);
+            n++;
+        }
+    }
+    return n;
+}
+function undoDoubleSpacing(lines, origin) {
+    let printed = 0;
+    let adjacent = 0;
+    for (let i = 0; i < lines.length; i++) {
+        if ((lines[i] ?? "").trim() === "")
+            continue;
+        printed++;
+        const next = lines[i + 1];
+        if (next !== undefined && next.trim() !== "")
+            adjacent++;
+    }
+    if (printed < DOUBLE_SPACED_MIN_LINES || adjacent / printed > DOUBLE_SPACED_MAX_ADJACENT) {
+        return null;
+    }
+    // One blank line between two printed lines was a line break; two or more were a blank line.
+    const out = [];
+    const at = [];
+    let blanks = 0;
+    lines.forEach((line, i) => {
+        if (line.trim() === "") {
+            blanks++;
+            return;
+        }
+        if (blanks >= 2 && out.length > 0) {
+            out.push("");
+            at.push(origin[i - 1] ?? 0);
+        }
+        blanks = 0;
+        out.push(line);
+        at.push(origin[i] ?? 0);
+    });
+    if (blanks > 0) {
+        out.push("");
+        at.push(origin[lines.length - 1] ?? 0);
+    }
+    return { lines: out, origin: at };
+}
+/**
+ * Removes CI decorations from a console log; `notes` says which were found, and `origin[i]` is
+ * the 1-based line of the given text that line i of the result came from (undoing double
+ * spacing removes lines, and evidence must still point at the line a person opens). Lines are
+ * counted the way editors count them: CRLF, CR CR LF and a lone CR each end one line.
+ */
+function normaliseCiLog(text) {
+    const notes = [];
+    let t = text.replace(/^\uFEFF/, "");
+    if (/\r/.test(t)) {
+        // CR CR LF (a CRLF file converted again) is one break, not two.
+        t = t.replace(/\r+\n/g, "\n").replace(/\r/g, "\n");
+        notes.push("converted CRLF line endings");
+    }
+    const withoutAnsi = t.replace(ANSI, "");
+    if (withoutAnsi.length !== t.length) {
+        t = withoutAnsi;
+        notes.push("removed ANSI colour codes");
+    }
+    let lines = t.split("\n");
+    let origin = lines.map((_, i) => i + 1);
+    if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0)
+        notes.push("removed Jenkins timestamps");
+    if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0)
+        notes.push("removed GitHub Actions timestamps");
+    // Blanked rather than removed, so line numbers still point into the file as it was given.
+    let markers = 0;
+    lines = lines.map((l) => {
+        if (!GITHUB_GROUP.test(l) && !JENKINS_PIPELINE.test(l))
+            return l;
+        markers++;
+        return "";
+    });
+    if (markers > 0)
+        notes.push("blanked CI group and pipeline marker lines");
+    if (stripPrefix(lines, GITHUB_MARKER) > 0)
+        notes.push("removed GitHub workflow-command markers");
+    if (stripPrefix(lines, XDIST_PREFIX) > 0)
+        notes.push("removed pytest-xdist worker prefixes");
+    const undone = undoDoubleSpacing(lines, origin);
+    if (undone !== null) {
+        lines = undone.lines;
+        origin = undone.origin;
+        notes.push("undid double line spacing");
+    }
+    return { text: lines.join("\n"), notes, origin };
+}
+
+;// CONCATENATED MODULE: ./src/reports/pytest-ids.ts
+/**
+ * Maps pytest's JUnit names back to node ids. pytest writes a test `tests/unit/test_x.py::
+ * TestC::TestInner::test_y[p.1]` as classname `tests.unit.test_x.TestC.TestInner` and name
+ * `test_y[p.1]`: the path's slashes became dots and ".py" was dropped, so where the module ends
+ * and the classes begin is only known by looking at the project's files.
+ */
+/**
+ * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
+ * literal dot, so the splits double with every dot; the search is pruned at directories that
+ * do not exist, and this bounds what is left on pathological trees.
+ */
+const MAX_DOTTED_SPLITS = 256;
+function normalisePath(p) {
+    return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+}
+function prefixOf(file, classes) {
+    return [file, ...classes, ""].join("::");
+}
+/**
+ * The pytest node id for a JUnit classname/name, and the test file when one exists in the
+ * project. `name` is kept whole: its `[...]` parameter part may contain dots, slashes and
+ * escapes exactly as pytest printed them, and is never split.
+ */
+function toPytestNodeId(classname, name, fileAttr, project) {
+    return withName(nodePrefix(classname, fileAttr, project), name);
+}
+function withName({ prefix, file }, name) {
+    // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
+    // flatten into a copy when they hash it; join() makes the flat string at once.
+    const id = [prefix, name].join("");
+    return file === undefined ? { id } : { id, file };
+}
+/**
+ * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
+ * worked out once per classname and file attribute (a report of 50,000 failures has a few
+ * hundred of those; each took splits, joins and file lookups).
+ */
+class PytestIds {
+    project;
+    prefixes = new Map();
+    constructor(project) {
+        this.project = project;
+    }
+    /**
+     * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
+     * tests of a classname, where the caller would otherwise cut a new one from each id).
+     */
+    of(classname, name, fileAttr) {
+        // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
+        const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
+        let p = this.prefixes.get(key);
+        if (p === undefined) {
+            p = nodePrefix(classname, fileAttr, this.project);
+            const cut = p.prefix.indexOf("::");
+            if (cut >= 0)
+                p.head = p.prefix.slice(0, cut);
+            this.prefixes.set(key, p);
+        }
+        const mapped = withName(p, name);
+        if (p.head !== undefined)
+            mapped.head = p.head;
+        return mapped;
+    }
+}
+function nodePrefix(classname, fileAttr, project) {
+    const parts = classname === "" ? [] : classname.split(".");
+    // xunit1 names the file; the classes are what follows the file's dotted module path.
+    if (fileAttr !== undefined && fileAttr !== "") {
+        const file = normalisePath(fileAttr);
+        const module = file.replace(/\.py$/, "").split("/");
+        const matches = module.length <= parts.length && module.every((m, i) => parts[i] === m);
+        // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
+        // the classes are the capitalised tail, which is how pytest classes are named.
+        const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
+        const prefix = prefixOf(file, classes);
+        return project.exists(file) ? { prefix, file } : { prefix };
+    }
+    // Longest dotted prefix that is a file: handles packages without __init__.py too, since
+    // only the .py file itself is looked up.
+    for (let k = parts.length; k >= 1; k--) {
+        const rel = `${parts.slice(0, k).join("/")}.py`;
+        if (project.exists(rel))
+            return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
+    }
+    const dotted = dottedDirectoryFile(parts, project);
+    if (dotted !== null)
+        return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
+    // No file found (report from another checkout, or rootdir differs): guess that the module
+    // ends before the first capitalised part and do not claim the file exists.
+    const classes = trailingClasses(parts);
+    const moduleParts = parts.slice(0, parts.length - classes.length);
+    if (parts.length === 0)
+        return { prefix: "" };
+    if (moduleParts.length === 0)
+        return { prefix: prefixOf(classname, []) };
+    return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
+}
+/** The trailing run of parts that look like class names (start with a capital letter). */
+function trailingClasses(parts) {
+    let i = parts.length;
+    while (i > 0 && /^[A-Z]/.test(parts[i - 1] ?? ""))
+        i--;
+    // Everything capitalised means no module part at all; treat only the last as a class.
+    if (i === 0 && parts.length > 0)
+        i = parts.length - 1;
+    return parts.slice(i);
+}
+/**
+ * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
+ * be either. Walks the directories that exist, joining parts with a literal dot or descending,
+ * and returns the file using the most parts (the most specific module, as the plain search does).
+ */
+function dottedDirectoryFile(parts, project) {
+    if (parts.length < 2)
+        return null;
+    let best = null;
+    walkDotted(parts, project, (here, used) => {
+        if (project.exists(`${here}.py`) && (best === null || used > best.used))
+            best = { file: `${here}.py`, used };
+    });
+    return best;
+}
+/**
+ * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or
+ * a dot of a directory's own name (`docs.v2`, and `.docs`: an empty part): pytest's JUnit
+ * classname of a text file's doctest (`docs.v2.usage.md` with name `usage.md`).
+ */
+function fileInDottedDirectory(parts, name, project) {
+    if (parts.length === 0)
+        return project.exists(name) ? name : undefined;
+    let found;
+    walkDotted(parts, project, (here, used) => {
+        if (found === undefined && used === parts.length && project.exists(`${here}/${name}`))
+            found = `${here}/${name}`;
+    });
+    return found;
+}
+/**
+ * Calls `visit` with each path that `parts` joined by dots may be (each dot a `/` or a literal
+ * dot), as far as the directories it passes through exist, with the number of parts used.
+ * At most MAX_DOTTED_SPLITS paths; nothing without `isDir`.
+ */
+function walkDotted(parts, project, visit) {
+    const isDir = project.isDir?.bind(project);
+    if (isDir === undefined || parts.length === 0)
+        return;
+    let budget = MAX_DOTTED_SPLITS;
+    // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
+    const walk = (dir, segment, i) => {
+        if (budget-- <= 0)
+            return;
+        const here = dir === "" ? segment : `${dir}/${segment}`;
+        visit(here, i);
+        if (i >= parts.length)
+            return;
+        const next = parts[i];
+        walk(dir, `${segment}.${next}`, i + 1);
+        if (isDir(here))
+            walk(here, next, i + 1);
+    };
+    walk("", parts[0], 1);
+}
+/** The file part of a node id (everything before the first `::`). */
+function nodeIdFile(id) {
+    const i = id.indexOf("::");
+    return i === -1 ? id : id.slice(0, i);
+}
+/**
+ * Whether a pytest node id names a doctest (see doctestKind).
+ */
+function isDoctestId(id) {
+    return doctestKind(id) !== null;
+}
+/** Files whose doctests `--doctest-glob` is given for: text and documentation formats. */
+const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
+/**
+ * What kind of doctest a pytest node id names, if any:
+ *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
+ *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
+ *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
+ *    module outside any package, named as the module is (`tool.py::tool`, `mypkg/__init__.py::mypkg`),
+ *    which no test function is under pytest's default `test` prefix (a project that collects
+ *    other names, `python_functions = check_*`, and names a function as its module, `check_io.py::check_io`,
+ *    is misread: its rerun, with --doctest-modules, still runs it, but its console section does
+ *    not join its JUnit entry).
+ *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
+ *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
+ *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
+ */
+function doctestKind(id) {
+    const i = id.indexOf("::");
+    if (i < 0)
+        return null;
+    const file = id.slice(0, i);
+    const item = id.slice(i + 2);
+    const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+    if (!file.endsWith(".py"))
+        return item === base && DOCTEST_TEXT_FILE.test(base) ? "text" : null;
+    if (item.includes("::"))
+        return null;
+    const bracket = item.indexOf("[");
+    if ((bracket < 0 ? item : item.slice(0, bracket)).includes("."))
+        return "module";
+    if (bracket >= 0)
+        return null;
+    // A package's own docstring is in its __init__.py and named as the package (`mypkg`, and
+    // `testkit`: an __init__.py holds no test functions by pytest's default python_files).
+    if (base === "__init__.py")
+        return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
+    return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
+}
+/**
+ * Whether a test is a collection that failed because another test file of its name was imported
+ * first, under the module name both get (pytest's "import file mismatch"): its id is the file
+ * (no `::`), and its text says so. A test that only printed those words is not.
+ */
+function failedWithImportMismatch(test) {
+    return !test.id.includes("::") && test.details?.includes(IMPORT_FILE_MISMATCH) === true;
+}
+const IMPORT_FILE_MISMATCH = "import file mismatch";
+
+;// CONCATENATED MODULE: ./src/reports/limits.ts
+/**
+ * Size limits for what the readers keep. Reports come from CI runs we do not control: a single
+ * failure can carry a 50 MB tensor dump and a log can be gigabytes, so everything we retain is
+ * capped while it is accumulated (never built in full and cut afterwards).
+ *
+ * Sizes are in UTF-16 code units (JavaScript string length), which is what memory scales with.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * One-line failure message. The message is shown in tables, annotations and check-run titles;
+ * GitHub truncates annotation titles far below this, so 4 KiB only guards against a message
+ * attribute that holds a whole dump.
+ */
+const MAX_MESSAGE_CHARS = 4 * KiB;
+/**
+ * Failure text (traceback, assertion details). Seeds and tolerances are usually printed near the
+ * top (pytest's assertion) or the bottom (the exception line), so we keep head and tail.
+ * 1 MiB fits the deepest real tracebacks we have seen (JVM stack traces with causes run to
+ * ~100 KiB) with room to spare.
+ */
+const MAX_DETAILS_CHARS = 1 * MiB;
+/**
+ * Captured output per test (system-out + system-err, captured log). Seed announcements such as
+ * "use MXNET_TEST_SEED=N to reproduce" are printed at the start or end of a test's output, so
+ * head and tail are what matters; 256 KiB keeps both for chatty tests.
+ */
+const MAX_OUTPUT_CHARS = 256 * KiB;
+/**
+ * Once this much failure text and output has been retained from one file, further failing tests
+ * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
+ * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
+ * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
+ * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
+ * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
+ * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
+ * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
+ * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
+ * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
+ * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
+ */
+const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
+const LEAN_DETAILS_CHARS = 1 * KiB;
+const LEAN_OUTPUT_CHARS = 512;
+/**
+ * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
+ * further failing test keeps only the ends of its traceback and output: the failing line and
+ * the exception at the bottom, a seed printed first or last. Those failures are far past any
+ * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
+ * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
+ * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
+ * and peaks at 138-144 MB RSS instead of 167 MB.
+ */
+const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
+const MINIMAL_DETAILS_CHARS = 256;
+const MINIMAL_OUTPUT_CHARS = 128;
+/**
+ * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
+ * rerun counts are single digits; a report repeating one test a million times must not keep a
+ * million entries. Past this, further attempts are counted in a warning only.
+ */
+const MAX_PRIOR_ATTEMPTS = 100;
+/**
+ * Warnings per file. A corrupt or binary file can produce one XML error per byte; the first
+ * few say what is wrong, the rest only cost memory.
+ */
+const MAX_WARNINGS_PER_FILE = 20;
+/**
+ * XML errors after which the JUnit reader stops reading a file. saxes recovers from most
+ * errors, but binary data yields an error (an Error object with a stack) per byte, which makes
+ * a 100 MB non-XML file take minutes. A real report with more than 1000 syntax errors is
+ * not one we can read meaningfully anyway.
+ */
+const MAX_XML_ERRORS = 1000;
+/**
+ * Elements open at once after which the JUnit reader stops reading a file. Real reports nest
+ * suites a few levels deep; every open element costs memory in the parser (14 million unclosed
+ * `<a>`, 42 MB of text, took 4 GB and five minutes), so a file nested deeper than this is
+ * refused with a warning that says so, keeping the tests read before it.
+ */
+const MAX_XML_DEPTH = 1000;
+/**
+ * Console logs (pytest, unittest) are parsed as one string, so they are read up to this size
+ * and the rest is dropped with a warning. 64 MiB holds the console of very long CI jobs; the
+ * failure sections we need are normally well inside it.
+ */
+const MAX_LOG_BYTES = 64 * MiB;
+/**
+ * Characters of a JUnit report kept as its head: the root element and the first suite's
+ * properties, where runners name themselves (`name="vitest tests"`) or their seed (googletest's
+ * `random_seed`, Catch2's and rspec's seed properties); 4 KiB covers them in every real report.
+ */
+const REPORT_HEAD_CHARS = 4 * KiB;
+/** Bytes read from the start of a file to detect its encoding and kind. */
+const DETECT_HEAD_BYTES = 64 * KiB;
+/**
+ * Chunk size for streaming reports from disk: large enough to amortise parser calls, and small
+ * enough that a chunk's text is an ordinary V8 heap object. Past 128 KiB (V8's largest regular
+ * object) every chunk string is a separately mapped large object that lingers until a full GC:
+ * streaming 500 MB as latin-1 strings peaked at 113 MB RSS in 1 MiB chunks, 76 MB in 512 KiB,
+ * 55 MB in 64 KiB (and ran no slower). 64 KiB of UTF-16 text is still a regular object.
+ */
+const READ_CHUNK_BYTES = 64 * KiB;
+/**
+ * Bytes read from disk per awaited read, then decoded READ_CHUNK_BYTES at a time. Each read is a
+ * trip through libuv's thread pool; 64 KiB reads of a 100 MB report were 1,600 of them and
+ * ~10% of its reading time.
+ */
+const READ_BLOCK_BYTES = 1024 * KiB;
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
+ * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
+ * flat copy, so a kept 4 KiB message does not pin the 50 MB text it came from.
+ */
+function detach(s) {
+    return (" " + s).slice(1);
+}
+/** Index in `s` at or before `i` that does not split a UTF-16 surrogate pair. */
+function safeCutEnd(s, i) {
+    if (i <= 0 || i >= s.length)
+        return Math.max(0, Math.min(i, s.length));
+    const c = s.charCodeAt(i - 1);
+    return c >= 0xd800 && c <= 0xdbff ? i - 1 : i;
+}
+/** Index in `s` at or after `i` that does not split a UTF-16 surrogate pair. */
+function safeCutStart(s, i) {
+    if (i <= 0 || i >= s.length)
+        return Math.max(0, Math.min(i, s.length));
+    const c = s.charCodeAt(i);
+    return c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
+}
+/**
+ * Text that keeps at most `max` characters: the first half and the last half of everything
+ * appended, with a marker saying how much was cut in between. Memory stays O(max) whatever
+ * is appended, and nothing appended is kept by reference.
+ */
+class CappedText {
+    head = "";
+    /** Set once text went to the tail, so later text never goes back to the head. */
+    headFull = false;
+    tail = [];
+    tailLength = 0;
+    total = 0;
+    max;
+    headMax;
+    constructor(max) {
+        this.max = max;
+        this.headMax = Math.ceil(max / 2);
+    }
+    /** What the tail may keep: the rest of the cap (the head can end one short of headMax). */
+    get tailMax() {
+        return this.max - this.head.length;
+    }
+    get length() {
+        return this.total;
+    }
+    append(piece) {
+        if (piece.length === 0)
+            return;
+        this.total += piece.length;
+        let s = piece;
+        if (!this.headFull) {
+            const room = this.headMax - this.head.length;
+            if (s.length <= room) {
+                this.head += detach(s);
+                return;
+            }
+            const cut = safeCutEnd(s, room);
+            this.head += detach(s.slice(0, cut));
+            this.headFull = true;
+            s = s.slice(cut);
+        }
+        if (s.length >= this.tailMax) {
+            this.tail = [detach(s.slice(safeCutStart(s, s.length - this.tailMax)))];
+            this.tailLength = this.tail[0]?.length ?? 0;
+            return;
+        }
+        this.appendTail(s);
+    }
+    /** Adds a piece shorter than the tail keeps to the tail. */
+    appendTail(s) {
+        this.tail.push(detach(s));
+        this.tailLength += s.length;
+        // Compact only when the tail doubles, so appending many small pieces stays linear.
+        if (this.tailLength > 2 * this.tailMax) {
+            const joined = this.tail.join("");
+            const kept = detach(joined.slice(safeCutStart(joined, joined.length - this.tailMax)));
+            this.tail = [kept];
+            this.tailLength = kept.length;
+        }
+    }
+    /**
+     * Whether appending this many characters would keep little of them: then appendEnds, which
+     * asks only for the ends it keeps, spares decoding the rest.
+     */
+    keepsLittleOf(length) {
+        return length > 2 * this.max;
+    }
+    /**
+     * append() for a text given by its length and its ends: keeps exactly what append(text) keeps,
+     * asking only for the characters it keeps.
+     */
+    appendEnds(text) {
+        const length = text.length;
+        if (length === 0)
+            return;
+        this.total += length;
+        let rest = length;
+        if (!this.headFull) {
+            const room = this.headMax - this.head.length;
+            if (length <= room) {
+                this.head += detach(text.head(length));
+                return;
+            }
+            // As safeCutEnd(text, room): not between the halves of a surrogate pair.
+            let h = room > 0 ? text.head(room) : "";
+            const c = h.charCodeAt(room - 1);
+            if (c >= 0xd800 && c <= 0xdbff)
+                h = h.slice(0, room - 1);
+            this.head += detach(h);
+            this.headFull = true;
+            rest = length - h.length;
+        }
+        if (rest >= this.tailMax) {
+            let t = text.tail(this.tailMax);
+            // As safeCutStart(rest, rest.length - tailMax), which cuts nothing when that is 0.
+            const c = t.charCodeAt(0);
+            if (rest > this.tailMax && c >= 0xdc00 && c <= 0xdfff)
+                t = t.slice(1);
+            this.tail = [detach(t)];
+            this.tailLength = t.length;
+            return;
+        }
+        this.appendTail(text.tail(rest));
+    }
+    toString() {
+        let tail = this.tail.join("");
+        if (tail.length > this.tailMax)
+            tail = tail.slice(safeCutStart(tail, tail.length - this.tailMax));
+        const cut = this.total - this.head.length - tail.length;
+        if (cut <= 0)
+            return this.head + tail;
+        return `${this.head}\n[... ${cut} characters cut ...]\n${tail}`;
+    }
+}
+/**
+ * A first line that only names the exception (`AssertionError:`, as numpy's assert_allclose
+ * and MXNet's almost-equal checks begin their messages): alone it says nothing of the failure.
+ */
+const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
+/** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
+const MAX_JOINED_LINES = 3;
+/**
+ * A first line that only says where (googletest's `tests.cc:54`, `unknown file` for an exception
+ * it caught): what failed is on the lines after it. A path has a dot or a slash (`status:404`,
+ * `12:30` are not places).
+ */
+const BARE_LOCATION = /^(?:[^\s:]{0,500}[./][^\s:]{0,500}:\d{1,9}|unknown file)$/;
+/**
+ * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
+ * the one-line message. When that line only names the exception (`AssertionError:`), the next
+ * non-empty line is joined to it, and the one after while the joined text ends in a colon:
+ * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". A first line that only says where
+ * (BARE_LOCATION) gives way to the next, and is the message only when nothing follows it. Scans
+ * line by line, so a 50 MB single-line message costs one pass and a 4 KiB copy.
+ */
+function limits_firstLine(s, max) {
+    let start = 0;
+    let head = "";
+    let joined = 0;
+    let where;
+    while (start < s.length) {
+        let end = s.indexOf("\n", start);
+        if (end < 0)
+            end = s.length;
+        // Look at no more than max (plus slack for leading blanks) of a line.
+        const line = s.slice(start, Math.min(end, start + max + 256)).trim();
+        start = end + 1;
+        if (line.length === 0)
+            continue;
+        if (head === "" && where === undefined && BARE_LOCATION.test(line)) {
+            where = line;
+            continue;
+        }
+        const text = head === "" ? line : `${head} ${line}`;
+        if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
+            head = text;
+            joined++;
+            continue;
+        }
+        return detach(text.length > max ? text.slice(0, safeCutEnd(text, max)) : text);
+    }
+    return head !== "" ? detach(head) : where !== undefined ? detach(where) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/reports/console-runs.ts
+
+
+function emptyCounts() {
+    return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+}
+function bucket(outcome) {
+    return outcome === "errored" ? "errored" : outcome;
+}
+/** Counts implied by a run's records alone (when its tail line is missing). */
+function countRecords(records) {
+    const c = emptyCounts();
+    for (const r of records) {
+        c[bucket(r.outcome)]++;
+        c.tests++;
+    }
+    return c;
+}
+function capped(text, max) {
+    if (text.length <= max)
+        return text;
+    const t = new CappedText(max);
+    t.append(text);
+    return t.toString();
+}
+function attemptOf(r) {
+    if (r.outcome === "skipped")
+        return null;
+    return r.message === undefined ? { outcome: r.outcome } : { outcome: r.outcome, message: r.message };
+}
+function isFailing(r) {
+    return r.outcome === "failed" || r.outcome === "errored";
+}
+/**
+ * Folds the runs of one log into its tests: the last outcome of each id wins, earlier outcomes
+ * become prior attempts, and the evidence (details, output, file, line) of the last failing
+ * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
+ * tests and passing tests with failed prior attempts are returned, in first-seen order.
+ */
+function mergeRuns(runs, path, warnings, origin) {
+    const byId = new Map();
+    const counts = emptyCounts();
+    const unmatched = new Map();
+    for (const run of runs) {
+        const c = run.counts ?? countRecords(run.records);
+        for (const k of Object.keys(counts))
+            counts[k] += c[k];
+        for (const r of run.records) {
+            const prev = byId.get(r.id);
+            if (prev === undefined) {
+                byId.set(r.id, r);
+                // An earlier run that crashed counted a failure of this file from a mark alone: this
+                // test, run again, may be it (a CI job that reruns the failures). Count it once.
+                const u = unmatched.get(nodeIdFile(r.id));
+                const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
+                if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
+                    u[was]--;
+                    counts[was]--;
+                    counts.tests--;
+                }
+                continue;
+            }
+            // The same test ran again: count it once, with its latest outcome.
+            const b = bucket(prev.outcome);
+            if (counts[b] > 0 && counts.tests > 0) {
+                counts[b]--;
+                counts.tests--;
+            }
+            const attempts = [...(prev.priorAttempts ?? [])];
+            const a = attemptOf(prev);
+            if (a !== null)
+                attempts.push(a);
+            attempts.push(...(r.priorAttempts ?? []));
+            const evidence = isFailing(r) ? r : prev;
+            const merged = {
+                ...evidence,
+                id: r.id,
+                outcome: r.outcome,
+                index: prev.index,
+                priorAttempts: attempts.slice(-MAX_PRIOR_ATTEMPTS),
+            };
+            if (attempts.length > MAX_PRIOR_ATTEMPTS) {
+                warnings.push(`${path}: ${r.id} ran ${attempts.length + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
+            }
+            byId.set(r.id, merged);
+        }
+        // This run's mark-only failures, for the runs after it.
+        for (const [file, u] of run.unmatched ?? []) {
+            const all = unmatched.get(file) ?? { failed: 0, errored: 0 };
+            all.failed += u.failed;
+            all.errored += u.errored;
+            unmatched.set(file, all);
+        }
+    }
+    if (runs.length > 1) {
+        warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
+    }
+    const tests = [];
+    for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
+        const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
+        if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt))
+            continue;
+        tests.push(toTestCase(r, path, origin));
+    }
+    return { tests, counts };
+}
+/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
+function originalLine(n, origin) {
+    if (n <= 0 || origin === undefined)
+        return n;
+    return origin[n - 1] ?? n;
+}
+/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
+function fieldLines(kept, lines, origin) {
+    if (lines === undefined)
+        return undefined;
+    let count = 1;
+    for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1))
+        count++;
+    if (count !== lines.length)
+        return undefined;
+    return lines.map((n) => originalLine(n, origin));
+}
+function toTestCase(r, path, origin) {
+    const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
+    const source = logLine === undefined ? { file: path } : { file: path, line: logLine };
+    const t = {
+        id: r.id,
+        classname: r.classname,
+        name: r.name,
+        outcome: r.outcome,
+        sources: [source],
+        index: r.index,
+    };
+    if (r.file !== undefined)
+        t.file = r.file;
+    if (r.line !== undefined)
+        t.line = r.line;
+    if (r.message !== undefined) {
+        const m = limits_firstLine(r.message, MAX_MESSAGE_CHARS);
+        if (m !== undefined)
+            t.message = m;
+    }
+    const logLines = { file: path };
+    if (r.details !== undefined && r.details.length > 0) {
+        t.details = capped(r.details, MAX_DETAILS_CHARS);
+        const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.details = at;
+    }
+    if (r.output !== undefined && r.output.length > 0) {
+        t.output = capped(r.output, MAX_OUTPUT_CHARS);
+        const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
+        if (at !== undefined)
+            logLines.output = at;
+    }
+    if (logLines.details !== undefined || logLines.output !== undefined)
+        t.logLines = logLines;
+    if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
+        t.priorAttempts = r.priorAttempts;
+    if (r.reportContext !== undefined)
+        t.reportContext = r.reportContext;
+    return t;
+}
+/** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
+function capWarnings(warnings, path) {
+    if (warnings.length <= MAX_WARNINGS_PER_FILE)
+        return warnings;
+    const kept = warnings.slice(0, MAX_WARNINGS_PER_FILE - 1);
+    kept.push(`${path}: ${warnings.length - kept.length} more warnings not shown`);
+    return kept;
+}
+/**
+ * A pasted excerpt that stops without a final newline may have been cut inside its last word.
+ * When that last line ends in a digit it is dropped (a seed `578250488` cut to `5782` is a
+ * different, wrong seed), and a warning quotes it so a person can still read it.
+ */
+function dropCutTail(lines, text, path, warnings) {
+    if (text.length === 0 || text.endsWith("\n"))
+        return lines;
+    const last = lines[lines.length - 1] ?? "";
+    if (!/[A-Za-z0-9_]$/.test(last))
+        return lines;
+    const quoted = last.length > 60 ? `…${last.slice(-60)}` : last;
+    if (/\d$/.test(last)) {
+        warnings.push(`${path}: the text ends mid-line with a number ("${quoted}"), so it looks cut; that last line was not used`);
+        return lines.slice(0, -1);
+    }
+    warnings.push(`${path}: the text ends mid-line ("${quoted}"); the excerpt may be cut at the end`);
+    return lines;
+}
+/** True when `printed` (a path as a traceback shows it) names `file` (a relative path). */
+function samePath(printed, file) {
+    const a = printed.replace(/\\/g, "/");
+    const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
+    return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}
+/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
+function appendLocated(a, b, blankLines) {
+    if (a === undefined || a.text.length === 0)
+        return b;
+    if (b.text.length === 0)
+        return a;
+    return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array(blankLines).fill(0), ...b.at] };
+}
+
+;// CONCATENATED MODULE: ./src/reports/gtest-log.ts
+
+
+
+const RUN_HEADER = /^\[==========\] Running (\d+) tests? from \d+ test (?:suites?|cases?)\.\s*$/;
+const REPEAT = /^Repeating all tests \(iteration \d+\) \. \. \.\s*$/;
+const TAIL = /^\[==========\] (\d+) tests? from \d+ test (?:suites?|cases?) ran\./;
+const SUITE = /^\[----------\] \d+ tests? from (\S+?)(?:, where TypeParam = .*)?\s*$/;
+const RUN = /^\[ RUN {6}\] (\S+)\s*$/;
+/** A result line: `[  FAILED  ] Typed/0.Sum, where TypeParam = float (0 ms)`; the summary's repeat of it has no time. */
+const RESULT = /^\[ {2}(FAILED|SKIPPED) {1,2}\] (\S+?)(?:, where ((?:TypeParam|GetParam\(\)) = .*))? \(\d+ ms\)\s*$|^\[ {7}OK \] (\S+) \(\d+ ms\)\s*$/;
+const SUITE_FAILED = /^\[ {2}FAILED {2}\] (\S+): SetUp(?:TestSuite|TestCase) or TearDown(?:TestSuite|TestCase)\s*$/;
+/** googletest's failure heading: `path/x.cc:42: Failure`, `unknown file: Failure`. */
+const FAILURE = /^(?:\S.*:\d+|unknown file): Failure\s*$/;
+/** A bracketed googletest line: the end of the free text a test or set-up printed. */
+const BRACKETED = /^\[(?:==========|----------| RUN {6}| {7}OK |  FAILED  |  SKIPPED | {2}PASSED {2})\]/;
+/** CTest's line for a test it ran, before that test's output (`--output-on-failure`). */
+const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: (\S+) [^\n]*?(\*\*\*Timeout|\*\*\*Exception:[^\n]*?|\*\*\*Failed|\*\*\*Skipped|Passed)\s+[\d.]+ sec\s*$/;
+/** CTest's line as it starts a test, and the summary after its last. */
+const CTEST_START = /^ *Start +\d+: \S|^\d+% tests passed, \d+ tests? failed out of \d+/;
+/** Lines the run's seed may be on (`Note: Randomizing tests' orders with a seed of 23 .`). */
+const SEED_WORD = /seed/i;
+/** Lines of free text kept for one test; the head and the tail of a longer text. */
+const MAX_TEST_LINES = 400;
+/** Whether a text is googletest console output (detect.ts asks). */
+const GTEST_MARKERS = [/^\[==========\] Running \d+ tests? from \d+ test (?:suites?|cases?)\./m, /^\[ RUN {6}\] \S+\s*$/m];
+function parseGtestLog(raw, path) {
+    const { text, origin } = normaliseCiLog(raw);
+    const warnings = [];
+    const lines = dropCutTail(text.split("\n"), text, path, warnings);
+    const runs = [];
+    let run = null;
+    let expected = null;
+    let resulted = 0;
+    let index = 0;
+    let open = null;
+    let suite = null;
+    /** Failure text printed outside any test of the current suite (its set-up or tear-down). */
+    let outside = null;
+    let context = [];
+    /** CTest's verdict on the process whose output follows (timeout, signal). */
+    let ctest = null;
+    let ctestRun = null;
+    const record = (r, into) => {
+        const target = into ?? run ?? (run = newRun());
+        const dot = r.id.indexOf(".");
+        const full = { classname: dot > 0 ? r.id.slice(0, dot) : "", name: dot > 0 ? r.id.slice(dot + 1) : r.id, index: index++, ...r };
+        if (context.length > 0 && into === undefined)
+            full.reportContext = detach(context.join("\n"));
+        target.records.push(full);
+    };
+    const newRun = () => {
+        const r = { records: [], counts: null };
+        runs.push(r);
+        return r;
+    };
+    const details = (o, dropped = 0) => {
+        const kept = dropped > 0 ? [...o.lines.slice(0, MAX_TEST_LINES / 2), `[... ${dropped} lines cut ...]`, ...o.lines.slice(MAX_TEST_LINES / 2)] : o.lines;
+        return detach(kept.join("\n").replace(/\s+$/, ""));
+    };
+    const died = (why) => {
+        if (open === null)
+            return;
+        const last = open.lines.map((l) => l.trim()).filter((l) => l !== "").at(-1);
+        const said = last !== undefined ? ` (its last line: ${last.slice(0, 300)})` : "";
+        const how = ctest !== null && ctest.status.startsWith("***Timeout")
+            ? `CTest stopped it at its TIMEOUT (${ctest.status})`
+            : ctest !== null && ctest.status.startsWith("***Exception")
+                ? `its process crashed (CTest: ${ctest.status.trim()})`
+                : "the test binary died or was stopped (a crash, an abort, or a kill such as a timeout)";
+        const message = `${open.id} started and printed no result${said}: ${how}`;
+        const d = details(open, open.dropped);
+        record({ id: open.id, outcome: "failed", message, details: d === "" ? message : `${d}\n${message}`, logLine: open.logLine });
+        warnings.push(`${path}: ${open.id} started and printed no result (${why})${expected !== null && expected > resulted + 1 ? `; ${expected - resulted - 1} more tests of that run never ran` : ""}`);
+        open = null;
+    };
+    const closeOutside = () => {
+        if (outside === null || suite === null) {
+            outside = null;
+            return;
+        }
+        const d = details(outside);
+        // FAIL() prints a bare "Failed" before its message.
+        const said = (failureText(outside.lines) ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "" && l !== "Failed").join(" ");
+        record({
+            id: `${suite}.*`,
+            outcome: "failed",
+            message: `${suite}: its SetUpTestSuite or TearDownTestSuite failed${said !== "" ? `: ${said.slice(0, 500)}` : ""}`,
+            details: d,
+            logLine: outside.logLine,
+        });
+        outside = null;
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const at = i + 1;
+        if (RUN_HEADER.test(line) || REPEAT.test(line)) {
+            died("its run's output ends there");
+            closeOutside();
+            run = newRun();
+            const m = RUN_HEADER.exec(line);
+            expected = m !== null ? Number(m[1]) : null;
+            resulted = 0;
+            suite = null;
+            // What the run printed before its first test (the shuffle seed's note) stays its own.
+            context = lines
+                .slice(Math.max(0, i - 5), i)
+                .filter((l) => SEED_WORD.test(l) && !BRACKETED.test(l))
+                .map((l) => l.trim());
+            continue;
+        }
+        if (CTEST_START.test(line)) {
+            died("CTest went on to the next test");
+            closeOutside();
+            continue;
+        }
+        const status = CTEST_STATUS.exec(line);
+        if (status !== null) {
+            died("CTest went on to the next test");
+            closeOutside();
+            ctest = { name: status[1], status: status[2] };
+            // A test that passed or was skipped prints nothing more under --output-on-failure: its
+            // line is its result, in a run of CTest's own (a process's run has its tail's counts).
+            if (status[2] === "Passed" || status[2] === "***Skipped") {
+                ctestRun ??= newRun();
+                record({ id: status[1], outcome: status[2] === "Passed" ? "passed" : "skipped" }, ctestRun);
+            }
+            continue;
+        }
+        if (open !== null) {
+            const result = RESULT.exec(line);
+            const id = result === null ? undefined : (result[2] ?? result[4]);
+            if (result !== null && id === open.id) {
+                resulted++;
+                const kind = result[1];
+                if (kind === undefined)
+                    record({ id, outcome: "passed" });
+                else if (kind === "SKIPPED")
+                    record({ id, outcome: "skipped" });
+                else {
+                    const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
+                    const d = details(open, open.dropped) + where;
+                    const failure = failureText(open.lines);
+                    record({ id, outcome: "failed", message: failure ?? `${id} failed`, details: d, logLine: open.logLine });
+                }
+                open = null;
+                continue;
+            }
+            if (RUN.test(line) || TAIL.test(line))
+                died("the next line is googletest's, not its result");
+            else {
+                if (open.lines.length < MAX_TEST_LINES)
+                    open.lines.push(line);
+                else {
+                    open.lines.splice(MAX_TEST_LINES / 2, 1);
+                    open.lines.push(line);
+                    open.dropped++;
+                }
+                continue;
+            }
+        }
+        const started = RUN.exec(line);
+        if (started !== null) {
+            closeOutside();
+            open = { id: started[1], lines: [], dropped: 0, logLine: at };
+            continue;
+        }
+        const s = SUITE.exec(line);
+        if (s !== null && !/ms total\)\s*$/.test(line)) {
+            closeOutside();
+            suite = s[1];
+            continue;
+        }
+        if (/^\[----------\] /.test(line)) {
+            // The suite's closing line: a tear-down failure was printed before it.
+            closeOutside();
+            continue;
+        }
+        const t = TAIL.exec(line);
+        if (t !== null && run !== null) {
+            closeOutside();
+            run.counts = tallied(run, Number(t[1]));
+            continue;
+        }
+        if (SUITE_FAILED.test(line) || BRACKETED.test(line))
+            continue;
+        if (FAILURE.test(line.trim()) && suite !== null) {
+            if (outside === null)
+                outside = { lines: [], logLine: at };
+        }
+        if (outside !== null && outside.lines.length < MAX_TEST_LINES)
+            outside.lines.push(line);
+    }
+    died("the log ends there");
+    closeOutside();
+    const merged = mergeRuns(repeats(runs) ? runs : [oneRun(runs)], path, warnings, origin);
+    return { path, kind: "gtest-log", tests: merged.tests, counts: runs.length === 0 ? emptyCounts() : merged.counts, warnings: capWarnings(warnings, path) };
+}
+/** Whether some test ran in more than one run (`--gtest_repeat`, a job that reran its binary). */
+function repeats(runs) {
+    const seen = new Set();
+    for (const run of runs) {
+        const own = new Set(run.records.map((r) => r.id));
+        for (const id of own) {
+            if (seen.has(id))
+                return true;
+        }
+        for (const id of own)
+            seen.add(id);
+    }
+    return false;
+}
+/** Runs of different tests (CTest's process per test) as the one run they make up. */
+function oneRun(runs) {
+    const counts = emptyCounts();
+    for (const run of runs) {
+        const c = run.counts ?? tallied({ records: run.records, counts: null }, 0);
+        for (const k of Object.keys(counts))
+            counts[k] += c[k];
+    }
+    return { records: runs.flatMap((r) => r.records), counts };
+}
+/**
+ * A run's counts from its records, once its tail says how many tests ran: the records are every
+ * result it printed, a suite's set-up failure is one more failing test.
+ */
+function tallied(run, ran) {
+    const c = emptyCounts();
+    let suites = 0;
+    for (const r of run.records) {
+        c.tests++;
+        c[r.outcome === "errored" ? "errored" : r.outcome]++;
+        if (r.id.endsWith(".*"))
+            suites++;
+    }
+    // Tests the tail counts that printed no line we read (a log with lines cut out of it) passed.
+    const missing = ran - (c.tests - suites);
+    if (missing > 0) {
+        c.tests += missing;
+        c.passed += missing;
+    }
+    return c;
+}
+/**
+ * What failed, in googletest's words: the lines after each `file:line: Failure` heading, up to
+ * the next heading or googletest line, the first failure first. Shared with the CTest dialect,
+ * whose reports hold the same output.
+ */
+function failureText(lines) {
+    const start = lines.findIndex((l) => FAILURE.test(l.trim()));
+    if (start < 0)
+        return undefined;
+    const block = [];
+    for (let i = start + 1; i < lines.length && block.length < 12; i++) {
+        const l = lines[i];
+        if (FAILURE.test(l.trim()) || BRACKETED.test(l))
+            break;
+        block.push(l);
+    }
+    const text = block.join("\n").trim();
+    return text === "" ? undefined : detach(text);
+}
+
 ;// CONCATENATED MODULE: ./src/reports/dialects/locate.ts
 /**
  * Where a failure happened, in each runner's words: the frames and `file:line` forms its
@@ -6105,6 +7220,7 @@ function dotnetFrames(text) {
 
 ;// CONCATENATED MODULE: ./src/reports/dialects/dialects.ts
 
+
 const JS_TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|[\\/])__tests__[\\/].+\.[cm]?[jt]sx?$/;
 const JVM_CLASS = /^(?:[a-z_][\w$]*\.)+[A-Z][\w$]*$/;
 const GO_PACKAGE = /^[\w.-]+(?:\/[\w.~-]+)*$/;
@@ -6172,19 +7288,9 @@ function jestNameParts(t) {
  */
 function ctestMessage(output) {
     const lines = output.split("\n", 2000);
-    const failure = lines.findIndex((l) => /:\d+: Failure\s*$/.test(l));
-    if (failure >= 0) {
-        const block = [];
-        for (let i = failure + 1; i < lines.length && block.length < 12; i++) {
-            const l = lines[i];
-            if (/^\[ {2}FAILED {2}\]|^\[ RUN {6}\]|^\[ {7}OK \]/.test(l))
-                break;
-            block.push(l);
-        }
-        const text = block.join("\n").trim();
-        if (text !== "")
-            return text;
-    }
+    const failure = failureText(lines);
+    if (failure !== undefined)
+        return failure;
     const printed = lines.map((l) => l.trim()).filter((l) => l !== "");
     const last = printed.at(-1);
     const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");
@@ -6593,228 +7699,6 @@ function jestDriver() {
         },
     };
 }
-
-;// CONCATENATED MODULE: ./src/reports/pytest-ids.ts
-/**
- * Maps pytest's JUnit names back to node ids. pytest writes a test `tests/unit/test_x.py::
- * TestC::TestInner::test_y[p.1]` as classname `tests.unit.test_x.TestC.TestInner` and name
- * `test_y[p.1]`: the path's slashes became dots and ".py" was dropped, so where the module ends
- * and the classes begin is only known by looking at the project's files.
- */
-/**
- * Directory-and-file splits of a dotted name tried at most, per test: each dot is a slash or a
- * literal dot, so the splits double with every dot; the search is pruned at directories that
- * do not exist, and this bounds what is left on pathological trees.
- */
-const MAX_DOTTED_SPLITS = 256;
-function normalisePath(p) {
-    return p.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
-}
-function prefixOf(file, classes) {
-    return [file, ...classes, ""].join("::");
-}
-/**
- * The pytest node id for a JUnit classname/name, and the test file when one exists in the
- * project. `name` is kept whole: its `[...]` parameter part may contain dots, slashes and
- * escapes exactly as pytest printed them, and is never split.
- */
-function toPytestNodeId(classname, name, fileAttr, project) {
-    return withName(nodePrefix(classname, fileAttr, project), name);
-}
-function withName({ prefix, file }, name) {
-    // Joined, not `prefix + name`: a concatenation is a two-part string that the join's maps
-    // flatten into a copy when they hash it; join() makes the flat string at once.
-    const id = [prefix, name].join("");
-    return file === undefined ? { id } : { id, file };
-}
-/**
- * `toPytestNodeId` for many tests of one project: the name only ends the id, so the rest is
- * worked out once per classname and file attribute (a report of 50,000 failures has a few
- * hundred of those; each took splits, joins and file lookups).
- */
-class PytestIds {
-    project;
-    prefixes = new Map();
-    constructor(project) {
-        this.project = project;
-    }
-    /**
-     * As toPytestNodeId, plus `head`: what precedes the id's first "::" (one string shared by the
-     * tests of a classname, where the caller would otherwise cut a new one from each id).
-     */
-    of(classname, name, fileAttr) {
-        // NUL cannot occur in XML text, nor in a path: the key is unambiguous.
-        const key = fileAttr === undefined ? classname : `${classname}\u0000${fileAttr}`;
-        let p = this.prefixes.get(key);
-        if (p === undefined) {
-            p = nodePrefix(classname, fileAttr, this.project);
-            const cut = p.prefix.indexOf("::");
-            if (cut >= 0)
-                p.head = p.prefix.slice(0, cut);
-            this.prefixes.set(key, p);
-        }
-        const mapped = withName(p, name);
-        if (p.head !== undefined)
-            mapped.head = p.head;
-        return mapped;
-    }
-}
-function nodePrefix(classname, fileAttr, project) {
-    const parts = classname === "" ? [] : classname.split(".");
-    // xunit1 names the file; the classes are what follows the file's dotted module path.
-    if (fileAttr !== undefined && fileAttr !== "") {
-        const file = normalisePath(fileAttr);
-        const module = file.replace(/\.py$/, "").split("/");
-        const matches = module.length <= parts.length && module.every((m, i) => parts[i] === m);
-        // A classname that does not start with the module (junit_prefix, rootdir elsewhere):
-        // the classes are the capitalised tail, which is how pytest classes are named.
-        const classes = matches ? parts.slice(module.length) : trailingClasses(parts);
-        const prefix = prefixOf(file, classes);
-        return project.exists(file) ? { prefix, file } : { prefix };
-    }
-    // Longest dotted prefix that is a file: handles packages without __init__.py too, since
-    // only the .py file itself is looked up.
-    for (let k = parts.length; k >= 1; k--) {
-        const rel = `${parts.slice(0, k).join("/")}.py`;
-        if (project.exists(rel))
-            return { prefix: prefixOf(rel, parts.slice(k)), file: rel };
-    }
-    const dotted = dottedDirectoryFile(parts, project);
-    if (dotted !== null)
-        return { prefix: prefixOf(dotted.file, parts.slice(dotted.used)), file: dotted.file };
-    // No file found (report from another checkout, or rootdir differs): guess that the module
-    // ends before the first capitalised part and do not claim the file exists.
-    const classes = trailingClasses(parts);
-    const moduleParts = parts.slice(0, parts.length - classes.length);
-    if (parts.length === 0)
-        return { prefix: "" };
-    if (moduleParts.length === 0)
-        return { prefix: prefixOf(classname, []) };
-    return { prefix: prefixOf(`${moduleParts.join("/")}.py`, classes) };
-}
-/** The trailing run of parts that look like class names (start with a capital letter). */
-function trailingClasses(parts) {
-    let i = parts.length;
-    while (i > 0 && /^[A-Z]/.test(parts[i - 1] ?? ""))
-        i--;
-    // Everything capitalised means no module part at all; treat only the last as a class.
-    if (i === 0 && parts.length > 0)
-        i = parts.length - 1;
-    return parts.slice(i);
-}
-/**
- * pytest turned both the slashes and any dots of `tests/v1.2/test_x.py` into dots, so a dot may
- * be either. Walks the directories that exist, joining parts with a literal dot or descending,
- * and returns the file using the most parts (the most specific module, as the plain search does).
- */
-function dottedDirectoryFile(parts, project) {
-    if (parts.length < 2)
-        return null;
-    let best = null;
-    walkDotted(parts, project, (here, used) => {
-        if (project.exists(`${here}.py`) && (best === null || used > best.used))
-            best = { file: `${here}.py`, used };
-    });
-    return best;
-}
-/**
- * The project file `name` in the directory written as `parts` joined by dots, each dot a `/` or
- * a dot of a directory's own name (`docs.v2`, and `.docs`: an empty part): pytest's JUnit
- * classname of a text file's doctest (`docs.v2.usage.md` with name `usage.md`).
- */
-function fileInDottedDirectory(parts, name, project) {
-    if (parts.length === 0)
-        return project.exists(name) ? name : undefined;
-    let found;
-    walkDotted(parts, project, (here, used) => {
-        if (found === undefined && used === parts.length && project.exists(`${here}/${name}`))
-            found = `${here}/${name}`;
-    });
-    return found;
-}
-/**
- * Calls `visit` with each path that `parts` joined by dots may be (each dot a `/` or a literal
- * dot), as far as the directories it passes through exist, with the number of parts used.
- * At most MAX_DOTTED_SPLITS paths; nothing without `isDir`.
- */
-function walkDotted(parts, project, visit) {
-    const isDir = project.isDir?.bind(project);
-    if (isDir === undefined || parts.length === 0)
-        return;
-    let budget = MAX_DOTTED_SPLITS;
-    // `dir` holds the directories entered so far; `segment` is the name being built from parts[start..i).
-    const walk = (dir, segment, i) => {
-        if (budget-- <= 0)
-            return;
-        const here = dir === "" ? segment : `${dir}/${segment}`;
-        visit(here, i);
-        if (i >= parts.length)
-            return;
-        const next = parts[i];
-        walk(dir, `${segment}.${next}`, i + 1);
-        if (isDir(here))
-            walk(here, next, i + 1);
-    };
-    walk("", parts[0], 1);
-}
-/** The file part of a node id (everything before the first `::`). */
-function nodeIdFile(id) {
-    const i = id.indexOf("::");
-    return i === -1 ? id : id.slice(0, i);
-}
-/**
- * Whether a pytest node id names a doctest (see doctestKind).
- */
-function isDoctestId(id) {
-    return doctestKind(id) !== null;
-}
-/** Files whose doctests `--doctest-glob` is given for: text and documentation formats. */
-const DOCTEST_TEXT_FILE = /.\.(?:txt|text|rst|rest|md|markdown|doctest)$/i;
-/**
- * What kind of doctest a pytest node id names, if any:
- *  - "module": one `--doctest-modules` collects from a docstring. Its item is the dotted name of
- *    what holds the docstring (`pkg/mod.py::pkg.mod.fine`), and no test function or class name
- *    holds a dot (a parameter id may: `test_x[1.5]`, cut off first); or it is the docstring of a
- *    module outside any package, named as the module is (`tool.py::tool`, `mypkg/__init__.py::mypkg`),
- *    which no test function is under pytest's default `test` prefix (a project that collects
- *    other names, `python_functions = check_*`, and names a function as its module, `check_io.py::check_io`,
- *    is misread: its rerun, with --doctest-modules, still runs it, but its console section does
- *    not join its JUnit entry).
- *  - "text": a text file `--doctest-glob` collects (by default `test*.txt`), named by the file's
- *    name (`docs/usage.rst::usage.rst`). Only files named as documents are: a test of another
- *    runner named after its file (`a.test.ts::a.test.ts`) must not go to pytest.
- */
-function doctestKind(id) {
-    const i = id.indexOf("::");
-    if (i < 0)
-        return null;
-    const file = id.slice(0, i);
-    const item = id.slice(i + 2);
-    const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
-    if (!file.endsWith(".py"))
-        return item === base && DOCTEST_TEXT_FILE.test(base) ? "text" : null;
-    if (item.includes("::"))
-        return null;
-    const bracket = item.indexOf("[");
-    if ((bracket < 0 ? item : item.slice(0, bracket)).includes("."))
-        return "module";
-    if (bracket >= 0)
-        return null;
-    // A package's own docstring is in its __init__.py and named as the package (`mypkg`, and
-    // `testkit`: an __init__.py holds no test functions by pytest's default python_files).
-    if (base === "__init__.py")
-        return item === file.slice(0, -"/__init__.py".length).replace(/^.*[/\\]/, "") ? "module" : null;
-    return item === base.slice(0, -3) && !item.startsWith("test") ? "module" : null;
-}
-/**
- * Whether a test is a collection that failed because another test file of its name was imported
- * first, under the module name both get (pytest's "import file mismatch"): its id is the file
- * (no `::`), and its text says so. A test that only printed those words is not.
- */
-function failedWithImportMismatch(test) {
-    return !test.id.includes("::") && test.details?.includes(IMPORT_FILE_MISMATCH) === true;
-}
-const IMPORT_FILE_MISMATCH = "import file mismatch";
 
 ;// CONCATENATED MODULE: ./src/rerun/pytest-plugin.ts
 /**
@@ -8090,7 +8974,7 @@ const MAX_CONSECUTIVE_TIMEOUTS = 3;
 /** The order check reruns the file up to the test at most this many times (each is a process). */
 const MAX_ORDER_ATTEMPTS = 3;
 /** Messages we keep per trial or note (one line each; the report has the details). */
-const MAX_MESSAGE_CHARS = 500;
+const limits_MAX_MESSAGE_CHARS = 500;
 /**
  * Largest results file (vitest/jest JSON) read to judge one attempt. A filtered run lists
  * every test of the file, skipped ones included; 16 MiB covers files with tens of thousands
@@ -8124,7 +9008,7 @@ function tellingLine(stdout, stderr) {
         .map((l) => l.trim())
         .filter((l) => l !== "" && !/^=+$/.test(l));
     const telling = [...lines].reverse().find((l) => /^(ERROR|E |Fatal Python error|.*Error:)/.test(l)) ?? lines[lines.length - 1];
-    return telling?.slice(0, MAX_MESSAGE_CHARS);
+    return telling?.slice(0, limits_MAX_MESSAGE_CHARS);
 }
 
 ;// CONCATENATED MODULE: ./src/rerun/drivers/template.ts
@@ -8230,9 +9114,9 @@ const TEMPLATE_JUDGE = {
  * "Subprocess aborted***Exception:") or was stopped at its TIMEOUT, which CTest's own exit code
  * (8) does not tell from a failed assertion.
  */
-const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
+const template_CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
 function ctestStatus(stdout) {
-    const m = CTEST_STATUS.exec(stdout);
+    const m = template_CTEST_STATUS.exec(stdout);
     if (m === null)
         return null;
     return { kind: m[1] === "***Timeout" ? "timeout" : "crash", line: m[0].trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
@@ -10082,135 +10966,8 @@ const MODULE = new Uint8Array([
     ...section(10, [1, ...leb(BODY.length + 3), 1, 1, V128, ...BODY]), // its code: one v128 local
 ]);
 
-;// CONCATENATED MODULE: ./src/reports/ci-log.ts
-/**
- * Undoes what CI systems and copy-paste do to a console log, so the pytest and unittest readers
- * see the lines the test runner printed. Each kind of decoration is removed only where it is
- * found, and a note says so (the readers' anchors are start-of-line patterns, so a prefix left
- * in place would hide every section).
- */
-/** Jenkins timestamper plugin: `[2018-05-01T12:00:00.123Z] ` before every line. */
-const JENKINS_TIMESTAMP = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
-/** GitHub Actions raw logs: `2024-05-01T12:00:00.1234567Z ` before every line. */
-const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
-/** GitHub Actions folding markers: whole lines that carry no output of the job. */
-const GITHUB_GROUP = /^##\[(?:group|endgroup)\]/;
-/** Other GitHub workflow-command markers (`##[error]`, `##[warning]`...): keep the text. */
-const GITHUB_MARKER = /^##\[[a-z]+\]/;
-/** Jenkins pipeline step markers (`[Pipeline] sh`): lines printed by Jenkins, not the job. */
-const JENKINS_PIPELINE = /^\[Pipeline\] /;
-/** CSI (colours, cursor moves) and OSC (hyperlinks, titles) escape sequences. */
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-/** pytest-xdist's `[gw3] ` worker tag, at the start of a line only. */
-const XDIST_PREFIX = /^\[gw\d+\] /;
-/**
- * A copy is "double spaced" when almost every printed line is followed by one blank line
- * (CR CR LF read as two breaks, or a web page's paragraphs pasted as lines). Below this share
- * of non-blank lines followed directly by another non-blank line, we undo the spacing; real
- * logs have long runs of adjacent lines, so they stay far above it.
- */
-const DOUBLE_SPACED_MAX_ADJACENT = 0.1;
-/** Too few lines to judge spacing reliably. */
-const DOUBLE_SPACED_MIN_LINES = 6;
-/** Applies `strip` to each line when at least one line has the prefix; returns how many did. */
-function stripPrefix(lines, re) {
-    let n = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] ?? "";
-        const m = re.exec(line);
-        if (m !== null) {
-            lines[i] = line.slice(m[0].length);
-            n++;
-        }
-    }
-    return n;
-}
-function undoDoubleSpacing(lines, origin) {
-    let printed = 0;
-    let adjacent = 0;
-    for (let i = 0; i < lines.length; i++) {
-        if ((lines[i] ?? "").trim() === "")
-            continue;
-        printed++;
-        const next = lines[i + 1];
-        if (next !== undefined && next.trim() !== "")
-            adjacent++;
-    }
-    if (printed < DOUBLE_SPACED_MIN_LINES || adjacent / printed > DOUBLE_SPACED_MAX_ADJACENT) {
-        return null;
-    }
-    // One blank line between two printed lines was a line break; two or more were a blank line.
-    const out = [];
-    const at = [];
-    let blanks = 0;
-    lines.forEach((line, i) => {
-        if (line.trim() === "") {
-            blanks++;
-            return;
-        }
-        if (blanks >= 2 && out.length > 0) {
-            out.push("");
-            at.push(origin[i - 1] ?? 0);
-        }
-        blanks = 0;
-        out.push(line);
-        at.push(origin[i] ?? 0);
-    });
-    if (blanks > 0) {
-        out.push("");
-        at.push(origin[lines.length - 1] ?? 0);
-    }
-    return { lines: out, origin: at };
-}
-/**
- * Removes CI decorations from a console log; `notes` says which were found, and `origin[i]` is
- * the 1-based line of the given text that line i of the result came from (undoing double
- * spacing removes lines, and evidence must still point at the line a person opens). Lines are
- * counted the way editors count them: CRLF, CR CR LF and a lone CR each end one line.
- */
-function normaliseCiLog(text) {
-    const notes = [];
-    let t = text.replace(/^\uFEFF/, "");
-    if (/\r/.test(t)) {
-        // CR CR LF (a CRLF file converted again) is one break, not two.
-        t = t.replace(/\r+\n/g, "\n").replace(/\r/g, "\n");
-        notes.push("converted CRLF line endings");
-    }
-    const withoutAnsi = t.replace(ANSI, "");
-    if (withoutAnsi.length !== t.length) {
-        t = withoutAnsi;
-        notes.push("removed ANSI colour codes");
-    }
-    let lines = t.split("\n");
-    let origin = lines.map((_, i) => i + 1);
-    if (stripPrefix(lines, JENKINS_TIMESTAMP) > 0)
-        notes.push("removed Jenkins timestamps");
-    if (stripPrefix(lines, GITHUB_TIMESTAMP) > 0)
-        notes.push("removed GitHub Actions timestamps");
-    // Blanked rather than removed, so line numbers still point into the file as it was given.
-    let markers = 0;
-    lines = lines.map((l) => {
-        if (!GITHUB_GROUP.test(l) && !JENKINS_PIPELINE.test(l))
-            return l;
-        markers++;
-        return "";
-    });
-    if (markers > 0)
-        notes.push("blanked CI group and pipeline marker lines");
-    if (stripPrefix(lines, GITHUB_MARKER) > 0)
-        notes.push("removed GitHub workflow-command markers");
-    if (stripPrefix(lines, XDIST_PREFIX) > 0)
-        notes.push("removed pytest-xdist worker prefixes");
-    const undone = undoDoubleSpacing(lines, origin);
-    if (undone !== null) {
-        lines = undone.lines;
-        origin = undone.origin;
-        notes.push("undid double line spacing");
-    }
-    return { text: lines.join("\n"), notes, origin };
-}
-
 ;// CONCATENATED MODULE: ./src/reports/detect.ts
+
 
 /**
  * Detects what a report is from its first bytes (decoded), never from its file name: CI
@@ -10305,6 +11062,8 @@ function detectKind(head) {
     const text = normaliseCiLog(head).text;
     if (GO_TEST_MARKERS.some((re) => re.test(text)))
         return "go-test-log";
+    if (GTEST_MARKERS.some((re) => re.test(text)))
+        return "gtest-log";
     if (PYTEST_MARKERS.some((re) => re.test(text)))
         return "pytest-log";
     if (UNITTEST_MARKERS.some((re) => re.test(text)))
@@ -10326,508 +11085,6 @@ function describeUnknown(head) {
     if (controls > sample.length / 10)
         return "it looks like binary data";
     return "it is text in none of these formats";
-}
-
-;// CONCATENATED MODULE: ./src/reports/limits.ts
-/**
- * Size limits for what the readers keep. Reports come from CI runs we do not control: a single
- * failure can carry a 50 MB tensor dump and a log can be gigabytes, so everything we retain is
- * capped while it is accumulated (never built in full and cut afterwards).
- *
- * Sizes are in UTF-16 code units (JavaScript string length), which is what memory scales with.
- */
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/**
- * One-line failure message. The message is shown in tables, annotations and check-run titles;
- * GitHub truncates annotation titles far below this, so 4 KiB only guards against a message
- * attribute that holds a whole dump.
- */
-const limits_MAX_MESSAGE_CHARS = 4 * KiB;
-/**
- * Failure text (traceback, assertion details). Seeds and tolerances are usually printed near the
- * top (pytest's assertion) or the bottom (the exception line), so we keep head and tail.
- * 1 MiB fits the deepest real tracebacks we have seen (JVM stack traces with causes run to
- * ~100 KiB) with room to spare.
- */
-const MAX_DETAILS_CHARS = 1 * MiB;
-/**
- * Captured output per test (system-out + system-err, captured log). Seed announcements such as
- * "use MXNET_TEST_SEED=N to reproduce" are printed at the start or end of a test's output, so
- * head and tail are what matters; 256 KiB keeps both for chatty tests.
- */
-const MAX_OUTPUT_CHARS = 256 * KiB;
-/**
- * Once this much failure text and output has been retained from one file, further failing tests
- * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
- * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
- * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
- * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
- * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
- * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
- * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
- * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
- * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
- */
-const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
-const LEAN_DETAILS_CHARS = 1 * KiB;
-const LEAN_OUTPUT_CHARS = 512;
-/**
- * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
- * further failing test keeps only the ends of its traceback and output: the failing line and
- * the exception at the bottom, a seed printed first or last. Those failures are far past any
- * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
- * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
- * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
- * and peaks at 138-144 MB RSS instead of 167 MB.
- */
-const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
-const MINIMAL_DETAILS_CHARS = 256;
-const MINIMAL_OUTPUT_CHARS = 128;
-/**
- * Prior attempts kept per test (surefire reruns, pytest-rerunfailures, jest retries). Real
- * rerun counts are single digits; a report repeating one test a million times must not keep a
- * million entries. Past this, further attempts are counted in a warning only.
- */
-const MAX_PRIOR_ATTEMPTS = 100;
-/**
- * Warnings per file. A corrupt or binary file can produce one XML error per byte; the first
- * few say what is wrong, the rest only cost memory.
- */
-const MAX_WARNINGS_PER_FILE = 20;
-/**
- * XML errors after which the JUnit reader stops reading a file. saxes recovers from most
- * errors, but binary data yields an error (an Error object with a stack) per byte, which makes
- * a 100 MB non-XML file take minutes. A real report with more than 1000 syntax errors is
- * not one we can read meaningfully anyway.
- */
-const MAX_XML_ERRORS = 1000;
-/**
- * Elements open at once after which the JUnit reader stops reading a file. Real reports nest
- * suites a few levels deep; every open element costs memory in the parser (14 million unclosed
- * `<a>`, 42 MB of text, took 4 GB and five minutes), so a file nested deeper than this is
- * refused with a warning that says so, keeping the tests read before it.
- */
-const MAX_XML_DEPTH = 1000;
-/**
- * Console logs (pytest, unittest) are parsed as one string, so they are read up to this size
- * and the rest is dropped with a warning. 64 MiB holds the console of very long CI jobs; the
- * failure sections we need are normally well inside it.
- */
-const MAX_LOG_BYTES = 64 * MiB;
-/**
- * Characters of a JUnit report kept as its head: the root element and the first suite's
- * properties, where runners name themselves (`name="vitest tests"`) or their seed (googletest's
- * `random_seed`, Catch2's and rspec's seed properties); 4 KiB covers them in every real report.
- */
-const REPORT_HEAD_CHARS = 4 * KiB;
-/** Bytes read from the start of a file to detect its encoding and kind. */
-const DETECT_HEAD_BYTES = 64 * KiB;
-/**
- * Chunk size for streaming reports from disk: large enough to amortise parser calls, and small
- * enough that a chunk's text is an ordinary V8 heap object. Past 128 KiB (V8's largest regular
- * object) every chunk string is a separately mapped large object that lingers until a full GC:
- * streaming 500 MB as latin-1 strings peaked at 113 MB RSS in 1 MiB chunks, 76 MB in 512 KiB,
- * 55 MB in 64 KiB (and ran no slower). 64 KiB of UTF-16 text is still a regular object.
- */
-const READ_CHUNK_BYTES = 64 * KiB;
-/**
- * Bytes read from disk per awaited read, then decoded READ_CHUNK_BYTES at a time. Each read is a
- * trip through libuv's thread pool; 64 KiB reads of a 100 MB report were 1,600 of them and
- * ~10% of its reading time.
- */
-const READ_BLOCK_BYTES = 1024 * KiB;
-/**
- * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
- * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
- * flat copy, so a kept 4 KiB message does not pin the 50 MB text it came from.
- */
-function detach(s) {
-    return (" " + s).slice(1);
-}
-/** Index in `s` at or before `i` that does not split a UTF-16 surrogate pair. */
-function safeCutEnd(s, i) {
-    if (i <= 0 || i >= s.length)
-        return Math.max(0, Math.min(i, s.length));
-    const c = s.charCodeAt(i - 1);
-    return c >= 0xd800 && c <= 0xdbff ? i - 1 : i;
-}
-/** Index in `s` at or after `i` that does not split a UTF-16 surrogate pair. */
-function safeCutStart(s, i) {
-    if (i <= 0 || i >= s.length)
-        return Math.max(0, Math.min(i, s.length));
-    const c = s.charCodeAt(i);
-    return c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
-}
-/**
- * Text that keeps at most `max` characters: the first half and the last half of everything
- * appended, with a marker saying how much was cut in between. Memory stays O(max) whatever
- * is appended, and nothing appended is kept by reference.
- */
-class CappedText {
-    head = "";
-    /** Set once text went to the tail, so later text never goes back to the head. */
-    headFull = false;
-    tail = [];
-    tailLength = 0;
-    total = 0;
-    max;
-    headMax;
-    constructor(max) {
-        this.max = max;
-        this.headMax = Math.ceil(max / 2);
-    }
-    /** What the tail may keep: the rest of the cap (the head can end one short of headMax). */
-    get tailMax() {
-        return this.max - this.head.length;
-    }
-    get length() {
-        return this.total;
-    }
-    append(piece) {
-        if (piece.length === 0)
-            return;
-        this.total += piece.length;
-        let s = piece;
-        if (!this.headFull) {
-            const room = this.headMax - this.head.length;
-            if (s.length <= room) {
-                this.head += detach(s);
-                return;
-            }
-            const cut = safeCutEnd(s, room);
-            this.head += detach(s.slice(0, cut));
-            this.headFull = true;
-            s = s.slice(cut);
-        }
-        if (s.length >= this.tailMax) {
-            this.tail = [detach(s.slice(safeCutStart(s, s.length - this.tailMax)))];
-            this.tailLength = this.tail[0]?.length ?? 0;
-            return;
-        }
-        this.appendTail(s);
-    }
-    /** Adds a piece shorter than the tail keeps to the tail. */
-    appendTail(s) {
-        this.tail.push(detach(s));
-        this.tailLength += s.length;
-        // Compact only when the tail doubles, so appending many small pieces stays linear.
-        if (this.tailLength > 2 * this.tailMax) {
-            const joined = this.tail.join("");
-            const kept = detach(joined.slice(safeCutStart(joined, joined.length - this.tailMax)));
-            this.tail = [kept];
-            this.tailLength = kept.length;
-        }
-    }
-    /**
-     * Whether appending this many characters would keep little of them: then appendEnds, which
-     * asks only for the ends it keeps, spares decoding the rest.
-     */
-    keepsLittleOf(length) {
-        return length > 2 * this.max;
-    }
-    /**
-     * append() for a text given by its length and its ends: keeps exactly what append(text) keeps,
-     * asking only for the characters it keeps.
-     */
-    appendEnds(text) {
-        const length = text.length;
-        if (length === 0)
-            return;
-        this.total += length;
-        let rest = length;
-        if (!this.headFull) {
-            const room = this.headMax - this.head.length;
-            if (length <= room) {
-                this.head += detach(text.head(length));
-                return;
-            }
-            // As safeCutEnd(text, room): not between the halves of a surrogate pair.
-            let h = room > 0 ? text.head(room) : "";
-            const c = h.charCodeAt(room - 1);
-            if (c >= 0xd800 && c <= 0xdbff)
-                h = h.slice(0, room - 1);
-            this.head += detach(h);
-            this.headFull = true;
-            rest = length - h.length;
-        }
-        if (rest >= this.tailMax) {
-            let t = text.tail(this.tailMax);
-            // As safeCutStart(rest, rest.length - tailMax), which cuts nothing when that is 0.
-            const c = t.charCodeAt(0);
-            if (rest > this.tailMax && c >= 0xdc00 && c <= 0xdfff)
-                t = t.slice(1);
-            this.tail = [detach(t)];
-            this.tailLength = t.length;
-            return;
-        }
-        this.appendTail(text.tail(rest));
-    }
-    toString() {
-        let tail = this.tail.join("");
-        if (tail.length > this.tailMax)
-            tail = tail.slice(safeCutStart(tail, tail.length - this.tailMax));
-        const cut = this.total - this.head.length - tail.length;
-        if (cut <= 0)
-            return this.head + tail;
-        return `${this.head}\n[... ${cut} characters cut ...]\n${tail}`;
-    }
-}
-/**
- * A first line that only names the exception (`AssertionError:`, as numpy's assert_allclose
- * and MXNet's almost-equal checks begin their messages): alone it says nothing of the failure.
- */
-const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
-/** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
-const MAX_JOINED_LINES = 3;
-/**
- * A first line that only says where (googletest's `tests.cc:54`, `unknown file` for an exception
- * it caught): what failed is on the lines after it. A path has a dot or a slash (`status:404`,
- * `12:30` are not places).
- */
-const BARE_LOCATION = /^(?:[^\s:]{0,500}[./][^\s:]{0,500}:\d{1,9}|unknown file)$/;
-/**
- * The first non-empty line of `s`, trimmed and capped at `max` characters, as a detached copy:
- * the one-line message. When that line only names the exception (`AssertionError:`), the next
- * non-empty line is joined to it, and the one after while the joined text ends in a colon:
- * "AssertionError: Not equal to tolerance rtol=1e-07, atol=0". A first line that only says where
- * (BARE_LOCATION) gives way to the next, and is the message only when nothing follows it. Scans
- * line by line, so a 50 MB single-line message costs one pass and a 4 KiB copy.
- */
-function limits_firstLine(s, max) {
-    let start = 0;
-    let head = "";
-    let joined = 0;
-    let where;
-    while (start < s.length) {
-        let end = s.indexOf("\n", start);
-        if (end < 0)
-            end = s.length;
-        // Look at no more than max (plus slack for leading blanks) of a line.
-        const line = s.slice(start, Math.min(end, start + max + 256)).trim();
-        start = end + 1;
-        if (line.length === 0)
-            continue;
-        if (head === "" && where === undefined && BARE_LOCATION.test(line)) {
-            where = line;
-            continue;
-        }
-        const text = head === "" ? line : `${head} ${line}`;
-        if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
-            head = text;
-            joined++;
-            continue;
-        }
-        return detach(text.length > max ? text.slice(0, safeCutEnd(text, max)) : text);
-    }
-    return head !== "" ? detach(head) : where !== undefined ? detach(where) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/reports/console-runs.ts
-
-
-function emptyCounts() {
-    return { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-}
-function bucket(outcome) {
-    return outcome === "errored" ? "errored" : outcome;
-}
-/** Counts implied by a run's records alone (when its tail line is missing). */
-function countRecords(records) {
-    const c = emptyCounts();
-    for (const r of records) {
-        c[bucket(r.outcome)]++;
-        c.tests++;
-    }
-    return c;
-}
-function capped(text, max) {
-    if (text.length <= max)
-        return text;
-    const t = new CappedText(max);
-    t.append(text);
-    return t.toString();
-}
-function attemptOf(r) {
-    if (r.outcome === "skipped")
-        return null;
-    return r.message === undefined ? { outcome: r.outcome } : { outcome: r.outcome, message: r.message };
-}
-function isFailing(r) {
-    return r.outcome === "failed" || r.outcome === "errored";
-}
-/**
- * Folds the runs of one log into its tests: the last outcome of each id wins, earlier outcomes
- * become prior attempts, and the evidence (details, output, file, line) of the last failing
- * attempt is kept, because that is where the seed to reproduce it was printed. Only failing
- * tests and passing tests with failed prior attempts are returned, in first-seen order.
- */
-function mergeRuns(runs, path, warnings, origin) {
-    const byId = new Map();
-    const counts = emptyCounts();
-    const unmatched = new Map();
-    for (const run of runs) {
-        const c = run.counts ?? countRecords(run.records);
-        for (const k of Object.keys(counts))
-            counts[k] += c[k];
-        for (const r of run.records) {
-            const prev = byId.get(r.id);
-            if (prev === undefined) {
-                byId.set(r.id, r);
-                // An earlier run that crashed counted a failure of this file from a mark alone: this
-                // test, run again, may be it (a CI job that reruns the failures). Count it once.
-                const u = unmatched.get(nodeIdFile(r.id));
-                const was = u === undefined ? null : u.failed > 0 ? "failed" : u.errored > 0 ? "errored" : null;
-                if (u !== undefined && was !== null && counts[was] > 0 && counts.tests > 0) {
-                    u[was]--;
-                    counts[was]--;
-                    counts.tests--;
-                }
-                continue;
-            }
-            // The same test ran again: count it once, with its latest outcome.
-            const b = bucket(prev.outcome);
-            if (counts[b] > 0 && counts.tests > 0) {
-                counts[b]--;
-                counts.tests--;
-            }
-            const attempts = [...(prev.priorAttempts ?? [])];
-            const a = attemptOf(prev);
-            if (a !== null)
-                attempts.push(a);
-            attempts.push(...(r.priorAttempts ?? []));
-            const evidence = isFailing(r) ? r : prev;
-            const merged = {
-                ...evidence,
-                id: r.id,
-                outcome: r.outcome,
-                index: prev.index,
-                priorAttempts: attempts.slice(-MAX_PRIOR_ATTEMPTS),
-            };
-            if (attempts.length > MAX_PRIOR_ATTEMPTS) {
-                warnings.push(`${path}: ${r.id} ran ${attempts.length + 1} times; kept the last ${MAX_PRIOR_ATTEMPTS} prior attempts`);
-            }
-            byId.set(r.id, merged);
-        }
-        // This run's mark-only failures, for the runs after it.
-        for (const [file, u] of run.unmatched ?? []) {
-            const all = unmatched.get(file) ?? { failed: 0, errored: 0 };
-            all.failed += u.failed;
-            all.errored += u.errored;
-            unmatched.set(file, all);
-        }
-    }
-    if (runs.length > 1) {
-        warnings.push(`${path}: the log holds ${runs.length} test runs; kept the last outcome of each test, earlier ones as prior attempts`);
-    }
-    const tests = [];
-    for (const r of [...byId.values()].sort((a, b) => a.index - b.index)) {
-        const hasFailedAttempt = (r.priorAttempts ?? []).some((a) => a.outcome !== "passed");
-        if (!isFailing(r) && !(r.outcome === "passed" && hasFailedAttempt))
-            continue;
-        tests.push(toTestCase(r, path, origin));
-    }
-    return { tests, counts };
-}
-/** A reader's line number (1-based, in the normalised text) as a line of the file as given. */
-function originalLine(n, origin) {
-    if (n <= 0 || origin === undefined)
-        return n;
-    return origin[n - 1] ?? n;
-}
-/** The log lines of a kept field, or undefined when they no longer match its lines (capped). */
-function fieldLines(kept, lines, origin) {
-    if (lines === undefined)
-        return undefined;
-    let count = 1;
-    for (let i = kept.indexOf("\n"); i !== -1; i = kept.indexOf("\n", i + 1))
-        count++;
-    if (count !== lines.length)
-        return undefined;
-    return lines.map((n) => originalLine(n, origin));
-}
-function toTestCase(r, path, origin) {
-    const logLine = r.logLine === undefined ? undefined : originalLine(r.logLine, origin);
-    const source = logLine === undefined ? { file: path } : { file: path, line: logLine };
-    const t = {
-        id: r.id,
-        classname: r.classname,
-        name: r.name,
-        outcome: r.outcome,
-        sources: [source],
-        index: r.index,
-    };
-    if (r.file !== undefined)
-        t.file = r.file;
-    if (r.line !== undefined)
-        t.line = r.line;
-    if (r.message !== undefined) {
-        const m = limits_firstLine(r.message, limits_MAX_MESSAGE_CHARS);
-        if (m !== undefined)
-            t.message = m;
-    }
-    const logLines = { file: path };
-    if (r.details !== undefined && r.details.length > 0) {
-        t.details = capped(r.details, MAX_DETAILS_CHARS);
-        const at = t.details === r.details ? fieldLines(t.details, r.detailsLines, origin) : undefined;
-        if (at !== undefined)
-            logLines.details = at;
-    }
-    if (r.output !== undefined && r.output.length > 0) {
-        t.output = capped(r.output, MAX_OUTPUT_CHARS);
-        const at = t.output === r.output ? fieldLines(t.output, r.outputLines, origin) : undefined;
-        if (at !== undefined)
-            logLines.output = at;
-    }
-    if (logLines.details !== undefined || logLines.output !== undefined)
-        t.logLines = logLines;
-    if (r.priorAttempts !== undefined && r.priorAttempts.length > 0)
-        t.priorAttempts = r.priorAttempts;
-    if (r.reportContext !== undefined)
-        t.reportContext = r.reportContext;
-    return t;
-}
-/** Keeps at most MAX_WARNINGS_PER_FILE warnings, saying how many were dropped. */
-function capWarnings(warnings, path) {
-    if (warnings.length <= MAX_WARNINGS_PER_FILE)
-        return warnings;
-    const kept = warnings.slice(0, MAX_WARNINGS_PER_FILE - 1);
-    kept.push(`${path}: ${warnings.length - kept.length} more warnings not shown`);
-    return kept;
-}
-/**
- * A pasted excerpt that stops without a final newline may have been cut inside its last word.
- * When that last line ends in a digit it is dropped (a seed `578250488` cut to `5782` is a
- * different, wrong seed), and a warning quotes it so a person can still read it.
- */
-function dropCutTail(lines, text, path, warnings) {
-    if (text.length === 0 || text.endsWith("\n"))
-        return lines;
-    const last = lines[lines.length - 1] ?? "";
-    if (!/[A-Za-z0-9_]$/.test(last))
-        return lines;
-    const quoted = last.length > 60 ? `…${last.slice(-60)}` : last;
-    if (/\d$/.test(last)) {
-        warnings.push(`${path}: the text ends mid-line with a number ("${quoted}"), so it looks cut; that last line was not used`);
-        return lines.slice(0, -1);
-    }
-    warnings.push(`${path}: the text ends mid-line ("${quoted}"); the excerpt may be cut at the end`);
-    return lines;
-}
-/** True when `printed` (a path as a traceback shows it) names `file` (a relative path). */
-function samePath(printed, file) {
-    const a = printed.replace(/\\/g, "/");
-    const b = file.replace(/\\/g, "/").replace(/^\.\//, "");
-    return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
-}
-/** `a` + separator + `b`, keeping the line map (the separator's blank lines map to 0). */
-function appendLocated(a, b, blankLines) {
-    if (a === undefined || a.text.length === 0)
-        return b;
-    if (b.text.length === 0)
-        return a;
-    return { text: a.text + "\n".repeat(blankLines + 1) + b.text, at: [...a.at, ...new Array(blankLines).fill(0), ...b.at] };
 }
 
 ;// CONCATENATED MODULE: ./src/reports/go-log.ts
@@ -11047,7 +11304,7 @@ function messageOf(lines, run) {
     return result === undefined ? undefined : cap(result.trim());
 }
 function cap(s) {
-    return limits_firstLine(s, limits_MAX_MESSAGE_CHARS);
+    return limits_firstLine(s, MAX_MESSAGE_CHARS);
 }
 function go_log_toTestCase(k, path) {
     const e = k.evidence;
@@ -12519,14 +12776,14 @@ function bareAttribute(ix, tag, wanted) {
     if (k < 0)
         return "";
     const v = attributeValue(ix, tag, k);
-    return v !== undefined && v.length > limits_MAX_MESSAGE_CHARS ? v.slice(0, limits_MAX_MESSAGE_CHARS) : v;
+    return v !== undefined && v.length > MAX_MESSAGE_CHARS ? v.slice(0, MAX_MESSAGE_CHARS) : v;
 }
 function attr(tag, name) {
     const v = tag.attributes[name];
     return typeof v === "string" ? v : undefined;
 }
 /** Attribute values as kept: bounded and detached from saxes' buffers. */
-function keptAttr(tag, name, max = limits_MAX_MESSAGE_CHARS) {
+function keptAttr(tag, name, max = MAX_MESSAGE_CHARS) {
     const v = attr(tag, name);
     if (v === undefined)
         return undefined;
@@ -12980,7 +13237,7 @@ class JUnitReader {
         const nameTo = kn < 0 ? 0 : (tag.ends[kn] ?? 0);
         const classFrom = kc < 0 ? 0 : (tag.starts[kc] ?? 0);
         const classTo = kc < 0 ? 0 : (tag.ends[kc] ?? 0);
-        if (nameTo - nameFrom > limits_MAX_MESSAGE_CHARS || classTo - classFrom > limits_MAX_MESSAGE_CHARS)
+        if (nameTo - nameFrom > MAX_MESSAGE_CHARS || classTo - classFrom > MAX_MESSAGE_CHARS)
             return this.countBareSliced(ix, tag);
         const suiteName = this.suites[this.suites.length - 1]?.name ?? "";
         if (this.keptNames.has(rangeKey(s, nameFrom, nameTo))) {
@@ -13020,9 +13277,9 @@ class JUnitReader {
         pattern.lastIndex = from;
         while (pattern.test(text)) {
             if (checkKept) {
-                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, limits_MAX_MESSAGE_CHARS);
+                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
                 if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
-                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, limits_MAX_MESSAGE_CHARS);
+                    const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
                     if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo))))
                         break;
                 }
@@ -13038,8 +13295,8 @@ class JUnitReader {
             return from;
         // As countPlain and countAs leave it after the last of them.
         const last = this.setPrevious(suiteName, "", "");
-        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, limits_MAX_MESSAGE_CHARS);
-        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, limits_MAX_MESSAGE_CHARS);
+        [last.nameFrom, last.nameTo] = runValueRange(text, lastStart, shape, run.name, MAX_MESSAGE_CHARS);
+        [last.classFrom, last.classTo] = runValueRange(text, lastStart, shape, run.classname, MAX_MESSAGE_CHARS);
         last.text = text;
         last.outcome = "passed";
         last.index = this.testcaseIndex - 1;
@@ -13233,7 +13490,7 @@ class JUnitReader {
                     tc.details.append("\n\n");
                 const message = attr(tag, "message");
                 if (tc.message === undefined && message !== undefined) {
-                    tc.message = limits_firstLine(message, limits_MAX_MESSAGE_CHARS);
+                    tc.message = limits_firstLine(message, MAX_MESSAGE_CHARS);
                 }
                 // A multi-line message attribute on an element without text is the only copy of the
                 // details (assertion diffs, seeds): it becomes the details when the element closes empty.
@@ -13258,7 +13515,7 @@ class JUnitReader {
                 const caps = this.caps();
                 const attempt = {
                     outcome: attemptKind.outcome,
-                    message: limits_firstLine(attr(tag, "message") ?? "", limits_MAX_MESSAGE_CHARS),
+                    message: limits_firstLine(attr(tag, "message") ?? "", MAX_MESSAGE_CHARS),
                     details: new CappedText(caps.details),
                     output: new CappedText(caps.output),
                 };
@@ -13397,7 +13654,7 @@ class JUnitReader {
                 prior.unshift({ outcome: "passed" });
             index = counted.index;
         }
-        const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", limits_MAX_MESSAGE_CHARS);
+        const message = c.message ?? evidence?.message ?? limits_firstLine(c.details?.toString() ?? "", MAX_MESSAGE_CHARS);
         const detailsText = nonEmpty(c.details) ?? (evidence !== undefined ? nonEmpty(evidence.details) : undefined);
         const outputText = nonEmpty(c.output) ?? (evidence !== undefined ? nonEmpty(evidence.output) : undefined);
         if (previous !== undefined && adjacent && outcome === "errored" && c.message?.startsWith(PYTEST_TEARDOWN) === true) {
@@ -13544,7 +13801,7 @@ function toPrior(a) {
     if (a.message !== undefined)
         p.message = a.message;
     else {
-        const m = limits_firstLine(a.details.toString(), limits_MAX_MESSAGE_CHARS);
+        const m = limits_firstLine(a.details.toString(), MAX_MESSAGE_CHARS);
         if (m !== undefined)
             p.message = m;
     }
@@ -14534,7 +14791,7 @@ const DASH_SEP = /^-{20,}$/;
 const HEADER = /^(FAIL|ERROR|UNEXPECTED SUCCESS): (.+?)\s*$/;
 const unittest_log_RAN = /^Ran (\d+) tests? in \d+(?:\.\d+)?s$/;
 /** `FAILED (failures=2, errors=1, skipped=1)`, `OK (skipped=1)`; nose writes `SKIP=`. */
-const RESULT = /^(OK|FAILED)(?: \((.*)\))?\s*$/;
+const unittest_log_RESULT = /^(OK|FAILED)(?: \((.*)\))?\s*$/;
 /** `test_x (pkg.mod.Class)` (py<3.11) or `test_x (pkg.mod.Class.test_x)`, maybe with subtest params. */
 const UNITTEST_TITLE = /^(\w+) \(([\w.]+)\)(?: \((.*)\))?$/;
 /** nose function tests: `test_operator_gpu.test_sparse_dot`, generators `mod.test_gen(1, 2)`. */
@@ -14849,7 +15106,7 @@ function parseUnittestLog(text, path) {
         let j = i + 1;
         while (j < lines.length && (lines[j] ?? "").trim() === "" && j <= i + 2)
             j++;
-        const result = RESULT.exec(lines[j] ?? "");
+        const result = unittest_log_RESULT.exec(lines[j] ?? "");
         const counts = parseResult(Number(ran[1]), result?.[2]);
         if (result === null)
             warnings.push(`${path}: "Ran ${ran[1]} tests" is not followed by OK or FAILED (...); failures and errors were counted from the blocks`);
@@ -14881,6 +15138,7 @@ function parseUnittestLog(text, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/read-inputs.ts
+
 
 
 
@@ -15125,9 +15383,11 @@ async function readInput(p, cwd, onProgress, repeatsAreTests = false) {
                 return await readGoJson(p, abs, enc, progress?.(size));
             case "go-test-log":
                 return await readLog(p, abs, enc, size, parseGoTestLog, progress);
+            case "gtest-log":
+                return await readLog(p, abs, enc, size, parseGtestLog, progress);
             case "unknown": {
                 const what = describeUnknown(head);
-                const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${what}`;
+                const why = `${p}: not a JUnit XML report, a pytest, unittest, go test or googletest console log, or go test -json output: ${what}`;
                 // A console log of a runner whose log is not read (googletest's, RSpec's) next to its XML
                 // is a warning, as a missing file is; what may be a report gone wrong (an .xml file,
                 // XML, binary data, a run's failure summary) stays an error, as does any file alone.
@@ -15488,10 +15748,10 @@ function needsSeedWord(pattern) {
     const { flags } = pattern;
     if (flags.includes("v") || (flags.includes("i") && flags.includes("u")))
         return false;
-    return (literalRuns(pattern.source) ?? []).some((run) => SEED_WORD.test(run));
+    return (literalRuns(pattern.source) ?? []).some((run) => extract_SEED_WORD.test(run));
 }
 /** "seed" in any ASCII letter case (no `u`: exactly what needsSeedWord assumes). */
-const SEED_WORD = /seed/i;
+const extract_SEED_WORD = /seed/i;
 function compileAll(recognisers) {
     const compiled = recognisers.map((r) => {
         const flags = r.pattern.flags.includes("g") ? r.pattern.flags : r.pattern.flags + "g";
@@ -15527,7 +15787,7 @@ function scannerFor(userPatterns) {
 /** The last acceptable match of one recogniser in one field. */
 /** Whether the field can hold a match of the recogniser: it says "seed" if every match does, and has its literal. */
 function mayMatch({ literal, seedWord }, field) {
-    if (seedWord && !(field.seedWord ??= SEED_WORD.test(field.raw)))
+    if (seedWord && !(field.seedWord ??= extract_SEED_WORD.test(field.raw)))
         return false;
     return literal === null || literal.in(field.raw);
 }
@@ -16160,6 +16420,8 @@ function firstOrder(group) {
 function inputDialect(input, kept = input.tests.filter(keep)) {
     if (input.kind === "junit")
         return detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) });
+    if (input.kind === "gtest-log")
+        return dialectNamed("googletest") ?? null;
     return input.kind === "go-test-json" || input.kind === "go-test-log" ? (dialectNamed("gotestsum") ?? null) : null;
 }
 /**
@@ -16495,6 +16757,9 @@ const HINT_PATTERNS = [
     { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
     { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
     { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
+    // C and C++: glibc's assert() before it aborts; CTest's word for a test process that died.
+    { kind: "crash", pattern: /Assertion `[^\n]{0,500}' failed\./, needles: ["Assertion `"] },
+    { kind: "crash", pattern: /\*\*\*Exception: [^\n]*|Subprocess aborted\*\*\*Exception:/, needles: ["***Exception:"] },
     // Non-finite values where finite ones were expected.
     { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },
     { kind: "non-finite", pattern: /\b(?:x and y )?[-+]?(?:nan|inf) location mismatch/, needles: ["location mismatch"] },
@@ -19280,8 +19545,8 @@ function judgedTrial(judged, base, message) {
     if (judged.timedOut === true)
         return { kind: "timedOut", ...base };
     if (judged.crashed === true)
-        return { kind: "crashed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
-    return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, MAX_MESSAGE_CHARS) };
+        return { kind: "crashed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
+    return { kind: "failed", ...base, message: (judged.message ?? message).slice(0, limits_MAX_MESSAGE_CHARS) };
 }
 /** What a test process seldom dies of unless its whole tree was signalled (a CI cancel, Ctrl-C). */
 const TREE_SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGHUP"]);
@@ -19523,7 +19788,7 @@ async function attempts_readResults(file) {
 const MAX_PRINTED_CHARS = 40_000;
 function trialFromEnd(ev, seed) {
     const base = { ...(seed !== null ? { seed } : {}), durationSec: ev.duration };
-    const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, MAX_MESSAGE_CHARS) } : {};
+    const message = ev.message !== null && ev.message !== undefined ? { message: ev.message.slice(0, limits_MAX_MESSAGE_CHARS) } : {};
     const printed = typeof ev.printed === "string" && ev.printed !== "" ? { printed: ev.printed.slice(0, MAX_PRINTED_CHARS) } : {};
     if (ev.outcome === "passed")
         return { kind: "passed", ...base, ...printed };
@@ -21097,6 +21362,7 @@ function projectView(cwd) {
 
 
 
+
 const HELP = [
     "Usage:",
     "  flaky-triage explain [options] FILE     explain the failing tests of a console log or report",
@@ -21230,6 +21496,8 @@ function parseText(text, label) {
             return parseGoTestJson(body, label);
         case "go-test-log":
             return parseGoTestLog(body, label);
+        case "gtest-log":
+            return parseGtestLog(body, label);
         case "unknown":
             // An excerpt without any runner's markers (only the assertion and a seed line, say).
             return { ...parseUnittestLog(body, label), kind: "unknown" };

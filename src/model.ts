@@ -8,7 +8,7 @@
 export type Outcome = "passed" | "failed" | "errored" | "skipped";
 
 /** Which kind of input a file was detected as (by content, never by extension). */
-export type InputKind = "junit" | "pytest-log" | "unittest-log" | "go-test-json" | "go-test-log" | "unknown";
+export type InputKind = "junit" | "pytest-log" | "unittest-log" | "go-test-json" | "go-test-log" | "gtest-log" | "unknown";
 
 /**
  * How to give a seed back to the test. A seed read from `MXNET_TEST_SEED=N` goes back as an

@@ -13,6 +13,7 @@ import { normaliseCiLog } from "../reports/ci-log.js";
 import { dropCutTail } from "../reports/console-runs.js";
 import { detectKind } from "../reports/detect.js";
 import { parseGoTestJson, parseGoTestLog } from "../reports/go-log.js";
+import { parseGtestLog } from "../reports/gtest-log.js";
 import { inputDialect } from "../reports/join.js";
 import { JUnitReader } from "../reports/junit.js";
 import { DETECT_HEAD_BYTES, MAX_LOG_BYTES } from "../reports/limits.js";
@@ -155,6 +156,8 @@ function parseText(text: string, label: string): ParsedInput {
       return parseGoTestJson(body, label);
     case "go-test-log":
       return parseGoTestLog(body, label);
+    case "gtest-log":
+      return parseGtestLog(body, label);
     case "unknown":
       // An excerpt without any runner's markers (only the assertion and a seed line, say).
       return { ...parseUnittestLog(body, label), kind: "unknown" };

@@ -98,6 +98,9 @@ const HINT_PATTERNS: ReadonlyArray<HintPattern> = [
   { kind: "crash", pattern: /\bAborted\b(?! by user)[^\n]*/, needles: ["Aborted"] },
   { kind: "crash", pattern: /\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b[^\n]*/, needles: ["SIGSEGV", "SIGABRT", "SIGBUS", "SIGILL", "SIGFPE"] },
   { kind: "crash", pattern: /worker '?\w+'? crashed[^\n]*|node down: Not properly terminated/, needles: ["crashed", "node down: Not properly terminated"] },
+  // C and C++: glibc's assert() before it aborts; CTest's word for a test process that died.
+  { kind: "crash", pattern: /Assertion `[^\n]{0,500}' failed\./, needles: ["Assertion `"] },
+  { kind: "crash", pattern: /\*\*\*Exception: [^\n]*|Subprocess aborted\*\*\*Exception:/, needles: ["***Exception:"] },
 
   // Non-finite values where finite ones were expected.
   { kind: "non-finite", pattern: /Error nan exceeds tolerance/, needles: ["Error nan exceeds tolerance"] },

@@ -7,6 +7,7 @@ import { releaseReadBuffers, takeReadBuffers } from "./control-scan.js";
 import type { ParsedInput } from "../model.js";
 import { describeUnknown, detectKind } from "../reports/detect.js";
 import { GoJsonReader, parseGoTestLog } from "../reports/go-log.js";
+import { parseGtestLog } from "../reports/gtest-log.js";
 import { JUnitReader } from "../reports/junit.js";
 import { DETECT_HEAD_BYTES, MAX_LOG_BYTES, READ_BLOCK_BYTES, READ_CHUNK_BYTES } from "../reports/limits.js";
 import { parsePytestLog } from "../reports/pytest-log.js";
@@ -277,9 +278,11 @@ export async function readInput(p: string, cwd: string, onProgress?: (ev: ReadPr
         return await readGoJson(p, abs, enc, progress?.(size));
       case "go-test-log":
         return await readLog(p, abs, enc, size, parseGoTestLog, progress);
+      case "gtest-log":
+        return await readLog(p, abs, enc, size, parseGtestLog, progress);
       case "unknown": {
         const what = describeUnknown(head);
-        const why = `${p}: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: ${what}`;
+        const why = `${p}: not a JUnit XML report, a pytest, unittest, go test or googletest console log, or go test -json output: ${what}`;
         // A console log of a runner whose log is not read (googletest's, RSpec's) next to its XML
         // is a warning, as a missing file is; what may be a report gone wrong (an .xml file,
         // XML, binary data, a run's failure summary) stays an error, as does any file alone.

@@ -1,5 +1,6 @@
 import type { InputKind } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
+import { GTEST_MARKERS } from "./gtest-log.js";
 
 /**
  * Detects what a report is from its first bytes (decoded), never from its file name: CI
@@ -94,6 +95,7 @@ export function detectKind(head: string): InputKind {
   // the readers will see.
   const text = normaliseCiLog(head).text;
   if (GO_TEST_MARKERS.some((re) => re.test(text))) return "go-test-log";
+  if (GTEST_MARKERS.some((re) => re.test(text))) return "gtest-log";
   if (PYTEST_MARKERS.some((re) => re.test(text))) return "pytest-log";
   if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";

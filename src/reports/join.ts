@@ -436,6 +436,7 @@ function firstOrder(group: Evidence[]): number {
  */
 export function inputDialect(input: ParsedInput, kept: readonly TestCase[] = input.tests.filter(keep)): Dialect | null {
   if (input.kind === "junit") return detectDialect({ path: input.path, tests: kept, ...(input.head !== undefined ? { head: input.head } : {}) });
+  if (input.kind === "gtest-log") return dialectNamed("googletest") ?? null;
   return input.kind === "go-test-json" || input.kind === "go-test-log" ? (dialectNamed("gotestsum") ?? null) : null;
 }
 

@@ -47,13 +47,13 @@ describe("readInputs routing", () => {
     expect(inputs[1]?.counts.failed).toBe(1);
   });
 
-  it("reads the others when one is in none of the formats (a googletest console log next to its XML), with a warning", async () => {
-    writeFileSync(path.join(dir, "gtest.xml"), '<testsuites><testsuite name="Order"><testcase name="A" classname="Order"><failure message="x.cc:3&#10;Expected equality"/></testcase></testsuite></testsuites>');
-    writeFileSync(path.join(dir, "gtest.log"), "[==========] Running 1 test from 1 test suite.\n[ RUN      ] Order.A\nx.cc:3: Failure\n[  FAILED  ] Order.A (0 ms)\n");
-    const inputs = await readInputs(["gtest.xml", "gtest.log"], { cwd: dir });
+  it("reads the others when one is in none of the formats (an RSpec console log next to its XML), with a warning", async () => {
+    writeFileSync(path.join(dir, "rspec.xml"), '<testsuite name="rspec"><testcase name="adds" classname="spec.calc_spec"><failure message="expected 3"/></testcase></testsuite>');
+    writeFileSync(path.join(dir, "rspec.log"), "Randomized with seed 1234\n.F\n\nFinished in 0.01 seconds (files took 0.1 seconds to load)\n");
+    const inputs = await readInputs(["rspec.xml", "rspec.log"], { cwd: dir });
     expect(inputs[0]?.counts.failed).toBe(1);
     expect(inputs[1]?.warnings).toEqual([
-      "gtest.log: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: it is text in none of these formats; the other reports were read without it",
+      "rspec.log: not a JUnit XML report, a pytest, unittest, go test or googletest console log, or go test -json output: it is text in none of these formats; the other reports were read without it",
     ]);
     // It stopped the whole run (exit 2) after the XML was read.
   });
@@ -75,7 +75,7 @@ describe("readInputs routing", () => {
   it("refuses an unrecognised file with a sentence naming it", async () => {
     writeFileSync(path.join(dir, "notes.txt"), "just some notes\n");
     await expect(readInputs(["notes.txt"], { cwd: dir })).rejects.toThrow(
-      /^notes\.txt: not a JUnit XML report, pytest, unittest or go test log, or go test -json output: it is text in none of these formats$/,
+      /^notes\.txt: not a JUnit XML report, a pytest, unittest, go test or googletest console log, or go test -json output: it is text in none of these formats$/,
     );
   });
 });

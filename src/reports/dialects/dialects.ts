@@ -5,6 +5,7 @@
  * here the XML reading is shared and only the conventions differ).
  */
 import type { TestCase } from "../../model.js";
+import { failureText } from "../gtest-log.js";
 import {
   catch2Places,
   cunitPlaces,
@@ -146,17 +147,8 @@ export function jestNameParts(t: TestCase): string[] {
  */
 export function ctestMessage(output: string): string | undefined {
   const lines = output.split("\n", 2000);
-  const failure = lines.findIndex((l) => /:\d+: Failure\s*$/.test(l));
-  if (failure >= 0) {
-    const block: string[] = [];
-    for (let i = failure + 1; i < lines.length && block.length < 12; i++) {
-      const l = lines[i]!;
-      if (/^\[ {2}FAILED {2}\]|^\[ RUN {6}\]|^\[ {7}OK \]/.test(l)) break;
-      block.push(l);
-    }
-    const text = block.join("\n").trim();
-    if (text !== "") return text;
-  }
+  const failure = failureText(lines);
+  if (failure !== undefined) return failure;
   const printed = lines.map((l) => l.trim()).filter((l) => l !== "");
   const last = printed.at(-1);
   const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");

@@ -1,0 +1,101 @@
+/**
+ * googletest's console output, as real runs wrote it (scripts/fixtures/ctest/make.sh and
+ * scripts/fixtures/gtest/make.sh: googletest 1.12.1, CMake 3.25): the only record of a binary
+ * that crashed before writing its XML, of a SetUpTestSuite failure (its XML says "skipped"), and
+ * of `ctest --output-on-failure`.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { detectKind } from "../../src/reports/detect.js";
+import { parseGtestLog } from "../../src/reports/gtest-log.js";
+import { joinInputs } from "../../src/reports/join.js";
+import { extractSeed } from "../../src/seeds/extract.js";
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures/console");
+const read = (name: string): string => readFileSync(path.join(fixtures, name), "utf8");
+const parse = (name: string) => parseGtestLog(read(name), name);
+
+describe("a googletest binary that crashed (no XML was written)", () => {
+  const r = parse("gtest-real-crash.txt");
+
+  it("is googletest's console, by its own lines", () => {
+    expect(detectKind(read("gtest-real-crash.txt"))).toBe("gtest-log");
+  });
+
+  it("keeps the failures before the crash and makes the test that never finished a failure, naming its last line", () => {
+    expect(r.counts).toEqual({ tests: 4, passed: 1, failed: 3, errored: 0, skipped: 0 });
+    expect(r.tests.map((t) => [t.id, t.classname, t.name, t.outcome])).toEqual([
+      ["Numeric.MeanNearMiss", "Numeric", "MeanNearMiss", "failed"],
+      ["Numeric.AddEquals", "Numeric", "AddEquals", "failed"],
+      ["Crash.Segfault", "Crash", "Segfault", "failed"],
+    ]);
+    const crash = r.tests[2]!;
+    expect(crash.message).toBe(
+      "Crash.Segfault started and printed no result (its last line: about to write through a null pointer): the test binary died or was stopped (a crash, an abort, or a kill such as a timeout)",
+    );
+    expect(r.warnings).toEqual(["gtest-real-crash.txt: Crash.Segfault started and printed no result (the log ends there); 7 more tests of that run never ran"]);
+  });
+
+  it("a failure's details are what it printed, so the dialect places it at its assertion's line", () => {
+    const tests = joinInputs([r], { exists: (rel) => rel === "native_test.cc" });
+    expect(tests.map((t) => [t.id, t.file ?? null, t.line ?? null])).toEqual([
+      ["Numeric.MeanNearMiss", "native_test.cc", 17],
+      ["Numeric.AddEquals", "native_test.cc", 20],
+      ["Crash.Segfault", null, null],
+    ]);
+    expect(r.tests[1]?.details).toContain("Expected equality of these values:\n  add(40, 2)\n    Which is: 43\n  42");
+  });
+});
+
+describe("a SetUpTestSuite that failed", () => {
+  it("is a failing test named Suite.* (what --gtest_filter takes), with what it said; its tests stay skips, as googletest reports them", () => {
+    const r = parse("gtest-real-suite-setup.txt");
+    expect(r.counts).toEqual({ tests: 3, passed: 0, failed: 1, errored: 0, skipped: 2 });
+    expect(r.tests.map((t) => [t.id, t.outcome, t.message])).toEqual([
+      ["SuiteSetup.*", "failed", "SuiteSetup: its SetUpTestSuite or TearDownTestSuite failed: could not open fixture database fixtures/db.sqlite"],
+    ]);
+  });
+});
+
+describe("ctest --output-on-failure", () => {
+  const r = parse("ctest-real.txt");
+
+  it("reads each test process's output as one run of the same log: every CTest test counted once, no 'several runs' warning", () => {
+    expect(r.counts).toEqual({ tests: 11, passed: 2, failed: 7, errored: 0, skipped: 2 });
+    expect(r.warnings.some((w) => w.includes("test runs"))).toBe(false);
+  });
+
+  it("a test CTest saw die or time out says so, from CTest's own line", () => {
+    const by = new Map(r.tests.map((t) => [t.id, t]));
+    expect(by.get("Crash.Segfault")?.message).toMatch(/: its process crashed \(CTest: \*\*\*Exception: SegFault\)$/);
+    expect(by.get("Abort.FailedAssert")?.message).toContain("Assertion `items > 0");
+    expect(by.get("Hang.Sleeps")?.message).toBe("Hang.Sleeps started and printed no result: CTest stopped it at its TIMEOUT (***Timeout)");
+    // A typed test: googletest's name, with its type parameter kept in the details.
+    expect(by.get("Typed/0.SumIsExact")?.details).toMatch(/\nwhere TypeParam = float$/);
+    // The seed it printed, given back as its variable.
+    expect(extractSeed(by.get("Seeded.RoundTrip")!, [])?.apply).toEqual({ kind: "env", env: { ROUND_SEED: "6" } });
+  });
+});
+
+describe("the run's seed line and repeated runs", () => {
+  it("the shuffle seed printed before the tests reaches each failing test of that run", () => {
+    const r = parse("gtest-real-shuffle.txt");
+    expect(r.tests.map((t) => extractSeed(t, [])?.value)).toEqual(["23", "23"]);
+  });
+
+  it("--gtest_repeat: a test failing in one iteration and passing in the next keeps the failure as a prior attempt", () => {
+    const run = (outcome: "OK" | "FAILED") => [
+      "[==========] Running 1 test from 1 test suite.",
+      "[----------] 1 test from Flaky",
+      "[ RUN      ] Flaky.Coin",
+      ...(outcome === "FAILED" ? ["x.cc:3: Failure", "Value of: heads", "  Actual: false", "Expected: true", "[  FAILED  ] Flaky.Coin (0 ms)"] : ["[       OK ] Flaky.Coin (0 ms)"]),
+      "[----------] 1 test from Flaky (0 ms total)",
+      "[==========] 1 test from 1 test suite ran. (0 ms total)",
+    ];
+    const text = ["Repeating all tests (iteration 1) . . .", "", ...run("FAILED"), "", "Repeating all tests (iteration 2) . . .", "", ...run("OK"), ""].join("\n");
+    const r = parseGtestLog(text, "repeat.log");
+    expect(r.tests.map((t) => [t.id, t.outcome, t.priorAttempts])).toEqual([["Flaky.Coin", "passed", [{ outcome: "failed", message: "Value of: heads\n  Actual: false\nExpected: true" }]]]);
+    expect(r.counts).toEqual({ tests: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
+  });
+});
