@@ -375,6 +375,38 @@ describe("repeats in forked children", () => {
   }, 120_000);
 });
 
+describe("unseeded draws in forked children", () => {
+  it("differ from child to child as they would from process to process: ten reruns tried one numpy draw ten times (helper-54's probe, dist/cli.js)", () => {
+    const project = pytestProject("ft-fork-entropy-", {
+      "tests/test_draw.py": [
+        "import os, random",
+        "import numpy as np",
+        "",
+        // Drawn at import, in the process that forks the children (numpy 2 seeds its global
+        // generator on first use: untouched before the fork, each child would seed its own).
+        "TABLE = np.random.rand(3)",
+        "",
+        "",
+        "def test_draw():",
+        '    with open(os.environ["FT_DRAWN"], "a") as f:',
+        '        f.write("%d %d %d\\n" % (os.getpid(), np.random.randint(2**31), random.randrange(2**31)))',
+        '    assert not os.environ.get("FT_CI"), "failed in CI"',
+        "",
+      ].join("\n"),
+    });
+    const drawn = path.join(project, "drawn.txt");
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_DRAWN: drawn };
+    const r = ciThenTriage(project, { ciEnv: { ...env, FT_CI: "1" }, cliArgs: ["--reruns", "6", "--fresh-seeds", "0", "--jobs", "1"], env });
+    expect(r.status, r.stderr).not.toBe(2);
+    // CI's run, then six passing reruns, each in a child of its own (a pass ends its child).
+    const rows = readLines(drawn).slice(1).map((l) => l.split(" "));
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((x) => x[0])).size).toBe(6);
+    expect(new Set(rows.map((x) => x[1])).size).toBe(6);
+    expect(new Set(rows.map((x) => x[2])).size).toBe(6);
+  }, 120_000);
+});
+
 describe("a test that is not safe to run twice in one process", () => {
   it("passes its reruns alone, not intermittent: a repeat that ends otherwise runs again in a fresh child, and the order check finds the dependence (dist/cli.js)", () => {
     // Registering a name twice raises: the second test fails after the first, and would fail

@@ -8558,6 +8558,30 @@ def _masked(message):
     return re.sub(r"(?:0x)?[0-9a-fA-F]*\d[0-9a-fA-F]*", "#", text)
 
 
+def _fresh_entropy():
+    """A forked child inherits its parent's generator states, so every child drew the same
+    "random" inputs (ten reruns of an unseeded test tried one input ten times), where each fresh
+    pytest process draws its own: random and numpy seed their global generators from the OS when
+    imported. So do we, in each child; an attempt given a seed sets it after this. Generators a
+    module made for itself at import (np.random.RandomState() as a global) stay alike."""
+    try:
+        random.seed()
+    except Exception:
+        pass
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        try:
+            numpy.random.seed()
+        except Exception:
+            pass
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        try:
+            torch.seed()
+        except Exception:
+            pass
+
+
 def _isolated(serve):
     """Runs serve(note) (which returns a list of words) in a forked child, whose words come back
     through a pipe; here, where there is no fork. What the child last gave note() (words, or
@@ -8589,6 +8613,7 @@ def _isolated(serve):
         os.close(done_r)
         code = 0
         try:
+            _fresh_entropy()
             words = serve(note)
             words.append("|")
             # Within the pipe's buffer: the parent reads only once we have exited.
