@@ -8561,25 +8561,70 @@ def _masked(message):
 def _fresh_entropy():
     """A forked child inherits its parent's generator states, so every child drew the same
     "random" inputs (ten reruns of an unseeded test tried one input ten times), where each fresh
-    pytest process draws its own: random and numpy seed their global generators from the OS when
-    imported. So do we, in each child; an attempt given a seed sets it after this. Generators a
-    module made for itself at import (np.random.RandomState() as a global) stay alike."""
-    try:
-        random.seed()
-    except Exception:
-        pass
+    pytest process draws its own: numpy seeds its global generator from the OS (CPython reseeds
+    random's in every child itself). So do we, in each child, unless the project seeded it while
+    it was imported (np.random.seed(0) in a conftest or test module): a fresh process would have
+    that state again, and so has the child. An attempt given a seed sets it after this."""
     numpy = sys.modules.get("numpy")
-    if numpy is not None:
+    if numpy is not None and not _NUMPY_SEEDED[0]:
         try:
             numpy.random.seed()
         except Exception:
             pass
-    torch = sys.modules.get("torch")
-    if torch is not None:
+
+
+# Whether numpy's global generator was given a seed (np.random.seed(N)) in this process.
+_NUMPY_SEEDED = [False]
+
+
+def _watch_numpy_seed():
+    """Wraps numpy.random.seed to note a seed given to it, now if numpy.random is imported, else
+    as soon as it is (a finder first on sys.meta_path, gone once it has done so). The plugin is
+    imported before the project's conftest and test modules, which is where seeds are given."""
+    def wrap(module):
+        seed = getattr(module, "seed", None)
+        if seed is None or getattr(seed, "_ft_watched", False):
+            return
+
+        def watched(*args, **kwargs):
+            if (args and args[0] is not None) or kwargs.get("seed") is not None:
+                _NUMPY_SEEDED[0] = True
+            return seed(*args, **kwargs)
+        watched._ft_watched = True
         try:
-            torch.seed()
+            module.seed = watched
         except Exception:
             pass
+
+    if "numpy.random" in sys.modules:
+        wrap(sys.modules["numpy.random"])
+        return
+
+    class Finder(object):
+        def find_spec(self, name, path=None, target=None):
+            if name != "numpy.random":
+                return None
+            try:
+                sys.meta_path.remove(self)
+            except ValueError:
+                pass
+            try:
+                import importlib.util
+                spec = importlib.util.find_spec(name)
+                load = spec.loader.exec_module
+
+                def exec_module(module):
+                    load(module)
+                    wrap(module)
+                spec.loader.exec_module = exec_module
+                return spec
+            except Exception:
+                return None
+
+    sys.meta_path.insert(0, Finder())
+
+
+_watch_numpy_seed()
 
 
 def _isolated(serve):

@@ -405,6 +405,31 @@ describe("unseeded draws in forked children", () => {
     expect(new Set(rows.map((x) => x[1])).size).toBe(6);
     expect(new Set(rows.map((x) => x[2])).size).toBe(6);
   }, 120_000);
+
+  it("but a generator the project seeded as it was imported keeps that seed, as a fresh process would have it: every rerun draws CI's value", () => {
+    const project = pytestProject("ft-fork-seeded-", {
+      "tests/test_seeded.py": [
+        "import os",
+        "import numpy as np",
+        "",
+        "np.random.seed(7)",
+        "",
+        "",
+        "def test_draw():",
+        '    with open(os.environ["FT_DRAWN"], "a") as f:',
+        '        f.write("%d\\n" % np.random.randint(2**31))',
+        '    assert not os.environ.get("FT_CI"), "failed in CI"',
+        "",
+      ].join("\n"),
+    });
+    const drawn = path.join(project, "drawn.txt");
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", FT_DRAWN: drawn };
+    const r = ciThenTriage(project, { ciEnv: { ...env, FT_CI: "1" }, cliArgs: ["--reruns", "4", "--fresh-seeds", "0", "--jobs", "1"], env });
+    expect(r.status, r.stderr).not.toBe(2);
+    const values = readLines(drawn);
+    expect(values).toHaveLength(5);
+    expect(new Set(values).size).toBe(1);
+  }, 120_000);
 });
 
 describe("a test that is not safe to run twice in one process", () => {
