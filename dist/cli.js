@@ -14231,6 +14231,10 @@ function parseRun(lines, firstLineNo, ctx, nested) {
     let current = null;
     let inCaptured = false;
     let crash = null;
+    /** pytest-xdist workers that died (their stack dump's lines), the session carrying on. */
+    const workerDumps = [];
+    /** Progress marks printed with no file (pytest-xdist without -v: `.F..F`). */
+    let looseMarks = "";
     let lastStarted = null;
     /** -s -v: what the running test printed between its id and its result (see printingStart). */
     let printing = null;
@@ -14368,6 +14372,7 @@ function parseRun(lines, firstLineNo, ctx, nested) {
                 // on to its summary, which names the crashed test ("worker 'gw1' crashed while running").
                 const resumed = xdistRecovery(lines, i + 1);
                 if (resumed !== null) {
+                    workerDumps.push({ start: i, end: resumed });
                     i = resumed;
                     continue;
                 }
@@ -14394,6 +14399,8 @@ function parseRun(lines, firstLineNo, ctx, nested) {
             const chars = PROGRESS.exec(l) ?? PROGRESS_MORE.exec(l);
             if (chars !== null) {
                 const file = chars.length === 3 ? (chars[1] ?? null) : lastProgressFile;
+                if (file === null && looseMarks.length < 1_000_000)
+                    looseMarks += chars[chars.length - 1] ?? "";
                 if (file !== null) {
                     lastProgressFile = file;
                     const marks = progress.get(file) ?? [];
@@ -14677,6 +14684,27 @@ function parseRun(lines, firstLineNo, ctx, nested) {
     if (unresolved > 0) {
         ctx.warnings.push(`${ctx.path}: ${unresolved} failure section(s) could not be matched to a node id (no short test summary or -v lines); their ids are pytest headlines`);
     }
+    // A worker that died is named in xdist's summary ("worker 'gw0' crashed while running ...");
+    // a session cut before it (a job's time limit after the workers kept dying) names it nowhere
+    // else: its test is the dump's first frame in a file under the rootdir.
+    const rootdir = /^rootdir: (\/[^,\s]*|[A-Za-z]:\\[^,\s]*)/m.exec(lines.slice(0, MAX_HEADER_LINES).join("\n"))?.[1];
+    for (const d of workerDumps) {
+        if (rootdir === undefined)
+            break;
+        const dumpAt = trimLocated(lines.slice(d.start, d.end + 1), range(firstLineNo + d.start, d.end + 1 - d.start));
+        const own = framesOf(dumpAt.lines).find((f) => f.fn !== undefined && f.fn !== "" && f.path.startsWith(`${rootdir}/`) && /\.py$/.test(f.path));
+        if (own === undefined)
+            continue;
+        const id = `${own.path.slice(rootdir.length + 1)}::${own.fn}`;
+        if (byId.has(id) || summary.some((s) => s.id === id || s.id.startsWith(`${id}[`)))
+            continue;
+        add(id, { kind: "failure", key: null, collecting: false, body: dumpAt.lines, captured: [], bodyAt: dumpAt.at, capturedAt: [], logLine: firstLineNo + d.start }, null);
+        const rec = byId.get(id);
+        const first = dumpAt.lines.find((l) => FATAL.test(l));
+        if (rec !== undefined)
+            rec.message = `${first !== undefined ? first.slice(first.search(FATAL)) : "Fatal Python error"} (a pytest-xdist worker died running it)`;
+        ctx.warnings.push(`${ctx.path}: a pytest-xdist worker died in ${id}, and the log ends before xdist's summary; the id was read from the stack dump (a method's class is not shown there)`);
+    }
     if (crash !== null) {
         const c = crash;
         const dumpAt = trimLocated(lines.slice(c.start), range(firstLineNo + c.start, lines.length - c.start));
@@ -14741,6 +14769,26 @@ function parseRun(lines, firstLineNo, ctx, nested) {
         }
     }
     else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
+        // pytest-xdist without -v marks each result with no file: the marks are all the count there
+        // is of a session cut before its summary (a crashed test's worker is marked F too).
+        if (verbose.length === 0 && progress.size === 0 && looseMarks.length > 0) {
+            const c = emptyCounts();
+            for (const ch of looseMarks) {
+                const outcome = MARK_OUTCOME[ch];
+                if (outcome === undefined)
+                    continue;
+                c.tests++;
+                c[outcome]++;
+            }
+            const found = records.filter((r) => r.outcome === "failed" || r.outcome === "errored").length;
+            const marked = c.failed + c.errored;
+            if (marked >= found) {
+                counts = c;
+                if (marked > found) {
+                    ctx.warnings.push(`${ctx.path}: the progress marks show ${marked - found} more failed or errored test(s) whose failures were never printed (the session ended before pytest's failure sections): counted, not triaged; rerun them to see their failures`);
+                }
+            }
+        }
         const open = sections.length > 0 || headless.length > 0 ? "failure sections without their end" : "a session start";
         // -v printed the test's id and never its result: it was running when the log ends (a hang
         // the job's time limit or a cancel ended, or a death that printed nothing). It failed.

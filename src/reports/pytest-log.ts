@@ -395,6 +395,10 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   let current: Section | null = null;
   let inCaptured = false;
   let crash: { id: string | null; file: string | null; start: number; kind: "crash" | "timeout" } | null = null;
+  /** pytest-xdist workers that died (their stack dump's lines), the session carrying on. */
+  const workerDumps: Array<{ start: number; end: number }> = [];
+  /** Progress marks printed with no file (pytest-xdist without -v: `.F..F`). */
+  let looseMarks = "";
   let lastStarted: string | null = null;
   /** -s -v: what the running test printed between its id and its result (see printingStart). */
   let printing: { id: string; lines: string[]; at: number[]; result?: { outcome: Outcome; line: number } } | null = null;
@@ -529,6 +533,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
         // on to its summary, which names the crashed test ("worker 'gw1' crashed while running").
         const resumed = xdistRecovery(lines, i + 1);
         if (resumed !== null) {
+          workerDumps.push({ start: i, end: resumed });
           i = resumed;
           continue;
         }
@@ -554,6 +559,7 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       const chars = PROGRESS.exec(l) ?? PROGRESS_MORE.exec(l);
       if (chars !== null) {
         const file: string | null = chars.length === 3 ? (chars[1] ?? null) : lastProgressFile;
+        if (file === null && looseMarks.length < 1_000_000) looseMarks += chars[chars.length - 1] ?? "";
         if (file !== null) {
           lastProgressFile = file;
           const marks = progress.get(file) ?? [];
@@ -824,6 +830,24 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
     );
   }
 
+  // A worker that died is named in xdist's summary ("worker 'gw0' crashed while running ...");
+  // a session cut before it (a job's time limit after the workers kept dying) names it nowhere
+  // else: its test is the dump's first frame in a file under the rootdir.
+  const rootdir = /^rootdir: (\/[^,\s]*|[A-Za-z]:\\[^,\s]*)/m.exec(lines.slice(0, MAX_HEADER_LINES).join("\n"))?.[1];
+  for (const d of workerDumps) {
+    if (rootdir === undefined) break;
+    const dumpAt = trimLocated(lines.slice(d.start, d.end + 1), range(firstLineNo + d.start, d.end + 1 - d.start));
+    const own = framesOf(dumpAt.lines).find((f) => f.fn !== undefined && f.fn !== "" && f.path.startsWith(`${rootdir}/`) && /\.py$/.test(f.path));
+    if (own === undefined) continue;
+    const id = `${own.path.slice(rootdir.length + 1)}::${own.fn}`;
+    if (byId.has(id) || summary.some((s) => s.id === id || s.id.startsWith(`${id}[`))) continue;
+    add(id, { kind: "failure", key: null, collecting: false, body: dumpAt.lines, captured: [], bodyAt: dumpAt.at, capturedAt: [], logLine: firstLineNo + d.start }, null);
+    const rec = byId.get(id);
+    const first = dumpAt.lines.find((l) => FATAL.test(l));
+    if (rec !== undefined) rec.message = `${first !== undefined ? first.slice(first.search(FATAL)) : "Fatal Python error"} (a pytest-xdist worker died running it)`;
+    ctx.warnings.push(`${ctx.path}: a pytest-xdist worker died in ${id}, and the log ends before xdist's summary; the id was read from the stack dump (a method's class is not shown there)`);
+  }
+
   if (crash !== null) {
     const c = crash;
     const dumpAt = trimLocated(lines.slice(c.start), range(firstLineNo + c.start, lines.length - c.start));
@@ -884,6 +908,25 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
       ctx.warnings.push(`${ctx.path}: the session ${what} in ${id} before pytest printed its summary; counts are from the lines before the crash${lost}`);
     }
   } else if (counts === null && (sections.length > 0 || headless.length > 0 || sawSessionStart)) {
+    // pytest-xdist without -v marks each result with no file: the marks are all the count there
+    // is of a session cut before its summary (a crashed test's worker is marked F too).
+    if (verbose.length === 0 && progress.size === 0 && looseMarks.length > 0) {
+      const c = emptyCounts();
+      for (const ch of looseMarks) {
+        const outcome = MARK_OUTCOME[ch];
+        if (outcome === undefined) continue;
+        c.tests++;
+        c[outcome]++;
+      }
+      const found = records.filter((r) => r.outcome === "failed" || r.outcome === "errored").length;
+      const marked = c.failed + c.errored;
+      if (marked >= found) {
+        counts = c;
+        if (marked > found) {
+          ctx.warnings.push(`${ctx.path}: the progress marks show ${marked - found} more failed or errored test(s) whose failures were never printed (the session ended before pytest's failure sections): counted, not triaged; rerun them to see their failures`);
+        }
+      }
+    }
     const open = sections.length > 0 || headless.length > 0 ? "failure sections without their end" : "a session start";
     // -v printed the test's id and never its result: it was running when the log ends (a hang
     // the job's time limit or a cancel ended, or a death that printed nothing). It failed.

@@ -152,6 +152,18 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(input.warnings).toEqual([]);
   });
 
+  it("pytest-xdist workers that kept dying and a session cut before xdist's summary: the test is read from the dump, not '0 failing tests' (helper-54's run)", () => {
+    // Debian's pytest 7.2.1, xdist 3.1.0, `-n 2 --dist loadfile`: gw0 and its replacement gw2
+    // segfaulted in the same test; the job was killed before the summary. Kept as written but
+    // for the project's path.
+    const input = parse("pytest-xdist-cut-crash.log");
+    expect(input.tests.map((t) => [t.id, t.outcome, t.message, t.file, t.line])).toEqual([
+      ["tests/test_native.py::test_native_kernel", "failed", "Fatal Python error: Segmentation fault (a pytest-xdist worker died running it)", "tests/test_native.py", 6],
+    ]);
+    expect(input.counts.failed).toBeGreaterThanOrEqual(1);
+    expect(input.warnings.some((w) => w.includes("a pytest-xdist worker died in tests/test_native.py::test_native_kernel, and the log ends before xdist's summary"))).toBe(true);
+  });
+
   it.each(["pytest-crash-verbose.log", "pytest-crash.log"])("reports the test a segfault killed (%s)", (rel) => {
     const input = parse(rel);
     expect(input.tests.map((t) => t.id)).toEqual(["tests/test_crash.py::test_segfault"]);
