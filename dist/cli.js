@@ -6367,6 +6367,18 @@ function failedWithImportMismatch(test) {
     return !test.id.includes("::") && test.details?.includes(IMPORT_FILE_MISMATCH) === true;
 }
 const IMPORT_FILE_MISMATCH = "import file mismatch";
+/**
+ * pytest-xdist's `--dist loadgroup` writes a test's group after its id in reports and logs
+ * (`tests/x.py::test_y@precision`, `...::test_y[p]@precision`), which pytest does not take back:
+ * rerun by it, the test is "not found", and its failure section (headed by the bare name) was
+ * not matched to it. A function name cannot hold `@`, and a parameter id ends with its bracket.
+ */
+function withoutXdistGroup(nodeId) {
+    if (!nodeId.includes("@") || !/\.py::/.test(nodeId))
+        return nodeId;
+    const grouped = /@[\w.-]+$/.exec(nodeId);
+    return grouped === null ? nodeId : nodeId.slice(0, grouped.index);
+}
 
 ;// CONCATENATED MODULE: ./src/reports/limits.ts
 /**
@@ -14001,7 +14013,8 @@ const FATAL = /Fatal Python error: /;
 /** pytest-timeout's thread method dumps every stack between these lines and ends the process. */
 const TIMEOUT_BANNER = /^\++ Timeout \++$/;
 /** The headline pytest prints for a node id. */
-function headlineOf(nodeId) {
+function headlineOf(grouped) {
+    const nodeId = withoutXdistGroup(grouped);
     const i = nodeId.indexOf("::");
     if (i < 0)
         return nodeId;
@@ -16588,6 +16601,8 @@ function joinInputs(inputs, view) {
                         test.message = view.message;
                 }
             }
+            if (e.runner === undefined || e.runner === "pytest")
+                e.id = withoutXdistGroup(e.id);
             evidence.push(e);
         }
     }

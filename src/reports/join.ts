@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import type { LogLines, ParsedInput, SourceRef, TestCase } from "../model.js";
 import { failingLine } from "./failing-line.js";
 import { headlineOf } from "./pytest-log.js";
-import { doctestKind, failedWithImportMismatch, fileInDottedDirectory, nodeIdFile, PytestIds } from "./pytest-ids.js";
+import { doctestKind, failedWithImportMismatch, fileInDottedDirectory, nodeIdFile, PytestIds, withoutXdistGroup } from "./pytest-ids.js";
 import { detectDialect, dialectNamed, viewOf, type Dialect, type Place } from "./dialects/index.js";
 import { isUninformativeMessage } from "./message.js";
 import { reportSeedContext } from "../seeds/extract.js";
@@ -479,6 +479,7 @@ export function joinInputs(inputs: ParsedInput[], view: ProjectView): TestCase[]
           if (view.message !== undefined && (test.message === undefined || isUninformativeMessage(test.message))) test.message = view.message;
         }
       }
+      if (e.runner === undefined || e.runner === "pytest") e.id = withoutXdistGroup(e.id);
       evidence.push(e);
     }
   }

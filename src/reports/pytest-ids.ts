@@ -235,3 +235,15 @@ export function failedWithImportMismatch(test: { id: string; details?: string })
 }
 
 export const IMPORT_FILE_MISMATCH = "import file mismatch";
+
+/**
+ * pytest-xdist's `--dist loadgroup` writes a test's group after its id in reports and logs
+ * (`tests/x.py::test_y@precision`, `...::test_y[p]@precision`), which pytest does not take back:
+ * rerun by it, the test is "not found", and its failure section (headed by the bare name) was
+ * not matched to it. A function name cannot hold `@`, and a parameter id ends with its bracket.
+ */
+export function withoutXdistGroup(nodeId: string): string {
+  if (!nodeId.includes("@") || !/\.py::/.test(nodeId)) return nodeId;
+  const grouped = /@[\w.-]+$/.exec(nodeId);
+  return grouped === null ? nodeId : nodeId.slice(0, grouped.index);
+}

@@ -9,7 +9,7 @@
  */
 import type { Counts, Outcome, ParsedInput, PriorAttempt } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
-import { isDoctestId } from "./pytest-ids.js";
+import { isDoctestId, withoutXdistGroup } from "./pytest-ids.js";
 import {
   appendLocated,
   capWarnings,
@@ -164,7 +164,8 @@ interface Frame {
 }
 
 /** The headline pytest prints for a node id. */
-export function headlineOf(nodeId: string): string {
+export function headlineOf(grouped: string): string {
+  const nodeId = withoutXdistGroup(grouped);
   const i = nodeId.indexOf("::");
   if (i < 0) return nodeId;
   // A doctest's item reports itself as "[doctest] pkg.mod.fine".

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ParsedInput, TestCase } from "../../src/model.js";
+import { joinInputs } from "../../src/reports/join.js";
+import { JUnitReader } from "../../src/reports/junit.js";
 import { headlineOf, parsePytestLog } from "../../src/reports/pytest-log.js";
 import { extractSeed } from "../../src/seeds/extract.js";
 import { fixture } from "./console-fixtures.js";
@@ -150,6 +154,18 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(byId.get("tests/test_edge.py::test_activation_bounded")?.output).toContain("use MXNET_TEST_SEED=80000946 to reproduce");
     expect(byId.get("tests/test_native.py::test_native_kernel")?.details).toContain("worker 'gw1' crashed while running 'tests/test_native.py::test_native_kernel'");
     expect(input.warnings).toEqual([]);
+  });
+
+  it("pytest-xdist --dist loadgroup: the id's @group is dropped (pytest reruns no 'test_y@precision'), and its failure section is matched to it (helper-54's run)", () => {
+    // Debian's pytest 7.2.1 and xdist 3.1.0, `-n 2 -v --dist loadgroup`, with its JUnit report.
+    const input = parse("pytest-xdist-loadgroup.log");
+    expect(input.warnings).toEqual([]);
+    const junit = new JUnitReader("pytest-xdist-loadgroup.xml");
+    junit.write(readFileSync(path.resolve(import.meta.dirname, "../fixtures/junit/pytest-xdist-loadgroup.xml"), "utf8"));
+    const tests = joinInputs([junit.end(), input], { exists: (rel) => rel.startsWith("tests/") });
+    const grouped = tests.filter((t) => t.id.includes("test_default_dtype_is_float32"));
+    expect(grouped.map((t) => t.id)).toEqual(["tests/test_registry.py::test_default_dtype_is_float32"]);
+    expect(tests).toHaveLength(5);
   });
 
   it("pytest-xdist workers that kept dying and a session cut before xdist's summary: the test is read from the dump, not '0 failing tests' (helper-54's run)", () => {
