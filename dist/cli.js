@@ -9174,8 +9174,22 @@ function ranNoTest(output, exitCode = 0) {
         return null;
     return RAN_NO_TEST.find(([, pattern]) => pattern.test(output))?.[0] ?? null;
 }
+/**
+ * Lines a runner prints as its tests begin, after whatever it built or imported first: from
+ * there an attempt has --rerun-timeout, not the start-up allowance on top (a googletest binary
+ * that hangs took 65 s an attempt under a 5 s timeout).
+ */
+const TESTS_BEGIN = [
+    /^\[ RUN {6}\] /, // googletest
+    /^ *Start +\d+: /, // CTest
+    /^collected \d+ items?/, // pytest
+    /^=== RUN /, // go test -v
+    /^running \d+ tests?$/, // cargo test
+    /^Randomized with seed \d+|^Run options: /, // RSpec
+];
 /** A template's attempt: its exit status, unless the command said it ran no test. */
 const TEMPLATE_JUDGE = {
+    startsAt: (line) => TESTS_BEGIN.some((p) => p.test(line)),
     decide({ exitCode, stdout, stderr }) {
         const runner = ranNoTest(`${stdout}\n${stderr}`, exitCode);
         if (runner !== null) {

@@ -122,3 +122,22 @@ describe("a --rerun-command through CTest (`ctest -R '^{name}$'`)", () => {
     expect(judge.decide({ exitCode: 8, stdout: failed, stderr: "", results: null })).not.toHaveProperty("crashed");
   });
 });
+
+describe("a --rerun-command whose test hangs once it began", () => {
+  it("is stopped --rerun-timeout after the runner's line that tests begin, not after the 60 s start-up allowance on top (helper-55: 65 s an attempt)", () => {
+    const dir = tempDir("ft-tpl-hang-");
+    copyFileSync(path.join(here, "..", "fixtures", "junit", "gtest-real-shuffle.xml"), path.join(dir, "report.xml"));
+    writeFileSync(path.join(dir, "hang.py"), 'import sys, time\nprint("[ RUN      ] Stats." + sys.argv[1], flush=True)\ntime.sleep(120)\n');
+    const json = path.join(dir, "out.json");
+    const cli = path.join(here, "..", "..", "dist", "cli.js");
+    // Two tests, one rerun each, two at a time: about 2 s with the fix, 62 s without (past this test's own limit).
+    const r = spawnSync(process.execPath, [cli, "report.xml", "--rerun-command", "python3 hang.py {name}", "--reruns", "1", "--fresh-seeds", "0", "--jobs", "2", "--rerun-timeout", "2", "--json", json, "--quiet"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 40_000,
+    });
+    expect(r.error, "the CLI ran past 40 s").toBeUndefined();
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.tests.map((t) => t.reruns.sameSeed.timedOut)).toEqual([1, 1]);
+  }, 60_000);
+});
