@@ -39,7 +39,7 @@ function toleranceFix(test: TestCase, tolerance: Tolerance | null): string {
   return s.guidelineWarning !== undefined ? `${text}; ${s.guidelineWarning}` : text;
 }
 
-function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | null): string {
+function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | null, reruns: Reruns | undefined): string {
   const at = tolerance?.location !== undefined ? ` at index ${tolerance.location}` : "";
   const cover = "fix that input's handling, add it as a fixed test case and check neighbouring edge cases";
   if (tolerance?.nonFinite !== undefined) {
@@ -56,7 +56,13 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
       `fix that input's handling${where(test)} (or narrow the strategy if such inputs are out of scope) and keep it tested with @example(...)`
     );
   }
-  return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
+  // "Only" when no fresh seed failed: the fresh ones that did are inputs to fix as well.
+  const fresh = reruns?.freshSeeds;
+  const others = fresh !== undefined && fresh.failingSeeds.length > 0 && withSeed(seed) !== ""
+    ? ` and ${fresh.failed + fresh.timedOut + fresh.crashed} of ${fresh.runs} fresh seeds (${fresh.failingSeeds.slice(0, 3).join(", ")}${fresh.failingSeeds.length > 3 ? ", ..." : ""})`
+    : "";
+  const lead = others === "" ? `fails only${withSeed(seed) || " with particular inputs"}` : `fails${withSeed(seed)}${others}`;
+  return `${lead}: reproduce it${where(test)}, ${cover}`;
 }
 
 function verifyFix(test: TestCase, reruns: Reruns | undefined, how: RerunHow | undefined): string {
@@ -151,7 +157,7 @@ export function suggest(input: SuggestInput): string {
     case "tolerance":
       return toleranceFix(test, tolerance);
     case "edge-case":
-      return edgeCaseFix(test, tolerance, seed);
+      return edgeCaseFix(test, tolerance, seed, reruns);
     case "regression":
       // "Every seed" only when fresh seeds were tried: a test with no seed to vary failed every
       // rerun, which says as much about the code but nothing about seeds.

@@ -52,6 +52,12 @@ describe("suggest", () => {
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toMatch(/^not reproduced \(10 passing reruns/);
   });
 
+  it("an edge case that some fresh seeds hit too: not 'fails only with seed N' (helper-55's Seeded.RoundTrip: 1 of 10 fresh seeds failed as well)", () => {
+    const reruns: Reruns = { ...REPEATED, freshSeeds: { runs: 10, passed: 9, failed: 1, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["78612"] } };
+    expect(s("edge-case", "deterministic", { reruns })).toMatch(/^fails with seed 578250488 and 1 of 10 fresh seeds \(78612\): reproduce it in tests\/x\.py:42/);
+    expect(s("edge-case", "deterministic", { reruns: REPEATED })).toMatch(/^fails only with seed 578250488: reproduce it/);
+  });
+
   it("order dependence found by other orders (go -shuffle) when CI's order passed: says which way round", () => {
     const shuffle: Seed = { value: "99", recogniser: "go-shuffle", source: { file: "go.json" }, apply: { kind: "args", args: ["-shuffle=99"] } };
     const reruns: Reruns = { ...REPEATED, freshSeeds: { runs: 3, passed: 1, failed: 2, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["5", "8"] } };

@@ -19031,7 +19031,7 @@ function toleranceFix(test, tolerance) {
     const text = cut === -1 ? `${s.text}${where(test)}` : `${s.text.slice(0, cut)}${where(test)}${s.text.slice(cut)}`;
     return s.guidelineWarning !== undefined ? `${text}; ${s.guidelineWarning}` : text;
 }
-function edgeCaseFix(test, tolerance, seed) {
+function edgeCaseFix(test, tolerance, seed, reruns) {
     const at = tolerance?.location !== undefined ? ` at index ${tolerance.location}` : "";
     const cover = "fix that input's handling, add it as a fixed test case and check neighbouring edge cases";
     if (tolerance?.nonFinite !== undefined) {
@@ -19046,7 +19046,13 @@ function edgeCaseFix(test, tolerance, seed) {
         return (`fails for hypothesis's falsifying example${example !== "" ? ` ${example}` : ""}${withSeed(seed).replace(" with its falsifying example", "")}: ` +
             `fix that input's handling${where(test)} (or narrow the strategy if such inputs are out of scope) and keep it tested with @example(...)`);
     }
-    return `fails only${withSeed(seed) || " with particular inputs"}: reproduce it${where(test)}, ${cover}`;
+    // "Only" when no fresh seed failed: the fresh ones that did are inputs to fix as well.
+    const fresh = reruns?.freshSeeds;
+    const others = fresh !== undefined && fresh.failingSeeds.length > 0 && withSeed(seed) !== ""
+        ? ` and ${fresh.failed + fresh.timedOut + fresh.crashed} of ${fresh.runs} fresh seeds (${fresh.failingSeeds.slice(0, 3).join(", ")}${fresh.failingSeeds.length > 3 ? ", ..." : ""})`
+        : "";
+    const lead = others === "" ? `fails only${withSeed(seed) || " with particular inputs"}` : `fails${withSeed(seed)}${others}`;
+    return `${lead}: reproduce it${where(test)}, ${cover}`;
 }
 function verifyFix(test, reruns, how) {
     const n = reruns !== undefined ? reruns.sameSeed.runs + (reruns.recorded?.runs ?? 0) : 0;
@@ -19115,7 +19121,7 @@ function suggest(input) {
         case "tolerance":
             return toleranceFix(test, tolerance);
         case "edge-case":
-            return edgeCaseFix(test, tolerance, seed);
+            return edgeCaseFix(test, tolerance, seed, reruns);
         case "regression":
             // "Every seed" only when fresh seeds were tried: a test with no seed to vary failed every
             // rerun, which says as much about the code but nothing about seeds.
