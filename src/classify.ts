@@ -48,6 +48,8 @@
  *                   reruns could not be given the printed seed (they ran on other inputs), and when the
  *                   reruns printed other seeds than the one given (each drew inputs of its own).
  *      unknown      a seed was printed but sensitivity is unknown (no fresh-seed runs).
+ *      A regression or unknown cause whose text shows concurrent code (threads, processes,
+ *      workers) says so: a race can fail every rerun under load.
  *   5. intermittent under the same seed:
  *      unknown      when only the report's own retries say so (no rerun of ours): a retry that
  *                   ran the test without the tests before it cannot tell a race from order
@@ -126,6 +128,8 @@ export interface Classification {
   cause: Cause;
   causeReason: string;
   confidence: Confidence;
+  /** A deterministic failure whose text shows concurrent code: the fix should say a race can look so. */
+  concurrentCode?: true;
 }
 
 interface Counts {
@@ -488,7 +492,18 @@ export function classify(input: ClassifyInput): Classification {
           `${fresh.n} fresh orders: which tests run before it decides`,
       );
     }
-    return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+    const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+    // A race that fails every rerun under the machine's load (our own parallel reruns among it)
+    // reads as a regression: its concurrent code is worth a word before anyone bisects.
+    const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
+    if (concurrency !== undefined && (found.cause === "regression" || found.cause === "unknown")) {
+      return {
+        ...found,
+        causeReason: `${found.causeReason}; its text shows concurrent code (${quote(concurrency)}): a race can fail every time under load, so rerun it alone (--jobs 1) before bisecting`,
+        concurrentCode: true,
+      };
+    }
+    return found;
   }
 
   // intermittent

@@ -336,7 +336,7 @@ function finish(
     seed: c.seed,
     reruns,
     tolerance: c.tolerance,
-    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how }),
+    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true }),
     reproduce: outcome?.reproduce ?? reproduce,
     confidence: cls.confidence,
   };

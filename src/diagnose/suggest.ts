@@ -136,6 +136,8 @@ export interface SuggestInput {
   reruns?: Reruns;
   /** How the run reran it: its verify command must do the same. */
   how?: RerunHow;
+  /** Its text or name shows concurrent code (threads, processes, workers). */
+  concurrent?: boolean;
 }
 
 /** pytest's message for a strict xfail that passed: `[XPASS(strict)] reason`. */
@@ -161,7 +163,7 @@ export function suggest(input: SuggestInput): string {
     case "regression":
       // "Every seed" only when fresh seeds were tried: a test with no seed to vary failed every
       // rerun, which says as much about the code but nothing about seeds.
-      return `${(reruns?.freshSeeds.runs ?? 0) > 0 ? "fails with every seed" : "fails every time"}: a real bug${where(test)}, bisect recent changes`;
+      return `${(reruns?.freshSeeds.runs ?? 0) > 0 ? "fails with every seed" : "fails every time"}: a real bug${where(test)}, bisect recent changes${input.concurrent === true ? " (but its text shows concurrent code: rerun it alone, --jobs 1, since a race can fail every time under load)" : ""}`;
     case "race-condition":
       return (
         `nondeterministic under the same inputs: add synchronisation where shared state is ` +

@@ -52,6 +52,13 @@ describe("suggest", () => {
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toMatch(/^not reproduced \(10 passing reruns/);
   });
 
+  it("a regression whose text shows concurrent code says to rerun it alone first", () => {
+    expect(s("regression", "deterministic", { concurrent: true })).toBe(
+      "fails every time: a real bug in tests/x.py:42, bisect recent changes (but its text shows concurrent code: rerun it alone, --jobs 1, since a race can fail every time under load)",
+    );
+    expect(s("regression")).toBe("fails every time: a real bug in tests/x.py:42, bisect recent changes");
+  });
+
   it("an edge case that some fresh seeds hit too: not 'fails only with seed N' (helper-55's Seeded.RoundTrip: 1 of 10 fresh seeds failed as well)", () => {
     const reruns: Reruns = { ...REPEATED, freshSeeds: { runs: 10, passed: 9, failed: 1, timedOut: 0, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["78612"] } };
     expect(s("edge-case", "deterministic", { reruns })).toMatch(/^fails with seed 578250488 and 1 of 10 fresh seeds \(78612\): reproduce it in tests\/x\.py:42/);

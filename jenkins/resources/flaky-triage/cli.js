@@ -18467,7 +18467,18 @@ function classify(input) {
             return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
                 `${fresh.n} fresh orders: which tests run before it decides`);
         }
-        return deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+        const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+        // A race that fails every rerun under the machine's load (our own parallel reruns among it)
+        // reads as a regression: its concurrent code is worth a word before anyone bisects.
+        const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
+        if (concurrency !== undefined && (found.cause === "regression" || found.cause === "unknown")) {
+            return {
+                ...found,
+                causeReason: `${found.causeReason}; its text shows concurrent code (${quote(concurrency)}): a race can fail every time under load, so rerun it alone (--jobs 1) before bisecting`,
+                concurrentCode: true,
+            };
+        }
+        return found;
     }
     // intermittent
     if (onlyRecordedRetries(reruns)) {
@@ -19125,7 +19136,7 @@ function suggest(input) {
         case "regression":
             // "Every seed" only when fresh seeds were tried: a test with no seed to vary failed every
             // rerun, which says as much about the code but nothing about seeds.
-            return `${(reruns?.freshSeeds.runs ?? 0) > 0 ? "fails with every seed" : "fails every time"}: a real bug${where(test)}, bisect recent changes`;
+            return `${(reruns?.freshSeeds.runs ?? 0) > 0 ? "fails with every seed" : "fails every time"}: a real bug${where(test)}, bisect recent changes${input.concurrent === true ? " (but its text shows concurrent code: rerun it alone, --jobs 1, since a race can fail every time under load)" : ""}`;
         case "race-condition":
             return (`nondeterministic under the same inputs: add synchronisation where shared state is ` +
                 `touched${where(test)} (only what is needed); do not just raise tolerances`);
@@ -21372,7 +21383,7 @@ function triage_finish(c, outcome, note, reproduce, how) {
         seed: c.seed,
         reruns,
         tolerance: c.tolerance,
-        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how }),
+        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true }),
         reproduce: outcome?.reproduce ?? reproduce,
         confidence: cls.confidence,
     };
