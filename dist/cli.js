@@ -17884,12 +17884,21 @@ function parsePhpunitEqualsWithDelta(text) {
 }
 // ---------------------------------------------------------------------------------- dtype
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
-/** dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`), else the test id. */
+/** C++ floating-point types by the names googletest prints for a typed test's parameter. */
+const CPP_FLOAT = { float: "float32", double: "float64", half: "float16", "Eigen::half": "float16", __half: "float16" };
+/**
+ * dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`; a googletest
+ * typed test's `where TypeParam = float`), else the test id (`test_x[float16]`; CTest names a
+ * typed test `Suite.Test<float>`).
+ */
 function dtypeOf(text, id) {
     const inText = /dtype\s*[=(:]\s*(?:np\.|numpy\.|torch\.)?['"]?(bfloat16|float16|float32|float64)\b/.exec(text) ??
         /\b(?:np|numpy|torch)\.(bfloat16|float16|float32|float64)\b/.exec(text);
     if (inText !== null)
         return inText[1];
+    const cpp = /\bTypeParam = (float|double|half|Eigen::half|__half)\s*$/m.exec(text) ?? /<(float|double|half|Eigen::half|__half)>$/.exec(id);
+    if (cpp !== null)
+        return CPP_FLOAT[cpp[1]];
     return DTYPE.exec(id)?.[1];
 }
 // ---------------------------------------------------------------------------------- entry
@@ -18286,12 +18295,33 @@ function belowPrecision(tolerance) {
     const { dtype, rtol, suggestion } = tolerance;
     const eps = dtype !== undefined ? EPSILON[dtype] : undefined;
     const guideline = guidelineFor(dtype);
-    if (eps === undefined || guideline === undefined || rtol === null || rtol >= eps)
+    if (eps === undefined || guideline === undefined)
+        return undefined;
+    const absolute = belowResolution(tolerance, eps, guideline.atol);
+    if (absolute !== undefined)
+        return absolute;
+    if (rtol === null || rtol >= eps)
         return undefined;
     if (suggestion === null || suggestion.parameter !== "rtol" || suggestion.minimumPassing > guideline.rtol)
         return undefined;
     return (`rtol ${formatTolerance(rtol)} is below ${dtype}'s precision (machine epsilon ${formatTolerance(Number(eps.toPrecision(2)))}): ` +
         `the observed case needs rtol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guideline.rtol)}`);
+}
+/**
+ * An absolute tolerance alone (googletest's EXPECT_NEAR) below what the dtype can resolve at the
+ * values compared (float32 near 1.0 steps by 1.2e-7): a check of 1e-9 there cannot hold, so it
+ * is the tolerance however far the miss, when what it needs is within the dtype's guideline.
+ */
+function belowResolution(tolerance, eps, guidelineAtol) {
+    const { dtype, rtol, atol, suggestion, expected, actual } = tolerance;
+    if ((rtol !== null && rtol !== 0) || atol === null || suggestion === null || suggestion.parameter !== "atol")
+        return undefined;
+    const scale = Math.max(Math.abs(expected ?? 0), Math.abs(actual ?? 0));
+    const resolution = eps * scale;
+    if (!(scale > 0) || atol >= resolution || suggestion.minimumPassing > guidelineAtol)
+        return undefined;
+    return (`atol ${formatTolerance(atol)} is below what ${dtype} resolves at ${Number(scale.toPrecision(3))} (${formatTolerance(Number(resolution.toPrecision(2)))}): ` +
+        `the observed case needs atol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guidelineAtol)}`);
 }
 /** The atol guideline that bounds a by-construction failure; float32's when the dtype is unknown. */
 function constructionLimit(tolerance) {

@@ -283,11 +283,31 @@ function belowPrecision(tolerance: Tolerance): string | undefined {
   const { dtype, rtol, suggestion } = tolerance;
   const eps = dtype !== undefined ? EPSILON[dtype] : undefined;
   const guideline = guidelineFor(dtype);
-  if (eps === undefined || guideline === undefined || rtol === null || rtol >= eps) return undefined;
+  if (eps === undefined || guideline === undefined) return undefined;
+  const absolute = belowResolution(tolerance, eps, guideline.atol);
+  if (absolute !== undefined) return absolute;
+  if (rtol === null || rtol >= eps) return undefined;
   if (suggestion === null || suggestion.parameter !== "rtol" || suggestion.minimumPassing > guideline.rtol) return undefined;
   return (
     `rtol ${formatTolerance(rtol)} is below ${dtype}'s precision (machine epsilon ${formatTolerance(Number(eps.toPrecision(2)))}): ` +
     `the observed case needs rtol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guideline.rtol)}`
+  );
+}
+
+/**
+ * An absolute tolerance alone (googletest's EXPECT_NEAR) below what the dtype can resolve at the
+ * values compared (float32 near 1.0 steps by 1.2e-7): a check of 1e-9 there cannot hold, so it
+ * is the tolerance however far the miss, when what it needs is within the dtype's guideline.
+ */
+function belowResolution(tolerance: Tolerance, eps: number, guidelineAtol: number): string | undefined {
+  const { dtype, rtol, atol, suggestion, expected, actual } = tolerance;
+  if ((rtol !== null && rtol !== 0) || atol === null || suggestion === null || suggestion.parameter !== "atol") return undefined;
+  const scale = Math.max(Math.abs(expected ?? 0), Math.abs(actual ?? 0));
+  const resolution = eps * scale;
+  if (!(scale > 0) || atol >= resolution || suggestion.minimumPassing > guidelineAtol) return undefined;
+  return (
+    `atol ${formatTolerance(atol)} is below what ${dtype} resolves at ${Number(scale.toPrecision(3))} (${formatTolerance(Number(resolution.toPrecision(2)))}): ` +
+    `the observed case needs atol >= ${formatTolerance(suggestion.minimumPassing)}, within the ${dtype} guideline of ${formatTolerance(guidelineAtol)}`
   );
 }
 

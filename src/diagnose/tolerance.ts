@@ -629,12 +629,21 @@ function parsePhpunitEqualsWithDelta(text: string): Parsed | null {
 
 const DTYPE = /(?<![A-Za-z0-9])(bfloat16|float16|float32|float64)(?![0-9])/;
 
-/** dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`), else the test id. */
+/** C++ floating-point types by the names googletest prints for a typed test's parameter. */
+const CPP_FLOAT: Readonly<Record<string, string>> = { float: "float32", double: "float64", half: "float16", "Eigen::half": "float16", __half: "float16" };
+
+/**
+ * dtype from the message (`dtype=float32`, `dtype('float16')`, `torch.float64`; a googletest
+ * typed test's `where TypeParam = float`), else the test id (`test_x[float16]`; CTest names a
+ * typed test `Suite.Test<float>`).
+ */
 export function dtypeOf(text: string, id: string): string | undefined {
   const inText =
     /dtype\s*[=(:]\s*(?:np\.|numpy\.|torch\.)?['"]?(bfloat16|float16|float32|float64)\b/.exec(text) ??
     /\b(?:np|numpy|torch)\.(bfloat16|float16|float32|float64)\b/.exec(text);
   if (inText !== null) return inText[1];
+  const cpp = /\bTypeParam = (float|double|half|Eigen::half|__half)\s*$/m.exec(text) ?? /<(float|double|half|Eigen::half|__half)>$/.exec(id);
+  if (cpp !== null) return CPP_FLOAT[cpp[1]!];
   return DTYPE.exec(id)?.[1];
 }
 

@@ -248,6 +248,11 @@ describe("dtype", () => {
     ["", "tests/t.py::test_op[dtype1-float16-cpu]", "float16"],
     ["", "test_op_float32", "float32"],
     ["", "tests/t.py::test_op[int32]", undefined],
+    // googletest typed tests: its console's result line, CTest's name for it.
+    ["...\nwhere TypeParam = float", "Typed/0.SumIsExact", "float32"],
+    ["...\nwhere TypeParam = double", "Typed/1.SumIsExact", "float64"],
+    ["", "Typed.SumIsExact<float>", "float32"],
+    ["where TypeParam = int", "Typed/2.SumIsExact", undefined],
   ])("%j / %j -> %s", (text, id, dtype) => {
     expect(dtypeOf(text, id)).toBe(dtype);
   });
