@@ -50,6 +50,7 @@ describe("pytest driver", () => {
     expect(batch.run({ ...base, attempts: 2, stopWhenMixed: false, test, seed: envSeed, freshSeeds: ["1", "2", "3"] })).toEqual({
       attempts: 2,
       seeds: ["1", "2"],
+      fresh: true,
       seedEnv: ["MXNET_TEST_SEED"],
       globalSeed: false,
       stopWhenMixed: false,

@@ -430,6 +430,26 @@ describe("unseeded draws in forked children", () => {
     expect(values).toHaveLength(5);
     expect(new Set(values).size).toBe(1);
   }, 120_000);
+
+  it("and one a plugin seeded before ours was loaded (an addopts -p plugin): left as it is, since that seed cannot be seen (helper-56)", () => {
+    const project = pytestProject("ft-fork-plugin-seeded-", {
+      "pytest.ini": "[pytest]\naddopts = -p seedplug\n",
+      "seedplug.py": "import numpy\nnumpy.random.seed(0)\n",
+      "tests/test_first.py": [
+        "import os",
+        "import numpy as np",
+        "",
+        "",
+        "def test_first_draw():",
+        '    assert not os.environ.get("FT_CI"), "failed in CI"',
+        "    assert abs(np.random.rand() - 0.5488135) < 1e-6",
+        "",
+      ].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: project };
+    const r = ciThenTriage(project, { ciEnv: { ...env, FT_CI: "1" }, cliArgs: ["--reruns", "3", "--fresh-seeds", "0", "--jobs", "1"], env });
+    expect(r.report.tests[0]?.reruns.sameSeed, r.stderr).toMatchObject({ runs: 3, passed: 3 });
+  }, 120_000);
 });
 
 describe("a test that is not safe to run twice in one process", () => {

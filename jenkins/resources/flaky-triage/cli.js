@@ -8577,15 +8577,19 @@ def _fresh_entropy():
     random's in every child itself). So do we, in each child, unless the project seeded it while
     it was imported (np.random.seed(0) in a conftest or test module): a fresh process would have
     that state again, and so has the child. An attempt given a seed sets it after this."""
-    numpy = sys.modules.get("numpy")
-    if numpy is not None and not _NUMPY_SEEDED[0]:
+    # Not imported yet: it seeds itself when the child imports it (and importing it here would
+    # change what the test sees in sys.modules).
+    random_module = sys.modules.get("numpy.random")
+    if random_module is not None and not _NUMPY_SEEDED[0]:
         try:
-            numpy.random.seed()
+            random_module.seed()
         except Exception:
             pass
 
 
-# Whether numpy's global generator was given a seed (np.random.seed(N)) in this process.
+# Whether numpy's global generator may have been given a seed in this process: a call of
+# np.random.seed(N) seen, or numpy.random imported before this plugin (another plugin, a
+# sitecustomize), when a seed it was given could not be seen.
 _NUMPY_SEEDED = [False]
 
 
@@ -8609,7 +8613,7 @@ def _watch_numpy_seed():
             pass
 
     if "numpy.random" in sys.modules:
-        wrap(sys.modules["numpy.random"])
+        _NUMPY_SEEDED[0] = True
         return
 
     class Finder(object):
