@@ -271,6 +271,12 @@ function quote(hint: CauseHint): string {
   return `"${hint.evidence}"`;
 }
 
+/**
+ * Concurrency evidence that names the machinery itself (threads, processes, a race detector):
+ * a word such as "worker" or "parallel" in a message is too common to hedge a regression with.
+ */
+const STRONG_CONCURRENCY = /threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|std::thread|pthread/;
+
 /** Machine epsilon per dtype: an rtol below it asks for more digits than the values have. */
 const EPSILON: Readonly<Record<string, number>> = { float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
 
@@ -468,7 +474,8 @@ export function classify(input: ClassifyInput): Classification {
         ? `did not fail in ${runs(same.n)} (nor in ${order.n} more after its ${reruns.order.predecessors} predecessors)`
         : `did not fail in ${runs(same.n)}`;
     const fresh = counts(reruns.freshSeeds);
-    if (seed !== null && instead === undefined && fresh.failures > 0) {
+    // Plain failures only: fresh seeds that timed out or crashed say what CI's text may say already.
+    if (seed !== null && instead === undefined && fresh.failures - fresh.timedOut - fresh.crashed > 0) {
       return notReproducedButFresh(done, passed, seed, fresh, reruns.freshSeeds.failingSeeds);
     }
     if (timeout) {
@@ -515,8 +522,8 @@ export function classify(input: ClassifyInput): Classification {
     const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
     // A race that fails every rerun under the machine's load (our own parallel reruns among it)
     // reads as a regression: its concurrent code is worth a word before anyone bisects.
-    const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
-    if (concurrency !== undefined && (found.cause === "regression" || found.cause === "unknown")) {
+    const concurrency = findHint(hints, "concurrency");
+    if (concurrency !== undefined && STRONG_CONCURRENCY.test(concurrency.evidence) && reruns.sameSeed.runs > 0 && (found.cause === "regression" || found.cause === "unknown")) {
       return {
         ...found,
         causeReason: `${found.causeReason}; its text shows concurrent code (${quote(concurrency)}): a race can fail every time under load, so rerun it alone (--jobs 1) before bisecting`,
@@ -661,9 +668,10 @@ function deterministicCause(
     // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
     return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
   }
-  if (seed !== null && !seedReapplied && fresh.n === 0) {
+  if (seed !== null && !seedReapplied && fresh.n === 0 && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
     // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
-    // seed given as an argument): "with seed N" would claim what never ran. Failing without
+    // seed given as an argument, or to the global generators): "with seed N" would claim what
+    // never ran. (A seed fixed in the code, `new Random(42)`, ran in every rerun.) Failing without
     // CI's inputs as well, it fails whatever its inputs, as a test with no seed to vary does.
     return done("regression", `${all}, run without its seed ${seed.value} (the reruns could not be given it): it fails without CI's inputs too, a real bug`);
   }

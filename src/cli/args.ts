@@ -184,7 +184,7 @@ export function helpText(version: string): string {
     `flaky-triage ${version}: which failing tests are real bugs, which are flaky, why, and what to change.`,
     "",
     "Usage:",
-    "  flaky-triage [options] REPORT...      triage failing tests (JUnit XML; pytest, unittest and go test console output)",
+    "  flaky-triage [options] REPORT...      triage failing tests (JUnit XML; pytest, unittest, go test and googletest console output)",
     "  flaky-triage explain FILE|-           explain a log or a pasted excerpt for a person (no reruns; explain --help)",
     "  flaky-triage verify ID... --trials N  prove a fix over many fresh seeds (verify --help)",
     "  flaky-triage merge SHARD.json...      merge sharded verify reports (merge --help)",

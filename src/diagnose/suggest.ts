@@ -204,7 +204,9 @@ function inOrders(verdict: Verdict, seed: Seed | null, reruns: Reruns | undefine
 
 /** Where a seed is given back to the test: its environment variables, or its arguments. */
 function seedSource(seed: Seed): string {
-  return seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(" / ") : "the argument that passes it";
+  if (seed.apply.kind === "env") return Object.keys(seed.apply.env).join(" / ");
+  if (seed.apply.kind === "global-rng") return "given to random's and numpy's global generators";
+  return "the argument that passes it";
 }
 
 function unknownFix(

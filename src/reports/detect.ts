@@ -95,8 +95,9 @@ export function detectKind(head: string): InputKind {
   // the readers will see.
   const text = normaliseCiLog(head).text;
   if (GO_TEST_MARKERS.some((re) => re.test(text))) return "go-test-log";
-  if (GTEST_MARKERS.some((re) => re.test(text))) return "gtest-log";
+  // After pytest's: a pytest test that runs a googletest binary prints its lines.
   if (PYTEST_MARKERS.some((re) => re.test(text))) return "pytest-log";
+  if (GTEST_MARKERS.some((re) => re.test(text))) return "gtest-log";
   if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";
 }

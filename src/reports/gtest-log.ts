@@ -33,8 +33,10 @@ const SUITE_FAILED = /^\[ {2}FAILED {2}\] (\S+): SetUp(?:TestSuite|TestCase) or 
 const FAILURE = /^(?:\S.*:\d+|unknown file): Failure\s*$/;
 /** A bracketed googletest line: the end of the free text a test or set-up printed. */
 const BRACKETED = /^\[(?:==========|----------| RUN {6}| {7}OK |  FAILED  |  SKIPPED | {2}PASSED {2})\]/;
-/** CTest's line for a test it ran, before that test's output (`--output-on-failure`). */
-const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: (\S+) [^\n]*?(\*\*\*Timeout|\*\*\*Exception:[^\n]*?|\*\*\*Failed|\*\*\*Skipped|Passed)\s+[\d.]+ sec\s*$/;
+/** CTest's line for a test it ran, before that test's output (`--output-on-failure`); see ctestStatus. */
+const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: (\S+) /;
+/** A result marker after text the test printed without a newline (`progress: 50%[       OK ] X (0 ms)`). */
+const RESULT_AFTER_TEXT = /\[ (?: {6}OK| FAILED | SKIPPED) {1,2}\] \S/;
 /** CTest's line as it starts a test, and the summary after its last. */
 const CTEST_START = /^ *Start +\d+: \S|^\d+% tests passed, \d+ tests? failed out of \d+/;
 /** Lines the run's seed may be on (`Note: Randomizing tests' orders with a seed of 23 .`). */
@@ -69,9 +71,14 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
   /** CTest's verdict on the process whose output follows (timeout, signal). */
   let ctest: { name: string; status: string } | null = null;
   let ctestRun: Run | null = null;
+  let repeatStarted = false;
 
-  const record = (r: Omit<RunRecord, "index" | "classname" | "name"> & { id: string }, into?: Run): void => {
+  const record = (given: Omit<RunRecord, "index" | "classname" | "name"> & { id: string }, into?: Run): void => {
     const target = into ?? run ?? (run = newRun());
+    // A process CTest ran for one test (gtest_discover_tests) is that CTest test: its name is
+    // what `ctest -R` selects and what CTest's JUnit says (a typed test's `Typed.Sum<float>`,
+    // googletest's `Typed/0.Sum`).
+    const r = into === undefined && ctest !== null && expected === 1 && !given.id.endsWith(".*") ? { ...given, id: ctest.name } : given;
     const dot = r.id.indexOf(".");
     const full: RunRecord = { classname: dot > 0 ? r.id.slice(0, dot) : "", name: dot > 0 ? r.id.slice(dot + 1) : r.id, index: index++, ...r };
     if (context.length > 0 && into === undefined) full.reportContext = detach(context.join("\n"));
@@ -126,7 +133,9 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
     if (RUN_HEADER.test(line) || REPEAT.test(line)) {
       died("its run's output ends there");
       closeOutside();
-      run = newRun();
+      // --gtest_repeat prints "Repeating all tests" and then the run's own header: one run.
+      if (run === null || run.records.length > 0 || !RUN_HEADER.test(line) || !repeatStarted) run = newRun();
+      repeatStarted = REPEAT.test(line);
       const m = RUN_HEADER.exec(line);
       expected = m !== null ? Number(m[1]) : null;
       resulted = 0;
@@ -143,20 +152,28 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
       closeOutside();
       continue;
     }
-    const status = CTEST_STATUS.exec(line);
+    const status = ctestStatus(line);
     if (status !== null) {
       died("CTest went on to the next test");
       closeOutside();
-      ctest = { name: status[1]!, status: status[2]! };
+      ctest = status;
       // A test that passed or was skipped prints nothing more under --output-on-failure: its
       // line is its result, in a run of CTest's own (a process's run has its tail's counts).
-      if (status[2] === "Passed" || status[2] === "***Skipped") {
+      if (status.status === "Passed" || status.status === "***Skipped") {
         ctestRun ??= newRun();
-        record({ id: status[1]!, outcome: status[2] === "Passed" ? "passed" : "skipped" }, ctestRun);
+        record({ id: status.name, outcome: status.status === "Passed" ? "passed" : "skipped" }, ctestRun);
       }
       continue;
     }
     if (open !== null) {
+      // The test's last words without a newline, then its result on the same line.
+      const at = line.startsWith("[") ? -1 : line.search(RESULT_AFTER_TEXT);
+      if (at > 0) {
+        open.lines.push(line.slice(0, at));
+        lines[i] = line.slice(at);
+        i--;
+        continue;
+      }
       const result = RESULT.exec(line);
       const id = result === null ? undefined : (result[2] ?? result[4]);
       if (result !== null && id === open.id) {
@@ -241,6 +258,35 @@ function oneRun(runs: readonly Run[]): Run {
     for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += c[k];
   }
   return { records: runs.flatMap((r) => r.records), counts };
+}
+
+/**
+ * CTest's line for a test it ran (`4/11 Test  #4: Crash.Segfault ....***Exception: SegFault  0.01 sec`):
+ * its name and verdict, read with indexOf (a lazy pattern over the line's middle was quadratic
+ * in a long line).
+ */
+function ctestStatus(line: string): { name: string; status: string } | null {
+  const head = CTEST_STATUS.exec(line);
+  if (head === null || !/ sec\s*$/.test(line.slice(-12))) return null;
+  const rest = line.slice(head[0].length);
+  const exception = rest.indexOf("***Exception:");
+  const status =
+    rest.includes("***Timeout") ? "***Timeout"
+    : exception >= 0 ? withoutTime(rest.slice(exception))
+    : rest.includes("***Failed") ? "***Failed"
+    : rest.includes("***Skipped") ? "***Skipped"
+    : /\bPassed\b/.test(rest) ? "Passed"
+    : null;
+  return status === null ? null : { name: head[1]!, status };
+}
+
+/** `***Exception: SegFault  0.01 sec` -> `***Exception: SegFault`. */
+function withoutTime(text: string): string {
+  let s = text.trimEnd();
+  if (!s.endsWith(" sec")) return s;
+  s = s.slice(0, -4).trimEnd();
+  const space = s.lastIndexOf(" ");
+  return /^[\d.]+$/.test(s.slice(space + 1)) ? s.slice(0, space).trimEnd() : s;
 }
 
 /**

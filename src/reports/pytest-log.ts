@@ -835,13 +835,16 @@ function parseRun(lines: string[], firstLineNo: number, ctx: Ctx, nested: Readon
   // a session cut before it (a job's time limit after the workers kept dying) names it nowhere
   // else: its test is the dump's first frame in a file under the rootdir.
   const rootdir = /^rootdir: (\/[^,\s]*|[A-Za-z]:\\[^,\s]*)/m.exec(lines.slice(0, MAX_HEADER_LINES).join("\n"))?.[1];
-  for (const d of workerDumps) {
+  for (const d of counts === null ? workerDumps : []) {
     if (rootdir === undefined) break;
     const dumpAt = trimLocated(lines.slice(d.start, d.end + 1), range(firstLineNo + d.start, d.end + 1 - d.start));
     const own = framesOf(dumpAt.lines).find((f) => f.fn !== undefined && f.fn !== "" && f.path.startsWith(`${rootdir}/`) && /\.py$/.test(f.path));
     if (own === undefined) continue;
-    const id = `${own.path.slice(rootdir.length + 1)}::${own.fn}`;
-    if (byId.has(id) || summary.some((s) => s.id === id || s.id.startsWith(`${id}[`))) continue;
+    const file = own.path.slice(rootdir.length + 1);
+    const id = `${file}::${own.fn}`;
+    // Named already (xdist's summary, a -v line), perhaps with its class or parameters.
+    const same = (other: string): boolean => other.startsWith(`${file}::`) && (other.endsWith(`::${own.fn}`) || other.includes(`::${own.fn}[`));
+    if ([...byId.keys()].some(same) || summary.some((s) => same(s.id)) || verbose.some((v) => same(v.id))) continue;
     add(id, { kind: "failure", key: null, collecting: false, body: dumpAt.lines, captured: [], bodyAt: dumpAt.at, capturedAt: [], logLine: firstLineNo + d.start }, null);
     const rec = byId.get(id);
     const first = dumpAt.lines.find((l) => FATAL.test(l));

@@ -48,6 +48,9 @@ describe("suggest", () => {
     expect(text).toMatch(/^passed every rerun with CI's seed 578250488 but failed with fresh seeds 11, 12, 13, \.\.\.: rerun it with seed 11 \(MXNET_TEST_SEED\) a few times/);
     expect(text).toContain("in tests/x.py:42");
     expect(text).toContain("CI's own failure stays unexplained: not reproduced (10 passing reruns");
+    // A seed given to the global generators: no argument to name (helper-56).
+    const global: Seed = { ...SEED, apply: { kind: "global-rng", value: SEED.value } };
+    expect(s("unknown", "not-reproduced", { reruns, seed: global })).toContain("rerun it with seed 11 (given to random's and numpy's global generators)");
     // None failed: the verify advice alone, as before.
     expect(s("unknown", "not-reproduced", { reruns: REPEATED })).toMatch(/^not reproduced \(10 passing reruns/);
   });

@@ -71,8 +71,9 @@ describe("ctest --output-on-failure", () => {
     expect(by.get("Crash.Segfault")?.message).toMatch(/: its process crashed \(CTest: \*\*\*Exception: SegFault\)$/);
     expect(by.get("Abort.FailedAssert")?.message).toContain("Assertion `items > 0");
     expect(by.get("Hang.Sleeps")?.message).toBe("Hang.Sleeps started and printed no result: CTest stopped it at its TIMEOUT (***Timeout)");
-    // A typed test: googletest's name, with its type parameter kept in the details.
-    expect(by.get("Typed/0.SumIsExact")?.details).toMatch(/\nwhere TypeParam = float$/);
+    // A typed test: CTest's name for it (what `ctest -R` selects and CTest's JUnit says, not
+    // googletest's Typed/0.SumIsExact), with its type parameter kept in the details.
+    expect(by.get("Typed.SumIsExact<float>")?.details).toMatch(/\nwhere TypeParam = float$/);
     // The seed it printed, given back as its variable.
     expect(extractSeed(by.get("Seeded.RoundTrip")!, [])?.apply).toEqual({ kind: "env", env: { ROUND_SEED: "6" } });
   });
@@ -98,4 +99,27 @@ describe("the run's seed line and repeated runs", () => {
     expect(r.tests.map((t) => [t.id, t.outcome, t.priorAttempts])).toEqual([["Flaky.Coin", "passed", [{ outcome: "failed", message: "Value of: heads\n  Actual: false\nExpected: true" }]]]);
     expect(r.counts).toEqual({ tests: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
   });
+});
+
+describe("what the review found (helper-56)", () => {
+  it("a result after text the test printed without a newline is its result, not a crash", () => {
+    const text = ["[==========] Running 2 tests from 1 test suite.", "[ RUN      ] Print.NoNewline", "progress: 50%[       OK ] Print.NoNewline (0 ms)", "[ RUN      ] Print.Fails", "x.cc:9: Failure", "Failed", "[  FAILED  ] Print.Fails (0 ms)", "[==========] 2 tests from 1 test suite ran. (0 ms total)", ""].join("\n");
+    const r = parseGtestLog(text, "nl.log");
+    expect(r.tests.map((t) => [t.id, t.outcome])).toEqual([["Print.Fails", "failed"]]);
+    expect(r.counts).toEqual({ tests: 2, passed: 1, failed: 1, errored: 0, skipped: 0 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("a pytest log whose test printed googletest's lines is pytest's", () => {
+    const text = ["============================= test session starts ==============================", "collected 1 item", "", "tests/test_cpp.py F", "", "=================================== FAILURES ===================================", "___________________________________ test_cpp ___________________________________", "[ RUN      ] Print.NoNewline", "E   AssertionError: binary failed", "tests/test_cpp.py:5: AssertionError", "=========================== short test summary info ============================", "FAILED tests/test_cpp.py::test_cpp - AssertionError: binary failed", "============================== 1 failed in 0.10s ===============================", ""].join("\n");
+    expect(detectKind(text)).toBe("pytest-log");
+  });
+
+  it("--gtest_repeat: one run per iteration, not two", () => {
+    const iteration = (n: number) => [`Repeating all tests (iteration ${n}) . . .`, "", "[==========] Running 1 test from 1 test suite.", "[ RUN      ] A.B", "[       OK ] A.B (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)", ""];
+    const r = parseGtestLog([...iteration(1), ...iteration(2)].join("\n"), "rep.log");
+    expect(r.warnings).toEqual(["rep.log: the log holds 2 test runs; kept the last outcome of each test, earlier ones as prior attempts"]);
+    expect(r.counts.tests).toBe(1);
+  });
+
 });

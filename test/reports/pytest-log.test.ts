@@ -180,6 +180,13 @@ describe("parsePytestLog on real pytest 9 output", () => {
     expect(input.warnings.some((w) => w.includes("a pytest-xdist worker died in tests/test_native.py::test_native_kernel, and the log ends before xdist's summary"))).toBe(true);
   });
 
+  it("a complete xdist session that names its crashed class method: no second entry read from the dump (helper-56's run)", () => {
+    // Debian's pytest 7.2.1 and xdist 3.1.0, `-n 2`: TestCrash::test_segv segfaults; xdist's summary names it.
+    const input = parse("pytest-xdist-class-crash.log");
+    expect(input.tests.map((t) => t.id).sort()).toEqual(["test_x.py::TestCrash::test_segv", "test_x.py::test_fail"]);
+    expect(input.warnings.some((w) => w.includes("before xdist's summary"))).toBe(false);
+  });
+
   it.each(["pytest-crash-verbose.log", "pytest-crash.log"])("reports the test a segfault killed (%s)", (rel) => {
     const input = parse(rel);
     expect(input.tests.map((t) => t.id)).toEqual(["tests/test_crash.py::test_segfault"]);

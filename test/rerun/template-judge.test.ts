@@ -115,6 +115,11 @@ describe("a --rerun-command through CTest (`ctest -R '^{name}$'`)", () => {
     ]);
   });
 
+  it("its timeout runs from a line printed once set-up is over: googletest's, CTest's, go's, cargo's; not pytest's 'collected', which comes before session fixtures (helper-56)", () => {
+    expect(["[ RUN      ] A.B", "      Start  4: Crash.Segfault", "=== RUN   TestX", "running 1 test"].map((l) => judge.startsAt!(l))).toEqual([true, true, true, true]);
+    expect(["collected 1 item", "Run options: include {:full_description=>/x/}", "Randomized with seed 1234"].map((l) => judge.startsAt!(l))).toEqual([false, false, false]);
+  });
+
   it("a plain failure stays a failure", () => {
     const failed = " 2/11 Test  #2: Numeric.MeanNearMiss .............***Failed    0.00 sec\n";
     expect(ctestStatus(failed)).toBeNull();

@@ -6898,8 +6898,10 @@ const SUITE_FAILED = /^\[ {2}FAILED {2}\] (\S+): SetUp(?:TestSuite|TestCase) or 
 const FAILURE = /^(?:\S.*:\d+|unknown file): Failure\s*$/;
 /** A bracketed googletest line: the end of the free text a test or set-up printed. */
 const BRACKETED = /^\[(?:==========|----------| RUN {6}| {7}OK |  FAILED  |  SKIPPED | {2}PASSED {2})\]/;
-/** CTest's line for a test it ran, before that test's output (`--output-on-failure`). */
-const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: (\S+) [^\n]*?(\*\*\*Timeout|\*\*\*Exception:[^\n]*?|\*\*\*Failed|\*\*\*Skipped|Passed)\s+[\d.]+ sec\s*$/;
+/** CTest's line for a test it ran, before that test's output (`--output-on-failure`); see ctestStatus. */
+const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: (\S+) /;
+/** A result marker after text the test printed without a newline (`progress: 50%[       OK ] X (0 ms)`). */
+const RESULT_AFTER_TEXT = /\[ (?: {6}OK| FAILED | SKIPPED) {1,2}\] \S/;
 /** CTest's line as it starts a test, and the summary after its last. */
 const CTEST_START = /^ *Start +\d+: \S|^\d+% tests passed, \d+ tests? failed out of \d+/;
 /** Lines the run's seed may be on (`Note: Randomizing tests' orders with a seed of 23 .`). */
@@ -6925,8 +6927,13 @@ function parseGtestLog(raw, path) {
     /** CTest's verdict on the process whose output follows (timeout, signal). */
     let ctest = null;
     let ctestRun = null;
-    const record = (r, into) => {
+    let repeatStarted = false;
+    const record = (given, into) => {
         const target = into ?? run ?? (run = newRun());
+        // A process CTest ran for one test (gtest_discover_tests) is that CTest test: its name is
+        // what `ctest -R` selects and what CTest's JUnit says (a typed test's `Typed.Sum<float>`,
+        // googletest's `Typed/0.Sum`).
+        const r = into === undefined && ctest !== null && expected === 1 && !given.id.endsWith(".*") ? { ...given, id: ctest.name } : given;
         const dot = r.id.indexOf(".");
         const full = { classname: dot > 0 ? r.id.slice(0, dot) : "", name: dot > 0 ? r.id.slice(dot + 1) : r.id, index: index++, ...r };
         if (context.length > 0 && into === undefined)
@@ -6981,7 +6988,10 @@ function parseGtestLog(raw, path) {
         if (RUN_HEADER.test(line) || REPEAT.test(line)) {
             died("its run's output ends there");
             closeOutside();
-            run = newRun();
+            // --gtest_repeat prints "Repeating all tests" and then the run's own header: one run.
+            if (run === null || run.records.length > 0 || !RUN_HEADER.test(line) || !repeatStarted)
+                run = newRun();
+            repeatStarted = REPEAT.test(line);
             const m = RUN_HEADER.exec(line);
             expected = m !== null ? Number(m[1]) : null;
             resulted = 0;
@@ -6998,20 +7008,28 @@ function parseGtestLog(raw, path) {
             closeOutside();
             continue;
         }
-        const status = CTEST_STATUS.exec(line);
+        const status = ctestStatus(line);
         if (status !== null) {
             died("CTest went on to the next test");
             closeOutside();
-            ctest = { name: status[1], status: status[2] };
+            ctest = status;
             // A test that passed or was skipped prints nothing more under --output-on-failure: its
             // line is its result, in a run of CTest's own (a process's run has its tail's counts).
-            if (status[2] === "Passed" || status[2] === "***Skipped") {
+            if (status.status === "Passed" || status.status === "***Skipped") {
                 ctestRun ??= newRun();
-                record({ id: status[1], outcome: status[2] === "Passed" ? "passed" : "skipped" }, ctestRun);
+                record({ id: status.name, outcome: status.status === "Passed" ? "passed" : "skipped" }, ctestRun);
             }
             continue;
         }
         if (open !== null) {
+            // The test's last words without a newline, then its result on the same line.
+            const at = line.startsWith("[") ? -1 : line.search(RESULT_AFTER_TEXT);
+            if (at > 0) {
+                open.lines.push(line.slice(0, at));
+                lines[i] = line.slice(at);
+                i--;
+                continue;
+            }
             const result = RESULT.exec(line);
             const id = result === null ? undefined : (result[2] ?? result[4]);
             if (result !== null && id === open.id) {
@@ -7103,6 +7121,34 @@ function oneRun(runs) {
             counts[k] += c[k];
     }
     return { records: runs.flatMap((r) => r.records), counts };
+}
+/**
+ * CTest's line for a test it ran (`4/11 Test  #4: Crash.Segfault ....***Exception: SegFault  0.01 sec`):
+ * its name and verdict, read with indexOf (a lazy pattern over the line's middle was quadratic
+ * in a long line).
+ */
+function ctestStatus(line) {
+    const head = CTEST_STATUS.exec(line);
+    if (head === null || !/ sec\s*$/.test(line.slice(-12)))
+        return null;
+    const rest = line.slice(head[0].length);
+    const exception = rest.indexOf("***Exception:");
+    const status = rest.includes("***Timeout") ? "***Timeout"
+        : exception >= 0 ? withoutTime(rest.slice(exception))
+            : rest.includes("***Failed") ? "***Failed"
+                : rest.includes("***Skipped") ? "***Skipped"
+                    : /\bPassed\b/.test(rest) ? "Passed"
+                        : null;
+    return status === null ? null : { name: head[1], status };
+}
+/** `***Exception: SegFault  0.01 sec` -> `***Exception: SegFault`. */
+function withoutTime(text) {
+    let s = text.trimEnd();
+    if (!s.endsWith(" sec"))
+        return s;
+    s = s.slice(0, -4).trimEnd();
+    const space = s.lastIndexOf(" ");
+    return /^[\d.]+$/.test(s.slice(space + 1)) ? s.slice(0, space).trimEnd() : s;
 }
 /**
  * A run's counts from its records, once its tail says how many tests ran: the records are every
@@ -9179,17 +9225,17 @@ function ranNoTest(output, exitCode = 0) {
     return RAN_NO_TEST.find(([, pattern]) => pattern.test(output))?.[0] ?? null;
 }
 /**
- * Lines a runner prints as its tests begin, after whatever it built or imported first: from
- * there an attempt has --rerun-timeout, not the start-up allowance on top (a googletest binary
- * that hangs took 65 s an attempt under a 5 s timeout).
+ * Lines a runner prints as a test begins, after whatever it built, imported or set up first:
+ * from there an attempt has --rerun-timeout, not the start-up allowance on top (a googletest
+ * binary that hangs took 65 s an attempt under a 5 s timeout). Only lines printed once set-up
+ * is over: pytest's "collected N items" comes before its session fixtures run, RSpec's "Run
+ * options" before its files load.
  */
 const TESTS_BEGIN = [
-    /^\[ RUN {6}\] /, // googletest
-    /^ *Start +\d+: /, // CTest
-    /^collected \d+ items?/, // pytest
-    /^=== RUN /, // go test -v
-    /^running \d+ tests?$/, // cargo test
-    /^Randomized with seed \d+|^Run options: /, // RSpec
+    /^\[ RUN {6}\] /, // googletest, after its SetUpTestSuite
+    /^ *Start +\d+: /, // CTest, as it starts the test's process
+    /^=== RUN /, // go test -v, after TestMain's set-up
+    /^running \d+ tests?$/, // cargo test, once built
 ];
 /** A template's attempt: its exit status, unless the command said it ran no test. */
 const TEMPLATE_JUDGE = {
@@ -9201,7 +9247,7 @@ const TEMPLATE_JUDGE = {
         }
         if (exitCode === 0)
             return { kind: "passed" };
-        const status = ctestStatus(stdout);
+        const status = template_ctestStatus(stdout);
         if (status !== null)
             return { kind: "failed", message: `CTest: ${status.line}`, ...(status.kind === "timeout" ? { timedOut: true } : { crashed: true }) };
         const telling = tellingLine(stdout, stderr);
@@ -9215,7 +9261,7 @@ const TEMPLATE_JUDGE = {
  * (8) does not tell from a failed assertion.
  */
 const template_CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
-function ctestStatus(stdout) {
+function template_ctestStatus(stdout) {
     const m = template_CTEST_STATUS.exec(stdout);
     if (m === null)
         return null;
@@ -9563,7 +9609,7 @@ function helpText(version) {
         `flaky-triage ${version}: which failing tests are real bugs, which are flaky, why, and what to change.`,
         "",
         "Usage:",
-        "  flaky-triage [options] REPORT...      triage failing tests (JUnit XML; pytest, unittest and go test console output)",
+        "  flaky-triage [options] REPORT...      triage failing tests (JUnit XML; pytest, unittest, go test and googletest console output)",
         "  flaky-triage explain FILE|-           explain a log or a pasted excerpt for a person (no reruns; explain --help)",
         "  flaky-triage verify ID... --trials N  prove a fix over many fresh seeds (verify --help)",
         "  flaky-triage merge SHARD.json...      merge sharded verify reports (merge --help)",
@@ -11162,10 +11208,11 @@ function detectKind(head) {
     const text = normaliseCiLog(head).text;
     if (GO_TEST_MARKERS.some((re) => re.test(text)))
         return "go-test-log";
-    if (GTEST_MARKERS.some((re) => re.test(text)))
-        return "gtest-log";
+    // After pytest's: a pytest test that runs a googletest binary prints its lines.
     if (PYTEST_MARKERS.some((re) => re.test(text)))
         return "pytest-log";
+    if (GTEST_MARKERS.some((re) => re.test(text)))
+        return "gtest-log";
     if (UNITTEST_MARKERS.some((re) => re.test(text)))
         return "unittest-log";
     return "unknown";
@@ -14719,15 +14766,18 @@ function parseRun(lines, firstLineNo, ctx, nested) {
     // a session cut before it (a job's time limit after the workers kept dying) names it nowhere
     // else: its test is the dump's first frame in a file under the rootdir.
     const rootdir = /^rootdir: (\/[^,\s]*|[A-Za-z]:\\[^,\s]*)/m.exec(lines.slice(0, MAX_HEADER_LINES).join("\n"))?.[1];
-    for (const d of workerDumps) {
+    for (const d of counts === null ? workerDumps : []) {
         if (rootdir === undefined)
             break;
         const dumpAt = trimLocated(lines.slice(d.start, d.end + 1), range(firstLineNo + d.start, d.end + 1 - d.start));
         const own = framesOf(dumpAt.lines).find((f) => f.fn !== undefined && f.fn !== "" && f.path.startsWith(`${rootdir}/`) && /\.py$/.test(f.path));
         if (own === undefined)
             continue;
-        const id = `${own.path.slice(rootdir.length + 1)}::${own.fn}`;
-        if (byId.has(id) || summary.some((s) => s.id === id || s.id.startsWith(`${id}[`)))
+        const file = own.path.slice(rootdir.length + 1);
+        const id = `${file}::${own.fn}`;
+        // Named already (xdist's summary, a -v line), perhaps with its class or parameters.
+        const same = (other) => other.startsWith(`${file}::`) && (other.endsWith(`::${own.fn}`) || other.includes(`::${own.fn}[`));
+        if ([...byId.keys()].some(same) || summary.some((s) => same(s.id)) || verbose.some((v) => same(v.id)))
             continue;
         add(id, { kind: "failure", key: null, collecting: false, body: dumpAt.lines, captured: [], bodyAt: dumpAt.at, capturedAt: [], logLine: firstLineNo + d.start }, null);
         const rec = byId.get(id);
@@ -18288,6 +18338,11 @@ function concurrentName(name) {
 function quote(hint) {
     return `"${hint.evidence}"`;
 }
+/**
+ * Concurrency evidence that names the machinery itself (threads, processes, a race detector):
+ * a word such as "worker" or "parallel" in a message is too common to hedge a regression with.
+ */
+const STRONG_CONCURRENCY = /threading\.|Thread\(|ThreadPoolExecutor|concurrent\.futures|multiprocessing|asyncio\.|Lock\(\)|goroutine|t\.Parallel\(\)|Promise\.all|DATA RACE|race condition|deadlock|sync\.(?:WaitGroup|Mutex)|worker_threads|std::thread|pthread/;
 /** Machine epsilon per dtype: an rtol below it asks for more digits than the values have. */
 const EPSILON = { float16: 2 ** -10, float32: 2 ** -23, float64: 2 ** -52 };
 /**
@@ -18459,7 +18514,8 @@ function classify(input) {
             ? `did not fail in ${runs(same.n)} (nor in ${order.n} more after its ${reruns.order.predecessors} predecessors)`
             : `did not fail in ${runs(same.n)}`;
         const fresh = counts(reruns.freshSeeds);
-        if (seed !== null && instead === undefined && fresh.failures > 0) {
+        // Plain failures only: fresh seeds that timed out or crashed say what CI's text may say already.
+        if (seed !== null && instead === undefined && fresh.failures - fresh.timedOut - fresh.crashed > 0) {
             return notReproducedButFresh(done, passed, seed, fresh, reruns.freshSeeds.failingSeeds);
         }
         if (timeout) {
@@ -18504,8 +18560,8 @@ function classify(input) {
         const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
         // A race that fails every rerun under the machine's load (our own parallel reruns among it)
         // reads as a regression: its concurrent code is worth a word before anyone bisects.
-        const concurrency = findHint(hints, "concurrency") ?? concurrentName(test.name);
-        if (concurrency !== undefined && (found.cause === "regression" || found.cause === "unknown")) {
+        const concurrency = findHint(hints, "concurrency");
+        if (concurrency !== undefined && STRONG_CONCURRENCY.test(concurrency.evidence) && reruns.sameSeed.runs > 0 && (found.cause === "regression" || found.cause === "unknown")) {
             return {
                 ...found,
                 causeReason: `${found.causeReason}; its text shows concurrent code (${quote(concurrency)}): a race can fail every time under load, so rerun it alone (--jobs 1) before bisecting`,
@@ -18607,9 +18663,10 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric, inste
         // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
         return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
     }
-    if (seed !== null && !seedReapplied && fresh.n === 0) {
+    if (seed !== null && !seedReapplied && fresh.n === 0 && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
         // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
-        // seed given as an argument): "with seed N" would claim what never ran. Failing without
+        // seed given as an argument, or to the global generators): "with seed N" would claim what
+        // never ran. (A seed fixed in the code, `new Random(42)`, ran in every rerun.) Failing without
         // CI's inputs as well, it fails whatever its inputs, as a test with no seed to vary does.
         return done("regression", `${all}, run without its seed ${seed.value} (the reruns could not be given it): it fails without CI's inputs too, a real bug`);
     }
@@ -19202,7 +19259,11 @@ function inOrders(verdict, seed, reruns) {
 }
 /** Where a seed is given back to the test: its environment variables, or its arguments. */
 function seedSource(seed) {
-    return seed.apply.kind === "env" ? Object.keys(seed.apply.env).join(" / ") : "the argument that passes it";
+    if (seed.apply.kind === "env")
+        return Object.keys(seed.apply.env).join(" / ");
+    if (seed.apply.kind === "global-rng")
+        return "given to random's and numpy's global generators";
+    return "the argument that passes it";
 }
 function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     const instead = reruns?.seedsPrintedInstead;

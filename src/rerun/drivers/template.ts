@@ -94,17 +94,17 @@ export function ranNoTest(output: string, exitCode = 0): string | null {
 }
 
 /**
- * Lines a runner prints as its tests begin, after whatever it built or imported first: from
- * there an attempt has --rerun-timeout, not the start-up allowance on top (a googletest binary
- * that hangs took 65 s an attempt under a 5 s timeout).
+ * Lines a runner prints as a test begins, after whatever it built, imported or set up first:
+ * from there an attempt has --rerun-timeout, not the start-up allowance on top (a googletest
+ * binary that hangs took 65 s an attempt under a 5 s timeout). Only lines printed once set-up
+ * is over: pytest's "collected N items" comes before its session fixtures run, RSpec's "Run
+ * options" before its files load.
  */
 const TESTS_BEGIN: readonly RegExp[] = [
-  /^\[ RUN {6}\] /, // googletest
-  /^ *Start +\d+: /, // CTest
-  /^collected \d+ items?/, // pytest
-  /^=== RUN /, // go test -v
-  /^running \d+ tests?$/, // cargo test
-  /^Randomized with seed \d+|^Run options: /, // RSpec
+  /^\[ RUN {6}\] /, // googletest, after its SetUpTestSuite
+  /^ *Start +\d+: /, // CTest, as it starts the test's process
+  /^=== RUN /, // go test -v, after TestMain's set-up
+  /^running \d+ tests?$/, // cargo test, once built
 ];
 
 /** A template's attempt: its exit status, unless the command said it ran no test. */
