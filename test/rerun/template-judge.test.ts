@@ -10,6 +10,21 @@ import { removeTempDirs, tempDir } from "./helpers.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 afterAll(removeTempDirs);
 
+/** The judge of one same-seed attempt of `test` under a template. */
+function judgeOf(template: string[]) {
+  return templateDriver(template).invocation({
+    test,
+    seed: null,
+    freshSeeds: null,
+    mode: "repeat",
+    attempts: 1,
+    resultsFile: "/w/r",
+    workDir: "/w",
+    stopWhenMixed: true,
+    freshPasses: true,
+  }).judge!;
+}
+
 const test: TestCase = { id: "Order.NeedsStateUnset", classname: "Order", name: "NeedsStateUnset", outcome: "failed", sources: [{ file: "report.xml" }], index: 0 };
 
 describe("a --rerun-command attempt that selected no test", () => {
@@ -44,17 +59,7 @@ describe("a --rerun-command attempt that selected no test", () => {
   });
 
   it("is judged not run, not a pass; a failing run keeps its exit code and telling line", () => {
-    const judge = templateDriver(["./build/tests", "--gtest_filter={name}"]).invocation({
-      test,
-      seed: null,
-      freshSeeds: null,
-      mode: "repeat",
-      attempts: 1,
-      resultsFile: "/w/r",
-      workDir: "/w",
-      stopWhenMixed: true,
-      freshPasses: true,
-    }).judge!;
+    const judge = judgeOf(["./build/tests", "--gtest_filter={name}"]);
     expect(judge.decide({ exitCode: 0, stdout: "[==========] Running 0 tests from 0 test suites.\n", stderr: "", results: null })).toEqual({
       kind: "not-run",
       why: "the --rerun-command ran no test (googletest said so): its {id}, {name} or {file} does not select this test",
@@ -93,17 +98,7 @@ describe("a --rerun-command without {seed}, for a seed passed as an argument (go
 describe("a --rerun-command through CTest (`ctest -R '^{name}$'`)", () => {
   // Real CTest 3.25 runs of a segfault, an assert and a TIMEOUT (scripts/fixtures/ctest/make.sh).
   const blocks = readFileSync(path.join(here, "..", "fixtures", "console", "ctest-real-rerun.txt"), "utf8").split(/^(?=\$ )/m).filter((b) => b.startsWith("$ "));
-  const judge = templateDriver(["ctest", "-R", "^{name}$"]).invocation({
-    test,
-    seed: null,
-    freshSeeds: null,
-    mode: "repeat",
-    attempts: 1,
-    resultsFile: "/w/r",
-    workDir: "/w",
-    stopWhenMixed: true,
-    freshPasses: true,
-  }).judge!;
+  const judge = judgeOf(["ctest", "-R", "^{name}$"]);
 
   it("a crash, an abort and a timeout are what CTest says they were, not failures (its exit code is 8 for all three)", () => {
     expect(blocks.map((b) => ctestStatus(b)?.kind)).toEqual(["crash", "crash", "timeout"]);
