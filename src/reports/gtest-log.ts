@@ -29,6 +29,8 @@ const RUN = /^\[ RUN {6}\] (\S+)\s*$/;
 /** A result line: `[  FAILED  ] Typed/0.Sum, where TypeParam = float (0 ms)`; the summary's repeat of it has no time. */
 const RESULT = /^\[ {2}(FAILED|SKIPPED) {1,2}\] (\S+?)(?:, where ((?:TypeParam|GetParam\(\)) = .*))? \(\d+ ms\)\s*$|^\[ {7}OK \] (\S+) \(\d+ ms\)\s*$/;
 const SUITE_FAILED = /^\[ {2}FAILED {2}\] (\S+): SetUp(?:TestSuite|TestCase) or TearDown(?:TestSuite|TestCase)\s*$/;
+/** Where GTEST_SKIP() was called: `path/x.cc:44: Skipped`. */
+const SKIPPED_AT = /^\S.*:\d+: Skipped\s*$/;
 /** googletest's failure heading: `path/x.cc:42: Failure`, `unknown file: Failure`. */
 const FAILURE = /^(?:\S.*:\d+|unknown file): Failure\s*$/;
 /** A bracketed googletest line: the end of the free text a test or set-up printed. */
@@ -41,6 +43,8 @@ const RESULT_AFTER_TEXT = /\[ (?: {6}OK| FAILED | SKIPPED) {1,2}\] \S/;
 const CTEST_START = /^ *Start +\d+: \S|^\d+% tests passed, \d+ tests? failed out of \d+/;
 /** Lines the run's seed may be on (`Note: Randomizing tests' orders with a seed of 23 .`). */
 const SEED_WORD = /seed/i;
+/** The tail's skips: `[  SKIPPED ] 2 tests, listed below:` (--gtest_brief=1: `[  SKIPPED ] 2 tests.`). */
+const BRIEF_SKIPPED = /^\[ {2}SKIPPED \] (\d+) tests?[.,]/;
 /** Lines of free text kept for one test; the head and the tail of a longer text. */
 const MAX_TEST_LINES = 400;
 
@@ -52,7 +56,12 @@ interface Open {
 }
 
 /** Whether a text is googletest console output (detect.ts asks). */
-export const GTEST_MARKERS: readonly RegExp[] = [/^\[==========\] Running \d+ tests? from \d+ test (?:suites?|cases?)\./m, /^\[ RUN {6}\] \S+\s*$/m];
+export const GTEST_MARKERS: readonly RegExp[] = [
+  /^\[==========\] Running \d+ tests? from \d+ test (?:suites?|cases?)\./m,
+  /^\[ RUN {6}\] \S+\s*$/m,
+  // --gtest_brief=1: only failures and the tail.
+  /^\[ {2}FAILED {2}\] \S+(?:, where .*)? \(\d+ ms\)\s*$/m,
+];
 
 export function parseGtestLog(raw: string, path: string): ParsedInput {
   const { text, origin } = normaliseCiLog(raw);
@@ -72,6 +81,9 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
   let ctest: { name: string; status: string } | null = null;
   let ctestRun: Run | null = null;
   let repeatStarted = false;
+  /** Lines outside any test since the last result: a failure's text under --gtest_brief=1. */
+  let brief: { lines: string[]; logLine: number } | null = null;
+  let sawRun = false;
 
   const record = (given: Omit<RunRecord, "index" | "classname" | "name"> & { id: string }, into?: Run): void => {
     const target = into ?? run ?? (run = newRun());
@@ -136,6 +148,8 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
       // --gtest_repeat prints "Repeating all tests" and then the run's own header: one run.
       if (run === null || run.records.length > 0 || !RUN_HEADER.test(line) || !repeatStarted) run = newRun();
       repeatStarted = REPEAT.test(line);
+      sawRun = false;
+      brief = null;
       const m = RUN_HEADER.exec(line);
       expected = m !== null ? Number(m[1]) : null;
       resulted = 0;
@@ -205,6 +219,21 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
     if (started !== null) {
       closeOutside();
       open = { id: started[1]!, lines: [], dropped: 0, logLine: at };
+      brief = null;
+      sawRun = true;
+      continue;
+    }
+    // --gtest_brief=1 prints no [ RUN ] lines: a failure's text, then its result line.
+    const result = RESULT.exec(line);
+    if (result !== null) {
+      const id = result[2] ?? result[4]!;
+      resulted++;
+      if (result[1] === "FAILED") {
+        const lines = brief?.lines ?? [];
+        const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
+        record({ id, outcome: "failed", message: failureText(lines) ?? `${id} failed`, details: details({ lines }) + where, logLine: brief?.logLine ?? at });
+      } else record({ id, outcome: result[1] === "SKIPPED" ? "skipped" : "passed" });
+      brief = null;
       continue;
     }
     const s = SUITE.exec(line);
@@ -224,11 +253,28 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
       run.counts = tallied(run, Number(t[1]));
       continue;
     }
+    const skippedTotal = BRIEF_SKIPPED.exec(line);
+    if (skippedTotal !== null && run !== null && run.counts !== null && !sawRun) {
+      // The brief tail counts skips only here; they were counted as passed.
+      const n = Math.min(Number(skippedTotal[1]), run.counts.passed);
+      run.counts = { ...run.counts, passed: run.counts.passed - n, skipped: run.counts.skipped + n };
+      continue;
+    }
     if (SUITE_FAILED.test(line) || BRACKETED.test(line)) continue;
     if (FAILURE.test(line.trim()) && suite !== null) {
       if (outside === null) outside = { lines: [], logLine: at };
     }
     if (outside !== null && outside.lines.length < MAX_TEST_LINES) outside.lines.push(line);
+    else if (outside === null) {
+      // A skipped test's text ends with it (brief mode prints no result line for it).
+      if (SKIPPED_AT.test(line)) {
+        brief = null;
+        continue;
+      }
+      brief ??= { lines: [], logLine: at };
+      if (brief.lines.length >= MAX_TEST_LINES) brief.lines.shift();
+      brief.lines.push(line);
+    }
   }
   died("the log ends there");
   closeOutside();

@@ -101,6 +101,23 @@ describe("the run's seed line and repeated runs", () => {
   });
 });
 
+describe("--gtest_brief=1 (no [ RUN ] lines: each failure's text, then its result)", () => {
+  it("reads each failure with its own text and seed, skips from the tail, and nothing of a skipped test's text", () => {
+    const r = parse("gtest-real-brief.txt");
+    expect(detectKind(read("gtest-real-brief.txt"))).toBe("gtest-log");
+    expect(r.counts).toEqual({ tests: 8, passed: 2, failed: 4, errored: 0, skipped: 2 });
+    expect(r.tests.map((t) => [t.id, t.message])).toEqual([
+      ["Numeric.MeanNearMiss", "The difference between got and 2.0 is 5.999999999062311e-07, which exceeds 1e-7, where"],
+      ["Numeric.AddEquals", "Expected equality of these values:"],
+      ["Seeded.RoundTrip", "Expected: (v) < (7), actual: 8 vs 7"],
+      ["Typed/0.SumIsExact", "The difference between static_cast<double>(s) and 1.0 is 1.1920928955078125e-07, which exceeds 1e-9, where"],
+    ]);
+    const seeded = r.tests[2]!;
+    expect(seeded.details).not.toContain("fixture database");
+    expect(extractSeed(seeded, [])?.apply).toEqual({ kind: "env", env: { ROUND_SEED: "6" } });
+  });
+});
+
 describe("what the review found (helper-56)", () => {
   it("a result after text the test printed without a newline is its result, not a crash", () => {
     const text = ["[==========] Running 2 tests from 1 test suite.", "[ RUN      ] Print.NoNewline", "progress: 50%[       OK ] Print.NoNewline (0 ms)", "[ RUN      ] Print.Fails", "x.cc:9: Failure", "Failed", "[  FAILED  ] Print.Fails (0 ms)", "[==========] 2 tests from 1 test suite ran. (0 ms total)", ""].join("\n");
