@@ -108,7 +108,7 @@ describe("--gtest_brief=1 (no [ RUN ] lines: each failure's text, then its resul
     expect(r.counts).toEqual({ tests: 8, passed: 2, failed: 4, errored: 0, skipped: 2 });
     expect(r.tests.map((t) => [t.id, t.message])).toEqual([
       ["Numeric.MeanNearMiss", "The difference between got and 2.0 is 5.999999999062311e-07, which exceeds 1e-7, where"],
-      ["Numeric.AddEquals", "Expected equality of these values:"],
+      ["Numeric.AddEquals", "Expected equality of these values: add(40, 2) Which is: 43 42"],
       ["Seeded.RoundTrip", "Expected: (v) < (7), actual: 8 vs 7"],
       ["Typed/0.SumIsExact", "The difference between static_cast<double>(s) and 1.0 is 1.1920928955078125e-07, which exceeds 1e-9, where"],
     ]);

@@ -19,7 +19,7 @@ def test_env():
     print(f"use MXNET_TEST_SEED={seed} to reproduce")
     print("drawing")
     np.random.seed(seed)
-    assert np.random.rand() < 0.7
+    assert np.random.rand() < 0.85
 
 
 def test_ok():
@@ -35,7 +35,8 @@ describe("pytest -s -v: what a test printed is on its progress lines", () => {
 
   it("a seed printed there is the test's: same-seed reruns fail, fresh ones pass (dist/cli.js)", () => {
     const project = pytestProject("ft-s-verbose-", { "tests/test_s.py": TESTS });
-    // 8 draws 0.873: the assertion fails with it (and passes with 70% of seeds).
+    // 8 draws 0.873: the assertion fails with it (and passes with 85% of seeds: more than half
+    // of 10 fresh seeds fail about once in 700 triages; with 70% and 6 seeds, once in 14).
     const ci = ciWithConsole(project, ["-p", "no:randomly", "-s", "-v", "--junitxml=reports/junit.xml", "tests"], { env: { ...env, MXNET_TEST_SEED: "8" } });
     expect(ci.status).toBe(1);
     expect(ci.console).toContain("tests/test_s.py::test_env use MXNET_TEST_SEED=8 to reproduce\ndrawing\nFAILED");
@@ -48,7 +49,7 @@ describe("pytest -s -v: what a test printed is on its progress lines", () => {
     expect(parsed.tests[0]!.output).toBe("use MXNET_TEST_SEED=8 to reproduce\ndrawing");
     expect(parsed.tests[1]!.output).toBeUndefined();
 
-    const r = triageBoth(project, ["--reruns", "3", "--fresh-seeds", "6", "--jobs", "1"], env);
+    const r = triageBoth(project, ["--reruns", "3", "--fresh-seeds", "10", "--jobs", "1"], env);
     const t = r.report.tests.find((x) => x.name === "test_env")!;
     // Without the seed: "intermittent, unknown", and advice to print a seed (exit 0).
     expect(t, JSON.stringify(t.reruns)).toMatchObject({ verdict: "deterministic", seedSensitivity: "seed-specific", seed: { value: "8" } });

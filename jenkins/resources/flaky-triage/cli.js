@@ -6631,6 +6631,13 @@ class CappedText {
  * and MXNet's almost-equal checks begin their messages): alone it says nothing of the failure.
  */
 const BARE_EXCEPTION = /^[A-Za-z_][\w.]*:$/;
+/**
+ * googletest's EXPECT_EQ heading: the values (and "Which is:" what they evaluate to) are on the
+ * lines after it, and a message of the heading alone says nothing of what differed.
+ */
+const GTEST_EQUALITY = "Expected equality of these values:";
+/** Lines joined to GTEST_EQUALITY: two expressions, each with its "Which is:". */
+const MAX_EQUALITY_LINES = 4;
 /** Lines a bare exception line takes after it, while each ends in a colon ("Items are not equal:"). */
 const MAX_JOINED_LINES = 3;
 /**
@@ -6666,6 +6673,11 @@ function limits_firstLine(s, max) {
             continue;
         }
         const text = head === "" ? line : `${head} ${line}`;
+        if (text.length < max && text.startsWith(GTEST_EQUALITY) && joined < MAX_EQUALITY_LINES) {
+            head = text;
+            joined++;
+            continue;
+        }
         if (text.length < max && (head === "" ? BARE_EXCEPTION.test(text) : text.endsWith(":")) && joined < MAX_JOINED_LINES) {
             head = text;
             joined++;
