@@ -7049,7 +7049,7 @@ function parseGtestLog(raw, path) {
         }
         if (open !== null) {
             // The test's last words without a newline, then its result on the same line.
-            const at = line.startsWith("[") ? -1 : line.search(RESULT_AFTER_TEXT);
+            const at = RESULT.test(line) ? -1 : line.search(RESULT_AFTER_TEXT);
             if (at > 0) {
                 open.lines.push(line.slice(0, at));
                 lines[i] = line.slice(at);
@@ -8274,6 +8274,7 @@ def _run_protocol(item):
 def _run_attempts(state, item, attempts):
     def reseed(attempt):
         seed = state.seed_for(attempt)
+        _restore_import_state()
         _reseed(state, seed, item=item, fresh=state.fresh)
         return seed
 
@@ -8566,6 +8567,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     def reseed(attempt):
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
+        _restore_import_state()
         _reseed(state, seed, seed_env, global_seed, item, fresh=bool(run.get("fresh")))
         return seed
 
@@ -8687,11 +8689,37 @@ def _fresh_entropy():
     # Not imported yet: it seeds itself when the child imports it (and importing it here would
     # change what the test sees in sys.modules).
     random_module = sys.modules.get("numpy.random")
-    if random_module is not None and not _NUMPY_SEEDED[0]:
-        try:
+    _IMPORT_STATE[0] = None
+    if random_module is None:
+        return
+    try:
+        if not _NUMPY_SEEDED[0]:
             random_module.seed()
-        except Exception:
-            pass
+        elif _SEEN_SEED[0]:
+            # Seeded as the project was imported: every attempt starts from that state, as each
+            # fresh process would; a repeat in this child would draw on from the last one's.
+            _IMPORT_STATE[0] = random_module.get_state()
+    except Exception:
+        pass
+
+
+def _restore_import_state():
+    """Before each attempt in a child: numpy's global generator back to the state the project's
+    seed at import left (see _fresh_entropy); nothing when it was not seeded so."""
+    state = _IMPORT_STATE[0]
+    random_module = sys.modules.get("numpy.random")
+    if state is None or random_module is None:
+        return
+    try:
+        random_module.set_state(state)
+    except Exception:
+        pass
+
+
+# The state to start each attempt of this child from (numpy's, seeded at import), or None.
+_IMPORT_STATE = [None]
+# Whether a np.random.seed(N) call was seen (not only numpy.random imported before the plugin).
+_SEEN_SEED = [False]
 
 
 # Whether numpy's global generator may have been given a seed in this process: a call of
@@ -8712,6 +8740,7 @@ def _watch_numpy_seed():
         def watched(*args, **kwargs):
             if (args and args[0] is not None) or kwargs.get("seed") is not None:
                 _NUMPY_SEEDED[0] = True
+                _SEEN_SEED[0] = True
             return seed(*args, **kwargs)
         watched._ft_watched = True
         try:
@@ -11254,6 +11283,16 @@ function xmlRoot(head) {
         return "other-xml";
     return "not-xml";
 }
+/** Where the earliest of `markers` matches in `text`, or -1. */
+function firstMatch(markers, text) {
+    let first = -1;
+    for (const re of markers) {
+        const m = re.exec(text);
+        if (m !== null && (first < 0 || m.index < first))
+            first = m.index;
+    }
+    return first;
+}
 /** The kind of input `head` (the first KiB or more of a file, decoded) starts. */
 function detectKind(head) {
     const xml = xmlRoot(head);
@@ -11269,10 +11308,13 @@ function detectKind(head) {
     const text = normaliseCiLog(head).text;
     if (GO_TEST_MARKERS.some((re) => re.test(text)))
         return "go-test-log";
-    // After pytest's: a pytest test that runs a googletest binary prints its lines.
-    if (PYTEST_MARKERS.some((re) => re.test(text)))
+    // A pytest test that runs a googletest binary prints googletest's lines, and a googletest
+    // test may print pytest's: the runner whose own lines come first ran the log.
+    const pytestAt = firstMatch(PYTEST_MARKERS, text);
+    const gtestAt = firstMatch(GTEST_MARKERS, text);
+    if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt))
         return "pytest-log";
-    if (GTEST_MARKERS.some((re) => re.test(text)))
+    if (gtestAt >= 0)
         return "gtest-log";
     if (UNITTEST_MARKERS.some((re) => re.test(text)))
         return "unittest-log";
@@ -18618,7 +18660,7 @@ function classify(input) {
             return done("order-dependence", `failed all ${runs(same.n)} in its recorded order (seed ${seed.value}) but passed ${fresh.passes} of ` +
                 `${fresh.n} fresh orders: which tests run before it decides`);
         }
-        const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+        const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied, reruns.sameSeed.runs > 0);
         // A race that fails every rerun under the machine's load (our own parallel reruns among it)
         // reads as a regression: its concurrent code is worth a word before anyone bisects.
         const concurrency = findHint(hints, "concurrency");
@@ -18706,7 +18748,9 @@ function notReproducedButFresh(done, passed, seed, fresh, failingSeeds) {
 function drewItsOwn(seed, instead) {
     return `given CI's seed ${seed.value}, they printed ${instead.join(", ")} (the test draws its own seed and only prints it)`;
 }
-function deterministicCause(done, same, fresh, seed, sensitivity, numeric, instead, seedReapplied) {
+function deterministicCause(done, same, fresh, seed, sensitivity, numeric, instead, seedReapplied, 
+/** Reruns of ours ran (not only the report's own iterations or retries). */
+ranByUs) {
     const all = `failed all ${runs(same.n)}`;
     if (numeric.nearMiss || numeric.construction) {
         return done("tolerance", numeric.nearMiss ? `${all} with a near miss: ${numeric.describe}` : `${all}: ${numeric.describe}`);
@@ -18724,7 +18768,7 @@ function deterministicCause(done, same, fresh, seed, sensitivity, numeric, inste
         // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
         return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
     }
-    if (seed !== null && !seedReapplied && fresh.n === 0 && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
+    if (seed !== null && !seedReapplied && fresh.n === 0 && ranByUs && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
         // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
         // seed given as an argument, or to the global generators): "with seed N" would claim what
         // never ran. (A seed fixed in the code, `new Random(42)`, ran in every rerun.) Failing without
@@ -19335,8 +19379,10 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     switch (verdict) {
         case "not-reproduced": {
             const failing = reruns?.freshSeeds.failingSeeds ?? [];
-            if (seed !== null && failing.length > 0 && !ordersTestsOnly(seed)) {
-                return (`passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}: ` +
+            // Plain failures (as classify asks): seeds that only timed out or crashed name no input to fix.
+            if (seed !== null && (reruns?.freshSeeds.failed ?? 0) > 0 && !ordersTestsOnly(seed)) {
+                return (`passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}` +
+                    `${(reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
                     `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
                     `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`);
             }

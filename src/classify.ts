@@ -519,7 +519,7 @@ export function classify(input: ClassifyInput): Classification {
           `${fresh.n} fresh orders: which tests run before it decides`,
       );
     }
-    const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied);
+    const found = deterministicCause(done, same, fresh, seed, seedSensitivity, numeric, instead, seedReapplied, reruns.sameSeed.runs > 0);
     // A race that fails every rerun under the machine's load (our own parallel reruns among it)
     // reads as a regression: its concurrent code is worth a word before anyone bisects.
     const concurrency = findHint(hints, "concurrency");
@@ -650,6 +650,8 @@ function deterministicCause(
   numeric: NumericSignal,
   instead: readonly string[] | undefined,
   seedReapplied: boolean,
+  /** Reruns of ours ran (not only the report's own iterations or retries). */
+  ranByUs: boolean,
 ): Classification {
   const all = `failed all ${runs(same.n)}`;
   if (numeric.nearMiss || numeric.construction) {
@@ -668,7 +670,7 @@ function deterministicCause(
     // Not CI's seed again and again: a draw of its own each time, as fresh seeds would be.
     return done("regression", `${all}, each with inputs of its own (${drewItsOwn(seed, instead)}): it fails whatever it draws`);
   }
-  if (seed !== null && !seedReapplied && fresh.n === 0 && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
+  if (seed !== null && !seedReapplied && fresh.n === 0 && ranByUs && (seed.apply.kind === "args" || seed.apply.kind === "global-rng")) {
     // The reruns ran on the test's own default inputs (a --rerun-command without {seed} for a
     // seed given as an argument, or to the global generators): "with seed N" would claim what
     // never ran. (A seed fixed in the code, `new Random(42)`, ran in every rerun.) Failing without

@@ -227,9 +227,11 @@ function unknownFix(
   switch (verdict) {
     case "not-reproduced": {
       const failing = reruns?.freshSeeds.failingSeeds ?? [];
-      if (seed !== null && failing.length > 0 && !ordersTestsOnly(seed)) {
+      // Plain failures (as classify asks): seeds that only timed out or crashed name no input to fix.
+      if (seed !== null && (reruns?.freshSeeds.failed ?? 0) > 0 && !ordersTestsOnly(seed)) {
         return (
-          `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}: ` +
+          `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}` +
+          `${(reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
           `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
           `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`
         );

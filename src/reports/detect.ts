@@ -84,6 +84,16 @@ function xmlRoot(head: string): "junit" | "other-xml" | "maybe-junit" | "not-xml
   return "not-xml";
 }
 
+/** Where the earliest of `markers` matches in `text`, or -1. */
+function firstMatch(markers: readonly RegExp[], text: string): number {
+  let first = -1;
+  for (const re of markers) {
+    const m = re.exec(text);
+    if (m !== null && (first < 0 || m.index < first)) first = m.index;
+  }
+  return first;
+}
+
 /** The kind of input `head` (the first KiB or more of a file, decoded) starts. */
 export function detectKind(head: string): InputKind {
   const xml = xmlRoot(head);
@@ -95,9 +105,12 @@ export function detectKind(head: string): InputKind {
   // the readers will see.
   const text = normaliseCiLog(head).text;
   if (GO_TEST_MARKERS.some((re) => re.test(text))) return "go-test-log";
-  // After pytest's: a pytest test that runs a googletest binary prints its lines.
-  if (PYTEST_MARKERS.some((re) => re.test(text))) return "pytest-log";
-  if (GTEST_MARKERS.some((re) => re.test(text))) return "gtest-log";
+  // A pytest test that runs a googletest binary prints googletest's lines, and a googletest
+  // test may print pytest's: the runner whose own lines come first ran the log.
+  const pytestAt = firstMatch(PYTEST_MARKERS, text);
+  const gtestAt = firstMatch(GTEST_MARKERS, text);
+  if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt)) return "pytest-log";
+  if (gtestAt >= 0) return "gtest-log";
   if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";
 }

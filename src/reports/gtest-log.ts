@@ -181,7 +181,7 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
     }
     if (open !== null) {
       // The test's last words without a newline, then its result on the same line.
-      const at = line.startsWith("[") ? -1 : line.search(RESULT_AFTER_TEXT);
+      const at = RESULT.test(line) ? -1 : line.search(RESULT_AFTER_TEXT);
       if (at > 0) {
         open.lines.push(line.slice(0, at));
         lines[i] = line.slice(at);

@@ -529,6 +529,7 @@ def _run_protocol(item):
 def _run_attempts(state, item, attempts):
     def reseed(attempt):
         seed = state.seed_for(attempt)
+        _restore_import_state()
         _reseed(state, seed, item=item, fresh=state.fresh)
         return seed
 
@@ -821,6 +822,7 @@ def _run_plan_attempts(state, item, index, run_index, run):
 
     def reseed(attempt):
         seed = seeds[min(attempt, len(seeds) - 1)] if seeds else None
+        _restore_import_state()
         _reseed(state, seed, seed_env, global_seed, item, fresh=bool(run.get("fresh")))
         return seed
 
@@ -942,11 +944,37 @@ def _fresh_entropy():
     # Not imported yet: it seeds itself when the child imports it (and importing it here would
     # change what the test sees in sys.modules).
     random_module = sys.modules.get("numpy.random")
-    if random_module is not None and not _NUMPY_SEEDED[0]:
-        try:
+    _IMPORT_STATE[0] = None
+    if random_module is None:
+        return
+    try:
+        if not _NUMPY_SEEDED[0]:
             random_module.seed()
-        except Exception:
-            pass
+        elif _SEEN_SEED[0]:
+            # Seeded as the project was imported: every attempt starts from that state, as each
+            # fresh process would; a repeat in this child would draw on from the last one's.
+            _IMPORT_STATE[0] = random_module.get_state()
+    except Exception:
+        pass
+
+
+def _restore_import_state():
+    """Before each attempt in a child: numpy's global generator back to the state the project's
+    seed at import left (see _fresh_entropy); nothing when it was not seeded so."""
+    state = _IMPORT_STATE[0]
+    random_module = sys.modules.get("numpy.random")
+    if state is None or random_module is None:
+        return
+    try:
+        random_module.set_state(state)
+    except Exception:
+        pass
+
+
+# The state to start each attempt of this child from (numpy's, seeded at import), or None.
+_IMPORT_STATE = [None]
+# Whether a np.random.seed(N) call was seen (not only numpy.random imported before the plugin).
+_SEEN_SEED = [False]
 
 
 # Whether numpy's global generator may have been given a seed in this process: a call of
@@ -967,6 +995,7 @@ def _watch_numpy_seed():
         def watched(*args, **kwargs):
             if (args and args[0] is not None) or kwargs.get("seed") is not None:
                 _NUMPY_SEEDED[0] = True
+                _SEEN_SEED[0] = True
             return seed(*args, **kwargs)
         watched._ft_watched = True
         try:

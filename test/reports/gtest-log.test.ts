@@ -127,6 +127,18 @@ describe("what the review found (helper-56)", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("a googletest log whose test printed pytest's lines is googletest's (helper-57): the runner whose lines come first", () => {
+    const text = ["[==========] Running 1 test from 1 test suite.", "[ RUN      ] Words.PytestLike", "FAILED tests/x.py::test_y - AssertionError", "============================= test session starts ==============================", "x.cc:3: Failure", "Failed", "[  FAILED  ] Words.PytestLike (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)", ""].join("\n");
+    expect(detectKind(text)).toBe("gtest-log");
+    expect(parseGtestLog(text, "w.log").tests.map((t) => t.id)).toEqual(["Words.PytestLike"]);
+  });
+
+  it("a result after unterminated text that starts with a bracket is its result too (helper-57)", () => {
+    const text = ["[==========] Running 1 test from 1 test suite.", "[ RUN      ] Print2.Bracket", "[info] step 3/4[       OK ] Print2.Bracket (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)", ""].join("\n");
+    const r = parseGtestLog(text, "b.log");
+    expect([r.tests, r.counts.passed, r.warnings]).toEqual([[], 1, []]);
+  });
+
   it("a pytest log whose test printed googletest's lines is pytest's", () => {
     const text = ["============================= test session starts ==============================", "collected 1 item", "", "tests/test_cpp.py F", "", "=================================== FAILURES ===================================", "___________________________________ test_cpp ___________________________________", "[ RUN      ] Print.NoNewline", "E   AssertionError: binary failed", "tests/test_cpp.py:5: AssertionError", "=========================== short test summary info ============================", "FAILED tests/test_cpp.py::test_cpp - AssertionError: binary failed", "============================== 1 failed in 0.10s ===============================", ""].join("\n");
     expect(detectKind(text)).toBe("pytest-log");

@@ -431,6 +431,17 @@ describe("unseeded draws in forked children", () => {
     expect(new Set(values).size).toBe(1);
   }, 120_000);
 
+  it("and each attempt starts from that state, also a repeat in the same child: a draw that fails from it fails every rerun (helper-57: intermittent)", () => {
+    const project = pytestProject("ft-fork-seeded-repeat-", {
+      "tests/test_seeded.py": ["import numpy as np", "", "np.random.seed(1)", "", "", "def test_first_draw_is_big():", "    assert np.random.rand() > 0.5", ""].join("\n"),
+    });
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+    const r = ciThenTriage(project, { ciEnv: env, cliArgs: ["--reruns", "6", "--fresh-seeds", "0", "--jobs", "1"], env });
+    const t = r.report.tests[0]!;
+    expect(t.reruns.sameSeed, r.stderr).toMatchObject({ runs: 6, failed: 6 });
+    expect(t.verdict).toBe("deterministic");
+  }, 120_000);
+
   it("and one a plugin seeded before ours was loaded (an addopts -p plugin): left as it is, since that seed cannot be seen (helper-56)", () => {
     const project = pytestProject("ft-fork-plugin-seeded-", {
       "pytest.ini": "[pytest]\naddopts = -p seedplug\n",
