@@ -11283,6 +11283,8 @@ function xmlRoot(head) {
         return "other-xml";
     return "not-xml";
 }
+/** pytest's own framing: its section separators and its counts line (`1 failed, 2 passed in 0.12s`, under -q bare). */
+const PYTEST_SECTIONS = /^=+ (?:test session starts|FAILURES|ERRORS|short test summary info) =+\s*$|^(?:=+ )?\d+ (?:failed|passed|errors?)(?:, \d+ \w+)* in [\d.]+s\b/m;
 /** Where the earliest of `markers` matches in `text`, or -1. */
 function firstMatch(markers, text) {
     let first = -1;
@@ -11308,11 +11310,13 @@ function detectKind(head) {
     const text = normaliseCiLog(head).text;
     if (GO_TEST_MARKERS.some((re) => re.test(text)))
         return "go-test-log";
-    // A pytest test that runs a googletest binary prints googletest's lines, and a googletest
-    // test may print pytest's: the runner whose own lines come first ran the log.
+    // A pytest test that runs a googletest binary prints googletest's lines, first of all under
+    // -q (no session header); a googletest test may print pytest-like lines (a FAILED line, a
+    // traceback frame). pytest's own section lines decide for pytest; without them the runner
+    // whose lines come first ran the log.
     const pytestAt = firstMatch(PYTEST_MARKERS, text);
     const gtestAt = firstMatch(GTEST_MARKERS, text);
-    if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt))
+    if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt || PYTEST_SECTIONS.test(text)))
         return "pytest-log";
     if (gtestAt >= 0)
         return "gtest-log";

@@ -84,6 +84,9 @@ function xmlRoot(head: string): "junit" | "other-xml" | "maybe-junit" | "not-xml
   return "not-xml";
 }
 
+/** pytest's own framing: its section separators and its counts line (`1 failed, 2 passed in 0.12s`, under -q bare). */
+const PYTEST_SECTIONS = /^=+ (?:test session starts|FAILURES|ERRORS|short test summary info) =+\s*$|^(?:=+ )?\d+ (?:failed|passed|errors?)(?:, \d+ \w+)* in [\d.]+s\b/m;
+
 /** Where the earliest of `markers` matches in `text`, or -1. */
 function firstMatch(markers: readonly RegExp[], text: string): number {
   let first = -1;
@@ -105,11 +108,13 @@ export function detectKind(head: string): InputKind {
   // the readers will see.
   const text = normaliseCiLog(head).text;
   if (GO_TEST_MARKERS.some((re) => re.test(text))) return "go-test-log";
-  // A pytest test that runs a googletest binary prints googletest's lines, and a googletest
-  // test may print pytest's: the runner whose own lines come first ran the log.
+  // A pytest test that runs a googletest binary prints googletest's lines, first of all under
+  // -q (no session header); a googletest test may print pytest-like lines (a FAILED line, a
+  // traceback frame). pytest's own section lines decide for pytest; without them the runner
+  // whose lines come first ran the log.
   const pytestAt = firstMatch(PYTEST_MARKERS, text);
   const gtestAt = firstMatch(GTEST_MARKERS, text);
-  if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt)) return "pytest-log";
+  if (pytestAt >= 0 && (gtestAt < 0 || pytestAt < gtestAt || PYTEST_SECTIONS.test(text))) return "pytest-log";
   if (gtestAt >= 0) return "gtest-log";
   if (UNITTEST_MARKERS.some((re) => re.test(text))) return "unittest-log";
   return "unknown";

@@ -4,13 +4,17 @@
  * that crashed before writing its XML, of a SetUpTestSuite failure (its XML says "skipped"), and
  * of `ctest --output-on-failure`.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { detectKind } from "../../src/reports/detect.js";
 import { parseGtestLog } from "../../src/reports/gtest-log.js";
 import { joinInputs } from "../../src/reports/join.js";
 import { extractSeed } from "../../src/seeds/extract.js";
+import { pytestProject, removeTempDirs } from "../rerun/helpers.js";
+
+afterAll(removeTempDirs);
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/console");
 const read = (name: string): string => readFileSync(path.join(fixtures, name), "utf8");
@@ -127,8 +131,8 @@ describe("what the review found (helper-56)", () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it("a googletest log whose test printed pytest's lines is googletest's (helper-57): the runner whose lines come first", () => {
-    const text = ["[==========] Running 1 test from 1 test suite.", "[ RUN      ] Words.PytestLike", "FAILED tests/x.py::test_y - AssertionError", "============================= test session starts ==============================", "x.cc:3: Failure", "Failed", "[  FAILED  ] Words.PytestLike (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)", ""].join("\n");
+  it("a googletest log whose test printed pytest-like lines (a FAILED line, a frame) is googletest's (helper-57); pytest's own section lines would make it pytest's", () => {
+    const text = ["[==========] Running 1 test from 1 test suite.", "[ RUN      ] Words.PytestLike", "FAILED tests/x.py::test_y - AssertionError", "helper.py:12: in run", "x.cc:3: Failure", "Failed", "[  FAILED  ] Words.PytestLike (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)", ""].join("\n");
     expect(detectKind(text)).toBe("gtest-log");
     expect(parseGtestLog(text, "w.log").tests.map((t) => t.id)).toEqual(["Words.PytestLike"]);
   });
@@ -138,6 +142,16 @@ describe("what the review found (helper-56)", () => {
     const r = parseGtestLog(text, "b.log");
     expect([r.tests, r.counts.passed, r.warnings]).toEqual([[], 1, []]);
   });
+
+  it("pytest -q -s whose first test runs a googletest binary: pytest's, though googletest's lines come first (helper-58, a real pytest run)", () => {
+    const project = pytestProject("ft-pytest-gtest-", {
+      "fakebin.py": ["[==========] Running 1 test from 1 test suite.", "[ RUN      ] A.B", "[       OK ] A.B (0 ms)", "[==========] 1 test from 1 test suite ran. (0 ms total)"].map((l) => `print(${JSON.stringify(l)})`).join("\n"),
+      "tests/test_a.py": "import subprocess, sys\n\ndef test_binary():\n    subprocess.run([sys.executable, 'fakebin.py'], check=True)\n\ndef test_flaky():\n    assert 1 == 2\n",
+    });
+    const run = spawnSync("python3", ["-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", "tests"], { cwd: project, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(run.stdout.startsWith("[==========] Running 1 test"), run.stdout.slice(0, 300)).toBe(true);
+    expect(detectKind(run.stdout)).toBe("pytest-log");
+  }, 60_000);
 
   it("a pytest log whose test printed googletest's lines is pytest's", () => {
     const text = ["============================= test session starts ==============================", "collected 1 item", "", "tests/test_cpp.py F", "", "=================================== FAILURES ===================================", "___________________________________ test_cpp ___________________________________", "[ RUN      ] Print.NoNewline", "E   AssertionError: binary failed", "tests/test_cpp.py:5: AssertionError", "=========================== short test summary info ============================", "FAILED tests/test_cpp.py::test_cpp - AssertionError: binary failed", "============================== 1 failed in 0.10s ===============================", ""].join("\n");
