@@ -19356,7 +19356,7 @@ function suggest(input) {
             }
             return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
         case "unknown":
-            return unknownFix(test, verdict, tolerance, seed, reruns, how);
+            return unknownFix(test, verdict, tolerance, seed, reruns, how, input.failedPlainly);
     }
 }
 /** Which orders fail, when a seed that orders the tests found it: CI's (deterministic), or others (CI's passed). */
@@ -19374,7 +19374,7 @@ function seedSource(seed) {
         return "given to random's and numpy's global generators";
     return "the argument that passes it";
 }
-function unknownFix(test, verdict, tolerance, seed, reruns, how) {
+function unknownFix(test, verdict, tolerance, seed, reruns, how, failedPlainly) {
     const instead = reruns?.seedsPrintedInstead;
     if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
         return (`it prints seed ${seed.value} but draws its own (its reruns printed ${instead.join(", ")})${where(test)}: seed its ` +
@@ -19382,11 +19382,11 @@ function unknownFix(test, verdict, tolerance, seed, reruns, how) {
     }
     switch (verdict) {
         case "not-reproduced": {
-            const failing = reruns?.freshSeeds.failingSeeds ?? [];
+            const failing = failedPlainly !== undefined && failedPlainly.length > 0 ? failedPlainly : (reruns?.freshSeeds.failingSeeds ?? []);
             // Plain failures (as classify asks): seeds that only timed out or crashed name no input to fix.
             if (seed !== null && (reruns?.freshSeeds.failed ?? 0) > 0 && !ordersTestsOnly(seed)) {
                 return (`passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}` +
-                    `${(reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
+                    `${failedPlainly === undefined && (reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
                     `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
                     `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`);
             }
@@ -21589,10 +21589,21 @@ function triage_finish(c, outcome, note, reproduce, how) {
         seed: c.seed,
         reruns,
         tolerance: c.tolerance,
-        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true }),
+        suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true, failedPlainly: plainlyFailingSeeds(outcome) }),
         reproduce: outcome?.reproduce ?? reproduce,
         confidence: cls.confidence,
     };
+}
+/** The fresh seeds whose attempts failed (not timed out or crashed), in the order run. */
+function plainlyFailingSeeds(outcome) {
+    const fresh = outcome?.trialsByPhase["fresh-seeds"];
+    if (fresh === undefined)
+        return undefined;
+    const seeds = [];
+    for (const t of fresh)
+        if (t.kind === "failed" && t.seed !== undefined && !seeds.includes(t.seed))
+            seeds.push(t.seed);
+    return seeds;
 }
 /** Attempts recorded in the report itself (surefire reruns, pytest-rerunfailures) as a tally. */
 function recordedTally(test) {

@@ -336,10 +336,19 @@ function finish(
     seed: c.seed,
     reruns,
     tolerance: c.tolerance,
-    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true }),
+    suggestion: suggest({ test: t, verdict: cls.verdict, cause: cls.cause, tolerance: c.tolerance, seed: c.seed, reruns, how, concurrent: cls.concurrentCode === true, failedPlainly: plainlyFailingSeeds(outcome) }),
     reproduce: outcome?.reproduce ?? reproduce,
     confidence: cls.confidence,
   };
+}
+
+/** The fresh seeds whose attempts failed (not timed out or crashed), in the order run. */
+function plainlyFailingSeeds(outcome: RerunOutcome | undefined): string[] | undefined {
+  const fresh = outcome?.trialsByPhase["fresh-seeds"];
+  if (fresh === undefined) return undefined;
+  const seeds: string[] = [];
+  for (const t of fresh) if (t.kind === "failed" && t.seed !== undefined && !seeds.includes(t.seed)) seeds.push(t.seed);
+  return seeds;
 }
 
 /** Attempts recorded in the report itself (surefire reruns, pytest-rerunfailures) as a tally. */

@@ -138,6 +138,8 @@ export interface SuggestInput {
   how?: RerunHow;
   /** Its text or name shows concurrent code (threads, processes, workers). */
   concurrent?: boolean;
+  /** Fresh seeds whose attempts failed plainly (Reruns' failingSeeds holds timeouts and crashes too). */
+  failedPlainly?: readonly string[] | undefined;
 }
 
 /** pytest's message for a strict xfail that passed: `[XPASS(strict)] reason`. */
@@ -191,7 +193,7 @@ export function suggest(input: SuggestInput): string {
       }
       return `environment problem${where(test)}: fix the CI setup (missing dependency, file, fixture or service), not the test`;
     case "unknown":
-      return unknownFix(test, verdict, tolerance, seed, reruns, how);
+      return unknownFix(test, verdict, tolerance, seed, reruns, how, input.failedPlainly);
   }
 }
 
@@ -216,6 +218,7 @@ function unknownFix(
   seed: Seed | null,
   reruns: Reruns | undefined,
   how: RerunHow | undefined,
+  failedPlainly?: readonly string[],
 ): string {
   const instead = reruns?.seedsPrintedInstead;
   if (instead !== undefined && instead.length > 0 && seed !== null && verdict !== "not-rerun") {
@@ -226,12 +229,12 @@ function unknownFix(
   }
   switch (verdict) {
     case "not-reproduced": {
-      const failing = reruns?.freshSeeds.failingSeeds ?? [];
+      const failing = failedPlainly !== undefined && failedPlainly.length > 0 ? failedPlainly : (reruns?.freshSeeds.failingSeeds ?? []);
       // Plain failures (as classify asks): seeds that only timed out or crashed name no input to fix.
       if (seed !== null && (reruns?.freshSeeds.failed ?? 0) > 0 && !ordersTestsOnly(seed)) {
         return (
           `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}` +
-          `${(reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
+          `${failedPlainly === undefined && (reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
           `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
           `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`
         );

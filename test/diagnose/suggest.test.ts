@@ -51,6 +51,9 @@ describe("suggest", () => {
     // A seed given to the global generators: no argument to name (helper-56).
     const global: Seed = { ...SEED, apply: { kind: "global-rng", value: SEED.value } };
     expect(s("unknown", "not-reproduced", { reruns, seed: global })).toContain("rerun it with seed 11 (given to random's and numpy's global generators)");
+    // Some timed out, one failed: the seed to rerun is the one that failed (helper-58).
+    const mixed: Reruns = { ...REPEATED, freshSeeds: { runs: 4, passed: 1, failed: 1, timedOut: 2, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["91", "92", "93"] } };
+    expect(s("unknown", "not-reproduced", { reruns: mixed, failedPlainly: ["93"] })).toMatch(/^passed every rerun with CI's seed 578250488 but failed with fresh seed 93: rerun it with seed 93 /);
     // Fresh seeds that only timed out name no input to fix (helper-57).
     const timedOut: Reruns = { ...REPEATED, freshSeeds: { runs: 4, passed: 3, failed: 0, timedOut: 1, crashed: 0, stoppedEarly: false, seeds: [], failingSeeds: ["9"] } };
     expect(s("unknown", "not-reproduced", { reruns: timedOut })).toMatch(/^not reproduced \(10 passing reruns/);
