@@ -6973,6 +6973,17 @@ function parseGtestLog(raw, path) {
         const kept = dropped > 0 ? [...o.lines.slice(0, MAX_TEST_LINES / 2), `[... ${dropped} lines cut ...]`, ...o.lines.slice(MAX_TEST_LINES / 2)] : o.lines;
         return detach(kept.join("\n").replace(/\s+$/, ""));
     };
+    /** A test's result line, with the lines it printed before it (a failure's text). */
+    const recordResult = (result, from) => {
+        const id = result[2] ?? result[4];
+        resulted++;
+        if (result[1] !== "FAILED") {
+            record({ id, outcome: result[1] === "SKIPPED" ? "skipped" : "passed" });
+            return;
+        }
+        const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
+        record({ id, outcome: "failed", message: failureText(from.lines) ?? `${id} failed`, details: details(from, from.dropped) + where, logLine: from.logLine });
+    };
     const died = (why) => {
         if (open === null)
             return;
@@ -7057,20 +7068,8 @@ function parseGtestLog(raw, path) {
                 continue;
             }
             const result = RESULT.exec(line);
-            const id = result === null ? undefined : (result[2] ?? result[4]);
-            if (result !== null && id === open.id) {
-                resulted++;
-                const kind = result[1];
-                if (kind === undefined)
-                    record({ id, outcome: "passed" });
-                else if (kind === "SKIPPED")
-                    record({ id, outcome: "skipped" });
-                else {
-                    const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
-                    const d = details(open, open.dropped) + where;
-                    const failure = failureText(open.lines);
-                    record({ id, outcome: "failed", message: failure ?? `${id} failed`, details: d, logLine: open.logLine });
-                }
+            if (result !== null && (result[2] ?? result[4]) === open.id) {
+                recordResult(result, open);
                 open = null;
                 continue;
             }
@@ -7098,15 +7097,7 @@ function parseGtestLog(raw, path) {
         // --gtest_brief=1 prints no [ RUN ] lines: a failure's text, then its result line.
         const result = RESULT.exec(line);
         if (result !== null) {
-            const id = result[2] ?? result[4];
-            resulted++;
-            if (result[1] === "FAILED") {
-                const lines = brief?.lines ?? [];
-                const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
-                record({ id, outcome: "failed", message: failureText(lines) ?? `${id} failed`, details: details({ lines }) + where, logLine: brief?.logLine ?? at });
-            }
-            else
-                record({ id, outcome: result[1] === "SKIPPED" ? "skipped" : "passed" });
+            recordResult(result, brief ?? { lines: [], logLine: at });
             brief = null;
             continue;
         }
@@ -7177,7 +7168,7 @@ function repeats(runs) {
 function oneRun(runs) {
     const counts = emptyCounts();
     for (const run of runs) {
-        const c = run.counts ?? tallied({ records: run.records, counts: null }, 0);
+        const c = run.counts ?? countRecords(run.records);
         for (const k of Object.keys(counts))
             counts[k] += c[k];
     }
@@ -7216,14 +7207,8 @@ function withoutTime(text) {
  * result it printed, a suite's set-up failure is one more failing test.
  */
 function tallied(run, ran) {
-    const c = emptyCounts();
-    let suites = 0;
-    for (const r of run.records) {
-        c.tests++;
-        c[r.outcome === "errored" ? "errored" : r.outcome]++;
-        if (r.id.endsWith(".*"))
-            suites++;
-    }
+    const c = countRecords(run.records);
+    const suites = run.records.filter((r) => r.id.endsWith(".*")).length;
     // Tests the tail counts that printed no line we read (a log with lines cut out of it) passed.
     const missing = ran - (c.tests - suites);
     if (missing > 0) {

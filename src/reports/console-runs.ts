@@ -60,7 +60,7 @@ function bucket(outcome: Outcome): Exclude<keyof Counts, "tests"> {
 }
 
 /** Counts implied by a run's records alone (when its tail line is missing). */
-function countRecords(records: RunRecord[]): Counts {
+export function countRecords(records: RunRecord[]): Counts {
   const c = emptyCounts();
   for (const r of records) {
     c[bucket(r.outcome)]++;

@@ -18,7 +18,7 @@
  */
 import type { ParsedInput } from "../model.js";
 import { normaliseCiLog } from "./ci-log.js";
-import { capWarnings, dropCutTail, emptyCounts, mergeRuns, type Run, type RunRecord } from "./console-runs.js";
+import { capWarnings, countRecords, dropCutTail, emptyCounts, mergeRuns, type Run, type RunRecord } from "./console-runs.js";
 import { detach } from "./limits.js";
 
 const RUN_HEADER = /^\[==========\] Running (\d+) tests? from \d+ test (?:suites?|cases?)\.\s*$/;
@@ -105,6 +105,17 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
     const kept = dropped > 0 ? [...o.lines.slice(0, MAX_TEST_LINES / 2), `[... ${dropped} lines cut ...]`, ...o.lines.slice(MAX_TEST_LINES / 2)] : o.lines;
     return detach(kept.join("\n").replace(/\s+$/, ""));
   };
+  /** A test's result line, with the lines it printed before it (a failure's text). */
+  const recordResult = (result: RegExpExecArray, from: { lines: string[]; dropped?: number; logLine: number }): void => {
+    const id = result[2] ?? result[4]!;
+    resulted++;
+    if (result[1] !== "FAILED") {
+      record({ id, outcome: result[1] === "SKIPPED" ? "skipped" : "passed" });
+      return;
+    }
+    const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
+    record({ id, outcome: "failed", message: failureText(from.lines) ?? `${id} failed`, details: details(from, from.dropped) + where, logLine: from.logLine });
+  };
   const died = (why: string): void => {
     if (open === null) return;
     const last = open.lines.map((l) => l.trim()).filter((l) => l !== "").at(-1);
@@ -189,18 +200,8 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
         continue;
       }
       const result = RESULT.exec(line);
-      const id = result === null ? undefined : (result[2] ?? result[4]);
-      if (result !== null && id === open.id) {
-        resulted++;
-        const kind = result[1];
-        if (kind === undefined) record({ id, outcome: "passed" });
-        else if (kind === "SKIPPED") record({ id, outcome: "skipped" });
-        else {
-          const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
-          const d = details(open, open.dropped) + where;
-          const failure = failureText(open.lines);
-          record({ id, outcome: "failed", message: failure ?? `${id} failed`, details: d, logLine: open.logLine });
-        }
+      if (result !== null && (result[2] ?? result[4]) === open.id) {
+        recordResult(result, open);
         open = null;
         continue;
       }
@@ -226,13 +227,7 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
     // --gtest_brief=1 prints no [ RUN ] lines: a failure's text, then its result line.
     const result = RESULT.exec(line);
     if (result !== null) {
-      const id = result[2] ?? result[4]!;
-      resulted++;
-      if (result[1] === "FAILED") {
-        const lines = brief?.lines ?? [];
-        const where = result[3] !== undefined ? `\nwhere ${result[3]}` : "";
-        record({ id, outcome: "failed", message: failureText(lines) ?? `${id} failed`, details: details({ lines }) + where, logLine: brief?.logLine ?? at });
-      } else record({ id, outcome: result[1] === "SKIPPED" ? "skipped" : "passed" });
+      recordResult(result, brief ?? { lines: [], logLine: at });
       brief = null;
       continue;
     }
@@ -300,7 +295,7 @@ function repeats(runs: readonly Run[]): boolean {
 function oneRun(runs: readonly Run[]): Run {
   const counts = emptyCounts();
   for (const run of runs) {
-    const c = run.counts ?? tallied({ records: run.records, counts: null }, 0)!;
+    const c = run.counts ?? countRecords(run.records);
     for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += c[k];
   }
   return { records: runs.flatMap((r) => r.records), counts };
@@ -340,13 +335,8 @@ function withoutTime(text: string): string {
  * result it printed, a suite's set-up failure is one more failing test.
  */
 function tallied(run: Run, ran: number): Run["counts"] {
-  const c = emptyCounts();
-  let suites = 0;
-  for (const r of run.records) {
-    c.tests++;
-    c[r.outcome === "errored" ? "errored" : r.outcome]++;
-    if (r.id.endsWith(".*")) suites++;
-  }
+  const c = countRecords(run.records);
+  const suites = run.records.filter((r) => r.id.endsWith(".*")).length;
   // Tests the tail counts that printed no line we read (a log with lines cut out of it) passed.
   const missing = ran - (c.tests - suites);
   if (missing > 0) {
