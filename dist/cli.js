@@ -7045,7 +7045,7 @@ function parseGtestLog(raw, path) {
             closeOutside();
             continue;
         }
-        const status = ctestStatus(line);
+        const status = ctestStatusLine(line);
         if (status !== null) {
             died("CTest went on to the next test");
             closeOutside();
@@ -7179,7 +7179,7 @@ function oneRun(runs) {
  * its name and verdict, read with indexOf (a lazy pattern over the line's middle was quadratic
  * in a long line).
  */
-function ctestStatus(line) {
+function ctestStatusLine(line) {
     const head = CTEST_STATUS.exec(line);
     if (head === null || !/ sec\s*$/.test(line.slice(-12)))
         return null;
@@ -9223,6 +9223,7 @@ function tellingLine(stdout, stderr) {
 
 
 
+
 const PLACEHOLDER = /\{(id|file|name|seed)\}/g;
 function expandTemplate(template, values) {
     return template.map((element) => element.replace(PLACEHOLDER, (_, key) => values[key]));
@@ -9322,7 +9323,7 @@ const TEMPLATE_JUDGE = {
         }
         if (exitCode === 0)
             return { kind: "passed" };
-        const status = template_ctestStatus(stdout);
+        const status = ctestStatus(stdout);
         if (status !== null)
             return { kind: "failed", message: `CTest: ${status.line}`, ...(status.kind === "timeout" ? { timedOut: true } : { crashed: true }) };
         const telling = tellingLine(stdout, stderr);
@@ -9335,12 +9336,14 @@ const TEMPLATE_JUDGE = {
  * "Subprocess aborted***Exception:") or was stopped at its TIMEOUT, which CTest's own exit code
  * (8) does not tell from a failed assertion.
  */
-const template_CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
-function template_ctestStatus(stdout) {
-    const m = template_CTEST_STATUS.exec(stdout);
-    if (m === null)
-        return null;
-    return { kind: m[1] === "***Timeout" ? "timeout" : "crash", line: m[0].trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+function ctestStatus(stdout) {
+    for (const line of stdout.split("\n")) {
+        const status = ctestStatusLine(line)?.status;
+        if (status !== "***Timeout" && status?.startsWith("***Exception:") !== true)
+            continue;
+        return { kind: status === "***Timeout" ? "timeout" : "crash", line: line.trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+    }
+    return null;
 }
 function templateDriver(template) {
     const usesSeed = template.some((e) => e.includes("{seed}"));

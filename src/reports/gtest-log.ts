@@ -177,7 +177,7 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
       closeOutside();
       continue;
     }
-    const status = ctestStatus(line);
+    const status = ctestStatusLine(line);
     if (status !== null) {
       died("CTest went on to the next test");
       closeOutside();
@@ -306,7 +306,7 @@ function oneRun(runs: readonly Run[]): Run {
  * its name and verdict, read with indexOf (a lazy pattern over the line's middle was quadratic
  * in a long line).
  */
-function ctestStatus(line: string): { name: string; status: string } | null {
+export function ctestStatusLine(line: string): { name: string; status: string } | null {
   const head = CTEST_STATUS.exec(line);
   if (head === null || !/ sec\s*$/.test(line.slice(-12))) return null;
   const rest = line.slice(head[0].length);

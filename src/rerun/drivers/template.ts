@@ -9,6 +9,7 @@ import type { Seed, TestCase } from "../../model.js";
 import { shellQuoteCommand } from "../../render/shell-quote.js";
 import { seedApplication } from "../seed-apply.js";
 import type { Invocation, InvocationRequest, Judge, RerunDriver, SeedSupport } from "./types.js";
+import { ctestStatusLine } from "../../reports/gtest-log.js";
 import { nodeIdFile } from "../../reports/pytest-ids.js";
 import { tellingLine } from "../telling-line.js";
 
@@ -129,12 +130,13 @@ const TEMPLATE_JUDGE: Judge = {
  * "Subprocess aborted***Exception:") or was stopped at its TIMEOUT, which CTest's own exit code
  * (8) does not tell from a failed assertion.
  */
-const CTEST_STATUS = /^ *\d+\/\d+ Test +#\d+: [^\n]*?(\*\*\*Timeout|\*\*\*Exception:)[^\n]*$/m;
-
 export function ctestStatus(stdout: string): { kind: "timeout" | "crash"; line: string } | null {
-  const m = CTEST_STATUS.exec(stdout);
-  if (m === null) return null;
-  return { kind: m[1] === "***Timeout" ? "timeout" : "crash", line: m[0].trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+  for (const line of stdout.split("\n")) {
+    const status = ctestStatusLine(line)?.status;
+    if (status !== "***Timeout" && status?.startsWith("***Exception:") !== true) continue;
+    return { kind: status === "***Timeout" ? "timeout" : "crash", line: line.trim().replace(/ \.{3,}\s*/, " ").replace(/\s+/g, " ") };
+  }
+  return null;
 }
 
 export function templateDriver(template: readonly string[]): RerunDriver {
