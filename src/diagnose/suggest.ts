@@ -14,6 +14,11 @@ import { formatTolerance } from "./ladder.js";
 /** Trials suggested to verify a non-reproduced failure: bounds the failure rate below 3%. */
 export const VERIFY_TRIALS = 100;
 
+/** The first three seeds of a list, "..." for the rest: what a one-line fix names. */
+function firstSeeds(seeds: readonly string[]): string {
+  return seeds.slice(0, 3).join(", ") + (seeds.length > 3 ? ", ..." : "");
+}
+
 function where(test: TestCase): string {
   if (test.file === undefined) return "";
   return test.line !== undefined ? ` in ${test.file}:${test.line}` : ` in ${test.file}`;
@@ -59,7 +64,7 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
   // "Only" when no fresh seed failed: the fresh ones that did are inputs to fix as well.
   const fresh = reruns?.freshSeeds;
   const others = fresh !== undefined && fresh.failingSeeds.length > 0 && withSeed(seed) !== ""
-    ? ` and ${fresh.failed + fresh.timedOut + fresh.crashed} of ${fresh.runs} fresh seeds (${fresh.failingSeeds.slice(0, 3).join(", ")}${fresh.failingSeeds.length > 3 ? ", ..." : ""})`
+    ? ` and ${fresh.failed + fresh.timedOut + fresh.crashed} of ${fresh.runs} fresh seeds (${firstSeeds(fresh.failingSeeds)})`
     : "";
   const lead = others === "" ? `fails only${withSeed(seed) || " with particular inputs"}` : `fails${withSeed(seed)}${others}`;
   return `${lead}: reproduce it${where(test)}, ${cover}`;
@@ -201,7 +206,7 @@ export function suggest(input: SuggestInput): string {
 function inOrders(verdict: Verdict, seed: Seed | null, reruns: Reruns | undefined): string {
   if (verdict !== "not-reproduced") return `fails in its recorded order${withSeed(seed)}, passes in others`;
   const failing = reruns?.freshSeeds.failingSeeds ?? [];
-  return `passes in its recorded order${withSeed(seed)}, fails in others${failing.length > 0 ? ` (seeds ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""})` : ""}`;
+  return `passes in its recorded order${withSeed(seed)}, fails in others${failing.length > 0 ? ` (seeds ${firstSeeds(failing)})` : ""}`;
 }
 
 /** Where a seed is given back to the test: its environment variables, or its arguments. */
@@ -233,7 +238,7 @@ function unknownFix(
       // Plain failures (as classify asks): seeds that only timed out or crashed name no input to fix.
       if (seed !== null && (reruns?.freshSeeds.failed ?? 0) > 0 && !ordersTestsOnly(seed)) {
         return (
-          `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${failing.slice(0, 3).join(", ")}${failing.length > 3 ? ", ..." : ""}` +
+          `passed every rerun with CI's seed ${seed.value} but failed with fresh seed${failing.length === 1 ? "" : "s"} ${firstSeeds(failing)}` +
           `${failedPlainly === undefined && (reruns?.freshSeeds.timedOut ?? 0) + (reruns?.freshSeeds.crashed ?? 0) > 0 ? " (some of them timed out or crashed)" : ""}: ` +
           `rerun it with seed ${failing[0]} (${seedSource(seed)}) a few times: failing every time, those inputs hit an edge case to fix${where(test)} ` +
           `(keep the seed as a regression case); only sometimes, a race. CI's own failure stays unexplained: ${verifyFix(test, reruns, how)}`
