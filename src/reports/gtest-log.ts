@@ -119,14 +119,13 @@ export function parseGtestLog(raw: string, path: string): ParsedInput {
   const died = (why: string): void => {
     if (open === null) return;
     const last = open.lines.map((l) => l.trim()).filter((l) => l !== "").at(-1);
-    const said = last !== undefined ? ` (its last line: ${last.slice(0, 300)})` : "";
     const how =
       ctest !== null && ctest.status.startsWith("***Timeout")
         ? `CTest stopped it at its TIMEOUT (${ctest.status})`
         : ctest !== null && ctest.status.startsWith("***Exception")
           ? `its process crashed (CTest: ${ctest.status.trim()})`
           : "the test binary died or was stopped (a crash, an abort, or a kill such as a timeout)";
-    const message = `${open.id} started and printed no result${said}: ${how}`;
+    const message = noResultMessage(open.id, last, how);
     const d = details(open, open.dropped);
     record({ id: open.id, outcome: "failed", message, details: d === "" ? message : `${d}\n${message}`, logLine: open.logLine });
     warnings.push(`${path}: ${open.id} started and printed no result (${why})${expected !== null && expected > resulted + 1 ? `; ${expected - resulted - 1} more tests of that run never ran` : ""}`);
@@ -344,6 +343,11 @@ function tallied(run: Run, ran: number): Run["counts"] {
     c.passed += missing;
   }
   return c;
+}
+
+/** What a test that started and printed no result says: its last line, when it printed one, and how it ended. */
+export function noResultMessage(id: string, last: string | undefined, how: string): string {
+  return `${id} started and printed no result${last !== undefined ? ` (its last line: ${last.slice(0, 300)})` : ""}: ${how}`;
 }
 
 /**

@@ -6988,13 +6988,12 @@ function parseGtestLog(raw, path) {
         if (open === null)
             return;
         const last = open.lines.map((l) => l.trim()).filter((l) => l !== "").at(-1);
-        const said = last !== undefined ? ` (its last line: ${last.slice(0, 300)})` : "";
         const how = ctest !== null && ctest.status.startsWith("***Timeout")
             ? `CTest stopped it at its TIMEOUT (${ctest.status})`
             : ctest !== null && ctest.status.startsWith("***Exception")
                 ? `its process crashed (CTest: ${ctest.status.trim()})`
                 : "the test binary died or was stopped (a crash, an abort, or a kill such as a timeout)";
-        const message = `${open.id} started and printed no result${said}: ${how}`;
+        const message = noResultMessage(open.id, last, how);
         const d = details(open, open.dropped);
         record({ id: open.id, outcome: "failed", message, details: d === "" ? message : `${d}\n${message}`, logLine: open.logLine });
         warnings.push(`${path}: ${open.id} started and printed no result (${why})${expected !== null && expected > resulted + 1 ? `; ${expected - resulted - 1} more tests of that run never ran` : ""}`);
@@ -7217,6 +7216,10 @@ function tallied(run, ran) {
     }
     return c;
 }
+/** What a test that started and printed no result says: its last line, when it printed one, and how it ended. */
+function noResultMessage(id, last, how) {
+    return `${id} started and printed no result${last !== undefined ? ` (its last line: ${last.slice(0, 300)})` : ""}: ${how}`;
+}
 /**
  * What failed, in googletest's words: the lines after each `file:line: Failure` heading, up to
  * the next heading or googletest line, the first failure first. Shared with the CTest dialect,
@@ -7400,8 +7403,7 @@ function ctestMessage(output) {
     const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");
     if (started !== null) {
         // Its last words say how it died when anything does (an assert's "Assertion `x' failed.").
-        const said = last !== undefined && last !== started[0] ? ` (its last line: ${last.slice(0, 300)})` : "";
-        return `${started[1]} started and printed no result${said}: the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)`;
+        return noResultMessage(started[1], last !== started[0] ? last : undefined, "the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)");
     }
     return last?.slice(0, 500);
 }

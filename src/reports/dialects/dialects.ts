@@ -5,7 +5,7 @@
  * here the XML reading is shared and only the conventions differ).
  */
 import type { TestCase } from "../../model.js";
-import { failureText } from "../gtest-log.js";
+import { failureText, noResultMessage } from "../gtest-log.js";
 import {
   catch2Places,
   cunitPlaces,
@@ -154,8 +154,7 @@ export function ctestMessage(output: string): string | undefined {
   const started = /^\[ RUN {6}\] (\S+)$/.exec(printed.findLast((l) => /^\[ (?:RUN {6}| {7}OK|FAILED|SKIPPED)/.test(l)) ?? "");
   if (started !== null) {
     // Its last words say how it died when anything does (an assert's "Assertion `x' failed.").
-    const said = last !== undefined && last !== started[0] ? ` (its last line: ${last.slice(0, 300)})` : "";
-    return `${started[1]!} started and printed no result${said}: the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)`;
+    return noResultMessage(started[1]!, last !== started[0] ? last : undefined, "the test process died or was stopped (a crash, an abort or CTest's TIMEOUT; its JUnit does not say which)");
   }
   return last?.slice(0, 500);
 }
