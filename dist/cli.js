@@ -6412,29 +6412,31 @@ const MAX_OUTPUT_CHARS = 256 * KiB;
 /**
  * Once this much failure text and output has been retained from one file, further failing tests
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
+ * 1 MiB trace would need ~100 GiB. 4 MiB keeps the full text of the first ~650 failures of
  * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
  * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
  * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
  * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
- * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
- * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
- * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
- * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
+ * characters. Memory then grows by ~1.7 K characters per failure.
+ *
+ * It was 8 MiB, and the lean tier's 16 MiB, until the whole CLI had to stay under 150 MB on the
+ * 500 MB bench report (31,000 failures, 1.6 M testcases): halving both took its peak from
+ * 147-150 MB to 141-143 MB (with src/io/heap.ts keeping the heap small). pytest prints the
+ * failing line last (`tests/x.py:42: AssertionError`), so the tail keeps it; the generator's
+ * tracebacks put random frames and assertion lines in any order, and of the 100 MB report's 6,288
+ * failures 978 (all past the 659th) got another frame of their file as their line.
  */
-const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
+const MAX_RETAINED_CHARS_PER_FILE = 4 * MiB;
 const LEAN_DETAILS_CHARS = 1 * KiB;
 const LEAN_OUTPUT_CHARS = 512;
 /**
- * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
+ * Past this much retained text (the lean tier holds ~2,400 of the generator's failures), each
  * further failing test keeps only the ends of its traceback and output: the failing line and
  * the exception at the bottom, a seed printed first or last. Those failures are far past any
  * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
- * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
- * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
- * and peaks at 138-144 MB RSS instead of 167 MB.
+ * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier.
  */
-const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
+const MAX_LEAN_RETAINED_CHARS_PER_FILE = 8 * MiB;
 const MINIMAL_DETAILS_CHARS = 256;
 const MINIMAL_OUTPUT_CHARS = 128;
 /**
@@ -6492,12 +6494,19 @@ const READ_CHUNK_BYTES = 64 * KiB;
 const READ_BLOCK_BYTES = 1024 * KiB;
 /**
  * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
- * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
- * flat copy, so a kept 4 KiB message does not pin the 50 MB text it came from.
+ * `big.slice(a, b)` (13 characters or more) as a view that keeps all of `big` alive, so a kept
+ * 4 KiB message would pin the 50 MB text it came from. Text of one byte per character (nearly
+ * all of it) is copied through a Buffer, which gives a string of its own; concatenating and
+ * slicing, the way for the rest, gives a view again, of a one-character-longer copy: ~33 bytes
+ * more for each of the ~4 strings a failing test keeps (4 MB on the 500 MB bench report).
+ * Shorter strings are copies already.
  */
 function detach(s) {
-    return (" " + s).slice(1);
+    if (s.length < 13)
+        return s;
+    return NON_LATIN1.test(s) ? (" " + s).slice(1) : Buffer.from(s, "latin1").toString("latin1");
 }
+const NON_LATIN1 = /[^\u0000-\u00ff]/;
 /** Index in `s` at or before `i` that does not split a UTF-16 surrogate pair. */
 function safeCutEnd(s, i) {
     if (i <= 0 || i >= s.length)
@@ -15879,6 +15888,7 @@ function rarity(code) {
 ;// CONCATENATED MODULE: ./src/seeds/extract.ts
 
 
+
 /**
  * Matches found past this many characters of one field are not looked for: readers already
  * cap captured output, this only bounds the work on hostile input.
@@ -16270,13 +16280,9 @@ function reportSeedContext(head) {
         const m = r.pattern.exec(head);
         r.pattern.lastIndex = 0;
         if (m !== null)
-            found.push(detachCopy(m[0]));
+            found.push(detach(m[0])); // a slice of the head, which need not stay alive with every test
     }
     return found.length > 0 ? found.join("\n") : undefined;
-}
-/** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
-function detachCopy(s) {
-    return (" " + s).slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/reports/join.ts
@@ -21353,11 +21359,14 @@ async function triage(settings, hooks = {}, options = {}) {
         onProgress: (ev) => onProgress({ kind: "reading", ...ev }),
         onRead: (input) => onProgress(readEvent(input)),
     };
-    // Handed on without a name here, so nothing holds the inputs' text once it is joined.
     // A runner whose reports hold one testcase per test (jest, vitest): repeated ids are tests,
     // also in a report whose root element was renamed (the reader otherwise goes by it).
     const repeatsAreTests = runnerWritesOneTestcasePerTest(settings.runner);
-    return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests }), settings, hooks, { ...options, announced: true });
+    // triageInputs empties this array as it joins the inputs, so this frame, which waits for the
+    // whole triage, does not hold their text.
+    const inputs = await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests });
+    hooks.afterPhase?.("read");
+    return triageInputs(inputs, settings, hooks, { ...options, announced: true });
 }
 /**
  * The engine from already-read inputs (text pasted on stdin has no file to read). Takes the
@@ -21371,7 +21380,9 @@ async function triageInputs(inputs, settings, hooks = {}, options = {}) {
     // `inputs` (or a loop variable left in a register, hence announce) it held every failure's
     // text until the report was done: 40 MB of the 500 MB report's peak heap.
     const project = projectView(settings.cwd);
-    return triageTests(joinInputs(inputs.splice(0), project), project, counts, summaries, settings, hooks, options);
+    const tests = joinInputs(inputs.splice(0), project);
+    hooks.afterPhase?.("joined");
+    return triageTests(tests, project, counts, summaries, settings, hooks, options);
 }
 function readEvent(input) {
     return { kind: "read", path: input.path, tests: input.counts.tests, failing: input.counts.failed + input.counts.errored, warnings: input.warnings };
@@ -21405,6 +21416,7 @@ async function triageTests(tests, project, counts, inputs, settings, hooks, opti
         releaseText(test);
         return c;
     });
+    hooks.afterPhase?.("extracted");
     const env = hooks.env ?? {};
     const python = resolvePython(env);
     const selected = selectForRerun(candidates, settings, python);
@@ -23583,6 +23595,101 @@ async function verifyMain(argv) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/io/heap.ts
+
+
+/**
+ * Keeps the heap of a run near what it holds, so that a report of hundreds of megabytes is
+ * triaged in the memory of a small CI runner. V8 sizes its heap for throughput, and two of its
+ * choices made most of the CLI's peak on the 500 MB bench report (31,000 failing tests; 216-224
+ * MB RSS before this, 141-143 MB with it and the reader's smaller text budgets; bench/README.md):
+ *
+ * - The young generation doubles (2, 4, 8, 16, 32 MB) while much of what is allocated survives,
+ *   as the failures a reader keeps do, and it does not shrink while work goes on. Stopped at
+ *   8 MB it is ~20 MB less of the peak; stopped at V8's first 2 MB, reading took 18% longer. A
+ *   command-line flag (`--max-semi-space-size`) cannot reach the Action, which the runner
+ *   starts, nor `node dist/cli.js`; V8 reads its growth factor each time it grows the space, so
+ *   setting that to 1 at run time stops the growth where it is.
+ * - The old generation is collected when it has grown by a factor of what the last full
+ *   collection left. Each phase of the engine leaves the previous one's structures behind (the
+ *   reader's buffers, the join's index, the failure text once seeds and tolerances are read
+ *   from it), and without a full collection between phases they stacked up: ~45 MB of the peak.
+ *   A full collection of the ~60 MB that stays takes 20-40 ms.
+ *
+ * Together they cost ~0.25 s of the 500 MB report's 3.2 s. Both are side effects on the
+ * process, so they live here, at the edge; the engine only says when a phase has ended
+ * (TriageHooks.afterPhase).
+ */
+/** New-space size (two semi-spaces) at which its growth stops. */
+const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
+/**
+ * Heap in use below which a phase's end collects nothing: a small report's run (almost every
+ * run) pays nothing for this, and there is little to gain below it.
+ */
+const COLLECT_ABOVE_BYTES = 48 * 1024 * 1024;
+/** The V8 flags set at run time (test/io/heap.test.ts runs them under Node 20 and 24). */
+const V8_FLAGS = {
+    stopYoungGrowth: "--semi-space-growth-factor=1",
+    exposeGc: "--expose-gc",
+    hideGc: "--no-expose-gc",
+};
+/** How often the young generation's size is looked at while the event loop turns (reading). */
+const WATCH_INTERVAL_MS = 2;
+/**
+ * Starts keeping the heap: from here the young generation stops growing once it reaches its
+ * cap, for the rest of the process (V8's flags are the process's). Growth happens during
+ * collections, so its size is looked at on a timer while reading (which awaits between blocks)
+ * and at each phase's end (the phases after reading run without yielding).
+ */
+function keepHeapSmall(limits = { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, collectAboveBytes: COLLECT_ABOVE_BYTES }) {
+    let capped = false;
+    const capIfDue = () => {
+        if (capped || newSpaceBytes() < limits.youngGenerationCapBytes)
+            return;
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(V8_FLAGS.stopYoungGrowth);
+        capped = true;
+        clearInterval(timer);
+    };
+    const timer = setInterval(capIfDue, WATCH_INTERVAL_MS);
+    timer.unref();
+    return {
+        afterPhase() {
+            capIfDue();
+            if ((0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size >= limits.collectAboveBytes)
+                fullCollection();
+        },
+        stop() {
+            clearInterval(timer);
+        },
+    };
+}
+/** The young generation's size: what its two semi-spaces take. */
+function newSpaceBytes() {
+    return (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((s) => s.space_name === "new_space")?.space_size ?? 0;
+}
+let heap_collect;
+/**
+ * A full garbage collection. `gc` exists only under `--expose-gc`; turned on at run time, it is
+ * defined in contexts made after, so one is made to take it from, and the flag is turned off
+ * again so no other context gets it.
+ */
+function fullCollection() {
+    if (heap_collect === undefined) {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(V8_FLAGS.exposeGc);
+        try {
+            heap_collect = (0,external_node_vm_namespaceObject.runInNewContext)("gc");
+        }
+        finally {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)(V8_FLAGS.hideGc);
+        }
+    }
+    heap_collect();
+}
+
 ;// CONCATENATED MODULE: ./src/render/budget.ts
 /** Byte accounting for outputs with size limits (job summary, check-run text). */
 function byteLength(text) {
@@ -24022,6 +24129,7 @@ function renderReproduce(report, max = REPRODUCE_SHOWN, from) {
 
 
 
+
 /** Exit codes are part of the CLI's contract (the Jenkins step and `fail-on` build on them). */
 const EXIT = { ok: 0, deterministic: 1, usage: 2 };
 /**
@@ -24086,11 +24194,14 @@ async function runTriage(cmd) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     const progress = new ProgressPrinter(process.stderr, { quiet: cmd.quiet });
+    const heap = keepHeapSmall();
     const report = await triage(cmd.settings, {
         onProgress: (ev) => progress.update(ev),
+        afterPhase: () => heap.afterPhase(),
         signal: abort.signal,
         env: process.env,
     });
+    heap.stop();
     progress.done();
     if (cmd.json)
         await writeJsonAtomic(cmd.json, report);

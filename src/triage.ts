@@ -50,7 +50,19 @@ export interface TriageHooks {
   signal?: AbortSignal;
   /** The environment reruns start from (credentials are stripped); adapters pass process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Called as each phase ends, when the engine holds the least it will until the next one:
+   * adapters reclaim memory here (src/io/heap.ts). The phase's structures are let go by then.
+   */
+  afterPhase?(phase: EnginePhase): void;
 }
+
+/**
+ * The engine's phases that leave much behind, in order: the reports read (the reader's
+ * buffers), their tests joined (the join's index), evidence extracted from the failure text
+ * (which is let go then, before reruns and classification).
+ */
+export type EnginePhase = "read" | "joined" | "extracted";
 
 /** A failing test with what the text alone tells, before any rerun (its text is let go by then). */
 interface Candidate {
@@ -67,11 +79,14 @@ export async function triage(settings: TriageSettings, hooks: TriageHooks = {}, 
     onProgress: (ev: ReadProgress) => onProgress({ kind: "reading", ...ev }),
     onRead: (input: ParsedInput) => onProgress(readEvent(input)),
   };
-  // Handed on without a name here, so nothing holds the inputs' text once it is joined.
   // A runner whose reports hold one testcase per test (jest, vitest): repeated ids are tests,
   // also in a report whose root element was renamed (the reader otherwise goes by it).
   const repeatsAreTests = runnerWritesOneTestcasePerTest(settings.runner);
-  return triageInputs(await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests }), settings, hooks, { ...options, announced: true });
+  // triageInputs empties this array as it joins the inputs, so this frame, which waits for the
+  // whole triage, does not hold their text.
+  const inputs = await readInputs(settings.reports, { cwd: settings.cwd, ...reading, repeatsAreTests });
+  hooks.afterPhase?.("read");
+  return triageInputs(inputs, settings, hooks, { ...options, announced: true });
 }
 
 export interface TriageInputsOptions {
@@ -98,7 +113,9 @@ export async function triageInputs(
   // `inputs` (or a loop variable left in a register, hence announce) it held every failure's
   // text until the report was done: 40 MB of the 500 MB report's peak heap.
   const project = projectView(settings.cwd);
-  return triageTests(joinInputs(inputs.splice(0), project), project, counts, summaries, settings, hooks, options);
+  const tests = joinInputs(inputs.splice(0), project);
+  hooks.afterPhase?.("joined");
+  return triageTests(tests, project, counts, summaries, settings, hooks, options);
 }
 
 function readEvent(input: ParsedInput): TriageProgress {
@@ -143,6 +160,7 @@ async function triageTests(
       releaseText(test);
       return c;
     });
+  hooks.afterPhase?.("extracted");
 
   const env = hooks.env ?? {};
   const python = resolvePython(env);

@@ -64,4 +64,24 @@ describe("triageInputs", () => {
     );
     expect(seen.filter((e, i) => e !== seen[i - 1])).toEqual(["reading a.xml", "read a.xml 2 1", "reading b.xml", "read b.xml 1 0"]);
   });
+
+  it("says when each phase has ended, in order and before reruns are planned (adapters reclaim memory there)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ft-triage-phases-"));
+    writeFileSync(join(dir, "a.xml"), XML);
+    const seen: string[] = [];
+    const settings = { ...DEFAULTS, reports: ["a.xml"], cwd: dir, rerun: false, jobs: 1, timeBudgetSec: null, seedPatterns: [], rerunCommand: null };
+    const hooks = {
+      onProgress: (ev: { kind: string }) => void (ev.kind === "read" || ev.kind === "plan" || ev.kind === "test-done" ? seen.push(ev.kind) : undefined),
+      afterPhase: (phase: string) => void seen.push(`after ${phase}`),
+    };
+    const report = await triage(settings, hooks);
+    expect(seen).toEqual(["read", "after read", "after joined", "after extracted", "plan", "test-done"]);
+    expect(report.tests.map((t) => t.seed?.value)).toEqual(["42"]);
+    // Inputs read elsewhere (explain, merge) have no reading phase of the engine's.
+    seen.length = 0;
+    const reader = new JUnitReader("junit.xml");
+    reader.write(XML);
+    await triageInputs([reader.end()], settings, hooks);
+    expect(seen).toEqual(["read", "after joined", "after extracted", "plan", "test-done"]);
+  });
 });

@@ -1,5 +1,7 @@
 /** Entry point of the GitHub Action (bundled by ncc into dist/index.js). */
-import { triage } from "../triage.js";
+import { keepHeapSmall } from "../io/heap.js";
+import { triage, type TriageHooks } from "../triage.js";
+import type { TriageSettings } from "../settings.js";
 import { octokitChecks } from "./check-run.js";
 import { actionsCache } from "./history.js";
 import { setOutput } from "./outputs.js";
@@ -10,10 +12,20 @@ import { WorkflowLog } from "./workflow-commands.js";
 const abort = new AbortController();
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => abort.abort());
 
+/** The engine, with the heap kept small between its phases (a report can be hundreds of MB). */
+async function triageKeepingHeapSmall(settings: TriageSettings, hooks: TriageHooks, options?: { noRerunNote?: string }) {
+  const heap = keepHeapSmall();
+  try {
+    return await triage(settings, { ...hooks, afterPhase: () => heap.afterPhase() }, options);
+  } finally {
+    heap.stop();
+  }
+}
+
 process.exitCode = await runAction({
   env: process.env,
   log: new WorkflowLog(),
-  triage,
+  triage: triageKeepingHeapSmall,
   cache: actionsCache,
   checks: octokitChecks,
   setOutput: (name, value) => setOutput(name, value),

@@ -34,30 +34,32 @@ export const MAX_OUTPUT_CHARS = 256 * KiB;
 /**
  * Once this much failure text and output has been retained from one file, further failing tests
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
- * 1 MiB trace would need ~100 GiB. 8 MiB keeps the full text of the first ~1,300 failures of
+ * 1 MiB trace would need ~100 GiB. 4 MiB keeps the full text of the first ~650 failures of
  * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
  * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
  * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
  * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
- * characters. Memory then grows by ~1.7 K characters per failure: on the 500 MB report (31,000
- * failures, 1.6 M testcases) the reader alone peaks at 171 MB RSS, against 217 MB with the former
- * 16 MiB / 2 KiB / 1 KiB and 303 MB before that (with 1 MiB chunks). Of the 100 MB report's
- * 6,288 failures, one got another failing line than under the former caps (middle frames cut).
+ * characters. Memory then grows by ~1.7 K characters per failure.
+ *
+ * It was 8 MiB, and the lean tier's 16 MiB, until the whole CLI had to stay under 150 MB on the
+ * 500 MB bench report (31,000 failures, 1.6 M testcases): halving both took its peak from
+ * 147-150 MB to 141-143 MB (with src/io/heap.ts keeping the heap small). pytest prints the
+ * failing line last (`tests/x.py:42: AssertionError`), so the tail keeps it; the generator's
+ * tracebacks put random frames and assertion lines in any order, and of the 100 MB report's 6,288
+ * failures 978 (all past the 659th) got another frame of their file as their line.
  */
-export const MAX_RETAINED_CHARS_PER_FILE = 8 * MiB;
+export const MAX_RETAINED_CHARS_PER_FILE = 4 * MiB;
 export const LEAN_DETAILS_CHARS = 1 * KiB;
 export const LEAN_OUTPUT_CHARS = 512;
 
 /**
- * Past this much retained text (the lean tier holds ~5,000 of the generator's failures), each
+ * Past this much retained text (the lean tier holds ~2,400 of the generator's failures), each
  * further failing test keeps only the ends of its traceback and output: the failing line and
  * the exception at the bottom, a seed printed first or last. Those failures are far past any
  * rerun limit and are listed, not diagnosed in depth; what matters is that memory stays nearly
- * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier. On the
- * 500 MB report (31,000 failures) the reader keeps 28 M characters of text instead of 56 M,
- * and peaks at 138-144 MB RSS instead of 167 MB.
+ * flat however many there are: ~450 characters each, against ~1.7 K in the lean tier.
  */
-export const MAX_LEAN_RETAINED_CHARS_PER_FILE = 16 * MiB;
+export const MAX_LEAN_RETAINED_CHARS_PER_FILE = 8 * MiB;
 export const MINIMAL_DETAILS_CHARS = 256;
 export const MINIMAL_OUTPUT_CHARS = 128;
 
@@ -125,12 +127,18 @@ export const READ_BLOCK_BYTES = 1024 * KiB;
 
 /**
  * A copy of `s` that does not share memory with the string it was sliced from. V8 represents
- * `big.slice(a, b)` as a view that keeps all of `big` alive; concatenating and slicing forces a
- * flat copy, so a kept 4 KiB message does not pin the 50 MB text it came from.
+ * `big.slice(a, b)` (13 characters or more) as a view that keeps all of `big` alive, so a kept
+ * 4 KiB message would pin the 50 MB text it came from. Text of one byte per character (nearly
+ * all of it) is copied through a Buffer, which gives a string of its own; concatenating and
+ * slicing, the way for the rest, gives a view again, of a one-character-longer copy: ~33 bytes
+ * more for each of the ~4 strings a failing test keeps (4 MB on the 500 MB bench report).
+ * Shorter strings are copies already.
  */
 export function detach(s: string): string {
-  return (" " + s).slice(1);
+  if (s.length < 13) return s;
+  return NON_LATIN1.test(s) ? (" " + s).slice(1) : Buffer.from(s, "latin1").toString("latin1");
 }
+const NON_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Index in `s` at or before `i` that does not split a UTF-16 surrogate pair. */
 function safeCutEnd(s: string, i: number): number {

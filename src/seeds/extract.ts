@@ -4,6 +4,7 @@
 import type { Seed, SeedApply, TestCase } from "../model.js";
 import { Literal } from "../diagnose/literal.js";
 import { BUILTIN_RECOGNISERS, userRecogniser, type SeedRecogniser } from "./recognisers.js";
+import { detach } from "../reports/limits.js";
 
 /**
  * Matches found past this many characters of one field are not looked for: readers already
@@ -425,12 +426,7 @@ export function reportSeedContext(head: string | undefined): string | undefined 
     r.pattern.lastIndex = 0;
     const m = r.pattern.exec(head);
     r.pattern.lastIndex = 0;
-    if (m !== null) found.push(detachCopy(m[0]));
+    if (m !== null) found.push(detach(m[0])); // a slice of the head, which need not stay alive with every test
   }
   return found.length > 0 ? found.join("\n") : undefined;
-}
-
-/** A flat copy: the match is a slice of the head, which need not stay alive with every test. */
-function detachCopy(s: string): string {
-  return (" " + s).slice(1);
 }

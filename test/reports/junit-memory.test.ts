@@ -97,7 +97,7 @@ describe("JUnitReader memory", () => {
 
   it("keeps what saxes' text would keep of failures past the first budget, where only the ends are decoded", () => {
     // ~6.5 K characters of traceback and output with references and line ends of every kind per
-    // failure: the 8 MiB budget fills after ~1,300 failures, and later ones keep the lean tier's ends
+    // failure: the 4 MiB budget fills after ~650 failures, and later ones keep the lean tier's ends
     // of text the fast path does not decode in full (readCharDataEnds).
     const lines = [
       "E   assert &lt;a&gt; == &quot;b&quot; &amp;&amp; x &lt; 1e-5",
@@ -127,8 +127,8 @@ describe("JUnitReader memory", () => {
   it("keeps less text per failure as a file's failures add up, always the ends of each", () => {
     const reader = new JUnitReader("many.xml");
     reader.write('<testsuites><testsuite name="s">\n');
-    // 5 K characters of traceback and 2.5 K of output per failure: the 8 MiB budget fills after
-    // ~1,100 failures, the lean tier's after ~5,600 more; the rest keep the minimal ends.
+    // 5 K characters of traceback and 2.5 K of output per failure: the 4 MiB budget fills after
+    // ~560 failures, the lean tier's after ~2,800 more; the rest keep the minimal ends.
     const middle = "x".repeat(5_000);
     const n = 8_000;
     for (let i = 0; i < n; i++) {
