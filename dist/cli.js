@@ -23642,8 +23642,9 @@ const WATCH_INTERVAL_MS = 2;
 /**
  * Starts keeping the heap: from here the young generation stops growing once it reaches its
  * cap, for the rest of the process (V8's flags are the process's). Growth happens during
- * collections, so its size is looked at on a timer while reading (which awaits between blocks)
- * and at each phase's end (the phases after reading run without yielding).
+ * collections, so its size is looked at on a timer while reading, which awaits between blocks,
+ * and at each phase's end, since the phases after reading run without yielding (the timer
+ * stops at the first: reruns would wake it 500 times a second for minutes).
  */
 function keepHeapSmall(limits = { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, collectAboveBytes: COLLECT_ABOVE_BYTES }) {
     let capped = false;
@@ -23658,6 +23659,7 @@ function keepHeapSmall(limits = { youngGenerationCapBytes: YOUNG_GENERATION_CAP_
     timer.unref();
     return {
         afterPhase() {
+            clearInterval(timer);
             capIfDue();
             if ((0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size >= limits.collectAboveBytes)
                 fullCollection();

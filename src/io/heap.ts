@@ -58,8 +58,9 @@ export interface HeapLimits {
 /**
  * Starts keeping the heap: from here the young generation stops growing once it reaches its
  * cap, for the rest of the process (V8's flags are the process's). Growth happens during
- * collections, so its size is looked at on a timer while reading (which awaits between blocks)
- * and at each phase's end (the phases after reading run without yielding).
+ * collections, so its size is looked at on a timer while reading, which awaits between blocks,
+ * and at each phase's end, since the phases after reading run without yielding (the timer
+ * stops at the first: reruns would wake it 500 times a second for minutes).
  */
 export function keepHeapSmall(limits: HeapLimits = { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, collectAboveBytes: COLLECT_ABOVE_BYTES }): HeapKeeper {
   let capped = false;
@@ -73,6 +74,7 @@ export function keepHeapSmall(limits: HeapLimits = { youngGenerationCapBytes: YO
   timer.unref();
   return {
     afterPhase() {
+      clearInterval(timer);
       capIfDue();
       if (getHeapStatistics().used_heap_size >= limits.collectAboveBytes) fullCollection();
     },
