@@ -95,7 +95,7 @@ import type {
   Verdict,
 } from "./model.js";
 import { causeHintsOfParts, findHint, type CauseHint, type HintContext } from "./diagnose/cause-hints.js";
-import { DTYPE_GUIDELINES, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
+import { DTYPE_GUIDELINES, formatRatio, formatTolerance, guidelineFor } from "./diagnose/ladder.js";
 import { cannotPassByConstruction } from "./diagnose/tolerance.js";
 import { failedWithImportMismatch, IMPORT_FILE_MISMATCH } from "./reports/pytest-ids.js";
 import { ordersOnly, ordersTestsOnly, recogniserRunner } from "./seeds/recognisers.js";
@@ -335,6 +335,9 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
   // A difference of zero cannot have failed the check: the printed values lost the digits that
   // differ. That says nothing about how near the miss was.
   const ratio = tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0 ? tolerance.ratio : null;
+  // Only the largest differences printed (possibly of different elements): the ratio is known
+  // between two values, and a miss is far only when it surely is.
+  const least = ratio !== null ? (tolerance?.ratioAtLeast ?? ratio) : null;
   const construction =
     tolerance !== null &&
     cannotPassByConstruction(tolerance) &&
@@ -342,9 +345,9 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
   const nonFinite = tolerance?.nonFinite ?? (findHint(hints, "non-finite") ? "nan/inf" : undefined);
   const precision = construction || tolerance === null ? undefined : belowPrecision(tolerance);
   const signal: NumericSignal = {
-    nearMiss: ratio !== null && ratio <= NEAR_MISS_RATIO,
+    nearMiss: least !== null && least <= NEAR_MISS_RATIO,
     construction: construction || precision !== undefined,
-    farMiss: ratio !== null && ratio > NEAR_MISS_RATIO,
+    farMiss: least !== null && least > NEAR_MISS_RATIO,
     nonFinite,
     overflow: findHint(hints, "overflow"),
     describe: "",
@@ -356,7 +359,7 @@ function numericSignal(tolerance: Tolerance | null, hints: readonly CauseHint[])
   } else if (precision !== undefined) {
     signal.describe = precision;
   } else if (ratio !== null) {
-    signal.describe = `error ${Number(ratio.toPrecision(3))}x the allowed tolerance`;
+    signal.describe = `error ${formatRatio(ratio, least)} the allowed tolerance`;
   }
   return signal;
 }

@@ -195,8 +195,13 @@ export interface Tolerance {
   format: string;
   rtol: number | null;
   atol: number | null;
-  /** Violation ratio: |actual - expected| / (atol + rtol*|expected|) at the worst element. */
+  /**
+   * Violation ratio: |actual - expected| / (atol + rtol*|expected|) at the worst element. When the
+   * message gave only the largest differences, possibly of different elements, an upper bound.
+   */
   ratio: number | null;
+  /** Set when `ratio` is an upper bound: the least the worst element's ratio can be. */
+  ratioAtLeast?: number;
   actual?: number;
   expected?: number;
   dtype?: string;
@@ -213,8 +218,14 @@ export interface ToleranceSuggestion {
   from: number;
   /** The next rung of the ladder above `from`. */
   to: number;
-  /** The smallest value of `parameter` (others unchanged) that makes the observed case pass. */
+  /**
+   * The smallest value of `parameter` (others unchanged) that makes the observed case pass. When
+   * the message gave only the largest differences (numpy's "Max absolute/relative difference"),
+   * possibly of different elements, this is an upper bound: a value that surely passes.
+   */
   minimumPassing: number;
+  /** Set when `minimumPassing` is an upper bound: the least the smallest passing value can be. */
+  minimumPassingAtLeast?: number;
   /** How many rungs are needed to cover the observed case (1 = the next rung is enough). */
   rungsNeeded: number;
   /** Set when `to` exceeds the per-dtype guideline. */

@@ -72,24 +72,75 @@ export function rungsNeeded(from: number, needed: number): number {
  * What a failure message tells us about the violating elements.
  *  - `elements`: exact differences for listed elements (`complete` when every violation is
  *    listed, or all elements are). MXNet's printed `Error` gives one such element.
- *  - `maxima`: only the largest absolute and relative differences, possibly of different
- *    elements. Each violating element i has ratio 1 / (atol/D_i + rtol/R_i) with D_i <= Dmax
- *    and R_i <= Rmax, so 1 / (atol/Dmax + rtol/Rmax) is an upper bound on the worst ratio
- *    (exact when one element holds both maxima); likewise Rmax bounds the rtol needed and
- *    Dmax the atol needed. Suggestions from maxima are therefore estimates on the safe side.
+ *  - `maxima`: only the largest absolute difference Dmax and relative difference Rmax among the
+ *    violations, possibly of different elements, with the first violations numpy lists
+ *    (`listed`, exact) and, when the whole expected array was printed, the range of its
+ *    magnitudes (`expected`). Each violating element i has ratio D_i / (atol + rtol*E_i) with
+ *    D_i <= Dmax and D_i <= Rmax*E_i, so the worst ratio, and the rtol and atol it needs, lie
+ *    between bounds (MaximaBounds): the upper ones make suggestions on the safe side, the lower
+ *    ones keep a near miss from reading as a far one.
  */
 export type Evidence =
   | { kind: "elements"; elements: Array<{ absDiff: number; expected: number }>; complete: boolean }
-  | { kind: "maxima"; maxAbs: number; maxRel: number };
+  | {
+      kind: "maxima";
+      maxAbs: number;
+      maxRel: number;
+      listed?: Array<{ absDiff: number; expected: number }>;
+      expected?: { min: number; max: number };
+    };
 
-/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
-export function violationRatio(evidence: Evidence, rtol: number, atol: number): number {
-  if (evidence.kind === "maxima") {
-    const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
-    return inverse > 0 ? 1 / inverse : Infinity;
+type Maxima = Extract<Evidence, { kind: "maxima" }>;
+
+/** A quantity known only between two values (equal when it is known exactly). */
+export interface Bounds {
+  low: number;
+  high: number;
+}
+
+/**
+ * Magnitudes the worst elements can have. The element of Dmax has E = Dmax / R_i >= Dmax / Rmax;
+ * the element of Rmax has E = D_i / Rmax <= Dmax / Rmax; both lie within the printed range when
+ * there is one.
+ */
+function magnitudes(m: Maxima): { min: number; max: number } {
+  return { min: m.expected?.min ?? 0, max: m.expected?.max ?? Infinity };
+}
+
+/** The worst element's violation ratio: exact for `elements`, bounded for `maxima`; Infinity when nothing can pass. */
+export function violationRatioBounds(evidence: Evidence, rtol: number, atol: number): Bounds {
+  if (evidence.kind === "elements") {
+    const r = elementsRatio(evidence.elements, rtol, atol);
+    return { low: r, high: r };
   }
+  const { maxAbs: A, maxRel: R } = evidence;
+  const E = magnitudes(evidence);
+  const ratio = (d: number, e: number): number => {
+    const allowed = atol + rtol * e;
+    return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
+  };
+  // Upper: D <= min(A, R*E) at any magnitude E; the largest over E in range is where A = R*E,
+  // or the range's nearer end.
+  // (Rmax infinite: some expected value is 0, and the bound is at the smallest magnitude.)
+  const crossing = R > 0 ? A / R : Infinity;
+  const e = Math.min(Math.max(crossing, E.min), E.max);
+  const high = Number.isFinite(e) ? Math.min(ratio(A, e), Number.isFinite(R) ? ratio(R * e, e) : Infinity) : ratio(A, 0);
+  // Lower: the elements listed, the element of Dmax at the largest magnitude, the element of
+  // Rmax at the smallest.
+  let low = elementsRatio(evidence.listed ?? [], rtol, atol);
+  if (Number.isFinite(E.max)) low = Math.max(low, ratio(A, E.max));
+  if (E.min > 0 && Number.isFinite(R)) low = Math.max(low, ratio(R * E.min, E.min));
+  return { low: Math.min(low, high), high };
+}
+
+/** Violation ratio at the worst element (for `maxima`, its upper bound); Infinity when nothing can pass. */
+export function violationRatio(evidence: Evidence, rtol: number, atol: number): number {
+  return violationRatioBounds(evidence, rtol, atol).high;
+}
+
+function elementsRatio(elements: ReadonlyArray<{ absDiff: number; expected: number }>, rtol: number, atol: number): number {
   let worst = 0;
-  for (const e of evidence.elements) {
+  for (const e of elements) {
     const allowed = atol + rtol * Math.abs(e.expected);
     const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
     worst = Math.max(worst, ratio);
@@ -97,11 +148,31 @@ export function violationRatio(evidence: Evidence, rtol: number, atol: number): 
   return worst;
 }
 
-/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
+/** The smallest rtol (atol fixed) that passes (bounds for `maxima`), or null when rtol cannot help (expected 0). */
+export function minimumRtolBounds(evidence: Evidence, atol: number): Bounds | null {
+  if (evidence.kind === "elements") {
+    const r = elementsRtol(evidence.elements, atol);
+    return r === null ? null : { low: r, high: r };
+  }
+  const { maxAbs: A, maxRel: R } = evidence;
+  if (!Number.isFinite(R)) return null;
+  const E = magnitudes(evidence);
+  // Element i needs (D_i - atol) / E_i <= R - atol / E_i.
+  const high = Math.max(0, Number.isFinite(E.max) ? R - atol / E.max : R);
+  let low = elementsRtol(evidence.listed ?? [], atol) ?? 0;
+  if (Number.isFinite(E.max)) low = Math.max(low, (A - atol) / E.max);
+  if (E.min > 0) low = Math.max(low, R - atol / E.min);
+  return { low: Math.min(Math.max(0, low), high), high };
+}
+
+/** The smallest rtol (atol fixed) that passes (for `maxima`, on the safe side), or null when rtol cannot help (expected 0). */
 export function minimumRtol(evidence: Evidence, atol: number): number | null {
-  if (evidence.kind === "maxima") return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
+  return minimumRtolBounds(evidence, atol)?.high ?? null;
+}
+
+function elementsRtol(elements: ReadonlyArray<{ absDiff: number; expected: number }>, atol: number): number | null {
   let needed = 0;
-  for (const e of evidence.elements) {
+  for (const e of elements) {
     if (e.absDiff <= atol) continue;
     if (e.expected === 0) return null;
     needed = Math.max(needed, (e.absDiff - atol) / Math.abs(e.expected));
@@ -109,13 +180,30 @@ export function minimumRtol(evidence: Evidence, atol: number): number | null {
   return needed;
 }
 
-/** The smallest atol (rtol fixed) that passes. */
-export function minimumAtol(evidence: Evidence, rtol: number): number {
-  if (evidence.kind === "maxima") return evidence.maxAbs;
-  let needed = 0;
-  for (const e of evidence.elements) {
-    needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
+/** The smallest atol (rtol fixed) that passes (bounds for `maxima`). */
+export function minimumAtolBounds(evidence: Evidence, rtol: number): Bounds {
+  if (evidence.kind === "elements") {
+    const a = elementsAtol(evidence.elements, rtol);
+    return { low: a, high: a };
   }
+  const { maxAbs: A, maxRel: R } = evidence;
+  const E = magnitudes(evidence);
+  // Element i needs D_i - rtol*E_i <= A - rtol*E_min.
+  const high = Math.max(0, A - rtol * E.min);
+  let low = elementsAtol(evidence.listed ?? [], rtol);
+  if (Number.isFinite(E.max)) low = Math.max(low, A - rtol * E.max);
+  if (E.min > 0 && Number.isFinite(R)) low = Math.max(low, E.min * (R - rtol));
+  return { low: Math.min(Math.max(0, low), high), high };
+}
+
+/** The smallest atol (rtol fixed) that passes (for `maxima`, on the safe side). */
+export function minimumAtol(evidence: Evidence, rtol: number): number {
+  return minimumAtolBounds(evidence, rtol).high;
+}
+
+function elementsAtol(elements: ReadonlyArray<{ absDiff: number; expected: number }>, rtol: number): number {
+  let needed = 0;
+  for (const e of elements) needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
   return needed;
 }
 
@@ -140,6 +228,23 @@ export function formatTolerance(x: number): string {
   const [mantissa, exponent] = x.toExponential().split("e");
   const m = Number(Number(mantissa).toPrecision(6));
   return `${m}e${Number(exponent)}`;
+}
+
+/**
+ * A violation ratio as "12.1x", "1.28e9x" (past 100,000 a row of digits is unreadable), or
+ * "4.7-10.5x" when it is known only between two values.
+ */
+export function formatRatio(high: number, low: number | null = null): string {
+  const one = (x: number): string => {
+    const r = Number(x.toPrecision(3));
+    if (r < 1e5) return String(r);
+    const [mantissa, exponent] = r.toExponential().split("e");
+    return `${Number(mantissa)}e${Number(exponent)}`;
+  };
+  const h = one(high);
+  if (low === null || low >= high) return `${h}x`;
+  const l = one(Number(low.toPrecision(2)));
+  return l === h ? `${h}x` : `${l}-${h}x`;
 }
 
 /** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
@@ -183,7 +288,10 @@ export interface LadderInput {
 interface Option {
   parameter: "rtol" | "atol";
   from: number;
+  /** The smallest passing value; for `maxima` evidence its upper bound (the safe side). */
   needed: number;
+  /** For `maxima` evidence, when lower: the least it can be. */
+  neededAtLeast?: number;
   rungs: number;
 }
 
@@ -193,12 +301,29 @@ function rungWord(n: number): string {
 
 function describe(option: Option, to: number, label: string): string {
   const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
+  const least = option.neededAtLeast;
+  if (least !== undefined) {
+    // Known between two values: say both, and the rungs each would take.
+    const fewest = rungsNeeded(option.from, least);
+    const needed = `needed between ${formatTolerance(Number(least.toPrecision(3)))} and ${formatNeeded(option.needed)}: numpy printed only the largest differences`;
+    if (option.rungs <= 1) return `${head} (one rung; ${needed})`;
+    const away = fewest === option.rungs ? rungWord(option.rungs) : `${Math.max(1, fewest)}-${option.rungs} rungs`;
+    const alone = fewest <= 1 ? "the next rung may not cover the observed case" : "the next rung alone will not cover the observed case";
+    return `${head} (${needed}, ${away} away: ${alone}; re-run after each step)`;
+  }
   const needed = `needed >= ${formatNeeded(option.needed)}`;
   if (option.rungs <= 1) return `${head} (one rung; ${needed})`;
   return (
     `${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
     `the observed case; re-run after each step)`
   );
+}
+
+/** An option from a needed value's bounds. */
+function option(parameter: "rtol" | "atol", from: number, needed: Bounds): Option {
+  const o: Option = { parameter, from, needed: needed.high, rungs: rungsNeeded(from, needed.high) };
+  if (needed.low < needed.high * (1 - RUNG_EPSILON)) o.neededAtLeast = needed.low;
+  return o;
 }
 
 /**
@@ -234,14 +359,12 @@ export function suggestTolerance(input: LadderInput): ToleranceSuggestion | null
 
   const options: Option[] = [];
   if (rtol !== null && rtol > 0) {
-    const needed = minimumRtol(evidence, atol ?? 0);
-    if (needed !== null && needed > 0) {
-      options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
-    }
+    const needed = minimumRtolBounds(evidence, atol ?? 0);
+    if (needed !== null && needed.high > 0) options.push(option("rtol", rtol, needed));
   }
   if (atol !== null && atol > 0) {
-    const needed = minimumAtol(evidence, rtol ?? 0);
-    if (needed > 0) options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
+    const needed = minimumAtolBounds(evidence, rtol ?? 0);
+    if (needed.high > 0) options.push(option("atol", atol, needed));
   }
   if (options.length === 0) return null;
 
@@ -256,6 +379,7 @@ export function suggestTolerance(input: LadderInput): ToleranceSuggestion | null
     from: best.from,
     to,
     minimumPassing: best.needed,
+    ...(best.neededAtLeast !== undefined ? { minimumPassingAtLeast: best.neededAtLeast } : {}),
     rungsNeeded: best.rungs,
     ...(warning !== undefined ? { guidelineWarning: warning } : {}),
     text: describe(best, to, labels[best.parameter]),

@@ -9,7 +9,7 @@ import { shellQuoteCommand } from "../render/shell-quote.js";
 import { passEnvAskedIn } from "../rerun/withheld.js";
 import { ordersOnly, ordersTestsOnly } from "../seeds/recognisers.js";
 import { upperBound } from "../stats.js";
-import { formatTolerance } from "./ladder.js";
+import { formatRatio, formatTolerance } from "./ladder.js";
 
 /** Trials suggested to verify a non-reproduced failure: bounds the failure rate below 3%. */
 export const VERIFY_TRIALS = 100;
@@ -52,7 +52,7 @@ function edgeCaseFix(test: TestCase, tolerance: Tolerance | null, seed: Seed | n
     return `${value}${at}${withSeed(seed)}: find the operation producing it (division by zero, log/sqrt of a non-positive, overflow)${where(test)}; ${cover}`;
   }
   if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
-    return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
+    return `error ${formatRatio(tolerance.ratio, tolerance.ratioAtLeast ?? null)} the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
   }
   const example = hypothesisExample(seed);
   if (example !== null) {

@@ -20,7 +20,7 @@ import { Literal } from "./literal.js";
 import {
   suggestDecimal,
   suggestTolerance,
-  violationRatio,
+  violationRatioBounds,
   type Evidence,
 } from "./ladder.js";
 
@@ -72,7 +72,8 @@ interface Parsed {
 const MXNET = new RegExp(
   String.raw`Error\s+(${NUM})\s+exceeds tolerance rtol=(${NUM}),\s*atol=(${NUM})` +
     String.raw`(?:\s*\(mismatch[^)\n]*\))?\.?\s*` +
-    String.raw`(?:Location of\s+(?:maximum\s+)?error:\s*(\([^)\n]*\)|\S+?),\s*([\w.]+)=(${NUM}),\s*([\w.]+)=(${NUM}))?`,
+    // The location is a tuple of indices, which numpy 2 prints as `(np.int64(2), np.int64(4))`.
+    String.raw`(?:Location of\s+(?:maximum\s+)?error:\s*(\((?:[^()\n]|\([^()\n]{0,40}\)){0,400}\)|\S+?),\s*([\w.]+)=(${NUM}),\s*([\w.]+)=(${NUM}))?`,
 );
 
 function parseMxnet(text: string): Parsed | null {
@@ -145,20 +146,22 @@ const MISMATCH_LINE = new RegExp(String.raw`^ *\[([^\]\n]*)\]: (${NUM}) \(ACTUAL
 function numpyEvidence(text: string, parsed: Parsed): void {
   const mismatched = /Mismatched elements: (\d+) \/ (\d+)/.exec(text);
   const listed = [...text.matchAll(MISMATCH_LINE)];
-  const first = listed[0];
-  if (first !== undefined) {
-    parsed.location = `[${first[1]}]`;
-    parsed.actual = num(first[2]);
-    parsed.expected = num(first[3]);
-  }
-  const pairs = listed.map((l) => ({ actual: num(l[2]), expected: num(l[3]) }));
+  const pairs = listed.map((l) => ({ location: `[${l[1]}]`, actual: num(l[2]), expected: num(l[3]) }));
   const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
   if (nonFinite !== undefined) {
+    const at = pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0]!;
+    Object.assign(parsed, { location: at.location, actual: at.actual, expected: at.expected });
     parsed.nonFinite = nonFinite;
     return;
   }
   // Listed lines carry full precision; they are the whole story when every mismatch is listed.
+  // (numpy lists the first violations, not the worst: only then is the worst among them.)
   if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
+    const atol = parsed.atol ?? 0;
+    const rtol = parsed.rtol ?? 0;
+    const over = (p: (typeof pairs)[number]): number => Math.abs(p.actual - p.expected) / (atol + rtol * Math.abs(p.expected) || Number.MIN_VALUE);
+    const worst = pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+    Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
     parsed.evidence = {
       kind: "elements",
       elements: pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected })),
@@ -168,38 +171,59 @@ function numpyEvidence(text: string, parsed: Parsed): void {
   }
   const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
   const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
+  const abs = maxAbs !== null ? num(maxAbs[1]) : NaN;
+  const rel = maxRel !== null ? num(maxRel[1]) : NaN;
+  if (maxAbs !== null && (Number.isNaN(abs) || abs === Infinity)) {
+    parsed.nonFinite = nonFiniteName(abs) ?? "nan";
+    return;
+  }
+  const maxRelative = Number.isNaN(rel) ? Infinity : rel;
   const arrays = printedArrays(text);
+  if (arrays !== null && arrays.actual.length === 1) {
+    // A scalar: its printed values give its magnitude, even where rounded.
+    parsed.actual ??= arrays.actual[0]!;
+    parsed.expected ??= arrays.desired[0]!;
+  }
+  if (maxAbs !== null && maxRel !== null && mismatched !== null && Number(mismatched[1]) === 1) {
+    // One violation holds both maxima, which numpy prints at full precision: its expected
+    // magnitude is abs/rel, so it is exact (its printed values are rounded to 8 digits).
+    const expected = maxRelative > 0 && Number.isFinite(maxRelative) ? abs / maxRelative : 0;
+    parsed.evidence = { kind: "elements", elements: [{ absDiff: abs, expected }], complete: true };
+    parsed.expected ??= expected;
+    return;
+  }
   if (arrays !== null) {
     const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
     if (nf !== undefined) {
       parsed.nonFinite = nf;
       return;
     }
-    // Printed to numpy's default 8 significant digits: exact unless the tolerance is finer than
-    // that (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike, a difference of 0).
-    // Then the printed maxima, which numpy gives at full precision, tell the miss.
+    // Printed to numpy's default 8 significant digits: exact only where the largest difference
+    // they show is the one numpy states at full precision. Rounding can hide a difference
+    // (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike) or inflate it (71.15684
+    // against 71.156837 shows 3e-6 for a stated 5.8e-7).
     const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! }));
     const printedMax = Math.max(...elements.map((e) => e.absDiff));
-    const statedMax = maxAbs !== null ? num(maxAbs[1]) : NaN;
-    if (!(statedMax > printedMax * 1.01)) {
+    if (maxAbs === null || Math.abs(printedMax - abs) <= abs * 0.01) {
       parsed.evidence = { kind: "elements", elements, complete: true };
-      if (arrays.actual.length === 1) {
-        parsed.actual ??= arrays.actual[0]!;
-        parsed.expected ??= arrays.desired[0]!;
-      }
       return;
     }
   }
   if (maxAbs !== null && maxRel !== null) {
-    const abs = num(maxAbs[1]);
-    const rel = num(maxRel[1]);
-    if (Number.isNaN(abs) || abs === Infinity) {
-      parsed.nonFinite = nonFiniteName(abs) ?? "nan";
-      return;
+    const evidence: Evidence = { kind: "maxima", maxAbs: abs, maxRel: maxRelative };
+    if (pairs.length > 0) evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
+    // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
+    // the range of its magnitudes bounds those of the elements that hold the maxima.
+    if (arrays !== null && arrays.desired.length > 0) {
+      const magnitudes = arrays.desired.map(Math.abs);
+      evidence.expected = { min: Math.min(...magnitudes) * (1 - PRINTED_PRECISION), max: Math.max(...magnitudes) * (1 + PRINTED_PRECISION) };
     }
-    parsed.evidence = { kind: "maxima", maxAbs: abs, maxRel: Number.isNaN(rel) ? Infinity : rel };
+    parsed.evidence = evidence;
   }
 }
+
+/** Relative rounding of numpy's printed arrays (8 significant digits), with room to spare. */
+const PRINTED_PRECISION = 1e-6;
 
 function parseNumpyAllclose(text: string): Parsed | null {
   const m = new RegExp(String.raw`Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);
@@ -718,8 +742,9 @@ export function parseTolerance(text: string, context: { id: string }): Tolerance
   const { evidence } = parsed;
   if (parsed.printedRatio !== undefined) tolerance.ratio = parsed.printedRatio;
   else if (evidence !== null) {
-    const ratio = violationRatio(evidence, parsed.rtol ?? 0, parsed.atol ?? 0);
-    tolerance.ratio = Number.isFinite(ratio) ? ratio : null;
+    const ratio = violationRatioBounds(evidence, parsed.rtol ?? 0, parsed.atol ?? 0);
+    tolerance.ratio = Number.isFinite(ratio.high) ? ratio.high : null;
+    if (tolerance.ratio !== null && ratio.low > 0 && ratio.low < ratio.high * (1 - 1e-3)) tolerance.ratioAtLeast = ratio.low;
   }
   if (evidence === null) return tolerance;
 

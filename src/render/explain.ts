@@ -100,6 +100,11 @@ function toleranceLines(t: Tolerance | null): string[] {
   if (t.ratio === 0) {
     // A failed check with no difference in the printed values: they lost the digits that differ.
     out.push("  error ratio: not visible (the printed values agree to the digits shown)");
+  } else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
+    out.push(
+      `  error ratio: between ${num(t.ratioAtLeast)} and ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1;` +
+        " the message gives only the largest absolute and relative differences, maybe of different elements)",
+    );
   } else if (t.ratio !== null) {
     out.push(
       `  error ratio: ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`,
@@ -118,19 +123,26 @@ function toleranceLines(t: Tolerance | null): string[] {
     return out;
   }
   out.push(
-    `  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`,
+    `  smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${formatTolerance(Number(s.minimumPassingAtLeast.toPrecision(3)))} and `}${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`,
     `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
       (s.rungsNeeded <= 1
         ? "one rung covers the observed case"
-        : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`),
+        : `the observed case needs ${s.minimumPassingAtLeast === undefined ? "" : "up to "}${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`),
   );
   const g = guidelineFor(t.dtype);
   if (s.guidelineWarning !== undefined) {
     out.push(`  warning: ${s.guidelineWarning}`);
   } else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
     // The next rung is fine, but the rungs after it that the observed case needs are not.
+    const least = s.minimumPassingAtLeast;
+    const needs =
+      least === undefined
+        ? `needs ${s.parameter} ${formatNeeded(s.minimumPassing)}`
+        : least > g[s.parameter]
+          ? `needs ${s.parameter} ${formatTolerance(Number(least.toPrecision(3)))} to ${formatNeeded(s.minimumPassing)}`
+          : `may need ${s.parameter} up to ${formatNeeded(s.minimumPassing)} (at least ${formatTolerance(Number(least.toPrecision(3)))})`;
     out.push(
-      `  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+      `  warning: the observed case ${needs}, above the ${t.dtype} ` +
         `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`,
     );
   } else {

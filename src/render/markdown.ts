@@ -123,6 +123,11 @@ function toleranceLines(t: Tolerance): string[] {
   if (t.ratio === 0) {
     // A failed check with no difference in the printed values: they lost the digits that differ.
     lines.push("violation ratio: not visible (the printed values agree to the digits shown)");
+  } else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
+    lines.push(
+      `violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) between ${escapeMarkdown(formatNumber(t.ratioAtLeast))} and ${escapeMarkdown(formatNumber(t.ratio))}` +
+        " (the message gives only the largest absolute and relative differences, which may be of different elements)",
+    );
   } else if (t.ratio !== null) {
     lines.push(
       `violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
@@ -134,7 +139,7 @@ function toleranceLines(t: Tolerance): string[] {
   if (s !== null) {
     lines.push(
       `suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
-        ` (smallest passing ${s.parameter}: ${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
+        ` (smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${escapeMarkdown(formatNumber(s.minimumPassingAtLeast))} and `}${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
         `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`,
     );
     if (s.guidelineWarning !== undefined) lines.push(`⚠️ ${escapeMarkdown(s.guidelineWarning)}`);

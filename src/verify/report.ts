@@ -7,6 +7,7 @@
 import { sanitizeLine } from "../cli/sanitize.js";
 import { codeBlock, codeSpan, escapeMarkdown } from "../render/escape.js";
 import { percent } from "../render/format.js";
+import { lowerBound } from "../stats.js";
 import type { VerifiedTest, VerifyReport } from "./model.js";
 
 /** Failing seeds listed in text and Markdown; the JSON has every one. */
@@ -35,6 +36,8 @@ export function boundSentence(t: VerifiedTest): string {
   if (k === 0) {
     return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
   }
+  // Every trial failed: the bound worth saying is how often it fails at least.
+  if (k === n) return `${k} of ${n} trials failed (100%): with 95% confidence the failure rate is at least ${percent(lowerBound(k, n))}`;
   return `${k} of ${n} trials failed (${percent(k / n)}): with 95% confidence the failure rate is below ${percent(t.upperBound95)}`;
 }
 

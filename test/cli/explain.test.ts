@@ -73,9 +73,10 @@ describe("explain", () => {
     expect(r.stdout).toContain("no seed found in the text");
     expect(r.stdout).not.toMatch(/\b6221\b(?!")/);
     expect(r.stdout).toContain("tolerances in force: rtol=1e-7, atol=1e-8");
-    expect(r.stdout).toContain("smallest passing rtol: 1.22e-4");
-    expect(r.stdout).toContain("needs 7 rungs");
-    expect(r.stdout).toMatch(/warning: the observed case needs rtol 1\.22e-4, above the float32 guideline 1e-4/);
+    // numpy printed the largest differences and five of 559 violations: bounds, not a value.
+    expect(r.stdout).toContain("smallest passing rtol: between 6.87e-7 and 1.22e-4");
+    expect(r.stdout).toContain("needs up to 7 rungs");
+    expect(r.stdout).toMatch(/warning: the observed case may need rtol up to 1\.22e-4 \(at least 6\.87e-7\), above the float32 guideline 1e-4/);
     expect(r.stdout).toContain("save the pasted text as pasted.log");
   });
 
@@ -93,7 +94,8 @@ describe("explain", () => {
     expect(out).toContain("1013249001  (mxnet-test-seed, read at test/fixtures/console/pytest-module-seed.log line 43)");
     expect(out).toContain("also 1851142435  (mxnet-module-seed, read at test/fixtures/console/pytest-module-seed.log line 41)");
     expect(out).toContain("MXNET_MODULE_SEED=1851142435 MXNET_TEST_SEED=1013249001 python3 -m pytest mxtests/test_module_seed.py::test_matmul_float32");
-    expect(out).toContain("error ratio: 5.357223");
+    // numpy printed the largest differences and five of the violations: the ratio has bounds.
+    expect(out).toContain("error ratio: between 4.019307 and 5.357223");
     expect(out).toContain("Likely cause: tolerance");
     expect(out).toContain("FAILED  mxtests/test_module_seed.py::test_shapes[2 - 3]");
     expect(out).toContain("flaky-triage verify 'mxtests/test_module_seed.py::test_shapes[2 - 3]' --trials 10000");

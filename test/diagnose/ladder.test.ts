@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatRatio,
   DTYPE_GUIDELINES,
   formatNeeded,
   formatTolerance,
@@ -42,6 +43,16 @@ describe("rungs", () => {
     expect(rungsNeeded(1e-5, 9e-6)).toBe(0); // already passes
     // Printed tolerances are rounded: 9.99999e-8 is the rung 1e-7.
     expect(nextRung(9.99999e-8)).toBe(5e-7);
+  });
+
+  it("formats violation ratios readably, and a range when only bounds are known", () => {
+    expect(formatRatio(12.0549)).toBe("12.1x");
+    expect(formatRatio(1_280_000_000)).toBe("1.28e9x");
+    expect(formatRatio(99_900)).toBe("99900x");
+    expect(formatRatio(99_999)).toBe("1e5x");
+    expect(formatRatio(12.1, 3.95)).toBe("4-12.1x");
+    expect(formatRatio(12.1, 12.1)).toBe("12.1x");
+    expect(formatRatio(12.1, null)).toBe("12.1x");
   });
 
   it("formats values as tests write them", () => {

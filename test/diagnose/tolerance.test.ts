@@ -19,6 +19,28 @@ describe("MXNet assert_almost_equal", () => {
     "b: array([[ -9.000862 , 4.9705014 , -2.7022119 , ..., -10.717848 , 19.614723 , 17.951107 ],",
   ].join("\n");
 
+  it("reads the location numpy 2 prints as np.int64 indices (older and newer messages)", () => {
+    // MXNet's location is np.unravel_index(...), whose indices numpy 2 prints as np.int64(n).
+    const older =
+      "Error 1.033068 exceeds tolerance rtol=0.010000, atol=0.001000.  Location of maximum error:(np.int64(2), np.int64(4), np.int64(4)), a=-0.011993, b=-0.013162";
+    const newer = [
+      "Items are not equal:",
+      "Error 1.067252 exceeds tolerance rtol=1.000000e-04, atol=1.000000e-05 (mismatch 0.031250%).",
+      "Location of maximum error: (np.int64(34), np.int64(15)), a=0.02221700, b=0.02220400",
+    ].join("\n");
+    expect(parseTolerance(older, ID)).toMatchObject({
+      location: "(np.int64(2), np.int64(4), np.int64(4))",
+      actual: -0.011993,
+      expected: -0.013162,
+      suggestion: { parameter: "atol", from: 1e-3, to: 5e-3, rungsNeeded: 1 },
+    });
+    expect(parseTolerance(newer, ID)).toMatchObject({
+      location: "(np.int64(34), np.int64(15))",
+      expected: 0.022204,
+      suggestion: { parameter: "atol", from: 1e-5, to: 5e-5, rungsNeeded: 1 },
+    });
+  });
+
   it("parses the reference example and suggests atol 1e-5 -> 5e-5", () => {
     const t = parseTolerance(OLD, { id: "test_operator_gpu.test_sparse_dot" })!;
     expect(t).toMatchObject({

@@ -95,6 +95,13 @@ describe("merge", () => {
     expect(boundSentence(m.tests[0]!)).toMatch(/rule of three: 3\/10 = 30%/);
   });
 
+  it("says how often a test that failed every trial fails at least, not that it fails below 100%", () => {
+    const all = test({ trials: 200, requested: 200, passed: 0, failed: 180, timedOut: 20, failureRate: 1, upperBound95: 1 });
+    expect(boundSentence(all)).toBe("200 of 200 trials failed (100%): with 95% confidence the failure rate is at least 98.5%");
+    const most = test({ trials: 200, requested: 200, passed: 1, failed: 199, failureRate: 0.995, upperBound95: 0.9997 });
+    expect(boundSentence(most)).toMatch(/^199 of 200 trials failed \(99\.5%\): with 95% confidence the failure rate is below/);
+  });
+
   it("refuses shards of different runs, the same shard twice, different tests or counts", () => {
     const a = shard(1, 2, [test()]);
     expect(() => mergeReports([{ path: "a", report: a }, { path: "b", report: shard(2, 2, [test()], "other") }])).toThrow(

@@ -17275,26 +17275,80 @@ function rungsNeeded(from, needed) {
         return 0;
     return Math.max(1, rungIndexAtLeast(needed) - rungIndexAbove(from) + 1);
 }
-/** Violation ratio at the worst element (an upper bound for `maxima`); Infinity when nothing can pass. */
-function violationRatio(evidence, rtol, atol) {
-    if (evidence.kind === "maxima") {
-        const inverse = (atol > 0 ? atol / evidence.maxAbs : 0) + (rtol > 0 ? rtol / evidence.maxRel : 0);
-        return inverse > 0 ? 1 / inverse : Infinity;
+/**
+ * Magnitudes the worst elements can have. The element of Dmax has E = Dmax / R_i >= Dmax / Rmax;
+ * the element of Rmax has E = D_i / Rmax <= Dmax / Rmax; both lie within the printed range when
+ * there is one.
+ */
+function magnitudes(m) {
+    return { min: m.expected?.min ?? 0, max: m.expected?.max ?? Infinity };
+}
+/** The worst element's violation ratio: exact for `elements`, bounded for `maxima`; Infinity when nothing can pass. */
+function violationRatioBounds(evidence, rtol, atol) {
+    if (evidence.kind === "elements") {
+        const r = elementsRatio(evidence.elements, rtol, atol);
+        return { low: r, high: r };
     }
+    const { maxAbs: A, maxRel: R } = evidence;
+    const E = magnitudes(evidence);
+    const ratio = (d, e) => {
+        const allowed = atol + rtol * e;
+        return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
+    };
+    // Upper: D <= min(A, R*E) at any magnitude E; the largest over E in range is where A = R*E,
+    // or the range's nearer end.
+    // (Rmax infinite: some expected value is 0, and the bound is at the smallest magnitude.)
+    const crossing = R > 0 ? A / R : Infinity;
+    const e = Math.min(Math.max(crossing, E.min), E.max);
+    const high = Number.isFinite(e) ? Math.min(ratio(A, e), Number.isFinite(R) ? ratio(R * e, e) : Infinity) : ratio(A, 0);
+    // Lower: the elements listed, the element of Dmax at the largest magnitude, the element of
+    // Rmax at the smallest.
+    let low = elementsRatio(evidence.listed ?? [], rtol, atol);
+    if (Number.isFinite(E.max))
+        low = Math.max(low, ratio(A, E.max));
+    if (E.min > 0 && Number.isFinite(R))
+        low = Math.max(low, ratio(R * E.min, E.min));
+    return { low: Math.min(low, high), high };
+}
+/** Violation ratio at the worst element (for `maxima`, its upper bound); Infinity when nothing can pass. */
+function violationRatio(evidence, rtol, atol) {
+    return violationRatioBounds(evidence, rtol, atol).high;
+}
+function elementsRatio(elements, rtol, atol) {
     let worst = 0;
-    for (const e of evidence.elements) {
+    for (const e of elements) {
         const allowed = atol + rtol * Math.abs(e.expected);
         const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
         worst = Math.max(worst, ratio);
     }
     return worst;
 }
-/** The smallest rtol (atol fixed) that passes, or null when rtol cannot help (expected 0). */
+/** The smallest rtol (atol fixed) that passes (bounds for `maxima`), or null when rtol cannot help (expected 0). */
+function minimumRtolBounds(evidence, atol) {
+    if (evidence.kind === "elements") {
+        const r = elementsRtol(evidence.elements, atol);
+        return r === null ? null : { low: r, high: r };
+    }
+    const { maxAbs: A, maxRel: R } = evidence;
+    if (!Number.isFinite(R))
+        return null;
+    const E = magnitudes(evidence);
+    // Element i needs (D_i - atol) / E_i <= R - atol / E_i.
+    const high = Math.max(0, Number.isFinite(E.max) ? R - atol / E.max : R);
+    let low = elementsRtol(evidence.listed ?? [], atol) ?? 0;
+    if (Number.isFinite(E.max))
+        low = Math.max(low, (A - atol) / E.max);
+    if (E.min > 0)
+        low = Math.max(low, R - atol / E.min);
+    return { low: Math.min(Math.max(0, low), high), high };
+}
+/** The smallest rtol (atol fixed) that passes (for `maxima`, on the safe side), or null when rtol cannot help (expected 0). */
 function minimumRtol(evidence, atol) {
-    if (evidence.kind === "maxima")
-        return Number.isFinite(evidence.maxRel) ? evidence.maxRel : null;
+    return minimumRtolBounds(evidence, atol)?.high ?? null;
+}
+function elementsRtol(elements, atol) {
     let needed = 0;
-    for (const e of evidence.elements) {
+    for (const e of elements) {
         if (e.absDiff <= atol)
             continue;
         if (e.expected === 0)
@@ -17303,14 +17357,31 @@ function minimumRtol(evidence, atol) {
     }
     return needed;
 }
-/** The smallest atol (rtol fixed) that passes. */
-function minimumAtol(evidence, rtol) {
-    if (evidence.kind === "maxima")
-        return evidence.maxAbs;
-    let needed = 0;
-    for (const e of evidence.elements) {
-        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
+/** The smallest atol (rtol fixed) that passes (bounds for `maxima`). */
+function minimumAtolBounds(evidence, rtol) {
+    if (evidence.kind === "elements") {
+        const a = elementsAtol(evidence.elements, rtol);
+        return { low: a, high: a };
     }
+    const { maxAbs: A, maxRel: R } = evidence;
+    const E = magnitudes(evidence);
+    // Element i needs D_i - rtol*E_i <= A - rtol*E_min.
+    const high = Math.max(0, A - rtol * E.min);
+    let low = elementsAtol(evidence.listed ?? [], rtol);
+    if (Number.isFinite(E.max))
+        low = Math.max(low, A - rtol * E.max);
+    if (E.min > 0 && Number.isFinite(R))
+        low = Math.max(low, E.min * (R - rtol));
+    return { low: Math.min(Math.max(0, low), high), high };
+}
+/** The smallest atol (rtol fixed) that passes (for `maxima`, on the safe side). */
+function minimumAtol(evidence, rtol) {
+    return minimumAtolBounds(evidence, rtol).high;
+}
+function elementsAtol(elements, rtol) {
+    let needed = 0;
+    for (const e of elements)
+        needed = Math.max(needed, e.absDiff - rtol * Math.abs(e.expected));
     return needed;
 }
 /** The largest absolute difference the evidence shows. */
@@ -17334,6 +17405,24 @@ function formatTolerance(x) {
     const [mantissa, exponent] = x.toExponential().split("e");
     const m = Number(Number(mantissa).toPrecision(6));
     return `${m}e${Number(exponent)}`;
+}
+/**
+ * A violation ratio as "12.1x", "1.28e9x" (past 100,000 a row of digits is unreadable), or
+ * "4.7-10.5x" when it is known only between two values.
+ */
+function formatRatio(high, low = null) {
+    const one = (x) => {
+        const r = Number(x.toPrecision(3));
+        if (r < 1e5)
+            return String(r);
+        const [mantissa, exponent] = r.toExponential().split("e");
+        return `${Number(mantissa)}e${Number(exponent)}`;
+    };
+    const h = one(high);
+    if (low === null || low >= high)
+        return `${h}x`;
+    const l = one(Number(low.toPrecision(2)));
+    return l === h ? `${h}x` : `${l}-${h}x`;
 }
 /** Rounded UP to three significant digits, so "needed >= X" stays true after rounding. */
 function formatNeeded(x) {
@@ -17361,11 +17450,29 @@ function rungWord(n) {
 }
 function describe(option, to, label) {
     const head = `raise ${label} ${formatTolerance(option.from)} -> ${formatTolerance(to)}`;
+    const least = option.neededAtLeast;
+    if (least !== undefined) {
+        // Known between two values: say both, and the rungs each would take.
+        const fewest = rungsNeeded(option.from, least);
+        const needed = `needed between ${formatTolerance(Number(least.toPrecision(3)))} and ${formatNeeded(option.needed)}: numpy printed only the largest differences`;
+        if (option.rungs <= 1)
+            return `${head} (one rung; ${needed})`;
+        const away = fewest === option.rungs ? rungWord(option.rungs) : `${Math.max(1, fewest)}-${option.rungs} rungs`;
+        const alone = fewest <= 1 ? "the next rung may not cover the observed case" : "the next rung alone will not cover the observed case";
+        return `${head} (${needed}, ${away} away: ${alone}; re-run after each step)`;
+    }
     const needed = `needed >= ${formatNeeded(option.needed)}`;
     if (option.rungs <= 1)
         return `${head} (one rung; ${needed})`;
     return (`${head} (${needed}, ${rungWord(option.rungs)} away: the next rung alone will not cover ` +
         `the observed case; re-run after each step)`);
+}
+/** An option from a needed value's bounds. */
+function ladder_option(parameter, from, needed) {
+    const o = { parameter, from, needed: needed.high, rungs: rungsNeeded(from, needed.high) };
+    if (needed.low < needed.high * (1 - RUNG_EPSILON))
+        o.neededAtLeast = needed.low;
+    return o;
 }
 /**
  * The ladder suggestion for a near miss: for rtol and atol separately (the other held fixed),
@@ -17398,15 +17505,14 @@ function suggestTolerance(input) {
     }
     const options = [];
     if (rtol !== null && rtol > 0) {
-        const needed = minimumRtol(evidence, atol ?? 0);
-        if (needed !== null && needed > 0) {
-            options.push({ parameter: "rtol", from: rtol, needed, rungs: rungsNeeded(rtol, needed) });
-        }
+        const needed = minimumRtolBounds(evidence, atol ?? 0);
+        if (needed !== null && needed.high > 0)
+            options.push(ladder_option("rtol", rtol, needed));
     }
     if (atol !== null && atol > 0) {
-        const needed = minimumAtol(evidence, rtol ?? 0);
-        if (needed > 0)
-            options.push({ parameter: "atol", from: atol, needed, rungs: rungsNeeded(atol, needed) });
+        const needed = minimumAtolBounds(evidence, rtol ?? 0);
+        if (needed.high > 0)
+            options.push(ladder_option("atol", atol, needed));
     }
     if (options.length === 0)
         return null;
@@ -17422,6 +17528,7 @@ function suggestTolerance(input) {
         from: best.from,
         to,
         minimumPassing: best.needed,
+        ...(best.neededAtLeast !== undefined ? { minimumPassingAtLeast: best.neededAtLeast } : {}),
         rungsNeeded: best.rungs,
         ...(warning !== undefined ? { guidelineWarning: warning } : {}),
         text: describe(best, to, labels[best.parameter]),
@@ -17513,7 +17620,8 @@ function nonFiniteName(...values) {
 // ---------------------------------------------------------------------------------- MXNet
 const MXNET = new RegExp(String.raw `Error\s+(${NUM})\s+exceeds tolerance rtol=(${NUM}),\s*atol=(${NUM})` +
     String.raw `(?:\s*\(mismatch[^)\n]*\))?\.?\s*` +
-    String.raw `(?:Location of\s+(?:maximum\s+)?error:\s*(\([^)\n]*\)|\S+?),\s*([\w.]+)=(${NUM}),\s*([\w.]+)=(${NUM}))?`);
+    // The location is a tuple of indices, which numpy 2 prints as `(np.int64(2), np.int64(4))`.
+    String.raw `(?:Location of\s+(?:maximum\s+)?error:\s*(\((?:[^()\n]|\([^()\n]{0,40}\)){0,400}\)|\S+?),\s*([\w.]+)=(${NUM}),\s*([\w.]+)=(${NUM}))?`);
 function parseMxnet(text) {
     const m = MXNET.exec(text);
     if (m === null)
@@ -17582,20 +17690,22 @@ const MISMATCH_LINE = new RegExp(String.raw `^ *\[([^\]\n]*)\]: (${NUM}) \(ACTUA
 function numpyEvidence(text, parsed) {
     const mismatched = /Mismatched elements: (\d+) \/ (\d+)/.exec(text);
     const listed = [...text.matchAll(MISMATCH_LINE)];
-    const first = listed[0];
-    if (first !== undefined) {
-        parsed.location = `[${first[1]}]`;
-        parsed.actual = num(first[2]);
-        parsed.expected = num(first[3]);
-    }
-    const pairs = listed.map((l) => ({ actual: num(l[2]), expected: num(l[3]) }));
+    const pairs = listed.map((l) => ({ location: `[${l[1]}]`, actual: num(l[2]), expected: num(l[3]) }));
     const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
     if (nonFinite !== undefined) {
+        const at = pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0];
+        Object.assign(parsed, { location: at.location, actual: at.actual, expected: at.expected });
         parsed.nonFinite = nonFinite;
         return;
     }
     // Listed lines carry full precision; they are the whole story when every mismatch is listed.
+    // (numpy lists the first violations, not the worst: only then is the worst among them.)
     if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
+        const atol = parsed.atol ?? 0;
+        const rtol = parsed.rtol ?? 0;
+        const over = (p) => Math.abs(p.actual - p.expected) / (atol + rtol * Math.abs(p.expected) || Number.MIN_VALUE);
+        const worst = pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+        Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
         parsed.evidence = {
             kind: "elements",
             elements: pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected })),
@@ -17605,38 +17715,59 @@ function numpyEvidence(text, parsed) {
     }
     const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
     const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
+    const abs = maxAbs !== null ? num(maxAbs[1]) : NaN;
+    const rel = maxRel !== null ? num(maxRel[1]) : NaN;
+    if (maxAbs !== null && (Number.isNaN(abs) || abs === Infinity)) {
+        parsed.nonFinite = nonFiniteName(abs) ?? "nan";
+        return;
+    }
+    const maxRelative = Number.isNaN(rel) ? Infinity : rel;
     const arrays = printedArrays(text);
+    if (arrays !== null && arrays.actual.length === 1) {
+        // A scalar: its printed values give its magnitude, even where rounded.
+        parsed.actual ??= arrays.actual[0];
+        parsed.expected ??= arrays.desired[0];
+    }
+    if (maxAbs !== null && maxRel !== null && mismatched !== null && Number(mismatched[1]) === 1) {
+        // One violation holds both maxima, which numpy prints at full precision: its expected
+        // magnitude is abs/rel, so it is exact (its printed values are rounded to 8 digits).
+        const expected = maxRelative > 0 && Number.isFinite(maxRelative) ? abs / maxRelative : 0;
+        parsed.evidence = { kind: "elements", elements: [{ absDiff: abs, expected }], complete: true };
+        parsed.expected ??= expected;
+        return;
+    }
     if (arrays !== null) {
         const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
         if (nf !== undefined) {
             parsed.nonFinite = nf;
             return;
         }
-        // Printed to numpy's default 8 significant digits: exact unless the tolerance is finer than
-        // that (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike, a difference of 0).
-        // Then the printed maxima, which numpy gives at full precision, tell the miss.
+        // Printed to numpy's default 8 significant digits: exact only where the largest difference
+        // they show is the one numpy states at full precision. Rounding can hide a difference
+        // (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike) or inflate it (71.15684
+        // against 71.156837 shows 3e-6 for a stated 5.8e-7).
         const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]), expected: arrays.desired[i] }));
         const printedMax = Math.max(...elements.map((e) => e.absDiff));
-        const statedMax = maxAbs !== null ? num(maxAbs[1]) : NaN;
-        if (!(statedMax > printedMax * 1.01)) {
+        if (maxAbs === null || Math.abs(printedMax - abs) <= abs * 0.01) {
             parsed.evidence = { kind: "elements", elements, complete: true };
-            if (arrays.actual.length === 1) {
-                parsed.actual ??= arrays.actual[0];
-                parsed.expected ??= arrays.desired[0];
-            }
             return;
         }
     }
     if (maxAbs !== null && maxRel !== null) {
-        const abs = num(maxAbs[1]);
-        const rel = num(maxRel[1]);
-        if (Number.isNaN(abs) || abs === Infinity) {
-            parsed.nonFinite = nonFiniteName(abs) ?? "nan";
-            return;
+        const evidence = { kind: "maxima", maxAbs: abs, maxRel: maxRelative };
+        if (pairs.length > 0)
+            evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
+        // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
+        // the range of its magnitudes bounds those of the elements that hold the maxima.
+        if (arrays !== null && arrays.desired.length > 0) {
+            const magnitudes = arrays.desired.map(Math.abs);
+            evidence.expected = { min: Math.min(...magnitudes) * (1 - PRINTED_PRECISION), max: Math.max(...magnitudes) * (1 + PRINTED_PRECISION) };
         }
-        parsed.evidence = { kind: "maxima", maxAbs: abs, maxRel: Number.isNaN(rel) ? Infinity : rel };
+        parsed.evidence = evidence;
     }
 }
+/** Relative rounding of numpy's printed arrays (8 significant digits), with room to spare. */
+const PRINTED_PRECISION = 1e-6;
 function parseNumpyAllclose(text) {
     const m = new RegExp(String.raw `Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);
     if (m === null)
@@ -18133,8 +18264,10 @@ function parseTolerance(text, context) {
     if (parsed.printedRatio !== undefined)
         tolerance.ratio = parsed.printedRatio;
     else if (evidence !== null) {
-        const ratio = violationRatio(evidence, parsed.rtol ?? 0, parsed.atol ?? 0);
-        tolerance.ratio = Number.isFinite(ratio) ? ratio : null;
+        const ratio = violationRatioBounds(evidence, parsed.rtol ?? 0, parsed.atol ?? 0);
+        tolerance.ratio = Number.isFinite(ratio.high) ? ratio.high : null;
+        if (tolerance.ratio !== null && ratio.low > 0 && ratio.low < ratio.high * (1 - 1e-3))
+            tolerance.ratioAtLeast = ratio.low;
     }
     if (evidence === null)
         return tolerance;
@@ -18493,15 +18626,18 @@ function numericSignal(tolerance, hints) {
     // A difference of zero cannot have failed the check: the printed values lost the digits that
     // differ. That says nothing about how near the miss was.
     const ratio = tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0 ? tolerance.ratio : null;
+    // Only the largest differences printed (possibly of different elements): the ratio is known
+    // between two values, and a miss is far only when it surely is.
+    const least = ratio !== null ? (tolerance?.ratioAtLeast ?? ratio) : null;
     const construction = tolerance !== null &&
         cannotPassByConstruction(tolerance) &&
         tolerance.suggestion.minimumPassing <= constructionLimit(tolerance);
     const nonFinite = tolerance?.nonFinite ?? (findHint(hints, "non-finite") ? "nan/inf" : undefined);
     const precision = construction || tolerance === null ? undefined : belowPrecision(tolerance);
     const signal = {
-        nearMiss: ratio !== null && ratio <= NEAR_MISS_RATIO,
+        nearMiss: least !== null && least <= NEAR_MISS_RATIO,
         construction: construction || precision !== undefined,
-        farMiss: ratio !== null && ratio > NEAR_MISS_RATIO,
+        farMiss: least !== null && least > NEAR_MISS_RATIO,
         nonFinite,
         overflow: findHint(hints, "overflow"),
         describe: "",
@@ -18515,7 +18651,7 @@ function numericSignal(tolerance, hints) {
         signal.describe = precision;
     }
     else if (ratio !== null) {
-        signal.describe = `error ${Number(ratio.toPrecision(3))}x the allowed tolerance`;
+        signal.describe = `error ${formatRatio(ratio, least)} the allowed tolerance`;
     }
     return signal;
 }
@@ -18887,6 +19023,10 @@ function toleranceLines(t) {
         // A failed check with no difference in the printed values: they lost the digits that differ.
         out.push("  error ratio: not visible (the printed values agree to the digits shown)");
     }
+    else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
+        out.push(`  error ratio: between ${explain_num(t.ratioAtLeast)} and ${explain_num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1;` +
+            " the message gives only the largest absolute and relative differences, maybe of different elements)");
+    }
     else if (t.ratio !== null) {
         out.push(`  error ratio: ${explain_num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1)`);
     }
@@ -18904,17 +19044,23 @@ function toleranceLines(t) {
             out.push("  no tolerance change computed from what the text shows");
         return out;
     }
-    out.push(`  smallest passing ${s.parameter}: ${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
+    out.push(`  smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${formatTolerance(Number(s.minimumPassingAtLeast.toPrecision(3)))} and `}${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`, `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
         (s.rungsNeeded <= 1
             ? "one rung covers the observed case"
-            : `the observed case needs ${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
+            : `the observed case needs ${s.minimumPassingAtLeast === undefined ? "" : "up to "}${s.rungsNeeded} rungs; raise one rung at a time and rerun after each`));
     const g = guidelineFor(t.dtype);
     if (s.guidelineWarning !== undefined) {
         out.push(`  warning: ${s.guidelineWarning}`);
     }
     else if (g !== undefined && s.minimumPassing > g[s.parameter]) {
         // The next rung is fine, but the rungs after it that the observed case needs are not.
-        out.push(`  warning: the observed case needs ${s.parameter} ${formatNeeded(s.minimumPassing)}, above the ${t.dtype} ` +
+        const least = s.minimumPassingAtLeast;
+        const needs = least === undefined
+            ? `needs ${s.parameter} ${formatNeeded(s.minimumPassing)}`
+            : least > g[s.parameter]
+                ? `needs ${s.parameter} ${formatTolerance(Number(least.toPrecision(3)))} to ${formatNeeded(s.minimumPassing)}`
+                : `may need ${s.parameter} up to ${formatNeeded(s.minimumPassing)} (at least ${formatTolerance(Number(least.toPrecision(3)))})`;
+        out.push(`  warning: the observed case ${needs}, above the ${t.dtype} ` +
             `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`);
     }
     else {
@@ -19250,7 +19396,7 @@ function edgeCaseFix(test, tolerance, seed, reruns) {
         return `${value}${at}${withSeed(seed)}: find the operation producing it (division by zero, log/sqrt of a non-positive, overflow)${where(test)}; ${cover}`;
     }
     if (tolerance?.ratio !== null && tolerance?.ratio !== undefined && tolerance.ratio > 0) {
-        return `error ${Number(tolerance.ratio.toPrecision(3))}x the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
+        return `error ${formatRatio(tolerance.ratio, tolerance.ratioAtLeast ?? null)} the tolerance${at}${withSeed(seed)}: inspect the inputs that seed generates${where(test)}; ${cover}`;
     }
     const example = hypothesisExample(seed);
     if (example !== null) {
@@ -22326,6 +22472,7 @@ function mergeTest(parts) {
 
 
 
+
 /** Failing seeds listed in text and Markdown; the JSON has every one. */
 const SEEDS_SHOWN = 20;
 function counted(t) {
@@ -22349,6 +22496,9 @@ function boundSentence(t) {
     if (k === 0) {
         return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
     }
+    // Every trial failed: the bound worth saying is how often it fails at least.
+    if (k === n)
+        return `${k} of ${n} trials failed (100%): with 95% confidence the failure rate is at least ${percent(lowerBound(k, n))}`;
     return `${k} of ${n} trials failed (${percent(k / n)}): with 95% confidence the failure rate is below ${percent(t.upperBound95)}`;
 }
 function report_tallyText(t) {
@@ -23869,6 +24019,10 @@ function markdown_toleranceLines(t) {
         // A failed check with no difference in the printed values: they lost the digits that differ.
         lines.push("violation ratio: not visible (the printed values agree to the digits shown)");
     }
+    else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
+        lines.push(`violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) between ${escapeMarkdown(formatNumber(t.ratioAtLeast))} and ${escapeMarkdown(formatNumber(t.ratio))}` +
+            " (the message gives only the largest absolute and relative differences, which may be of different elements)");
+    }
     else if (t.ratio !== null) {
         lines.push(`violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) = ${escapeMarkdown(formatNumber(t.ratio))}` +
             (t.ratio <= 1 ? "" : ` (${escapeMarkdown(formatNumber(t.ratio))}× over the allowed error)`));
@@ -23878,7 +24032,7 @@ function markdown_toleranceLines(t) {
     const s = t.suggestion;
     if (s !== null) {
         lines.push(`suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
-            ` (smallest passing ${s.parameter}: ${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
+            ` (smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${escapeMarkdown(formatNumber(s.minimumPassingAtLeast))} and `}${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
             `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`);
         if (s.guidelineWarning !== undefined)
             lines.push(`⚠️ ${escapeMarkdown(s.guidelineWarning)}`);
