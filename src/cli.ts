@@ -90,13 +90,17 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
 
   const progress = new ProgressPrinter(process.stderr, { quiet: cmd.quiet });
   const heap = keepHeapSmall();
-  const report = await triage(cmd.settings, {
-    onProgress: (ev) => progress.update(ev),
-    afterPhase: () => heap.afterPhase(),
-    signal: abort.signal,
-    env: process.env,
-  });
-  heap.stop();
+  let report;
+  try {
+    report = await triage(cmd.settings, {
+      onProgress: (ev) => progress.update(ev),
+      afterPhase: () => heap.afterPhase(),
+      signal: abort.signal,
+      env: process.env,
+    });
+  } finally {
+    heap.stop();
+  }
   progress.done();
 
   if (cmd.json) await writeJsonAtomic(cmd.json, report);

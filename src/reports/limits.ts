@@ -36,7 +36,9 @@ export const MAX_OUTPUT_CHARS = 256 * KiB;
  * keep only the lean caps below. Without it, a report with 100,000 failing tests each carrying a
  * 1 MiB trace would need ~100 GiB. 4 MiB keeps the full text of the first ~650 failures of
  * bench/gen-junit.mjs's reports (6 KB each) in report order, and reruns (at most
- * --max-failures, 50 by default) take failures in report order; past it a failure keeps the head
+ * --max-failures, 50 by default) take failures in report order, errors and timeouts after the
+ * rest (so a report that opens with hundreds of setup errors reruns failures whose text is cut
+ * to the lean tier's ends); past it a failure keeps the head
  * and tail of its traceback (the test's frame at the top, the assertion and the failing line at
  * the bottom) and of its output (seed announcements come first or last): 1 KiB and 512
  * characters. Memory then grows by ~1.7 K characters per failure.
