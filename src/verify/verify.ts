@@ -10,8 +10,9 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { TestCase, Trial } from "../model.js";
+import type { Seed, TestCase, Trial } from "../model.js";
 import { errorMessage } from "../errors.js";
+import { extractSeed } from "../seeds/extract.js";
 import { runBatch } from "../rerun/attempts.js";
 import { pickDriver, type RerunDriver } from "../rerun/drivers/index.js";
 import { resolvePython } from "../rerun/drivers/pytest.js";
@@ -185,7 +186,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const counts = emptyCounts();
   const failing = new Map<string, number>();
   const streamIndex = new Map(seeds.map((s, i) => [s, i]));
-  let firstFailure: { order: number; message: string | null; withheld: string[] } | null = null;
+  let firstFailure: { order: number; message: string | null; withheld: string[]; printed: Seed | null } | null = null;
   /** Why the test skipped itself, from its first skipped trial (for a test that always does). */
   let skipReason: string | null = null;
   let stop = false;
@@ -204,6 +205,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
           order,
           message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null,
           withheld: t.kind === "failed" ? (t.withheld ?? []) : [],
+          printed: mech.kind === "global-rng" ? printedSeed(t, test, opts.seedPatterns) : null,
         };
       }
       if (opts.stopOnFailure) stop = true;
@@ -288,15 +290,25 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
 
   const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
   const first = failingSeeds[0];
+  const ff = firstFailure as { order: number; message: string | null; withheld: string[]; printed: Seed | null } | null;
+  // A test that seeds itself from the global generators and prints the seed it drew only when
+  // it fails (MXNet's with_seed): the command that reproduces it gives back that printed seed;
+  // a bare command would draw another one.
+  const printed = ff?.printed ?? null;
   let reproduce: string | null = null;
   if (first !== undefined) {
     try {
-      reproduce = driver.reproduceCommand(test, seedWithValue(mech, first));
+      reproduce = driver.reproduceCommand(test, printed ?? seedWithValue(mech, first));
     } catch {
       // An id no shell can carry: better no command than a wrong one.
     }
   }
-  const ff = firstFailure as { order: number; message: string | null; withheld: string[] } | null;
+  if (printed !== null && reproduce !== null) {
+    notes.push(
+      `the first failing trial printed the seed it ran with (${printed.recogniser}: ${printed.value}): the reproduce command gives that back; ` +
+        `the failing seeds listed seeded random, numpy and torch (replay them with --seed-list)`,
+    );
+  }
   // Trials get no credential-like variable unless passed by name: a failure naming one, or one
   // the test read and found missing, is likely that, not the test (triage does not count such
   // reruns; verify says so).
@@ -321,4 +333,20 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
     note: notes.length > 0 ? notes.join("; ") : null,
     durationSec: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * The seed a failing trial printed, when it can be given back by environment or arguments: under
+ * global-generator seeding (the probe learnt nothing, since the test prints its seed only when it
+ * fails) it is the one way to rerun that failure alone.
+ */
+function printedSeed(t: Trial, test: TestCase, patterns: RegExp[]): Seed | null {
+  if (t.kind !== "failed") return null;
+  const output = [t.printed, t.message].filter((x) => x !== undefined && x !== "").join("\n");
+  if (output === "") return null;
+  const found = extractSeed(
+    { id: test.id, classname: test.classname, name: test.name, outcome: "failed", output, sources: [{ file: "verify trial" }], index: 0 },
+    patterns,
+  );
+  return found !== null && (found.apply.kind === "env" || found.apply.kind === "args") ? found : null;
 }

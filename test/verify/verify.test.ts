@@ -15,7 +15,7 @@ import { failureSentence, renderVerifyMarkdown, renderVerifyText, verifyFailed }
 import { listStream, type SeedStream, type Shard } from "../../src/verify/seeds.js";
 import { testCaseFor } from "../../src/verify/settings.js";
 import { verify, type VerifyOptions } from "../../src/verify/verify.js";
-import type { SeedMechanism } from "../../src/verify/probe.js";
+import { FALLBACK_MECHANISM, type SeedMechanism } from "../../src/verify/probe.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, "..", "fixtures", "verify");
@@ -174,6 +174,25 @@ describe.skipIf(!hasPytest)("verify with real pytest", () => {
     expect(text).toContain("0 of 100 trials failed: with 95% confidence the failure rate is below 2.95% (rule of three: 3/100 = 3%)");
     expect(renderVerifyMarkdown(r)).toContain("rule of three");
     expect(verifyFailed(r)).toBe(false);
+  });
+
+  it("a test that prints its seed only when it fails: the reproduce command gives back the seed the failing trial printed", async () => {
+    // What verify falls back to when its probe run passes silently (as this test does 70% of the
+    // time; given here, so the case does not hang on the probe's luck): trials seed the global
+    // generators, and the test draws its seed from them and prints it only on failure.
+    const r = await run("test_seed_on_failure.py::test_seed_printed_on_failure", { trials: 30, jobs: 1, baseSeed: "on-failure", mechanism: FALLBACK_MECHANISM });
+    const t = r.tests[0]!;
+    expect(t.seedApply?.kind).toBe("global-rng");
+    expect(t.failed).toBeGreaterThan(0);
+    expect(t.note).toMatch(/the first failing trial printed the seed it ran with \(mxnet-test-seed: \d+\): the reproduce command gives that back/);
+    const printed = /mxnet-test-seed: (\d+)/.exec(t.note!)![1]!;
+    expect(t.reproduce).toContain(`MXNET_TEST_SEED=${printed}`);
+    // Pasted into sh, it fails with that seed, every time.
+    for (let i = 0; i < 2; i++) {
+      const sh = spawnSync("sh", ["-c", t.reproduce!], { cwd: project, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+      expect(sh.status).toBe(1);
+      expect(sh.stdout).toContain(`use MXNET_TEST_SEED=${printed} to reproduce`);
+    }
   });
 
   it("a test id pytest cannot find: no trials and a note, and the run counts as failed", async () => {

@@ -23189,6 +23189,7 @@ function verifyOptions(s, plan, ctx) {
 
 
 
+
 /**
  * Seeds per process. The plugin takes them as one comma-separated argument, and Linux caps a
  * single argument at 128 KiB (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and
@@ -23323,6 +23324,7 @@ async function verifyOne(target, seeds, index, opts) {
                     order,
                     message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null,
                     withheld: t.kind === "failed" ? (t.withheld ?? []) : [],
+                    printed: mech.kind === "global-rng" ? printedSeed(t, test, opts.seedPatterns) : null,
                 };
             }
             if (opts.stopOnFailure)
@@ -23405,16 +23407,24 @@ async function verifyOne(target, seeds, index, opts) {
         notes.push("interrupted: trials were cut short");
     const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
     const first = failingSeeds[0];
+    const ff = firstFailure;
+    // A test that seeds itself from the global generators and prints the seed it drew only when
+    // it fails (MXNet's with_seed): the command that reproduces it gives back that printed seed;
+    // a bare command would draw another one.
+    const printed = ff?.printed ?? null;
     let reproduce = null;
     if (first !== undefined) {
         try {
-            reproduce = driver.reproduceCommand(test, seedWithValue(mech, first));
+            reproduce = driver.reproduceCommand(test, printed ?? seedWithValue(mech, first));
         }
         catch {
             // An id no shell can carry: better no command than a wrong one.
         }
     }
-    const ff = firstFailure;
+    if (printed !== null && reproduce !== null) {
+        notes.push(`the first failing trial printed the seed it ran with (${printed.recogniser}: ${printed.value}): the reproduce command gives that back; ` +
+            `the failing seeds listed seeded random, numpy and torch (replay them with --seed-list)`);
+    }
     // Trials get no credential-like variable unless passed by name: a failure naming one, or one
     // the test read and found missing, is likely that, not the test (triage does not count such
     // reruns; verify says so).
@@ -23440,6 +23450,20 @@ async function verifyOne(target, seeds, index, opts) {
         note: notes.length > 0 ? notes.join("; ") : null,
         durationSec: (Date.now() - started) / 1000,
     };
+}
+/**
+ * The seed a failing trial printed, when it can be given back by environment or arguments: under
+ * global-generator seeding (the probe learnt nothing, since the test prints its seed only when it
+ * fails) it is the one way to rerun that failure alone.
+ */
+function printedSeed(t, test, patterns) {
+    if (t.kind !== "failed")
+        return null;
+    const output = [t.printed, t.message].filter((x) => x !== undefined && x !== "").join("\n");
+    if (output === "")
+        return null;
+    const found = extractSeed({ id: test.id, classname: test.classname, name: test.name, outcome: "failed", output, sources: [{ file: "verify trial" }], index: 0 }, patterns);
+    return found !== null && (found.apply.kind === "env" || found.apply.kind === "args") ? found : null;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/verify-progress.ts
