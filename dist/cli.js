@@ -24034,7 +24034,12 @@ function tableRow(test) {
         ` | ${escapeMarkdown(verdictText(test))} | ${escapeMarkdown(CAUSE_LABEL[test.cause])}` +
         ` | ${seed} | ${escapeMarkdown(truncate(test.suggestion, CELL_MAX_CHARS))} |\n`);
 }
-function markdown_toleranceLines(t) {
+/**
+ * The assertion's numbers. The ladder's next step is computed whatever the cause: for a test
+ * classified otherwise (a regression far over its tolerance) it is said as what it would be,
+ * so that it does not read as the fix.
+ */
+function markdown_toleranceLines(t, cause) {
     const lines = [];
     const params = [
         t.rtol === null ? null : `rtol=${formatNumber(t.rtol)}`,
@@ -24062,7 +24067,7 @@ function markdown_toleranceLines(t) {
         lines.push(`non-finite value: ${escapeMarkdown(t.nonFinite)}`);
     const s = t.suggestion;
     if (s !== null) {
-        lines.push(`suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
+        lines.push(`${cause === "tolerance" || cause === "unknown" ? "suggestion" : `were it the tolerance (the cause is ${CAUSE_LABEL[cause]})`}: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
             ` (smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${escapeMarkdown(formatNumber(s.minimumPassingAtLeast))} and `}${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
             `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`);
         if (s.guidelineWarning !== undefined)
@@ -24098,7 +24103,7 @@ function details(test, history) {
         lines.push(`**Note:** ${escapeMarkdown(r.note)}`);
     lines.push(`**Confidence:** ${escapeMarkdown(test.confidence.text)}${test.confidence.moreRerunsAdvised ? " (more reruns advised)" : ""}`);
     if (test.tolerance !== null)
-        lines.push(...markdown_toleranceLines(test.tolerance));
+        lines.push(...markdown_toleranceLines(test.tolerance, test.cause));
     const h = history?.get(test.id);
     if (h !== undefined)
         lines.push(`**History:** ${escapeMarkdown(historyText(h))}`);

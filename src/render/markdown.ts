@@ -3,7 +3,7 @@
  * `Report` in, a string out, never longer than `budgetBytes` (GitHub drops a step summary
  * over 1 MiB whole, so a long report degrades instead: details go first, then table rows).
  */
-import type { Report, Tolerance, TriagedTest } from "../model.js";
+import type { Cause, Report, Tolerance, TriagedTest } from "../model.js";
 import { ByteBudget, byteLength, cutToBytes } from "./budget.js";
 import { trendCharts, verdictPie } from "./charts.js";
 import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, oneLine, truncate } from "./escape.js";
@@ -106,7 +106,12 @@ function tableRow(test: TriagedTest): string {
   );
 }
 
-function toleranceLines(t: Tolerance): string[] {
+/**
+ * The assertion's numbers. The ladder's next step is computed whatever the cause: for a test
+ * classified otherwise (a regression far over its tolerance) it is said as what it would be,
+ * so that it does not read as the fix.
+ */
+function toleranceLines(t: Tolerance, cause: Cause): string[] {
   const lines: string[] = [];
   const params = [
     t.rtol === null ? null : `rtol=${formatNumber(t.rtol)}`,
@@ -138,7 +143,7 @@ function toleranceLines(t: Tolerance): string[] {
   const s = t.suggestion;
   if (s !== null) {
     lines.push(
-      `suggestion: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
+      `${cause === "tolerance" || cause === "unknown" ? "suggestion" : `were it the tolerance (the cause is ${CAUSE_LABEL[cause]})`}: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
         ` (smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${escapeMarkdown(formatNumber(s.minimumPassingAtLeast))} and `}${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
         `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`,
     );
@@ -172,7 +177,7 @@ function details(test: TriagedTest, history: HistoryView | undefined): string {
   if (r.recorded !== undefined) lines.push(`**Recorded in the report:** ${escapeMarkdown(tallyText(r.recorded))}`);
   if (r.note !== undefined) lines.push(`**Note:** ${escapeMarkdown(r.note)}`);
   lines.push(`**Confidence:** ${escapeMarkdown(test.confidence.text)}${test.confidence.moreRerunsAdvised ? " (more reruns advised)" : ""}`);
-  if (test.tolerance !== null) lines.push(...toleranceLines(test.tolerance));
+  if (test.tolerance !== null) lines.push(...toleranceLines(test.tolerance, test.cause));
   const h = history?.get(test.id);
   if (h !== undefined) lines.push(`**History:** ${escapeMarkdown(historyText(h))}`);
   lines.push(`**Fix:** ${escapeMarkdown(truncate(test.suggestion, MESSAGE_MAX_CHARS))}`);

@@ -70,6 +70,24 @@ describe("tolerance details", () => {
     expect(md).toContain("violation ratio: not visible (the printed values agree to the digits shown)");
     expect(md).not.toMatch(/violation ratio .*= 0/);
   });
+
+  it("gives the ladder's step of a test that is no tolerance problem as what it would be, not as its fix; bounds as bounds", () => {
+    const tolerance = {
+      format: "numpy-allclose",
+      rtol: 1e-7,
+      atol: 0,
+      ratio: 1068.1,
+      ratioAtLeast: 6.77,
+      suggestion: { parameter: "rtol" as const, from: 1e-7, to: 5e-7, minimumPassing: 1.22e-4, minimumPassingAtLeast: 6.87e-7, rungsNeeded: 7, text: "raise rtol" },
+    };
+    // (Markdown escapes - and .: compared without the backslashes.)
+    const md = (cause: "regression" | "tolerance") =>
+      renderMarkdown(makeReport([makeTest({ id: "tests/t.py::test_x", verdict: "deterministic", cause, tolerance })]), { charts: false }).replaceAll("\\", "");
+    expect(md("regression")).toContain("were it the tolerance (the cause is regression): rtol 1e-7 → 5e-7 (smallest passing rtol: between 6.87e-7 and 1.22e-4; 7 rungs");
+    expect(md("regression")).not.toContain("suggestion: rtol");
+    expect(md("tolerance")).toContain("suggestion: rtol 1e-7 → 5e-7");
+    expect(md("tolerance")).toContain("between 6.77 and 1068 (the message gives only the largest absolute and relative differences");
+  });
 });
 
 describe("renderMarkdown golden outputs", () => {
