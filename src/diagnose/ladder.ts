@@ -72,13 +72,16 @@ export function rungsNeeded(from: number, needed: number): number {
  * What a failure message tells us about the violating elements.
  *  - `elements`: exact differences for listed elements (`complete` when every violation is
  *    listed, or all elements are). MXNet's printed `Error` gives one such element.
- *  - `maxima`: only the largest absolute difference Dmax and relative difference Rmax among the
- *    violations, possibly of different elements, with the first violations numpy lists
- *    (`listed`, exact) and, when the whole expected array was printed, the range of its
- *    magnitudes (`expected`). Each violating element i has ratio D_i / (atol + rtol*E_i) with
- *    D_i <= Dmax and D_i <= Rmax*E_i, so the worst ratio, and the rtol and atol it needs, lie
- *    between bounds (MaximaBounds): the upper ones make suggestions on the safe side, the lower
- *    ones keep a near miss from reading as a far one.
+ *  - `maxima`: only the largest absolute difference Dmax and relative difference Rmax, possibly
+ *    of different elements (numpy: among the violations, or in numpy 1 among all elements, and
+ *    Rmax only over elements whose expected value is not 0), each known between the value as
+ *    printed, rounded, and its `...Low` twin; with the first violations numpy lists (`listed`,
+ *    exact) and, when the whole expected array was printed, the range of its magnitudes
+ *    (`expected`). An element i with expected E_i != 0 has D_i <= Dmax and D_i <= Rmax*E_i, so
+ *    the worst ratio and the rtol and atol it needs lie between bounds: the upper ones make
+ *    suggestions on the safe side, the lower ones keep a near miss from reading as a far one.
+ *    An element expecting 0 escapes Rmax: the bounds allow for one where the printed array or
+ *    the listed violations show one, and otherwise assume there is none.
  */
 export type Evidence =
   | { kind: "elements"; elements: Array<{ absDiff: number; expected: number }>; complete: boolean }
@@ -86,8 +89,12 @@ export type Evidence =
       kind: "maxima";
       maxAbs: number;
       maxRel: number;
+      /** The least Dmax and Rmax can be (their printed values are rounded); default: the same. */
+      maxAbsLow?: number;
+      maxRelLow?: number;
       listed?: Array<{ absDiff: number; expected: number }>;
-      expected?: { min: number; max: number };
+      /** Magnitudes of the printed expected array (widened by its rounding), and whether it holds a 0. */
+      expected?: { min: number; max: number; zero: boolean };
     };
 
 type Maxima = Extract<Evidence, { kind: "maxima" }>;
@@ -99,12 +106,16 @@ export interface Bounds {
 }
 
 /**
- * Magnitudes the worst elements can have. The element of Dmax has E = Dmax / R_i >= Dmax / Rmax;
- * the element of Rmax has E = D_i / Rmax <= Dmax / Rmax; both lie within the printed range when
- * there is one.
+ * Magnitudes the worst elements can have, and whether one may expect 0 (a 0 in the printed
+ * array, or a listed violation expecting 0).
  */
-function magnitudes(m: Maxima): { min: number; max: number } {
-  return { min: m.expected?.min ?? 0, max: m.expected?.max ?? Infinity };
+function magnitudes(m: Maxima): { min: number; max: number; zero: boolean } {
+  const zero = m.expected?.zero === true || (m.listed ?? []).some((e) => e.expected === 0);
+  return { min: m.expected?.min ?? 0, max: m.expected?.max ?? Infinity, zero };
+}
+
+function lows(m: Maxima): { A: number; R: number } {
+  return { A: m.maxAbsLow ?? m.maxAbs, R: m.maxRelLow ?? m.maxRel };
 }
 
 /** The worst element's violation ratio: exact for `elements`, bounded for `maxima`; Infinity when nothing can pass. */
@@ -119,17 +130,21 @@ export function violationRatioBounds(evidence: Evidence, rtol: number, atol: num
     const allowed = atol + rtol * e;
     return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
   };
+  const listed = elementsRatio(evidence.listed ?? [], rtol, atol);
   // Upper: D <= min(A, R*E) at any magnitude E; the largest over E in range is where A = R*E,
-  // or the range's nearer end.
-  // (Rmax infinite: some expected value is 0, and the bound is at the smallest magnitude.)
+  // or the range's nearer end (Rmax infinite: every expected value is 0). An element expecting
+  // 0 is bounded by A alone; listed elements are known exactly.
   const crossing = R > 0 ? A / R : Infinity;
   const e = Math.min(Math.max(crossing, E.min), E.max);
-  const high = Number.isFinite(e) ? Math.min(ratio(A, e), Number.isFinite(R) ? ratio(R * e, e) : Infinity) : ratio(A, 0);
+  let high = Number.isFinite(e) ? Math.min(ratio(A, e), Number.isFinite(R) ? ratio(R * e, e) : Infinity) : ratio(A, 0);
+  if (E.zero) high = Math.max(high, ratio(A, 0));
+  high = Math.max(high, listed);
   // Lower: the elements listed, the element of Dmax at the largest magnitude, the element of
   // Rmax at the smallest.
-  let low = elementsRatio(evidence.listed ?? [], rtol, atol);
-  if (Number.isFinite(E.max)) low = Math.max(low, ratio(A, E.max));
-  if (E.min > 0 && Number.isFinite(R)) low = Math.max(low, ratio(R * E.min, E.min));
+  const least = lows(evidence);
+  let low = listed;
+  if (Number.isFinite(E.max)) low = Math.max(low, ratio(least.A, E.max));
+  if (E.min > 0 && Number.isFinite(least.R)) low = Math.max(low, ratio(least.R * E.min, E.min));
   return { low: Math.min(low, high), high };
 }
 
@@ -148,20 +163,26 @@ function elementsRatio(elements: ReadonlyArray<{ absDiff: number; expected: numb
   return worst;
 }
 
-/** The smallest rtol (atol fixed) that passes (bounds for `maxima`), or null when rtol cannot help (expected 0). */
+/**
+ * The smallest rtol (atol fixed) that passes (bounds for `maxima`), or null when rtol cannot help:
+ * a violation expects 0, or may (a 0 in the printed expected array).
+ */
 export function minimumRtolBounds(evidence: Evidence, atol: number): Bounds | null {
   if (evidence.kind === "elements") {
     const r = elementsRtol(evidence.elements, atol);
     return r === null ? null : { low: r, high: r };
   }
   const { maxAbs: A, maxRel: R } = evidence;
-  if (!Number.isFinite(R)) return null;
   const E = magnitudes(evidence);
+  if (!Number.isFinite(R) || E.zero) return null;
+  const listed = elementsRtol(evidence.listed ?? [], atol);
+  if (listed === null) return null;
   // Element i needs (D_i - atol) / E_i <= R - atol / E_i.
-  const high = Math.max(0, Number.isFinite(E.max) ? R - atol / E.max : R);
-  let low = elementsRtol(evidence.listed ?? [], atol) ?? 0;
-  if (Number.isFinite(E.max)) low = Math.max(low, (A - atol) / E.max);
-  if (E.min > 0) low = Math.max(low, R - atol / E.min);
+  const high = Math.max(listed, Number.isFinite(E.max) ? R - atol / E.max : R);
+  const least = lows(evidence);
+  let low = listed;
+  if (Number.isFinite(E.max)) low = Math.max(low, (least.A - atol) / E.max);
+  if (E.min > 0) low = Math.max(low, least.R - atol / E.min);
   return { low: Math.min(Math.max(0, low), high), high };
 }
 
@@ -186,14 +207,16 @@ export function minimumAtolBounds(evidence: Evidence, rtol: number): Bounds {
     const a = elementsAtol(evidence.elements, rtol);
     return { low: a, high: a };
   }
-  const { maxAbs: A, maxRel: R } = evidence;
+  const { maxAbs: A } = evidence;
   const E = magnitudes(evidence);
+  const listed = elementsAtol(evidence.listed ?? [], rtol);
   // Element i needs D_i - rtol*E_i <= A - rtol*E_min.
-  const high = Math.max(0, A - rtol * E.min);
-  let low = elementsAtol(evidence.listed ?? [], rtol);
-  if (Number.isFinite(E.max)) low = Math.max(low, A - rtol * E.max);
-  if (E.min > 0 && Number.isFinite(R)) low = Math.max(low, E.min * (R - rtol));
-  return { low: Math.min(Math.max(0, low), high), high };
+  const high = Math.max(listed, A - rtol * E.min);
+  const least = lows(evidence);
+  let low = listed;
+  if (Number.isFinite(E.max)) low = Math.max(low, least.A - rtol * E.max);
+  if (E.min > 0 && Number.isFinite(least.R)) low = Math.max(low, E.min * (least.R - rtol));
+  return { low: Math.min(Math.max(0, low), high), high: Math.max(0, high) };
 }
 
 /** The smallest atol (rtol fixed) that passes (for `maxima`, on the safe side). */
@@ -235,15 +258,20 @@ export function formatTolerance(x: number): string {
  * "4.7-10.5x" when it is known only between two values.
  */
 export function formatRatio(high: number, low: number | null = null): string {
-  const one = (x: number): string => {
-    const r = Number(x.toPrecision(3));
+  const one = (r: number): string => {
     if (r < 1e5) return String(r);
     const [mantissa, exponent] = r.toExponential().split("e");
     return `${Number(mantissa)}e${Number(exponent)}`;
   };
-  const h = one(high);
-  if (low === null || low >= high) return `${h}x`;
-  const l = one(Number(low.toPrecision(2)));
+  // Bounds stay bounds: the low end rounded down (two digits), the high end up (three).
+  const rounded = (x: number, digits: number, up: boolean): number => {
+    if (!(x > 0) || !Number.isFinite(x)) return x;
+    const scale = Math.pow(10, Math.floor(Math.log10(x)) - digits + 1);
+    return Number(((up ? Math.ceil(x / scale - 1e-9) : Math.floor(x / scale + 1e-9)) * scale).toPrecision(digits));
+  };
+  if (low === null || low >= high) return `${one(Number(high.toPrecision(3)))}x`;
+  const h = one(rounded(high, 3, true));
+  const l = one(rounded(low, 2, false));
   return l === h ? `${h}x` : `${l}-${h}x`;
 }
 
@@ -305,7 +333,7 @@ function describe(option: Option, to: number, label: string): string {
   if (least !== undefined) {
     // Known between two values: say both, and the rungs each would take.
     const fewest = rungsNeeded(option.from, least);
-    const needed = `needed between ${formatTolerance(Number(least.toPrecision(3)))} and ${formatNeeded(option.needed)}: numpy printed only the largest differences`;
+    const needed = `needed between ${formatLow(least)} and ${formatNeeded(option.needed)}: numpy printed only the largest differences`;
     if (option.rungs <= 1) return `${head} (one rung; ${needed})`;
     const away = fewest === option.rungs ? rungWord(option.rungs) : `${Math.max(1, fewest)}-${option.rungs} rungs`;
     const alone = fewest <= 1 ? "the next rung may not cover the observed case" : "the next rung alone will not cover the observed case";
@@ -319,11 +347,19 @@ function describe(option: Option, to: number, label: string): string {
   );
 }
 
-/** An option from a needed value's bounds. */
+/** An option from a needed value's bounds (the check failed at `from`: it needs more). */
 function option(parameter: "rtol" | "atol", from: number, needed: Bounds): Option {
   const o: Option = { parameter, from, needed: needed.high, rungs: rungsNeeded(from, needed.high) };
-  if (needed.low < needed.high * (1 - RUNG_EPSILON)) o.neededAtLeast = needed.low;
+  const least = Math.max(needed.low, from);
+  if (least < needed.high * (1 - 1e-9) && formatLow(least) !== formatNeeded(needed.high)) o.neededAtLeast = least;
   return o;
+}
+
+/** A lower bound to three significant digits, rounded DOWN so that it stays a lower bound. */
+export function formatLow(x: number): string {
+  if (!(x > 0) || !Number.isFinite(x)) return formatTolerance(x);
+  const scale = Math.pow(10, Math.floor(Math.log10(x)) - 2);
+  return formatTolerance(Number((Math.floor(x / scale + 1e-9) * scale).toPrecision(3)));
 }
 
 /**

@@ -120,6 +120,15 @@ function arrayValues(printed: string): number[] | null {
   return values.map(num);
 }
 
+/** The printed expected (DESIRED / y) array's values, whether or not ACTUAL was printed whole; null when elided. */
+function printedDesired(text: string): number[] | null {
+  const head = /^ ?(?:DESIRED|y): /m.exec(text);
+  if (head === null) return null;
+  const rest = text.slice(head.index + head[0].length);
+  const end = /\n(?=\S)|\n\n/.exec(rest);
+  return arrayValues(end === null ? rest : rest.slice(0, end.index));
+}
+
 function printedArrays(text: string): PrintedArrays | null {
   // numpy 2: " ACTUAL: ..." / " DESIRED: ..."; numpy 1: " x: ..." / " y: ...". Located step by
   // step rather than with one lazy regex, which is quadratic on many "x: " lines.
@@ -157,10 +166,7 @@ function numpyEvidence(text: string, parsed: Parsed): void {
   // Listed lines carry full precision; they are the whole story when every mismatch is listed.
   // (numpy lists the first violations, not the worst: only then is the worst among them.)
   if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
-    const atol = parsed.atol ?? 0;
-    const rtol = parsed.rtol ?? 0;
-    const over = (p: (typeof pairs)[number]): number => Math.abs(p.actual - p.expected) / (atol + rtol * Math.abs(p.expected) || Number.MIN_VALUE);
-    const worst = pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+    const worst = worstListed(pairs, parsed);
     Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
     parsed.evidence = {
       kind: "elements",
@@ -169,26 +175,30 @@ function numpyEvidence(text: string, parsed: Parsed): void {
     };
     return;
   }
-  const maxAbs = /Max absolute difference(?: among violations)?: (\S+)/.exec(text);
+  const maxAbs = /Max absolute difference( among violations)?: (\S+)/.exec(text);
   const maxRel = /Max relative difference(?: among violations)?: (\S+)/.exec(text);
-  const abs = maxAbs !== null ? num(maxAbs[1]) : NaN;
+  const abs = maxAbs !== null ? num(maxAbs[2]) : NaN;
   const rel = maxRel !== null ? num(maxRel[1]) : NaN;
   if (maxAbs !== null && (Number.isNaN(abs) || abs === Infinity)) {
     parsed.nonFinite = nonFiniteName(abs) ?? "nan";
     return;
   }
   const maxRelative = Number.isNaN(rel) ? Infinity : rel;
+  // numpy 2 states the maxima among the violations; numpy 1 among all elements.
+  const amongViolations = maxAbs?.[1] !== undefined;
   const arrays = printedArrays(text);
   if (arrays !== null && arrays.actual.length === 1) {
     // A scalar: its printed values give its magnitude, even where rounded.
     parsed.actual ??= arrays.actual[0]!;
     parsed.expected ??= arrays.desired[0]!;
   }
-  if (maxAbs !== null && maxRel !== null && mismatched !== null && Number(mismatched[1]) === 1) {
+  if (maxAbs !== null && maxRel !== null && ((amongViolations && mismatched !== null && Number(mismatched[1]) === 1) || maxRelative === Infinity)) {
     // One violation holds both maxima, which numpy prints at full precision: its expected
-    // magnitude is abs/rel, so it is exact (its printed values are rounded to 8 digits).
+    // magnitude is abs/rel, so it is exact (its printed values are rounded). An infinite
+    // relative maximum: every violation expects 0, and the absolute one says all.
     const expected = maxRelative > 0 && Number.isFinite(maxRelative) ? abs / maxRelative : 0;
-    parsed.evidence = { kind: "elements", elements: [{ absDiff: abs, expected }], complete: true };
+    // (The difference as printed, rounded, and up to half a unit in its last digit more.)
+    parsed.evidence = { kind: "elements", elements: [{ absDiff: abs + halfUnit(maxAbs[2]!), expected }], complete: true };
     parsed.expected ??= expected;
     return;
   }
@@ -198,32 +208,74 @@ function numpyEvidence(text: string, parsed: Parsed): void {
       parsed.nonFinite = nf;
       return;
     }
-    // Printed to numpy's default 8 significant digits: exact only where the largest difference
-    // they show is the one numpy states at full precision. Rounding can hide a difference
-    // (rtol=1e-9 on float32 values prints ACTUAL and DESIRED alike) or inflate it (71.15684
-    // against 71.156837 shows 3e-6 for a stated 5.8e-7).
-    const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! }));
-    const printedMax = Math.max(...elements.map((e) => e.absDiff));
-    if (maxAbs === null || Math.abs(printedMax - abs) <= abs * 0.01) {
+    // Printed to 6 digits or so, they are the evidence only when numpy states nothing at full
+    // precision: rounding hides differences (rtol=1e-9 on float32 values prints ACTUAL and
+    // DESIRED alike) and moves them (71.15684 against 71.156837 shows 3e-6 for a stated 5.8e-7;
+    // a review's random cases were off by up to 1.6%). With the maxima, they give magnitudes.
+    if (maxAbs === null) {
+      const elements = arrays.actual.map((a, i) => ({ absDiff: Math.abs(a - arrays.desired[i]!), expected: arrays.desired[i]! }));
       parsed.evidence = { kind: "elements", elements, complete: true };
       return;
     }
   }
   if (maxAbs !== null && maxRel !== null) {
-    const evidence: Evidence = { kind: "maxima", maxAbs: abs, maxRel: maxRelative };
-    if (pairs.length > 0) evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
+    const evidence: Evidence = {
+      kind: "maxima",
+      maxAbs: abs + halfUnit(maxAbs[2]!),
+      maxRel: maxRelative + halfUnit(maxRel[1]!),
+      maxAbsLow: Math.max(0, abs - halfUnit(maxAbs[2]!)),
+      maxRelLow: Math.max(0, maxRelative - halfUnit(maxRel[1]!)),
+    };
+    if (pairs.length > 0) {
+      evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
+      // The worst of the violations listed: what a reader is shown, and the magnitude a check
+      // of the dtype's resolution goes by. (Not the worst element: numpy lists the first ones.)
+      const worst = worstListed(pairs, parsed);
+      Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
+    }
     // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
     // the range of its magnitudes bounds those of the elements that hold the maxima.
-    if (arrays !== null && arrays.desired.length > 0) {
-      const magnitudes = arrays.desired.map(Math.abs);
-      evidence.expected = { min: Math.min(...magnitudes) * (1 - PRINTED_PRECISION), max: Math.max(...magnitudes) * (1 + PRINTED_PRECISION) };
+    const desired = arrays?.desired ?? printedDesired(text);
+    if (desired !== null && desired.length > 0) {
+      const magnitudes = desired.map(Math.abs);
+      const min = Math.min(...magnitudes);
+      evidence.expected = {
+        min: Math.max(0, min * (1 - PRINTED_RELATIVE) - PRINTED_ABSOLUTE),
+        max: Math.max(...magnitudes) * (1 + PRINTED_RELATIVE) + PRINTED_ABSOLUTE,
+        zero: min === 0,
+      };
     }
     parsed.evidence = evidence;
   }
 }
 
-/** Relative rounding of numpy's printed arrays (8 significant digits), with room to spare. */
-const PRINTED_PRECISION = 1e-6;
+function worstListed<T extends { actual: number; expected: number }>(pairs: readonly T[], parsed: Parsed): T {
+  const atol = parsed.atol ?? 0;
+  const rtol = parsed.rtol ?? 0;
+  const over = (p: T): number => {
+    const allowed = atol + rtol * Math.abs(p.expected);
+    const d = Math.abs(p.actual - p.expected);
+    return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
+  };
+  return pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+}
+
+/** Half a unit in the last digit of a printed number: how far the value can be from it. */
+function halfUnit(printed: string): number {
+  const m = /^[-+]?\d*(?:\.(\d*))?(?:e([-+]?\d+))?$/i.exec(printed);
+  if (m === null) return 0;
+  const decimals = m[1]?.length ?? 0;
+  const exponent = m[2] !== undefined ? Number(m[2]) : 0;
+  return 0.5 * Math.pow(10, exponent - decimals);
+}
+
+/**
+ * How far a value of a printed numpy array can be from its print: arrays print to 6 or so
+ * significant digits, float16 to 4, small values in fixed notation to 6 decimals.
+ */
+const PRINTED_RELATIVE = 2e-3;
+const PRINTED_ABSOLUTE = 5e-7;
+
 
 function parseNumpyAllclose(text: string): Parsed | null {
   const m = new RegExp(String.raw`Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);

@@ -6,7 +6,7 @@
  */
 import { hypothesisExample } from "../classify.js";
 import { sanitizeLine } from "../cli/sanitize.js";
-import { formatNeeded, formatTolerance, guidelineFor } from "../diagnose/ladder.js";
+import { formatLow, formatNeeded, formatTolerance, guidelineFor } from "../diagnose/ladder.js";
 import type { Report, Seed, SeedApply, Tolerance, TriagedTest } from "../model.js";
 import { recogniserRunner } from "../seeds/recognisers.js";
 import { shellQuote } from "./shell-quote.js";
@@ -111,10 +111,12 @@ function toleranceLines(t: Tolerance | null): string[] {
     );
   }
   const at = t.location !== undefined ? ` at ${clean(t.location, 100)}` : "";
+  // With only bounds on the ratio, the element shown is the worst of those numpy listed.
+  const which = t.ratioAtLeast !== undefined ? "worst of the violations listed" : "worst element";
   if (t.actual !== undefined && t.expected !== undefined) {
-    out.push(`  worst element${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
+    out.push(`  ${which}${at}: actual ${printed(t.actual)}, expected ${printed(t.expected)}`);
   } else if (at !== "") {
-    out.push(`  worst element${at}`);
+    out.push(`  ${which}${at}`);
   }
   out.push(`  dtype: ${t.dtype ?? "not shown in the text"}`);
   const s = t.suggestion;
@@ -123,7 +125,7 @@ function toleranceLines(t: Tolerance | null): string[] {
     return out;
   }
   out.push(
-    `  smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${formatTolerance(Number(s.minimumPassingAtLeast.toPrecision(3)))} and `}${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`,
+    `  smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${formatLow(s.minimumPassingAtLeast)} and `}${formatNeeded(s.minimumPassing)} (the other tolerance unchanged)`,
     `  next rung: ${s.parameter} ${formatTolerance(s.from)} -> ${formatTolerance(s.to)}: ` +
       (s.rungsNeeded <= 1
         ? "one rung covers the observed case"
@@ -139,8 +141,8 @@ function toleranceLines(t: Tolerance | null): string[] {
       least === undefined
         ? `needs ${s.parameter} ${formatNeeded(s.minimumPassing)}`
         : least > g[s.parameter]
-          ? `needs ${s.parameter} ${formatTolerance(Number(least.toPrecision(3)))} to ${formatNeeded(s.minimumPassing)}`
-          : `may need ${s.parameter} up to ${formatNeeded(s.minimumPassing)} (at least ${formatTolerance(Number(least.toPrecision(3)))})`;
+          ? `needs ${s.parameter} ${formatLow(least)} to ${formatNeeded(s.minimumPassing)}`
+          : `may need ${s.parameter} up to ${formatNeeded(s.minimumPassing)} (at least ${formatLow(least)})`;
     out.push(
       `  warning: the observed case ${needs}, above the ${t.dtype} ` +
         `guideline ${formatTolerance(g[s.parameter])}: double-check the implementation or the test before going that far`,

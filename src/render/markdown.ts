@@ -120,8 +120,9 @@ function toleranceLines(t: Tolerance, cause: Cause): string[] {
   ].filter((p): p is string => p !== null);
   lines.push(`**Tolerance** (${escapeMarkdown(t.format)}): ${escapeMarkdown(params.join(", ") || "not stated")}`);
   if (t.actual !== undefined && t.expected !== undefined) {
+    // With only bounds on the ratio, the element shown is the worst of those numpy listed.
     lines.push(
-      `actual ${escapeMarkdown(formatNumber(t.actual, 10))}, expected ${escapeMarkdown(formatNumber(t.expected, 10))}` +
+      `${t.ratioAtLeast !== undefined ? "worst of the violations listed: " : ""}actual ${escapeMarkdown(formatNumber(t.actual, 10))}, expected ${escapeMarkdown(formatNumber(t.expected, 10))}` +
         (t.location === undefined ? "" : ` at ${escapeMarkdown(t.location)}`),
     );
   }

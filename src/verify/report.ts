@@ -37,8 +37,15 @@ export function boundSentence(t: VerifiedTest): string {
     return `0 of ${n} trials failed: with 95% confidence the failure rate is below ${percent(t.upperBound95)} (rule of three: 3/${n} = ${percent(3 / n)})`;
   }
   // Every trial failed: the bound worth saying is how often it fails at least.
-  if (k === n) return `${k} of ${n} trials failed (100%): with 95% confidence the failure rate is at least ${percent(lowerBound(k, n))}`;
+  if (k === n) return `${k} of ${n} trials failed (100%): with 95% confidence the failure rate is at least ${percentDown(lowerBound(k, n))}`;
   return `${k} of ${n} trials failed (${percent(k / n)}): with 95% confidence the failure rate is below ${percent(t.upperBound95)}`;
+}
+
+/** A lower bound as a percentage, rounded down to three digits: 0.99970 is 99.9%, not 100%. */
+function percentDown(p: number): string {
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(p * 100)));
+  const scale = Math.pow(10, digits);
+  return `${Math.floor(p * 100 * scale + 1e-9) / scale}%`;
 }
 
 export function tallyText(t: VerifiedTest): string {

@@ -186,7 +186,8 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   const counts = emptyCounts();
   const failing = new Map<string, number>();
   const streamIndex = new Map(seeds.map((s, i) => [s, i]));
-  let firstFailure: { order: number; message: string | null; withheld: string[]; printed: Seed | null } | null = null;
+  let firstFailure: { order: number; message: string | null; withheld: string[] } | null = null;
+  let printedFirst: { order: number; seed: Seed } | null = null;
   /** Why the test skipped itself, from its first skipped trial (for a test that always does). */
   let skipReason: string | null = null;
   let stop = false;
@@ -205,8 +206,12 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
           order,
           message: "message" in t ? (t.message ?? null) : t.kind === "timedOut" ? "timed out" : null,
           withheld: t.kind === "failed" ? (t.withheld ?? []) : [],
-          printed: mech.kind === "global-rng" ? printedSeed(t, test, opts.seedPatterns) : null,
         };
+      }
+      // The earliest failing trial that printed its seed (the first may have timed out, silent).
+      if (mech.kind === "global-rng" && (printedFirst === null || order < printedFirst.order)) {
+        const printed = printedSeed(t, test, opts.seedPatterns);
+        if (printed !== null) printedFirst = { order, seed: printed };
       }
       if (opts.stopOnFailure) stop = true;
     }
@@ -290,11 +295,11 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
 
   const failingSeeds = [...failing.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
   const first = failingSeeds[0];
-  const ff = firstFailure as { order: number; message: string | null; withheld: string[]; printed: Seed | null } | null;
+  const ff = firstFailure as { order: number; message: string | null; withheld: string[] } | null;
   // A test that seeds itself from the global generators and prints the seed it drew only when
   // it fails (MXNet's with_seed): the command that reproduces it gives back that printed seed;
   // a bare command would draw another one.
-  const printed = ff?.printed ?? null;
+  const printed = (printedFirst as { order: number; seed: Seed } | null)?.seed ?? null;
   let reproduce: string | null = null;
   if (first !== undefined) {
     try {
@@ -305,7 +310,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
   }
   if (printed !== null && reproduce !== null) {
     notes.push(
-      `the first failing trial printed the seed it ran with (${printed.recogniser}: ${printed.value}): the reproduce command gives that back; ` +
+      `a failing trial printed the seed it ran with (${printed.recogniser}: ${printed.value}): the reproduce command gives that back; ` +
         `the failing seeds listed seeded random, numpy and torch (replay them with --seed-list)`,
     );
   }

@@ -50,7 +50,9 @@ describe("rungs", () => {
     expect(formatRatio(1_280_000_000)).toBe("1.28e9x");
     expect(formatRatio(99_900)).toBe("99900x");
     expect(formatRatio(99_999)).toBe("1e5x");
-    expect(formatRatio(12.1, 3.95)).toBe("4-12.1x");
+    // Bounds stay bounds: the low end rounded down, the high end up.
+    expect(formatRatio(12.1, 3.95)).toBe("3.9-12.1x");
+    expect(formatRatio(2.991, 2.97)).toBe("2.9-3x");
     expect(formatRatio(12.1, 12.1)).toBe("12.1x");
     expect(formatRatio(12.1, null)).toBe("12.1x");
   });

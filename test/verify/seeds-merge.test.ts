@@ -98,6 +98,8 @@ describe("merge", () => {
   it("says how often a test that failed every trial fails at least, not that it fails below 100%", () => {
     const all = test({ trials: 200, requested: 200, passed: 0, failed: 180, timedOut: 20, failureRate: 1, upperBound95: 1 });
     expect(boundSentence(all)).toBe("200 of 200 trials failed (100%): with 95% confidence the failure rate is at least 98.5%");
+    const many = test({ trials: 10_000, requested: 10_000, passed: 0, failed: 10_000, failureRate: 1, upperBound95: 1 });
+    expect(boundSentence(many)).toBe("10000 of 10000 trials failed (100%): with 95% confidence the failure rate is at least 99.9%");
     const most = test({ trials: 200, requested: 200, passed: 1, failed: 199, failureRate: 0.995, upperBound95: 0.9997 });
     expect(boundSentence(most)).toMatch(/^199 of 200 trials failed \(99\.5%\): with 95% confidence the failure rate is below/);
   });
