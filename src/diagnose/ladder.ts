@@ -95,6 +95,8 @@ export type Evidence =
       listed?: Array<{ absDiff: number; expected: number }>;
       /** Magnitudes of the printed expected array (widened by its rounding), and whether it holds a 0. */
       expected?: { min: number; max: number; zero: boolean };
+      /** A 0 among the expected values numpy printed of an array it shortened (`...`). */
+      zeroSeen?: boolean;
     };
 
 type Maxima = Extract<Evidence, { kind: "maxima" }>;
@@ -110,7 +112,7 @@ export interface Bounds {
  * array, or a listed violation expecting 0).
  */
 function magnitudes(m: Maxima): { min: number; max: number; zero: boolean } {
-  const zero = m.expected?.zero === true || (m.listed ?? []).some((e) => e.expected === 0);
+  const zero = m.expected?.zero === true || m.zeroSeen === true || (m.listed ?? []).some((e) => e.expected === 0);
   return { min: m.expected?.min ?? 0, max: m.expected?.max ?? Infinity, zero };
 }
 
@@ -351,7 +353,8 @@ function describe(option: Option, to: number, label: string): string {
 function option(parameter: "rtol" | "atol", from: number, needed: Bounds): Option {
   const o: Option = { parameter, from, needed: needed.high, rungs: rungsNeeded(from, needed.high) };
   const least = Math.max(needed.low, from);
-  if (least < needed.high * (1 - 1e-9) && formatLow(least) !== formatNeeded(needed.high)) o.neededAtLeast = least;
+  // Bounds within 0.1% are one value (the upper, the safe side).
+  if (least < needed.high * (1 - 1e-3) && formatLow(least) !== formatNeeded(needed.high)) o.neededAtLeast = least;
   return o;
 }
 

@@ -120,13 +120,38 @@ function arrayValues(printed: string): number[] | null {
   return values.map(num);
 }
 
-/** The printed expected (DESIRED / y) array's values, whether or not ACTUAL was printed whole; null when elided. */
-function printedDesired(text: string): number[] | null {
+/** The printed expected (DESIRED / y) array's text, whether or not ACTUAL was printed whole. */
+function desiredText(text: string): string | null {
   const head = /^ ?(?:DESIRED|y): /m.exec(text);
   if (head === null) return null;
   const rest = text.slice(head.index + head[0].length);
   const end = /\n(?=\S)|\n\n/.exec(rest);
-  return arrayValues(end === null ? rest : rest.slice(0, end.index));
+  return end === null ? rest : rest.slice(0, end.index);
+}
+
+/** The printed expected array's values; null when numpy shortened it (`...`). */
+function printedDesired(text: string): number[] | null {
+  const printed = desiredText(text);
+  return printed === null ? null : arrayValues(printed);
+}
+
+/**
+ * Whether a printed expected 0 may be a violation: a 0 among the expected values shown (in a
+ * shortened array too) whose actual value is not 0, or not shown at the same place. Both arrays
+ * print their elements in order up to their first `...`, so places agree there.
+ */
+function zeroShown(text: string): boolean {
+  const desired = desiredText(text);
+  if (desired === null) return false;
+  const d = arrayValues(desired.replaceAll("...", " "));
+  if (d === null || !d.some((v) => v === 0)) return false;
+  const head = /^ ?(?:ACTUAL|x): /m.exec(text);
+  const start = head === null ? -1 : head.index + head[0].length;
+  const end = text.indexOf(desired);
+  const beforeElision = (t: string): string => (t.includes("...") ? t.slice(0, t.indexOf("...")) : t);
+  const a = start < 0 || end < start ? null : arrayValues(beforeElision(text.slice(start, end).replace(/\n ?(?:DESIRED|y): *$/, "")));
+  const dPrefix = arrayValues(beforeElision(desired)) ?? [];
+  return d.some((v, k) => v === 0 && (a === null || k >= dPrefix.length || k >= a.length || a[k] !== 0));
 }
 
 function printedArrays(text: string): PrintedArrays | null {
@@ -192,16 +217,12 @@ function numpyEvidence(text: string, parsed: Parsed): void {
     parsed.actual ??= arrays.actual[0]!;
     parsed.expected ??= arrays.desired[0]!;
   }
-  if (maxAbs !== null && maxRel !== null && ((amongViolations && mismatched !== null && Number(mismatched[1]) === 1) || maxRelative === Infinity)) {
-    // One violation holds both maxima, which numpy prints at full precision: its expected
-    // magnitude is abs/rel, so it is exact (its printed values are rounded). An infinite
-    // relative maximum: every violation expects 0, and the absolute one says all.
-    const expected = maxRelative > 0 && Number.isFinite(maxRelative) ? abs / maxRelative : 0;
-    // (The difference as printed, rounded, and up to half a unit in its last digit more.)
-    parsed.evidence = { kind: "elements", elements: [{ absDiff: abs + halfUnit(maxAbs[2]!), expected }], complete: true };
-    parsed.expected ??= expected;
-    return;
-  }
+  // One violation (numpy 2 states its maxima among the violations) holds both maxima, which
+  // give it: its difference A and its expected magnitude A/R, each known to the digits printed
+  // (float16's "1.e-07" to one). Its ratio and needs grow with both, so the values at the low
+  // ends of A and R, as an element listed, bound them from below; the maxima from above.
+  const single = amongViolations && mismatched !== null && Number(mismatched[1]) === 1 && maxRelative > 0 && Number.isFinite(maxRelative);
+  if (single) parsed.expected ??= abs / maxRelative;
   if (arrays !== null) {
     const nf = nonFiniteName(...arrays.actual, ...arrays.desired);
     if (nf !== undefined) {
@@ -226,6 +247,9 @@ function numpyEvidence(text: string, parsed: Parsed): void {
       maxAbsLow: Math.max(0, abs - halfUnit(maxAbs[2]!)),
       maxRelLow: Math.max(0, maxRelative - halfUnit(maxRel[1]!)),
     };
+    if (single && pairs.length === 0 && evidence.maxAbsLow! > 0 && evidence.maxRelLow! > 0) {
+      evidence.listed = [{ absDiff: evidence.maxAbsLow!, expected: evidence.maxAbsLow! / evidence.maxRelLow! }];
+    }
     if (pairs.length > 0) {
       evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
       // The worst of the violations listed: what a reader is shown, and the magnitude a check
@@ -235,6 +259,7 @@ function numpyEvidence(text: string, parsed: Parsed): void {
     }
     // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
     // the range of its magnitudes bounds those of the elements that hold the maxima.
+    if (zeroShown(text)) evidence.zeroSeen = true;
     const desired = arrays?.desired ?? printedDesired(text);
     if (desired !== null && desired.length > 0) {
       const magnitudes = desired.map(Math.abs);
@@ -242,7 +267,7 @@ function numpyEvidence(text: string, parsed: Parsed): void {
       evidence.expected = {
         min: Math.max(0, min * (1 - PRINTED_RELATIVE) - PRINTED_ABSOLUTE),
         max: Math.max(...magnitudes) * (1 + PRINTED_RELATIVE) + PRINTED_ABSOLUTE,
-        zero: min === 0,
+        zero: min === 0 && evidence.zeroSeen === true,
       };
     }
     parsed.evidence = evidence;

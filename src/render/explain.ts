@@ -102,7 +102,7 @@ function toleranceLines(t: Tolerance | null): string[] {
     out.push("  error ratio: not visible (the printed values agree to the digits shown)");
   } else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
     out.push(
-      `  error ratio: between ${num(t.ratioAtLeast)} and ${num(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1;` +
+      `  error ratio: between ${formatLow(t.ratioAtLeast)} and ${formatNeeded(t.ratio)}  (|actual - expected| / (atol + rtol*|expected|); the check passes at <= 1;` +
         " the message gives only the largest absolute and relative differences, maybe of different elements)",
     );
   } else if (t.ratio !== null) {

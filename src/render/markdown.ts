@@ -7,6 +7,7 @@ import type { Cause, Report, Tolerance, TriagedTest } from "../model.js";
 import { ByteBudget, byteLength, cutToBytes } from "./budget.js";
 import { trendCharts, verdictPie } from "./charts.js";
 import { codeBlock, codeSpan, escapeHtml, escapeMarkdown, oneLine, truncate } from "./escape.js";
+import { formatLow, formatNeeded } from "../diagnose/ladder.js";
 import {
   applyText,
   CAUSE_LABEL,
@@ -106,6 +107,13 @@ function tableRow(test: TriagedTest): string {
   );
 }
 
+/** Bounds as text, rounded outward so that they stay bounds; one value when they print alike. */
+function between(low: number, high: number): string {
+  const l = formatLow(low);
+  const h = formatNeeded(high);
+  return l === h ? h : `between ${l} and ${h}`;
+}
+
 /**
  * The assertion's numbers. The ladder's next step is computed whatever the cause: for a test
  * classified otherwise (a regression far over its tolerance) it is said as what it would be,
@@ -131,7 +139,7 @@ function toleranceLines(t: Tolerance, cause: Cause): string[] {
     lines.push("violation ratio: not visible (the printed values agree to the digits shown)");
   } else if (t.ratio !== null && t.ratioAtLeast !== undefined) {
     lines.push(
-      `violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) between ${escapeMarkdown(formatNumber(t.ratioAtLeast))} and ${escapeMarkdown(formatNumber(t.ratio))}` +
+      `violation ratio \\|actual − expected\\| / (atol + rtol·\\|expected\\|) ${escapeMarkdown(between(t.ratioAtLeast, t.ratio))}` +
         " (the message gives only the largest absolute and relative differences, which may be of different elements)",
     );
   } else if (t.ratio !== null) {
@@ -145,7 +153,7 @@ function toleranceLines(t: Tolerance, cause: Cause): string[] {
   if (s !== null) {
     lines.push(
       `${cause === "tolerance" || cause === "unknown" ? "suggestion" : `were it the tolerance (the cause is ${CAUSE_LABEL[cause]})`}: ${s.parameter} ${escapeMarkdown(formatNumber(s.from))} → ${escapeMarkdown(formatNumber(s.to))}` +
-        ` (smallest passing ${s.parameter}: ${s.minimumPassingAtLeast === undefined ? "" : `between ${escapeMarkdown(formatNumber(s.minimumPassingAtLeast))} and `}${escapeMarkdown(formatNumber(s.minimumPassing))}; ` +
+        ` (smallest passing ${s.parameter}: ${escapeMarkdown(s.minimumPassingAtLeast === undefined ? formatNumber(s.minimumPassing) : between(s.minimumPassingAtLeast, s.minimumPassing))}; ` +
         `${s.rungsNeeded} rung${s.rungsNeeded === 1 ? "" : "s"} of the ladder needed)`,
     );
     if (s.guidelineWarning !== undefined) lines.push(`⚠️ ${escapeMarkdown(s.guidelineWarning)}`);

@@ -41,12 +41,17 @@ x = rng.uniform(-4, 4, size=(10, 10))
 ref = 1 / (1 + np.exp(-x))
 out.append(case("float16 sigmoid, 10x10", (1 / (1 + np.exp(-x.astype(np.float16)))).astype(np.float16), ref, 1e-4, 1e-5))
 
-# A float32 matmul near miss whose maxima alone bound its ratio above 10: found by search.
+# A float32 matmul near miss whose maxima alone bound its ratio above 10, with a violation numpy
+# did not list (all listed would make it exact): found by search.
 for seed in range(400):
     r = np.random.default_rng(seed)
     a = r.standard_normal((16, 48)); b = r.standard_normal((48, 8))
     c = case("float32 matmul near miss, 16x8", (a.astype(np.float32) @ b.astype(np.float32)), a @ b, 1e-6, 1e-7)
-    if c is not None and c["ratio"] < ${NEAR_MISS_RATIO} < c["upper"]:
+    if c is None:
+        continue
+    listed = sum(1 for line in c["message"].splitlines() if "(ACTUAL)" in line)
+    shown = c["message"].split("Mismatched elements: ")[1].split(" /")[0] if "Mismatched elements: " in c["message"] else "0"
+    if c["ratio"] < ${NEAR_MISS_RATIO} < c["upper"] and listed < int(shown):
         out.append(c); break
 
 r = np.random.default_rng(5)
