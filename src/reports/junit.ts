@@ -37,7 +37,9 @@ import {
   readShapedTag,
   readStartTag,
   runPattern,
+  runValueEnd,
   runValueRange,
+  runValueStart,
   shapeOf,
   type RunPattern,
   Tag,
@@ -760,7 +762,8 @@ export class JUnitReader {
     pattern.lastIndex = from;
     while (pattern.test(text)) {
       if (checkKept) {
-        const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
+        const nameFrom = runValueStart(text, at, shape, run.name);
+        const nameTo = runValueEnd(text, nameFrom, run.name, MAX_MESSAGE_CHARS);
         if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
           const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
           if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo)))) break;
@@ -1257,7 +1260,8 @@ function nameKey(name: string): number {
 function rangeKey(s: string, from: number, to: number): number {
   let h = to - from;
   for (let i = to - from > 24 ? to - 24 : from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
+  // 30 bits: a small integer V8 keeps unboxed, so looking a key up allocates nothing.
+  return h & 0x3fffffff;
 }
 
 /** Identifies a test within a file: the same classname and name in two suites are two tests. */

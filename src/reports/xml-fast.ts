@@ -751,12 +751,26 @@ export interface RunPattern {
  * a later prefix (`a name=`).
  */
 export function runValueRange(text: string, from: number, shape: TagShape, k: number, max: number): [number, number] {
-  if (k < 0) return [0, 0];
+  const start = runValueStart(text, from, shape, k);
+  return [start, runValueEnd(text, start, k, max)];
+}
+
+/**
+ * runValueRange's start, without the pair: countRun asks for it once per passing testcase, and
+ * a pair each was most of what a run of them allocated.
+ */
+export function runValueStart(text: string, from: number, shape: TagShape, k: number): number {
+  if (k < 0) return 0;
   let i = text.indexOf("<", from) + shape.open.length;
   for (let j = 0; j < k; j++) i = text.indexOf('"', i + (shape.prefixes[j]?.length ?? 0)) + 1;
-  const start = i + (shape.prefixes[k]?.length ?? 0);
+  return i + (shape.prefixes[k]?.length ?? 0);
+}
+
+/** runValueRange's end, given its start. */
+export function runValueEnd(text: string, start: number, k: number, max: number): number {
+  if (k < 0) return 0;
   // A plain value holds no surrogate, so any cut is between characters.
-  return [start, Math.min(text.indexOf('"', start), start + max)];
+  return Math.min(text.indexOf('"', start), start + max);
 }
 
 /**

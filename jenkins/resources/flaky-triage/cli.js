@@ -12882,14 +12882,27 @@ function notOneOf(words) {
  * a later prefix (`a name=`).
  */
 function runValueRange(text, from, shape, k, max) {
+    const start = runValueStart(text, from, shape, k);
+    return [start, runValueEnd(text, start, k, max)];
+}
+/**
+ * runValueRange's start, without the pair: countRun asks for it once per passing testcase, and
+ * a pair each was most of what a run of them allocated.
+ */
+function runValueStart(text, from, shape, k) {
     if (k < 0)
-        return [0, 0];
+        return 0;
     let i = text.indexOf("<", from) + shape.open.length;
     for (let j = 0; j < k; j++)
         i = text.indexOf('"', i + (shape.prefixes[j]?.length ?? 0)) + 1;
-    const start = i + (shape.prefixes[k]?.length ?? 0);
+    return i + (shape.prefixes[k]?.length ?? 0);
+}
+/** runValueRange's end, given its start. */
+function runValueEnd(text, start, k, max) {
+    if (k < 0)
+        return 0;
     // A plain value holds no surrogate, so any cut is between characters.
-    return [start, Math.min(text.indexOf('"', start), start + max)];
+    return Math.min(text.indexOf('"', start), start + max);
 }
 /**
  * A sticky pattern that matches, after blanks, one tag written in `shape` whose values
@@ -13532,7 +13545,8 @@ class JUnitReader {
         pattern.lastIndex = from;
         while (pattern.test(text)) {
             if (checkKept) {
-                const [nameFrom, nameTo] = runValueRange(text, at, shape, run.name, MAX_MESSAGE_CHARS);
+                const nameFrom = runValueStart(text, at, shape, run.name);
+                const nameTo = runValueEnd(text, nameFrom, run.name, MAX_MESSAGE_CHARS);
                 if (this.keptNames.has(rangeKey(text, nameFrom, nameTo))) {
                     const [classFrom, classTo] = runValueRange(text, at, shape, run.classname, MAX_MESSAGE_CHARS);
                     if (this.kept.has(caseKey(suiteName, text.slice(classFrom, classTo), text.slice(nameFrom, nameTo))))
@@ -14045,7 +14059,8 @@ function rangeKey(s, from, to) {
     let h = to - from;
     for (let i = to - from > 24 ? to - 24 : from; i < to; i++)
         h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-    return h;
+    // 30 bits: a small integer V8 keeps unboxed, so looking a key up allocates nothing.
+    return h & 0x3fffffff;
 }
 /** Identifies a test within a file: the same classname and name in two suites are two tests. */
 function caseKey(suiteName, classname, name) {
