@@ -131,6 +131,8 @@ def pytest_addoption(parser):
                     help="append one JSON line per attempt to FILE")
     group.addoption("--ft-seeds", default=None, metavar="A,B,C",
                     help="seed of each attempt (one seed: the same for all)")
+    group.addoption("--ft-seeds-file", default=None, metavar="FILE",
+                    help="--ft-seeds read from FILE: a list too long for one argument")
     group.addoption("--ft-seed-env", action="append", default=[], metavar="NAME",
                     help="set environment variable NAME to the attempt's seed (repeatable)")
     group.addoption("--ft-fresh", action="store_true", default=False,
@@ -152,7 +154,11 @@ class _State(object):
     def __init__(self, config):
         opt = config.option
         self.repeat = max(0, opt.ft_repeat)
-        self.seeds = [s for s in (opt.ft_seeds or "").split(",") if s != ""]
+        seeds = opt.ft_seeds or ""
+        if opt.ft_seeds_file:
+            with open(opt.ft_seeds_file, "r", encoding="utf-8") as f:
+                seeds = f.read().strip()
+        self.seeds = [s for s in seeds.split(",") if s != ""]
         self.seed_env = list(opt.ft_seed_env)
         self.global_seed = opt.ft_global_seed
         self.fresh = opt.ft_fresh

@@ -33,9 +33,11 @@ import { shardRange, streamInfo, streamSeeds, type SeedStream, type Shard } from
 import { addTrial, emptyCounts, failures, isFailure, rateAndBound } from "./tally.js";
 
 /**
- * Seeds per process. The plugin takes them as one comma-separated argument, and Linux caps a
- * single argument at 128 KiB (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and
- * their commas stay under it. Startup (about a second with numpy) is then under 1 ms a trial.
+ * Seeds per process for a driver that does not say (RerunDriver.maxSeedsPerProcess). Seeds given
+ * as one comma-separated argument meet Linux's cap on a single argument, 128 KiB
+ * (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and their commas stay under it.
+ * Startup (about a second with numpy) is then under 1 ms a trial. pytest's driver takes a long
+ * list in a file, and more.
  */
 export const MAX_SEEDS_PER_PROCESS = 1_500;
 
@@ -225,7 +227,7 @@ async function verifyOne(target: VerifyTarget, seeds: string[], index: number, o
     let i = 0;
     let consecutiveTimeouts = 0;
     while (i < part.length && !stop && !opts.signal?.aborted) {
-      const chunk = part.slice(i, i + MAX_SEEDS_PER_PROCESS);
+      const chunk = part.slice(i, i + (drv.maxSeedsPerProcess ?? MAX_SEEDS_PER_PROCESS));
       const dir = path.join(workRoot, `batch-${batchNo++}`);
       await mkdir(dir, { recursive: true });
       const resultsFile = path.join(dir, "results.jsonl");

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
 import { pickDriver } from "../../src/rerun/drivers/index.js";
@@ -32,6 +35,27 @@ describe("pytest driver", () => {
     expect(inv.argv).toContain("--ft-seed-env=MXNET_TEST_SEED");
     expect(inv.argv).toContain("--ft-seeds=1,2,3,4,5");
     expect(inv.env.MXNET_TEST_SEED).toBe("1");
+  });
+
+  it("gives a list of seeds too long for one argument in a file of the attempt's own, never as an @path", () => {
+    const workDir = mkdtempSync(path.join(tmpdir(), "ft-seeds-file-"));
+    try {
+      // 20,000 seeds of 10 digits: 220 KB, past Linux's 128 KiB for one argument.
+      const seeds = Array.from({ length: 20_000 }, (_, i) => String(1_000_000_000 + i));
+      const inv = driver.invocation({ ...base, workDir, attempts: seeds.length, test: pytestCase("t.py::x"), seed: envSeed, freshSeeds: seeds });
+      expect(inv.attempts).toBe(seeds.length);
+      const file = path.join(workDir, "ft-seeds.txt");
+      expect(inv.argv).toContain(`--ft-seeds-file=${file}`);
+      expect(inv.argv.some((a) => a.startsWith("--ft-seeds="))).toBe(false);
+      expect(Math.max(...inv.argv.map((a) => a.length))).toBeLessThan(4096);
+      expect(readFileSync(file, "utf8")).toBe(seeds.join(","));
+      expect(driver.maxSeedsPerProcess).toBeGreaterThanOrEqual(seeds.length);
+      // A short list stays an argument; a seed shaped like @path is only a seed.
+      const short = driver.invocation({ ...base, test: pytestCase("t.py::x"), seed: envSeed, freshSeeds: ["@/etc/passwd", "2"] });
+      expect(short.argv).toContain("--ft-seeds=@/etc/passwd,2");
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 
   it("runs one process per fresh seed when the seed is an argument", () => {

@@ -164,6 +164,39 @@ describe.skipIf(!hasPytest)("verify with real pytest", () => {
     expect(t.note).toMatch(/--stop-on-failure/);
   });
 
+  it("runs a part's 1,700 trials in one pytest process (their seeds, over 16 KiB, given in a file)", async () => {
+    // Each trial notes the process that forked it: the pytest process serving the chunk.
+    writeFileSync(
+      path.join(project, "test_parent_log.py"),
+      'import os\n\n\ndef test_logs_parent():\n    with open(os.environ["FT_PARENT_LOG"], "a") as f:\n        f.write("%d\\n" % os.getppid())\n    assert int(os.environ["MXNET_TEST_SEED"]) % 7 != 0\n',
+    );
+    const log = path.join(scratch("ft-verify-parent-"), "log");
+    writeFileSync(log, "");
+    const r = await verify({
+      targets: [{ test: testCaseFor("test_parent_log.py::test_logs_parent", "test", 0), mechanism: BY_ENV }],
+      cwd: project,
+      stream: { kind: "random", baseSeed: "7", total: 1_700 },
+      shard: null,
+      jobs: 1,
+      timeoutSec: 20,
+      rerunCommand: null,
+      seedPatterns: [],
+      stopOnFailure: false,
+      runDir,
+      env: { ...process.env, FT_PARENT_LOG: log },
+      startupAllowanceSec: 30,
+      killGraceMs: 500,
+    });
+    expect(r.tests[0]!.trials).toBe(1_700);
+    const parents = readFileSync(log, "utf8").split("\n").filter((l) => l !== "");
+    // (An attempt the plugin runs again in a new child, as the first after an import, notes twice.)
+    expect(parents.length).toBeGreaterThanOrEqual(1_700);
+    expect(new Set(parents).size).toBe(1);
+    // About one seed in 7 fails (each trial's own seed reached the test).
+    expect(r.tests[0]!.failed).toBeGreaterThan(150);
+    expect(r.tests[0]!.failed).toBeLessThan(350);
+  }, 120_000);
+
   it("a passing test: 0 failures and the exact bound, with the rule of three in the text", async () => {
     const r = await run(PASSES, { trials: 100, jobs: 1, mechanism: BY_ENV });
     const t = r.tests[0]!;

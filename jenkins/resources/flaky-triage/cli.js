@@ -7874,6 +7874,8 @@ def pytest_addoption(parser):
                     help="append one JSON line per attempt to FILE")
     group.addoption("--ft-seeds", default=None, metavar="A,B,C",
                     help="seed of each attempt (one seed: the same for all)")
+    group.addoption("--ft-seeds-file", default=None, metavar="FILE",
+                    help="--ft-seeds read from FILE: a list too long for one argument")
     group.addoption("--ft-seed-env", action="append", default=[], metavar="NAME",
                     help="set environment variable NAME to the attempt's seed (repeatable)")
     group.addoption("--ft-fresh", action="store_true", default=False,
@@ -7895,7 +7897,11 @@ class _State(object):
     def __init__(self, config):
         opt = config.option
         self.repeat = max(0, opt.ft_repeat)
-        self.seeds = [s for s in (opt.ft_seeds or "").split(",") if s != ""]
+        seeds = opt.ft_seeds or ""
+        if opt.ft_seeds_file:
+            with open(opt.ft_seeds_file, "r", encoding="utf-8") as f:
+                seeds = f.read().strip()
+        self.seeds = [s for s in seeds.split(",") if s != ""]
         self.seed_env = list(opt.ft_seed_env)
         self.global_seed = opt.ft_global_seed
         self.fresh = opt.ft_fresh
@@ -8902,6 +8908,7 @@ def _await_parent(run, counted):
 
 
 
+
 /** `tests/x.py::test_y[p]` or a bare `tests/x.py`; the file part must be a Python file. */
 function isPytestNodeId(id) {
     return /\.py(?:::|$)/.test(id) || doctestKind(id) === "text";
@@ -9007,6 +9014,29 @@ function ownCollectionError(stdout, id) {
     return (summary?.[1] ?? "collection error").trim().slice(0, 500);
 }
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
+/**
+ * Seeds one pytest process takes (verify's chunks). Given in a file (seedsArgument), a list is
+ * not held to Linux's 128 KiB for one argument, and a part of a verify run is one process: at
+ * ~2 s a pytest start with numpy on a slow machine, 4,000 trials on 2 jobs took two starts a
+ * part at 1,500 seeds a process, and --jobs 2 ran no faster than --jobs 1.
+ */
+const PYTEST_MAX_SEEDS_PER_PROCESS = 20_000;
+/** Seeds longer than this as one argument go in a file instead. */
+const SEEDS_INLINE_MAX_CHARS = 16 * 1024;
+/**
+ * `--ft-seeds=A,B,C`, or for a long list `--ft-seeds-file=F` with the list written to F in the
+ * attempt's own directory. A file, not a `@path` value: seeds come from untrusted reports, and
+ * one that read as a path must not make the plugin read that file.
+ */
+function seedsArgument(seeds, workDir) {
+    const list = seeds.join(",");
+    if (list.length <= SEEDS_INLINE_MAX_CHARS)
+        return `--ft-seeds=${list}`;
+    (0,external_node_fs_namespaceObject.mkdirSync)(workDir, { recursive: true });
+    const file = external_node_path_default().join(workDir, "ft-seeds.txt");
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, list);
+    return `--ft-seeds-file=${file}`;
+}
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
  * pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage
@@ -9047,6 +9077,7 @@ function collectInvocation(python, req, env, pytestArgs) {
 function pytestDriver(python) {
     return {
         name: "pytest",
+        maxSeedsPerProcess: PYTEST_MAX_SEEDS_PER_PROCESS,
         orderCheck: true,
         orderCheckRefusal: (test) => (test.id.includes("::") ? null : "the test id names no test inside its file"),
         batch: {
@@ -9140,7 +9171,7 @@ function pytestDriver(python) {
                 pytestArgs.push(...argsWithSeed(app, first));
                 if (app.globalRng !== null)
                     seedArgs.push("--ft-global-seed");
-                seedArgs.push(`--ft-seeds=${seeds.join(",")}`, "--ft-fresh");
+                seedArgs.push(seedsArgument(seeds, req.workDir), "--ft-fresh");
             }
             if (isFileId(req.test.id))
                 return collectInvocation(python, req, env, pytestArgs);
@@ -23345,9 +23376,11 @@ function verifyOptions(s, plan, ctx) {
 
 
 /**
- * Seeds per process. The plugin takes them as one comma-separated argument, and Linux caps a
- * single argument at 128 KiB (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and
- * their commas stay under it. Startup (about a second with numpy) is then under 1 ms a trial.
+ * Seeds per process for a driver that does not say (RerunDriver.maxSeedsPerProcess). Seeds given
+ * as one comma-separated argument meet Linux's cap on a single argument, 128 KiB
+ * (MAX_ARG_STRLEN): 1,500 list seeds of up to 80 characters and their commas stay under it.
+ * Startup (about a second with numpy) is then under 1 ms a trial. pytest's driver takes a long
+ * list in a file, and more.
  */
 const MAX_SEEDS_PER_PROCESS = 1_500;
 /**
@@ -23499,7 +23532,7 @@ async function verifyOne(target, seeds, index, opts) {
         let i = 0;
         let consecutiveTimeouts = 0;
         while (i < part.length && !stop && !opts.signal?.aborted) {
-            const chunk = part.slice(i, i + MAX_SEEDS_PER_PROCESS);
+            const chunk = part.slice(i, i + (drv.maxSeedsPerProcess ?? MAX_SEEDS_PER_PROCESS));
             const dir = external_node_path_default().join(workRoot, `batch-${batchNo++}`);
             await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
             const resultsFile = external_node_path_default().join(dir, "results.jsonl");

@@ -3,6 +3,7 @@
  * our plugin. Every path pytest would write goes to our private directory: the JUnit XML, the
  * cache (-o cache_dir), hypothesis' example database.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Seed, TestCase } from "../../model.js";
 import { doctestKind, nodeIdFile } from "../../reports/pytest-ids.js";
@@ -124,6 +125,31 @@ function ownCollectionError(stdout: string, id: string): string | null {
 }
 
 /** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
+/**
+ * Seeds one pytest process takes (verify's chunks). Given in a file (seedsArgument), a list is
+ * not held to Linux's 128 KiB for one argument, and a part of a verify run is one process: at
+ * ~2 s a pytest start with numpy on a slow machine, 4,000 trials on 2 jobs took two starts a
+ * part at 1,500 seeds a process, and --jobs 2 ran no faster than --jobs 1.
+ */
+export const PYTEST_MAX_SEEDS_PER_PROCESS = 20_000;
+
+/** Seeds longer than this as one argument go in a file instead. */
+const SEEDS_INLINE_MAX_CHARS = 16 * 1024;
+
+/**
+ * `--ft-seeds=A,B,C`, or for a long list `--ft-seeds-file=F` with the list written to F in the
+ * attempt's own directory. A file, not a `@path` value: seeds come from untrusted reports, and
+ * one that read as a path must not make the plugin read that file.
+ */
+function seedsArgument(seeds: readonly string[], workDir: string): string {
+  const list = seeds.join(",");
+  if (list.length <= SEEDS_INLINE_MAX_CHARS) return `--ft-seeds=${list}`;
+  mkdirSync(workDir, { recursive: true });
+  const file = path.join(workDir, "ft-seeds.txt");
+  writeFileSync(file, list);
+  return `--ft-seeds-file=${file}`;
+}
+
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
  * pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage
@@ -165,6 +191,7 @@ function collectInvocation(python: string, req: InvocationRequest, env: Record<s
 export function pytestDriver(python: string): RerunDriver {
   return {
     name: "pytest",
+    maxSeedsPerProcess: PYTEST_MAX_SEEDS_PER_PROCESS,
     orderCheck: true,
     orderCheckRefusal: (test) => (test.id.includes("::") ? null : "the test id names no test inside its file"),
     batch: {
@@ -250,7 +277,7 @@ export function pytestDriver(python: string): RerunDriver {
         }
         pytestArgs.push(...argsWithSeed(app, first));
         if (app.globalRng !== null) seedArgs.push("--ft-global-seed");
-        seedArgs.push(`--ft-seeds=${seeds.join(",")}`, "--ft-fresh");
+        seedArgs.push(seedsArgument(seeds, req.workDir), "--ft-fresh");
       }
       if (isFileId(req.test.id)) return collectInvocation(python, req, env, pytestArgs);
       const modeArgs =

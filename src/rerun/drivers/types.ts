@@ -135,6 +135,8 @@ export interface BatchSupport {
 
 export interface RerunDriver {
   readonly name: string;
+  /** Fresh seeds one process may be given (verify's chunks); MAX_SEEDS_PER_PROCESS when unset. */
+  readonly maxSeedsPerProcess?: number;
   /** Set when the driver can run several tests' attempts in one process. */
   readonly batch?: BatchSupport;
   /** Whether the driver can run a test after the tests that precede it (order-dependence check). */
