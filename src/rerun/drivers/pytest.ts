@@ -124,7 +124,6 @@ function ownCollectionError(stdout: string, id: string): string | null {
   return (summary?.[1] ?? "collection error").trim().slice(0, 500);
 }
 
-/** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 /**
  * Seeds one pytest process takes (verify's chunks). Given in a file (seedsArgument), a list is
  * not held to Linux's 128 KiB for one argument, and a part of a verify run is one process: at
@@ -150,6 +149,7 @@ function seedsArgument(seeds: readonly string[], workDir: string): string {
   return `--ft-seeds-file=${file}`;
 }
 
+/** pytest's own error lines ("E   ModuleNotFoundError: No module named 'x'"). */
 const ERROR_LINE = /^E {1,8}(\S[^\n]*)$/m;
 /**
  * pytest's exit codes: 0 all collected, 5 nothing to collect (the file imports fine), 4 usage
