@@ -128,10 +128,7 @@ export function violationRatioBounds(evidence: Evidence, rtol: number, atol: num
   }
   const { maxAbs: A, maxRel: R } = evidence;
   const E = magnitudes(evidence);
-  const ratio = (d: number, e: number): number => {
-    const allowed = atol + rtol * e;
-    return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
-  };
+  const ratio = (d: number, e: number): number => elementRatio(d, e, rtol, atol);
   const listed = elementsRatio(evidence.listed ?? [], rtol, atol);
   // Upper: D <= min(A, R*E) at any magnitude E; the largest over E in range is where A = R*E,
   // or the range's nearer end (Rmax infinite: every expected value is 0). An element expecting
@@ -150,18 +147,15 @@ export function violationRatioBounds(evidence: Evidence, rtol: number, atol: num
   return { low: Math.min(low, high), high };
 }
 
-/** Violation ratio at the worst element (for `maxima`, its upper bound); Infinity when nothing can pass. */
-export function violationRatio(evidence: Evidence, rtol: number, atol: number): number {
-  return violationRatioBounds(evidence, rtol, atol).high;
+/** One element's violation ratio |actual - expected| / (atol + rtol*|expected|); Infinity when nothing passes it. */
+export function elementRatio(absDiff: number, expected: number, rtol: number, atol: number): number {
+  const allowed = atol + rtol * Math.abs(expected);
+  return allowed > 0 ? absDiff / allowed : absDiff > 0 ? Infinity : 0;
 }
 
 function elementsRatio(elements: ReadonlyArray<{ absDiff: number; expected: number }>, rtol: number, atol: number): number {
   let worst = 0;
-  for (const e of elements) {
-    const allowed = atol + rtol * Math.abs(e.expected);
-    const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
-    worst = Math.max(worst, ratio);
-  }
+  for (const e of elements) worst = Math.max(worst, elementRatio(e.absDiff, e.expected, rtol, atol));
   return worst;
 }
 
@@ -186,11 +180,6 @@ export function minimumRtolBounds(evidence: Evidence, atol: number): Bounds | nu
   if (Number.isFinite(E.max)) low = Math.max(low, (least.A - atol) / E.max);
   if (E.min > 0) low = Math.max(low, least.R - atol / E.min);
   return { low: Math.min(Math.max(0, low), high), high };
-}
-
-/** The smallest rtol (atol fixed) that passes (for `maxima`, on the safe side), or null when rtol cannot help (expected 0). */
-export function minimumRtol(evidence: Evidence, atol: number): number | null {
-  return minimumRtolBounds(evidence, atol)?.high ?? null;
 }
 
 function elementsRtol(elements: ReadonlyArray<{ absDiff: number; expected: number }>, atol: number): number | null {
@@ -219,11 +208,6 @@ export function minimumAtolBounds(evidence: Evidence, rtol: number): Bounds {
   if (Number.isFinite(E.max)) low = Math.max(low, least.A - rtol * E.max);
   if (E.min > 0 && Number.isFinite(least.R)) low = Math.max(low, E.min * (least.R - rtol));
   return { low: Math.min(Math.max(0, low), high), high: Math.max(0, high) };
-}
-
-/** The smallest atol (rtol fixed) that passes (for `maxima`, on the safe side). */
-export function minimumAtol(evidence: Evidence, rtol: number): number {
-  return minimumAtolBounds(evidence, rtol).high;
 }
 
 function elementsAtol(elements: ReadonlyArray<{ absDiff: number; expected: number }>, rtol: number): number {

@@ -19,6 +19,7 @@ import { stripPytestPrefixes } from "../seeds/extract.js";
 import { Literal } from "./literal.js";
 import {
   suggestDecimal,
+  elementRatio,
   suggestTolerance,
   violationRatioBounds,
   type Evidence,
@@ -129,20 +130,13 @@ function desiredText(text: string): string | null {
   return end === null ? rest : rest.slice(0, end.index);
 }
 
-/** The printed expected array's values; null when numpy shortened it (`...`). */
-function printedDesired(text: string): number[] | null {
-  const printed = desiredText(text);
-  return printed === null ? null : arrayValues(printed);
-}
-
 /**
  * Whether a printed expected 0 may be a violation: a 0 among the expected values shown (in a
  * shortened array too) whose actual value is not 0, or not shown at the same place. Both arrays
- * print their elements in order up to their first `...`, so places agree there.
+ * print their elements in order up to their first `...`, so places agree there. `desired` is
+ * the printed expected array's text (desiredText).
  */
-function zeroShown(text: string): boolean {
-  const desired = desiredText(text);
-  if (desired === null) return false;
+function zeroShown(text: string, desired: string): boolean {
   const d = arrayValues(desired.replaceAll("...", " "));
   if (d === null || !d.some((v) => v === 0)) return false;
   const head = /^ ?(?:ACTUAL|x): /m.exec(text);
@@ -180,22 +174,21 @@ const MISMATCH_LINE = new RegExp(String.raw`^ *\[([^\]\n]*)\]: (${NUM}) \(ACTUAL
 function numpyEvidence(text: string, parsed: Parsed): void {
   const mismatched = /Mismatched elements: (\d+) \/ (\d+)/.exec(text);
   const listed = [...text.matchAll(MISMATCH_LINE)];
-  const pairs = listed.map((l) => ({ location: `[${l[1]}]`, actual: num(l[2]), expected: num(l[3]) }));
+  const pairs: ListedPair[] = listed.map((l) => ({ location: `[${l[1]}]`, actual: num(l[2]), expected: num(l[3]) }));
+  const listedElements = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
   const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
   if (nonFinite !== undefined) {
-    const at = pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0]!;
-    Object.assign(parsed, { location: at.location, actual: at.actual, expected: at.expected });
+    show(pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0]!, parsed);
     parsed.nonFinite = nonFinite;
     return;
   }
   // Listed lines carry full precision; they are the whole story when every mismatch is listed.
   // (numpy lists the first violations, not the worst: only then is the worst among them.)
   if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
-    const worst = worstListed(pairs, parsed);
-    Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
+    showWorstListed(pairs, parsed);
     parsed.evidence = {
       kind: "elements",
-      elements: pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected })),
+      elements: listedElements,
       complete: true,
     };
     return;
@@ -251,16 +244,15 @@ function numpyEvidence(text: string, parsed: Parsed): void {
       evidence.listed = [{ absDiff: evidence.maxAbsLow!, expected: evidence.maxAbsLow! / evidence.maxRelLow! }];
     }
     if (pairs.length > 0) {
-      evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
-      // The worst of the violations listed: what a reader is shown, and the magnitude a check
-      // of the dtype's resolution goes by. (Not the worst element: numpy lists the first ones.)
-      const worst = worstListed(pairs, parsed);
-      Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
+      evidence.listed = listedElements;
+      // (Not the worst element: numpy lists the first violations.)
+      showWorstListed(pairs, parsed);
     }
     // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
     // the range of its magnitudes bounds those of the elements that hold the maxima.
-    if (zeroShown(text)) evidence.zeroSeen = true;
-    const desired = arrays?.desired ?? printedDesired(text);
+    const desiredPrinted = desiredText(text);
+    if (desiredPrinted !== null && zeroShown(text, desiredPrinted)) evidence.zeroSeen = true;
+    const desired = arrays?.desired ?? (desiredPrinted === null ? null : arrayValues(desiredPrinted));
     if (desired !== null && desired.length > 0) {
       const magnitudes = desired.map(Math.abs);
       const min = Math.min(...magnitudes);
@@ -274,15 +266,20 @@ function numpyEvidence(text: string, parsed: Parsed): void {
   }
 }
 
-function worstListed<T extends { actual: number; expected: number }>(pairs: readonly T[], parsed: Parsed): T {
-  const atol = parsed.atol ?? 0;
-  const rtol = parsed.rtol ?? 0;
-  const over = (p: T): number => {
-    const allowed = atol + rtol * Math.abs(p.expected);
-    const d = Math.abs(p.actual - p.expected);
-    return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
-  };
-  return pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+/** Shows the worst of the violations numpy listed: what a reader is shown, and the magnitude a check of the dtype's resolution goes by. */
+function showWorstListed(pairs: readonly ListedPair[], parsed: Parsed): void {
+  const over = (p: ListedPair): number => elementRatio(Math.abs(p.actual - p.expected), p.expected, parsed.rtol ?? 0, parsed.atol ?? 0);
+  show(pairs.reduce((w, p) => (over(p) > over(w) ? p : w)), parsed);
+}
+
+function show(p: ListedPair, parsed: Parsed): void {
+  Object.assign(parsed, { location: p.location, actual: p.actual, expected: p.expected });
+}
+
+interface ListedPair {
+  location: string;
+  actual: number;
+  expected: number;
 }
 
 /** Half a unit in the last digit of a printed number: how far the value can be from it. */
@@ -300,7 +297,6 @@ function halfUnit(printed: string): number {
  */
 const PRINTED_RELATIVE = 2e-3;
 const PRINTED_ABSOLUTE = 5e-7;
-
 
 function parseNumpyAllclose(text: string): Parsed | null {
   const m = new RegExp(String.raw`Not equal to tolerance rtol=(${NUM}), atol=(${NUM})`).exec(text);

@@ -4,13 +4,13 @@ import {
   DTYPE_GUIDELINES,
   formatNeeded,
   formatTolerance,
-  minimumAtol,
-  minimumRtol,
+  minimumAtolBounds,
+  minimumRtolBounds,
   nextRung,
   rungsNeeded,
   suggestDecimal,
   suggestTolerance,
-  violationRatio,
+  violationRatioBounds,
   type Evidence,
 } from "../../src/diagnose/ladder.js";
 
@@ -88,9 +88,9 @@ describe("the reference document's example, worked by hand", () => {
 
   it("derives the minimum passing values", () => {
     expect(absDiff).toBeCloseTo(1.3042246e-5, 11);
-    expect(minimumAtol(evidence, 1e-4)).toBeCloseTo(1.0821846e-5, 11);
-    expect(minimumRtol(evidence, 1e-5)).toBeCloseTo(1.37013e-4, 8);
-    expect(violationRatio(evidence, 1e-4, 1e-5)).toBeCloseTo(1.067252, 12);
+    expect(minimumAtolBounds(evidence, 1e-4).high).toBeCloseTo(1.0821846e-5, 11);
+    expect(minimumRtolBounds(evidence, 1e-5)?.high).toBeCloseTo(1.37013e-4, 8);
+    expect(violationRatioBounds(evidence, 1e-4, 1e-5).high).toBeCloseTo(1.067252, 12);
   });
 
   it("suggests atol 1e-5 -> 5e-5, one rung", () => {
@@ -155,7 +155,7 @@ describe("choosing the parameter", () => {
 
   it("uses the maxima bound when elements are unknown", () => {
     const evidence: Evidence = { kind: "maxima", maxAbs: 1e-3, maxRel: 1.01e-5 };
-    expect(violationRatio(evidence, 1e-6, 0)).toBeCloseTo(10.1, 10);
+    expect(violationRatioBounds(evidence, 1e-6, 0).high).toBeCloseTo(10.1, 10);
     const s = suggestTolerance({ rtol: 1e-6, atol: 0, evidence })!;
     expect([s.parameter, s.to, s.rungsNeeded]).toEqual(["rtol", 5e-6, 3]);
   });
