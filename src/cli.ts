@@ -7,7 +7,7 @@ import { explainMain } from "./cli/explain-command.js";
 import { mergeMain } from "./cli/merge-command.js";
 import { verifyMain } from "./cli/verify-command.js";
 import { UserError, errorMessage } from "./errors.js";
-import { keepHeapSmall } from "./io/heap.js";
+import { keepingHeapSmall } from "./io/heap.js";
 import { checkOutputPaths } from "./io/output-paths.js";
 import { checkProjectDir } from "./io/project-dir.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
@@ -89,18 +89,14 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
   process.on("SIGTERM", onSignal);
 
   const progress = new ProgressPrinter(process.stderr, { quiet: cmd.quiet });
-  const heap = keepHeapSmall();
-  let report;
-  try {
-    report = await triage(cmd.settings, {
+  const report = await keepingHeapSmall((afterPhase) =>
+    triage(cmd.settings, {
       onProgress: (ev) => progress.update(ev),
-      afterPhase: () => heap.afterPhase(),
+      afterPhase,
       signal: abort.signal,
       env: process.env,
-    });
-  } finally {
-    heap.stop();
-  }
+    }),
+  );
   progress.done();
 
   if (cmd.json) await writeJsonAtomic(cmd.json, report);

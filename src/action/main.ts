@@ -1,5 +1,5 @@
 /** Entry point of the GitHub Action (bundled by ncc into dist/index.js). */
-import { keepHeapSmall } from "../io/heap.js";
+import { keepingHeapSmall } from "../io/heap.js";
 import { triage, type TriageHooks } from "../triage.js";
 import type { TriageSettings } from "../settings.js";
 import { octokitChecks } from "./check-run.js";
@@ -13,13 +13,8 @@ const abort = new AbortController();
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => abort.abort());
 
 /** The engine, with the heap kept small between its phases (a report can be hundreds of MB). */
-async function triageKeepingHeapSmall(settings: TriageSettings, hooks: TriageHooks, options?: { noRerunNote?: string }) {
-  const heap = keepHeapSmall();
-  try {
-    return await triage(settings, { ...hooks, afterPhase: () => heap.afterPhase() }, options);
-  } finally {
-    heap.stop();
-  }
+function triageKeepingHeapSmall(settings: TriageSettings, hooks: TriageHooks, options?: { noRerunNote?: string }) {
+  return keepingHeapSmall((afterPhase) => triage(settings, { ...hooks, afterPhase }, options));
 }
 
 process.exitCode = await runAction({

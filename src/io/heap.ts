@@ -89,6 +89,19 @@ export function keepHeapSmall(limits: HeapLimits = { youngGenerationCapBytes: YO
   };
 }
 
+/**
+ * Runs `work` with the heap kept small, given the hook to call as each of the engine's phases
+ * ends (TriageHooks.afterPhase), and stops keeping it however `work` ends.
+ */
+export async function keepingHeapSmall<T>(work: (afterPhase: () => void) => Promise<T>): Promise<T> {
+  const heap = keepHeapSmall();
+  try {
+    return await work(() => heap.afterPhase());
+  } finally {
+    heap.stop();
+  }
+}
+
 /** The young generation's size: what its two semi-spaces take. */
 export function newSpaceBytes(): number {
   return getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0;

@@ -17355,10 +17355,7 @@ function violationRatioBounds(evidence, rtol, atol) {
     }
     const { maxAbs: A, maxRel: R } = evidence;
     const E = magnitudes(evidence);
-    const ratio = (d, e) => {
-        const allowed = atol + rtol * e;
-        return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
-    };
+    const ratio = (d, e) => elementRatio(d, e, rtol, atol);
     const listed = elementsRatio(evidence.listed ?? [], rtol, atol);
     // Upper: D <= min(A, R*E) at any magnitude E; the largest over E in range is where A = R*E,
     // or the range's nearer end (Rmax infinite: every expected value is 0). An element expecting
@@ -17379,17 +17376,15 @@ function violationRatioBounds(evidence, rtol, atol) {
         low = Math.max(low, ratio(least.R * E.min, E.min));
     return { low: Math.min(low, high), high };
 }
-/** Violation ratio at the worst element (for `maxima`, its upper bound); Infinity when nothing can pass. */
-function violationRatio(evidence, rtol, atol) {
-    return violationRatioBounds(evidence, rtol, atol).high;
+/** One element's violation ratio |actual - expected| / (atol + rtol*|expected|); Infinity when nothing passes it. */
+function elementRatio(absDiff, expected, rtol, atol) {
+    const allowed = atol + rtol * Math.abs(expected);
+    return allowed > 0 ? absDiff / allowed : absDiff > 0 ? Infinity : 0;
 }
 function elementsRatio(elements, rtol, atol) {
     let worst = 0;
-    for (const e of elements) {
-        const allowed = atol + rtol * Math.abs(e.expected);
-        const ratio = allowed > 0 ? e.absDiff / allowed : e.absDiff > 0 ? Infinity : 0;
-        worst = Math.max(worst, ratio);
-    }
+    for (const e of elements)
+        worst = Math.max(worst, elementRatio(e.absDiff, e.expected, rtol, atol));
     return worst;
 }
 /**
@@ -17417,10 +17412,6 @@ function minimumRtolBounds(evidence, atol) {
     if (E.min > 0)
         low = Math.max(low, least.R - atol / E.min);
     return { low: Math.min(Math.max(0, low), high), high };
-}
-/** The smallest rtol (atol fixed) that passes (for `maxima`, on the safe side), or null when rtol cannot help (expected 0). */
-function minimumRtol(evidence, atol) {
-    return minimumRtolBounds(evidence, atol)?.high ?? null;
 }
 function elementsRtol(elements, atol) {
     let needed = 0;
@@ -17451,10 +17442,6 @@ function minimumAtolBounds(evidence, rtol) {
     if (E.min > 0 && Number.isFinite(least.R))
         low = Math.max(low, E.min * (least.R - rtol));
     return { low: Math.min(Math.max(0, low), high), high: Math.max(0, high) };
-}
-/** The smallest atol (rtol fixed) that passes (for `maxima`, on the safe side). */
-function minimumAtol(evidence, rtol) {
-    return minimumAtolBounds(evidence, rtol).high;
 }
 function elementsAtol(elements, rtol) {
     let needed = 0;
@@ -17765,20 +17752,13 @@ function desiredText(text) {
     const end = /\n(?=\S)|\n\n/.exec(rest);
     return end === null ? rest : rest.slice(0, end.index);
 }
-/** The printed expected array's values; null when numpy shortened it (`...`). */
-function printedDesired(text) {
-    const printed = desiredText(text);
-    return printed === null ? null : arrayValues(printed);
-}
 /**
  * Whether a printed expected 0 may be a violation: a 0 among the expected values shown (in a
  * shortened array too) whose actual value is not 0, or not shown at the same place. Both arrays
- * print their elements in order up to their first `...`, so places agree there.
+ * print their elements in order up to their first `...`, so places agree there. `desired` is
+ * the printed expected array's text (desiredText).
  */
-function zeroShown(text) {
-    const desired = desiredText(text);
-    if (desired === null)
-        return false;
+function zeroShown(text, desired) {
     const d = arrayValues(desired.replaceAll("...", " "));
     if (d === null || !d.some((v) => v === 0))
         return false;
@@ -17818,21 +17798,20 @@ function numpyEvidence(text, parsed) {
     const mismatched = /Mismatched elements: (\d+) \/ (\d+)/.exec(text);
     const listed = [...text.matchAll(MISMATCH_LINE)];
     const pairs = listed.map((l) => ({ location: `[${l[1]}]`, actual: num(l[2]), expected: num(l[3]) }));
+    const listedElements = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
     const nonFinite = nonFiniteName(...pairs.flatMap((p) => [p.actual, p.expected]));
     if (nonFinite !== undefined) {
-        const at = pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0];
-        Object.assign(parsed, { location: at.location, actual: at.actual, expected: at.expected });
+        show(pairs.find((p) => !Number.isFinite(p.actual) || !Number.isFinite(p.expected)) ?? pairs[0], parsed);
         parsed.nonFinite = nonFinite;
         return;
     }
     // Listed lines carry full precision; they are the whole story when every mismatch is listed.
     // (numpy lists the first violations, not the worst: only then is the worst among them.)
     if (mismatched !== null && pairs.length > 0 && pairs.length >= Number(mismatched[1])) {
-        const worst = worstListed(pairs, parsed);
-        Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
+        showWorstListed(pairs, parsed);
         parsed.evidence = {
             kind: "elements",
-            elements: pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected })),
+            elements: listedElements,
             complete: true,
         };
         return;
@@ -17889,17 +17868,16 @@ function numpyEvidence(text, parsed) {
             evidence.listed = [{ absDiff: evidence.maxAbsLow, expected: evidence.maxAbsLow / evidence.maxRelLow }];
         }
         if (pairs.length > 0) {
-            evidence.listed = pairs.map((p) => ({ absDiff: Math.abs(p.actual - p.expected), expected: p.expected }));
-            // The worst of the violations listed: what a reader is shown, and the magnitude a check
-            // of the dtype's resolution goes by. (Not the worst element: numpy lists the first ones.)
-            const worst = worstListed(pairs, parsed);
-            Object.assign(parsed, { location: worst.location, actual: worst.actual, expected: worst.expected });
+            evidence.listed = listedElements;
+            // (Not the worst element: numpy lists the first violations.)
+            showWorstListed(pairs, parsed);
         }
         // The whole expected array, printed (numpy 1 prints it; numpy 2 elides it past a few rows):
         // the range of its magnitudes bounds those of the elements that hold the maxima.
-        if (zeroShown(text))
+        const desiredPrinted = desiredText(text);
+        if (desiredPrinted !== null && zeroShown(text, desiredPrinted))
             evidence.zeroSeen = true;
-        const desired = arrays?.desired ?? printedDesired(text);
+        const desired = arrays?.desired ?? (desiredPrinted === null ? null : arrayValues(desiredPrinted));
         if (desired !== null && desired.length > 0) {
             const magnitudes = desired.map(Math.abs);
             const min = Math.min(...magnitudes);
@@ -17912,15 +17890,13 @@ function numpyEvidence(text, parsed) {
         parsed.evidence = evidence;
     }
 }
-function worstListed(pairs, parsed) {
-    const atol = parsed.atol ?? 0;
-    const rtol = parsed.rtol ?? 0;
-    const over = (p) => {
-        const allowed = atol + rtol * Math.abs(p.expected);
-        const d = Math.abs(p.actual - p.expected);
-        return allowed > 0 ? d / allowed : d > 0 ? Infinity : 0;
-    };
-    return pairs.reduce((w, p) => (over(p) > over(w) ? p : w));
+/** Shows the worst of the violations numpy listed: what a reader is shown, and the magnitude a check of the dtype's resolution goes by. */
+function showWorstListed(pairs, parsed) {
+    const over = (p) => elementRatio(Math.abs(p.actual - p.expected), p.expected, parsed.rtol ?? 0, parsed.atol ?? 0);
+    show(pairs.reduce((w, p) => (over(p) > over(w) ? p : w)), parsed);
+}
+function show(p, parsed) {
+    Object.assign(parsed, { location: p.location, actual: p.actual, expected: p.expected });
 }
 /** Half a unit in the last digit of a printed number: how far the value can be from it. */
 function halfUnit(printed) {
@@ -24043,6 +24019,19 @@ function keepHeapSmall(limits = { youngGenerationCapBytes: YOUNG_GENERATION_CAP_
         },
     };
 }
+/**
+ * Runs `work` with the heap kept small, given the hook to call as each of the engine's phases
+ * ends (TriageHooks.afterPhase), and stops keeping it however `work` ends.
+ */
+async function keepingHeapSmall(work) {
+    const heap = keepHeapSmall();
+    try {
+        return await work(() => heap.afterPhase());
+    }
+    finally {
+        heap.stop();
+    }
+}
 /** The young generation's size: what its two semi-spaces take. */
 function newSpaceBytes() {
     return (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((s) => s.space_name === "new_space")?.space_size ?? 0;
@@ -24587,19 +24576,12 @@ async function runTriage(cmd) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     const progress = new ProgressPrinter(process.stderr, { quiet: cmd.quiet });
-    const heap = keepHeapSmall();
-    let report;
-    try {
-        report = await triage(cmd.settings, {
-            onProgress: (ev) => progress.update(ev),
-            afterPhase: () => heap.afterPhase(),
-            signal: abort.signal,
-            env: process.env,
-        });
-    }
-    finally {
-        heap.stop();
-    }
+    const report = await keepingHeapSmall((afterPhase) => triage(cmd.settings, {
+        onProgress: (ev) => progress.update(ev),
+        afterPhase,
+        signal: abort.signal,
+        env: process.env,
+    }));
     progress.done();
     if (cmd.json)
         await writeJsonAtomic(cmd.json, report);
