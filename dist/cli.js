@@ -9258,6 +9258,20 @@ const MAX_CLAIM_STALLS = 2;
  * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
  */
 const ACK_AFTER_SEC = 1;
+/**
+ * A batch (batch.ts) starts a process beside a running one only when the attempts nobody has
+ * taken are expected to last this many times what its first process took to start. Started
+ * then, with W left and start-up S, the second is ready after S and takes half of what the
+ * first has not done by then: the tests end at (W + S) / 2 instead of W, which saves at least
+ * one start-up when W >= 3S. Less was not enough on 2 shared cores, where the second start
+ * slows the first process down: at ~2.4 S of work the second process made it slower.
+ */
+const EXTRA_PROCESS_WORK_FACTOR = 3;
+/**
+ * What a run of a batch (a forked child's fork and the imports the test does in it) is expected
+ * to cost beyond its attempts' recorded times, until the batch has timed some of its attempts.
+ */
+const CHILD_OVERHEAD_GUESS_MS = 60;
 
 ;// CONCATENATED MODULE: ./src/rerun/telling-line.ts
 
@@ -21068,6 +21082,13 @@ class Batch {
     processNo = 0;
     /** A process of this batch could not start while another ran: no more side by side. */
     noJoin = false;
+    /** What a process of this batch took from its start to its first test (ms), once one did. */
+    startupMs = null;
+    /** Attempts of the tests finished here, and the wall time they took from each claim (ms). */
+    timedAttempts = 0;
+    attemptsMs = 0;
+    /** A wake-up for the workers when a live process will have spent a start-up's time in one attempt. */
+    recheck = null;
     workRoot = null;
     constructor(members, ctx, 
     /** Wall-clock ms after which no test of the batch starts (the time budget); Infinity: none. */
@@ -21100,14 +21121,69 @@ class Batch {
             };
         });
     }
-    /** Whether a process started now would find a test no other process is about to take. */
+    /**
+     * Whether a process started now would find a test no other process is about to take, and,
+     * beside a live one, would be worth its start-up (worthAnother).
+     */
     wantsProcess() {
         if (this.ctx.signal?.aborted)
             return false;
         if (this.noJoin && this.live.size > 0)
             return false;
         const waiting = [...this.live.values()].filter((p) => !p.claimed).length;
-        return this.plannable().length > waiting;
+        const plannable = this.plannable();
+        if (plannable.length <= waiting)
+            return false;
+        return this.live.size === 0 || this.worthAnother(plannable);
+    }
+    /**
+     * A second process beside a live one pays the whole start-up again (interpreter, imports,
+     * collection: seconds, where a quick test's attempts take milliseconds), and on a machine
+     * whose cores it shares with the first it slows that one down as it starts: started for a
+     * few quick tests, it made the reruns slower than one process (3.5 s against 3.0 s for 8 tests
+     * x 10 attempts on 2 cores). So one is started only when its start-up is known (the first
+     * process took a test) and either the attempts nobody has taken are expected to last
+     * EXTRA_PROCESS_WORK_FACTOR times that start-up (each attempt at the test's recorded time,
+     * or at what this batch's attempts took, forks included, whichever is longer; until some were
+     * timed, a child's fork and imports at a guess per run), or a live process has spent a start-up's
+     * time in one attempt (a test slower than its record, or one that hangs: the work waiting
+     * behind it is better begun anew, as a renter buys once the rent reaches the price).
+     */
+    worthAnother(plannable) {
+        const startup = this.startupMs;
+        if (startup === null)
+            return false;
+        const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
+        let work = 0;
+        for (const s of plannable) {
+            const recorded = (s.m.req.test.durationSec ?? 0) * 1000;
+            const { attempts, runs } = workLeft(s);
+            work += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
+        }
+        if (work >= EXTRA_PROCESS_WORK_FACTOR * startup)
+            return true;
+        const now = Date.now();
+        let busySince = -Infinity;
+        for (const p of this.live.values())
+            if (p.claimed)
+                busySince = Math.max(busySince, p.lastEventAt);
+        if (busySince === -Infinity)
+            return false;
+        if (now - busySince >= startup)
+            return true;
+        this.wakeAt(busySince + startup - now);
+        return false;
+    }
+    /** Wakes the workers (onChange) in `ms`, to ask wantsProcess again. */
+    wakeAt(ms) {
+        if (this.recheck !== null)
+            clearTimeout(this.recheck);
+        this.recheck = setTimeout(() => {
+            this.recheck = null;
+            this.onChange();
+        }, Math.max(1, ms));
+        // The live process keeps the loop alive; a wake-up after the batch is done is no reason to.
+        this.recheck.unref();
     }
     /** Every member has been handed back. */
     get finished() {
@@ -21145,7 +21221,7 @@ class Batch {
     async runProcess() {
         // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
         const no = ++this.processNo;
-        const live = { claimed: false };
+        const live = { claimed: false, startedAt: Date.now(), lastEventAt: Date.now() };
         this.live.set(no, live);
         const todo = this.plannable();
         try {
@@ -21191,6 +21267,8 @@ class Batch {
         await copyIn(inv.copyIn, req0.cwd);
         const owned = new Set();
         const progressed = new Set();
+        /** Wall time this process spent on each member, from its claim to its last attempt's end. */
+        const busy = new Map();
         const res = await runPlanBatch({
             argv: inv.argv,
             cwd: req0.cwd,
@@ -21213,7 +21291,14 @@ class Batch {
                     return;
                 s.owner = no;
                 s.started = true;
+                const now = Date.now();
+                if (!live.claimed) {
+                    this.startupMs = Math.min(this.startupMs ?? Infinity, now - live.startedAt);
+                    // Its start-up is known now: a worker may start another process (worthAnother).
+                    this.onChange();
+                }
                 live.claimed = true;
+                live.lastEventAt = now;
                 owned.add(s);
             },
             onLateClaim: (k) => {
@@ -21230,8 +21315,21 @@ class Batch {
                 const s = todo[k];
                 if (s === undefined)
                     return;
+                const now = Date.now();
+                const spent = (busy.get(s) ?? 0) + (now - live.lastEventAt);
+                busy.set(s, spent);
+                live.lastEventAt = now;
                 if (this.count(s, run, t, no))
                     progressed.add(s);
+                if (this.complete(s)) {
+                    // A whole test's attempts, its children's forks and imports with them: what the
+                    // tests left are expected to take per attempt (the first attempt of a child alone
+                    // would overstate it, a repeat alone understate it).
+                    this.timedAttempts += s.runs.reduce((n, r) => n + r.tally.runs, 0);
+                    this.attemptsMs += spent;
+                    if (this.plannable().length > 0)
+                        this.onChange();
+                }
             },
         });
         if (res.aborted) {
@@ -21426,6 +21524,18 @@ function ackFile(r) {
 /** The seed the one-test path records for a same-seed attempt: the recorded one, where it went back. */
 function recordedSeed(m) {
     return m.driver.seedSupport(m.req.seed).reapply ? (m.req.seed?.value ?? null) : null;
+}
+/** Attempts a member has still to run, and in how many runs (a forked child each, at least). */
+function workLeft(s) {
+    let attempts = 0;
+    let runs = 0;
+    for (const r of s.runs) {
+        const left = r.settled ? 0 : Math.max(0, r.total - r.tally.runs);
+        attempts += left;
+        if (left > 0)
+            runs++;
+    }
+    return { attempts, runs };
 }
 function currentRun(s) {
     return s.runs.find((r) => !r.settled && r.tally.runs < r.total);

@@ -37,7 +37,7 @@ import type { RerunTally, Trial } from "../model.js";
 import { describeCannotRun, runPlanBatch } from "./attempts.js";
 import type { InvocationRequest, RerunDriver } from "./drivers/types.js";
 import { rerunEnv } from "./env.js";
-import { ACK_AFTER_SEC, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
+import { ACK_AFTER_SEC, CHILD_OVERHEAD_GUESS_MS, EXTRA_PROCESS_WORK_FACTOR, KILL_GRACE_MS, MAX_CLAIM_STALLS, STARTUP_ALLOWANCE_SEC } from "./limits.js";
 import type { RerunPhase, RerunRequest } from "./plan.js";
 import type { PlanEntry, PlanRun } from "./pytest-plugin.js";
 import { ensurePlugin, recordedTimeouts, tallyTrial, type BatchedResult, type RerunContext } from "./rerun.js";
@@ -103,6 +103,10 @@ interface MemberState {
 interface LiveProcess {
   /** It has taken a test (so it is not about to take one of the waiting tests). */
   claimed: boolean;
+  /** When we started it (ms). */
+  startedAt: number;
+  /** When it last took a test or ended an attempt (ms): how long its current attempt has run. */
+  lastEventAt: number;
 }
 
 /**
@@ -116,6 +120,13 @@ export class Batch {
   private processNo = 0;
   /** A process of this batch could not start while another ran: no more side by side. */
   private noJoin = false;
+  /** What a process of this batch took from its start to its first test (ms), once one did. */
+  private startupMs: number | null = null;
+  /** Attempts of the tests finished here, and the wall time they took from each claim (ms). */
+  private timedAttempts = 0;
+  private attemptsMs = 0;
+  /** A wake-up for the workers when a live process will have spent a start-up's time in one attempt. */
+  private recheck: NodeJS.Timeout | null = null;
   private workRoot: Promise<string> | null = null;
 
   constructor(
@@ -149,12 +160,61 @@ export class Batch {
     });
   }
 
-  /** Whether a process started now would find a test no other process is about to take. */
+  /**
+   * Whether a process started now would find a test no other process is about to take, and,
+   * beside a live one, would be worth its start-up (worthAnother).
+   */
   wantsProcess(): boolean {
     if (this.ctx.signal?.aborted) return false;
     if (this.noJoin && this.live.size > 0) return false;
     const waiting = [...this.live.values()].filter((p) => !p.claimed).length;
-    return this.plannable().length > waiting;
+    const plannable = this.plannable();
+    if (plannable.length <= waiting) return false;
+    return this.live.size === 0 || this.worthAnother(plannable);
+  }
+
+  /**
+   * A second process beside a live one pays the whole start-up again (interpreter, imports,
+   * collection: seconds, where a quick test's attempts take milliseconds), and on a machine
+   * whose cores it shares with the first it slows that one down as it starts: started for a
+   * few quick tests, it made the reruns slower than one process (3.5 s against 3.0 s for 8 tests
+   * x 10 attempts on 2 cores). So one is started only when its start-up is known (the first
+   * process took a test) and either the attempts nobody has taken are expected to last
+   * EXTRA_PROCESS_WORK_FACTOR times that start-up (each attempt at the test's recorded time,
+   * or at what this batch's attempts took, forks included, whichever is longer; until some were
+   * timed, a child's fork and imports at a guess per run), or a live process has spent a start-up's
+   * time in one attempt (a test slower than its record, or one that hangs: the work waiting
+   * behind it is better begun anew, as a renter buys once the rent reaches the price).
+   */
+  private worthAnother(plannable: readonly MemberState[]): boolean {
+    const startup = this.startupMs;
+    if (startup === null) return false;
+    const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
+    let work = 0;
+    for (const s of plannable) {
+      const recorded = (s.m.req.test.durationSec ?? 0) * 1000;
+      const { attempts, runs } = workLeft(s);
+      work += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
+    }
+    if (work >= EXTRA_PROCESS_WORK_FACTOR * startup) return true;
+    const now = Date.now();
+    let busySince = -Infinity;
+    for (const p of this.live.values()) if (p.claimed) busySince = Math.max(busySince, p.lastEventAt);
+    if (busySince === -Infinity) return false;
+    if (now - busySince >= startup) return true;
+    this.wakeAt(busySince + startup - now);
+    return false;
+  }
+
+  /** Wakes the workers (onChange) in `ms`, to ask wantsProcess again. */
+  private wakeAt(ms: number): void {
+    if (this.recheck !== null) clearTimeout(this.recheck);
+    this.recheck = setTimeout(() => {
+      this.recheck = null;
+      this.onChange();
+    }, Math.max(1, ms));
+    // The live process keeps the loop alive; a wake-up after the batch is done is no reason to.
+    this.recheck.unref();
   }
 
   /** Every member has been handed back. */
@@ -198,7 +258,7 @@ export class Batch {
   private async runProcess(): Promise<void> {
     // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
     const no = ++this.processNo;
-    const live: LiveProcess = { claimed: false };
+    const live: LiveProcess = { claimed: false, startedAt: Date.now(), lastEventAt: Date.now() };
     this.live.set(no, live);
     const todo = this.plannable();
     try {
@@ -243,6 +303,8 @@ export class Batch {
     await copyIn(inv.copyIn, req0.cwd);
     const owned = new Set<MemberState>();
     const progressed = new Set<MemberState>();
+    /** Wall time this process spent on each member, from its claim to its last attempt's end. */
+    const busy = new Map<MemberState, number>();
     const res = await runPlanBatch({
       argv: inv.argv,
       cwd: req0.cwd,
@@ -263,7 +325,14 @@ export class Batch {
         if (s === undefined) return;
         s.owner = no;
         s.started = true;
+        const now = Date.now();
+        if (!live.claimed) {
+          this.startupMs = Math.min(this.startupMs ?? Infinity, now - live.startedAt);
+          // Its start-up is known now: a worker may start another process (worthAnother).
+          this.onChange();
+        }
         live.claimed = true;
+        live.lastEventAt = now;
         owned.add(s);
       },
       onLateClaim: (k) => {
@@ -278,7 +347,19 @@ export class Batch {
       onTrial: (k, run, t) => {
         const s = todo[k];
         if (s === undefined) return;
+        const now = Date.now();
+        const spent = (busy.get(s) ?? 0) + (now - live.lastEventAt);
+        busy.set(s, spent);
+        live.lastEventAt = now;
         if (this.count(s, run, t, no)) progressed.add(s);
+        if (this.complete(s)) {
+          // A whole test's attempts, its children's forks and imports with them: what the
+          // tests left are expected to take per attempt (the first attempt of a child alone
+          // would overstate it, a repeat alone understate it).
+          this.timedAttempts += s.runs.reduce((n, r) => n + r.tally.runs, 0);
+          this.attemptsMs += spent;
+          if (this.plannable().length > 0) this.onChange();
+        }
       },
     });
     if (res.aborted) {
@@ -458,6 +539,18 @@ function ackFile(r: RunState): string {
 /** The seed the one-test path records for a same-seed attempt: the recorded one, where it went back. */
 function recordedSeed(m: BatchMember): string | null {
   return m.driver.seedSupport(m.req.seed).reapply ? (m.req.seed?.value ?? null) : null;
+}
+
+/** Attempts a member has still to run, and in how many runs (a forked child each, at least). */
+function workLeft(s: MemberState): { attempts: number; runs: number } {
+  let attempts = 0;
+  let runs = 0;
+  for (const r of s.runs) {
+    const left = r.settled ? 0 : Math.max(0, r.total - r.tally.runs);
+    attempts += left;
+    if (left > 0) runs++;
+  }
+  return { attempts, runs };
 }
 
 function currentRun(s: MemberState): RunState | undefined {

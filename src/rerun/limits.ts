@@ -68,3 +68,19 @@ export const MAX_CLAIM_STALLS = 2;
  * instead. Shorter attempts cost less to run than to wait for (we read results every 50 ms).
  */
 export const ACK_AFTER_SEC = 1;
+
+/**
+ * A batch (batch.ts) starts a process beside a running one only when the attempts nobody has
+ * taken are expected to last this many times what its first process took to start. Started
+ * then, with W left and start-up S, the second is ready after S and takes half of what the
+ * first has not done by then: the tests end at (W + S) / 2 instead of W, which saves at least
+ * one start-up when W >= 3S. Less was not enough on 2 shared cores, where the second start
+ * slows the first process down: at ~2.4 S of work the second process made it slower.
+ */
+export const EXTRA_PROCESS_WORK_FACTOR = 3;
+
+/**
+ * What a run of a batch (a forked child's fork and the imports the test does in it) is expected
+ * to cost beyond its attempts' recorded times, until the batch has timed some of its attempts.
+ */
+export const CHILD_OVERHEAD_GUESS_MS = 60;

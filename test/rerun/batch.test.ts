@@ -121,6 +121,21 @@ def _arrive(name, expected):
 
 
 # They fail on purpose once they met (a passing test would get an order check as well).
+def test_slow_1():
+    time.sleep(0.3)
+    assert False, "slow"
+
+
+def test_slow_2():
+    time.sleep(0.3)
+    assert False, "slow"
+
+
+def test_slow_3():
+    time.sleep(0.3)
+    assert False, "slow"
+
+
 def test_hold():
     # Meets only if x1..x3 run while it waits: they must go to another process of the batch.
     _arrive("hold", 4)
@@ -207,14 +222,29 @@ interface Run {
 
 async function run(
   names: string[],
-  over: { reruns?: number; freshSeeds?: number; seed?: Seed; timeoutSec?: number; jobs?: number; batch?: boolean; timeBudgetSec?: number; message?: string; killGraceMs?: number } = {},
+  over: {
+    reruns?: number;
+    freshSeeds?: number;
+    seed?: Seed;
+    timeoutSec?: number;
+    jobs?: number;
+    batch?: boolean;
+    timeBudgetSec?: number;
+    message?: string;
+    killGraceMs?: number;
+    /** The test's time in the report (CI's run). */
+    recordedSec?: number;
+  } = {},
 ): Promise<Run> {
   const scratch = tempDir("ft-batch-scratch-");
   const logFile = path.join(scratch, "log");
   writeFileSync(logFile, "");
   const requests = names.map((n) =>
     planRerun({
-      test: pytestCase(testId(n), over.message !== undefined ? { message: over.message } : {}),
+      test: pytestCase(testId(n), {
+        ...(over.message !== undefined ? { message: over.message } : {}),
+        ...(over.recordedSec !== undefined ? { durationSec: over.recordedSec } : {}),
+      }),
       seed: over.seed ?? null,
       reruns: over.reruns ?? 3,
       freshSeeds: over.freshSeeds ?? 0,
@@ -271,8 +301,28 @@ describe("batched same-seed reruns", () => {
     expect(r.done.sort()).toEqual(["test_batch.py::test_a", "test_batch.py::test_b", "test_batch.py::test_c"]);
   });
 
+  it("leaves a file's quick tests to one process even with --jobs 2: a second start-up would cost more than the work it could take", async () => {
+    const r = await run(["test_a", "test_b", "test_c", "test_d"], { reruns: 3, jobs: 2 });
+    for (const n of ["test_a", "test_b", "test_c", "test_d"]) expect(of(r, n).reruns.sameSeed, n).toMatchObject({ runs: 3, failed: 3 });
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
+  });
+
+  it("starts a second process for a file's tests when their recorded times say the work outlasts a start-up", async () => {
+    // Recorded at 10 s an attempt (CI's run), 3 x 4 attempts of 0.3 s here (each shorter than a
+    // pytest start, so no attempt looks stuck): once the first process has taken a test, the
+    // rest is worth a second one, which takes what the first has not.
+    const names = ["test_slow_1", "test_slow_2", "test_slow_3"];
+    const r = await run(names, { reruns: 4, jobs: 2, recordedSec: 10 });
+    for (const n of names) expect(of(r, n).reruns.sameSeed, n).toMatchObject({ runs: 4, failed: 4 });
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(2);
+    // Each test ran in one process only.
+    for (const n of names) expect(distinct(r.log.filter((l) => l.name === n).map((l) => l.ppid)), n).toBe(1);
+  });
+
   it("spreads a file's tests over the jobs as they free up: a test held up in one process does not hold up the rest", async () => {
     // test_hold waits for x1..x3; split up front, one of them would wait behind it for ever.
+    // Quick by their record, they get a second process once test_hold has held the first
+    // for as long as that process took to start.
     const names = ["test_hold", "test_x1", "test_x2", "test_x3"];
     const r = await run(names, { reruns: 1, jobs: 2, timeoutSec: 60 });
     for (const n of names) expect(of(r, n).reruns.sameSeed, n).toMatchObject({ runs: 1, failed: 1 });
