@@ -553,7 +553,8 @@ def _run_attempts(state, item, attempts):
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {}, reseed)
-    _repeat(attempts, run_attempt, emit_end, state.stop_when_mixed, fresh_passes=state.fresh_passes)
+    _repeat([_Run(attempts, run_attempt, emit_end, state.stop_when_mixed,
+                  fresh_passes=state.fresh_passes)])
     return True
 
 
@@ -817,9 +818,10 @@ def _run_plan_entry(state, item, index, entry):
     if not _claim(entry.get("claim")):
         return  # another process serving these tests has it
     state.emit({"event": "claim", "item": index})
-    for run_index, run in enumerate(entry.get("runs") or []):
-        if int(run.get("attempts", 0)) > 0:
-            _run_plan_attempts(state, item, index, run_index, run)
+    runs = [_plan_run(state, item, index, run_index, run)
+            for run_index, run in enumerate(entry.get("runs") or [])
+            if int(run.get("attempts", 0)) > 0]
+    _repeat(runs)
 
 
 def _claim(path):
@@ -834,7 +836,8 @@ def _claim(path):
     return True
 
 
-def _run_plan_attempts(state, item, index, run_index, run):
+def _plan_run(state, item, index, run_index, run):
+    """Run run_index of a plan entry, as _repeat serves it."""
     seeds = [s for s in run.get("seeds") or [] if s != ""]
     seed_env = list(run.get("seedEnv") or [])
     global_seed = bool(run.get("globalSeed"))
@@ -846,9 +849,29 @@ def _run_plan_attempts(state, item, index, run_index, run):
         return seed
 
     run_attempt, emit_end = _attempt_lines(state, item, {"item": index, "run": run_index}, reseed)
-    _repeat(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
-            bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
-            lambda counted: _await_parent(run, counted), bool(run.get("freshPasses")))
+    return _Run(max(0, int(run.get("attempts", 0))), run_attempt, emit_end,
+                bool(run.get("stopWhenMixed")), run.get("stopFile"), run.get("ackAfter"),
+                lambda counted: _await_parent(run, counted), bool(run.get("freshPasses")))
+
+
+class _Run(object):
+    """A test's run of attempts as _repeat serves it: run_attempt(k) applies attempt k's seed,
+    emits its start and runs it; emit_end(k, result) emits its end."""
+
+    def __init__(self, attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None,
+                 ack_after=None, ack=None, fresh_passes=False):
+        self.attempts = attempts
+        self.run_attempt = run_attempt
+        self.emit_end = emit_end
+        self.stop_when_mixed = stop_when_mixed
+        self.stop_file = stop_file
+        self.ack_after = ack_after
+        self.ack = ack
+        self.fresh_passes = fresh_passes
+
+    def over(self, attempt):
+        """Whether the run has no attempt left from attempt on (all run, or stopped by us)."""
+        return attempt >= self.attempts or bool(self.stop_file and os.path.exists(self.stop_file))
 
 
 # Why forked children, and why a new one when an attempt ends in a way no clean attempt did:
@@ -871,65 +894,87 @@ def _run_plan_attempts(state, item, index, run_index, run):
 # attempt pass (a client that connected once is cached), and passes are what "not reproduced"
 # rests on. Counted, not run again: a pass run again in a new child while a failure stood
 # counted a coin-flip test's repeats as failing three times in four (a review's 30 triages with
-# 5 reruns read it deterministic 5 times). Deterministic failures take one child per run;
-# passes take a child each.
+# 5 reruns read it deterministic 5 times). The endings a clean attempt showed hold for the test,
+# not for one run: its fresh-seed run goes on in the child of its same-seed run, and a fresh
+# seed's failure that reads as the recorded seed's (numbers masked) counts there; one that ends
+# otherwise runs again as the first attempt of a new child, as any repeat does. So a
+# deterministic failure takes one child for all its runs (a child cost a fork and the imports
+# the test does in it, ~60 ms with numpy.random, more than ten of its attempts); passes take a
+# child each.
 # A child that dies takes the parent with it, the same way (signal or exit code): the engine
 # then sees exactly what it sees when a one-test process dies, and restarts the rest.
-def _repeat(attempts, run_attempt, emit_end, stop_when_mixed, stop_file=None, ack_after=None,
-            ack=None, fresh_passes=False):
-    """Runs attempts 0..attempts-1 with run_attempt(k) (which emits the start) and emit_end."""
-    seen = set()
+def _repeat(runs):
+    """Runs each of a test's runs (_Run) in turn, in as few forked children as may serve them."""
+    seen = {}
     clean = set()
-    attempt = 0
-    while attempt < attempts:
-        first = attempt
-        served = _isolated(lambda note: _serve(first, attempts, run_attempt, emit_end, seen,
-                                               clean, stop_when_mixed, stop_file, ack_after,
-                                               ack, note, fresh_passes))
-        attempt, done = int(served[0]), served[1] == "done"
-        seen.update(w[2:] for w in served[2:] if w.startswith("o:"))
-        clean.update(w[2:] for w in served[2:] if w.startswith("c:"))
+    run, attempt = _next_attempt(runs, 0, 0)
+    while run < len(runs):
+        first = (run, attempt)
+        served = _isolated(lambda note: _serve(runs, first, seen, clean, note))
+        run, attempt, done = int(served[0]), int(served[1]), served[2] == "done"
+        for w in served[3:]:
+            if w.startswith("o:"):
+                k, _, outcome = w[2:].partition(":")
+                seen.setdefault(int(k), set()).add(outcome)
+            elif w.startswith("c:"):
+                clean.add(w[2:])
         if done:
             return
+        run, attempt = _next_attempt(runs, run, attempt)
 
 
-def _serve(first, attempts, run_attempt, emit_end, seen, clean, stop_when_mixed, stop_file,
-           ack_after, ack, note, fresh_passes=False):
-    """Attempts from first on, while each ends one of the ways a clean attempt did (see above).
-    Returns [next attempt, "done" or "again", "o:" outcomes seen..., "c:" clean endings...].
-    Before each repeat, note() is given what to return should the repeat kill the child: a
-    repeat that crashes is no more a clean result than one that fails otherwise."""
-    seen = set(seen)
+def _next_attempt(runs, run, attempt):
+    """The first attempt still to run from (run, attempt) on: (len(runs), 0) when none is."""
+    while run < len(runs) and runs[run].over(attempt):
+        run, attempt = run + 1, 0
+    return run, attempt
+
+
+def _serve(runs, first, seen, clean, note):
+    """Attempts from first (run, attempt) on, while each ends one of the ways a clean attempt of
+    the test did (see above), going on from one run to the next: the endings are masked of
+    numbers, so a fresh seed's failure that reads as the recorded seed's is one a fresh process
+    shows too. Returns [run, attempt to go on from, "done" or "again", "o:run:outcome" seen...,
+    "c:" clean endings...]. Before each repeat, note() is given what to return should the repeat
+    kill the child: a repeat that crashes is no more a clean result than one that fails otherwise."""
+    seen = dict((k, set(v)) for k, v in seen.items())
     clean = set(clean)
     isolated = getattr(os, "fork", None) is not None
-    attempt = first
+    run, attempt = first
     state = "done"
+    repeat = False
 
     def words(state):
-        return ([str(attempt), state] + ["o:" + o for o in sorted(seen)]
+        return ([str(run), str(attempt), state]
+                + ["o:%d:%s" % (k, o) for k in sorted(seen) for o in sorted(seen[k])]
                 + ["c:" + c for c in sorted(clean)])
 
-    while attempt < attempts:
-        if stop_file and os.path.exists(stop_file):
+    while True:
+        run, attempt = _next_attempt(runs, run, attempt)
+        if run >= len(runs):
             break
-        note(words("again") if attempt != first else None)
-        result = run_attempt(attempt)
+        spec = runs[run]
+        note(words("again") if repeat else None)
+        result = spec.run_attempt(attempt)
         note(None)
         outcome, when, duration, message = result
         ending = _ending(outcome, when, message)
-        passed_fresh = isolated and fresh_passes and outcome == "passed"
-        if attempt == first:
+        passed_fresh = isolated and spec.fresh_passes and outcome == "passed"
+        if not repeat:
             clean.add(ending)
         elif isolated and ending not in clean and not passed_fresh:
             state = "again"
             break
-        emit_end(attempt, result)
-        seen.add(outcome)
+        repeat = True
+        spec.emit_end(attempt, result)
+        outcomes = seen.setdefault(run, set())
+        outcomes.add(outcome)
         attempt += 1
-        if stop_when_mixed and "passed" in seen and "failed" in seen:
-            break
-        if outcome == "failed" and ack_after is not None and duration >= ack_after and ack:
-            ack(attempt)
+        if spec.stop_when_mixed and "passed" in outcomes and "failed" in outcomes:
+            run, attempt = run + 1, 0
+            continue
+        if outcome == "failed" and spec.ack_after is not None and duration >= spec.ack_after and spec.ack:
+            spec.ack(attempt)
         if passed_fresh:
             # The next attempt starts from the state right after collection, in a new child.
             state = "again"

@@ -100,6 +100,12 @@ def test_seed_echo():
     assert False, "seed %s" % os.environ.get("FT_SEED")
 
 
+def test_fresh_fails_otherwise():
+    if os.environ.get("FT_SEED") != "777":
+        assert False, "another way"
+    assert False, "its own way"
+
+
 def test_crash_on_fresh_seed():
     if os.environ.get("FT_SEED") != "777":
         os.kill(os.getpid(), signal.SIGSEGV)
@@ -334,7 +340,7 @@ describe("batched same-seed reruns", () => {
     expect(r.log.filter((l) => l.name !== "test_hold").every((l) => l.ppid !== hold.ppid)).toBe(true);
   });
 
-  it("runs a test's fresh seeds in the process of its same-seed reruns, each run in a child of its own", async () => {
+  it("runs a test's fresh seeds in the process and the child of its same-seed reruns when they fail the same way", async () => {
     const r = await run(["test_seed_echo", "test_a"], { reruns: 3, freshSeeds: 3, seed: SEED });
     const echo = of(r, "test_seed_echo");
     expect(echo.reruns.sameSeed).toMatchObject({ runs: 3, failed: 3 });
@@ -347,14 +353,28 @@ describe("batched same-seed reruns", () => {
     expect(echo.trialsByPhase["fresh-seeds"].map((t) => t.kind === "failed" && t.message)).toEqual(fresh.map((s) => `AssertionError: seed ${s}`));
     const lines = r.log.filter((l) => l.name === "test_seed_echo");
     expect(lines.map((l) => l.seed)).toEqual(["777", "777", "777", ...fresh]);
-    // One pytest process for both phases of both tests; a child per run.
+    // One pytest process for both phases of both tests; one child for both runs of a test (a
+    // fresh seed's failure reads as the recorded one's, numbers masked).
     expect(distinct(r.log.map((l) => l.ppid))).toBe(1);
-    expect(distinct(lines.slice(0, 3).map((l) => l.pid))).toBe(1);
-    expect(distinct(lines.slice(3).map((l) => l.pid))).toBe(1);
-    expect(lines[0]!.pid).not.toBe(lines[3]!.pid);
+    expect(distinct(lines.map((l) => l.pid))).toBe(1);
+    expect(distinct(r.log.map((l) => l.pid))).toBe(2);
     expect(echo.processes).toBe(1);
     expect(of(r, "test_a").reruns.freshSeeds).toMatchObject({ runs: 3, failed: 3 });
     expect(r.progress.filter((p) => p.id === "test_batch.py::test_seed_echo" && p.phase === "fresh-seeds").map((p) => p.done)).toEqual([1, 2, 3]);
+  });
+
+  it("runs a fresh seed that fails in a way no clean attempt did again in a new child, whose attempts count", async () => {
+    const r = await run(["test_fresh_fails_otherwise"], { reruns: 3, freshSeeds: 3, seed: SEED });
+    const t = of(r, "test_fresh_fails_otherwise");
+    expect(t.trialsByPhase["same-seed"].map((x) => x.kind === "failed" && x.message)).toEqual(Array(3).fill("AssertionError: its own way"));
+    expect(t.trialsByPhase["fresh-seeds"].map((x) => x.kind === "failed" && x.message)).toEqual(Array(3).fill("AssertionError: another way"));
+    // The first fresh seed ran twice: in the same-seed run's child (not counted), then first in a
+    // new child, which ran the rest of the run.
+    const fresh = t.reruns.freshSeeds.seeds;
+    expect(r.log.map((l) => l.seed)).toEqual(["777", "777", "777", fresh[0], ...fresh]);
+    expect(r.log[3]!.pid).toBe(r.log[0]!.pid);
+    expect(distinct(r.log.slice(4).map((l) => l.pid))).toBe(1);
+    expect(r.log[4]!.pid).not.toBe(r.log[0]!.pid);
   });
 
   it("a crash in the fresh-seed run loses none of the other attempts", async () => {
