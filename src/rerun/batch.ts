@@ -173,36 +173,26 @@ export class Batch {
     return this.live.size === 0 || this.worthAnother(plannable);
   }
 
-  /**
-   * A second process beside a live one pays the whole start-up again (interpreter, imports,
-   * collection: seconds, where a quick test's attempts take milliseconds), and on a machine
-   * whose cores it shares with the first it slows that one down as it starts: started for a
-   * few quick tests, it made the reruns slower than one process (3.5 s against 3.0 s for 8 tests
-   * x 10 attempts on 2 cores). So one is started only when its start-up is known (the first
-   * process took a test) and either the attempts nobody has taken are expected to last
-   * EXTRA_PROCESS_WORK_FACTOR times that start-up (each attempt at the test's recorded time,
-   * or at what this batch's attempts took, forks included, whichever is longer; until some were
-   * timed, a child's fork and imports at a guess per run), or a live process has spent a start-up's
-   * time in one attempt (a test slower than its record, or one that hangs: the work waiting
-   * behind it is better begun anew, as a renter buys once the rent reaches the price).
-   */
+  /** Whether a process beside the live ones pays for its start-up (extraProcessPays). */
   private worthAnother(plannable: readonly MemberState[]): boolean {
-    const startup = this.startupMs;
-    if (startup === null) return false;
     const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
-    let work = 0;
+    let workMs = 0;
     for (const s of plannable) {
       const recorded = (s.m.req.test.durationSec ?? 0) * 1000;
       const { attempts, runs } = workLeft(s);
-      work += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
+      workMs += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
     }
-    if (work >= EXTRA_PROCESS_WORK_FACTOR * startup) return true;
+    let busySince: number | null = null;
+    for (const p of this.live.values()) if (p.claimed) busySince = Math.max(busySince ?? -Infinity, p.lastEventAt);
     const now = Date.now();
-    let busySince = -Infinity;
-    for (const p of this.live.values()) if (p.claimed) busySince = Math.max(busySince, p.lastEventAt);
-    if (busySince === -Infinity) return false;
-    if (now - busySince >= startup) return true;
-    this.wakeAt(busySince + startup - now);
+    const pays = extraProcessPays({
+      workMs,
+      startupMs: this.startupMs,
+      allowanceMs: (this.ctx.startupAllowanceSec ?? STARTUP_ALLOWANCE_SEC) * 1000,
+      busyForMs: busySince === null ? null : now - busySince,
+    });
+    if (pays === true) return true;
+    if (pays !== false) this.wakeAt(pays);
     return false;
   }
 
@@ -539,6 +529,29 @@ function ackFile(r: RunState): string {
 /** The seed the one-test path records for a same-seed attempt: the recorded one, where it went back. */
 function recordedSeed(m: BatchMember): string | null {
   return m.driver.seedSupport(m.req.seed).reapply ? (m.req.seed?.value ?? null) : null;
+}
+
+/**
+ * Whether a process started beside a batch's live ones pays for its start-up: true, false, or
+ * the ms after which it will unless something changes (a live process held by one attempt).
+ *
+ * A second process pays the whole start-up again (interpreter, imports, collection: seconds,
+ * where a quick test's attempts take milliseconds), and on a machine whose cores it shares with
+ * the first it slows that one down as it starts: started for a few quick tests, it made the
+ * reruns slower than one process (3.5 s against 3.0 s for 8 tests x 10 attempts on 2 cores). So
+ * it starts when the work nobody has taken (`workMs`) is expected to last
+ * EXTRA_PROCESS_WORK_FACTOR start-ups of the first process (`startupMs`, from its spawn to its
+ * first test; unknown before that, when only minutes of work, three of the longest start-ups
+ * allowed, start one at once), or when the most recently active live process has spent a
+ * start-up's time in one attempt (`busyForMs`: a test slower than its record, or one that
+ * hangs; the work waiting behind it is better begun anew, as a renter buys once the rent
+ * reaches the price).
+ */
+export function extraProcessPays(p: { workMs: number; startupMs: number | null; allowanceMs: number; busyForMs: number | null }): boolean | number {
+  if (p.startupMs === null) return p.workMs >= EXTRA_PROCESS_WORK_FACTOR * p.allowanceMs;
+  if (p.workMs >= EXTRA_PROCESS_WORK_FACTOR * p.startupMs) return true;
+  if (p.busyForMs === null) return false;
+  return p.busyForMs >= p.startupMs ? true : p.startupMs - p.busyForMs;
 }
 
 /** Attempts a member has still to run, and in how many runs (a forked child each, at least). */
