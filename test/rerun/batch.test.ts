@@ -325,6 +325,15 @@ describe("batched same-seed reruns", () => {
     for (const n of names) expect(distinct(r.log.filter((l) => l.name === n).map((l) => l.ppid)), n).toBe(1);
   });
 
+  it("expects a test that timed out in CI to take its timeout again: its file's tests get a second process", async () => {
+    // Quick in CI by their record (no time), but a timeout: 3 x 4 attempts of 20 s expected.
+    // Without that, 0.3 s attempts would not be worth a second start-up.
+    const names = ["test_slow_1", "test_slow_2", "test_slow_3"];
+    const r = await run(names, { reruns: 4, jobs: 2, message: "Failed: Timeout >20.0s" });
+    for (const n of names) expect(of(r, n).reruns.sameSeed, n).toMatchObject({ runs: 4, failed: 4 });
+    expect(distinct(r.log.map((l) => l.ppid))).toBe(2);
+  });
+
   it("spreads a file's tests over the jobs as they free up: a test held up in one process does not hold up the rest", async () => {
     // test_hold waits for x1..x3; split up front, one of them would wait behind it for ever.
     // Quick by their record, they get a second process once test_hold has held the first

@@ -21186,7 +21186,9 @@ class Batch {
         const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
         let workMs = 0;
         for (const s of plannable) {
-            const recorded = (s.m.req.test.durationSec ?? 0) * 1000;
+            // A test that timed out in CI is expected to take its timeout again.
+            const timeoutMs = recordedTimeouts(s.m.req.test) > 0 ? s.m.req.timeoutSec * 1000 : 0;
+            const recorded = Math.max((s.m.req.test.durationSec ?? 0) * 1000, timeoutMs);
             const { attempts, runs } = workLeft(s);
             workMs += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
         }
