@@ -21145,7 +21145,8 @@ class Batch {
         this.onDone = onDone;
         this.onChange = onChange;
         this.states = members.map((m, index) => {
-            const runs = [newRun("same-seed", m.req.reruns, null, true, recordedTimeouts(m.req.test))];
+            const timeouts = recordedTimeouts(m.req.test);
+            const runs = [newRun("same-seed", m.req.reruns, null, true, timeouts)];
             const fresh = freshRun(m);
             if (fresh !== null)
                 runs.push(newRun("fresh-seeds", fresh.length, fresh, false, 0));
@@ -21153,6 +21154,7 @@ class Batch {
                 m,
                 index,
                 runs,
+                recordedAttemptMs: Math.max((m.req.test.durationSec ?? 0) * 1000, timeouts > 0 ? m.req.timeoutSec * 1000 : 0),
                 owner: null,
                 claimGen: 0,
                 started: false,
@@ -21186,11 +21188,8 @@ class Batch {
         const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
         let workMs = 0;
         for (const s of plannable) {
-            // A test that timed out in CI is expected to take its timeout again.
-            const timeoutMs = recordedTimeouts(s.m.req.test) > 0 ? s.m.req.timeoutSec * 1000 : 0;
-            const recorded = Math.max((s.m.req.test.durationSec ?? 0) * 1000, timeoutMs);
             const { attempts, runs } = workLeft(s);
-            workMs += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
+            workMs += timed === null ? attempts * s.recordedAttemptMs + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, s.recordedAttemptMs);
         }
         let busySince = null;
         for (const p of this.live.values())
@@ -21256,7 +21255,8 @@ class Batch {
     async runProcess() {
         // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
         const no = ++this.processNo;
-        const live = { claimed: false, startedAt: Date.now(), lastEventAt: Date.now() };
+        const startedAt = Date.now();
+        const live = { claimed: false, startedAt, lastEventAt: startedAt };
         this.live.set(no, live);
         const todo = this.plannable();
         try {

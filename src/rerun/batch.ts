@@ -83,6 +83,11 @@ interface MemberState {
   m: BatchMember;
   index: number;
   runs: RunState[];
+  /**
+   * What an attempt is expected to take by CI's run (ms): its recorded time, or its timeout when
+   * it timed out there (it is expected to again). See worthAnother.
+   */
+  recordedAttemptMs: number;
   /** The process (our number) that claimed it and still runs, or null. */
   owner: number | null;
   /** Generation of its claim file: a claim held by a process that died is never reused. */
@@ -139,13 +144,15 @@ export class Batch {
     private readonly onChange: () => void = () => {},
   ) {
     this.states = members.map((m, index) => {
-      const runs: RunState[] = [newRun("same-seed", m.req.reruns, null, true, recordedTimeouts(m.req.test))];
+      const timeouts = recordedTimeouts(m.req.test);
+      const runs: RunState[] = [newRun("same-seed", m.req.reruns, null, true, timeouts)];
       const fresh = freshRun(m);
       if (fresh !== null) runs.push(newRun("fresh-seeds", fresh.length, fresh, false, 0));
       return {
         m,
         index,
         runs,
+        recordedAttemptMs: Math.max((m.req.test.durationSec ?? 0) * 1000, timeouts > 0 ? m.req.timeoutSec * 1000 : 0),
         owner: null,
         claimGen: 0,
         started: false,
@@ -178,11 +185,8 @@ export class Batch {
     const timed = this.timedAttempts > 0 ? this.attemptsMs / this.timedAttempts : null;
     let workMs = 0;
     for (const s of plannable) {
-      // A test that timed out in CI is expected to take its timeout again.
-      const timeoutMs = recordedTimeouts(s.m.req.test) > 0 ? s.m.req.timeoutSec * 1000 : 0;
-      const recorded = Math.max((s.m.req.test.durationSec ?? 0) * 1000, timeoutMs);
       const { attempts, runs } = workLeft(s);
-      workMs += timed === null ? attempts * recorded + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, recorded);
+      workMs += timed === null ? attempts * s.recordedAttemptMs + runs * CHILD_OVERHEAD_GUESS_MS : attempts * Math.max(timed, s.recordedAttemptMs);
     }
     let busySince: number | null = null;
     for (const p of this.live.values()) if (p.claimed) busySince = Math.max(busySince ?? -Infinity, p.lastEventAt);
@@ -250,7 +254,8 @@ export class Batch {
   private async runProcess(): Promise<void> {
     // Registered before the first await, so a worker asking wantsProcess() meanwhile sees it.
     const no = ++this.processNo;
-    const live: LiveProcess = { claimed: false, startedAt: Date.now(), lastEventAt: Date.now() };
+    const startedAt = Date.now();
+    const live: LiveProcess = { claimed: false, startedAt, lastEventAt: startedAt };
     this.live.set(no, live);
     const todo = this.plannable();
     try {
