@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Seed } from "../../src/model.js";
 import { planRerun, type RerunOutcome, type RerunProgress } from "../../src/rerun/plan.js";
 import { rerunAll } from "../../src/rerun/scheduler.js";
-import { pytestCase, removeTempDirs, survivors, tempDir } from "./helpers.js";
+import { pytestCase, pytestProject, removeTempDirs, survivors, tempDir } from "./helpers.js";
 
 let project: string;
 let runDir: string;
@@ -204,11 +204,7 @@ def test_fresh_names_in_message():
 `;
 
 beforeAll(() => {
-  project = tempDir("ft-batch-project-");
-  writeFileSync(path.join(project, "conftest.py"), CONFTEST);
-  writeFileSync(path.join(project, "test_batch.py"), TESTS);
-  writeFileSync(path.join(project, "test_lazy.py"), LAZY);
-  writeFileSync(path.join(project, "pytest.ini"), "[pytest]\n");
+  project = pytestProject("ft-batch-project-", { "conftest.py": CONFTEST, "test_batch.py": TESTS, "test_lazy.py": LAZY, "pytest.ini": "[pytest]\n" });
   runDir = tempDir("ft-batch-run-");
 });
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planRerun } from "../../src/rerun/plan.js";
 import { rerunAll } from "../../src/rerun/scheduler.js";
-import { pytestCase, removeTempDirs, tempDir } from "./helpers.js";
+import { pytestCase, pytestProject, removeTempDirs, tempDir } from "./helpers.js";
 
 const CONFTEST = `import os
 import sys
@@ -41,11 +41,7 @@ let runDir: string;
 let hasHypothesisPlugin = false;
 
 beforeAll(async () => {
-  project = tempDir("ft-hyp-summary-");
-  writeFileSync(path.join(project, "conftest.py"), CONFTEST);
-  writeFileSync(path.join(project, "test_plain.py"), PLAIN);
-  writeFileSync(path.join(project, "test_hyp.py"), WITH_HYPOTHESIS);
-  writeFileSync(path.join(project, "pytest.ini"), "[pytest]\n");
+  project = pytestProject("ft-hyp-summary-", { "conftest.py": CONFTEST, "test_plain.py": PLAIN, "test_hyp.py": WITH_HYPOTHESIS, "pytest.ini": "[pytest]\n" });
   runDir = tempDir("ft-hyp-summary-run-");
   // What a plain pytest run of this project sees at its end, without our plugin: the premise.
   const log = path.join(tempDir("ft-hyp-summary-log-"), "log");
