@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { helpText, parseTriageArgs, type TriageCommand } from "./cli/args.js";
 import { guardWorkflowCommands } from "./cli/command-guard.js";
 import { ProgressPrinter } from "./cli/progress.js";
@@ -13,7 +13,8 @@ import { checkProjectDir } from "./io/project-dir.js";
 import { expandGlobs, fromProject } from "./io/read-inputs.js";
 import { writeFileAtomic, writeJsonAtomic } from "./io/write-atomic.js";
 import { renderMarkdown } from "./render/markdown.js";
-import { renderReproduce, tableLines } from "./render/table.js";
+import { showControls } from "./render/escape.js";
+import { renderReproduce, tableLines, TABLE_ROWS_BESIDE_REPORT } from "./render/table.js";
 import { killAllNow } from "./rerun/process.js";
 import { triage } from "./triage.js";
 import { VERSION } from "./version.js";
@@ -101,12 +102,20 @@ async function runTriage(cmd: TriageCommand): Promise<number> {
 
   if (cmd.json) await writeJsonAtomic(cmd.json, report);
   if (cmd.markdown) await writeFileAtomic(cmd.markdown, renderMarkdown(report, { charts: true }));
-  writeLines(tableLines(report, { color: process.stdout.isTTY === true }));
+  // The JSON report lists every failing test; the table beside it, the first of them.
+  const capped = cmd.json ? { maxRows: TABLE_ROWS_BESIDE_REPORT, moreWhere: `${showControls(shownPath(cmd.json))} lists every one` } : {};
+  writeLines(tableLines(report, { color: process.stdout.isTTY === true, ...capped }));
   // Commands run from the project root: named when --cwd put it elsewhere.
   const reproduce = renderReproduce(report, undefined, resolve(cmd.settings.cwd) === process.cwd() ? undefined : cmd.settings.cwd);
   if (reproduce !== "") process.stdout.write("\n" + reproduce + "\n");
   if (interrupted) return interrupted === "SIGINT" ? 130 : 143;
   return report.summary.deterministic > 0 ? EXIT.deterministic : EXIT.ok;
+}
+
+/** A path as the user would type it from here: relative below the current directory, else absolute. */
+function shownPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? abs : rel;
 }
 
 /**

@@ -9,7 +9,7 @@ import { writeFileAtomic, writeJsonAtomic } from "../io/write-atomic.js";
 import { oneLine } from "../render/escape.js";
 import { doneLineKind, VERDICT_LABEL } from "../render/format.js";
 import { ReadingLines } from "../render/reading.js";
-import { renderTable } from "../render/table.js";
+import { renderTable, TABLE_ROWS_BESIDE_REPORT } from "../render/table.js";
 import type { TriageSettings } from "../settings.js";
 import type { TriageHooks } from "../triage.js";
 import { planAnnotations, planForWorkflowCommands, selectForWorkflowCommands, type Annotation } from "./annotations.js";
@@ -30,12 +30,6 @@ export interface ActionDeps {
   signal?: AbortSignal;
   now?: () => Date;
 }
-
-/**
- * Rows of the results table in the step's log. report.json lists every test (the job summary
- * as many as fit); past this many, a log table is only slower to load (50,000 rows are ~6 MB).
- */
-const LOG_TABLE_ROWS = 1000;
 
 /** Whether the step fails, per `fail-on`. */
 export function shouldFail(report: Report, failOn: ActionSettings["failOn"]): boolean {
@@ -130,7 +124,7 @@ async function publish(settings: ActionSettings, deps: ActionDeps): Promise<numb
       `${inputWarnings.length} problem(s) reading the reports (a truncated, empty or missing file): see the log above and the job summary`,
     );
   }
-  log.untrusted(renderTable(report, { maxRows: LOG_TABLE_ROWS, moreWhere: "report.json lists every failing test" }));
+  log.untrusted(renderTable(report, { maxRows: TABLE_ROWS_BESIDE_REPORT, moreWhere: "report.json lists every failing test" }));
 
   const notes: string[] = [];
   // The reproduce commands are the project's (paths from its root): say where that is.

@@ -35,7 +35,7 @@ export const TRIAGE_FLAGS = [
   ["--rerun-command TEMPLATE", "argv template for reruns, e.g. 'tox -e py -- {id}' ({id} {file} {name} {seed})", "the built-in driver: the report's dialect's, or --runner's"],
   ["--runner NAME", `rerun driver for every test: ${RUNNER_NAMES.join(", ")}`, "from the report's dialect"],
   ["--no-rerun", "read and extract only: no reruns; a test the report itself retried is classified from those retries, every other failing test gets verdict not-rerun", "off"],
-  ["--json FILE", "write the JSON report (schema/report.schema.json) to FILE", "none"],
+  ["--json FILE", "write the JSON report (schema/report.schema.json), every failing test, to FILE; the table then shows the first 1000", "none"],
   ["--markdown FILE", "write the Markdown report to FILE", "none"],
   ["--args-json FILE", "read further arguments from a JSON array of strings (used by the Jenkins step)", "none"],
   ["--quiet", "no progress output on stderr (report warnings still print)", "off"],

@@ -3,7 +3,7 @@
  * the reports are still written and the exit status is the run's, with no stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,12 +16,42 @@ describe.skipIf(!existsSync(CLI))("the CLI with its stdout closed early", () => 
     // Enough rows that the table outlives the reader.
     const cases = Array.from({ length: 3000 }, (_, i) => `<testcase classname="a" name="t${i}"><failure>x</failure></testcase>`).join("");
     writeFileSync(path.join(dir, "r.xml"), `<testsuite>${cases}</testsuite>`);
-    const r = spawnSync("bash", ["-c", `"$0" "$1" r.xml --no-rerun --quiet --json r.json | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}"`, process.execPath, CLI], {
+    // --markdown, not --json: beside a JSON report the table stops at 1000 rows.
+    const r = spawnSync("bash", ["-c", `"$0" "$1" r.xml --no-rerun --quiet --markdown r.md | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}"`, process.execPath, CLI], {
       cwd: dir,
       encoding: "utf8",
     });
     expect(r.stdout.trim()).toBe("status 0");
     expect(r.stderr).toBe("");
-    expect(existsSync(path.join(dir, "r.json"))).toBe(true);
+    expect(existsSync(path.join(dir, "r.md"))).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(CLI))("the CLI's table beside a JSON report", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "ft-cli-rows-"));
+  // 1,203 failing tests: 3 that fail with an error (listed first), 1,200 plain failures.
+  const cases = Array.from({ length: 1200 }, (_, i) => `<testcase classname="a" name="t${i}"><failure>x</failure></testcase>`);
+  cases.push(...[0, 1, 2].map((i) => `<testcase classname="b" name="e${i}"><error>boom</error></testcase>`));
+  writeFileSync(path.join(dir, "r.xml"), `<testsuite>${cases.join("")}</testsuite>`);
+  const rows = (out: string): string[] => out.split("\n").filter((l) => /^(a|b)::/.test(l));
+
+  it("shows the first 1000 rows and says the JSON report lists every one", () => {
+    const r = spawnSync(process.execPath, [CLI, "r.xml", "--no-rerun", "--quiet", "--json", "out/r.json"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const shown = rows(r.stdout);
+    expect(shown).toHaveLength(1000);
+    expect(r.stdout).toContain("... and 203 more failing tests: out/r.json lists every one");
+    expect(r.stdout).toMatch(/1203 failing tests/);
+    const report = JSON.parse(readFileSync(path.join(dir, "out", "r.json"), "utf8")) as { tests: Array<{ id: string }> };
+    expect(report.tests).toHaveLength(1203);
+    // The rows shown are the first in display order, the report's order.
+    expect(shown.map((l) => l.split(/\s+/)[0])).toEqual(report.tests.slice(0, 1000).map((t) => t.id));
+  });
+
+  it("shows every row when no JSON report lists them", () => {
+    const r = spawnSync(process.execPath, [CLI, "r.xml", "--no-rerun", "--quiet"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(rows(r.stdout)).toHaveLength(1203);
+    expect(r.stdout).not.toContain("more failing test");
   });
 });
