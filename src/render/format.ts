@@ -29,6 +29,12 @@ export const CAUSE_LABEL: Record<Cause, string> = {
 /** The report's tests, deterministic first, keeping the report's order within a verdict. */
 export function orderForDisplay(report: Report): TriagedTest[] {
   const rank = (t: TriagedTest): number => VERDICT_ORDER.indexOf(t.verdict);
+  // The engine writes its reports in this order already: a look at each test says so, where the
+  // sort's comparator ran n log n times (~25 ms for 50,000 tests, and a run renders them in
+  // several places).
+  let ordered = true;
+  for (let i = 1; i < report.tests.length && ordered; i++) ordered = rank(report.tests[i - 1]!) <= rank(report.tests[i]!);
+  if (ordered) return report.tests.slice();
   return report.tests
     .map((test, position) => ({ test, position }))
     .sort((a, b) => rank(a.test) - rank(b.test) || a.position - b.position)
