@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(CLI))("the CLI with its stdout closed early", () => 
 
 describe.skipIf(!existsSync(CLI))("the CLI's table beside a JSON report", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ft-cli-rows-"));
-  // 1,203 failing tests: 3 that fail with an error (listed first), 1,200 plain failures.
+  // 1,203 failing tests, none rerun (one verdict): the table shows them in the report's order.
   const cases = Array.from({ length: 1200 }, (_, i) => `<testcase classname="a" name="t${i}"><failure>x</failure></testcase>`);
   cases.push(...[0, 1, 2].map((i) => `<testcase classname="b" name="e${i}"><error>boom</error></testcase>`));
   writeFileSync(path.join(dir, "r.xml"), `<testsuite>${cases.join("")}</testsuite>`);
