@@ -4,8 +4,9 @@
  * having run first; a clean clone has none (they are generated, never committed).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
+import { onPath } from "./on-path.js";
 
 export default function setup(): void {
   skipPythonShim();
@@ -27,24 +28,9 @@ export default function setup(): void {
  */
 function skipPythonShim(): void {
   const found = onPath("python3");
-  if (found === undefined) return;
+  if (found === null) return;
   const r = spawnSync(found, ["-c", "import os, sys; print(os.path.dirname(sys.executable))"], { encoding: "utf8" });
   const real = r.status === 0 ? r.stdout.trim() : "";
   if (real === "" || real === dirname(found) || !existsSync(join(real, "python3"))) return;
   process.env["PATH"] = `${real}${delimiter}${process.env["PATH"] ?? ""}`;
-}
-
-/** The first executable `name` on PATH, as a shell would find it. */
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (dir === "") continue;
-    const file = join(dir, name);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }

@@ -4,22 +4,15 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { onPath } from "../on-path.js";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const harnessDir = join(root, "test", "jenkins", "harness");
 
 /** A JVM start plus a real CLI run with reruns; generous for 2-core CI machines. */
 const HARNESS_TIMEOUT_MS = 300_000;
-
-function onPath(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const p = join(dir, cmd);
-    if (dir && existsSync(p)) return p;
-  }
-  return null;
-}
 
 export const groovy = onPath("groovy");
 
